@@ -1,0 +1,131 @@
+# isoflop: the only build. `make run` and `make check` set everything up.
+#
+#   make            build ./isoflop
+#   make run        install missing packages, build, open isoflop
+#   make check      install missing packages, then every test (plain, ASan+UBSan,
+#                   valgrind, 60 s of fuzzing, man page lint); ends "N passed, N failed"
+#   make sanitize   the suite under ASan+UBSan only
+#   make fuzz       fuzz the preset loader (FUZZ_SECONDS, default 60)
+#   make bench      speed figures
+#   make deps       install (Debian/Ubuntu) or list (elsewhere) what is missing
+
+PREFIX   ?= /usr/local
+SHAREDIR ?= $(PREFIX)/share/isoflop
+VERSION   = 0.1
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+FUZZ_SECONDS ?= 60
+
+PKGS     = gsl yaml-0.1 ncursesw
+# recursive (=) so that pkg-config runs after `make deps` installed the packages
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Werror
+DEFS     = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DISOFLOP_VERSION='"$(VERSION)"' \
+           -DISOFLOP_SHARE_DIR='"$(SHAREDIR)"'
+ALL_CFLAGS = $(WARN) $(DEFS) $(CFLAGS) $(SAN) $(PKG_CFLAGS)
+LDLIBS   = $(PKG_LIBS) -lm
+
+# BUILD is build/ for the plain tree and build/asan/ for the sanitizer tree.
+BUILD   ?= build
+SAN     ?=
+
+LIB_SRC  = $(wildcard model/*.c) $(wildcard presets/*.c) $(filter-out tui/main.c,$(wildcard tui/*.c))
+LIB_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC))
+MAIN_OBJ = $(BUILD)/tui/main.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+BIN      = $(if $(filter build,$(BUILD)),isoflop,$(BUILD)/isoflop)
+
+.PHONY: all deps run check test-suite sanitize valgrind fuzz bench lint-man clean format
+
+all: $(BIN)
+
+deps:
+	@sh mk/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./isoflop
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BIN): $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+# unit tests link the library objects, not main
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/fixtures.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(CMOCKA_LIBS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# The suite of one tree: unit tests, the CLI and the bad-preset corpus.
+# tests/run.sh prints TAP per suite and appends its counts to $(BUILD)/counts.
+test-suite: $(BIN) $(UNIT_BIN)
+	@rm -f $(BUILD)/counts
+	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@rm -f build/counts.all
+	@$(MAKE) --no-print-directory test-suite && cat build/counts >> build/counts.all
+	@$(MAKE) --no-print-directory sanitize-suite && cat build/asan/counts >> build/counts.all
+	@$(MAKE) --no-print-directory valgrind-suite && cat build/valgrind-counts >> build/counts.all
+	@$(MAKE) --no-print-directory fuzz-suite && cat build/fuzz/counts >> build/counts.all
+	@$(MAKE) --no-print-directory lint-man && cat build/man-counts >> build/counts.all
+	@sh tests/total.sh build/counts.all
+
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+sanitize: deps
+	@$(MAKE) --no-print-directory sanitize-suite
+	@sh tests/total.sh build/asan/counts
+
+sanitize-suite:
+	@mkdir -p build/asan && ln -sfn ../../presets build/asan/presets
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		$(MAKE) --no-print-directory BUILD=build/asan SAN="$(SANFLAGS)" test-suite
+
+# valgrind over the unit tests and a few commands of the plain build
+valgrind-suite: $(BIN) $(UNIT_BIN)
+	@rm -f build/valgrind-counts
+	@ISOFLOP=$(abspath $(BIN)) VALGRIND=1 sh tests/run.sh build/valgrind-counts $(UNIT_BIN) tests/valgrind.sh
+
+valgrind: deps
+	@$(MAKE) --no-print-directory valgrind-suite
+	@sh tests/total.sh build/valgrind-counts
+
+FUZZ_SRC = tests/fuzz/fuzz_preset.c presets/preset.c model/units.c model/law.c
+build/fuzz/fuzz_preset: $(FUZZ_SRC)
+	@mkdir -p $(@D)
+	clang $(WARN) $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $(shell pkg-config --cflags yaml-0.1) \
+		-o $@ $(FUZZ_SRC) $(shell pkg-config --libs yaml-0.1) -lm
+
+fuzz-suite: build/fuzz/fuzz_preset
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh build/fuzz
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-suite
+	@sh tests/total.sh build/fuzz/counts
+
+lint-man:
+	@sh tests/man.sh build/man-counts
+
+build/bench: bench/bench.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory build/bench
+	@./build/bench presets/laws
+
+format:
+	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c)
+
+clean:
+	rm -rf build isoflop

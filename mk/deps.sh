@@ -1,0 +1,57 @@
+#!/bin/sh
+# deps.sh: install what isoflop needs to build and test, where we can.
+#
+# Debian/Ubuntu: apt-get install the missing packages (with sudo when not
+# root). Elsewhere: print the packages to install and fail, so that nobody
+# builds half a tool by accident.
+set -eu
+
+# library (pkg-config name) and test tools (command), with their Debian packages
+debian_pkgs="pkg-config gcc make libgsl-dev libyaml-dev libncurses-dev libcmocka-dev mandoc clang libclang-rt-dev valgrind"
+
+missing() {
+	for pc in gsl yaml-0.1 ncursesw cmocka; do
+		pkg-config --exists "$pc" 2>/dev/null || { echo "pkg-config:$pc"; }
+	done
+	for cmd in cc make mandoc clang valgrind; do
+		command -v "$cmd" >/dev/null 2>&1 || echo "command:$cmd"
+	done
+	# libFuzzer's runtime ships apart from clang on Debian
+	if command -v clang >/dev/null 2>&1; then
+		lib=$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null || true)
+		[ -f "$lib" ] || echo "libfuzzer"
+	fi
+}
+
+need=$(missing || true)
+[ -z "$need" ] && exit 0
+
+echo "isoflop: missing: $(echo $need)" >&2
+if command -v apt-get >/dev/null 2>&1; then
+	sudo=""
+	if [ "$(id -u)" != 0 ]; then
+		if command -v sudo >/dev/null 2>&1; then
+			sudo="sudo"
+		else
+			echo "isoflop: not root and no sudo: run as root: apt-get install -y $debian_pkgs" >&2
+			exit 1
+		fi
+	fi
+	echo "isoflop: installing: $debian_pkgs" >&2
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || true
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		$debian_pkgs >&2
+	need=$(missing || true)
+	[ -z "$need" ] && exit 0
+	echo "isoflop: still missing after apt-get: $(echo $need)" >&2
+	exit 1
+fi
+
+cat >&2 <<MSG
+isoflop: no apt-get here; install these packages, then run make again:
+  Fedora:  dnf install gcc make pkgconf-pkg-config gsl-devel libyaml-devel ncurses-devel libcmocka-devel mandoc clang compiler-rt valgrind
+  Arch:    pacman -S gcc make pkgconf gsl libyaml ncurses cmocka mandoc clang compiler-rt valgrind
+  macOS:   brew install pkg-config gsl libyaml ncurses cmocka mandoc llvm
+           (valgrind is not available on recent macOS; make check skips nothing, so use Linux for it)
+MSG
+exit 1

@@ -1,0 +1,98 @@
+/*
+ * law.c: loss surfaces of the scaling-law families.
+ *
+ * Every formula is the paper's own; the constants come from presets. Inputs
+ * are checked here so that no NaN or infinity ever leaves model/.
+ */
+#include <math.h>
+
+#include "law.h"
+
+bool law_has_surface(const struct law *law)
+{
+	return law->family != LAW_FRONTIER;
+}
+
+double law_compute(const struct law *law, double n, double d)
+{
+	return law->k * n * d;
+}
+
+void law_additive_allocation(const struct law *law, double *g, double *a, double *b)
+{
+	double s = law->alpha + law->beta;
+
+	*g = pow(law->alpha * law->A / (law->beta * law->B), 1.0 / s);
+	*a = law->beta / s;
+	*b = law->alpha / s;
+}
+
+static bool positive_finite(double x)
+{
+	return isfinite(x) && x > 0;
+}
+
+/*
+ * Muennighoff et al. 2023 (arXiv 2305.16264) §5 / datablations README:
+ * repeated tokens and parameters past the data-justified count are worth
+ * less, decaying with half-life constants R_D* and R_N*. The count of
+ * parameters the unique data justifies is the additive law's compute-optimal
+ * N for U_D tokens: N = G (D G)^(beta/alpha).
+ */
+static double data_constrained_loss(const struct law *law, double n, double d, double u)
+{
+	double g, a, b;
+	law_additive_allocation(law, &g, &a, &b);
+
+	double ud = u > 0 && u < d ? u : d; /* no more unique tokens than are seen */
+	double rd = fmax(d / ud - 1, 0);
+	double d_eff = ud + ud * law->rd_star * (1 - exp(-rd / law->rd_star));
+
+	double un = fmin(n, pow(ud * g, law->beta / law->alpha) * g);
+	double rn = fmax(n / un - 1, 0);
+	double n_eff = un + un * law->rn_star * (1 - exp(-rn / law->rn_star));
+
+	return law->E + law->A / pow(n_eff, law->alpha) + law->B / pow(d_eff, law->beta);
+}
+
+enum model_status law_loss(const struct law *law, double n, double d, double u, double *loss)
+{
+	double l;
+
+	if (!positive_finite(n) || !positive_finite(d) || isnan(u) || isinf(u))
+		return MODEL_EDOM;
+	switch (law->family) {
+	case LAW_ADDITIVE:
+		l = law->E + law->A / pow(n, law->alpha) + law->B / pow(d, law->beta);
+		break;
+	case LAW_KAPLAN:
+		l = pow(pow(law->nc / n, law->alpha_n / law->alpha_d) + law->dc / d,
+			law->alpha_d);
+		break;
+	case LAW_DATA_CONSTRAINED:
+		l = data_constrained_loss(law, n, d, u);
+		break;
+	case LAW_FRONTIER:
+	default:
+		return MODEL_ENOSURFACE;
+	}
+	if (!isfinite(l))
+		return MODEL_EDOM;
+	*loss = l;
+	return MODEL_OK;
+}
+
+const char *model_strerror(enum model_status status)
+{
+	switch (status) {
+	case MODEL_OK:
+		return "ok";
+	case MODEL_EDOM:
+		return "outside the law's domain";
+	case MODEL_ENOSURFACE:
+		return "a frontier law gives allocations only: it has no loss surface";
+	case MODEL_ENOCONV:
+		return "the numerical search did not converge";
+	}
+	return "unknown error";
+}

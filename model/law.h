@@ -1,0 +1,110 @@
+/*
+ * law.h: scaling-law families and their loss surfaces.
+ *
+ * This is the one header of model/ that every other layer sees. A law is a
+ * plain struct of constants (filled from a YAML preset by presets/); the
+ * functions here and in optimum.h / profile.h are pure: no I/O, no globals,
+ * no allocation. Quantities are in natural units: parameters, tokens, FLOPs.
+ */
+#ifndef ISOFLOP_LAW_H
+#define ISOFLOP_LAW_H
+
+#include <stdbool.h>
+
+/* Status of every model/ call; results come back through out-parameters. */
+enum model_status {
+	MODEL_OK = 0,
+	MODEL_EDOM,	  /* input outside the law's domain (N <= 0, loss <= E, ...) */
+	MODEL_ENOSURFACE, /* a frontier law was asked for a loss */
+	MODEL_ENOCONV,	  /* a GSL search found no bracket or did not converge */
+};
+
+enum law_family {
+	LAW_ADDITIVE,	      /* L = E + A/N^alpha + B/D^beta (Hoffmann 2022 Eq. 2) */
+	LAW_KAPLAN,	      /* L = [(Nc/N)^(aN/aD) + Dc/D]^aD (Kaplan 2020 Eq. 1.5) */
+	LAW_DATA_CONSTRAINED, /* additive over effective N', D' (Muennighoff 2023) */
+	LAW_FRONTIER,	      /* allocation only: X_opt = coef * C^exp */
+};
+
+/* A fitted interval of one quantity; lo == hi == 0 when the paper gives none. */
+struct law_range {
+	double lo;
+	double hi;
+};
+
+/*
+ * One power law X_opt = coef * (C / unit)^exp of a frontier. coef == 0 means
+ * the paper gives no such fit.
+ */
+struct law_power {
+	double coef;
+	double exp;
+};
+
+/* Compute-optimal allocation fits, as printed (Kaplan Table 6, Llama 3 ...). */
+struct law_frontier {
+	double unit;		   /* FLOPs per unit of C in the fit: 1, or 8.64e19 for PF-days */
+	struct law_power params;   /* N_opt(C) */
+	struct law_power flops_pt; /* M_opt(C), FLOPs per token (DeepSeek); N = M / k */
+	struct law_power tokens;   /* D_opt(C) */
+};
+
+struct law {
+	enum law_family family;
+	double k;	    /* FLOPs per parameter per token: C = k N D (6) */
+	bool non_embedding; /* N counts no embedding parameters (Kaplan) */
+
+	/* additive and data-constrained */
+	double E;     /* irreducible loss, nats/token */
+	double A;     /* parameter term coefficient */
+	double B;     /* data term coefficient */
+	double alpha; /* parameter exponent */
+	double beta;  /* data exponent */
+
+	/* data-constrained: half-lives of repeated data and excess parameters */
+	double rd_star; /* R_D*, in repetitions */
+	double rn_star; /* R_N*, in excess-parameter repetitions */
+
+	/* kaplan */
+	double nc;	/* N_c, non-embedding parameters */
+	double dc;	/* D_c, tokens */
+	double alpha_n; /* alpha_N */
+	double alpha_d; /* alpha_D */
+
+	struct law_frontier frontier;
+
+	/* the range the law was fitted on, where the paper says */
+	struct law_range params;
+	struct law_range tokens;
+	struct law_range compute;
+};
+
+/* Smallest and largest compute budget any model/ call accepts, in FLOPs. */
+#define LAW_COMPUTE_MIN 1e10
+#define LAW_COMPUTE_MAX 1e35
+
+/* One PF-day in FLOPs: 1e15 FLOP/s for 24 hours (Kaplan 2020 §1.3). */
+#define LAW_PF_DAY 8.64e19
+
+/* Whether the law has a loss surface (every family but frontier). */
+bool law_has_surface(const struct law *law);
+
+/*
+ * Loss at N parameters trained on D tokens, u of them unique (u <= 0: all
+ * unique). Only the data-constrained family reads u.
+ */
+enum model_status law_loss(const struct law *law, double n, double d, double u, double *loss);
+
+/* Training compute k N D in FLOPs. */
+double law_compute(const struct law *law, double n, double d);
+
+/*
+ * Chinchilla's closed-form allocation constants of an additive law (Eq. 4):
+ * N_opt = G (C/k)^a, D_opt = G^-1 (C/k)^b.
+ */
+void law_additive_allocation(const struct law *law, double *g, double *a, double *b);
+
+/* A one-line description of a status, for the caller's message. */
+const char *model_strerror(enum model_status status);
+
+#endif

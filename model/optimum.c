@@ -1,0 +1,376 @@
+/*
+ * optimum.c: compute-optimal allocation, its inverse, and the inference-aware
+ * optimum.
+ *
+ * Closed forms where the paper gives one; otherwise a coarse scan in ln N
+ * brackets the minimum (the profiles are unimodal but their minimum can sit
+ * anywhere over many decades) and GSL's Brent methods finish the job. Every
+ * GSL status is checked: the caller sets gsl_set_error_handler_off().
+ */
+#include <math.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_min.h>
+#include <gsl/gsl_roots.h>
+
+#include "optimum.h"
+#include "profile.h"
+
+/* Points of the bracketing scan: 64 over the span is 1/3 decade apart at most. */
+#define SCAN_POINTS 64
+
+/* Tokens-per-parameter span searched at fixed compute: 1e-4 to 1e6. */
+#define SEARCH_RATIO_MIN 1e-4
+#define SEARCH_RATIO_MAX 1e6
+
+/* Value a minimised function takes where it is undefined. */
+#define PENALTY 1e300
+
+static bool budget_ok(double c)
+{
+	return isfinite(c) && c >= LAW_COMPUTE_MIN && c <= LAW_COMPUTE_MAX;
+}
+
+/* A function of x = ln N to minimise, with its parameters. */
+struct objective {
+	double (*f)(double x, void *p);
+	void *p;
+};
+
+/*
+ * Minimise obj over [lo, hi]: scan SCAN_POINTS, then Brent's minimiser on the
+ * neighbours of the best point. MODEL_ENOCONV when the best point is an end
+ * of the span (no interior minimum there).
+ */
+static enum model_status minimize_ln(struct objective obj, double lo, double hi, double *xmin,
+				     double *bracket_lo, double *bracket_hi)
+{
+	double x[SCAN_POINTS], y[SCAN_POINTS];
+	int best = 0;
+
+	for (int i = 0; i < SCAN_POINTS; i++) {
+		x[i] = lo + (hi - lo) * i / (SCAN_POINTS - 1);
+		y[i] = obj.f(x[i], obj.p);
+		if (y[i] < y[best])
+			best = i;
+	}
+	if (best == 0 || best == SCAN_POINTS - 1 || y[best] >= PENALTY)
+		return MODEL_ENOCONV;
+	*bracket_lo = x[best - 1];
+	*bracket_hi = x[best + 1];
+	if (!(y[best] < y[best - 1] && y[best] < y[best + 1])) {
+		*xmin = x[best]; /* flat to rounding: the scan point is the answer */
+		return MODEL_OK;
+	}
+
+	gsl_function f = {obj.f, obj.p};
+	gsl_min_fminimizer *s = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+	if (s == NULL)
+		return MODEL_ENOCONV;
+	enum model_status st = MODEL_ENOCONV;
+	if (gsl_min_fminimizer_set_with_values(s, &f, x[best], y[best], x[best - 1], y[best - 1],
+					       x[best + 1], y[best + 1]) == GSL_SUCCESS) {
+		for (int i = 0; i < 200; i++) {
+			if (gsl_min_fminimizer_iterate(s) != GSL_SUCCESS)
+				break;
+			double a = gsl_min_fminimizer_x_lower(s);
+			double b = gsl_min_fminimizer_x_upper(s);
+			if (gsl_min_test_interval(a, b, 1e-10, 0) == GSL_SUCCESS) {
+				st = MODEL_OK;
+				break;
+			}
+		}
+		*xmin = gsl_min_fminimizer_x_minimum(s);
+		if (st != MODEL_OK && isfinite(*xmin))
+			st = MODEL_OK; /* the interval stalled at rounding level */
+	}
+	gsl_min_fminimizer_free(s);
+	return st;
+}
+
+struct profile_args {
+	const struct law *law;
+	double c;
+	double u;
+};
+
+static double profile_at(double x, void *p)
+{
+	const struct profile_args *a = p;
+	double l;
+
+	if (profile_loss(a->law, a->c, exp(x), a->u, &l) != MODEL_OK)
+		return PENALTY;
+	return l;
+}
+
+static double slope_at(double x, void *p)
+{
+	const struct profile_args *a = p;
+	double s;
+
+	if (profile_slope(a->law, a->c, exp(x), a->u, &s) != MODEL_OK)
+		return GSL_NAN;
+	return s;
+}
+
+/* Refine a minimum at *x to the zero of the slope inside [lo, hi], if it brackets one. */
+static void polish_on_slope(struct profile_args *args, double lo, double hi, double *x)
+{
+	gsl_function f = {slope_at, args};
+	double flo = slope_at(lo, args), fhi = slope_at(hi, args);
+
+	if (!(flo < 0 && fhi > 0))
+		return;
+	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	if (s == NULL)
+		return;
+	if (gsl_root_fsolver_set(s, &f, lo, hi) == GSL_SUCCESS) {
+		for (int i = 0; i < 200; i++) {
+			if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+				break;
+			double a = gsl_root_fsolver_x_lower(s), b = gsl_root_fsolver_x_upper(s);
+			if (gsl_root_test_interval(a, b, 1e-14, 0) == GSL_SUCCESS) {
+				*x = gsl_root_fsolver_root(s);
+				break;
+			}
+		}
+	}
+	gsl_root_fsolver_free(s);
+}
+
+static enum model_status fill(const struct law *law, double n, double d, double u,
+			      struct allocation *out)
+{
+	enum model_status st;
+
+	out->params = n;
+	out->tokens = d;
+	out->compute = law_compute(law, n, d);
+	out->has_loss = law_has_surface(law);
+	out->loss = 0;
+	if (out->has_loss && (st = law_loss(law, n, d, u, &out->loss)) != MODEL_OK)
+		return st;
+	return MODEL_OK;
+}
+
+enum model_status optimum_search(const struct law *law, double c, double u, struct allocation *out)
+{
+	if (!law_has_surface(law))
+		return MODEL_ENOSURFACE;
+	if (!budget_ok(c))
+		return MODEL_EDOM;
+
+	/* at fixed C, N = sqrt((C/k) / r) for tokens per parameter r */
+	double x = c / law->k;
+	double lo = 0.5 * log(x / SEARCH_RATIO_MAX), hi = 0.5 * log(x / SEARCH_RATIO_MIN);
+	struct profile_args args = {law, c, u};
+	struct objective obj = {profile_at, &args};
+	double xmin, blo, bhi;
+	enum model_status st = minimize_ln(obj, lo, hi, &xmin, &blo, &bhi);
+
+	if (st != MODEL_OK)
+		return st;
+	polish_on_slope(&args, blo, bhi, &xmin);
+	double n = exp(xmin);
+	st = fill(law, n, c / (law->k * n), u, out);
+	out->compute = c;
+	return st;
+}
+
+static double power(struct law_power p, double c, double unit)
+{
+	return p.coef * pow(c / unit, p.exp);
+}
+
+static enum model_status frontier_at_compute(const struct law *law, double c,
+					     struct allocation *out)
+{
+	const struct law_frontier *f = &law->frontier;
+	double n = 0, d = 0;
+
+	if (f->params.coef > 0)
+		n = power(f->params, c, f->unit);
+	else if (f->flops_pt.coef > 0)
+		n = power(f->flops_pt, c, f->unit) / law->k;
+	if (f->tokens.coef > 0)
+		d = power(f->tokens, c, f->unit);
+	if (n <= 0 && d <= 0)
+		return MODEL_EDOM;
+	if (n <= 0)
+		n = c / (law->k * d);
+	if (d <= 0)
+		d = c / (law->k * n);
+	out->params = n;
+	out->tokens = d;
+	out->compute = c;
+	out->loss = 0;
+	out->has_loss = false;
+	return isfinite(n) && isfinite(d) ? MODEL_OK : MODEL_EDOM;
+}
+
+enum model_status optimum_at_compute(const struct law *law, double c, double u,
+				     struct allocation *out)
+{
+	double g, a, b;
+
+	if (!budget_ok(c) || isnan(u) || isinf(u))
+		return MODEL_EDOM;
+	switch (law->family) {
+	case LAW_ADDITIVE:
+		law_additive_allocation(law, &g, &a, &b);
+		return fill(law, g * pow(c / law->k, a), pow(c / law->k, b) / g, u, out);
+	case LAW_FRONTIER:
+		return frontier_at_compute(law, c, out);
+	case LAW_KAPLAN:
+	case LAW_DATA_CONSTRAINED:
+	default:
+		return optimum_search(law, c, u, out);
+	}
+}
+
+struct loss_args {
+	const struct law *law;
+	double loss;
+	double u;
+};
+
+/* L*(e^x) - loss: decreasing in x. */
+static double optimal_loss_residual(double x, void *p)
+{
+	const struct loss_args *a = p;
+	struct allocation al;
+	/* exp(log(1e10)) may round below 1e10: keep the ends inside the domain */
+	double c = fmin(fmax(exp(x), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX);
+
+	if (optimum_at_compute(a->law, c, a->u, &al) != MODEL_OK)
+		return GSL_NAN;
+	return al.loss - a->loss;
+}
+
+static enum model_status for_loss_search(const struct law *law, double loss, double u,
+					 struct allocation *out)
+{
+	struct loss_args args = {law, loss, u};
+	gsl_function f = {optimal_loss_residual, &args};
+	double lo = log(LAW_COMPUTE_MIN), hi = log(LAW_COMPUTE_MAX);
+	double flo = optimal_loss_residual(lo, &args), fhi = optimal_loss_residual(hi, &args);
+
+	if (isnan(flo) || isnan(fhi))
+		return MODEL_ENOCONV;
+	if (flo < 0 || fhi > 0)
+		return MODEL_EDOM;
+	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	if (s == NULL)
+		return MODEL_ENOCONV;
+	enum model_status st = MODEL_ENOCONV;
+	if (gsl_root_fsolver_set(s, &f, lo, hi) == GSL_SUCCESS) {
+		for (int i = 0; i < 200; i++) {
+			if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+				break;
+			double a = gsl_root_fsolver_x_lower(s), b = gsl_root_fsolver_x_upper(s);
+			if (gsl_root_test_interval(a, b, 1e-12, 0) == GSL_SUCCESS) {
+				double c = exp(gsl_root_fsolver_root(s));
+				c = fmin(fmax(c, LAW_COMPUTE_MIN), LAW_COMPUTE_MAX);
+				st = optimum_at_compute(law, c, u, out);
+				break;
+			}
+		}
+	}
+	gsl_root_fsolver_free(s);
+	return st;
+}
+
+enum model_status optimum_for_loss(const struct law *law, double loss, double u,
+				   struct allocation *out)
+{
+	double g, a, b;
+
+	if (!law_has_surface(law))
+		return MODEL_ENOSURFACE;
+	if (!isfinite(loss) || loss <= 0 || isnan(u) || isinf(u))
+		return MODEL_EDOM;
+	if (law->family != LAW_ADDITIVE)
+		return for_loss_search(law, loss, u, out);
+
+	/* Besiroglu et al. 2024, compute_optimal_allocation: invert Eq. 4 */
+	if (loss <= law->E)
+		return MODEL_EDOM;
+	law_additive_allocation(law, &g, &a, &b);
+	double scale = law->A * pow(g, -law->alpha) + law->B * pow(g, law->beta);
+	double x = pow((loss - law->E) / scale, -(law->alpha + law->beta) /
+							  (law->alpha * law->beta));
+	double c = law->k * x;
+	if (!budget_ok(c))
+		return MODEL_EDOM;
+	return optimum_at_compute(law, c, u, out);
+}
+
+enum model_status optimum_efficiency(const struct law *law, double n, double d, double u,
+				     double *efficiency, struct allocation *optimal)
+{
+	double loss;
+	enum model_status st;
+
+	if ((st = law_loss(law, n, d, u, &loss)) != MODEL_OK)
+		return st;
+	if ((st = optimum_for_loss(law, loss, u, optimal)) != MODEL_OK)
+		return st;
+	*efficiency = optimal->compute / law_compute(law, n, d);
+	return MODEL_OK;
+}
+
+struct cost_args {
+	const struct law *law;
+	double loss;
+	double u;
+	double t;
+};
+
+/* k N D(N) + 2 N T along the iso-loss curve, in units of 1e20 FLOPs to keep Brent's tolerances sane. */
+static double lifetime_cost(double x, void *p)
+{
+	const struct cost_args *a = p;
+	double n = exp(x), d;
+
+	if (profile_isoloss_tokens(a->law, a->loss, n, a->u, &d) != MODEL_OK)
+		return PENALTY;
+	double cost = (law_compute(a->law, n, d) + 2 * n * a->t) / 1e20;
+	return isfinite(cost) ? cost : PENALTY;
+}
+
+enum model_status optimum_inference(const struct law *law, double loss, double u, double t,
+				    struct inference_plan *out)
+{
+	enum model_status st;
+
+	if (!isfinite(t) || t < 0)
+		return MODEL_EDOM;
+	if ((st = optimum_for_loss(law, loss, u, &out->chinchilla)) != MODEL_OK)
+		return st;
+	out->inference_tokens = t;
+	out->chinchilla_total = out->chinchilla.compute + 2 * out->chinchilla.params * t;
+
+	/*
+	 * Serving cost only pushes N down, so the optimum lies below the
+	 * Chinchilla N: search from e^-14 (a factor 1.2e6) below to just above.
+	 */
+	struct cost_args args = {law, loss, u, t};
+	struct objective obj = {lifetime_cost, &args};
+	double x0 = log(out->chinchilla.params), xmin, blo, bhi;
+	if ((st = minimize_ln(obj, x0 - 14, x0 + 1, &xmin, &blo, &bhi)) != MODEL_OK)
+		return st;
+	double n = exp(xmin), d;
+	if ((st = profile_isoloss_tokens(law, loss, n, u, &d)) != MODEL_OK)
+		return st;
+	if ((st = fill(law, n, d, u, &out->aware)) != MODEL_OK)
+		return st;
+	out->aware_total = out->aware.compute + 2 * n * t;
+	/* Brent stops within 1e-10 of the minimum; never report a negative saving for it */
+	if (out->aware_total > out->chinchilla_total) {
+		out->aware = out->chinchilla;
+		out->aware_total = out->chinchilla_total;
+	}
+	out->savings = (out->chinchilla_total - out->aware_total) / out->chinchilla_total;
+	return MODEL_OK;
+}

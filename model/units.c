@@ -1,0 +1,159 @@
+/*
+ * units.c: parse and format 70B / 1.4T / 5.76e23 / 3.64e3pfd.
+ *
+ * strtod alone would also take "nan", "inf", hex floats and leading blanks;
+ * the decimal syntax is checked first so that only plain numbers get through.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "law.h"
+#include "units.h"
+
+/* Suffixes of counts, largest first. */
+static const struct {
+	const char *name;
+	double scale;
+} count_suffixes[] = {
+	{"T", 1e12},
+	{"B", 1e9},
+	{"M", 1e6},
+	{"K", 1e3},
+};
+
+/* Length of the leading decimal number of s ([0-9.]+ with an optional exponent), 0 if none. */
+static size_t decimal_length(const char *s)
+{
+	size_t i = 0, digits = 0;
+
+	if (s[i] == '+')
+		i++;
+	for (; isdigit((unsigned char)s[i]) || s[i] == '.'; i++)
+		digits += isdigit((unsigned char)s[i]) != 0;
+	if (digits == 0)
+		return 0;
+	if (s[i] == 'e' || s[i] == 'E') {
+		size_t j = i + 1;
+		if (s[j] == '+' || s[j] == '-')
+			j++;
+		if (isdigit((unsigned char)s[j])) {
+			while (isdigit((unsigned char)s[j]))
+				j++;
+			i = j;
+		}
+	}
+	return i;
+}
+
+bool units_parse(const char *s, enum units_kind kind, double *out, const char **why)
+{
+	char *end;
+	double scale = 1;
+
+	if (s == NULL || *s == '\0') {
+		*why = "empty number";
+		return false;
+	}
+	bool negative = kind == UNITS_SIGNED && *s == '-';
+	if (*s == '-' && !negative) {
+		*why = "must be positive";
+		return false;
+	}
+	s += negative;
+	size_t len = decimal_length(s);
+	if (len == 0) {
+		*why = "not a number";
+		return false;
+	}
+	const char *suffix = s + len;
+	if (*suffix != '\0') {
+		bool known = false;
+		if (kind == UNITS_COUNT && suffix[1] == '\0') {
+			for (size_t i = 0; i < sizeof count_suffixes / sizeof *count_suffixes; i++)
+				if (toupper((unsigned char)*suffix) == *count_suffixes[i].name) {
+					scale = count_suffixes[i].scale;
+					known = true;
+				}
+		} else if (kind == UNITS_COMPUTE && strcasecmp(suffix, "pfd") == 0) {
+			scale = LAW_PF_DAY;
+			known = true;
+		}
+		if (!known) {
+			*why = kind == UNITS_COUNT	 ? "unknown unit (use K, M, B or T)"
+			       : kind == UNITS_COMPUTE ? "unknown unit (use FLOPs like 5.76e23, "
+							 "or PF-days like 3.64e3pfd)"
+						       : "not a number";
+			return false;
+		}
+	}
+	double x = strtod(s, &end) * scale;
+	if (end != suffix) {
+		*why = "not a number";
+		return false;
+	}
+	if (!isfinite(x)) {
+		*why = "out of range";
+		return false;
+	}
+	if (negative)
+		x = -x;
+	if (x <= 0 && kind != UNITS_SIGNED) {
+		*why = "must be positive";
+		return false;
+	}
+	*out = x;
+	return true;
+}
+
+/* printf %.3g without the exponent's '+' and leading zeros: 5.76e23, 1e-05 -> 1e-5. */
+static void format_g3(double x, char *buf, size_t size)
+{
+	char tmp[64], *e;
+
+	snprintf(tmp, sizeof tmp, "%.3g", x);
+	if ((e = strchr(tmp, 'e')) != NULL) {
+		int exp = atoi(e + 1);
+		*e = '\0';
+		snprintf(buf, size, "%se%d", tmp, exp);
+	} else {
+		snprintf(buf, size, "%s", tmp);
+	}
+}
+
+void units_format_count(double x, char *buf, size_t size)
+{
+	char digits[64];
+
+	for (size_t i = 0; i < sizeof count_suffixes / sizeof *count_suffixes; i++) {
+		double scaled = x / count_suffixes[i].scale;
+		/* 1000T and above read better as an exponent */
+		if (i == 0 && scaled >= 999.5)
+			break;
+		if (scaled >= 0.9995) {
+			format_g3(scaled, digits, sizeof digits);
+			snprintf(buf, size, "%s%s", digits, count_suffixes[i].name);
+			return;
+		}
+	}
+	format_g3(x, buf, size);
+}
+
+void units_format_compute(double x, char *buf, size_t size)
+{
+	/* always an exponent form, even below 1e3, so columns of FLOPs read alike */
+	char tmp[64], *e;
+
+	snprintf(tmp, sizeof tmp, "%.2e", x);
+	e = strchr(tmp, 'e');
+	if (e == NULL) { /* inf or nan: never produced by model/, but be safe */
+		snprintf(buf, size, "%s", tmp);
+		return;
+	}
+	int exp = atoi(e + 1);
+	*e = '\0';
+	snprintf(buf, size, "%.3ge%d", strtod(tmp, NULL), exp);
+}

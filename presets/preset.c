@@ -1,0 +1,755 @@
+/*
+ * preset.c: the libyaml loader of one preset file.
+ *
+ * libyaml's event API rather than its document API: the document loader
+ * resolves aliases silently, while events let us refuse anchors and aliases
+ * at their own line and column. The walk is driven by the const schema tables
+ * below (key, type, where it goes, who may and who must use it); every error
+ * carries the mark of the event that caused it.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "../model/units.h"
+#include "preset.h"
+
+enum field_type {
+	F_STRING,	 /* free text */
+	F_ID,		 /* [a-z0-9][a-z0-9.-]* */
+	F_TAG,		 /* 1-3 printable characters */
+	F_DATE,		 /* YYYY, YYYY-MM or YYYY-MM-DD */
+	F_COUNT,	 /* positive, with K/M/B/T */
+	F_COMPUTE,	 /* positive FLOPs, or PF-days with pfd */
+	F_POSITIVE,	 /* positive real */
+	F_EXPONENT,	 /* real in (0, 2] */
+	F_LOG,		 /* any finite real, stored as its exponential */
+	F_RANGE_COUNT,	 /* [low, high] of counts */
+	F_RANGE_COMPUTE, /* [low, high] of FLOPs */
+	F_FAMILY,	 /* additive | kaplan | data-constrained | frontier */
+	F_CONVENTION,	 /* total | non-embedding */
+	F_UNIT,		 /* flops | pf-days */
+	F_MAP,		 /* a nested mapping with its own table */
+};
+
+/* Scope bits: root keys by preset kind, constants by law family. */
+#define KIND_LAW   (1u << PRESET_LAW)
+#define KIND_MODEL (1u << PRESET_MODEL)
+#define KIND_BOTH  (KIND_LAW | KIND_MODEL)
+#define FAM(f)	   (1u << (f))
+#define FAM_ADD	   FAM(LAW_ADDITIVE)
+#define FAM_KAP	   FAM(LAW_KAPLAN)
+#define FAM_DC	   FAM(LAW_DATA_CONSTRAINED)
+#define FAM_FR	   FAM(LAW_FRONTIER)
+
+struct fieldset;
+
+struct field {
+	const char *key;
+	enum field_type type;
+	size_t offset;		    /* into struct preset */
+	size_t size;		    /* of a string buffer */
+	unsigned scope;		    /* who may use the key */
+	unsigned required;	    /* who must */
+	const char *alt;	    /* a key that gives the same value another way */
+	const struct fieldset *sub; /* F_MAP: the nested table */
+};
+
+struct fieldset {
+	const char *name; /* for messages: "top level", "constants" */
+	const struct field *fields;
+	size_t count;
+};
+
+#define AT(member)  offsetof(struct preset, member)
+#define STR(member) AT(member), sizeof(((struct preset *)0)->member)
+
+/* key                          type          where                      scope    required  alt */
+static const struct field constant_fields[] = {
+	{"E", F_POSITIVE, AT(law.E), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_E", NULL},
+	{"log_E", F_LOG, AT(law.E), 0, FAM_ADD | FAM_DC, 0, "E", NULL},
+	{"A", F_POSITIVE, AT(law.A), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_A", NULL},
+	{"log_A", F_LOG, AT(law.A), 0, FAM_ADD | FAM_DC, 0, "A", NULL},
+	{"B", F_POSITIVE, AT(law.B), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_B", NULL},
+	{"log_B", F_LOG, AT(law.B), 0, FAM_ADD | FAM_DC, 0, "B", NULL},
+	{"alpha", F_EXPONENT, AT(law.alpha), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL},
+	{"beta", F_EXPONENT, AT(law.beta), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL},
+	{"rd_star", F_POSITIVE, AT(law.rd_star), 0, FAM_DC, FAM_DC, NULL, NULL},
+	{"rn_star", F_POSITIVE, AT(law.rn_star), 0, FAM_DC, FAM_DC, NULL, NULL},
+	{"nc", F_COUNT, AT(law.nc), 0, FAM_KAP, FAM_KAP, NULL, NULL},
+	{"dc", F_COUNT, AT(law.dc), 0, FAM_KAP, FAM_KAP, NULL, NULL},
+	{"alpha_n", F_EXPONENT, AT(law.alpha_n), 0, FAM_KAP, FAM_KAP, NULL, NULL},
+	{"alpha_d", F_EXPONENT, AT(law.alpha_d), 0, FAM_KAP, FAM_KAP, NULL, NULL},
+	{"compute_unit", F_UNIT, AT(law.frontier.unit), 0, FAM_FR, 0, NULL, NULL},
+	{"params_coefficient", F_POSITIVE, AT(law.frontier.params.coef), 0, FAM_FR, 0, NULL, NULL},
+	{"params_exponent", F_EXPONENT, AT(law.frontier.params.exp), 0, FAM_FR, 0, NULL, NULL},
+	{"flops_per_token_coefficient", F_POSITIVE, AT(law.frontier.flops_pt.coef), 0, FAM_FR, 0,
+	 NULL, NULL},
+	{"flops_per_token_exponent", F_EXPONENT, AT(law.frontier.flops_pt.exp), 0, FAM_FR, 0, NULL,
+	 NULL},
+	{"tokens_coefficient", F_POSITIVE, AT(law.frontier.tokens.coef), 0, FAM_FR, 0, NULL, NULL},
+	{"tokens_exponent", F_EXPONENT, AT(law.frontier.tokens.exp), 0, FAM_FR, 0, NULL, NULL},
+};
+
+static const struct field range_fields[] = {
+	{"params", F_RANGE_COUNT, AT(law.params), 0, KIND_LAW, 0, NULL, NULL},
+	{"tokens", F_RANGE_COUNT, AT(law.tokens), 0, KIND_LAW, 0, NULL, NULL},
+	{"compute", F_RANGE_COMPUTE, AT(law.compute), 0, KIND_LAW, 0, NULL, NULL},
+};
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static const struct fieldset constant_set = {"constants", constant_fields, COUNT(constant_fields)};
+static const struct fieldset range_set = {"fitted_range", range_fields, COUNT(range_fields)};
+
+static const struct field root_fields[] = {
+	{"id", F_ID, STR(id), KIND_BOTH, KIND_BOTH, NULL, NULL},
+	{"name", F_STRING, STR(name), KIND_BOTH, KIND_BOTH, NULL, NULL},
+	{"source", F_STRING, STR(source), KIND_BOTH, KIND_BOTH, NULL, NULL},
+	{"note", F_STRING, STR(note), KIND_BOTH, 0, NULL, NULL},
+	{"family", F_FAMILY, AT(law.family), 0, KIND_LAW, KIND_LAW, NULL, NULL},
+	{"dataset", F_STRING, STR(dataset), KIND_LAW, KIND_LAW, NULL, NULL},
+	{"convention", F_CONVENTION, AT(law.non_embedding), 0, KIND_LAW, KIND_LAW, NULL, NULL},
+	{"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL},
+	{"constants", F_MAP, 0, 0, KIND_LAW, KIND_LAW, NULL, &constant_set},
+	{"fitted_range", F_MAP, 0, 0, KIND_LAW, 0, NULL, &range_set},
+	{"tag", F_TAG, STR(tag), KIND_MODEL, 0, NULL, NULL},
+	{"params", F_COUNT, AT(params), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
+	{"active_params", F_COUNT, AT(active_params), 0, KIND_MODEL, 0, NULL, NULL},
+	{"tokens", F_COUNT, AT(tokens), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
+	{"compute", F_COMPUTE, AT(compute), 0, KIND_MODEL, 0, NULL, NULL},
+	{"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL},
+};
+
+static const struct fieldset root_set = {"top level", root_fields, COUNT(root_fields)};
+
+#define MAX_FIELDS 32
+
+/* Which keys of one mapping were seen, and where. */
+struct seen {
+	yaml_mark_t start; /* the mapping's own mark */
+	bool on[MAX_FIELDS];
+	yaml_mark_t at[MAX_FIELDS];
+};
+
+struct loader {
+	yaml_parser_t parser;
+	const char *file;
+	const unsigned char *buf;
+	size_t len;
+	char *err;
+	size_t errsize;
+	struct preset *out;
+	struct seen root, constants, range;
+	int depth;
+};
+
+static const char *const family_names[] = {
+	[LAW_ADDITIVE] = "additive",
+	[LAW_KAPLAN] = "kaplan",
+	[LAW_DATA_CONSTRAINED] = "data-constrained",
+	[LAW_FRONTIER] = "frontier",
+};
+
+const char *preset_family_name(enum law_family family)
+{
+	return (size_t)family < COUNT(family_names) ? family_names[family] : "?";
+}
+
+/* Write "FILE:LINE:COL: message" for a 0-based mark; always returns -1. */
+static int fail_at(struct loader *l, size_t line, size_t column, const char *fmt, ...)
+{
+	char msg[PRESET_ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(l->err, l->errsize, "%s:%zu:%zu: %s", l->file, line + 1, column + 1, msg);
+	return -1;
+}
+
+#define fail(l, mark, ...) fail_at((l), (mark).line, (mark).column, __VA_ARGS__)
+
+/* Line and column (0-based) of a byte offset, for reader errors that carry only an offset. */
+static void offset_mark(const struct loader *l, size_t offset, size_t *line, size_t *col)
+{
+	*line = 0;
+	*col = 0;
+	for (size_t i = 0; i < offset && i < l->len; i++) {
+		if (l->buf[i] == '\n') {
+			(*line)++;
+			*col = 0;
+		} else if ((l->buf[i] & 0xc0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+static int fail_yaml(struct loader *l)
+{
+	yaml_parser_t *p = &l->parser;
+	size_t line, col;
+
+	if (p->error == YAML_READER_ERROR) {
+		offset_mark(l, p->problem_offset, &line, &col);
+		return fail_at(l, line, col, "not valid text: %s", p->problem ? p->problem : "?");
+	}
+	if (p->error == YAML_MEMORY_ERROR)
+		return fail_at(l, 0, 0, "out of memory reading YAML");
+	if (p->context != NULL)
+		return fail(l, p->problem_mark, "YAML syntax: %s %s (line %zu)",
+			    p->problem ? p->problem : "error", p->context, p->context_mark.line + 1);
+	return fail(l, p->problem_mark, "YAML syntax: %s", p->problem ? p->problem : "error");
+}
+
+/* The next event; anchors and aliases are refused where they stand. */
+static int next_event(struct loader *l, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(&l->parser, ev))
+		return fail_yaml(l);
+	const yaml_char_t *anchor = NULL;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		fail(l, ev->start_mark, "aliases (*%s) are not supported: write the value out",
+		     (const char *)ev->data.alias.anchor);
+		yaml_event_delete(ev);
+		return -1;
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor;
+		break;
+	default:
+		break;
+	}
+	if (anchor != NULL) {
+		fail(l, ev->start_mark, "anchors (&%s) are not supported: write the value out",
+		     (const char *)anchor);
+		yaml_event_delete(ev);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *event_noun(yaml_event_type_t type)
+{
+	switch (type) {
+	case YAML_MAPPING_START_EVENT:
+		return "a mapping";
+	case YAML_SEQUENCE_START_EVENT:
+		return "a list";
+	case YAML_SCALAR_EVENT:
+		return "a single value";
+	default:
+		return "something else";
+	}
+}
+
+/* Levenshtein distance, for "did you mean" (keys are short: 64 is plenty). */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[65];
+
+	if (la > 64 || lb > 64)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t best = diag + cost;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static const char *nearest_key(const struct fieldset *set, const char *key)
+{
+	const char *best = set->fields[0].key;
+	size_t best_d = (size_t)-1;
+
+	for (size_t i = 0; i < set->count; i++) {
+		size_t d = edit_distance(key, set->fields[i].key);
+		if (d < best_d) {
+			best_d = d;
+			best = set->fields[i].key;
+		}
+	}
+	return best;
+}
+
+static bool is_date(const char *s)
+{
+	size_t n = strlen(s);
+	static const char shape[] = "dddd-dd-dd";
+
+	if (n != 4 && n != 7 && n != 10)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
+			return false;
+	return true;
+}
+
+static bool is_id(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' ||
+		      *s == '-'))
+			return false;
+	return true;
+}
+
+static int store_text(struct loader *l, const struct field *f, const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	char *dst = (char *)l->out + f->offset;
+
+	if (n == 0)
+		return fail(l, ev->start_mark, "'%s' is empty", f->key);
+	if (n >= f->size)
+		return fail(l, ev->start_mark, "'%s' is longer than %zu characters", f->key,
+			    f->size - 1);
+	if (memchr(v, '\0', n) != NULL)
+		return fail(l, ev->start_mark, "'%s' contains a NUL character", f->key);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c == '\n' && f->type == F_STRING)
+			c = ' '; /* block scalars fold into one line */
+		if (c < 0x20 || c == 0x7f)
+			return fail(l, ev->start_mark, "'%s' contains a control character",
+				    f->key);
+		dst[i] = (char)c;
+	}
+	dst[n] = '\0';
+	/* folding may leave a trailing blank from a block scalar's final newline */
+	while (n > 0 && dst[n - 1] == ' ')
+		dst[--n] = '\0';
+
+	switch (f->type) {
+	case F_ID:
+		if (!is_id(dst))
+			return fail(l, ev->start_mark,
+				    "'%s' must be lowercase letters, digits, '.' and '-' "
+				    "(like llama3-70b), not '%s'",
+				    f->key, dst);
+		break;
+	case F_TAG:
+		if (n > 3 || strchr(dst, ' ') != NULL)
+			return fail(l, ev->start_mark,
+				    "'%s' must be 1 to 3 characters without blanks, not '%s'",
+				    f->key, dst);
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)dst[i] > 0x7e)
+				return fail(l, ev->start_mark, "'%s' must be ASCII", f->key);
+		break;
+	case F_DATE:
+		if (!is_date(dst))
+			return fail(l, ev->start_mark,
+				    "'%s' must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", f->key,
+				    dst);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Parse a number of the field's kind from a scalar event into *x. */
+static int parse_number(struct loader *l, const struct field *f, const yaml_event_t *ev,
+			enum field_type type, double *x)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	const char *why = NULL;
+	enum units_kind kind = type == F_COUNT || type == F_RANGE_COUNT	    ? UNITS_COUNT
+			       : type == F_COMPUTE || type == F_RANGE_COMPUTE ? UNITS_COMPUTE
+									      : UNITS_PLAIN;
+
+	if (strlen(v) != ev->data.scalar.length)
+		return fail(l, ev->start_mark, "'%s' contains a NUL character", f->key);
+	if (type == F_LOG) {
+		if (!units_parse(v, UNITS_SIGNED, x, &why))
+			return fail(l, ev->start_mark, "'%s': %s: '%s'", f->key, why, v);
+		*x = exp(*x);
+		if (!isfinite(*x) || *x <= 0)
+			return fail(l, ev->start_mark, "'%s': %s is out of range", f->key, v);
+		return 0;
+	}
+	if (!units_parse(v, kind, x, &why))
+		return fail(l, ev->start_mark, "'%s': %s: '%s'", f->key, why, v);
+	if (type == F_EXPONENT && *x > 2)
+		return fail(l, ev->start_mark, "'%s' is an exponent and must lie in (0, 2], not %s",
+			    f->key, v);
+	return 0;
+}
+
+static int parse_enum(struct loader *l, const struct field *f, const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	void *dst = (char *)l->out + f->offset;
+
+	switch (f->type) {
+	case F_FAMILY:
+		for (size_t i = 0; i < COUNT(family_names); i++)
+			if (strcmp(v, family_names[i]) == 0) {
+				*(enum law_family *)dst = (enum law_family)i;
+				return 0;
+			}
+		return fail(l, ev->start_mark,
+			    "'family' must be additive, kaplan, data-constrained or frontier, "
+			    "not '%s'",
+			    v);
+	case F_CONVENTION:
+		if (strcmp(v, "total") == 0 || strcmp(v, "non-embedding") == 0) {
+			*(bool *)dst = v[0] == 'n';
+			return 0;
+		}
+		return fail(l, ev->start_mark,
+			    "'convention' must be total or non-embedding, not '%s'", v);
+	case F_UNIT:
+		if (strcmp(v, "flops") == 0 || strcmp(v, "pf-days") == 0) {
+			*(double *)dst = v[0] == 'p' ? LAW_PF_DAY : 1;
+			return 0;
+		}
+		return fail(l, ev->start_mark, "'compute_unit' must be flops or pf-days, not '%s'",
+			    v);
+	default:
+		return fail(l, ev->start_mark, "internal: not an enum");
+	}
+}
+
+static int parse_mapping(struct loader *l, const struct fieldset *set, struct seen *seen,
+			 const yaml_event_t *start);
+
+/* A [low, high] pair. */
+static int parse_range(struct loader *l, const struct field *f, const yaml_event_t *start)
+{
+	struct law_range *r = (struct law_range *)((char *)l->out + f->offset);
+	double v[2];
+	yaml_event_t ev;
+	enum field_type kind = f->type == F_RANGE_COUNT ? F_COUNT : F_COMPUTE;
+
+	for (int i = 0;; i++) {
+		if (next_event(l, &ev) < 0)
+			return -1;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			if (i != 2)
+				return fail(l, start->start_mark,
+					    "'%s' takes two values [low, high], not %d", f->key, i);
+			break;
+		}
+		if (ev.type != YAML_SCALAR_EVENT || i >= 2) {
+			int rc = fail(l, ev.start_mark, "'%s' takes two values [low, high]",
+				      f->key);
+			yaml_event_delete(&ev);
+			return rc;
+		}
+		int rc = parse_number(l, f, &ev, kind, &v[i]);
+		yaml_event_delete(&ev);
+		if (rc < 0)
+			return -1;
+	}
+	if (!(v[0] < v[1]))
+		return fail(l, start->start_mark, "'%s': low must be below high", f->key);
+	r->lo = v[0];
+	r->hi = v[1];
+	return 0;
+}
+
+/* The value of field f, whose first event is ev. */
+static int parse_value(struct loader *l, const struct field *f, const yaml_event_t *ev)
+{
+	bool want_scalar = f->type != F_MAP && f->type != F_RANGE_COUNT &&
+			   f->type != F_RANGE_COMPUTE;
+	yaml_event_type_t want = want_scalar	     ? YAML_SCALAR_EVENT
+				 : f->type == F_MAP ? YAML_MAPPING_START_EVENT
+						    : YAML_SEQUENCE_START_EVENT;
+
+	if (ev->type != want)
+		return fail(l, ev->start_mark, "'%s' takes %s, not %s", f->key, event_noun(want),
+			    event_noun(ev->type));
+	switch (f->type) {
+	case F_MAP:
+		return parse_mapping(l, f->sub, f->sub == &constant_set ? &l->constants : &l->range,
+				     ev);
+	case F_RANGE_COUNT:
+	case F_RANGE_COMPUTE:
+		return parse_range(l, f, ev);
+	case F_STRING:
+	case F_ID:
+	case F_TAG:
+	case F_DATE:
+		return store_text(l, f, ev);
+	case F_FAMILY:
+	case F_CONVENTION:
+	case F_UNIT:
+		return parse_enum(l, f, ev);
+	default:
+		return parse_number(l, f, ev, f->type, (double *)((char *)l->out + f->offset));
+	}
+}
+
+static int parse_mapping(struct loader *l, const struct fieldset *set, struct seen *seen,
+			 const yaml_event_t *start)
+{
+	yaml_event_t key, value;
+
+	seen->start = start->start_mark;
+	for (;;) {
+		if (next_event(l, &key) < 0)
+			return -1;
+		if (key.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&key);
+			return 0;
+		}
+		if (key.type != YAML_SCALAR_EVENT) {
+			int rc = fail(l, key.start_mark, "keys in %s must be plain words, not %s",
+				      set->name, event_noun(key.type));
+			yaml_event_delete(&key);
+			return rc;
+		}
+		const char *k = (const char *)key.data.scalar.value;
+		size_t i;
+		for (i = 0; i < set->count; i++)
+			if (strcmp(k, set->fields[i].key) == 0)
+				break;
+		if (i == set->count) {
+			int rc = fail(l, key.start_mark, "unknown key '%s' in %s (did you mean '%s'?)",
+				      k, set->name, nearest_key(set, k));
+			yaml_event_delete(&key);
+			return rc;
+		}
+		const struct field *f = &set->fields[i];
+		if (seen->on[i]) {
+			int rc = fail(l, key.start_mark, "duplicate key '%s' (first at line %zu)",
+				      k, seen->at[i].line + 1);
+			yaml_event_delete(&key);
+			return rc;
+		}
+		seen->on[i] = true;
+		seen->at[i] = key.start_mark;
+		yaml_event_delete(&key);
+
+		if (next_event(l, &value) < 0)
+			return -1;
+		int rc = parse_value(l, f, &value);
+		yaml_event_delete(&value);
+		if (rc < 0)
+			return -1;
+	}
+}
+
+/* Index of key in set; the tables are const, so a miss is a programming error. */
+static size_t field_index(const struct fieldset *set, const char *key)
+{
+	for (size_t i = 0; i < set->count; i++)
+		if (strcmp(set->fields[i].key, key) == 0)
+			return i;
+	abort();
+}
+
+/*
+ * Check scope and required keys of one mapping for a given scope bit: a key
+ * outside its scope is an error at the key, a missing one at the mapping.
+ */
+static int check_keys(struct loader *l, const struct fieldset *set, const struct seen *seen,
+		      unsigned bit, const char *what)
+{
+	for (size_t i = 0; i < set->count; i++) {
+		const struct field *f = &set->fields[i];
+		size_t alt = f->alt ? field_index(set, f->alt) : i;
+		if (seen->on[i] && !(f->scope & bit))
+			return fail(l, seen->at[i], "'%s' does not belong in %s", f->key, what);
+		if (seen->on[i] && alt != i && seen->on[alt] && alt < i)
+			return fail(l, seen->at[i], "'%s' and '%s' give the same value: keep one",
+				    f->key, f->alt);
+		if ((f->required & bit) && !seen->on[i] && !seen->on[alt])
+			return fail(l, seen->start, "missing required key '%s' in %s", f->key,
+				    what);
+	}
+	return 0;
+}
+
+/* A frontier needs N or M, and D, each as a coefficient with its exponent. */
+static int check_frontier(struct loader *l)
+{
+	static const char *const pairs[][2] = {
+		{"params_coefficient", "params_exponent"},
+		{"flops_per_token_coefficient", "flops_per_token_exponent"},
+		{"tokens_coefficient", "tokens_exponent"},
+	};
+	const struct seen *s = &l->constants;
+	bool any = false;
+
+	for (size_t i = 0; i < COUNT(pairs); i++) {
+		size_t c = field_index(&constant_set, pairs[i][0]);
+		size_t e = field_index(&constant_set, pairs[i][1]);
+		if (s->on[c] != s->on[e])
+			return fail(l, s->on[c] ? s->at[c] : s->at[e], "'%s' needs '%s' too",
+				    pairs[i][s->on[e]], pairs[i][s->on[c]]);
+		any |= s->on[c];
+	}
+	if (s->on[field_index(&constant_set, "params_coefficient")] &&
+	    s->on[field_index(&constant_set, "flops_per_token_coefficient")])
+		return fail(l, s->at[field_index(&constant_set, "flops_per_token_coefficient")],
+			    "give params_* or flops_per_token_*, not both");
+	if (!any)
+		return fail(l, s->start,
+			    "a frontier needs params_*, flops_per_token_* or tokens_* constants");
+	return 0;
+}
+
+static int check_preset(struct loader *l, enum preset_kind want)
+{
+	struct preset *p = l->out;
+	static const char *const law_keys[] = {"family",	    "dataset",	    "convention",
+					       "flops_per_param_token", "constants", "fitted_range"};
+	bool is_law = false;
+	char what[64];
+
+	for (size_t i = 0; i < COUNT(law_keys); i++)
+		is_law |= l->root.on[field_index(&root_set, law_keys[i])];
+
+	if (want == PRESET_ANY)
+		want = is_law ? PRESET_LAW : PRESET_MODEL;
+	p->kind = want;
+	size_t id = field_index(&root_set, "id");
+	p->line = (int)l->root.at[id].line + 1;
+	p->col = (int)l->root.at[id].column + 1;
+	snprintf(what, sizeof what, "a %s preset", want == PRESET_LAW ? "law" : "model");
+	if (check_keys(l, &root_set, &l->root, 1u << want, what) < 0)
+		return -1;
+	if (want == PRESET_MODEL) {
+		if (p->active_params > p->params)
+			return fail(l, l->root.at[field_index(&root_set, "active_params")],
+				    "'active_params' exceeds 'params'");
+		return 0;
+	}
+	snprintf(what, sizeof what, "constants of a %s law", preset_family_name(p->law.family));
+	if (check_keys(l, &constant_set, &l->constants, FAM(p->law.family), what) < 0)
+		return -1;
+	return p->law.family == LAW_FRONTIER ? check_frontier(l) : 0;
+}
+
+int preset_parse(const char *file, const unsigned char *buf, size_t len, enum preset_kind want,
+		 struct preset *out, char *err, size_t errsize)
+{
+	struct loader l = {.file = file, .buf = buf, .len = len, .err = err, .errsize = errsize};
+	yaml_event_t ev;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	out->law.k = 6;
+	out->law.frontier.unit = 1;
+	snprintf(out->file, sizeof out->file, "%s", file);
+	l.out = out;
+
+	if (len > PRESET_MAX_BYTES)
+		return fail_at(&l, 0, 0, "file is larger than 1 MiB");
+	const unsigned char *nul = memchr(buf, '\0', len);
+	if (nul != NULL) {
+		size_t line, col;
+		offset_mark(&l, (size_t)(nul - buf), &line, &col);
+		return fail_at(&l, line, col, "binary file (NUL byte): a preset is YAML text");
+	}
+	if (!yaml_parser_initialize(&l.parser))
+		return fail_at(&l, 0, 0, "out of memory");
+	yaml_parser_set_input_string(&l.parser, buf, len);
+
+	/* stream start, then exactly one document holding one mapping */
+	if (next_event(&l, &ev) < 0)
+		goto out;
+	yaml_event_delete(&ev);
+	if (next_event(&l, &ev) < 0)
+		goto out;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		fail(&l, ev.start_mark, "empty file: no preset in it");
+		yaml_event_delete(&ev);
+		goto out;
+	}
+	yaml_event_delete(&ev);
+	if (next_event(&l, &ev) < 0)
+		goto out;
+	if (ev.type != YAML_MAPPING_START_EVENT) {
+		fail(&l, ev.start_mark, "a preset is a mapping of keys (id: ..., name: ...), not %s",
+		     event_noun(ev.type));
+		yaml_event_delete(&ev);
+		goto out;
+	}
+	rc = parse_mapping(&l, &root_set, &l.root, &ev);
+	yaml_event_delete(&ev);
+	if (rc < 0)
+		goto out;
+	rc = -1;
+	if (next_event(&l, &ev) < 0) /* document end */
+		goto out;
+	yaml_event_delete(&ev);
+	if (next_event(&l, &ev) < 0)
+		goto out;
+	if (ev.type != YAML_STREAM_END_EVENT) {
+		fail(&l, ev.start_mark, "more than one YAML document: one preset per file");
+		yaml_event_delete(&ev);
+		goto out;
+	}
+	yaml_event_delete(&ev);
+	rc = check_preset(&l, want);
+out:
+	yaml_parser_delete(&l.parser);
+	return rc;
+}
+
+int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
+		size_t errsize)
+{
+	FILE *fp = fopen(path, "rb");
+	unsigned char *buf;
+	size_t len;
+
+	if (fp == NULL) {
+		snprintf(err, errsize, "%s:1:1: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	/* read one byte past the limit to tell "exactly 1 MiB" from "more" */
+	buf = malloc(PRESET_MAX_BYTES + 1);
+	if (buf == NULL) {
+		fclose(fp);
+		snprintf(err, errsize, "%s:1:1: out of memory", path);
+		return -1;
+	}
+	len = fread(buf, 1, PRESET_MAX_BYTES + 1, fp);
+	int bad = ferror(fp);
+	fclose(fp);
+	int rc;
+	if (bad) {
+		snprintf(err, errsize, "%s:1:1: read error", path);
+		rc = -1;
+	} else {
+		rc = preset_parse(path, buf, len, want, out, err, errsize);
+	}
+	free(buf);
+	return rc;
+}

@@ -1,0 +1,64 @@
+/*
+ * preset.h: one YAML preset file, parsed and checked against the schema.
+ *
+ * A preset is a law (it has `family`) or a real model (it has `params`). The
+ * loader reads the file with libyaml's event API, walks it against a const
+ * schema table, and reports the first problem as one line
+ * "FILE:LINE:COL: what is wrong" (1-based, as compilers do). The schema is
+ * documented in isoflop-presets(5).
+ */
+#ifndef ISOFLOP_PRESET_H
+#define ISOFLOP_PRESET_H
+
+#include <stddef.h>
+
+#include "../model/law.h"
+
+/* Largest preset file accepted: presets are a few hundred bytes. */
+#define PRESET_MAX_BYTES (1024 * 1024)
+
+/* Room for one error line, file name included. */
+#define PRESET_ERR_MAX 1024
+
+enum preset_kind {
+	PRESET_ANY = 0, /* decide from the content */
+	PRESET_LAW = 1,
+	PRESET_MODEL = 2,
+};
+
+struct preset {
+	enum preset_kind kind;
+	char id[64];	   /* [a-z0-9][a-z0-9.-]*, unique per kind */
+	char name[128];	   /* for people */
+	char source[640];  /* paper title, arXiv id, table or equation */
+	char note[1024];   /* optional: caveats, where sources disagree */
+	char file[1024];   /* where it was read from */
+	int line;	   /* 1-based line and column of its id */
+	int col;
+	/* laws */
+	char dataset[160]; /* what the loss was measured on */
+	struct law law;
+	/* models */
+	char tag[4];	      /* 1-3 characters marking it on a map */
+	double params;	      /* total parameters */
+	double active_params; /* parameters active per token (MoE), 0 if dense */
+	double tokens;	      /* training tokens */
+	double compute;	      /* published training FLOPs, 0 if none */
+	char released[16];    /* YYYY, YYYY-MM or YYYY-MM-DD */
+};
+
+/*
+ * Parse a preset from memory; `file` names it in messages. On error return
+ * -1 and write "FILE:LINE:COL: message" into err.
+ */
+int preset_parse(const char *file, const unsigned char *buf, size_t len, enum preset_kind want,
+		 struct preset *out, char *err, size_t errsize);
+
+/* Read and parse the file at path (at most PRESET_MAX_BYTES). */
+int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
+		size_t errsize);
+
+/* The law family's name as presets spell it: "additive", "kaplan", ... */
+const char *preset_family_name(enum law_family family);
+
+#endif

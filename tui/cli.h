@@ -1,0 +1,65 @@
+/*
+ * cli.h: what the batch commands share: the parsed options, the catalog and
+ * the way they report errors (one line on stderr, exit status 2).
+ */
+#ifndef ISOFLOP_CLI_H
+#define ISOFLOP_CLI_H
+
+#include <stdbool.h>
+
+#include "../presets/catalog.h"
+#include "table.h"
+
+/* Exit status of every user-facing failure. */
+#define EXIT_USAGE 2
+
+/* The default law: Epoch AI's refit agrees with Approaches 1 and 2. */
+#define CLI_DEFAULT_LAW "besiroglu2024"
+
+/* Options as bits, so that each command can say which ones it takes. */
+enum cli_option {
+	OPT_LAW = 1 << 0,
+	OPT_PARAMS = 1 << 1,
+	OPT_TOKENS = 1 << 2,
+	OPT_COMPUTE = 1 << 3,
+	OPT_LOSS = 1 << 4,
+	OPT_UNIQUE = 1 << 5,
+	OPT_INFERENCE = 1 << 6,
+	OPT_MODEL = 1 << 7,
+	OPT_FORMAT = 1 << 8,
+};
+
+struct cli {
+	unsigned given;	   /* enum cli_option bits seen on the command line */
+	const char *law;   /* --law ID, or "all" */
+	const char *model; /* --model ID */
+	double params;	   /* --params */
+	double tokens;	   /* --tokens */
+	double compute;	   /* --compute, FLOPs */
+	double loss;	   /* --loss */
+	double unique;	   /* --unique-tokens, 0 if not given */
+	double inference;  /* --inference-tokens, 0 if not given */
+	enum table_format format;
+	const char *const *args; /* operands after the options */
+	int nargs;
+	bool explicit_presets; /* --preset or --preset-dir given */
+	struct catalog catalog;
+};
+
+/* Print "isoflop: message" on stderr and return EXIT_USAGE. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Refuse options the command does not take; 0 when all are fine. */
+int cli_check_options(const struct cli *cli, const char *command, unsigned allowed);
+
+/*
+ * The laws a command runs over: --law ID (default CLI_DEFAULT_LAW) or every
+ * law with --law all. Returns the count, or -1 after printing an error.
+ */
+int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max);
+
+int cmd_loss(struct cli *cli);
+int cmd_optimum(struct cli *cli);
+int cmd_presets(struct cli *cli);
+
+#endif

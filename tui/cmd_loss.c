@@ -1,0 +1,131 @@
+/*
+ * cmd_loss.c: `isoflop loss`: L(N, D [, U]) under one law or all, with the
+ * compute efficiency of the allocation (how much of its compute an optimal
+ * allocation would need for the same loss).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/optimum.h"
+#include "../model/units.h"
+#include "cli.h"
+
+/* CSV keeps exactly law,params,tokens,compute,loss; people also see efficiency. */
+static const struct column loss_columns[] = {
+	{"law", "law", COL_TEXT, false},
+	{"params", "params", COL_COUNT, false},
+	{"tokens", "tokens", COL_COUNT, false},
+	{"compute", "compute", COL_COMPUTE, false},
+	{"loss", "loss", COL_LOSS, false},
+	{"efficiency", "efficiency", COL_SHARE, true},
+	{"optimal_compute", "optimal C", COL_COMPUTE, true},
+};
+
+#define NCOLS ((int)(sizeof loss_columns / sizeof *loss_columns))
+
+/* N and D from --params/--tokens or from --model. */
+static int point(struct cli *cli, double *n, double *d, const struct catalog_entry **model)
+{
+	*model = NULL;
+	if (cli->model != NULL) {
+		if (cli->given & (OPT_PARAMS | OPT_TOKENS))
+			return cli_error("give --model or --params/--tokens, not both");
+		*model = catalog_model(&cli->catalog, cli->model);
+		if (*model == NULL)
+			return cli_error("unknown model '%s' (isoflop presets models lists them)",
+					 cli->model);
+		const struct preset *p = &(*model)->preset;
+		/* a mixture of experts computes with its active parameters */
+		*n = p->active_params > 0 ? p->active_params : p->params;
+		*d = p->tokens;
+		return 0;
+	}
+	if ((cli->given & (OPT_PARAMS | OPT_TOKENS)) != (OPT_PARAMS | OPT_TOKENS))
+		return cli_error("loss needs --params N and --tokens D, or --model ID");
+	*n = cli->params;
+	*d = cli->tokens;
+	return 0;
+}
+
+int cmd_loss(struct cli *cli)
+{
+	const struct catalog_entry *laws[256], *model;
+	double n = 0, d = 0;
+	int rc, nlaws;
+	bool all = cli->law != NULL && strcmp(cli->law, "all") == 0;
+
+	if ((rc = cli_check_options(cli, "loss",
+				    OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE |
+					    OPT_FORMAT)) != 0)
+		return rc;
+	if (cli->nargs > 0)
+		return cli_error("loss takes no operand '%s'", cli->args[0]);
+	if ((rc = point(cli, &n, &d, &model)) != 0)
+		return rc;
+	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
+		return EXIT_USAGE;
+
+	struct table t;
+	table_init(&t, loss_columns, NCOLS);
+	int shown = 0;
+	for (int i = 0; i < nlaws; i++) {
+		const struct preset *p = &laws[i]->preset;
+		const struct law *law = &p->law;
+		bool constrained = law->family == LAW_DATA_CONSTRAINED;
+		double loss, eff;
+		struct allocation opt;
+
+		if (!law_has_surface(law)) {
+			if (all)
+				continue;
+			table_free(&t);
+			return cli_error("'%s' is a frontier law: it gives allocations only and "
+					 "has no loss surface (try: isoflop optimum --law %s "
+					 "--compute C)",
+					 p->id, p->id);
+		}
+		if (!all && (cli->given & OPT_UNIQUE) && !constrained) {
+			table_free(&t);
+			return cli_error("--unique-tokens needs a data-constrained law such as "
+					 "muennighoff2023; '%s' is %s",
+					 p->id, preset_family_name(law->family));
+		}
+		double u = constrained ? cli->unique : 0;
+		enum model_status st = law_loss(law, n, d, u, &loss);
+		if (st != MODEL_OK) {
+			table_free(&t);
+			return cli_error("%s: %s", p->id, model_strerror(st));
+		}
+		bool have_eff = optimum_efficiency(law, n, d, u, &eff, &opt) == MODEL_OK;
+		struct cell row[NCOLS] = {
+			cell_text(p->id),
+			cell_num(n),
+			cell_num(d),
+			cell_num(law_compute(law, n, d)),
+			cell_num(loss),
+			have_eff ? cell_num(eff) : cell_none(),
+			have_eff ? cell_num(opt.compute) : cell_none(),
+		};
+		if (table_add(&t, row) < 0) {
+			table_free(&t);
+			return cli_error("out of memory");
+		}
+		shown++;
+	}
+	table_print(&t, cli->format, stdout);
+	table_free(&t);
+
+	if (cli->format == FORMAT_TEXT) {
+		if (model != NULL && model->preset.active_params > 0)
+			printf("%s is a mixture of experts: N is its active parameters.\n",
+			       model->preset.name);
+		printf("efficiency: share of this compute that a compute-optimal model of the "
+		       "same loss needs.\n");
+		if (shown > 1)
+			printf("Laws measure loss on different data: compare rows within a law, "
+			       "not across laws.\n");
+		if (all && (cli->given & OPT_UNIQUE))
+			printf("--unique-tokens applies to data-constrained laws only.\n");
+	}
+	return 0;
+}

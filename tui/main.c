@@ -1,0 +1,280 @@
+/*
+ * main.c: option parsing and subcommand dispatch. Thin on purpose: the
+ * commands live in cmd_*.c, the numbers in model/, the presets in presets/.
+ */
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "../model/units.h"
+#include "cli.h"
+
+#ifndef ISOFLOP_VERSION
+#define ISOFLOP_VERSION "0.1"
+#endif
+#ifndef ISOFLOP_SHARE_DIR
+#define ISOFLOP_SHARE_DIR "/usr/local/share/isoflop"
+#endif
+
+static const char usage_text[] =
+	"usage: isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
+	"                       [--unique-tokens U]\n"
+	"       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
+	"                       [--inference-tokens T] [--unique-tokens U]\n"
+	"       isoflop presets [laws|models]\n"
+	"       isoflop --help | --version\n"
+	"\n"
+	"Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
+	"and where a compute budget C = 6ND is best spent.\n"
+	"\n"
+	"commands:\n"
+	"  loss       loss L(N, D) and compute efficiency under a law\n"
+	"  optimum    compute-optimal N, D and loss at a budget, or for a target loss;\n"
+	"             with --inference-tokens, the model that is cheapest to train and\n"
+	"             serve (Sardana et al. 2023); with --unique-tokens, the best use of\n"
+	"             limited data (Muennighoff et al. 2023)\n"
+	"  presets    list the laws and models isoflop knows, with their sources\n"
+	"\n"
+	"options:\n"
+	"  --law ID             law preset (default " CLI_DEFAULT_LAW "); all: every law\n"
+	"  --params N           parameters: 70e9, 70B\n"
+	"  --tokens D           training tokens: 1.4T\n"
+	"  --model ID           take N and D from a model preset (gpt3, chinchilla ...)\n"
+	"  --compute C          training FLOPs: 5.76e23, or PF-days: 3.64e3pfd\n"
+	"  --loss L             target loss in nats per token\n"
+	"  --unique-tokens U    unique tokens available (data-constrained laws)\n"
+	"  --inference-tokens T tokens served over the model's life\n"
+	"  --format F           text (default), csv or json\n"
+	"  --preset FILE        load a preset file first (repeatable); with `presets`,\n"
+	"                       check it and list what it defines\n"
+	"  --preset-dir DIR     load DIR/laws/*.yaml and DIR/models/*.yaml (repeatable)\n"
+	"  -h, --help           this help\n"
+	"  -V, --version        version\n"
+	"\n"
+	"Numbers take K, M, B (1e9) and T (1e12). Presets are searched in --preset,\n"
+	"--preset-dir, $XDG_CONFIG_HOME/isoflop, " ISOFLOP_SHARE_DIR ", presets/ beside\n"
+	"the binary. See isoflop(1) and isoflop-presets(5).\n";
+
+enum {
+	LONG_PRESET = 256,
+	LONG_PRESET_DIR,
+	LONG_UNIQUE,
+	LONG_INFERENCE,
+};
+
+static const struct option long_options[] = {
+	{"law", required_argument, NULL, 'l'},
+	{"params", required_argument, NULL, 'n'},
+	{"tokens", required_argument, NULL, 'd'},
+	{"compute", required_argument, NULL, 'c'},
+	{"loss", required_argument, NULL, 'L'},
+	{"model", required_argument, NULL, 'm'},
+	{"format", required_argument, NULL, 'f'},
+	{"unique-tokens", required_argument, NULL, LONG_UNIQUE},
+	{"inference-tokens", required_argument, NULL, LONG_INFERENCE},
+	{"preset", required_argument, NULL, LONG_PRESET},
+	{"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+static int number(const char *option, const char *arg, enum units_kind kind, double *out)
+{
+	const char *why;
+
+	if (!units_parse(arg, kind, out, &why))
+		return cli_error("%s: %s: '%s'", option, why, arg);
+	return 0;
+}
+
+/* The directory of the running binary, for presets/ beside it. */
+static int exe_dir(const char *argv0, char *buf, size_t size)
+{
+	char path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+
+	if (n > 0) {
+		path[n] = '\0';
+	} else if (strchr(argv0, '/') != NULL && realpath(argv0, path) != NULL) {
+		/* no /proc: fall back to argv[0] */
+	} else {
+		return -1;
+	}
+	snprintf(buf, size, "%s", dirname(path));
+	return 0;
+}
+
+struct sources {
+	const char *files[64];
+	size_t nfiles;
+	const char *dirs[64];
+	size_t ndirs;
+};
+
+static int parse_options(int argc, char **argv, struct cli *cli, struct sources *src)
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
+		int rc = 0;
+		switch (c) {
+		case 'l':
+			cli->law = optarg;
+			cli->given |= OPT_LAW;
+			break;
+		case 'm':
+			cli->model = optarg;
+			cli->given |= OPT_MODEL;
+			break;
+		case 'n':
+			rc = number("--params", optarg, UNITS_COUNT, &cli->params);
+			cli->given |= OPT_PARAMS;
+			break;
+		case 'd':
+			rc = number("--tokens", optarg, UNITS_COUNT, &cli->tokens);
+			cli->given |= OPT_TOKENS;
+			break;
+		case 'c':
+			rc = number("--compute", optarg, UNITS_COMPUTE, &cli->compute);
+			cli->given |= OPT_COMPUTE;
+			break;
+		case 'L':
+			rc = number("--loss", optarg, UNITS_PLAIN, &cli->loss);
+			cli->given |= OPT_LOSS;
+			break;
+		case LONG_UNIQUE:
+			rc = number("--unique-tokens", optarg, UNITS_COUNT, &cli->unique);
+			cli->given |= OPT_UNIQUE;
+			break;
+		case LONG_INFERENCE:
+			rc = number("--inference-tokens", optarg, UNITS_COUNT, &cli->inference);
+			cli->given |= OPT_INFERENCE;
+			break;
+		case 'f':
+			if (!table_format_parse(optarg, &cli->format))
+				rc = cli_error("--format: expected text, csv or json, not '%s'",
+					       optarg);
+			cli->given |= OPT_FORMAT;
+			break;
+		case LONG_PRESET:
+			if (src->nfiles == 64)
+				return cli_error("--preset: at most 64 files");
+			src->files[src->nfiles++] = optarg;
+			break;
+		case LONG_PRESET_DIR:
+			if (src->ndirs == 64)
+				return cli_error("--preset-dir: at most 64 directories");
+			src->dirs[src->ndirs++] = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(0);
+		case 'V':
+			printf("isoflop %s\n", ISOFLOP_VERSION);
+			exit(0);
+		case ':':
+			return cli_error("%s needs a value", argv[optind - 1]);
+		default:
+			return cli_error("unknown option '%s' (see isoflop --help)",
+					 argv[optind - 1]);
+		}
+		if (rc != 0)
+			return rc;
+	}
+	cli->args = (const char *const *)argv + optind;
+	cli->nargs = argc - optind;
+	return 0;
+}
+
+static int load_catalog(struct cli *cli, const struct sources *src, const char *argv0)
+{
+	char config[PATH_MAX], beside[PATH_MAX], err[PRESET_ERR_MAX];
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct catalog_options opt = {
+		.files = src->files,
+		.nfiles = src->nfiles,
+		.dirs = src->dirs,
+		.ndirs = src->ndirs,
+		.share_dir = ISOFLOP_SHARE_DIR,
+	};
+
+	/* XDG Base Directory: a relative $XDG_CONFIG_HOME is invalid and ignored */
+	if (xdg != NULL && xdg[0] == '/')
+		snprintf(config, sizeof config, "%s/isoflop", xdg);
+	else if (home != NULL && home[0] != '\0')
+		snprintf(config, sizeof config, "%s/.config/isoflop", home);
+	else
+		config[0] = '\0';
+	opt.config_dir = config[0] ? config : NULL;
+	if (exe_dir(argv0, beside, sizeof beside - 8) == 0) {
+		strcat(beside, "/presets");
+		opt.beside_dir = beside;
+	}
+	if (catalog_load(&cli->catalog, &opt, err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(struct cli *);
+	} commands[] = {
+		{"loss", cmd_loss},
+		{"optimum", cmd_optimum},
+		{"presets", cmd_presets},
+	};
+	struct cli cli = {.format = FORMAT_TEXT};
+	struct sources src = {.nfiles = 0};
+	const char *name = NULL;
+	int rc;
+
+	gsl_set_error_handler_off(); /* GSL must never abort(): every status is checked */
+
+	/* the subcommand is the first operand; options may come before or after it */
+	if (argc > 1 && argv[1][0] != '-') {
+		name = argv[1];
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
+	if ((rc = parse_options(argc, argv, &cli, &src)) != 0)
+		return rc;
+	if (name == NULL && cli.nargs > 0) { /* isoflop --format csv loss ... */
+		name = cli.args[0];
+		cli.args++;
+		cli.nargs--;
+	}
+	if (name == NULL) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	cli.explicit_presets = src.nfiles > 0 || src.ndirs > 0;
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+		if (strcmp(name, commands[i].name) != 0)
+			continue;
+		if ((rc = load_catalog(&cli, &src, argv[0])) != 0)
+			return rc;
+		if (strcmp(name, "presets") != 0)
+			for (size_t j = 0; j < cli.catalog.nbroken; j++)
+				fprintf(stderr, "isoflop: warning: %s (preset skipped)\n",
+					cli.catalog.broken[j].error);
+		rc = commands[i].run(&cli);
+		catalog_free(&cli.catalog);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			return cli_error("cannot write the output");
+		return rc;
+	}
+	return cli_error("unknown command '%s' (see isoflop --help)", name);
+}

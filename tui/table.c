@@ -1,0 +1,234 @@
+/*
+ * table.c: print rows as aligned text, RFC 4180 CSV or a JSON array.
+ *
+ * Text uses the short units of model/units; CSV and JSON carry full
+ * precision (%.10g) so that scripts lose nothing.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/units.h"
+#include "table.h"
+
+void table_init(struct table *t, const struct column *cols, int ncols)
+{
+	t->cols = cols;
+	t->ncols = ncols;
+	t->nrows = 0;
+	t->cells = NULL;
+}
+
+int table_add(struct table *t, const struct cell *row)
+{
+	struct cell *grown = realloc(t->cells, sizeof *grown * (size_t)(t->nrows + 1) * t->ncols);
+
+	if (grown == NULL)
+		return -1;
+	t->cells = grown;
+	struct cell *dst = &grown[t->nrows * t->ncols];
+	for (int i = 0; i < t->ncols; i++) {
+		dst[i] = row[i];
+		if (row[i].text != NULL && (dst[i].text = strdup(row[i].text)) == NULL) {
+			for (int j = 0; j < i; j++)
+				free((char *)dst[j].text);
+			return -1;
+		}
+	}
+	t->nrows++;
+	return 0;
+}
+
+void table_free(struct table *t)
+{
+	for (int i = 0; i < t->nrows * t->ncols; i++)
+		free((char *)t->cells[i].text);
+	free(t->cells);
+	t->cells = NULL;
+	t->nrows = 0;
+}
+
+struct cell cell_text(const char *s)
+{
+	return (struct cell){.text = s};
+}
+
+struct cell cell_num(double x)
+{
+	return (struct cell){.value = x, .missing = !isfinite(x)};
+}
+
+struct cell cell_none(void)
+{
+	return (struct cell){.missing = true};
+}
+
+bool table_format_parse(const char *s, enum table_format *out)
+{
+	static const char *const names[] = {"text", "csv", "json"};
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum table_format)i;
+			return true;
+		}
+	return false;
+}
+
+/* The text form of a cell for people. */
+static void format_text(const struct column *c, const struct cell *v, char *buf, size_t size)
+{
+	if (v->missing) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	switch (c->kind) {
+	case COL_TEXT:
+		snprintf(buf, size, "%s", v->text ? v->text : "");
+		break;
+	case COL_COUNT:
+		units_format_count(v->value, buf, size);
+		break;
+	case COL_COMPUTE:
+		units_format_compute(v->value, buf, size);
+		break;
+	case COL_LOSS:
+		snprintf(buf, size, "%.4f", v->value);
+		break;
+	case COL_RATIO:
+		snprintf(buf, size, "%.1f", v->value);
+		break;
+	case COL_SHARE:
+		snprintf(buf, size, "%.1f%%", 100 * v->value);
+		break;
+	}
+}
+
+static void print_text(const struct table *t, FILE *out)
+{
+	int width[32] = {0};
+	char buf[1024];
+
+	for (int j = 0; j < t->ncols && j < 32; j++) {
+		width[j] = (int)strlen(t->cols[j].title);
+		for (int i = 0; i < t->nrows; i++) {
+			format_text(&t->cols[j], &t->cells[i * t->ncols + j], buf, sizeof buf);
+			int n = (int)strlen(buf);
+			if (n > width[j])
+				width[j] = n;
+		}
+	}
+	for (int i = -1; i < t->nrows; i++) {
+		for (int j = 0; j < t->ncols && j < 32; j++) {
+			const struct column *c = &t->cols[j];
+			if (i < 0)
+				snprintf(buf, sizeof buf, "%s", c->title);
+			else
+				format_text(c, &t->cells[i * t->ncols + j], buf, sizeof buf);
+			bool last = j == t->ncols - 1;
+			/* text left, numbers right, so that digits line up */
+			if (c->kind == COL_TEXT)
+				fprintf(out, "%-*s", last ? 0 : width[j], buf);
+			else
+				fprintf(out, "%*s", width[j], buf);
+			if (!last)
+				fputs("  ", out);
+		}
+		fputc('\n', out);
+	}
+}
+
+static void csv_field(const char *s, FILE *out)
+{
+	if (strpbrk(s, ",\"\n\r") == NULL) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void json_string(const char *s, FILE *out)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void print_csv(const struct table *t, FILE *out)
+{
+	bool first = true;
+
+	for (int j = 0; j < t->ncols; j++)
+		if (!t->cols[j].text_only) {
+			fprintf(out, "%s%s", first ? "" : ",", t->cols[j].key);
+			first = false;
+		}
+	fputc('\n', out);
+	for (int i = 0; i < t->nrows; i++) {
+		first = true;
+		for (int j = 0; j < t->ncols; j++) {
+			const struct cell *v = &t->cells[i * t->ncols + j];
+			if (t->cols[j].text_only)
+				continue;
+			if (!first)
+				fputc(',', out);
+			first = false;
+			if (v->missing)
+				continue;
+			if (t->cols[j].kind == COL_TEXT)
+				csv_field(v->text ? v->text : "", out);
+			else
+				fprintf(out, "%.10g", v->value);
+		}
+		fputc('\n', out);
+	}
+}
+
+static void print_json(const struct table *t, FILE *out)
+{
+	fputs("[", out);
+	for (int i = 0; i < t->nrows; i++) {
+		fputs(i ? ",\n {" : "\n {", out);
+		for (int j = 0; j < t->ncols; j++) {
+			const struct cell *v = &t->cells[i * t->ncols + j];
+			fprintf(out, "%s\"%s\": ", j ? ", " : "", t->cols[j].key);
+			if (v->missing)
+				fputs("null", out);
+			else if (t->cols[j].kind == COL_TEXT)
+				json_string(v->text ? v->text : "", out);
+			else
+				fprintf(out, "%.10g", v->value);
+		}
+		fputs("}", out);
+	}
+	fputs(t->nrows ? "\n]\n" : "]\n", out);
+}
+
+void table_print(const struct table *t, enum table_format format, FILE *out)
+{
+	switch (format) {
+	case FORMAT_TEXT:
+		print_text(t, out);
+		break;
+	case FORMAT_CSV:
+		print_csv(t, out);
+		break;
+	case FORMAT_JSON:
+		print_json(t, out);
+		break;
+	}
+}
