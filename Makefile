@@ -88,13 +88,13 @@ sanitize: deps
 
 sanitize-suite:
 	@mkdir -p build/asan && ln -sfn ../../presets build/asan/presets
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	@LABEL=asan ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		$(MAKE) --no-print-directory BUILD=build/asan SAN="$(SANFLAGS)" test-suite
 
 # valgrind over the unit tests and a few commands of the plain build
 valgrind-suite: $(BIN) $(UNIT_BIN)
 	@rm -f build/valgrind-counts
-	@ISOFLOP=$(abspath $(BIN)) VALGRIND=1 sh tests/run.sh build/valgrind-counts $(UNIT_BIN) tests/valgrind.sh
+	@LABEL=valgrind ISOFLOP=$(abspath $(BIN)) VALGRIND=1 sh tests/run.sh build/valgrind-counts $(UNIT_BIN) tests/valgrind.sh
 
 valgrind: deps
 	@$(MAKE) --no-print-directory valgrind-suite

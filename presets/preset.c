@@ -62,7 +62,7 @@ struct field {
 };
 
 struct fieldset {
-	const char *name; /* for messages: "top level", "constants" */
+	const char *name; /* for messages: "at the top level", "in constants" */
 	const struct field *fields;
 	size_t count;
 };
@@ -105,8 +105,8 @@ static const struct field range_fields[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-static const struct fieldset constant_set = {"constants", constant_fields, COUNT(constant_fields)};
-static const struct fieldset range_set = {"fitted_range", range_fields, COUNT(range_fields)};
+static const struct fieldset constant_set = {"in constants", constant_fields, COUNT(constant_fields)};
+static const struct fieldset range_set = {"in fitted_range", range_fields, COUNT(range_fields)};
 
 static const struct field root_fields[] = {
 	{"id", F_ID, STR(id), KIND_BOTH, KIND_BOTH, NULL, NULL},
@@ -127,7 +127,7 @@ static const struct field root_fields[] = {
 	{"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL},
 };
 
-static const struct fieldset root_set = {"top level", root_fields, COUNT(root_fields)};
+static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
 
 #define MAX_FIELDS 32
 
@@ -171,6 +171,10 @@ static int fail_at(struct loader *l, size_t line, size_t column, const char *fmt
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* values echoed from the file may hold newlines (folded scalars): keep one line */
+	for (char *c = msg; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
 	snprintf(l->err, l->errsize, "%s:%zu:%zu: %s", l->file, line + 1, column + 1, msg);
 	return -1;
 }
@@ -217,7 +221,7 @@ static int next_event(struct loader *l, yaml_event_t *ev)
 	const yaml_char_t *anchor = NULL;
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		fail(l, ev->start_mark, "aliases (*%s) are not supported: write the value out",
+		fail(l, ev->start_mark, "aliases (*%.40s) are not supported: write the value out",
 		     (const char *)ev->data.alias.anchor);
 		yaml_event_delete(ev);
 		return -1;
@@ -234,7 +238,7 @@ static int next_event(struct loader *l, yaml_event_t *ev)
 		break;
 	}
 	if (anchor != NULL) {
-		fail(l, ev->start_mark, "anchors (&%s) are not supported: write the value out",
+		fail(l, ev->start_mark, "anchors (&%.40s) are not supported: write the value out",
 		     (const char *)anchor);
 		yaml_event_delete(ev);
 		return -1;
@@ -392,16 +396,16 @@ static int parse_number(struct loader *l, const struct field *f, const yaml_even
 		return fail(l, ev->start_mark, "'%s' contains a NUL character", f->key);
 	if (type == F_LOG) {
 		if (!units_parse(v, UNITS_SIGNED, x, &why))
-			return fail(l, ev->start_mark, "'%s': %s: '%s'", f->key, why, v);
+			return fail(l, ev->start_mark, "'%s': %s: '%.40s'", f->key, why, v);
 		*x = exp(*x);
 		if (!isfinite(*x) || *x <= 0)
-			return fail(l, ev->start_mark, "'%s': %s is out of range", f->key, v);
+			return fail(l, ev->start_mark, "'%s': %.40s is out of range", f->key, v);
 		return 0;
 	}
 	if (!units_parse(v, kind, x, &why))
-		return fail(l, ev->start_mark, "'%s': %s: '%s'", f->key, why, v);
+		return fail(l, ev->start_mark, "'%s': %s: '%.40s'", f->key, why, v);
 	if (type == F_EXPONENT && *x > 2)
-		return fail(l, ev->start_mark, "'%s' is an exponent and must lie in (0, 2], not %s",
+		return fail(l, ev->start_mark, "'%s' is an exponent and must lie in (0, 2], not %.40s",
 			    f->key, v);
 	return 0;
 }
@@ -420,7 +424,7 @@ static int parse_enum(struct loader *l, const struct field *f, const yaml_event_
 			}
 		return fail(l, ev->start_mark,
 			    "'family' must be additive, kaplan, data-constrained or frontier, "
-			    "not '%s'",
+			    "not '%.40s'",
 			    v);
 	case F_CONVENTION:
 		if (strcmp(v, "total") == 0 || strcmp(v, "non-embedding") == 0) {
@@ -428,13 +432,13 @@ static int parse_enum(struct loader *l, const struct field *f, const yaml_event_
 			return 0;
 		}
 		return fail(l, ev->start_mark,
-			    "'convention' must be total or non-embedding, not '%s'", v);
+			    "'convention' must be total or non-embedding, not '%.40s'", v);
 	case F_UNIT:
 		if (strcmp(v, "flops") == 0 || strcmp(v, "pf-days") == 0) {
 			*(double *)dst = v[0] == 'p' ? LAW_PF_DAY : 1;
 			return 0;
 		}
-		return fail(l, ev->start_mark, "'compute_unit' must be flops or pf-days, not '%s'",
+		return fail(l, ev->start_mark, "'compute_unit' must be flops or pf-days, not '%.40s'",
 			    v);
 	default:
 		return fail(l, ev->start_mark, "internal: not an enum");
@@ -527,7 +531,7 @@ static int parse_mapping(struct loader *l, const struct fieldset *set, struct se
 			return 0;
 		}
 		if (key.type != YAML_SCALAR_EVENT) {
-			int rc = fail(l, key.start_mark, "keys in %s must be plain words, not %s",
+			int rc = fail(l, key.start_mark, "keys %s must be plain words, not %s",
 				      set->name, event_noun(key.type));
 			yaml_event_delete(&key);
 			return rc;
@@ -538,7 +542,7 @@ static int parse_mapping(struct loader *l, const struct fieldset *set, struct se
 			if (strcmp(k, set->fields[i].key) == 0)
 				break;
 		if (i == set->count) {
-			int rc = fail(l, key.start_mark, "unknown key '%s' in %s (did you mean '%s'?)",
+			int rc = fail(l, key.start_mark, "unknown key '%.40s' %s (did you mean '%s'?)",
 				      k, set->name, nearest_key(set, k));
 			yaml_event_delete(&key);
 			return rc;
@@ -626,8 +630,9 @@ static int check_frontier(struct loader *l)
 static int check_preset(struct loader *l, enum preset_kind want)
 {
 	struct preset *p = l->out;
-	static const char *const law_keys[] = {"family",	    "dataset",	    "convention",
-					       "flops_per_param_token", "constants", "fitted_range"};
+	/* a file with any law-only key is a law; `dataset` alone is too weak a sign */
+	static const char *const law_keys[] = {"family", "convention", "flops_per_param_token",
+					       "constants", "fitted_range"};
 	bool is_law = false;
 	char what[64];
 
@@ -649,7 +654,8 @@ static int check_preset(struct loader *l, enum preset_kind want)
 				    "'active_params' exceeds 'params'");
 		return 0;
 	}
-	snprintf(what, sizeof what, "constants of a %s law", preset_family_name(p->law.family));
+	snprintf(what, sizeof what, "the constants of the %s family",
+		 preset_family_name(p->law.family));
 	if (check_keys(l, &constant_set, &l->constants, FAM(p->law.family), what) < 0)
 		return -1;
 	return p->law.family == LAW_FRONTIER ? check_frontier(l) : 0;

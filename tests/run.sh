@@ -40,7 +40,7 @@ for t in "$@"; do
 		# the failures and the lines around them (diagnostics follow a "not ok")
 		grep -v '^ok ' "$log" | head -n 60
 	fi
-	echo "# ${VALGRIND:+valgrind }$name: $pass passed, $fail failed"
+	echo "# ${LABEL:+$LABEL }$name: $pass passed, $fail failed"
 	total_pass=$((total_pass + pass))
 	total_fail=$((total_fail + fail))
 done

@@ -62,3 +62,12 @@ int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max)
 	return 1;
 }
 
+
+void cli_append_id(char *list, size_t size, const char *id)
+{
+	size_t used = strlen(list);
+
+	if (used + strlen(id) + 3 > size)
+		return;
+	snprintf(list + used, size - used, "%s%s", used ? ", " : "", id);
+}

@@ -6,6 +6,7 @@
 #define ISOFLOP_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "../presets/catalog.h"
 #include "table.h"
@@ -57,6 +58,9 @@ int cli_check_options(const struct cli *cli, const char *command, unsigned allow
  * law with --law all. Returns the count, or -1 after printing an error.
  */
 int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max);
+
+/* Append ", id" (or "id" to an empty list) if it fits. */
+void cli_append_id(char *list, size_t size, const char *id);
 
 int cmd_loss(struct cli *cli);
 int cmd_optimum(struct cli *cli);

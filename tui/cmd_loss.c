@@ -68,6 +68,7 @@ int cmd_loss(struct cli *cli)
 	struct table t;
 	table_init(&t, loss_columns, NCOLS);
 	int shown = 0;
+	char non_embedding[512] = "";
 	for (int i = 0; i < nlaws; i++) {
 		const struct preset *p = &laws[i]->preset;
 		const struct law *law = &p->law;
@@ -110,6 +111,8 @@ int cmd_loss(struct cli *cli)
 			table_free(&t);
 			return cli_error("out of memory");
 		}
+		if (law->non_embedding)
+			cli_append_id(non_embedding, sizeof non_embedding, p->id);
 		shown++;
 	}
 	table_print(&t, cli->format, stdout);
@@ -119,8 +122,10 @@ int cmd_loss(struct cli *cli)
 		if (model != NULL && model->preset.active_params > 0)
 			printf("%s is a mixture of experts: N is its active parameters.\n",
 			       model->preset.name);
-		printf("efficiency: share of this compute that a compute-optimal model of the "
-		       "same loss needs.\n");
+		printf("efficiency: the share of this compute that a compute-optimal model\n"
+		       "needs for the same loss.\n");
+		if (non_embedding[0])
+			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		if (shown > 1)
 			printf("Laws measure loss on different data: compare rows within a law, "
 			       "not across laws.\n");

@@ -33,10 +33,10 @@ static const struct column all_columns[NCOLS] = {
 	[COL_C] = {"compute", "compute", COL_COMPUTE, false},
 	[COL_N] = {"params", "params", COL_COUNT, false},
 	[COL_D] = {"tokens", "tokens", COL_COUNT, false},
-	[COL_TPP] = {"tokens_per_param", "tokens/param", COL_RATIO, false},
+	[COL_TPP] = {"tokens_per_param", "D/N", COL_RATIO, false},
 	[COL_L] = {"loss", "loss", COL_LOSS, false},
 	[COL_T] = {"inference_tokens", "inference", COL_COUNT, false},
-	[COL_TOTAL] = {"total_flops", "total FLOPs", COL_COMPUTE, false},
+	[COL_TOTAL] = {"total_flops", "total", COL_COMPUTE, false},
 	[COL_SAVINGS] = {"savings", "savings", COL_SHARE, false},
 	[COL_U] = {"unique_tokens", "unique", COL_COUNT, false},
 	[COL_EPOCHS] = {"epochs", "epochs", COL_RATIO, false},
@@ -55,7 +55,9 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool text
 		bool on = true;
 		if (c == COL_PLAN)
 			on = inference && text;
-		else if (c == COL_T || c == COL_TOTAL || c == COL_SAVINGS)
+		else if (c == COL_T)
+			on = inference && !text; /* one value for all rows: the footer says it */
+		else if (c == COL_TOTAL || c == COL_SAVINGS)
 			on = inference;
 		else if (c == COL_U || c == COL_EPOCHS)
 			on = unique;
@@ -172,7 +174,8 @@ int cmd_optimum(struct cli *cli)
 	struct table t;
 	int rc, nlaws, shown = 0;
 	bool all = cli->law != NULL && strcmp(cli->law, "all") == 0;
-	bool any_frontier = false, any_non_embedding = false;
+	bool any_frontier = false;
+	char non_embedding[512] = "";
 
 	if ((rc = cli_check_options(cli, "optimum",
 				    OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE |
@@ -209,19 +212,23 @@ int cmd_optimum(struct cli *cli)
 			continue; /* its one-line reason is on stderr; the others still answer */
 		}
 		any_frontier |= p->law.family == LAW_FRONTIER;
-		any_non_embedding |= p->law.non_embedding;
+		if (p->law.non_embedding)
+			cli_append_id(non_embedding, sizeof non_embedding, p->id);
 		shown++;
 	}
 	table_print(&t, cli->format, stdout);
 	table_free(&t);
 	if (cli->format == FORMAT_TEXT) {
+		char served[32];
+		units_format_count(cli->inference, served, sizeof served);
 		if (any_frontier)
 			printf("Frontier laws give allocations only: they have no loss.\n");
-		if (any_non_embedding)
-			printf("Kaplan and DeepSeek count non-embedding parameters only.\n");
+		if (non_embedding[0])
+			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		if (cli->given & OPT_INFERENCE)
-			printf("total FLOPs = training 6ND + inference 2N per served token; savings "
-			       "against\nthe compute-optimal model of the same loss.\n");
+			printf("Serving %s tokens: total = training 6ND + inference 2N FLOPs per "
+			       "token;\nsavings against the compute-optimal model of the same loss.\n",
+			       served);
 		if (shown > 1)
 			printf("Laws measure loss on different data: compare rows within a law, "
 			       "not across laws.\n");

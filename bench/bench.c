@@ -1,0 +1,102 @@
+/*
+ * bench.c: speed figures for `make bench`. It prints; it asserts nothing
+ * (these machines are noisy, so no test depends on wall-clock time).
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "../model/optimum.h"
+#include "../presets/preset.h"
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int load(const char *dir, const char *id, struct law *law)
+{
+	char path[512], err[PRESET_ERR_MAX];
+	static struct preset p;
+
+	snprintf(path, sizeof path, "%s/%s.yaml", dir, id);
+	if (preset_load(path, PRESET_LAW, &p, err, sizeof err) != 0) {
+		fprintf(stderr, "bench: %s\n", err);
+		return -1;
+	}
+	*law = p.law;
+	return 0;
+}
+
+/* Keeps the compiler from dropping the work being timed. */
+static volatile double sink;
+
+static void report(const char *what, const char *id, double seconds, long n)
+{
+	printf("%-34s %-24s %10.1f ns\n", what, id, seconds / n * 1e9);
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = argc > 1 ? argv[1] : "presets/laws";
+	static const char *const ids[] = {"besiroglu2024", "kaplan2020", "muennighoff2023"};
+
+	gsl_set_error_handler_off();
+	printf("%-34s %-24s %13s\n", "operation", "law", "time per call");
+	for (int i = 0; i < 3; i++) {
+		struct law law;
+		struct allocation a;
+		struct inference_plan plan;
+		double t, l, sum = 0;
+		long n;
+
+		if (load(dir, ids[i], &law) != 0)
+			return 1;
+		n = 2000000;
+		t = now();
+		for (long j = 0; j < n; j++) {
+			law_loss(&law, 1e9 + j, 2e10, 5e9, &l);
+			sum += l;
+		}
+		report("loss L(N, D)", ids[i], now() - t, n);
+
+		n = i == 0 ? 1000000 : 2000;
+		t = now();
+		for (long j = 0; j < n; j++) {
+			optimum_at_compute(&law, 1e23 * (1 + j * 1e-9), 0, &a);
+			sum += a.params;
+		}
+		report("optimum at a budget", ids[i], now() - t, n);
+
+		n = i == 0 ? 1000000 : 20;
+		t = now();
+		for (long j = 0; j < n; j++) {
+			optimum_for_loss(&law, 2.1 + j * 1e-9, 0, &a);
+			sum += a.compute;
+		}
+		report("compute for a loss", ids[i], now() - t, n);
+
+		n = i == 0 ? 200 : 20;
+		t = now();
+		for (long j = 0; j < n; j++) {
+			optimum_inference(&law, 2.1, 0, 2e12, &plan);
+			sum += plan.savings;
+		}
+		report("inference-aware optimum", ids[i], now() - t, n);
+		sink = sum;
+	}
+
+	long n = 2000;
+	double t = now();
+	for (long j = 0; j < n; j++) {
+		struct law law;
+		load(dir, "muennighoff2023", &law);
+		sink = law.E;
+	}
+	report("load one preset file", "muennighoff2023", now() - t, n);
+	return 0;
+}

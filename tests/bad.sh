@@ -1,0 +1,45 @@
+#!/bin/sh
+# bad.sh: every file in tests/bad/ must be refused with exactly the one-line
+# message in its .expect file (FILE: prefix left out there), exit status 2,
+# nothing on stdout, as `isoflop presets --preset FILE` does for a user.
+# Also a file over 1 MiB, made here rather than kept in the repository.
+set -u
+: "${ISOFLOP:?set ISOFLOP to the binary under test}"
+cd "$(dirname "$0")/.." || exit 1
+n=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+check() { # name file expected-message
+	n=$((n + 1))
+	"$ISOFLOP" presets --preset "$2" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	want="$2:$3"
+	got=$(cat "$tmp/err")
+	if [ "$rc" = 2 ] && [ "$got" = "$want" ] && [ ! -s "$tmp/out" ]; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		echo "#   exit $rc (want 2), stdout $(wc -c <"$tmp/out") bytes (want 0)"
+		echo "#   got:  $got"
+		echo "#   want: $want"
+	fi
+}
+
+count=0
+for f in tests/bad/*.yaml; do
+	name=$(basename "$f" .yaml)
+	check "$name" "$f" "$(cat "tests/bad/$name.expect")"
+	count=$((count + 1))
+done
+
+# over 1 MiB: a valid preset padded with a comment
+{ sed -n 1,7p tests/bad/bad-tag.yaml | sed 's/TMXL/TM/'; head -c 1100000 /dev/zero | tr '\0' '#'; echo; } >"$tmp/big.yaml"
+check "over-1MiB" "$tmp/big.yaml" "1:1: file is larger than 1 MiB"
+
+# a missing file
+check "missing-file" "$tmp/nonexistent.yaml" "1:1: cannot open: No such file or directory"
+
+n=$((n + 1))
+if [ "$count" -ge 30 ]; then echo "ok $n - corpus has $count bad files (at least 30)"; else echo "not ok $n - corpus has only $count bad files"; fi
+echo "1..$n"

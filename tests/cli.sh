@@ -1,0 +1,158 @@
+#!/bin/sh
+# cli.sh: the batch commands as a user runs them: exit statuses, one-line
+# errors, exact CSV headers, units, and the preset search path.
+set -u
+: "${ISOFLOP:?set ISOFLOP to the binary under test}"
+cd "$(dirname "$0")/.." || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# a home of our own: no preset of the person running the tests leaks in
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
+mkdir -p "$HOME"
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+no() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	shift
+	for line in "$@"; do echo "#   $line"; done
+}
+
+# run CMD...: stdout in $out, stderr in $err, status in $rc
+run() {
+	"$ISOFLOP" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+
+# expect_exit STATUS NAME CMD...
+expect_exit() {
+	want=$1 name=$2
+	shift 2
+	run "$@"
+	if [ "$rc" = "$want" ]; then ok "$name"; else no "$name" "exit $rc, want $want" "stderr: $err"; fi
+}
+
+# expect_error NAME MESSAGE CMD...: exit 2, exactly one line on stderr, nothing on stdout
+expect_error() {
+	name=$1 msg=$2
+	shift 2
+	run "$@"
+	lines=$(printf '%s\n' "$err" | wc -l)
+	if [ "$rc" = 2 ] && [ "$err" = "$msg" ] && [ -z "$out" ] && [ "$lines" = 1 ]; then
+		ok "$name"
+	else
+		no "$name" "exit $rc (want 2)" "stderr: $err" "want:   $msg" "stdout: $out"
+	fi
+}
+
+# expect_line NAME LINE-NUMBER TEXT CMD...: stdout's line is exactly TEXT
+expect_line() {
+	name=$1 num=$2 want=$3
+	shift 3
+	run "$@"
+	got=$(printf '%s\n' "$out" | sed -n "${num}p")
+	if [ "$rc" = 0 ] && [ "$got" = "$want" ]; then ok "$name"; else no "$name" "exit $rc" "got:  $got" "want: $want" "stderr: $err"; fi
+}
+
+# expect_match NAME REGEX CMD...: exit 0 and stdout matches
+expect_match() {
+	name=$1 re=$2
+	shift 2
+	run "$@"
+	if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq "$re"; then ok "$name"; else no "$name" "exit $rc" "no line matches $re" "stdout: $out" "stderr: $err"; fi
+}
+
+# --- help, version, usage -------------------------------------------------
+expect_match "--help prints usage" '^usage: isoflop loss' --help
+expect_match "--version" '^isoflop [0-9]+\.[0-9]+' --version
+expect_match "no command prints usage" '^usage:'
+expect_error "unknown command" "isoflop: unknown command 'lose' (see isoflop --help)" lose
+expect_error "unknown option" "isoflop: unknown option '--bogus' (see isoflop --help)" loss --bogus
+expect_error "option without value" "isoflop: --params needs a value" loss --params
+expect_error "bad number" "isoflop: --params: not a number: 'seventy'" loss --params seventy --tokens 1T
+expect_error "bad unit" "isoflop: --tokens: unknown unit (use K, M, B or T): '1.4Q'" loss --params 70B --tokens 1.4Q
+expect_error "negative number" "isoflop: --tokens: must be positive: '-1T'" loss --params 70B --tokens -1T
+expect_error "PF-days only for compute" "isoflop: --tokens: unknown unit (use K, M, B or T): '3pfd'" loss --params 70B --tokens 3pfd
+expect_error "bad format" "isoflop: --format: expected text, csv or json, not 'xml'" presets --format xml
+expect_error "option of another command" "isoflop: --compute does not apply to 'loss' (see isoflop --help)" loss --compute 1e23
+expect_error "loss needs N and D" "isoflop: loss needs --params N and --tokens D, or --model ID" loss --params 70B
+expect_error "unknown law" "isoflop: unknown law 'chinchila' (isoflop presets laws lists them)" loss --law chinchila --params 70B --tokens 1T
+expect_error "frontier has no loss" "isoflop: 'kaplan2020-frontier' is a frontier law: it gives allocations only and has no loss surface (try: isoflop optimum --law kaplan2020-frontier --compute C)" loss --law kaplan2020-frontier --params 1B --tokens 20B
+expect_error "frontier has no --loss" "isoflop: 'hoffmann2022-approach1' is a frontier law: it has no loss surface, so --loss means nothing to it (use --compute)" optimum --law hoffmann2022-approach1 --loss 2.0
+expect_error "optimum needs C or L" "isoflop: optimum needs --compute C or --loss L (one of them)" optimum --law hoffmann2022
+expect_error "optimum takes one of C, L" "isoflop: optimum needs --compute C or --loss L (one of them)" optimum --compute 1e23 --loss 2
+expect_error "budget out of range" "isoflop: --compute must lie between 1e10 and 1e35 FLOPs" optimum --compute 1e40
+expect_error "loss at or below E" "isoflop: --loss 1.5 is at or below besiroglu2024's irreducible loss E = 1.8172" optimum --loss 1.5
+expect_error "unique tokens need a data-constrained law" "isoflop: --unique-tokens needs a data-constrained law such as muennighoff2023; 'hoffmann2022' is additive" loss --law hoffmann2022 --params 1B --tokens 1T --unique-tokens 100B
+
+# --- exact CSV headers ----------------------------------------------------
+expect_line "loss CSV header" 1 "law,params,tokens,compute,loss" loss --params 70B --tokens 1.4T --format csv
+expect_line "optimum CSV header" 1 "law,compute,params,tokens,tokens_per_param,loss" optimum --compute 1e23 --format csv
+expect_line "optimum CSV header with inference" 1 "law,compute,params,tokens,tokens_per_param,loss,inference_tokens,total_flops,savings" optimum --compute 1e23 --inference-tokens 2T --format csv
+expect_line "optimum CSV header with unique tokens" 1 "law,compute,params,tokens,tokens_per_param,loss,unique_tokens,epochs" optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
+expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source" presets --format csv
+
+# --- numbers against the papers ---------------------------------------------
+# Kaplan et al. 2020 Eq. 1.5, Table 2 constants: L(1e9, 1e10) = 2.4197
+expect_match "Kaplan Eq. 1.5 through the CLI" '^kaplan2020,1000000000,1e\+10,6e\+19,2\.419[67]' loss --law kaplan2020 --params 1e9 --tokens 1e10 --format csv
+# Hoffmann et al. 2022: the unrounded fit puts Gopher's budget (5.76e23) at 40B
+expect_match "Chinchilla's 40B at Gopher compute" '^hoffmann2022-unrounded,5\.76e\+23,4\.0[0-9]*e\+10,' optimum --law hoffmann2022-unrounded --compute 5.76e23 --format csv
+# GPT-3's 3.64e3 PF-days (Brown et al. 2020, Table D.1) is 3.14e23 FLOPs
+expect_match "PF-days in" '^besiroglu2024,3\.14496e\+23,' optimum --compute 3.64e3pfd --format csv
+# Muennighoff et al. 2023 README: 1e22 FLOPs, 25B unique tokens -> 9.49 epochs
+expect_match "data-constrained epochs" ',2\.5e\+10,9\.4[89]' optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
+expect_match "short units in text" '^besiroglu2024 +5\.76e23 +72\.2B +1\.33T +18\.4 +1\.9744' optimum --compute 5.76e23
+expect_match "inference-aware is smaller" '^hoffmann2022,.*,2e\+12,' optimum --law hoffmann2022 --compute 7.74e22 --inference-tokens 2T --format csv
+run optimum --law all --compute 1e23 --format csv
+rows=$(printf '%s\n' "$out" | tail -n +2 | wc -l)
+if [ "$rc" = 0 ] && [ "$rows" = 10 ]; then ok "optimum --law all answers for all 10 laws"; else no "optimum --law all" "exit $rc, $rows rows" "$err"; fi
+run optimum --law all --compute 1e23 --format json
+case "$out" in "["*"]") ok "JSON is an array" ;; *) no "JSON is an array" "$out" ;; esac
+
+# --- models ---------------------------------------------------------------
+run presets models --format csv
+models=$(printf '%s\n' "$out" | grep -c '^model,')
+if [ "$models" -ge 20 ]; then ok "at least 20 model presets ($models)"; else no "at least 20 model presets" "found $models"; fi
+for id in gpt3 gopher chinchilla jurassic1 lamda mtnlg palm llama-7b llama-65b llama2-70b llama3-8b llama3-70b llama3.1-405b falcon-40b falcon-180b bloom opt-175b gpt-neox-20b pythia-12b qwen2-7b deepseek-v3; do
+	if printf '%s\n' "$out" | grep -q "^model,$id,"; then ok "model $id ships"; else no "model $id ships"; fi
+done
+run presets laws --format csv
+for id in kaplan2020 kaplan2020-frontier hoffmann2022 hoffmann2022-unrounded hoffmann2022-approach1 hoffmann2022-approach2 besiroglu2024 muennighoff2023 deepseek2024 llama3-2024; do
+	if printf '%s\n' "$out" | grep -q "^law,$id,"; then ok "law $id ships"; else no "law $id ships"; fi
+done
+run loss --law all --model gpt3 --format csv
+rows=$(printf '%s\n' "$out" | tail -n +2 | wc -l)
+if [ "$rc" = 0 ] && [ "$rows" = 5 ]; then ok "GPT-3 under every loss law"; else no "GPT-3 under every loss law" "exit $rc, $rows rows" "$err"; fi
+expect_error "model and params together" "isoflop: give --model or --params/--tokens, not both" loss --model gpt3 --params 1B
+expect_match "MoE uses active parameters" '^besiroglu2024,3\.7e\+10,1\.48e\+13,' loss --model deepseek-v3 --format csv
+
+# --- preset search path -----------------------------------------------------
+mkdir -p "$XDG_CONFIG_HOME/isoflop/laws" "$XDG_CONFIG_HOME/isoflop/models"
+sed 's/^name: .*/name: My Chinchilla/' presets/laws/hoffmann2022.yaml >"$XDG_CONFIG_HOME/isoflop/laws/hoffmann2022.yaml"
+expect_match "user preset overrides a shipped one" "^hoffmann2022 \($XDG_CONFIG_HOME/isoflop/laws/hoffmann2022.yaml\) overrides the shipped .*presets/laws/hoffmann2022.yaml" presets
+expect_match "the user's version is used" '^law,hoffmann2022,My Chinchilla,' presets laws --format csv
+printf 'id: broken\nname: [\n' >"$XDG_CONFIG_HOME/isoflop/models/broken.yaml"
+expect_match "a broken user file is listed as broken" "^broken: $XDG_CONFIG_HOME/isoflop/models/broken.yaml:2:7: 'name' takes a single value, not a list" presets
+expect_match "shipped presets still load beside a broken one" '^besiroglu2024' optimum --compute 1e23
+if printf '%s\n' "$err" | grep -q "^isoflop: warning: .*broken.yaml:2:7: .*(preset skipped)$"; then ok "commands warn about a broken user preset"; else no "commands warn about a broken user preset" "$err"; fi
+rm -rf "$XDG_CONFIG_HOME/isoflop"
+
+cp presets/laws/hoffmann2022.yaml "$tmp/a.yaml"
+cp presets/laws/hoffmann2022.yaml "$tmp/b.yaml"
+line=$(grep -n '^id:' "$tmp/a.yaml" | cut -d: -f1)
+expect_error "duplicate ids" "$tmp/b.yaml:$line:1: duplicate id 'hoffmann2022' (also in $tmp/a.yaml:$line)" presets --preset "$tmp/a.yaml" --preset "$tmp/b.yaml"
+sed -e 's/^id: .*/id: mylaw/' presets/laws/besiroglu2024.yaml >"$tmp/mylaw.yaml"
+expect_line "presets --preset lists only that file" 3 "mylaw  additive  MassiveText  Chinchilla replication (Epoch AI refit)" presets --preset "$tmp/mylaw.yaml"
+expect_match "a --preset law can be used" '^mylaw,' optimum --preset "$tmp/mylaw.yaml" --law mylaw --compute 1e23 --format csv
+expect_error "missing --preset-dir" "$tmp/nowhere: cannot open preset directory: No such file or directory" presets --preset-dir "$tmp/nowhere"
+
+
+# --- output errors ----------------------------------------------------------
+"$ISOFLOP" presets --format csv >/dev/full 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "isoflop: cannot write the output" ]; then ok "a full disk is an error"; else no "a full disk is an error" "exit $rc" "$(cat "$tmp/err")"; fi
+
+echo "1..$n"

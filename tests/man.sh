@@ -1,0 +1,18 @@
+#!/bin/sh
+# man.sh COUNTS: the man pages must be clean under mandoc's linter.
+set -u
+counts=$1
+n=0 pass=0 fail=0
+for page in man/*.[0-9]; do
+	n=$((n + 1))
+	if out=$(mandoc -T lint -W warning "$page" 2>&1) && [ -z "$out" ]; then
+		echo "ok $n - mandoc -T lint $page"
+		pass=$((pass + 1))
+	else
+		echo "not ok $n - mandoc -T lint $page"
+		printf '%s\n' "$out" | sed 's/^/#   /'
+		fail=$((fail + 1))
+	fi
+done
+echo "# man pages: $pass passed, $fail failed"
+echo "$pass $fail" >"$counts"

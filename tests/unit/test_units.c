@@ -1,0 +1,126 @@
+/*
+ * test_units.c: the short units people type and read.
+ */
+#include <string.h>
+
+#include "fixtures.h"
+
+#include "../../model/law.h"
+#include "../../model/units.h"
+
+static void parses_what_people_write(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		enum units_kind kind;
+		double want;
+	} cases[] = {
+		{"70e9", UNITS_COUNT, 70e9},	   {"70B", UNITS_COUNT, 70e9},
+		{"70b", UNITS_COUNT, 70e9},	   {"1.4T", UNITS_COUNT, 1.4e12},
+		{"300M", UNITS_COUNT, 300e6},	   {"768", UNITS_COUNT, 768},
+		{"2.5K", UNITS_COUNT, 2500},	   {"5.76e23", UNITS_COMPUTE, 5.76e23},
+		{"3.64e3pfd", UNITS_COMPUTE, 3.64e3 * LAW_PF_DAY},
+		{"1PFD", UNITS_COMPUTE, LAW_PF_DAY}, {"+2", UNITS_PLAIN, 2},
+		{".5", UNITS_PLAIN, 0.5},	   {"1E-3", UNITS_PLAIN, 1e-3},
+		{"-0.25", UNITS_SIGNED, -0.25},	   {"0", UNITS_SIGNED, 0},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		double x = 0;
+		const char *why = NULL;
+		if (!units_parse(cases[i].s, cases[i].kind, &x, &why))
+			fail_msg("'%s' refused: %s", cases[i].s, why);
+		assert_rel(x, cases[i].want, 1e-15);
+	}
+}
+
+static void refuses_what_is_not_a_number(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		enum units_kind kind;
+		const char *why;
+	} cases[] = {
+		{"", UNITS_COUNT, "empty number"},
+		{"abc", UNITS_COUNT, "not a number"},
+		{"nan", UNITS_PLAIN, "not a number"},
+		{"inf", UNITS_COMPUTE, "not a number"},
+		{"0x10", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
+		{" 7", UNITS_COUNT, "not a number"},
+		{"7 B", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
+		{"70BB", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
+		{"-5", UNITS_COUNT, "must be positive"},
+		{"0", UNITS_COUNT, "must be positive"},
+		{"0e5", UNITS_PLAIN, "must be positive"},
+		{"1e999", UNITS_COMPUTE, "out of range"},
+		{"3pfd", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
+		{"3B", UNITS_COMPUTE,
+		 "unknown unit (use FLOPs like 5.76e23, or PF-days like 3.64e3pfd)"},
+		{"1.2.3", UNITS_PLAIN, "not a number"},
+		{"e5", UNITS_PLAIN, "not a number"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		double x = 42;
+		const char *why = NULL;
+		if (units_parse(cases[i].s, cases[i].kind, &x, &why))
+			fail_msg("'%s' accepted as %g", cases[i].s, x);
+		assert_string_equal(why, cases[i].why);
+		assert_true(x == 42); /* nothing written on failure */
+	}
+}
+
+static void formats_short_units(void **state)
+{
+	(void)state;
+	static const struct {
+		double x;
+		const char *count;
+		const char *compute;
+	} cases[] = {
+		{70e9, "70B", "7e10"},		{1.4e12, "1.4T", "1.4e12"},
+		{174.6e9, "175B", "1.75e11"},	{999.6e9, "1T", "1e12"},
+		{5.76e23, "5.76e23", "5.76e23"}, {768, "768", "7.68e2"},
+		{12e6, "12M", "1.2e7"},		{2.5e3, "2.5K", "2.5e3"},
+		{999.4e12, "999T", "9.99e14"},	{1.2e15, "1.2e15", "1.2e15"},
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		units_format_count(cases[i].x, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].count);
+		units_format_compute(cases[i].x, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].compute);
+	}
+}
+
+/* What is printed parses back to within the printed precision. */
+static void round_trips(void **state)
+{
+	(void)state;
+	char buf[32];
+	const char *why;
+
+	for (double x = 1.234; x < 1e17; x *= 7.3) {
+		double y;
+		units_format_count(x, buf, sizeof buf);
+		assert_true(units_parse(buf, UNITS_COUNT, &y, &why));
+		assert_rel(y, x, 5e-3);
+		units_format_compute(x, buf, sizeof buf);
+		assert_true(units_parse(buf, UNITS_COMPUTE, &y, &why));
+		assert_rel(y, x, 5e-3);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parses_what_people_write),
+		cmocka_unit_test(refuses_what_is_not_a_number),
+		cmocka_unit_test(formats_short_units),
+		cmocka_unit_test(round_trips),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
