@@ -3,7 +3,8 @@
 #   make            build ./isoflop
 #   make run        install missing packages, build, open isoflop
 #   make check      install missing packages, then every test (plain, ASan+UBSan,
-#                   valgrind, 60 s of fuzzing, man page lint); ends "N passed, N failed"
+#                   valgrind, 60 s of fuzzing, man page lint, clang-format); ends
+#                   with one line "N passed, N failed"
 #   make sanitize   the suite under ASan+UBSan only
 #   make fuzz       fuzz the preset loader (FUZZ_SECONDS, default 60)
 #   make bench      speed figures
@@ -68,7 +69,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/fixtures.h
 # tests/run.sh prints TAP per suite and appends its counts to $(BUILD)/counts.
 test-suite: $(BIN) $(UNIT_BIN)
 	@rm -f $(BUILD)/counts
-	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh
+	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh tests/docs.sh
 
 check: deps
 	@$(MAKE) --no-print-directory all
@@ -78,6 +79,7 @@ check: deps
 	@$(MAKE) --no-print-directory valgrind-suite && cat build/valgrind-counts >> build/counts.all
 	@$(MAKE) --no-print-directory fuzz-suite && cat build/fuzz/counts >> build/counts.all
 	@$(MAKE) --no-print-directory lint-man && cat build/man-counts >> build/counts.all
+	@sh tests/format.sh build/format-counts && cat build/format-counts >> build/counts.all
 	@sh tests/total.sh build/counts.all
 
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

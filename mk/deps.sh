@@ -7,13 +7,13 @@
 set -eu
 
 # library (pkg-config name) and test tools (command), with their Debian packages
-debian_pkgs="pkg-config gcc make libgsl-dev libyaml-dev libncurses-dev libcmocka-dev mandoc clang libclang-rt-dev valgrind"
+debian_pkgs="pkg-config gcc make libgsl-dev libyaml-dev libncurses-dev libcmocka-dev mandoc clang clang-format libclang-rt-dev valgrind"
 
 missing() {
 	for pc in gsl yaml-0.1 ncursesw cmocka; do
 		pkg-config --exists "$pc" 2>/dev/null || { echo "pkg-config:$pc"; }
 	done
-	for cmd in cc make mandoc clang valgrind; do
+	for cmd in cc make mandoc clang clang-format valgrind; do
 		command -v "$cmd" >/dev/null 2>&1 || echo "command:$cmd"
 	done
 	# libFuzzer's runtime ships apart from clang on Debian
@@ -49,7 +49,7 @@ fi
 
 cat >&2 <<MSG
 isoflop: no apt-get here; install these packages, then run make again:
-  Fedora:  dnf install gcc make pkgconf-pkg-config gsl-devel libyaml-devel ncurses-devel libcmocka-devel mandoc clang compiler-rt valgrind
+  Fedora:  dnf install gcc make pkgconf-pkg-config gsl-devel libyaml-devel ncurses-devel libcmocka-devel mandoc clang clang-tools-extra compiler-rt valgrind
   Arch:    pacman -S gcc make pkgconf gsl libyaml ncurses cmocka mandoc clang compiler-rt valgrind
   macOS:   brew install pkg-config gsl libyaml ncurses cmocka mandoc llvm
            (valgrind is not available on recent macOS; make check skips nothing, so use Linux for it)

@@ -66,8 +66,7 @@ enum model_status law_loss(const struct law *law, double n, double d, double u, 
 		l = law->E + law->A / pow(n, law->alpha) + law->B / pow(d, law->beta);
 		break;
 	case LAW_KAPLAN:
-		l = pow(pow(law->nc / n, law->alpha_n / law->alpha_d) + law->dc / d,
-			law->alpha_d);
+		l = pow(pow(law->nc / n, law->alpha_n / law->alpha_d) + law->dc / d, law->alpha_d);
 		break;
 	case LAW_DATA_CONSTRAINED:
 		l = data_constrained_loss(law, n, d, u);

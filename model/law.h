@@ -14,16 +14,16 @@
 /* Status of every model/ call; results come back through out-parameters. */
 enum model_status {
 	MODEL_OK = 0,
-	MODEL_EDOM,	  /* input outside the law's domain (N <= 0, loss <= E, ...) */
+	MODEL_EDOM,       /* input outside the law's domain (N <= 0, loss <= E, ...) */
 	MODEL_ENOSURFACE, /* a frontier law was asked for a loss */
-	MODEL_ENOCONV,	  /* a GSL search found no bracket or did not converge */
+	MODEL_ENOCONV,    /* a GSL search found no bracket or did not converge */
 };
 
 enum law_family {
-	LAW_ADDITIVE,	      /* L = E + A/N^alpha + B/D^beta (Hoffmann 2022 Eq. 2) */
-	LAW_KAPLAN,	      /* L = [(Nc/N)^(aN/aD) + Dc/D]^aD (Kaplan 2020 Eq. 1.5) */
+	LAW_ADDITIVE,         /* L = E + A/N^alpha + B/D^beta (Hoffmann 2022 Eq. 2) */
+	LAW_KAPLAN,           /* L = [(Nc/N)^(aN/aD) + Dc/D]^aD (Kaplan 2020 Eq. 1.5) */
 	LAW_DATA_CONSTRAINED, /* additive over effective N', D' (Muennighoff 2023) */
-	LAW_FRONTIER,	      /* allocation only: X_opt = coef * C^exp */
+	LAW_FRONTIER,         /* allocation only: X_opt = coef * C^exp */
 };
 
 /* A fitted interval of one quantity; lo == hi == 0 when the paper gives none. */
@@ -43,7 +43,7 @@ struct law_power {
 
 /* Compute-optimal allocation fits, as printed (Kaplan Table 6, Llama 3 ...). */
 struct law_frontier {
-	double unit;		   /* FLOPs per unit of C in the fit: 1, or 8.64e19 for PF-days */
+	double unit;               /* FLOPs per unit of C in the fit: 1, or 8.64e19 for PF-days */
 	struct law_power params;   /* N_opt(C) */
 	struct law_power flops_pt; /* M_opt(C), FLOPs per token (DeepSeek); N = M / k */
 	struct law_power tokens;   /* D_opt(C) */
@@ -51,7 +51,7 @@ struct law_frontier {
 
 struct law {
 	enum law_family family;
-	double k;	    /* FLOPs per parameter per token: C = k N D (6) */
+	double k;           /* FLOPs per parameter per token: C = k N D (6) */
 	bool non_embedding; /* N counts no embedding parameters (Kaplan) */
 
 	/* additive and data-constrained */
@@ -66,8 +66,8 @@ struct law {
 	double rn_star; /* R_N*, in excess-parameter repetitions */
 
 	/* kaplan */
-	double nc;	/* N_c, non-embedding parameters */
-	double dc;	/* D_c, tokens */
+	double nc;      /* N_c, non-embedding parameters */
+	double dc;      /* D_c, tokens */
 	double alpha_n; /* alpha_N */
 	double alpha_d; /* alpha_D */
 

@@ -43,7 +43,7 @@ struct objective {
  * of the span (no interior minimum there).
  */
 static enum model_status minimize_ln(struct objective obj, double lo, double hi, double *xmin,
-				     double *bracket_lo, double *bracket_hi)
+                                     double *bracket_lo, double *bracket_hi)
 {
 	double x[SCAN_POINTS], y[SCAN_POINTS];
 	int best = 0;
@@ -69,7 +69,7 @@ static enum model_status minimize_ln(struct objective obj, double lo, double hi,
 		return MODEL_ENOCONV;
 	enum model_status st = MODEL_ENOCONV;
 	if (gsl_min_fminimizer_set_with_values(s, &f, x[best], y[best], x[best - 1], y[best - 1],
-					       x[best + 1], y[best + 1]) == GSL_SUCCESS) {
+	                                       x[best + 1], y[best + 1]) == GSL_SUCCESS) {
 		for (int i = 0; i < 200; i++) {
 			if (gsl_min_fminimizer_iterate(s) != GSL_SUCCESS)
 				break;
@@ -140,7 +140,7 @@ static void polish_on_slope(struct profile_args *args, double lo, double hi, dou
 }
 
 static enum model_status fill(const struct law *law, double n, double d, double u,
-			      struct allocation *out)
+                              struct allocation *out)
 {
 	enum model_status st;
 
@@ -184,7 +184,7 @@ static double power(struct law_power p, double c, double unit)
 }
 
 static enum model_status frontier_at_compute(const struct law *law, double c,
-					     struct allocation *out)
+                                             struct allocation *out)
 {
 	const struct law_frontier *f = &law->frontier;
 	double n = 0, d = 0;
@@ -210,7 +210,7 @@ static enum model_status frontier_at_compute(const struct law *law, double c,
 }
 
 enum model_status optimum_at_compute(const struct law *law, double c, double u,
-				     struct allocation *out)
+                                     struct allocation *out)
 {
 	double g, a, b;
 
@@ -249,7 +249,7 @@ static double optimal_loss_residual(double x, void *p)
 }
 
 static enum model_status for_loss_search(const struct law *law, double loss, double u,
-					 struct allocation *out)
+                                         struct allocation *out)
 {
 	struct loss_args args = {law, loss, u};
 	gsl_function f = {optimal_loss_residual, &args};
@@ -282,7 +282,7 @@ static enum model_status for_loss_search(const struct law *law, double loss, dou
 }
 
 enum model_status optimum_for_loss(const struct law *law, double loss, double u,
-				   struct allocation *out)
+                                   struct allocation *out)
 {
 	double g, a, b;
 
@@ -298,8 +298,8 @@ enum model_status optimum_for_loss(const struct law *law, double loss, double u,
 		return MODEL_EDOM;
 	law_additive_allocation(law, &g, &a, &b);
 	double scale = law->A * pow(g, -law->alpha) + law->B * pow(g, law->beta);
-	double x = pow((loss - law->E) / scale, -(law->alpha + law->beta) /
-							  (law->alpha * law->beta));
+	double x =
+	        pow((loss - law->E) / scale, -(law->alpha + law->beta) / (law->alpha * law->beta));
 	double c = law->k * x;
 	if (!budget_ok(c))
 		return MODEL_EDOM;
@@ -307,7 +307,7 @@ enum model_status optimum_for_loss(const struct law *law, double loss, double u,
 }
 
 enum model_status optimum_efficiency(const struct law *law, double n, double d, double u,
-				     double *efficiency, struct allocation *optimal)
+                                     double *efficiency, struct allocation *optimal)
 {
 	double loss;
 	enum model_status st;
@@ -327,7 +327,8 @@ struct cost_args {
 	double t;
 };
 
-/* k N D(N) + 2 N T along the iso-loss curve, in units of 1e20 FLOPs to keep Brent's tolerances sane. */
+/* k N D(N) + 2 N T along the iso-loss curve, in units of 1e20 FLOPs to keep Brent's tolerances
+ * sane. */
 static double lifetime_cost(double x, void *p)
 {
 	const struct cost_args *a = p;
@@ -340,7 +341,7 @@ static double lifetime_cost(double x, void *p)
 }
 
 enum model_status optimum_inference(const struct law *law, double loss, double u, double t,
-				    struct inference_plan *out)
+                                    struct inference_plan *out)
 {
 	enum model_status st;
 

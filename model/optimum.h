@@ -12,20 +12,20 @@
 /* One training run: where an allocation puts a budget. */
 struct allocation {
 	double compute; /* training FLOPs, k N D (a frontier's own fit may differ) */
-	double params;	/* N */
-	double tokens;	/* D */
-	double loss;	/* L(N, D); meaningful only when has_loss */
-	bool has_loss;	/* false for frontier laws */
+	double params;  /* N */
+	double tokens;  /* D */
+	double loss;    /* L(N, D); meaningful only when has_loss */
+	bool has_loss;  /* false for frontier laws */
 };
 
 /* Training and lifetime-inference cost of a model of fixed loss. */
 struct inference_plan {
-	double inference_tokens;	 /* T, tokens served over the model's life */
-	struct allocation chinchilla;	 /* compute-optimal model of that loss */
-	double chinchilla_total;	 /* its k N D + 2 N T */
-	struct allocation aware;	 /* minimiser of k N D + 2 N T at that loss */
-	double aware_total;		 /* its k N D + 2 N T */
-	double savings;			 /* (chinchilla_total - aware_total) / chinchilla_total */
+	double inference_tokens;      /* T, tokens served over the model's life */
+	struct allocation chinchilla; /* compute-optimal model of that loss */
+	double chinchilla_total;      /* its k N D + 2 N T */
+	struct allocation aware;      /* minimiser of k N D + 2 N T at that loss */
+	double aware_total;           /* its k N D + 2 N T */
+	double savings;               /* (chinchilla_total - aware_total) / chinchilla_total */
 };
 
 /*
@@ -35,7 +35,7 @@ struct inference_plan {
  * power laws, the missing one of N and D from C = k N D.
  */
 enum model_status optimum_at_compute(const struct law *law, double c, double u,
-				     struct allocation *out);
+                                     struct allocation *out);
 
 /*
  * The numerical route of optimum_at_compute for any law with a surface: scan
@@ -53,14 +53,14 @@ enum model_status optimum_search(const struct law *law, double c, double u, stru
  * below what 1e35 FLOPs reach, or above what 1e10 reach.
  */
 enum model_status optimum_for_loss(const struct law *law, double loss, double u,
-				   struct allocation *out);
+                                   struct allocation *out);
 
 /*
  * Compute efficiency of training N on D: the compute an optimal allocation
  * needs for the same loss, over k N D (1 on the frontier, < 1 elsewhere).
  */
 enum model_status optimum_efficiency(const struct law *law, double n, double d, double u,
-				     double *efficiency, struct allocation *optimal);
+                                     double *efficiency, struct allocation *optimal);
 
 /*
  * Sardana et al. 2023 (arXiv 2401.00448): the model of the given loss that
@@ -68,6 +68,6 @@ enum model_status optimum_efficiency(const struct law *law, double n, double d, 
  * Chinchilla-optimal model of the same loss.
  */
 enum model_status optimum_inference(const struct law *law, double loss, double u, double t,
-				    struct inference_plan *out);
+                                    struct inference_plan *out);
 
 #endif

@@ -31,21 +31,20 @@ static bool closed_form_slope(const struct law *law, double n, double d, double 
 	switch (law->family) {
 	case LAW_ADDITIVE:
 		*slope = -law->alpha * law->A / pow(n, law->alpha) +
-			 law->beta * law->B / pow(d, law->beta);
+		         law->beta * law->B / pow(d, law->beta);
 		return true;
 	case LAW_KAPLAN:
 		p = law->alpha_n / law->alpha_d;
 		s = pow(law->nc / n, p) + law->dc / d;
 		*slope = law->alpha_d * pow(s, law->alpha_d - 1) *
-			 (-p * pow(law->nc / n, p) + law->dc / d);
+		         (-p * pow(law->nc / n, p) + law->dc / d);
 		return true;
 	default:
 		return false;
 	}
 }
 
-enum model_status profile_slope(const struct law *law, double c, double n, double u,
-				double *slope)
+enum model_status profile_slope(const struct law *law, double c, double n, double u, double *slope)
 {
 	const double h = 1e-5;
 	double lo, hi;
@@ -86,7 +85,7 @@ static double isoloss_residual(double x, void *p)
 #define ISOLOSS_LN_D_MAX 92.1
 
 static enum model_status isoloss_search(const struct law *law, double loss, double n, double u,
-					double *d)
+                                        double *d)
 {
 	struct isoloss_args args = {law, loss, n, u};
 	gsl_function f = {isoloss_residual, &args};
@@ -117,7 +116,7 @@ static enum model_status isoloss_search(const struct law *law, double loss, doub
 }
 
 enum model_status profile_isoloss_tokens(const struct law *law, double loss, double n, double u,
-					 double *d)
+                                         double *d)
 {
 	double rem, x;
 

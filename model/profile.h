@@ -17,14 +17,13 @@ enum model_status profile_loss(const struct law *law, double c, double n, double
  * Kaplan laws, by a central difference in ln N (step 1e-5) for the
  * data-constrained one. Zero at the compute-optimal N.
  */
-enum model_status profile_slope(const struct law *law, double c, double n, double u,
-				double *slope);
+enum model_status profile_slope(const struct law *law, double c, double n, double u, double *slope);
 
 /*
  * Tokens an N-parameter model needs to reach `loss`: the iso-loss curve D(N).
  * MODEL_EDOM where no amount of data reaches it (the curve's asymptote).
  */
 enum model_status profile_isoloss_tokens(const struct law *law, double loss, double n, double u,
-					 double *d);
+                                         double *d);
 
 #endif

@@ -19,10 +19,10 @@ static const struct {
 	const char *name;
 	double scale;
 } count_suffixes[] = {
-	{"T", 1e12},
-	{"B", 1e9},
-	{"M", 1e6},
-	{"K", 1e3},
+        {"T", 1e12},
+        {"B", 1e9},
+        {"M", 1e6},
+        {"K", 1e3},
 };
 
 /* Length of the leading decimal number of s ([0-9.]+ with an optional exponent), 0 if none. */
@@ -83,10 +83,10 @@ bool units_parse(const char *s, enum units_kind kind, double *out, const char **
 			known = true;
 		}
 		if (!known) {
-			*why = kind == UNITS_COUNT	 ? "unknown unit (use K, M, B or T)"
+			*why = kind == UNITS_COUNT     ? "unknown unit (use K, M, B or T)"
 			       : kind == UNITS_COMPUTE ? "unknown unit (use FLOPs like 5.76e23, "
-							 "or PF-days like 3.64e3pfd)"
-						       : "not a number";
+			                                 "or PF-days like 3.64e3pfd)"
+			                               : "not a number";
 			return false;
 		}
 	}

@@ -15,7 +15,6 @@
 
 #include "catalog.h"
 
-
 /* snprintf for messages, where truncating a long path is fine. */
 static void say(char *buf, size_t size, const char *fmt, ...)
 {
@@ -61,7 +60,7 @@ static int add_broken(struct catalog *cat, const char *file, const char *error)
  * the winner when the loser is shipped.
  */
 static int add_preset(struct catalog *cat, const struct preset *p, enum catalog_tier tier,
-		      char *err, size_t errsize)
+                      char *err, size_t errsize)
 {
 	bool law = p->kind == PRESET_LAW;
 	struct catalog_entry **items = law ? &cat->laws : &cat->models;
@@ -88,7 +87,7 @@ static int add_preset(struct catalog *cat, const struct preset *p, enum catalog_
  * recorded as broken. Returns -1 on a fatal error.
  */
 static int load_file(struct catalog *cat, const char *path, enum preset_kind want,
-		     enum catalog_tier tier, char *err, size_t errsize)
+                     enum catalog_tier tier, char *err, size_t errsize)
 {
 	struct preset *p = malloc(sizeof *p);
 	char msg[PRESET_ERR_MAX] = "";
@@ -125,7 +124,7 @@ static int yaml_name(const struct dirent *d)
 
 /* Load DIR/SUB/NAME.yaml in name order. A missing directory is fine unless explicit. */
 static int load_dir(struct catalog *cat, const char *dir, const char *sub, enum preset_kind want,
-		    enum catalog_tier tier, char *err, size_t errsize)
+                    enum catalog_tier tier, char *err, size_t errsize)
 {
 	char path[2048];
 	struct dirent **names;
@@ -140,7 +139,7 @@ static int load_dir(struct catalog *cat, const char *dir, const char *sub, enum 
 	for (int i = 0; i < n; i++) {
 		char file[2048];
 		bool fits = snprintf(file, sizeof file, "%s/%s", path, names[i]->d_name) <
-			    (int)sizeof file;
+		            (int)sizeof file;
 		if (rc == 0 && fits)
 			rc = load_file(cat, file, want, tier, err, errsize);
 		free(names[i]);
@@ -150,7 +149,7 @@ static int load_dir(struct catalog *cat, const char *dir, const char *sub, enum 
 }
 
 static int load_tier_dir(struct catalog *cat, const char *dir, enum catalog_tier tier, char *err,
-			 size_t errsize)
+                         size_t errsize)
 {
 	if (dir == NULL)
 		return 0;
@@ -162,7 +161,7 @@ static int load_tier_dir(struct catalog *cat, const char *dir, enum catalog_tier
 static int by_id(const void *a, const void *b)
 {
 	return strcmp(((const struct catalog_entry *)a)->preset.id,
-		      ((const struct catalog_entry *)b)->preset.id);
+	              ((const struct catalog_entry *)b)->preset.id);
 }
 
 static int by_release(const void *a, const void *b)
@@ -174,8 +173,7 @@ static int by_release(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->id, y->id);
 }
 
-int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *err,
-		 size_t errsize)
+int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *err, size_t errsize)
 {
 	memset(cat, 0, sizeof *cat);
 	err[0] = '\0';

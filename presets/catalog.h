@@ -51,7 +51,7 @@ struct catalog_options {
 	const char *const *dirs; /* --preset-dir DIR, in order */
 	size_t ndirs;
 	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop, or NULL */
-	const char *share_dir;	/* installed presets, or NULL */
+	const char *share_dir;  /* installed presets, or NULL */
 	const char *beside_dir; /* presets/ beside the binary, or NULL */
 };
 
@@ -59,8 +59,7 @@ struct catalog_options {
  * Load the catalog. Returns -1 with a one-line message in err on a fatal
  * error (a bad --preset file, an unreadable --preset-dir, out of memory).
  */
-int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *err,
-		 size_t errsize);
+int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *err, size_t errsize);
 
 const struct catalog_entry *catalog_law(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_model(const struct catalog *cat, const char *id);

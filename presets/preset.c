@@ -21,43 +21,43 @@
 #include "preset.h"
 
 enum field_type {
-	F_STRING,	 /* free text */
-	F_ID,		 /* [a-z0-9][a-z0-9.-]* */
-	F_TAG,		 /* 1-3 printable characters */
-	F_DATE,		 /* YYYY, YYYY-MM or YYYY-MM-DD */
-	F_COUNT,	 /* positive, with K/M/B/T */
-	F_COMPUTE,	 /* positive FLOPs, or PF-days with pfd */
-	F_POSITIVE,	 /* positive real */
-	F_EXPONENT,	 /* real in (0, 2] */
-	F_LOG,		 /* any finite real, stored as its exponential */
-	F_RANGE_COUNT,	 /* [low, high] of counts */
+	F_STRING,        /* free text */
+	F_ID,            /* [a-z0-9][a-z0-9.-]* */
+	F_TAG,           /* 1-3 printable characters */
+	F_DATE,          /* YYYY, YYYY-MM or YYYY-MM-DD */
+	F_COUNT,         /* positive, with K/M/B/T */
+	F_COMPUTE,       /* positive FLOPs, or PF-days with pfd */
+	F_POSITIVE,      /* positive real */
+	F_EXPONENT,      /* real in (0, 2] */
+	F_LOG,           /* any finite real, stored as its exponential */
+	F_RANGE_COUNT,   /* [low, high] of counts */
 	F_RANGE_COMPUTE, /* [low, high] of FLOPs */
-	F_FAMILY,	 /* additive | kaplan | data-constrained | frontier */
-	F_CONVENTION,	 /* total | non-embedding */
-	F_UNIT,		 /* flops | pf-days */
-	F_MAP,		 /* a nested mapping with its own table */
+	F_FAMILY,        /* additive | kaplan | data-constrained | frontier */
+	F_CONVENTION,    /* total | non-embedding */
+	F_UNIT,          /* flops | pf-days */
+	F_MAP,           /* a nested mapping with its own table */
 };
 
 /* Scope bits: root keys by preset kind, constants by law family. */
 #define KIND_LAW   (1u << PRESET_LAW)
 #define KIND_MODEL (1u << PRESET_MODEL)
 #define KIND_BOTH  (KIND_LAW | KIND_MODEL)
-#define FAM(f)	   (1u << (f))
-#define FAM_ADD	   FAM(LAW_ADDITIVE)
-#define FAM_KAP	   FAM(LAW_KAPLAN)
-#define FAM_DC	   FAM(LAW_DATA_CONSTRAINED)
-#define FAM_FR	   FAM(LAW_FRONTIER)
+#define FAM(f)     (1u << (f))
+#define FAM_ADD    FAM(LAW_ADDITIVE)
+#define FAM_KAP    FAM(LAW_KAPLAN)
+#define FAM_DC     FAM(LAW_DATA_CONSTRAINED)
+#define FAM_FR     FAM(LAW_FRONTIER)
 
 struct fieldset;
 
 struct field {
 	const char *key;
 	enum field_type type;
-	size_t offset;		    /* into struct preset */
-	size_t size;		    /* of a string buffer */
-	unsigned scope;		    /* who may use the key */
-	unsigned required;	    /* who must */
-	const char *alt;	    /* a key that gives the same value another way */
+	size_t offset;              /* into struct preset */
+	size_t size;                /* of a string buffer */
+	unsigned scope;             /* who may use the key */
+	unsigned required;          /* who must */
+	const char *alt;            /* a key that gives the same value another way */
 	const struct fieldset *sub; /* F_MAP: the nested table */
 };
 
@@ -72,59 +72,60 @@ struct fieldset {
 
 /* key                          type          where                      scope    required  alt */
 static const struct field constant_fields[] = {
-	{"E", F_POSITIVE, AT(law.E), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_E", NULL},
-	{"log_E", F_LOG, AT(law.E), 0, FAM_ADD | FAM_DC, 0, "E", NULL},
-	{"A", F_POSITIVE, AT(law.A), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_A", NULL},
-	{"log_A", F_LOG, AT(law.A), 0, FAM_ADD | FAM_DC, 0, "A", NULL},
-	{"B", F_POSITIVE, AT(law.B), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_B", NULL},
-	{"log_B", F_LOG, AT(law.B), 0, FAM_ADD | FAM_DC, 0, "B", NULL},
-	{"alpha", F_EXPONENT, AT(law.alpha), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL},
-	{"beta", F_EXPONENT, AT(law.beta), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL},
-	{"rd_star", F_POSITIVE, AT(law.rd_star), 0, FAM_DC, FAM_DC, NULL, NULL},
-	{"rn_star", F_POSITIVE, AT(law.rn_star), 0, FAM_DC, FAM_DC, NULL, NULL},
-	{"nc", F_COUNT, AT(law.nc), 0, FAM_KAP, FAM_KAP, NULL, NULL},
-	{"dc", F_COUNT, AT(law.dc), 0, FAM_KAP, FAM_KAP, NULL, NULL},
-	{"alpha_n", F_EXPONENT, AT(law.alpha_n), 0, FAM_KAP, FAM_KAP, NULL, NULL},
-	{"alpha_d", F_EXPONENT, AT(law.alpha_d), 0, FAM_KAP, FAM_KAP, NULL, NULL},
-	{"compute_unit", F_UNIT, AT(law.frontier.unit), 0, FAM_FR, 0, NULL, NULL},
-	{"params_coefficient", F_POSITIVE, AT(law.frontier.params.coef), 0, FAM_FR, 0, NULL, NULL},
-	{"params_exponent", F_EXPONENT, AT(law.frontier.params.exp), 0, FAM_FR, 0, NULL, NULL},
-	{"flops_per_token_coefficient", F_POSITIVE, AT(law.frontier.flops_pt.coef), 0, FAM_FR, 0,
-	 NULL, NULL},
-	{"flops_per_token_exponent", F_EXPONENT, AT(law.frontier.flops_pt.exp), 0, FAM_FR, 0, NULL,
-	 NULL},
-	{"tokens_coefficient", F_POSITIVE, AT(law.frontier.tokens.coef), 0, FAM_FR, 0, NULL, NULL},
-	{"tokens_exponent", F_EXPONENT, AT(law.frontier.tokens.exp), 0, FAM_FR, 0, NULL, NULL},
+        {"E", F_POSITIVE, AT(law.E), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_E", NULL},
+        {"log_E", F_LOG, AT(law.E), 0, FAM_ADD | FAM_DC, 0, "E", NULL},
+        {"A", F_POSITIVE, AT(law.A), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_A", NULL},
+        {"log_A", F_LOG, AT(law.A), 0, FAM_ADD | FAM_DC, 0, "A", NULL},
+        {"B", F_POSITIVE, AT(law.B), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_B", NULL},
+        {"log_B", F_LOG, AT(law.B), 0, FAM_ADD | FAM_DC, 0, "B", NULL},
+        {"alpha", F_EXPONENT, AT(law.alpha), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL},
+        {"beta", F_EXPONENT, AT(law.beta), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL},
+        {"rd_star", F_POSITIVE, AT(law.rd_star), 0, FAM_DC, FAM_DC, NULL, NULL},
+        {"rn_star", F_POSITIVE, AT(law.rn_star), 0, FAM_DC, FAM_DC, NULL, NULL},
+        {"nc", F_COUNT, AT(law.nc), 0, FAM_KAP, FAM_KAP, NULL, NULL},
+        {"dc", F_COUNT, AT(law.dc), 0, FAM_KAP, FAM_KAP, NULL, NULL},
+        {"alpha_n", F_EXPONENT, AT(law.alpha_n), 0, FAM_KAP, FAM_KAP, NULL, NULL},
+        {"alpha_d", F_EXPONENT, AT(law.alpha_d), 0, FAM_KAP, FAM_KAP, NULL, NULL},
+        {"compute_unit", F_UNIT, AT(law.frontier.unit), 0, FAM_FR, 0, NULL, NULL},
+        {"params_coefficient", F_POSITIVE, AT(law.frontier.params.coef), 0, FAM_FR, 0, NULL, NULL},
+        {"params_exponent", F_EXPONENT, AT(law.frontier.params.exp), 0, FAM_FR, 0, NULL, NULL},
+        {"flops_per_token_coefficient", F_POSITIVE, AT(law.frontier.flops_pt.coef), 0, FAM_FR, 0,
+         NULL, NULL},
+        {"flops_per_token_exponent", F_EXPONENT, AT(law.frontier.flops_pt.exp), 0, FAM_FR, 0, NULL,
+         NULL},
+        {"tokens_coefficient", F_POSITIVE, AT(law.frontier.tokens.coef), 0, FAM_FR, 0, NULL, NULL},
+        {"tokens_exponent", F_EXPONENT, AT(law.frontier.tokens.exp), 0, FAM_FR, 0, NULL, NULL},
 };
 
 static const struct field range_fields[] = {
-	{"params", F_RANGE_COUNT, AT(law.params), 0, KIND_LAW, 0, NULL, NULL},
-	{"tokens", F_RANGE_COUNT, AT(law.tokens), 0, KIND_LAW, 0, NULL, NULL},
-	{"compute", F_RANGE_COMPUTE, AT(law.compute), 0, KIND_LAW, 0, NULL, NULL},
+        {"params", F_RANGE_COUNT, AT(law.params), 0, KIND_LAW, 0, NULL, NULL},
+        {"tokens", F_RANGE_COUNT, AT(law.tokens), 0, KIND_LAW, 0, NULL, NULL},
+        {"compute", F_RANGE_COMPUTE, AT(law.compute), 0, KIND_LAW, 0, NULL, NULL},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-static const struct fieldset constant_set = {"in constants", constant_fields, COUNT(constant_fields)};
+static const struct fieldset constant_set = {"in constants", constant_fields,
+                                             COUNT(constant_fields)};
 static const struct fieldset range_set = {"in fitted_range", range_fields, COUNT(range_fields)};
 
 static const struct field root_fields[] = {
-	{"id", F_ID, STR(id), KIND_BOTH, KIND_BOTH, NULL, NULL},
-	{"name", F_STRING, STR(name), KIND_BOTH, KIND_BOTH, NULL, NULL},
-	{"source", F_STRING, STR(source), KIND_BOTH, KIND_BOTH, NULL, NULL},
-	{"note", F_STRING, STR(note), KIND_BOTH, 0, NULL, NULL},
-	{"family", F_FAMILY, AT(law.family), 0, KIND_LAW, KIND_LAW, NULL, NULL},
-	{"dataset", F_STRING, STR(dataset), KIND_LAW, KIND_LAW, NULL, NULL},
-	{"convention", F_CONVENTION, AT(law.non_embedding), 0, KIND_LAW, KIND_LAW, NULL, NULL},
-	{"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL},
-	{"constants", F_MAP, 0, 0, KIND_LAW, KIND_LAW, NULL, &constant_set},
-	{"fitted_range", F_MAP, 0, 0, KIND_LAW, 0, NULL, &range_set},
-	{"tag", F_TAG, STR(tag), KIND_MODEL, 0, NULL, NULL},
-	{"params", F_COUNT, AT(params), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
-	{"active_params", F_COUNT, AT(active_params), 0, KIND_MODEL, 0, NULL, NULL},
-	{"tokens", F_COUNT, AT(tokens), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
-	{"compute", F_COMPUTE, AT(compute), 0, KIND_MODEL, 0, NULL, NULL},
-	{"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL},
+        {"id", F_ID, STR(id), KIND_BOTH, KIND_BOTH, NULL, NULL},
+        {"name", F_STRING, STR(name), KIND_BOTH, KIND_BOTH, NULL, NULL},
+        {"source", F_STRING, STR(source), KIND_BOTH, KIND_BOTH, NULL, NULL},
+        {"note", F_STRING, STR(note), KIND_BOTH, 0, NULL, NULL},
+        {"family", F_FAMILY, AT(law.family), 0, KIND_LAW, KIND_LAW, NULL, NULL},
+        {"dataset", F_STRING, STR(dataset), KIND_LAW, KIND_LAW, NULL, NULL},
+        {"convention", F_CONVENTION, AT(law.non_embedding), 0, KIND_LAW, KIND_LAW, NULL, NULL},
+        {"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL},
+        {"constants", F_MAP, 0, 0, KIND_LAW, KIND_LAW, NULL, &constant_set},
+        {"fitted_range", F_MAP, 0, 0, KIND_LAW, 0, NULL, &range_set},
+        {"tag", F_TAG, STR(tag), KIND_MODEL, 0, NULL, NULL},
+        {"params", F_COUNT, AT(params), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
+        {"active_params", F_COUNT, AT(active_params), 0, KIND_MODEL, 0, NULL, NULL},
+        {"tokens", F_COUNT, AT(tokens), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
+        {"compute", F_COMPUTE, AT(compute), 0, KIND_MODEL, 0, NULL, NULL},
+        {"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
@@ -151,10 +152,10 @@ struct loader {
 };
 
 static const char *const family_names[] = {
-	[LAW_ADDITIVE] = "additive",
-	[LAW_KAPLAN] = "kaplan",
-	[LAW_DATA_CONSTRAINED] = "data-constrained",
-	[LAW_FRONTIER] = "frontier",
+        [LAW_ADDITIVE] = "additive",
+        [LAW_KAPLAN] = "kaplan",
+        [LAW_DATA_CONSTRAINED] = "data-constrained",
+        [LAW_FRONTIER] = "frontier",
 };
 
 const char *preset_family_name(enum law_family family)
@@ -209,7 +210,8 @@ static int fail_yaml(struct loader *l)
 		return fail_at(l, 0, 0, "out of memory reading YAML");
 	if (p->context != NULL)
 		return fail(l, p->problem_mark, "YAML syntax: %s %s (line %zu)",
-			    p->problem ? p->problem : "error", p->context, p->context_mark.line + 1);
+		            p->problem ? p->problem : "error", p->context,
+		            p->context_mark.line + 1);
 	return fail(l, p->problem_mark, "YAML syntax: %s", p->problem ? p->problem : "error");
 }
 
@@ -336,7 +338,7 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 		return fail(l, ev->start_mark, "'%s' is empty", f->key);
 	if (n >= f->size)
 		return fail(l, ev->start_mark, "'%s' is longer than %zu characters", f->key,
-			    f->size - 1);
+		            f->size - 1);
 	if (memchr(v, '\0', n) != NULL)
 		return fail(l, ev->start_mark, "'%s' contains a NUL character", f->key);
 	for (size_t i = 0; i < n; i++) {
@@ -344,8 +346,7 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 		if (c == '\n' && f->type == F_STRING)
 			c = ' '; /* block scalars fold into one line */
 		if (c < 0x20 || c == 0x7f)
-			return fail(l, ev->start_mark, "'%s' contains a control character",
-				    f->key);
+			return fail(l, ev->start_mark, "'%s' contains a control character", f->key);
 		dst[i] = (char)c;
 	}
 	dst[n] = '\0';
@@ -357,15 +358,15 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 	case F_ID:
 		if (!is_id(dst))
 			return fail(l, ev->start_mark,
-				    "'%s' must be lowercase letters, digits, '.' and '-' "
-				    "(like llama3-70b), not '%s'",
-				    f->key, dst);
+			            "'%s' must be lowercase letters, digits, '.' and '-' "
+			            "(like llama3-70b), not '%s'",
+			            f->key, dst);
 		break;
 	case F_TAG:
 		if (n > 3 || strchr(dst, ' ') != NULL)
 			return fail(l, ev->start_mark,
-				    "'%s' must be 1 to 3 characters without blanks, not '%s'",
-				    f->key, dst);
+			            "'%s' must be 1 to 3 characters without blanks, not '%s'",
+			            f->key, dst);
 		for (size_t i = 0; i < n; i++)
 			if ((unsigned char)dst[i] > 0x7e)
 				return fail(l, ev->start_mark, "'%s' must be ASCII", f->key);
@@ -373,8 +374,8 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 	case F_DATE:
 		if (!is_date(dst))
 			return fail(l, ev->start_mark,
-				    "'%s' must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", f->key,
-				    dst);
+			            "'%s' must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", f->key,
+			            dst);
 		break;
 	default:
 		break;
@@ -384,13 +385,13 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 
 /* Parse a number of the field's kind from a scalar event into *x. */
 static int parse_number(struct loader *l, const struct field *f, const yaml_event_t *ev,
-			enum field_type type, double *x)
+                        enum field_type type, double *x)
 {
 	const char *v = (const char *)ev->data.scalar.value;
 	const char *why = NULL;
-	enum units_kind kind = type == F_COUNT || type == F_RANGE_COUNT	    ? UNITS_COUNT
-			       : type == F_COMPUTE || type == F_RANGE_COMPUTE ? UNITS_COMPUTE
-									      : UNITS_PLAIN;
+	enum units_kind kind = type == F_COUNT || type == F_RANGE_COUNT       ? UNITS_COUNT
+	                       : type == F_COMPUTE || type == F_RANGE_COMPUTE ? UNITS_COMPUTE
+	                                                                      : UNITS_PLAIN;
 
 	if (strlen(v) != ev->data.scalar.length)
 		return fail(l, ev->start_mark, "'%s' contains a NUL character", f->key);
@@ -405,8 +406,8 @@ static int parse_number(struct loader *l, const struct field *f, const yaml_even
 	if (!units_parse(v, kind, x, &why))
 		return fail(l, ev->start_mark, "'%s': %s: '%.40s'", f->key, why, v);
 	if (type == F_EXPONENT && *x > 2)
-		return fail(l, ev->start_mark, "'%s' is an exponent and must lie in (0, 2], not %.40s",
-			    f->key, v);
+		return fail(l, ev->start_mark,
+		            "'%s' is an exponent and must lie in (0, 2], not %.40s", f->key, v);
 	return 0;
 }
 
@@ -423,30 +424,30 @@ static int parse_enum(struct loader *l, const struct field *f, const yaml_event_
 				return 0;
 			}
 		return fail(l, ev->start_mark,
-			    "'family' must be additive, kaplan, data-constrained or frontier, "
-			    "not '%.40s'",
-			    v);
+		            "'family' must be additive, kaplan, data-constrained or frontier, "
+		            "not '%.40s'",
+		            v);
 	case F_CONVENTION:
 		if (strcmp(v, "total") == 0 || strcmp(v, "non-embedding") == 0) {
 			*(bool *)dst = v[0] == 'n';
 			return 0;
 		}
 		return fail(l, ev->start_mark,
-			    "'convention' must be total or non-embedding, not '%.40s'", v);
+		            "'convention' must be total or non-embedding, not '%.40s'", v);
 	case F_UNIT:
 		if (strcmp(v, "flops") == 0 || strcmp(v, "pf-days") == 0) {
 			*(double *)dst = v[0] == 'p' ? LAW_PF_DAY : 1;
 			return 0;
 		}
-		return fail(l, ev->start_mark, "'compute_unit' must be flops or pf-days, not '%.40s'",
-			    v);
+		return fail(l, ev->start_mark,
+		            "'compute_unit' must be flops or pf-days, not '%.40s'", v);
 	default:
 		return fail(l, ev->start_mark, "internal: not an enum");
 	}
 }
 
 static int parse_mapping(struct loader *l, const struct fieldset *set, struct seen *seen,
-			 const yaml_event_t *start);
+                         const yaml_event_t *start);
 
 /* A [low, high] pair. */
 static int parse_range(struct loader *l, const struct field *f, const yaml_event_t *start)
@@ -463,12 +464,12 @@ static int parse_range(struct loader *l, const struct field *f, const yaml_event
 			yaml_event_delete(&ev);
 			if (i != 2)
 				return fail(l, start->start_mark,
-					    "'%s' takes two values [low, high], not %d", f->key, i);
+				            "'%s' takes two values [low, high], not %d", f->key, i);
 			break;
 		}
 		if (ev.type != YAML_SCALAR_EVENT || i >= 2) {
-			int rc = fail(l, ev.start_mark, "'%s' takes two values [low, high]",
-				      f->key);
+			int rc =
+			        fail(l, ev.start_mark, "'%s' takes two values [low, high]", f->key);
 			yaml_event_delete(&ev);
 			return rc;
 		}
@@ -487,19 +488,19 @@ static int parse_range(struct loader *l, const struct field *f, const yaml_event
 /* The value of field f, whose first event is ev. */
 static int parse_value(struct loader *l, const struct field *f, const yaml_event_t *ev)
 {
-	bool want_scalar = f->type != F_MAP && f->type != F_RANGE_COUNT &&
-			   f->type != F_RANGE_COMPUTE;
-	yaml_event_type_t want = want_scalar	     ? YAML_SCALAR_EVENT
-				 : f->type == F_MAP ? YAML_MAPPING_START_EVENT
-						    : YAML_SEQUENCE_START_EVENT;
+	bool want_scalar =
+	        f->type != F_MAP && f->type != F_RANGE_COUNT && f->type != F_RANGE_COMPUTE;
+	yaml_event_type_t want = want_scalar        ? YAML_SCALAR_EVENT
+	                         : f->type == F_MAP ? YAML_MAPPING_START_EVENT
+	                                            : YAML_SEQUENCE_START_EVENT;
 
 	if (ev->type != want)
 		return fail(l, ev->start_mark, "'%s' takes %s, not %s", f->key, event_noun(want),
-			    event_noun(ev->type));
+		            event_noun(ev->type));
 	switch (f->type) {
 	case F_MAP:
 		return parse_mapping(l, f->sub, f->sub == &constant_set ? &l->constants : &l->range,
-				     ev);
+		                     ev);
 	case F_RANGE_COUNT:
 	case F_RANGE_COMPUTE:
 		return parse_range(l, f, ev);
@@ -518,7 +519,7 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 }
 
 static int parse_mapping(struct loader *l, const struct fieldset *set, struct seen *seen,
-			 const yaml_event_t *start)
+                         const yaml_event_t *start)
 {
 	yaml_event_t key, value;
 
@@ -532,7 +533,7 @@ static int parse_mapping(struct loader *l, const struct fieldset *set, struct se
 		}
 		if (key.type != YAML_SCALAR_EVENT) {
 			int rc = fail(l, key.start_mark, "keys %s must be plain words, not %s",
-				      set->name, event_noun(key.type));
+			              set->name, event_noun(key.type));
 			yaml_event_delete(&key);
 			return rc;
 		}
@@ -542,15 +543,16 @@ static int parse_mapping(struct loader *l, const struct fieldset *set, struct se
 			if (strcmp(k, set->fields[i].key) == 0)
 				break;
 		if (i == set->count) {
-			int rc = fail(l, key.start_mark, "unknown key '%.40s' %s (did you mean '%s'?)",
-				      k, set->name, nearest_key(set, k));
+			int rc = fail(l, key.start_mark,
+			              "unknown key '%.40s' %s (did you mean '%s'?)", k, set->name,
+			              nearest_key(set, k));
 			yaml_event_delete(&key);
 			return rc;
 		}
 		const struct field *f = &set->fields[i];
 		if (seen->on[i]) {
 			int rc = fail(l, key.start_mark, "duplicate key '%s' (first at line %zu)",
-				      k, seen->at[i].line + 1);
+			              k, seen->at[i].line + 1);
 			yaml_event_delete(&key);
 			return rc;
 		}
@@ -581,7 +583,7 @@ static size_t field_index(const struct fieldset *set, const char *key)
  * outside its scope is an error at the key, a missing one at the mapping.
  */
 static int check_keys(struct loader *l, const struct fieldset *set, const struct seen *seen,
-		      unsigned bit, const char *what)
+                      unsigned bit, const char *what)
 {
 	for (size_t i = 0; i < set->count; i++) {
 		const struct field *f = &set->fields[i];
@@ -590,10 +592,10 @@ static int check_keys(struct loader *l, const struct fieldset *set, const struct
 			return fail(l, seen->at[i], "'%s' does not belong in %s", f->key, what);
 		if (seen->on[i] && alt != i && seen->on[alt] && alt < i)
 			return fail(l, seen->at[i], "'%s' and '%s' give the same value: keep one",
-				    f->key, f->alt);
+			            f->key, f->alt);
 		if ((f->required & bit) && !seen->on[i] && !seen->on[alt])
 			return fail(l, seen->start, "missing required key '%s' in %s", f->key,
-				    what);
+			            what);
 	}
 	return 0;
 }
@@ -602,9 +604,9 @@ static int check_keys(struct loader *l, const struct fieldset *set, const struct
 static int check_frontier(struct loader *l)
 {
 	static const char *const pairs[][2] = {
-		{"params_coefficient", "params_exponent"},
-		{"flops_per_token_coefficient", "flops_per_token_exponent"},
-		{"tokens_coefficient", "tokens_exponent"},
+	        {"params_coefficient", "params_exponent"},
+	        {"flops_per_token_coefficient", "flops_per_token_exponent"},
+	        {"tokens_coefficient", "tokens_exponent"},
 	};
 	const struct seen *s = &l->constants;
 	bool any = false;
@@ -614,16 +616,16 @@ static int check_frontier(struct loader *l)
 		size_t e = field_index(&constant_set, pairs[i][1]);
 		if (s->on[c] != s->on[e])
 			return fail(l, s->on[c] ? s->at[c] : s->at[e], "'%s' needs '%s' too",
-				    pairs[i][s->on[e]], pairs[i][s->on[c]]);
+			            pairs[i][s->on[e]], pairs[i][s->on[c]]);
 		any |= s->on[c];
 	}
 	if (s->on[field_index(&constant_set, "params_coefficient")] &&
 	    s->on[field_index(&constant_set, "flops_per_token_coefficient")])
 		return fail(l, s->at[field_index(&constant_set, "flops_per_token_coefficient")],
-			    "give params_* or flops_per_token_*, not both");
+		            "give params_* or flops_per_token_*, not both");
 	if (!any)
 		return fail(l, s->start,
-			    "a frontier needs params_*, flops_per_token_* or tokens_* constants");
+		            "a frontier needs params_*, flops_per_token_* or tokens_* constants");
 	return 0;
 }
 
@@ -632,7 +634,7 @@ static int check_preset(struct loader *l, enum preset_kind want)
 	struct preset *p = l->out;
 	/* a file with any law-only key is a law; `dataset` alone is too weak a sign */
 	static const char *const law_keys[] = {"family", "convention", "flops_per_param_token",
-					       "constants", "fitted_range"};
+	                                       "constants", "fitted_range"};
 	bool is_law = false;
 	char what[64];
 
@@ -651,18 +653,18 @@ static int check_preset(struct loader *l, enum preset_kind want)
 	if (want == PRESET_MODEL) {
 		if (p->active_params > p->params)
 			return fail(l, l->root.at[field_index(&root_set, "active_params")],
-				    "'active_params' exceeds 'params'");
+			            "'active_params' exceeds 'params'");
 		return 0;
 	}
 	snprintf(what, sizeof what, "the constants of the %s family",
-		 preset_family_name(p->law.family));
+	         preset_family_name(p->law.family));
 	if (check_keys(l, &constant_set, &l->constants, FAM(p->law.family), what) < 0)
 		return -1;
 	return p->law.family == LAW_FRONTIER ? check_frontier(l) : 0;
 }
 
 int preset_parse(const char *file, const unsigned char *buf, size_t len, enum preset_kind want,
-		 struct preset *out, char *err, size_t errsize)
+                 struct preset *out, char *err, size_t errsize)
 {
 	struct loader l = {.file = file, .buf = buf, .len = len, .err = err, .errsize = errsize};
 	yaml_event_t ev;
@@ -701,7 +703,8 @@ int preset_parse(const char *file, const unsigned char *buf, size_t len, enum pr
 	if (next_event(&l, &ev) < 0)
 		goto out;
 	if (ev.type != YAML_MAPPING_START_EVENT) {
-		fail(&l, ev.start_mark, "a preset is a mapping of keys (id: ..., name: ...), not %s",
+		fail(&l, ev.start_mark,
+		     "a preset is a mapping of keys (id: ..., name: ...), not %s",
 		     event_noun(ev.type));
 		yaml_event_delete(&ev);
 		goto out;
@@ -729,7 +732,7 @@ out:
 }
 
 int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
-		size_t errsize)
+                size_t errsize)
 {
 	FILE *fp = fopen(path, "rb");
 	unsigned char *buf;

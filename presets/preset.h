@@ -28,22 +28,22 @@ enum preset_kind {
 
 struct preset {
 	enum preset_kind kind;
-	char id[64];	   /* [a-z0-9][a-z0-9.-]*, unique per kind */
-	char name[128];	   /* for people */
-	char source[640];  /* paper title, arXiv id, table or equation */
-	char note[1024];   /* optional: caveats, where sources disagree */
-	char file[1024];   /* where it was read from */
-	int line;	   /* 1-based line and column of its id */
+	char id[64];      /* [a-z0-9][a-z0-9.-]*, unique per kind */
+	char name[128];   /* for people */
+	char source[640]; /* paper title, arXiv id, table or equation */
+	char note[1024];  /* optional: caveats, where sources disagree */
+	char file[1024];  /* where it was read from */
+	int line;         /* 1-based line and column of its id */
 	int col;
 	/* laws */
 	char dataset[160]; /* what the loss was measured on */
 	struct law law;
 	/* models */
-	char tag[4];	      /* 1-3 characters marking it on a map */
-	double params;	      /* total parameters */
+	char tag[4];          /* 1-3 characters marking it on a map */
+	double params;        /* total parameters */
 	double active_params; /* parameters active per token (MoE), 0 if dense */
-	double tokens;	      /* training tokens */
-	double compute;	      /* published training FLOPs, 0 if none */
+	double tokens;        /* training tokens */
+	double compute;       /* published training FLOPs, 0 if none */
 	char released[16];    /* YYYY, YYYY-MM or YYYY-MM-DD */
 };
 
@@ -52,11 +52,11 @@ struct preset {
  * -1 and write "FILE:LINE:COL: message" into err.
  */
 int preset_parse(const char *file, const unsigned char *buf, size_t len, enum preset_kind want,
-		 struct preset *out, char *err, size_t errsize);
+                 struct preset *out, char *err, size_t errsize);
 
 /* Read and parse the file at path (at most PRESET_MAX_BYTES). */
 int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
-		size_t errsize);
+                size_t errsize);
 
 /* The law family's name as presets spell it: "additive", "kaplan", ... */
 const char *preset_family_name(enum law_family family);

@@ -24,15 +24,15 @@ static const struct {
 	unsigned bit;
 	const char *name;
 } option_names[] = {
-	{OPT_LAW, "--law"},
-	{OPT_PARAMS, "--params"},
-	{OPT_TOKENS, "--tokens"},
-	{OPT_COMPUTE, "--compute"},
-	{OPT_LOSS, "--loss"},
-	{OPT_UNIQUE, "--unique-tokens"},
-	{OPT_INFERENCE, "--inference-tokens"},
-	{OPT_MODEL, "--model"},
-	{OPT_FORMAT, "--format"},
+        {OPT_LAW, "--law"},
+        {OPT_PARAMS, "--params"},
+        {OPT_TOKENS, "--tokens"},
+        {OPT_COMPUTE, "--compute"},
+        {OPT_LOSS, "--loss"},
+        {OPT_UNIQUE, "--unique-tokens"},
+        {OPT_INFERENCE, "--inference-tokens"},
+        {OPT_MODEL, "--model"},
+        {OPT_FORMAT, "--format"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)
@@ -40,7 +40,7 @@ int cli_check_options(const struct cli *cli, const char *command, unsigned allow
 	for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
 		if ((cli->given & option_names[i].bit) && !(allowed & option_names[i].bit))
 			return cli_error("%s does not apply to '%s' (see isoflop --help)",
-					 option_names[i].name, command);
+			                 option_names[i].name, command);
 	return 0;
 }
 
@@ -61,7 +61,6 @@ int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max)
 	}
 	return 1;
 }
-
 
 void cli_append_id(char *list, size_t size, const char *id)
 {

@@ -31,14 +31,14 @@ enum cli_option {
 };
 
 struct cli {
-	unsigned given;	   /* enum cli_option bits seen on the command line */
+	unsigned given;    /* enum cli_option bits seen on the command line */
 	const char *law;   /* --law ID, or "all" */
 	const char *model; /* --model ID */
-	double params;	   /* --params */
-	double tokens;	   /* --tokens */
-	double compute;	   /* --compute, FLOPs */
-	double loss;	   /* --loss */
-	double unique;	   /* --unique-tokens, 0 if not given */
+	double params;     /* --params */
+	double tokens;     /* --tokens */
+	double compute;    /* --compute, FLOPs */
+	double loss;       /* --loss */
+	double unique;     /* --unique-tokens, 0 if not given */
 	double inference;  /* --inference-tokens, 0 if not given */
 	enum table_format format;
 	const char *const *args; /* operands after the options */

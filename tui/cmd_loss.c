@@ -12,13 +12,13 @@
 
 /* CSV keeps exactly law,params,tokens,compute,loss; people also see efficiency. */
 static const struct column loss_columns[] = {
-	{"law", "law", COL_TEXT, false},
-	{"params", "params", COL_COUNT, false},
-	{"tokens", "tokens", COL_COUNT, false},
-	{"compute", "compute", COL_COMPUTE, false},
-	{"loss", "loss", COL_LOSS, false},
-	{"efficiency", "efficiency", COL_SHARE, true},
-	{"optimal_compute", "optimal C", COL_COMPUTE, true},
+        {"law", "law", COL_TEXT, false},
+        {"params", "params", COL_COUNT, false},
+        {"tokens", "tokens", COL_COUNT, false},
+        {"compute", "compute", COL_COMPUTE, false},
+        {"loss", "loss", COL_LOSS, false},
+        {"efficiency", "efficiency", COL_SHARE, true},
+        {"optimal_compute", "optimal C", COL_COMPUTE, true},
 };
 
 #define NCOLS ((int)(sizeof loss_columns / sizeof *loss_columns))
@@ -33,7 +33,7 @@ static int point(struct cli *cli, double *n, double *d, const struct catalog_ent
 		*model = catalog_model(&cli->catalog, cli->model);
 		if (*model == NULL)
 			return cli_error("unknown model '%s' (isoflop presets models lists them)",
-					 cli->model);
+			                 cli->model);
 		const struct preset *p = &(*model)->preset;
 		/* a mixture of experts computes with its active parameters */
 		*n = p->active_params > 0 ? p->active_params : p->params;
@@ -55,8 +55,8 @@ int cmd_loss(struct cli *cli)
 	bool all = cli->law != NULL && strcmp(cli->law, "all") == 0;
 
 	if ((rc = cli_check_options(cli, "loss",
-				    OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE |
-					    OPT_FORMAT)) != 0)
+	                            OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE |
+	                                    OPT_FORMAT)) != 0)
 		return rc;
 	if (cli->nargs > 0)
 		return cli_error("loss takes no operand '%s'", cli->args[0]);
@@ -81,15 +81,15 @@ int cmd_loss(struct cli *cli)
 				continue;
 			table_free(&t);
 			return cli_error("'%s' is a frontier law: it gives allocations only and "
-					 "has no loss surface (try: isoflop optimum --law %s "
-					 "--compute C)",
-					 p->id, p->id);
+			                 "has no loss surface (try: isoflop optimum --law %s "
+			                 "--compute C)",
+			                 p->id, p->id);
 		}
 		if (!all && (cli->given & OPT_UNIQUE) && !constrained) {
 			table_free(&t);
 			return cli_error("--unique-tokens needs a data-constrained law such as "
-					 "muennighoff2023; '%s' is %s",
-					 p->id, preset_family_name(law->family));
+			                 "muennighoff2023; '%s' is %s",
+			                 p->id, preset_family_name(law->family));
 		}
 		double u = constrained ? cli->unique : 0;
 		enum model_status st = law_loss(law, n, d, u, &loss);
@@ -99,13 +99,13 @@ int cmd_loss(struct cli *cli)
 		}
 		bool have_eff = optimum_efficiency(law, n, d, u, &eff, &opt) == MODEL_OK;
 		struct cell row[NCOLS] = {
-			cell_text(p->id),
-			cell_num(n),
-			cell_num(d),
-			cell_num(law_compute(law, n, d)),
-			cell_num(loss),
-			have_eff ? cell_num(eff) : cell_none(),
-			have_eff ? cell_num(opt.compute) : cell_none(),
+		        cell_text(p->id),
+		        cell_num(n),
+		        cell_num(d),
+		        cell_num(law_compute(law, n, d)),
+		        cell_num(loss),
+		        have_eff ? cell_num(eff) : cell_none(),
+		        have_eff ? cell_num(opt.compute) : cell_none(),
 		};
 		if (table_add(&t, row) < 0) {
 			table_free(&t);

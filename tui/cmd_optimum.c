@@ -28,18 +28,18 @@ enum {
 
 /* Every column the command may print; which ones it does depends on the options. */
 static const struct column all_columns[NCOLS] = {
-	[COL_LAW] = {"law", "law", COL_TEXT, false},
-	[COL_PLAN] = {"plan", "plan", COL_TEXT, true},
-	[COL_C] = {"compute", "compute", COL_COMPUTE, false},
-	[COL_N] = {"params", "params", COL_COUNT, false},
-	[COL_D] = {"tokens", "tokens", COL_COUNT, false},
-	[COL_TPP] = {"tokens_per_param", "D/N", COL_RATIO, false},
-	[COL_L] = {"loss", "loss", COL_LOSS, false},
-	[COL_T] = {"inference_tokens", "inference", COL_COUNT, false},
-	[COL_TOTAL] = {"total_flops", "total", COL_COMPUTE, false},
-	[COL_SAVINGS] = {"savings", "savings", COL_SHARE, false},
-	[COL_U] = {"unique_tokens", "unique", COL_COUNT, false},
-	[COL_EPOCHS] = {"epochs", "epochs", COL_RATIO, false},
+        [COL_LAW] = {"law", "law", COL_TEXT, false},
+        [COL_PLAN] = {"plan", "plan", COL_TEXT, true},
+        [COL_C] = {"compute", "compute", COL_COMPUTE, false},
+        [COL_N] = {"params", "params", COL_COUNT, false},
+        [COL_D] = {"tokens", "tokens", COL_COUNT, false},
+        [COL_TPP] = {"tokens_per_param", "D/N", COL_RATIO, false},
+        [COL_L] = {"loss", "loss", COL_LOSS, false},
+        [COL_T] = {"inference_tokens", "inference", COL_COUNT, false},
+        [COL_TOTAL] = {"total_flops", "total", COL_COMPUTE, false},
+        [COL_SAVINGS] = {"savings", "savings", COL_SHARE, false},
+        [COL_U] = {"unique_tokens", "unique", COL_COUNT, false},
+        [COL_EPOCHS] = {"epochs", "epochs", COL_RATIO, false},
 };
 
 struct layout {
@@ -74,8 +74,8 @@ static void put(const struct layout *l, struct cell *row, int col, struct cell v
 }
 
 static int add_row(struct table *t, const struct layout *l, const char *law, const char *plan,
-		   const struct allocation *a, double u, const double *total, double savings,
-		   double inference)
+                   const struct allocation *a, double u, const double *total, double savings,
+                   double inference)
 {
 	struct cell row[NCOLS];
 
@@ -102,12 +102,12 @@ static int loss_error(const struct preset *p, double loss, enum model_status st)
 	const struct law *law = &p->law;
 
 	if (st == MODEL_EDOM && law->family != LAW_KAPLAN && loss <= law->E)
-		return cli_error("--loss %g is at or below %s's irreducible loss E = %.4f",
-				 loss, p->id, law->E);
+		return cli_error("--loss %g is at or below %s's irreducible loss E = %.4f", loss,
+		                 p->id, law->E);
 	if (st == MODEL_EDOM)
 		return cli_error("--loss %g is out of reach of budgets from 1e10 to 1e35 FLOPs "
-				 "under %s",
-				 loss, p->id);
+		                 "under %s",
+		                 loss, p->id);
 	return cli_error("%s: %s", p->id, model_strerror(st));
 }
 
@@ -128,7 +128,7 @@ static const char *unfit(const struct cli *cli, const struct law *law, bool all)
 }
 
 static int one_law(const struct cli *cli, const struct preset *p, const struct layout *l,
-		   struct table *t)
+                   struct table *t)
 {
 	const struct law *law = &p->law;
 	double u = law->family == LAW_DATA_CONSTRAINED ? cli->unique : 0;
@@ -137,14 +137,14 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 
 	if (!(cli->given & OPT_INFERENCE)) {
 		st = cli->given & OPT_COMPUTE ? optimum_at_compute(law, cli->compute, u, &a)
-					      : optimum_for_loss(law, cli->loss, u, &a);
+		                              : optimum_for_loss(law, cli->loss, u, &a);
 		if (st != MODEL_OK)
-			return cli->given & OPT_LOSS ? loss_error(p, cli->loss, st)
-						     : cli_error("%s: %s", p->id,
-								 model_strerror(st));
+			return cli->given & OPT_LOSS
+			               ? loss_error(p, cli->loss, st)
+			               : cli_error("%s: %s", p->id, model_strerror(st));
 		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0) < 0
-			       ? cli_error("out of memory")
-			       : 0;
+		               ? cli_error("out of memory")
+		               : 0;
 	}
 
 	/* the target loss: given, or the compute-optimal loss of the budget */
@@ -158,11 +158,11 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 	if ((st = optimum_inference(law, target, u, cli->inference, &plan)) != MODEL_OK)
 		return loss_error(p, target, st);
 	if (cli->format == FORMAT_TEXT &&
-	    add_row(t, l, p->id, "compute-optimal", &plan.chinchilla, u, &plan.chinchilla_total,
-		    -1, plan.inference_tokens) < 0)
+	    add_row(t, l, p->id, "compute-optimal", &plan.chinchilla, u, &plan.chinchilla_total, -1,
+	            plan.inference_tokens) < 0)
 		return cli_error("out of memory");
-	if (add_row(t, l, p->id, "inference-aware", &plan.aware, u, &plan.aware_total,
-		    plan.savings, plan.inference_tokens) < 0)
+	if (add_row(t, l, p->id, "inference-aware", &plan.aware, u, &plan.aware_total, plan.savings,
+	            plan.inference_tokens) < 0)
 		return cli_error("out of memory");
 	return 0;
 }
@@ -178,8 +178,8 @@ int cmd_optimum(struct cli *cli)
 	char non_embedding[512] = "";
 
 	if ((rc = cli_check_options(cli, "optimum",
-				    OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE |
-					    OPT_FORMAT)) != 0)
+	                            OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE |
+	                                    OPT_FORMAT)) != 0)
 		return rc;
 	if (cli->nargs > 0)
 		return cli_error("optimum takes no operand '%s'", cli->args[0]);
@@ -192,7 +192,7 @@ int cmd_optimum(struct cli *cli)
 		return EXIT_USAGE;
 
 	layout_init(&l, cli->given & OPT_INFERENCE, cli->given & OPT_UNIQUE,
-		    cli->format == FORMAT_TEXT);
+	            cli->format == FORMAT_TEXT);
 	table_init(&t, l.cols, l.ncols);
 	for (int i = 0; i < nlaws; i++) {
 		const struct preset *p = &laws[i]->preset;
@@ -227,7 +227,8 @@ int cmd_optimum(struct cli *cli)
 			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		if (cli->given & OPT_INFERENCE)
 			printf("Serving %s tokens: total = training 6ND + inference 2N FLOPs per "
-			       "token;\nsavings against the compute-optimal model of the same loss.\n",
+			       "token;\nsavings against the compute-optimal model of the same "
+			       "loss.\n",
 			       served);
 		if (shown > 1)
 			printf("Laws measure loss on different data: compare rows within a law, "

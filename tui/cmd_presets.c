@@ -11,18 +11,12 @@
 
 /* CSV: kind,id,name,params,tokens,compute,source; text adds what people scan for. */
 static const struct column preset_columns[] = {
-	{"kind", "kind", COL_TEXT, false},
-	{"id", "id", COL_TEXT, false},
-	{"name", "name", COL_TEXT, false},
-	{"tag", "tag", COL_TEXT, true},
-	{"family", "family", COL_TEXT, true},
-	{"dataset", "dataset", COL_TEXT, true},
-	{"params", "params", COL_COUNT, false},
-	{"active_params", "active", COL_COUNT, true},
-	{"tokens", "tokens", COL_COUNT, false},
-	{"compute", "compute", COL_COMPUTE, false},
-	{"released", "released", COL_TEXT, true},
-	{"source", "source", COL_TEXT, false},
+        {"kind", "kind", COL_TEXT, false},        {"id", "id", COL_TEXT, false},
+        {"name", "name", COL_TEXT, false},        {"tag", "tag", COL_TEXT, true},
+        {"family", "family", COL_TEXT, true},     {"dataset", "dataset", COL_TEXT, true},
+        {"params", "params", COL_COUNT, false},   {"active_params", "active", COL_COUNT, true},
+        {"tokens", "tokens", COL_COUNT, false},   {"compute", "compute", COL_COMPUTE, false},
+        {"released", "released", COL_TEXT, true}, {"source", "source", COL_TEXT, false},
 };
 
 #define NCOLS ((int)(sizeof preset_columns / sizeof *preset_columns))
@@ -72,11 +66,11 @@ static const int model_text[] = {C_ID, C_TAG, C_N, C_ACTIVE, C_D, C_C, C_REL, C_
 
 /* One section of the text listing: full rows, then the columns people see. */
 static int print_text_section(const struct catalog_entry *items, size_t n, bool law,
-			      bool explicit_only)
+                              bool explicit_only)
 {
 	const int *keep = law ? law_text : model_text;
 	int nc = law ? (int)(sizeof law_text / sizeof *law_text)
-		     : (int)(sizeof model_text / sizeof *model_text);
+	             : (int)(sizeof model_text / sizeof *model_text);
 	struct column cols[NCOLS];
 	struct table full, shown;
 
@@ -131,17 +125,17 @@ int cmd_presets(struct cli *cli)
 		models = strcmp(cli->args[0], "models") == 0;
 		if (!laws && !models)
 			return cli_error("presets: expected laws or models, not '%s'",
-					 cli->args[0]);
+			                 cli->args[0]);
 	}
 
 	if (cli->format == FORMAT_TEXT) {
 		if (laws && (rc = print_text_section(cat->laws, cat->nlaws, true,
-						     cli->explicit_presets)) != 0)
+		                                     cli->explicit_presets)) != 0)
 			return rc;
 		if (laws && models)
 			putchar('\n');
 		if (models && (rc = print_text_section(cat->models, cat->nmodels, false,
-						       cli->explicit_presets)) != 0)
+		                                       cli->explicit_presets)) != 0)
 			return rc;
 		if (laws)
 			print_overrides(cat->laws, cat->nlaws);

@@ -23,43 +23,43 @@
 #endif
 
 static const char usage_text[] =
-	"usage: isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
-	"                       [--unique-tokens U]\n"
-	"       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
-	"                       [--inference-tokens T] [--unique-tokens U]\n"
-	"       isoflop presets [laws|models]\n"
-	"       isoflop --help | --version\n"
-	"\n"
-	"Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
-	"and where a compute budget C = 6ND is best spent.\n"
-	"\n"
-	"commands:\n"
-	"  loss       loss L(N, D) and compute efficiency under a law\n"
-	"  optimum    compute-optimal N, D and loss at a budget, or for a target loss;\n"
-	"             with --inference-tokens, the model that is cheapest to train and\n"
-	"             serve (Sardana et al. 2023); with --unique-tokens, the best use of\n"
-	"             limited data (Muennighoff et al. 2023)\n"
-	"  presets    list the laws and models isoflop knows, with their sources\n"
-	"\n"
-	"options:\n"
-	"  --law ID             law preset (default " CLI_DEFAULT_LAW "); all: every law\n"
-	"  --params N           parameters: 70e9, 70B\n"
-	"  --tokens D           training tokens: 1.4T\n"
-	"  --model ID           take N and D from a model preset (gpt3, chinchilla ...)\n"
-	"  --compute C          training FLOPs: 5.76e23, or PF-days: 3.64e3pfd\n"
-	"  --loss L             target loss in nats per token\n"
-	"  --unique-tokens U    unique tokens available (data-constrained laws)\n"
-	"  --inference-tokens T tokens served over the model's life\n"
-	"  --format F           text (default), csv or json\n"
-	"  --preset FILE        load a preset file first (repeatable); with `presets`,\n"
-	"                       check it and list what it defines\n"
-	"  --preset-dir DIR     load DIR/laws/*.yaml and DIR/models/*.yaml (repeatable)\n"
-	"  -h, --help           this help\n"
-	"  -V, --version        version\n"
-	"\n"
-	"Numbers take K, M, B (1e9) and T (1e12). Presets are searched in --preset,\n"
-	"--preset-dir, $XDG_CONFIG_HOME/isoflop, " ISOFLOP_SHARE_DIR ", presets/ beside\n"
-	"the binary. See isoflop(1) and isoflop-presets(5).\n";
+        "usage: isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
+        "                       [--unique-tokens U]\n"
+        "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
+        "                       [--inference-tokens T] [--unique-tokens U]\n"
+        "       isoflop presets [laws|models]\n"
+        "       isoflop --help | --version\n"
+        "\n"
+        "Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
+        "and where a compute budget C = 6ND is best spent.\n"
+        "\n"
+        "commands:\n"
+        "  loss       loss L(N, D) and compute efficiency under a law\n"
+        "  optimum    compute-optimal N, D and loss at a budget, or for a target loss;\n"
+        "             with --inference-tokens, the model that is cheapest to train and\n"
+        "             serve (Sardana et al. 2023); with --unique-tokens, the best use of\n"
+        "             limited data (Muennighoff et al. 2023)\n"
+        "  presets    list the laws and models isoflop knows, with their sources\n"
+        "\n"
+        "options:\n"
+        "  --law ID             law preset (default " CLI_DEFAULT_LAW "); all: every law\n"
+        "  --params N           parameters: 70e9, 70B\n"
+        "  --tokens D           training tokens: 1.4T\n"
+        "  --model ID           take N and D from a model preset (gpt3, chinchilla ...)\n"
+        "  --compute C          training FLOPs: 5.76e23, or PF-days: 3.64e3pfd\n"
+        "  --loss L             target loss in nats per token\n"
+        "  --unique-tokens U    unique tokens available (data-constrained laws)\n"
+        "  --inference-tokens T tokens served over the model's life\n"
+        "  --format F           text (default), csv or json\n"
+        "  --preset FILE        load a preset file first (repeatable); with `presets`,\n"
+        "                       check it and list what it defines\n"
+        "  --preset-dir DIR     load DIR/laws/*.yaml and DIR/models/*.yaml (repeatable)\n"
+        "  -h, --help           this help\n"
+        "  -V, --version        version\n"
+        "\n"
+        "Numbers take K, M, B (1e9) and T (1e12). Presets are searched in --preset,\n"
+        "--preset-dir, $XDG_CONFIG_HOME/isoflop, " ISOFLOP_SHARE_DIR ", presets/ beside\n"
+        "the binary. See isoflop(1) and isoflop-presets(5).\n";
 
 enum {
 	LONG_PRESET = 256,
@@ -69,20 +69,20 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{"law", required_argument, NULL, 'l'},
-	{"params", required_argument, NULL, 'n'},
-	{"tokens", required_argument, NULL, 'd'},
-	{"compute", required_argument, NULL, 'c'},
-	{"loss", required_argument, NULL, 'L'},
-	{"model", required_argument, NULL, 'm'},
-	{"format", required_argument, NULL, 'f'},
-	{"unique-tokens", required_argument, NULL, LONG_UNIQUE},
-	{"inference-tokens", required_argument, NULL, LONG_INFERENCE},
-	{"preset", required_argument, NULL, LONG_PRESET},
-	{"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{NULL, 0, NULL, 0},
+        {"law", required_argument, NULL, 'l'},
+        {"params", required_argument, NULL, 'n'},
+        {"tokens", required_argument, NULL, 'd'},
+        {"compute", required_argument, NULL, 'c'},
+        {"loss", required_argument, NULL, 'L'},
+        {"model", required_argument, NULL, 'm'},
+        {"format", required_argument, NULL, 'f'},
+        {"unique-tokens", required_argument, NULL, LONG_UNIQUE},
+        {"inference-tokens", required_argument, NULL, LONG_INFERENCE},
+        {"preset", required_argument, NULL, LONG_PRESET},
+        {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
 };
 
 static int number(const char *option, const char *arg, enum units_kind kind, double *out)
@@ -161,7 +161,7 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case 'f':
 			if (!table_format_parse(optarg, &cli->format))
 				rc = cli_error("--format: expected text, csv or json, not '%s'",
-					       optarg);
+				               optarg);
 			cli->given |= OPT_FORMAT;
 			break;
 		case LONG_PRESET:
@@ -184,7 +184,7 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 			return cli_error("%s needs a value", argv[optind - 1]);
 		default:
 			return cli_error("unknown option '%s' (see isoflop --help)",
-					 argv[optind - 1]);
+			                 argv[optind - 1]);
 		}
 		if (rc != 0)
 			return rc;
@@ -199,11 +199,11 @@ static int load_catalog(struct cli *cli, const struct sources *src, const char *
 	char config[PATH_MAX], beside[PATH_MAX], err[PRESET_ERR_MAX];
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	struct catalog_options opt = {
-		.files = src->files,
-		.nfiles = src->nfiles,
-		.dirs = src->dirs,
-		.ndirs = src->ndirs,
-		.share_dir = ISOFLOP_SHARE_DIR,
+	        .files = src->files,
+	        .nfiles = src->nfiles,
+	        .dirs = src->dirs,
+	        .ndirs = src->ndirs,
+	        .share_dir = ISOFLOP_SHARE_DIR,
 	};
 
 	/* XDG Base Directory: a relative $XDG_CONFIG_HOME is invalid and ignored */
@@ -231,9 +231,9 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(struct cli *);
 	} commands[] = {
-		{"loss", cmd_loss},
-		{"optimum", cmd_optimum},
-		{"presets", cmd_presets},
+	        {"loss", cmd_loss},
+	        {"optimum", cmd_optimum},
+	        {"presets", cmd_presets},
 	};
 	struct cli cli = {.format = FORMAT_TEXT};
 	struct sources src = {.nfiles = 0};
@@ -269,7 +269,7 @@ int main(int argc, char **argv)
 		if (strcmp(name, "presets") != 0)
 			for (size_t j = 0; j < cli.catalog.nbroken; j++)
 				fprintf(stderr, "isoflop: warning: %s (preset skipped)\n",
-					cli.catalog.broken[j].error);
+				        cli.catalog.broken[j].error);
 		rc = commands[i].run(&cli);
 		catalog_free(&cli.catalog);
 		if (fflush(stdout) != 0 || ferror(stdout))

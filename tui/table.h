@@ -28,7 +28,7 @@ struct column {
 	const char *key;   /* CSV header and JSON key */
 	const char *title; /* text header */
 	enum column_kind kind;
-	bool text_only;	   /* shown to people, left out of CSV */
+	bool text_only; /* shown to people, left out of CSV */
 };
 
 struct cell {

@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err[0] = '\0';
 	for (int want = PRESET_ANY; want <= PRESET_MODEL; want++) {
 		if (preset_parse("fuzz.yaml", data, size, (enum preset_kind)want, &p, err,
-				 sizeof err) != 0) {
+		                 sizeof err) != 0) {
 			/* an error is one line naming the file */
 			if (strncmp(err, "fuzz.yaml:", 10) != 0 || strchr(err, '\n') != NULL)
 				__builtin_trap();

@@ -33,9 +33,9 @@ static inline struct law fixture_law(const char *id)
 #define assert_rel(got, want, tol)                                                                 \
 	do {                                                                                       \
 		double g_ = (got), w_ = (want);                                                    \
-		if (!(fabs(g_ - w_) <= (tol) * fabs(w_)))                                          \
-			fail_msg("%s = %.10g, want %.10g within %g relative", #got, g_, w_,       \
-				 (double)(tol));                                                   \
+		if (!(fabs(g_ - w_) <= (tol)*fabs(w_)))                                            \
+			fail_msg("%s = %.10g, want %.10g within %g relative", #got, g_, w_,        \
+			         (double)(tol));                                                   \
 	} while (0)
 
 /* |got - want| <= tol. */

@@ -114,14 +114,15 @@ static void muennighoff_readme_allocation(void **state)
 	double grid_loss;
 
 	assert_int_equal(law_loss(&law, 7022364735.88, 237336955477.55, 25e9, &grid_loss),
-			 MODEL_OK);
+	                 MODEL_OK);
 	assert_int_equal(optimum_at_compute(&law, 1e22, 25e9, &a), MODEL_OK);
 	assert_true(a.loss <= grid_loss + 1e-12);
 	assert_rel(a.params, 7022364735.88, 0.01);
 	assert_rel(a.tokens / 25e9, 9.49, 0.01);
 }
 
-/* Unconstrained, the tied fit at Gopher's budget: 69.96B and 1.372T (utils/parametric_fit.ipynb). */
+/* Unconstrained, the tied fit at Gopher's budget: 69.96B and 1.372T (utils/parametric_fit.ipynb).
+ */
 static void muennighoff_unconstrained_gopher(void **state)
 {
 	(void)state;
@@ -138,7 +139,7 @@ static void brent_matches_closed_form(void **state)
 {
 	(void)state;
 	static const char *const ids[] = {"hoffmann2022", "hoffmann2022-unrounded",
-					  "besiroglu2024"};
+	                                  "besiroglu2024"};
 	static const double budgets[] = {1e15, 1e18, 1e21, GOPHER_FLOPS, 1e26, 1e30};
 
 	for (size_t i = 0; i < 3; i++) {
@@ -146,7 +147,7 @@ static void brent_matches_closed_form(void **state)
 		for (size_t j = 0; j < sizeof budgets / sizeof *budgets; j++) {
 			struct allocation closed, brent;
 			assert_int_equal(optimum_at_compute(&law, budgets[j], 0, &closed),
-					 MODEL_OK);
+			                 MODEL_OK);
 			assert_int_equal(optimum_search(&law, budgets[j], 0, &brent), MODEL_OK);
 			assert_rel(brent.params, closed.params, 1e-9);
 			assert_rel(brent.tokens, closed.tokens, 1e-9);
@@ -216,9 +217,9 @@ static void approach1_table3(void **state)
 {
 	(void)state;
 	static const struct table_row rows[] = {
-		{400e6, 1.92e19, 8.0e9},     {1e9, 1.21e20, 20.2e9},	{10e9, 1.23e22, 205.1e9},
-		{67e9, 5.76e23, 1.5e12},     {175e9, 3.85e24, 3.7e12},	{280e9, 9.90e24, 5.9e12},
-		{520e9, 3.43e25, 11.0e12},   {1e12, 1.27e26, 21.2e12},	{10e12, 1.30e28, 216.2e12},
+	        {400e6, 1.92e19, 8.0e9},   {1e9, 1.21e20, 20.2e9},   {10e9, 1.23e22, 205.1e9},
+	        {67e9, 5.76e23, 1.5e12},   {175e9, 3.85e24, 3.7e12}, {280e9, 9.90e24, 5.9e12},
+	        {520e9, 3.43e25, 11.0e12}, {1e12, 1.27e26, 21.2e12}, {10e12, 1.30e28, 216.2e12},
 	};
 	check_frontier_table("hoffmann2022-approach1", rows, sizeof rows / sizeof *rows);
 }
@@ -228,9 +229,9 @@ static void approach2_table_a3(void **state)
 {
 	(void)state;
 	static const struct table_row rows[] = {
-		{400e6, 1.84e19, 7.7e9},     {1e9, 1.20e20, 20.0e9},	{10e9, 1.32e22, 219.5e9},
-		{67e9, 6.88e23, 1.7e12},     {175e9, 4.54e24, 4.3e12},	{280e9, 1.18e25, 7.1e12},
-		{520e9, 4.19e25, 13.4e12},   {1e12, 1.59e26, 26.5e12},	{10e12, 1.75e28, 292.0e12},
+	        {400e6, 1.84e19, 7.7e9},   {1e9, 1.20e20, 20.0e9},   {10e9, 1.32e22, 219.5e9},
+	        {67e9, 6.88e23, 1.7e12},   {175e9, 4.54e24, 4.3e12}, {280e9, 1.18e25, 7.1e12},
+	        {520e9, 4.19e25, 13.4e12}, {1e12, 1.59e26, 26.5e12}, {10e12, 1.75e28, 292.0e12},
 	};
 	check_frontier_table("hoffmann2022-approach2", rows, sizeof rows / sizeof *rows);
 }
@@ -294,7 +295,7 @@ static void chinchilla_beats_gopher(void **state)
 {
 	(void)state;
 	static const char *const ids[] = {"hoffmann2022", "hoffmann2022-unrounded",
-					  "besiroglu2024"};
+	                                  "besiroglu2024"};
 
 	for (size_t i = 0; i < 3; i++) {
 		struct law law = fixture_law(ids[i]);
@@ -310,7 +311,7 @@ static void inverse_and_efficiency(void **state)
 {
 	(void)state;
 	static const char *const ids[] = {"hoffmann2022", "besiroglu2024", "kaplan2020",
-					  "muennighoff2023"};
+	                                  "muennighoff2023"};
 
 	for (size_t i = 0; i < 4; i++) {
 		struct law law = fixture_law(ids[i]);
@@ -321,7 +322,7 @@ static void inverse_and_efficiency(void **state)
 		assert_rel(back.compute, 3e23, 1e-6);
 		/* the optimum itself is fully efficient; GPT-3 (175B, 300B) is not */
 		assert_int_equal(optimum_efficiency(&law, fwd.params, fwd.tokens, 0, &eff, &back),
-				 MODEL_OK);
+		                 MODEL_OK);
 		assert_rel(eff, 1, 1e-6);
 		assert_int_equal(optimum_efficiency(&law, 175e9, 300e9, 0, &eff, &back), MODEL_OK);
 		assert_true(eff < 1);
@@ -399,10 +400,16 @@ static void whole_budget_range_is_finite(void **state)
 {
 	(void)state;
 	static const char *const ids[] = {
-		"besiroglu2024",	  "deepseek2024",	  "hoffmann2022",
-		"hoffmann2022-approach1", "hoffmann2022-approach2", "hoffmann2022-unrounded",
-		"kaplan2020",		  "kaplan2020-frontier",  "llama3-2024",
-		"muennighoff2023",
+	        "besiroglu2024",
+	        "deepseek2024",
+	        "hoffmann2022",
+	        "hoffmann2022-approach1",
+	        "hoffmann2022-approach2",
+	        "hoffmann2022-unrounded",
+	        "kaplan2020",
+	        "kaplan2020-frontier",
+	        "llama3-2024",
+	        "muennighoff2023",
 	};
 
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
@@ -420,26 +427,26 @@ static void whole_budget_range_is_finite(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(hoffmann_unrounded_gopher_optimum),
-		cmocka_unit_test(hoffmann_rounded_misses_40b),
-		cmocka_unit_test(besiroglu_tokens_per_parameter),
-		cmocka_unit_test(kaplan_eq_1_5),
-		cmocka_unit_test(kaplan_interior_optimum_exponent),
-		cmocka_unit_test(muennighoff_readme_oracles),
-		cmocka_unit_test(muennighoff_readme_allocation),
-		cmocka_unit_test(muennighoff_unconstrained_gopher),
-		cmocka_unit_test(brent_matches_closed_form),
-		cmocka_unit_test(approach1_table3),
-		cmocka_unit_test(approach2_table_a3),
-		cmocka_unit_test(kaplan_table6_frontier),
-		cmocka_unit_test(llama3_frontier_is_tokens),
-		cmocka_unit_test(deepseek_frontier_spends_budget),
-		cmocka_unit_test(chinchilla_beats_gopher),
-		cmocka_unit_test(inverse_and_efficiency),
-		cmocka_unit_test(inference_aware_optimum),
-		cmocka_unit_test(isoloss_inverts_loss),
-		cmocka_unit_test(domain_errors),
-		cmocka_unit_test(whole_budget_range_is_finite),
+	        cmocka_unit_test(hoffmann_unrounded_gopher_optimum),
+	        cmocka_unit_test(hoffmann_rounded_misses_40b),
+	        cmocka_unit_test(besiroglu_tokens_per_parameter),
+	        cmocka_unit_test(kaplan_eq_1_5),
+	        cmocka_unit_test(kaplan_interior_optimum_exponent),
+	        cmocka_unit_test(muennighoff_readme_oracles),
+	        cmocka_unit_test(muennighoff_readme_allocation),
+	        cmocka_unit_test(muennighoff_unconstrained_gopher),
+	        cmocka_unit_test(brent_matches_closed_form),
+	        cmocka_unit_test(approach1_table3),
+	        cmocka_unit_test(approach2_table_a3),
+	        cmocka_unit_test(kaplan_table6_frontier),
+	        cmocka_unit_test(llama3_frontier_is_tokens),
+	        cmocka_unit_test(deepseek_frontier_spends_budget),
+	        cmocka_unit_test(chinchilla_beats_gopher),
+	        cmocka_unit_test(inverse_and_efficiency),
+	        cmocka_unit_test(inference_aware_optimum),
+	        cmocka_unit_test(isoloss_inverts_loss),
+	        cmocka_unit_test(domain_errors),
+	        cmocka_unit_test(whole_budget_range_is_finite),
 	};
 
 	gsl_set_error_handler_off();

@@ -16,14 +16,21 @@ static void parses_what_people_write(void **state)
 		enum units_kind kind;
 		double want;
 	} cases[] = {
-		{"70e9", UNITS_COUNT, 70e9},	   {"70B", UNITS_COUNT, 70e9},
-		{"70b", UNITS_COUNT, 70e9},	   {"1.4T", UNITS_COUNT, 1.4e12},
-		{"300M", UNITS_COUNT, 300e6},	   {"768", UNITS_COUNT, 768},
-		{"2.5K", UNITS_COUNT, 2500},	   {"5.76e23", UNITS_COMPUTE, 5.76e23},
-		{"3.64e3pfd", UNITS_COMPUTE, 3.64e3 * LAW_PF_DAY},
-		{"1PFD", UNITS_COMPUTE, LAW_PF_DAY}, {"+2", UNITS_PLAIN, 2},
-		{".5", UNITS_PLAIN, 0.5},	   {"1E-3", UNITS_PLAIN, 1e-3},
-		{"-0.25", UNITS_SIGNED, -0.25},	   {"0", UNITS_SIGNED, 0},
+	        {"70e9", UNITS_COUNT, 70e9},
+	        {"70B", UNITS_COUNT, 70e9},
+	        {"70b", UNITS_COUNT, 70e9},
+	        {"1.4T", UNITS_COUNT, 1.4e12},
+	        {"300M", UNITS_COUNT, 300e6},
+	        {"768", UNITS_COUNT, 768},
+	        {"2.5K", UNITS_COUNT, 2500},
+	        {"5.76e23", UNITS_COMPUTE, 5.76e23},
+	        {"3.64e3pfd", UNITS_COMPUTE, 3.64e3 * LAW_PF_DAY},
+	        {"1PFD", UNITS_COMPUTE, LAW_PF_DAY},
+	        {"+2", UNITS_PLAIN, 2},
+	        {".5", UNITS_PLAIN, 0.5},
+	        {"1E-3", UNITS_PLAIN, 1e-3},
+	        {"-0.25", UNITS_SIGNED, -0.25},
+	        {"0", UNITS_SIGNED, 0},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -43,23 +50,23 @@ static void refuses_what_is_not_a_number(void **state)
 		enum units_kind kind;
 		const char *why;
 	} cases[] = {
-		{"", UNITS_COUNT, "empty number"},
-		{"abc", UNITS_COUNT, "not a number"},
-		{"nan", UNITS_PLAIN, "not a number"},
-		{"inf", UNITS_COMPUTE, "not a number"},
-		{"0x10", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
-		{" 7", UNITS_COUNT, "not a number"},
-		{"7 B", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
-		{"70BB", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
-		{"-5", UNITS_COUNT, "must be positive"},
-		{"0", UNITS_COUNT, "must be positive"},
-		{"0e5", UNITS_PLAIN, "must be positive"},
-		{"1e999", UNITS_COMPUTE, "out of range"},
-		{"3pfd", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
-		{"3B", UNITS_COMPUTE,
-		 "unknown unit (use FLOPs like 5.76e23, or PF-days like 3.64e3pfd)"},
-		{"1.2.3", UNITS_PLAIN, "not a number"},
-		{"e5", UNITS_PLAIN, "not a number"},
+	        {"", UNITS_COUNT, "empty number"},
+	        {"abc", UNITS_COUNT, "not a number"},
+	        {"nan", UNITS_PLAIN, "not a number"},
+	        {"inf", UNITS_COMPUTE, "not a number"},
+	        {"0x10", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
+	        {" 7", UNITS_COUNT, "not a number"},
+	        {"7 B", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
+	        {"70BB", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
+	        {"-5", UNITS_COUNT, "must be positive"},
+	        {"0", UNITS_COUNT, "must be positive"},
+	        {"0e5", UNITS_PLAIN, "must be positive"},
+	        {"1e999", UNITS_COMPUTE, "out of range"},
+	        {"3pfd", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
+	        {"3B", UNITS_COMPUTE,
+	         "unknown unit (use FLOPs like 5.76e23, or PF-days like 3.64e3pfd)"},
+	        {"1.2.3", UNITS_PLAIN, "not a number"},
+	        {"e5", UNITS_PLAIN, "not a number"},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -80,11 +87,11 @@ static void formats_short_units(void **state)
 		const char *count;
 		const char *compute;
 	} cases[] = {
-		{70e9, "70B", "7e10"},		{1.4e12, "1.4T", "1.4e12"},
-		{174.6e9, "175B", "1.75e11"},	{999.6e9, "1T", "1e12"},
-		{5.76e23, "5.76e23", "5.76e23"}, {768, "768", "7.68e2"},
-		{12e6, "12M", "1.2e7"},		{2.5e3, "2.5K", "2.5e3"},
-		{999.4e12, "999T", "9.99e14"},	{1.2e15, "1.2e15", "1.2e15"},
+	        {70e9, "70B", "7e10"},           {1.4e12, "1.4T", "1.4e12"},
+	        {174.6e9, "175B", "1.75e11"},    {999.6e9, "1T", "1e12"},
+	        {5.76e23, "5.76e23", "5.76e23"}, {768, "768", "7.68e2"},
+	        {12e6, "12M", "1.2e7"},          {2.5e3, "2.5K", "2.5e3"},
+	        {999.4e12, "999T", "9.99e14"},   {1.2e15, "1.2e15", "1.2e15"},
 	};
 	char buf[32];
 
@@ -117,10 +124,10 @@ static void round_trips(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(parses_what_people_write),
-		cmocka_unit_test(refuses_what_is_not_a_number),
-		cmocka_unit_test(formats_short_units),
-		cmocka_unit_test(round_trips),
+	        cmocka_unit_test(parses_what_people_write),
+	        cmocka_unit_test(refuses_what_is_not_a_number),
+	        cmocka_unit_test(formats_short_units),
+	        cmocka_unit_test(round_trips),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
