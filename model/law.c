@@ -92,6 +92,9 @@ const char *model_strerror(enum model_status status)
 		return "a frontier law gives allocations only: it has no loss surface";
 	case MODEL_ENOCONV:
 		return "the numerical search did not converge";
+	case MODEL_EPLATEAU:
+		return "at this budget the loss no longer depends on the split of N and D "
+		       "(with limited unique data, more compute stops helping)";
 	}
 	return "unknown error";
 }

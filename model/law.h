@@ -17,6 +17,7 @@ enum model_status {
 	MODEL_EDOM,       /* input outside the law's domain (N <= 0, loss <= E, ...) */
 	MODEL_ENOSURFACE, /* a frontier law was asked for a loss */
 	MODEL_ENOCONV,    /* a GSL search found no bracket or did not converge */
+	MODEL_EPLATEAU,   /* the loss is flat in N at this budget: no split is better */
 };
 
 enum law_family {

@@ -54,8 +54,15 @@ static enum model_status minimize_ln(struct objective obj, double lo, double hi,
 		if (y[i] < y[best])
 			best = i;
 	}
-	if (best == 0 || best == SCAN_POINTS - 1 || y[best] >= PENALTY)
+	if (y[best] >= PENALTY)
 		return MODEL_ENOCONV;
+	if (best == 0 || best == SCAN_POINTS - 1) {
+		double top = y[0];
+		for (int i = 1; i < SCAN_POINTS; i++)
+			top = fmax(top, y[i]);
+		/* flat to rounding: every split of the budget is as good (a data wall) */
+		return top - y[best] <= 1e-12 * fabs(y[best]) ? MODEL_EPLATEAU : MODEL_ENOCONV;
+	}
 	*bracket_lo = x[best - 1];
 	*bracket_hi = x[best + 1];
 	if (!(y[best] < y[best - 1] && y[best] < y[best + 1])) {
@@ -248,18 +255,37 @@ static double optimal_loss_residual(double x, void *p)
 	return al.loss - a->loss;
 }
 
+/* Decades of budget scanned to bracket a target loss: 1e10 to 1e35. */
+#define BUDGET_DECADES 25
+
+/*
+ * Bracket the target on a one-per-decade scan of ln C first: with limited
+ * unique data the optimal loss stops falling (a plateau where no split of a
+ * larger budget helps), so the ends of the range cannot be trusted to
+ * bracket. The first decade that reaches the loss, with the last one before
+ * it that does not, feeds GSL's Brent root finder.
+ */
 static enum model_status for_loss_search(const struct law *law, double loss, double u,
                                          struct allocation *out)
 {
 	struct loss_args args = {law, loss, u};
 	gsl_function f = {optimal_loss_residual, &args};
-	double lo = log(LAW_COMPUTE_MIN), hi = log(LAW_COMPUTE_MAX);
-	double flo = optimal_loss_residual(lo, &args), fhi = optimal_loss_residual(hi, &args);
+	double lo = NAN, hi = NAN;
 
-	if (isnan(flo) || isnan(fhi))
-		return MODEL_ENOCONV;
-	if (flo < 0 || fhi > 0)
-		return MODEL_EDOM;
+	for (int i = 0; i <= BUDGET_DECADES; i++) {
+		double x = log(LAW_COMPUTE_MIN) + i * log(10.0);
+		double r = optimal_loss_residual(x, &args);
+		if (isnan(r))
+			continue;
+		if (r > 0) {
+			lo = x;
+			continue;
+		}
+		hi = x;
+		break;
+	}
+	if (isnan(lo) || isnan(hi))
+		return MODEL_EDOM; /* already reached at 1e10, or never by 1e35 */
 	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
 	if (s == NULL)
 		return MODEL_ENOCONV;

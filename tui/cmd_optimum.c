@@ -97,13 +97,20 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 }
 
 /* A one-line reason why a target loss cannot be had under a law. */
-static int loss_error(const struct preset *p, double loss, enum model_status st)
+static int loss_error(const struct preset *p, double loss, double u, enum model_status st)
 {
 	const struct law *law = &p->law;
+	char unique[32];
 
 	if (st == MODEL_EDOM && law->family != LAW_KAPLAN && loss <= law->E)
 		return cli_error("--loss %g is at or below %s's irreducible loss E = %.4f", loss,
 		                 p->id, law->E);
+	if (st == MODEL_EDOM && u > 0) {
+		units_format_count(u, unique, sizeof unique);
+		return cli_error("--loss %g is out of reach under %s with %s unique tokens, "
+		                 "for budgets from 1e10 to 1e35 FLOPs",
+		                 loss, p->id, unique);
+	}
 	if (st == MODEL_EDOM)
 		return cli_error("--loss %g is out of reach of budgets from 1e10 to 1e35 FLOPs "
 		                 "under %s",
@@ -140,7 +147,7 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 		                              : optimum_for_loss(law, cli->loss, u, &a);
 		if (st != MODEL_OK)
 			return cli->given & OPT_LOSS
-			               ? loss_error(p, cli->loss, st)
+			               ? loss_error(p, cli->loss, u, st)
 			               : cli_error("%s: %s", p->id, model_strerror(st));
 		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0) < 0
 		               ? cli_error("out of memory")
@@ -156,7 +163,7 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 	}
 	struct inference_plan plan;
 	if ((st = optimum_inference(law, target, u, cli->inference, &plan)) != MODEL_OK)
-		return loss_error(p, target, st);
+		return loss_error(p, target, u, st);
 	if (cli->format == FORMAT_TEXT &&
 	    add_row(t, l, p->id, "compute-optimal", &plan.chinchilla, u, &plan.chinchilla_total, -1,
 	            plan.inference_tokens) < 0)

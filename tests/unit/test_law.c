@@ -134,6 +134,24 @@ static void muennighoff_unconstrained_gopher(void **state)
 	assert_rel(a.tokens, 1.372e12, 0.005);
 }
 
+/*
+ * With 25B unique tokens the data-constrained optimum inverts like the
+ * others, and past the data wall (1e35 FLOPs) no split of the budget is
+ * better than another: a plateau, reported as such.
+ */
+static void muennighoff_inverse_and_plateau(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("muennighoff2023");
+	struct allocation fwd, back;
+
+	assert_int_equal(optimum_at_compute(&law, 1e22, 25e9, &fwd), MODEL_OK);
+	assert_int_equal(optimum_for_loss(&law, fwd.loss, 25e9, &back), MODEL_OK);
+	assert_rel(back.compute, 1e22, 1e-6);
+	assert_int_equal(optimum_at_compute(&law, 1e35, 25e9, &fwd), MODEL_EPLATEAU);
+	assert_int_equal(optimum_for_loss(&law, 2.1, 25e9, &back), MODEL_EDOM);
+}
+
 /* Brent's route reproduces Chinchilla's closed form (Eq. 4) to 1e-9 relative. */
 static void brent_matches_closed_form(void **state)
 {
@@ -435,6 +453,7 @@ int main(void)
 	        cmocka_unit_test(muennighoff_readme_oracles),
 	        cmocka_unit_test(muennighoff_readme_allocation),
 	        cmocka_unit_test(muennighoff_unconstrained_gopher),
+	        cmocka_unit_test(muennighoff_inverse_and_plateau),
 	        cmocka_unit_test(brent_matches_closed_form),
 	        cmocka_unit_test(approach1_table3),
 	        cmocka_unit_test(approach2_table_a3),
