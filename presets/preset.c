@@ -585,6 +585,7 @@ static size_t field_index(const struct fieldset *set, const char *key)
 static int check_keys(struct loader *l, const struct fieldset *set, const struct seen *seen,
                       unsigned bit, const char *what)
 {
+	/* first what is there and should not be: it has a place to point at */
 	for (size_t i = 0; i < set->count; i++) {
 		const struct field *f = &set->fields[i];
 		size_t alt = f->alt ? field_index(set, f->alt) : i;
@@ -593,6 +594,10 @@ static int check_keys(struct loader *l, const struct fieldset *set, const struct
 		if (seen->on[i] && alt != i && seen->on[alt] && alt < i)
 			return fail(l, seen->at[i], "'%s' and '%s' give the same value: keep one",
 			            f->key, f->alt);
+	}
+	for (size_t i = 0; i < set->count; i++) {
+		const struct field *f = &set->fields[i];
+		size_t alt = f->alt ? field_index(set, f->alt) : i;
 		if ((f->required & bit) && !seen->on[i] && !seen->on[alt])
 			return fail(l, seen->start, "missing required key '%s' in %s", f->key,
 			            what);

@@ -1,0 +1,99 @@
+/*
+ * test_preset.c: what the loader makes of good files (the bad ones are the
+ * corpus in tests/bad/, checked through the binary by tests/bad.sh).
+ */
+#include <string.h>
+
+#include "fixtures.h"
+
+static int parse(const char *text, enum preset_kind want, struct preset *p, char *err)
+{
+	return preset_parse("t.yaml", (const unsigned char *)text, strlen(text), want, p, err,
+	                    PRESET_ERR_MAX);
+}
+
+/* Logarithms as the paper prints them become the constants; k defaults to 6. */
+static void law_with_logarithms(void **state)
+{
+	(void)state;
+	static struct preset p;
+	char err[PRESET_ERR_MAX];
+	const char *text = "id: x\nname: X\nsource: S\nfamily: data-constrained\n"
+	                   "dataset: C4\nconvention: total\nconstants:\n"
+	                   "  log_E: 0.6254804\n  log_A: 6.255414\n  log_B: -1.5\n"
+	                   "  alpha: 0.35\n  beta: 0.35\n  rd_star: 15.4\n  rn_star: 5.3\n";
+
+	assert_int_equal(parse(text, PRESET_ANY, &p, err), 0);
+	assert_int_equal(p.kind, PRESET_LAW);
+	assert_int_equal(p.law.family, LAW_DATA_CONSTRAINED);
+	assert_rel(p.law.E, exp(0.6254804), 1e-15);
+	assert_rel(p.law.A, exp(6.255414), 1e-15);
+	assert_rel(p.law.B, exp(-1.5), 1e-15);
+	assert_rel(p.law.k, 6, 0);
+	assert_false(p.law.non_embedding);
+}
+
+/* Units in YAML: PF-days for compute, suffixes for counts; MoE active params. */
+static void model_with_units(void **state)
+{
+	(void)state;
+	static struct preset p;
+	char err[PRESET_ERR_MAX];
+	const char *text = "# a comment\nid: moe-1\nname: \"MoE: one\"\nsource: S\n"
+	                   "params: 671B\nactive_params: 37B\ntokens: 14.8T\n"
+	                   "compute: 3.64e3pfd\nreleased: 2024-12\ntag: DS\n"
+	                   "note: |\n  two\n  lines\n";
+
+	assert_int_equal(parse(text, PRESET_ANY, &p, err), 0);
+	assert_int_equal(p.kind, PRESET_MODEL);
+	assert_string_equal(p.id, "moe-1");
+	assert_string_equal(p.name, "MoE: one");
+	assert_rel(p.params, 671e9, 1e-15);
+	assert_rel(p.active_params, 37e9, 1e-15);
+	assert_rel(p.tokens, 14.8e12, 1e-15);
+	assert_rel(p.compute, 3.64e3 * 8.64e19, 1e-15);
+	assert_string_equal(p.note, "two lines");
+	assert_int_equal(p.line, 2); /* where the id is, for duplicate-id messages */
+	assert_int_equal(p.col, 1);
+}
+
+/* A frontier in PF-days (Kaplan Table 6), with the defaults it leaves out. */
+static void frontier_in_pf_days(void **state)
+{
+	(void)state;
+	static struct preset p;
+	char err[PRESET_ERR_MAX];
+	const char *text = "id: f\nname: F\nsource: S\nfamily: frontier\ndataset: W\n"
+	                   "convention: non-embedding\nconstants:\n  compute_unit: pf-days\n"
+	                   "  params_coefficient: 1.3e9\n  params_exponent: 0.73\n";
+
+	assert_int_equal(parse(text, PRESET_LAW, &p, err), 0);
+	assert_true(p.law.non_embedding);
+	assert_rel(p.law.frontier.unit, 8.64e19, 0);
+	assert_rel(p.law.frontier.params.coef, 1.3e9, 0);
+	assert_true(p.law.frontier.tokens.coef == 0);
+}
+
+/* The kind a directory expects wins over the content's hint. */
+static void expected_kind_is_enforced(void **state)
+{
+	(void)state;
+	static struct preset p;
+	char err[PRESET_ERR_MAX];
+
+	assert_int_equal(
+	        parse("id: m\nname: M\nsource: S\nparams: 1B\ntokens: 1T\n", PRESET_LAW, &p, err),
+	        -1);
+	assert_string_equal(err, "t.yaml:4:1: 'params' does not belong in a law preset");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(law_with_logarithms),
+	        cmocka_unit_test(model_with_units),
+	        cmocka_unit_test(frontier_in_pf_days),
+	        cmocka_unit_test(expected_kind_is_enforced),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
