@@ -11,10 +11,10 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_min.h>
-#include <gsl/gsl_roots.h>
 
 #include "optimum.h"
 #include "profile.h"
+#include "solve.h"
 
 /* Points of the bracketing scan: 64 over the span is 1/3 decade apart at most. */
 #define SCAN_POINTS 64
@@ -124,26 +124,11 @@ static double slope_at(double x, void *p)
 /* Refine a minimum at *x to the zero of the slope inside [lo, hi], if it brackets one. */
 static void polish_on_slope(struct profile_args *args, double lo, double hi, double *x)
 {
-	gsl_function f = {slope_at, args};
-	double flo = slope_at(lo, args), fhi = slope_at(hi, args);
+	double root;
 
-	if (!(flo < 0 && fhi > 0))
-		return;
-	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	if (s == NULL)
-		return;
-	if (gsl_root_fsolver_set(s, &f, lo, hi) == GSL_SUCCESS) {
-		for (int i = 0; i < 200; i++) {
-			if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-				break;
-			double a = gsl_root_fsolver_x_lower(s), b = gsl_root_fsolver_x_upper(s);
-			if (gsl_root_test_interval(a, b, 1e-14, 0) == GSL_SUCCESS) {
-				*x = gsl_root_fsolver_root(s);
-				break;
-			}
-		}
-	}
-	gsl_root_fsolver_free(s);
+	if (slope_at(lo, args) < 0 && slope_at(hi, args) > 0 &&
+	    solve_root(slope_at, args, lo, hi, 1e-14, 0, &root) == MODEL_OK)
+		*x = root;
 }
 
 static enum model_status fill(const struct law *law, double n, double d, double u,
@@ -269,7 +254,6 @@ static enum model_status for_loss_search(const struct law *law, double loss, dou
                                          struct allocation *out)
 {
 	struct loss_args args = {law, loss, u};
-	gsl_function f = {optimal_loss_residual, &args};
 	double lo = NAN, hi = NAN;
 
 	for (int i = 0; i <= BUDGET_DECADES; i++) {
@@ -286,25 +270,12 @@ static enum model_status for_loss_search(const struct law *law, double loss, dou
 	}
 	if (isnan(lo) || isnan(hi))
 		return MODEL_EDOM; /* already reached at 1e10, or never by 1e35 */
-	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	if (s == NULL)
-		return MODEL_ENOCONV;
-	enum model_status st = MODEL_ENOCONV;
-	if (gsl_root_fsolver_set(s, &f, lo, hi) == GSL_SUCCESS) {
-		for (int i = 0; i < 200; i++) {
-			if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-				break;
-			double a = gsl_root_fsolver_x_lower(s), b = gsl_root_fsolver_x_upper(s);
-			if (gsl_root_test_interval(a, b, 1e-12, 0) == GSL_SUCCESS) {
-				double c = exp(gsl_root_fsolver_root(s));
-				c = fmin(fmax(c, LAW_COMPUTE_MIN), LAW_COMPUTE_MAX);
-				st = optimum_at_compute(law, c, u, out);
-				break;
-			}
-		}
-	}
-	gsl_root_fsolver_free(s);
-	return st;
+	double x;
+	enum model_status st = solve_root(optimal_loss_residual, &args, lo, hi, 1e-12, 0, &x);
+	if (st != MODEL_OK)
+		return st;
+	double c = fmin(fmax(exp(x), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX);
+	return optimum_at_compute(law, c, u, out);
 }
 
 enum model_status optimum_for_loss(const struct law *law, double loss, double u,

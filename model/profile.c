@@ -7,10 +7,10 @@
  */
 #include <math.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
+#include <gsl/gsl_math.h>
 
 #include "profile.h"
+#include "solve.h"
 
 enum model_status profile_loss(const struct law *law, double c, double n, double u, double *loss)
 {
@@ -88,30 +88,16 @@ static enum model_status isoloss_search(const struct law *law, double loss, doub
                                         double *d)
 {
 	struct isoloss_args args = {law, loss, n, u};
-	gsl_function f = {isoloss_residual, &args};
-	double lo = ISOLOSS_LN_D_MIN, hi = ISOLOSS_LN_D_MAX;
-	double flo = isoloss_residual(lo, &args), fhi = isoloss_residual(hi, &args);
+	double flo = isoloss_residual(ISOLOSS_LN_D_MIN, &args);
+	double fhi = isoloss_residual(ISOLOSS_LN_D_MAX, &args);
+	double x;
 
 	if (!isfinite(flo) || !isfinite(fhi) || flo < 0 || fhi > 0)
 		return MODEL_EDOM;
-	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	if (s == NULL)
-		return MODEL_ENOCONV;
-	enum model_status st = MODEL_ENOCONV;
-	if (gsl_root_fsolver_set(s, &f, lo, hi) == GSL_SUCCESS) {
-		for (int i = 0; i < 200; i++) {
-			if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-				break;
-			lo = gsl_root_fsolver_x_lower(s);
-			hi = gsl_root_fsolver_x_upper(s);
-			if (gsl_root_test_interval(lo, hi, 1e-13, 1e-13) == GSL_SUCCESS) {
-				*d = exp(gsl_root_fsolver_root(s));
-				st = MODEL_OK;
-				break;
-			}
-		}
-	}
-	gsl_root_fsolver_free(s);
+	enum model_status st = solve_root(isoloss_residual, &args, ISOLOSS_LN_D_MIN,
+	                                  ISOLOSS_LN_D_MAX, 1e-13, 1e-13, &x);
+	if (st == MODEL_OK)
+		*d = exp(x);
 	return st;
 }
 
