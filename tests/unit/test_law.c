@@ -152,15 +152,16 @@ static void muennighoff_inverse_and_plateau(void **state)
 	assert_int_equal(optimum_for_loss(&law, 2.1, 25e9, &back), MODEL_EDOM);
 }
 
-/* Brent's route reproduces Chinchilla's closed form (Eq. 4) to 1e-9 relative. */
+/* Brent's route reproduces the closed forms (Chinchilla Eq. 4; Kaplan Eq. 1.5 at fixed C) to 1e-9.
+ */
 static void brent_matches_closed_form(void **state)
 {
 	(void)state;
-	static const char *const ids[] = {"hoffmann2022", "hoffmann2022-unrounded",
-	                                  "besiroglu2024"};
+	static const char *const ids[] = {"hoffmann2022", "hoffmann2022-unrounded", "besiroglu2024",
+	                                  "kaplan2020"};
 	static const double budgets[] = {1e15, 1e18, 1e21, GOPHER_FLOPS, 1e26, 1e30};
 
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < 4; i++) {
 		struct law law = fixture_law(ids[i]);
 		for (size_t j = 0; j < sizeof budgets / sizeof *budgets; j++) {
 			struct allocation closed, brent;
