@@ -8,6 +8,7 @@
 #   make sanitize   the suite under ASan+UBSan only
 #   make fuzz       fuzz the preset loader (FUZZ_SECONDS, default 60)
 #   make bench      speed figures
+#   make golden     rewrite the golden plots in tests/golden/ (review the diff)
 #   make deps       install (Debian/Ubuntu) or list (elsewhere) what is missing
 
 PREFIX   ?= /usr/local
@@ -40,7 +41,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 BIN      = $(if $(filter build,$(BUILD)),isoflop,$(BUILD)/isoflop)
 
-.PHONY: all deps run check test-suite sanitize valgrind fuzz bench lint-man clean format
+.PHONY: all deps run check test-suite sanitize valgrind fuzz bench lint-man clean format golden
 
 all: $(BIN)
 
@@ -69,7 +70,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/fixtures.h
 # tests/run.sh prints TAP per suite and appends its counts to $(BUILD)/counts.
 test-suite: $(BIN) $(UNIT_BIN)
 	@rm -f $(BUILD)/counts
-	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh tests/docs.sh
+	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh tests/docs.sh tests/golden.sh
 
 check: deps
 	@$(MAKE) --no-print-directory all
@@ -125,6 +126,10 @@ build/bench: bench/bench.c $(LIB_OBJ)
 bench: deps
 	@$(MAKE) --no-print-directory build/bench
 	@./build/bench presets/laws
+
+# rewrite tests/golden/*.txt from the current binary; review the diff like code
+golden: $(BIN)
+	@ISOFLOP=$(abspath $(BIN)) sh tests/golden.sh --update
 
 format:
 	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c)

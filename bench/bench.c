@@ -9,6 +9,7 @@
 
 #include "../model/optimum.h"
 #include "../presets/preset.h"
+#include "../tui/map.h"
 
 static double now(void)
 {
@@ -38,6 +39,50 @@ static volatile double sink;
 static void report(const char *what, const char *id, double seconds, long n)
 {
 	printf("%-34s %-24s %10.1f ns\n", what, id, seconds / n * 1e9);
+}
+
+/*
+ * The 160x48 contour map against the bare arithmetic under it: L at every
+ * corner of the same plot grid. Goal: the picture costs at most twice that.
+ */
+static void bench_map(const struct law *law, const char *id)
+{
+	struct map_spec s = {
+	        .law = law,
+	        .law_name = id,
+	        .dataset = "",
+	        .n_lo = 1e7,
+	        .n_hi = 1e13,
+	        .d_lo = 1e8,
+	        .d_hi = 1e14,
+	};
+	struct canvas c;
+	struct map m;
+	long n = 50;
+	double t, draw, grid, sum = 0, l;
+
+	if (canvas_init(&c, 160, 48) != 0)
+		return;
+	t = now();
+	for (long j = 0; j < n; j++)
+		map_draw_base(&c, (struct rect){0, 0, 160, 48}, &s, &m, NULL);
+	draw = (now() - t) / n;
+
+	/* the same corners the map evaluates, and nothing else */
+	const struct frame *f = &m.frame;
+	t = now();
+	for (long j = 0; j < n; j++)
+		for (int y = 0; y <= f->area.h; y++)
+			for (int x = 0; x <= f->area.w; x++) {
+				law_loss(law, axis_value(&f->x, x), axis_value(&f->y, y), 0, &l);
+				sum += l;
+			}
+	grid = (now() - t) / n;
+	sink = sum;
+	printf("%-34s %-24s %10.1f us\n", "contour map 160x48 (all layers)", id, draw * 1e6);
+	printf("%-34s %-24s %10.1f us\n", "  L on its grid corners alone", id, grid * 1e6);
+	printf("%-34s %-24s %10.2f (goal <= 2)\n", "  ratio picture / arithmetic", id, draw / grid);
+	canvas_free(&c);
 }
 
 int main(int argc, char **argv)
@@ -98,5 +143,12 @@ int main(int argc, char **argv)
 		sink = law.E;
 	}
 	report("load one preset file", "muennighoff2023", now() - t, n);
+
+	for (int i = 0; i < 3; i++) {
+		struct law law;
+		if (load(dir, ids[i], &law) != 0)
+			return 1;
+		bench_map(&law, ids[i]);
+	}
 	return 0;
 }

@@ -150,6 +150,45 @@ expect_match "a --preset law can be used" '^mylaw,' optimum --preset "$tmp/mylaw
 expect_error "missing --preset-dir" "$tmp/nowhere: cannot open preset directory: No such file or directory" presets --preset-dir "$tmp/nowhere"
 
 
+# --- plot -------------------------------------------------------------------
+expect_error "plot needs a kind" "isoflop: plot: expected contour or profiles" plot
+expect_error "plot kind is checked" "isoflop: plot: expected contour or profiles, not 'surface'" plot surface
+expect_error "width too small" "isoflop: --width: expected a whole number from 40 to 300, not '39'" plot contour --width 39
+expect_error "height too large" "isoflop: --height: expected a whole number from 12 to 100, not '101'" plot contour --height 101
+expect_error "width must be a number" "isoflop: --width: expected a whole number from 40 to 300, not '80x'" plot contour --width 80x
+expect_error "range needs two intervals" "isoflop: --range: expected NLOW:NHIGH,DLOW:DHIGH (e.g. 10M:10T,100M:100T), not '1e7:1e13'" plot contour --range 1e7:1e13
+expect_error "range must be increasing" "isoflop: --range: parameters must span at least a factor of 10: '1T:1B'" plot contour --range 1T:1B,1e8:1e14
+expect_error "range values are numbers" "isoflop: --range: tokens not a number: '1e8:lots'" plot contour --range 1e7:1e13,1e8:lots
+expect_error "plot draws one law" "isoflop: plot draws one law: --law ID (isoflop presets laws lists them)" plot contour --law all
+expect_error "plot: unknown model" "isoflop: unknown model 'gpt5' (isoflop presets models lists them)" plot contour --model gpt5
+expect_error "plot: unknown frontier" "isoflop: --frontier: unknown law 'nope' (isoflop presets laws lists them)" plot contour --frontier nope
+expect_error "profiles need a surface" "isoflop: 'llama3-2024' is a frontier law: it has no loss surface, so no profiles (try: isoflop plot contour --law llama3-2024)" plot profiles --law llama3-2024
+expect_error "profiles take no markers" "isoflop: --model does not apply to 'plot profiles' (see isoflop --help)" plot profiles --model gpt3
+expect_error "unique tokens need a data-constrained law" "isoflop: --unique-tokens needs a data-constrained law such as muennighoff2023; 'besiroglu2024' is additive" plot contour --unique-tokens 1T
+expect_error "one point, not three free numbers" "isoflop: give two of --params, --tokens, --compute (or --compute alone for the optimum)" plot contour --params 1B
+expect_error "bad colour mode" "isoflop: --color: expected auto, always or never, not 'yes'" plot contour --color yes
+for size in "40 12" "80 24" "120 40" "300 100"; do
+	set -- $size
+	run plot contour --model all --width "$1" --height "$2" --compute 1e24
+	lines=$(printf '%s\n' "$out" | wc -l)
+	wide=$(printf '%s\n' "$out" | awk -v w="$1" 'length($0) > w' | wc -l)
+	if [ "$rc" = 0 ] && [ "$lines" = "$2" ] && [ "$wide" = 0 ] && ! printf '%s' "$out" | LC_ALL=C grep -q '[^ -~]'; then
+		ok "contour at $1x$2: $2 lines of at most $1 ASCII characters"
+	else
+		no "contour at $1x$2" "exit $rc, $lines lines, $wide too wide" "$err"
+	fi
+done
+expect_match "plot profiles at 300x100" '^\* minimum  o C = 1e24' plot profiles --width 300 --height 100 --compute 1e24
+run plot contour --color always --model gpt3
+if [ "$rc" = 0 ] && printf '%s' "$out" | grep -q "$(printf '\033')\[1;33m\*"; then ok "--color always colours the frontier"; else no "--color always colours the frontier" "exit $rc"; fi
+run plot contour --model gpt3
+if [ "$rc" = 0 ] && ! printf '%s' "$out" | grep -q "$(printf '\033')"; then ok "no escape codes into a pipe"; else no "no escape codes into a pipe" "exit $rc"; fi
+expect_match "every loss law plots" '^Kaplan L\(N, D\)' plot contour --law kaplan2020
+expect_match "a frontier law draws its line only" 'no loss surface, frontier only$' plot contour --law deepseek2024
+expect_match "the title gives the loss at the point" '^Chinchilla replication \(Epoch AI refit\), MassiveText: L\(70B, 1\.4T\) = 1\.9' plot contour --params 70B --tokens 1.4T
+expect_match "GPT-3 and Jurassic-1 collide into +" 'J1\(\+\) Jurassic-1 Jumbo 178B' plot contour --model gpt3 --model jurassic1
+expect_match "a model outside --range is listed as off the map" 'G3 GPT-3 175B \(off map\)' plot contour --model gpt3 --range 10M:10B,100M:100B
+
 # --- output errors ----------------------------------------------------------
 "$ISOFLOP" presets --format csv >/dev/full 2>"$tmp/err"
 rc=$?

@@ -4,8 +4,11 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../model/units.h"
 #include "cli.h"
 
 int cli_error(const char *fmt, ...)
@@ -33,6 +36,11 @@ static const struct {
         {OPT_INFERENCE, "--inference-tokens"},
         {OPT_MODEL, "--model"},
         {OPT_FORMAT, "--format"},
+        {OPT_WIDTH, "--width"},
+        {OPT_HEIGHT, "--height"},
+        {OPT_RANGE, "--range"},
+        {OPT_FRONTIER, "--frontier"},
+        {OPT_COLOR, "--color"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)
@@ -69,4 +77,58 @@ void cli_append_id(char *list, size_t size, const char *id)
 	if (used + strlen(id) + 3 > size)
 		return;
 	snprintf(list + used, size - used, "%s%s", used ? ", " : "", id);
+}
+
+/* One "LO:HI" half of a --range; end points at the separator (or the string's end). */
+static int parse_interval(const char *s, size_t len, const char *what, double out[2])
+{
+	char buf[64], *colon;
+	const char *why;
+
+	if (len >= sizeof buf)
+		return cli_error("--range: %s interval too long", what);
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	colon = strchr(buf, ':');
+	if (colon == NULL)
+		return cli_error("--range: expected LOW:HIGH for %s, not '%s'", what, buf);
+	*colon = '\0';
+	if (!units_parse(buf, UNITS_COUNT, &out[0], &why) ||
+	    !units_parse(colon + 1, UNITS_COUNT, &out[1], &why))
+		return cli_error("--range: %s %s: '%s:%s'", what, why, buf, colon + 1);
+	/* a decade at least, so that there is a tick; 30 at most, so that there is a picture */
+	if (out[1] < 10 * out[0] * (1 - 1e-12))
+		return cli_error("--range: %s must span at least a factor of 10: '%s:%s'", what,
+		                 buf, colon + 1);
+	if (out[1] > 1e30 * out[0])
+		return cli_error("--range: %s spans more than 30 decades: '%s:%s'", what, buf,
+		                 colon + 1);
+	return 0;
+}
+
+int cli_parse_range(const char *arg, double out[4])
+{
+	const char *comma = strchr(arg, ',');
+	int rc;
+
+	if (comma == NULL)
+		return cli_error(
+		        "--range: expected NLOW:NHIGH,DLOW:DHIGH (e.g. 10M:10T,100M:100T), "
+		        "not '%s'",
+		        arg);
+	if ((rc = parse_interval(arg, (size_t)(comma - arg), "parameters", out)) != 0)
+		return rc;
+	return parse_interval(comma + 1, strlen(comma + 1), "tokens", out + 2);
+}
+
+bool cli_use_color(const struct cli *cli)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (cli->color != COLOR_AUTO)
+		return cli->color == COLOR_ALWAYS;
+	/* https://no-color.org: present and non-empty means no colour */
+	if (no_color != NULL && no_color[0] != '\0')
+		return false;
+	return isatty(STDOUT_FILENO) && term != NULL && strcmp(term, "dumb") != 0;
 }

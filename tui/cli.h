@@ -28,19 +28,45 @@ enum cli_option {
 	OPT_INFERENCE = 1 << 6,
 	OPT_MODEL = 1 << 7,
 	OPT_FORMAT = 1 << 8,
+	OPT_WIDTH = 1 << 9,
+	OPT_HEIGHT = 1 << 10,
+	OPT_RANGE = 1 << 11,
+	OPT_FRONTIER = 1 << 12,
+	OPT_COLOR = 1 << 13,
 };
 
+/* --color: whether pictures carry ANSI colours. */
+enum color_mode {
+	COLOR_AUTO, /* when stdout is a terminal, TERM is not dumb and NO_COLOR is unset */
+	COLOR_ALWAYS,
+	COLOR_NEVER,
+};
+
+#define CLI_MAX_MODELS 64
+
+/* Picture sizes `plot` accepts, in cells. */
+#define PLOT_MIN_W 40
+#define PLOT_MAX_W 300
+#define PLOT_MIN_H 12
+#define PLOT_MAX_H 100
+
 struct cli {
-	unsigned given;    /* enum cli_option bits seen on the command line */
-	const char *law;   /* --law ID, or "all" */
-	const char *model; /* --model ID */
-	double params;     /* --params */
-	double tokens;     /* --tokens */
-	double compute;    /* --compute, FLOPs */
-	double loss;       /* --loss */
-	double unique;     /* --unique-tokens, 0 if not given */
-	double inference;  /* --inference-tokens, 0 if not given */
+	unsigned given;                     /* enum cli_option bits seen on the command line */
+	const char *law;                    /* --law ID, or "all" */
+	const char *model;                  /* --model ID: the first one given */
+	const char *models[CLI_MAX_MODELS]; /* every --model, in order; "all" is one */
+	int nmodels;
+	double params;    /* --params */
+	double tokens;    /* --tokens */
+	double compute;   /* --compute, FLOPs */
+	double loss;      /* --loss */
+	double unique;    /* --unique-tokens, 0 if not given */
+	double inference; /* --inference-tokens, 0 if not given */
 	enum table_format format;
+	int width, height;       /* --width, --height of a picture */
+	double range[4];         /* --range: N low, N high, D low, D high */
+	const char *frontier;    /* --frontier ID: a second law's frontier */
+	enum color_mode color;   /* --color */
 	const char *const *args; /* operands after the options */
 	int nargs;
 	bool explicit_presets; /* --preset or --preset-dir given */
@@ -62,7 +88,14 @@ int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max);
 /* Append ", id" (or "id" to an empty list) if it fits. */
 void cli_append_id(char *list, size_t size, const char *id);
 
+/* Parse --range NLO:NHI,DLO:DHI (short units allowed) into out[4]. */
+int cli_parse_range(const char *arg, double out[4]);
+
+/* Whether to colour a picture written to stdout, from --color and the environment. */
+bool cli_use_color(const struct cli *cli);
+
 int cmd_loss(struct cli *cli);
+int cmd_plot(struct cli *cli);
 int cmd_optimum(struct cli *cli);
 int cmd_presets(struct cli *cli);
 

@@ -28,6 +28,8 @@ static int point(struct cli *cli, double *n, double *d, const struct catalog_ent
 {
 	*model = NULL;
 	if (cli->model != NULL) {
+		if (cli->nmodels > 1)
+			return cli_error("loss takes one --model");
 		if (cli->given & (OPT_PARAMS | OPT_TOKENS))
 			return cli_error("give --model or --params/--tokens, not both");
 		*model = catalog_model(&cli->catalog, cli->model);

@@ -28,6 +28,11 @@ static const char usage_text[] =
         "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
         "                       [--inference-tokens T] [--unique-tokens U]\n"
         "       isoflop presets [laws|models]\n"
+        "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
+        "                             [--model ID|all]... [--frontier ID]\n"
+        "                             [--params N --tokens D | --compute C]\n"
+        "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
+        "                             [--compute C] [--params N]\n"
         "       isoflop --help | --version\n"
         "\n"
         "Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
@@ -40,17 +45,25 @@ static const char usage_text[] =
         "             serve (Sardana et al. 2023); with --unique-tokens, the best use of\n"
         "             limited data (Muennighoff et al. 2023)\n"
         "  presets    list the laws and models isoflop knows, with their sources\n"
+        "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
+        "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
+        "             fixed compute (the U-curves), as plain text\n"
         "\n"
         "options:\n"
         "  --law ID             law preset (default " CLI_DEFAULT_LAW "); all: every law\n"
         "  --params N           parameters: 70e9, 70B\n"
         "  --tokens D           training tokens: 1.4T\n"
-        "  --model ID           take N and D from a model preset (gpt3, chinchilla ...)\n"
+        "  --model ID           take N and D from a model preset (gpt3, chinchilla ...);\n"
+        "                       plot contour: mark it (repeatable; all: every model)\n"
         "  --compute C          training FLOPs: 5.76e23, or PF-days: 3.64e3pfd\n"
         "  --loss L             target loss in nats per token\n"
         "  --unique-tokens U    unique tokens available (data-constrained laws)\n"
         "  --inference-tokens T tokens served over the model's life\n"
         "  --format F           text (default), csv or json\n"
+        "  --width W, --height H  plot size in characters (default 80x24)\n"
+        "  --range R            plot window NLOW:NHIGH,DLOW:DHIGH (10M:10T,100M:100T)\n"
+        "  --frontier ID        plot contour: also draw this law's frontier (o)\n"
+        "  --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
         "  --preset FILE        load a preset file first (repeatable); with `presets`,\n"
         "                       check it and list what it defines\n"
         "  --preset-dir DIR     load DIR/laws/*.yaml and DIR/models/*.yaml (repeatable)\n"
@@ -66,6 +79,11 @@ enum {
 	LONG_PRESET_DIR,
 	LONG_UNIQUE,
 	LONG_INFERENCE,
+	LONG_WIDTH,
+	LONG_HEIGHT,
+	LONG_RANGE,
+	LONG_FRONTIER,
+	LONG_COLOR,
 };
 
 static const struct option long_options[] = {
@@ -78,6 +96,11 @@ static const struct option long_options[] = {
         {"format", required_argument, NULL, 'f'},
         {"unique-tokens", required_argument, NULL, LONG_UNIQUE},
         {"inference-tokens", required_argument, NULL, LONG_INFERENCE},
+        {"width", required_argument, NULL, LONG_WIDTH},
+        {"height", required_argument, NULL, LONG_HEIGHT},
+        {"range", required_argument, NULL, LONG_RANGE},
+        {"frontier", required_argument, NULL, LONG_FRONTIER},
+        {"color", required_argument, NULL, LONG_COLOR},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -91,6 +114,19 @@ static int number(const char *option, const char *arg, enum units_kind kind, dou
 
 	if (!units_parse(arg, kind, out, &why))
 		return cli_error("%s: %s: '%s'", option, why, arg);
+	return 0;
+}
+
+/* A picture's width or height: a whole number of cells within [lo, hi]. */
+static int size_option(const char *option, const char *arg, int lo, int hi, int *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (end == arg || *end != '\0' || v < lo || v > hi)
+		return cli_error("%s: expected a whole number from %d to %d, not '%s'", option, lo,
+		                 hi, arg);
+	*out = (int)v;
 	return 0;
 }
 
@@ -131,8 +167,40 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 			cli->given |= OPT_LAW;
 			break;
 		case 'm':
-			cli->model = optarg;
+			if (cli->nmodels == CLI_MAX_MODELS)
+				return cli_error("--model: at most %d", CLI_MAX_MODELS);
+			if (cli->model == NULL)
+				cli->model = optarg;
+			cli->models[cli->nmodels++] = optarg;
 			cli->given |= OPT_MODEL;
+			break;
+		case LONG_WIDTH:
+			rc = size_option("--width", optarg, PLOT_MIN_W, PLOT_MAX_W, &cli->width);
+			cli->given |= OPT_WIDTH;
+			break;
+		case LONG_HEIGHT:
+			rc = size_option("--height", optarg, PLOT_MIN_H, PLOT_MAX_H, &cli->height);
+			cli->given |= OPT_HEIGHT;
+			break;
+		case LONG_RANGE:
+			rc = cli_parse_range(optarg, cli->range);
+			cli->given |= OPT_RANGE;
+			break;
+		case LONG_FRONTIER:
+			cli->frontier = optarg;
+			cli->given |= OPT_FRONTIER;
+			break;
+		case LONG_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				cli->color = COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				cli->color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				cli->color = COLOR_NEVER;
+			else
+				rc = cli_error("--color: expected auto, always or never, not '%s'",
+				               optarg);
+			cli->given |= OPT_COLOR;
 			break;
 		case 'n':
 			rc = number("--params", optarg, UNITS_COUNT, &cli->params);
@@ -234,6 +302,7 @@ int main(int argc, char **argv)
 	        {"loss", cmd_loss},
 	        {"optimum", cmd_optimum},
 	        {"presets", cmd_presets},
+	        {"plot", cmd_plot},
 	};
 	struct cli cli = {.format = FORMAT_TEXT};
 	struct sources src = {.nfiles = 0};

@@ -1,0 +1,356 @@
+/*
+ * test_plot.c: the pictures, tested as properties of what they must show
+ * rather than against their own output: contour cells straddle their level,
+ * the frontier passes through Chinchilla's closed-form optimum, iso-FLOP dots
+ * lie on k N D = C, markers sit in their model's cell, nothing is dropped
+ * silently. The goldens in tests/golden/ catch everything else.
+ */
+#include <string.h>
+
+#include "../../model/contour.h"
+#include "../../model/optimum.h"
+#include "../../tui/canvas.h"
+#include "../../tui/map.h"
+#include "../../tui/profiles.h"
+#include "fixtures.h"
+
+/* ---- marching squares ---- */
+
+/* A level halfway between a left column of 0s and a right column of 1s runs down the middle. */
+static void contour_cell_vertical(void **state)
+{
+	(void)state;
+	const double v[4] = {0, 1, 1, 0};
+	struct contour_segment seg[2];
+
+	assert_int_equal(contour_cell(v, 0.5, seg), 1);
+	assert_abs(seg[0].x0, 0.5, 1e-15);
+	assert_abs(seg[0].x1, 0.5, 1e-15);
+	assert_abs(fabs(seg[0].y1 - seg[0].y0), 1, 1e-15);
+	assert_int_equal(contour_cell(v, 1.5, seg), 0);
+	const double nan_corner[4] = {0, NAN, 1, 0};
+	assert_int_equal(contour_cell(nan_corner, 0.5, seg), 0);
+}
+
+/* A saddle gives two segments, each cutting off the corners the centre disagrees with. */
+static void contour_cell_saddle(void **state)
+{
+	(void)state;
+	const double high_centre[4] = {1, 0, 1, 0.2}; /* mean 0.55 sides with corners 0, 2 */
+	struct contour_segment seg[2];
+
+	assert_int_equal(contour_cell(high_centre, 0.5, seg), 2);
+	/* corner 1 (1, 0) is cut off by edges 0 and 1: both ends near it */
+	assert_true(seg[0].x0 > 0 && seg[0].y0 == 0 && seg[0].x1 == 1 && seg[0].y1 > 0);
+}
+
+/* Levels are ascending, inside the range, and round: 2.1 not 2.0937. */
+static void contour_levels_are_nice(void **state)
+{
+	(void)state;
+	double lv[16];
+	int dec[16];
+	int n = contour_levels(1.85, 5.2, 1.8172, 8, lv, dec);
+
+	assert_true(n >= 6 && n <= 8);
+	for (int i = 0; i < n; i++) {
+		assert_true(lv[i] > 1.85 && lv[i] < 5.2);
+		if (i > 0)
+			assert_true(lv[i] > lv[i - 1]);
+		double scaled = lv[i] * pow(10, dec[i]);
+		assert_abs(scaled, round(scaled), 1e-9);
+		assert_true(dec[i] <= 3);
+	}
+	assert_int_equal(contour_levels(2, 1, 0, 8, lv, dec), 0);
+}
+
+/* ---- the map ---- */
+
+struct fixture {
+	const char *law;
+	double u;
+	int w, h;
+};
+
+static const struct fixture maps[] = {
+        {"besiroglu2024", 0, 80, 24},       {"besiroglu2024", 0, 40, 12},
+        {"hoffmann2022", 0, 120, 40},       {"kaplan2020", 0, 80, 24},
+        {"muennighoff2023", 25e9, 100, 30},
+};
+
+static struct map_spec spec_for(const struct law *law, double u)
+{
+	return (struct map_spec){
+	        .law = law,
+	        .law_name = "test",
+	        .dataset = "",
+	        .u = u,
+	        .n_lo = 1e7,
+	        .n_hi = 1e13,
+	        .d_lo = 1e8,
+	        .d_hi = 1e14,
+	};
+}
+
+/* Values at a cell's corners, computed here from the law, not by the map. */
+static void cell_corners(const struct map *m, int cx, int cy, double *n0, double *n1, double *d0,
+                         double *d1)
+{
+	const struct frame *f = &m->frame;
+	int i = cx - f->area.x, j = f->area.y + f->area.h - 1 - cy;
+
+	*n0 = axis_value(&f->x, i);
+	*n1 = axis_value(&f->x, i + 1);
+	*d0 = axis_value(&f->y, j);
+	*d1 = axis_value(&f->y, j + 1);
+}
+
+/* Every cell drawn for level l has corners on both sides of l. */
+static void contour_cells_straddle_their_level(void **state)
+{
+	(void)state;
+	for (size_t t = 0; t < sizeof maps / sizeof *maps; t++) {
+		struct law law = fixture_law(maps[t].law);
+		struct map_spec s = spec_for(&law, maps[t].u);
+		struct canvas c;
+		struct map m;
+		int drawn = 0;
+
+		assert_int_equal(canvas_init(&c, maps[t].w, maps[t].h), 0);
+		assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+		assert_true(m.nlevels >= 4);
+		for (int y = 0; y < c.h; y++)
+			for (int x = 0; x < c.w; x++) {
+				struct glyph g = canvas_get(&c, x, y);
+				if (g.style < STYLE_CONTOUR)
+					continue;
+				double n0, n1, d0, d1, v[4],
+				        level = m.levels[g.style - STYLE_CONTOUR];
+				cell_corners(&m, x, y, &n0, &n1, &d0, &d1);
+				assert_int_equal(law_loss(&law, n0, d0, s.u, &v[0]), MODEL_OK);
+				assert_int_equal(law_loss(&law, n1, d0, s.u, &v[1]), MODEL_OK);
+				assert_int_equal(law_loss(&law, n1, d1, s.u, &v[2]), MODEL_OK);
+				assert_int_equal(law_loss(&law, n0, d1, s.u, &v[3]), MODEL_OK);
+				double lo = fmin(fmin(v[0], v[1]), fmin(v[2], v[3]));
+				double hi = fmax(fmax(v[0], v[1]), fmax(v[2], v[3]));
+				if (!(lo < level && level <= hi))
+					fail_msg("%s %dx%d: cell (%d, %d) drawn for %g has corners "
+					         "%g..%g",
+					         maps[t].law, c.w, c.h, x, y, level, lo, hi);
+				drawn++;
+			}
+		assert_true(drawn > c.w / 2); /* the map does show contours */
+		canvas_free(&c);
+	}
+}
+
+/*
+ * The frontier passes through the cell of Chinchilla's closed-form optimum at
+ * Gopher's budget, 5.76e23 FLOPs (Hoffmann et al. 2022, Eq. 4):
+ * N* = G (C/6)^a, D* = (C/6)^b / G, G = (alpha A / (beta B))^(1/(alpha+beta)).
+ */
+static void frontier_contains_the_closed_form_optimum(void **state)
+{
+	(void)state;
+	static const char *const laws[] = {"besiroglu2024", "hoffmann2022",
+	                                   "hoffmann2022-unrounded"};
+	static const int sizes[][2] = {{80, 24}, {120, 40}, {40, 12}, {300, 100}};
+
+	for (size_t i = 0; i < 3; i++)
+		for (size_t k = 0; k < 4; k++) {
+			struct law law = fixture_law(laws[i]);
+			struct map_spec s = spec_for(&law, 0);
+			double ab = law.alpha + law.beta, c6 = 5.76e23 / 6;
+			double g = pow(law.alpha * law.A / (law.beta * law.B), 1 / ab);
+			double n = g * pow(c6, law.beta / ab), d = pow(c6, law.alpha / ab) / g;
+			struct canvas c;
+			struct map m;
+			int cx, cy;
+
+			assert_int_equal(canvas_init(&c, sizes[k][0], sizes[k][1]), 0);
+			assert_int_equal(
+			        map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+			assert_true(frame_cell(&m.frame, n, d, &cx, &cy));
+			struct glyph gl = canvas_get(&c, cx, cy);
+			if (gl.style != STYLE_FRONTIER || gl.ch != '*')
+				fail_msg("%s %dx%d: cell of N*=%g, D*=%g holds '%c' (style %d)",
+				         laws[i], c.w, c.h, n, d, gl.ch, gl.style);
+			canvas_free(&c);
+		}
+}
+
+/* Every iso-FLOP dot lies in a cell that the line k N D = 10^e crosses. */
+static void isoflop_dots_lie_on_their_line(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	struct canvas c;
+	struct map m;
+	int dots = 0;
+
+	assert_int_equal(canvas_init(&c, 120, 40), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	for (int y = 0; y < c.h; y++)
+		for (int x = 0; x < c.w; x++) {
+			struct glyph g = canvas_get(&c, x, y);
+			if (g.style != STYLE_ISOFLOP || g.ch != '.')
+				continue;
+			double n0, n1, d0, d1;
+			cell_corners(&m, x, y, &n0, &n1, &d0, &d1);
+			/* log10(k N D) over the cell runs from the low corner to the high one */
+			double lo = log10(law.k * n0 * d0), hi = log10(law.k * n1 * d1);
+			if (floor(hi) < lo)
+				fail_msg("dot at (%d, %d): log10 C spans %g..%g, no decade", x, y,
+				         lo, hi);
+			dots++;
+		}
+	assert_true(dots > 100);
+	canvas_free(&c);
+}
+
+/* Markers sit in their model's cell; collisions show '+'; off-map ones say so. */
+static void markers_are_never_dropped(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	/* GPT-3 and Jurassic-1 share a cell: 175B/300B and 178B/300B */
+	const struct map_marker mk[] = {
+	        {"G3", "GPT-3", 175e9, 300e9},
+	        {"J1", "Jurassic-1", 178e9, 300e9},
+	        {"Ch", "Chinchilla", 70e9, 1.4e12},
+	        {"X", "Too big", 1e15, 1e15},
+	};
+	enum marker_place places[4];
+	struct canvas c;
+	struct map m;
+
+	s.markers = mk;
+	s.nmarkers = 4;
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, places), 0);
+	for (int i = 0; i < 3; i++) {
+		int cx, cy;
+		assert_true(frame_cell(&m.frame, mk[i].n, mk[i].d, &cx, &cy));
+		int st = canvas_get(&c, cx, cy).style;
+		assert_true(st == STYLE_MODEL || st == STYLE_COLLISION);
+	}
+	assert_int_equal(places[0], MARKER_TAG);
+	assert_int_equal(places[1], MARKER_COLLISION);
+	assert_int_equal(places[3], MARKER_OFF_MAP);
+
+	/* the legend names all four, the collision and the off-map one marked */
+	char text[4096] = "";
+	for (int y = 0; y < c.h; y++) {
+		for (int x = 0; x < c.w; x++)
+			text[strlen(text)] = canvas_get(&c, x, y).ch;
+		strcat(text, "\n");
+	}
+	assert_non_null(strstr(text, "G3 GPT-3"));
+	assert_non_null(strstr(text, "J1(+) Jurassic-1"));
+	assert_non_null(strstr(text, "Ch Chinchilla"));
+	assert_non_null(strstr(text, "X Too big (off map)"));
+	canvas_free(&c);
+}
+
+/* When the legend cannot hold every model, it says how many it left out. */
+static void a_full_legend_counts_what_it_left_out(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	struct map_marker mk[60];
+	struct canvas c;
+	struct map m;
+	char want[32];
+
+	for (int i = 0; i < 60; i++)
+		mk[i] = (struct map_marker){"M", "A model with a long name", 1e9 * (i + 1), 1e11};
+	s.markers = mk;
+	s.nmarkers = 60;
+	assert_int_equal(canvas_init(&c, 40, 12), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	assert_true(m.dropped > 0);
+	snprintf(want, sizeof want, "+%d more", m.dropped);
+	bool found = false;
+	for (int y = 0; y < c.h && !found; y++) {
+		char row[64] = "";
+		for (int x = 0; x < c.w; x++)
+			row[x] = canvas_get(&c, x, y).ch;
+		found = strstr(row, want) != NULL;
+	}
+	assert_true(found);
+	canvas_free(&c);
+}
+
+/* A canvas stays ASCII whatever a preset's name holds. */
+static void canvas_is_ascii(void **state)
+{
+	(void)state;
+	struct canvas c;
+
+	assert_int_equal(canvas_init(&c, 8, 1), 0);
+	canvas_text(&c, 0, 0, "M\xc3\xa9ga\t", 8, STYLE_TEXT);
+	assert_int_equal(canvas_get(&c, 1, 0).ch, '?');
+	assert_int_equal(canvas_get(&c, 2, 0).ch, '?');
+	assert_int_equal(canvas_get(&c, 5, 0).ch, '?');
+	canvas_free(&c);
+}
+
+/* ---- profiles ---- */
+
+/* Each '*' is in the cell of its budget's optimum; '@' sits on the current curve. */
+static void profile_minima_and_point(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct profiles_spec s = {
+	        .law = &law,
+	        .law_name = "test",
+	        .n_lo = 1e7,
+	        .n_hi = 1e13,
+	        .d_lo = 1e8,
+	        .d_hi = 1e14,
+	        .has_current = true,
+	        .current_c = 1e23,
+	        .current_n = 20e9,
+	};
+	struct canvas c;
+	struct profiles p;
+	int cx, cy;
+	double l;
+
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(profiles_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &p), 0);
+	profiles_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &s, &p);
+	assert_true(p.nbudgets >= 3);
+	for (int i = 0; i < p.nbudgets; i++) {
+		struct allocation a;
+		assert_int_equal(optimum_at_compute(&law, p.budgets[i], 0, &a), MODEL_OK);
+		if (!frame_cell(&p.frame, a.params, a.loss, &cx, &cy))
+			continue; /* above the panel: its U is clipped */
+		assert_int_equal(canvas_get(&c, cx, cy).ch, '*');
+	}
+	assert_int_equal(law_loss(&law, 20e9, 1e23 / (6 * 20e9), 0, &l), MODEL_OK);
+	assert_true(frame_cell(&p.frame, 20e9, l, &cx, &cy));
+	assert_int_equal(canvas_get(&c, cx, cy).ch, '@');
+	canvas_free(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(contour_cell_vertical),
+	        cmocka_unit_test(contour_cell_saddle),
+	        cmocka_unit_test(contour_levels_are_nice),
+	        cmocka_unit_test(contour_cells_straddle_their_level),
+	        cmocka_unit_test(frontier_contains_the_closed_form_optimum),
+	        cmocka_unit_test(isoflop_dots_lie_on_their_line),
+	        cmocka_unit_test(markers_are_never_dropped),
+	        cmocka_unit_test(a_full_legend_counts_what_it_left_out),
+	        cmocka_unit_test(canvas_is_ascii),
+	        cmocka_unit_test(profile_minima_and_point),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

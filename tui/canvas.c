@@ -1,0 +1,118 @@
+/*
+ * canvas.c: the glyph grid and its plain-text and ANSI printing. This file
+ * works in screen cells only; what the cells mean is the plots' business.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "canvas.h"
+
+int canvas_init(struct canvas *c, int w, int h)
+{
+	c->w = w;
+	c->h = h;
+	c->cells = calloc((size_t)w * (size_t)h, sizeof *c->cells);
+	if (c->cells == NULL)
+		return -1;
+	canvas_clear(c);
+	return 0;
+}
+
+void canvas_free(struct canvas *c)
+{
+	free(c->cells);
+	c->cells = NULL;
+	c->w = c->h = 0;
+}
+
+void canvas_clear(struct canvas *c)
+{
+	for (int i = 0; i < c->w * c->h; i++)
+		c->cells[i] = (struct glyph){' ', STYLE_BLANK};
+}
+
+struct glyph canvas_get(const struct canvas *c, int x, int y)
+{
+	if (x < 0 || y < 0 || x >= c->w || y >= c->h)
+		return (struct glyph){' ', STYLE_BLANK};
+	return c->cells[y * c->w + x];
+}
+
+void canvas_put(struct canvas *c, int x, int y, char ch, int style)
+{
+	if (x < 0 || y < 0 || x >= c->w || y >= c->h)
+		return;
+	/* user text (preset names) may hold UTF-8 or control bytes: keep the grid ASCII */
+	if ((unsigned char)ch < 0x20 || (unsigned char)ch > 0x7e)
+		ch = '?';
+	c->cells[y * c->w + x] = (struct glyph){ch, (unsigned char)style};
+}
+
+int canvas_text(struct canvas *c, int x, int y, const char *s, int max, int style)
+{
+	int n = 0;
+
+	for (; s[n] != '\0' && n < max; n++)
+		canvas_put(c, x + n, y, s[n], style);
+	return n;
+}
+
+/* The SGR parameters of a style, or NULL for the terminal's default look. */
+static const char *sgr(int style)
+{
+	static const char *const contour[] = {"34", "36", "32", "33", "35", "31"};
+
+	switch (style) {
+	case STYLE_BLANK:
+	case STYLE_TEXT:
+	case STYLE_TICK:
+		return NULL;
+	case STYLE_AXIS:
+	case STYLE_SHADE:
+	case STYLE_ISOFLOP:
+	case STYLE_CURVE:
+		return "2";
+	case STYLE_HIGHLIGHT:
+		return "1";
+	case STYLE_FRONTIER:
+		return "1;33";
+	case STYLE_FRONTIER2:
+		return "1;35";
+	case STYLE_MODEL:
+	case STYLE_COLLISION:
+		return "1;36";
+	case STYLE_CURRENT:
+		return "1;7";
+	case STYLE_LABEL:
+		return "1";
+	default:
+		return contour[(style - STYLE_CONTOUR) % 6];
+	}
+}
+
+void canvas_print(const struct canvas *c, FILE *out, bool color)
+{
+	for (int y = 0; y < c->h; y++) {
+		const struct glyph *row = c->cells + y * c->w;
+		int end = c->w;
+		int open = -1; /* the style whose SGR is in force, -1 for none */
+
+		while (end > 0 && row[end - 1].ch == ' ')
+			end--;
+		for (int x = 0; x < end; x++) {
+			const char *code = color ? sgr(row[x].style) : NULL;
+			int want = code != NULL ? row[x].style : -1;
+			if (want != open) {
+				if (open != -1)
+					fputs("\033[0m", out);
+				if (code != NULL)
+					fprintf(out, "\033[%sm", code);
+				open = want;
+			}
+			putc(row[x].ch, out);
+		}
+		if (open != -1)
+			fputs("\033[0m", out);
+		putc('\n', out);
+	}
+}

@@ -1,0 +1,73 @@
+/*
+ * canvas.h: a W x H grid of glyphs (an ASCII character and a style class)
+ * that every picture draws into: the batch `plot` command prints it, the
+ * curses screen maps its styles to attributes. No curses here.
+ *
+ * Coordinates are screen cells: x from the left, y from the top, (0, 0) the
+ * top-left corner. Writes outside the grid are dropped, so drawing code can
+ * clip by simply writing.
+ */
+#ifndef ISOFLOP_CANVAS_H
+#define ISOFLOP_CANVAS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* What a glyph is, so that a front end can colour it; contour levels last. */
+enum style {
+	STYLE_BLANK,
+	STYLE_TEXT,      /* titles, legends, notes */
+	STYLE_AXIS,      /* axis lines and tick marks */
+	STYLE_TICK,      /* tick labels */
+	STYLE_SHADE,     /* background shading */
+	STYLE_ISOFLOP,   /* iso-FLOP lines and their labels */
+	STYLE_CURVE,     /* iso-FLOP profiles */
+	STYLE_HIGHLIGHT, /* the current budget's profile */
+	STYLE_FRONTIER,  /* the law's compute-optimal frontier, profile minima */
+	STYLE_FRONTIER2, /* a second frontier (--frontier) */
+	STYLE_MODEL,     /* model markers */
+	STYLE_COLLISION, /* two markers in one place: '+' */
+	STYLE_CURRENT,   /* the current point '@' */
+	STYLE_LABEL,     /* contour level labels */
+	STYLE_CONTOUR,   /* contour level k is STYLE_CONTOUR + k */
+};
+
+#define CANVAS_MAX_LEVELS 32
+
+struct glyph {
+	char ch;             /* printable ASCII */
+	unsigned char style; /* enum style, or STYLE_CONTOUR + level */
+};
+
+struct canvas {
+	int w, h;
+	struct glyph *cells; /* h rows of w glyphs */
+};
+
+/* A rectangle of cells that one picture owns. */
+struct rect {
+	int x, y, w, h;
+};
+
+/* A blank canvas; -1 when out of memory. */
+int canvas_init(struct canvas *c, int w, int h);
+void canvas_free(struct canvas *c);
+void canvas_clear(struct canvas *c);
+
+/* The glyph at (x, y); a blank one outside the grid. */
+struct glyph canvas_get(const struct canvas *c, int x, int y);
+
+/* Set one glyph; characters outside printable ASCII become '?'. */
+void canvas_put(struct canvas *c, int x, int y, char ch, int style);
+
+/* Write s from (x, y) rightwards, at most max cells; returns cells written. */
+int canvas_text(struct canvas *c, int x, int y, const char *s, int max, int style);
+
+/*
+ * Print the canvas as lines of text, trailing blanks trimmed. With colour,
+ * styled glyphs are wrapped in ANSI SGR sequences; without, output is pure
+ * ASCII.
+ */
+void canvas_print(const struct canvas *c, FILE *out, bool color);
+
+#endif

@@ -1,0 +1,193 @@
+/*
+ * cmd_plot.c: `isoflop plot contour|profiles`: the explorer's pictures as
+ * plain text on stdout, for papers, slides, diffs and tests.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/optimum.h"
+#include "canvas.h"
+#include "cli.h"
+#include "map.h"
+#include "profiles.h"
+
+/* The default window: 10M to 10T parameters, 100M to 100T tokens. */
+static const double default_range[4] = {1e7, 1e13, 1e8, 1e14};
+
+/* The current point, from two of N, D, C, or the optimum at C alone. */
+static int current_point(const struct cli *cli, const struct law *law, double *n, double *d,
+                         bool *have)
+{
+	unsigned g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
+	struct allocation a;
+	enum model_status st;
+
+	*have = g != 0;
+	switch (g) {
+	case 0:
+		return 0;
+	case OPT_PARAMS | OPT_TOKENS:
+		*n = cli->params;
+		*d = cli->tokens;
+		return 0;
+	case OPT_PARAMS | OPT_COMPUTE:
+		*n = cli->params;
+		*d = cli->compute / (law->k * cli->params);
+		return 0;
+	case OPT_TOKENS | OPT_COMPUTE:
+		*d = cli->tokens;
+		*n = cli->compute / (law->k * cli->tokens);
+		return 0;
+	case OPT_COMPUTE:
+		st = optimum_at_compute(law, cli->compute, cli->unique, &a);
+		if (st != MODEL_OK)
+			return cli_error("--compute: %s", model_strerror(st));
+		*n = a.params;
+		*d = a.tokens;
+		return 0;
+	default:
+		return cli_error("give two of --params, --tokens, --compute (or --compute alone "
+		                 "for the optimum)");
+	}
+}
+
+/* Markers for --model ID... or --model all; MoE models sit at their active parameters. */
+static int collect_markers(const struct cli *cli, struct map_marker *out, int max, int *count)
+{
+	const struct catalog *cat = &cli->catalog;
+	int n = 0;
+
+	for (int i = 0; i < cli->nmodels; i++) {
+		bool all = strcmp(cli->models[i], "all") == 0, found = false;
+		for (size_t j = 0; j < cat->nmodels; j++) {
+			const struct preset *p = &cat->models[j].preset;
+			if (!all && strcmp(p->id, cli->models[i]) != 0)
+				continue;
+			if (n == max)
+				return cli_error("--model: more than %d models", max);
+			out[n++] = (struct map_marker){
+			        .tag = p->tag[0] ? p->tag : p->id,
+			        .name = p->name,
+			        .n = p->active_params > 0 ? p->active_params : p->params,
+			        .d = p->tokens,
+			};
+			found = true;
+			if (!all)
+				break;
+		}
+		if (!all && !found)
+			return cli_error("unknown model '%s' (isoflop presets models lists them)",
+			                 cli->models[i]);
+	}
+	*count = n;
+	return 0;
+}
+
+static int plot_contour(struct cli *cli, const struct preset *law, const double range[4],
+                        struct canvas *c)
+{
+	struct map_marker markers[256];
+	struct map_spec spec = {
+	        .law = &law->law,
+	        .law_name = law->name,
+	        .dataset = law->dataset,
+	        .u = cli->unique,
+	        .n_lo = range[0],
+	        .n_hi = range[1],
+	        .d_lo = range[2],
+	        .d_hi = range[3],
+	        .markers = markers,
+	};
+	struct map m;
+	int rc;
+
+	if ((rc = collect_markers(cli, markers, 256, &spec.nmarkers)) != 0)
+		return rc;
+	if ((rc = current_point(cli, &law->law, &spec.point_n, &spec.point_d, &spec.has_point)) !=
+	    0)
+		return rc;
+	if (cli->frontier != NULL) {
+		const struct catalog_entry *f = catalog_law(&cli->catalog, cli->frontier);
+		if (f == NULL)
+			return cli_error("--frontier: unknown law '%s' (isoflop presets laws lists "
+			                 "them)",
+			                 cli->frontier);
+		spec.frontier2 = &f->preset.law;
+		spec.frontier2_name = f->preset.id;
+	}
+	if (map_draw_base(c, (struct rect){0, 0, c->w, c->h}, &spec, &m, NULL) != 0)
+		return cli_error("out of memory");
+	map_draw_overlay(c, (struct rect){0, 0, c->w, c->h}, &spec, &m);
+	return 0;
+}
+
+static int plot_profiles(struct cli *cli, const struct preset *law, const double range[4],
+                         struct canvas *c)
+{
+	struct profiles_spec spec = {
+	        .law = &law->law,
+	        .law_name = law->id,
+	        .u = cli->unique,
+	        .n_lo = range[0],
+	        .n_hi = range[1],
+	        .d_lo = range[2],
+	        .d_hi = range[3],
+	};
+	struct profiles p;
+	double n, d;
+	int rc;
+
+	if (!law_has_surface(&law->law))
+		return cli_error("'%s' is a frontier law: it has no loss surface, so no profiles "
+		                 "(try: isoflop plot contour --law %s)",
+		                 law->id, law->id);
+	if ((rc = current_point(cli, &law->law, &n, &d, &spec.has_current)) != 0)
+		return rc;
+	spec.current_c = law_compute(&law->law, n, d);
+	spec.current_n = n;
+	if (profiles_draw_base(c, (struct rect){0, 0, c->w, c->h}, &spec, &p) != 0)
+		return cli_error(
+		        "no decade budget has its optimum inside the window; widen --range");
+	profiles_draw_overlay(c, (struct rect){0, 0, c->w, c->h}, &spec, &p);
+	return 0;
+}
+
+int cmd_plot(struct cli *cli)
+{
+	const struct catalog_entry *laws[1];
+	const double *range = (cli->given & OPT_RANGE) ? cli->range : default_range;
+	struct canvas c;
+	bool contour;
+	int rc;
+
+	if (cli->nargs != 1 ||
+	    (strcmp(cli->args[0], "contour") != 0 && strcmp(cli->args[0], "profiles") != 0))
+		return cli_error("plot: expected contour or profiles%s%s%s",
+		                 cli->nargs > 0 ? ", not '" : "",
+		                 cli->nargs > 0 ? cli->args[0] : "", cli->nargs > 0 ? "'" : "");
+	contour = strcmp(cli->args[0], "contour") == 0;
+	unsigned allowed = OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS |
+	                   OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR;
+	if (contour)
+		allowed |= OPT_MODEL | OPT_FRONTIER;
+	if ((rc = cli_check_options(cli, contour ? "plot contour" : "plot profiles", allowed)) != 0)
+		return rc;
+	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
+		return cli_error("plot draws one law: --law ID (isoflop presets laws lists them)");
+	if (cli_laws(cli, laws, 1) < 0)
+		return EXIT_USAGE;
+	const struct preset *law = &laws[0]->preset;
+	if ((cli->given & OPT_UNIQUE) && law->law.family != LAW_DATA_CONSTRAINED)
+		return cli_error("--unique-tokens needs a data-constrained law such as "
+		                 "muennighoff2023; '%s' is %s",
+		                 law->id, preset_family_name(law->law.family));
+
+	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
+		return cli_error("out of memory");
+	rc = contour ? plot_contour(cli, law, range, &c) : plot_profiles(cli, law, range, &c);
+	if (rc == 0)
+		canvas_print(&c, stdout, cli_use_color(cli));
+	canvas_free(&c);
+	return rc;
+}

@@ -1,0 +1,490 @@
+/*
+ * map.c: the loss-contour map. L is evaluated once per grid corner; each
+ * cell then asks marching squares (model/contour.c) which levels cross it and
+ * draws the first as a line character. Layers go down in order of what a
+ * reader must never lose: iso-FLOP dots, contours, frontiers, markers, then
+ * labels only where they cover nothing of those.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/contour.h"
+#include "../model/optimum.h"
+#include "../model/units.h"
+#include "map.h"
+
+/* A character cell is about twice as tall as it is wide. */
+#define CELL_ASPECT 2.0
+
+/* The character that best draws a contour segment inside its cell. */
+static char segment_char(const struct contour_segment *s)
+{
+	double dx = s->x1 - s->x0, dy = (s->y1 - s->y0) * CELL_ASPECT;
+
+	if (fabs(dy) < 0.45 * fabs(dx))
+		return (s->y0 + s->y1) / 2 < 0.3 ? '_' : '-';
+	if (fabs(dy) > 2.2 * fabs(dx))
+		return '|';
+	return dx * dy > 0 ? '/' : '\\';
+}
+
+/* Whether a glyph is a label of any kind (they must not touch each other). */
+static bool is_label(struct glyph g)
+{
+	return g.style == STYLE_LABEL || (g.style == STYLE_ISOFLOP && g.ch != '.');
+}
+
+/* Whether a label may cover this glyph: background, dots, or its own line. */
+static bool coverable(struct glyph g, int own_style)
+{
+	return g.style == STYLE_BLANK || g.style == STYLE_SHADE ||
+	       (g.style == STYLE_ISOFLOP && g.ch == '.') || g.style == own_style;
+}
+
+/* Whether text of length len fits at (x, y) inside the plot, not touching another label. */
+static bool label_fits(const struct canvas *c, const struct rect *a, int x, int y, int len,
+                       int own_style)
+{
+	if (x < a->x || x + len > a->x + a->w || y < a->y || y >= a->y + a->h)
+		return false;
+	for (int i = 0; i < len; i++)
+		if (!coverable(canvas_get(c, x + i, y), own_style))
+			return false;
+	return !is_label(canvas_get(c, x - 1, y)) && !is_label(canvas_get(c, x + len, y));
+}
+
+/* ---- contours ---- */
+
+/* L at every grid corner, row-major from the bottom-left; NaN where undefined. */
+static double *corner_grid(const struct map_spec *s, const struct frame *f)
+{
+	int w = f->area.w, h = f->area.h;
+	double *z = malloc(sizeof *z * (size_t)(w + 1) * (size_t)(h + 1));
+
+	if (z == NULL)
+		return NULL;
+	for (int j = 0; j <= h; j++) {
+		double d = axis_value(&f->y, j);
+		for (int i = 0; i <= w; i++) {
+			double l;
+			if (law_loss(s->law, axis_value(&f->x, i), d, s->u, &l) != MODEL_OK)
+				l = NAN;
+			z[j * (w + 1) + i] = l;
+		}
+	}
+	return z;
+}
+
+/* Nice levels over the finite range of the grid. */
+static void choose_levels(const struct map_spec *s, const double *z, int ncorners, struct map *m,
+                          int *decimals)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	/* levels are spaced evenly in log of the reducible loss */
+	double base = s->law->family == LAW_KAPLAN ? 0 : s->law->E;
+	int want = m->frame.area.h / 2;
+
+	for (int i = 0; i < ncorners; i++)
+		if (isfinite(z[i])) {
+			lo = fmin(lo, z[i]);
+			hi = fmax(hi, z[i]);
+		}
+	want = want < 4 ? 4 : want > 9 ? 9 : want;
+	m->nlevels = isfinite(lo) ? contour_levels(lo, hi, base, want, m->levels, decimals) : 0;
+}
+
+static void draw_contours(struct canvas *c, const struct frame *f, const double *z,
+                          const struct map *m)
+{
+	int w = f->area.w, h = f->area.h;
+
+	for (int j = 0; j < h; j++)
+		for (int i = 0; i < w; i++) {
+			const double *row = z + j * (w + 1), *up = row + (w + 1);
+			double v[4] = {row[i], row[i + 1], up[i + 1], up[i]};
+			double vmin = fmin(fmin(v[0], v[1]), fmin(v[2], v[3]));
+			double vmax = fmax(fmax(v[0], v[1]), fmax(v[2], v[3]));
+			struct contour_segment seg[2];
+			for (int k = 0; k < m->nlevels; k++) {
+				if (m->levels[k] <= vmin || m->levels[k] > vmax)
+					continue;
+				if (contour_cell(v, m->levels[k], seg) == 0)
+					continue;
+				canvas_put(c, f->area.x + i, f->area.y + h - 1 - j,
+				           segment_char(&seg[0]), STYLE_CONTOUR + k);
+				break;
+			}
+		}
+}
+
+/* Label each level once, on a flat stretch of its line near the right if it can. */
+static void label_contours(struct canvas *c, const struct frame *f, const struct map *m,
+                           const int *decimals)
+{
+	const struct rect *a = &f->area;
+
+	for (int k = 0; k < m->nlevels; k++) {
+		char text[16];
+		int len = snprintf(text, sizeof text, "%.*f", decimals[k], m->levels[k]);
+		int style = STYLE_CONTOUR + k, best_x = -1, best_y = -1;
+		double best = -INFINITY;
+		for (int y = a->y; y < a->y + a->h; y++)
+			for (int x = a->x; x < a->x + a->w; x++) {
+				struct glyph g = canvas_get(c, x, y);
+				if (g.style != style)
+					continue;
+				int x0 = x - len / 2;
+				if (!label_fits(c, a, x0, y, len, style))
+					continue;
+				bool flat = g.ch == '-' || g.ch == '_';
+				double score =
+				        (flat ? 1.0 : 0.0) - fabs((x - a->x) / (double)a->w - 0.8);
+				if (score > best) {
+					best = score;
+					best_x = x0;
+					best_y = y;
+				}
+			}
+		if (best_x >= 0)
+			canvas_text(c, best_x, best_y, text, len, STYLE_LABEL);
+	}
+}
+
+/* ---- lines ---- */
+
+struct mark {
+	struct canvas *c;
+	char ch;
+	int style;
+	bool dotted; /* every other cell, and only empty ones: iso-FLOP lines stay light */
+	int visited;
+};
+
+static void mark_cell(int x, int y, void *ctx)
+{
+	struct mark *mk = ctx;
+	struct glyph g = canvas_get(mk->c, x, y);
+
+	if (mk->dotted &&
+	    (mk->visited++ % 2 != 0 || (g.style != STYLE_BLANK && g.style != STYLE_SHADE)))
+		return;
+	canvas_put(mk->c, x, y, mk->ch, mk->style);
+}
+
+/* Iso-FLOP lines k N D = 10^e for the decades that cross the window. */
+static void draw_isoflops(struct canvas *c, const struct frame *f, const struct map_spec *s)
+{
+	double k = s->law->k;
+	int e0 = (int)ceil(log10(k * s->n_lo * s->d_lo)),
+	    e1 = (int)floor(log10(k * s->n_hi * s->d_hi));
+	struct mark mk = {c, '.', STYLE_ISOFLOP, true, 0};
+
+	for (int e = e0; e <= e1; e++) {
+		double tokens_x_params = pow(10, e) / k;
+		double na = fmax(s->n_lo, tokens_x_params / s->d_hi);
+		double nb = fmin(s->n_hi, tokens_x_params / s->d_lo);
+		if (!(na < nb))
+			continue;
+		frame_walk(f, na, tokens_x_params / na, nb, tokens_x_params / nb, mark_cell, &mk);
+	}
+}
+
+/* Their labels, 1e21, where each line meets the top edge (or else the bottom). */
+static void label_isoflops(struct canvas *c, const struct frame *f, const struct map_spec *s)
+{
+	const struct rect *a = &f->area;
+	double k = s->law->k;
+	int e0 = (int)ceil(log10(k * s->n_lo * s->d_lo)),
+	    e1 = (int)floor(log10(k * s->n_hi * s->d_hi));
+
+	for (int e = e0; e <= e1; e++) {
+		double tokens_x_params = pow(10, e) / k;
+		char text[16];
+		int len = snprintf(text, sizeof text, "1e%d", e), cx, cy;
+		double n_top = tokens_x_params / s->d_hi, n_bottom = tokens_x_params / s->d_lo;
+		if (n_top > s->n_lo && frame_cell(f, n_top, s->d_hi, &cx, &cy) &&
+		    label_fits(c, a, cx + 1, a->y, len, STYLE_ISOFLOP)) {
+			canvas_text(c, cx + 1, a->y, text, len, STYLE_ISOFLOP);
+			continue;
+		}
+		int row = a->y + a->h - 1;
+		if (n_bottom < s->n_hi && frame_cell(f, n_bottom, s->d_lo, &cx, &cy) &&
+		    label_fits(c, a, cx - len, row, len, STYLE_ISOFLOP))
+			canvas_text(c, cx - len, row, text, len, STYLE_ISOFLOP);
+	}
+}
+
+/* Whether the segment between two (N, D) points can touch the window. */
+static bool segment_near_window(const struct map_spec *s, double n0, double d0, double n1,
+                                double d1)
+{
+	return fmax(n0, n1) >= s->n_lo && fmin(n0, n1) <= s->n_hi && fmax(d0, d1) >= s->d_lo &&
+	       fmin(d0, d1) <= s->d_hi;
+}
+
+/*
+ * A law's compute-optimal frontier. Each point costs a search (tens of
+ * microseconds for Kaplan and data-constrained laws), so sample coarsely, a
+ * decade of compute apart, and refine only the stretches that cross the
+ * window, to about two cells; frontiers are close to straight in log-log, so
+ * straight joins at that spacing are exact to well under a cell.
+ */
+static void draw_frontier(struct canvas *c, const struct frame *f, const struct map_spec *s,
+                          const struct law *law, char ch, int style)
+{
+	double lc0 = log10(fmax(law->k * s->n_lo * s->d_lo / 10, LAW_COMPUTE_MIN));
+	double lc1 = log10(fmin(law->k * s->n_hi * s->d_hi * 10, LAW_COMPUTE_MAX));
+	double cell = fmin((f->x.hi - f->x.lo) / f->area.w, (f->y.hi - f->y.lo) / f->area.h);
+	int fine = (int)ceil(1 / (2 * cell)); /* sub-steps per decade of compute */
+	struct mark mk = {c, ch, style, false, 0};
+	struct allocation prev = {0}, a;
+	bool have_prev = false;
+
+	for (double lc = lc0; lc < lc1 + 1; lc += 1) {
+		double lc_end = fmin(lc, lc1);
+		if (optimum_at_compute(law, pow(10, lc_end), s->u, &a) != MODEL_OK) {
+			have_prev = false;
+			continue;
+		}
+		if (have_prev &&
+		    segment_near_window(s, prev.params, prev.tokens, a.params, a.tokens)) {
+			/* the true curve may bulge: refine between the two coarse points */
+			double lp = log10(prev.compute), pn = prev.params, pd = prev.tokens;
+			for (int i = 1; i <= fine; i++) {
+				struct allocation b;
+				double lci = lp + (lc_end - lp) * i / fine;
+				if (optimum_at_compute(law, pow(10, lci), s->u, &b) != MODEL_OK)
+					continue;
+				frame_walk(f, pn, pd, b.params, b.tokens, mark_cell, &mk);
+				pn = b.params;
+				pd = b.tokens;
+			}
+		}
+		prev = a;
+		prev.compute = pow(10, lc_end);
+		have_prev = true;
+		if (lc_end >= lc1)
+			break;
+	}
+}
+
+/* ---- markers and legend ---- */
+
+static bool span_free(const struct canvas *c, const struct rect *a, int x, int y, int len)
+{
+	if (x < a->x || x + len > a->x + a->w)
+		return false;
+	for (int i = 0; i < len; i++) {
+		int st = canvas_get(c, x + i, y).style;
+		if (st == STYLE_MODEL || st == STYLE_COLLISION)
+			return false;
+	}
+	return true;
+}
+
+static enum marker_place place_marker(struct canvas *c, const struct frame *f,
+                                      const struct map_marker *mk)
+{
+	int cx, cy, len = (int)strlen(mk->tag);
+
+	if (len < 1 || !frame_cell(f, mk->n, mk->d, &cx, &cy))
+		return MARKER_OFF_MAP;
+	/* the tag starts at the model's cell, or ends there when the right is taken */
+	if (span_free(c, &f->area, cx, cy, len)) {
+		canvas_text(c, cx, cy, mk->tag, len, STYLE_MODEL);
+		return MARKER_TAG;
+	}
+	if (span_free(c, &f->area, cx - len + 1, cy, len)) {
+		canvas_text(c, cx - len + 1, cy, mk->tag, len, STYLE_MODEL);
+		return MARKER_TAG;
+	}
+	canvas_put(c, cx, cy, '+', STYLE_COLLISION);
+	return MARKER_COLLISION;
+}
+
+/* The legend's entries: a key to the glyphs, then one per marker. */
+static int legend_entries(const struct map_spec *s, const enum marker_place *places,
+                          bool has_surface, char (*out)[96], int max)
+{
+	int n = 0;
+
+	if (n < max)
+		snprintf(out[n++], 96, ". FLOPs");
+	if (n < max)
+		snprintf(out[n++], 96, has_surface ? "* optimal" : "* frontier");
+	if (s->frontier2 != NULL && n < max)
+		snprintf(out[n++], 96, "o %s", s->frontier2_name);
+	if (s->has_point && n < max)
+		snprintf(out[n++], 96, "@ point");
+	for (int i = 0; i < s->nmarkers && n < max; i++)
+		snprintf(out[n++], 96, "%s%s %s%s", s->markers[i].tag,
+		         places[i] == MARKER_COLLISION ? "(+)" : "", s->markers[i].name,
+		         places[i] == MARKER_OFF_MAP ? " (off map)" : "");
+	return n;
+}
+
+/*
+ * Wrap entries into lines of width w, two spaces apart, at most max_lines.
+ * When they do not all fit, the last line ends "+K more" instead of the K
+ * entries left out. Draws into c at rows y.. unless c is NULL. Returns the
+ * lines used; *dropped gets K.
+ */
+static int legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int n, int max_lines,
+                       int *dropped)
+{
+	int line = 0, col = 0;
+
+	*dropped = 0;
+	for (int i = 0; i < n; i++) {
+		int len = (int)strlen(e[i]) < w ? (int)strlen(e[i]) : w;
+		int sep = col > 0 ? 2 : 0;
+		char more[24];
+		int mlen = snprintf(more, sizeof more, "+%d more", n - i - 1);
+		/*
+		 * On the last line an entry must leave room to say what else there
+		 * is; when it cannot, the count of what is left takes its place.
+		 */
+		bool last = line == max_lines - 1;
+		if (last &&
+		    (col + sep + len > w || (i + 1 < n && col + sep + len + 2 + mlen > w))) {
+			snprintf(more, sizeof more, "+%d more", n - i);
+			if (c != NULL)
+				canvas_text(c, x + col + sep, y + line, more, w - col - sep,
+				            STYLE_TEXT);
+			*dropped = n - i;
+			return line + 1;
+		}
+		if (col + sep + len > w) {
+			line++;
+			col = sep = 0;
+			if (line == max_lines - 1 && i + 1 < n &&
+			    len + 2 + mlen > w) { /* too long to share the last line with a count */
+				snprintf(more, sizeof more, "+%d more", n - i);
+				if (c != NULL)
+					canvas_text(c, x, y + line, more, w, STYLE_TEXT);
+				*dropped = n - i;
+				return line + 1;
+			}
+		}
+		if (c != NULL)
+			canvas_text(c, x + col + sep, y + line, e[i], len, STYLE_TEXT);
+		col += sep + len;
+	}
+	return n == 0 ? 0 : line + 1;
+}
+
+/* Everything but the legend, into a frame laid out for `lines` legend lines. */
+static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
+                       enum marker_place *places, int lines)
+{
+	int decimals[CANVAS_MAX_LEVELS];
+
+	m->frame = (struct frame){
+	        .x = {log10(s->n_lo), log10(s->n_hi), true, 0},
+	        .y = {log10(s->d_lo), log10(s->d_hi), true, 0},
+	        .x_format = TICK_COUNT,
+	        .y_format = TICK_COUNT,
+	};
+	if (!frame_layout(&m->frame, r, 1, lines))
+		return -1;
+	for (int y = r.y; y < r.y + r.h; y++)
+		for (int x = r.x; x < r.x + r.w; x++)
+			canvas_put(c, x, y, ' ', STYLE_BLANK);
+	frame_draw_axes(&m->frame, c);
+	draw_isoflops(c, &m->frame, s);
+	m->nlevels = 0;
+	if (m->has_surface) {
+		int nz = (m->frame.area.w + 1) * (m->frame.area.h + 1);
+		double *z = corner_grid(s, &m->frame);
+		if (z == NULL)
+			return -1;
+		choose_levels(s, z, nz, m, decimals);
+		draw_contours(c, &m->frame, z, m);
+		free(z);
+	}
+	if (s->frontier2 != NULL)
+		draw_frontier(c, &m->frame, s, s->frontier2, 'o', STYLE_FRONTIER2);
+	draw_frontier(c, &m->frame, s, s->law, '*', STYLE_FRONTIER);
+	for (int i = 0; i < s->nmarkers; i++)
+		places[i] = place_marker(c, &m->frame, &s->markers[i]);
+	if (m->has_surface)
+		label_contours(c, &m->frame, m, decimals);
+	label_isoflops(c, &m->frame, s);
+	return 0;
+}
+
+int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
+                  enum marker_place *places)
+{
+	enum { MAX_ENTRIES = 260 };
+	char entries[MAX_ENTRIES][96];
+	enum marker_place local[MAX_ENTRIES];
+
+	memset(m, 0, sizeof *m);
+	if (r.w < MAP_MIN_W || r.h < MAP_MIN_H || s->nmarkers > MAX_ENTRIES - 4)
+		return -1;
+	if (places == NULL)
+		places = local;
+	m->has_surface = law_has_surface(s->law);
+
+	/*
+	 * The legend's height depends on where the markers land ("(off map)" is
+	 * longer), which depends on the plot's height: guess with every marker
+	 * on the map, and lay out again if the legend turns out longer.
+	 */
+	int max_lines = r.h / 3 < r.h - 10 ? r.h / 3 : r.h - 10;
+	if (max_lines < 1)
+		max_lines = 1;
+	for (int i = 0; i < s->nmarkers; i++)
+		places[i] = MARKER_TAG;
+	int n = legend_entries(s, places, m->has_surface, entries, MAX_ENTRIES);
+	int lines = legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
+	for (int attempt = 0; attempt < 3; attempt++) {
+		if (draw_layers(c, r, s, m, places, lines) != 0)
+			return -1;
+		n = legend_entries(s, places, m->has_surface, entries, MAX_ENTRIES);
+		int need = legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
+		if (need <= lines)
+			break;
+		lines = need;
+	}
+	int legend_y = m->frame.area.y + m->frame.area.h + 2;
+	m->nlegend = legend_wrap(c, r.x, legend_y, r.w, entries, n, lines, &m->dropped);
+	return 0;
+}
+
+void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
+                      const struct map *m)
+{
+	char tail[128] = "", nbuf[16], dbuf[16], title[512];
+	int cx, cy;
+	double loss;
+
+	/* the numbers matter most: the dataset goes first, then the name is cut */
+	if (s->has_point) {
+		units_format_count(s->point_n, nbuf, sizeof nbuf);
+		units_format_count(s->point_d, dbuf, sizeof dbuf);
+		if (m->has_surface &&
+		    law_loss(s->law, s->point_n, s->point_d, s->u, &loss) == MODEL_OK)
+			snprintf(tail, sizeof tail, ": L(%s, %s) = %.4f", nbuf, dbuf, loss);
+		else
+			snprintf(tail, sizeof tail, ": @ %s, %s", nbuf, dbuf);
+	} else if (!m->has_surface) {
+		snprintf(tail, sizeof tail, ": no loss surface, frontier only");
+	}
+	int room = r.w - (int)strlen(tail);
+	snprintf(title, sizeof title, "%s, %s", s->law_name, s->dataset);
+	if (!s->dataset[0] || (int)strlen(title) > room)
+		snprintf(title, sizeof title, "%s", s->law_name);
+	if ((int)strlen(title) > room)
+		title[room > 0 ? room : 0] = '\0';
+	snprintf(title + strlen(title), sizeof title - strlen(title), "%s", tail);
+
+	for (int x = r.x; x < r.x + r.w; x++)
+		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
+	if (s->has_point && frame_cell(&m->frame, s->point_n, s->point_d, &cx, &cy))
+		canvas_put(c, cx, cy, '@', STYLE_CURRENT);
+}

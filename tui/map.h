@@ -1,0 +1,74 @@
+/*
+ * map.h: the loss-contour map over log N x log D: contours of L at nice
+ * levels, iso-FLOP lines, the compute-optimal frontier, model markers and
+ * the current point, drawn into a canvas rectangle. No curses.
+ *
+ * Drawing is split in two so that the explorer can cache the expensive part:
+ * map_draw_base depends only on the law, the window and the rectangle;
+ * map_draw_overlay (title and '@') changes with every slider step.
+ */
+#ifndef ISOFLOP_MAP_H
+#define ISOFLOP_MAP_H
+
+#include "../model/law.h"
+#include "canvas.h"
+#include "frame.h"
+
+/* A real model on the map. */
+struct map_marker {
+	const char *tag;  /* 1-3 characters drawn at its cell */
+	const char *name; /* the legend's name for it */
+	double n;         /* parameters it computes with (active ones for MoE) */
+	double d;         /* training tokens */
+};
+
+/* Where a marker ended up. */
+enum marker_place {
+	MARKER_TAG,       /* its tag, starting or ending at its cell */
+	MARKER_COLLISION, /* no room: '+' at its cell, "(+)" in the legend */
+	MARKER_OFF_MAP,   /* outside the window: "(off map)" in the legend */
+};
+
+struct map_spec {
+	const struct law *law;
+	const char *law_name;        /* for the title */
+	const char *dataset;         /* for the title; "" when unknown */
+	double u;                    /* unique tokens for a data-constrained law; 0: unlimited */
+	double n_lo, n_hi;           /* window: parameters */
+	double d_lo, d_hi;           /* window: tokens */
+	const struct law *frontier2; /* a second frontier drawn with 'o', or NULL */
+	const char *frontier2_name;  /* its legend name */
+	const struct map_marker *markers;
+	int nmarkers;
+	bool has_point; /* draw '@' at (point_n, point_d) and its loss in the title */
+	double point_n, point_d;
+};
+
+/* What map_draw_base drew: for the overlay and for tests. */
+struct map {
+	struct frame frame;
+	bool has_surface;
+	int nlevels;
+	double levels[CANVAS_MAX_LEVELS]; /* contour level k is drawn in STYLE_CONTOUR + k */
+	int nlegend;                      /* legend lines */
+	int dropped;                      /* legend entries that did not fit */
+};
+
+/* Smallest rectangle a map fits in. */
+#define MAP_MIN_W 40
+#define MAP_MIN_H 12
+
+/*
+ * Draw axes, contours with labels, iso-FLOP lines, frontiers, markers and
+ * the legend into r, and fill *m. places (room for nmarkers, or NULL) gets
+ * where each marker went. Returns 0, or -1 when r is too small or memory
+ * runs out.
+ */
+int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
+                  enum marker_place *places);
+
+/* Draw the title line and the current point over a base. */
+void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
+                      const struct map *m);
+
+#endif

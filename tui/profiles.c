@@ -1,0 +1,210 @@
+/*
+ * profiles.c: iso-FLOP profiles. Each curve is L(N, C / (k N)) sampled at
+ * every column edge and joined cell by cell; its minimum comes from
+ * optimum_at_compute, not from the samples, so '*' sits where the model
+ * says the optimum is.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/optimum.h"
+#include "../model/profile.h"
+#include "../model/units.h"
+#include "profiles.h"
+
+struct mark {
+	struct canvas *c;
+	char ch;
+	int style;
+};
+
+static void mark_cell(int x, int y, void *ctx)
+{
+	struct mark *mk = ctx;
+	int st = canvas_get(mk->c, x, y).style;
+
+	/* minima and the point stay visible under any curve */
+	if (st == STYLE_FRONTIER || st == STYLE_CURRENT)
+		return;
+	canvas_put(mk->c, x, y, mk->ch, mk->style);
+}
+
+/* How far a curve reaches either side of its optimum: Chinchilla's sweeps spanned ~2 decades. */
+#define SWEEP_DECADES 1.25
+
+/*
+ * The N interval of a curve: SWEEP_DECADES either side of the optimum n_opt,
+ * within the N window and where D = c / (k N) is within the D window.
+ */
+static bool n_span(const struct profiles_spec *s, double c, double n_opt, double *lo, double *hi)
+{
+	double nd = c / s->law->k, reach = pow(10, SWEEP_DECADES);
+
+	*lo = fmax(fmax(s->n_lo, nd / s->d_hi), n_opt / reach);
+	*hi = fmin(fmin(s->n_hi, nd / s->d_lo), n_opt * reach);
+	return *lo < *hi;
+}
+
+static void draw_curve(struct canvas *c, const struct frame *f, const struct profiles_spec *s,
+                       double budget, double n_opt, char ch, int style)
+{
+	struct mark mk = {c, ch, style};
+	double lo, hi, pn = 0, pl = 0;
+	bool have_prev = false;
+
+	if (!n_span(s, budget, n_opt, &lo, &hi))
+		return;
+	/* sample at every column edge inside the span, and at its two ends */
+	for (int i = 0; i <= f->area.w + 1; i++) {
+		double n = i == 0 ? lo : i > f->area.w ? hi : axis_value(&f->x, i - 0.0);
+		double l;
+		if (n < lo || n > hi)
+			continue;
+		if (profile_loss(s->law, budget, n, s->u, &l) != MODEL_OK) {
+			have_prev = false;
+			continue;
+		}
+		if (have_prev)
+			frame_walk(f, pn, pl, n, l, mark_cell, &mk);
+		pn = n;
+		pl = l;
+		have_prev = true;
+	}
+}
+
+/* Decade budgets whose optimum is inside the window; every other one when crowded. */
+static void choose_budgets(const struct profiles_spec *s, struct profiles *p, int max)
+{
+	double k = s->law->k, all_c[64], all_n[64], all_l[64];
+	int e0 = (int)ceil(log10(k * s->n_lo * s->d_lo)),
+	    e1 = (int)floor(log10(k * s->n_hi * s->d_hi));
+	int n = 0;
+
+	for (int e = e0; e <= e1 && n < 64; e++) {
+		struct allocation a;
+		double c = pow(10, e);
+		if (optimum_at_compute(s->law, c, s->u, &a) != MODEL_OK || !a.has_loss)
+			continue;
+		if (a.params < s->n_lo || a.params > s->n_hi || a.tokens < s->d_lo ||
+		    a.tokens > s->d_hi)
+			continue;
+		all_c[n] = c;
+		all_n[n] = a.params;
+		all_l[n] = a.loss;
+		n++;
+	}
+	int stride = 1;
+	while (n / stride > max)
+		stride++;
+	p->nbudgets = 0;
+	/* keep the largest budget: it is the one nearest today's frontier */
+	for (int i = (n - 1) % stride; i < n && p->nbudgets < PROFILES_MAX; i += stride) {
+		p->budgets[p->nbudgets] = all_c[i];
+		p->min_n[p->nbudgets] = all_n[i];
+		p->min_loss[p->nbudgets] = all_l[i];
+		p->nbudgets++;
+	}
+}
+
+/* A budget label above its minimum, or below, where it covers only blanks. */
+static void label_budget(struct canvas *c, const struct frame *f, double budget, int cx, int cy)
+{
+	char text[16];
+	int len = snprintf(text, sizeof text, "1e%d", (int)lround(log10(budget)));
+	const struct rect *a = &f->area;
+
+	for (int dy = -1; dy <= 1; dy += 2) {
+		int x = cx - len / 2, y = cy + dy;
+		bool ok = x >= a->x && x + len <= a->x + a->w && y >= a->y && y < a->y + a->h;
+		for (int i = -1; ok && i <= len; i++)
+			ok = canvas_get(c, x + i, y).style == STYLE_BLANK ||
+			     (i >= 0 && i < len && canvas_get(c, x + i, y).style == STYLE_CURVE);
+		if (ok) {
+			canvas_text(c, x, y, text, len, STYLE_TEXT);
+			return;
+		}
+	}
+}
+
+int profiles_draw_base(struct canvas *c, struct rect r, const struct profiles_spec *s,
+                       struct profiles *p)
+{
+	memset(p, 0, sizeof *p);
+	if (r.w < PROFILES_MIN_W || r.h < PROFILES_MIN_H || !law_has_surface(s->law))
+		return -1;
+	p->frame = (struct frame){
+	        .x = {log10(s->n_lo), log10(s->n_hi), true, 0},
+	        .y = {0, 1, false, 0},
+	        .x_format = TICK_COUNT,
+	        .y_format = TICK_PLAIN,
+	};
+	/* lay out once for the y labels' width: the loss range only changes decimals */
+	choose_budgets(s, p, r.h / 4 < 3 ? 3 : r.h / 4);
+	if (p->nbudgets == 0)
+		return -1;
+	double lo = p->min_loss[0], hi = p->min_loss[0];
+	for (int i = 1; i < p->nbudgets; i++) {
+		lo = fmin(lo, p->min_loss[i]);
+		hi = fmax(hi, p->min_loss[i]);
+	}
+	double span = fmax(hi - lo, 0.05 * lo);
+	/* room below the lowest minimum, and for the arms of the highest U above */
+	p->frame.y.lo = lo - 0.1 * span;
+	p->frame.y.hi = hi + 0.3 * span;
+	if (!frame_layout(&p->frame, r, 1, 1))
+		return -1;
+
+	for (int y = r.y; y < r.y + r.h; y++)
+		for (int x = r.x; x < r.x + r.w; x++)
+			canvas_put(c, x, y, ' ', STYLE_BLANK);
+	frame_draw_axes(&p->frame, c);
+	for (int i = 0; i < p->nbudgets; i++) {
+		int cx, cy;
+		if (frame_cell(&p->frame, p->min_n[i], p->min_loss[i], &cx, &cy))
+			canvas_put(c, cx, cy, '*', STYLE_FRONTIER);
+		draw_curve(c, &p->frame, s, p->budgets[i], p->min_n[i], '.', STYLE_CURVE);
+	}
+	for (int i = 0; i < p->nbudgets; i++) {
+		int cx, cy;
+		if (frame_cell(&p->frame, p->min_n[i], p->min_loss[i], &cx, &cy))
+			label_budget(c, &p->frame, p->budgets[i], cx, cy);
+	}
+	return 0;
+}
+
+void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profiles_spec *s,
+                           const struct profiles *p)
+{
+	char title[256], key[256], cbuf[32], nbuf[32];
+	int cx, cy;
+
+	snprintf(title, sizeof title, "iso-FLOP profiles (loss vs N at fixed C): %s", s->law_name);
+	if ((int)strlen(title) > r.w)
+		snprintf(title, sizeof title, "iso-FLOP profiles: %s", s->law_name);
+	for (int x = r.x; x < r.x + r.w; x++)
+		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
+
+	int key_row = p->frame.area.y + p->frame.area.h + 2;
+	int len = snprintf(key, sizeof key, "* minimum");
+	if (s->has_current) {
+		double l;
+		struct allocation a;
+		units_format_compute(s->current_c, cbuf, sizeof cbuf);
+		units_format_count(s->current_n, nbuf, sizeof nbuf);
+		if (optimum_at_compute(s->law, s->current_c, s->u, &a) == MODEL_OK)
+			draw_curve(c, &p->frame, s, s->current_c, a.params, 'o', STYLE_HIGHLIGHT);
+		len += snprintf(key + len, sizeof key - len, "  o C = %s", cbuf);
+		if (profile_loss(s->law, s->current_c, s->current_n, s->u, &l) == MODEL_OK &&
+		    frame_cell(&p->frame, s->current_n, l, &cx, &cy)) {
+			canvas_put(c, cx, cy, '@', STYLE_CURRENT);
+			snprintf(key + len, sizeof key - len, "  @ N = %s", nbuf);
+		} else {
+			snprintf(key + len, sizeof key - len, "  @ N = %s (off panel)", nbuf);
+		}
+	}
+	for (int x = r.x; x < r.x + r.w; x++)
+		canvas_put(c, x, key_row, ' ', STYLE_BLANK);
+	canvas_text(c, r.x, key_row, key, r.w, STYLE_TEXT);
+}
