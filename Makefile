@@ -70,7 +70,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/fixtures.h
 # tests/run.sh prints TAP per suite and appends its counts to $(BUILD)/counts.
 test-suite: $(BIN) $(UNIT_BIN)
 	@rm -f $(BUILD)/counts
-	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh tests/docs.sh tests/golden.sh
+	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh tests/docs.sh tests/golden.sh tests/e2e.sh
 
 check: deps
 	@$(MAKE) --no-print-directory all
@@ -117,19 +117,24 @@ fuzz: deps
 	@$(MAKE) --no-print-directory fuzz-suite
 	@sh tests/total.sh build/fuzz/counts
 
-lint-man:
-	@sh tests/man.sh build/man-counts
+lint-man: $(BIN)
+	@ISOFLOP=$(abspath $(BIN)) sh tests/man.sh build/man-counts
 
 build/bench: bench/bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
+build/pty_bytes: bench/pty_bytes.c
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) -o $@ $< -lutil
+
 bench: deps
-	@$(MAKE) --no-print-directory build/bench
+	@$(MAKE) --no-print-directory all build/bench build/pty_bytes
 	@./build/bench presets/laws
+	@./build/pty_bytes ./isoflop
 
 # rewrite tests/golden/*.txt from the current binary; review the diff like code
 golden: $(BIN)
 	@ISOFLOP=$(abspath $(BIN)) sh tests/golden.sh --update
+	@ISOFLOP=$(abspath $(BIN)) sh tests/e2e.sh --update | grep wrote
 
 format:
 	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c)

@@ -66,9 +66,13 @@ expect_match() {
 }
 
 # --- help, version, usage -------------------------------------------------
-expect_match "--help prints usage" '^usage: isoflop loss' --help
+expect_match "--help prints usage" '^usage: isoflop \[--law ID\]' --help
 expect_match "--version" '^isoflop [0-9]+\.[0-9]+' --version
-expect_match "no command prints usage" '^usage:'
+expect_error "no command and no terminal: the explorer says why" "isoflop: the explorer needs a terminal; for text output try: isoflop plot contour (or isoflop --help)"
+expect_error "explorer: --width without --dump" "isoflop: --width and --height size a --dump; the explorer fills the terminal" --width 100
+expect_error "explorer: start outside the window" "isoflop: the start point lies outside the window (N 10M..10T, D 100M..100T)" --params 100T --tokens 1T --dump
+expect_match "--dump prints the first frame" '^> N params .* 70B' --dump
+expect_match "--dump starts at a model" '^Chinchilla replication \(Epoch AI refit\): L\(175B, 300B\) = 2\.0086' --dump --model gpt3 --width 120 --height 40
 expect_error "unknown command" "isoflop: unknown command 'lose' (see isoflop --help)" lose
 expect_error "unknown option" "isoflop: unknown option '--bogus' (see isoflop --help)" loss --bogus
 expect_error "option without value" "isoflop: --params needs a value" loss --params
@@ -178,7 +182,7 @@ for size in "40 12" "80 24" "120 40" "300 100"; do
 		no "contour at $1x$2" "exit $rc, $lines lines, $wide too wide" "$err"
 	fi
 done
-expect_match "plot profiles at 300x100" '^\* minimum  o C = 1e24' plot profiles --width 300 --height 100 --compute 1e24
+expect_match "plot profiles at 300x100" '^\* min  o C=1e24' plot profiles --width 300 --height 100 --compute 1e24
 run plot contour --color always --model gpt3
 if [ "$rc" = 0 ] && printf '%s' "$out" | grep -q "$(printf '\033')\[1;33m\*"; then ok "--color always colours the frontier"; else no "--color always colours the frontier" "exit $rc"; fi
 run plot contour --model gpt3

@@ -14,5 +14,17 @@ for page in man/*.[0-9]; do
 		fail=$((fail + 1))
 	fi
 done
+# KEYS lists the key table, the same keys in the same order
+n=$((n + 1))
+want=$("${ISOFLOP:-./isoflop}" --keys | sed 's/  .*//')
+got=$(awk '/^\.Sh KEYS/ { on = 1; next } /^\.Sh / { on = 0 } on && /^\.It Ic / { sub(/^\.It Ic /, ""); gsub(/\\&/, ""); print }' man/isoflop.1)
+if [ -n "$want" ] && [ "$want" = "$got" ]; then
+	echo "ok $n - isoflop(1) KEYS matches the key table"
+	pass=$((pass + 1))
+else
+	echo "not ok $n - isoflop(1) KEYS differs from isoflop --keys"
+	printf 'want: %s\ngot:  %s\n' "$want" "$got" | sed 's/^/#   /'
+	fail=$((fail + 1))
+fi
 echo "# man pages: $pass passed, $fail failed"
 echo "$pass $fail" >"$counts"

@@ -30,6 +30,7 @@ vg "data-constrained optimum" 0 optimum --law muennighoff2023 --compute 1e22 --u
 vg "contour map with every model" 0 plot contour --model all --width 120 --height 40 --compute 1e23 --color always
 vg "data-constrained map" 0 plot contour --law muennighoff2023 --unique-tokens 25B --frontier kaplan2020-frontier
 vg "profiles" 0 plot profiles --law kaplan2020 --width 40 --height 12 --compute 1e22
+vg "explorer frame (--dump)" 0 --dump --width 160 --height 48 --model gpt3
 vg "a bad preset" 2 presets --preset tests/bad/duplicate-key.yaml
 vg "a bad option" 2 optimum --compute 1e40
 echo "1..$n"

@@ -41,6 +41,7 @@ static const struct {
         {OPT_RANGE, "--range"},
         {OPT_FRONTIER, "--frontier"},
         {OPT_COLOR, "--color"},
+        {OPT_DUMP, "--dump"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)

@@ -33,6 +33,7 @@ enum cli_option {
 	OPT_RANGE = 1 << 11,
 	OPT_FRONTIER = 1 << 12,
 	OPT_COLOR = 1 << 13,
+	OPT_DUMP = 1 << 14,
 };
 
 /* --color: whether pictures carry ANSI colours. */
@@ -67,6 +68,7 @@ struct cli {
 	double range[4];         /* --range: N low, N high, D low, D high */
 	const char *frontier;    /* --frontier ID: a second law's frontier */
 	enum color_mode color;   /* --color */
+	bool dump;               /* --dump: print the explorer's first frame and exit */
 	const char *const *args; /* operands after the options */
 	int nargs;
 	bool explicit_presets; /* --preset or --preset-dir given */
@@ -96,6 +98,7 @@ bool cli_use_color(const struct cli *cli);
 
 int cmd_loss(struct cli *cli);
 int cmd_plot(struct cli *cli);
+int cmd_explore(struct cli *cli);
 int cmd_optimum(struct cli *cli);
 int cmd_presets(struct cli *cli);
 

@@ -14,6 +14,7 @@
 
 #include "../model/units.h"
 #include "cli.h"
+#include "keys.h"
 
 #ifndef ISOFLOP_VERSION
 #define ISOFLOP_VERSION "0.1"
@@ -23,7 +24,9 @@
 #endif
 
 static const char usage_text[] =
-        "usage: isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
+        "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
+        "               [--unique-tokens U] [--color WHEN] [--dump [--width W --height H]]\n"
+        "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
         "                       [--unique-tokens U]\n"
         "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
         "                       [--inference-tokens T] [--unique-tokens U]\n"
@@ -33,10 +36,14 @@ static const char usage_text[] =
         "                             [--params N --tokens D | --compute C]\n"
         "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
         "                             [--compute C] [--params N]\n"
-        "       isoflop --help | --version\n"
+        "       isoflop --keys | --help | --version\n"
         "\n"
         "Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
         "and where a compute budget C = 6ND is best spent.\n"
+        "\n"
+        "Without a command, the explorer: the loss map and iso-FLOP profiles with linked\n"
+        "sliders for N, D and C (isoflop --keys lists its keys); --dump prints its first\n"
+        "frame as text instead.\n"
         "\n"
         "commands:\n"
         "  loss       loss L(N, D) and compute efficiency under a law\n"
@@ -67,6 +74,8 @@ static const char usage_text[] =
         "  --preset FILE        load a preset file first (repeatable); with `presets`,\n"
         "                       check it and list what it defines\n"
         "  --preset-dir DIR     load DIR/laws/*.yaml and DIR/models/*.yaml (repeatable)\n"
+        "  --dump               print the explorer's first frame and exit\n"
+        "  --keys               list the explorer's keys\n"
         "  -h, --help           this help\n"
         "  -V, --version        version\n"
         "\n"
@@ -84,6 +93,8 @@ enum {
 	LONG_RANGE,
 	LONG_FRONTIER,
 	LONG_COLOR,
+	LONG_DUMP,
+	LONG_KEYS,
 };
 
 static const struct option long_options[] = {
@@ -101,6 +112,8 @@ static const struct option long_options[] = {
         {"range", required_argument, NULL, LONG_RANGE},
         {"frontier", required_argument, NULL, LONG_FRONTIER},
         {"color", required_argument, NULL, LONG_COLOR},
+        {"dump", no_argument, NULL, LONG_DUMP},
+        {"keys", no_argument, NULL, LONG_KEYS},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -186,6 +199,10 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 			rc = cli_parse_range(optarg, cli->range);
 			cli->given |= OPT_RANGE;
 			break;
+		case LONG_DUMP:
+			cli->dump = true;
+			cli->given |= OPT_DUMP;
+			break;
 		case LONG_FRONTIER:
 			cli->frontier = optarg;
 			cli->given |= OPT_FRONTIER;
@@ -245,6 +262,10 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(0);
+		case LONG_KEYS: /* the key table, as the help overlay shows it */
+			for (size_t i = 0; i < key_table_len; i++)
+				printf("%-16s %s\n", key_table[i].names, key_table[i].help);
+			exit(0);
 		case 'V':
 			printf("isoflop %s\n", ISOFLOP_VERSION);
 			exit(0);
@@ -299,10 +320,8 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(struct cli *);
 	} commands[] = {
-	        {"loss", cmd_loss},
-	        {"optimum", cmd_optimum},
-	        {"presets", cmd_presets},
-	        {"plot", cmd_plot},
+	        {"loss", cmd_loss}, {"optimum", cmd_optimum}, {"presets", cmd_presets},
+	        {"plot", cmd_plot}, {"explore", cmd_explore},
 	};
 	struct cli cli = {.format = FORMAT_TEXT};
 	struct sources src = {.nfiles = 0};
@@ -325,11 +344,9 @@ int main(int argc, char **argv)
 		cli.args++;
 		cli.nargs--;
 	}
-	if (name == NULL) {
-		fputs(usage_text, stdout);
-		return 0;
-	}
 	cli.explicit_presets = src.nfiles > 0 || src.ndirs > 0;
+	if (name == NULL) /* no command: the explorer */
+		name = "explore";
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
 		if (strcmp(name, commands[i].name) != 0)
 			continue;

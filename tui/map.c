@@ -52,7 +52,13 @@ static bool label_fits(const struct canvas *c, const struct rect *a, int x, int 
 	for (int i = 0; i < len; i++)
 		if (!coverable(canvas_get(c, x + i, y), own_style))
 			return false;
-	return !is_label(canvas_get(c, x - 1, y)) && !is_label(canvas_get(c, x + len, y));
+	/* a gap of one cell to the next label or model tag, so neither reads into the other */
+	for (int i = -1; i <= len; i += len + 1) {
+		struct glyph g = canvas_get(c, x + i, y);
+		if (is_label(g) || g.style == STYLE_MODEL || g.style == STYLE_COLLISION)
+			return false;
+	}
+	return true;
 }
 
 /* ---- contours ---- */
@@ -435,6 +441,8 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 	 * on the map, and lay out again if the legend turns out longer.
 	 */
 	int max_lines = r.h / 3 < r.h - 10 ? r.h / 3 : r.h - 10;
+	if (s->max_legend > 0 && max_lines > s->max_legend)
+		max_lines = s->max_legend;
 	if (max_lines < 1)
 		max_lines = 1;
 	for (int i = 0; i < s->nmarkers; i++)
@@ -478,6 +486,8 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 	snprintf(title, sizeof title, "%s, %s", s->law_name, s->dataset);
 	if (!s->dataset[0] || (int)strlen(title) > room)
 		snprintf(title, sizeof title, "%s", s->law_name);
+	if ((int)strlen(title) > room && s->law_id != NULL)
+		snprintf(title, sizeof title, "%s", s->law_id);
 	if ((int)strlen(title) > room)
 		title[room > 0 ? room : 0] = '\0';
 	snprintf(title + strlen(title), sizeof title - strlen(title), "%s", tail);

@@ -32,6 +32,7 @@ enum marker_place {
 struct map_spec {
 	const struct law *law;
 	const char *law_name;        /* for the title */
+	const char *law_id;          /* for the title when the name does not fit; may be NULL */
 	const char *dataset;         /* for the title; "" when unknown */
 	double u;                    /* unique tokens for a data-constrained law; 0: unlimited */
 	double n_lo, n_hi;           /* window: parameters */
@@ -40,6 +41,7 @@ struct map_spec {
 	const char *frontier2_name;  /* its legend name */
 	const struct map_marker *markers;
 	int nmarkers;
+	int max_legend; /* legend lines at most; 0: up to a third of the height */
 	bool has_point; /* draw '@' at (point_n, point_d) and its loss in the title */
 	double point_n, point_d;
 };
@@ -54,9 +56,9 @@ struct map {
 	int dropped;                      /* legend entries that did not fit */
 };
 
-/* Smallest rectangle a map fits in. */
-#define MAP_MIN_W 40
-#define MAP_MIN_H 12
+/* Smallest rectangle a map fits in: a plot of 8 x 4 cells with its axes. */
+#define MAP_MIN_W 30
+#define MAP_MIN_H 8
 
 /*
  * Draw axes, contours with labels, iso-FLOP lines, frontiers, markers and

@@ -24,8 +24,8 @@ static void mark_cell(int x, int y, void *ctx)
 	struct mark *mk = ctx;
 	int st = canvas_get(mk->c, x, y).style;
 
-	/* minima and the point stay visible under any curve */
-	if (st == STYLE_FRONTIER || st == STYLE_CURRENT)
+	/* minima, the point and budget labels stay readable under any curve */
+	if (st == STYLE_FRONTIER || st == STYLE_CURRENT || st == STYLE_TEXT)
 		return;
 	canvas_put(mk->c, x, y, mk->ch, mk->style);
 }
@@ -187,7 +187,7 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 
 	int key_row = p->frame.area.y + p->frame.area.h + 2;
-	int len = snprintf(key, sizeof key, "* minimum");
+	int len = snprintf(key, sizeof key, s->has_current ? "* min" : "* minimum");
 	if (s->has_current) {
 		double l;
 		struct allocation a;
@@ -195,13 +195,13 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 		units_format_count(s->current_n, nbuf, sizeof nbuf);
 		if (optimum_at_compute(s->law, s->current_c, s->u, &a) == MODEL_OK)
 			draw_curve(c, &p->frame, s, s->current_c, a.params, 'o', STYLE_HIGHLIGHT);
-		len += snprintf(key + len, sizeof key - len, "  o C = %s", cbuf);
+		len += snprintf(key + len, sizeof key - len, "  o C=%s", cbuf);
 		if (profile_loss(s->law, s->current_c, s->current_n, s->u, &l) == MODEL_OK &&
 		    frame_cell(&p->frame, s->current_n, l, &cx, &cy)) {
 			canvas_put(c, cx, cy, '@', STYLE_CURRENT);
-			snprintf(key + len, sizeof key - len, "  @ N = %s", nbuf);
+			snprintf(key + len, sizeof key - len, "  @ N=%s", nbuf);
 		} else {
-			snprintf(key + len, sizeof key - len, "  @ N = %s (off panel)", nbuf);
+			snprintf(key + len, sizeof key - len, "  @ N=%s off panel", nbuf);
 		}
 	}
 	for (int x = r.x; x < r.x + r.w; x++)

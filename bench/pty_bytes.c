@@ -1,0 +1,80 @@
+/*
+ * pty_bytes.c: what the explorer sends over the wire. Runs the real binary
+ * in a 160x48 pseudo-terminal (TERM=xterm-256color, as over SSH) and counts
+ * the bytes it writes for the first frame, for each slider step and for a
+ * law switch. It prints; it asserts nothing.
+ *
+ * usage: pty_bytes ISOFLOP
+ */
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Read until the program has been quiet for quiet_ms; returns the bytes read. */
+static long drain(int fd, int quiet_ms)
+{
+	char buf[65536];
+	long total = 0;
+	struct pollfd p = {fd, POLLIN, 0};
+
+	while (poll(&p, 1, quiet_ms) > 0) {
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n <= 0)
+			break;
+		total += n;
+	}
+	return total;
+}
+
+static long send_key(int fd, const char *keys)
+{
+	if (write(fd, keys, strlen(keys)) < 0)
+		return -1;
+	return drain(fd, 150);
+}
+
+int main(int argc, char **argv)
+{
+	struct winsize ws = {.ws_row = 48, .ws_col = 160};
+	int fd;
+	pid_t pid;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: pty_bytes ISOFLOP\n");
+		return 2;
+	}
+	pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 1;
+	}
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		unsetenv("NO_COLOR");
+		execl(argv[1], argv[1], (char *)NULL);
+		_exit(127);
+	}
+	long first = drain(fd, 500);
+	long steps = 0, nsteps = 20;
+	for (int i = 0; i < nsteps; i++)
+		steps += send_key(fd, i % 2 ? "\033OD" : "l"); /* l, then Left in keypad mode */
+	long tab = send_key(fd, "\t");
+	long lawswitch = send_key(fd, "w");
+	lawswitch += send_key(fd, "j");
+	lawswitch += send_key(fd, "\r");
+	send_key(fd, "q");
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+
+	printf("%-34s %-24s %10ld bytes\n", "explorer first frame", "160x48 xterm-256color", first);
+	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per slider step (N, C locked)", "",
+	       (double)steps / nsteps);
+	printf("%-34s %-24s %10ld bytes\n", "  focus change (Tab)", "", tab);
+	printf("%-34s %-24s %10ld bytes\n", "  law switch (w j Enter)", "", lawswitch);
+	return 0;
+}

@@ -1,0 +1,158 @@
+#!/bin/sh
+# e2e.sh [--update]: the explorer end to end in a real terminal emulator.
+# tmux (its own server, started and killed here) runs the binary in a pty;
+# keys go in with send-keys, the screen comes out with capture-pane. Checks
+# that the readout moves as the formulas say, that resizing, quitting and
+# SIGHUP leave a sane terminal, and that the screen is exactly the canvas
+# (tests/golden/screen-*.txt; --update rewrites them, as make golden does).
+set -u
+: "${ISOFLOP:?set ISOFLOP to the binary under test}"
+cd "$(dirname "$0")/.." || exit 1
+tmp=$(mktemp -d)
+sock="isoflop-e2e-$$"
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
+unset NO_COLOR
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+no() {
+	n=$((n + 1))
+	echo "not ok $n - $1"
+	shift
+	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done
+}
+screen() { T capture-pane -p -t e; }
+
+# wait_for REGEX [SECONDS]: poll the screen until a line matches
+wait_for() {
+	i=0
+	while [ "$i" -lt "$((${2:-5} * 10))" ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# start W H TERM [ARGS...]: a fresh explorer; when it ends, the pane shows its
+# exit status and the terminal's modes
+start() {
+	w=$1 h=$2 term=$3
+	shift 3
+	T kill-session -t e 2>/dev/null
+	T new-session -d -s e -x "$w" -y "$h" \
+		"echo \$\$ >'$tmp/pid'; env TERM=$term '$ISOFLOP' $*; echo EXIT=\$?; stty -a | tr '\n' ' '; echo; sleep 600"
+}
+
+if ! command -v tmux >/dev/null 2>&1; then
+	no "tmux is installed (make deps installs it)"
+	echo "1..$n"
+	exit 0
+fi
+
+# --- every TERM a talk may meet: start, draw, quit, terminal restored ------
+for term in xterm xterm-256color screen tmux-256color linux vt100; do
+	start 80 24 "$term"
+	if wait_for 'Tab:slider' && T send-keys -t e q && wait_for '^EXIT=0' &&
+		screen | grep -q ' icanon ' && screen | grep -q ' echo '; then
+		ok "TERM=$term: draws, quits on q, terminal restored"
+	else
+		no "TERM=$term" "$(screen | tail -n 5)"
+	fi
+done
+
+# TERM=dumb on a real terminal: one line that says why, status 2
+start 80 24 dumb
+if wait_for '^EXIT=2' && screen | grep -q "^isoflop: the explorer cannot draw on TERM=dumb; for text output try: isoflop plo"; then
+	ok "TERM=dumb: one-line error, exit 2"
+else
+	no "TERM=dumb" "$(screen | head -n 3)"
+fi
+
+# --- the readout follows the formulas ----------------------------------------
+# C locked at Chinchilla's 6 * 70B * 1.4T; five steps of 1/20 decade on N
+start 80 24 xterm
+wait_for 'Tab:slider'
+T send-keys -t e Right Right Right Right Right
+n_want=$(awk 'BEGIN { printf "%.6e", 70e9 * 10 ^ 0.25 }')
+d_want=$(awk -v n="$n_want" 'BEGIN { printf "%.6e", 6 * 70e9 * 1.4e12 / (6 * n) }')
+if wait_for '^> N params .* 124B' && screen | grep -Eq '^  D tokens .* 787B' &&
+	screen | grep -Eq '^  C FLOPs .* 5\.88e23 locked'; then
+	ok "C locked: N x 10^0.25 = 124B, D = C/(6N) = 787B, C unchanged"
+else
+	no "C locked walk" "$(screen | tail -n 8)"
+fi
+want=$("$ISOFLOP" loss --params "$n_want" --tokens "$d_want" --format csv | awk -F, 'NR == 2 { printf "%.4f", $5 }')
+if screen | grep -q "^L = $want "; then ok "readout L = $want, as isoflop loss computes it"; else no "readout L" "want L = $want" "$(screen | grep '^L =')"; fi
+
+# typing a value: D = 2T with C locked moves N to C/(6 * 2T) = 49B
+T send-keys -t e Tab = 2 T Enter
+if wait_for '^. D tokens .* 2T' && screen | grep -Eq '^. N params .* 49B'; then
+	ok "= 2T on D moves N to 49B"
+else
+	no "typed value" "$(screen | tail -n 8)"
+fi
+T send-keys -t e = a b c Enter
+if wait_for "^D: .*'abc'"; then ok "a bad value is reported in the status line"; else no "bad value" "$(screen | tail -n 2)"; fi
+
+# snap to the optimum, then the help overlay opens and closes
+T send-keys -t e o
+if wait_for 'dL = \+0\.0000'; then ok "o: on the optimum, dL = 0"; else no "o snaps" "$(screen | grep 'dL')"; fi
+T send-keys -t e '?'
+if wait_for 'keys \(any key closes\)' && T send-keys -t e z && sleep 0.3 && ! screen | grep -q 'any key closes'; then
+	ok "? opens the help, any key closes it"
+else
+	no "help overlay" "$(screen | head -n 5)"
+fi
+
+# resize below the minimum and back, then quit
+T resize-window -t e -x 30 -y 10
+if wait_for 'terminal too small' && screen | grep -q '(need 40x12)'; then ok "30x10: says the terminal is too small"; else no "too small" "$(screen)"; fi
+T resize-window -t e -x 80 -y 24
+if wait_for 'Tab:slider'; then ok "back to 80x24: redrawn"; else no "resize back" "$(screen)"; fi
+T send-keys -t e Escape
+if wait_for '^EXIT=0' && screen | grep -q ' icanon '; then ok "Esc quits, terminal restored"; else no "Esc quits" "$(screen | tail -n 3)"; fi
+
+# --- the SSH link drops: SIGHUP ----------------------------------------------
+start 80 24 xterm-256color
+wait_for 'Tab:slider'
+pid=$(cat "$tmp/pid")
+# the shell exec'd nothing: the explorer is its child
+child=$(pgrep -P "$pid" -f isoflop | head -n 1)
+kill -HUP "$child" 2>/dev/null
+if wait_for '^EXIT=129' 3 && ! kill -0 "$child" 2>/dev/null && screen | grep -q ' icanon '; then
+	ok "SIGHUP: exits at once (status 129), terminal restored"
+else
+	no "SIGHUP" "$(screen | tail -n 3)"
+fi
+start 80 24 xterm
+wait_for 'Tab:slider'
+child=$(pgrep -P "$(cat "$tmp/pid")" -f isoflop | head -n 1)
+kill -TERM "$child" 2>/dev/null
+if wait_for '^EXIT=143' 3; then ok "SIGTERM: exits, status 143"; else no "SIGTERM" "$(screen | tail -n 3)"; fi
+
+# --- golden screens: what the terminal shows is the canvas -------------------
+for size in 80x24 160x48 30x10; do
+	w=${size%x*} h=${size#*x}
+	start "$w" "$h" xterm
+	wait_for 'Tab:slider|too small'
+	sleep 0.2
+	screen >"$tmp/screen"
+	golden="tests/golden/screen-$size.txt"
+	if [ "${1:-}" = --update ]; then
+		cp "$tmp/screen" "$golden"
+		ok "wrote $golden"
+	elif cmp -s "$tmp/screen" "$golden"; then
+		ok "screen at $size matches $golden"
+	else
+		no "screen at $size differs from $golden (make golden rewrites it)" "$(diff "$golden" "$tmp/screen" | head -n 20)"
+	fi
+done
+# at a size --dump can draw, the terminal shows exactly the dumped canvas
+"$ISOFLOP" --dump --width 80 --height 24 >"$tmp/dump"
+start 80 24 xterm
+wait_for 'Tab:slider'
+sleep 0.2
+if screen | diff - "$tmp/dump" >"$tmp/diff"; then ok "the screen is exactly isoflop --dump"; else no "screen vs --dump" "$(head -n 20 "$tmp/diff")"; fi
+echo "1..$n"

@@ -1,0 +1,254 @@
+/*
+ * test_app.c: the explorer's state changes, without a terminal: the lock
+ * holds while a slider moves (C = k N D), values clamp at the window, 'o'
+ * snaps to Chinchilla's closed-form optimum, typed values parse or report,
+ * and the key table is unambiguous.
+ */
+#include <string.h>
+
+#include "../../model/optimum.h"
+#include "../../tui/app.h"
+#include "../../tui/keys.h"
+#include "fixtures.h"
+
+static struct catalog cat;
+
+static int load_catalog(void **state)
+{
+	static const char *const dirs[] = {"presets"};
+	struct catalog_options opt = {.dirs = dirs, .ndirs = 1};
+	char err[512];
+
+	(void)state;
+	return catalog_load(&cat, &opt, err, sizeof err);
+}
+
+static int free_catalog(void **state)
+{
+	(void)state;
+	catalog_free(&cat);
+	return 0;
+}
+
+static void start(struct app *a, const char *law)
+{
+	const struct catalog_entry *e = catalog_law(&cat, law);
+
+	assert_non_null(e);
+	app_init(a, &cat, (size_t)(e - cat.laws));
+}
+
+static void press(struct app *a, int key, enum key_result want)
+{
+	assert_int_equal(app_key(a, key), want);
+}
+
+/* The default start is Chinchilla's point (Hoffmann et al. 2022: 70B, 1.4T), C locked. */
+static void starts_at_chinchilla(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	assert_rel(a.n, 70e9, 1e-12);
+	assert_rel(a.d, 1.4e12, 1e-12);
+	assert_int_equal(a.lock, SLIDER_C);
+	assert_int_equal(a.focus, SLIDER_N);
+	assert_true(a.markers);
+}
+
+/* C locked: moving N walks the iso-FLOP line, D = C / (k N). */
+static void c_locked_walks_the_isoflop_line(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	double c = 6 * 70e9 * 1.4e12;
+	press(&a, KEYC_RIGHT, KEY_HANDLED);
+	assert_rel(a.n, 70e9 * pow(10, 0.05), 1e-12);
+	assert_rel(a.d, c / (6 * a.n), 1e-12);
+	press(&a, 'H', KEY_HANDLED);
+	assert_rel(a.n, 70e9 * pow(10, -0.45), 1e-12);
+	assert_rel(6 * a.n * a.d, c, 1e-12);
+	/* moving D moves N instead */
+	press(&a, KEYC_TAB, KEY_HANDLED);
+	press(&a, 'l', KEY_HANDLED);
+	assert_rel(6 * a.n * a.d, c, 1e-12);
+}
+
+/* N locked: moving D changes C; moving C changes D. D locked: moving C changes N. */
+static void other_locks_hold(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	press(&a, 'x', KEY_HANDLED);
+	assert_int_equal(a.lock, SLIDER_N);
+	press(&a, KEYC_DOWN, KEY_HANDLED); /* focus D */
+	press(&a, KEYC_PGUP, KEY_HANDLED);
+	assert_rel(a.n, 70e9, 1e-12);
+	assert_rel(a.d, 1.4e12 * pow(10, 0.5), 1e-12);
+	press(&a, KEYC_DOWN, KEY_HANDLED); /* focus C */
+	press(&a, KEYC_LEFT, KEY_HANDLED);
+	assert_rel(a.n, 70e9, 1e-12);
+	assert_rel(a.d, 1.4e12 * pow(10, 0.45), 1e-12);
+
+	press(&a, 'x', KEY_HANDLED);
+	assert_int_equal(a.lock, SLIDER_D);
+	double d = a.d;
+	press(&a, KEYC_RIGHT, KEY_HANDLED); /* C up: N follows */
+	assert_rel(a.d, d, 1e-12);
+	assert_rel(a.n, 70e9 * pow(10, 0.05), 1e-12);
+	press(&a, 'x', KEY_HANDLED);
+	assert_int_equal(a.lock, SLIDER_C);
+}
+
+/* Values clamp at the window, and the lock still holds at the edge. */
+static void clamps_at_the_window(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	double c = 6 * a.n * a.d;
+	for (int i = 0; i < 40; i++)
+		press(&a, 'L', KEY_HANDLED); /* N up 20 decades, C locked: N stops at 10T */
+	assert_rel(a.n, 1e13, 1e-12);
+	assert_rel(a.d, c / (6 * 1e13), 1e-12);
+	for (int i = 0; i < 60; i++)
+		press(&a, 'H', KEY_HANDLED); /* down: D reaches 100T before N reaches 10M */
+	assert_rel(a.d, 1e14, 1e-12);
+	assert_rel(a.n, c / (6 * 1e14), 1e-12);
+	/* C itself stops where N or D would leave the window */
+	press(&a, KEYC_TAB, KEY_HANDLED);
+	press(&a, KEYC_TAB, KEY_HANDLED);
+	press(&a, 'x', KEY_HANDLED); /* N locked: C moves D */
+	for (int i = 0; i < 40; i++)
+		press(&a, 'L', KEY_HANDLED);
+	assert_rel(a.d, 1e14, 1e-12);
+	assert_rel(6 * a.n * a.d, 6 * a.n * 1e14, 1e-12);
+}
+
+/*
+ * 'o' puts the point at Chinchilla's closed form (Hoffmann et al. 2022,
+ * Eq. 4) at the current C: N* = G (C/6)^(beta/(alpha+beta)).
+ */
+static void o_snaps_to_the_closed_form(void **state)
+{
+	(void)state;
+	struct app a;
+	struct law law = fixture_law("hoffmann2022-unrounded");
+
+	start(&a, "hoffmann2022-unrounded");
+	app_set(&a, SLIDER_C, 5.76e23);
+	press(&a, 'o', KEY_HANDLED);
+	double ab = law.alpha + law.beta, c6 = 5.76e23 / 6;
+	double g = pow(law.alpha * law.A / (law.beta * law.B), 1 / ab);
+	assert_rel(a.n, g * pow(c6, law.beta / ab), 1e-9);
+	assert_rel(a.d, pow(c6, law.alpha / ab) / g, 1e-9);
+	assert_rel(a.n, 40.4e9, 0.01); /* the paper's 40B for Gopher's budget */
+}
+
+/* '=' takes a value in short units; bad text leaves the point and says why. */
+static void typed_values(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	press(&a, 'x', KEY_HANDLED); /* lock N: typing D moves C */
+	press(&a, KEYC_TAB, KEY_HANDLED);
+	press(&a, '=', KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_ENTRY);
+	for (const char *p = "2T"; *p; p++)
+		press(&a, *p, KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	assert_rel(a.d, 2e12, 1e-12);
+	assert_rel(a.n, 70e9, 1e-12);
+	assert_string_equal(a.status, "");
+
+	press(&a, '=', KEY_HANDLED);
+	press(&a, 'x', KEY_HANDLED);
+	press(&a, 'y', KEY_HANDLED);
+	press(&a, KEYC_BACKSPACE, KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_rel(a.d, 2e12, 1e-12);
+	assert_non_null(strstr(a.status, "'x'"));
+	assert_true(strncmp(a.status, "D: ", 3) == 0);
+
+	/* out of the window: clamped, and said so */
+	press(&a, '=', KEY_HANDLED);
+	for (const char *p = "1e20"; *p; p++)
+		press(&a, *p, KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_rel(a.d, 1e14, 1e-12);
+	assert_non_null(strstr(a.status, "clamped"));
+
+	press(&a, '=', KEY_HANDLED);
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+}
+
+/* Pickers: a model jump moves the point; a law switch asks for a full redraw. */
+static void pickers(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	press(&a, 'p', KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_PICK_MODEL);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	const struct preset *m = &cat.models[0].preset;
+	assert_rel(a.n, m->active_params > 0 ? m->active_params : m->params, 1e-12);
+	assert_rel(a.d, m->tokens, 1e-12);
+
+	size_t law = a.law;
+	press(&a, 'w', KEY_HANDLED);
+	press(&a, KEYC_DOWN, KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_REDRAW);
+	assert_int_equal(a.law, (law + 1) % cat.nlaws);
+	press(&a, 'w', KEY_HANDLED);
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.law, (law + 1) % cat.nlaws);
+
+	press(&a, 'm', KEY_REDRAW);
+	assert_false(a.markers);
+	press(&a, '?', KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_HELP);
+	press(&a, 'z', KEY_HANDLED); /* any key closes the help */
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	press(&a, 'z', KEY_IGNORED);
+	press(&a, 'q', KEY_QUIT);
+	press(&a, KEYC_ESC, KEY_QUIT);
+}
+
+/* No key is bound twice, and every binding says what it does. */
+static void key_table_is_unambiguous(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < key_table_len; i++) {
+		assert_non_null(key_table[i].handler);
+		assert_true(strlen(key_table[i].help) > 0 && strlen(key_table[i].names) > 0);
+		for (int j = 0; key_table[i].codes[j]; j++)
+			assert_ptr_equal(key_lookup(key_table[i].codes[j]), &key_table[i]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(starts_at_chinchilla),
+	        cmocka_unit_test(c_locked_walks_the_isoflop_line),
+	        cmocka_unit_test(other_locks_hold),
+	        cmocka_unit_test(clamps_at_the_window),
+	        cmocka_unit_test(o_snaps_to_the_closed_form),
+	        cmocka_unit_test(typed_values),
+	        cmocka_unit_test(pickers),
+	        cmocka_unit_test(key_table_is_unambiguous),
+	};
+	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
+}

@@ -1,0 +1,94 @@
+/*
+ * app.h: the explorer's state and every change a key can make to it. No
+ * curses and no drawing here: handlers change the state and say what must be
+ * redrawn, so that the lock logic, clamping, snapping and value entry are
+ * unit-tested without a terminal.
+ *
+ * The point lives as N and D; C = k N D follows. One of the three sliders is
+ * locked: moving another one moves the third so that the lock holds.
+ */
+#ifndef ISOFLOP_APP_H
+#define ISOFLOP_APP_H
+
+#include <stdbool.h>
+
+#include "../presets/catalog.h"
+
+enum slider { SLIDER_N, SLIDER_D, SLIDER_C, SLIDER_COUNT };
+
+/* What the screen shows over the panels. */
+enum app_mode {
+	MODE_EXPLORE,
+	MODE_ENTRY,      /* typing a value for the focused slider after '=' */
+	MODE_PICK_MODEL, /* 'p' */
+	MODE_PICK_LAW,   /* 'w' */
+	MODE_HELP,       /* '?' */
+};
+
+/* What a key handler asks of the screen. */
+enum key_result {
+	KEY_IGNORED, /* not a key of this mode */
+	KEY_HANDLED, /* the overlay changed: point, sliders, readout, status, dialogs */
+	KEY_REDRAW,  /* the base changed too: law, markers, window */
+	KEY_QUIT,
+};
+
+#define APP_ENTRY_MAX  32
+#define APP_STATUS_MAX 160
+
+struct app {
+	const struct catalog *catalog;
+	size_t law;        /* index into catalog->laws */
+	double n, d;       /* the current point: parameters and tokens */
+	double u;          /* unique tokens for a data-constrained law; 0: unlimited */
+	double n_lo, n_hi; /* window: parameters */
+	double d_lo, d_hi; /* window: tokens */
+	enum slider focus; /* the slider the arrows move */
+	enum slider lock;  /* the slider that holds while another moves */
+	bool markers;      /* model markers on the map */
+	enum app_mode mode;
+	size_t pick;                 /* the highlighted row of a picker */
+	char entry[APP_ENTRY_MAX];   /* text typed after '=' */
+	char status[APP_STATUS_MAX]; /* a message for the status line, or "" */
+};
+
+/* Steps of a slider, in decades. */
+#define APP_STEP_FINE   0.05
+#define APP_STEP_COARSE 0.5
+
+/* A fresh state: Chinchilla's point under law `law`, C locked, markers on. */
+void app_init(struct app *a, const struct catalog *cat, size_t law);
+
+/* The current law. */
+const struct law *app_law(const struct app *a);
+
+/* The value of a slider: N, D or C = k N D. */
+double app_value(const struct app *a, enum slider s);
+
+/* A slider's range over the window: [lo, hi]. */
+void app_range(const struct app *a, enum slider s, double *lo, double *hi);
+
+/*
+ * Set slider s to v, moving the follower (the slider that is neither s nor
+ * the lock; when s is the lock itself, D follows N and C, N follows D) so
+ * that the lock holds, clamped so that all three stay in their ranges.
+ */
+void app_set(struct app *a, enum slider s, double v);
+
+/* Move slider s by `decades` (negative: down), as app_set. */
+void app_step(struct app *a, enum slider s, double decades);
+
+/* Put the point at the compute-optimal N and D for the current C. */
+void app_snap_optimum(struct app *a);
+
+/* Put the point at a model's (active) parameters and tokens. */
+void app_jump_model(struct app *a, size_t model);
+
+/* Parse the entry as a value of the focused slider and set it; false and a status message if bad.
+ */
+bool app_commit_entry(struct app *a);
+
+/* Handle one key (see keys.h); the result says what to redraw. */
+enum key_result app_key(struct app *a, int key);
+
+#endif

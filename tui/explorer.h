@@ -1,0 +1,65 @@
+/*
+ * explorer.h: the explorer's whole frame drawn into a canvas, curses-free:
+ * the map and profiles panels, three sliders, the readout, the status line
+ * and the dialogs (pickers, help). The screen blits it; `--dump` and the
+ * tests print it.
+ *
+ * The panels' expensive part (contours, frontier, curves) is cached in a
+ * base canvas that depends only on the law, the markers switch and the
+ * terminal size; a slider step redraws only the overlay on a copy of it.
+ */
+#ifndef ISOFLOP_EXPLORER_H
+#define ISOFLOP_EXPLORER_H
+
+#include "app.h"
+#include "canvas.h"
+#include "map.h"
+#include "profiles.h"
+
+/* Smallest terminal the explorer draws in; below it says so. */
+#define EXPLORER_MIN_W 40
+#define EXPLORER_MIN_H 12
+
+struct explorer_layout {
+	bool too_small;
+	struct rect map;
+	struct rect profiles; /* w == 0: one panel only */
+	struct rect sliders;  /* three rows */
+	struct rect readout;  /* 0 to 3 rows */
+	struct rect status;   /* one row */
+};
+
+#define EXPLORER_MAX_MARKERS 256
+
+struct explorer {
+	struct canvas base; /* the panels without the overlay */
+	bool base_ok;
+	size_t base_law;
+	bool base_markers;
+	struct explorer_layout lay;
+	struct map map;
+	bool map_ok;
+	struct profiles prof;
+	bool prof_ok;
+	struct map_marker markers[EXPLORER_MAX_MARKERS];
+	int nmarkers;
+};
+
+/* Where everything goes on a w x h terminal. */
+void explorer_layout(int w, int h, struct explorer_layout *l);
+
+/* An empty cache. */
+void explorer_init(struct explorer *e);
+void explorer_free(struct explorer *e);
+
+/* Drop the cached base (the law's data changed under it). */
+void explorer_invalidate(struct explorer *e);
+
+/*
+ * Draw the frame for state a into out (sized to the terminal), rebuilding
+ * the base first if the law, the markers switch or the size changed.
+ * Returns 0, or -1 when memory runs out.
+ */
+int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out);
+
+#endif

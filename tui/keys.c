@@ -1,0 +1,127 @@
+/*
+ * keys.c: the explore mode's key table and its handlers. Handlers change the
+ * state through app.h and never draw.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "keys.h"
+
+static const char *const slider_names[SLIDER_COUNT] = {"N", "D", "C"};
+
+static enum key_result focus_next(struct app *a, int key)
+{
+	(void)key;
+	a->focus = (a->focus + 1) % SLIDER_COUNT;
+	return KEY_HANDLED;
+}
+
+static enum key_result focus_prev(struct app *a, int key)
+{
+	(void)key;
+	a->focus = (a->focus + SLIDER_COUNT - 1) % SLIDER_COUNT;
+	return KEY_HANDLED;
+}
+
+static enum key_result move(struct app *a, int key)
+{
+	double step = key == KEYC_LEFT || key == 'h'    ? -APP_STEP_FINE
+	              : key == KEYC_RIGHT || key == 'l' ? APP_STEP_FINE
+	              : key == KEYC_PGDN || key == 'H'  ? -APP_STEP_COARSE
+	                                                : APP_STEP_COARSE;
+	app_step(a, a->focus, step);
+	return KEY_HANDLED;
+}
+
+static enum key_result enter_value(struct app *a, int key)
+{
+	(void)key;
+	a->mode = MODE_ENTRY;
+	a->entry[0] = '\0';
+	return KEY_HANDLED;
+}
+
+static enum key_result cycle_lock(struct app *a, int key)
+{
+	(void)key;
+	/* C, N, D: the order a talk goes through (fixed budget, fixed model, fixed data) */
+	a->lock = a->lock == SLIDER_C ? SLIDER_N : a->lock == SLIDER_N ? SLIDER_D : SLIDER_C;
+	snprintf(a->status, sizeof a->status, "%s locked: moving another slider keeps %s fixed",
+	         slider_names[a->lock], slider_names[a->lock]);
+	return KEY_HANDLED;
+}
+
+static enum key_result snap(struct app *a, int key)
+{
+	(void)key;
+	app_snap_optimum(a);
+	return KEY_HANDLED;
+}
+
+static enum key_result pick_model(struct app *a, int key)
+{
+	(void)key;
+	if (a->catalog->nmodels == 0) {
+		snprintf(a->status, sizeof a->status, "no model presets loaded");
+		return KEY_HANDLED;
+	}
+	a->mode = MODE_PICK_MODEL;
+	a->pick = 0;
+	return KEY_HANDLED;
+}
+
+static enum key_result pick_law(struct app *a, int key)
+{
+	(void)key;
+	a->mode = MODE_PICK_LAW;
+	a->pick = a->law;
+	return KEY_HANDLED;
+}
+
+static enum key_result toggle_markers(struct app *a, int key)
+{
+	(void)key;
+	a->markers = !a->markers;
+	return KEY_REDRAW;
+}
+
+static enum key_result help(struct app *a, int key)
+{
+	(void)key;
+	a->mode = MODE_HELP;
+	return KEY_HANDLED;
+}
+
+static enum key_result quit(struct app *a, int key)
+{
+	(void)a;
+	(void)key;
+	return KEY_QUIT;
+}
+
+/* names | help | codes | handler: the order of the help overlay and the man page */
+const struct key_binding key_table[] = {
+        {"Tab Down j", "focus the next slider", {KEYC_TAB, KEYC_DOWN, 'j'}, focus_next},
+        {"S-Tab Up k", "focus the previous slider", {KEYC_BTAB, KEYC_UP, 'k'}, focus_prev},
+        {"Left Right h l", "move the slider 1/20 decade", {KEYC_LEFT, KEYC_RIGHT, 'h', 'l'}, move},
+        {"PgDn PgUp H L", "move it half a decade", {KEYC_PGDN, KEYC_PGUP, 'H', 'L'}, move},
+        {"=", "type a value: 70B, 1.4T, 3e23", {'='}, enter_value},
+        {"x", "lock the next of C, N, D", {'x'}, cycle_lock},
+        {"o", "snap to the compute-optimal point at this C", {'o'}, snap},
+        {"p", "pick a model and jump to it", {'p'}, pick_model},
+        {"w", "pick a law", {'w'}, pick_law},
+        {"m", "model markers on or off", {'m'}, toggle_markers},
+        {"?", "show these keys", {'?'}, help},
+        {"q Esc", "quit", {'q', KEYC_ESC}, quit},
+};
+
+const size_t key_table_len = sizeof key_table / sizeof *key_table;
+
+const struct key_binding *key_lookup(int key)
+{
+	for (size_t i = 0; i < key_table_len; i++)
+		for (int j = 0; key_table[i].codes[j] != 0; j++)
+			if (key_table[i].codes[j] == key)
+				return &key_table[i];
+	return NULL;
+}
