@@ -107,12 +107,20 @@ else
 fi
 
 # resize below the minimum and back, then quit
-T resize-window -t e -x 30 -y 10
-if wait_for 'terminal too small' && screen | grep -q '(need 40x12)'; then ok "30x10: says the terminal is too small"; else no "too small" "$(screen)"; fi
+T resize-window -t e -x 40 -y 10
+if wait_for 'terminal too small \(need 40x12\)'; then ok "40x10: says the terminal is too small"; else no "too small" "$(screen)"; fi
 T resize-window -t e -x 80 -y 24
 if wait_for 'Tab:slider'; then ok "back to 80x24: redrawn"; else no "resize back" "$(screen)"; fi
 T send-keys -t e Escape
 if wait_for '^EXIT=0' && screen | grep -q ' icanon '; then ok "Esc quits, terminal restored"; else no "Esc quits" "$(screen | tail -n 3)"; fi
+
+# --unicode: axes in line drawing (capture-pane shows the VT100 letter, x, in a C locale)
+start 80 24 xterm --unicode
+if wait_for 'Tab:slider' && screen | grep -Eq '^ {5}(│|x) ' && T send-keys -t e q && wait_for '^EXIT=0'; then
+	ok "--unicode draws axes with line-drawing characters"
+else
+	no "--unicode" "$(screen | head -n 3)"
+fi
 
 # --- the SSH link drops: SIGHUP ----------------------------------------------
 start 80 24 xterm-256color

@@ -42,6 +42,7 @@ static const struct {
         {OPT_FRONTIER, "--frontier"},
         {OPT_COLOR, "--color"},
         {OPT_DUMP, "--dump"},
+        {OPT_UNICODE, "--unicode"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)

@@ -34,6 +34,7 @@ enum cli_option {
 	OPT_FRONTIER = 1 << 12,
 	OPT_COLOR = 1 << 13,
 	OPT_DUMP = 1 << 14,
+	OPT_UNICODE = 1 << 15,
 };
 
 /* --color: whether pictures carry ANSI colours. */
@@ -69,6 +70,7 @@ struct cli {
 	const char *frontier;    /* --frontier ID: a second law's frontier */
 	enum color_mode color;   /* --color */
 	bool dump;               /* --dump: print the explorer's first frame and exit */
+	bool unicode;            /* --unicode: line-drawing characters on the screen */
 	const char *const *args; /* operands after the options */
 	int nargs;
 	bool explicit_presets; /* --preset or --preset-dir given */

@@ -88,7 +88,7 @@ int cmd_explore(struct cli *cli)
 	if ((rc = cli_check_options(cli, "the explorer",
 	                            OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |
 	                                    OPT_UNIQUE | OPT_COLOR | OPT_DUMP | OPT_WIDTH |
-	                                    OPT_HEIGHT)) != 0)
+	                                    OPT_HEIGHT | OPT_UNICODE)) != 0)
 		return rc;
 	if (cli->nargs > 0)
 		return cli_error("the explorer takes no operand '%s'", cli->args[0]);
@@ -127,5 +127,5 @@ int cmd_explore(struct cli *cli)
 	if ((why = no_terminal()) != NULL)
 		return cli_error(
 		        "%s; for text output try: isoflop plot contour (or isoflop --help)", why);
-	return screen_run(&a, cli_use_color(cli));
+	return screen_run(&a, cli_use_color(cli), cli->unicode);
 }

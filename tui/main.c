@@ -25,7 +25,8 @@
 
 static const char usage_text[] =
         "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
-        "               [--unique-tokens U] [--color WHEN] [--dump [--width W --height H]]\n"
+        "               [--unique-tokens U] [--color WHEN] [--unicode]\n"
+        "               [--dump [--width W --height H]]\n"
         "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
         "                       [--unique-tokens U]\n"
         "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
@@ -75,6 +76,7 @@ static const char usage_text[] =
         "                       check it and list what it defines\n"
         "  --preset-dir DIR     load DIR/laws/*.yaml and DIR/models/*.yaml (repeatable)\n"
         "  --dump               print the explorer's first frame and exit\n"
+        "  --unicode            explorer: draw axes with line-drawing characters\n"
         "  --keys               list the explorer's keys\n"
         "  -h, --help           this help\n"
         "  -V, --version        version\n"
@@ -95,6 +97,7 @@ enum {
 	LONG_COLOR,
 	LONG_DUMP,
 	LONG_KEYS,
+	LONG_UNICODE,
 };
 
 static const struct option long_options[] = {
@@ -114,6 +117,7 @@ static const struct option long_options[] = {
         {"color", required_argument, NULL, LONG_COLOR},
         {"dump", no_argument, NULL, LONG_DUMP},
         {"keys", no_argument, NULL, LONG_KEYS},
+        {"unicode", no_argument, NULL, LONG_UNICODE},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -198,6 +202,10 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case LONG_RANGE:
 			rc = cli_parse_range(optarg, cli->range);
 			cli->given |= OPT_RANGE;
+			break;
+		case LONG_UNICODE:
+			cli->unicode = true;
+			cli->given |= OPT_UNICODE;
 			break;
 		case LONG_DUMP:
 			cli->dump = true;

@@ -142,8 +142,24 @@ static void init_colours(void)
 		init_pair((short)(4 + i), contour_colours[i], -1);
 }
 
+/* An axis or box glyph in the terminal's line-drawing set (curses' ACS, which vt100 has too). */
+static chtype line_char(char ch)
+{
+	switch (ch) {
+	case '-':
+		return ACS_HLINE;
+	case '|':
+		return ACS_VLINE;
+	case '+':
+		return ACS_PLUS;
+	default:
+		return (chtype)(unsigned char)ch;
+	}
+}
+
 /* Hand curses the cells that differ from the last frame; `all` after a resize. */
-static void blit(const struct canvas *now, struct canvas *last, bool all, bool colour)
+static void blit(const struct canvas *now, struct canvas *last, bool all, bool colour,
+                 bool line_drawing)
 {
 	for (int y = 0; y < now->h; y++)
 		for (int x = 0; x < now->w; x++) {
@@ -151,7 +167,10 @@ static void blit(const struct canvas *now, struct canvas *last, bool all, bool c
 			struct glyph *o = &last->cells[y * now->w + x];
 			if (!all && g.ch == o->ch && g.style == o->style)
 				continue;
-			mvaddch(y, x, (chtype)(unsigned char)g.ch | attr_of(g.style, colour));
+			chtype ch = line_drawing && g.style == STYLE_AXIS
+			                    ? line_char(g.ch)
+			                    : (chtype)(unsigned char)g.ch;
+			mvaddch(y, x, ch | attr_of(g.style, colour));
 			*o = g;
 		}
 	move(now->h - 1, now->w - 1 < 0 ? 0 : now->w - 1);
@@ -170,7 +189,7 @@ static int resize(struct canvas *now, struct canvas *last)
 	return 0;
 }
 
-int screen_run(struct app *a, bool colour)
+int screen_run(struct app *a, bool colour, bool line_drawing)
 {
 	struct explorer e;
 	struct canvas now = {0}, last = {0};
@@ -201,7 +220,7 @@ int screen_run(struct app *a, bool colour)
 			goto oom;
 		if (all)
 			clearok(stdscr, TRUE);
-		blit(&now, &last, all, colour);
+		blit(&now, &last, all, colour, line_drawing);
 		refresh();
 		all = false;
 
