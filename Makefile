@@ -9,9 +9,13 @@
 #   make fuzz       fuzz the preset loader (FUZZ_SECONDS, default 60)
 #   make bench      speed figures
 #   make golden     rewrite the golden plots in tests/golden/ (review the diff)
+#   make install    binary, man pages and presets under PREFIX (DESTDIR stages);
+#                   make uninstall removes exactly those
 #   make deps       install (Debian/Ubuntu) or list (elsewhere) what is missing
 
 PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/isoflop
 VERSION   = 0.1
 CC       ?= cc
@@ -41,7 +45,8 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 BIN      = $(if $(filter build,$(BUILD)),isoflop,$(BUILD)/isoflop)
 
-.PHONY: all deps run check test-suite sanitize valgrind fuzz bench lint-man clean format golden
+.PHONY: all deps run check test-suite sanitize valgrind fuzz bench lint-man clean format golden \
+        install uninstall FORCE
 
 all: $(BIN)
 
@@ -55,6 +60,12 @@ run: deps
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# main.o holds SHAREDIR: rebuild it when PREFIX or SHAREDIR change between runs
+build/sharedir.stamp: FORCE
+	@mkdir -p build
+	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' >$@
+$(MAIN_OBJ): build/sharedir.stamp
 
 $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
@@ -80,6 +91,7 @@ check: deps
 	@$(MAKE) --no-print-directory valgrind-suite && cat build/valgrind-counts >> build/counts.all
 	@$(MAKE) --no-print-directory fuzz-suite && cat build/fuzz/counts >> build/counts.all
 	@$(MAKE) --no-print-directory lint-man && cat build/man-counts >> build/counts.all
+	@sh tests/install.sh build/install-counts && cat build/install-counts >> build/counts.all
 	@sh tests/format.sh build/format-counts && cat build/format-counts >> build/counts.all
 	@sh tests/total.sh build/counts.all
 
@@ -135,6 +147,29 @@ bench: deps
 golden: $(BIN)
 	@ISOFLOP=$(abspath $(BIN)) sh tests/golden.sh --update
 	@ISOFLOP=$(abspath $(BIN)) sh tests/e2e.sh --update | grep wrote
+
+# The binary, both man pages, and the presets under SHAREDIR; DESTDIR stages.
+PRESET_FILES = $(wildcard presets/laws/*.yaml presets/models/*.yaml presets/tours/*.yaml)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 isoflop $(DESTDIR)$(BINDIR)/isoflop
+	install -m 644 man/isoflop.1 $(DESTDIR)$(MANDIR)/man1/isoflop.1
+	install -m 644 man/isoflop-presets.5 $(DESTDIR)$(MANDIR)/man5/isoflop-presets.5
+	for f in $(PRESET_FILES); do \
+		install -d $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f)) && \
+		install -m 644 $$f $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f))/ || exit 1; \
+	done
+
+# exactly what install wrote, then the share directories if they are empty
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/isoflop $(DESTDIR)$(MANDIR)/man1/isoflop.1 \
+		$(DESTDIR)$(MANDIR)/man5/isoflop-presets.5
+	for f in $(PRESET_FILES); do \
+		rm -f $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f))/$$(basename $$f); \
+	done
+	-rmdir $(DESTDIR)$(SHAREDIR)/laws $(DESTDIR)$(SHAREDIR)/models \
+		$(DESTDIR)$(SHAREDIR)/tours $(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 format:
 	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c)

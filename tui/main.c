@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
@@ -311,9 +312,19 @@ static int load_catalog(struct cli *cli, const struct sources *src, const char *
 	else
 		config[0] = '\0';
 	opt.config_dir = config[0] ? config : NULL;
-	if (exe_dir(argv0, beside, sizeof beside - 8) == 0) {
-		strcat(beside, "/presets");
+	char dir[PATH_MAX], relative[PATH_MAX];
+	struct stat st;
+	if (exe_dir(argv0, dir, sizeof dir) == 0) {
+		snprintf(beside, sizeof beside, "%.*s/presets", PATH_MAX - 16, dir);
 		opt.beside_dir = beside;
+		/*
+		 * An install moved as a whole (a DESTDIR staging tree, a relocated
+		 * prefix) finds its presets at BIN/../share/isoflop when the
+		 * compiled-in share directory is not there.
+		 */
+		snprintf(relative, sizeof relative, "%.*s/../share/isoflop", PATH_MAX - 32, dir);
+		if (stat(ISOFLOP_SHARE_DIR, &st) != 0 && stat(relative, &st) == 0)
+			opt.share_dir = relative;
 	}
 	if (catalog_load(&cli->catalog, &opt, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
