@@ -7,13 +7,13 @@
 set -eu
 
 # library (pkg-config name) and test tools (command), with their Debian packages
-debian_pkgs="pkg-config gcc make libgsl-dev libyaml-dev libncurses-dev libcmocka-dev mandoc clang clang-format libclang-rt-dev valgrind tmux"
+debian_pkgs="pkg-config gcc make libgsl-dev libyaml-dev libncurses-dev libcmocka-dev mandoc groff-base man-db clang clang-format libclang-rt-dev valgrind tmux"
 
 missing() {
 	for pc in gsl yaml-0.1 ncursesw cmocka; do
 		pkg-config --exists "$pc" 2>/dev/null || { echo "pkg-config:$pc"; }
 	done
-	for cmd in cc make mandoc clang clang-format valgrind tmux; do
+	for cmd in cc make mandoc groff man clang clang-format valgrind tmux; do
 		command -v "$cmd" >/dev/null 2>&1 || echo "command:$cmd"
 	done
 	# libFuzzer's runtime ships apart from clang on Debian

@@ -1,5 +1,6 @@
 #!/bin/sh
-# man.sh COUNTS: the man pages must be clean under mandoc's linter.
+# man.sh COUNTS: the man pages must be clean under mandoc's linter and groff,
+# and isoflop(1)'s KEYS must be the explorer's key table.
 set -u
 counts=$1
 n=0 pass=0 fail=0
@@ -14,6 +15,19 @@ for page in man/*.[0-9]; do
 		fail=$((fail + 1))
 	fi
 done
+# groff, the other formatter people read man pages with, warns about nothing
+for page in man/*.[0-9]; do
+	n=$((n + 1))
+	if out=$(groff -mdoc -ww -z "$page" 2>&1) && [ -z "$out" ]; then
+		echo "ok $n - groff -mdoc -ww -z $page"
+		pass=$((pass + 1))
+	else
+		echo "not ok $n - groff -mdoc -ww -z $page"
+		printf '%s\n' "$out" | sed 's/^/#   /'
+		fail=$((fail + 1))
+	fi
+done
+
 # KEYS lists the key table, the same keys in the same order
 n=$((n + 1))
 want=$("${ISOFLOP:-./isoflop}" --keys | sed 's/  .*//')

@@ -91,6 +91,7 @@ static int plot_contour(struct cli *cli, const struct preset *law, const double 
 	struct map_spec spec = {
 	        .law = &law->law,
 	        .law_name = law->name,
+	        .law_id = law->id,
 	        .dataset = law->dataset,
 	        .u = cli->unique,
 	        .n_lo = range[0],
