@@ -193,6 +193,38 @@ expect_match "the title gives the loss at the point" '^Chinchilla replication \(
 expect_match "GPT-3 and Jurassic-1 collide into +" 'J1\(\+\) Jurassic-1 Jumbo 178B' plot contour --model gpt3 --model jurassic1
 expect_match "a model outside --range is listed as off the map" 'G3 GPT-3 175B \(off map\)' plot contour --model gpt3 --range 10M:10B,100M:100B
 
+# --- tours -------------------------------------------------------------------
+tour_case() { # NAME MESSAGE-AFTER-FILE CONTENT
+	printf '%b' "$3" >"$tmp/tour.yaml"
+	expect_error "bad tour: $1" "$tmp/tour.yaml:$2" --tour "$tmp/tour.yaml" --dump
+}
+tour_case "unknown law, found when played" "5:10: unknown law 'nope' (isoflop presets laws lists them)" 'id: t\ntitle: T\nsteps:\n  - caption: hi\n    law: nope\n'
+tour_case "unknown model" "5:12: unknown model 'gpt9' (isoflop presets models lists them)" 'id: t\ntitle: T\nsteps:\n  - caption: hi\n    model: gpt9\n'
+tour_case "three caption lines" "4:14: 'caption' has more than 2 lines: a back row reads two" 'id: t\ntitle: T\nsteps:\n  - caption: |\n      a\n      b\n      c\n'
+tour_case "caption too wide" "4:14: 'caption' line 1 is longer than 78 characters" "id: t\ntitle: T\nsteps:\n  - caption: $(printf '%079d' 0)\n"
+tour_case "unknown step key" "5:5: unknown key 'lok' in a step (keys: caption, law, model, params, tokens, compute, unique_tokens, lock, markers, panel)" 'id: t\ntitle: T\nsteps:\n  - caption: x\n    lok: C\n'
+tour_case "bad lock" "5:11: 'lock' must be N, D or C, not 'Q'" 'id: t\ntitle: T\nsteps:\n  - caption: x\n    lock: Q\n'
+tour_case "model and params" "5:5: give 'model' or params/tokens/compute, not both" 'id: t\ntitle: T\nsteps:\n  - caption: x\n    model: gpt3\n    params: 1B\n'
+tour_case "one of N and D alone" "5:5: give two of params, tokens, compute (or compute alone for the optimum)" 'id: t\ntitle: T\nsteps:\n  - caption: x\n    params: 1B\n'
+tour_case "a step without a caption" "4:5: a step needs a 'caption'" 'id: t\ntitle: T\nsteps:\n  - law: kaplan2020\n'
+tour_case "no steps" "3:8: 'steps' is empty" 'id: t\ntitle: T\nsteps: []\n'
+tour_case "missing title" "1:1: missing required key 'title' in the tour" 'id: t\nsteps:\n  - caption: x\n'
+tour_case "aliases" "5:10: aliases (*name) are not allowed in a tour" 'id: t\ntitle: &a T\nsteps:\n  - caption: x\n    law: *a\n'
+tour_case "not a mapping" "1:1: a tour is a mapping (id, title, steps), not a list" '- a\n- b\n'
+tour_case "unique tokens need a data-constrained law" "4:5: unique_tokens needs a data-constrained law such as muennighoff2023" 'id: t\ntitle: T\nsteps:\n  - caption: x\n    law: kaplan2020\n    unique_tokens: 1B\n'
+expect_error "no such tour" "isoflop: no tour 'nosuch' (the shipped one is chinchilla-story; a file path plays your own)" --tour nosuch --dump
+expect_error "a tour sets its own point" "isoflop: a tour sets its own point: --tour takes no --model, --params, --tokens, --compute or --unique-tokens" --tour chinchilla-story --model gpt3 --dump
+expect_match "--tour --dump shows the first caption" '^ 2020, Kaplan et al\.: with more compute, grow the parameters fastest\.$' --tour chinchilla-story --dump
+run tour --dump chinchilla-story "$tmp/slides"
+frames=$(ls "$tmp/slides" 2>/dev/null | wc -l)
+if [ "$rc" = 0 ] && [ "$frames" = 8 ] && grep -q '^8/8 ' "$tmp/slides/step-08.txt"; then ok "tour --dump writes one frame per step"; else no "tour --dump" "exit $rc, $frames files" "$err"; fi
+echo "my notes" >"$tmp/slides/step-03.txt"
+expect_error "tour --dump never overwrites" "isoflop: $tmp/slides/step-01.txt exists (--force overwrites)" tour --dump chinchilla-story "$tmp/slides"
+if [ "$(cat "$tmp/slides/step-03.txt")" = "my notes" ]; then ok "a refused dump leaves the user's file alone"; else no "user file kept"; fi
+run tour --dump chinchilla-story "$tmp/slides" --force
+if [ "$rc" = 0 ] && grep -q '^3/8 ' "$tmp/slides/step-03.txt" && [ ! -e "$tmp/slides/step-03.txt.tmp" ]; then ok "--force replaces the frames"; else no "--force" "exit $rc" "$err"; fi
+expect_error "tour needs --dump" "isoflop: usage: isoflop tour --dump ID|FILE DIR [--force] (to play a tour: isoflop --tour ID)" tour chinchilla-story
+
 # --- output errors ----------------------------------------------------------
 "$ISOFLOP" presets --format csv >/dev/full 2>"$tmp/err"
 rc=$?

@@ -122,6 +122,22 @@ else
 	no "--unicode" "$(screen | head -n 3)"
 fi
 
+# --- a tour for a talk, on a plain vt100 with no colour ------------------------
+start 80 24 vt100 --tour chinchilla-story
+if wait_for '^1/8 ' && screen | grep -q "^ 2020, Kaplan et al"; then ok "tour: step 1 and its caption"; else no "tour start" "$(screen | tail -n 4)"; fi
+T send-keys -t e Space Space
+if wait_for '^3/8 ' && screen | grep -q "^ Same compute, another split"; then ok "tour: Space steps forward"; else no "tour Space" "$(screen | tail -n 4)"; fi
+T send-keys -t e BSpace
+if wait_for '^2/8 '; then ok "tour: Backspace steps back"; else no "tour Backspace" "$(screen | tail -n 2)"; fi
+T send-keys -t e g 6 Enter
+if wait_for '^6/8 ' && screen | grep -q "^ The data wall"; then ok "tour: g 6 Enter jumps to step 6"; else no "tour g" "$(screen | tail -n 4)"; fi
+T send-keys -t e Space Space Space
+if wait_for 'the last step; Esc explores from here'; then ok "tour: the last step says so"; else no "tour end" "$(screen | tail -n 2)"; fi
+T send-keys -t e Escape
+if wait_for 'tour left: exploring from here' && screen | grep -Eq '^. N params .* 8B'; then ok "tour: Esc explores from the tour's point"; else no "tour Esc" "$(screen | tail -n 8)"; fi
+T send-keys -t e q
+if wait_for '^EXIT=0'; then ok "tour: q quits"; else no "tour quit" "$(screen | tail -n 3)"; fi
+
 # --- the SSH link drops: SIGHUP ----------------------------------------------
 start 80 24 xterm-256color
 wait_for 'Tab:slider'

@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/optimum.h"
@@ -178,6 +179,8 @@ bool app_commit_entry(struct app *a)
 	return true;
 }
 
+static enum key_result tour_key(struct app *a, int key);
+
 /* Keys while typing a value. */
 static enum key_result entry_key(struct app *a, int key)
 {
@@ -241,6 +244,8 @@ enum key_result app_key(struct app *a, int key)
 	enum key_result r;
 
 	switch (a->mode) {
+	case MODE_TOUR:
+		return tour_key(a, key);
 	case MODE_ENTRY:
 		return entry_key(a, key);
 	case MODE_HELP:
@@ -272,4 +277,139 @@ enum key_result app_key(struct app *a, int key)
 		return KEY_IGNORED;
 	a->status[0] = '\0';
 	return b->handler(a, key);
+}
+
+/* ---- tours ---- */
+
+/* Apply a step to a state: law, then the point, then lock, markers and panel. */
+static void apply_step(struct app *a, const struct tour_step *s)
+{
+	const struct catalog_entry *e;
+	struct allocation opt;
+	const struct law *law;
+
+	if (s->law[0] && (e = catalog_law(a->catalog, s->law)) != NULL)
+		a->law = (size_t)(e - a->catalog->laws);
+	law = app_law(a);
+	if (s->unique_tokens > 0 || s->law[0])
+		a->u = s->unique_tokens;
+	if (s->model[0] && (e = catalog_model(a->catalog, s->model)) != NULL) {
+		app_jump_model(a, (size_t)(e - a->catalog->models));
+	} else if (s->params > 0 && s->tokens > 0) {
+		a->n = s->params;
+		a->d = s->tokens;
+	} else if (s->params > 0 && s->compute > 0) {
+		a->n = s->params;
+		a->d = s->compute / (law->k * s->params);
+	} else if (s->tokens > 0 && s->compute > 0) {
+		a->d = s->tokens;
+		a->n = s->compute / (law->k * s->tokens);
+	} else if (s->compute > 0 && optimum_at_compute(law, s->compute, a->u, &opt) == MODEL_OK) {
+		a->n = opt.params;
+		a->d = opt.tokens;
+	}
+	clamp_point(a);
+	if (s->lock)
+		a->lock = s->lock == 'N' ? SLIDER_N : s->lock == 'D' ? SLIDER_D : SLIDER_C;
+	if (s->markers >= 0)
+		a->markers = s->markers;
+	a->panel = s->panel;
+	a->status[0] = '\0';
+}
+
+int app_tour_start(struct app *a, const struct tour *t, char *err, size_t errsize)
+{
+	struct app probe = *a;
+
+	for (int i = 0; i < t->nsteps; i++) {
+		const struct tour_step *s = &t->steps[i];
+		const struct catalog_entry *law = NULL;
+		if (s->law[0] && (law = catalog_law(a->catalog, s->law)) == NULL) {
+			snprintf(err, errsize,
+			         "%s:%d:%d: unknown law '%s' (isoflop presets laws lists them)",
+			         t->file, s->law_at.line, s->law_at.col, s->law);
+			return -1;
+		}
+		if (s->model[0] && catalog_model(a->catalog, s->model) == NULL) {
+			snprintf(err, errsize,
+			         "%s:%d:%d: unknown model '%s' (isoflop presets models lists them)",
+			         t->file, s->model_at.line, s->model_at.col, s->model);
+			return -1;
+		}
+		apply_step(&probe, s);
+		if (s->unique_tokens > 0 && app_law(&probe)->family != LAW_DATA_CONSTRAINED) {
+			snprintf(err, errsize,
+			         "%s:%d:%d: unique_tokens needs a data-constrained law such as "
+			         "muennighoff2023",
+			         t->file, s->at.line, s->at.col);
+			return -1;
+		}
+	}
+	a->tour = t;
+	a->mode = MODE_TOUR;
+	app_tour_show(a, 0);
+	return 0;
+}
+
+void app_tour_show(struct app *a, int i)
+{
+	if (a->tour == NULL)
+		return;
+	a->step = i < 0 ? 0 : i >= a->tour->nsteps ? a->tour->nsteps - 1 : i;
+	apply_step(a, &a->tour->steps[a->step]);
+}
+
+/* Keys while a tour plays: stepping, 'g' and a number, Esc to explore from here. */
+static enum key_result tour_key(struct app *a, int key)
+{
+	if (a->jumping) {
+		size_t len = strlen(a->jump);
+		if (key >= '0' && key <= '9' && len + 1 < sizeof a->jump) {
+			a->jump[len] = (char)key;
+			a->jump[len + 1] = '\0';
+			return KEY_HANDLED;
+		}
+		a->jumping = false;
+		if ((key == KEYC_ENTER || key == '\r') && len > 0) {
+			app_tour_show(a, atoi(a->jump) - 1);
+			return KEY_REDRAW;
+		}
+		return KEY_HANDLED;
+	}
+	switch (key) {
+	case ' ':
+	case KEYC_RIGHT:
+	case 'l':
+	case KEYC_ENTER:
+	case '\r':
+	case KEYC_PGDN:
+		if (a->step + 1 >= a->tour->nsteps) {
+			snprintf(a->status, sizeof a->status,
+			         "the last step; Esc explores from here");
+			return KEY_HANDLED;
+		}
+		app_tour_show(a, a->step + 1);
+		return KEY_REDRAW;
+	case KEYC_BACKSPACE:
+	case '\b':
+	case KEYC_LEFT:
+	case 'h':
+	case KEYC_PGUP:
+		app_tour_show(a, a->step - 1);
+		return KEY_REDRAW;
+	case 'g':
+		a->jumping = true;
+		a->jump[0] = '\0';
+		return KEY_HANDLED;
+	case KEYC_ESC:
+		a->mode = MODE_EXPLORE;
+		a->tour = NULL;
+		a->panel = TOUR_PANEL_BOTH;
+		snprintf(a->status, sizeof a->status, "tour left: exploring from here");
+		return KEY_REDRAW;
+	case 'q':
+		return KEY_QUIT;
+	default:
+		return KEY_IGNORED;
+	}
 }

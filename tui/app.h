@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "../presets/catalog.h"
+#include "../presets/tour.h"
 
 enum slider { SLIDER_N, SLIDER_D, SLIDER_C, SLIDER_COUNT };
 
@@ -23,6 +24,7 @@ enum app_mode {
 	MODE_PICK_MODEL, /* 'p' */
 	MODE_PICK_LAW,   /* 'w' */
 	MODE_HELP,       /* '?' */
+	MODE_TOUR,       /* playing a tour: Space next, Backspace back, Esc explores */
 };
 
 /* What a key handler asks of the screen. */
@@ -50,6 +52,11 @@ struct app {
 	size_t pick;                 /* the highlighted row of a picker */
 	char entry[APP_ENTRY_MAX];   /* text typed after '=' */
 	char status[APP_STATUS_MAX]; /* a message for the status line, or "" */
+	enum tour_panel panel;       /* which panels the layout shows */
+	const struct tour *tour;     /* the tour being played, or NULL */
+	int step;                    /* its current step, from 0 */
+	bool jumping;                /* 'g' pressed: digits name a step */
+	char jump[8];                /* the digits typed after 'g' */
 };
 
 /* Steps of a slider, in decades. */
@@ -87,6 +94,16 @@ void app_jump_model(struct app *a, size_t model);
 /* Parse the entry as a value of the focused slider and set it; false and a status message if bad.
  */
 bool app_commit_entry(struct app *a);
+
+/*
+ * Check a tour against the catalog (every law and model it names exists,
+ * every point lies in the window) and show its first step. -1 and a
+ * "FILE:LINE:COL: message" in err when it cannot be played.
+ */
+int app_tour_start(struct app *a, const struct tour *t, char *err, size_t errsize);
+
+/* Show step i of the tour (clamped to its steps). */
+void app_tour_show(struct app *a, int i);
 
 /* Handle one key (see keys.h); the result says what to redraw. */
 enum key_result app_key(struct app *a, int key);

@@ -43,6 +43,8 @@ static const struct {
         {OPT_COLOR, "--color"},
         {OPT_DUMP, "--dump"},
         {OPT_UNICODE, "--unicode"},
+        {OPT_TOUR, "--tour"},
+        {OPT_FORCE, "--force"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)
@@ -133,4 +135,33 @@ bool cli_use_color(const struct cli *cli)
 	if (no_color != NULL && no_color[0] != '\0')
 		return false;
 	return isatty(STDOUT_FILENO) && term != NULL && strcmp(term, "dumb") != 0;
+}
+
+int cli_load_tour(const struct cli *cli, const char *name, struct tour *out)
+{
+	char path[4200], err[1024];
+	size_t len = strlen(name);
+
+	if (strchr(name, '/') != NULL || (len > 5 && strcmp(name + len - 5, ".yaml") == 0)) {
+		if (tour_load(name, out, err, sizeof err) != 0) {
+			fprintf(stderr, "%s\n", err);
+			return EXIT_USAGE;
+		}
+		return 0;
+	}
+	for (int i = 0; i < 3; i++) {
+		if (cli->tour_dirs[i] == NULL)
+			continue;
+		snprintf(path, sizeof path, "%s/tours/%s.yaml", cli->tour_dirs[i], name);
+		if (access(path, F_OK) != 0)
+			continue;
+		if (tour_load(path, out, err, sizeof err) != 0) {
+			fprintf(stderr, "%s\n", err);
+			return EXIT_USAGE;
+		}
+		return 0;
+	}
+	return cli_error("no tour '%s' (the shipped one is chinchilla-story; a file path "
+	                 "plays your own)",
+	                 name);
 }

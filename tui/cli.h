@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "../presets/catalog.h"
+#include "../presets/tour.h"
 #include "table.h"
 
 /* Exit status of every user-facing failure. */
@@ -35,6 +36,8 @@ enum cli_option {
 	OPT_COLOR = 1 << 13,
 	OPT_DUMP = 1 << 14,
 	OPT_UNICODE = 1 << 15,
+	OPT_TOUR = 1 << 16,
+	OPT_FORCE = 1 << 17,
 };
 
 /* --color: whether pictures carry ANSI colours. */
@@ -75,6 +78,10 @@ struct cli {
 	int nargs;
 	bool explicit_presets; /* --preset or --preset-dir given */
 	struct catalog catalog;
+	const char *tour;         /* --tour ID|FILE */
+	bool force;               /* --force: overwrite files a command writes */
+	const char *tour_dirs[3]; /* where tours live: config, share, beside */
+	char tour_dir_buf[3][4096];
 };
 
 /* Print "isoflop: message" on stderr and return EXIT_USAGE. */
@@ -101,6 +108,14 @@ bool cli_use_color(const struct cli *cli);
 int cmd_loss(struct cli *cli);
 int cmd_plot(struct cli *cli);
 int cmd_explore(struct cli *cli);
+int cmd_tour(struct cli *cli);
+
+/*
+ * Load a tour named by id (searched in the tours/ folder of the preset
+ * directories) or by path (anything with a '/' or ending in .yaml).
+ * Returns 0, or EXIT_USAGE after printing the error.
+ */
+int cli_load_tour(const struct cli *cli, const char *name, struct tour *out);
 int cmd_optimum(struct cli *cli);
 int cmd_presets(struct cli *cli);
 

@@ -88,7 +88,7 @@ int cmd_explore(struct cli *cli)
 	if ((rc = cli_check_options(cli, "the explorer",
 	                            OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |
 	                                    OPT_UNIQUE | OPT_COLOR | OPT_DUMP | OPT_WIDTH |
-	                                    OPT_HEIGHT | OPT_UNICODE)) != 0)
+	                                    OPT_HEIGHT | OPT_UNICODE | OPT_TOUR)) != 0)
 		return rc;
 	if (cli->nargs > 0)
 		return cli_error("the explorer takes no operand '%s'", cli->args[0]);
@@ -109,6 +109,19 @@ int cmd_explore(struct cli *cli)
 	a.u = cli->unique;
 	if ((rc = start_point(cli, &a)) != 0)
 		return rc;
+	static struct tour tour; /* 20 KB: not on the stack */
+	if (cli->tour != NULL) {
+		char err[1024];
+		if (cli->given & (OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE))
+			return cli_error("a tour sets its own point: --tour takes no --model, "
+			                 "--params, --tokens, --compute or --unique-tokens");
+		if ((rc = cli_load_tour(cli, cli->tour, &tour)) != 0)
+			return rc;
+		if (app_tour_start(&a, &tour, err, sizeof err) != 0) {
+			fprintf(stderr, "%s\n", err);
+			return EXIT_USAGE;
+		}
+	}
 
 	if (cli->dump) {
 		struct explorer e;

@@ -11,7 +11,7 @@
 #include "explorer.h"
 #include "keys.h"
 
-void explorer_layout(int w, int h, struct explorer_layout *l)
+void explorer_layout(int w, int h, enum tour_panel panel, bool touring, struct explorer_layout *l)
 {
 	memset(l, 0, sizeof *l);
 	if (w < EXPLORER_MIN_W || h < EXPLORER_MIN_H) {
@@ -20,10 +20,15 @@ void explorer_layout(int w, int h, struct explorer_layout *l)
 	}
 	/* the map title carries L, so the readout is the first thing to give up */
 	int readout = h >= 24 ? 3 : h >= 16 ? 2 : h >= 14 ? 1 : 0;
+	if (touring && readout < 2)
+		readout = 2; /* the caption is the point of a tour */
 	int panels = h - 3 - readout - 1;
 
 	l->map = (struct rect){0, 0, w, panels};
-	if (w >= 60 && h >= 18) {
+	if (panel == TOUR_PANEL_PROFILES) {
+		l->map.w = 0;
+		l->profiles = (struct rect){0, 0, w, panels};
+	} else if (panel == TOUR_PANEL_BOTH && w >= 60 && h >= 18) {
 		int pw = w * 3 / 8 < PROFILES_MIN_W ? PROFILES_MIN_W : w * 3 / 8;
 		l->map.w = w - pw - 1;
 		l->profiles = (struct rect){w - pw, 0, pw, panels};
@@ -130,14 +135,16 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 	} else {
 		canvas_clear(&e->base);
 	}
-	explorer_layout(w, h, &e->lay);
+	explorer_layout(w, h, a->panel, a->mode == MODE_TOUR, &e->lay);
 	e->map_ok = e->prof_ok = false;
 	if (!e->lay.too_small) {
 		collect_markers(e, a);
 		struct map_spec ms = map_spec_of(e, a);
-		e->map_ok = map_draw_base(&e->base, e->lay.map, &ms, &e->map, NULL) == 0;
-		if (!e->map_ok)
-			centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
+		if (e->lay.map.w > 0) {
+			e->map_ok = map_draw_base(&e->base, e->lay.map, &ms, &e->map, NULL) == 0;
+			if (!e->map_ok)
+				centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
+		}
 		if (e->lay.profiles.w > 0) {
 			struct profiles_spec ps = profiles_spec_of(a);
 			e->prof_ok =
@@ -152,6 +159,8 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 	e->base_ok = true;
 	e->base_law = a->law;
 	e->base_markers = a->markers;
+	e->base_panel = a->panel;
+	e->base_touring = a->mode == MODE_TOUR;
 	return 0;
 }
 
@@ -247,12 +256,27 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		canvas_text(c, r.x, r.y + i, line[i], r.w, STYLE_TEXT);
 }
 
+/* A tour's caption: full width, bold, in the rows the readout leaves it. */
+static void draw_caption(struct canvas *c, const struct app *a, struct rect r)
+{
+	const struct tour_step *s = &a->tour->steps[a->step];
+
+	for (int i = 0; i < r.h && i < TOUR_CAPTION_LINES; i++)
+		canvas_text(c, r.x + 1, r.y + i, s->caption[i], r.w - 2, STYLE_HIGHLIGHT);
+}
+
 static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 {
 	static const char *const names[SLIDER_COUNT] = {"N", "D", "C"};
 	char line[256];
 
-	if (a->mode == MODE_ENTRY)
+	if (a->mode == MODE_TOUR && a->jumping)
+		snprintf(line, sizeof line, "go to step: %s_   Enter jumps", a->jump);
+	else if (a->mode == MODE_TOUR && !a->status[0])
+		snprintf(line, sizeof line,
+		         "%d/%d  Space:next Bksp:back g:go Esc:explore q:quit  %s", a->step + 1,
+		         a->tour->nsteps, a->tour->title);
+	else if (a->mode == MODE_ENTRY)
 		snprintf(line, sizeof line, "%s = %s_   Enter sets it, Esc cancels",
 		         names[a->focus], a->entry);
 	else if (a->status[0])
@@ -346,7 +370,8 @@ static void draw_picker(struct canvas *c, const struct app *a)
 int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 {
 	if (!e->base_ok || e->base.w != out->w || e->base.h != out->h || e->base_law != a->law ||
-	    e->base_markers != a->markers)
+	    e->base_markers != a->markers || e->base_panel != a->panel ||
+	    e->base_touring != (a->mode == MODE_TOUR))
 		if (build_base(e, a, out->w, out->h) != 0)
 			return -1;
 	memcpy(out->cells, e->base.cells, sizeof *out->cells * (size_t)out->w * (size_t)out->h);
@@ -374,7 +399,10 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 		profiles_draw_overlay(out, e->lay.profiles, &ps, &e->prof);
 	}
 	draw_sliders(out, a, e->lay.sliders);
-	draw_readout(out, a, e->lay.readout);
+	if (a->mode == MODE_TOUR)
+		draw_caption(out, a, e->lay.readout);
+	else
+		draw_readout(out, a, e->lay.readout);
 	draw_status(out, a, e->lay.status);
 	if (a->mode == MODE_HELP)
 		draw_help(out);

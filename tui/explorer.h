@@ -36,6 +36,8 @@ struct explorer {
 	bool base_ok;
 	size_t base_law;
 	bool base_markers;
+	enum tour_panel base_panel;
+	bool base_touring;
 	struct explorer_layout lay;
 	struct map map;
 	bool map_ok;
@@ -45,8 +47,11 @@ struct explorer {
 	int nmarkers;
 };
 
-/* Where everything goes on a w x h terminal. */
-void explorer_layout(int w, int h, struct explorer_layout *l);
+/*
+ * Where everything goes on a w x h terminal: `panel` picks one panel or
+ * both; a tour keeps two rows under the sliders for its caption.
+ */
+void explorer_layout(int w, int h, enum tour_panel panel, bool touring, struct explorer_layout *l);
 
 /* An empty cache. */
 void explorer_init(struct explorer *e);

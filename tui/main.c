@@ -27,7 +27,7 @@
 static const char usage_text[] =
         "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
         "               [--unique-tokens U] [--color WHEN] [--unicode]\n"
-        "               [--dump [--width W --height H]]\n"
+        "               [--tour ID|FILE] [--dump [--width W --height H]]\n"
         "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
         "                       [--unique-tokens U]\n"
         "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
@@ -38,6 +38,7 @@ static const char usage_text[] =
         "                             [--params N --tokens D | --compute C]\n"
         "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
         "                             [--compute C] [--params N]\n"
+        "       isoflop tour --dump ID|FILE DIR [--force]\n"
         "       isoflop --keys | --help | --version\n"
         "\n"
         "Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
@@ -54,6 +55,7 @@ static const char usage_text[] =
         "             serve (Sardana et al. 2023); with --unique-tokens, the best use of\n"
         "             limited data (Muennighoff et al. 2023)\n"
         "  presets    list the laws and models isoflop knows, with their sources\n"
+        "  tour       --dump: one text frame per step of a tour, for slides\n"
         "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
         "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
         "             fixed compute (the U-curves), as plain text\n"
@@ -78,6 +80,8 @@ static const char usage_text[] =
         "  --preset-dir DIR     load DIR/laws/*.yaml and DIR/models/*.yaml (repeatable)\n"
         "  --dump               print the explorer's first frame and exit\n"
         "  --unicode            explorer: draw axes with line-drawing characters\n"
+        "  --tour ID|FILE       play a tour for a talk (chinchilla-story ships)\n"
+        "  --force              tour --dump: replace existing frames\n"
         "  --keys               list the explorer's keys\n"
         "  -h, --help           this help\n"
         "  -V, --version        version\n"
@@ -99,6 +103,8 @@ enum {
 	LONG_DUMP,
 	LONG_KEYS,
 	LONG_UNICODE,
+	LONG_TOUR,
+	LONG_FORCE,
 };
 
 static const struct option long_options[] = {
@@ -119,6 +125,8 @@ static const struct option long_options[] = {
         {"dump", no_argument, NULL, LONG_DUMP},
         {"keys", no_argument, NULL, LONG_KEYS},
         {"unicode", no_argument, NULL, LONG_UNICODE},
+        {"tour", required_argument, NULL, LONG_TOUR},
+        {"force", no_argument, NULL, LONG_FORCE},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -203,6 +211,14 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case LONG_RANGE:
 			rc = cli_parse_range(optarg, cli->range);
 			cli->given |= OPT_RANGE;
+			break;
+		case LONG_TOUR:
+			cli->tour = optarg;
+			cli->given |= OPT_TOUR;
+			break;
+		case LONG_FORCE:
+			cli->force = true;
+			cli->given |= OPT_FORCE;
 			break;
 		case LONG_UNICODE:
 			cli->unicode = true;
@@ -326,6 +342,14 @@ static int load_catalog(struct cli *cli, const struct sources *src, const char *
 		if (stat(ISOFLOP_SHARE_DIR, &st) != 0 && stat(relative, &st) == 0)
 			opt.share_dir = relative;
 	}
+	/* tours live in the tours/ folder of the same directories */
+	const char *tour_roots[3] = {opt.config_dir, opt.share_dir, opt.beside_dir};
+	for (int i = 0; i < 3; i++)
+		if (tour_roots[i] != NULL) {
+			snprintf(cli->tour_dir_buf[i], sizeof cli->tour_dir_buf[i], "%s",
+			         tour_roots[i]);
+			cli->tour_dirs[i] = cli->tour_dir_buf[i];
+		}
 	if (catalog_load(&cli->catalog, &opt, err, sizeof err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
@@ -340,7 +364,7 @@ int main(int argc, char **argv)
 		int (*run)(struct cli *);
 	} commands[] = {
 	        {"loss", cmd_loss}, {"optimum", cmd_optimum}, {"presets", cmd_presets},
-	        {"plot", cmd_plot}, {"explore", cmd_explore},
+	        {"plot", cmd_plot}, {"explore", cmd_explore}, {"tour", cmd_tour},
 	};
 	struct cli cli = {.format = FORMAT_TEXT};
 	struct sources src = {.nfiles = 0};

@@ -1,0 +1,57 @@
+/*
+ * tour.h: a guided tour for talks: a YAML file with a title and steps, each
+ * a caption of at most two lines and the explorer state to show with it.
+ * Parsed with libyaml's event API; the first problem comes back as one line
+ * "FILE:LINE:COL: what is wrong", as for presets. Ids of laws and models are
+ * checked by whoever plays the tour, against its catalog, at the marks kept
+ * here. The format is documented in isoflop-presets(5).
+ */
+#ifndef ISOFLOP_TOUR_H
+#define ISOFLOP_TOUR_H
+
+#include <stddef.h>
+
+#define TOUR_MAX_STEPS     64
+#define TOUR_CAPTION_LINES 2
+#define TOUR_CAPTION_WIDTH 78 /* an 80-column band less its margins */
+
+enum tour_panel {
+	TOUR_PANEL_BOTH, /* map and profiles side by side (default) */
+	TOUR_PANEL_MAP,  /* the map alone, full width */
+	TOUR_PANEL_PROFILES,
+};
+
+/* Where something was written, for errors found when the tour is played. */
+struct tour_mark {
+	int line, col; /* 1-based; 0 when absent */
+};
+
+struct tour_step {
+	char caption[TOUR_CAPTION_LINES][TOUR_CAPTION_WIDTH + 1];
+	char law[64];                   /* a law id, or "" to keep the current law */
+	char model[64];                 /* a model id, or "" */
+	double params, tokens, compute; /* 0 when not given */
+	double unique_tokens;           /* 0 when not given */
+	char lock;                      /* 'N', 'D', 'C', or 0 to keep */
+	int markers;                    /* 1 on, 0 off, -1 keep */
+	enum tour_panel panel;
+	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
+};
+
+struct tour {
+	char file[1024];
+	char id[64];
+	char title[128];
+	char source[640]; /* optional: the papers the captions quote */
+	int nsteps;
+	struct tour_step steps[TOUR_MAX_STEPS];
+};
+
+/* Parse a tour from memory; `file` names it in messages. -1 and err on error. */
+int tour_parse(const char *file, const unsigned char *buf, size_t len, struct tour *out, char *err,
+               size_t errsize);
+
+/* Read and parse the file at path (at most 1 MiB). */
+int tour_load(const char *path, struct tour *out, char *err, size_t errsize);
+
+#endif
