@@ -3,10 +3,10 @@
 #   make            build ./isoflop
 #   make run        install missing packages, build, open isoflop
 #   make check      install missing packages, then every test (plain, ASan+UBSan,
-#                   valgrind, 60 s of fuzzing, man page lint, clang-format); ends
+#                   valgrind, 60 s of fuzzing, man pages, install, clang-format); ends
 #                   with one line "N passed, N failed"
 #   make sanitize   the suite under ASan+UBSan only
-#   make fuzz       fuzz the preset loader (FUZZ_SECONDS, default 60)
+#   make fuzz       fuzz the preset and tour loaders (FUZZ_SECONDS in all, default 60)
 #   make bench      speed figures
 #   make golden     rewrite the golden plots in tests/golden/ (review the diff)
 #   make install    binary, man pages and presets under PREFIX (DESTDIR stages);
@@ -115,14 +115,17 @@ valgrind: deps
 	@$(MAKE) --no-print-directory valgrind-suite
 	@sh tests/total.sh build/valgrind-counts
 
-FUZZ_SRC = tests/fuzz/fuzz_preset.c presets/preset.c model/units.c model/law.c
-build/fuzz/fuzz_preset: $(FUZZ_SRC)
+FUZZ_FLAGS = $(WARN) $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+             $(shell pkg-config --cflags yaml-0.1)
+FUZZ_LIBS  = $(shell pkg-config --libs yaml-0.1) -lm
+build/fuzz/fuzz_preset: tests/fuzz/fuzz_preset.c presets/preset.c model/units.c model/law.c
 	@mkdir -p $(@D)
-	clang $(WARN) $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=all $(shell pkg-config --cflags yaml-0.1) \
-		-o $@ $(FUZZ_SRC) $(shell pkg-config --libs yaml-0.1) -lm
+	clang $(FUZZ_FLAGS) -o $@ $^ $(FUZZ_LIBS)
+build/fuzz/fuzz_tour: tests/fuzz/fuzz_tour.c presets/tour.c model/units.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) -o $@ $^ $(FUZZ_LIBS)
 
-fuzz-suite: build/fuzz/fuzz_preset
+fuzz-suite: build/fuzz/fuzz_preset build/fuzz/fuzz_tour
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh build/fuzz
 
 fuzz: deps
