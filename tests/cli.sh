@@ -225,6 +225,46 @@ run tour --dump chinchilla-story "$tmp/slides" --force
 if [ "$rc" = 0 ] && grep -q '^3/8 ' "$tmp/slides/step-03.txt" && [ ! -e "$tmp/slides/step-03.txt.tmp" ]; then ok "--force replaces the frames"; else no "--force" "exit $rc" "$err"; fi
 expect_error "tour needs --dump" "isoflop: usage: isoflop tour --dump ID|FILE DIR [--force] (to play a tour: isoflop --tour ID)" tour chinchilla-story
 
+# --- fit ---------------------------------------------------------------------
+runs=tests/runs/besiroglu-sweeps.csv
+csv_case() { # NAME MESSAGE CONTENT
+	printf '%b' "$3" >"$tmp/runs.csv"
+	expect_error "bad runs: $1" "$tmp/runs.csv:$2" fit "$tmp/runs.csv"
+}
+csv_case "no loss column" "1: no 'loss' column (the header needs params, loss and tokens or flops)" 'params,tokens\n1e8,1e9\n'
+csv_case "no tokens or flops" "1: no 'tokens' or 'flops' column (the header needs params, loss and tokens or flops)" 'params,loss\n1e8,3\n'
+csv_case "not a number" "3: loss: not a number: 'abc'" 'params,tokens,loss\n1e8,1e9,3\n2e8,1e9,abc\n'
+csv_case "zero" "2: params: must be positive: '0'" 'params,tokens,loss\n0,1e9,3\n'
+csv_case "NaN" "2: tokens: not a number: 'nan'" 'params,tokens,loss\n1e8,nan,3\n'
+csv_case "a missing field" "2: no value for 'loss' (2 fields)" 'params,tokens,loss\n1e8,1e9\n'
+csv_case "too few runs" "6: 4 runs: a fit needs at least 5" '# four\nparams,tokens,loss\n1e8,1e9,3\n2e8,1e9,2.9\n4e8,1e9,2.8\n8e8,1e9,2.7\n'
+csv_case "a single N" "6: every run has N = 100M: a fit needs several model sizes" 'params,tokens,loss\n1e8,1e9,3\n1e8,2e9,2.9\n1e8,4e9,2.8\n1e8,8e9,2.7\n1e8,16e9,2.6\n\n'
+csv_case "two params columns" "1: two 'params' columns" 'params,params,tokens,loss\n'
+expect_error "no such runs file" "$tmp/none.csv: cannot open: No such file or directory" fit "$tmp/none.csv"
+expect_error "fit takes one file" "isoflop: fit takes one runs file (or - for standard input)" fit
+expect_error "bad method" "isoflop: --method: expected parametric or isoflop, not 'magic'" fit "$runs" --method magic
+expect_error "bad bootstrap count" "isoflop: --bootstrap: expected a whole number from 0 to 100000, not '-3'" fit "$runs" --bootstrap -3
+expect_match "isoflop fit: CSV header" '^method,points,budgets,a,b,k_params,k_tokens$' fit "$runs" --method isoflop --format csv
+run fit "$runs" --method isoflop --format csv
+a=$(printf '%s\n' "$out" | awk -F, 'NR == 2 { print $4 }')
+if awk -v a="$a" 'BEGIN { exit !(a > 0.48 && a < 0.54) }'; then ok "isoflop fit: a = $a, the generating law's 0.513 within 0.03"; else no "isoflop fit exponent" "$out"; fi
+sed 's/^params,flops,loss$/params,compute,loss/' "$runs" >"$tmp/compute.csv"
+expect_match "compute column" '^isoflop,96,8,' fit "$tmp/compute.csv" --method isoflop --format csv
+expect_match "runs from a pipe" '^isoflop,96,8,' fit - --method isoflop --format csv <"$runs"
+expect_match "bootstrap intervals in JSON" '"bootstrap": \{"samples": 50, "a": \{"p2_5": ' fit "$runs" --method isoflop --bootstrap 50 --seed 4 --format json
+run fit "$runs" --method isoflop --exclude-top 40 --format csv
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^isoflop,56,'; then ok "--exclude-top drops the highest-loss runs"; else no "--exclude-top" "$out" "$err"; fi
+awk -F, '/^#/ || NR == 5 || ($1 >= 1e9 && $1 <= 3e10)' "$runs" >"$tmp/narrow.csv"
+run fit "$tmp/narrow.csv"
+if printf '%s\n' "$out$err" | grep -q 'less than two decades of N'; then ok "warns when N spans less than two decades"; else no "narrow N warning" "$out" "$err"; fi
+run fit "$runs" --output "$tmp/fitted.yaml" --format csv
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^parametric,96,'; then ok "parametric fit with --output"; else no "parametric fit" "exit $rc" "$err"; fi
+expect_match "the written law loads and answers" '^fitted,1e\+24,' optimum --preset "$tmp/fitted.yaml" --law fitted --compute 1e24 --format csv
+expect_error "--output never clobbers" "isoflop: $tmp/fitted.yaml: File exists (--force overwrites)" fit "$runs" --method isoflop --output "$tmp/fitted.yaml"
+run fit "$runs" --method isoflop --output "$tmp/fitted.yaml" --force
+if [ "$rc" = 0 ] && grep -q '^family: frontier' "$tmp/fitted.yaml" && ! ls "$tmp"/fitted.yaml.* >/dev/null 2>&1; then ok "--force replaces it, atomically"; else no "--force output" "$err"; fi
+expect_match "the written frontier loads" '^fitted,1e\+24,' optimum --preset "$tmp/fitted.yaml" --law fitted --compute 1e24 --format csv
+
 # --- output errors ----------------------------------------------------------
 "$ISOFLOP" presets --format csv >/dev/full 2>"$tmp/err"
 rc=$?

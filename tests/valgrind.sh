@@ -31,6 +31,8 @@ vg "contour map with every model" 0 plot contour --model all --width 120 --heigh
 vg "data-constrained map" 0 plot contour --law muennighoff2023 --unique-tokens 25B --frontier kaplan2020-frontier
 vg "profiles" 0 plot profiles --law kaplan2020 --width 40 --height 12 --compute 1e22
 vg "explorer frame (--dump)" 0 --dump --width 160 --height 48 --model gpt3
+vg "isoflop fit with bootstrap" 0 fit tests/runs/besiroglu-sweeps.csv --method isoflop --bootstrap 20 --format json
+vg "a bad runs file" 2 fit tests/bad/empty.yaml
 vg "a bad preset" 2 presets --preset tests/bad/duplicate-key.yaml
 vg "a bad option" 2 optimum --compute 1e40
 echo "1..$n"

@@ -45,6 +45,12 @@ static const struct {
         {OPT_UNICODE, "--unicode"},
         {OPT_TOUR, "--tour"},
         {OPT_FORCE, "--force"},
+        {OPT_METHOD, "--method"},
+        {OPT_BOOTSTRAP, "--bootstrap"},
+        {OPT_SEED, "--seed"},
+        {OPT_EXCLUDE, "--exclude-top"},
+        {OPT_OUTPUT, "--output"},
+        {OPT_AT_COMPUTE, "--at-compute"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)

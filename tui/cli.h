@@ -38,6 +38,12 @@ enum cli_option {
 	OPT_UNICODE = 1 << 15,
 	OPT_TOUR = 1 << 16,
 	OPT_FORCE = 1 << 17,
+	OPT_METHOD = 1 << 18,
+	OPT_BOOTSTRAP = 1 << 19,
+	OPT_SEED = 1 << 20,
+	OPT_EXCLUDE = 1 << 21,
+	OPT_OUTPUT = 1 << 22,
+	OPT_AT_COMPUTE = 1 << 23,
 };
 
 /* --color: whether pictures carry ANSI colours. */
@@ -78,6 +84,12 @@ struct cli {
 	int nargs;
 	bool explicit_presets; /* --preset or --preset-dir given */
 	struct catalog catalog;
+	const char *method;       /* fit --method parametric|isoflop */
+	long bootstrap;           /* fit --bootstrap N */
+	unsigned long seed;       /* fit --seed S */
+	long exclude_top;         /* fit --exclude-top K */
+	const char *output;       /* fit --output FILE */
+	double at_compute;        /* fit --at-compute C */
 	const char *tour;         /* --tour ID|FILE */
 	bool force;               /* --force: overwrite files a command writes */
 	const char *tour_dirs[3]; /* where tours live: config, share, beside */
@@ -109,6 +121,7 @@ int cmd_loss(struct cli *cli);
 int cmd_plot(struct cli *cli);
 int cmd_explore(struct cli *cli);
 int cmd_tour(struct cli *cli);
+int cmd_fit(struct cli *cli);
 
 /*
  * Load a tour named by id (searched in the tours/ folder of the preset

@@ -2,6 +2,7 @@
  * main.c: option parsing and subcommand dispatch. Thin on purpose: the
  * commands live in cmd_*.c, the numbers in model/, the presets in presets/.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -39,6 +40,8 @@ static const char usage_text[] =
         "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
         "                             [--compute C] [--params N]\n"
         "       isoflop tour --dump ID|FILE DIR [--force]\n"
+        "       isoflop fit FILE|- [--method parametric|isoflop] [--bootstrap N] [--seed S]\n"
+        "                   [--exclude-top K] [--at-compute C] [--output LAW.yaml [--force]]\n"
         "       isoflop --keys | --help | --version\n"
         "\n"
         "Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
@@ -56,10 +59,15 @@ static const char usage_text[] =
         "             limited data (Muennighoff et al. 2023)\n"
         "  presets    list the laws and models isoflop knows, with their sources\n"
         "  tour       --dump: one text frame per step of a tour, for slides\n"
+        "  fit        fit a law to your runs (CSV: params, loss, tokens or flops):\n"
+        "             Chinchilla's Approach 3 from 4,500 starts, or Approach 2\n"
         "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
         "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
         "             fixed compute (the U-curves), as plain text\n"
-        "\n"
+        "\n";
+
+/* in two parts: C11 promises string literals of 4,095 characters, no more */
+static const char usage_options[] =
         "options:\n"
         "  --law ID             law preset (default " CLI_DEFAULT_LAW "); all: every law\n"
         "  --params N           parameters: 70e9, 70B\n"
@@ -81,7 +89,13 @@ static const char usage_text[] =
         "  --dump               print the explorer's first frame and exit\n"
         "  --unicode            explorer: draw axes with line-drawing characters\n"
         "  --tour ID|FILE       play a tour for a talk (chinchilla-story ships)\n"
-        "  --force              tour --dump: replace existing frames\n"
+        "  --force              tour --dump, fit --output: replace existing files\n"
+        "  --method M           fit: parametric (default) or isoflop\n"
+        "  --bootstrap N        fit: N resamples for percentile intervals (default 0)\n"
+        "  --seed S             fit: the bootstrap's random seed (default 1)\n"
+        "  --exclude-top K      fit: leave out the K highest-loss runs\n"
+        "  --at-compute C       fit: the budget N* and D* are reported at (1e24)\n"
+        "  --output FILE        fit: write the law as a preset (never over a file)\n"
         "  --keys               list the explorer's keys\n"
         "  -h, --help           this help\n"
         "  -V, --version        version\n"
@@ -105,6 +119,12 @@ enum {
 	LONG_UNICODE,
 	LONG_TOUR,
 	LONG_FORCE,
+	LONG_METHOD,
+	LONG_BOOTSTRAP,
+	LONG_SEED,
+	LONG_EXCLUDE,
+	LONG_OUTPUT,
+	LONG_AT_COMPUTE,
 };
 
 static const struct option long_options[] = {
@@ -127,6 +147,12 @@ static const struct option long_options[] = {
         {"unicode", no_argument, NULL, LONG_UNICODE},
         {"tour", required_argument, NULL, LONG_TOUR},
         {"force", no_argument, NULL, LONG_FORCE},
+        {"method", required_argument, NULL, LONG_METHOD},
+        {"bootstrap", required_argument, NULL, LONG_BOOTSTRAP},
+        {"seed", required_argument, NULL, LONG_SEED},
+        {"exclude-top", required_argument, NULL, LONG_EXCLUDE},
+        {"output", required_argument, NULL, LONG_OUTPUT},
+        {"at-compute", required_argument, NULL, LONG_AT_COMPUTE},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -140,6 +166,20 @@ static int number(const char *option, const char *arg, enum units_kind kind, dou
 
 	if (!units_parse(arg, kind, out, &why))
 		return cli_error("%s: %s: '%s'", option, why, arg);
+	return 0;
+}
+
+/* A whole number within [lo, hi]. */
+static int whole(const char *option, const char *arg, long lo, long hi, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+
+	if (end == arg || *end != '\0' || errno != 0 || v < lo || v > hi)
+		return cli_error("%s: expected a whole number from %ld to %ld, not '%s'", option,
+		                 lo, hi, arg);
+	*out = v;
 	return 0;
 }
 
@@ -216,6 +256,36 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 			cli->tour = optarg;
 			cli->given |= OPT_TOUR;
 			break;
+		case LONG_METHOD:
+			if (strcmp(optarg, "parametric") != 0 && strcmp(optarg, "isoflop") != 0)
+				rc = cli_error("--method: expected parametric or isoflop, not '%s'",
+				               optarg);
+			cli->method = optarg;
+			cli->given |= OPT_METHOD;
+			break;
+		case LONG_BOOTSTRAP:
+			rc = whole("--bootstrap", optarg, 0, 100000, &cli->bootstrap);
+			cli->given |= OPT_BOOTSTRAP;
+			break;
+		case LONG_SEED: {
+			long seed = 0;
+			rc = whole("--seed", optarg, 0, 2147483647L, &seed);
+			cli->seed = (unsigned long)seed;
+			cli->given |= OPT_SEED;
+			break;
+		}
+		case LONG_EXCLUDE:
+			rc = whole("--exclude-top", optarg, 0, 1000000, &cli->exclude_top);
+			cli->given |= OPT_EXCLUDE;
+			break;
+		case LONG_OUTPUT:
+			cli->output = optarg;
+			cli->given |= OPT_OUTPUT;
+			break;
+		case LONG_AT_COMPUTE:
+			rc = number("--at-compute", optarg, UNITS_COMPUTE, &cli->at_compute);
+			cli->given |= OPT_AT_COMPUTE;
+			break;
 		case LONG_FORCE:
 			cli->force = true;
 			cli->given |= OPT_FORCE;
@@ -286,6 +356,7 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
+			fputs(usage_options, stdout);
 			exit(0);
 		case LONG_KEYS: /* the key table, as the help overlay shows it */
 			for (size_t i = 0; i < key_table_len; i++)
@@ -365,6 +436,7 @@ int main(int argc, char **argv)
 	} commands[] = {
 	        {"loss", cmd_loss}, {"optimum", cmd_optimum}, {"presets", cmd_presets},
 	        {"plot", cmd_plot}, {"explore", cmd_explore}, {"tour", cmd_tour},
+	        {"fit", cmd_fit},
 	};
 	struct cli cli = {.format = FORMAT_TEXT};
 	struct sources src = {.nfiles = 0};

@@ -1,18 +1,18 @@
 #!/bin/sh
-# run.sh DIR: fuzz the preset loader and the tour loader, $FUZZ_SECONDS
-# seconds in all (half each), from the shipped files and the bad corpus, and
-# write "passed failed" to DIR/counts.
+# run.sh DIR: fuzz the preset, tour and runs (CSV) readers, $FUZZ_SECONDS
+# seconds in all (a third each), from the shipped files and the bad corpus,
+# and write "passed failed" to DIR/counts.
 set -u
 dir=$1
 seconds=${FUZZ_SECONDS:-60}
-half=$((seconds / 2))
+half=$((seconds / 3))
 pass=0 fail=0 n=0
-for target in preset tour; do
+for target in preset tour runs; do
 	n=$((n + 1))
 	mkdir -p "$dir/corpus-$target"
 	# libFuzzer exits 1 on a seed directory that does not exist: pass only real ones.
 	seeds=
-	for d in presets/laws presets/models presets/tours tests/bad; do
+	for d in presets/laws presets/models presets/tours tests/bad tests/runs; do
 		[ -d "$d" ] && seeds="$seeds $d"
 	done
 	"$dir/fuzz_$target" -max_total_time="$half" -timeout=10 -rss_limit_mb=2048 \

@@ -1,0 +1,108 @@
+/*
+ * fit.h: scaling laws fitted to a researcher's own training runs.
+ *
+ * Approach 3 (Hoffmann et al. 2022, App. D.2; Besiroglu et al. 2024):
+ * minimise the Huber loss (delta 1e-3) of log L - LSE(a - alpha log N,
+ * b - beta log D, e) over (a, b, e, alpha, beta) with GSL's BFGS, from the
+ * paper's grid of 4,500 starts; E = e^e, A = e^a, B = e^b.
+ *
+ * Approach 2: group runs into compute budgets, fit a parabola of loss in
+ * log N per budget, take its minimum, and fit log N* and log D* against
+ * log C by least squares.
+ *
+ * Bootstrap: refit resamples of the rows (GSL's RNG, a seed) and report
+ * percentile intervals. Pure functions over arrays; no I/O.
+ */
+#ifndef ISOFLOP_FIT_H
+#define ISOFLOP_FIT_H
+
+#include <stddef.h>
+
+#include "law.h"
+
+/* One training run. */
+struct fit_run {
+	double params; /* N */
+	double tokens; /* D */
+	double loss;   /* final loss, nats per token */
+};
+
+/* The Huber threshold of Hoffmann et al. 2022, App. D.2. */
+#define FIT_HUBER_DELTA 1e-3
+
+/* Starts on the grid: alpha, beta in {0, .5, .., 2}, e in {-1, -.5, .., 1}, a, b in {0, 5, .., 25}.
+ */
+#define FIT_GRID_STARTS 4500
+
+struct fit_parametric {
+	double E, A, B, alpha, beta;
+	double a, b;      /* allocation exponents: N* ~ C^a, a = beta/(alpha+beta); b =
+	                     alpha/(alpha+beta) */
+	double objective; /* the Huber sum at the optimum */
+	int starts;       /* starts run */
+	int converged;    /* of which the minimiser converged */
+	int at_best;      /* starts that ended at the best fit's law (e, alpha, beta within 0.01) */
+	double theta[5];  /* (a, b, e, alpha, beta) as fitted */
+};
+
+/*
+ * Approach 3 from the grid of starts. MODEL_EDOM when fewer than 5 runs or a
+ * value is not positive; MODEL_ENOCONV when no start ends at positive
+ * exponents.
+ */
+enum model_status fit_parametric(const struct fit_run *runs, size_t n, struct fit_parametric *out);
+
+/* Approach 3 from one start theta0 (a, b, e, alpha, beta): the bootstrap's refit. */
+enum model_status fit_parametric_from(const struct fit_run *runs, size_t n, const double theta0[5],
+                                      struct fit_parametric *out);
+
+#define FIT_MAX_BUDGETS 64
+
+/* One compute budget of an iso-FLOP sweep. */
+struct fit_budget {
+	double compute; /* mean k N D of its runs */
+	int runs;
+	int fitted;  /* 1 when its parabola has a minimum */
+	int at_edge; /* 1 when that minimum lies at or outside the sweep's smallest or largest N */
+	double params; /* N* */
+	double tokens; /* D* = C / (k N*) */
+	double loss;   /* the parabola's minimum */
+};
+
+struct fit_isoflop {
+	double a, k_params; /* N* = k_params C^a */
+	double b, k_tokens; /* D* = k_tokens C^b */
+	int nbudgets;       /* budgets found (runs within 5% of each other's compute) */
+	int used;           /* budgets whose minimum entered the frontier fit */
+	struct fit_budget budgets[FIT_MAX_BUDGETS];
+};
+
+/*
+ * Approach 2 with k FLOPs per parameter-token. Budgets with fewer than 3 runs
+ * or no minimum are kept in out->budgets but not used. MODEL_EDOM when fewer
+ * than two budgets can be used.
+ */
+enum model_status fit_isoflop(const struct fit_run *runs, size_t n, double k,
+                              struct fit_isoflop *out);
+
+/* Percentile interval of a bootstrap sample. */
+struct fit_interval {
+	double p2_5, p10, p90, p97_5;
+};
+
+/* The interval of v[0..n) (sorted in place). */
+struct fit_interval fit_interval_of(double *v, size_t n);
+
+/* Pearson correlation of x and y over n samples. */
+double fit_correlation(const double *x, const double *y, size_t n);
+
+/*
+ * Resample the n runs with replacement (GSL's MT19937 seeded with seed), as
+ * `samples` resamples, calling refit for each with the resampled runs.
+ * Returns the number of refits that succeeded.
+ */
+int fit_bootstrap(const struct fit_run *runs, size_t n, int samples, unsigned long seed,
+                  int (*refit)(const struct fit_run *sample, size_t n, int index, void *ctx),
+                  void *ctx);
+
+#endif

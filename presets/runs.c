@@ -1,0 +1,241 @@
+/*
+ * runs.c: the CSV reader for training runs. Plain C: the format is a
+ * header and rows of numbers, and every message names the line.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../model/units.h"
+#include "runs.h"
+
+enum { COL_PARAMS, COL_LOSS, COL_TOKENS, COL_FLOPS, NCOLS };
+
+static int fail(char *err, size_t errsize, const char *file, size_t line, const char *fmt, ...)
+        __attribute__((format(printf, 5, 6)));
+
+static int fail(char *err, size_t errsize, const char *file, size_t line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	for (char *p = msg; *p; p++) /* quoted input stays one printable line */
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	if (line > 0)
+		snprintf(err, errsize, "%s:%zu: %s", file, line, msg);
+	else
+		snprintf(err, errsize, "%s: %s", file, msg);
+	return -1;
+}
+
+/* Split a line in place at commas into at most max fields, each trimmed. */
+static int split(char *line, char **fields, int max)
+{
+	int n = 0;
+
+	for (char *p = line;; p++) {
+		char *start = p;
+		while (*p && *p != ',')
+			p++;
+		char end = *p;
+		*p = '\0';
+		while (isspace((unsigned char)*start))
+			start++;
+		char *q = start + strlen(start);
+		while (q > start && isspace((unsigned char)q[-1]))
+			*--q = '\0';
+		if (n < max)
+			fields[n] = start;
+		n++;
+		if (end == '\0')
+			return n;
+	}
+}
+
+static bool blank_or_comment(const char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	return *s == '\0' || *s == '#';
+}
+
+int runs_parse(const char *file, const char *buf, size_t len, double k, struct fit_run **out,
+               size_t *n, char *err, size_t errsize)
+{
+	static const char *const names[NCOLS] = {"params", "loss", "tokens", "flops"};
+	int col[NCOLS] = {-1, -1, -1, -1};
+	char *text = malloc(len + 1), *line, *next;
+	struct fit_run *runs = NULL;
+	size_t count = 0, cap = 0, lineno = 0, last = 0; /* last: the last line with a run */
+	bool header = false;
+	double first_n = 0;
+	bool several_n = false;
+
+	*out = NULL;
+	*n = 0;
+	if (text == NULL)
+		return fail(err, errsize, file, 0, "out of memory");
+	if (memchr(buf, '\0', len) != NULL) {
+		free(text);
+		return fail(err, errsize, file, 0, "binary file (NUL byte): runs are CSV text");
+	}
+	memcpy(text, buf, len);
+	text[len] = '\0';
+	for (line = text; line != NULL; line = next) {
+		char *fields[64];
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		lineno++;
+		size_t l = strlen(line);
+		if (l > 0 && line[l - 1] == '\r')
+			line[l - 1] = '\0';
+		if (blank_or_comment(line))
+			continue;
+		int nf = split(line, fields, 64);
+		if (nf > 64)
+			nf = 64;
+		if (!header) {
+			for (int i = 0; i < nf; i++)
+				for (int c = 0; c < NCOLS; c++)
+					if (strcasecmp(fields[i], names[c]) == 0 ||
+					    (c == COL_FLOPS &&
+					     strcasecmp(fields[i], "compute") == 0)) {
+						if (col[c] >= 0) {
+							free(text);
+							return fail(err, errsize, file, lineno,
+							            "two '%s' columns", names[c]);
+						}
+						col[c] = i;
+					}
+			for (int c = 0; c < 2; c++)
+				if (col[c] < 0) {
+					free(text);
+					return fail(err, errsize, file, lineno,
+					            "no '%s' column (the header needs params, loss "
+					            "and tokens or flops)",
+					            names[c]);
+				}
+			if (col[COL_TOKENS] < 0 && col[COL_FLOPS] < 0) {
+				free(text);
+				return fail(
+				        err, errsize, file, lineno,
+				        "no 'tokens' or 'flops' column (the header needs params, "
+				        "loss and tokens or flops)");
+			}
+			header = true;
+			continue;
+		}
+		double v[NCOLS] = {0};
+		for (int c = 0; c < NCOLS; c++) {
+			const char *why;
+			if (col[c] < 0 || (c == COL_FLOPS && col[COL_TOKENS] >= 0))
+				continue;
+			if (col[c] >= nf) {
+				free(text);
+				free(runs);
+				return fail(err, errsize, file, lineno,
+				            "no value for '%s' (%d fields)", names[c], nf);
+			}
+			enum units_kind kind = c == COL_LOSS    ? UNITS_PLAIN
+			                       : c == COL_FLOPS ? UNITS_COMPUTE
+			                                        : UNITS_COUNT;
+			if (!units_parse(fields[col[c]], kind, &v[c], &why)) {
+				int rc = fail(err, errsize, file, lineno, "%s: %s: '%.40s'",
+				              names[c], why, fields[col[c]]);
+				free(text);
+				free(runs);
+				return rc;
+			}
+		}
+		if (col[COL_TOKENS] < 0)
+			v[COL_TOKENS] = v[COL_FLOPS] / (k * v[COL_PARAMS]);
+		if (count == cap) {
+			size_t ncap = cap ? 2 * cap : 64;
+			struct fit_run *r = realloc(runs, sizeof *r * ncap);
+			if (r == NULL) {
+				free(text);
+				free(runs);
+				return fail(err, errsize, file, lineno, "out of memory");
+			}
+			runs = r;
+			cap = ncap;
+		}
+		runs[count++] = (struct fit_run){v[COL_PARAMS], v[COL_TOKENS], v[COL_LOSS]};
+		last = lineno;
+		if (count == 1)
+			first_n = v[COL_PARAMS];
+		else if (v[COL_PARAMS] != first_n)
+			several_n = true;
+	}
+	free(text);
+	if (!header)
+		return fail(err, errsize, file, 0, "empty: no header and no runs");
+	if (count < RUNS_MIN) {
+		free(runs);
+		return fail(err, errsize, file, last, "%zu runs: a fit needs at least %d", count,
+		            RUNS_MIN);
+	}
+	if (!several_n) {
+		char nb[16];
+		units_format_count(first_n, nb, sizeof nb);
+		free(runs);
+		return fail(err, errsize, file, last,
+		            "every run has N = %s: a fit needs several model sizes", nb);
+	}
+	*out = runs;
+	*n = count;
+	return 0;
+}
+
+int runs_load(const char *path, double k, struct fit_run **out, size_t *n, char *err,
+              size_t errsize)
+{
+	bool std_in = strcmp(path, "-") == 0;
+	FILE *fp = std_in ? stdin : fopen(path, "rb");
+	char *buf;
+	size_t len = 0, cap = 1 << 16;
+
+	if (fp == NULL)
+		return fail(err, errsize, path, 0, "cannot open: %s", strerror(errno));
+	buf = malloc(cap);
+	while (buf != NULL) {
+		if (len == cap) {
+			if (cap > RUNS_MAX_BYTES) {
+				free(buf);
+				if (!std_in)
+					fclose(fp);
+				return fail(err, errsize, path, 0, "larger than 64 MiB");
+			}
+			char *b = realloc(buf, cap * 2);
+			if (b == NULL) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = b;
+			cap *= 2;
+		}
+		size_t got = fread(buf + len, 1, cap - len, fp);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	int bad = ferror(fp);
+	if (!std_in)
+		fclose(fp);
+	if (buf == NULL)
+		return fail(err, errsize, path, 0, "out of memory");
+	int rc = bad ? fail(err, errsize, path, 0, "read error")
+	             : runs_parse(path, buf, len, k, out, n, err, errsize);
+	free(buf);
+	return rc;
+}

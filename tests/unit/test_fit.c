@@ -1,0 +1,187 @@
+/*
+ * test_fit.c: the fits recover the constants that generated their data.
+ * Synthetic iso-FLOP sweeps (8 budgets from 6e18 to 2e22 FLOPs, N from a
+ * tenth to ten times the optimum) are drawn from the published constants of
+ * Hoffmann et al. 2022 (Eq. 10) and Besiroglu et al. 2024 (their refit),
+ * with 0.5% multiplicative noise from a fixed seed.
+ */
+#include <stdlib.h>
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "../../model/fit.h"
+#include "fixtures.h"
+
+enum { BUDGETS = 8, PER_BUDGET = 8, NRUNS = BUDGETS * PER_BUDGET };
+
+static void sweeps(const struct law *law, double noise, unsigned long seed, struct fit_run *runs)
+{
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	double g, a, b;
+
+	gsl_rng_set(rng, seed);
+	law_additive_allocation(law, &g, &a, &b);
+	for (int c = 0; c < BUDGETS; c++) {
+		double compute = 6e18 * pow(10, c * 0.5), n_opt = g * pow(compute / 6, a);
+		for (int j = 0; j < PER_BUDGET; j++) {
+			double n = n_opt * pow(10, -1 + 2.0 * j / (PER_BUDGET - 1)),
+			       d = compute / (6 * n);
+			double l =
+			        law->E + law->A / pow(n, law->alpha) + law->B / pow(d, law->beta);
+			runs[c * PER_BUDGET + j] =
+			        (struct fit_run){n, d, l * exp(gsl_ran_gaussian(rng, noise))};
+		}
+	}
+	gsl_rng_free(rng);
+}
+
+/* Approach 3 on noiseless data returns the generating law. */
+static void parametric_recovers_exact_constants(void **state)
+{
+	(void)state;
+	static const char *const ids[] = {"hoffmann2022", "besiroglu2024"};
+	for (int i = 0; i < 2; i++) {
+		struct law law = fixture_law(ids[i]);
+		struct fit_run runs[NRUNS];
+		struct fit_parametric p;
+		sweeps(&law, 0, 1, runs);
+		assert_int_equal(fit_parametric(runs, NRUNS, &p), MODEL_OK);
+		/* E, A and B trade off along a flat valley: the minimiser stops within it */
+		assert_rel(p.E, law.E, 5e-3);
+		assert_rel(p.A, law.A, 5e-2);
+		assert_rel(p.B, law.B, 5e-2);
+		assert_abs(p.alpha, law.alpha, 5e-3);
+		assert_abs(p.beta, law.beta, 5e-3);
+		assert_int_equal(p.starts, FIT_GRID_STARTS);
+		assert_true(p.at_best > 0);
+	}
+}
+
+/* With 0.5% noise: close to the truth, and the bootstrap's 95% interval covers it. */
+static void parametric_with_noise_and_bootstrap(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct fit_run runs[NRUNS];
+	struct fit_parametric p;
+
+	sweeps(&law, 0.005, 7, runs);
+	assert_int_equal(fit_parametric(runs, NRUNS, &p), MODEL_OK);
+	assert_abs(p.alpha, law.alpha, 0.05);
+	assert_abs(p.beta, law.beta, 0.05);
+	assert_rel(p.E, law.E, 0.03);
+	/* the allocation exponent a = beta/(alpha+beta) is what users act on */
+	assert_abs(p.a, law.beta / (law.alpha + law.beta), 0.02);
+
+	enum { SAMPLES = 200 };
+	double alpha[SAMPLES], beta[SAMPLES];
+	int ok = 0;
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(rng, 3);
+	for (int s = 0; s < SAMPLES; s++) {
+		struct fit_run sample[NRUNS];
+		struct fit_parametric q;
+		for (int i = 0; i < NRUNS; i++)
+			sample[i] = runs[gsl_rng_uniform_int(rng, NRUNS)];
+		if (fit_parametric_from(sample, NRUNS, p.theta, &q) != MODEL_OK)
+			continue;
+		alpha[ok] = q.alpha;
+		beta[ok] = q.beta;
+		ok++;
+	}
+	gsl_rng_free(rng);
+	assert_true(ok > SAMPLES * 9 / 10);
+	struct fit_interval ia = fit_interval_of(alpha, (size_t)ok);
+	struct fit_interval ib = fit_interval_of(beta, (size_t)ok);
+	if (!(ia.p2_5 <= law.alpha && law.alpha <= ia.p97_5))
+		fail_msg("alpha %g outside [%g, %g]", law.alpha, ia.p2_5, ia.p97_5);
+	if (!(ib.p2_5 <= law.beta && law.beta <= ib.p97_5))
+		fail_msg("beta %g outside [%g, %g]", law.beta, ib.p2_5, ib.p97_5);
+	assert_true(ia.p10 <= ia.p90 && ia.p2_5 <= ia.p10 && ia.p90 <= ia.p97_5);
+}
+
+/* Approach 2 finds the allocation exponents a = beta/(alpha+beta), b = alpha/(alpha+beta). */
+static void isoflop_recovers_exponents(void **state)
+{
+	(void)state;
+	static const char *const ids[] = {"hoffmann2022", "besiroglu2024"};
+	for (int i = 0; i < 2; i++) {
+		struct law law = fixture_law(ids[i]);
+		struct fit_run runs[NRUNS];
+		struct fit_isoflop f;
+		sweeps(&law, 0.002, 5, runs);
+		assert_int_equal(fit_isoflop(runs, NRUNS, 6, &f), MODEL_OK);
+		assert_int_equal(f.nbudgets, BUDGETS);
+		assert_int_equal(f.used, BUDGETS);
+		/* a parabola in log N fits a U that is not one: allow 0.03 */
+		assert_abs(f.a, law.beta / (law.alpha + law.beta), 0.03);
+		assert_abs(f.b, law.alpha / (law.alpha + law.beta), 0.03);
+		assert_abs(f.a + f.b, 1, 1e-9); /* N* D* = C / 6 on every budget */
+	}
+}
+
+/* Budgets with too few runs or a minimum at the edge are flagged and left out. */
+static void isoflop_flags_bad_budgets(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct fit_run runs[NRUNS + 2];
+	struct fit_isoflop f;
+
+	sweeps(&law, 0, 1, runs);
+	/* budget 0: keep only its small models, whose loss falls all the way */
+	for (int j = 4; j < PER_BUDGET; j++)
+		runs[j] = runs[PER_BUDGET + j];
+	runs[NRUNS] = (struct fit_run){1e9, 1e15, 1.9}; /* a lone run at 6e24 */
+	runs[NRUNS + 1] = (struct fit_run){2e9, 5e14, 1.9};
+	assert_int_equal(fit_isoflop(runs, NRUNS + 2, 6, &f), MODEL_OK);
+	int few = 0, edge = 0;
+	for (int i = 0; i < f.nbudgets; i++) {
+		few += f.budgets[i].runs < 3;
+		edge += f.budgets[i].fitted && f.budgets[i].at_edge;
+	}
+	assert_int_equal(few, 1);
+	assert_int_equal(edge, 1);
+	assert_true(f.used < f.nbudgets);
+}
+
+/* Too few runs, or a value that is not positive, is refused. */
+static void refuses_bad_input(void **state)
+{
+	(void)state;
+	struct fit_run runs[5] = {
+	        {1e8, 1e9, 3}, {2e8, 1e9, 2.9}, {4e8, 1e9, 2.8}, {8e8, 1e9, 2.7}, {1.6e9, 1e9, -1}};
+	struct fit_parametric p;
+
+	assert_int_equal(fit_parametric(runs, 4, &p), MODEL_EDOM);
+	assert_int_equal(fit_parametric(runs, 5, &p), MODEL_EDOM);
+}
+
+/* Percentiles of 1..100 and a perfect correlation. */
+static void interval_and_correlation(void **state)
+{
+	(void)state;
+	double v[100], w[100];
+	for (int i = 0; i < 100; i++) {
+		v[99 - i] = i + 1;
+		w[99 - i] = 2 * (i + 1);
+	}
+	assert_rel(fit_correlation(v, w, 100), 1, 1e-12);
+	struct fit_interval iv = fit_interval_of(v, 100);
+	assert_rel(iv.p10, 10.9, 1e-12); /* GSL's interpolated quantile: 1 + 0.1 * 99 */
+	assert_rel(iv.p97_5, 97.525, 1e-12);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(parametric_recovers_exact_constants),
+	        cmocka_unit_test(parametric_with_noise_and_bootstrap),
+	        cmocka_unit_test(isoflop_recovers_exponents),
+	        cmocka_unit_test(isoflop_flags_bad_budgets),
+	        cmocka_unit_test(refuses_bad_input),
+	        cmocka_unit_test(interval_and_correlation),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,447 @@
+/*
+ * cmd_fit.c: `isoflop fit FILE|-`: a scaling law from the user's own runs,
+ * with bootstrap intervals and the warnings users have learned to need,
+ * printed for people (text) or scripts (csv, json), and optionally written
+ * as a law preset that --preset loads.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../model/fit.h"
+#include "../model/units.h"
+#include "../presets/runs.h"
+#include "cli.h"
+
+#define MAX_WARNINGS 16
+
+struct report {
+	const char *file;
+	bool parametric;
+	size_t points;
+	struct fit_parametric p;
+	struct fit_isoflop f;
+	double at_compute; /* the budget N* and D* are reported at */
+	int samples;       /* bootstrap refits that succeeded */
+	/* bootstrap draws: E A B alpha beta a b N* D* (parametric) or a b N* D* (isoflop) */
+	double *draws[9];
+	struct fit_interval iv[9];
+	double corr; /* of alpha and beta across the draws */
+	char warnings[MAX_WARNINGS][200];
+	int nwarnings;
+	double n_lo, n_hi, d_lo, d_hi, c_lo, c_hi; /* the range the runs cover */
+};
+
+static const char *const par_names[9] = {"E", "A", "B",         "alpha",    "beta",
+                                         "a", "b", "params_at", "tokens_at"};
+static const char *const iso_names[4] = {"a", "b", "params_at", "tokens_at"};
+
+static void warn(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void warn(struct report *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->nwarnings == MAX_WARNINGS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(r->warnings[r->nwarnings++], sizeof r->warnings[0], fmt, ap);
+	va_end(ap);
+}
+
+/* N* and D* of an additive fit at budget c: Chinchilla's Eq. 4 with k = 6. */
+static void additive_at(const struct fit_parametric *p, double c, double *n, double *d)
+{
+	struct law law = {.family = LAW_ADDITIVE,
+	                  .k = 6,
+	                  .E = p->E,
+	                  .A = p->A,
+	                  .B = p->B,
+	                  .alpha = p->alpha,
+	                  .beta = p->beta};
+	double g, a, b;
+
+	law_additive_allocation(&law, &g, &a, &b);
+	*n = g * pow(c / 6, a);
+	*d = pow(c / 6, b) / g;
+}
+
+struct boot_ctx {
+	struct report *r;
+};
+
+static int refit(const struct fit_run *sample, size_t n, int i, void *ctx)
+{
+	struct report *r = ((struct boot_ctx *)ctx)->r;
+
+	if (r->parametric) {
+		struct fit_parametric p;
+		if (fit_parametric_from(sample, n, r->p.theta, &p) != MODEL_OK)
+			return -1;
+		double v[9] = {p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b, 0, 0};
+		additive_at(&p, r->at_compute, &v[7], &v[8]);
+		for (int k = 0; k < 9; k++)
+			r->draws[k][i] = v[k];
+	} else {
+		struct fit_isoflop f;
+		if (fit_isoflop(sample, n, 6, &f) != MODEL_OK)
+			return -1;
+		double v[4] = {f.a, f.b, f.k_params * pow(r->at_compute, f.a),
+		               f.k_tokens * pow(r->at_compute, f.b)};
+		for (int k = 0; k < 4; k++)
+			r->draws[k][i] = v[k];
+	}
+	return 0;
+}
+
+static int by_loss_desc(const void *a, const void *b)
+{
+	double x = ((const struct fit_run *)a)->loss, y = ((const struct fit_run *)b)->loss;
+	return (x < y) - (x > y);
+}
+
+/* ---- output ---- */
+
+static void print_text(const struct report *r)
+{
+	char nb[16], db[16], cb[16];
+
+	units_format_compute(r->at_compute, cb, sizeof cb);
+	if (r->parametric) {
+		double n, d;
+		additive_at(&r->p, r->at_compute, &n, &d);
+		units_format_count(n, nb, sizeof nb);
+		units_format_count(d, db, sizeof db);
+		printf("method      points       E          A          B   alpha    beta      a    "
+		       "  b  objective\n");
+		printf("parametric  %6zu  %6.4f  %9.4g  %9.4g  %6.4f  %6.4f  %5.3f  %5.3f  %9.3e\n",
+		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
+		       r->p.objective);
+		printf("L = E + A/N^alpha + B/D^beta; N* ~ C^a, D* ~ C^b; at C = %s: N* = %s, "
+		       "D* = %s\n",
+		       cb, nb, db);
+		printf("starts: %d (%d converged, %d reached the best fit)\n", r->p.starts,
+		       r->p.converged, r->p.at_best);
+	} else {
+		units_format_count(r->f.k_params * pow(r->at_compute, r->f.a), nb, sizeof nb);
+		units_format_count(r->f.k_tokens * pow(r->at_compute, r->f.b), db, sizeof db);
+		printf("method   points  budgets      a      b   k_params   k_tokens\n");
+		printf("isoflop  %6zu  %7d  %5.3f  %5.3f  %9.4g  %9.4g\n", r->points, r->f.used,
+		       r->f.a, r->f.b, r->f.k_params, r->f.k_tokens);
+		printf("N* = k_params C^a, D* = k_tokens C^b; at C = %s: N* = %s, D* = %s\n", cb,
+		       nb, db);
+	}
+	if (r->samples > 0) {
+		const char *const *names = r->parametric ? par_names : iso_names;
+		int nk = r->parametric ? 9 : 4;
+		printf("bootstrap: %d resamples\n%-10s %11s %11s %11s %11s\n", r->samples, "",
+		       "2.5%", "10%", "90%", "97.5%");
+		for (int k = 0; k < nk; k++)
+			printf("%-10s %11.4g %11.4g %11.4g %11.4g\n", names[k], r->iv[k].p2_5,
+			       r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5);
+	}
+	for (int i = 0; i < r->nwarnings; i++)
+		printf("warning: %s\n", r->warnings[i]);
+}
+
+static void print_csv(const struct report *r)
+{
+	if (r->parametric)
+		printf("method,points,E,A,B,alpha,beta,a,b,objective\n"
+		       "parametric,%zu,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n",
+		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
+		       r->p.objective);
+	else
+		printf("method,points,budgets,a,b,k_params,k_tokens\n"
+		       "isoflop,%zu,%d,%.10g,%.10g,%.10g,%.10g\n",
+		       r->points, r->f.used, r->f.a, r->f.b, r->f.k_params, r->f.k_tokens);
+	for (int i = 0; i < r->nwarnings; i++)
+		fprintf(stderr, "isoflop: warning: %s\n", r->warnings[i]);
+}
+
+/* A JSON string: the warnings quote nothing but our own text, but be safe. */
+static void json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", *s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+static void print_json(const struct report *r)
+{
+	const char *const *names = r->parametric ? par_names : iso_names;
+	int nk = r->parametric ? 9 : 4;
+
+	if (r->parametric)
+		printf("{\"method\": \"parametric\", \"points\": %zu, \"E\": %.10g, \"A\": %.10g, "
+		       "\"B\": %.10g, \"alpha\": %.10g, \"beta\": %.10g, \"a\": %.10g, \"b\": "
+		       "%.10g, "
+		       "\"objective\": %.10g, \"starts\": %d, \"converged\": %d, \"at_best\": %d",
+		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
+		       r->p.objective, r->p.starts, r->p.converged, r->p.at_best);
+	else
+		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": %.10g, "
+		       "\"b\": %.10g, \"k_params\": %.10g, \"k_tokens\": %.10g",
+		       r->points, r->f.used, r->f.a, r->f.b, r->f.k_params, r->f.k_tokens);
+	printf(", \"at_compute\": %.10g", r->at_compute);
+	if (r->samples > 0) {
+		printf(", \"bootstrap\": {\"samples\": %d", r->samples);
+		for (int k = 0; k < nk; k++)
+			printf(", \"%s\": {\"p2_5\": %.10g, \"p10\": %.10g, \"p90\": %.10g, "
+			       "\"p97_5\": %.10g}",
+			       names[k], r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5);
+		printf("}");
+	}
+	printf(", \"warnings\": [");
+	for (int i = 0; i < r->nwarnings; i++) {
+		if (i > 0)
+			printf(", ");
+		json_string(r->warnings[i]);
+	}
+	printf("]}\n");
+}
+
+/* ---- --output ---- */
+
+/* A preset id from the output file's name: lowercase, [a-z0-9.-]. */
+static void id_from_path(const char *path, char *id, size_t size)
+{
+	char copy[4096], *base;
+	size_t j = 0;
+
+	snprintf(copy, sizeof copy, "%s", path);
+	base = basename(copy);
+	char *dot = strrchr(base, '.');
+	if (dot != NULL && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+		*dot = '\0';
+	if (!((base[0] >= 'a' && base[0] <= 'z') || (base[0] >= '0' && base[0] <= '9') ||
+	      (base[0] >= 'A' && base[0] <= 'Z')))
+		j += (size_t)snprintf(id, size, "fit-");
+	for (const char *p = base; *p && j + 1 < size; p++) {
+		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+		id[j++] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ? c : '-';
+	}
+	id[j] = '\0';
+	if (j == 0)
+		snprintf(id, size, "fit");
+}
+
+/* The preset's text: a law that --preset loads. */
+static void write_preset(FILE *fp, const struct report *r, const char *id)
+{
+	const char *method = r->parametric ? "parametric (Approach 3)" : "isoflop (Approach 2)";
+
+	fprintf(fp, "# Written by isoflop fit; edit the name and source, keep the numbers.\n");
+	fprintf(fp, "id: %s\n", id);
+	fprintf(fp, "name: \"Fit of %s, %s\"\n", r->file, method);
+	fprintf(fp,
+	        "source: \"isoflop fit of %s: %zu runs, method %s, after Hoffmann et al. 2022, "
+	        "Training Compute-Optimal Large Language Models, arXiv:2203.15556\"\n",
+	        r->file, r->points, method);
+	fprintf(fp, "family: %s\n", r->parametric ? "additive" : "frontier");
+	fprintf(fp, "dataset: \"the runs in %s\"\n", r->file);
+	fprintf(fp, "convention: total\n");
+	fprintf(fp, "constants:\n");
+	if (r->parametric) {
+		fprintf(fp, "  E: %.10g\n  A: %.10g\n  B: %.10g\n  alpha: %.10g\n  beta: %.10g\n",
+		        r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta);
+	} else {
+		fprintf(fp, "  params_coefficient: %.10g\n  params_exponent: %.10g\n",
+		        r->f.k_params, r->f.a);
+		fprintf(fp, "  tokens_coefficient: %.10g\n  tokens_exponent: %.10g\n",
+		        r->f.k_tokens, r->f.b);
+	}
+	fprintf(fp,
+	        "fitted_range:\n  params: [%.6g, %.6g]\n  tokens: [%.6g, %.6g]\n"
+	        "  compute: [%.6g, %.6g]\n",
+	        r->n_lo, r->n_hi, r->d_lo, r->d_hi, r->c_lo, r->c_hi);
+}
+
+/*
+ * Write the preset atomically: a temporary file beside the target, then a
+ * hard link (which refuses an existing target) or, with --force, a rename.
+ */
+static int output_preset(const struct cli *cli, const struct report *r)
+{
+	char tmp[4200], id[64];
+	int fd;
+
+	if (r->parametric ? !(r->p.alpha > 0 && r->p.alpha <= 2 && r->p.beta > 0 && r->p.beta <= 2)
+	                  : !(r->f.a > 0 && r->f.a <= 2 && r->f.b > 0 && r->f.b <= 2))
+		return cli_error("%s: the fitted exponents lie outside (0, 2]: not written as a "
+		                 "preset",
+		                 cli->output);
+	id_from_path(cli->output, id, sizeof id);
+	snprintf(tmp, sizeof tmp, "%.4000s.XXXXXX", cli->output);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return cli_error("%s: %s", cli->output, strerror(errno));
+	FILE *fp = fdopen(fd, "w");
+	if (fp == NULL) {
+		close(fd);
+		unlink(tmp);
+		return cli_error("%s: %s", cli->output, strerror(errno));
+	}
+	write_preset(fp, r, id);
+	if (fclose(fp) != 0) {
+		unlink(tmp);
+		return cli_error("%s: %s", cli->output, strerror(errno));
+	}
+	int rc = cli->force ? rename(tmp, cli->output) : link(tmp, cli->output);
+	int saved = errno;
+	if (!cli->force || rc != 0)
+		unlink(tmp);
+	if (rc != 0)
+		return cli_error("%s: %s%s", cli->output, strerror(saved),
+		                 saved == EEXIST ? " (--force overwrites)" : "");
+	return 0;
+}
+
+int cmd_fit(struct cli *cli)
+{
+	struct report r = {.file = NULL};
+	struct fit_run *runs = NULL;
+	size_t n = 0;
+	char err[1024];
+	int rc;
+
+	if ((rc = cli_check_options(cli, "fit",
+	                            OPT_METHOD | OPT_BOOTSTRAP | OPT_SEED | OPT_EXCLUDE |
+	                                    OPT_OUTPUT | OPT_FORCE | OPT_FORMAT |
+	                                    OPT_AT_COMPUTE)) != 0)
+		return rc;
+	if (cli->nargs != 1)
+		return cli_error("fit takes one runs file (or - for standard input)");
+	/* refuse before the work, not after it */
+	if (cli->output != NULL && !cli->force && access(cli->output, F_OK) == 0)
+		return cli_error("%s: File exists (--force overwrites)", cli->output);
+	r.file = cli->args[0];
+	r.parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
+	r.at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
+	if (runs_load(r.file, 6, &runs, &n, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	if (cli->exclude_top > 0) {
+		if ((size_t)cli->exclude_top + RUNS_MIN > n) {
+			free(runs);
+			return cli_error("--exclude-top %ld leaves fewer than %d of %zu runs",
+			                 cli->exclude_top, RUNS_MIN, n);
+		}
+		qsort(runs, n, sizeof *runs, by_loss_desc);
+		memmove(runs, runs + cli->exclude_top,
+		        sizeof *runs * (n - (size_t)cli->exclude_top));
+		n -= (size_t)cli->exclude_top;
+	}
+	r.points = n;
+	r.n_lo = r.d_lo = r.c_lo = INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		r.n_lo = fmin(r.n_lo, runs[i].params);
+		r.n_hi = fmax(r.n_hi, runs[i].params);
+		r.d_lo = fmin(r.d_lo, runs[i].tokens);
+		r.d_hi = fmax(r.d_hi, runs[i].tokens);
+		r.c_lo = fmin(r.c_lo, 6 * runs[i].params * runs[i].tokens);
+		r.c_hi = fmax(r.c_hi, 6 * runs[i].params * runs[i].tokens);
+	}
+	if (r.n_hi < 100 * r.n_lo)
+		warn(&r,
+		     "the runs cover less than two decades of N (%.2g to %.2g): the exponents are "
+		     "poorly determined",
+		     r.n_lo, r.n_hi);
+
+	enum model_status st =
+	        r.parametric ? fit_parametric(runs, n, &r.p) : fit_isoflop(runs, n, 6, &r.f);
+	if (st != MODEL_OK) {
+		free(runs);
+		return cli_error(r.parametric
+		                         ? "%s: no start reached a fit with positive exponents"
+		                         : "%s: fewer than two compute budgets have a minimum "
+		                           "inside their sweep (runs within 5%% of each other's "
+		                           "6ND form a budget)",
+		                 r.file);
+	}
+	if (r.parametric && r.p.at_best < 5)
+		warn(&r,
+		     "only %d of %d starts reached the best fit: it may be a narrow or spurious "
+		     "minimum",
+		     r.p.at_best, r.p.starts);
+	if (!r.parametric)
+		for (int i = 0; i < r.f.nbudgets; i++) {
+			const struct fit_budget *b = &r.f.budgets[i];
+			if (b->runs < 3)
+				warn(&r,
+				     "the budget at %.3g FLOPs has %d run%s: at least 3 are needed "
+				     "for "
+				     "its parabola",
+				     b->compute, b->runs, b->runs == 1 ? "" : "s");
+			else if (b->fitted && b->at_edge)
+				warn(&r,
+				     "the budget at %.3g FLOPs has its minimum at the edge of its "
+				     "sweep: "
+				     "left out",
+				     b->compute);
+			else if (!b->fitted)
+				warn(&r,
+				     "the budget at %.3g FLOPs has no minimum (its loss does not "
+				     "curve "
+				     "up): left out",
+				     b->compute);
+		}
+
+	if (cli->bootstrap > 0) {
+		int nk = r.parametric ? 9 : 4;
+		struct boot_ctx ctx = {&r};
+		for (int k = 0; k < nk; k++)
+			r.draws[k] = malloc(sizeof(double) * (size_t)cli->bootstrap);
+		for (int k = 0; k < nk; k++)
+			if (r.draws[k] == NULL) {
+				for (int j = 0; j < nk; j++)
+					free(r.draws[j]);
+				free(runs);
+				return cli_error("out of memory");
+			}
+		r.samples = fit_bootstrap(runs, n, (int)cli->bootstrap,
+		                          (cli->given & OPT_SEED) ? cli->seed : 1, refit, &ctx);
+		if (r.parametric && r.samples >= 3) {
+			r.corr = fit_correlation(r.draws[3], r.draws[4], (size_t)r.samples);
+			if (fabs(r.corr) > 0.9)
+				warn(&r,
+				     "alpha and beta are strongly correlated across the bootstrap "
+				     "(r = %.2f): their ratio is known better than either",
+				     r.corr);
+		}
+		for (int k = 0; k < nk; k++)
+			r.iv[k] = fit_interval_of(r.draws[k], (size_t)r.samples);
+		if (r.samples < cli->bootstrap)
+			warn(&r, "%ld of %ld bootstrap refits failed", cli->bootstrap - r.samples,
+			     cli->bootstrap);
+	}
+
+	rc = 0;
+	if (cli->output != NULL)
+		rc = output_preset(cli, &r);
+	if (rc == 0) {
+		if (cli->format == FORMAT_CSV)
+			print_csv(&r);
+		else if (cli->format == FORMAT_JSON)
+			print_json(&r);
+		else
+			print_text(&r);
+	}
+	for (int k = 0; k < 9; k++)
+		free(r.draws[k]);
+	free(runs);
+	return rc;
+}
