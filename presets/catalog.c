@@ -208,6 +208,19 @@ fail:
 	return -1;
 }
 
+int catalog_add_law(struct catalog *cat, const struct preset *p)
+{
+	struct catalog_entry e = {.tier = TIER_EXPLICIT};
+
+	if (find(cat->laws, cat->nlaws, p->id) != NULL)
+		return -1;
+	e.preset = *p;
+	if (append((void **)&cat->laws, &cat->nlaws, sizeof e, &e) < 0)
+		return -1;
+	qsort(cat->laws, cat->nlaws, sizeof *cat->laws, by_id);
+	return (int)(find(cat->laws, cat->nlaws, p->id) - cat->laws);
+}
+
 const struct catalog_entry *catalog_law(const struct catalog *cat, const char *id)
 {
 	return find(cat->laws, cat->nlaws, id);

@@ -61,6 +61,12 @@ struct catalog_options {
  */
 int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *err, size_t errsize);
 
+/*
+ * Add a law made at run time (a fit of the user's runs), keeping the laws
+ * sorted. Returns its index, or -1 if the id is taken or memory runs out.
+ */
+int catalog_add_law(struct catalog *cat, const struct preset *p);
+
 const struct catalog_entry *catalog_law(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_model(const struct catalog *cat, const char *id);
 

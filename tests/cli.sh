@@ -265,6 +265,16 @@ run fit "$runs" --method isoflop --output "$tmp/fitted.yaml" --force
 if [ "$rc" = 0 ] && grep -q '^family: frontier' "$tmp/fitted.yaml" && ! ls "$tmp"/fitted.yaml.* >/dev/null 2>&1; then ok "--force replaces it, atomically"; else no "--force output" "$err"; fi
 expect_match "the written frontier loads" '^fitted,1e\+24,' optimum --preset "$tmp/fitted.yaml" --law fitted --compute 1e24 --format csv
 
+run --dump --runs "$runs"
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^runs: L(70B, 1.4T) = ' && printf '%s\n' "$out" | grep -q 'x runs (96)' &&
+	[ "$(printf '%s\n' "$out" | head -n 16 | tr -cd x | wc -c)" -ge 30 ]; then
+	ok "--runs: the explorer draws the runs and starts on their fit"
+else
+	no "--runs" "exit $rc" "$err" "$(printf '%s\n' "$out" | head -n 3)"
+fi
+printf 'params,tokens,loss\n0,1e9,3\n' >"$tmp/runs.csv"
+expect_error "--runs with a bad file" "$tmp/runs.csv:2: params: must be positive: '0'" --dump --runs "$tmp/runs.csv"
+
 # --- output errors ----------------------------------------------------------
 "$ISOFLOP" presets --format csv >/dev/full 2>"$tmp/err"
 rc=$?

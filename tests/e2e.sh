@@ -142,6 +142,20 @@ if wait_for 'tour left: exploring from here' && screen | grep -Eq '^. N params .
 T send-keys -t e q
 if wait_for '^EXIT=0'; then ok "tour: q quits"; else no "tour quit" "$(screen | tail -n 3)"; fi
 
+# --- your runs through a pipe, then keys from the terminal ---------------------
+T kill-session -t e 2>/dev/null
+T new-session -d -s e -x 80 -y 24 \
+	"cat tests/runs/besiroglu-sweeps.csv | env TERM=xterm '$ISOFLOP' --runs -; echo EXIT=\$?; sleep 600"
+if wait_for 'x runs \(96\)' 90 && T send-keys -t e w && wait_for 'runs +additive +Fit of -'; then
+	ok "--runs -: reads the pipe, then the keys; the fit is in the law picker"
+else
+	no "--runs -" "$(screen | tail -n 6)"
+fi
+T send-keys -t e Escape
+sleep 0.3 # Esc and q in one write would read as Alt-q
+T send-keys -t e q
+if wait_for '^EXIT=0'; then ok "--runs -: quits cleanly"; else no "--runs -: quits" "$(screen | tail -n 3)"; fi
+
 # --- the SSH link drops: SIGHUP ----------------------------------------------
 start 80 24 xterm-256color
 wait_for 'Tab:slider'

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "../model/fit.h"
 #include "../presets/catalog.h"
 #include "../presets/tour.h"
 
@@ -57,6 +58,8 @@ struct app {
 	int step;                    /* its current step, from 0 */
 	bool jumping;                /* 'g' pressed: digits name a step */
 	char jump[8];                /* the digits typed after 'g' */
+	const struct fit_run *runs;  /* the user's runs (--runs), drawn on the map */
+	size_t nruns;
 };
 
 /* Steps of a slider, in decades. */

@@ -83,6 +83,8 @@ static const char *sgr(int style)
 		return "1;36";
 	case STYLE_CURRENT:
 		return "1;7";
+	case STYLE_RUN:
+		return "35";
 	case STYLE_LABEL:
 		return "1";
 	default:

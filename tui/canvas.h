@@ -28,6 +28,7 @@ enum style {
 	STYLE_MODEL,     /* model markers */
 	STYLE_COLLISION, /* two markers in one place: '+' */
 	STYLE_CURRENT,   /* the current point '@' */
+	STYLE_RUN,       /* the user's training runs 'x' (isoflop --runs) */
 	STYLE_LABEL,     /* contour level labels */
 	STYLE_CONTOUR,   /* contour level k is STYLE_CONTOUR + k */
 };

@@ -51,6 +51,7 @@ static const struct {
         {OPT_EXCLUDE, "--exclude-top"},
         {OPT_OUTPUT, "--output"},
         {OPT_AT_COMPUTE, "--at-compute"},
+        {OPT_RUNS, "--runs"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)

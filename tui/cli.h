@@ -44,6 +44,7 @@ enum cli_option {
 	OPT_EXCLUDE = 1 << 21,
 	OPT_OUTPUT = 1 << 22,
 	OPT_AT_COMPUTE = 1 << 23,
+	OPT_RUNS = 1 << 24,
 };
 
 /* --color: whether pictures carry ANSI colours. */
@@ -84,6 +85,7 @@ struct cli {
 	int nargs;
 	bool explicit_presets; /* --preset or --preset-dir given */
 	struct catalog catalog;
+	const char *runs;         /* --runs FILE|-: the user's runs in the explorer */
 	const char *method;       /* fit --method parametric|isoflop */
 	long bootstrap;           /* fit --bootstrap N */
 	unsigned long seed;       /* fit --seed S */

@@ -6,7 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
+
+#include "../model/fit.h"
+#include "../presets/runs.h"
 
 #include "../model/optimum.h"
 #include "app.h"
@@ -65,6 +69,60 @@ static int start_point(const struct cli *cli, struct app *a)
 	return 0;
 }
 
+/* The id of the law fitted to --runs, offered in the law picker. */
+#define RUNS_LAW_ID "runs"
+
+/*
+ * --runs FILE|-: read the runs (a pipe before the terminal opens, then keys
+ * come from /dev/tty), fit Approach 3 and add the law to the catalog.
+ */
+static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
+{
+	char err[1024];
+	struct fit_parametric fit;
+	static struct preset p;
+
+	if (runs_load(cli->runs, 6, runs, n, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	if (strcmp(cli->runs, "-") == 0 && !cli->dump) {
+		int fd = open("/dev/tty", O_RDONLY);
+		if (fd < 0 || dup2(fd, STDIN_FILENO) < 0) {
+			free(*runs);
+			return cli_error("--runs -: no terminal to read keys from after the pipe");
+		}
+		close(fd);
+	}
+	if (fit_parametric(*runs, *n, &fit) != MODEL_OK) {
+		free(*runs);
+		return cli_error("%s: no fit with positive exponents; try isoflop fit %s",
+		                 cli->runs, cli->runs);
+	}
+	memset(&p, 0, sizeof p);
+	p.kind = PRESET_LAW;
+	snprintf(p.id, sizeof p.id, "%s", RUNS_LAW_ID);
+	snprintf(p.name, sizeof p.name, "Fit of %.100s", cli->runs);
+	snprintf(p.source, sizeof p.source,
+	         "isoflop fit of %.200s: %zu runs, Approach 3 (Hoffmann et al. 2022, "
+	         "arXiv:2203.15556)",
+	         cli->runs, *n);
+	snprintf(p.dataset, sizeof p.dataset, "your runs");
+	snprintf(p.file, sizeof p.file, "%.1000s", cli->runs);
+	p.law = (struct law){.family = LAW_ADDITIVE,
+	                     .k = 6,
+	                     .E = fit.E,
+	                     .A = fit.A,
+	                     .B = fit.B,
+	                     .alpha = fit.alpha,
+	                     .beta = fit.beta};
+	if (catalog_add_law(&cli->catalog, &p) < 0) {
+		free(*runs);
+		return cli_error("--runs: a law with id '%s' exists already", RUNS_LAW_ID);
+	}
+	return 0;
+}
+
 /* Why the explorer cannot run here, or NULL. */
 static const char *no_terminal(void)
 {
@@ -88,7 +146,7 @@ int cmd_explore(struct cli *cli)
 	if ((rc = cli_check_options(cli, "the explorer",
 	                            OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |
 	                                    OPT_UNIQUE | OPT_COLOR | OPT_DUMP | OPT_WIDTH |
-	                                    OPT_HEIGHT | OPT_UNICODE | OPT_TOUR)) != 0)
+	                                    OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS)) != 0)
 		return rc;
 	if (cli->nargs > 0)
 		return cli_error("the explorer takes no operand '%s'", cli->args[0]);
@@ -97,8 +155,13 @@ int cmd_explore(struct cli *cli)
 		        "--width and --height size a --dump; the explorer fills the terminal");
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error("the explorer shows one law: --law ID");
-	const struct catalog_entry *law =
-	        catalog_law(&cli->catalog, cli->law ? cli->law : CLI_DEFAULT_LAW);
+	struct fit_run *runs = NULL;
+	size_t nruns = 0;
+	if (cli->runs != NULL && (rc = load_runs(cli, &runs, &nruns)) != 0)
+		return rc;
+	const struct catalog_entry *law = catalog_law(&cli->catalog, cli->law    ? cli->law
+	                                                             : cli->runs ? RUNS_LAW_ID
+	                                                                         : CLI_DEFAULT_LAW);
 	if (law == NULL)
 		return cli_error("unknown law '%s' (isoflop presets laws lists them)", cli->law);
 	if ((cli->given & OPT_UNIQUE) && law->preset.law.family != LAW_DATA_CONSTRAINED)
@@ -107,6 +170,8 @@ int cmd_explore(struct cli *cli)
 		                 law->preset.id, preset_family_name(law->preset.law.family));
 	app_init(&a, &cli->catalog, (size_t)(law - cli->catalog.laws));
 	a.u = cli->unique;
+	a.runs = runs;
+	a.nruns = nruns;
 	if ((rc = start_point(cli, &a)) != 0)
 		return rc;
 	static struct tour tour; /* 20 KB: not on the stack */
@@ -135,10 +200,15 @@ int cmd_explore(struct cli *cli)
 			canvas_print(&c, stdout, cli->color == COLOR_ALWAYS);
 		canvas_free(&c);
 		explorer_free(&e);
+		free(runs);
 		return rc == 0 ? 0 : cli_error("out of memory");
 	}
-	if ((why = no_terminal()) != NULL)
+	if ((why = no_terminal()) != NULL) {
+		free(runs);
 		return cli_error(
 		        "%s; for text output try: isoflop plot contour (or isoflop --help)", why);
-	return screen_run(&a, cli_use_color(cli), cli->unicode);
+	}
+	rc = screen_run(&a, cli_use_color(cli), cli->unicode);
+	free(runs);
+	return rc;
 }

@@ -71,6 +71,8 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .d_hi = a->d_hi,
 	        .markers = e->markers,
 	        .nmarkers = a->markers ? e->nmarkers : 0,
+	        .runs = a->runs,
+	        .nruns = (int)a->nruns,
 	        .max_legend = 1, /* the model picker lists them all */
 	        .has_point = true,
 	        .point_n = a->n,

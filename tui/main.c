@@ -28,7 +28,7 @@
 static const char usage_text[] =
         "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
         "               [--unique-tokens U] [--color WHEN] [--unicode]\n"
-        "               [--tour ID|FILE] [--dump [--width W --height H]]\n"
+        "               [--tour ID|FILE] [--runs FILE|-] [--dump [--width W --height H]]\n"
         "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
         "                       [--unique-tokens U]\n"
         "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
@@ -96,6 +96,7 @@ static const char usage_options[] =
         "  --exclude-top K      fit: leave out the K highest-loss runs\n"
         "  --at-compute C       fit: the budget N* and D* are reported at (1e24)\n"
         "  --output FILE        fit: write the law as a preset (never over a file)\n"
+        "  --runs FILE|-        explorer: draw your runs (x) and offer their fit (law 'runs')\n"
         "  --keys               list the explorer's keys\n"
         "  -h, --help           this help\n"
         "  -V, --version        version\n"
@@ -125,6 +126,7 @@ enum {
 	LONG_EXCLUDE,
 	LONG_OUTPUT,
 	LONG_AT_COMPUTE,
+	LONG_RUNS,
 };
 
 static const struct option long_options[] = {
@@ -153,6 +155,7 @@ static const struct option long_options[] = {
         {"exclude-top", required_argument, NULL, LONG_EXCLUDE},
         {"output", required_argument, NULL, LONG_OUTPUT},
         {"at-compute", required_argument, NULL, LONG_AT_COMPUTE},
+        {"runs", required_argument, NULL, LONG_RUNS},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -277,6 +280,10 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case LONG_EXCLUDE:
 			rc = whole("--exclude-top", optarg, 0, 1000000, &cli->exclude_top);
 			cli->given |= OPT_EXCLUDE;
+			break;
+		case LONG_RUNS:
+			cli->runs = optarg;
+			cli->given |= OPT_RUNS;
 			break;
 		case LONG_OUTPUT:
 			cli->output = optarg;

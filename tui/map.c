@@ -322,6 +322,8 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		snprintf(out[n++], 96, has_surface ? "* optimal" : "* frontier");
 	if (s->frontier2 != NULL && n < max)
 		snprintf(out[n++], 96, "o %s", s->frontier2_name);
+	if (s->nruns > 0 && n < max)
+		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
 	if (s->has_point && n < max)
 		snprintf(out[n++], 96, "@ point");
 	for (int i = 0; i < s->nmarkers && n < max; i++)
@@ -413,6 +415,12 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	if (s->frontier2 != NULL)
 		draw_frontier(c, &m->frame, s, s->frontier2, 'o', STYLE_FRONTIER2);
 	draw_frontier(c, &m->frame, s, s->law, '*', STYLE_FRONTIER);
+	/* the runs show where the law is data and where it is extrapolation */
+	for (int i = 0; i < s->nruns; i++) {
+		int cx, cy;
+		if (frame_cell(&m->frame, s->runs[i].params, s->runs[i].tokens, &cx, &cy))
+			canvas_put(c, cx, cy, 'x', STYLE_RUN);
+	}
 	for (int i = 0; i < s->nmarkers; i++)
 		places[i] = place_marker(c, &m->frame, &s->markers[i]);
 	if (m->has_surface)

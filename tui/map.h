@@ -10,6 +10,7 @@
 #ifndef ISOFLOP_MAP_H
 #define ISOFLOP_MAP_H
 
+#include "../model/fit.h"
 #include "../model/law.h"
 #include "canvas.h"
 #include "frame.h"
@@ -41,6 +42,8 @@ struct map_spec {
 	const char *frontier2_name;  /* its legend name */
 	const struct map_marker *markers;
 	int nmarkers;
+	const struct fit_run *runs; /* the user's training runs, drawn as x; NULL for none */
+	int nruns;
 	int max_legend; /* legend lines at most; 0: up to a third of the height */
 	bool has_point; /* draw '@' at (point_n, point_d) and its loss in the title */
 	double point_n, point_d;

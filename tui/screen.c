@@ -118,6 +118,9 @@ static attr_t attr_of(int style, bool colour)
 	case STYLE_CURRENT:
 		a = A_BOLD | A_REVERSE;
 		break;
+	case STYLE_RUN:
+		pair = 2;
+		break;
 	default:
 		if (style >= STYLE_CONTOUR)
 			pair = (short)(4 + (style - STYLE_CONTOUR) % 6);
