@@ -95,7 +95,7 @@ check: deps
 	@sh tests/format.sh build/format-counts && cat build/format-counts >> build/counts.all
 	@sh tests/total.sh build/counts.all
 
-SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SANFLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 sanitize: deps
 	@$(MAKE) --no-print-directory sanitize-suite

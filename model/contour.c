@@ -79,7 +79,8 @@ int contour_levels(double lo, double hi, double base, int n, double *out, int *d
 			gap = raw[i + 1] - raw[i];
 		if (n == 1)
 			gap = (hi - lo) / 2;
-		double step = nice_floor(gap / 2);
+		/* labels of at most 3 decimals: closer levels merge into one */
+		double step = fmax(nice_floor(gap / 2), 1e-3);
 		double level = round(raw[i] / step) * step;
 		int d = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
 		if (level <= lo || level >= hi || (count > 0 && level <= out[count - 1]))

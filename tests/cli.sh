@@ -162,6 +162,7 @@ expect_error "height too large" "isoflop: --height: expected a whole number from
 expect_error "width must be a number" "isoflop: --width: expected a whole number from 40 to 300, not '80x'" plot contour --width 80x
 expect_error "range needs two intervals" "isoflop: --range: expected NLOW:NHIGH,DLOW:DHIGH (e.g. 10M:10T,100M:100T), not '1e7:1e13'" plot contour --range 1e7:1e13
 expect_error "range must be increasing" "isoflop: --range: parameters must span at least a factor of 10: '1T:1B'" plot contour --range 1T:1B,1e8:1e14
+expect_error "range within 1 and 1e30" "isoflop: --range: parameters must lie between 1 and 1e30: '1e-170:1e-140'" plot contour --range 1e-170:1e-140,1e8:1e14
 expect_error "range values are numbers" "isoflop: --range: tokens not a number: '1e8:lots'" plot contour --range 1e7:1e13,1e8:lots
 expect_error "plot draws one law" "isoflop: plot draws one law: --law ID (isoflop presets laws lists them)" plot contour --law all
 expect_error "plot: unknown model" "isoflop: unknown model 'gpt5' (isoflop presets models lists them)" plot contour --model gpt5

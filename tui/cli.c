@@ -107,6 +107,10 @@ static int parse_interval(const char *s, size_t len, const char *what, double ou
 	if (!units_parse(buf, UNITS_COUNT, &out[0], &why) ||
 	    !units_parse(colon + 1, UNITS_COUNT, &out[1], &why))
 		return cli_error("--range: %s %s: '%s:%s'", what, why, buf, colon + 1);
+	/* within [1, 1e30]: k N D and its logarithms stay finite, loops over decades short */
+	if (out[0] < 1 || out[1] > 1e30)
+		return cli_error("--range: %s must lie between 1 and 1e30: '%s:%s'", what, buf,
+		                 colon + 1);
 	/* a decade at least, so that there is a tick; 30 at most, so that there is a picture */
 	if (out[1] < 10 * out[0] * (1 - 1e-12))
 		return cli_error("--range: %s must span at least a factor of 10: '%s:%s'", what,

@@ -136,7 +136,7 @@ static int plot_profiles(struct cli *cli, const struct preset *law, const double
 	        .d_hi = range[3],
 	};
 	struct profiles p;
-	double n, d;
+	double n = 0, d = 0;
 	int rc;
 
 	if (!law_has_surface(&law->law))
@@ -145,8 +145,10 @@ static int plot_profiles(struct cli *cli, const struct preset *law, const double
 		                 law->id, law->id);
 	if ((rc = current_point(cli, &law->law, &n, &d, &spec.has_current)) != 0)
 		return rc;
-	spec.current_c = law_compute(&law->law, n, d);
-	spec.current_n = n;
+	if (spec.has_current) {
+		spec.current_c = law_compute(&law->law, n, d);
+		spec.current_n = n;
+	}
 	if (profiles_draw_base(c, (struct rect){0, 0, c->w, c->h}, &spec, &p) != 0)
 		return cli_error(
 		        "no decade budget has its optimum inside the window; widen --range");

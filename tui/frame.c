@@ -52,7 +52,10 @@ static int ticks(const struct axis *a, int want, double *out, int max, int *deci
 			step = 1;
 		*decimals = 0;
 	} else {
+		/* the smallest 1-2-5 step that gives no more than `want` + 1 ticks */
 		step = step_125(span / want);
+		if (span / step > want)
+			step = step_125(step * 2.5) > step ? step_125(step * 2.5) : step * 2;
 		*decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
 	}
 	for (double t = ceil(a->lo / step - 1e-9) * step; t <= a->hi + 1e-9 && n < max; t += step)
@@ -135,7 +138,8 @@ void frame_draw_axes(const struct frame *f, struct canvas *c)
 	canvas_put(c, axis_col, axis_row, '+', STYLE_AXIS);
 
 	/* y ticks: about one per 3 rows, labels right-aligned in the margin */
-	n = ticks(&f->y, a->h / 3, t, 64, &decimals);
+	/* decades on a log axis, as room allows; 3 to 5 round values on a linear one */
+	n = ticks(&f->y, f->y.log ? a->h / 3 : (a->h >= 8 ? 4 : 2), t, 64, &decimals);
 	int last_row = -1;
 	for (int i = 0; i < n; i++) {
 		int row = a->y + a->h - 1 -

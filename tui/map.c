@@ -217,8 +217,15 @@ static void label_isoflops(struct canvas *c, const struct frame *f, const struct
 		}
 		int row = a->y + a->h - 1;
 		if (n_bottom < s->n_hi && frame_cell(f, n_bottom, s->d_lo, &cx, &cy) &&
-		    label_fits(c, a, cx - len, row, len, STYLE_ISOFLOP))
+		    label_fits(c, a, cx - len, row, len, STYLE_ISOFLOP)) {
 			canvas_text(c, cx - len, row, text, len, STYLE_ISOFLOP);
+			continue;
+		}
+		/* a line that crosses from the left edge to the right: label it at the right */
+		double d_right = tokens_x_params / s->n_hi;
+		if (frame_cell(f, s->n_hi, d_right, &cx, &cy) && cy - 1 >= a->y &&
+		    label_fits(c, a, a->x + a->w - len, cy - 1, len, STYLE_ISOFLOP))
+			canvas_text(c, a->x + a->w - len, cy - 1, text, len, STYLE_ISOFLOP);
 	}
 }
 
@@ -290,24 +297,42 @@ static bool span_free(const struct canvas *c, const struct rect *a, int x, int y
 	return true;
 }
 
-static enum marker_place place_marker(struct canvas *c, const struct frame *f,
-                                      const struct map_marker *mk)
+/* Where a marker's tag went: cells [x, x + len) of row y. */
+struct span {
+	int x, y, len;
+};
+
+/*
+ * Put marker i's tag at its cell (starting there, or ending there when the
+ * right is taken). When neither fits, its cell shows '+' and the markers it
+ * collides with are marked as collided too, so that the legend says "(+)"
+ * for every model the '+' stands for.
+ */
+static void place_marker(struct canvas *c, const struct frame *f, const struct map_marker *mk,
+                         int i, struct span *spans, enum marker_place *places)
 {
 	int cx, cy, len = (int)strlen(mk->tag);
 
-	if (len < 1 || !frame_cell(f, mk->n, mk->d, &cx, &cy))
-		return MARKER_OFF_MAP;
-	/* the tag starts at the model's cell, or ends there when the right is taken */
-	if (span_free(c, &f->area, cx, cy, len)) {
-		canvas_text(c, cx, cy, mk->tag, len, STYLE_MODEL);
-		return MARKER_TAG;
+	spans[i] = (struct span){0, -1, 0};
+	if (len < 1 || !frame_cell(f, mk->n, mk->d, &cx, &cy)) {
+		places[i] = MARKER_OFF_MAP;
+		return;
 	}
-	if (span_free(c, &f->area, cx - len + 1, cy, len)) {
-		canvas_text(c, cx - len + 1, cy, mk->tag, len, STYLE_MODEL);
-		return MARKER_TAG;
+	for (int start = cx; start >= cx - len + 1; start -= len - 1) {
+		if (span_free(c, &f->area, start, cy, len)) {
+			canvas_text(c, start, cy, mk->tag, len, STYLE_MODEL);
+			spans[i] = (struct span){start, cy, len};
+			places[i] = MARKER_TAG;
+			return;
+		}
+		if (len == 1)
+			break;
 	}
+	for (int j = 0; j < i; j++)
+		if (spans[j].y == cy && cx >= spans[j].x && cx < spans[j].x + spans[j].len)
+			places[j] = MARKER_COLLISION;
 	canvas_put(c, cx, cy, '+', STYLE_COLLISION);
-	return MARKER_COLLISION;
+	places[i] = MARKER_COLLISION;
 }
 
 /* The legend's entries: a key to the glyphs, then one per marker. */
@@ -421,8 +446,12 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 		if (frame_cell(&m->frame, s->runs[i].params, s->runs[i].tokens, &cx, &cy))
 			canvas_put(c, cx, cy, 'x', STYLE_RUN);
 	}
+	struct span *spans = malloc(sizeof *spans * (size_t)(s->nmarkers + 1));
+	if (spans == NULL)
+		return -1;
 	for (int i = 0; i < s->nmarkers; i++)
-		places[i] = place_marker(c, &m->frame, &s->markers[i]);
+		place_marker(c, &m->frame, &s->markers[i], i, spans, places);
+	free(spans);
 	if (m->has_surface)
 		label_contours(c, &m->frame, m, decimals);
 	label_isoflops(c, &m->frame, s);
@@ -485,6 +514,8 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		if (m->has_surface &&
 		    law_loss(s->law, s->point_n, s->point_d, s->u, &loss) == MODEL_OK)
 			snprintf(tail, sizeof tail, ": L(%s, %s) = %.4f", nbuf, dbuf, loss);
+		else if (!m->has_surface)
+			snprintf(tail, sizeof tail, ": no loss surface; @ %s, %s", nbuf, dbuf);
 		else
 			snprintf(tail, sizeof tail, ": @ %s, %s", nbuf, dbuf);
 	} else if (!m->has_surface) {

@@ -230,14 +230,25 @@ static void markers_are_never_dropped(void **state)
 	s.nmarkers = 4;
 	assert_int_equal(canvas_init(&c, 80, 24), 0);
 	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, places), 0);
+	/* the cell of (N, D), computed here from the window, not by the map's own mapping */
+	const struct rect *a = &m.frame.area;
 	for (int i = 0; i < 3; i++) {
-		int cx, cy;
-		assert_true(frame_cell(&m.frame, mk[i].n, mk[i].d, &cx, &cy));
+		int cx = a->x + (int)floor((log10(mk[i].n) - 7) / 6 * a->w);
+		int cy = a->y + a->h - 1 - (int)floor((log10(mk[i].d) - 8) / 6 * a->h);
 		int st = canvas_get(&c, cx, cy).style;
-		assert_true(st == STYLE_MODEL || st == STYLE_COLLISION);
+		if (st != STYLE_MODEL && st != STYLE_COLLISION)
+			fail_msg("%s: cell (%d, %d) holds '%c'", mk[i].name, cx, cy,
+			         canvas_get(&c, cx, cy).ch);
 	}
-	assert_int_equal(places[0], MARKER_TAG);
+	/* Chinchilla has room: its tag reads whole from its cell */
+	int chx = a->x + (int)floor((log10(70e9) - 7) / 6 * a->w);
+	int chy = a->y + a->h - 1 - (int)floor((log10(1.4e12) - 8) / 6 * a->h);
+	assert_int_equal(canvas_get(&c, chx, chy).ch, 'C');
+	assert_int_equal(canvas_get(&c, chx + 1, chy).ch, 'h');
+	/* GPT-3 and Jurassic-1 share a '+': both are marked collided */
+	assert_int_equal(places[0], MARKER_COLLISION);
 	assert_int_equal(places[1], MARKER_COLLISION);
+	assert_int_equal(places[2], MARKER_TAG);
 	assert_int_equal(places[3], MARKER_OFF_MAP);
 
 	/* the legend names all four, the collision and the off-map one marked */
@@ -247,7 +258,7 @@ static void markers_are_never_dropped(void **state)
 			text[strlen(text)] = canvas_get(&c, x, y).ch;
 		strcat(text, "\n");
 	}
-	assert_non_null(strstr(text, "G3 GPT-3"));
+	assert_non_null(strstr(text, "G3(+) GPT-3"));
 	assert_non_null(strstr(text, "J1(+) Jurassic-1"));
 	assert_non_null(strstr(text, "Ch Chinchilla"));
 	assert_non_null(strstr(text, "X Too big (off map)"));
