@@ -49,9 +49,9 @@ fi
 
 cat >&2 <<MSG
 isoflop: no apt-get here; install these packages, then run make again:
-  Fedora:  dnf install gcc make pkgconf-pkg-config gsl-devel libyaml-devel ncurses-devel libcmocka-devel mandoc clang clang-tools-extra compiler-rt valgrind
-  Arch:    pacman -S gcc make pkgconf gsl libyaml ncurses cmocka mandoc clang compiler-rt valgrind
-  macOS:   brew install pkg-config gsl libyaml ncurses cmocka mandoc llvm
+  Fedora:  dnf install gcc make pkgconf-pkg-config gsl-devel libyaml-devel ncurses-devel libcmocka-devel mandoc groff man-db clang clang-tools-extra compiler-rt valgrind tmux
+  Arch:    pacman -S gcc make pkgconf gsl libyaml ncurses cmocka mandoc groff man-db clang compiler-rt valgrind tmux
+  macOS:   brew install pkg-config gsl libyaml ncurses cmocka mandoc groff llvm tmux
            (valgrind is not available on recent macOS; make check skips nothing, so use Linux for it)
 MSG
 exit 1
