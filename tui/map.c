@@ -237,48 +237,89 @@ static bool segment_near_window(const struct map_spec *s, double n0, double d0, 
 	       fmin(d0, d1) <= s->d_hi;
 }
 
+/* A frontier point: log10 of compute, parameters and tokens. */
+struct fpoint {
+	double lc, ln, ld;
+};
+
+struct frontier_walk {
+	const struct frame *f;
+	const struct map_spec *s;
+	const struct law *law;
+	struct mark *mk;
+	double cx, cy; /* one cell in decades of N and of D */
+};
+
+static bool frontier_at(const struct frontier_walk *w, double lc, struct fpoint *p)
+{
+	struct allocation a;
+
+	if (optimum_at_compute(w->law, pow(10, lc), w->s->u, &a) != MODEL_OK)
+		return false;
+	*p = (struct fpoint){lc, log10(a.params), log10(a.tokens)};
+	return true;
+}
+
 /*
- * A law's compute-optimal frontier. Each point costs a search (tens of
- * microseconds for Kaplan and data-constrained laws), so sample coarsely, a
- * decade of compute apart, and refine only the stretches that cross the
- * window, to about two cells; frontiers are close to straight in log-log, so
- * straight joins at that spacing are exact to well under a cell.
+ * Draw the frontier between p and q, bisecting in compute while the true
+ * midpoint strays more than a fifth of a cell from the straight join (or the
+ * join is long): a nearly straight frontier costs a few searches per decade,
+ * a bent one (a data wall) gets the points it needs.
+ */
+static void frontier_between(const struct frontier_walk *w, struct fpoint p, struct fpoint q,
+                             int depth)
+{
+	struct fpoint m;
+	double cells = fmax(fabs(q.ln - p.ln) / w->cx, fabs(q.ld - p.ld) / w->cy);
+
+	if (!segment_near_window(w->s, pow(10, p.ln), pow(10, p.ld), pow(10, q.ln), pow(10, q.ld)))
+		return;
+	if (depth >= 12 || !frontier_at(w, (p.lc + q.lc) / 2, &m)) {
+		frame_walk(w->f, pow(10, p.ln), pow(10, p.ld), pow(10, q.ln), pow(10, q.ld),
+		           mark_cell, w->mk);
+		return;
+	}
+	double stray = fmax(fabs(m.ln - (p.ln + q.ln) / 2) / w->cx,
+	                    fabs(m.ld - (p.ld + q.ld) / 2) / w->cy);
+	if (stray < 0.2 && (cells <= 16 || depth >= 3)) {
+		frame_walk(w->f, pow(10, p.ln), pow(10, p.ld), pow(10, m.ln), pow(10, m.ld),
+		           mark_cell, w->mk);
+		frame_walk(w->f, pow(10, m.ln), pow(10, m.ld), pow(10, q.ln), pow(10, q.ld),
+		           mark_cell, w->mk);
+		return;
+	}
+	frontier_between(w, p, m, depth + 1);
+	frontier_between(w, m, q, depth + 1);
+}
+
+/*
+ * A law's compute-optimal frontier: one search per decade of compute over
+ * the window (padded, since a frontier can leave the window in N before it
+ * does in C), then bisection where the curve needs it. Each search costs
+ * tens of microseconds for the data-constrained law, so the count matters.
  */
 static void draw_frontier(struct canvas *c, const struct frame *f, const struct map_spec *s,
                           const struct law *law, char ch, int style)
 {
 	double lc0 = log10(fmax(law->k * s->n_lo * s->d_lo / 10, LAW_COMPUTE_MIN));
 	double lc1 = log10(fmin(law->k * s->n_hi * s->d_hi * 10, LAW_COMPUTE_MAX));
-	double cell = fmin((f->x.hi - f->x.lo) / f->area.w, (f->y.hi - f->y.lo) / f->area.h);
-	int fine = (int)ceil(1 / (2 * cell)); /* sub-steps per decade of compute */
 	struct mark mk = {c, ch, style, false, 0};
-	struct allocation prev = {0}, a;
+	struct frontier_walk w = {
+	        f, s, law, &mk, (f->x.hi - f->x.lo) / f->area.w, (f->y.hi - f->y.lo) / f->area.h};
+	struct fpoint prev, p;
 	bool have_prev = false;
 
-	for (double lc = lc0; lc < lc1 + 1; lc += 1) {
-		double lc_end = fmin(lc, lc1);
-		if (optimum_at_compute(law, pow(10, lc_end), s->u, &a) != MODEL_OK) {
+	for (double lc = lc0;; lc += 1) {
+		double at = fmin(lc, lc1);
+		if (!frontier_at(&w, at, &p)) {
 			have_prev = false;
-			continue;
+		} else {
+			if (have_prev)
+				frontier_between(&w, prev, p, 0);
+			prev = p;
+			have_prev = true;
 		}
-		if (have_prev &&
-		    segment_near_window(s, prev.params, prev.tokens, a.params, a.tokens)) {
-			/* the true curve may bulge: refine between the two coarse points */
-			double lp = log10(prev.compute), pn = prev.params, pd = prev.tokens;
-			for (int i = 1; i <= fine; i++) {
-				struct allocation b;
-				double lci = lp + (lc_end - lp) * i / fine;
-				if (optimum_at_compute(law, pow(10, lci), s->u, &b) != MODEL_OK)
-					continue;
-				frame_walk(f, pn, pd, b.params, b.tokens, mark_cell, &mk);
-				pn = b.params;
-				pd = b.tokens;
-			}
-		}
-		prev = a;
-		prev.compute = pow(10, lc_end);
-		have_prev = true;
-		if (lc_end >= lc1)
+		if (at >= lc1)
 			break;
 	}
 }
