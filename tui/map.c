@@ -281,7 +281,7 @@ static void frontier_between(const struct frontier_walk *w, struct fpoint p, str
 	}
 	double stray = fmax(fabs(m.ln - (p.ln + q.ln) / 2) / w->cx,
 	                    fabs(m.ld - (p.ld + q.ld) / 2) / w->cy);
-	if (stray < 0.2 && (cells <= 16 || depth >= 3)) {
+	if (stray < 0.2 && (cells <= 32 || depth >= 2)) {
 		frame_walk(w->f, pow(10, p.ln), pow(10, p.ld), pow(10, m.ln), pow(10, m.ld),
 		           mark_cell, w->mk);
 		frame_walk(w->f, pow(10, m.ln), pow(10, m.ld), pow(10, q.ln), pow(10, q.ld),
@@ -293,7 +293,7 @@ static void frontier_between(const struct frontier_walk *w, struct fpoint p, str
 }
 
 /*
- * A law's compute-optimal frontier: one search per decade of compute over
+ * A law's compute-optimal frontier: one search per two decades of compute over
  * the window (padded, since a frontier can leave the window in N before it
  * does in C), then bisection where the curve needs it. Each search costs
  * tens of microseconds for the data-constrained law, so the count matters.
@@ -309,7 +309,7 @@ static void draw_frontier(struct canvas *c, const struct frame *f, const struct 
 	struct fpoint prev, p;
 	bool have_prev = false;
 
-	for (double lc = lc0;; lc += 1) {
+	for (double lc = lc0;; lc += 2) {
 		double at = fmin(lc, lc1);
 		if (!frontier_at(&w, at, &p)) {
 			have_prev = false;
