@@ -93,7 +93,7 @@ static void fdf(const gsl_vector *v, void *p, double *f, gsl_vector *g)
  * *converged says whether the gradient test passed.
  */
 static double minimise(gsl_multimin_fdfminimizer *s, gsl_multimin_function_fdf *fn, gsl_vector *x,
-                       double *th, int *converged)
+                       double *th, int max_iter, int *converged)
 {
 	for (int i = 0; i < 5; i++)
 		gsl_vector_set(x, (size_t)i, th[i]);
@@ -108,7 +108,7 @@ static double minimise(gsl_multimin_fdfminimizer *s, gsl_multimin_function_fdf *
 	 */
 	double last = s->f;
 	int stalled = 0;
-	for (int it = 0; it < BFGS_MAX_ITER; it++) {
+	for (int it = 0; it < max_iter; it++) {
 		if (gsl_multimin_fdfminimizer_iterate(s) != GSL_SUCCESS) {
 			*converged =
 			        1; /* no progress possible: at the optimum to working precision */
@@ -158,15 +158,17 @@ static void fill_result(const double *th, double f, struct fit_parametric *out)
 	out->b = th[3] / (th[3] + th[4]);
 }
 
-/* One thread's share of the starts: [from, to), each with its own minimiser. */
+/* One thread's share of a phase: the starts idx[from..to), each with its own minimiser. */
 struct slice {
 	const struct fit_data *d;
-	const double (*starts)[5];
+	const double (*from_pos)[5]; /* where each start begins */
+	const int *idx;
 	int from, to;
+	int max_iter;
 	double *finals;    /* objective where each start ended, INFINITY if unusable */
 	double (*ends)[5]; /* and the parameters */
-	int converged;
-	int failed; /* the minimiser could not be allocated */
+	int *converged;    /* per start */
+	int failed;        /* the minimiser could not be allocated */
 };
 
 static void *run_slice(void *arg)
@@ -180,12 +182,11 @@ static void *run_slice(void *arg)
 	if (s == NULL || x == NULL) {
 		sl->failed = 1;
 	} else {
-		for (int k = sl->from; k < sl->to; k++) {
+		for (int i = sl->from; i < sl->to; i++) {
+			int k = sl->idx[i];
 			double th[5];
-			int conv;
-			memcpy(th, sl->starts[k], sizeof th);
-			double f = minimise(s, &fn, x, th, &conv);
-			sl->converged += conv;
+			memcpy(th, sl->from_pos[k], sizeof th);
+			double f = minimise(s, &fn, x, th, sl->max_iter, &sl->converged[k]);
 			memcpy(sl->ends[k], th, sizeof th);
 			/* a law needs positive exponents */
 			sl->finals[k] = isfinite(f) && th[3] > 0 && th[4] > 0 ? f : INFINITY;
@@ -199,44 +200,29 @@ static void *run_slice(void *arg)
 /* Threads for the grid: the starts are independent, so the machine's cores share them. */
 #define FIT_MAX_THREADS 8
 
-/* Fit from each of nstarts starts; the best start with positive exponents wins. */
-static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
-                                         const double (*starts)[5], int nstarts,
-                                         struct fit_parametric *out)
+/* Run starts idx[0..count) from from_pos on the machine's cores; -1 if a minimiser failed. */
+static int run_phase(const struct fit_data *d, const double (*from_pos)[5], const int *idx,
+                     int count, int max_iter, double *finals, double (*ends)[5], int *converged)
 {
-	double *buf, best = INFINITY, best_th[5] = {0};
-	enum model_status status = MODEL_OK;
-
-	memset(out, 0, sizeof *out);
-	if (n < 5)
-		return MODEL_EDOM;
-	buf = malloc(sizeof *buf * (3 * n + 6 * (size_t)nstarts));
-	if (buf == NULL)
-		return MODEL_ENOCONV;
-	struct fit_data d = {n, buf, buf + n, buf + 2 * n};
-	double *finals = buf + 3 * n;
-	double(*ends)[5] = (double(*)[5])(finals + nstarts); /* where each start ended */
-	if (take_logs(runs, n, buf, buf + n, buf + 2 * n) < 0) {
-		free(buf);
-		return MODEL_EDOM;
-	}
-
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int nthreads = nstarts < 64              ? 1
+	int nthreads = count < 64                ? 1
 	               : cores < 1               ? 1
 	               : cores > FIT_MAX_THREADS ? FIT_MAX_THREADS
 	                                         : (int)cores;
 	struct slice slices[FIT_MAX_THREADS];
 	pthread_t threads[FIT_MAX_THREADS];
-	int started[FIT_MAX_THREADS] = {0};
+	int started[FIT_MAX_THREADS] = {0}, failed = 0;
+
 	for (int t = 0; t < nthreads; t++) {
-		slices[t] = (struct slice){&d,
-		                           starts,
-		                           nstarts * t / nthreads,
-		                           nstarts * (t + 1) / nthreads,
+		slices[t] = (struct slice){d,
+		                           from_pos,
+		                           idx,
+		                           count * t / nthreads,
+		                           count * (t + 1) / nthreads,
+		                           max_iter,
 		                           finals,
 		                           ends,
-		                           0,
+		                           converged,
 		                           0};
 		/* thread 0 is this one; a thread that cannot start runs here too */
 		if (t > 0)
@@ -249,20 +235,91 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 		else
 			run_slice(&slices[t]);
 	}
-	for (int t = 0; t < nthreads; t++) {
-		out->converged += slices[t].converged;
-		if (slices[t].failed)
-			status = MODEL_ENOCONV;
+	for (int t = 0; t < nthreads; t++)
+		failed |= slices[t].failed;
+	return failed ? -1 : 0;
+}
+
+/* Iterations of the first phase: enough to tell the promising starts from the rest. */
+#define FIT_SCOUT_ITER 15
+
+/* Order start indices by where they ended, best first; ties by index (deterministic). */
+static const double *sort_finals;
+static int by_final(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+	double fa = sort_finals[a], fb = sort_finals[b];
+	if (fa != fb)
+		return fa < fb ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/*
+ * Fit from each of nstarts starts; the best start with positive exponents
+ * wins. With many starts, two phases: every start runs FIT_SCOUT_ITER BFGS
+ * iterations, then the best tenth (at least 45) run on to convergence. The
+ * grid's starts mostly crawl along the Huber sum's flat, kinked floor; this
+ * keeps every start and spends the iterations where the minimum is.
+ */
+static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
+                                         const double (*starts)[5], int nstarts,
+                                         struct fit_parametric *out)
+{
+	double *buf, best = INFINITY, best_th[5] = {0};
+
+	memset(out, 0, sizeof *out);
+	if (n < 5)
+		return MODEL_EDOM;
+	buf = malloc(sizeof *buf * (3 * n + 6 * (size_t)nstarts));
+	int *idx = malloc(sizeof *idx * 2 * (size_t)nstarts);
+	if (buf == NULL || idx == NULL) {
+		free(buf);
+		free(idx);
+		return MODEL_ENOCONV;
+	}
+	int *converged = idx + nstarts;
+	struct fit_data d = {n, buf, buf + n, buf + 2 * n};
+	double *finals = buf + 3 * n;
+	double(*ends)[5] = (double(*)[5])(finals + nstarts); /* where each start ended */
+	if (take_logs(runs, n, buf, buf + n, buf + 2 * n) < 0) {
+		free(buf);
+		free(idx);
+		return MODEL_EDOM;
+	}
+	for (int k = 0; k < nstarts; k++) {
+		idx[k] = k;
+		converged[k] = 0;
+	}
+	int rc;
+	if (nstarts < 64) {
+		rc = run_phase(&d, starts, idx, nstarts, BFGS_MAX_ITER, finals, ends, converged);
+	} else {
+		rc = run_phase(&d, starts, idx, nstarts, FIT_SCOUT_ITER, finals, ends, converged);
+		/* qsort has no context argument: the finals go through a file-scope pointer,
+		 * set and used here only, on this thread */
+		sort_finals = finals;
+		qsort(idx, (size_t)nstarts, sizeof *idx, by_final);
+		int keep = nstarts / 10 < 45 ? 45 : nstarts / 10;
+		while (keep > 0 && !isfinite(finals[idx[keep - 1]]))
+			keep--;
+		for (int i = 0; i < keep; i++)
+			converged[idx[i]] = 0;
+		if (rc == 0 && keep > 0)
+			rc = run_phase(&d, (const double(*)[5])ends, idx, keep, BFGS_MAX_ITER,
+			               finals, ends, converged);
 	}
 	out->starts = nstarts;
+	for (int k = 0; k < nstarts; k++)
+		out->converged += converged[k];
 	/* the first best in start order, so the result does not depend on the threads */
 	for (int k = 0; k < nstarts; k++)
 		if (finals[k] < best) {
 			best = finals[k];
 			memcpy(best_th, ends[k], sizeof best_th);
 		}
-	if (status != MODEL_OK || !isfinite(best)) {
+	if (rc != 0 || !isfinite(best)) {
 		free(buf);
+		free(idx);
 		return MODEL_ENOCONV;
 	}
 	/*
@@ -275,12 +332,13 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 		if (isfinite(finals[k]) && fabs(ends[k][2] - best_th[2]) < 0.01 &&
 		    fabs(ends[k][3] - best_th[3]) < 0.01 && fabs(ends[k][4] - best_th[4]) < 0.01)
 			at_best++;
-	int converged = out->converged;
+	int conv = out->converged;
 	fill_result(best_th, best, out);
 	out->starts = nstarts;
-	out->converged = converged;
+	out->converged = conv;
 	out->at_best = at_best;
 	free(buf);
+	free(idx);
 	return MODEL_OK;
 }
 
