@@ -243,15 +243,18 @@ static int run_phase(const struct fit_data *d, const double (*from_pos)[5], cons
 /* Iterations of the first phase: enough to tell the promising starts from the rest. */
 #define FIT_SCOUT_ITER 15
 
-/* Order start indices by where they ended, best first; ties by index (deterministic). */
-static const double *sort_finals;
+/* A start and where it ended, to rank starts: best first, ties by index (deterministic). */
+struct ranked {
+	double f;
+	int k;
+};
+
 static int by_final(const void *pa, const void *pb)
 {
-	int a = *(const int *)pa, b = *(const int *)pb;
-	double fa = sort_finals[a], fb = sort_finals[b];
-	if (fa != fb)
-		return fa < fb ? -1 : 1;
-	return (a > b) - (a < b);
+	const struct ranked *a = pa, *b = pb;
+	if (a->f != b->f)
+		return a->f < b->f ? -1 : 1;
+	return (a->k > b->k) - (a->k < b->k);
 }
 
 /*
@@ -295,10 +298,18 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 		rc = run_phase(&d, starts, idx, nstarts, BFGS_MAX_ITER, finals, ends, converged);
 	} else {
 		rc = run_phase(&d, starts, idx, nstarts, FIT_SCOUT_ITER, finals, ends, converged);
-		/* qsort has no context argument: the finals go through a file-scope pointer,
-		 * set and used here only, on this thread */
-		sort_finals = finals;
-		qsort(idx, (size_t)nstarts, sizeof *idx, by_final);
+		struct ranked *rank = malloc(sizeof *rank * (size_t)nstarts);
+		if (rank == NULL) {
+			free(buf);
+			free(idx);
+			return MODEL_ENOCONV;
+		}
+		for (int k = 0; k < nstarts; k++)
+			rank[k] = (struct ranked){isfinite(finals[k]) ? finals[k] : INFINITY, k};
+		qsort(rank, (size_t)nstarts, sizeof *rank, by_final);
+		for (int k = 0; k < nstarts; k++)
+			idx[k] = rank[k].k;
+		free(rank);
 		int keep = nstarts / 10 < 45 ? 45 : nstarts / 10;
 		while (keep > 0 && !isfinite(finals[idx[keep - 1]]))
 			keep--;
