@@ -276,6 +276,14 @@ fi
 printf 'params,tokens,loss\n0,1e9,3\n' >"$tmp/runs.csv"
 expect_error "--runs with a bad file" "$tmp/runs.csv:2: params: must be positive: '0'" --dump --runs "$tmp/runs.csv"
 
+# --- test-time ---------------------------------------------------------------
+expect_match "test-time: CSV header" '^params,tokens,inference_tokens,larger,multiplier$' test-time --params 8B --tokens 15T --inference-tokens 2.4T --format csv
+expect_match "test-time at Snell's R = 0.16, 14x larger" '^8000000000,1\.5e\+13,2\.4e\+12,14,257\.75$' test-time --params 8B --tokens 15T --inference-tokens 2.4T --larger 14 --format csv
+run test-time --model llama3-8b --inference-tokens 1T --format csv
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 4 ]; then ok "test-time: M = 2, 4, 14 by default"; else no "test-time default rows" "$out" "$err"; fi
+expect_error "test-time needs inference tokens" "isoflop: test-time needs --inference-tokens T: the tokens the model serves" test-time --params 8B --tokens 15T
+expect_error "test-time: larger must be larger" "isoflop: --larger: the other model must be more than 1 times larger, not 0.5" test-time --params 8B --tokens 15T --inference-tokens 1T --larger 0.5
+
 # --- output errors ----------------------------------------------------------
 "$ISOFLOP" presets --format csv >/dev/full 2>"$tmp/err"
 rc=$?

@@ -52,6 +52,7 @@ static const struct {
         {OPT_OUTPUT, "--output"},
         {OPT_AT_COMPUTE, "--at-compute"},
         {OPT_RUNS, "--runs"},
+        {OPT_LARGER, "--larger"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)

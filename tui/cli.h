@@ -45,6 +45,7 @@ enum cli_option {
 	OPT_OUTPUT = 1 << 22,
 	OPT_AT_COMPUTE = 1 << 23,
 	OPT_RUNS = 1 << 24,
+	OPT_LARGER = 1 << 25,
 };
 
 /* --color: whether pictures carry ANSI colours. */
@@ -86,6 +87,7 @@ struct cli {
 	bool explicit_presets; /* --preset or --preset-dir given */
 	struct catalog catalog;
 	const char *runs;         /* --runs FILE|-: the user's runs in the explorer */
+	double larger;            /* test-time --larger M */
 	const char *method;       /* fit --method parametric|isoflop */
 	long bootstrap;           /* fit --bootstrap N */
 	unsigned long seed;       /* fit --seed S */
@@ -124,6 +126,7 @@ int cmd_plot(struct cli *cli);
 int cmd_explore(struct cli *cli);
 int cmd_tour(struct cli *cli);
 int cmd_fit(struct cli *cli);
+int cmd_testtime(struct cli *cli);
 
 /*
  * Load a tour named by id (searched in the tours/ folder of the preset

@@ -42,6 +42,8 @@ static const char usage_text[] =
         "       isoflop tour --dump ID|FILE DIR [--force]\n"
         "       isoflop fit FILE|- [--method parametric|isoflop] [--bootstrap N] [--seed S]\n"
         "                   [--exclude-top K] [--at-compute C] [--output LAW.yaml [--force]]\n"
+        "       isoflop test-time (--params N --tokens D | --model ID) --inference-tokens T\n"
+        "                         [--larger M]\n"
         "       isoflop --keys | --help | --version\n"
         "\n"
         "Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
@@ -61,6 +63,8 @@ static const char usage_text[] =
         "  tour       --dump: one text frame per step of a tour, for slides\n"
         "  fit        fit a law to your runs (CSV: params, loss, tokens or flops):\n"
         "             Chinchilla's Approach 3 from 4,500 starts, or Approach 2\n"
+        "  test-time  how much more compute per served token equals, in total FLOPs,\n"
+        "             a model M times larger (Snell et al. 2024)\n"
         "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
         "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
         "             fixed compute (the U-curves), as plain text\n"
@@ -97,6 +101,7 @@ static const char usage_options[] =
         "  --at-compute C       fit: the budget N* and D* are reported at (1e24)\n"
         "  --output FILE        fit: write the law as a preset (never over a file)\n"
         "  --runs FILE|-        explorer: draw your runs (x) and offer their fit (law 'runs')\n"
+        "  --larger M           test-time: the larger model, M times N (default 2, 4, 14)\n"
         "  --keys               list the explorer's keys\n"
         "  -h, --help           this help\n"
         "  -V, --version        version\n"
@@ -127,6 +132,7 @@ enum {
 	LONG_OUTPUT,
 	LONG_AT_COMPUTE,
 	LONG_RUNS,
+	LONG_LARGER,
 };
 
 static const struct option long_options[] = {
@@ -156,6 +162,7 @@ static const struct option long_options[] = {
         {"output", required_argument, NULL, LONG_OUTPUT},
         {"at-compute", required_argument, NULL, LONG_AT_COMPUTE},
         {"runs", required_argument, NULL, LONG_RUNS},
+        {"larger", required_argument, NULL, LONG_LARGER},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -280,6 +287,10 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case LONG_EXCLUDE:
 			rc = whole("--exclude-top", optarg, 0, 1000000, &cli->exclude_top);
 			cli->given |= OPT_EXCLUDE;
+			break;
+		case LONG_LARGER:
+			rc = number("--larger", optarg, UNITS_PLAIN, &cli->larger);
+			cli->given |= OPT_LARGER;
 			break;
 		case LONG_RUNS:
 			cli->runs = optarg;
@@ -441,9 +452,9 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(struct cli *);
 	} commands[] = {
-	        {"loss", cmd_loss}, {"optimum", cmd_optimum}, {"presets", cmd_presets},
-	        {"plot", cmd_plot}, {"explore", cmd_explore}, {"tour", cmd_tour},
-	        {"fit", cmd_fit},
+	        {"loss", cmd_loss}, {"optimum", cmd_optimum},    {"presets", cmd_presets},
+	        {"plot", cmd_plot}, {"explore", cmd_explore},    {"tour", cmd_tour},
+	        {"fit", cmd_fit},   {"test-time", cmd_testtime},
 	};
 	struct cli cli = {.format = FORMAT_TEXT};
 	struct sources src = {.nfiles = 0};

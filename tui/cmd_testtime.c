@@ -1,0 +1,88 @@
+/*
+ * cmd_testtime.c: `isoflop test-time`: the test-time compute multiplier
+ * that costs, in total FLOPs, the same as an M-times larger model (Snell et
+ * al. 2024's accounting), for M = 2, 4, 14 (the paper's headline) and --larger.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/testtime.h"
+#include "cli.h"
+
+static const struct column columns[] = {
+        {"params", "params", COL_COUNT, false},
+        {"tokens", "tokens", COL_COUNT, false},
+        {"inference_tokens", "inference", COL_COUNT, false},
+        {"larger", "larger", COL_RATIO, false},
+        {"multiplier", "multiplier", COL_RATIO, false},
+};
+
+#define NCOLS ((int)(sizeof columns / sizeof *columns))
+
+int cmd_testtime(struct cli *cli)
+{
+	double n, d, ms[4] = {2, 4, 14, 0};
+	int nm = 3, rc;
+
+	if ((rc = cli_check_options(cli, "test-time",
+	                            OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE |
+	                                    OPT_LARGER | OPT_FORMAT)) != 0)
+		return rc;
+	if (cli->nargs > 0)
+		return cli_error("test-time takes no operand '%s'", cli->args[0]);
+	if (cli->model != NULL) {
+		const struct catalog_entry *m = catalog_model(&cli->catalog, cli->model);
+		if (cli->given & (OPT_PARAMS | OPT_TOKENS))
+			return cli_error("give --model or --params/--tokens, not both");
+		if (m == NULL)
+			return cli_error("unknown model '%s' (isoflop presets models lists them)",
+			                 cli->model);
+		n = m->preset.active_params > 0 ? m->preset.active_params : m->preset.params;
+		d = m->preset.tokens;
+	} else if ((cli->given & (OPT_PARAMS | OPT_TOKENS)) == (OPT_PARAMS | OPT_TOKENS)) {
+		n = cli->params;
+		d = cli->tokens;
+	} else {
+		return cli_error("test-time needs --params N and --tokens D, or --model ID");
+	}
+	if (!(cli->given & OPT_INFERENCE))
+		return cli_error(
+		        "test-time needs --inference-tokens T: the tokens the model serves");
+	if (cli->given & OPT_LARGER) {
+		if (!(cli->larger > 1))
+			return cli_error(
+			        "--larger: the other model must be more than 1 times larger, "
+			        "not %g",
+			        cli->larger);
+		ms[0] = cli->larger;
+		nm = 1;
+	}
+
+	struct table t;
+	table_init(&t, columns, NCOLS);
+	for (int i = 0; i < nm; i++) {
+		struct cell row[NCOLS] = {
+		        cell_num(n),
+		        cell_num(d),
+		        cell_num(cli->inference),
+		        cell_num(ms[i]),
+		        cell_num(testtime_multiplier(d, cli->inference, ms[i])),
+		};
+		if (table_add(&t, row) < 0) {
+			table_free(&t);
+			return cli_error("out of memory");
+		}
+	}
+	table_print(&t, cli->format, stdout);
+	table_free(&t);
+	if (cli->format == FORMAT_TEXT)
+		printf("multiplier: inference compute per token, relative to the model's own, "
+		       "that\n"
+		       "costs as many total FLOPs (6ND training + 2NT serving) as the larger "
+		       "model.\n"
+		       "Equal FLOPs are not equal quality: Snell et al. 2024 (arXiv:2408.03314)\n"
+		       "found test-time compute can beat a 14x larger model on easy and medium\n"
+		       "problems, not on hard ones.\n");
+	return 0;
+}
