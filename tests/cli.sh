@@ -194,6 +194,8 @@ expect_match "the title gives the loss at the point" '^Chinchilla replication \(
 expect_match "GPT-3 and Jurassic-1 collide into +" 'J1\(\+\) Jurassic-1 Jumbo 178B' plot contour --model gpt3 --model jurassic1
 expect_match "a model outside --range is listed as off the map" 'G3 GPT-3 175B \(off map\)' plot contour --model gpt3 --range 10M:10B,100M:100B
 
+expect_match "explorer: a mixture of experts shows active of total" 'MoE: 37B of 671B$' --dump --model deepseek-v3
+
 # --- tours -------------------------------------------------------------------
 tour_case() { # NAME MESSAGE-AFTER-FILE CONTENT
 	printf '%b' "$3" >"$tmp/tour.yaml"

@@ -54,6 +54,7 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	a->lock = SLIDER_C;
 	a->markers = true;
 	a->mode = MODE_EXPLORE;
+	a->model = -1;
 	/* Chinchilla (Hoffmann et al. 2022): 70B parameters on 1.4T tokens */
 	a->n = chinchilla != NULL ? chinchilla->preset.params : 70e9;
 	a->d = chinchilla != NULL ? chinchilla->preset.tokens : 1.4e12;
@@ -108,6 +109,7 @@ void app_set(struct app *a, enum slider s, double v)
 	a->n = pow(10, x);
 	a->d = pow(10, y);
 	clamp_point(a); /* rounding in pow() may step a hair outside */
+	a->model = -1;
 }
 
 void app_step(struct app *a, enum slider s, double decades)
@@ -129,6 +131,7 @@ void app_snap_optimum(struct app *a)
 	a->n = opt.params;
 	a->d = opt.tokens;
 	clamp_point(a);
+	a->model = -1;
 	if (a->n != opt.params || a->d != opt.tokens)
 		snprintf(a->status, sizeof a->status,
 		         "the optimum lies outside the window: moved to its edge");
@@ -144,6 +147,7 @@ void app_jump_model(struct app *a, size_t model)
 	a->n = p->active_params > 0 ? p->active_params : p->params;
 	a->d = p->tokens;
 	clamp_point(a);
+	a->model = (long)model;
 	units_format_count(a->n, nb, sizeof nb);
 	units_format_count(a->d, db, sizeof db);
 	snprintf(a->status, sizeof a->status, "%.80s: %s%s parameters, %s tokens", p->name, nb,

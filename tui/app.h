@@ -60,6 +60,7 @@ struct app {
 	char jump[8];                /* the digits typed after 'g' */
 	const struct fit_run *runs;  /* the user's runs (--runs), drawn on the map */
 	size_t nruns;
+	long model; /* the model the point was put at (p), -1 once it moves */
 };
 
 /* Steps of a slider, in decades. */

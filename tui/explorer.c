@@ -250,6 +250,14 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 	} else {
 		line[2][0] = '\0';
 	}
+	/* a mixture of experts computes with its active parameters: say so, with the total */
+	if (a->model >= 0 && a->catalog->models[a->model].preset.active_params > 0) {
+		char tb[16];
+		units_format_count(a->catalog->models[a->model].preset.params, tb, sizeof tb);
+		units_format_count(a->n, nb, sizeof nb);
+		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
+		         "   MoE: %s of %s", nb, tb);
+	}
 	/* with two rows, the efficiency joins the optimum's line if it fits */
 	if (r.h == 2 && line[2][0] && strlen(line[1]) + 20 <= (size_t)r.w && surface)
 		snprintf(line[1] + strlen(line[1]), sizeof line[1] - strlen(line[1]),
@@ -341,7 +349,7 @@ static void draw_picker(struct canvas *c, const struct app *a)
 	char line[256];
 
 	if (models)
-		snprintf(line, sizeof line, "%-4s %-24s %7s %7s %8s", "tag", "name", "N", "D", "C");
+		snprintf(line, sizeof line, "%-4s %-24s %9s %7s %8s", "tag", "name", "N", "D", "C");
 	else
 		snprintf(line, sizeof line, "%-24s %-17s %s", "id", "family", "name");
 	canvas_text(c, in.x, in.y, line, in.w, STYLE_TICK);
@@ -349,13 +357,18 @@ static void draw_picker(struct canvas *c, const struct app *a)
 		size_t k = first + (size_t)i;
 		if (models) {
 			const struct preset *p = &a->catalog->models[k].preset;
-			char nb[16], db[16], cb[16];
+			char nb[40], db[16], cb[16];
 			double n_eff = p->active_params > 0 ? p->active_params : p->params;
 			units_format_count(n_eff, nb, sizeof nb);
+			if (p->active_params > 0) { /* a mixture of experts: active/total */
+				char tb[16];
+				units_format_count(p->params, tb, sizeof tb);
+				snprintf(nb + strlen(nb), sizeof nb - strlen(nb), "/%s", tb);
+			}
 			units_format_count(p->tokens, db, sizeof db);
 			units_format_compute(p->compute > 0 ? p->compute : 6 * n_eff * p->tokens,
 			                     cb, sizeof cb);
-			snprintf(line, sizeof line, "%-4s %-24.24s %7s %7s %8s", p->tag, p->name,
+			snprintf(line, sizeof line, "%-4s %-24.24s %9s %7s %8s", p->tag, p->name,
 			         nb, db, cb);
 		} else {
 			const struct preset *p = &a->catalog->laws[k].preset;

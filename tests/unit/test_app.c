@@ -226,6 +226,23 @@ static void pickers(void **state)
 	press(&a, KEYC_ESC, KEY_QUIT);
 }
 
+/* A mixture of experts sits at its active parameters until the point moves. */
+static void moe_models_use_active_parameters(void **state)
+{
+	(void)state;
+	struct app a;
+	const struct catalog_entry *m = catalog_model(&cat, "deepseek-v3");
+
+	assert_non_null(m);
+	start(&a, "besiroglu2024");
+	app_jump_model(&a, (size_t)(m - cat.models));
+	/* DeepSeek-V3 report, abstract: 37B activated of 671B */
+	assert_rel(a.n, 37e9, 1e-12);
+	assert_int_equal(a.model, m - cat.models);
+	press(&a, KEYC_RIGHT, KEY_HANDLED);
+	assert_int_equal(a.model, -1);
+}
+
 /* No key is bound twice, and every binding says what it does. */
 static void key_table_is_unambiguous(void **state)
 {
@@ -248,6 +265,7 @@ int main(void)
 	        cmocka_unit_test(o_snaps_to_the_closed_form),
 	        cmocka_unit_test(typed_values),
 	        cmocka_unit_test(pickers),
+	        cmocka_unit_test(moe_models_use_active_parameters),
 	        cmocka_unit_test(key_table_is_unambiguous),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
