@@ -234,7 +234,7 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		units_format_count(opt.tokens, db, sizeof db);
 		if (surface && opt.has_loss)
 			snprintf(line[1], sizeof line[1],
-			         "optimum at this C: N* = %s  D* = %s  L* = %.4f   dL = %+.4f", nb,
+			         "at this C, optimal: N* = %s  D* = %s  L* = %.4f  dL = %+.4f", nb,
 			         db, opt.loss, loss - opt.loss);
 		else
 			snprintf(line[1], sizeof line[1], "frontier at this C: N* = %s  D* = %s",
@@ -257,6 +257,29 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		units_format_count(a->n, nb, sizeof nb);
 		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
 		         "   MoE: %s of %s", nb, tb);
+	}
+	/*
+	 * Beyond the law's fitted range the numbers are extrapolation: say how
+	 * far, in place of the efficiency line, which joins the optimum's.
+	 */
+	const struct law_range *rn = &law->params, *rd = &law->tokens;
+	char beyond[128] = "";
+	if (rn->hi > 0 && a->n > rn->hi) {
+		units_format_count(rn->hi, ob, sizeof ob);
+		snprintf(beyond, sizeof beyond,
+		         "extrapolating x%.3g beyond the largest fitted model (%s)", a->n / rn->hi,
+		         ob);
+	} else if (rd->hi > 0 && a->d > rd->hi) {
+		units_format_count(rd->hi, ob, sizeof ob);
+		snprintf(beyond, sizeof beyond,
+		         "extrapolating x%.3g beyond the most tokens fitted (%s)", a->d / rd->hi,
+		         ob);
+	}
+	if (beyond[0] && r.h >= 3) {
+		if (line[2][0] && strlen(line[1]) + 13 <= (size_t)r.w)
+			snprintf(line[1] + strlen(line[1]), sizeof line[1] - strlen(line[1]),
+			         "  eff %.1f%%", 100 * eff);
+		snprintf(line[2], sizeof line[2], "%s", beyond);
 	}
 	/* with two rows, the efficiency joins the optimum's line if it fits */
 	if (r.h == 2 && line[2][0] && strlen(line[1]) + 20 <= (size_t)r.w && surface)

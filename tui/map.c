@@ -179,6 +179,31 @@ static void mark_cell(int x, int y, void *ctx)
 	canvas_put(mk->c, x, y, mk->ch, mk->style);
 }
 
+/*
+ * Outside the law's fitted range (from its preset, where the paper gives one)
+ * the map is extrapolation: a sparse pattern of '`' on the empty cells there,
+ * light enough to read through and visible without colour.
+ */
+static void draw_shading(struct canvas *c, const struct frame *f, const struct map_spec *s)
+{
+	const struct law_range *rn = &s->law->params, *rd = &s->law->tokens;
+	const struct rect *a = &f->area;
+
+	if (rn->hi <= 0 && rd->hi <= 0)
+		return;
+	for (int y = a->y; y < a->y + a->h; y++)
+		for (int x = a->x; x < a->x + a->w; x++) {
+			double n, d;
+			if ((x + 2 * y) % 4 != 0)
+				continue;
+			frame_value(f, x, y, &n, &d);
+			bool out = (rn->hi > 0 && (n < rn->lo || n > rn->hi)) ||
+			           (rd->hi > 0 && (d < rd->lo || d > rd->hi));
+			if (out && canvas_get(c, x, y).style == STYLE_BLANK)
+				canvas_put(c, x, y, '`', STYLE_SHADE);
+		}
+}
+
 /* Iso-FLOP lines k N D = 10^e for the decades that cross the window. */
 static void draw_isoflops(struct canvas *c, const struct frame *f, const struct map_spec *s)
 {
@@ -384,6 +409,8 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 
 	if (n < max)
 		snprintf(out[n++], 96, ". FLOPs");
+	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
+		snprintf(out[n++], 96, "` beyond the fit");
 	if (n < max)
 		snprintf(out[n++], 96, has_surface ? "* optimal" : "* frontier");
 	if (s->frontier2 != NULL && n < max)
@@ -467,6 +494,7 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 		for (int x = r.x; x < r.x + r.w; x++)
 			canvas_put(c, x, y, ' ', STYLE_BLANK);
 	frame_draw_axes(&m->frame, c);
+	draw_shading(c, &m->frame, s);
 	draw_isoflops(c, &m->frame, s);
 	m->nlevels = 0;
 	if (m->has_surface) {

@@ -209,6 +209,51 @@ static void isoflop_dots_lie_on_their_line(void **state)
 	canvas_free(&c);
 }
 
+/*
+ * Shading marks extrapolation: every shaded cell's centre lies outside the
+ * law's fitted range (Hoffmann et al. 2022 trained 70M to 16B parameters on
+ * 5B to 500B tokens), computed here from the window.
+ */
+static void shading_lies_outside_the_fitted_range(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("hoffmann2022");
+	struct map_spec s = spec_for(&law, 0);
+	struct canvas c;
+	struct map m;
+	int shaded = 0;
+
+	assert_rel(law.params.hi, 16e9, 0);
+	assert_int_equal(canvas_init(&c, 120, 40), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	const struct rect *a = &m.frame.area;
+	for (int y = a->y; y < a->y + a->h; y++)
+		for (int x = a->x; x < a->x + a->w; x++) {
+			if (canvas_get(&c, x, y).style != STYLE_SHADE)
+				continue;
+			double ln = 7 + (x - a->x + 0.5) * 6.0 / a->w;
+			double ld = 8 + (a->y + a->h - 1 - y + 0.5) * 6.0 / a->h;
+			bool inside = ln >= log10(70e6) && ln <= log10(16e9) && ld >= log10(5e9) &&
+			              ld <= log10(500e9);
+			if (inside)
+				fail_msg("cell (%d, %d) at N=1e%.2f, D=1e%.2f is shaded inside the "
+				         "fit",
+				         x, y, ln, ld);
+			shaded++;
+		}
+	assert_true(shaded > a->w * a->h / 20);
+	canvas_free(&c);
+
+	/* a law without a fitted range is not shaded */
+	struct law dc = fixture_law("muennighoff2023");
+	s = spec_for(&dc, 25e9);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	for (int i = 0; i < c.w * c.h; i++)
+		assert_int_not_equal(c.cells[i].style, STYLE_SHADE);
+	canvas_free(&c);
+}
+
 /* Markers sit in their model's cell; collisions show '+'; off-map ones say so. */
 static void markers_are_never_dropped(void **state)
 {
@@ -358,6 +403,7 @@ int main(void)
 	        cmocka_unit_test(contour_cells_straddle_their_level),
 	        cmocka_unit_test(frontier_contains_the_closed_form_optimum),
 	        cmocka_unit_test(isoflop_dots_lie_on_their_line),
+	        cmocka_unit_test(shading_lies_outside_the_fitted_range),
 	        cmocka_unit_test(markers_are_never_dropped),
 	        cmocka_unit_test(a_full_legend_counts_what_it_left_out),
 	        cmocka_unit_test(canvas_is_ascii),
