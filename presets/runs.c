@@ -3,6 +3,7 @@
  * header and rows of numbers, and every message names the line.
  */
 #include <ctype.h>
+#include <math.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -156,8 +157,16 @@ int runs_parse(const char *file, const char *buf, size_t len, double k, struct f
 				return rc;
 			}
 		}
-		if (col[COL_TOKENS] < 0)
+		if (col[COL_TOKENS] < 0) {
 			v[COL_TOKENS] = v[COL_FLOPS] / (k * v[COL_PARAMS]);
+			/* extreme values can underflow or overflow the quotient */
+			if (!(v[COL_TOKENS] > 0) || !isfinite(v[COL_TOKENS])) {
+				free(text);
+				free(runs);
+				return fail(err, errsize, file, lineno,
+				            "flops / (%g params) gives no usable token count", k);
+			}
+		}
 		if (count == cap) {
 			size_t ncap = cap ? 2 * cap : 64;
 			struct fit_run *r = realloc(runs, sizeof *r * ncap);

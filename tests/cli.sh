@@ -242,6 +242,7 @@ csv_case "NaN" "2: tokens: not a number: 'nan'" 'params,tokens,loss\n1e8,nan,3\n
 csv_case "a missing field" "2: no value for 'loss' (2 fields)" 'params,tokens,loss\n1e8,1e9\n'
 csv_case "too few runs" "6: 4 runs: a fit needs at least 5" '# four\nparams,tokens,loss\n1e8,1e9,3\n2e8,1e9,2.9\n4e8,1e9,2.8\n8e8,1e9,2.7\n'
 csv_case "a single N" "6: every run has N = 100M: a fit needs several model sizes" 'params,tokens,loss\n1e8,1e9,3\n1e8,2e9,2.9\n1e8,4e9,2.8\n1e8,8e9,2.7\n1e8,16e9,2.6\n\n'
+csv_case "flops too small for params" "2: flops / (6 params) gives no usable token count" 'params,flops,loss\n1e300,1e-300,3\n'
 csv_case "two params columns" "1: two 'params' columns" 'params,params,tokens,loss\n'
 expect_error "no such runs file" "$tmp/none.csv: cannot open: No such file or directory" fit "$tmp/none.csv"
 expect_error "fit takes one file" "isoflop: fit takes one runs file (or - for standard input)" fit
