@@ -201,8 +201,12 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 
 	if (install_signals() != 0)
 		return 2;
-	/* a short escape delay: Esc quits, and over SSH 1 s would feel broken */
-	set_escdelay(25);
+	/*
+	 * Esc quits; an arrow key is Esc and two more bytes. 100 ms (vim's
+	 * ttimeoutlen) keeps Esc prompt and still joins a sequence a slow SSH link
+	 * delivers in pieces; the default, 1 s, would feel broken.
+	 */
+	set_escdelay(100);
 	if (initscr() == NULL)
 		return 2;
 	cbreak();
