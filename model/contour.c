@@ -90,3 +90,20 @@ int contour_levels(double lo, double hi, double base, int n, double *out, int *d
 	}
 	return count;
 }
+
+int contour_levels_linear(double lo, double hi, int n, double *out, int *decimals)
+{
+	int count = 0;
+
+	*decimals = 0;
+	if (n < 1 || !(hi > lo) || !isfinite(lo) || !isfinite(hi))
+		return 0;
+	double step = nice_floor((hi - lo) / n);
+	*decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+	for (double v = ceil(lo / step) * step; v < hi && count < 64; v += step) {
+		double level = round(v / step) * step; /* no drift, and an exact 0 */
+		if (level > lo)
+			out[count++] = level == 0 ? 0 : level;
+	}
+	return count;
+}

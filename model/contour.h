@@ -31,4 +31,11 @@ int contour_cell(const double v[4], double level, struct contour_segment seg[2])
  */
 int contour_levels(double lo, double hi, double base, int n, double *out, int *decimals);
 
+/*
+ * Round, evenly spaced levels across (lo, hi), about n of them: a 1-2-5 step
+ * (for differences, which may be negative). Writes them ascending into out
+ * (room for 64) and returns the count; *decimals is what labels need.
+ */
+int contour_levels_linear(double lo, double hi, int n, double *out, int *decimals);
+
 #endif

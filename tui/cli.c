@@ -53,6 +53,8 @@ static const struct {
         {OPT_AT_COMPUTE, "--at-compute"},
         {OPT_RUNS, "--runs"},
         {OPT_LARGER, "--larger"},
+        {OPT_COMPARE, "--compare"},
+        {OPT_DELTA, "--delta"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)

@@ -46,6 +46,8 @@ enum cli_option {
 	OPT_AT_COMPUTE = 1 << 23,
 	OPT_RUNS = 1 << 24,
 	OPT_LARGER = 1 << 25,
+	OPT_COMPARE = 1 << 26,
+	OPT_DELTA = 1 << 27,
 };
 
 /* --color: whether pictures carry ANSI colours. */
@@ -87,6 +89,8 @@ struct cli {
 	bool explicit_presets; /* --preset or --preset-dir given */
 	struct catalog catalog;
 	const char *runs;         /* --runs FILE|-: the user's runs in the explorer */
+	const char *compare;      /* plot contour --compare ID */
+	bool delta;               /* plot contour --delta */
 	double larger;            /* test-time --larger M */
 	const char *method;       /* fit --method parametric|isoflop */
 	long bootstrap;           /* fit --bootstrap N */

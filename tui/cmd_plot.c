@@ -108,6 +108,28 @@ static int plot_contour(struct cli *cli, const struct preset *law, const double 
 	if ((rc = current_point(cli, &law->law, &spec.point_n, &spec.point_d, &spec.has_point)) !=
 	    0)
 		return rc;
+	if (cli->delta && cli->compare == NULL)
+		return cli_error("--delta needs --compare ID: the law to subtract");
+	if (cli->compare != NULL && cli->frontier != NULL)
+		return cli_error("give --compare or --frontier, not both");
+	if (cli->compare != NULL) {
+		const struct catalog_entry *b = catalog_law(&cli->catalog, cli->compare);
+		if (b == NULL)
+			return cli_error(
+			        "--compare: unknown law '%s' (isoflop presets laws lists them)",
+			        cli->compare);
+		spec.frontier2 = &b->preset.law;
+		spec.frontier2_name = b->preset.id;
+		if (cli->delta) {
+			if (!law_has_surface(&law->law) || !law_has_surface(&b->preset.law))
+				return cli_error(
+				        "--delta needs two laws with a loss surface; '%s' is a "
+				        "frontier law",
+				        law_has_surface(&law->law) ? b->preset.id : law->id);
+			spec.delta_law = &b->preset.law;
+			spec.delta_name = b->preset.id;
+		}
+	}
 	if (cli->frontier != NULL) {
 		const struct catalog_entry *f = catalog_law(&cli->catalog, cli->frontier);
 		if (f == NULL)
@@ -173,7 +195,7 @@ int cmd_plot(struct cli *cli)
 	unsigned allowed = OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS |
 	                   OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR;
 	if (contour)
-		allowed |= OPT_MODEL | OPT_FRONTIER;
+		allowed |= OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA;
 	if ((rc = cli_check_options(cli, contour ? "plot contour" : "plot profiles", allowed)) != 0)
 		return rc;
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)

@@ -36,6 +36,7 @@ static const char usage_text[] =
         "       isoflop presets [laws|models]\n"
         "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
         "                             [--model ID|all]... [--frontier ID]\n"
+        "                             [--compare ID [--delta]]\n"
         "                             [--params N --tokens D | --compute C]\n"
         "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
         "                             [--compute C] [--params N]\n"
@@ -86,6 +87,8 @@ static const char usage_options[] =
         "  --width W, --height H  plot size in characters (default 80x24)\n"
         "  --range R            plot window NLOW:NHIGH,DLOW:DHIGH (10M:10T,100M:100T)\n"
         "  --frontier ID        plot contour: also draw this law's frontier (o)\n"
+        "  --compare ID         plot contour: a second law's frontier (o), in the legend;\n"
+        "  --delta              with --compare, contours of the difference of the laws\n"
         "  --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
         "  --preset FILE        load a preset file first (repeatable); with `presets`,\n"
         "                       check it and list what it defines\n"
@@ -133,6 +136,8 @@ enum {
 	LONG_AT_COMPUTE,
 	LONG_RUNS,
 	LONG_LARGER,
+	LONG_COMPARE,
+	LONG_DELTA,
 };
 
 static const struct option long_options[] = {
@@ -163,6 +168,8 @@ static const struct option long_options[] = {
         {"at-compute", required_argument, NULL, LONG_AT_COMPUTE},
         {"runs", required_argument, NULL, LONG_RUNS},
         {"larger", required_argument, NULL, LONG_LARGER},
+        {"compare", required_argument, NULL, LONG_COMPARE},
+        {"delta", no_argument, NULL, LONG_DELTA},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -287,6 +294,14 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case LONG_EXCLUDE:
 			rc = whole("--exclude-top", optarg, 0, 1000000, &cli->exclude_top);
 			cli->given |= OPT_EXCLUDE;
+			break;
+		case LONG_COMPARE:
+			cli->compare = optarg;
+			cli->given |= OPT_COMPARE;
+			break;
+		case LONG_DELTA:
+			cli->delta = true;
+			cli->given |= OPT_DELTA;
 			break;
 		case LONG_LARGER:
 			rc = number("--larger", optarg, UNITS_PLAIN, &cli->larger);

@@ -74,10 +74,12 @@ static double *corner_grid(const struct map_spec *s, const struct frame *f)
 	for (int j = 0; j <= h; j++) {
 		double d = axis_value(&f->y, j);
 		for (int i = 0; i <= w; i++) {
-			double l;
-			if (law_loss(s->law, axis_value(&f->x, i), d, s->u, &l) != MODEL_OK)
+			double l, l2 = 0, n = axis_value(&f->x, i);
+			if (law_loss(s->law, n, d, s->u, &l) != MODEL_OK ||
+			    (s->delta_law != NULL &&
+			     law_loss(s->delta_law, n, d, s->u, &l2) != MODEL_OK))
 				l = NAN;
-			z[j * (w + 1) + i] = l;
+			z[j * (w + 1) + i] = l - l2;
 		}
 	}
 	return z;
@@ -98,6 +100,16 @@ static void choose_levels(const struct map_spec *s, const double *z, int ncorner
 			hi = fmax(hi, z[i]);
 		}
 	want = want < 4 ? 4 : want > 9 ? 9 : want;
+	if (s->delta_law != NULL) { /* a difference: round, evenly spaced, signed levels */
+		double lv[64];
+		int dec, n = isfinite(lo) ? contour_levels_linear(lo, hi, want, lv, &dec) : 0;
+		m->nlevels = n < CANVAS_MAX_LEVELS ? n : CANVAS_MAX_LEVELS;
+		for (int k = 0; k < m->nlevels; k++) {
+			m->levels[k] = lv[k];
+			decimals[k] = dec;
+		}
+		return;
+	}
 	m->nlevels = isfinite(lo) ? contour_levels(lo, hi, base, want, m->levels, decimals) : 0;
 }
 
@@ -133,7 +145,10 @@ static void label_contours(struct canvas *c, const struct frame *f, const struct
 
 	for (int k = 0; k < m->nlevels; k++) {
 		char text[16];
-		int len = snprintf(text, sizeof text, "%.*f", decimals[k], m->levels[k]);
+		int len = snprintf(text, sizeof text, m->delta ? "%+.*f" : "%.*f", decimals[k],
+		                   m->levels[k]);
+		if (m->delta && m->levels[k] == 0)
+			len = snprintf(text, sizeof text, "0");
 		int style = STYLE_CONTOUR + k, best_x = -1, best_y = -1;
 		double best = -INFINITY;
 		for (int y = a->y; y < a->y + a->h; y++)
@@ -539,7 +554,9 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 		return -1;
 	if (places == NULL)
 		places = local;
-	m->has_surface = law_has_surface(s->law);
+	m->has_surface =
+	        law_has_surface(s->law) && (s->delta_law == NULL || law_has_surface(s->delta_law));
+	m->delta = s->delta_law != NULL;
 
 	/*
 	 * The legend's height depends on where the markers land ("(off map)" is
@@ -589,6 +606,24 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 			snprintf(tail, sizeof tail, ": @ %s, %s", nbuf, dbuf);
 	} else if (!m->has_surface) {
 		snprintf(tail, sizeof tail, ": no loss surface, frontier only");
+	}
+	if (m->delta) {
+		/* the title names the difference; its value at the point leads */
+		char dtitle[256];
+		double l1, l2;
+		if (s->has_point &&
+		    law_loss(s->law, s->point_n, s->point_d, s->u, &l1) == MODEL_OK &&
+		    law_loss(s->delta_law, s->point_n, s->point_d, s->u, &l2) == MODEL_OK)
+			snprintf(tail, sizeof tail, ": %+.4f at (%s, %s)", l1 - l2, nbuf, dbuf);
+		snprintf(dtitle, sizeof dtitle, "dL = %s - %s", s->law_id ? s->law_id : s->law_name,
+		         s->delta_name);
+		snprintf(title, sizeof title, "%s%s", dtitle, tail);
+		for (int x = r.x; x < r.x + r.w; x++)
+			canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+		canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
+		if (s->has_point && frame_cell(&m->frame, s->point_n, s->point_d, &cx, &cy))
+			canvas_put(c, cx, cy, '@', STYLE_CURRENT);
+		return;
 	}
 	int room = r.w - (int)strlen(tail);
 	snprintf(title, sizeof title, "%s, %s", s->law_name, s->dataset);

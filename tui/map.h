@@ -40,6 +40,8 @@ struct map_spec {
 	double d_lo, d_hi;           /* window: tokens */
 	const struct law *frontier2; /* a second frontier drawn with 'o', or NULL */
 	const char *frontier2_name;  /* its legend name */
+	const struct law *delta_law; /* contours of L(law) - L(delta_law) instead of L, or NULL */
+	const char *delta_name;
 	const struct map_marker *markers;
 	int nmarkers;
 	const struct fit_run *runs; /* the user's training runs, drawn as x; NULL for none */
@@ -53,6 +55,7 @@ struct map_spec {
 struct map {
 	struct frame frame;
 	bool has_surface;
+	bool delta; /* the contours are of a difference of two laws */
 	int nlevels;
 	double levels[CANVAS_MAX_LEVELS]; /* contour level k is drawn in STYLE_CONTOUR + k */
 	int nlegend;                      /* legend lines */

@@ -144,6 +144,46 @@ static void contour_cells_straddle_their_level(void **state)
 	}
 }
 
+/* A difference map: every cell drawn for level l has L1 - L2 on both sides of l at its corners. */
+static void delta_cells_straddle_their_level(void **state)
+{
+	(void)state;
+	struct law l1 = fixture_law("hoffmann2022"), l2 = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&l1, 0);
+	struct canvas c;
+	struct map m;
+	int drawn = 0;
+
+	s.delta_law = &l2;
+	s.delta_name = "besiroglu2024";
+	assert_int_equal(canvas_init(&c, 100, 30), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	assert_true(m.delta && m.nlevels >= 3);
+	for (int y = 0; y < c.h; y++)
+		for (int x = 0; x < c.w; x++) {
+			struct glyph g = canvas_get(&c, x, y);
+			if (g.style < STYLE_CONTOUR)
+				continue;
+			double n0, n1, d0, d1, v[4], a, b,
+			        level = m.levels[g.style - STYLE_CONTOUR];
+			cell_corners(&m, x, y, &n0, &n1, &d0, &d1);
+			const double ns[4] = {n0, n1, n1, n0}, ds[4] = {d0, d0, d1, d1};
+			for (int k = 0; k < 4; k++) {
+				assert_int_equal(law_loss(&l1, ns[k], ds[k], 0, &a), MODEL_OK);
+				assert_int_equal(law_loss(&l2, ns[k], ds[k], 0, &b), MODEL_OK);
+				v[k] = a - b;
+			}
+			double lo = fmin(fmin(v[0], v[1]), fmin(v[2], v[3]));
+			double hi = fmax(fmax(v[0], v[1]), fmax(v[2], v[3]));
+			if (!(lo < level && level <= hi))
+				fail_msg("cell (%d, %d) drawn for %g has differences %g..%g", x, y,
+				         level, lo, hi);
+			drawn++;
+		}
+	assert_true(drawn > c.w / 2);
+	canvas_free(&c);
+}
+
 /*
  * The frontier passes through the cell of Chinchilla's closed-form optimum at
  * Gopher's budget, 5.76e23 FLOPs (Hoffmann et al. 2022, Eq. 4):
@@ -401,6 +441,7 @@ int main(void)
 	        cmocka_unit_test(contour_cell_saddle),
 	        cmocka_unit_test(contour_levels_are_nice),
 	        cmocka_unit_test(contour_cells_straddle_their_level),
+	        cmocka_unit_test(delta_cells_straddle_their_level),
 	        cmocka_unit_test(frontier_contains_the_closed_form_optimum),
 	        cmocka_unit_test(isoflop_dots_lie_on_their_line),
 	        cmocka_unit_test(shading_lies_outside_the_fitted_range),
