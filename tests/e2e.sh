@@ -110,6 +110,16 @@ else
 	no "help overlay" "$(screen | head -n 5)"
 fi
 
+# c compares with a second law (laws sort by id: besiroglu2024, deepseek2024,
+# hoffmann2022, ...), d maps where the two disagree
+T send-keys -t e c j j Enter
+if wait_for 'comparing with hoffmann2022' && T send-keys -t e d && wait_for '^dL = besiroglu2024 - hoffmann2022: '; then
+	ok "c then d: the difference map of two laws"
+else
+	no "compare and delta" "$(screen | head -n 2)" "$(screen | tail -n 1)"
+fi
+T send-keys -t e d
+
 # resize below the minimum and back, then quit
 T resize-window -t e -x 40 -y 10
 if wait_for 'terminal too small \(need 40x12\)'; then ok "40x10: says the terminal is too small"; else no "too small" "$(screen)"; fi

@@ -55,6 +55,7 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	a->markers = true;
 	a->mode = MODE_EXPLORE;
 	a->model = -1;
+	a->compare = -1;
 	/* Chinchilla (Hoffmann et al. 2022): 70B parameters on 1.4T tokens */
 	a->n = chinchilla != NULL ? chinchilla->preset.params : 70e9;
 	a->d = chinchilla != NULL ? chinchilla->preset.tokens : 1.4e12;
@@ -260,6 +261,17 @@ enum key_result app_key(struct app *a, int key)
 		if (r == KEY_REDRAW) {
 			app_jump_model(a, a->pick);
 			r = KEY_HANDLED; /* the point moved; the map did not change */
+		}
+		return r;
+	case MODE_PICK_COMPARE:
+		r = picker_key(a, key, a->catalog->nlaws);
+		if (r == KEY_REDRAW) {
+			/* picking the current law itself ends the comparison */
+			a->compare = a->pick == a->law ? -1 : (long)a->pick;
+			a->delta = a->delta && a->compare >= 0;
+			snprintf(a->status, sizeof a->status, "%s%s",
+			         a->compare >= 0 ? "comparing with " : "no comparison",
+			         a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "");
 		}
 		return r;
 	case MODE_PICK_LAW:

@@ -21,11 +21,12 @@ enum slider { SLIDER_N, SLIDER_D, SLIDER_C, SLIDER_COUNT };
 /* What the screen shows over the panels. */
 enum app_mode {
 	MODE_EXPLORE,
-	MODE_ENTRY,      /* typing a value for the focused slider after '=' */
-	MODE_PICK_MODEL, /* 'p' */
-	MODE_PICK_LAW,   /* 'w' */
-	MODE_HELP,       /* '?' */
-	MODE_TOUR,       /* playing a tour: Space next, Backspace back, Esc explores */
+	MODE_ENTRY,        /* typing a value for the focused slider after '=' */
+	MODE_PICK_MODEL,   /* 'p' */
+	MODE_PICK_LAW,     /* 'w' */
+	MODE_PICK_COMPARE, /* 'c': a second law to compare with */
+	MODE_HELP,         /* '?' */
+	MODE_TOUR,         /* playing a tour: Space next, Backspace back, Esc explores */
 };
 
 /* What a key handler asks of the screen. */
@@ -60,7 +61,9 @@ struct app {
 	char jump[8];                /* the digits typed after 'g' */
 	const struct fit_run *runs;  /* the user's runs (--runs), drawn on the map */
 	size_t nruns;
-	long model; /* the model the point was put at (p), -1 once it moves */
+	long model;   /* the model the point was put at (p), -1 once it moves */
+	long compare; /* the law compared with (c), -1 for none */
+	bool delta;   /* the map shows L(law) - L(compare) (d) */
 };
 
 /* Steps of a slider, in decades. */

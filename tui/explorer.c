@@ -73,6 +73,11 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .nmarkers = a->markers ? e->nmarkers : 0,
 	        .runs = a->runs,
 	        .nruns = (int)a->nruns,
+	        .frontier2 = a->compare >= 0 ? &a->catalog->laws[a->compare].preset.law : NULL,
+	        .frontier2_name = a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : NULL,
+	        .delta_law = a->delta && a->compare >= 0 ? &a->catalog->laws[a->compare].preset.law
+	                                                 : NULL,
+	        .delta_name = a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : NULL,
 	        .max_legend = 1, /* the model picker lists them all */
 	        .has_point = true,
 	        .point_n = a->n,
@@ -162,6 +167,8 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 	e->base_law = a->law;
 	e->base_markers = a->markers;
 	e->base_panel = a->panel;
+	e->base_compare = a->compare;
+	e->base_delta = a->delta;
 	e->base_touring = a->mode == MODE_TOUR;
 	return 0;
 }
@@ -364,9 +371,11 @@ static void draw_picker(struct canvas *c, const struct app *a)
 {
 	bool models = a->mode == MODE_PICK_MODEL;
 	size_t n = models ? a->catalog->nmodels : a->catalog->nlaws;
-	struct rect in = box(c, 70, (int)n + 3,
-	                     models ? " models: Enter jumps, Esc closes "
-	                            : " laws: Enter switches, Esc closes ");
+	struct rect in =
+	        box(c, 70, (int)n + 3,
+	            models                         ? " models: Enter jumps, Esc closes "
+	            : a->mode == MODE_PICK_COMPARE ? " compare with: Enter picks, Esc closes "
+	                                           : " laws: Enter switches, Esc closes ");
 	int rows = in.h - 1;
 	size_t first = a->pick >= (size_t)rows ? a->pick - (size_t)rows + 1 : 0;
 	char line[256];
@@ -409,6 +418,7 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 {
 	if (!e->base_ok || e->base.w != out->w || e->base.h != out->h || e->base_law != a->law ||
 	    e->base_markers != a->markers || e->base_panel != a->panel ||
+	    e->base_compare != a->compare || e->base_delta != a->delta ||
 	    e->base_touring != (a->mode == MODE_TOUR))
 		if (build_base(e, a, out->w, out->h) != 0)
 			return -1;
@@ -444,7 +454,8 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	draw_status(out, a, e->lay.status);
 	if (a->mode == MODE_HELP)
 		draw_help(out);
-	else if (a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_LAW)
+	else if (a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_LAW ||
+	         a->mode == MODE_PICK_COMPARE)
 		draw_picker(out, a);
 	return 0;
 }

@@ -37,6 +37,8 @@ struct explorer {
 	size_t base_law;
 	bool base_markers;
 	enum tour_panel base_panel;
+	long base_compare;
+	bool base_delta;
 	bool base_touring;
 	struct explorer_layout lay;
 	struct map map;

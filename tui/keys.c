@@ -78,6 +78,31 @@ static enum key_result pick_law(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result pick_compare(struct app *a, int key)
+{
+	(void)key;
+	a->mode = MODE_PICK_COMPARE;
+	a->pick = a->compare >= 0 ? (size_t)a->compare : a->law;
+	return KEY_HANDLED;
+}
+
+static enum key_result toggle_delta(struct app *a, int key)
+{
+	(void)key;
+	if (a->compare < 0) {
+		snprintf(a->status, sizeof a->status,
+		         "d shows L - L(compared): pick a law with c first");
+		return KEY_HANDLED;
+	}
+	if (!law_has_surface(app_law(a)) ||
+	    !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
+		snprintf(a->status, sizeof a->status, "d needs two laws with a loss surface");
+		return KEY_HANDLED;
+	}
+	a->delta = !a->delta;
+	return KEY_REDRAW;
+}
+
 static enum key_result toggle_markers(struct app *a, int key)
 {
 	(void)key;
@@ -110,6 +135,8 @@ const struct key_binding key_table[] = {
         {"o", "snap to the compute-optimal point at this C", {'o'}, snap},
         {"p", "pick a model and jump to it", {'p'}, pick_model},
         {"w", "pick a law", {'w'}, pick_law},
+        {"c", "compare with a second law (its frontier: o)", {'c'}, pick_compare},
+        {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
         {"?", "show these keys", {'?'}, help},
         {"q Esc", "quit", {'q', KEYC_ESC}, quit},

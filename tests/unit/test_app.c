@@ -243,6 +243,35 @@ static void moe_models_use_active_parameters(void **state)
 	assert_int_equal(a.model, -1);
 }
 
+/* c picks a law to compare with; d maps the difference only once there is one. */
+static void compare_and_delta(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	press(&a, 'd', KEY_HANDLED);
+	assert_false(a.delta);
+	assert_non_null(strstr(a.status, "pick a law with c"));
+	press(&a, 'c', KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_PICK_COMPARE);
+	/* hoffmann2022 sorts right after besiroglu2024 and deepseek2024 */
+	const struct catalog_entry *h = catalog_law(&cat, "hoffmann2022");
+	while (a.pick != (size_t)(h - cat.laws))
+		press(&a, KEYC_DOWN, KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_REDRAW);
+	assert_int_equal(a.compare, h - cat.laws);
+	press(&a, 'd', KEY_REDRAW);
+	assert_true(a.delta);
+	/* picking the current law itself ends the comparison, and the difference map */
+	press(&a, 'c', KEY_HANDLED);
+	while (a.pick != a.law)
+		press(&a, KEYC_UP, KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_REDRAW);
+	assert_int_equal(a.compare, -1);
+	assert_false(a.delta);
+}
+
 /* No key is bound twice, and every binding says what it does. */
 static void key_table_is_unambiguous(void **state)
 {
@@ -266,6 +295,7 @@ int main(void)
 	        cmocka_unit_test(typed_values),
 	        cmocka_unit_test(pickers),
 	        cmocka_unit_test(moe_models_use_active_parameters),
+	        cmocka_unit_test(compare_and_delta),
 	        cmocka_unit_test(key_table_is_unambiguous),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
