@@ -237,6 +237,32 @@ enum model_status optimum_at_compute(const struct law *law, double c, double u,
 	}
 }
 
+enum model_status optimum_point(const struct law *law, double n, double d, double c, double u,
+                                double *n_out, double *d_out)
+{
+	struct allocation a;
+	enum model_status st;
+
+	if (n > 0 && d > 0 && !(c > 0)) {
+		*n_out = n;
+		*d_out = d;
+	} else if (n > 0 && c > 0 && !(d > 0)) {
+		*n_out = n;
+		*d_out = c / (law->k * n);
+	} else if (d > 0 && c > 0 && !(n > 0)) {
+		*d_out = d;
+		*n_out = c / (law->k * d);
+	} else if (c > 0 && !(n > 0) && !(d > 0)) {
+		if ((st = optimum_at_compute(law, c, u, &a)) != MODEL_OK)
+			return st;
+		*n_out = a.params;
+		*d_out = a.tokens;
+	} else {
+		return MODEL_EDOM;
+	}
+	return MODEL_OK;
+}
+
 struct loss_args {
 	const struct law *law;
 	double loss;

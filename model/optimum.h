@@ -56,6 +56,15 @@ enum model_status optimum_for_loss(const struct law *law, double loss, double u,
                                    struct allocation *out);
 
 /*
+ * A point from what a user gave, 0 meaning not given: N and D; N or D with
+ * the compute C = k N D (the other follows); or C alone, at the
+ * compute-optimal allocation (with u unique tokens). MODEL_EDOM for any
+ * other combination (N or D alone, or all three).
+ */
+enum model_status optimum_point(const struct law *law, double n, double d, double c, double u,
+                                double *n_out, double *d_out);
+
+/*
  * Compute efficiency of training N on D: the compute an optimal allocation
  * needs for the same loss, over k N D (1 on the frontier, < 1 elsewhere).
  */

@@ -158,6 +158,11 @@ static const char *const family_names[] = {
         [LAW_FRONTIER] = "frontier",
 };
 
+double preset_compute_params(const struct preset *p)
+{
+	return p->active_params > 0 ? p->active_params : p->params;
+}
+
 const char *preset_family_name(enum law_family family)
 {
 	return (size_t)family < COUNT(family_names) ? family_names[family] : "?";

@@ -58,6 +58,9 @@ int preset_parse(const char *file, const unsigned char *buf, size_t len, enum pr
 int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
                 size_t errsize);
 
+/* The parameters a model computes with: the active ones of a mixture of experts. */
+double preset_compute_params(const struct preset *p);
+
 /* The law family's name as presets spell it: "additive", "kaplan", ... */
 const char *preset_family_name(enum law_family family);
 

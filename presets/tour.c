@@ -189,48 +189,63 @@ static int step_value(struct walker *w, size_t k, const yaml_event_t *ev, struct
 	}
 }
 
+/*
+ * The next key of a mapping whose keys are keys[0..n): its index in *k, its
+ * mark in seen[*k]. Returns 1 at the end of the mapping, 0 for a key, -1
+ * after an error (an unknown or repeated key). `where` names the mapping.
+ */
+static int next_key(struct walker *w, const char *const *keys, size_t n, const char *where,
+                    bool *on, yaml_mark_t *seen, size_t *k)
+{
+	yaml_event_t key;
+	char list[256] = "";
+
+	if (next(w, &key) < 0)
+		return -1;
+	if (key.type == YAML_MAPPING_END_EVENT) {
+		yaml_event_delete(&key);
+		return 1;
+	}
+	const char *name =
+	        key.type == YAML_SCALAR_EVENT ? (const char *)key.data.scalar.value : "?";
+	for (*k = 0; *k < n && strcmp(name, keys[*k]) != 0; (*k)++)
+		;
+	int rc = 0;
+	if (*k == n) {
+		for (size_t i = 0; i < n; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+			         i ? ", " : "", keys[i]);
+		rc = fail(w, key.start_mark, "unknown key '%.40s' %s (keys: %s)", name, where,
+		          list);
+	} else if (on[*k]) {
+		rc = fail(w, key.start_mark, "duplicate key '%s' (first at line %zu)", keys[*k],
+		          seen[*k].line + 1);
+	} else {
+		on[*k] = true;
+		seen[*k] = key.start_mark;
+	}
+	yaml_event_delete(&key);
+	return rc;
+}
+
 /* A step: a mapping of step_keys, whose start event is `start`. */
 static int step(struct walker *w, const yaml_event_t *start, struct tour_step *s)
 {
 	yaml_mark_t seen[NSTEP_KEYS];
 	bool on[NSTEP_KEYS] = {false};
-	yaml_event_t key, value;
+	yaml_event_t value;
 
 	memset(s, 0, sizeof *s);
 	s->markers = -1;
 	s->at = (struct tour_mark){(int)start->start_mark.line + 1,
 	                           (int)start->start_mark.column + 1};
 	for (;;) {
-		if (next(w, &key) < 0)
+		size_t k;
+		int end = next_key(w, step_keys, NSTEP_KEYS, "in a step", on, seen, &k);
+		if (end < 0)
 			return -1;
-		if (key.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&key);
+		if (end > 0)
 			break;
-		}
-		size_t k = NSTEP_KEYS;
-		if (key.type == YAML_SCALAR_EVENT)
-			for (k = 0; k < NSTEP_KEYS; k++)
-				if (strcmp((const char *)key.data.scalar.value, step_keys[k]) == 0)
-					break;
-		if (k == NSTEP_KEYS) {
-			int rc = fail(
-			        w, key.start_mark,
-			        "unknown key '%.40s' in a step (keys: caption, law, model, "
-			        "params, tokens, compute, unique_tokens, lock, markers, panel)",
-			        key.type == YAML_SCALAR_EVENT ? (const char *)key.data.scalar.value
-			                                      : "?");
-			yaml_event_delete(&key);
-			return rc;
-		}
-		if (on[k]) {
-			int rc = fail(w, key.start_mark, "duplicate key '%s' (first at line %zu)",
-			              step_keys[k], seen[k].line + 1);
-			yaml_event_delete(&key);
-			return rc;
-		}
-		on[k] = true;
-		seen[k] = key.start_mark;
-		yaml_event_delete(&key);
 		if (next(w, &value) < 0)
 			return -1;
 		int rc = step_value(w, k, &value, s);
@@ -291,30 +306,16 @@ static int root(struct walker *w, const yaml_event_t *start, struct tour *t)
 {
 	static const char *const keys[] = {"id", "title", "source", "steps"};
 	bool on[4] = {false};
-	yaml_event_t key, value;
+	yaml_mark_t seen[4];
+	yaml_event_t value;
 
 	for (;;) {
-		if (next(w, &key) < 0)
+		size_t k;
+		int end = next_key(w, keys, 4, "at the top of a tour", on, seen, &k);
+		if (end < 0)
 			return -1;
-		if (key.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&key);
+		if (end > 0)
 			break;
-		}
-		size_t k = 4;
-		if (key.type == YAML_SCALAR_EVENT)
-			for (k = 0; k < 4; k++)
-				if (strcmp((const char *)key.data.scalar.value, keys[k]) == 0)
-					break;
-		if (k == 4 || on[k]) {
-			int rc = fail(w, key.start_mark,
-			              k == 4 ? "unknown key at the top of a tour (keys: id, title, "
-			                       "source, steps)"
-			                     : "duplicate key");
-			yaml_event_delete(&key);
-			return rc;
-		}
-		on[k] = true;
-		yaml_event_delete(&key);
 		if (next(w, &value) < 0)
 			return -1;
 		int rc = k == 0   ? text(w, &value, "id", t->id, sizeof t->id)

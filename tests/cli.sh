@@ -218,6 +218,8 @@ tour_case "a step without a caption" "4:5: a step needs a 'caption'" 'id: t\ntit
 tour_case "no steps" "3:8: 'steps' is empty" 'id: t\ntitle: T\nsteps: []\n'
 tour_case "missing title" "1:1: missing required key 'title' in the tour" 'id: t\nsteps:\n  - caption: x\n'
 tour_case "aliases" "5:10: aliases (*name) are not allowed in a tour" 'id: t\ntitle: &a T\nsteps:\n  - caption: x\n    law: *a\n'
+tour_case "unknown top-level key" "5:1: unknown key 'foo' at the top of a tour (keys: id, title, source, steps)" 'id: t\ntitle: T\nsteps:\n  - caption: x\nfoo: 1\n'
+tour_case "duplicate key" "2:1: duplicate key 'id' (first at line 1)" 'id: t\nid: u\n'
 tour_case "not a mapping" "1:1: a tour is a mapping (id, title, steps), not a list" '- a\n- b\n'
 tour_case "unique tokens need a data-constrained law" "4:5: unique_tokens needs a data-constrained law such as muennighoff2023" 'id: t\ntitle: T\nsteps:\n  - caption: x\n    law: kaplan2020\n    unique_tokens: 1B\n'
 expect_error "no such tour" "isoflop: no tour 'nosuch' (the shipped one is chinchilla-story; a file path plays your own)" --tour nosuch --dump

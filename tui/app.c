@@ -145,7 +145,7 @@ void app_jump_model(struct app *a, size_t model)
 	const struct preset *p = &a->catalog->models[model].preset;
 	char nb[16], db[16];
 
-	a->n = p->active_params > 0 ? p->active_params : p->params;
+	a->n = preset_compute_params(p);
 	a->d = p->tokens;
 	clamp_point(a);
 	a->model = (long)model;
@@ -301,7 +301,6 @@ enum key_result app_key(struct app *a, int key)
 static void apply_step(struct app *a, const struct tour_step *s)
 {
 	const struct catalog_entry *e;
-	struct allocation opt;
 	const struct law *law;
 
 	if (s->law[0] && (e = catalog_law(a->catalog, s->law)) != NULL)
@@ -309,21 +308,10 @@ static void apply_step(struct app *a, const struct tour_step *s)
 	law = app_law(a);
 	if (s->unique_tokens > 0 || s->law[0])
 		a->u = s->unique_tokens;
-	if (s->model[0] && (e = catalog_model(a->catalog, s->model)) != NULL) {
+	if (s->model[0] && (e = catalog_model(a->catalog, s->model)) != NULL)
 		app_jump_model(a, (size_t)(e - a->catalog->models));
-	} else if (s->params > 0 && s->tokens > 0) {
-		a->n = s->params;
-		a->d = s->tokens;
-	} else if (s->params > 0 && s->compute > 0) {
-		a->n = s->params;
-		a->d = s->compute / (law->k * s->params);
-	} else if (s->tokens > 0 && s->compute > 0) {
-		a->d = s->tokens;
-		a->n = s->compute / (law->k * s->tokens);
-	} else if (s->compute > 0 && optimum_at_compute(law, s->compute, a->u, &opt) == MODEL_OK) {
-		a->n = opt.params;
-		a->d = opt.tokens;
-	}
+	else
+		optimum_point(law, s->params, s->tokens, s->compute, a->u, &a->n, &a->d);
 	clamp_point(a);
 	if (s->lock)
 		a->lock = s->lock == 'N' ? SLIDER_N : s->lock == 'D' ? SLIDER_D : SLIDER_C;

@@ -23,7 +23,6 @@ static int start_point(const struct cli *cli, struct app *a)
 {
 	unsigned g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
 	const struct law *law = app_law(a);
-	struct allocation opt;
 
 	if (cli->model != NULL) {
 		if (g != 0 || cli->nmodels > 1)
@@ -37,32 +36,17 @@ static int start_point(const struct cli *cli, struct app *a)
 		a->status[0] = '\0';
 		return 0;
 	}
-	switch (g) {
-	case 0:
+	if (g == 0)
 		return 0;
-	case OPT_PARAMS | OPT_TOKENS:
-		a->n = cli->params;
-		a->d = cli->tokens;
-		break;
-	case OPT_PARAMS | OPT_COMPUTE:
-		a->n = cli->params;
-		a->d = cli->compute / (law->k * cli->params);
-		break;
-	case OPT_TOKENS | OPT_COMPUTE:
-		a->d = cli->tokens;
-		a->n = cli->compute / (law->k * cli->tokens);
-		break;
-	case OPT_COMPUTE:
-		if (optimum_at_compute(law, cli->compute, a->u, &opt) != MODEL_OK)
-			return cli_error("--compute: no optimum at %g FLOPs under %s", cli->compute,
-			                 a->catalog->laws[a->law].preset.id);
-		a->n = opt.params;
-		a->d = opt.tokens;
-		break;
-	default:
+	enum model_status st = optimum_point(
+	        law, g & OPT_PARAMS ? cli->params : 0, g & OPT_TOKENS ? cli->tokens : 0,
+	        g & OPT_COMPUTE ? cli->compute : 0, a->u, &a->n, &a->d);
+	if (st == MODEL_EDOM)
 		return cli_error("give two of --params, --tokens, --compute (or --compute alone "
 		                 "for the optimum)");
-	}
+	if (st != MODEL_OK)
+		return cli_error("--compute: no optimum at %g FLOPs under %s", cli->compute,
+		                 a->catalog->laws[a->law].preset.id);
 	if (a->n < a->n_lo || a->n > a->n_hi || a->d < a->d_lo || a->d > a->d_hi)
 		return cli_error(
 		        "the start point lies outside the window (N 10M..10T, D 100M..100T)");

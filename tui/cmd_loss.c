@@ -38,7 +38,7 @@ static int point(struct cli *cli, double *n, double *d, const struct catalog_ent
 			                 cli->model);
 		const struct preset *p = &(*model)->preset;
 		/* a mixture of experts computes with its active parameters */
-		*n = p->active_params > 0 ? p->active_params : p->params;
+		*n = preset_compute_params(p);
 		*d = p->tokens;
 		return 0;
 	}

@@ -19,37 +19,18 @@ static const double default_range[4] = {1e7, 1e13, 1e8, 1e14};
 static int current_point(const struct cli *cli, const struct law *law, double *n, double *d,
                          bool *have)
 {
-	unsigned g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
-	struct allocation a;
 	enum model_status st;
 
-	*have = g != 0;
-	switch (g) {
-	case 0:
+	*have = (cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE)) != 0;
+	if (!*have)
 		return 0;
-	case OPT_PARAMS | OPT_TOKENS:
-		*n = cli->params;
-		*d = cli->tokens;
-		return 0;
-	case OPT_PARAMS | OPT_COMPUTE:
-		*n = cli->params;
-		*d = cli->compute / (law->k * cli->params);
-		return 0;
-	case OPT_TOKENS | OPT_COMPUTE:
-		*d = cli->tokens;
-		*n = cli->compute / (law->k * cli->tokens);
-		return 0;
-	case OPT_COMPUTE:
-		st = optimum_at_compute(law, cli->compute, cli->unique, &a);
-		if (st != MODEL_OK)
-			return cli_error("--compute: %s", model_strerror(st));
-		*n = a.params;
-		*d = a.tokens;
-		return 0;
-	default:
+	st = optimum_point(law, cli->given & OPT_PARAMS ? cli->params : 0,
+	                   cli->given & OPT_TOKENS ? cli->tokens : 0,
+	                   cli->given & OPT_COMPUTE ? cli->compute : 0, cli->unique, n, d);
+	if (st == MODEL_EDOM)
 		return cli_error("give two of --params, --tokens, --compute (or --compute alone "
 		                 "for the optimum)");
-	}
+	return st == MODEL_OK ? 0 : cli_error("--compute: %s", model_strerror(st));
 }
 
 /* Markers for --model ID... or --model all; MoE models sit at their active parameters. */
@@ -69,7 +50,7 @@ static int collect_markers(const struct cli *cli, struct map_marker *out, int ma
 			out[n++] = (struct map_marker){
 			        .tag = p->tag[0] ? p->tag : p->id,
 			        .name = p->name,
-			        .n = p->active_params > 0 ? p->active_params : p->params,
+			        .n = preset_compute_params(p),
 			        .d = p->tokens,
 			};
 			found = true;

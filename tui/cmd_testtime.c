@@ -38,7 +38,7 @@ int cmd_testtime(struct cli *cli)
 		if (m == NULL)
 			return cli_error("unknown model '%s' (isoflop presets models lists them)",
 			                 cli->model);
-		n = m->preset.active_params > 0 ? m->preset.active_params : m->preset.params;
+		n = preset_compute_params(&m->preset);
 		d = m->preset.tokens;
 	} else if ((cli->given & (OPT_PARAMS | OPT_TOKENS)) == (OPT_PARAMS | OPT_TOKENS)) {
 		n = cli->params;

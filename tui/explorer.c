@@ -111,7 +111,7 @@ static void collect_markers(struct explorer *e, const struct app *a)
 		e->markers[e->nmarkers++] = (struct map_marker){
 		        .tag = p->tag[0] ? p->tag : p->id,
 		        .name = p->name,
-		        .n = p->active_params > 0 ? p->active_params : p->params,
+		        .n = preset_compute_params(p),
 		        .d = p->tokens,
 		};
 	}
@@ -390,7 +390,7 @@ static void draw_picker(struct canvas *c, const struct app *a)
 		if (models) {
 			const struct preset *p = &a->catalog->models[k].preset;
 			char nb[40], db[16], cb[16];
-			double n_eff = p->active_params > 0 ? p->active_params : p->params;
+			double n_eff = preset_compute_params(p);
 			units_format_count(n_eff, nb, sizeof nb);
 			if (p->active_params > 0) { /* a mixture of experts: active/total */
 				char tb[16];

@@ -175,6 +175,27 @@ static void brent_matches_closed_form(void **state)
 	}
 }
 
+/* A point from two of N, D, C (C = 6 N D), or from C alone at the closed-form optimum. */
+static void point_from_two_of_three(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("hoffmann2022-unrounded");
+	struct allocation opt;
+	double n, d;
+
+	assert_int_equal(optimum_point(&law, 70e9, 0, 5.88e23, 0, &n, &d), MODEL_OK);
+	assert_rel(d, 5.88e23 / (6 * 70e9), 1e-15);
+	assert_int_equal(optimum_point(&law, 0, 1.4e12, 5.88e23, 0, &n, &d), MODEL_OK);
+	assert_rel(n, 5.88e23 / (6 * 1.4e12), 1e-15);
+	assert_int_equal(optimum_point(&law, 0, 0, 5.76e23, 0, &n, &d), MODEL_OK);
+	assert_rel(n, 40.4e9, 0.01); /* the paper's 40B at Gopher's budget */
+	assert_int_equal(optimum_at_compute(&law, 5.76e23, 0, &opt), MODEL_OK);
+	assert_rel(d, opt.tokens, 1e-15);
+	assert_int_equal(optimum_point(&law, 70e9, 0, 0, 0, &n, &d), MODEL_EDOM);
+	assert_int_equal(optimum_point(&law, 70e9, 1.4e12, 5.88e23, 0, &n, &d), MODEL_EDOM);
+	assert_int_equal(optimum_point(&law, 0, 0, 0, 0, &n, &d), MODEL_EDOM);
+}
+
 /* Least-squares slope and intercept of y on x. */
 static void line_fit(const double *x, const double *y, size_t n, double *slope, double *icept)
 {
@@ -456,6 +477,7 @@ int main(void)
 	        cmocka_unit_test(muennighoff_unconstrained_gopher),
 	        cmocka_unit_test(muennighoff_inverse_and_plateau),
 	        cmocka_unit_test(brent_matches_closed_form),
+	        cmocka_unit_test(point_from_two_of_three),
 	        cmocka_unit_test(approach1_table3),
 	        cmocka_unit_test(approach2_table_a3),
 	        cmocka_unit_test(kaplan_table6_frontier),
