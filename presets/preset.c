@@ -19,6 +19,7 @@
 
 #include "../model/units.h"
 #include "preset.h"
+#include "readall.h"
 
 enum field_type {
 	F_STRING,        /* free text */
@@ -744,31 +745,15 @@ out:
 int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
                 size_t errsize)
 {
-	FILE *fp = fopen(path, "rb");
-	unsigned char *buf;
+	char why[256];
 	size_t len;
+	unsigned char *buf = read_all(path, PRESET_MAX_BYTES, &len, why, sizeof why);
 
-	if (fp == NULL) {
-		snprintf(err, errsize, "%s:1:1: cannot open: %s", path, strerror(errno));
-		return -1;
-	}
-	/* read one byte past the limit to tell "exactly 1 MiB" from "more" */
-	buf = malloc(PRESET_MAX_BYTES + 1);
 	if (buf == NULL) {
-		fclose(fp);
-		snprintf(err, errsize, "%s:1:1: out of memory", path);
+		snprintf(err, errsize, "%s:1:1: %s", path, why);
 		return -1;
 	}
-	len = fread(buf, 1, PRESET_MAX_BYTES + 1, fp);
-	int bad = ferror(fp);
-	fclose(fp);
-	int rc;
-	if (bad) {
-		snprintf(err, errsize, "%s:1:1: read error", path);
-		rc = -1;
-	} else {
-		rc = preset_parse(path, buf, len, want, out, err, errsize);
-	}
+	int rc = preset_parse(path, buf, len, want, out, err, errsize);
 	free(buf);
 	return rc;
 }

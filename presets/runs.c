@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "../model/units.h"
+#include "readall.h"
 #include "runs.h"
 
 enum { COL_PARAMS, COL_LOSS, COL_TOKENS, COL_FLOPS, NCOLS };
@@ -208,43 +209,15 @@ int runs_parse(const char *file, const char *buf, size_t len, double k, struct f
 int runs_load(const char *path, double k, struct fit_run **out, size_t *n, char *err,
               size_t errsize)
 {
-	bool std_in = strcmp(path, "-") == 0;
-	FILE *fp = std_in ? stdin : fopen(path, "rb");
-	char *buf;
-	size_t len = 0, cap = 1 << 16;
+	char why[256];
+	size_t len;
+	unsigned char *buf = read_all(path, RUNS_MAX_BYTES, &len, why, sizeof why);
 
-	if (fp == NULL)
-		return fail(err, errsize, path, 0, "cannot open: %s", strerror(errno));
-	buf = malloc(cap);
-	while (buf != NULL) {
-		if (len == cap) {
-			if (cap > RUNS_MAX_BYTES) {
-				free(buf);
-				if (!std_in)
-					fclose(fp);
-				return fail(err, errsize, path, 0, "larger than 64 MiB");
-			}
-			char *b = realloc(buf, cap * 2);
-			if (b == NULL) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = b;
-			cap *= 2;
-		}
-		size_t got = fread(buf + len, 1, cap - len, fp);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	int bad = ferror(fp);
-	if (!std_in)
-		fclose(fp);
 	if (buf == NULL)
-		return fail(err, errsize, path, 0, "out of memory");
-	int rc = bad ? fail(err, errsize, path, 0, "read error")
-	             : runs_parse(path, buf, len, k, out, n, err, errsize);
+		return fail(err, errsize, path, 0, "%s", why);
+	int rc = len > RUNS_MAX_BYTES
+	                 ? fail(err, errsize, path, 0, "larger than 64 MiB")
+	                 : runs_parse(path, (const char *)buf, len, k, out, n, err, errsize);
 	free(buf);
 	return rc;
 }

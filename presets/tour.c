@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "../model/units.h"
+#include "readall.h"
 #include "tour.h"
 
 #define TOUR_MAX_BYTES (1024 * 1024)
@@ -398,24 +399,15 @@ out:
 
 int tour_load(const char *path, struct tour *out, char *err, size_t errsize)
 {
-	FILE *fp = fopen(path, "rb");
-	unsigned char *buf;
+	char why[256];
+	size_t len;
+	unsigned char *buf = read_all(path, TOUR_MAX_BYTES, &len, why, sizeof why);
 
-	if (fp == NULL) {
-		snprintf(err, errsize, "%s:1:1: cannot open: %s", path, strerror(errno));
-		return -1;
-	}
-	buf = malloc(TOUR_MAX_BYTES + 1);
 	if (buf == NULL) {
-		fclose(fp);
-		snprintf(err, errsize, "%s:1:1: out of memory", path);
+		snprintf(err, errsize, "%s:1:1: %s", path, why);
 		return -1;
 	}
-	size_t len = fread(buf, 1, TOUR_MAX_BYTES + 1, fp);
-	int bad = ferror(fp);
-	fclose(fp);
-	int rc = bad ? (snprintf(err, errsize, "%s:1:1: read error", path), -1)
-	             : tour_parse(path, buf, len, out, err, errsize);
+	int rc = tour_parse(path, buf, len, out, err, errsize);
 	free(buf);
 	return rc;
 }
