@@ -28,11 +28,23 @@ no() {
 }
 screen() { T capture-pane -p -t e; }
 
-# wait_for REGEX [SECONDS]: poll the screen until a line matches
+# wait_for REGEX [SECONDS]: poll the screen until a line matches (20 s by default:
+# a sanitizer build on a loaded machine can take seconds to draw its first frame)
 wait_for() {
 	i=0
-	while [ "$i" -lt "$((${2:-5} * 10))" ]; do
+	while [ "$i" -lt "$((${2:-20} * 10))" ]; do
 		screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_gone REGEX: poll until no line matches (20 s at most)
+wait_gone() {
+	i=0
+	while [ "$i" -lt 200 ]; do
+		screen | grep -Eq -- "$1" || return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -104,7 +116,7 @@ if wait_for "^D: .*'abc'"; then ok "a bad value is reported in the status line";
 T send-keys -t e o
 if wait_for 'dL = \+0\.0000'; then ok "o: on the optimum, dL = 0"; else no "o snaps" "$(screen | grep 'dL')"; fi
 T send-keys -t e '?'
-if wait_for 'keys \(any key closes\)' && T send-keys -t e z && sleep 0.3 && ! screen | grep -q 'any key closes'; then
+if wait_for 'keys \(any key closes\)' && T send-keys -t e z && wait_gone 'any key closes'; then
 	ok "? opens the help, any key closes it"
 else
 	no "help overlay" "$(screen | head -n 5)"
@@ -173,7 +185,7 @@ pid=$(cat "$tmp/pid")
 # the shell exec'd nothing: the explorer is its child
 child=$(pgrep -P "$pid" -f isoflop | head -n 1)
 kill -HUP "$child" 2>/dev/null
-if wait_for '^EXIT=129' 3 && ! kill -0 "$child" 2>/dev/null && screen | grep -q ' icanon '; then
+if wait_for '^EXIT=129' 10 && ! kill -0 "$child" 2>/dev/null && screen | grep -q ' icanon '; then
 	ok "SIGHUP: exits at once (status 129), terminal restored"
 else
 	no "SIGHUP" "$(screen | tail -n 3)"
@@ -182,14 +194,14 @@ start 80 24 xterm
 wait_for 'Tab:slider'
 child=$(pgrep -P "$(cat "$tmp/pid")" -f isoflop | head -n 1)
 kill -TERM "$child" 2>/dev/null
-if wait_for '^EXIT=143' 3; then ok "SIGTERM: exits, status 143"; else no "SIGTERM" "$(screen | tail -n 3)"; fi
+if wait_for '^EXIT=143' 10; then ok "SIGTERM: exits, status 143"; else no "SIGTERM" "$(screen | tail -n 3)"; fi
 
 # the terminal itself goes away (the SSH session closes): the explorer ends
 start 80 24 xterm
 wait_for 'Tab:slider'
 T kill-session -t e
 i=0
-while pgrep -f "^$ISOFLOP" >/dev/null && [ "$i" -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+while pgrep -f "^$ISOFLOP" >/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 if ! pgrep -f "^$ISOFLOP" >/dev/null; then ok "a closed terminal ends the explorer"; else no "closed terminal" "$(pgrep -af "^$ISOFLOP")"; fi
 
 # --- golden screens: what the terminal shows is the canvas -------------------
@@ -197,7 +209,7 @@ for size in 80x24 160x48 30x10; do
 	w=${size%x*} h=${size#*x}
 	start "$w" "$h" xterm
 	wait_for 'Tab:slider|too small'
-	sleep 0.2
+	sleep 0.5 # the whole frame, not the first rows of it
 	screen >"$tmp/screen"
 	golden="tests/golden/screen-$size.txt"
 	if [ "${1:-}" = --update ]; then
@@ -213,6 +225,6 @@ done
 "$ISOFLOP" --dump --width 80 --height 24 >"$tmp/dump"
 start 80 24 xterm
 wait_for 'Tab:slider'
-sleep 0.2
+sleep 0.5
 if screen | diff - "$tmp/dump" >"$tmp/diff"; then ok "the screen is exactly isoflop --dump"; else no "screen vs --dump" "$(head -n 20 "$tmp/diff")"; fi
 echo "1..$n"
