@@ -83,9 +83,11 @@ test-suite: $(BIN) $(UNIT_BIN)
 	@rm -f $(BUILD)/counts
 	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh tests/docs.sh tests/golden.sh tests/e2e.sh
 
+# the failed tests' names are gathered for the closing lines (tests/total.sh)
+check: export FAILURES = $(abspath build/failures)
 check: deps
 	@$(MAKE) --no-print-directory all
-	@rm -f build/counts.all
+	@rm -f build/counts.all build/failures
 	@$(MAKE) --no-print-directory test-suite && cat build/counts >> build/counts.all
 	@$(MAKE) --no-print-directory sanitize-suite && cat build/asan/counts >> build/counts.all
 	@$(MAKE) --no-print-directory valgrind-suite && cat build/valgrind-counts >> build/counts.all

@@ -40,6 +40,33 @@ wait_for() {
 	return 1
 }
 
+# wait_screen FILE: poll until the whole screen is FILE (20 s at most); a
+# frame can reach the terminal in more than one write
+wait_screen() {
+	i=0
+	while [ "$i" -lt 200 ]; do
+		screen >"$tmp/screen"
+		cmp -s "$tmp/screen" "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_still: poll until two captures 0.5 s apart agree (the frame is whole)
+wait_still() {
+	screen >"$tmp/still"
+	i=0
+	while [ "$i" -lt 40 ]; do
+		sleep 0.5
+		screen >"$tmp/screen"
+		cmp -s "$tmp/screen" "$tmp/still" && return 0
+		cp "$tmp/screen" "$tmp/still"
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # wait_gone REGEX: poll until no line matches (20 s at most)
 wait_gone() {
 	i=0
@@ -51,14 +78,15 @@ wait_gone() {
 	return 1
 }
 
-# start W H TERM [ARGS...]: a fresh explorer; when it ends, the pane shows its
-# exit status and the terminal's modes
+# start W H TERM [ARGS...]: a fresh explorer; when it ends, the pane shows the
+# terminal's modes and then its exit status, so that a test that has seen
+# EXIT= can read the modes too
 start() {
 	w=$1 h=$2 term=$3
 	shift 3
 	T kill-session -t e 2>/dev/null
 	T new-session -d -s e -x "$w" -y "$h" \
-		"echo \$\$ >'$tmp/pid'; env TERM=$term '$ISOFLOP' $*; echo EXIT=\$?; stty -a | tr '\n' ' '; echo; sleep 600"
+		"echo \$\$ >'$tmp/pid'; env TERM=$term '$ISOFLOP' $*; rc=\$?; stty -a | tr '\n' ' '; echo; echo EXIT=\$rc; sleep 600"
 }
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -80,7 +108,7 @@ done
 
 # TERM=dumb on a real terminal: one line that says why, status 2
 start 80 24 dumb
-if wait_for '^EXIT=2' && screen | grep -q "^isoflop: the explorer cannot draw on TERM=dumb; for text output try: isoflop plo"; then
+if wait_for '^EXIT=2' && wait_for "^isoflop: the explorer cannot draw on TERM=dumb; for text output try: isoflop plo"; then
 	ok "TERM=dumb: one-line error, exit 2"
 else
 	no "TERM=dumb" "$(screen | head -n 3)"
@@ -93,18 +121,18 @@ wait_for 'Tab:slider'
 T send-keys -t e Right Right Right Right Right
 n_want=$(awk 'BEGIN { printf "%.6e", 70e9 * 10 ^ 0.25 }')
 d_want=$(awk -v n="$n_want" 'BEGIN { printf "%.6e", 6 * 70e9 * 1.4e12 / (6 * n) }')
-if wait_for '^> N params .* 124B' && screen | grep -Eq '^  D tokens .* 787B' &&
-	screen | grep -Eq '^  C FLOPs .* 5\.88e23 locked'; then
+if wait_for '^> N params .* 124B' && wait_for '^  D tokens .* 787B' &&
+	wait_for '^  C FLOPs .* 5\.88e23 locked'; then
 	ok "C locked: N x 10^0.25 = 124B, D = C/(6N) = 787B, C unchanged"
 else
 	no "C locked walk" "$(screen | tail -n 8)"
 fi
 want=$("$ISOFLOP" loss --params "$n_want" --tokens "$d_want" --format csv | awk -F, 'NR == 2 { printf "%.4f", $5 }')
-if screen | grep -q "^L = $want "; then ok "readout L = $want, as isoflop loss computes it"; else no "readout L" "want L = $want" "$(screen | grep '^L =')"; fi
+if wait_for "^L = $want "; then ok "readout L = $want, as isoflop loss computes it"; else no "readout L" "want L = $want" "$(screen | grep '^L =')"; fi
 
 # typing a value: D = 2T with C locked moves N to C/(6 * 2T) = 49B
 T send-keys -t e Tab = 2 T Enter
-if wait_for '^. D tokens .* 2T' && screen | grep -Eq '^. N params .* 49B'; then
+if wait_for '^. D tokens .* 2T' && wait_for '^. N params .* 49B'; then
 	ok "= 2T on D moves N to 49B"
 else
 	no "typed value" "$(screen | tail -n 8)"
@@ -142,7 +170,7 @@ if wait_for '^EXIT=0' && screen | grep -q ' icanon '; then ok "Esc quits, termin
 
 # --unicode: axes in line drawing (capture-pane shows the VT100 letter, x, in a C locale)
 start 80 24 xterm --unicode
-if wait_for 'Tab:slider' && screen | grep -Eq '^ {5}(│|x) ' && T send-keys -t e q && wait_for '^EXIT=0'; then
+if wait_for 'Tab:slider' && wait_for '^ {5}(│|x) ' && T send-keys -t e q && wait_for '^EXIT=0'; then
 	ok "--unicode draws axes with line-drawing characters"
 else
 	no "--unicode" "$(screen | head -n 3)"
@@ -150,17 +178,17 @@ fi
 
 # --- a tour for a talk, on a plain vt100 with no colour ------------------------
 start 80 24 vt100 --tour chinchilla-story
-if wait_for '^1/8 ' && screen | grep -q "^ 2020, Kaplan et al"; then ok "tour: step 1 and its caption"; else no "tour start" "$(screen | tail -n 4)"; fi
+if wait_for '^1/8 ' && wait_for "^ 2020, Kaplan et al"; then ok "tour: step 1 and its caption"; else no "tour start" "$(screen | tail -n 4)"; fi
 T send-keys -t e Space Space
-if wait_for '^3/8 ' && screen | grep -q "^ Same compute, another split"; then ok "tour: Space steps forward"; else no "tour Space" "$(screen | tail -n 4)"; fi
+if wait_for '^3/8 ' && wait_for "^ Same compute, another split"; then ok "tour: Space steps forward"; else no "tour Space" "$(screen | tail -n 4)"; fi
 T send-keys -t e BSpace
 if wait_for '^2/8 '; then ok "tour: Backspace steps back"; else no "tour Backspace" "$(screen | tail -n 2)"; fi
 T send-keys -t e g 6 Enter
-if wait_for '^6/8 ' && screen | grep -q "^ The data wall"; then ok "tour: g 6 Enter jumps to step 6"; else no "tour g" "$(screen | tail -n 4)"; fi
+if wait_for '^6/8 ' && wait_for "^ The data wall"; then ok "tour: g 6 Enter jumps to step 6"; else no "tour g" "$(screen | tail -n 4)"; fi
 T send-keys -t e Space Space Space
 if wait_for 'the last step; Esc explores from here'; then ok "tour: the last step says so"; else no "tour end" "$(screen | tail -n 2)"; fi
 T send-keys -t e Escape
-if wait_for 'tour left: exploring from here' && screen | grep -Eq '^. N params .* 8B'; then ok "tour: Esc explores from the tour's point"; else no "tour Esc" "$(screen | tail -n 8)"; fi
+if wait_for 'tour left: exploring from here' && wait_for '^. N params .* 8B'; then ok "tour: Esc explores from the tour's point"; else no "tour Esc" "$(screen | tail -n 8)"; fi
 T send-keys -t e q
 if wait_for '^EXIT=0'; then ok "tour: q quits"; else no "tour quit" "$(screen | tail -n 3)"; fi
 
@@ -209,13 +237,12 @@ for size in 80x24 160x48 30x10; do
 	w=${size%x*} h=${size#*x}
 	start "$w" "$h" xterm
 	wait_for 'Tab:slider|too small'
-	sleep 0.5 # the whole frame, not the first rows of it
-	screen >"$tmp/screen"
 	golden="tests/golden/screen-$size.txt"
 	if [ "${1:-}" = --update ]; then
+		wait_still
 		cp "$tmp/screen" "$golden"
 		ok "wrote $golden"
-	elif cmp -s "$tmp/screen" "$golden"; then
+	elif wait_screen "$golden"; then
 		ok "screen at $size matches $golden"
 	else
 		no "screen at $size differs from $golden (make golden rewrites it)" "$(diff "$golden" "$tmp/screen" | head -n 20)"
@@ -225,6 +252,5 @@ done
 "$ISOFLOP" --dump --width 80 --height 24 >"$tmp/dump"
 start 80 24 xterm
 wait_for 'Tab:slider'
-sleep 0.5
-if screen | diff - "$tmp/dump" >"$tmp/diff"; then ok "the screen is exactly isoflop --dump"; else no "screen vs --dump" "$(head -n 20 "$tmp/diff")"; fi
+if wait_screen "$tmp/dump"; then ok "the screen is exactly isoflop --dump"; else no "screen vs --dump" "$(diff "$tmp/dump" "$tmp/screen" | head -n 20)"; fi
 echo "1..$n"

@@ -4,7 +4,8 @@
 #
 # A program that exits non-zero without reporting a failed test (a crash, a
 # sanitizer or valgrind report) counts as one failure: nothing fails silently.
-# With VALGRIND=1, compiled tests run under valgrind.
+# With VALGRIND=1, compiled tests run under valgrind. With FAILURES=FILE, the
+# names of failed tests are appended to FILE as well.
 set -u
 counts=$1
 shift
@@ -39,6 +40,10 @@ for t in "$@"; do
 	if [ "$fail" != 0 ]; then
 		# the failures and the lines around them (diagnostics follow a "not ok")
 		grep -v '^ok ' "$log" | head -n 60
+		# and their names once more at the end of a long run (tests/total.sh)
+		if [ -n "${FAILURES:-}" ]; then
+			grep '^not ok' "$log" | sed "s|^|${LABEL:+$LABEL }$name: |" >>"$FAILURES"
+		fi
 	fi
 	echo "# ${LABEL:+$LABEL }$name: $pass passed, $fail failed"
 	total_pass=$((total_pass + pass))
