@@ -1,4 +1,0 @@
-build/asan/presets/tour.o: presets/tour.c presets/../model/units.h \
- presets/tour.h
-presets/../model/units.h:
-presets/tour.h:
