@@ -199,6 +199,18 @@ expect_match "--compare: the second frontier in the legend" 'o kaplan2020-fronti
 expect_match "GPT-3 and Jurassic-1 collide into +" 'J1\(\+\) Jurassic-1 Jumbo 178B' plot contour --model gpt3 --model jurassic1
 expect_match "a model outside --range is listed as off the map" 'G3 GPT-3 175B \(off map\)' plot contour --model gpt3 --range 10M:10B,100M:100B
 
+# the views: lifetime FLOPs k N D + 2 N T (Sardana et al. 2023), computed here
+train=$(awk 'BEGIN { printf "%.3g", 6 * 70e9 * 1.4e12 }')
+infer=$(awk 'BEGIN { printf "%.3g", 2 * 70e9 * 2e12 }')
+total=$(awk 'BEGIN { printf "%.3g", 6 * 70e9 * 1.4e12 + 2 * 70e9 * 2e12 }')
+expect_match "inference view: training + inference = total" "^L = 1\.9739   train $train \+ inference $infer = $total FLOPs$" --dump --params 70B --tokens 1.4T --inference-tokens 2T
+expect_match "inference view: the T slider" '^  T infer  \[.*\]  +2T$' --dump --inference-tokens 2T
+# Snell et al. 2024: M + 3 (D_pre / D_inf)(M - 1) for Llama 3 8B (15T tokens) serving 2.4T, M = 14
+k=$(awk 'BEGIN { printf "%.3g", 14 + 3 * (15e12 / 2.4e12) * 13 }')
+expect_match "test-time view: the M slider's row" ">    14 +$k\$" --dump --model llama3-8b --inference-tokens 2.4T --larger 14
+expect_error "test-time view: M out of range" "isoflop: --larger: the explorer's M runs from 1 to 100, not 200" --dump --larger 200
+expect_match "data view: epochs D/U" 'epochs 9\.48$' --dump --law muennighoff2023 --unique-tokens 25B --params 7B --tokens 237B
+expect_match "plot contour --inference-tokens: the aware frontier in the legend" '^% inference-aware, T = 2T ' plot contour --inference-tokens 2T
 expect_match "explorer: a mixture of experts shows active of total" 'MoE: 37B of 671B$' --dump --model deepseek-v3
 
 # --- tours -------------------------------------------------------------------

@@ -206,6 +206,29 @@ sleep 0.3 # Esc and q in one write would read as Alt-q
 T send-keys -t e q
 if wait_for '^EXIT=0'; then ok "--runs -: quits cleanly"; else no "--runs -: quits" "$(screen | tail -n 3)"; fi
 
+# --- edit a law's coefficients, save it, find it next time -------------------
+T kill-session -t e 2>/dev/null
+T new-session -d -s e -x 80 -y 24 \
+	"env TERM=xterm XDG_CONFIG_HOME='$tmp/config' '$ISOFLOP'; echo EXIT=\$?; sleep 600"
+if wait_for 'Tab:slider' && T send-keys -t e e && wait_for '^> E +\[.*\] +1\.8172$' &&
+	T send-keys -t e Right Right && wait_for '^> E +\[.*\] +1\.8662$' &&
+	wait_for '^besiroglu2024\*: L\(70B, 1\.4T\) = 2\.0229'; then
+	ok "e: E moves in steps of 1/200 of its range and the loss follows (1.9739 + 0.049)"
+else
+	no "edit E" "$(screen | head -n 1)" "$(screen | tail -n 9)"
+fi
+T send-keys -t e s m y - l a w Enter
+if wait_for "saved $tmp/config/isoflop/laws/my-law.yaml" &&
+	XDG_CONFIG_HOME="$tmp/config" "$ISOFLOP" loss --law my-law --params 70B --tokens 1.4T --format csv | grep -q '^my-law,.*,2\.02288'; then
+	ok "s saves the edited law; the next run loads it"
+else
+	no "save" "$(screen | tail -n 1)"
+fi
+T send-keys -t e s m y - l a w Enter
+if wait_for 'my-law.yaml: File exists'; then ok "s never overwrites a saved law"; else no "save twice" "$(screen | tail -n 1)"; fi
+T send-keys -t e q
+wait_for '^EXIT=0' >/dev/null
+
 # --- the SSH link drops: SIGHUP ----------------------------------------------
 start 80 24 xterm-256color
 wait_for 'Tab:slider'

@@ -6,30 +6,136 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 
 #include "../model/optimum.h"
 #include "../model/units.h"
+#include "../presets/write.h"
 #include "app.h"
 #include "keys.h"
 
-static const char *const slider_names[SLIDER_COUNT] = {"N", "D", "C"};
+/*
+ * Every slider's names and, for those that do not depend on the window,
+ * its range. A linear slider steps by 1/200 of its range (fine) or 1/20
+ * (coarse); the others step in decades.
+ */
+static const struct {
+	const char *name, *label;
+	double lo, hi;
+	bool linear;
+	bool redraws; /* moving it changes the map's base, not only the point */
+} sliders[SLIDER_COUNT] = {
+        [SLIDER_N] = {"N", "N params", 0, 0, false, false},
+        [SLIDER_D] = {"D", "D tokens", 0, 0, false, false},
+        [SLIDER_C] = {"C", "C FLOPs ", 0, 0, false, false},
+        /* Sardana et al. 2023 consider up to ~1e13-1e14 lifetime tokens; 1e15 leaves room */
+        [SLIDER_T] = {"T", "T infer ", 1e9, 1e15, false, true},
+        [SLIDER_U] = {"U", "U unique", 0, 0, false, true},
+        /* Snell et al. 2024 compare with models up to 14x larger */
+        [SLIDER_M] = {"M", "M larger", 1, 100, false, false},
+        [SLIDER_E] = {"E", "E       ", 0.1, 5, true, true},
+        [SLIDER_A] = {"A", "A       ", 1, 1e7, false, true},
+        [SLIDER_B] = {"B", "B       ", 1, 1e7, false, true},
+        [SLIDER_ALPHA] = {"alpha", "alpha   ", 0.02, 1.5, true, true},
+        [SLIDER_BETA] = {"beta", "beta    ", 0.02, 1.5, true, true},
+};
+
+const char *app_slider_name(enum slider s)
+{
+	return sliders[s].name;
+}
+
+const char *app_slider_label(enum slider s)
+{
+	return sliders[s].label;
+}
+
+bool app_slider_redraws(enum slider s)
+{
+	return sliders[s].redraws;
+}
 
 const struct law *app_law(const struct app *a)
 {
-	return &a->catalog->laws[a->law].preset.law;
+	return a->edited ? &a->edit : &a->catalog->laws[a->law].preset.law;
+}
+
+int app_sliders(const struct app *a, enum slider *out)
+{
+	int n = 0;
+
+	if (a->editing) {
+		for (int s = SLIDER_E; s <= SLIDER_BETA; s++)
+			out[n++] = (enum slider)s;
+		return n;
+	}
+	out[n++] = SLIDER_N;
+	out[n++] = SLIDER_D;
+	out[n++] = SLIDER_C;
+	if (a->inference || a->testtime)
+		out[n++] = SLIDER_T;
+	if (a->data)
+		out[n++] = SLIDER_U;
+	if (a->testtime)
+		out[n++] = SLIDER_M;
+	return n;
 }
 
 double app_value(const struct app *a, enum slider s)
 {
-	return s == SLIDER_N ? a->n : s == SLIDER_D ? a->d : law_compute(app_law(a), a->n, a->d);
+	const struct law *law = app_law(a);
+
+	switch (s) {
+	case SLIDER_N:
+		return a->n;
+	case SLIDER_D:
+		return a->d;
+	case SLIDER_C:
+		return law_compute(law, a->n, a->d);
+	case SLIDER_T:
+		return a->t;
+	case SLIDER_U:
+		return a->u;
+	case SLIDER_M:
+		return a->m;
+	case SLIDER_E:
+		return law->E;
+	case SLIDER_A:
+		return law->A;
+	case SLIDER_B:
+		return law->B;
+	case SLIDER_ALPHA:
+		return law->alpha;
+	case SLIDER_BETA:
+	default:
+		return law->beta;
+	}
 }
 
 void app_range(const struct app *a, enum slider s, double *lo, double *hi)
 {
 	double k = app_law(a)->k;
 
-	*lo = s == SLIDER_N ? a->n_lo : s == SLIDER_D ? a->d_lo : k * a->n_lo * a->d_lo;
-	*hi = s == SLIDER_N ? a->n_hi : s == SLIDER_D ? a->d_hi : k * a->n_hi * a->d_hi;
+	switch (s) {
+	case SLIDER_N:
+		*lo = a->n_lo;
+		*hi = a->n_hi;
+		break;
+	case SLIDER_D:
+	case SLIDER_U:
+		*lo = a->d_lo;
+		*hi = a->d_hi;
+		break;
+	case SLIDER_C:
+		*lo = k * a->n_lo * a->d_lo;
+		*hi = k * a->n_hi * a->d_hi;
+		break;
+	default:
+		*lo = sliders[s].lo;
+		*hi = sliders[s].hi;
+		break;
+	}
 }
 
 /* Clamp N and D into the window (C follows). */
@@ -65,13 +171,60 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 /* The slider that follows s: the free one, or when s is the lock, D for N and C, N for D. */
 static enum slider follower(const struct app *a, enum slider s)
 {
-	if (s != a->lock)
-		return (enum slider)(SLIDER_COUNT * (SLIDER_COUNT - 1) / 2 - s - a->lock);
+	if (s != a->lock) /* N + D + C = 0 + 1 + 2: the third is what the other two leave */
+		return (enum slider)(SLIDER_N + SLIDER_D + SLIDER_C - s - a->lock);
 	return s == SLIDER_D ? SLIDER_N : SLIDER_D;
+}
+
+/* A slider of its own (not N, D, C): clamp into its range; T below its range is 0. */
+static void set_own(struct app *a, enum slider s, double v)
+{
+	double lo, hi;
+
+	app_range(a, s, &lo, &hi);
+	if (!isfinite(v) || (s != SLIDER_T && !(v > 0)))
+		return;
+	v = s == SLIDER_T && v < lo ? 0 : fmin(fmax(v, lo), hi);
+	if (s >= SLIDER_E && !a->edited) { /* the first edit copies the preset's law */
+		a->edit = a->catalog->laws[a->law].preset.law;
+		a->edited = true;
+	}
+	switch (s) {
+	case SLIDER_T:
+		a->t = v;
+		break;
+	case SLIDER_U:
+		a->u = v;
+		break;
+	case SLIDER_M:
+		a->m = v;
+		break;
+	case SLIDER_E:
+		a->edit.E = v;
+		break;
+	case SLIDER_A:
+		a->edit.A = v;
+		break;
+	case SLIDER_B:
+		a->edit.B = v;
+		break;
+	case SLIDER_ALPHA:
+		a->edit.alpha = v;
+		break;
+	case SLIDER_BETA:
+		a->edit.beta = v;
+		break;
+	default:
+		break;
+	}
 }
 
 void app_set(struct app *a, enum slider s, double v)
 {
+	if (s > SLIDER_C) {
+		set_own(a, s, v);
+		return;
+	}
 	enum slider f = follower(a, s);
 	double x = log10(a->n), y = log10(a->d), z = x + y; /* z = log10(C / k) */
 	double xlo = log10(a->n_lo), xhi = log10(a->n_hi);
@@ -115,7 +268,94 @@ void app_set(struct app *a, enum slider s, double v)
 
 void app_step(struct app *a, enum slider s, double decades)
 {
-	app_set(a, s, app_value(a, s) * pow(10, decades));
+	double v = app_value(a, s), lo, hi;
+
+	app_range(a, s, &lo, &hi);
+	if (sliders[s].linear) /* 1/20 decade is 1/200 of the range, half a decade 1/20 */
+		app_set(a, s, v + decades / 10 * (hi - lo));
+	else if (s == SLIDER_T && v == 0) /* from none, the first step reaches the range */
+		app_set(a, s, decades > 0 ? lo : 0);
+	else
+		app_set(a, s, v * pow(10, decades));
+}
+
+/* Another law: an edited copy of the old one is dropped with it. */
+static void switch_law(struct app *a, size_t law)
+{
+	a->law = law;
+	a->edited = false;
+	if (a->editing) {
+		a->editing = false;
+		a->focus = SLIDER_N;
+	}
+}
+
+/* Keep the focus on a slider that is on screen. */
+static void refocus(struct app *a)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int n = app_sliders(a, on);
+
+	for (int i = 0; i < n; i++)
+		if (on[i] == a->focus)
+			return;
+	a->focus = on[0];
+}
+
+void app_toggle_inference(struct app *a)
+{
+	a->inference = !a->inference;
+	if (a->inference && a->t == 0)
+		a->t = a->d; /* as many tokens served as trained on: a neutral start */
+	if (a->inference)
+		a->focus = SLIDER_T;
+	refocus(a);
+}
+
+void app_toggle_data(struct app *a)
+{
+	a->data = !a->data;
+	if (a->data) {
+		if (a->u == 0)
+			a->u = a->d; /* one epoch: every token unique, as without the view */
+		a->focus = SLIDER_U;
+	} else {
+		a->u = 0;
+	}
+	refocus(a);
+}
+
+void app_toggle_testtime(struct app *a)
+{
+	a->testtime = !a->testtime;
+	if (a->testtime) {
+		if (a->t == 0)
+			a->t = a->d;
+		if (a->m == 0)
+			a->m = 4;
+		a->focus = SLIDER_M;
+	}
+	refocus(a);
+}
+
+bool app_toggle_editing(struct app *a)
+{
+	enum law_family f = app_law(a)->family;
+
+	if (!a->editing && f != LAW_ADDITIVE && f != LAW_DATA_CONSTRAINED) {
+		snprintf(a->status, sizeof a->status,
+		         "e edits E, A, B, alpha, beta: %s is not an additive law",
+		         a->catalog->laws[a->law].preset.id);
+		return false;
+	}
+	a->editing = !a->editing;
+	a->focus = a->editing ? SLIDER_E : SLIDER_N;
+	if (a->editing)
+		snprintf(a->status, sizeof a->status,
+		         "editing %s: the arrows move a coefficient; e returns, s saves",
+		         a->catalog->laws[a->law].preset.id);
+	refocus(a);
+	return true;
 }
 
 void app_snap_optimum(struct app *a)
@@ -162,8 +402,17 @@ bool app_commit_entry(struct app *a)
 	double v, lo, hi;
 
 	a->mode = MODE_EXPLORE;
-	if (!units_parse(a->entry, s == SLIDER_C ? UNITS_COMPUTE : UNITS_COUNT, &v, &why)) {
-		snprintf(a->status, sizeof a->status, "%s: %s: '%s'", slider_names[s], why,
+	enum units_kind kind = s == SLIDER_C                                     ? UNITS_COMPUTE
+	                       : s == SLIDER_N || s == SLIDER_D || s == SLIDER_U ? UNITS_COUNT
+	                       : s == SLIDER_T                                   ? UNITS_COUNT
+	                                                                         : UNITS_PLAIN;
+	if (s == SLIDER_T && strcmp(a->entry, "0") == 0) { /* no inference at all */
+		a->t = 0;
+		a->status[0] = '\0';
+		return true;
+	}
+	if (!units_parse(a->entry, kind, &v, &why)) {
+		snprintf(a->status, sizeof a->status, "%s: %s: '%s'", sliders[s].name, why,
 		         a->entry);
 		return false;
 	}
@@ -177,11 +426,79 @@ bool app_commit_entry(struct app *a)
 		else
 			units_format_count(got, gb, sizeof gb);
 		snprintf(a->status, sizeof a->status, "%s = %s is out of reach here: clamped to %s",
-		         slider_names[s], a->entry, gb);
+		         sliders[s].name, a->entry, gb);
 	} else {
 		a->status[0] = '\0';
 	}
 	return true;
+}
+
+/* An id as presets take it: [a-z0-9][a-z0-9.-]*, at most 63 characters. */
+static bool valid_id(const char *id)
+{
+	size_t len = strlen(id);
+
+	if (len == 0 || len > 63 ||
+	    !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9')))
+		return false;
+	for (const char *p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' ||
+		      *p == '-'))
+			return false;
+	return true;
+}
+
+/* mkdir -p: the laws directory under the user's config directory may not exist yet. */
+static int make_dirs(const char *dir)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s", dir);
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return mkdir(path, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+static void write_edited(FILE *fp, const void *ctx)
+{
+	preset_write_law(fp, ctx, "Saved from the isoflop explorer (e, then s).");
+}
+
+int app_save_law(struct app *a, const char *id)
+{
+	const struct preset *from = &a->catalog->laws[a->law].preset;
+	char path[4200];
+	struct preset p;
+
+	if (!valid_id(id)) {
+		snprintf(a->status, sizeof a->status,
+		         "'%.40s' is not an id: lowercase letters, digits, '.' and '-'", id);
+		return -1;
+	}
+	if (!a->save_dir[0]) {
+		snprintf(a->status, sizeof a->status,
+		         "nowhere to save: set HOME or XDG_CONFIG_HOME");
+		return -1;
+	}
+	p = *from;
+	p.law = *app_law(a);
+	snprintf(p.id, sizeof p.id, "%s", id);
+	snprintf(p.name, sizeof p.name, "%.100s, edited", from->name);
+	snprintf(p.source, sizeof p.source, "edited in the isoflop explorer from %s (%.500s)",
+	         from->id, from->source);
+	snprintf(path, sizeof path, "%s/%s.yaml", a->save_dir, id);
+	if (make_dirs(a->save_dir) != 0 || write_file_atomic(path, false, write_edited, &p) != 0) {
+		snprintf(a->status, sizeof a->status, "%.100s: %s", path, strerror(errno));
+		return -1;
+	}
+	snprintf(a->status, sizeof a->status, "saved %.100s (next time: --law %s)", path, id);
+	return 0;
 }
 
 static enum key_result tour_key(struct app *a, int key);
@@ -192,7 +509,12 @@ static enum key_result entry_key(struct app *a, int key)
 	size_t len = strlen(a->entry);
 
 	if (key == KEYC_ENTER || key == '\r') {
-		app_commit_entry(a);
+		if (a->mode == MODE_SAVE) {
+			a->mode = MODE_EXPLORE;
+			app_save_law(a, a->entry);
+		} else {
+			app_commit_entry(a);
+		}
 		return KEY_HANDLED;
 	}
 	if (key == KEYC_ESC) {
@@ -252,6 +574,7 @@ enum key_result app_key(struct app *a, int key)
 	case MODE_TOUR:
 		return tour_key(a, key);
 	case MODE_ENTRY:
+	case MODE_SAVE:
 		return entry_key(a, key);
 	case MODE_HELP:
 		a->mode = MODE_EXPLORE; /* any key closes the help */
@@ -277,9 +600,11 @@ enum key_result app_key(struct app *a, int key)
 	case MODE_PICK_LAW:
 		r = picker_key(a, key, a->catalog->nlaws);
 		if (r == KEY_REDRAW && a->pick != a->law) {
-			a->law = a->pick;
-			snprintf(a->status, sizeof a->status, "law: %s",
-			         a->catalog->laws[a->law].preset.name);
+			bool dropped = a->edited;
+			switch_law(a, a->pick);
+			snprintf(a->status, sizeof a->status, "law: %.100s%s",
+			         a->catalog->laws[a->law].preset.name,
+			         dropped ? " (the unsaved edits are gone)" : "");
 		} else if (r == KEY_REDRAW) {
 			r = KEY_HANDLED;
 		}
@@ -304,7 +629,7 @@ static void apply_step(struct app *a, const struct tour_step *s)
 	const struct law *law;
 
 	if (s->law[0] && (e = catalog_law(a->catalog, s->law)) != NULL)
-		a->law = (size_t)(e - a->catalog->laws);
+		switch_law(a, (size_t)(e - a->catalog->laws));
 	law = app_law(a);
 	if (s->unique_tokens > 0 || s->law[0])
 		a->u = s->unique_tokens;

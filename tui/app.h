@@ -16,7 +16,28 @@
 #include "../presets/catalog.h"
 #include "../presets/tour.h"
 
-enum slider { SLIDER_N, SLIDER_D, SLIDER_C, SLIDER_COUNT };
+/*
+ * Every slider the screen can show. N, D and C are linked (C = k N D); the
+ * views add their own: T (inference, 'i'; test time, 't'), U (data, 'u'),
+ * M (test time), and 'e' swaps all of them for the law's coefficients.
+ */
+enum slider {
+	SLIDER_N,
+	SLIDER_D,
+	SLIDER_C,
+	SLIDER_T, /* lifetime inference tokens, 0 to 1e15 */
+	SLIDER_U, /* unique tokens */
+	SLIDER_M, /* how many times larger a model test-time compute stands in for */
+	SLIDER_E, /* the coefficients of an additive law */
+	SLIDER_A,
+	SLIDER_B,
+	SLIDER_ALPHA,
+	SLIDER_BETA,
+	SLIDER_COUNT
+};
+
+/* The most sliders shown at once: N, D, C, T, U, M. */
+#define APP_MAX_SLIDERS 6
 
 /* What the screen shows over the panels. */
 enum app_mode {
@@ -27,6 +48,7 @@ enum app_mode {
 	MODE_PICK_COMPARE, /* 'c': a second law to compare with */
 	MODE_HELP,         /* '?' */
 	MODE_TOUR,         /* playing a tour: Space next, Backspace back, Esc explores */
+	MODE_SAVE,         /* typing an id to save the edited law under ('s') */
 };
 
 /* What a key handler asks of the screen. */
@@ -64,6 +86,16 @@ struct app {
 	long model;   /* the model the point was put at (p), -1 once it moves */
 	long compare; /* the law compared with (c), -1 for none */
 	bool delta;   /* the map shows L(law) - L(compare) (d) */
+	/* the views after Chinchilla: each adds sliders and draws its own lines */
+	bool inference; /* 'i': T, the inference-aware frontier, lifetime FLOPs */
+	bool data;      /* 'u': U, the line D = 4U and where more data stops helping */
+	bool testtime;  /* 't': T and M, the test-time panel in place of the profiles */
+	bool editing;   /* 'e': the sliders are E, A, B, alpha, beta of the law */
+	double t;       /* lifetime inference tokens; 0: none */
+	double m;       /* the larger model's factor in the test-time panel */
+	bool edited;    /* the law was edited: `edit` holds it, app_law returns it */
+	struct law edit;
+	char save_dir[4096]; /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
 };
 
 /* Steps of a slider, in decades. */
@@ -76,7 +108,17 @@ void app_init(struct app *a, const struct catalog *cat, size_t law);
 /* The current law. */
 const struct law *app_law(const struct app *a);
 
-/* The value of a slider: N, D or C = k N D. */
+/* The sliders on screen, top to bottom, into out (APP_MAX_SLIDERS); returns how many. */
+int app_sliders(const struct app *a, enum slider *out);
+
+/* A slider's short name ("N", "alpha") and its label on screen ("N params"). */
+const char *app_slider_name(enum slider s);
+const char *app_slider_label(enum slider s);
+
+/* Whether moving slider s changes the map's contours or lines (not just the point). */
+bool app_slider_redraws(enum slider s);
+
+/* The value of a slider: N, D, C = k N D, T, U, M or a coefficient. */
 double app_value(const struct app *a, enum slider s);
 
 /* A slider's range over the window: [lo, hi]. */
@@ -89,8 +131,25 @@ void app_range(const struct app *a, enum slider s, double *lo, double *hi);
  */
 void app_set(struct app *a, enum slider s, double v);
 
-/* Move slider s by `decades` (negative: down), as app_set. */
+/*
+ * Move slider s by `decades` (negative: down), as app_set; a slider on a
+ * linear scale (E, alpha, beta) moves by a fixed share of its range instead.
+ */
 void app_step(struct app *a, enum slider s, double decades);
+
+/* Turn a view on or off; the state's sliders and focus follow. */
+void app_toggle_inference(struct app *a);
+void app_toggle_data(struct app *a);
+void app_toggle_testtime(struct app *a);
+/* 'e': edit the law's coefficients; false and a status message if it has none. */
+bool app_toggle_editing(struct app *a);
+
+/*
+ * Save the edited law as dir/ID.yaml: written to a temporary file, then
+ * linked into place so that an existing file is never replaced. 0, or -1
+ * with the reason in the status line.
+ */
+int app_save_law(struct app *a, const char *id);
 
 /* Put the point at the compute-optimal N and D for the current C. */
 void app_snap_optimum(struct app *a);

@@ -88,18 +88,20 @@ struct cli {
 	int nargs;
 	bool explicit_presets; /* --preset or --preset-dir given */
 	struct catalog catalog;
-	const char *runs;         /* --runs FILE|-: the user's runs in the explorer */
-	const char *compare;      /* plot contour --compare ID */
-	bool delta;               /* plot contour --delta */
-	double larger;            /* test-time --larger M */
-	const char *method;       /* fit --method parametric|isoflop */
-	long bootstrap;           /* fit --bootstrap N */
-	unsigned long seed;       /* fit --seed S */
-	long exclude_top;         /* fit --exclude-top K */
-	const char *output;       /* fit --output FILE */
-	double at_compute;        /* fit --at-compute C */
-	const char *tour;         /* --tour ID|FILE */
-	bool force;               /* --force: overwrite files a command writes */
+	const char *runs;       /* --runs FILE|-: the user's runs in the explorer */
+	const char *compare;    /* plot contour --compare ID */
+	bool delta;             /* plot contour --delta */
+	double larger;          /* test-time --larger M */
+	const char *method;     /* fit --method parametric|isoflop */
+	long bootstrap;         /* fit --bootstrap N */
+	unsigned long seed;     /* fit --seed S */
+	long exclude_top;       /* fit --exclude-top K */
+	const char *output;     /* fit --output FILE */
+	double at_compute;      /* fit --at-compute C */
+	const char *tour;       /* --tour ID|FILE */
+	bool force;             /* --force: overwrite files a command writes */
+	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop or ~/.config/isoflop; NULL if none */
+	char config_dir_buf[4096];
 	const char *tour_dirs[3]; /* where tours live: config, share, beside */
 	char tour_dir_buf[3][4096];
 };

@@ -130,7 +130,8 @@ int cmd_explore(struct cli *cli)
 	if ((rc = cli_check_options(cli, "the explorer",
 	                            OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |
 	                                    OPT_UNIQUE | OPT_COLOR | OPT_DUMP | OPT_WIDTH |
-	                                    OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS)) != 0)
+	                                    OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
+	                                    OPT_INFERENCE | OPT_LARGER)) != 0)
 		return rc;
 	if (cli->nargs > 0)
 		return cli_error("the explorer takes no operand '%s'", cli->args[0]);
@@ -153,11 +154,28 @@ int cmd_explore(struct cli *cli)
 		                 "muennighoff2023; '%s' is %s",
 		                 law->preset.id, preset_family_name(law->preset.law.family));
 	app_init(&a, &cli->catalog, (size_t)(law - cli->catalog.laws));
+	if (cli->config_dir != NULL)
+		snprintf(a.save_dir, sizeof a.save_dir, "%.4000s/laws", cli->config_dir);
+	/* the views a talk may want to start in */
+	if (cli->given & OPT_UNIQUE)
+		app_toggle_data(&a);
 	a.u = cli->unique;
 	a.runs = runs;
 	a.nruns = nruns;
 	if ((rc = start_point(cli, &a)) != 0)
 		return rc;
+	if (cli->given & OPT_INFERENCE) {
+		app_toggle_inference(&a);
+		a.t = cli->inference;
+	}
+	if (cli->given & OPT_LARGER) {
+		if (!(cli->larger >= 1 && cli->larger <= 100))
+			return cli_error("--larger: the explorer's M runs from 1 to 100, not %g",
+			                 cli->larger);
+		app_toggle_testtime(&a);
+		a.m = cli->larger;
+	}
+	a.focus = SLIDER_N;
 	static struct tour tour; /* 20 KB: not on the stack */
 	if (cli->tour != NULL) {
 		char err[1024];

@@ -16,6 +16,7 @@
 #include "../model/fit.h"
 #include "../model/units.h"
 #include "../presets/runs.h"
+#include "../presets/write.h"
 #include "cli.h"
 
 #define MAX_WARNINGS 16
@@ -240,45 +241,53 @@ static void id_from_path(const char *path, char *id, size_t size)
 		snprintf(id, size, "fit");
 }
 
-/* The preset's text: a law that --preset loads. */
-static void write_preset(FILE *fp, const struct report *r, const char *id)
+/* The fit as a law preset that --preset loads. */
+static void fitted_preset(const struct report *r, const char *id, struct preset *p)
 {
 	const char *method = r->parametric ? "parametric (Approach 3)" : "isoflop (Approach 2)";
 
-	fprintf(fp, "# Written by isoflop fit; edit the name and source, keep the numbers.\n");
-	fprintf(fp, "id: %s\n", id);
-	fprintf(fp, "name: \"Fit of %s, %s\"\n", r->file, method);
-	fprintf(fp,
-	        "source: \"isoflop fit of %s: %zu runs, method %s, after Hoffmann et al. 2022, "
-	        "Training Compute-Optimal Large Language Models, arXiv:2203.15556\"\n",
-	        r->file, r->points, method);
-	fprintf(fp, "family: %s\n", r->parametric ? "additive" : "frontier");
-	fprintf(fp, "dataset: \"the runs in %s\"\n", r->file);
-	fprintf(fp, "convention: total\n");
-	fprintf(fp, "constants:\n");
+	memset(p, 0, sizeof *p);
+	p->kind = PRESET_LAW;
+	snprintf(p->id, sizeof p->id, "%s", id);
+	snprintf(p->name, sizeof p->name, "Fit of %.80s, %s", r->file, method);
+	snprintf(p->source, sizeof p->source,
+	         "isoflop fit of %.300s: %zu runs, method %s, after Hoffmann et al. 2022, "
+	         "Training Compute-Optimal Large Language Models, arXiv:2203.15556",
+	         r->file, r->points, method);
+	snprintf(p->dataset, sizeof p->dataset, "the runs in %.140s", r->file);
+	p->law.k = 6;
 	if (r->parametric) {
-		fprintf(fp, "  E: %.10g\n  A: %.10g\n  B: %.10g\n  alpha: %.10g\n  beta: %.10g\n",
-		        r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta);
+		p->law.family = LAW_ADDITIVE;
+		p->law.E = r->p.E;
+		p->law.A = r->p.A;
+		p->law.B = r->p.B;
+		p->law.alpha = r->p.alpha;
+		p->law.beta = r->p.beta;
 	} else {
-		fprintf(fp, "  params_coefficient: %.10g\n  params_exponent: %.10g\n",
-		        r->f.k_params, r->f.a);
-		fprintf(fp, "  tokens_coefficient: %.10g\n  tokens_exponent: %.10g\n",
-		        r->f.k_tokens, r->f.b);
+		p->law.family = LAW_FRONTIER;
+		p->law.frontier.unit = 1;
+		p->law.frontier.params = (struct law_power){r->f.k_params, r->f.a};
+		p->law.frontier.tokens = (struct law_power){r->f.k_tokens, r->f.b};
 	}
-	fprintf(fp,
-	        "fitted_range:\n  params: [%.6g, %.6g]\n  tokens: [%.6g, %.6g]\n"
-	        "  compute: [%.6g, %.6g]\n",
-	        r->n_lo, r->n_hi, r->d_lo, r->d_hi, r->c_lo, r->c_hi);
+	p->law.params = (struct law_range){r->n_lo, r->n_hi};
+	p->law.tokens = (struct law_range){r->d_lo, r->d_hi};
+	p->law.compute = (struct law_range){r->c_lo, r->c_hi};
+}
+
+static void write_fitted(FILE *fp, const void *ctx)
+{
+	preset_write_law(fp, ctx,
+	                 "Written by isoflop fit; edit the name and source, keep the numbers.");
 }
 
 /*
- * Write the preset atomically: a temporary file beside the target, then a
- * hard link (which refuses an existing target) or, with --force, a rename.
+ * Write the preset atomically (presets/write.h): an existing file is
+ * replaced only with --force.
  */
 static int output_preset(const struct cli *cli, const struct report *r)
 {
-	char tmp[4200], id[64];
-	int fd;
+	char id[64];
+	struct preset p;
 
 	if (r->parametric ? !(r->p.alpha > 0 && r->p.alpha <= 2 && r->p.beta > 0 && r->p.beta <= 2)
 	                  : !(r->f.a > 0 && r->f.a <= 2 && r->f.b > 0 && r->f.b <= 2))
@@ -286,28 +295,10 @@ static int output_preset(const struct cli *cli, const struct report *r)
 		                 "preset",
 		                 cli->output);
 	id_from_path(cli->output, id, sizeof id);
-	snprintf(tmp, sizeof tmp, "%.4000s.XXXXXX", cli->output);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return cli_error("%s: %s", cli->output, strerror(errno));
-	FILE *fp = fdopen(fd, "w");
-	if (fp == NULL) {
-		close(fd);
-		unlink(tmp);
-		return cli_error("%s: %s", cli->output, strerror(errno));
-	}
-	write_preset(fp, r, id);
-	if (fclose(fp) != 0) {
-		unlink(tmp);
-		return cli_error("%s: %s", cli->output, strerror(errno));
-	}
-	int rc = cli->force ? rename(tmp, cli->output) : link(tmp, cli->output);
-	int saved = errno;
-	if (!cli->force || rc != 0)
-		unlink(tmp);
-	if (rc != 0)
-		return cli_error("%s: %s%s", cli->output, strerror(saved),
-		                 saved == EEXIST ? " (--force overwrites)" : "");
+	fitted_preset(r, id, &p);
+	if (write_file_atomic(cli->output, cli->force, write_fitted, &p) != 0)
+		return cli_error("%s: %s%s", cli->output, strerror(errno),
+		                 errno == EEXIST ? " (--force overwrites)" : "");
 	return 0;
 }
 

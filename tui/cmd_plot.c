@@ -75,6 +75,8 @@ static int plot_contour(struct cli *cli, const struct preset *law, const double 
 	        .law_id = law->id,
 	        .dataset = law->dataset,
 	        .u = cli->unique,
+	        .inference_t = cli->inference,
+	        .wall_u = cli->unique, /* the explorer's data view, as a picture */
 	        .n_lo = range[0],
 	        .n_hi = range[1],
 	        .d_lo = range[2],
@@ -176,7 +178,7 @@ int cmd_plot(struct cli *cli)
 	unsigned allowed = OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS |
 	                   OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR;
 	if (contour)
-		allowed |= OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA;
+		allowed |= OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE;
 	if ((rc = cli_check_options(cli, contour ? "plot contour" : "plot profiles", allowed)) != 0)
 		return rc;
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)

@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "../model/optimum.h"
+#include "../model/testtime.h"
 #include "../model/units.h"
 #include "explorer.h"
 #include "keys.h"
 
-void explorer_layout(int w, int h, enum tour_panel panel, bool touring, struct explorer_layout *l)
+void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsliders,
+                     struct explorer_layout *l)
 {
 	memset(l, 0, sizeof *l);
 	if (w < EXPLORER_MIN_W || h < EXPLORER_MIN_H) {
@@ -22,7 +24,7 @@ void explorer_layout(int w, int h, enum tour_panel panel, bool touring, struct e
 	int readout = h >= 24 ? 3 : h >= 16 ? 2 : h >= 14 ? 1 : 0;
 	if (touring && readout < 2)
 		readout = 2; /* the caption is the point of a tour */
-	int panels = h - 3 - readout - 1;
+	int panels = h - nsliders - readout - 1;
 
 	l->map = (struct rect){0, 0, w, panels};
 	if (panel == TOUR_PANEL_PROFILES) {
@@ -33,8 +35,8 @@ void explorer_layout(int w, int h, enum tour_panel panel, bool touring, struct e
 		l->map.w = w - pw - 1;
 		l->profiles = (struct rect){w - pw, 0, pw, panels};
 	}
-	l->sliders = (struct rect){0, panels, w, 3};
-	l->readout = (struct rect){0, panels + 3, w, readout};
+	l->sliders = (struct rect){0, panels, w, nsliders};
+	l->readout = (struct rect){0, panels + nsliders, w, readout};
 	l->status = (struct rect){0, h - 1, w, 1};
 }
 
@@ -60,11 +62,13 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	const struct preset *p = &a->catalog->laws[a->law].preset;
 
 	return (struct map_spec){
-	        .law = &p->law,
-	        .law_name = p->name,
-	        .law_id = p->id,
+	        .law = app_law(a),
+	        .law_name = a->edited ? e->edited_name : p->name,
+	        .law_id = a->edited ? e->edited_id : p->id,
 	        .dataset = p->dataset,
 	        .u = a->u,
+	        .inference_t = a->inference ? a->t : 0,
+	        .wall_u = a->data ? a->u : 0,
 	        .n_lo = a->n_lo,
 	        .n_hi = a->n_hi,
 	        .d_lo = a->d_lo,
@@ -90,7 +94,7 @@ static struct profiles_spec profiles_spec_of(const struct app *a)
 	const struct preset *p = &a->catalog->laws[a->law].preset;
 
 	return (struct profiles_spec){
-	        .law = &p->law,
+	        .law = app_law(a),
 	        .law_name = p->id,
 	        .u = a->u,
 	        .n_lo = a->n_lo,
@@ -133,6 +137,27 @@ static void centred(struct canvas *c, struct rect r, const char *text, int style
 	canvas_text(c, x < r.x ? r.x : x, r.y + r.h / 2, text, r.w, style);
 }
 
+/* What the base depends on, zeroed first so that it compares whole. */
+static void key_of(const struct app *a, struct explorer_key *k)
+{
+	enum slider on[APP_MAX_SLIDERS];
+
+	memset(k, 0, sizeof *k);
+	k->law = a->law;
+	k->edit = *app_law(a);
+	k->markers = a->markers;
+	k->panel = a->panel;
+	k->compare = a->compare;
+	k->delta = a->delta;
+	k->touring = a->mode == MODE_TOUR;
+	k->inference = a->inference;
+	k->data = a->data;
+	k->testtime = a->testtime;
+	k->t = a->inference ? a->t : 0; /* the T slider moves the frontier only in that view */
+	k->u = a->u;
+	k->nsliders = app_sliders(a, on);
+}
+
 static int build_base(struct explorer *e, const struct app *a, int w, int h)
 {
 	if (e->base.w != w || e->base.h != h) {
@@ -142,8 +167,12 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 	} else {
 		canvas_clear(&e->base);
 	}
-	explorer_layout(w, h, a->panel, a->mode == MODE_TOUR, &e->lay);
+	key_of(a, &e->key);
+	explorer_layout(w, h, a->panel, a->mode == MODE_TOUR, e->key.nsliders, &e->lay);
 	e->map_ok = e->prof_ok = false;
+	snprintf(e->edited_name, sizeof e->edited_name, "%.100s, edited",
+	         a->catalog->laws[a->law].preset.name);
+	snprintf(e->edited_id, sizeof e->edited_id, "%.50s*", a->catalog->laws[a->law].preset.id);
 	if (!e->lay.too_small) {
 		collect_markers(e, a);
 		struct map_spec ms = map_spec_of(e, a);
@@ -152,7 +181,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 			if (!e->map_ok)
 				centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
 		}
-		if (e->lay.profiles.w > 0) {
+		if (e->lay.profiles.w > 0 && !a->testtime) {
 			struct profiles_spec ps = profiles_spec_of(a);
 			e->prof_ok =
 			        profiles_draw_base(&e->base, e->lay.profiles, &ps, &e->prof) == 0;
@@ -164,12 +193,6 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 		}
 	}
 	e->base_ok = true;
-	e->base_law = a->law;
-	e->base_markers = a->markers;
-	e->base_panel = a->panel;
-	e->base_compare = a->compare;
-	e->base_delta = a->delta;
-	e->base_touring = a->mode == MODE_TOUR;
 	return 0;
 }
 
@@ -177,25 +200,46 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 
 static void format_value(enum slider s, double v, char *buf, size_t size)
 {
-	if (s == SLIDER_C)
+	switch (s) {
+	case SLIDER_C:
 		units_format_compute(v, buf, size);
-	else
-		units_format_count(v, buf, size);
+		break;
+	case SLIDER_M:
+		snprintf(buf, size, "x%.3g", v);
+		break;
+	case SLIDER_E:
+	case SLIDER_ALPHA:
+	case SLIDER_BETA:
+		snprintf(buf, size, "%.4f", v);
+		break;
+	case SLIDER_A:
+	case SLIDER_B:
+		snprintf(buf, size, "%.5g", v);
+		break;
+	default:
+		if (v == 0)
+			snprintf(buf, size, "none");
+		else
+			units_format_count(v, buf, size);
+		break;
+	}
 }
 
 static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 {
-	static const char *const names[SLIDER_COUNT] = {"N params", "D tokens", "C FLOPs "};
+	enum slider on[APP_MAX_SLIDERS];
+	int count = app_sliders(a, on);
 
-	for (int s = 0; s < SLIDER_COUNT; s++) {
+	for (int i = 0; i < count && i < r.h; i++) {
+		enum slider s = on[i];
 		char value[32], head[32], tail[48];
-		double lo, hi, v = app_value(a, (enum slider)s);
-		bool focus = a->focus == (enum slider)s, locked = a->lock == (enum slider)s;
-		int y = r.y + s;
+		double lo, hi, v = app_value(a, s);
+		bool focus = a->focus == s, locked = a->lock == s;
+		int y = r.y + i;
 
-		app_range(a, (enum slider)s, &lo, &hi);
-		format_value((enum slider)s, v, value, sizeof value);
-		snprintf(head, sizeof head, "%c %s ", focus ? '>' : ' ', names[s]);
+		app_range(a, s, &lo, &hi);
+		format_value(s, v, value, sizeof value);
+		snprintf(head, sizeof head, "%c %s ", focus ? '>' : ' ', app_slider_label(s));
 		snprintf(tail, sizeof tail, " %8s %s", value, locked ? "locked" : "      ");
 		int hl = (int)strlen(head), tl = (int)strlen(tail), bw = r.w - hl - tl;
 		int style = focus ? STYLE_HIGHLIGHT : STYLE_TEXT;
@@ -204,8 +248,12 @@ static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 		canvas_text(c, r.x + r.w - tl, y, tail, tl, locked ? STYLE_HIGHLIGHT : STYLE_TEXT);
 		if (bw < 5)
 			continue;
-		/* the bar: [-----#-----], the knob at the value's place on a log scale */
-		double frac = (log10(v) - log10(lo)) / (log10(hi) - log10(lo));
+		/* the bar: [-----#-----], the knob at the value's place (log scale but E, alpha,
+		 * beta) */
+		bool linear = s == SLIDER_E || s == SLIDER_ALPHA || s == SLIDER_BETA;
+		double frac = linear  ? (v - lo) / (hi - lo)
+		              : v > 0 ? (log10(v) - log10(lo)) / (log10(hi) - log10(lo))
+		                      : 0;
 		int knob = 1 + (int)lround(fmin(fmax(frac, 0), 1) * (bw - 3));
 		canvas_put(c, r.x + hl, y, '[', STYLE_AXIS);
 		for (int i = 1; i < bw - 1; i++)
@@ -213,6 +261,40 @@ static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 		canvas_put(c, r.x + hl + bw - 1, y, ']', STYLE_AXIS);
 		canvas_put(c, r.x + hl + knob, y, '#', focus ? STYLE_CURRENT : STYLE_HIGHLIGHT);
 	}
+}
+
+/*
+ * The inference view's readout (Sardana et al. 2023): what this model costs
+ * over its life, and what the Chinchilla-optimal and the inference-aware
+ * models of the same loss cost, k N D + 2 N T each.
+ */
+static void inference_readout(const struct app *a, double loss, char (*line)[256])
+{
+	const struct law *law = app_law(a);
+	struct inference_plan plan;
+	double train = law_compute(law, a->n, a->d), infer = 2 * a->n * a->t;
+	char tb[16], ib[16], sb[16], cb[16], ab[16], nb[16], db[16], cn[16];
+
+	units_format_compute(train, tb, sizeof tb);
+	units_format_compute(infer, ib, sizeof ib);
+	units_format_compute(train + infer, sb, sizeof sb);
+	snprintf(line[0], 256, "L = %.4f   train %s + inference %s = %s FLOPs", loss, tb, ib, sb);
+	if (optimum_inference(law, loss, a->u, a->t, &plan) != MODEL_OK) {
+		snprintf(line[1], 256, "no compute-optimal model reaches this loss");
+		line[2][0] = '\0';
+		return;
+	}
+	units_format_compute(plan.chinchilla_total, cb, sizeof cb);
+	units_format_compute(plan.aware_total, ab, sizeof ab);
+	units_format_count(plan.chinchilla.params, cn, sizeof cn);
+	units_format_count(plan.aware.params, nb, sizeof nb);
+	units_format_count(plan.aware.tokens, db, sizeof db);
+	snprintf(line[1], 256, "same L, lifetime FLOPs: Chinchilla %s %s; aware %s on %s %s", cn,
+	         cb, nb, db, ab);
+	double extra = (train + infer - plan.chinchilla_total) / plan.chinchilla_total;
+	snprintf(line[2], 256,
+	         "vs the Chinchilla-optimal model: this one %+.1f%% FLOPs, the aware one %+.1f%%",
+	         100 * extra, -100 * plan.savings);
 }
 
 static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
@@ -292,6 +374,11 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 	if (r.h == 2 && line[2][0] && strlen(line[1]) + 20 <= (size_t)r.w && surface)
 		snprintf(line[1] + strlen(line[1]), sizeof line[1] - strlen(line[1]),
 		         "   eff %.1f%%", 100 * eff);
+	if (a->inference && surface)
+		inference_readout(a, loss, line);
+	if (a->data && a->u > 0)
+		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
+		         "   epochs %.3g", a->d / a->u);
 	for (int i = 0; i < r.h && i < 3; i++)
 		canvas_text(c, r.x, r.y + i, line[i], r.w, STYLE_TEXT);
 }
@@ -307,7 +394,6 @@ static void draw_caption(struct canvas *c, const struct app *a, struct rect r)
 
 static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 {
-	static const char *const names[SLIDER_COUNT] = {"N", "D", "C"};
 	char line[256];
 
 	if (a->mode == MODE_TOUR && a->jumping)
@@ -318,14 +404,63 @@ static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 		         a->tour->nsteps, a->tour->title);
 	else if (a->mode == MODE_ENTRY)
 		snprintf(line, sizeof line, "%s = %s_   Enter sets it, Esc cancels",
-		         names[a->focus], a->entry);
+		         app_slider_name(a->focus), a->entry);
+	else if (a->mode == MODE_SAVE)
+		snprintf(line, sizeof line,
+		         "save the edited law as id: %s_   Enter saves, Esc cancels", a->entry);
 	else if (a->status[0])
 		snprintf(line, sizeof line, "%s", a->status);
+	else if (a->editing)
+		snprintf(line, sizeof line,
+		         "editing the law  Tab:coefficient <>:move =:type s:save e:done ?:help");
 	else
 		snprintf(line, sizeof line,
 		         "Tab:slider <>:move =:type x:lock o:optimum p:models "
 		         "w:laws m:marks ?:help q:quit");
-	canvas_text(c, r.x, r.y, line, r.w, a->mode == MODE_ENTRY ? STYLE_HIGHLIGHT : STYLE_TEXT);
+	canvas_text(c, r.x, r.y, line, r.w,
+	            a->mode == MODE_ENTRY || a->mode == MODE_SAVE ? STYLE_HIGHLIGHT : STYLE_TEXT);
+}
+
+/*
+ * The test-time panel (Snell et al. 2024): how many times more compute per
+ * served token the current model may spend and still cost no more FLOPs
+ * than an M-times larger model, for M = 2, 4, 14 and the M slider.
+ */
+static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
+{
+	static const double ms[] = {2, 4, 14};
+	char line[128], nb[16], db[16], tb[16];
+	int y = r.y;
+
+	fill(c, r);
+	if (r.w < 20 || r.h < 6)
+		return;
+	units_format_count(a->n, nb, sizeof nb);
+	units_format_count(a->d, db, sizeof db);
+	units_format_count(a->t, tb, sizeof tb);
+	canvas_text(c, r.x + 1, y++, "test-time compute, Snell 2024", r.w - 1, STYLE_HIGHLIGHT);
+	snprintf(line, sizeof line, "%s on %s, serving %s", nb, db, tb);
+	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
+	canvas_text(c, r.x + 1, y++, "x compute per token for the", r.w - 1, STYLE_TEXT);
+	canvas_text(c, r.x + 1, y++, "FLOPs of an M x larger model", r.w - 1, STYLE_TEXT);
+	canvas_text(c, r.x + 1, y++, "      M   x compute", r.w - 1, STYLE_TICK);
+	for (int i = 0; i < 4 && y < r.y + r.h; i++) {
+		double m = i < 3 ? ms[i] : a->m, k = testtime_multiplier(a->d, a->t, m);
+		bool slider = i == 3;
+		if (isnan(k))
+			snprintf(line, sizeof line, "%c %5.3g   (needs T > 0)", slider ? '>' : ' ',
+			         m);
+		else
+			snprintf(line, sizeof line, "%c %5.3g   %9.3g", slider ? '>' : ' ', m, k);
+		canvas_text(c, r.x + 1, y++, line, r.w - 1, slider ? STYLE_CURRENT : STYLE_TEXT);
+	}
+	static const char *const notes[] = {
+	        "= M + 3 (D_pre/D_inf)(M - 1)", "FLOPs only. Whether quality",
+	        "matches the larger model's",   "depends on the task (Snell et",
+	        "al.: easy and medium ones).",
+	};
+	for (size_t i = 0; i < sizeof notes / sizeof *notes && y < r.y + r.h; i++)
+		canvas_text(c, r.x + 1, y++, notes[i], r.w - 1, STYLE_TEXT);
 }
 
 /* ---- dialogs ---- */
@@ -416,10 +551,10 @@ static void draw_picker(struct canvas *c, const struct app *a)
 
 int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 {
-	if (!e->base_ok || e->base.w != out->w || e->base.h != out->h || e->base_law != a->law ||
-	    e->base_markers != a->markers || e->base_panel != a->panel ||
-	    e->base_compare != a->compare || e->base_delta != a->delta ||
-	    e->base_touring != (a->mode == MODE_TOUR))
+	struct explorer_key key;
+	key_of(a, &key);
+	if (!e->base_ok || e->base.w != out->w || e->base.h != out->h ||
+	    memcmp(&key, &e->key, sizeof key) != 0)
 		if (build_base(e, a, out->w, out->h) != 0)
 			return -1;
 	memcpy(out->cells, e->base.cells, sizeof *out->cells * (size_t)out->w * (size_t)out->h);
@@ -446,6 +581,8 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 		struct profiles_spec ps = profiles_spec_of(a);
 		profiles_draw_overlay(out, e->lay.profiles, &ps, &e->prof);
 	}
+	if (a->testtime && e->lay.profiles.w > 0)
+		draw_testtime(out, a, e->lay.profiles);
 	draw_sliders(out, a, e->lay.sliders);
 	if (a->mode == MODE_TOUR)
 		draw_caption(out, a, e->lay.readout);

@@ -24,22 +24,33 @@ struct explorer_layout {
 	bool too_small;
 	struct rect map;
 	struct rect profiles; /* w == 0: one panel only */
-	struct rect sliders;  /* three rows */
+	struct rect sliders;  /* a row per slider on screen */
 	struct rect readout;  /* 0 to 3 rows */
 	struct rect status;   /* one row */
 };
 
 #define EXPLORER_MAX_MARKERS 256
 
+/* Everything the base depends on besides the size: a change rebuilds it. */
+struct explorer_key {
+	size_t law;
+	struct law edit; /* the law as drawn, edited or not */
+	bool markers;
+	enum tour_panel panel;
+	long compare;
+	bool delta;
+	bool touring;
+	bool inference, data, testtime;
+	double t, u;
+	int nsliders;
+};
+
 struct explorer {
 	struct canvas base; /* the panels without the overlay */
 	bool base_ok;
-	size_t base_law;
-	bool base_markers;
-	enum tour_panel base_panel;
-	long base_compare;
-	bool base_delta;
-	bool base_touring;
+	struct explorer_key key;
+	char edited_name[128]; /* the map's title for an edited law */
+	char edited_id[64];
 	struct explorer_layout lay;
 	struct map map;
 	bool map_ok;
@@ -51,9 +62,11 @@ struct explorer {
 
 /*
  * Where everything goes on a w x h terminal: `panel` picks one panel or
- * both; a tour keeps two rows under the sliders for its caption.
+ * both; nsliders rows of sliders; a tour keeps two rows under them for its
+ * caption.
  */
-void explorer_layout(int w, int h, enum tour_panel panel, bool touring, struct explorer_layout *l);
+void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsliders,
+                     struct explorer_layout *l);
 
 /* An empty cache. */
 void explorer_init(struct explorer *e);

@@ -7,19 +7,28 @@
 
 #include "keys.h"
 
-static const char *const slider_names[SLIDER_COUNT] = {"N", "D", "C"};
+/* Move the focus by `by` (1 or -1) among the sliders on screen. */
+static void focus_by(struct app *a, int by)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int n = app_sliders(a, on), i = 0;
+
+	while (i < n && on[i] != a->focus)
+		i++;
+	a->focus = on[((i < n ? i : 0) + by + n) % n];
+}
 
 static enum key_result focus_next(struct app *a, int key)
 {
 	(void)key;
-	a->focus = (a->focus + 1) % SLIDER_COUNT;
+	focus_by(a, 1);
 	return KEY_HANDLED;
 }
 
 static enum key_result focus_prev(struct app *a, int key)
 {
 	(void)key;
-	a->focus = (a->focus + SLIDER_COUNT - 1) % SLIDER_COUNT;
+	focus_by(a, -1);
 	return KEY_HANDLED;
 }
 
@@ -30,7 +39,7 @@ static enum key_result move(struct app *a, int key)
 	              : key == KEYC_PGDN || key == 'H'  ? -APP_STEP_COARSE
 	                                                : APP_STEP_COARSE;
 	app_step(a, a->focus, step);
-	return KEY_HANDLED;
+	return app_slider_redraws(a->focus) ? KEY_REDRAW : KEY_HANDLED;
 }
 
 static enum key_result enter_value(struct app *a, int key)
@@ -47,7 +56,7 @@ static enum key_result cycle_lock(struct app *a, int key)
 	/* C, N, D: the order a talk goes through (fixed budget, fixed model, fixed data) */
 	a->lock = a->lock == SLIDER_C ? SLIDER_N : a->lock == SLIDER_N ? SLIDER_D : SLIDER_C;
 	snprintf(a->status, sizeof a->status, "%s locked: moving another slider keeps %s fixed",
-	         slider_names[a->lock], slider_names[a->lock]);
+	         app_slider_name(a->lock), app_slider_name(a->lock));
 	return KEY_HANDLED;
 }
 
@@ -110,6 +119,49 @@ static enum key_result toggle_markers(struct app *a, int key)
 	return KEY_REDRAW;
 }
 
+static enum key_result view_inference(struct app *a, int key)
+{
+	(void)key;
+	app_toggle_inference(a);
+	return KEY_REDRAW;
+}
+
+static enum key_result view_data(struct app *a, int key)
+{
+	(void)key;
+	app_toggle_data(a);
+	if (a->data && app_law(a)->family != LAW_DATA_CONSTRAINED)
+		snprintf(a->status, sizeof a->status,
+		         "U changes the loss only under a data-constrained law (w: "
+		         "muennighoff2023)");
+	return KEY_REDRAW;
+}
+
+static enum key_result view_testtime(struct app *a, int key)
+{
+	(void)key;
+	app_toggle_testtime(a);
+	return KEY_REDRAW;
+}
+
+static enum key_result edit_law(struct app *a, int key)
+{
+	(void)key;
+	return app_toggle_editing(a) ? KEY_REDRAW : KEY_HANDLED;
+}
+
+static enum key_result save_law(struct app *a, int key)
+{
+	(void)key;
+	if (!a->edited) {
+		snprintf(a->status, sizeof a->status, "s saves an edited law: e edits one first");
+		return KEY_HANDLED;
+	}
+	a->mode = MODE_SAVE;
+	a->entry[0] = '\0';
+	return KEY_HANDLED;
+}
+
 static enum key_result help(struct app *a, int key)
 {
 	(void)key;
@@ -138,6 +190,11 @@ const struct key_binding key_table[] = {
         {"c", "compare with a second law (its frontier: o)", {'c'}, pick_compare},
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
+        {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_inference},
+        {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_data},
+        {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_testtime},
+        {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, edit_law},
+        {"s", "save the edited law under a new id", {'s'}, save_law},
         {"?", "show these keys", {'?'}, help},
         {"q Esc", "quit", {'q', KEYC_ESC}, quit},
 };

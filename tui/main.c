@@ -27,7 +27,8 @@
 
 static const char usage_text[] =
         "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
-        "               [--unique-tokens U] [--color WHEN] [--unicode]\n"
+        "               [--unique-tokens U] [--inference-tokens T] [--larger M]\n"
+        "               [--color WHEN] [--unicode]\n"
         "               [--tour ID|FILE] [--runs FILE|-] [--dump [--width W --height H]]\n"
         "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
         "                       [--unique-tokens U]\n"
@@ -52,7 +53,9 @@ static const char usage_text[] =
         "\n"
         "Without a command, the explorer: the loss map and iso-FLOP profiles with linked\n"
         "sliders for N, D and C (isoflop --keys lists its keys); --dump prints its first\n"
-        "frame as text instead.\n"
+        "frame as text instead. Its views add sliders: --inference-tokens (or i) the\n"
+        "inference-aware frontier, --unique-tokens (or u) the data wall, --larger (or t)\n"
+        "the test-time panel; e edits the law's coefficients and s saves them.\n"
         "\n"
         "commands:\n"
         "  loss       loss L(N, D) and compute efficiency under a law\n"
@@ -432,6 +435,10 @@ static int load_catalog(struct cli *cli, const struct sources *src, const char *
 	else
 		config[0] = '\0';
 	opt.config_dir = config[0] ? config : NULL;
+	if (config[0]) {
+		snprintf(cli->config_dir_buf, sizeof cli->config_dir_buf, "%s", config);
+		cli->config_dir = cli->config_dir_buf;
+	}
 	char dir[PATH_MAX], relative[PATH_MAX];
 	struct stat st;
 	if (exe_dir(argv0, dir, sizeof dir) == 0) {

@@ -219,6 +219,39 @@ static void draw_shading(struct canvas *c, const struct frame *f, const struct m
 		}
 }
 
+/*
+ * The data view (Muennighoff et al. 2023): the row D = 4U, up to which
+ * repeated data is about as good as new (their abstract: "up to 4 epochs
+ * ... negligible changes to loss"), and under a data-constrained law the
+ * rows beyond D = U (1 + R_D*), where a repeated token is worth less than
+ * 1 - 1/e of a new one and more data has all but stopped helping.
+ */
+static void draw_data_wall(struct canvas *c, const struct frame *f, const struct map_spec *s)
+{
+	const struct rect *a = &f->area;
+	int cx, cy;
+
+	if (s->law->family == LAW_DATA_CONSTRAINED && s->law->rd_star > 0)
+		for (int y = a->y; y < a->y + a->h; y++)
+			for (int x = a->x; x < a->x + a->w; x++) {
+				double n, d;
+				if ((x + y) % 3 != 0)
+					continue;
+				frame_value(f, x, y, &n, &d);
+				struct glyph g = canvas_get(c, x, y);
+				if (d > s->wall_u * (1 + s->law->rd_star) &&
+				    (g.style == STYLE_BLANK || g.style == STYLE_SHADE))
+					canvas_put(c, x, y, ':', STYLE_SHADE);
+			}
+	if (s->n_lo > 0 && frame_cell(f, s->n_lo, 4 * s->wall_u, &cx, &cy))
+		for (int x = a->x; x < a->x + a->w; x++) {
+			struct glyph g = canvas_get(c, x, cy);
+			if (g.style == STYLE_BLANK || g.style == STYLE_SHADE ||
+			    g.style == STYLE_ISOFLOP)
+				canvas_put(c, x, cy, '=', STYLE_FRONTIER2);
+		}
+}
+
 /* Iso-FLOP lines k N D = 10^e for the decades that cross the window. */
 static void draw_isoflops(struct canvas *c, const struct frame *f, const struct map_spec *s)
 {
@@ -286,6 +319,7 @@ struct frontier_walk {
 	const struct frame *f;
 	const struct map_spec *s;
 	const struct law *law;
+	double t; /* > 0: the inference-aware model of each optimum's loss instead */
 	struct mark *mk;
 	double cx, cy; /* one cell in decades of N and of D */
 };
@@ -296,6 +330,13 @@ static bool frontier_at(const struct frontier_walk *w, double lc, struct fpoint 
 
 	if (optimum_at_compute(w->law, pow(10, lc), w->s->u, &a) != MODEL_OK)
 		return false;
+	if (w->t > 0) { /* Sardana et al. 2023: the cheapest model over its life at that loss */
+		struct inference_plan plan;
+		if (!a.has_loss ||
+		    optimum_inference(w->law, a.loss, w->s->u, w->t, &plan) != MODEL_OK)
+			return false;
+		a = plan.aware;
+	}
 	*p = (struct fpoint){lc, log10(a.params), log10(a.tokens)};
 	return true;
 }
@@ -339,13 +380,18 @@ static void frontier_between(const struct frontier_walk *w, struct fpoint p, str
  * tens of microseconds for the data-constrained law, so the count matters.
  */
 static void draw_frontier(struct canvas *c, const struct frame *f, const struct map_spec *s,
-                          const struct law *law, char ch, int style)
+                          const struct law *law, double t, char ch, int style)
 {
 	double lc0 = log10(fmax(law->k * s->n_lo * s->d_lo / 10, LAW_COMPUTE_MIN));
 	double lc1 = log10(fmin(law->k * s->n_hi * s->d_hi * 10, LAW_COMPUTE_MAX));
 	struct mark mk = {c, ch, style, false, 0};
-	struct frontier_walk w = {
-	        f, s, law, &mk, (f->x.hi - f->x.lo) / f->area.w, (f->y.hi - f->y.lo) / f->area.h};
+	struct frontier_walk w = {f,
+	                          s,
+	                          law,
+	                          t,
+	                          &mk,
+	                          (f->x.hi - f->x.lo) / f->area.w,
+	                          (f->y.hi - f->y.lo) / f->area.h};
 	struct fpoint prev, p;
 	bool have_prev = false;
 
@@ -422,6 +468,16 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 {
 	int n = 0;
 
+	/* what a view adds comes first: it is what the viewer just asked for */
+	if (s->inference_t > 0 && has_surface && n < max) {
+		char tb[16];
+		units_format_count(s->inference_t, tb, sizeof tb);
+		snprintf(out[n++], 96, "%% inference-aware, T = %s", tb);
+	}
+	if (s->wall_u > 0 && n < max)
+		snprintf(out[n++], 96, "= 4 epochs");
+	if (s->wall_u > 0 && s->law->family == LAW_DATA_CONSTRAINED && n < max)
+		snprintf(out[n++], 96, ": D > U(1+R_D*)");
 	if (n < max)
 		snprintf(out[n++], 96, ". FLOPs");
 	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
@@ -521,9 +577,13 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 		draw_contours(c, &m->frame, z, m);
 		free(z);
 	}
+	if (s->wall_u > 0)
+		draw_data_wall(c, &m->frame, s);
 	if (s->frontier2 != NULL)
-		draw_frontier(c, &m->frame, s, s->frontier2, 'o', STYLE_FRONTIER2);
-	draw_frontier(c, &m->frame, s, s->law, '*', STYLE_FRONTIER);
+		draw_frontier(c, &m->frame, s, s->frontier2, 0, 'o', STYLE_FRONTIER2);
+	if (s->inference_t > 0 && m->has_surface)
+		draw_frontier(c, &m->frame, s, s->law, s->inference_t, '%', STYLE_FRONTIER2);
+	draw_frontier(c, &m->frame, s, s->law, 0, '*', STYLE_FRONTIER);
 	/* the runs show where the law is data and where it is extrapolation */
 	for (int i = 0; i < s->nruns; i++) {
 		int cx, cy;
@@ -550,7 +610,7 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 	enum marker_place local[MAX_ENTRIES];
 
 	memset(m, 0, sizeof *m);
-	if (r.w < MAP_MIN_W || r.h < MAP_MIN_H || s->nmarkers > MAX_ENTRIES - 4)
+	if (r.w < MAP_MIN_W || r.h < MAP_MIN_H || s->nmarkers > MAX_ENTRIES - 10)
 		return -1;
 	if (places == NULL)
 		places = local;

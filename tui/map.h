@@ -32,12 +32,14 @@ enum marker_place {
 
 struct map_spec {
 	const struct law *law;
-	const char *law_name;        /* for the title */
-	const char *law_id;          /* for the title when the name does not fit; may be NULL */
-	const char *dataset;         /* for the title; "" when unknown */
-	double u;                    /* unique tokens for a data-constrained law; 0: unlimited */
-	double n_lo, n_hi;           /* window: parameters */
-	double d_lo, d_hi;           /* window: tokens */
+	const char *law_name; /* for the title */
+	const char *law_id;   /* for the title when the name does not fit; may be NULL */
+	const char *dataset;  /* for the title; "" when unknown */
+	double u;             /* unique tokens for a data-constrained law; 0: unlimited */
+	double inference_t; /* > 0: also the inference-aware frontier for T lifetime tokens, '%' */
+	double wall_u;      /* > 0: the data view: D = 4U as '=', D > U (1 + R_D*) shaded ':' */
+	double n_lo, n_hi;  /* window: parameters */
+	double d_lo, d_hi;  /* window: tokens */
 	const struct law *frontier2; /* a second frontier drawn with 'o', or NULL */
 	const char *frontier2_name;  /* its legend name */
 	const struct law *delta_law; /* contours of L(law) - L(delta_law) instead of L, or NULL */

@@ -4,7 +4,11 @@
  * snaps to Chinchilla's closed-form optimum, typed values parse or report,
  * and the key table is unambiguous.
  */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../model/optimum.h"
 #include "../../tui/app.h"
@@ -284,6 +288,154 @@ static void key_table_is_unambiguous(void **state)
 	}
 }
 
+/* 'i', 'u', 't' add their sliders after N, D, C; Tab reaches them; off again, they go. */
+static void views_add_their_sliders(void **state)
+{
+	(void)state;
+	struct app a;
+	enum slider on[APP_MAX_SLIDERS];
+
+	start(&a, "muennighoff2023");
+	assert_int_equal(app_sliders(&a, on), 3);
+	press(&a, 'i', KEY_REDRAW);
+	press(&a, 'u', KEY_REDRAW);
+	press(&a, 't', KEY_REDRAW);
+	assert_int_equal(app_sliders(&a, on), 6);
+	assert_int_equal(on[3], SLIDER_T);
+	assert_int_equal(on[4], SLIDER_U);
+	assert_int_equal(on[5], SLIDER_M);
+	/* the views start where they change nothing yet: T = D, U = D (one epoch), M = 4 */
+	assert_rel(a.t, a.d, 1e-12);
+	assert_rel(a.u, a.d, 1e-12);
+	assert_rel(a.m, 4, 1e-12);
+	assert_int_equal(a.focus, SLIDER_M);
+	press(&a, KEYC_TAB, KEY_HANDLED);
+	assert_int_equal(a.focus, SLIDER_N); /* wraps */
+	press(&a, 'u', KEY_REDRAW);
+	assert_int_equal(a.u, 0); /* without the view every token is unique again */
+	press(&a, 'i', KEY_REDRAW);
+	press(&a, 't', KEY_REDRAW);
+	assert_int_equal(app_sliders(&a, on), 3);
+}
+
+/* T moves in decades, steps down past its range to none and back; U redraws the map. */
+static void inference_and_unique_sliders(void **state)
+{
+	(void)state;
+	struct app a;
+	double lo, hi;
+
+	start(&a, "besiroglu2024");
+	press(&a, 'i', KEY_REDRAW);
+	assert_int_equal(a.focus, SLIDER_T);
+	app_set(&a, SLIDER_T, 2e12);
+	press(&a, KEYC_RIGHT, KEY_REDRAW); /* the inference-aware frontier moves */
+	assert_rel(a.t, 2e12 * pow(10, APP_STEP_FINE), 1e-12);
+	app_range(&a, SLIDER_T, &lo, &hi);
+	app_set(&a, SLIDER_T, lo);
+	press(&a, KEYC_LEFT, KEY_REDRAW);
+	assert_true(a.t == 0);
+	press(&a, KEYC_RIGHT, KEY_REDRAW);
+	assert_rel(a.t, lo, 1e-12);
+	app_set(&a, SLIDER_T, 1e20);
+	assert_rel(a.t, hi, 1e-12);
+	assert_rel(hi, 1e15, 1e-12); /* the 0 to 1e15 */
+	/* typing 0 turns inference off */
+	press(&a, '=', KEY_HANDLED);
+	press(&a, '0', KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_true(a.t == 0);
+	/* N, D, C are unchanged by all of it */
+	assert_rel(a.n, 70e9, 1e-12);
+	assert_rel(a.d, 1.4e12, 1e-12);
+}
+
+/* 'e' edits a copy of the law; the catalog's stays; another law drops the edit. */
+static void editing_the_law(void **state)
+{
+	(void)state;
+	struct app a;
+	enum slider on[APP_MAX_SLIDERS];
+	const struct law *preset = &catalog_law(&cat, "besiroglu2024")->preset.law;
+
+	start(&a, "kaplan2020");
+	press(&a, 'e', KEY_HANDLED); /* Kaplan's law has no E, A, B, alpha, beta */
+	assert_false(a.editing);
+	assert_non_null(strstr(a.status, "not an additive law"));
+
+	start(&a, "besiroglu2024");
+	press(&a, 'e', KEY_REDRAW);
+	assert_int_equal(app_sliders(&a, on), 5);
+	assert_int_equal(on[0], SLIDER_E);
+	assert_int_equal(on[4], SLIDER_BETA);
+	assert_int_equal(a.focus, SLIDER_E);
+	press(&a, KEYC_RIGHT, KEY_REDRAW); /* E on a linear scale: 1/200 of [0.1, 5] */
+	assert_true(a.edited);
+	assert_rel(app_law(&a)->E, preset->E + 4.9 / 200, 1e-12);
+	assert_rel(preset->E, 1.8172, 1e-12); /* the preset itself is untouched */
+	press(&a, KEYC_TAB, KEY_HANDLED);
+	press(&a, KEYC_PGUP, KEY_REDRAW); /* A on a log scale: half a decade */
+	assert_rel(app_law(&a)->A, preset->A * pow(10, APP_STEP_COARSE), 1e-12);
+	/* the loss follows the edited law */
+	double l;
+	assert_int_equal(law_loss(app_law(&a), 70e9, 1.4e12, 0, &l), MODEL_OK);
+	double want = preset->E + 4.9 / 200 + preset->A * pow(10, 0.5) / pow(70e9, preset->alpha) +
+	              preset->B / pow(1.4e12, preset->beta);
+	assert_rel(l, want, 1e-12);
+	press(&a, 'e', KEY_REDRAW); /* back to N, D, C, still with the edited law */
+	assert_int_equal(app_sliders(&a, on), 3);
+	assert_true(a.edited);
+	press(&a, 'w', KEY_HANDLED);
+	press(&a, 'k', KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_REDRAW);
+	assert_false(a.edited);
+	assert_non_null(strstr(a.status, "unsaved edits"));
+}
+
+/* 's' writes the edited law where presets load from, and never over an existing file. */
+static void saving_an_edited_law(void **state)
+{
+	(void)state;
+	struct app a;
+	char dir[] = "/tmp/isoflop-test-XXXXXX", path[4200], err[512];
+	struct preset p;
+
+	assert_non_null(mkdtemp(dir));
+	start(&a, "besiroglu2024");
+	snprintf(a.save_dir, sizeof a.save_dir, "%s/isoflop/laws", dir);
+	press(&a, 's', KEY_HANDLED); /* nothing edited yet */
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	press(&a, 'e', KEY_REDRAW);
+	app_set(&a, SLIDER_ALPHA, 0.5);
+	press(&a, 's', KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_SAVE);
+	for (const char *k = "mine"; *k; k++)
+		press(&a, *k, KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	snprintf(path, sizeof path, "%s/mine.yaml", a.save_dir);
+	assert_non_null(strstr(a.status, "saved"));
+	assert_int_equal(preset_load(path, PRESET_LAW, &p, err, sizeof err), 0);
+	assert_string_equal(p.id, "mine");
+	assert_rel(p.law.alpha, 0.5, 1e-9);
+	assert_rel(p.law.E, 1.8172, 1e-9);
+	assert_int_equal(p.law.family, LAW_ADDITIVE);
+	assert_rel(p.law.params.hi, 16e9, 1e-9); /* the fitted range goes with it */
+	/* again under the same id: refused, the first file intact */
+	app_set(&a, SLIDER_ALPHA, 0.9);
+	assert_int_equal(app_save_law(&a, "mine"), -1);
+	assert_non_null(strstr(a.status, "File exists"));
+	assert_int_equal(preset_load(path, PRESET_LAW, &p, err, sizeof err), 0);
+	assert_rel(p.law.alpha, 0.5, 1e-9);
+	assert_int_equal(app_save_law(&a, "Bad Id"), -1);
+	assert_non_null(strstr(a.status, "not an id"));
+	unlink(path);
+	snprintf(path, sizeof path, "%s/isoflop/laws", dir);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/isoflop", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +448,10 @@ int main(void)
 	        cmocka_unit_test(pickers),
 	        cmocka_unit_test(moe_models_use_active_parameters),
 	        cmocka_unit_test(compare_and_delta),
+	        cmocka_unit_test(views_add_their_sliders),
+	        cmocka_unit_test(inference_and_unique_sliders),
+	        cmocka_unit_test(editing_the_law),
+	        cmocka_unit_test(saving_an_edited_law),
 	        cmocka_unit_test(key_table_is_unambiguous),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);

@@ -219,6 +219,87 @@ static void frontier_contains_the_closed_form_optimum(void **state)
 		}
 }
 
+/*
+ * Sardana et al. 2023: at the loss Chinchilla's optimum reaches with 5.76e23
+ * FLOPs, the model that minimises 6 N D + 2 N T over its life, found here
+ * by a plain scan of N with D from the law (L = E + A/N^a + B/D^b solved
+ * for D), lies in a cell of the inference-aware frontier '%'.
+ */
+static void inference_frontier_contains_the_lifetime_optimum(void **state)
+{
+	(void)state;
+	static const double ts[] = {1e12, 1e13, 1e14};
+
+	for (size_t i = 0; i < 3; i++) {
+		struct law law = fixture_law("besiroglu2024");
+		struct map_spec s = spec_for(&law, 0);
+		double ab = law.alpha + law.beta, c6 = 5.76e23 / 6;
+		double g = pow(law.alpha * law.A / (law.beta * law.B), 1 / ab);
+		double n0 = g * pow(c6, law.beta / ab), d0 = pow(c6, law.alpha / ab) / g;
+		double loss = law.E + law.A / pow(n0, law.alpha) + law.B / pow(d0, law.beta);
+		double best = INFINITY, bn = 0, bd = 0;
+		for (double ln = log10(n0) - 3; ln <= log10(n0); ln += 1e-4) {
+			double n = pow(10, ln), rest = loss - law.E - law.A / pow(n, law.alpha);
+			if (!(rest > 0))
+				continue;
+			double d = pow(law.B / rest, 1 / law.beta),
+			       cost = 6 * n * d + 2 * n * ts[i];
+			if (cost < best) {
+				best = cost;
+				bn = n;
+				bd = d;
+			}
+		}
+		struct canvas c;
+		struct map m;
+		int cx, cy;
+		s.inference_t = ts[i];
+		assert_int_equal(canvas_init(&c, 120, 40), 0);
+		assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+		assert_true(bn < n0); /* serving pushes N down */
+		assert_true(frame_cell(&m.frame, bn, bd, &cx, &cy));
+		struct glyph gl = canvas_get(&c, cx, cy);
+		if (gl.ch != '%')
+			fail_msg("T=%g: cell of N=%g, D=%g holds '%c'", ts[i], bn, bd, gl.ch);
+		canvas_free(&c);
+	}
+}
+
+/*
+ * The data view (Muennighoff et al. 2023) with U = 25B unique tokens: the
+ * row of D = 4U holds '=', and every ':' lies beyond D = U (1 + R_D*).
+ */
+static void data_view_marks_four_epochs_and_the_wall(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("muennighoff2023");
+	struct map_spec s = spec_for(&law, 25e9);
+	struct canvas c;
+	struct map m;
+	int cx, cy, walls = 0;
+
+	s.wall_u = 25e9;
+	assert_int_equal(canvas_init(&c, 120, 40), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	assert_true(frame_cell(&m.frame, 1e9, 4 * 25e9, &cx, &cy));
+	int equals = 0;
+	for (int x = m.frame.area.x; x < m.frame.area.x + m.frame.area.w; x++)
+		equals += canvas_get(&c, x, cy).ch == '=';
+	assert_true(equals > m.frame.area.w / 2);
+	const struct rect *a = &m.frame.area;
+	for (int y = a->y; y < a->y + a->h; y++)
+		for (int x = a->x; x < a->x + a->w; x++) {
+			if (canvas_get(&c, x, y).ch != ':')
+				continue;
+			double ld = 8 + (a->y + a->h - 1 - y + 0.5) * 6.0 / a->h;
+			if (!(ld > log10(25e9 * (1 + 15.387756))))
+				fail_msg("':' at D = 1e%.2f, below the wall", ld);
+			walls++;
+		}
+	assert_true(walls > 50);
+	canvas_free(&c);
+}
+
 /* Every iso-FLOP dot lies in a cell that the line k N D = 10^e crosses. */
 static void isoflop_dots_lie_on_their_line(void **state)
 {
@@ -443,6 +524,8 @@ int main(void)
 	        cmocka_unit_test(contour_cells_straddle_their_level),
 	        cmocka_unit_test(delta_cells_straddle_their_level),
 	        cmocka_unit_test(frontier_contains_the_closed_form_optimum),
+	        cmocka_unit_test(inference_frontier_contains_the_lifetime_optimum),
+	        cmocka_unit_test(data_view_marks_four_epochs_and_the_wall),
 	        cmocka_unit_test(isoflop_dots_lie_on_their_line),
 	        cmocka_unit_test(shading_lies_outside_the_fitted_range),
 	        cmocka_unit_test(markers_are_never_dropped),
