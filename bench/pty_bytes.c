@@ -67,6 +67,18 @@ int main(int argc, char **argv)
 	long lawswitch = send_key(fd, "w");
 	lawswitch += send_key(fd, "j");
 	lawswitch += send_key(fd, "\r");
+	/* the views: a step of N with the inference view on, then of T itself */
+	send_key(fd, "w");
+	send_key(fd, "k");
+	send_key(fd, "\r");
+	send_key(fd, "i");
+	send_key(fd, "\t"); /* T -> N */
+	long istep = 0, tstep = 0;
+	for (int i = 0; i < nsteps; i++)
+		istep += send_key(fd, i % 2 ? "\033OD" : "l");
+	send_key(fd, "\033OA"); /* Up: back to T */
+	for (int i = 0; i < nsteps; i++)
+		tstep += send_key(fd, i % 2 ? "\033OD" : "l");
 	send_key(fd, "q");
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
@@ -76,5 +88,9 @@ int main(int argc, char **argv)
 	       (double)steps / nsteps);
 	printf("%-34s %-24s %10ld bytes\n", "  focus change (Tab)", "", tab);
 	printf("%-34s %-24s %10ld bytes\n", "  law switch (w j Enter)", "", lawswitch);
+	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per N step, inference view (i)", "",
+	       (double)istep / nsteps);
+	printf("%-34s %-24s %10.0f bytes\n", "  per T step (the % frontier moves)", "",
+	       (double)tstep / nsteps);
 	return 0;
 }
