@@ -271,6 +271,34 @@ for size in 80x24 160x48 30x10; do
 		no "screen at $size differs from $golden (make golden rewrites it)" "$(diff "$golden" "$tmp/screen" | head -n 20)"
 	fi
 done
+# golden_view NAME: the screen now against tests/golden/view-NAME-80x24.txt (or write it)
+golden_view() {
+	golden="tests/golden/view-$1-80x24.txt"
+	if [ "${update:-}" = 1 ]; then
+		wait_still
+		cp "$tmp/screen" "$golden"
+		ok "wrote $golden"
+	elif wait_screen "$golden"; then
+		ok "the $1 view at 80x24 matches $golden"
+	else
+		no "the $1 view differs from $golden (make golden rewrites it)" "$(diff "$golden" "$tmp/screen" | head -n 20)"
+	fi
+}
+update=$([ "${1:-}" = --update ] && echo 1)
+# the views reached by keys only: compare (c), difference (d), law editing (e)
+start 80 24 xterm
+wait_for 'Tab:slider'
+T send-keys -t e c j j Enter
+wait_for 'comparing with hoffmann2022' >/dev/null
+golden_view compare
+T send-keys -t e d
+wait_for '^dL = ' >/dev/null
+golden_view delta
+T send-keys -t e d e
+wait_for 'editing besiroglu2024' >/dev/null
+golden_view edit
+T send-keys -t e q
+
 # at a size --dump can draw, the terminal shows exactly the dumped canvas
 "$ISOFLOP" --dump --width 80 --height 24 >"$tmp/dump"
 start 80 24 xterm
