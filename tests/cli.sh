@@ -237,6 +237,7 @@ tour_case "unique tokens need a data-constrained law" "4:5: unique_tokens needs 
 expect_error "no such tour" "isoflop: no tour 'nosuch' (the shipped one is chinchilla-story; a file path plays your own)" --tour nosuch --dump
 expect_error "a tour sets its own point" "isoflop: a tour sets its own point: --tour takes no --model, --params, --tokens, --compute or --unique-tokens" --tour chinchilla-story --model gpt3 --dump
 expect_match "--tour --dump shows the first caption" '^ 2020, Kaplan et al\.: with more compute, grow the parameters fastest\.$' --tour chinchilla-story --dump
+expect_error "tour --dump into a directory that cannot be made" "isoflop: $tmp/none/slides: No such file or directory" tour --dump chinchilla-story "$tmp/none/slides"
 run tour --dump chinchilla-story "$tmp/slides"
 frames=$(ls "$tmp/slides" 2>/dev/null | wc -l)
 if [ "$rc" = 0 ] && [ "$frames" = 8 ] && grep -q '^8/8 ' "$tmp/slides/step-08.txt"; then ok "tour --dump writes one frame per step"; else no "tour --dump" "exit $rc, $frames files" "$err"; fi
@@ -280,6 +281,15 @@ if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^isoflop,56,'; then ok "--ex
 awk -F, '/^#/ || NR == 5 || ($1 >= 1e9 && $1 <= 3e10)' "$runs" >"$tmp/narrow.csv"
 run fit "$tmp/narrow.csv"
 if printf '%s\n' "$out$err" | grep -q 'less than two decades of N'; then ok "warns when N spans less than two decades"; else no "narrow N warning" "$out" "$err"; fi
+truncate -s 65M "$tmp/big.csv"
+expect_error "a runs file over 64 MiB" "$tmp/big.csv: larger than 64 MiB" fit "$tmp/big.csv"
+rm -f "$tmp/big.csv"
+mkdir -p "$tmp/taken/isoflop/laws"
+sed 's/^id: .*/id: runs/' presets/laws/besiroglu2024.yaml >"$tmp/taken/isoflop/laws/runs.yaml"
+XDG_CONFIG_HOME="$tmp/taken"
+run --runs "$runs" --dump
+XDG_CONFIG_HOME="$tmp/config"
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^runs-2: L('; then ok "--runs: a user's preset named runs leaves the fit runs-2"; else no "--runs id taken" "exit $rc" "$err" "$(printf '%s\n' "$out" | head -n 1)"; fi
 # isoflop(1): every start scouts, the best 1 in 40 (4500 / 40 = 112) run to the end
 expect_match "parametric fit: the starts it ran to the end" '^starts: 4500; the best 112 after scouting ran to the end; [1-9][0-9]* reached the best fit$' fit "$runs"
 run fit "$runs" --output "$tmp/fitted.yaml" --format csv

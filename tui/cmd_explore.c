@@ -53,8 +53,10 @@ static int start_point(const struct cli *cli, struct app *a)
 	return 0;
 }
 
-/* The id of the law fitted to --runs, offered in the law picker. */
+/* The id of the law fitted to --runs, offered in the law picker: "runs", or
+ * "runs-2", "runs-3"... when a user's preset has taken it. */
 #define RUNS_LAW_ID "runs"
+static char runs_law_id[16] = RUNS_LAW_ID;
 
 /*
  * --runs FILE|-: read the runs (a pipe before the terminal opens, then keys
@@ -85,7 +87,9 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	}
 	memset(&p, 0, sizeof p);
 	p.kind = PRESET_LAW;
-	snprintf(p.id, sizeof p.id, "%s", RUNS_LAW_ID);
+	for (int i = 2; catalog_law(&cli->catalog, runs_law_id) != NULL && i < 100; i++)
+		snprintf(runs_law_id, sizeof runs_law_id, "%s-%d", RUNS_LAW_ID, i);
+	snprintf(p.id, sizeof p.id, "%s", runs_law_id);
 	snprintf(p.name, sizeof p.name, "Fit of %.100s", cli->runs);
 	snprintf(p.source, sizeof p.source,
 	         "isoflop fit of %.200s: %zu runs, Approach 3 (Hoffmann et al. 2022, "
@@ -102,7 +106,7 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	                     .beta = fit.beta};
 	if (catalog_add_law(&cli->catalog, &p) < 0) {
 		free(*runs);
-		return cli_error("--runs: a law with id '%s' exists already", RUNS_LAW_ID);
+		return cli_error("--runs: no free id for the fitted law (runs to runs-99 are taken)");
 	}
 	return 0;
 }
@@ -145,7 +149,7 @@ int cmd_explore(struct cli *cli)
 	if (cli->runs != NULL && (rc = load_runs(cli, &runs, &nruns)) != 0)
 		return rc;
 	const struct catalog_entry *law = catalog_law(&cli->catalog, cli->law    ? cli->law
-	                                                             : cli->runs ? RUNS_LAW_ID
+	                                                             : cli->runs ? runs_law_id
 	                                                                         : CLI_DEFAULT_LAW);
 	if (law == NULL)
 		return cli_error("unknown law '%s' (isoflop presets laws lists them)", cli->law);
