@@ -97,7 +97,7 @@ expect_line "loss CSV header" 1 "law,params,tokens,compute,loss" loss --params 7
 expect_line "optimum CSV header" 1 "law,compute,params,tokens,tokens_per_param,loss" optimum --compute 1e23 --format csv
 expect_line "optimum CSV header with inference" 1 "law,compute,params,tokens,tokens_per_param,loss,inference_tokens,total_flops,savings" optimum --compute 1e23 --inference-tokens 2T --format csv
 expect_line "optimum CSV header with unique tokens" 1 "law,compute,params,tokens,tokens_per_param,loss,unique_tokens,epochs" optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
-expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source" presets --format csv
+expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source,peak_flops" presets --format csv
 
 # --- numbers against the papers ---------------------------------------------
 # Kaplan et al. 2020 Eq. 1.5, Table 2 constants: L(1e9, 1e10) = 2.4197
@@ -130,6 +130,15 @@ done
 run loss --law all --model gpt3 --format csv
 rows=$(printf '%s\n' "$out" | tail -n +2 | wc -l)
 if [ "$rc" = 0 ] && [ "$rows" = 5 ]; then ok "GPT-3 under every loss law"; else no "GPT-3 under every loss law" "exit $rc, $rows rows" "$err"; fi
+
+# --- accelerators -------------------------------------------------------------
+expect_error "presets: an unknown section" "isoflop: presets: expected laws, models or accelerators, not 'gpus'" presets gpus
+mkdir -p "$tmp/dir/accelerators"
+printf 'id: x1\nname: X1\nsource: S\n' >"$tmp/dir/accelerators/x1.yaml"
+expect_error "a file in accelerators/ is an accelerator" "$tmp/dir/accelerators/x1.yaml:1:1: missing required key 'peak_flops' in an accelerator preset" presets --preset-dir "$tmp/dir"
+printf 'id: x1\nname: X1\nsource: S\npeak_flops: 1e15\n' >"$tmp/dir/accelerators/x1.yaml"
+expect_match "a user's accelerator loads from --preset-dir" '^accelerator,x1,X1,,,,S,1e\+15$' presets accelerators --preset-dir "$tmp/dir" --format csv
+rm -rf "$tmp/dir"
 expect_error "model and params together" "isoflop: give --model or --params/--tokens, not both" loss --model gpt3 --params 1B
 expect_match "MoE uses active parameters" '^besiroglu2024,3\.7e\+10,1\.48e\+13,' loss --model deepseek-v3 --format csv
 
