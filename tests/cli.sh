@@ -132,6 +132,13 @@ rows=$(printf '%s\n' "$out" | tail -n +2 | wc -l)
 if [ "$rc" = 0 ] && [ "$rows" = 5 ]; then ok "GPT-3 under every loss law"; else no "GPT-3 under every loss law" "exit $rc, $rows rows" "$err"; fi
 
 # --- accelerators -------------------------------------------------------------
+# peak dense BF16 FLOP/s as the vendors print them (sparse figures halved): each preset's source says where
+run presets accelerators --format csv
+for row in a100,3.12e+14 h100,9.89e+14 h200,9.89e+14 b200,2.25e+15 tpu-v4,2.75e+14 tpu-v5p,4.59e+14; do
+	id=${row%%,*} peak=${row#*,}
+	if printf '%s\n' "$out" | grep -q "^accelerator,$id,.*,$peak\$"; then ok "accelerator $id ships at $peak FLOP/s"; else no "accelerator $id ships at $peak FLOP/s" "$(printf '%s\n' "$out" | grep "^accelerator,$id,")"; fi
+done
+expect_match "presets lists accelerators in text" '^h100 +9\.89e14  NVIDIA H100 SXM$' presets accelerators
 expect_error "presets: an unknown section" "isoflop: presets: expected laws, models or accelerators, not 'gpus'" presets gpus
 mkdir -p "$tmp/dir/accelerators"
 printf 'id: x1\nname: X1\nsource: S\n' >"$tmp/dir/accelerators/x1.yaml"

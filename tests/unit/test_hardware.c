@@ -1,8 +1,10 @@
 /*
  * test_hardware.c: the hardware identity C = count x peak x MFU x seconds,
  * each solved form against values computed here from the definitions, round
- * trips through hw_solve, and the inputs it refuses.
+ * trips through hw_solve, the inputs it refuses, and the shipped accelerator
+ * presets against the figures their vendors print.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "../../model/hardware.h"
@@ -120,6 +122,54 @@ static void refuses_nonsense(void **state)
 	assert_int_equal(hw_solve(&q, (enum hw_unknown)7), MODEL_EDOM);
 }
 
+/*
+ * What each vendor's sheet prints for one accelerator, in FLOP/s, and whether
+ * it is the figure with 2:4 structured sparsity, which dense training does not
+ * get: the presets hold half of it then, and their source must say so.
+ */
+static const struct {
+	const char *id;
+	double printed;
+	bool sparse;
+	double peak; /* what the preset must hold */
+} sheets[] = {
+        /* NVIDIA A100 datasheet, A100 80GB SXM, BFLOAT16 Tensor Core: 312 | 624 sparse */
+        {"a100", 312e12, false, 312e12},
+        /* NVIDIA H100 page, H100 SXM, BFLOAT16 Tensor Core: 1,979 with sparsity */
+        {"h100", 1979e12, true, 989e12},
+        /* NVIDIA H200 page, H200 SXM, BFLOAT16 Tensor Core: 1,979 with sparsity */
+        {"h200", 1979e12, true, 989e12},
+        /* NVIDIA HGX page, HGX B200: FP16/BF16 Tensor Core 36 PFLOPS for 8 GPUs, with sparsity */
+        {"b200", 36e15 / 8, true, 2.25e15},
+        /* Google Cloud TPU v4 page: peak compute per chip 275 teraflops (bf16 or int8) */
+        {"tpu-v4", 275e12, false, 275e12},
+        /* Google Cloud TPU v5p page: peak compute per chip (bf16) 459 TFLOPs */
+        {"tpu-v5p", 459e12, false, 459e12},
+};
+
+/* Every shipped accelerator holds its vendor's dense figure, read by the real loader. */
+static void shipped_peaks_are_the_vendors(void **state)
+{
+	(void)state;
+	static struct preset p;
+	char path[256], err[PRESET_ERR_MAX];
+
+	for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++) {
+		snprintf(path, sizeof path, "presets/accelerators/%s.yaml", sheets[i].id);
+		if (preset_load(path, PRESET_ACCELERATOR, &p, err, sizeof err) != 0)
+			fail_msg("%s", err);
+		assert_string_equal(p.id, sheets[i].id);
+		assert_rel(p.peak_flops, sheets[i].peak, 0);
+		/* the dense figure is the printed one, or half the sparse one to its digits */
+		double dense = sheets[i].sparse ? sheets[i].printed / 2 : sheets[i].printed;
+		assert_rel(p.peak_flops, dense, 1e-3);
+		if (sheets[i].sparse && strstr(p.source, "halved") == NULL)
+			fail_msg("%s: the source does not say the sparse figure was halved", path);
+		if (strstr(p.source, "https://") == NULL)
+			fail_msg("%s: the source gives no address", path);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +177,7 @@ int main(void)
 	        cmocka_unit_test(days_and_count_from_the_definition),
 	        cmocka_unit_test(round_trips),
 	        cmocka_unit_test(refuses_nonsense),
+	        cmocka_unit_test(shipped_peaks_are_the_vendors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
