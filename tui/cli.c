@@ -24,7 +24,7 @@ int cli_error(const char *fmt, ...)
 }
 
 static const struct {
-	unsigned bit;
+	unsigned long long bit;
 	const char *name;
 } option_names[] = {
         {OPT_LAW, "--law"},
@@ -57,7 +57,7 @@ static const struct {
         {OPT_DELTA, "--delta"},
 };
 
-int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)
+int cli_check_options(const struct cli *cli, const char *command, unsigned long long allowed)
 {
 	for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
 		if ((cli->given & option_names[i].bit) && !(allowed & option_names[i].bit))

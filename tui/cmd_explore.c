@@ -21,7 +21,7 @@
 /* The start point from --model or two of --params/--tokens/--compute. */
 static int start_point(const struct cli *cli, struct app *a)
 {
-	unsigned g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
+	unsigned long long g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
 	const struct law *law = app_law(a);
 
 	if (cli->model != NULL) {
