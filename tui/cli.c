@@ -55,6 +55,10 @@ static const struct {
         {OPT_LARGER, "--larger"},
         {OPT_COMPARE, "--compare"},
         {OPT_DELTA, "--delta"},
+        {OPT_GPU, "--gpu"},
+        {OPT_GPUS, "--gpus"},
+        {OPT_MFU, "--mfu"},
+        {OPT_DAYS, "--days"},
 };
 
 int cli_check_options(const struct cli *cli, const char *command, unsigned long long allowed)

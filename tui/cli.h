@@ -50,6 +50,10 @@
 #define OPT_LARGER     (1ull << 25)
 #define OPT_COMPARE    (1ull << 26)
 #define OPT_DELTA      (1ull << 27)
+#define OPT_GPU        (1ull << 28)
+#define OPT_GPUS       (1ull << 29)
+#define OPT_MFU        (1ull << 30)
+#define OPT_DAYS       (1ull << 31)
 
 /* --color: whether pictures carry ANSI colours. */
 enum color_mode {
@@ -93,6 +97,10 @@ struct cli {
 	const char *compare;      /* plot contour --compare ID */
 	bool delta;               /* plot contour --delta */
 	double larger;            /* test-time --larger M */
+	const char *gpu;          /* optimum --gpu ID: an accelerator preset */
+	long gpus;                /* optimum --gpus N: how many of them */
+	double mfu;               /* optimum --mfu F: model FLOPs utilisation, (0, 1] */
+	double days;              /* optimum --days D: wall-clock days of training */
 	const char *method;       /* fit --method parametric|isoflop */
 	long bootstrap;           /* fit --bootstrap N */
 	unsigned long seed;       /* fit --seed S */
