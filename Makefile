@@ -160,7 +160,8 @@ golden: $(BIN)
 	@ISOFLOP=$(abspath $(BIN)) sh tests/e2e.sh --update | grep wrote
 
 # The binary, both man pages, and the presets under SHAREDIR; DESTDIR stages.
-PRESET_FILES = $(wildcard presets/laws/*.yaml presets/models/*.yaml presets/tours/*.yaml)
+PRESET_FILES = $(wildcard presets/laws/*.yaml presets/models/*.yaml presets/accelerators/*.yaml \
+                           presets/tours/*.yaml)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -180,7 +181,8 @@ uninstall:
 		rm -f $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f))/$$(basename $$f); \
 	done
 	-rmdir $(DESTDIR)$(SHAREDIR)/laws $(DESTDIR)$(SHAREDIR)/models \
-		$(DESTDIR)$(SHAREDIR)/tours $(DESTDIR)$(SHAREDIR) 2>/dev/null
+		$(DESTDIR)$(SHAREDIR)/accelerators $(DESTDIR)$(SHAREDIR)/tours \
+		$(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 format:
 	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c)

@@ -62,9 +62,12 @@ static int add_broken(struct catalog *cat, const char *file, const char *error)
 static int add_preset(struct catalog *cat, const struct preset *p, enum catalog_tier tier,
                       char *err, size_t errsize)
 {
-	bool law = p->kind == PRESET_LAW;
-	struct catalog_entry **items = law ? &cat->laws : &cat->models;
-	size_t *count = law ? &cat->nlaws : &cat->nmodels;
+	struct catalog_entry **items = p->kind == PRESET_LAW     ? &cat->laws
+	                               : p->kind == PRESET_MODEL ? &cat->models
+	                                                         : &cat->accelerators;
+	size_t *count = p->kind == PRESET_LAW     ? &cat->nlaws
+	                : p->kind == PRESET_MODEL ? &cat->nmodels
+	                                          : &cat->naccelerators;
 	struct catalog_entry *old = find(*items, *count, p->id);
 
 	if (old != NULL && old->tier == tier) {
@@ -153,9 +156,10 @@ static int load_tier_dir(struct catalog *cat, const char *dir, enum catalog_tier
 {
 	if (dir == NULL)
 		return 0;
-	if (load_dir(cat, dir, "laws", PRESET_LAW, tier, err, errsize) < 0)
+	if (load_dir(cat, dir, "laws", PRESET_LAW, tier, err, errsize) < 0 ||
+	    load_dir(cat, dir, "models", PRESET_MODEL, tier, err, errsize) < 0)
 		return -1;
-	return load_dir(cat, dir, "models", PRESET_MODEL, tier, err, errsize);
+	return load_dir(cat, dir, "accelerators", PRESET_ACCELERATOR, tier, err, errsize);
 }
 
 static int by_id(const void *a, const void *b)
@@ -200,6 +204,8 @@ int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *e
 		qsort(cat->laws, cat->nlaws, sizeof *cat->laws, by_id);
 	if (cat->nmodels > 0)
 		qsort(cat->models, cat->nmodels, sizeof *cat->models, by_release);
+	if (cat->naccelerators > 0)
+		qsort(cat->accelerators, cat->naccelerators, sizeof *cat->accelerators, by_id);
 	return 0;
 fail:
 	if (err[0] == '\0')
@@ -231,10 +237,16 @@ const struct catalog_entry *catalog_model(const struct catalog *cat, const char 
 	return find(cat->models, cat->nmodels, id);
 }
 
+const struct catalog_entry *catalog_accelerator(const struct catalog *cat, const char *id)
+{
+	return find(cat->accelerators, cat->naccelerators, id);
+}
+
 void catalog_free(struct catalog *cat)
 {
 	free(cat->laws);
 	free(cat->models);
+	free(cat->accelerators);
 	free(cat->broken);
 	memset(cat, 0, sizeof *cat);
 }

@@ -6,8 +6,9 @@
  *   2. $XDG_CONFIG_HOME/isoflop/ (default ~/.config/isoflop/),
  *   3. the installed share directory (ISOFLOP_SHARE_DIR),
  *   4. presets/ beside the binary.
- * Directories hold laws/NAME.yaml and models/NAME.yaml. A broken user file is
- * listed as broken and skipped; it never stops the shipped presets loading.
+ * Directories hold laws/NAME.yaml, models/NAME.yaml and accelerators/NAME.yaml.
+ * A broken user file is listed as broken and skipped; it never stops the
+ * shipped presets loading.
  */
 #ifndef ISOFLOP_CATALOG_H
 #define ISOFLOP_CATALOG_H
@@ -41,6 +42,8 @@ struct catalog {
 	size_t nlaws;
 	struct catalog_entry *models; /* sorted by release date, then id */
 	size_t nmodels;
+	struct catalog_entry *accelerators; /* sorted by id */
+	size_t naccelerators;
 	struct catalog_broken *broken;
 	size_t nbroken;
 };
@@ -69,6 +72,7 @@ int catalog_add_law(struct catalog *cat, const struct preset *p);
 
 const struct catalog_entry *catalog_law(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_model(const struct catalog *cat, const char *id);
+const struct catalog_entry *catalog_accelerator(const struct catalog *cat, const char *id);
 
 void catalog_free(struct catalog *cat);
 

@@ -42,7 +42,8 @@ enum field_type {
 /* Scope bits: root keys by preset kind, constants by law family. */
 #define KIND_LAW   (1u << PRESET_LAW)
 #define KIND_MODEL (1u << PRESET_MODEL)
-#define KIND_BOTH  (KIND_LAW | KIND_MODEL)
+#define KIND_ACCEL (1u << PRESET_ACCELERATOR)
+#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL)
 #define FAM(f)     (1u << (f))
 #define FAM_ADD    FAM(LAW_ADDITIVE)
 #define FAM_KAP    FAM(LAW_KAPLAN)
@@ -111,10 +112,10 @@ static const struct fieldset constant_set = {"in constants", constant_fields,
 static const struct fieldset range_set = {"in fitted_range", range_fields, COUNT(range_fields)};
 
 static const struct field root_fields[] = {
-        {"id", F_ID, STR(id), KIND_BOTH, KIND_BOTH, NULL, NULL},
-        {"name", F_STRING, STR(name), KIND_BOTH, KIND_BOTH, NULL, NULL},
-        {"source", F_STRING, STR(source), KIND_BOTH, KIND_BOTH, NULL, NULL},
-        {"note", F_STRING, STR(note), KIND_BOTH, 0, NULL, NULL},
+        {"id", F_ID, STR(id), KIND_ALL, KIND_ALL, NULL, NULL},
+        {"name", F_STRING, STR(name), KIND_ALL, KIND_ALL, NULL, NULL},
+        {"source", F_STRING, STR(source), KIND_ALL, KIND_ALL, NULL, NULL},
+        {"note", F_STRING, STR(note), KIND_ALL, 0, NULL, NULL},
         {"family", F_FAMILY, AT(law.family), 0, KIND_LAW, KIND_LAW, NULL, NULL},
         {"dataset", F_STRING, STR(dataset), KIND_LAW, KIND_LAW, NULL, NULL},
         {"convention", F_CONVENTION, AT(law.non_embedding), 0, KIND_LAW, KIND_LAW, NULL, NULL},
@@ -127,6 +128,7 @@ static const struct field root_fields[] = {
         {"tokens", F_COUNT, AT(tokens), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
         {"compute", F_COMPUTE, AT(compute), 0, KIND_MODEL, 0, NULL, NULL},
         {"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL},
+        {"peak_flops", F_POSITIVE, AT(peak_flops), 0, KIND_ACCEL, KIND_ACCEL, NULL, NULL},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
@@ -162,6 +164,18 @@ static const char *const family_names[] = {
 double preset_compute_params(const struct preset *p)
 {
 	return p->active_params > 0 ? p->active_params : p->params;
+}
+
+const char *preset_kind_name(enum preset_kind kind)
+{
+	static const char *const names[] = {
+	        [PRESET_ANY] = "preset",
+	        [PRESET_LAW] = "law",
+	        [PRESET_MODEL] = "model",
+	        [PRESET_ACCELERATOR] = "accelerator",
+	};
+
+	return (size_t)kind < COUNT(names) ? names[kind] : "?";
 }
 
 const char *preset_family_name(enum law_family family)
@@ -652,15 +666,21 @@ static int check_preset(struct loader *l, enum preset_kind want)
 	for (size_t i = 0; i < COUNT(law_keys); i++)
 		is_law |= l->root.on[field_index(&root_set, law_keys[i])];
 
+	/* then peak FLOP/s makes an accelerator; anything else is a model */
 	if (want == PRESET_ANY)
-		want = is_law ? PRESET_LAW : PRESET_MODEL;
+		want = is_law                                             ? PRESET_LAW
+		       : l->root.on[field_index(&root_set, "peak_flops")] ? PRESET_ACCELERATOR
+		                                                          : PRESET_MODEL;
 	p->kind = want;
 	size_t id = field_index(&root_set, "id");
 	p->line = (int)l->root.at[id].line + 1;
 	p->col = (int)l->root.at[id].column + 1;
-	snprintf(what, sizeof what, "a %s preset", want == PRESET_LAW ? "law" : "model");
+	snprintf(what, sizeof what, "%s %s preset", want == PRESET_ACCELERATOR ? "an" : "a",
+	         preset_kind_name(want));
 	if (check_keys(l, &root_set, &l->root, 1u << want, what) < 0)
 		return -1;
+	if (want == PRESET_ACCELERATOR)
+		return 0;
 	if (want == PRESET_MODEL) {
 		if (p->active_params > p->params)
 			return fail(l, l->root.at[field_index(&root_set, "active_params")],

@@ -1,11 +1,10 @@
 /*
  * preset.h: one YAML preset file, parsed and checked against the schema.
  *
- * A preset is a law (it has `family`) or a real model (it has `params`). The
- * loader reads the file with libyaml's event API, walks it against a const
- * schema table, and reports the first problem as one line
- * "FILE:LINE:COL: what is wrong" (1-based, as compilers do). The schema is
- * documented in isoflop-presets(5).
+ * A preset is a law (it has `family`), a real model (it has `params`) or an
+ * accelerator (it has `peak_flops`). The loader reads the file with libyaml's event API, walks it
+ * against a const schema table, and reports the first problem as one line "FILE:LINE:COL: what is
+ * wrong" (1-based, as compilers do). The schema is documented in isoflop-presets(5).
  */
 #ifndef ISOFLOP_PRESET_H
 #define ISOFLOP_PRESET_H
@@ -24,13 +23,14 @@ enum preset_kind {
 	PRESET_ANY = 0, /* decide from the content */
 	PRESET_LAW = 1,
 	PRESET_MODEL = 2,
+	PRESET_ACCELERATOR = 3,
 };
 
 struct preset {
 	enum preset_kind kind;
 	char id[64];      /* [a-z0-9][a-z0-9.-]*, unique per kind */
 	char name[128];   /* for people */
-	char source[640]; /* paper title, arXiv id, table or equation */
+	char source[640]; /* paper or datasheet: title, where the numbers are */
 	char note[1024];  /* optional: caveats, where sources disagree */
 	char file[1024];  /* where it was read from */
 	int line;         /* 1-based line and column of its id */
@@ -45,6 +45,8 @@ struct preset {
 	double tokens;        /* training tokens */
 	double compute;       /* published training FLOPs, 0 if none */
 	char released[16];    /* YYYY, YYYY-MM or YYYY-MM-DD */
+	/* accelerators */
+	double peak_flops; /* peak dense BF16 FLOP/s of one accelerator */
 };
 
 /*
@@ -60,6 +62,9 @@ int preset_load(const char *path, enum preset_kind want, struct preset *out, cha
 
 /* The parameters a model computes with: the active ones of a mixture of experts. */
 double preset_compute_params(const struct preset *p);
+
+/* The kind's name for people: "law", "model", "accelerator". */
+const char *preset_kind_name(enum preset_kind kind);
 
 /* The law family's name as presets spell it: "additive", "kaplan", ... */
 const char *preset_family_name(enum law_family family);

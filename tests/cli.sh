@@ -97,7 +97,7 @@ expect_line "loss CSV header" 1 "law,params,tokens,compute,loss" loss --params 7
 expect_line "optimum CSV header" 1 "law,compute,params,tokens,tokens_per_param,loss" optimum --compute 1e23 --format csv
 expect_line "optimum CSV header with inference" 1 "law,compute,params,tokens,tokens_per_param,loss,inference_tokens,total_flops,savings" optimum --compute 1e23 --inference-tokens 2T --format csv
 expect_line "optimum CSV header with unique tokens" 1 "law,compute,params,tokens,tokens_per_param,loss,unique_tokens,epochs" optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
-expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source" presets --format csv
+expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source,peak_flops" presets --format csv
 
 # --- numbers against the papers ---------------------------------------------
 # Kaplan et al. 2020 Eq. 1.5, Table 2 constants: L(1e9, 1e10) = 2.4197
@@ -130,6 +130,22 @@ done
 run loss --law all --model gpt3 --format csv
 rows=$(printf '%s\n' "$out" | tail -n +2 | wc -l)
 if [ "$rc" = 0 ] && [ "$rows" = 5 ]; then ok "GPT-3 under every loss law"; else no "GPT-3 under every loss law" "exit $rc, $rows rows" "$err"; fi
+
+# --- accelerators -------------------------------------------------------------
+# peak dense BF16 FLOP/s as the vendors print them (sparse figures halved): each preset's source says where
+run presets accelerators --format csv
+for row in a100,3.12e+14 h100,9.89e+14 h200,9.89e+14 b200,2.25e+15 tpu-v4,2.75e+14 tpu-v5p,4.59e+14; do
+	id=${row%%,*} peak=${row#*,}
+	if printf '%s\n' "$out" | grep -q "^accelerator,$id,.*,$peak\$"; then ok "accelerator $id ships at $peak FLOP/s"; else no "accelerator $id ships at $peak FLOP/s" "$(printf '%s\n' "$out" | grep "^accelerator,$id,")"; fi
+done
+expect_match "presets lists accelerators in text" '^h100 +9\.89e14  NVIDIA H100 SXM$' presets accelerators
+expect_error "presets: an unknown section" "isoflop: presets: expected laws, models or accelerators, not 'gpus'" presets gpus
+mkdir -p "$tmp/dir/accelerators"
+printf 'id: x1\nname: X1\nsource: S\n' >"$tmp/dir/accelerators/x1.yaml"
+expect_error "a file in accelerators/ is an accelerator" "$tmp/dir/accelerators/x1.yaml:1:1: missing required key 'peak_flops' in an accelerator preset" presets --preset-dir "$tmp/dir"
+printf 'id: x1\nname: X1\nsource: S\npeak_flops: 1e15\n' >"$tmp/dir/accelerators/x1.yaml"
+expect_match "a user's accelerator loads from --preset-dir" '^accelerator,x1,X1,,,,S,1e\+15$' presets accelerators --preset-dir "$tmp/dir" --format csv
+rm -rf "$tmp/dir"
 expect_error "model and params together" "isoflop: give --model or --params/--tokens, not both" loss --model gpt3 --params 1B
 expect_match "MoE uses active parameters" '^besiroglu2024,3\.7e\+10,1\.48e\+13,' loss --model deepseek-v3 --format csv
 
@@ -317,6 +333,50 @@ run test-time --model llama3-8b --inference-tokens 1T --format csv
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 4 ]; then ok "test-time: M = 2, 4, 14 by default"; else no "test-time default rows" "$out" "$err"; fi
 expect_error "test-time needs inference tokens" "isoflop: test-time needs --inference-tokens T: the tokens the model serves" test-time --params 8B --tokens 15T
 expect_error "test-time: larger must be larger" "isoflop: --larger: the other model must be more than 1 times larger, not 0.5" test-time --params 8B --tokens 15T --inference-tokens 1T --larger 0.5
+
+# --- hardware: C = count x peak x MFU x 86,400 s x days ---------------------
+# near NAME GOT WANT: GOT within 1e-9 of WANT, relatively (awk computes WANT from the definition)
+near() {
+	if awk -v g="$2" -v w="$3" 'BEGIN { d = g - w; if (d < 0) d = -d; exit !(w != 0 && d <= 1e-9 * (w < 0 ? -w : w)) }'; then
+		ok "$1"
+	else
+		no "$1" "got $2, want $3" "stdout: $out" "stderr: $err"
+	fi
+}
+field() { printf '%s\n' "$out" | awk -F, -v row="$1" -v col="$2" 'NR == row + 1 { print $col }'; }
+expect_line "optimum CSV header with hardware" 1 "law,compute,params,tokens,tokens_per_param,loss,accelerator,count,mfu,days,gpu_hours,pf_days" optimum --gpus 8 --gpu a100 --mfu 0.5 --days 1 --format csv
+# the issue's example: 1,024 H100 SXM (989 TFLOP/s dense BF16) at 40% MFU for 30 days
+run optimum --law hoffmann2022 --gpus 1024 --gpu h100 --mfu 0.4 --days 30 --format csv
+near "budget from the hardware: 1024 x 989e12 x 0.4 x 30 days" "$(field 1 2)" "$(awk 'BEGIN { printf "%.10g", 1024 * 989e12 * 0.4 * 30 * 86400 }')"
+if [ "$(field 1 7),$(field 1 8),$(field 1 9),$(field 1 10)" = "h100,1024,0.4,30" ]; then ok "the hardware columns repeat what was given"; else no "hardware columns" "$out"; fi
+near "GPU-hours: count x days x 24" "$(field 1 11)" 737280
+near "PF-days: C / (1e15 x 86,400)" "$(field 1 12)" "$(awk 'BEGIN { printf "%.10g", 1024 * 989e12 * 0.4 * 30 * 86400 / 8.64e19 }')"
+expect_match "the optimum at the hardware's budget is --compute's" '^hoffmann2022,1\.050004685e\+24,4\.2' optimum --law hoffmann2022 --gpus 1024 --gpu h100 --mfu 0.4 --days 30 --format csv
+run optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 1024 --format csv
+near "days from --compute and --gpus" "$(field 1 10)" "$(awk 'BEGIN { printf "%.10g", 1e24 / (1024 * 989e12 * 0.4) / 86400 }')"
+run optimum --compute 1e24 --gpu h100 --mfu 0.4 --days 30 --format csv
+# 1e24 / (989e12 x 0.4 x 2,592,000 s) = 975.2 accelerators: 976, which take a little under 30 days
+if [ "$(field 1 8)" = 976 ]; then ok "the count for --days is rounded up to whole accelerators"; else no "count rounded up" "$out"; fi
+near "days at the rounded-up count" "$(field 1 10)" "$(awk 'BEGIN { printf "%.10g", 1e24 / (976 * 989e12 * 0.4) / 86400 }')"
+expect_match "the text says the count was rounded" '^The count for 30 days is rounded up to whole accelerators; days are those at that count\.$' optimum --compute 1e24 --gpu h100 --mfu 0.4 --days 30
+expect_match "an exact count is not rounded up" '^besiroglu2024,.*,h100,1024,0\.4,30,' optimum --compute 1.0500046848e24 --gpu h100 --mfu 0.4 --days 30 --format csv
+expect_match "the text names the accelerator and its peak" '^compute = count x peak x MFU x 86,400 s x days; tpu-v5p: Google Cloud TPU v5p, 4\.59e14 FLOP/s \(dense BF16\)\.$' optimum --gpus 4096 --gpu tpu-v5p --mfu 0.5 --days 10
+run optimum --law hoffmann2022 --loss 2.0 --gpu b200 --mfu 0.35 --gpus 4096 --format csv
+near "--loss: days for the compute the loss needs" "$(field 1 10)" "$(awk -v c="$(field 1 2)" 'BEGIN { printf "%.10g", c / (4096 * 2.25e15 * 0.35) / 86400 }')"
+run optimum --law hoffmann2022 --compute 7.74e22 --inference-tokens 2T --gpu a100 --mfu 0.5 --gpus 512 --format csv
+near "--inference-tokens: the inference-aware model's days" "$(field 1 13)" "$(awk -v c="$(field 1 2)" 'BEGIN { printf "%.10g", c / (512 * 312e12 * 0.5) / 86400 }')"
+expect_error "hardware needs --gpu" "isoflop: --gpus, --mfu and --days need --gpu ID, the accelerator (isoflop presets accelerators lists them)" optimum --gpus 8 --mfu 0.4 --days 1
+expect_error "hardware needs --mfu" "isoflop: --gpu needs --mfu F, the share of the peak FLOP/s the run turns into model FLOPs, such as 0.4 (no default: it depends on the model, the code and the cluster)" optimum --gpu h100 --gpus 8 --days 1
+expect_error "unknown accelerator" "isoflop: unknown accelerator 'h1000' (isoflop presets accelerators lists them)" optimum --gpu h1000 --mfu 0.4 --gpus 8 --days 1
+expect_error "budget, count and days together" "isoflop: give two of --compute (or --loss), --gpus and --days: the third follows from them" optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 8 --days 1
+expect_error "a budget and nothing to solve" "isoflop: with --gpu and --mfu, give --gpus N (the days follow) or --days D (the count follows)" optimum --compute 1e24 --gpu h100 --mfu 0.4
+expect_error "no budget and one of count and days" "isoflop: optimum needs --compute C or --loss L, or --gpus N and --days D (with --gpu and --mfu)" optimum --gpu h100 --mfu 0.4 --gpus 8
+expect_error "MFU above 1" "isoflop: --mfu: the share of peak FLOP/s a run achieves lies in (0, 1], not '1.5'" optimum --gpu h100 --mfu 1.5 --gpus 8 --days 3
+expect_error "MFU zero" "isoflop: --mfu: must be positive: '0'" optimum --gpu h100 --mfu 0 --gpus 8 --days 3
+expect_error "a whole count" "isoflop: --gpus: expected a whole number from 1 to 100000000, not '8.5'" optimum --gpu h100 --mfu 0.4 --gpus 8.5 --days 3
+expect_error "days positive" "isoflop: --days: must be positive: '-3'" optimum --gpu h100 --mfu 0.4 --gpus 8 --days -3
+expect_error "hardware budget out of range" "isoflop: 1 x 9.89e14 FLOP/s (h100) x 0.4 MFU x 1e-12 days is 3.42e7 FLOPs: a budget must lie between 1e10 and 1e35" optimum --gpu h100 --mfu 0.4 --gpus 1 --days 1e-12
+expect_error "hardware options are optimum's" "isoflop: --gpu does not apply to 'loss' (see isoflop --help)" loss --gpu h100 --params 1B --tokens 1T
 
 # --- output errors ----------------------------------------------------------
 "$ISOFLOP" presets --format csv >/dev/full 2>"$tmp/err"

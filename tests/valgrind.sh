@@ -27,6 +27,7 @@ vg "presets" 0 presets
 vg "loss under every law" 0 loss --law all --model gpt3 --format json
 vg "optimum with inference" 0 optimum --law all --compute 1e23 --inference-tokens 2T
 vg "data-constrained optimum" 0 optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
+vg "optimum on hardware, the count solved" 0 optimum --law all --loss 2.1 --gpu tpu-v5p --mfu 0.45 --days 14 --format json
 vg "contour map with every model" 0 plot contour --model all --width 120 --height 40 --compute 1e23 --color always
 vg "data-constrained map" 0 plot contour --law muennighoff2023 --unique-tokens 25B --frontier kaplan2020-frontier
 vg "profiles" 0 plot profiles --law kaplan2020 --width 40 --height 12 --compute 1e22

@@ -24,7 +24,7 @@ int cli_error(const char *fmt, ...)
 }
 
 static const struct {
-	unsigned bit;
+	unsigned long long bit;
 	const char *name;
 } option_names[] = {
         {OPT_LAW, "--law"},
@@ -55,9 +55,13 @@ static const struct {
         {OPT_LARGER, "--larger"},
         {OPT_COMPARE, "--compare"},
         {OPT_DELTA, "--delta"},
+        {OPT_GPU, "--gpu"},
+        {OPT_GPUS, "--gpus"},
+        {OPT_MFU, "--mfu"},
+        {OPT_DAYS, "--days"},
 };
 
-int cli_check_options(const struct cli *cli, const char *command, unsigned allowed)
+int cli_check_options(const struct cli *cli, const char *command, unsigned long long allowed)
 {
 	for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
 		if ((cli->given & option_names[i].bit) && !(allowed & option_names[i].bit))

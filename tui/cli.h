@@ -18,37 +18,42 @@
 /* The default law: Epoch AI's refit agrees with Approaches 1 and 2. */
 #define CLI_DEFAULT_LAW "besiroglu2024"
 
-/* Options as bits, so that each command can say which ones it takes. */
-enum cli_option {
-	OPT_LAW = 1 << 0,
-	OPT_PARAMS = 1 << 1,
-	OPT_TOKENS = 1 << 2,
-	OPT_COMPUTE = 1 << 3,
-	OPT_LOSS = 1 << 4,
-	OPT_UNIQUE = 1 << 5,
-	OPT_INFERENCE = 1 << 6,
-	OPT_MODEL = 1 << 7,
-	OPT_FORMAT = 1 << 8,
-	OPT_WIDTH = 1 << 9,
-	OPT_HEIGHT = 1 << 10,
-	OPT_RANGE = 1 << 11,
-	OPT_FRONTIER = 1 << 12,
-	OPT_COLOR = 1 << 13,
-	OPT_DUMP = 1 << 14,
-	OPT_UNICODE = 1 << 15,
-	OPT_TOUR = 1 << 16,
-	OPT_FORCE = 1 << 17,
-	OPT_METHOD = 1 << 18,
-	OPT_BOOTSTRAP = 1 << 19,
-	OPT_SEED = 1 << 20,
-	OPT_EXCLUDE = 1 << 21,
-	OPT_OUTPUT = 1 << 22,
-	OPT_AT_COMPUTE = 1 << 23,
-	OPT_RUNS = 1 << 24,
-	OPT_LARGER = 1 << 25,
-	OPT_COMPARE = 1 << 26,
-	OPT_DELTA = 1 << 27,
-};
+/*
+ * Options as bits of a 64-bit set, so that each command can say which ones it
+ * takes: macros, since an enum constant must fit in an int.
+ */
+#define OPT_LAW        (1ull << 0)
+#define OPT_PARAMS     (1ull << 1)
+#define OPT_TOKENS     (1ull << 2)
+#define OPT_COMPUTE    (1ull << 3)
+#define OPT_LOSS       (1ull << 4)
+#define OPT_UNIQUE     (1ull << 5)
+#define OPT_INFERENCE  (1ull << 6)
+#define OPT_MODEL      (1ull << 7)
+#define OPT_FORMAT     (1ull << 8)
+#define OPT_WIDTH      (1ull << 9)
+#define OPT_HEIGHT     (1ull << 10)
+#define OPT_RANGE      (1ull << 11)
+#define OPT_FRONTIER   (1ull << 12)
+#define OPT_COLOR      (1ull << 13)
+#define OPT_DUMP       (1ull << 14)
+#define OPT_UNICODE    (1ull << 15)
+#define OPT_TOUR       (1ull << 16)
+#define OPT_FORCE      (1ull << 17)
+#define OPT_METHOD     (1ull << 18)
+#define OPT_BOOTSTRAP  (1ull << 19)
+#define OPT_SEED       (1ull << 20)
+#define OPT_EXCLUDE    (1ull << 21)
+#define OPT_OUTPUT     (1ull << 22)
+#define OPT_AT_COMPUTE (1ull << 23)
+#define OPT_RUNS       (1ull << 24)
+#define OPT_LARGER     (1ull << 25)
+#define OPT_COMPARE    (1ull << 26)
+#define OPT_DELTA      (1ull << 27)
+#define OPT_GPU        (1ull << 28)
+#define OPT_GPUS       (1ull << 29)
+#define OPT_MFU        (1ull << 30)
+#define OPT_DAYS       (1ull << 31)
 
 /* --color: whether pictures carry ANSI colours. */
 enum color_mode {
@@ -66,7 +71,7 @@ enum color_mode {
 #define PLOT_MAX_H 100
 
 struct cli {
-	unsigned given;                     /* enum cli_option bits seen on the command line */
+	unsigned long long given;           /* OPT_* bits seen on the command line */
 	const char *law;                    /* --law ID, or "all" */
 	const char *model;                  /* --model ID: the first one given */
 	const char *models[CLI_MAX_MODELS]; /* every --model, in order; "all" is one */
@@ -92,6 +97,10 @@ struct cli {
 	const char *compare;    /* plot contour --compare ID */
 	bool delta;             /* plot contour --delta */
 	double larger;          /* test-time --larger M */
+	const char *gpu;        /* optimum --gpu ID: an accelerator preset */
+	long gpus;              /* optimum --gpus N: how many of them */
+	double mfu;             /* optimum --mfu F: model FLOPs utilisation, (0, 1] */
+	double days;            /* optimum --days D: wall-clock days of training */
 	const char *method;     /* fit --method parametric|isoflop */
 	long bootstrap;         /* fit --bootstrap N */
 	unsigned long seed;     /* fit --seed S */
@@ -110,7 +119,7 @@ struct cli {
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Refuse options the command does not take; 0 when all are fine. */
-int cli_check_options(const struct cli *cli, const char *command, unsigned allowed);
+int cli_check_options(const struct cli *cli, const char *command, unsigned long long allowed);
 
 /*
  * The laws a command runs over: --law ID (default CLI_DEFAULT_LAW) or every

@@ -21,7 +21,7 @@
 /* The start point from --model or two of --params/--tokens/--compute. */
 static int start_point(const struct cli *cli, struct app *a)
 {
-	unsigned g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
+	unsigned long long g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
 	const struct law *law = app_law(a);
 
 	if (cli->model != NULL) {
@@ -106,7 +106,8 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	                     .beta = fit.beta};
 	if (catalog_add_law(&cli->catalog, &p) < 0) {
 		free(*runs);
-		return cli_error("--runs: no free id for the fitted law (runs to runs-99 are taken)");
+		return cli_error(
+		        "--runs: no free id for the fitted law (runs to runs-99 are taken)");
 	}
 	return 0;
 }

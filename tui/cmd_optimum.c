@@ -1,11 +1,14 @@
 /*
  * cmd_optimum.c: `isoflop optimum`: where a budget is best spent, or what a
- * target loss costs; optionally counting inference (Sardana et al. 2023) or
- * limited unique data (Muennighoff et al. 2023).
+ * target loss costs; optionally counting inference (Sardana et al. 2023),
+ * limited unique data (Muennighoff et al. 2023), or the hardware that trains
+ * it: --gpu, --mfu and two of the budget, --gpus and --days.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/hardware.h"
 #include "../model/optimum.h"
 #include "../model/units.h"
 #include "cli.h"
@@ -23,6 +26,12 @@ enum {
 	COL_SAVINGS,
 	COL_U,
 	COL_EPOCHS,
+	COL_GPU,
+	COL_NGPU,
+	COL_MFU,
+	COL_DAYS,
+	COL_GPU_HOURS,
+	COL_PF_DAYS,
 	NCOLS,
 };
 
@@ -40,6 +49,25 @@ static const struct column all_columns[NCOLS] = {
         [COL_SAVINGS] = {"savings", "savings", COL_SHARE, false},
         [COL_U] = {"unique_tokens", "unique", COL_COUNT, false},
         [COL_EPOCHS] = {"epochs", "epochs", COL_RATIO, false},
+        [COL_GPU] = {"accelerator", "gpu", COL_TEXT, false},
+        [COL_NGPU] = {"count", "count", COL_WHOLE, false},
+        [COL_MFU] = {"mfu", "MFU", COL_SHARE, false},
+        [COL_DAYS] = {"days", "days", COL_COUNT, false},
+        [COL_GPU_HOURS] = {"gpu_hours", "GPU-hours", COL_COUNT, false},
+        [COL_PF_DAYS] = {"pf_days", "PF-days", COL_COUNT, false},
+};
+
+/*
+ * The hardware options, resolved. A row's training compute and what the user
+ * fixed give the rest: with --gpus the days follow, with --days alone the
+ * count (rounded up to whole accelerators, and then the days at that count).
+ */
+struct hardware {
+	const struct preset *gpu; /* the accelerator; NULL without --gpu */
+	double mfu;
+	double count; /* --gpus, or 0 when the count is what follows */
+	double days;  /* --days */
+	bool rounded; /* some row's count was rounded up */
 };
 
 struct layout {
@@ -48,7 +76,7 @@ struct layout {
 	int ncols;
 };
 
-static void layout_init(struct layout *l, bool inference, bool unique, bool text)
+static void layout_init(struct layout *l, bool inference, bool unique, bool hardware, bool text)
 {
 	l->ncols = 0;
 	for (int c = 0; c < NCOLS; c++) {
@@ -61,6 +89,8 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool text
 			on = inference;
 		else if (c == COL_U || c == COL_EPOCHS)
 			on = unique;
+		else if (c >= COL_GPU)
+			on = hardware;
 		l->index[c] = on ? l->ncols : -1;
 		if (on)
 			l->cols[l->ncols++] = all_columns[c];
@@ -73,11 +103,35 @@ static void put(const struct layout *l, struct cell *row, int col, struct cell v
 		row[l->index[col]] = v;
 }
 
+/*
+ * The plan that trains compute c on the hardware: the days at --gpus, or the
+ * count for --days rounded up to whole accelerators and the days at it.
+ */
+static enum model_status hardware_plan(struct hardware *hw, double c, struct hw_plan *plan)
+{
+	enum model_status st;
+
+	*plan = (struct hw_plan){.peak = hw->gpu->peak_flops, .mfu = hw->mfu, .budget = c};
+	if (hw->count > 0) {
+		plan->count = hw->count;
+		return hw_solve(plan, HW_DAYS);
+	}
+	plan->days = hw->days;
+	if ((st = hw_solve(plan, HW_COUNT)) != MODEL_OK)
+		return st;
+	/* a hair below a whole number is that number, not one more accelerator */
+	double whole = ceil(plan->count * (1 - 1e-12));
+	hw->rounded |= whole != plan->count;
+	plan->count = whole;
+	return hw_solve(plan, HW_DAYS);
+}
+
 static int add_row(struct table *t, const struct layout *l, const char *law, const char *plan,
                    const struct allocation *a, double u, const double *total, double savings,
-                   double inference)
+                   double inference, struct hardware *hw)
 {
 	struct cell row[NCOLS];
+	struct hw_plan p;
 
 	for (int i = 0; i < NCOLS; i++)
 		row[i] = cell_none();
@@ -93,7 +147,18 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 	put(l, row, COL_SAVINGS, savings >= 0 ? cell_num(savings) : cell_none());
 	put(l, row, COL_U, u > 0 ? cell_num(u) : cell_none());
 	put(l, row, COL_EPOCHS, u > 0 ? cell_num(a->tokens / u) : cell_none());
-	return table_add(t, row);
+	if (hw->gpu != NULL) {
+		enum model_status st = hardware_plan(hw, a->compute, &p);
+		if (st != MODEL_OK)
+			return cli_error("%s on %s: %s", law, hw->gpu->id, model_strerror(st));
+		put(l, row, COL_GPU, cell_text(hw->gpu->id));
+		put(l, row, COL_NGPU, cell_num(p.count));
+		put(l, row, COL_MFU, cell_num(p.mfu));
+		put(l, row, COL_DAYS, cell_num(p.days));
+		put(l, row, COL_GPU_HOURS, cell_num(hw_gpu_hours(&p)));
+		put(l, row, COL_PF_DAYS, cell_num(hw_pf_days(p.budget)));
+	}
+	return table_add(t, row) < 0 ? cli_error("out of memory") : 0;
 }
 
 /* A one-line reason why a target loss cannot be had under a law. */
@@ -135,7 +200,7 @@ static const char *unfit(const struct cli *cli, const struct law *law, bool all)
 }
 
 static int one_law(const struct cli *cli, const struct preset *p, const struct layout *l,
-                   struct table *t)
+                   struct table *t, struct hardware *hw)
 {
 	const struct law *law = &p->law;
 	double u = law->family == LAW_DATA_CONSTRAINED ? cli->unique : 0;
@@ -149,9 +214,7 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 			return cli->given & OPT_LOSS
 			               ? loss_error(p, cli->loss, u, st)
 			               : cli_error("%s: %s", p->id, model_strerror(st));
-		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0) < 0
-		               ? cli_error("out of memory")
-		               : 0;
+		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0, hw);
 	}
 
 	/* the target loss: given, or the compute-optimal loss of the budget */
@@ -164,14 +227,83 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 	struct inference_plan plan;
 	if ((st = optimum_inference(law, target, u, cli->inference, &plan)) != MODEL_OK)
 		return loss_error(p, target, u, st);
+	int rc;
 	if (cli->format == FORMAT_TEXT &&
-	    add_row(t, l, p->id, "compute-optimal", &plan.chinchilla, u, &plan.chinchilla_total, -1,
-	            plan.inference_tokens) < 0)
-		return cli_error("out of memory");
-	if (add_row(t, l, p->id, "inference-aware", &plan.aware, u, &plan.aware_total, plan.savings,
-	            plan.inference_tokens) < 0)
-		return cli_error("out of memory");
+	    (rc = add_row(t, l, p->id, "compute-optimal", &plan.chinchilla, u,
+	                  &plan.chinchilla_total, -1, plan.inference_tokens, hw)) != 0)
+		return rc;
+	return add_row(t, l, p->id, "inference-aware", &plan.aware, u, &plan.aware_total,
+	               plan.savings, plan.inference_tokens, hw);
+}
+
+/*
+ * Check the hardware options and resolve them into hw. With --gpus and
+ * --days they fix the budget, which then stands for --compute.
+ */
+static int hardware_options(struct cli *cli, struct hardware *hw)
+{
+	bool gpus = cli->given & OPT_GPUS, days = cli->given & OPT_DAYS;
+	bool budget = cli->given & (OPT_COMPUTE | OPT_LOSS);
+	char c[32], peak[32];
+
+	memset(hw, 0, sizeof *hw);
+	if (!(cli->given & (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS)))
+		return 0;
+	if (!(cli->given & OPT_GPU))
+		return cli_error("--gpus, --mfu and --days need --gpu ID, the accelerator "
+		                 "(isoflop presets accelerators lists them)");
+	if (!(cli->given & OPT_MFU))
+		return cli_error("--gpu needs --mfu F, the share of the peak FLOP/s the run turns "
+		                 "into model FLOPs, such as 0.4 (no default: it depends on the "
+		                 "model, the code and the cluster)");
+	const struct catalog_entry *e = catalog_accelerator(&cli->catalog, cli->gpu);
+	if (e == NULL)
+		return cli_error("unknown accelerator '%s' (isoflop presets accelerators lists "
+		                 "them)",
+		                 cli->gpu);
+	if (budget && gpus && days)
+		return cli_error("give two of --compute (or --loss), --gpus and --days: the third "
+		                 "follows from them");
+	if (budget && !gpus && !days)
+		return cli_error(
+		        "with --gpu and --mfu, give --gpus N (the days follow) or --days D "
+		        "(the count follows)");
+	if (!budget && !(gpus && days))
+		return cli_error("optimum needs --compute C or --loss L, or --gpus N and --days D "
+		                 "(with --gpu and --mfu)");
+	*hw = (struct hardware){.gpu = &e->preset,
+	                        .mfu = cli->mfu,
+	                        .count = gpus ? (double)cli->gpus : 0,
+	                        .days = cli->days};
+	if (budget)
+		return 0;
+	struct hw_plan p = {
+	        .peak = hw->gpu->peak_flops, .count = hw->count, .mfu = hw->mfu, .days = hw->days};
+	enum model_status st = hw_solve(&p, HW_BUDGET);
+	if (st != MODEL_OK || p.budget < LAW_COMPUTE_MIN || p.budget > LAW_COMPUTE_MAX) {
+		units_format_compute(p.budget, c, sizeof c);
+		units_format_compute(hw->gpu->peak_flops, peak, sizeof peak);
+		return cli_error("%ld x %s FLOP/s (%s) x %g MFU x %g days is %s FLOPs: a budget "
+		                 "must lie between 1e10 and 1e35",
+		                 cli->gpus, peak, hw->gpu->id, hw->mfu, hw->days,
+		                 st == MODEL_OK ? c : "over 1e308");
+	}
+	cli->compute = p.budget;
+	cli->given |= OPT_COMPUTE;
 	return 0;
+}
+
+/* What the hardware columns mean, under the table people read. */
+static void hardware_footer(const struct hardware *hw)
+{
+	char peak[32];
+
+	units_format_compute(hw->gpu->peak_flops, peak, sizeof peak);
+	printf("compute = count x peak x MFU x 86,400 s x days; %s: %s, %s FLOP/s (dense BF16).\n",
+	       hw->gpu->id, hw->gpu->name, peak);
+	if (hw->count == 0)
+		printf("The count for %g days is rounded up to whole accelerators%s.\n", hw->days,
+		       hw->rounded ? "; days are those at that count" : "");
 }
 
 int cmd_optimum(struct cli *cli)
@@ -183,14 +315,20 @@ int cmd_optimum(struct cli *cli)
 	bool all = cli->law != NULL && strcmp(cli->law, "all") == 0;
 	bool any_frontier = false;
 	char non_embedding[512] = "";
+	struct hardware hw;
 
 	if ((rc = cli_check_options(cli, "optimum",
 	                            OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE |
-	                                    OPT_FORMAT)) != 0)
+	                                    OPT_FORMAT | OPT_GPU | OPT_GPUS | OPT_MFU |
+	                                    OPT_DAYS)) != 0)
 		return rc;
 	if (cli->nargs > 0)
 		return cli_error("optimum takes no operand '%s'", cli->args[0]);
-	if (!(cli->given & OPT_COMPUTE) == !(cli->given & OPT_LOSS))
+	if ((cli->given & OPT_COMPUTE) && (cli->given & OPT_LOSS))
+		return cli_error("optimum needs --compute C or --loss L (one of them)");
+	if ((rc = hardware_options(cli, &hw)) != 0)
+		return rc;
+	if (!(cli->given & (OPT_COMPUTE | OPT_LOSS)))
 		return cli_error("optimum needs --compute C or --loss L (one of them)");
 	if ((cli->given & OPT_COMPUTE) &&
 	    (cli->compute < LAW_COMPUTE_MIN || cli->compute > LAW_COMPUTE_MAX))
@@ -198,7 +336,7 @@ int cmd_optimum(struct cli *cli)
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
 		return EXIT_USAGE;
 
-	layout_init(&l, cli->given & OPT_INFERENCE, cli->given & OPT_UNIQUE,
+	layout_init(&l, cli->given & OPT_INFERENCE, cli->given & OPT_UNIQUE, hw.gpu != NULL,
 	            cli->format == FORMAT_TEXT);
 	table_init(&t, l.cols, l.ncols);
 	for (int i = 0; i < nlaws; i++) {
@@ -211,7 +349,7 @@ int cmd_optimum(struct cli *cli)
 			table_free(&t);
 			return cli_error("'%s' %s", p->id, why);
 		}
-		if ((rc = one_law(cli, p, &l, &t)) != 0) {
+		if ((rc = one_law(cli, p, &l, &t, &hw)) != 0) {
 			if (!all) {
 				table_free(&t);
 				return rc;
@@ -240,6 +378,8 @@ int cmd_optimum(struct cli *cli)
 		if (shown > 1)
 			printf("Laws measure loss on different data: compare rows within a law, "
 			       "not across laws.\n");
+		if (hw.gpu != NULL)
+			hardware_footer(&hw);
 	}
 	return shown > 0 ? 0 : EXIT_USAGE;
 }

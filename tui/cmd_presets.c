@@ -1,7 +1,7 @@
 /*
- * cmd_presets.c: `isoflop presets [laws|models]`: what isoflop knows and where
- * each number comes from. With --preset FILE it lists only what FILE defines,
- * which is how a user checks a preset they wrote.
+ * cmd_presets.c: `isoflop presets [laws|models|accelerators]`: what isoflop
+ * knows and where each number comes from. With --preset FILE it lists only
+ * what FILE defines, which is how a user checks a preset they wrote.
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,19 +9,44 @@
 #include "../model/units.h"
 #include "cli.h"
 
-/* CSV: kind,id,name,params,tokens,compute,source; text adds what people scan for. */
+/*
+ * CSV: kind,id,name,params,tokens,compute,source,peak_flops; text adds what
+ * people scan for. peak_flops came last so that the older columns kept their
+ * places.
+ */
 static const struct column preset_columns[] = {
-        {"kind", "kind", COL_TEXT, false},        {"id", "id", COL_TEXT, false},
-        {"name", "name", COL_TEXT, false},        {"tag", "tag", COL_TEXT, true},
-        {"family", "family", COL_TEXT, true},     {"dataset", "dataset", COL_TEXT, true},
-        {"params", "params", COL_COUNT, false},   {"active_params", "active", COL_COUNT, true},
-        {"tokens", "tokens", COL_COUNT, false},   {"compute", "compute", COL_COMPUTE, false},
-        {"released", "released", COL_TEXT, true}, {"source", "source", COL_TEXT, false},
+        {"kind", "kind", COL_TEXT, false},
+        {"id", "id", COL_TEXT, false},
+        {"name", "name", COL_TEXT, false},
+        {"tag", "tag", COL_TEXT, true},
+        {"family", "family", COL_TEXT, true},
+        {"dataset", "dataset", COL_TEXT, true},
+        {"params", "params", COL_COUNT, false},
+        {"active_params", "active", COL_COUNT, true},
+        {"tokens", "tokens", COL_COUNT, false},
+        {"compute", "compute", COL_COMPUTE, false},
+        {"released", "released", COL_TEXT, true},
+        {"source", "source", COL_TEXT, false},
+        {"peak_flops", "BF16 FLOP/s", COL_COMPUTE, false},
 };
 
 #define NCOLS ((int)(sizeof preset_columns / sizeof *preset_columns))
 
-enum { C_KIND, C_ID, C_NAME, C_TAG, C_FAMILY, C_DATASET, C_N, C_ACTIVE, C_D, C_C, C_REL, C_SRC };
+enum {
+	C_KIND,
+	C_ID,
+	C_NAME,
+	C_TAG,
+	C_FAMILY,
+	C_DATASET,
+	C_N,
+	C_ACTIVE,
+	C_D,
+	C_C,
+	C_REL,
+	C_SRC,
+	C_PEAK,
+};
 
 static struct cell text_or_none(const char *s)
 {
@@ -37,18 +62,19 @@ static struct cell positive_or_none(double x)
 static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 {
 	const struct preset *p = &e->preset;
-	bool law = p->kind == PRESET_LAW;
 	struct cell row[NCOLS];
 
 	for (int i = 0; i < NCOLS; i++)
 		row[i] = cell_none();
-	row[C_KIND] = cell_text(law ? "law" : "model");
+	row[C_KIND] = cell_text(preset_kind_name(p->kind));
 	row[C_ID] = cell_text(p->id);
 	row[C_NAME] = cell_text(p->name);
 	row[C_SRC] = text ? cell_none() : cell_text(p->source);
-	if (law) {
+	if (p->kind == PRESET_LAW) {
 		row[C_FAMILY] = cell_text(preset_family_name(p->law.family));
 		row[C_DATASET] = cell_text(p->dataset);
+	} else if (p->kind == PRESET_ACCELERATOR) {
+		row[C_PEAK] = cell_num(p->peak_flops);
 	} else {
 		row[C_TAG] = text_or_none(p->tag);
 		row[C_N] = cell_num(p->params);
@@ -63,14 +89,30 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 /* The columns people see, in their order: the long name last, no source. */
 static const int law_text[] = {C_ID, C_FAMILY, C_DATASET, C_NAME};
 static const int model_text[] = {C_ID, C_TAG, C_N, C_ACTIVE, C_D, C_C, C_REL, C_NAME};
+static const int accelerator_text[] = {C_ID, C_PEAK, C_NAME};
 
-/* One section of the text listing: full rows, then the columns people see. */
-static int print_text_section(const struct catalog_entry *items, size_t n, bool law,
-                              bool explicit_only)
+/* One kind of preset: its catalog list and how the text listing shows it. */
+struct section {
+	const char *word; /* the operand that selects it: laws, models, accelerators */
+	const char *title;
+	const int *keep;
+	int nkeep;
+	const struct catalog_entry *items;
+	size_t n;
+};
+
+#define KEEP(a) a, (int)(sizeof a / sizeof *a)
+
+/*
+ * One section of the text listing: full rows, then the columns people see.
+ * A blank line goes before it when an earlier section printed (*printed).
+ */
+static int print_text_section(const struct section *sec, bool explicit_only, bool *printed)
 {
-	const int *keep = law ? law_text : model_text;
-	int nc = law ? (int)(sizeof law_text / sizeof *law_text)
-	             : (int)(sizeof model_text / sizeof *model_text);
+	const int *keep = sec->keep;
+	int nc = sec->nkeep;
+	const struct catalog_entry *items = sec->items;
+	size_t n = sec->n;
 	struct column cols[NCOLS];
 	struct table full, shown;
 
@@ -90,8 +132,9 @@ static int print_text_section(const struct catalog_entry *items, size_t n, bool 
 			goto oom;
 	}
 	if (shown.nrows > 0) {
-		printf("%s\n", law ? "LAWS" : "MODELS");
+		printf("%s%s\n", *printed ? "\n" : "", sec->title);
 		table_print(&shown, FORMAT_TEXT, stdout);
+		*printed = true;
 	}
 	table_free(&full);
 	table_free(&shown);
@@ -113,34 +156,38 @@ static void print_overrides(const struct catalog_entry *items, size_t n)
 int cmd_presets(struct cli *cli)
 {
 	const struct catalog *cat = &cli->catalog;
-	bool laws = true, models = true;
+	const struct section sections[] = {
+	        {"laws", "LAWS", KEEP(law_text), cat->laws, cat->nlaws},
+	        {"models", "MODELS", KEEP(model_text), cat->models, cat->nmodels},
+	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), cat->accelerators,
+	         cat->naccelerators},
+	};
+	const size_t nsections = sizeof sections / sizeof *sections;
+	bool on[3] = {true, true, true};
 	int rc;
 
 	if ((rc = cli_check_options(cli, "presets", OPT_FORMAT)) != 0)
 		return rc;
 	if (cli->nargs > 1)
-		return cli_error("presets takes at most one of laws, models");
+		return cli_error("presets takes at most one of laws, models, accelerators");
 	if (cli->nargs == 1) {
-		laws = strcmp(cli->args[0], "laws") == 0;
-		models = strcmp(cli->args[0], "models") == 0;
-		if (!laws && !models)
-			return cli_error("presets: expected laws or models, not '%s'",
+		bool any = false;
+		for (size_t i = 0; i < nsections; i++)
+			any |= on[i] = strcmp(cli->args[0], sections[i].word) == 0;
+		if (!any)
+			return cli_error("presets: expected laws, models or accelerators, not '%s'",
 			                 cli->args[0]);
 	}
 
 	if (cli->format == FORMAT_TEXT) {
-		if (laws && (rc = print_text_section(cat->laws, cat->nlaws, true,
-		                                     cli->explicit_presets)) != 0)
-			return rc;
-		if (laws && models)
-			putchar('\n');
-		if (models && (rc = print_text_section(cat->models, cat->nmodels, false,
-		                                       cli->explicit_presets)) != 0)
-			return rc;
-		if (laws)
-			print_overrides(cat->laws, cat->nlaws);
-		if (models)
-			print_overrides(cat->models, cat->nmodels);
+		bool printed = false;
+		for (size_t i = 0; i < nsections; i++)
+			if (on[i] && (rc = print_text_section(&sections[i], cli->explicit_presets,
+			                                      &printed)) != 0)
+				return rc;
+		for (size_t i = 0; i < nsections; i++)
+			if (on[i])
+				print_overrides(sections[i].items, sections[i].n);
 		for (size_t i = 0; i < cat->nbroken; i++)
 			printf("broken: %s\n", cat->broken[i].error);
 		return 0;
@@ -148,15 +195,14 @@ int cmd_presets(struct cli *cli)
 
 	struct table t;
 	table_init(&t, preset_columns, NCOLS);
-	for (int pass = 0; pass < 2; pass++) {
-		const struct catalog_entry *items = pass == 0 ? cat->laws : cat->models;
-		size_t n = pass == 0 ? cat->nlaws : cat->nmodels;
-		if ((pass == 0 && !laws) || (pass == 1 && !models))
+	for (size_t s = 0; s < nsections; s++) {
+		if (!on[s])
 			continue;
-		for (size_t i = 0; i < n; i++) {
-			if (cli->explicit_presets && items[i].tier != TIER_EXPLICIT)
+		for (size_t i = 0; i < sections[s].n; i++) {
+			const struct catalog_entry *e = &sections[s].items[i];
+			if (cli->explicit_presets && e->tier != TIER_EXPLICIT)
 				continue;
-			if (add_entry(&t, &items[i], false) < 0) {
+			if (add_entry(&t, e, false) < 0) {
 				table_free(&t);
 				return cli_error("out of memory");
 			}

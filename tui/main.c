@@ -34,7 +34,9 @@ static const char usage_text[] =
         "                       [--unique-tokens U]\n"
         "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
         "                       [--inference-tokens T] [--unique-tokens U]\n"
-        "       isoflop presets [laws|models]\n"
+        "                       [--gpu ID --mfu F (--gpus N | --days D)]\n"
+        "       isoflop optimum [--law ID|all] --gpu ID --mfu F --gpus N --days D\n"
+        "       isoflop presets [laws|models|accelerators]\n"
         "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
         "                             [--model ID|all]... [--frontier ID]\n"
         "                             [--compare ID [--delta]]\n"
@@ -62,8 +64,11 @@ static const char usage_text[] =
         "  optimum    compute-optimal N, D and loss at a budget, or for a target loss;\n"
         "             with --inference-tokens, the model that is cheapest to train and\n"
         "             serve (Sardana et al. 2023); with --unique-tokens, the best use of\n"
-        "             limited data (Muennighoff et al. 2023)\n"
-        "  presets    list the laws and models isoflop knows, with their sources\n"
+        "             limited data (Muennighoff et al. 2023); with --gpu and --mfu, the\n"
+        "             days on --gpus accelerators, the count for --days, or the budget\n"
+        "             of both\n"
+        "  presets    list the laws, models and accelerators isoflop knows, with their\n"
+        "             sources\n"
         "  tour       --dump: one text frame per step of a tour, for slides\n"
         "  fit        fit a law to your runs (CSV: params, loss, tokens or flops):\n"
         "             Chinchilla's Approach 3 from 4,500 starts, or Approach 2\n"
@@ -86,6 +91,11 @@ static const char usage_options[] =
         "  --loss L             target loss in nats per token\n"
         "  --unique-tokens U    unique tokens available (data-constrained laws)\n"
         "  --inference-tokens T tokens served over the model's life\n"
+        "  --gpu ID             optimum: the accelerator: h100, tpu-v5p ... (isoflop\n"
+        "                       presets accelerators lists them)\n"
+        "  --gpus N             optimum: how many accelerators train\n"
+        "  --mfu F              optimum: model FLOPs utilisation, a share of peak, (0, 1]\n"
+        "  --days D             optimum: wall-clock days of training\n"
         "  --format F           text (default), csv or json\n"
         "  --width W, --height H  plot size in characters (default 80x24)\n"
         "  --range R            plot window NLOW:NHIGH,DLOW:DHIGH (10M:10T,100M:100T)\n"
@@ -95,7 +105,8 @@ static const char usage_options[] =
         "  --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
         "  --preset FILE        load a preset file first (repeatable); with `presets`,\n"
         "                       check it and list what it defines\n"
-        "  --preset-dir DIR     load DIR/laws/*.yaml and DIR/models/*.yaml (repeatable)\n"
+        "  --preset-dir DIR     load DIR/laws/, DIR/models/ and DIR/accelerators/*.yaml\n"
+        "                       (repeatable)\n"
         "  --dump               print the explorer's first frame and exit\n"
         "  --unicode            explorer: draw axes with line-drawing characters\n"
         "  --tour ID|FILE       play a tour for a talk (chinchilla-story ships)\n"
@@ -141,6 +152,10 @@ enum {
 	LONG_LARGER,
 	LONG_COMPARE,
 	LONG_DELTA,
+	LONG_GPU,
+	LONG_GPUS,
+	LONG_MFU,
+	LONG_DAYS,
 };
 
 static const struct option long_options[] = {
@@ -173,6 +188,10 @@ static const struct option long_options[] = {
         {"larger", required_argument, NULL, LONG_LARGER},
         {"compare", required_argument, NULL, LONG_COMPARE},
         {"delta", no_argument, NULL, LONG_DELTA},
+        {"gpu", required_argument, NULL, LONG_GPU},
+        {"gpus", required_argument, NULL, LONG_GPUS},
+        {"mfu", required_argument, NULL, LONG_MFU},
+        {"days", required_argument, NULL, LONG_DAYS},
         {"preset", required_argument, NULL, LONG_PRESET},
         {"preset-dir", required_argument, NULL, LONG_PRESET_DIR},
         {"help", no_argument, NULL, 'h'},
@@ -305,6 +324,27 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case LONG_DELTA:
 			cli->delta = true;
 			cli->given |= OPT_DELTA;
+			break;
+		case LONG_GPU:
+			cli->gpu = optarg;
+			cli->given |= OPT_GPU;
+			break;
+		case LONG_GPUS:
+			rc = whole("--gpus", optarg, 1, 100000000, &cli->gpus);
+			cli->given |= OPT_GPUS;
+			break;
+		case LONG_MFU:
+			rc = number("--mfu", optarg, UNITS_PLAIN, &cli->mfu);
+			if (rc == 0 && cli->mfu > 1)
+				rc = cli_error(
+				        "--mfu: the share of peak FLOP/s a run achieves lies in "
+				        "(0, 1], not '%s'",
+				        optarg);
+			cli->given |= OPT_MFU;
+			break;
+		case LONG_DAYS:
+			rc = number("--days", optarg, UNITS_PLAIN, &cli->days);
+			cli->given |= OPT_DAYS;
 			break;
 		case LONG_LARGER:
 			rc = number("--larger", optarg, UNITS_PLAIN, &cli->larger);

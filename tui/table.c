@@ -101,6 +101,9 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	case COL_SHARE:
 		snprintf(buf, size, "%.1f%%", 100 * v->value);
 		break;
+	case COL_WHOLE:
+		snprintf(buf, size, "%.0f", v->value);
+		break;
 	}
 }
 

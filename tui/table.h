@@ -22,6 +22,7 @@ enum column_kind {
 	COL_LOSS,    /* nats per token, 4 decimals */
 	COL_RATIO,   /* tokens per parameter, epochs: 1 decimal */
 	COL_SHARE,   /* a fraction, shown as a percentage in text */
+	COL_WHOLE,   /* a whole number, written out: 1024 accelerators */
 };
 
 struct column {

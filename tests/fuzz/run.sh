@@ -12,7 +12,7 @@ for target in preset tour runs; do
 	mkdir -p "$dir/corpus-$target"
 	# libFuzzer exits 1 on a seed directory that does not exist: pass only real ones.
 	seeds=
-	for d in presets/laws presets/models presets/tours tests/bad tests/runs; do
+	for d in presets/laws presets/models presets/accelerators presets/tours tests/bad tests/runs; do
 		[ -d "$d" ] && seeds="$seeds $d"
 	done
 	"$dir/fuzz_$target" -max_total_time="$half" -timeout=10 -rss_limit_mb=2048 \

@@ -74,6 +74,29 @@ static void frontier_in_pf_days(void **state)
 	assert_true(p.law.frontier.tokens.coef == 0);
 }
 
+/* peak_flops makes an accelerator; its number is FLOP/s, written out. */
+static void accelerator_from_its_peak(void **state)
+{
+	(void)state;
+	static struct preset p;
+	char err[PRESET_ERR_MAX];
+	const char *text = "id: h100\nname: H100 SXM\nsource: S\npeak_flops: 989e12\n";
+
+	assert_int_equal(parse(text, PRESET_ANY, &p, err), 0);
+	assert_int_equal(p.kind, PRESET_ACCELERATOR);
+	assert_rel(p.peak_flops, 989e12, 0);
+	assert_string_equal(preset_kind_name(p.kind), "accelerator");
+	/* in accelerators/ a file is one, and must have its peak */
+	assert_int_equal(parse("id: x\nname: X\nsource: S\n", PRESET_ACCELERATOR, &p, err), -1);
+	assert_string_equal(
+	        err, "t.yaml:1:1: missing required key 'peak_flops' in an accelerator preset");
+	/* a law's keys win: peak_flops is then out of place */
+	assert_int_equal(parse("id: l\nname: L\nsource: S\nfamily: additive\npeak_flops: 1e15\n",
+	                       PRESET_ANY, &p, err),
+	                 -1);
+	assert_string_equal(err, "t.yaml:5:1: 'peak_flops' does not belong in a law preset");
+}
+
 /* The kind a directory expects wins over the content's hint. */
 static void expected_kind_is_enforced(void **state)
 {
@@ -93,6 +116,7 @@ int main(void)
 	        cmocka_unit_test(law_with_logarithms),
 	        cmocka_unit_test(model_with_units),
 	        cmocka_unit_test(frontier_in_pf_days),
+	        cmocka_unit_test(accelerator_from_its_peak),
 	        cmocka_unit_test(expected_kind_is_enforced),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,60 @@
+/*
+ * hardware.c: C = count x peak x MFU x seconds, solved for any one term.
+ *
+ * Closed forms, one division each: nothing here needs GSL. Every input is
+ * checked so that no NaN, infinity or zero leaves model/.
+ */
+#include <math.h>
+#include <stdbool.h>
+
+#include "hardware.h"
+
+static bool positive_finite(double x)
+{
+	return isfinite(x) && x > 0;
+}
+
+enum model_status hw_solve(struct hw_plan *plan, enum hw_unknown unknown)
+{
+	struct hw_plan p = *plan;
+
+	if (!positive_finite(p.peak) || !positive_finite(p.mfu) || p.mfu > 1)
+		return MODEL_EDOM;
+	switch (unknown) {
+	case HW_BUDGET:
+		if (!positive_finite(p.count) || !positive_finite(p.days))
+			return MODEL_EDOM;
+		p.budget = p.count * p.peak * p.mfu * (p.days * HW_DAY_SECONDS);
+		if (!positive_finite(p.budget))
+			return MODEL_EDOM;
+		break;
+	case HW_COUNT:
+		if (!positive_finite(p.budget) || !positive_finite(p.days))
+			return MODEL_EDOM;
+		p.count = p.budget / (p.peak * p.mfu * (p.days * HW_DAY_SECONDS));
+		if (!positive_finite(p.count))
+			return MODEL_EDOM;
+		break;
+	case HW_DAYS:
+		if (!positive_finite(p.budget) || !positive_finite(p.count))
+			return MODEL_EDOM;
+		p.days = p.budget / (p.count * p.peak * p.mfu) / HW_DAY_SECONDS;
+		if (!positive_finite(p.days))
+			return MODEL_EDOM;
+		break;
+	default:
+		return MODEL_EDOM;
+	}
+	*plan = p;
+	return MODEL_OK;
+}
+
+double hw_gpu_hours(const struct hw_plan *plan)
+{
+	return plan->count * plan->days * 24;
+}
+
+double hw_pf_days(double budget)
+{
+	return budget / LAW_PF_DAY;
+}

@@ -1,0 +1,46 @@
+/*
+ * hardware.h: the compute a training run gets from its hardware, and back.
+ *
+ * One identity ties them: C = count x peak x MFU x seconds, where peak is one
+ * accelerator's peak FLOP/s (dense BF16, from its vendor's datasheet) and MFU
+ * the share of it the run turns into model FLOPs. Any one of the budget, the
+ * count and the days follows from the other three. Pure functions over a plain
+ * struct, so that the batch command and the explorer's panel agree.
+ */
+#ifndef ISOFLOP_HARDWARE_H
+#define ISOFLOP_HARDWARE_H
+
+#include "law.h"
+
+/* Seconds in a day of wall-clock training. */
+#define HW_DAY_SECONDS 86400.0
+
+struct hw_plan {
+	double peak;   /* peak FLOP/s of one accelerator */
+	double count;  /* accelerators; hw_solve leaves a solved count fractional */
+	double mfu;    /* model FLOPs utilisation, in (0, 1] */
+	double days;   /* wall-clock days of training */
+	double budget; /* training FLOPs */
+};
+
+/* The member of struct hw_plan that hw_solve computes from the others. */
+enum hw_unknown {
+	HW_BUDGET, /* from count, peak, MFU and days */
+	HW_COUNT,  /* from budget, peak, MFU and days */
+	HW_DAYS,   /* from budget, count, peak and MFU */
+};
+
+/*
+ * Fill in the unknown member of plan from the others. MODEL_EDOM, and plan
+ * untouched, unless peak and the three given members are positive and
+ * finite, MFU is at most 1 and the result is finite and positive.
+ */
+enum model_status hw_solve(struct hw_plan *plan, enum hw_unknown unknown);
+
+/* Accelerator-hours of a plan: count x days x 24. */
+double hw_gpu_hours(const struct hw_plan *plan);
+
+/* A budget in PF-days: FLOPs / (1e15 FLOP/s x 86,400 s), LAW_PF_DAY. */
+double hw_pf_days(double budget);
+
+#endif
