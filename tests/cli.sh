@@ -227,6 +227,13 @@ expect_match "test-time view: the M slider's row" ">    14 +$k\$" --dump --model
 expect_error "test-time view: M out of range" "isoflop: --larger: the explorer's M runs from 1 to 100, not 200" --dump --larger 200
 expect_match "data view: epochs D/U" 'epochs 9\.48$' --dump --law muennighoff2023 --unique-tokens 25B --params 7B --tokens 237B
 expect_match "plot contour --inference-tokens: the aware frontier in the legend" '^% inference-aware, T = 2T ' plot contour --inference-tokens 2T
+# the hardware view: C = count x peak x MFU x 86,400 s x days, GPU-hours = count x 24 x days
+c=$(awk 'BEGIN { printf "%.3g", 1024 * 989e12 * 0.4 * 86400 * 30 }')
+expect_match "hardware view: the budget from the hardware" "^  C FLOPs  \[.*\] +$c locked\$" --dump --gpu h100 --gpus 1024 --mfu 0.4 --days 30
+expect_match "hardware view: GPU-hours in the readout" '737K GPU-hours$' --dump --gpu h100 --gpus 1024 --mfu 0.4 --days 30
+days=$(awk 'BEGIN { printf "%.3g", 6 * 70e9 * 1.4e12 / (2048 * 459e12 * 0.5 * 86400) }')
+expect_match "hardware view: days follow from Chinchilla's C" "^  days +\[.*\] +$days\$" --dump --gpu tpu-v5p --gpus 2048 --mfu 0.5
+expect_error "hardware view: unknown accelerator" "isoflop: unknown accelerator 'v100' (isoflop presets accelerators lists them)" --dump --gpu v100
 expect_match "explorer: a mixture of experts shows active of total" 'MoE: 37B of 671B$' --dump --model deepseek-v3
 
 # --- tours -------------------------------------------------------------------

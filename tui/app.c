@@ -34,6 +34,10 @@ static const struct {
         [SLIDER_U] = {"U", "U unique", 0, 0, false, true},
         /* Snell et al. 2024 compare with models up to 14x larger */
         [SLIDER_M] = {"M", "M larger", 1, 100, false, false},
+        /* from one accelerator to a hundred million, 15 minutes to ten years */
+        [SLIDER_GPUS] = {"count", "G count ", 1, 1e8, false, false},
+        [SLIDER_DAYS] = {"days", "days    ", 0.01, 3650, false, false},
+        [SLIDER_MFU] = {"MFU", "MFU     ", 0.01, 1, true, false},
         [SLIDER_E] = {"E", "E       ", 0.1, 5, true, true},
         [SLIDER_A] = {"A", "A       ", 1, 1e7, false, true},
         [SLIDER_B] = {"B", "B       ", 1, 1e7, false, true},
@@ -79,6 +83,11 @@ int app_sliders(const struct app *a, enum slider *out)
 		out[n++] = SLIDER_U;
 	if (a->testtime)
 		out[n++] = SLIDER_M;
+	if (a->hardware) {
+		out[n++] = SLIDER_GPUS;
+		out[n++] = SLIDER_DAYS;
+		out[n++] = SLIDER_MFU;
+	}
 	return n;
 }
 
@@ -99,6 +108,12 @@ double app_value(const struct app *a, enum slider s)
 		return a->u;
 	case SLIDER_M:
 		return a->m;
+	case SLIDER_GPUS:
+		return a->hw.count;
+	case SLIDER_DAYS:
+		return a->hw.days;
+	case SLIDER_MFU:
+		return a->hw.mfu;
 	case SLIDER_E:
 		return law->E;
 	case SLIDER_A:
@@ -162,6 +177,7 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	a->mode = MODE_EXPLORE;
 	a->model = -1;
 	a->compare = -1;
+	a->accel = -1;
 	/* Chinchilla (Hoffmann et al. 2022): 70B parameters on 1.4T tokens */
 	a->n = chinchilla != NULL ? chinchilla->preset.params : 70e9;
 	a->d = chinchilla != NULL ? chinchilla->preset.tokens : 1.4e12;
@@ -199,6 +215,15 @@ static void set_own(struct app *a, enum slider s, double v)
 	case SLIDER_M:
 		a->m = v;
 		break;
+	case SLIDER_GPUS:
+		a->hw.count = fmax(1, round(v));
+		break;
+	case SLIDER_DAYS:
+		a->hw.days = v;
+		break;
+	case SLIDER_MFU:
+		a->hw.mfu = v;
+		break;
 	case SLIDER_E:
 		a->edit.E = v;
 		break;
@@ -219,12 +244,65 @@ static void set_own(struct app *a, enum slider s, double v)
 	}
 }
 
+static void set_linked(struct app *a, enum slider s, double v);
+
+/*
+ * The hardware view keeps C = count x peak x MFU x days: after C moved,
+ * `follow` (days or count; a count is rounded up to whole accelerators and
+ * the days follow it) takes up the change.
+ */
+static void hw_sync(struct app *a, enum hw_unknown follow)
+{
+	struct hw_plan p = a->hw;
+
+	if (!a->hardware)
+		return;
+	p.budget = law_compute(app_law(a), a->n, a->d);
+	if (follow == HW_BUDGET)
+		follow = HW_DAYS;
+	if (hw_solve(&p, follow) != MODEL_OK)
+		return;
+	if (follow == HW_COUNT) {
+		p.count = ceil(p.count - 1e-9);
+		if (hw_solve(&p, HW_DAYS) != MODEL_OK)
+			return;
+	}
+	a->hw = p;
+}
+
+/* After count, days or MFU moved: the follower, or C when the follower itself moved. */
+static void hw_moved(struct app *a, enum slider s)
+{
+	enum hw_unknown follow = a->hw_follow;
+	struct hw_plan p = a->hw;
+
+	if ((s == SLIDER_GPUS && follow == HW_COUNT) || (s == SLIDER_DAYS && follow == HW_DAYS))
+		follow = HW_BUDGET;
+	if (follow != HW_BUDGET) {
+		hw_sync(a, follow);
+		return;
+	}
+	if (hw_solve(&p, HW_BUDGET) != MODEL_OK)
+		return;
+	set_linked(a, SLIDER_C, p.budget);
+	/* clamped at the window's edge: the days give way */
+	hw_sync(a, s == SLIDER_DAYS ? HW_COUNT : HW_DAYS);
+}
+
 void app_set(struct app *a, enum slider s, double v)
 {
 	if (s > SLIDER_C) {
 		set_own(a, s, v);
+		if (s == SLIDER_GPUS || s == SLIDER_DAYS || s == SLIDER_MFU)
+			hw_moved(a, s);
 		return;
 	}
+	set_linked(a, s, v);
+	hw_sync(a, a->hw_follow);
+}
+
+static void set_linked(struct app *a, enum slider s, double v)
+{
 	enum slider f = follower(a, s);
 	double x = log10(a->n), y = log10(a->d), z = x + y; /* z = log10(C / k) */
 	double xlo = log10(a->n_lo), xhi = log10(a->n_hi);
@@ -275,6 +353,8 @@ void app_step(struct app *a, enum slider s, double decades)
 		app_set(a, s, v + decades / 10 * (hi - lo));
 	else if (s == SLIDER_T && v == 0) /* from none, the first step reaches the range */
 		app_set(a, s, decades > 0 ? lo : 0);
+	else if (s == SLIDER_GPUS && round(v * pow(10, decades)) == v) /* whole ones: 1, 2, 3 */
+		app_set(a, s, v + (decades > 0 ? 1 : -1));
 	else
 		app_set(a, s, v * pow(10, decades));
 }
@@ -338,6 +418,60 @@ void app_toggle_testtime(struct app *a)
 	refocus(a);
 }
 
+/* The accelerator's peak into the plan, and the follower takes up the change. */
+static void hw_use(struct app *a, long accel)
+{
+	a->accel = accel;
+	a->hw.peak = a->catalog->accelerators[accel].preset.peak_flops;
+	if (a->hw_follow == HW_BUDGET)
+		hw_moved(a, SLIDER_MFU); /* as if a term moved: C follows */
+	else
+		hw_sync(a, a->hw_follow);
+}
+
+bool app_toggle_hardware(struct app *a)
+{
+	if (a->catalog->naccelerators == 0) {
+		snprintf(a->status, sizeof a->status, "g needs accelerator presets: none loaded");
+		return false;
+	}
+	a->hardware = !a->hardware;
+	if (a->hardware) {
+		if (a->accel < 0 || (size_t)a->accel >= a->catalog->naccelerators) {
+			/* the H100 (SXM) to start with, the GPU of the example */
+			const struct catalog_entry *h = catalog_accelerator(a->catalog, "h100");
+			a->accel = h != NULL ? (long)(h - a->catalog->accelerators) : 0;
+			a->hw = (struct hw_plan){.count = 1024, .mfu = 0.4, .days = 1};
+			a->hw_follow = HW_DAYS;
+		}
+		hw_use(a, a->accel);
+		a->focus = SLIDER_GPUS;
+	}
+	refocus(a);
+	return true;
+}
+
+void app_next_accelerator(struct app *a)
+{
+	if (!a->hardware)
+		return;
+	hw_use(a, (a->accel + 1) % (long)a->catalog->naccelerators);
+	snprintf(a->status, sizeof a->status, "accelerator: %.100s",
+	         a->catalog->accelerators[a->accel].preset.name);
+}
+
+void app_cycle_follow(struct app *a)
+{
+	static const char *const names[] = {"the budget C", "the count", "the days"};
+
+	if (!a->hardware)
+		return;
+	a->hw_follow = a->hw_follow == HW_DAYS    ? HW_COUNT
+	               : a->hw_follow == HW_COUNT ? HW_BUDGET
+	                                          : HW_DAYS;
+	snprintf(a->status, sizeof a->status, "%s follows from the other two", names[a->hw_follow]);
+}
+
 bool app_toggle_editing(struct app *a)
 {
 	enum law_family f = app_law(a)->family;
@@ -372,6 +506,7 @@ void app_snap_optimum(struct app *a)
 	a->n = opt.params;
 	a->d = opt.tokens;
 	clamp_point(a);
+	hw_sync(a, a->hw_follow);
 	a->model = -1;
 	if (a->n != opt.params || a->d != opt.tokens)
 		snprintf(a->status, sizeof a->status,
@@ -388,6 +523,7 @@ void app_jump_model(struct app *a, size_t model)
 	a->n = preset_compute_params(p);
 	a->d = p->tokens;
 	clamp_point(a);
+	hw_sync(a, a->hw_follow);
 	a->model = (long)model;
 	units_format_count(a->n, nb, sizeof nb);
 	units_format_count(a->d, db, sizeof db);
@@ -404,7 +540,7 @@ bool app_commit_entry(struct app *a)
 	a->mode = MODE_EXPLORE;
 	enum units_kind kind = s == SLIDER_C                                     ? UNITS_COMPUTE
 	                       : s == SLIDER_N || s == SLIDER_D || s == SLIDER_U ? UNITS_COUNT
-	                       : s == SLIDER_T                                   ? UNITS_COUNT
+	                       : s == SLIDER_T || s == SLIDER_GPUS               ? UNITS_COUNT
 	                                                                         : UNITS_PLAIN;
 	if (s == SLIDER_T && strcmp(a->entry, "0") == 0) { /* no inference at all */
 		a->t = 0;
@@ -638,6 +774,7 @@ static void apply_step(struct app *a, const struct tour_step *s)
 	else
 		optimum_point(law, s->params, s->tokens, s->compute, a->u, &a->n, &a->d);
 	clamp_point(a);
+	hw_sync(a, a->hw_follow);
 	if (s->lock)
 		a->lock = s->lock == 'N' ? SLIDER_N : s->lock == 'D' ? SLIDER_D : SLIDER_C;
 	if (s->markers >= 0)

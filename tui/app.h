@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "../model/fit.h"
+#include "../model/hardware.h"
 #include "../presets/catalog.h"
 #include "../presets/tour.h"
 
@@ -25,10 +26,13 @@ enum slider {
 	SLIDER_N,
 	SLIDER_D,
 	SLIDER_C,
-	SLIDER_T, /* lifetime inference tokens, 0 to 1e15 */
-	SLIDER_U, /* unique tokens */
-	SLIDER_M, /* how many times larger a model test-time compute stands in for */
-	SLIDER_E, /* the coefficients of an additive law */
+	SLIDER_T,    /* lifetime inference tokens, 0 to 1e15 */
+	SLIDER_U,    /* unique tokens */
+	SLIDER_M,    /* how many times larger a model test-time compute stands in for */
+	SLIDER_GPUS, /* accelerators training (view 'g') */
+	SLIDER_DAYS, /* wall-clock days of training */
+	SLIDER_MFU,  /* model FLOPs utilisation */
+	SLIDER_E,    /* the coefficients of an additive law */
 	SLIDER_A,
 	SLIDER_B,
 	SLIDER_ALPHA,
@@ -36,8 +40,8 @@ enum slider {
 	SLIDER_COUNT
 };
 
-/* The most sliders shown at once: N, D, C, T, U, M. */
-#define APP_MAX_SLIDERS 6
+/* The most sliders shown at once: N, D, C, T, U, M, count, days, MFU. */
+#define APP_MAX_SLIDERS 9
 
 /* What the screen shows over the panels. */
 enum app_mode {
@@ -87,13 +91,17 @@ struct app {
 	long compare; /* the law compared with (c), -1 for none */
 	bool delta;   /* the map shows L(law) - L(compare) (d) */
 	/* the views after Chinchilla: each adds sliders and draws its own lines */
-	bool inference; /* 'i': T, the inference-aware frontier, lifetime FLOPs */
-	bool data;      /* 'u': U, the line D = 4U and where more data stops helping */
-	bool testtime;  /* 't': T and M, the test-time panel in place of the profiles */
-	bool editing;   /* 'e': the sliders are E, A, B, alpha, beta of the law */
-	double t;       /* lifetime inference tokens; 0: none */
-	double m;       /* the larger model's factor in the test-time panel */
-	bool edited;    /* the law was edited: `edit` holds it, app_law returns it */
+	bool inference;    /* 'i': T, the inference-aware frontier, lifetime FLOPs */
+	bool data;         /* 'u': U, the line D = 4U and where more data stops helping */
+	bool testtime;     /* 't': T and M, the test-time panel in place of the profiles */
+	bool editing;      /* 'e': the sliders are E, A, B, alpha, beta of the law */
+	bool hardware;     /* 'g': count, days and MFU of an accelerator give C */
+	long accel;        /* the accelerator (catalog->accelerators), -1 when none loaded */
+	struct hw_plan hw; /* its peak, count, MFU, days; budget is C */
+	enum hw_unknown hw_follow; /* which of budget, count, days follows ('f') */
+	double t;                  /* lifetime inference tokens; 0: none */
+	double m;                  /* the larger model's factor in the test-time panel */
+	bool edited;               /* the law was edited: `edit` holds it, app_law returns it */
 	struct law edit;
 	char save_dir[4096]; /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
 };
@@ -141,6 +149,12 @@ void app_step(struct app *a, enum slider s, double decades);
 void app_toggle_inference(struct app *a);
 void app_toggle_data(struct app *a);
 void app_toggle_testtime(struct app *a);
+/* 'g': the hardware view; false and a status message when no accelerator is loaded. */
+bool app_toggle_hardware(struct app *a);
+/* 'a': the next accelerator; 'f': the next of days, count, budget to follow. */
+void app_next_accelerator(struct app *a);
+void app_cycle_follow(struct app *a);
+
 /* 'e': edit the law's coefficients; false and a status message if it has none. */
 bool app_toggle_editing(struct app *a);
 

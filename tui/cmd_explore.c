@@ -112,6 +112,44 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	return 0;
 }
 
+/*
+ * --gpu, --gpus, --mfu, --days: start in the hardware view with them. With
+ * both a count and days the budget follows from them (and moves the point
+ * as C does); otherwise the days follow from the start point's C.
+ */
+static int start_hardware(const struct cli *cli, struct app *a)
+{
+	if (!(cli->given & (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS)))
+		return 0;
+	if (!app_toggle_hardware(a))
+		return cli_error("%s", a->status);
+	if (cli->gpu != NULL) {
+		const struct catalog_entry *g = catalog_accelerator(a->catalog, cli->gpu);
+		if (g == NULL)
+			return cli_error("unknown accelerator '%s' (isoflop presets accelerators "
+			                 "lists them)",
+			                 cli->gpu);
+		while (a->catalog->accelerators + a->accel != g)
+			app_next_accelerator(a);
+	}
+	if (cli->given & OPT_MFU)
+		app_set(a, SLIDER_MFU, cli->mfu);
+	if ((cli->given & OPT_GPUS) && (cli->given & OPT_DAYS)) {
+		a->hw.count = (double)cli->gpus;
+		a->hw_follow = HW_BUDGET;
+		app_set(a, SLIDER_DAYS, cli->days);
+		a->hw_follow = HW_DAYS;
+	} else if (cli->given & OPT_GPUS) {
+		app_set(a, SLIDER_GPUS, (double)cli->gpus);
+	} else if (cli->given & OPT_DAYS) {
+		a->hw_follow = HW_COUNT;
+		app_set(a, SLIDER_DAYS, cli->days);
+		a->hw_follow = HW_DAYS;
+	}
+	a->status[0] = '\0';
+	return 0;
+}
+
 /* Why the explorer cannot run here, or NULL. */
 static const char *no_terminal(void)
 {
@@ -136,7 +174,8 @@ int cmd_explore(struct cli *cli)
 	                            OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |
 	                                    OPT_UNIQUE | OPT_COLOR | OPT_DUMP | OPT_WIDTH |
 	                                    OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
-	                                    OPT_INFERENCE | OPT_LARGER)) != 0)
+	                                    OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS |
+	                                    OPT_MFU | OPT_DAYS)) != 0)
 		return rc;
 	if (cli->nargs > 0)
 		return cli_error("the explorer takes no operand '%s'", cli->args[0]);
@@ -180,6 +219,8 @@ int cmd_explore(struct cli *cli)
 		app_toggle_testtime(&a);
 		a.m = cli->larger;
 	}
+	if ((rc = start_hardware(cli, &a)) != 0)
+		return rc;
 	a.focus = SLIDER_N;
 	static struct tour tour; /* 20 KB: not on the stack */
 	if (cli->tour != NULL) {

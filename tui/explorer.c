@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/hardware.h"
 #include "../model/optimum.h"
 #include "../model/testtime.h"
 #include "../model/units.h"
@@ -153,6 +154,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->inference = a->inference;
 	k->data = a->data;
 	k->testtime = a->testtime;
+	k->hardware = a->hardware;
 	k->t = a->inference ? a->t : 0; /* the T slider moves the frontier only in that view */
 	k->u = a->u;
 	k->nsliders = app_sliders(a, on);
@@ -181,7 +183,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 			if (!e->map_ok)
 				centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
 		}
-		if (e->lay.profiles.w > 0 && !a->testtime) {
+		if (e->lay.profiles.w > 0 && !a->testtime && !a->hardware) {
 			struct profiles_spec ps = profiles_spec_of(a);
 			e->prof_ok =
 			        profiles_draw_base(&e->base, e->lay.profiles, &ps, &e->prof) == 0;
@@ -206,6 +208,18 @@ static void format_value(enum slider s, double v, char *buf, size_t size)
 		break;
 	case SLIDER_M:
 		snprintf(buf, size, "x%.3g", v);
+		break;
+	case SLIDER_GPUS: /* whole accelerators, in full while they fit */
+		if (v < 1e6)
+			snprintf(buf, size, "%.0f", v);
+		else
+			units_format_count(v, buf, size);
+		break;
+	case SLIDER_DAYS:
+		snprintf(buf, size, "%.3g", v);
+		break;
+	case SLIDER_MFU:
+		snprintf(buf, size, "%.1f%%", 100 * v);
 		break;
 	case SLIDER_E:
 	case SLIDER_ALPHA:
@@ -250,7 +264,8 @@ static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 			continue;
 		/* the bar: [-----#-----], the knob at the value's place (log scale but E, alpha,
 		 * beta) */
-		bool linear = s == SLIDER_E || s == SLIDER_ALPHA || s == SLIDER_BETA;
+		bool linear =
+		        s == SLIDER_E || s == SLIDER_ALPHA || s == SLIDER_BETA || s == SLIDER_MFU;
 		double frac = linear  ? (v - lo) / (hi - lo)
 		              : v > 0 ? (log10(v) - log10(lo)) / (log10(hi) - log10(lo))
 		                      : 0;
@@ -379,6 +394,12 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 	if (a->data && a->u > 0)
 		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
 		         "   epochs %.3g", a->d / a->u);
+	if (a->hardware) {
+		char hb[16];
+		units_format_count(hw_gpu_hours(&a->hw), hb, sizeof hb);
+		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
+		         "   %s GPU-hours", hb);
+	}
 	for (int i = 0; i < r.h && i < 3; i++)
 		canvas_text(c, r.x, r.y + i, line[i], r.w, STYLE_TEXT);
 }
@@ -461,6 +482,45 @@ static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
 	};
 	for (size_t i = 0; i < sizeof notes / sizeof *notes && y < r.y + r.h; i++)
 		canvas_text(c, r.x + 1, y++, notes[i], r.w - 1, STYLE_TEXT);
+}
+
+/*
+ * The hardware panel: the accelerators with their peaks, the plan that gives
+ * this C (count x peak x MFU x days), and which term follows the others.
+ */
+static void draw_hardware(struct canvas *c, const struct app *a, struct rect r)
+{
+	static const char *const follows[] = {"C", "count", "days"};
+	const struct catalog *cat = a->catalog;
+	char line[128], cb[16], gb[16], pb[16];
+	int y = r.y;
+
+	fill(c, r);
+	if (r.w < 20 || r.h < 6 || a->accel < 0)
+		return;
+	units_format_compute(a->hw.budget, cb, sizeof cb);
+	units_format_count(hw_gpu_hours(&a->hw), gb, sizeof gb);
+	units_format_compute(hw_pf_days(a->hw.budget), pb, sizeof pb);
+	canvas_text(c, r.x + 1, y++, "hardware: C = count x peak", r.w - 1, STYLE_HIGHLIGHT);
+	canvas_text(c, r.x + 1, y++, "  x MFU x 86,400 s x days", r.w - 1, STYLE_HIGHLIGHT);
+	snprintf(line, sizeof line, "= %s FLOPs", cb);
+	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
+	snprintf(line, sizeof line, "%s GPU-h, %s PF-days", gb, pb);
+	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
+	snprintf(line, sizeof line, "%s follows (f); a: next", follows[a->hw_follow]);
+	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
+	canvas_text(c, r.x + 1, y++, "  id        BF16 FLOP/s", r.w - 1, STYLE_TICK);
+	for (size_t i = 0; i < cat->naccelerators && y < r.y + r.h; i++) {
+		const struct preset *p = &cat->accelerators[i].preset;
+		char fb[16];
+		units_format_compute(p->peak_flops, fb, sizeof fb);
+		snprintf(line, sizeof line, "%c %-9.9s %9s", (long)i == a->accel ? '>' : ' ', p->id,
+		         fb);
+		canvas_text(c, r.x + 1, y++, line, r.w - 1,
+		            (long)i == a->accel ? STYLE_CURRENT : STYLE_TEXT);
+	}
+	if (y < r.y + r.h)
+		canvas_text(c, r.x + 1, y++, "dense peaks, vendors' sheets", r.w - 1, STYLE_TEXT);
 }
 
 /* ---- dialogs ---- */
@@ -581,7 +641,9 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 		struct profiles_spec ps = profiles_spec_of(a);
 		profiles_draw_overlay(out, e->lay.profiles, &ps, &e->prof);
 	}
-	if (a->testtime && e->lay.profiles.w > 0)
+	if (a->hardware && e->lay.profiles.w > 0)
+		draw_hardware(out, a, e->lay.profiles);
+	else if (a->testtime && e->lay.profiles.w > 0)
 		draw_testtime(out, a, e->lay.profiles);
 	draw_sliders(out, a, e->lay.sliders);
 	if (a->mode == MODE_TOUR)

@@ -40,7 +40,7 @@ struct explorer_key {
 	long compare;
 	bool delta;
 	bool touring;
-	bool inference, data, testtime;
+	bool inference, data, testtime, hardware;
 	double t, u;
 	int nsliders;
 };

@@ -144,6 +144,31 @@ static enum key_result view_testtime(struct app *a, int key)
 	return KEY_REDRAW;
 }
 
+static enum key_result view_hardware(struct app *a, int key)
+{
+	(void)key;
+	return app_toggle_hardware(a) ? KEY_REDRAW : KEY_HANDLED;
+}
+
+static enum key_result next_accelerator(struct app *a, int key)
+{
+	(void)key;
+	if (!a->hardware)
+		snprintf(a->status, sizeof a->status, "a picks the accelerator: g opens the view");
+	app_next_accelerator(a);
+	return KEY_HANDLED;
+}
+
+static enum key_result cycle_follow(struct app *a, int key)
+{
+	(void)key;
+	if (!a->hardware)
+		snprintf(a->status, sizeof a->status,
+		         "f picks what follows from count, days and C: g opens the view");
+	app_cycle_follow(a);
+	return KEY_HANDLED;
+}
+
 static enum key_result edit_law(struct app *a, int key)
 {
 	(void)key;
@@ -193,6 +218,9 @@ const struct key_binding key_table[] = {
         {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_inference},
         {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_data},
         {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_testtime},
+        {"g", "hardware view: accelerator count, days, MFU give C", {'g'}, view_hardware},
+        {"a", "hardware view: the next accelerator", {'a'}, next_accelerator},
+        {"f", "hardware view: days, count or C follows", {'f'}, cycle_follow},
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, edit_law},
         {"s", "save the edited law under a new id", {'s'}, save_law},
         {"?", "show these keys", {'?'}, help},

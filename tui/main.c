@@ -28,7 +28,7 @@
 static const char usage_text[] =
         "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
         "               [--unique-tokens U] [--inference-tokens T] [--larger M]\n"
-        "               [--color WHEN] [--unicode]\n"
+        "               [--gpu ID --gpus N --mfu F --days D] [--color WHEN] [--unicode]\n"
         "               [--tour ID|FILE] [--runs FILE|-] [--dump [--width W --height H]]\n"
         "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
         "                       [--unique-tokens U]\n"
@@ -57,7 +57,8 @@ static const char usage_text[] =
         "sliders for N, D and C (isoflop --keys lists its keys); --dump prints its first\n"
         "frame as text instead. Its views add sliders: --inference-tokens (or i) the\n"
         "inference-aware frontier, --unique-tokens (or u) the data wall, --larger (or t)\n"
-        "the test-time panel; e edits the law's coefficients and s saves them.\n"
+        "the test-time panel, --gpu/--gpus/--mfu/--days (or g) the hardware; e edits\n"
+        "the law's coefficients and s saves them.\n"
         "\n"
         "commands:\n"
         "  loss       loss L(N, D) and compute efficiency under a law\n"

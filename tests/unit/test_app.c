@@ -436,6 +436,65 @@ static void saving_an_edited_law(void **state)
 	rmdir(dir);
 }
 
+/* C = count x peak x MFU x 86,400 s x days, whichever term follows (from the definition) */
+static double hw_budget(const struct app *a)
+{
+	return a->hw.count * a->catalog->accelerators[a->accel].preset.peak_flops * a->hw.mfu *
+	       86400 * a->hw.days;
+}
+
+/* 'g': count, days and MFU give C; f picks what follows; a the accelerator. */
+static void hardware_view(void **state)
+{
+	(void)state;
+	struct app a;
+	enum slider on[APP_MAX_SLIDERS];
+
+	start(&a, "besiroglu2024");
+	press(&a, 'g', KEY_REDRAW);
+	assert_true(a.hardware);
+	assert_int_equal(app_sliders(&a, on), 6);
+	assert_int_equal(on[3], SLIDER_GPUS);
+	assert_int_equal(on[5], SLIDER_MFU);
+	assert_string_equal(a.catalog->accelerators[a.accel].preset.id, "h100");
+	assert_rel(a.hw.count, 1024, 0);
+	/* days follow from Chinchilla's C: 6 x 70B x 1.4T / (1024 x 989e12 x 0.4 x 86,400) */
+	assert_rel(a.hw.days, 6 * 70e9 * 1.4e12 / (1024 * 989e12 * 0.4 * 86400), 1e-9);
+	/* more accelerators, fewer days; C holds */
+	double c = app_value(&a, SLIDER_C);
+	press(&a, KEYC_PGUP, KEY_HANDLED);
+	assert_rel(a.hw.count, round(1024 * pow(10, APP_STEP_COARSE)), 0);
+	assert_rel(app_value(&a, SLIDER_C), c, 1e-12);
+	assert_rel(hw_budget(&a), c, 1e-9);
+	/* N with C locked: C holds, so do the days */
+	double days = a.hw.days;
+	app_step(&a, SLIDER_N, 0.25);
+	assert_rel(a.hw.days, days, 1e-9);
+	/* D with N locked moves C: the days follow */
+	press(&a, 'x', KEY_HANDLED);
+	app_step(&a, SLIDER_D, 0.5);
+	assert_rel(app_value(&a, SLIDER_C), c * pow(10, 0.5), 1e-9);
+	assert_rel(hw_budget(&a), app_value(&a, SLIDER_C), 1e-9);
+	/* f: the count follows, in whole accelerators (the days take the rounding) */
+	press(&a, 'f', KEY_HANDLED);
+	assert_int_equal(a.hw_follow, HW_COUNT);
+	app_set(&a, SLIDER_DAYS, 10);
+	assert_rel(a.hw.count, ceil(a.hw.count), 0);
+	assert_rel(hw_budget(&a), app_value(&a, SLIDER_C), 1e-9);
+	/* f again: C follows; 30 days of 1024 H100s at 40% is 1.05e24 FLOPs */
+	press(&a, 'f', KEY_HANDLED);
+	assert_int_equal(a.hw_follow, HW_BUDGET);
+	app_set(&a, SLIDER_GPUS, 1024);
+	app_set(&a, SLIDER_MFU, 0.4);
+	app_set(&a, SLIDER_DAYS, 30);
+	assert_rel(app_value(&a, SLIDER_C), 1024 * 989e12 * 0.4 * 86400 * 30, 1e-9);
+	/* another accelerator with C following: C moves with the peak */
+	press(&a, 'a', KEY_HANDLED);
+	assert_rel(hw_budget(&a), app_value(&a, SLIDER_C), 1e-9);
+	press(&a, 'g', KEY_REDRAW);
+	assert_int_equal(app_sliders(&a, on), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,6 +511,7 @@ int main(void)
 	        cmocka_unit_test(inference_and_unique_sliders),
 	        cmocka_unit_test(editing_the_law),
 	        cmocka_unit_test(saving_an_edited_law),
+	        cmocka_unit_test(hardware_view),
 	        cmocka_unit_test(key_table_is_unambiguous),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
