@@ -5,21 +5,75 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "write.h"
 
-/* A YAML double-quoted scalar: backslash and quote escaped, controls dropped. */
-static void quoted(FILE *fp, const char *s)
+/* Bytes in the UTF-8 sequence that starts at s, 0 if it is not a whole, valid one. */
+static size_t utf8_len(const unsigned char *s)
 {
+	size_t n = s[0] < 0x80             ? 1
+	           : (s[0] & 0xe0) == 0xc0 ? 2
+	           : (s[0] & 0xf0) == 0xe0 ? 3
+	           : (s[0] & 0xf8) == 0xf0 ? 4
+	                                   : 0;
+
+	if (n == 2 && s[0] < 0xc2)
+		return 0; /* overlong */
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0; /* cut short (a truncated name) or not UTF-8 */
+	return n;
+}
+
+/*
+ * A YAML double-quoted scalar that the loader reads back: quote and
+ * backslash escaped, control characters (and DEL), which presets may not
+ * hold, as spaces, and anything that is not whole UTF-8, such as a
+ * character a fixed-size field cut in half, dropped.
+ */
+static void quoted(FILE *fp, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
 	fputc('"', fp);
-	for (; *s; s++) {
+	while (*s) {
+		size_t n = utf8_len(s);
+		if (n == 0) {
+			s++;
+			continue;
+		}
 		if (*s == '"' || *s == '\\')
-			fputc('\\', fp);
-		if ((unsigned char)*s >= 0x20)
-			fputc(*s, fp);
+			fprintf(fp, "\\%c", *s);
+		else if (*s < 0x20 || *s == 0x7f)
+			fputc(' ', fp); /* the loader takes no control characters in text */
+		else
+			fwrite(s, 1, n, fp);
+		s += n;
 	}
 	fputc('"', fp);
+}
+
+/*
+ * A constant as the shortest decimal that reads back as the same double
+ * (482.01, not 482.00999999999999): a saved law is the law, to the bit.
+ */
+static const char *exact(double v, char *buf, size_t size)
+{
+	for (int digits = 6; digits < 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			return buf;
+	}
+	snprintf(buf, size, "%.17g", v);
+	return buf;
+}
+
+static void constant(FILE *fp, const char *key, double v)
+{
+	char buf[32];
+	fprintf(fp, "  %s: %s\n", key, exact(v, buf, sizeof buf));
 }
 
 static const char *family_key(enum law_family f)
@@ -48,27 +102,34 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 	quoted(fp, p->source);
 	fprintf(fp, "\nfamily: %s\ndataset: ", family_key(law->family));
 	quoted(fp, p->dataset);
-	fprintf(fp, "\nconvention: %s\nflops_per_param_token: %.10g\nconstants:\n",
-	        law->non_embedding ? "non-embedding" : "total", law->k);
+	char kb[32];
+	fprintf(fp, "\nconvention: %s\nflops_per_param_token: %s\nconstants:\n",
+	        law->non_embedding ? "non-embedding" : "total", exact(law->k, kb, sizeof kb));
 	switch (law->family) {
 	case LAW_ADDITIVE:
 	case LAW_DATA_CONSTRAINED:
-		fprintf(fp, "  E: %.10g\n  A: %.10g\n  B: %.10g\n  alpha: %.10g\n  beta: %.10g\n",
-		        law->E, law->A, law->B, law->alpha, law->beta);
-		if (law->family == LAW_DATA_CONSTRAINED)
-			fprintf(fp, "  rd_star: %.10g\n  rn_star: %.10g\n", law->rd_star,
-			        law->rn_star);
+		constant(fp, "E", law->E);
+		constant(fp, "A", law->A);
+		constant(fp, "B", law->B);
+		constant(fp, "alpha", law->alpha);
+		constant(fp, "beta", law->beta);
+		if (law->family == LAW_DATA_CONSTRAINED) {
+			constant(fp, "rd_star", law->rd_star);
+			constant(fp, "rn_star", law->rn_star);
+		}
 		break;
 	case LAW_KAPLAN:
-		fprintf(fp, "  nc: %.10g\n  dc: %.10g\n  alpha_n: %.10g\n  alpha_d: %.10g\n",
-		        law->nc, law->dc, law->alpha_n, law->alpha_d);
+		constant(fp, "nc", law->nc);
+		constant(fp, "dc", law->dc);
+		constant(fp, "alpha_n", law->alpha_n);
+		constant(fp, "alpha_d", law->alpha_d);
 		break;
 	case LAW_FRONTIER:
 	default:
-		fprintf(fp, "  params_coefficient: %.10g\n  params_exponent: %.10g\n",
-		        law->frontier.params.coef, law->frontier.params.exp);
-		fprintf(fp, "  tokens_coefficient: %.10g\n  tokens_exponent: %.10g\n",
-		        law->frontier.tokens.coef, law->frontier.tokens.exp);
+		constant(fp, "params_coefficient", law->frontier.params.coef);
+		constant(fp, "params_exponent", law->frontier.params.exp);
+		constant(fp, "tokens_coefficient", law->frontier.tokens.coef);
+		constant(fp, "tokens_exponent", law->frontier.tokens.exp);
 		break;
 	}
 	if (law->params.hi > 0 || law->tokens.hi > 0 || law->compute.hi > 0) {
@@ -96,6 +157,16 @@ int write_file_atomic(const char *path, bool replace, void (*write)(FILE *fp, co
 	}
 	if ((fd = mkstemp(tmp)) < 0)
 		return -1;
+	/* mkstemp makes it 0600; a preset is as readable as any file the user makes */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		errno = saved;
+		return -1;
+	}
 	FILE *fp = fdopen(fd, "w");
 	if (fp == NULL) {
 		saved = errno;

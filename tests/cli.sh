@@ -67,6 +67,8 @@ expect_match() {
 
 # --- help, version, usage -------------------------------------------------
 expect_match "--help prints usage" '^usage: isoflop \[--law ID\]' --help
+run --help
+if [ "$rc" = 0 ] && [ -z "$(printf '%s\n' "$out" | awk 'length($0) > 80')" ]; then ok "--help fits 80 columns (talks over SSH)"; else no "--help is wider than 80 columns" "$(printf '%s\n' "$out" | awk 'length($0) > 80')"; fi
 expect_match "--version" '^isoflop [0-9]+\.[0-9]+' --version
 expect_error "no command and no terminal: the explorer says why" "isoflop: the explorer needs a terminal; for text output try: isoflop plot contour (or isoflop --help)"
 expect_error "explorer: --width without --dump" "isoflop: --width and --height size a --dump; the explorer fills the terminal" --width 100

@@ -144,7 +144,7 @@ if wait_for "^D: .*'abc'"; then ok "a bad value is reported in the status line";
 T send-keys -t e o
 if wait_for 'dL = \+0\.0000'; then ok "o: on the optimum, dL = 0"; else no "o snaps" "$(screen | grep 'dL')"; fi
 T send-keys -t e '?'
-if wait_for 'keys \(any key closes\)' && T send-keys -t e z && wait_gone 'any key closes'; then
+if wait_for 'keys \((j k scroll, )?any (other )?key closes\)' && T send-keys -t e z && wait_gone 'key closes'; then
 	ok "? opens the help, any key closes it"
 else
 	no "help overlay" "$(screen | head -n 5)"

@@ -205,6 +205,8 @@ static void set_own(struct app *a, enum slider s, double v)
 		a->edit = a->catalog->laws[a->law].preset.law;
 		a->edited = true;
 	}
+	if (s >= SLIDER_E)
+		a->saved = false;
 	switch (s) {
 	case SLIDER_T:
 		a->t = v;
@@ -396,11 +398,14 @@ void app_toggle_data(struct app *a)
 {
 	a->data = !a->data;
 	if (a->data) {
-		if (a->u == 0)
-			a->u = a->d; /* one epoch: every token unique, as without the view */
+		/* --unique-tokens if given, else one epoch: every token unique, as without the view
+		 */
+		a->u = a->u_given > 0 ? a->u_given : a->d;
 		a->focus = SLIDER_U;
 	} else {
 		a->u = 0;
+		snprintf(a->status, sizeof a->status,
+		         "data view off: every token counts as unique again");
 	}
 	refocus(a);
 }
@@ -408,6 +413,8 @@ void app_toggle_data(struct app *a)
 void app_toggle_testtime(struct app *a)
 {
 	a->testtime = !a->testtime;
+	if (a->testtime)
+		a->hardware = false; /* one panel in the profiles' place */
 	if (a->testtime) {
 		if (a->t == 0)
 			a->t = a->d;
@@ -436,6 +443,8 @@ bool app_toggle_hardware(struct app *a)
 		return false;
 	}
 	a->hardware = !a->hardware;
+	if (a->hardware)
+		a->testtime = false; /* one panel in the profiles' place */
 	if (a->hardware) {
 		if (a->accel < 0 || (size_t)a->accel >= a->catalog->naccelerators) {
 			/* the H100 (SXM) to start with, the GPU of the example */
@@ -547,13 +556,43 @@ bool app_commit_entry(struct app *a)
 		a->status[0] = '\0';
 		return true;
 	}
-	if (!units_parse(a->entry, kind, &v, &why)) {
+	/* MFU as the slider shows it, 40%, or as a share, 0.4 */
+	size_t len = strlen(a->entry);
+	bool percent = s == SLIDER_MFU && len > 1 && a->entry[len - 1] == '%';
+	if (percent)
+		a->entry[len - 1] = '\0';
+	bool parsed = units_parse(a->entry, kind, &v, &why);
+	if (percent) {
+		a->entry[len - 1] = '%';
+		v /= 100;
+	}
+	if (!parsed) {
 		snprintf(a->status, sizeof a->status, "%s: %s: '%s'", sliders[s].name, why,
 		         a->entry);
 		return false;
 	}
-	app_set(a, s, v);
+	if (s == SLIDER_MFU && v > 1) {
+		snprintf(a->status, sizeof a->status,
+		         "MFU: a share of the peak, 0.4 or 40%%, not '%s'", a->entry);
+		return false;
+	}
 	app_range(a, s, &lo, &hi);
+	if (s > SLIDER_C) {
+		/*
+		 * A slider of its own clamps only at its range; what the hardware
+		 * view's follower does after it (whole accelerators) is no clamp.
+		 */
+		double to = v < lo ? lo : v > hi ? hi : v;
+		app_set(a, s, v);
+		if (to != v && !(s == SLIDER_T && v < lo))
+			snprintf(a->status, sizeof a->status,
+			         "%s = %s is out of reach here: clamped to %.4g", sliders[s].name,
+			         a->entry, to);
+		else
+			a->status[0] = '\0';
+		return true;
+	}
+	app_set(a, s, v);
 	double got = app_value(a, s);
 	if (fabs(got - v) > 1e-9 * v) {
 		char gb[16];
@@ -561,6 +600,7 @@ bool app_commit_entry(struct app *a)
 			units_format_compute(got, gb, sizeof gb);
 		else
 			units_format_count(got, gb, sizeof gb);
+		(void)hi;
 		snprintf(a->status, sizeof a->status, "%s = %s is out of reach here: clamped to %s",
 		         sliders[s].name, a->entry, gb);
 	} else {
@@ -622,6 +662,12 @@ int app_save_law(struct app *a, const char *id)
 		         "nowhere to save: set HOME or XDG_CONFIG_HOME");
 		return -1;
 	}
+	/* a user preset takes precedence: under a known id it would replace that law */
+	if (catalog_law(a->catalog, id) != NULL) {
+		snprintf(a->status, sizeof a->status,
+		         "'%s' is a law already; saved under its id the edit would replace it", id);
+		return -1;
+	}
 	p = *from;
 	p.law = *app_law(a);
 	snprintf(p.id, sizeof p.id, "%s", id);
@@ -634,6 +680,7 @@ int app_save_law(struct app *a, const char *id)
 		return -1;
 	}
 	snprintf(a->status, sizeof a->status, "saved %.100s (next time: --law %s)", path, id);
+	a->saved = true;
 	return 0;
 }
 
@@ -713,7 +760,18 @@ enum key_result app_key(struct app *a, int key)
 	case MODE_SAVE:
 		return entry_key(a, key);
 	case MODE_HELP:
-		a->mode = MODE_EXPLORE; /* any key closes the help */
+		/* the arrows scroll a help taller than the screen (the drawing clamps); any other
+		 * key closes it */
+		if (key == KEYC_DOWN || key == 'j' || key == KEYC_PGDN) {
+			a->pick += key == KEYC_PGDN ? 10 : 1;
+			if (a->pick >= key_table_len)
+				a->pick = key_table_len - 1;
+		} else if (key == KEYC_UP || key == 'k' || key == KEYC_PGUP) {
+			size_t by = key == KEYC_PGUP ? 10 : 1;
+			a->pick = a->pick > by ? a->pick - by : 0;
+		} else {
+			a->mode = MODE_EXPLORE;
+		}
 		return KEY_HANDLED;
 	case MODE_PICK_MODEL:
 		r = picker_key(a, key, a->catalog->nmodels);
@@ -736,11 +794,11 @@ enum key_result app_key(struct app *a, int key)
 	case MODE_PICK_LAW:
 		r = picker_key(a, key, a->catalog->nlaws);
 		if (r == KEY_REDRAW && a->pick != a->law) {
-			bool dropped = a->edited;
+			bool dropped = a->edited && !a->saved;
 			switch_law(a, a->pick);
 			snprintf(a->status, sizeof a->status, "law: %.100s%s",
 			         a->catalog->laws[a->law].preset.name,
-			         dropped ? " (the unsaved edits are gone)" : "");
+			         dropped ? " (the edits are gone; s saves them before w)" : "");
 		} else if (r == KEY_REDRAW) {
 			r = KEY_HANDLED;
 		}

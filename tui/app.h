@@ -63,7 +63,7 @@ enum key_result {
 	KEY_QUIT,
 };
 
-#define APP_ENTRY_MAX  32
+#define APP_ENTRY_MAX  64 /* a preset id is up to 63 characters */
 #define APP_STATUS_MAX 160
 
 struct app {
@@ -102,6 +102,8 @@ struct app {
 	double t;                  /* lifetime inference tokens; 0: none */
 	double m;                  /* the larger model's factor in the test-time panel */
 	bool edited;               /* the law was edited: `edit` holds it, app_law returns it */
+	bool saved;                /* and saved ('s') since its last change */
+	double u_given;            /* --unique-tokens, which the data view starts from */
 	struct law edit;
 	char save_dir[4096]; /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
 };

@@ -112,15 +112,34 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	return 0;
 }
 
+/* A value for one of the hardware view's sliders, or an error naming its range. */
+static int in_range(const struct app *a, enum slider s, const char *option, double v)
+{
+	double lo, hi;
+
+	app_range(a, s, &lo, &hi);
+	if (v >= lo && v <= hi)
+		return 0;
+	return cli_error("%s: the explorer's %s slider runs from %g to %g, not %g", option,
+	                 app_slider_name(s), lo, hi, v);
+}
+
 /*
  * --gpu, --gpus, --mfu, --days: start in the hardware view with them. With
- * both a count and days the budget follows from them (and moves the point
- * as C does); otherwise the days follow from the start point's C.
+ * both a count and days the budget follows from them, and the point starts
+ * at its compute-optimal allocation (as --compute alone would put it);
+ * otherwise the days, or with --days the count, follow from the point's C.
  */
 static int start_hardware(const struct cli *cli, struct app *a)
 {
+	int rc;
+
 	if (!(cli->given & (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS)))
 		return 0;
+	if ((cli->given & (OPT_GPUS | OPT_DAYS)) == (OPT_GPUS | OPT_DAYS) &&
+	    (cli->given & (OPT_COMPUTE | OPT_PARAMS | OPT_TOKENS | OPT_MODEL)))
+		return cli_error("--gpus and --days set the budget: start without --compute, "
+		                 "--params, --tokens or --model");
 	if (!app_toggle_hardware(a))
 		return cli_error("%s", a->status);
 	if (cli->gpu != NULL) {
@@ -132,19 +151,37 @@ static int start_hardware(const struct cli *cli, struct app *a)
 		while (a->catalog->accelerators + a->accel != g)
 			app_next_accelerator(a);
 	}
+	if ((cli->given & OPT_MFU) && (rc = in_range(a, SLIDER_MFU, "--mfu", cli->mfu)) != 0)
+		return rc;
+	if ((cli->given & OPT_GPUS) &&
+	    (rc = in_range(a, SLIDER_GPUS, "--gpus", (double)cli->gpus)) != 0)
+		return rc;
+	if ((cli->given & OPT_DAYS) && (rc = in_range(a, SLIDER_DAYS, "--days", cli->days)) != 0)
+		return rc;
 	if (cli->given & OPT_MFU)
-		app_set(a, SLIDER_MFU, cli->mfu);
+		a->hw.mfu = cli->mfu;
 	if ((cli->given & OPT_GPUS) && (cli->given & OPT_DAYS)) {
-		a->hw.count = (double)cli->gpus;
-		a->hw_follow = HW_BUDGET;
-		app_set(a, SLIDER_DAYS, cli->days);
-		a->hw_follow = HW_DAYS;
+		struct hw_plan p = a->hw;
+		p.count = (double)cli->gpus;
+		p.days = cli->days;
+		if (hw_solve(&p, HW_BUDGET) != MODEL_OK ||
+		    optimum_point(app_law(a), 0, 0, p.budget, a->u, &a->n, &a->d) != MODEL_OK)
+			return cli_error("no compute-optimal model for %g FLOPs under %s", p.budget,
+			                 a->catalog->laws[a->law].preset.id);
+		if (a->n < a->n_lo || a->n > a->n_hi || a->d < a->d_lo || a->d > a->d_hi)
+			return cli_error(
+			        "%.3g FLOPs put the optimum outside the window (N 10M..10T, "
+			        "D 100M..100T)",
+			        p.budget);
+		a->hw = p;
 	} else if (cli->given & OPT_GPUS) {
 		app_set(a, SLIDER_GPUS, (double)cli->gpus);
 	} else if (cli->given & OPT_DAYS) {
 		a->hw_follow = HW_COUNT;
 		app_set(a, SLIDER_DAYS, cli->days);
 		a->hw_follow = HW_DAYS;
+	} else {
+		app_set(a, SLIDER_MFU, a->hw.mfu); /* the days follow the MFU given */
 	}
 	a->status[0] = '\0';
 	return 0;
@@ -201,9 +238,9 @@ int cmd_explore(struct cli *cli)
 	if (cli->config_dir != NULL)
 		snprintf(a.save_dir, sizeof a.save_dir, "%.4000s/laws", cli->config_dir);
 	/* the views a talk may want to start in */
+	a.u_given = cli->unique;
 	if (cli->given & OPT_UNIQUE)
 		app_toggle_data(&a);
-	a.u = cli->unique;
 	a.runs = runs;
 	a.nruns = nruns;
 	if ((rc = start_point(cli, &a)) != 0)

@@ -175,8 +175,8 @@ int cmd_plot(struct cli *cli)
 		                 cli->nargs > 0 ? ", not '" : "",
 		                 cli->nargs > 0 ? cli->args[0] : "", cli->nargs > 0 ? "'" : "");
 	contour = strcmp(cli->args[0], "contour") == 0;
-	unsigned allowed = OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS |
-	                   OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR;
+	unsigned long long allowed = OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS |
+	                             OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR;
 	if (contour)
 		allowed |= OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE;
 	if ((rc = cli_check_options(cli, contour ? "plot contour" : "plot profiles", allowed)) != 0)

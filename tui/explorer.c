@@ -26,6 +26,12 @@ void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsli
 	if (touring && readout < 2)
 		readout = 2; /* the caption is the point of a tour */
 	int panels = h - nsliders - readout - 1;
+	/* many sliders on a small terminal: the readout gives way before the map */
+	if (panels < MAP_MIN_H && !touring) {
+		readout = h - nsliders - 1 - MAP_MIN_H;
+		readout = readout < 0 ? 0 : readout;
+		panels = h - nsliders - readout - 1;
+	}
 
 	l->map = (struct rect){0, 0, w, panels};
 	if (panel == TOUR_PANEL_PROFILES) {
@@ -33,8 +39,11 @@ void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsli
 		l->profiles = (struct rect){0, 0, w, panels};
 	} else if (panel == TOUR_PANEL_BOTH && w >= 60 && h >= 18) {
 		int pw = w * 3 / 8 < PROFILES_MIN_W ? PROFILES_MIN_W : w * 3 / 8;
-		l->map.w = w - pw - 1;
-		l->profiles = (struct rect){w - pw, 0, pw, panels};
+		/* two panels only when the map keeps its own minimum beside the other */
+		if (w - pw - 1 >= MAP_MIN_W) {
+			l->map.w = w - pw - 1;
+			l->profiles = (struct rect){w - pw, 0, pw, panels};
+		}
 	}
 	l->sliders = (struct rect){0, panels, w, nsliders};
 	l->readout = (struct rect){0, panels + nsliders, w, readout};
@@ -354,14 +363,6 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 	} else {
 		line[2][0] = '\0';
 	}
-	/* a mixture of experts computes with its active parameters: say so, with the total */
-	if (a->model >= 0 && a->catalog->models[a->model].preset.active_params > 0) {
-		char tb[16];
-		units_format_count(a->catalog->models[a->model].preset.params, tb, sizeof tb);
-		units_format_count(a->n, nb, sizeof nb);
-		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
-		         "   MoE: %s of %s", nb, tb);
-	}
 	/*
 	 * Beyond the law's fitted range the numbers are extrapolation: say how
 	 * far, in place of the efficiency line, which joins the optimum's.
@@ -391,14 +392,27 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		         "   eff %.1f%%", 100 * eff);
 	if (a->inference && surface)
 		inference_readout(a, loss, line);
-	if (a->data && a->u > 0)
+	/* a mixture of experts computes with its active parameters: say so, with the total */
+	if (a->model >= 0 && a->catalog->models[a->model].preset.active_params > 0) {
+		char tb[16];
+		units_format_count(a->catalog->models[a->model].preset.params, tb, sizeof tb);
+		units_format_count(a->n, nb, sizeof nb);
 		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
-		         "   epochs %.3g", a->d / a->u);
+		         "   MoE: %s of %s", nb, tb);
+	}
+	/* what the views add to the first line, while it fits the screen */
+	char more[64];
+	if (a->data && a->u > 0) {
+		snprintf(more, sizeof more, "   epochs %.3g", a->d / a->u);
+		if (strlen(line[0]) + strlen(more) <= (size_t)r.w)
+			strcat(line[0], more);
+	}
 	if (a->hardware) {
 		char hb[16];
 		units_format_count(hw_gpu_hours(&a->hw), hb, sizeof hb);
-		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
-		         "   %s GPU-hours", hb);
+		snprintf(more, sizeof more, "   %s GPU-hours", hb);
+		if (strlen(line[0]) + strlen(more) <= (size_t)r.w)
+			strcat(line[0], more);
 	}
 	for (int i = 0; i < r.h && i < 3; i++)
 		canvas_text(c, r.x, r.y + i, line[i], r.w, STYLE_TEXT);
@@ -510,7 +524,10 @@ static void draw_hardware(struct canvas *c, const struct app *a, struct rect r)
 	snprintf(line, sizeof line, "%s follows (f); a: next", follows[a->hw_follow]);
 	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
 	canvas_text(c, r.x + 1, y++, "  id        BF16 FLOP/s", r.w - 1, STYLE_TICK);
-	for (size_t i = 0; i < cat->naccelerators && y < r.y + r.h; i++) {
+	/* the chosen one stays in view when the list is longer than the room */
+	int room = r.y + r.h - y;
+	size_t first = room > 0 && a->accel >= room ? (size_t)(a->accel - room + 1) : 0;
+	for (size_t i = first; i < cat->naccelerators && y < r.y + r.h; i++) {
 		const struct preset *p = &cat->accelerators[i].preset;
 		char fb[16];
 		units_format_compute(p->peak_flops, fb, sizeof fb);
@@ -551,14 +568,24 @@ static struct rect box(struct canvas *c, int w, int h, const char *title)
 	return (struct rect){r.x + 2, r.y + 1, w - 4, h - 2};
 }
 
-static void draw_help(struct canvas *c)
+/* The key table; when it is taller than the screen, the arrows scroll it (a->pick). */
+static void draw_help(struct canvas *c, const struct app *a)
 {
-	struct rect in = box(c, 66, (int)key_table_len + 4, " keys (any key closes) ");
+	int want = (int)key_table_len + 3, rows = c->h - 2 - 3;
+	bool scrolls = want > c->h - 2;
+	struct rect in = box(c, 76, want,
+	                     scrolls ? " keys (j k scroll, any other key closes) "
+	                             : " keys (any key closes) ");
+	size_t first = a->pick;
 
-	for (size_t i = 0; i < key_table_len && (int)i < in.h; i++) {
+	if (scrolls && first + (size_t)rows > key_table_len)
+		first = key_table_len - (size_t)rows;
+	if (!scrolls || rows < 1)
+		first = 0;
+	for (size_t i = first; i < key_table_len && (int)(i - first) + 1 < in.h; i++) {
 		char line[128];
 		snprintf(line, sizeof line, "%-16s %s", key_table[i].names, key_table[i].help);
-		canvas_text(c, in.x, in.y + 1 + (int)i, line, in.w, STYLE_TEXT);
+		canvas_text(c, in.x, in.y + 1 + (int)(i - first), line, in.w, STYLE_TEXT);
 	}
 }
 
@@ -652,7 +679,7 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 		draw_readout(out, a, e->lay.readout);
 	draw_status(out, a, e->lay.status);
 	if (a->mode == MODE_HELP)
-		draw_help(out);
+		draw_help(out, a);
 	else if (a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_LAW ||
 	         a->mode == MODE_PICK_COMPARE)
 		draw_picker(out, a);

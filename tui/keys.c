@@ -123,6 +123,9 @@ static enum key_result view_inference(struct app *a, int key)
 {
 	(void)key;
 	app_toggle_inference(a);
+	if (a->inference && !law_has_surface(app_law(a)))
+		snprintf(a->status, sizeof a->status,
+		         "T prices a loss: a frontier law has none (w: pick an additive law)");
 	return KEY_REDRAW;
 }
 
@@ -191,6 +194,7 @@ static enum key_result help(struct app *a, int key)
 {
 	(void)key;
 	a->mode = MODE_HELP;
+	a->pick = 0; /* the help's scroll position */
 	return KEY_HANDLED;
 }
 

@@ -223,8 +223,9 @@ static void draw_shading(struct canvas *c, const struct frame *f, const struct m
  * The data view (Muennighoff et al. 2023): the row D = 4U, up to which
  * repeated data is about as good as new (their abstract: "up to 4 epochs
  * ... negligible changes to loss"), and under a data-constrained law the
- * rows beyond D = U (1 + R_D*), where a repeated token is worth less than
- * 1 - 1/e of a new one and more data has all but stopped helping.
+ * rows beyond D = U (1 + R_D*), where each further repeated token is worth
+ * less than 1/e (37%) of a new one (dD'/dD = e^(-R_D/R_D*)): the returns of
+ * more data have mostly run out.
  */
 static void draw_data_wall(struct canvas *c, const struct frame *f, const struct map_spec *s)
 {

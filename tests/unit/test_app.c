@@ -4,6 +4,7 @@
  * snaps to Chinchilla's closed-form optimum, typed values parse or report,
  * and the key table is unambiguous.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +12,34 @@
 #include <unistd.h>
 
 #include "../../model/optimum.h"
+#include "../../presets/write.h"
 #include "../../tui/app.h"
+#include "../../tui/explorer.h"
 #include "../../tui/keys.h"
 #include "fixtures.h"
 
 static struct catalog cat;
+
+static void write_law_for_test(FILE *fp, const void *p)
+{
+	preset_write_law(fp, p, NULL);
+}
+
+/* Whether some row of the canvas holds text. */
+static bool canvas_has(const struct canvas *c, const char *text)
+{
+	char row[512];
+
+	for (int y = 0; y < c->h; y++) {
+		int x;
+		for (x = 0; x < c->w && x < (int)sizeof row - 1; x++)
+			row[x] = c->cells[y * c->w + x].ch;
+		row[x] = '\0';
+		if (strstr(row, text) != NULL)
+			return true;
+	}
+	return false;
+}
 
 static int load_catalog(void **state)
 {
@@ -389,7 +413,7 @@ static void editing_the_law(void **state)
 	press(&a, 'k', KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_REDRAW);
 	assert_false(a.edited);
-	assert_non_null(strstr(a.status, "unsaved edits"));
+	assert_non_null(strstr(a.status, "the edits are gone"));
 }
 
 /* 's' writes the edited law where presets load from, and never over an existing file. */
@@ -428,6 +452,9 @@ static void saving_an_edited_law(void **state)
 	assert_rel(p.law.alpha, 0.5, 1e-9);
 	assert_int_equal(app_save_law(&a, "Bad Id"), -1);
 	assert_non_null(strstr(a.status, "not an id"));
+	/* a user preset would shadow the shipped law of that id: refused */
+	assert_int_equal(app_save_law(&a, "besiroglu2024"), -1);
+	assert_non_null(strstr(a.status, "is a law already"));
 	unlink(path);
 	snprintf(path, sizeof path, "%s/isoflop/laws", dir);
 	rmdir(path);
@@ -495,6 +522,96 @@ static void hardware_view(void **state)
 	assert_int_equal(app_sliders(&a, on), 3);
 }
 
+/*
+ * A saved law loads back whatever its name holds: a multi-byte character
+ * cut in half by a fixed-size field, quotes, a tab, DEL; and its constants
+ * to the bit.
+ */
+static void saved_text_loads_back(void **state)
+{
+	(void)state;
+	struct preset p = {0}, q;
+	char path[] = "/tmp/isoflop-law-XXXXXX", err[512];
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	p.kind = PRESET_LAW;
+	snprintf(p.id, sizeof p.id, "odd");
+	/* 126 bytes of 'e' then an e-acute (2 bytes) cut after its first byte by the field */
+	memset(p.name, 'e', 126);
+	p.name[126] = (char)0xc3;
+	p.name[127] = '\0';
+	snprintf(p.source, sizeof p.source, "a \"quoted\" source\twith a tab, a DEL \x7f and \\");
+	snprintf(p.dataset, sizeof p.dataset, "caf\xc3\xa9");
+	p.law = catalog_law(&cat, "hoffmann2022-unrounded")->preset.law;
+	assert_int_equal(write_file_atomic(path, false, write_law_for_test, &p), 0);
+	assert_int_equal(preset_load(path, PRESET_LAW, &q, err, sizeof err), 0);
+	assert_int_equal((int)strlen(q.name), 126);
+	assert_string_equal(q.dataset, "caf\xc3\xa9");
+	assert_non_null(strstr(q.source, "\"quoted\""));
+	assert_true(q.law.A == p.law.A && q.law.B == p.law.B && q.law.E == p.law.E);
+	assert_true(q.law.alpha == p.law.alpha && q.law.beta == p.law.beta);
+	/* never over an existing file */
+	assert_int_equal(write_file_atomic(path, false, write_law_for_test, &p), -1);
+	assert_int_equal(errno, EEXIST);
+	unlink(path);
+}
+
+/*
+ * Every size from the smallest up keeps a map of at least its minimum (or
+ * says there is no room, below it), for every number of sliders the views
+ * can add: no panel squeezes the map out.
+ */
+static void layout_keeps_the_map(void **state)
+{
+	(void)state;
+	for (int n = 3; n <= APP_MAX_SLIDERS; n++)
+		for (int w = EXPLORER_MIN_W; w <= 200; w += 3)
+			for (int h = EXPLORER_MIN_H; h <= 60; h += 2) {
+				struct explorer_layout l;
+				explorer_layout(w, h, TOUR_PANEL_BOTH, false, n, &l);
+				assert_false(l.too_small);
+				if (l.profiles.w > 0 && l.map.w < MAP_MIN_W)
+					fail_msg("%dx%d, %d sliders: map %d wide beside a panel", w,
+					         h, n, l.map.w);
+				if (h - n - 1 >= MAP_MIN_H && l.map.h < MAP_MIN_H)
+					fail_msg("%dx%d, %d sliders: map %d high, room for %d", w,
+					         h, n, l.map.h, h - n - 1);
+				assert_int_equal(l.map.h + l.sliders.h + l.readout.h + l.status.h,
+				                 h);
+			}
+}
+
+/* The help lists every key; at 80x24 it is taller than the screen and scrolls to the last. */
+static void help_scrolls_to_every_key(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+
+	start(&a, "besiroglu2024");
+	explorer_init(&e);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	press(&a, '?', KEY_HANDLED);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(canvas_has(&c, "Tab Down j"));
+	assert_true(canvas_has(&c, "j k scroll"));
+	press(&a, KEYC_PGDN, KEY_HANDLED);
+	press(&a, KEYC_PGDN, KEY_HANDLED);
+	press(&a, KEYC_PGDN, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_HELP);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(canvas_has(&c, key_table[key_table_len - 1].names));
+	assert_true(canvas_has(&c, key_table[key_table_len - 1].help));
+	press(&a, 'z', KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	canvas_free(&c);
+	explorer_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -512,6 +629,9 @@ int main(void)
 	        cmocka_unit_test(editing_the_law),
 	        cmocka_unit_test(saving_an_edited_law),
 	        cmocka_unit_test(hardware_view),
+	        cmocka_unit_test(saved_text_loads_back),
+	        cmocka_unit_test(help_scrolls_to_every_key),
+	        cmocka_unit_test(layout_keeps_the_map),
 	        cmocka_unit_test(key_table_is_unambiguous),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
