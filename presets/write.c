@@ -2,6 +2,7 @@
  * write.c: law presets as YAML, and atomic creation of a user's file.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,6 +192,21 @@ int write_file_atomic(const char *path, bool replace, void (*write)(FILE *fp, co
 		return -1;
 	}
 	int rc = replace ? rename(tmp, path) : link(tmp, path);
+	if (rc != 0 && !replace && errno != EEXIST && errno != ENOENT && errno != EACCES) {
+		/*
+		 * No hard links here (vfat, some network file systems): claim the
+		 * name with an exclusive create, then rename over that placeholder.
+		 */
+		int claim = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+		if (claim >= 0) {
+			close(claim);
+			if ((rc = rename(tmp, path)) != 0) {
+				saved = errno;
+				unlink(path);
+				errno = saved;
+			}
+		}
+	}
 	saved = errno;
 	if (!replace || rc != 0)
 		unlink(tmp);

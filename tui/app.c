@@ -783,8 +783,11 @@ enum key_result app_key(struct app *a, int key)
 	case MODE_PICK_COMPARE:
 		r = picker_key(a, key, a->catalog->nlaws);
 		if (r == KEY_REDRAW) {
-			/* picking the current law itself ends the comparison */
-			a->compare = a->pick == a->law ? -1 : (long)a->pick;
+			/*
+			 * picking the current law itself ends the comparison, unless
+			 * it is edited: then the preset is what the edit is compared with
+			 */
+			a->compare = a->pick == a->law && !a->edited ? -1 : (long)a->pick;
 			a->delta = a->delta && a->compare >= 0;
 			snprintf(a->status, sizeof a->status, "%s%s",
 			         a->compare >= 0 ? "comparing with " : "no comparison",

@@ -406,6 +406,13 @@ static void editing_the_law(void **state)
 	double want = preset->E + 4.9 / 200 + preset->A * pow(10, 0.5) / pow(70e9, preset->alpha) +
 	              preset->B / pow(1.4e12, preset->beta);
 	assert_rel(l, want, 1e-12);
+	/* c on the law itself compares the edit with its preset */
+	press(&a, 'c', KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_REDRAW);
+	assert_int_equal(a.compare, (long)a.law);
+	press(&a, 'd', KEY_REDRAW);
+	assert_true(a.delta);
+	press(&a, 'd', KEY_REDRAW);
 	press(&a, 'e', KEY_REDRAW); /* back to N, D, C, still with the edited law */
 	assert_int_equal(app_sliders(&a, on), 3);
 	assert_true(a.edited);
