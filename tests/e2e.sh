@@ -256,35 +256,25 @@ while pgrep -f "^$ISOFLOP" >/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i 
 if ! pgrep -f "^$ISOFLOP" >/dev/null; then ok "a closed terminal ends the explorer"; else no "closed terminal" "$(pgrep -af "^$ISOFLOP")"; fi
 
 # --- golden screens: what the terminal shows is the canvas -------------------
-for size in 80x24 160x48 30x10; do
-	w=${size%x*} h=${size#*x}
-	start "$w" "$h" xterm
-	wait_for 'Tab:slider|too small'
-	golden="tests/golden/screen-$size.txt"
-	if [ "${1:-}" = --update ]; then
-		wait_still
-		cp "$tmp/screen" "$golden"
-		ok "wrote $golden"
-	elif wait_screen "$golden"; then
-		ok "screen at $size matches $golden"
-	else
-		no "screen at $size differs from $golden (make golden rewrites it)" "$(diff "$golden" "$tmp/screen" | head -n 20)"
-	fi
-done
-# golden_view NAME: the screen now against tests/golden/view-NAME-80x24.txt (or write it)
-golden_view() {
-	golden="tests/golden/view-$1-80x24.txt"
+update=$([ "${1:-}" = --update ] && echo 1)
+# golden FILE WHAT: the screen now against FILE (with --update, write it once still)
+golden() {
 	if [ "${update:-}" = 1 ]; then
 		wait_still
-		cp "$tmp/screen" "$golden"
-		ok "wrote $golden"
-	elif wait_screen "$golden"; then
-		ok "the $1 view at 80x24 matches $golden"
+		cp "$tmp/screen" "$1"
+		ok "wrote $1"
+	elif wait_screen "$1"; then
+		ok "$2 matches $1"
 	else
-		no "the $1 view differs from $golden (make golden rewrites it)" "$(diff "$golden" "$tmp/screen" | head -n 20)"
+		no "$2 differs from $1 (make golden rewrites it)" "$(diff "$1" "$tmp/screen" | head -n 20)"
 	fi
 }
-update=$([ "${1:-}" = --update ] && echo 1)
+for size in 80x24 160x48 30x10; do
+	start "${size%x*}" "${size#*x}" xterm
+	wait_for 'Tab:slider|too small'
+	golden "tests/golden/screen-$size.txt" "the screen at $size"
+done
+golden_view() { golden "tests/golden/view-$1-80x24.txt" "the $1 view at 80x24"; }
 # the views reached by keys only: compare (c), difference (d), law editing (e)
 start 80 24 xterm
 wait_for 'Tab:slider'
