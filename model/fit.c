@@ -592,27 +592,109 @@ double fit_correlation(const double *x, const double *y, size_t n)
 	return n < 3 ? NAN : gsl_stats_correlation(x, 1, y, 1, n);
 }
 
-int fit_bootstrap(const struct fit_run *runs, size_t n, int samples, unsigned long seed,
-                  int (*refit)(const struct fit_run *sample, size_t n, int index, void *ctx),
-                  void *ctx)
-{
-	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-	struct fit_run *sample = malloc(sizeof *sample * n);
-	int ok = 0;
+/* One thread's share of the bootstrap: resamples [from, to). */
+struct boot_slice {
+	const struct fit_run *runs;
+	size_t n;
+	const unsigned long *seeds; /* one per resample, from the seed's stream */
+	int from, to, nvalues;
+	int (*refit)(const struct fit_run *, size_t, double *, const void *);
+	const void *ctx;
+	double *values; /* samples x nvalues */
+	unsigned char *ok;
+	int failed; /* no memory for a resample */
+};
 
-	if (rng == NULL || sample == NULL) {
-		gsl_rng_free(rng);
+static void *boot_slice_run(void *arg)
+{
+	struct boot_slice *b = arg;
+	struct fit_run *sample = malloc(sizeof *sample * b->n);
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+
+	if (sample == NULL || rng == NULL) {
 		free(sample);
-		return 0;
+		gsl_rng_free(rng);
+		b->failed = 1;
+		return NULL;
 	}
-	gsl_rng_set(rng, seed);
-	for (int s = 0; s < samples; s++) {
-		for (size_t i = 0; i < n; i++)
-			sample[i] = runs[gsl_rng_uniform_int(rng, n)];
-		if (refit(sample, n, ok, ctx) == 0)
-			ok++;
+	for (int s = b->from; s < b->to; s++) {
+		gsl_rng_set(rng, b->seeds[s]);
+		for (size_t i = 0; i < b->n; i++)
+			sample[i] = b->runs[gsl_rng_uniform_int(rng, b->n)];
+		b->ok[s] = b->refit(sample, b->n, b->values + (size_t)s * (size_t)b->nvalues,
+		                    b->ctx) == 0;
 	}
 	free(sample);
 	gsl_rng_free(rng);
-	return ok;
+	return NULL;
+}
+
+int fit_bootstrap(const struct fit_run *runs, size_t n, int samples, unsigned long seed,
+                  int nvalues,
+                  int (*refit)(const struct fit_run *sample, size_t n, double *values,
+                               const void *ctx),
+                  const void *ctx, double **draws)
+{
+	if (samples <= 0 || n == 0 || nvalues < 1 || nvalues > FIT_BOOT_VALUES)
+		return 0;
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	unsigned long *seeds = malloc(sizeof *seeds * (size_t)samples);
+	double *values = malloc(sizeof *values * (size_t)samples * (size_t)nvalues);
+	unsigned char *ok = calloc((size_t)samples, 1);
+	int good = -1;
+
+	if (rng == NULL || seeds == NULL || values == NULL || ok == NULL)
+		goto out;
+	gsl_rng_set(rng, seed);
+	for (int s = 0; s < samples; s++)
+		seeds[s] = gsl_rng_get(rng);
+
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	int nthreads = cores < 1 ? 1 : cores > FIT_MAX_THREADS ? FIT_MAX_THREADS : (int)cores;
+	if (nthreads > samples)
+		nthreads = samples;
+	struct boot_slice slices[FIT_MAX_THREADS];
+	pthread_t threads[FIT_MAX_THREADS];
+	int started[FIT_MAX_THREADS] = {0}, failed = 0;
+	for (int t = 0; t < nthreads; t++) {
+		slices[t] = (struct boot_slice){runs,
+		                                n,
+		                                seeds,
+		                                samples * t / nthreads,
+		                                samples * (t + 1) / nthreads,
+		                                nvalues,
+		                                refit,
+		                                ctx,
+		                                values,
+		                                ok,
+		                                0};
+		if (t > 0)
+			started[t] =
+			        pthread_create(&threads[t], NULL, boot_slice_run, &slices[t]) == 0;
+	}
+	boot_slice_run(&slices[0]);
+	for (int t = 1; t < nthreads; t++) {
+		if (started[t])
+			pthread_join(threads[t], NULL);
+		else
+			boot_slice_run(&slices[t]);
+	}
+	for (int t = 0; t < nthreads; t++)
+		failed |= slices[t].failed;
+	if (failed)
+		goto out;
+	good = 0;
+	for (int s = 0; s < samples; s++) {
+		if (!ok[s])
+			continue;
+		for (int k = 0; k < nvalues; k++)
+			draws[k][good] = values[(size_t)s * (size_t)nvalues + (size_t)k];
+		good++;
+	}
+out:
+	gsl_rng_free(rng);
+	free(seeds);
+	free(values);
+	free(ok);
+	return good;
 }

@@ -97,13 +97,22 @@ struct fit_interval fit_interval_of(double *v, size_t n);
 /* Pearson correlation of x and y over n samples. */
 double fit_correlation(const double *x, const double *y, size_t n);
 
+/* The most values one bootstrap refit may report. */
+#define FIT_BOOT_VALUES 16
+
 /*
- * Resample the n runs with replacement (GSL's MT19937 seeded with seed), as
- * `samples` resamples, calling refit for each with the resampled runs.
- * Returns the number of refits that succeeded.
+ * Resample the n runs with replacement `samples` times (GSL's MT19937: the
+ * seed's stream gives each resample a seed of its own, so the resamples do
+ * not depend on the threads) and refit each on the machine's cores: refit(sample, n,
+ * values, ctx) returns 0 and writes nvalues values, or -1. It runs
+ * concurrently and must only read ctx. The values of the refits that
+ * succeeded land in draws[k][0..ok) in resample order; returns ok, or -1
+ * when memory runs out.
  */
 int fit_bootstrap(const struct fit_run *runs, size_t n, int samples, unsigned long seed,
-                  int (*refit)(const struct fit_run *sample, size_t n, int index, void *ctx),
-                  void *ctx);
+                  int nvalues,
+                  int (*refit)(const struct fit_run *sample, size_t n, double *values,
+                               const void *ctx),
+                  const void *ctx, double **draws);
 
 #endif

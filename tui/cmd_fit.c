@@ -72,30 +72,26 @@ static void additive_at(const struct fit_parametric *p, double c, double *n, dou
 	*d = pow(c / 6, b) / g;
 }
 
-struct boot_ctx {
-	struct report *r;
-};
-
-static int refit(const struct fit_run *sample, size_t n, int i, void *ctx)
+/* One bootstrap refit (fit_bootstrap runs them on several threads: r is only read). */
+static int refit(const struct fit_run *sample, size_t n, double *v, const void *ctx)
 {
-	struct report *r = ((struct boot_ctx *)ctx)->r;
+	const struct report *r = ctx;
 
 	if (r->parametric) {
 		struct fit_parametric p;
 		if (fit_parametric_from(sample, n, r->p.theta, &p) != MODEL_OK)
 			return -1;
-		double v[9] = {p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b, 0, 0};
-		additive_at(&p, r->at_compute, &v[7], &v[8]);
-		for (int k = 0; k < 9; k++)
-			r->draws[k][i] = v[k];
+		double got[9] = {p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b, 0, 0};
+		additive_at(&p, r->at_compute, &got[7], &got[8]);
+		memcpy(v, got, sizeof got);
 	} else {
 		struct fit_isoflop f;
 		if (fit_isoflop(sample, n, 6, &f) != MODEL_OK)
 			return -1;
-		double v[4] = {f.a, f.b, f.k_params * pow(r->at_compute, f.a),
-		               f.k_tokens * pow(r->at_compute, f.b)};
-		for (int k = 0; k < 4; k++)
-			r->draws[k][i] = v[k];
+		v[0] = f.a;
+		v[1] = f.b;
+		v[2] = f.k_params * pow(r->at_compute, f.a);
+		v[3] = f.k_tokens * pow(r->at_compute, f.b);
 	}
 	return 0;
 }
@@ -395,7 +391,6 @@ int cmd_fit(struct cli *cli)
 
 	if (cli->bootstrap > 0) {
 		int nk = r.parametric ? 9 : 4;
-		struct boot_ctx ctx = {&r};
 		for (int k = 0; k < nk; k++)
 			r.draws[k] = malloc(sizeof(double) * (size_t)cli->bootstrap);
 		for (int k = 0; k < nk; k++)
@@ -406,7 +401,14 @@ int cmd_fit(struct cli *cli)
 				return cli_error("out of memory");
 			}
 		r.samples = fit_bootstrap(runs, n, (int)cli->bootstrap,
-		                          (cli->given & OPT_SEED) ? cli->seed : 1, refit, &ctx);
+		                          (cli->given & OPT_SEED) ? cli->seed : 1, nk, refit, &r,
+		                          r.draws);
+		if (r.samples < 0) {
+			for (int k = 0; k < nk; k++)
+				free(r.draws[k]);
+			free(runs);
+			return cli_error("out of memory");
+		}
 		if (r.parametric && r.samples >= 3) {
 			r.corr = fit_correlation(r.draws[3], r.draws[4], (size_t)r.samples);
 			if (fabs(r.corr) > 0.9)

@@ -6,6 +6,7 @@
  * with 0.5% multiplicative noise from a fixed seed.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -86,6 +87,18 @@ static void parametric_reaches_a_narrow_minimum(void **state)
 	assert_true(p.finished >= 45 && p.finished < p.starts);
 }
 
+/* A bootstrap refit from the fit's own optimum: alpha and beta. */
+static int refit_exponents(const struct fit_run *sample, size_t n, double *v, const void *ctx)
+{
+	struct fit_parametric q;
+	if (fit_parametric_from(sample, n, ((const struct fit_parametric *)ctx)->theta, &q) !=
+	    MODEL_OK)
+		return -1;
+	v[0] = q.alpha;
+	v[1] = q.beta;
+	return 0;
+}
+
 /* With 0.5% noise: close to the truth, and the bootstrap's 95% interval covers it. */
 static void parametric_with_noise_and_bootstrap(void **state)
 {
@@ -103,23 +116,18 @@ static void parametric_with_noise_and_bootstrap(void **state)
 	assert_abs(p.a, law.beta / (law.alpha + law.beta), 0.02);
 
 	enum { SAMPLES = 200 };
-	double alpha[SAMPLES], beta[SAMPLES];
-	int ok = 0;
-	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-	gsl_rng_set(rng, 3);
-	for (int s = 0; s < SAMPLES; s++) {
-		struct fit_run sample[NRUNS];
-		struct fit_parametric q;
-		for (int i = 0; i < NRUNS; i++)
-			sample[i] = runs[gsl_rng_uniform_int(rng, NRUNS)];
-		if (fit_parametric_from(sample, NRUNS, p.theta, &q) != MODEL_OK)
-			continue;
-		alpha[ok] = q.alpha;
-		beta[ok] = q.beta;
-		ok++;
-	}
-	gsl_rng_free(rng);
+	static double alpha[SAMPLES], beta[SAMPLES], again[2][SAMPLES];
+	double *draws[2] = {alpha, beta}, *twice[2] = {again[0], again[1]};
+	int ok = fit_bootstrap(runs, NRUNS, SAMPLES, 3, 2, refit_exponents, &p, draws);
 	assert_true(ok > SAMPLES * 9 / 10);
+	/* the same seed, the same draws in the same order, however the threads ran */
+	assert_int_equal(fit_bootstrap(runs, NRUNS, SAMPLES, 3, 2, refit_exponents, &p, twice), ok);
+	assert_memory_equal(alpha, again[0], sizeof(double) * (size_t)ok);
+	assert_memory_equal(beta, again[1], sizeof(double) * (size_t)ok);
+	/* another seed, other resamples */
+	assert_true(fit_bootstrap(runs, NRUNS, SAMPLES, 4, 2, refit_exponents, &p, twice) > 0);
+	assert_true(memcmp(alpha, again[0], sizeof(double) * 10) != 0);
+	ok = fit_bootstrap(runs, NRUNS, SAMPLES, 3, 2, refit_exponents, &p, draws);
 	struct fit_interval ia = fit_interval_of(alpha, (size_t)ok);
 	struct fit_interval ib = fit_interval_of(beta, (size_t)ok);
 	if (!(ia.p2_5 <= law.alpha && law.alpha <= ia.p97_5))
