@@ -264,18 +264,45 @@ static void *run_slice(void *arg)
 /* Threads for the grid: the starts are independent, so the machine's cores share them. */
 #define FIT_MAX_THREADS 8
 
+/* Threads for `work` independent jobs: the cores, one for fewer than `least` jobs. */
+static int threads_for(int work, int least)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (work < least || cores < 1)
+		return 1;
+	if (cores > FIT_MAX_THREADS)
+		cores = FIT_MAX_THREADS;
+	return work < cores ? work : (int)cores;
+}
+
+/*
+ * fn over nthreads slices of `size` bytes from base, one a thread: this
+ * thread takes the first, and a thread that cannot start runs here too.
+ */
+static void on_cores(void *(*fn)(void *), void *base, size_t size, int nthreads)
+{
+	pthread_t threads[FIT_MAX_THREADS];
+	int started[FIT_MAX_THREADS] = {0};
+
+	for (int t = 1; t < nthreads; t++)
+		started[t] =
+		        pthread_create(&threads[t], NULL, fn, (char *)base + (size_t)t * size) == 0;
+	fn(base);
+	for (int t = 1; t < nthreads; t++) {
+		if (started[t])
+			pthread_join(threads[t], NULL);
+		else
+			fn((char *)base + (size_t)t * size);
+	}
+}
+
 /* Run starts idx[0..count) from from_pos on the machine's cores; -1 if a minimiser failed. */
 static int run_phase(const struct fit_data *d, const double (*from_pos)[5], const int *idx,
                      int count, int max_iter, double *finals, double (*ends)[5], int *converged)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int nthreads = count < 64                ? 1
-	               : cores < 1               ? 1
-	               : cores > FIT_MAX_THREADS ? FIT_MAX_THREADS
-	                                         : (int)cores;
+	int nthreads = threads_for(count, 64), failed = 0;
 	struct slice slices[FIT_MAX_THREADS];
-	pthread_t threads[FIT_MAX_THREADS];
-	int started[FIT_MAX_THREADS] = {0}, failed = 0;
 
 	for (int t = 0; t < nthreads; t++) {
 		slices[t] = (struct slice){d,
@@ -288,17 +315,8 @@ static int run_phase(const struct fit_data *d, const double (*from_pos)[5], cons
 		                           ends,
 		                           converged,
 		                           0};
-		/* thread 0 is this one; a thread that cannot start runs here too */
-		if (t > 0)
-			started[t] = pthread_create(&threads[t], NULL, run_slice, &slices[t]) == 0;
 	}
-	run_slice(&slices[0]);
-	for (int t = 1; t < nthreads; t++) {
-		if (started[t])
-			pthread_join(threads[t], NULL);
-		else
-			run_slice(&slices[t]);
-	}
+	on_cores(run_slice, slices, sizeof *slices, nthreads);
 	for (int t = 0; t < nthreads; t++)
 		failed |= slices[t].failed;
 	return failed ? -1 : 0;
@@ -649,13 +667,9 @@ int fit_bootstrap(const struct fit_run *runs, size_t n, int samples, unsigned lo
 	for (int s = 0; s < samples; s++)
 		seeds[s] = gsl_rng_get(rng);
 
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int nthreads = cores < 1 ? 1 : cores > FIT_MAX_THREADS ? FIT_MAX_THREADS : (int)cores;
-	if (nthreads > samples)
-		nthreads = samples;
+	int nthreads = threads_for(samples, 1);
 	struct boot_slice slices[FIT_MAX_THREADS];
-	pthread_t threads[FIT_MAX_THREADS];
-	int started[FIT_MAX_THREADS] = {0}, failed = 0;
+	int failed = 0;
 	for (int t = 0; t < nthreads; t++) {
 		slices[t] = (struct boot_slice){runs,
 		                                n,
@@ -668,17 +682,8 @@ int fit_bootstrap(const struct fit_run *runs, size_t n, int samples, unsigned lo
 		                                values,
 		                                ok,
 		                                0};
-		if (t > 0)
-			started[t] =
-			        pthread_create(&threads[t], NULL, boot_slice_run, &slices[t]) == 0;
 	}
-	boot_slice_run(&slices[0]);
-	for (int t = 1; t < nthreads; t++) {
-		if (started[t])
-			pthread_join(threads[t], NULL);
-		else
-			boot_slice_run(&slices[t]);
-	}
+	on_cores(boot_slice_run, slices, sizeof *slices, nthreads);
 	for (int t = 0; t < nthreads; t++)
 		failed |= slices[t].failed;
 	if (failed)
