@@ -1,23 +1,8 @@
 #!/bin/sh
 # cli.sh: the batch commands as a user runs them: exit statuses, one-line
 # errors, exact CSV headers, units, and the preset search path.
-set -u
-: "${ISOFLOP:?set ISOFLOP to the binary under test}"
-cd "$(dirname "$0")/.." || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-# a home of our own: no preset of the person running the tests leaks in
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
-mkdir -p "$HOME"
-n=0
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for line in "$@"; do echo "#   $line"; done
-}
+# lib.sh gives a home of our own: no preset of the person running the tests leaks in
+. "$(dirname "$0")/lib.sh"
 
 # run CMD...: stdout in $out, stderr in $err, status in $rc
 run() {

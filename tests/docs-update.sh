@@ -3,12 +3,7 @@
 # README.md and the man pages with what ISOFLOP prints today, in the same
 # clean environment docs.sh checks with (escaped for mdoc in the man pages).
 # Review the diff before committing: it is the point.
-set -u
-: "${ISOFLOP:?set ISOFLOP to the binary under test}"
-cd "$(dirname "$0")/.." || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
+. "$(dirname "$0")/lib.sh"
 for doc in README.md man/isoflop.1 man/isoflop-presets.5; do
 	awk -v bin="$ISOFLOP" -v man="$(case $doc in *.[0-9]) echo 1 ;; *) echo 0 ;; esac)" '
 	function run(cmd,   line) {

@@ -3,13 +3,7 @@
 # a fenced block) and in the man pages (in a .Bd -literal block) is run, and
 # its output must be exactly the lines that follow it, up to the next "$ "
 # line or the end of the block.
-set -u
-: "${ISOFLOP:?set ISOFLOP to the binary under test}"
-cd "$(dirname "$0")/.." || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
-n=0
+. "$(dirname "$0")/lib.sh"
 
 for doc in README.md man/isoflop.1 man/isoflop-presets.5; do
 	rm -f "$tmp"/cmd.* "$tmp"/want.*

@@ -5,10 +5,7 @@
 # that the readout moves as the formulas say, that resizing, quitting and
 # SIGHUP leave a sane terminal, and that the screen is exactly the canvas
 # (tests/golden/screen-*.txt; --update rewrites them, as make golden does).
-set -u
-: "${ISOFLOP:?set ISOFLOP to the binary under test}"
-cd "$(dirname "$0")/.." || exit 1
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
 sock="isoflop-e2e-$$"
 T() { tmux -L "$sock" -f /dev/null "$@"; }
 # Nothing may outlive the test: after the server goes, any explorer still
@@ -16,16 +13,7 @@ T() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'T kill-server 2>/dev/null; sleep 0.2; pkill -KILL -f "^$ISOFLOP" 2>/dev/null; rm -rf "$tmp"' EXIT
 # leaks are the unit tests' and valgrind's business; a killed explorer's are noise
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
 unset NO_COLOR
-n=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-no() {
-	n=$((n + 1))
-	echo "not ok $n - $1"
-	shift
-	for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done
-}
 screen() { T capture-pane -p -t e; }
 
 # wait_for REGEX [SECONDS]: poll the screen until a line matches (20 s by default:

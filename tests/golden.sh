@@ -1,15 +1,9 @@
 #!/bin/sh
 # golden.sh [--update]: every case in tests/golden/cases must print exactly
 # tests/golden/NAME.txt. With --update, write the files instead (make golden).
-set -u
-: "${ISOFLOP:?set ISOFLOP to the binary under test}"
-cd "$(dirname "$0")/.." || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-# the shipped presets only, whatever the user running the tests has configured
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
+# the shipped presets only, whatever the user running the tests has configured (lib.sh)
+. "$(dirname "$0")/lib.sh"
 unset NO_COLOR
-n=0
 while IFS='|' read -r name args; do
 	case "$name" in '#'* | '') continue ;; esac
 	name=$(echo "$name" | tr -d ' ')

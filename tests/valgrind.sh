@@ -2,13 +2,7 @@
 # valgrind.sh: a few commands of the real binary under valgrind, which sees
 # what the sanitizers cannot in an optimised build: uninitialised reads in
 # libraries and leaks across the whole process.
-set -u
-: "${ISOFLOP:?set ISOFLOP to the binary under test}"
-cd "$(dirname "$0")/.." || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp" XDG_CONFIG_HOME="$tmp/config"
-n=0
+. "$(dirname "$0")/lib.sh"
 vg() { # name status command...
 	name=$1 want=$2
 	shift 2
