@@ -4,6 +4,7 @@
  * allocation happens inside the minimiser's loop.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,12 +60,13 @@ static double objective(const double *th, const struct fit_data *d, double *g)
 {
 	const double a = th[0], b = th[1], e = th[2], al = th[3], be = th[4];
 	const double delta = FIT_HUBER_DELTA, exp_e = exp(e);
+	const bool e_tame = fabs(e) < 700; /* e^e neither overflows nor vanishes */
 	double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
 		double u1 = a - al * d->x[i], u2 = b - be * d->y[i], u3 = e;
 		double e1, e2, e3, s, r;
-		if (u1 < 700 && u2 < 700 && fabs(u3) < 700) {
+		if (e_tame && u1 < 700 && u2 < 700) {
 			/* no overflow, and s >= e^u3 > 0: the plain sum, with e^e once per call */
 			e1 = exp(u1);
 			e2 = exp(u2);
