@@ -87,7 +87,7 @@ test-suite: $(BIN) $(UNIT_BIN)
 check: export FAILURES = $(abspath build/failures)
 check: deps
 	@$(MAKE) --no-print-directory all
-	@rm -f build/counts.all build/failures
+	@rm -f build/counts.all build/failures build/failures.first
 	@$(MAKE) --no-print-directory test-suite && cat build/counts >> build/counts.all
 	@$(MAKE) --no-print-directory sanitize-suite && cat build/asan/counts >> build/counts.all
 	@$(MAKE) --no-print-directory valgrind-suite && cat build/valgrind-counts >> build/counts.all

@@ -66,14 +66,30 @@ wait_gone() {
 	return 1
 }
 
+# session W H COMMAND: session e, fresh, running COMMAND in a W x H pane.
+# Session "keep" (below) holds the server up: killing its last session makes
+# a tmux server exit, and a new-session racing that exit can fail ("server
+# exited unexpectedly"), leaving every check of that session to fail.
+session() {
+	T kill-session -t e 2>/dev/null
+	i=0
+	until T new-session -d -s e -x "$1" -y "$2" "$3"; do
+		i=$((i + 1))
+		if [ "$i" -ge 5 ]; then
+			no "tmux new-session (5 tries)"
+			return 1
+		fi
+		sleep 0.2
+	done
+}
+
 # start W H TERM [ARGS...]: a fresh explorer; when it ends, the pane shows the
 # terminal's modes and then its exit status, so that a test that has seen
 # EXIT= can read the modes too
 start() {
 	w=$1 h=$2 term=$3
 	shift 3
-	T kill-session -t e 2>/dev/null
-	T new-session -d -s e -x "$w" -y "$h" \
+	session "$w" "$h" \
 		"echo \$\$ >'$tmp/pid'; env TERM=$term '$ISOFLOP' $*; rc=\$?; stty -a | tr '\n' ' '; echo; echo EXIT=\$rc; sleep 600"
 }
 
@@ -82,6 +98,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..$n"
 	exit 0
 fi
+T new-session -d -s keep 'sleep 3600'
 
 # --- every TERM a talk may meet: start, draw, quit, terminal restored ------
 for term in xterm xterm-256color screen tmux-256color linux vt100; do
@@ -125,8 +142,8 @@ if wait_for '^. D tokens .* 2T' && wait_for '^. N params .* 49B'; then
 else
 	no "typed value" "$(screen | tail -n 8)"
 fi
-T send-keys -t e = a b c Enter
-if wait_for "^D: .*'abc'"; then ok "a bad value is reported in the status line"; else no "bad value" "$(screen | tail -n 2)"; fi
+T send-keys -t e = a b c C-j
+if wait_for "^D: .*'abc'"; then ok "a bad value (ended with Ctrl-J, a line feed) is reported in the status line"; else no "bad value" "$(screen | tail -n 2)"; fi
 
 # snap to the optimum, then the help overlay opens and closes
 T send-keys -t e o
@@ -181,8 +198,7 @@ T send-keys -t e q
 if wait_for '^EXIT=0'; then ok "tour: q quits"; else no "tour quit" "$(screen | tail -n 3)"; fi
 
 # --- your runs through a pipe, then keys from the terminal ---------------------
-T kill-session -t e 2>/dev/null
-T new-session -d -s e -x 80 -y 24 \
+session 80 24 \
 	"cat tests/runs/besiroglu-sweeps.csv | env TERM=xterm '$ISOFLOP' --runs -; echo EXIT=\$?; sleep 600"
 if wait_for 'x runs \(96\)' 90 && T send-keys -t e w && wait_for 'runs +additive +Fit of -'; then
 	ok "--runs -: reads the pipe, then the keys; the fit is in the law picker"
@@ -195,8 +211,7 @@ T send-keys -t e q
 if wait_for '^EXIT=0'; then ok "--runs -: quits cleanly"; else no "--runs -: quits" "$(screen | tail -n 3)"; fi
 
 # --- edit a law's coefficients, save it, find it next time -------------------
-T kill-session -t e 2>/dev/null
-T new-session -d -s e -x 80 -y 24 \
+session 80 24 \
 	"env TERM=xterm XDG_CONFIG_HOME='$tmp/config' '$ISOFLOP'; echo EXIT=\$?; sleep 600"
 if wait_for 'Tab:slider' && T send-keys -t e e && wait_for '^> E +\[.*\] +1\.8172$' &&
 	T send-keys -t e Right Right && wait_for '^> E +\[.*\] +1\.8662$' &&
@@ -263,17 +278,16 @@ for size in 80x24 160x48 30x10; do
 	golden "tests/golden/screen-$size.txt" "the screen at $size"
 done
 golden_view() { golden "tests/golden/view-$1-80x24.txt" "the $1 view at 80x24"; }
-# the views reached by keys only: compare (c), difference (d), law editing (e)
+# the views reached by keys only: compare (c), difference (d), law editing (e);
+# each key goes in once the screen shows the state before it
 start 80 24 xterm
-wait_for 'Tab:slider'
-T send-keys -t e c j j Enter
-wait_for 'comparing with hoffmann2022' >/dev/null
+wait_for 'Tab:slider' && T send-keys -t e c &&
+	wait_for 'compare with: Enter picks' && T send-keys -t e j j Enter &&
+	wait_for 'comparing with hoffmann2022'
 golden_view compare
-T send-keys -t e d
-wait_for '^dL = ' >/dev/null
+T send-keys -t e d && wait_for '^dL = '
 golden_view delta
-T send-keys -t e d e
-wait_for 'editing besiroglu2024' >/dev/null
+T send-keys -t e d && wait_gone '^dL = ' && T send-keys -t e e && wait_for 'editing besiroglu2024'
 golden_view edit
 T send-keys -t e q
 

@@ -5,7 +5,8 @@
 # A program that exits non-zero without reporting a failed test (a crash, a
 # sanitizer or valgrind report) counts as one failure: nothing fails silently.
 # With VALGRIND=1, compiled tests run under valgrind. With FAILURES=FILE, the
-# names of failed tests are appended to FILE as well.
+# names of failed tests are appended to FILE as well, and the first failure
+# with its diagnostics is kept in FILE.first.
 set -u
 counts=$1
 shift
@@ -40,9 +41,13 @@ for t in "$@"; do
 	if [ "$fail" != 0 ]; then
 		# the failures and the lines around them (diagnostics follow a "not ok")
 		grep -v '^ok ' "$log" | head -n 60
-		# and their names once more at the end of a long run (tests/total.sh)
+		# and once more at the end of a long run (tests/total.sh), where a CI
+		# log's tail shows them: every name, and what the first one printed
 		if [ -n "${FAILURES:-}" ]; then
 			grep '^not ok' "$log" | sed "s|^|${LABEL:+$LABEL }$name: |" >>"$FAILURES"
+			[ -s "$FAILURES.first" ] ||
+				awk '/^(not )?ok/ && n { n = 2 } /^not ok/ && !n { n = 1 }
+				     n == 1 && k++ < 14' "$log" >"$FAILURES.first"
 		fi
 	fi
 	echo "# ${LABEL:+$LABEL }$name: $pass passed, $fail failed"
