@@ -221,14 +221,14 @@ else
 	no "edit E" "$(screen | head -n 1)" "$(screen | tail -n 9)"
 fi
 T send-keys -t e s m y - l a w Enter
-if wait_for "saved $tmp/config/isoflop/laws/my-law.yaml" &&
+if wait_for "^saved as --law my-law: " && [ -f "$tmp/config/isoflop/laws/my-law.yaml" ] &&
 	XDG_CONFIG_HOME="$tmp/config" "$ISOFLOP" loss --law my-law --params 70B --tokens 1.4T --format csv | grep -q '^my-law,.*,2\.02288'; then
 	ok "s saves the edited law; the next run loads it"
 else
 	no "save" "$(screen | tail -n 1)"
 fi
 T send-keys -t e s m y - l a w Enter
-if wait_for 'my-law.yaml: File exists'; then ok "s never overwrites a saved law"; else no "save twice" "$(screen | tail -n 1)"; fi
+if wait_for '^my-law not saved: File exists'; then ok "s never overwrites a saved law"; else no "save twice" "$(screen | tail -n 1)"; fi
 T send-keys -t e q
 wait_for '^EXIT=0' >/dev/null
 

@@ -676,10 +676,12 @@ int app_save_law(struct app *a, const char *id)
 	         from->id, from->source);
 	snprintf(path, sizeof path, "%s/%s.yaml", a->save_dir, id);
 	if (make_dirs(a->save_dir) != 0 || write_file_atomic(path, false, write_edited, &p) != 0) {
-		snprintf(a->status, sizeof a->status, "%.100s: %s", path, strerror(errno));
+		/* what went wrong first: a long path would push it off an 80-column line */
+		snprintf(a->status, sizeof a->status, "%s not saved: %s (%.120s)", id,
+		         strerror(errno), path);
 		return -1;
 	}
-	snprintf(a->status, sizeof a->status, "saved %.100s (next time: --law %s)", path, id);
+	snprintf(a->status, sizeof a->status, "saved as --law %s: %.120s", id, path);
 	a->saved = true;
 	return 0;
 }

@@ -444,7 +444,7 @@ static void saving_an_edited_law(void **state)
 		press(&a, *k, KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
 	snprintf(path, sizeof path, "%s/mine.yaml", a.save_dir);
-	assert_non_null(strstr(a.status, "saved"));
+	assert_int_equal(strncmp(a.status, "saved as --law mine: ", 21), 0);
 	assert_int_equal(preset_load(path, PRESET_LAW, &p, err, sizeof err), 0);
 	assert_string_equal(p.id, "mine");
 	assert_rel(p.law.alpha, 0.5, 1e-9);
@@ -454,7 +454,7 @@ static void saving_an_edited_law(void **state)
 	/* again under the same id: refused, the first file intact */
 	app_set(&a, SLIDER_ALPHA, 0.9);
 	assert_int_equal(app_save_law(&a, "mine"), -1);
-	assert_non_null(strstr(a.status, "File exists"));
+	assert_int_equal(strncmp(a.status, "mine not saved: File exists (", 29), 0);
 	assert_int_equal(preset_load(path, PRESET_LAW, &p, err, sizeof err), 0);
 	assert_rel(p.law.alpha, 0.5, 1e-9);
 	assert_int_equal(app_save_law(&a, "Bad Id"), -1);
