@@ -425,42 +425,71 @@ static bool span_free(const struct canvas *c, const struct rect *a, int x, int y
 	return true;
 }
 
-/* Where a marker's tag went: cells [x, x + len) of row y. */
+/* Where a marker went: its cell (cx, cy), and its tag at cells [x, x + len) of row cy. */
 struct span {
-	int x, y, len;
+	int cx, cy, x, len;
 };
 
-/*
- * Put marker i's tag at its cell (starting there, or ending there when the
- * right is taken). When neither fits, its cell shows '+' and the markers it
- * collides with are marked as collided too, so that the legend says "(+)"
- * for every model the '+' stands for.
- */
-static void place_marker(struct canvas *c, const struct frame *f, const struct map_marker *mk,
-                         int i, struct span *spans, enum marker_place *places)
+/* Whether cells [x, x + len) of row y meet what marker j occupies. */
+static bool meets(const struct span *sp, enum marker_place place, int x, int y, int len)
 {
-	int cx, cy, len = (int)strlen(mk->tag);
+	if (place == MARKER_OFF_MAP || sp->cy != y)
+		return false;
+	if (place == MARKER_COLLISION)
+		return sp->cx >= x && sp->cx < x + len;
+	return sp->x < x + len && x < sp->x + sp->len;
+}
 
-	spans[i] = (struct span){0, -1, 0};
-	if (len < 1 || !frame_cell(f, mk->n, mk->d, &cx, &cy)) {
+/*
+ * Where each marker goes: its tag starting at its cell, or ending there
+ * when the right is taken. When neither fits, it becomes a '+' at its cell,
+ * and so does every tag that covers that cell: a '+' stands for all of them
+ * (the legend says "(+)" after each), and no tag is left with a letter cut.
+ */
+static void place_markers(const struct frame *f, const struct map_spec *s, struct span *sp,
+                          enum marker_place *places)
+{
+	const struct rect *a = &f->area;
+
+	for (int i = 0; i < s->nmarkers; i++) {
+		int len = (int)strlen(s->markers[i].tag);
 		places[i] = MARKER_OFF_MAP;
-		return;
-	}
-	for (int start = cx; start >= cx - len + 1; start -= len - 1) {
-		if (span_free(c, &f->area, start, cy, len)) {
-			canvas_text(c, start, cy, mk->tag, len, STYLE_MODEL);
-			spans[i] = (struct span){start, cy, len};
-			places[i] = MARKER_TAG;
-			return;
+		sp[i] = (struct span){0, -1, 0, 0};
+		if (len < 1 ||
+		    !frame_cell(f, s->markers[i].n, s->markers[i].d, &sp[i].cx, &sp[i].cy))
+			continue;
+		int cx = sp[i].cx, cy = sp[i].cy;
+		for (int start = cx; start >= cx - len + 1 && places[i] != MARKER_TAG;
+		     start -= len > 1 ? len - 1 : 1) {
+			bool free = start >= a->x && start + len <= a->x + a->w;
+			for (int j = 0; j < i && free; j++)
+				free = !meets(&sp[j], places[j], start, cy, len);
+			if (free) {
+				sp[i].x = start;
+				sp[i].len = len;
+				places[i] = MARKER_TAG;
+			}
 		}
-		if (len == 1)
-			break;
+		if (places[i] == MARKER_TAG)
+			continue;
+		places[i] = MARKER_COLLISION;
+		for (int j = 0; j < i; j++)
+			if (places[j] == MARKER_TAG && meets(&sp[j], places[j], cx, cy, 1))
+				places[j] = MARKER_COLLISION;
 	}
-	for (int j = 0; j < i; j++)
-		if (spans[j].y == cy && cx >= spans[j].x && cx < spans[j].x + spans[j].len)
-			places[j] = MARKER_COLLISION;
-	canvas_put(c, cx, cy, '+', STYLE_COLLISION);
-	places[i] = MARKER_COLLISION;
+}
+
+static void draw_markers(struct canvas *c, const struct map_spec *s, const struct span *sp,
+                         const enum marker_place *places)
+{
+	for (int i = 0; i < s->nmarkers; i++)
+		if (places[i] == MARKER_TAG)
+			canvas_text(c, sp[i].x, sp[i].cy, s->markers[i].tag, sp[i].len,
+			            STYLE_MODEL);
+	/* no tag covers a '+': tags avoid them, and a tag a '+' lands on becomes one */
+	for (int i = 0; i < s->nmarkers; i++)
+		if (places[i] == MARKER_COLLISION)
+			canvas_put(c, sp[i].cx, sp[i].cy, '+', STYLE_COLLISION);
 }
 
 /* The legend's entries: a key to the glyphs, then one per marker. */
@@ -594,8 +623,8 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	struct span *spans = malloc(sizeof *spans * (size_t)(s->nmarkers + 1));
 	if (spans == NULL)
 		return -1;
-	for (int i = 0; i < s->nmarkers; i++)
-		place_marker(c, &m->frame, &s->markers[i], i, spans, places);
+	place_markers(&m->frame, s, spans, places);
+	draw_markers(c, s, spans, places);
 	free(spans);
 	if (m->has_surface)
 		label_contours(c, &m->frame, m, decimals);
@@ -647,6 +676,43 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 	return 0;
 }
 
+/* Whether cells [x, x + len) of row y hold text in style. */
+static bool shows(const struct canvas *c, int x, int y, const char *text, int len, int style)
+{
+	for (int i = 0; i < len; i++) {
+		struct glyph g = canvas_get(c, x + i, y);
+		if (g.style != style || g.ch != (unsigned char)text[i])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * '@' at the point's cell. When the point sits on a model (the picker
+ * jumps there, and the explorer opens on Chinchilla), '@' would hide the
+ * first or last letter of its tag ("@h"): the tag steps aside by one cell
+ * ("@Ch", "Ch@") over whatever a tag may cover, but never over another tag.
+ */
+static void draw_point(struct canvas *c, const struct map_spec *s, const struct map *m, int cx,
+                       int cy)
+{
+	const struct rect *a = &m->frame.area;
+
+	for (int i = 0; i < s->nmarkers && canvas_get(c, cx, cy).style == STYLE_MODEL; i++) {
+		const char *tag = s->markers[i].tag;
+		int len = (int)strlen(tag), mx, my;
+		if (len < 2 || !frame_cell(&m->frame, s->markers[i].n, s->markers[i].d, &mx, &my) ||
+		    mx != cx || my != cy)
+			continue;
+		if (shows(c, cx, cy, tag, len, STYLE_MODEL) && span_free(c, a, cx + len, cy, 1))
+			canvas_text(c, cx + 1, cy, tag, len, STYLE_MODEL);
+		else if (shows(c, cx - len + 1, cy, tag, len, STYLE_MODEL) &&
+		         span_free(c, a, cx - len, cy, 1))
+			canvas_text(c, cx - len, cy, tag, len, STYLE_MODEL);
+	}
+	canvas_put(c, cx, cy, '@', STYLE_CURRENT);
+}
+
 void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
                       const struct map *m)
 {
@@ -683,7 +749,7 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 			canvas_put(c, x, r.y, ' ', STYLE_BLANK);
 		canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 		if (s->has_point && frame_cell(&m->frame, s->point_n, s->point_d, &cx, &cy))
-			canvas_put(c, cx, cy, '@', STYLE_CURRENT);
+			draw_point(c, s, m, cx, cy);
 		return;
 	}
 	int room = r.w - (int)strlen(tail);
@@ -700,5 +766,5 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 	if (s->has_point && frame_cell(&m->frame, s->point_n, s->point_d, &cx, &cy))
-		canvas_put(c, cx, cy, '@', STYLE_CURRENT);
+		draw_point(c, s, m, cx, cy);
 }

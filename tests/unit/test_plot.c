@@ -428,6 +428,38 @@ static void markers_are_never_dropped(void **state)
 	assert_non_null(strstr(text, "J1(+) Jurassic-1"));
 	assert_non_null(strstr(text, "Ch Chinchilla"));
 	assert_non_null(strstr(text, "X Too big (off map)"));
+
+	/* no tag is left cut: every run of tag cells spells whole placed tags (no "+3") */
+	for (int y = 0; y < c.h; y++)
+		for (int x = 0; x < c.w;) {
+			if (canvas_get(&c, x, y).style != STYLE_MODEL) {
+				x++;
+				continue;
+			}
+			int matched = 0;
+			for (int i = 0; i < 4 && !matched; i++) {
+				int len = (int)strlen(mk[i].tag), k = 0;
+				while (places[i] == MARKER_TAG && k < len &&
+				       canvas_get(&c, x + k, y).style == STYLE_MODEL &&
+				       canvas_get(&c, x + k, y).ch == mk[i].tag[k])
+					k++;
+				matched = k == len ? len : 0;
+			}
+			if (!matched)
+				fail_msg("row %d, column %d: a tag cell that starts no whole tag "
+				         "('%c')",
+				         y, x, canvas_get(&c, x, y).ch);
+			x += matched;
+		}
+
+	/* the point on Chinchilla: its tag steps right of the '@' rather than lose its C */
+	s.has_point = true;
+	s.point_n = 70e9;
+	s.point_d = 1.4e12;
+	map_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &s, &m);
+	assert_int_equal(canvas_get(&c, chx, chy).ch, '@');
+	assert_int_equal(canvas_get(&c, chx + 1, chy).ch, 'C');
+	assert_int_equal(canvas_get(&c, chx + 2, chy).ch, 'h');
 	canvas_free(&c);
 }
 
