@@ -127,6 +127,33 @@ for row in a100,3.12e+14 h100,9.89e+14 h200,9.89e+14 b200,2.25e+15 tpu-v4,2.75e+
 done
 expect_match "presets lists accelerators in text" '^h100 +9\.89e14  NVIDIA H100 SXM$' presets accelerators
 expect_error "presets: an unknown section" "isoflop: presets: expected laws, models or accelerators, not 'gpus'" presets gpus
+
+# an 80-column terminal: names and datasets are cut ("..."), ids and numbers never;
+# a pipe with no COLUMNS gets every row whole
+run presets
+wide=$(printf '%s\n' "$out" | awk 'length($0) > 80' | wc -l)
+if [ "$rc" = 0 ] && [ "$wide" -gt 0 ] && printf '%s\n' "$out" | grep -q 'Chinchilla Approach 3 (unrounded TeX constants)$'; then
+	ok "presets in a pipe: rows whole ($wide wider than 80)"
+else
+	no "presets in a pipe" "exit $rc, $wide rows wider than 80" "$out"
+fi
+COLUMNS=80 run presets
+wide=$(printf '%s\n' "$out" | awk 'length($0) > 80' | wc -l)
+if [ "$rc" = 0 ] && [ "$wide" = 0 ] &&
+	printf '%s\n' "$out" | grep -q '^hoffmann2022-unrounded  additive  .* Chinchilla Approach 3\.\.\.$' &&
+	printf '%s\n' "$out" | grep -q '^deepseek-v3  .* 671B  *37B  *14\.8T  .*DeepSeek-V3$'; then
+	ok "COLUMNS=80: every row fits, long names end in '...', ids and numbers whole"
+else
+	no "COLUMNS=80" "exit $rc, $wide rows wider than 80" "$out"
+fi
+sed -e 's/^id: .*/id: zz-utf8/' -e 's/^name: .*/name: "Ééééééééééééééééééééééééééééééé ünïcödé"/' presets/laws/besiroglu2024.yaml >"$tmp/utf8.yaml"
+COLUMNS=60 run presets laws --preset "$tmp/utf8.yaml"
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 &&
+	printf '%s\n' "$out" | grep -q '  Éé*\.\.\.$'; then
+	ok "a cut name never splits a UTF-8 character"
+else
+	no "UTF-8 cut" "exit $rc" "$out" "$err"
+fi
 mkdir -p "$tmp/dir/accelerators"
 printf 'id: x1\nname: X1\nsource: S\n' >"$tmp/dir/accelerators/x1.yaml"
 expect_error "a file in accelerators/ is an accelerator" "$tmp/dir/accelerators/x1.yaml:1:1: missing required key 'peak_flops' in an accelerator preset" presets --preset-dir "$tmp/dir"

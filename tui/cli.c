@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "../model/units.h"
@@ -153,6 +154,22 @@ bool cli_use_color(const struct cli *cli)
 	if (no_color != NULL && no_color[0] != '\0')
 		return false;
 	return isatty(STDOUT_FILENO) && term != NULL && strcmp(term, "dumb") != 0;
+}
+
+int cli_text_width(void)
+{
+	const char *columns = getenv("COLUMNS");
+	struct winsize ws;
+
+	if (columns != NULL && columns[0] != '\0') {
+		char *end;
+		long n = strtol(columns, &end, 10);
+		if (*end == '\0' && n > 0 && n <= 10000)
+			return (int)n;
+	}
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
 }
 
 int cli_load_tour(const struct cli *cli, const char *name, struct tour *out)

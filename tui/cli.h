@@ -136,6 +136,13 @@ int cli_parse_range(const char *arg, double out[4]);
 /* Whether to colour a picture written to stdout, from --color and the environment. */
 bool cli_use_color(const struct cli *cli);
 
+/*
+ * The width text output should keep within: $COLUMNS when set (as ps and
+ * dpkg read it), else the terminal's when standard output is one, else 0
+ * (a pipe or a file: no limit).
+ */
+int cli_text_width(void);
+
 int cmd_loss(struct cli *cli);
 int cmd_plot(struct cli *cli);
 int cmd_explore(struct cli *cli);

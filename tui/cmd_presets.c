@@ -120,6 +120,7 @@ static int print_text_section(const struct section *sec, bool explicit_only, boo
 		cols[j] = preset_columns[keep[j]];
 	table_init(&full, preset_columns, NCOLS);
 	table_init(&shown, cols, nc);
+	shown.width = cli_text_width();
 	for (size_t i = 0; i < n; i++) {
 		if (explicit_only && items[i].tier != TIER_EXPLICIT)
 			continue;

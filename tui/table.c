@@ -17,6 +17,7 @@ void table_init(struct table *t, const struct column *cols, int ncols)
 	t->ncols = ncols;
 	t->nrows = 0;
 	t->cells = NULL;
+	t->width = 0;
 }
 
 int table_add(struct table *t, const struct cell *row)
@@ -107,6 +108,54 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	}
 }
 
+/*
+ * Cut s to at most cols characters, the last three "..." when it is cut.
+ * Characters, not bytes: a UTF-8 sequence is never split.
+ */
+static void clip(char *s, int cols)
+{
+	int seen = 0;
+	size_t cut = 0;
+
+	for (size_t i = 0; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && seen++ == cols - 3)
+			cut = i;
+	if (seen > cols && cols >= 4)
+		memcpy(s + cut, "...", 4);
+}
+
+/*
+ * Narrow text columns until a row fits t->width, as ps and systemctl keep
+ * to a terminal rather than wrap every row. Numbers and the first column
+ * (the id a command takes) keep their width. The last column (the name)
+ * gives first, down to 24 characters, then the text columns before it, right
+ * to left, down to their titles (8 at least), then the last one again.
+ */
+static void fit_width(const struct table *t, int *width)
+{
+	int n = t->ncols < 32 ? t->ncols : 32, excess = -t->width;
+
+	for (int j = 0; j < n; j++)
+		excess += width[j] + (j > 0 ? 2 : 0);
+	for (int pass = 0; pass < 3 && excess > 0; pass++)
+		for (int j = pass == 1 ? n - 2 : n - 1; j >= 1 && excess > 0; j--) {
+			if (t->cols[j].kind != COL_TEXT)
+				continue;
+			int floor = (int)strlen(t->cols[j].title);
+			if (floor < 8)
+				floor = 8;
+			if (pass == 0 && floor < 24)
+				floor = 24;
+			int give = width[j] - floor < excess ? width[j] - floor : excess;
+			if (give > 0) {
+				width[j] -= give;
+				excess -= give;
+			}
+			if (pass != 1)
+				break; /* passes 0 and 2 narrow the last column only */
+		}
+}
+
 static void print_text(const struct table *t, FILE *out)
 {
 	int width[32] = {0};
@@ -121,6 +170,8 @@ static void print_text(const struct table *t, FILE *out)
 				width[j] = n;
 		}
 	}
+	if (t->width > 0)
+		fit_width(t, width);
 	for (int i = -1; i < t->nrows; i++) {
 		for (int j = 0; j < t->ncols && j < 32; j++) {
 			const struct column *c = &t->cols[j];
@@ -129,6 +180,8 @@ static void print_text(const struct table *t, FILE *out)
 			else
 				format_text(c, &t->cells[i * t->ncols + j], buf, sizeof buf);
 			bool last = j == t->ncols - 1;
+			if (c->kind == COL_TEXT)
+				clip(buf, width[j]);
 			/* text left, numbers right, so that digits line up */
 			if (c->kind == COL_TEXT)
 				fprintf(out, "%-*s", last ? 0 : width[j], buf);

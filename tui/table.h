@@ -43,6 +43,7 @@ struct table {
 	int ncols;
 	int nrows;
 	struct cell *cells; /* nrows * ncols; texts owned by the table */
+	int width;          /* text: cut a last text column to keep lines this wide; 0: no limit */
 };
 
 void table_init(struct table *t, const struct column *cols, int ncols);
