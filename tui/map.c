@@ -690,8 +690,10 @@ static bool shows(const struct canvas *c, int x, int y, const char *text, int le
 /*
  * '@' at the point's cell. When the point sits on a model (the picker
  * jumps there, and the explorer opens on Chinchilla), '@' would hide the
- * first or last letter of its tag ("@h"): the tag steps aside by one cell
- * ("@Ch", "Ch@") over whatever a tag may cover, but never over another tag.
+ * first or last letter of its tag ("@h"). The tag steps aside by one cell
+ * ("@Ch", "Ch@"), or when a neighbour's tag is in the way moves whole to the
+ * other side of the '@' ("La@ OPT", the cell it left blank); it never
+ * covers another tag, so where both sides are taken it stays cut.
  */
 static void draw_point(struct canvas *c, const struct map_spec *s, const struct map *m, int cx,
                        int cy)
@@ -700,15 +702,28 @@ static void draw_point(struct canvas *c, const struct map_spec *s, const struct 
 
 	for (int i = 0; i < s->nmarkers && canvas_get(c, cx, cy).style == STYLE_MODEL; i++) {
 		const char *tag = s->markers[i].tag;
-		int len = (int)strlen(tag), mx, my;
-		if (len < 2 || !frame_cell(&m->frame, s->markers[i].n, s->markers[i].d, &mx, &my) ||
+		int len = (int)strlen(tag), mx, my, from, to;
+		if (len < 1 || !frame_cell(&m->frame, s->markers[i].n, s->markers[i].d, &mx, &my) ||
 		    mx != cx || my != cy)
 			continue;
-		if (shows(c, cx, cy, tag, len, STYLE_MODEL) && span_free(c, a, cx + len, cy, 1))
-			canvas_text(c, cx + 1, cy, tag, len, STYLE_MODEL);
-		else if (shows(c, cx - len + 1, cy, tag, len, STYLE_MODEL) &&
-		         span_free(c, a, cx - len, cy, 1))
-			canvas_text(c, cx - len, cy, tag, len, STYLE_MODEL);
+		if (shows(c, cx, cy, tag, len, STYLE_MODEL))
+			from = cx; /* the tag starts at the point: right one, else all left */
+		else if (shows(c, cx - len + 1, cy, tag, len, STYLE_MODEL))
+			from = cx - len + 1; /* it ends there: left one, else all right */
+		else
+			continue;
+		int near = from == cx ? cx + 1 : cx - len, far = from == cx ? cx - len : cx + 1;
+		if (span_free(c, a, from == cx ? cx + len : cx - len, cy, 1))
+			to = near;
+		else if (span_free(c, a, far, cy, len))
+			to = far;
+		else
+			continue;
+		for (int x = from; x < from + len; x++)
+			if (x < to || x >= to + len)
+				canvas_put(c, x, cy, ' ', STYLE_BLANK);
+		canvas_text(c, to, cy, tag, len, STYLE_MODEL);
+		break;
 	}
 	canvas_put(c, cx, cy, '@', STYLE_CURRENT);
 }

@@ -463,6 +463,46 @@ static void markers_are_never_dropped(void **state)
 	canvas_free(&c);
 }
 
+/*
+ * The point on a tag whose right is another tag ("LaOPT"): the tag moves
+ * whole to the left of the '@' ("La@ OPT") rather than lose a letter.
+ */
+static void point_moves_a_blocked_tag_aside(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	struct canvas c;
+	struct map m;
+
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	/* the N at the middle of plot column k, from the window (10M..10T over w cells) */
+	const struct rect *a = &m.frame.area;
+	int k = a->w / 2, cy = a->y + a->h / 2;
+	double n_la = pow(10, 7 + (k + 0.5) * 6.0 / a->w);
+	double n_opt = pow(10, 7 + (k + 2.5) * 6.0 / a->w);
+	double d = pow(10, 8 + (a->y + a->h - 1 - cy + 0.5) * 6.0 / a->h);
+	const struct map_marker mk[] = {{"La", "LaMDA", n_la, d}, {"OPT", "OPT", n_opt, d}};
+	enum marker_place places[2];
+	s.markers = mk;
+	s.nmarkers = 2;
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, places), 0);
+	int x = a->x + k;
+	char got[8] = "";
+	for (int i = 0; i < 7; i++)
+		got[i] = (char)canvas_get(&c, x - 2 + i, cy).ch;
+	assert_memory_equal(got + 2, "LaOPT", 5);
+	s.has_point = true;
+	s.point_n = n_la;
+	s.point_d = d;
+	map_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &s, &m);
+	for (int i = 0; i < 7; i++)
+		got[i] = (char)canvas_get(&c, x - 2 + i, cy).ch;
+	assert_string_equal(got, "La@ OPT");
+	canvas_free(&c);
+}
+
 /* When the legend cannot hold every model, it says how many it left out. */
 static void a_full_legend_counts_what_it_left_out(void **state)
 {
@@ -561,6 +601,7 @@ int main(void)
 	        cmocka_unit_test(isoflop_dots_lie_on_their_line),
 	        cmocka_unit_test(shading_lies_outside_the_fitted_range),
 	        cmocka_unit_test(markers_are_never_dropped),
+	        cmocka_unit_test(point_moves_a_blocked_tag_aside),
 	        cmocka_unit_test(a_full_legend_counts_what_it_left_out),
 	        cmocka_unit_test(canvas_is_ascii),
 	        cmocka_unit_test(profile_minima_and_point),
