@@ -137,7 +137,9 @@ if [ "$rc" = 0 ] && [ "$wide" -gt 0 ] && printf '%s\n' "$out" | grep -q 'Chinchi
 else
 	no "presets in a pipe" "exit $rc, $wide rows wider than 80" "$out"
 fi
-COLUMNS=80 run presets
+export COLUMNS=80 # exported for the run only: unset below
+run presets
+unset COLUMNS
 wide=$(printf '%s\n' "$out" | awk 'length($0) > 80' | wc -l)
 if [ "$rc" = 0 ] && [ "$wide" = 0 ] &&
 	printf '%s\n' "$out" | grep -q '^hoffmann2022-unrounded  additive  .* Chinchilla Approach 3\.\.\.$' &&
@@ -147,7 +149,9 @@ else
 	no "COLUMNS=80" "exit $rc, $wide rows wider than 80" "$out"
 fi
 sed -e 's/^id: .*/id: zz-utf8/' -e 's/^name: .*/name: "Ééééééééééééééééééééééééééééééé ünïcödé"/' presets/laws/besiroglu2024.yaml >"$tmp/utf8.yaml"
-COLUMNS=60 run presets laws --preset "$tmp/utf8.yaml"
+export COLUMNS=60
+run presets laws --preset "$tmp/utf8.yaml"
+unset COLUMNS
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 &&
 	printf '%s\n' "$out" | grep -q '^zz-utf8  .*[^.]\.\.\.$'; then
 	ok "a cut name never splits a UTF-8 character"

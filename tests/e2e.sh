@@ -98,7 +98,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..$n"
 	exit 0
 fi
-T new-session -d -s keep 'sleep 3600'
+T new-session -d -s keep 'sleep 3600' || no "tmux new-session for the session that holds the server up"
 
 # --- every TERM a talk may meet: start, draw, quit, terminal restored ------
 for term in xterm xterm-256color screen tmux-256color linux vt100; do

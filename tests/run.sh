@@ -45,9 +45,15 @@ for t in "$@"; do
 		# log's tail shows them: every name, and what the first one printed
 		if [ -n "${FAILURES:-}" ]; then
 			grep '^not ok' "$log" | sed "s|^|${LABEL:+$LABEL }$name: |" >>"$FAILURES"
-			[ -s "$FAILURES.first" ] ||
+			# a crash's report comes before the line run.sh adds: show the tail then
+			if [ -s "$FAILURES.first" ]; then
+				:
+			elif tail -n 1 "$log" | grep -q "^not ok - $name "; then
+				tail -n 14 "$log" >"$FAILURES.first"
+			else
 				awk '/^(not )?ok/ && n { n = 2 } /^not ok/ && !n { n = 1 }
 				     n == 1 && k++ < 14' "$log" >"$FAILURES.first"
+			fi
 		fi
 	fi
 	echo "# ${LABEL:+$LABEL }$name: $pass passed, $fail failed"

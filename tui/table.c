@@ -130,20 +130,32 @@ static void clip(char *s, int cols)
  * (the id a command takes) keep their width. The last column (the name)
  * gives first, down to 24 characters, then the text columns before it, right
  * to left, down to their titles (8 at least), then the last one again.
+ * When even that cannot fit, nothing is cut: the rows wrap as in a pipe.
  */
+static int floor_of(const struct column *c)
+{
+	int n = (int)strlen(c->title);
+
+	return n < 8 ? 8 : n;
+}
+
 static void fit_width(const struct table *t, int *width)
 {
-	int n = t->ncols < 32 ? t->ncols : 32, excess = -t->width;
+	int n = t->ncols < 32 ? t->ncols : 32, excess = -t->width, spare = 0;
 
-	for (int j = 0; j < n; j++)
+	for (int j = 0; j < n; j++) {
 		excess += width[j] + (j > 0 ? 2 : 0);
+		if (j > 0 && t->cols[j].kind == COL_TEXT && width[j] > floor_of(&t->cols[j]))
+			spare += width[j] - floor_of(&t->cols[j]);
+	}
+	/* too narrow even then: cutting every name to a stub would only hide them */
+	if (excess > spare)
+		return;
 	for (int pass = 0; pass < 3 && excess > 0; pass++)
 		for (int j = pass == 1 ? n - 2 : n - 1; j >= 1 && excess > 0; j--) {
 			if (t->cols[j].kind != COL_TEXT)
 				continue;
-			int floor = (int)strlen(t->cols[j].title);
-			if (floor < 8)
-				floor = 8;
+			int floor = floor_of(&t->cols[j]);
 			if (pass == 0 && floor < 24)
 				floor = 24;
 			int give = width[j] - floor < excess ? width[j] - floor : excess;
