@@ -173,6 +173,28 @@ if wait_for 'Tab:slider'; then ok "back to 80x24: redrawn"; else no "resize back
 T send-keys -t e Escape
 if wait_for '^EXIT=0' && screen | grep -q ' icanon '; then ok "Esc quits, terminal restored"; else no "Esc quits" "$(screen | tail -n 3)"; fi
 
+# --- the mouse, as the terminal encodes a click (press, then release) ---------
+# xterm's SGR encoding on the N bar, 1-based column 38 row 18: 25 of its 50
+# steps, N = 10^(7 + 3) = 10B, and D = 5.88e23 / (6 x 10B) = 9.8T as C holds
+start 80 24 xterm
+if wait_for 'Tab:slider' && T send-keys -t e -l "$(printf '\033[<0;38;18M\033[<0;38;18m')" &&
+	wait_for '^> N params .* 10B' && wait_for '^  D tokens .* 9\.8T' && wait_for '^  C FLOPs .* 5\.88e23 locked'; then
+	ok "a click on the N bar sets N = 10B; C holds, D follows (xterm SGR)"
+else
+	no "mouse on a slider" "$(screen | tail -n 8)"
+fi
+T send-keys -t e q
+# screen's X10 encoding (bytes 32 + button, column, row) on the map, cell (20, 12):
+# its centre is 765M, 1.43B (test_app checks a cell centre's arithmetic)
+start 80 24 screen
+if wait_for 'Tab:slider' && T send-keys -t e -l "$(printf '\033[M 4,\033[M#4,')" &&
+	wait_for '^> N params .* 765M' && wait_for '^  D tokens .* 1\.43B'; then
+	ok "a click on the map moves the point to that cell (screen X10)"
+else
+	no "mouse on the map" "$(screen | tail -n 8)"
+fi
+T send-keys -t e q
+
 # --unicode: axes in line drawing (capture-pane shows the VT100 letter, x, in a C locale)
 start 80 24 xterm --unicode
 if wait_for 'Tab:slider' && wait_for '^ {5}(│|x) ' && T send-keys -t e q && wait_for '^EXIT=0'; then

@@ -60,6 +60,11 @@ bool app_slider_redraws(enum slider s)
 	return sliders[s].redraws;
 }
 
+bool app_slider_linear(enum slider s)
+{
+	return sliders[s].linear;
+}
+
 const struct law *app_law(const struct app *a)
 {
 	return a->edited ? &a->edit : &a->catalog->laws[a->law].preset.law;
@@ -538,6 +543,18 @@ void app_jump_model(struct app *a, size_t model)
 	units_format_count(a->d, db, sizeof db);
 	snprintf(a->status, sizeof a->status, "%.80s: %s%s parameters, %s tokens", p->name, nb,
 	         p->active_params > 0 ? " active" : "", db);
+}
+
+void app_move_to(struct app *a, double n, double d)
+{
+	if (!(n > 0) || !(d > 0) || !isfinite(n) || !isfinite(d))
+		return;
+	a->n = n;
+	a->d = d;
+	clamp_point(a);
+	hw_sync(a, a->hw_follow);
+	a->model = -1;
+	a->status[0] = '\0';
 }
 
 bool app_commit_entry(struct app *a)

@@ -128,6 +128,9 @@ const char *app_slider_label(enum slider s);
 /* Whether moving slider s changes the map's contours or lines (not just the point). */
 bool app_slider_redraws(enum slider s);
 
+/* Whether the slider's bar is linear (E, alpha, beta, MFU) rather than in decades. */
+bool app_slider_linear(enum slider s);
+
 /* The value of a slider: N, D, C = k N D, T, U, M or a coefficient. */
 double app_value(const struct app *a, enum slider s);
 
@@ -172,6 +175,9 @@ void app_snap_optimum(struct app *a);
 
 /* Put the point at a model's (active) parameters and tokens. */
 void app_jump_model(struct app *a, size_t model);
+
+/* Move the point to (n, d), clamped into the window; C follows whatever is locked. */
+void app_move_to(struct app *a, double n, double d);
 
 /* Parse the entry as a value of the focused slider and set it; false and a status message if bad.
  */

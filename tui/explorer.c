@@ -3,6 +3,7 @@
  * written into a canvas in screen cells; only tui/screen.c knows curses.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -248,6 +249,38 @@ static void format_value(enum slider s, double v, char *buf, size_t size)
 	}
 }
 
+/* Where slider s's row puts its bar: [x, x + w) of the row, the head and tail texts. */
+struct slider_row {
+	char head[32], tail[48];
+	int hl, tl;
+	int bar_x, bar_w; /* bar_w < 5: no bar */
+};
+
+static void slider_row(const struct app *a, enum slider s, struct rect r, struct slider_row *row)
+{
+	char value[32];
+
+	format_value(s, app_value(a, s), value, sizeof value);
+	snprintf(row->head, sizeof row->head, "%c %s ", a->focus == s ? '>' : ' ',
+	         app_slider_label(s));
+	snprintf(row->tail, sizeof row->tail, " %8s %s", value, a->lock == s ? "locked" : "      ");
+	row->hl = (int)strlen(row->head);
+	row->tl = (int)strlen(row->tail);
+	row->bar_x = r.x + row->hl;
+	row->bar_w = r.w - row->hl - row->tl;
+}
+
+/* The knob's place in a bar of width w: 1 .. w - 2, at the value's fraction of the range. */
+static double slider_fraction(const struct app *a, enum slider s)
+{
+	double lo, hi, v = app_value(a, s);
+
+	app_range(a, s, &lo, &hi);
+	return app_slider_linear(s) ? (v - lo) / (hi - lo)
+	       : v > 0              ? (log10(v) - log10(lo)) / (log10(hi) - log10(lo))
+	                            : 0;
+}
+
 static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 {
 	enum slider on[APP_MAX_SLIDERS];
@@ -255,36 +288,96 @@ static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 
 	for (int i = 0; i < count && i < r.h; i++) {
 		enum slider s = on[i];
-		char value[32], head[32], tail[48];
-		double lo, hi, v = app_value(a, s);
+		struct slider_row row;
 		bool focus = a->focus == s, locked = a->lock == s;
-		int y = r.y + i;
+		int y = r.y + i, bw;
 
-		app_range(a, s, &lo, &hi);
-		format_value(s, v, value, sizeof value);
-		snprintf(head, sizeof head, "%c %s ", focus ? '>' : ' ', app_slider_label(s));
-		snprintf(tail, sizeof tail, " %8s %s", value, locked ? "locked" : "      ");
-		int hl = (int)strlen(head), tl = (int)strlen(tail), bw = r.w - hl - tl;
-		int style = focus ? STYLE_HIGHLIGHT : STYLE_TEXT;
-
-		canvas_text(c, r.x, y, head, hl, style);
-		canvas_text(c, r.x + r.w - tl, y, tail, tl, locked ? STYLE_HIGHLIGHT : STYLE_TEXT);
+		slider_row(a, s, r, &row);
+		bw = row.bar_w;
+		canvas_text(c, r.x, y, row.head, row.hl, focus ? STYLE_HIGHLIGHT : STYLE_TEXT);
+		canvas_text(c, r.x + r.w - row.tl, y, row.tail, row.tl,
+		            locked ? STYLE_HIGHLIGHT : STYLE_TEXT);
 		if (bw < 5)
 			continue;
-		/* the bar: [-----#-----], the knob at the value's place (log scale but E, alpha,
-		 * beta) */
-		bool linear =
-		        s == SLIDER_E || s == SLIDER_ALPHA || s == SLIDER_BETA || s == SLIDER_MFU;
-		double frac = linear  ? (v - lo) / (hi - lo)
-		              : v > 0 ? (log10(v) - log10(lo)) / (log10(hi) - log10(lo))
-		                      : 0;
-		int knob = 1 + (int)lround(fmin(fmax(frac, 0), 1) * (bw - 3));
-		canvas_put(c, r.x + hl, y, '[', STYLE_AXIS);
+		/* the bar: [-----#-----], the knob at the value's place */
+		int knob = 1 + (int)lround(fmin(fmax(slider_fraction(a, s), 0), 1) * (bw - 3));
+		canvas_put(c, row.bar_x, y, '[', STYLE_AXIS);
 		for (int i = 1; i < bw - 1; i++)
-			canvas_put(c, r.x + hl + i, y, '-', STYLE_AXIS);
-		canvas_put(c, r.x + hl + bw - 1, y, ']', STYLE_AXIS);
-		canvas_put(c, r.x + hl + knob, y, '#', focus ? STYLE_CURRENT : STYLE_HIGHLIGHT);
+			canvas_put(c, row.bar_x + i, y, '-', STYLE_AXIS);
+		canvas_put(c, row.bar_x + bw - 1, y, ']', STYLE_AXIS);
+		canvas_put(c, row.bar_x + knob, y, '#', focus ? STYLE_CURRENT : STYLE_HIGHLIGHT);
 	}
+}
+
+/* A click on slider row i at column x: focus it and set it where the knob would sit. */
+static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int count = app_sliders(a, on);
+	struct slider_row row;
+	double lo, hi, v;
+
+	if (i >= count)
+		return false;
+	slider_row(a, on[i], e->lay.sliders, &row);
+	if (row.bar_w < 5 || x < row.bar_x || x >= row.bar_x + row.bar_w)
+		return false;
+	a->focus = on[i];
+	double f = fmin(fmax((double)(x - row.bar_x - 1) / (row.bar_w - 3), 0), 1);
+	app_range(a, on[i], &lo, &hi);
+	if (app_slider_linear(on[i]))
+		v = lo + f * (hi - lo);
+	else
+		v = lo * pow(hi / lo, f);
+	app_set(a, on[i], v);
+	return true;
+}
+
+/*
+ * A click on the map: on a model's tag (or the '+' it shares), jump to the
+ * model; elsewhere move the point to the cell's centre.
+ */
+static bool click_map(const struct explorer *e, struct app *a, int x, int y)
+{
+	const struct frame *f = &e->map.frame;
+	const struct rect *ar = &f->area;
+	double n, d;
+	long best = -1;
+	int best_dist = 4;
+
+	if (x < ar->x || x >= ar->x + ar->w || y < ar->y || y >= ar->y + ar->h)
+		return false;
+	int under = canvas_get(&e->base, x, y).style;
+	bool on_tag = under == STYLE_MODEL || under == STYLE_COLLISION;
+	for (int i = 0; on_tag && a->markers && i < e->nmarkers; i++) {
+		int cx, cy, len = (int)strlen(e->markers[i].tag);
+		if (!frame_cell(f, e->markers[i].n, e->markers[i].d, &cx, &cy) || cy != y)
+			continue;
+		/* a tag starts or ends at its model's cell: a click on any of its letters counts */
+		int dist = abs(x - cx);
+		if (dist < len && dist < best_dist) {
+			best = i;
+			best_dist = dist;
+		}
+	}
+	if (best >= 0) {
+		app_jump_model(a, (size_t)best);
+		return true;
+	}
+	frame_value(f, x, y, &n, &d);
+	app_move_to(a, n, d);
+	return true;
+}
+
+bool explorer_click(const struct explorer *e, struct app *a, int x, int y)
+{
+	const struct rect *s = &e->lay.sliders;
+
+	if (a->mode != MODE_EXPLORE || e->lay.too_small)
+		return false;
+	if (y >= s->y && y < s->y + s->h && x >= s->x && x < s->x + s->w)
+		return click_slider(e, a, x, y - s->y);
+	return e->map_ok && click_map(e, a, x, y);
 }
 
 /*

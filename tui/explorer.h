@@ -72,6 +72,14 @@ void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsli
 void explorer_init(struct explorer *e);
 void explorer_free(struct explorer *e);
 
+/*
+ * A mouse click at screen cell (x, y) of the last frame drawn: on the map it
+ * moves the point there (to a model when on its tag); on a slider's bar it
+ * sets that slider. False, with nothing changed, anywhere else or outside
+ * the explore mode.
+ */
+bool explorer_click(const struct explorer *e, struct app *a, int x, int y);
+
 /* Drop the cached base (the law's data changed under it). */
 void explorer_invalidate(struct explorer *e);
 

@@ -29,8 +29,8 @@ enum {
 struct key_binding {
 	const char *names; /* as the help and the man page show them: "Left Right / h l" */
 	const char *help;  /* what they do, one short line */
-	int codes[8];      /* the key codes, 0-terminated */
-	enum key_result (*handler)(struct app *a, int key);
+	int codes[8];      /* the key codes, 0-terminated; none for the mouse's row */
+	enum key_result (*handler)(struct app *a, int key); /* NULL for the mouse's row */
 };
 
 extern const struct key_binding key_table[];

@@ -214,6 +214,13 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE); /* poll() does the waiting */
+	/*
+	 * Clicks where the terminal reports them (xterm, tmux, screen; not a
+	 * vt100). A press acts at once: with no click interval curses need not
+	 * wait to tell a click from a drag. Shift-drag still selects text.
+	 */
+	mousemask(BUTTON1_PRESSED, NULL);
+	mouseinterval(0);
 	curs_set(0);
 	colour = colour && has_colors();
 	if (colour)
@@ -253,6 +260,12 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 			continue;
 		} else if (ch == ERR) {
 			ch = 27;
+		}
+		if (ch == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED))
+				explorer_click(&e, a, ev.x, ev.y);
+			continue;
 		}
 		if (ch == KEY_RESIZE) {
 			if (resize(&now, &last) != 0)

@@ -305,7 +305,8 @@ static void key_table_is_unambiguous(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < key_table_len; i++) {
-		assert_non_null(key_table[i].handler);
+		/* a row with keys has a handler; the mouse's row (no key) has none */
+		assert_int_equal(key_table[i].handler != NULL, key_table[i].codes[0] != 0);
 		assert_true(strlen(key_table[i].help) > 0 && strlen(key_table[i].names) > 0);
 		for (int j = 0; key_table[i].codes[j]; j++)
 			assert_ptr_equal(key_lookup(key_table[i].codes[j]), &key_table[i]);
@@ -619,6 +620,67 @@ static void help_scrolls_to_every_key(void **state)
 	explorer_free(&e);
 }
 
+/*
+ * Clicks: on the map the point goes to the cell's centre (C follows), on a
+ * model's tag to the model, on a slider's bar to the knob's place there;
+ * anywhere else, or with a dialog open, nothing changes.
+ */
+static void clicks_move_the_point_and_the_sliders(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+
+	start(&a, "besiroglu2024");
+	explorer_init(&e);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	const struct rect *ar = &e.map.frame.area;
+	/* log10 N and D at a plot cell's centre, from the 10M..10T x 100M..100T window */
+	int x = ar->x + 3, y;
+	for (y = ar->y; y < ar->y + ar->h; y++)
+		if (canvas_get(&e.base, x, y).style != STYLE_MODEL &&
+		    canvas_get(&e.base, x, y).style != STYLE_COLLISION)
+			break;
+	assert_true(y < ar->y + ar->h);
+	double ln = 7 + (x - ar->x + 0.5) * 6.0 / ar->w;
+	double ld = 8 + (ar->y + ar->h - 1 - y + 0.5) * 6.0 / ar->h;
+	assert_true(explorer_click(&e, &a, x, y));
+	assert_rel(a.n, pow(10, ln), 1e-9);
+	assert_rel(a.d, pow(10, ld), 1e-9);
+	assert_rel(app_value(&a, SLIDER_C), 6 * pow(10, ln + ld), 1e-9);
+
+	/* GPT-3's cell (175B, 300B) holds its tag or the '+' it shares with Jurassic-1 */
+	const struct catalog_entry *gpt3 = catalog_model(&cat, "gpt3");
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	x = ar->x + (int)floor((log10(174.6e9) - 7) / 6 * ar->w);
+	y = ar->y + ar->h - 1 - (int)floor((log10(300e9) - 8) / 6 * ar->h);
+	assert_true(explorer_click(&e, &a, x, y));
+	assert_int_equal(a.model, gpt3 - cat.models);
+	assert_rel(a.n, 174.6e9, 1e-9);
+	assert_rel(a.d, 300e9, 1e-9);
+
+	/* the N bar: "> N params " before it, " %8s locked" after; C stays locked */
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	const struct rect *sr = &e.lay.sliders;
+	int bw = sr->w - 11 - 16, k = (bw - 3) / 3;
+	double c0 = app_value(&a, SLIDER_C);
+	assert_true(explorer_click(&e, &a, sr->x + 11 + 1 + k, sr->y));
+	assert_int_equal(a.focus, SLIDER_N);
+	assert_rel(a.n, pow(10, 7 + 6.0 * k / (bw - 3)), 1e-9);
+	assert_rel(app_value(&a, SLIDER_C), c0, 1e-9);
+
+	/* the status line, or the help open: no change */
+	double n0 = a.n;
+	assert_false(explorer_click(&e, &a, 5, e.lay.status.y));
+	press(&a, '?', KEY_HANDLED);
+	assert_false(explorer_click(&e, &a, ar->x + 1, ar->y + 1));
+	assert_rel(a.n, n0, 0);
+	canvas_free(&c);
+	explorer_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -640,6 +702,7 @@ int main(void)
 	        cmocka_unit_test(help_scrolls_to_every_key),
 	        cmocka_unit_test(layout_keeps_the_map),
 	        cmocka_unit_test(key_table_is_unambiguous),
+	        cmocka_unit_test(clicks_move_the_point_and_the_sliders),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }
