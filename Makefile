@@ -79,9 +79,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ) tests/unit/fixtures.h
 
 # The suite of one tree: unit tests, the CLI and the bad-preset corpus.
 # tests/run.sh prints TAP per suite and appends its counts to $(BUILD)/counts.
-test-suite: $(BIN) $(UNIT_BIN)
+test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 	@rm -f $(BUILD)/counts
-	@ISOFLOP=$(abspath $(BIN)) sh tests/run.sh $(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh tests/docs.sh tests/golden.sh tests/e2e.sh
+	@ISOFLOP=$(abspath $(BIN)) VTERM_SCREEN=$(abspath build/vterm_screen) sh tests/run.sh \
+		$(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/bad.sh tests/docs.sh tests/golden.sh \
+		tests/e2e.sh tests/vterm.sh
+
+# the terminal emulator the golden screens are checked in besides tmux: a
+# test tool, built plain for both trees
+build/vterm_screen: tests/vterm/vterm_screen.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(DEFS) $(CFLAGS) $(shell pkg-config --cflags vterm) -o $@ $< \
+		$(shell pkg-config --libs vterm) -lutil
 
 # the failed tests' names are gathered for the closing lines (tests/total.sh)
 check: export FAILURES = $(abspath build/failures)

@@ -6,11 +6,12 @@
 # builds half a tool by accident.
 set -eu
 
-# library (pkg-config name) and test tools (command), with their Debian packages
-debian_pkgs="pkg-config gcc make libgsl-dev libyaml-dev libncurses-dev libcmocka-dev mandoc groff-base man-db clang clang-format libclang-rt-dev valgrind tmux"
+# libraries (pkg-config names; cmocka and vterm only for the tests) and test tools
+# (commands), with their Debian packages
+debian_pkgs="pkg-config gcc make libgsl-dev libyaml-dev libncurses-dev libcmocka-dev libvterm-dev mandoc groff-base man-db clang clang-format libclang-rt-dev valgrind tmux"
 
 missing() {
-	for pc in gsl yaml-0.1 ncursesw cmocka; do
+	for pc in gsl yaml-0.1 ncursesw cmocka vterm; do
 		pkg-config --exists "$pc" 2>/dev/null || { echo "pkg-config:$pc"; }
 	done
 	for cmd in cc make mandoc groff man clang clang-format valgrind tmux; do
@@ -49,9 +50,9 @@ fi
 
 cat >&2 <<MSG
 isoflop: no apt-get here; install these packages, then run make again:
-  Fedora:  dnf install gcc make pkgconf-pkg-config gsl-devel libyaml-devel ncurses-devel libcmocka-devel mandoc groff man-db clang clang-tools-extra compiler-rt valgrind tmux
-  Arch:    pacman -S gcc make pkgconf gsl libyaml ncurses cmocka mandoc groff man-db clang compiler-rt valgrind tmux
-  macOS:   brew install pkg-config gsl libyaml ncurses cmocka mandoc groff llvm tmux
+  Fedora:  dnf install gcc make pkgconf-pkg-config gsl-devel libyaml-devel ncurses-devel libcmocka-devel libvterm-devel mandoc groff man-db clang clang-tools-extra compiler-rt valgrind tmux
+  Arch:    pacman -S gcc make pkgconf gsl libyaml ncurses cmocka libvterm mandoc groff man-db clang compiler-rt valgrind tmux
+  macOS:   brew install pkg-config gsl libyaml ncurses cmocka libvterm mandoc groff llvm tmux
            (valgrind is not available on recent macOS; make check skips nothing, so use Linux for it)
 MSG
 exit 1
