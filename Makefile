@@ -194,7 +194,7 @@ uninstall:
 		$(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 format:
-	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c)
+	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/vterm/*.c bench/*.c)
 
 clean:
 	rm -rf build isoflop

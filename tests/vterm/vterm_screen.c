@@ -189,7 +189,8 @@ int main(int argc, char **argv)
 	struct pollfd p = {fd, POLLIN, 0};
 	int wstatus = 0;
 	pid_t done = 0;
-	while (now_ms() < end && (done = waitpid(pid, &wstatus, WNOHANG)) == 0 && poll(&p, 1, 100) >= 0)
+	while (now_ms() < end && (done = waitpid(pid, &wstatus, WNOHANG)) == 0 &&
+	       poll(&p, 1, 100) >= 0)
 		if ((p.revents & POLLIN) && read(fd, buf, sizeof buf) < 0)
 			break;
 	if (done == 0 && (done = waitpid(pid, &wstatus, WNOHANG)) == 0) {
@@ -200,7 +201,8 @@ int main(int argc, char **argv)
 	} else if (!(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 128 + SIGTERM)) {
 		/* a sanitizer's exit-time report (a leak) ends it with another status */
 		printf("the explorer ended with %s %d, not status %d after SIGTERM\n",
-		       WIFEXITED(wstatus) ? "status" : "signal", WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : WTERMSIG(wstatus),
+		       WIFEXITED(wstatus) ? "status" : "signal",
+		       WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : WTERMSIG(wstatus),
 		       128 + SIGTERM);
 		status = status ? status : 1;
 	}
