@@ -270,7 +270,8 @@ static void slider_row(const struct app *a, enum slider s, struct rect r, struct
 	row->bar_w = r.w - row->hl - row->tl;
 }
 
-/* The knob's place in a bar of width w: 1 .. w - 2, at the value's fraction of the range. */
+/* Where the value sits along its slider: 0 at the low end, 1 at the high (decades unless linear).
+ */
 static double slider_fraction(const struct app *a, enum slider s)
 {
 	double lo, hi, v = app_value(a, s);
