@@ -195,6 +195,14 @@ else
 fi
 T send-keys -t e q
 
+# --- batch output on a terminal keeps to its width (no COLUMNS: the pty's) ----
+session 80 24 "env -u COLUMNS '$ISOFLOP' presets laws; echo EXIT=\$?; sleep 600"
+if wait_for '^EXIT=0' && wait_for '^hoffmann2022-unrounded  additive .*\.\.\.$'; then
+	ok "presets on an 80-column terminal: long names cut with '...'"
+else
+	no "presets on a terminal" "$(screen)"
+fi
+
 # --unicode: axes in line drawing (capture-pane shows the VT100 letter, x, in a C locale)
 start 80 24 xterm --unicode
 if wait_for 'Tab:slider' && wait_for '^ {5}(│|x) ' && T send-keys -t e q && wait_for '^EXIT=0'; then
