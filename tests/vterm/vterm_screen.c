@@ -186,14 +186,15 @@ int main(int argc, char **argv)
 	kill(pid, SIGTERM);
 	char buf[4096];
 	long end = now_ms() + 10000;
-	struct pollfd p = {fd, POLLIN, 0};
 	int wstatus = 0;
 	pid_t done = 0;
-	while (now_ms() < end && (done = waitpid(pid, &wstatus, WNOHANG)) == 0 &&
-	       poll(&p, 1, 100) >= 0)
-		if ((p.revents & POLLIN) && read(fd, buf, sizeof buf) < 0)
-			break;
-	if (done == 0 && (done = waitpid(pid, &wstatus, WNOHANG)) == 0) {
+	while (now_ms() < end && (done = waitpid(pid, &wstatus, WNOHANG)) == 0) {
+		struct pollfd p = {fd, POLLIN, 0};
+		/* a pty it has closed polls ready at once: then only wait for it */
+		if (poll(&p, 1, 100) > 0 && read(fd, buf, sizeof buf) <= 0)
+			nanosleep(&(struct timespec){.tv_nsec = 10000000}, NULL);
+	}
+	if (done == 0) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &wstatus, 0);
 		printf("the explorer did not end within 10 s of SIGTERM\n");
