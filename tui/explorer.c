@@ -334,35 +334,61 @@ static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
 	return true;
 }
 
+/* Whether cells [x, x + len) of row y of c show tag as a tag. */
+static bool shows_tag(const struct canvas *c, int x, int y, const char *tag, int len)
+{
+	for (int i = 0; i < len; i++) {
+		struct glyph g = canvas_get(c, x + i, y);
+		if (g.style != STYLE_MODEL || g.ch != (unsigned char)tag[i])
+			return false;
+	}
+	return true;
+}
+
 /*
- * A click on the map: on a model's tag (or the '+' it shares), jump to the
- * model; elsewhere move the point to the cell's centre.
+ * The model whose tag or '+' the shown frame has at (x, y), or -1. A tag
+ * starts or ends at its model's cell, or sits one cell aside or across the
+ * '@' where the point pushed it (map.c, draw_point); a '+' is at the cell
+ * of each model it stands for.
  */
-static bool click_map(const struct explorer *e, struct app *a, int x, int y)
+static long tag_owner(const struct explorer *e, const struct canvas *shown, int x, int y)
+{
+	struct glyph g = canvas_get(shown, x, y);
+
+	for (int i = 0; i < e->nmarkers; i++) {
+		const char *tag = e->markers[i].tag;
+		int cx, cy, len = (int)strlen(tag);
+		if (!frame_cell(&e->map.frame, e->markers[i].n, e->markers[i].d, &cx, &cy) ||
+		    cy != y)
+			continue;
+		if (g.style == STYLE_COLLISION && x == cx)
+			return i;
+		const int starts[] = {cx, cx - len + 1, cx + 1, cx - len};
+		for (int k = 0; g.style == STYLE_MODEL && k < 4; k++)
+			if (x >= starts[k] && x < starts[k] + len &&
+			    shows_tag(shown, starts[k], y, tag, len))
+				return i;
+	}
+	return -1;
+}
+
+/*
+ * A click on the map: on a model's tag (or a '+' it shares), jump to the
+ * model; on the '@', nothing; elsewhere move the point to the cell's centre.
+ */
+static bool click_map(const struct explorer *e, struct app *a, const struct canvas *shown, int x,
+                      int y)
 {
 	const struct frame *f = &e->map.frame;
 	const struct rect *ar = &f->area;
 	double n, d;
-	long best = -1;
-	int best_dist = 4;
 
-	if (x < ar->x || x >= ar->x + ar->w || y < ar->y || y >= ar->y + ar->h)
+	if (x < ar->x || x >= ar->x + ar->w || y < ar->y || y >= ar->y + ar->h ||
+	    canvas_get(shown, x, y).style == STYLE_CURRENT)
 		return false;
-	int under = canvas_get(&e->base, x, y).style;
-	bool on_tag = under == STYLE_MODEL || under == STYLE_COLLISION;
-	for (int i = 0; on_tag && a->markers && i < e->nmarkers; i++) {
-		int cx, cy, len = (int)strlen(e->markers[i].tag);
-		if (!frame_cell(f, e->markers[i].n, e->markers[i].d, &cx, &cy) || cy != y)
-			continue;
-		/* a tag starts or ends at its model's cell: a click on any of its letters counts */
-		int dist = abs(x - cx);
-		if (dist < len && dist < best_dist) {
-			best = i;
-			best_dist = dist;
-		}
-	}
-	if (best >= 0) {
-		app_jump_model(a, (size_t)best);
+	long owner = a->markers ? tag_owner(e, shown, x, y) : -1;
+	if (owner >= 0) {
+		app_jump_model(a, (size_t)owner);
 		return true;
 	}
 	frame_value(f, x, y, &n, &d);
@@ -370,15 +396,21 @@ static bool click_map(const struct explorer *e, struct app *a, int x, int y)
 	return true;
 }
 
-bool explorer_click(const struct explorer *e, struct app *a, int x, int y)
+bool explorer_click(const struct explorer *e, struct app *a, const struct canvas *shown, int x,
+                    int y)
 {
 	const struct rect *s = &e->lay.sliders;
 
-	if (a->mode != MODE_EXPLORE || e->lay.too_small)
+	if (a->mode != MODE_EXPLORE || e->lay.too_small || shown->w != e->base.w ||
+	    shown->h != e->base.h)
 		return false;
-	if (y >= s->y && y < s->y + s->h && x >= s->x && x < s->x + s->w)
-		return click_slider(e, a, x, y - s->y);
-	return e->map_ok && click_map(e, a, x, y);
+	if (y >= s->y && y < s->y + s->h && x >= s->x && x < s->x + s->w) {
+		if (!click_slider(e, a, x, y - s->y))
+			return false;
+		a->status[0] = '\0'; /* as after a key: the last message is about something else */
+		return true;
+	}
+	return e->map_ok && click_map(e, a, shown, x, y);
 }
 
 /*

@@ -73,12 +73,13 @@ void explorer_init(struct explorer *e);
 void explorer_free(struct explorer *e);
 
 /*
- * A mouse click at screen cell (x, y) of the last frame drawn: on the map it
- * moves the point there (to a model when on its tag); on a slider's bar it
- * sets that slider. False, with nothing changed, anywhere else or outside
- * the explore mode.
+ * A mouse click at cell (x, y) of shown, the frame last drawn: on the map it
+ * moves the point there (to a model when on its tag or '+'); on a slider's
+ * bar it sets that slider. False, with nothing changed, anywhere else (the
+ * '@' itself included) or outside the explore mode.
  */
-bool explorer_click(const struct explorer *e, struct app *a, int x, int y);
+bool explorer_click(const struct explorer *e, struct app *a, const struct canvas *shown, int x,
+                    int y);
 
 /* Drop the cached base (the law's data changed under it). */
 void explorer_invalidate(struct explorer *e);

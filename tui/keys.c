@@ -227,7 +227,7 @@ const struct key_binding key_table[] = {
         {"f", "hardware view: days, count or C follows", {'f'}, cycle_follow},
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, edit_law},
         {"s", "save the edited law under a new id", {'s'}, save_law},
-        {"click", "map: move there (a tag: to its model); a slider bar: set it", {0}, NULL},
+        {"click", "map: move there, a tag: to its model; a bar: set it", {0}, NULL},
         {"?", "show these keys", {'?'}, help},
         {"q Esc", "quit", {'q', KEYC_ESC}, quit},
 };

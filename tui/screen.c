@@ -215,9 +215,9 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE); /* poll() does the waiting */
 	/*
-	 * Clicks where the terminal reports them (xterm, tmux, screen; not a
-	 * vt100). A press acts at once: with no click interval curses need not
-	 * wait to tell a click from a drag. Shift-drag still selects text.
+	 * Clicks where the terminal reports them (xterm and its kin; tmux
+	 * with its mouse option on; not a vt100). A press acts at once: with no click interval
+	 * curses need not wait to tell a click from a drag. Shift-drag still selects text.
 	 */
 	mousemask(BUTTON1_PRESSED, NULL);
 	mouseinterval(0);
@@ -264,7 +264,7 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 		if (ch == KEY_MOUSE) {
 			MEVENT ev;
 			if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED))
-				explorer_click(&e, a, ev.x, ev.y);
+				explorer_click(&e, a, &now, ev.x, ev.y);
 			continue;
 		}
 		if (ch == KEY_RESIZE) {

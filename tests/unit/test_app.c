@@ -646,7 +646,7 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	assert_true(y < ar->y + ar->h);
 	double ln = 7 + (x - ar->x + 0.5) * 6.0 / ar->w;
 	double ld = 8 + (ar->y + ar->h - 1 - y + 0.5) * 6.0 / ar->h;
-	assert_true(explorer_click(&e, &a, x, y));
+	assert_true(explorer_click(&e, &a, &c, x, y));
 	assert_rel(a.n, pow(10, ln), 1e-9);
 	assert_rel(a.d, pow(10, ld), 1e-9);
 	assert_rel(app_value(&a, SLIDER_C), 6 * pow(10, ln + ld), 1e-9);
@@ -656,7 +656,7 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);
 	x = ar->x + (int)floor((log10(174.6e9) - 7) / 6 * ar->w);
 	y = ar->y + ar->h - 1 - (int)floor((log10(300e9) - 8) / 6 * ar->h);
-	assert_true(explorer_click(&e, &a, x, y));
+	assert_true(explorer_click(&e, &a, &c, x, y));
 	assert_int_equal(a.model, gpt3 - cat.models);
 	assert_rel(a.n, 174.6e9, 1e-9);
 	assert_rel(a.d, 300e9, 1e-9);
@@ -666,17 +666,82 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	const struct rect *sr = &e.lay.sliders;
 	int bw = sr->w - 11 - 16, k = (bw - 3) / 3;
 	double c0 = app_value(&a, SLIDER_C);
-	assert_true(explorer_click(&e, &a, sr->x + 11 + 1 + k, sr->y));
+	assert_true(explorer_click(&e, &a, &c, sr->x + 11 + 1 + k, sr->y));
 	assert_int_equal(a.focus, SLIDER_N);
 	assert_rel(a.n, pow(10, 7 + 6.0 * k / (bw - 3)), 1e-9);
 	assert_rel(app_value(&a, SLIDER_C), c0, 1e-9);
+	assert_string_equal(a.status, ""); /* GPT-3's line is about another point now */
 
 	/* the status line, or the help open: no change */
 	double n0 = a.n;
-	assert_false(explorer_click(&e, &a, 5, e.lay.status.y));
+	assert_false(explorer_click(&e, &a, &c, 5, e.lay.status.y));
 	press(&a, '?', KEY_HANDLED);
-	assert_false(explorer_click(&e, &a, ar->x + 1, ar->y + 1));
+	assert_false(explorer_click(&e, &a, &c, ar->x + 1, ar->y + 1));
 	assert_rel(a.n, n0, 0);
+	canvas_free(&c);
+	explorer_free(&e);
+}
+
+/*
+ * Every letter of every tag on the map jumps to that tag's model, also where
+ * tags touch ("L7L13") and where the '@' pushed one aside. The tag's place is
+ * found here from the window's arithmetic and the rule that a tag starts or
+ * ends at its model's cell, or sits one cell aside or across the '@'.
+ */
+static void every_tag_letter_clicks_to_its_model(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+	int clicked = 0, pushed = 0;
+
+	start(&a, "besiroglu2024");
+	explorer_init(&e);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	for (size_t m = 0; m < cat.nmodels; m++) {
+		const struct preset *p = &cat.models[m].preset;
+		const char *tag = p->tag[0] ? p->tag : p->id;
+		int len = (int)strlen(tag);
+		for (int on = 0; on < 2; on++) { /* the point elsewhere, then on the model */
+			if (on)
+				app_jump_model(&a, m);
+			else
+				app_move_to(&a, 1e7, 1e8);
+			assert_int_equal(explorer_frame(&e, &a, &c), 0);
+			const struct rect *ar = &e.map.frame.area;
+			double fx = (log10(preset_compute_params(p)) - 7) / 6,
+			       fy = (log10(p->tokens) - 8) / 6;
+			if (fx < 0 || fx >= 1 || fy < 0 || fy >= 1)
+				continue;
+			int cx = ar->x + (int)floor(fx * ar->w),
+			    cy = ar->y + ar->h - 1 - (int)floor(fy * ar->h);
+			const int starts[] = {cx, cx - len + 1, cx + 1, cx - len};
+			for (int k = 0; k < (on ? 4 : 2); k++) {
+				bool whole = true;
+				for (int i = 0; i < len && whole; i++)
+					whole = canvas_get(&c, starts[k] + i, cy).ch ==
+					                (unsigned char)tag[i] &&
+					        canvas_get(&c, starts[k] + i, cy).style ==
+					                STYLE_MODEL;
+				if (!whole)
+					continue;
+				for (int i = 0; i < len; i++) {
+					a.model = -1;
+					assert_true(explorer_click(&e, &a, &c, starts[k] + i, cy));
+					if (a.model != (long)m)
+						fail_msg("%s: a click on '%c' at (%d, %d) gave "
+						         "model %ld",
+						         tag, tag[i], starts[k] + i, cy, a.model);
+					clicked++;
+				}
+				pushed += on;
+				break;
+			}
+		}
+	}
+	assert_true(clicked > 20); /* most tags are on the map at 80x24 */
+	assert_true(pushed > 0);   /* and some were pushed aside by the '@' */
 	canvas_free(&c);
 	explorer_free(&e);
 }
@@ -703,6 +768,7 @@ int main(void)
 	        cmocka_unit_test(layout_keeps_the_map),
 	        cmocka_unit_test(key_table_is_unambiguous),
 	        cmocka_unit_test(clicks_move_the_point_and_the_sliders),
+	        cmocka_unit_test(every_tag_letter_clicks_to_its_model),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

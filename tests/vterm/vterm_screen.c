@@ -67,6 +67,8 @@ static char *render(VTermScreen *vs, int w, int h)
 		for (int col = 0; col < w; col++) {
 			VTermScreenCell cell;
 			vterm_screen_get_cell(vs, (VTermPos){.row = row, .col = col}, &cell);
+			if (cell.chars[0] == (uint32_t)-1)
+				continue; /* the right half of a wide character */
 			p += put_utf8(p, cell.chars[0] ? cell.chars[0] : ' ');
 		}
 		while (p > line && p[-1] == ' ')
@@ -137,13 +139,18 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int w = atoi(argv[2]), h = atoi(argv[3]);
+	if (w < 1 || h < 1 || w > 1000 || h > 1000) {
+		fprintf(stderr, "vterm_screen: a size of 1 to 1000 cells, not %s x %s\n", argv[2],
+		        argv[3]);
+		return 2;
+	}
 	if (getenv("VTERM_SCREEN_WAIT_MS") != NULL)
 		wait_ms = atol(getenv("VTERM_SCREEN_WAIT_MS"));
 	struct winsize ws = {.ws_row = (unsigned short)h, .ws_col = (unsigned short)w};
 	int fd;
 	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
 
-	if (w < 1 || h < 1 || pid < 0) {
+	if (pid < 0) {
 		perror("vterm_screen: forkpty");
 		return 2;
 	}
@@ -194,7 +201,10 @@ int main(int argc, char **argv)
 		if (poll(&p, 1, 100) > 0 && read(fd, buf, sizeof buf) <= 0)
 			nanosleep(&(struct timespec){.tv_nsec = 10000000}, NULL);
 	}
-	if (done == 0) {
+	if (done < 0) {
+		perror("vterm_screen: waitpid");
+		status = status ? status : 2;
+	} else if (done == 0) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &wstatus, 0);
 		printf("the explorer did not end within 10 s of SIGTERM\n");
