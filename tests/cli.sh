@@ -58,6 +58,8 @@ expect_match "--version" '^isoflop [0-9]+\.[0-9]+' --version
 expect_error "no command and no terminal: the explorer says why" "isoflop: the explorer needs a terminal; for text output try: isoflop plot contour (or isoflop --help)"
 expect_error "explorer: --width without --dump" "isoflop: --width and --height size a --dump; the explorer fills the terminal" --width 100
 expect_error "explorer: start outside the window" "isoflop: the start point lies outside the window (N 10M..10T, D 100M..100T)" --params 100T --tokens 1T --dump
+# 1e8 H100s for ten years at 50% MFU: 1e8 x 9.89e14 x 0.5 x 3650 x 86400 = 1.56e31 FLOPs
+expect_error "explorer: a hardware budget past the window" "isoflop: 1.56e+31 FLOPs put the optimum outside the window (N 10M..10T, D 100M..100T)" --gpus 100000000 --days 3650 --mfu 0.5 --dump
 expect_match "--dump prints the first frame" '^> N params .* 70B' --dump
 expect_match "--dump starts at a model" '^Chinchilla replication \(Epoch AI refit\): L\(175B, 300B\) = 2\.0086' --dump --model gpt3 --width 120 --height 40
 expect_error "unknown command" "isoflop: unknown command 'lose' (see isoflop --help)" lose

@@ -13,10 +13,26 @@
 #include "../presets/runs.h"
 
 #include "../model/optimum.h"
+#include "../model/units.h"
 #include "app.h"
 #include "cli.h"
 #include "explorer.h"
 #include "screen.h"
+
+/* 0 when the point lies in the explorer's window, else an error: "WHAT outside the window (...)".
+ */
+static int in_window(const struct app *a, const char *what)
+{
+	char nl[16], nh[16], dl[16], dh[16];
+
+	if (a->n >= a->n_lo && a->n <= a->n_hi && a->d >= a->d_lo && a->d <= a->d_hi)
+		return 0;
+	units_format_count(a->n_lo, nl, sizeof nl);
+	units_format_count(a->n_hi, nh, sizeof nh);
+	units_format_count(a->d_lo, dl, sizeof dl);
+	units_format_count(a->d_hi, dh, sizeof dh);
+	return cli_error("%s outside the window (N %s..%s, D %s..%s)", what, nl, nh, dl, dh);
+}
 
 /* The start point from --model or two of --params/--tokens/--compute. */
 static int start_point(const struct cli *cli, struct app *a)
@@ -47,10 +63,7 @@ static int start_point(const struct cli *cli, struct app *a)
 	if (st != MODEL_OK)
 		return cli_error("--compute: no optimum at %g FLOPs under %s", cli->compute,
 		                 a->catalog->laws[a->law].preset.id);
-	if (a->n < a->n_lo || a->n > a->n_hi || a->d < a->d_lo || a->d > a->d_hi)
-		return cli_error(
-		        "the start point lies outside the window (N 10M..10T, D 100M..100T)");
-	return 0;
+	return in_window(a, "the start point lies");
 }
 
 /* The id of the law fitted to --runs, offered in the law picker: "runs", or
@@ -168,11 +181,10 @@ static int start_hardware(const struct cli *cli, struct app *a)
 		    optimum_point(app_law(a), 0, 0, p.budget, a->u, &a->n, &a->d) != MODEL_OK)
 			return cli_error("no compute-optimal model for %g FLOPs under %s", p.budget,
 			                 a->catalog->laws[a->law].preset.id);
-		if (a->n < a->n_lo || a->n > a->n_hi || a->d < a->d_lo || a->d > a->d_hi)
-			return cli_error(
-			        "%.3g FLOPs put the optimum outside the window (N 10M..10T, "
-			        "D 100M..100T)",
-			        p.budget);
+		char what[64];
+		snprintf(what, sizeof what, "%.3g FLOPs put the optimum", p.budget);
+		if ((rc = in_window(a, what)) != 0)
+			return rc;
 		a->hw = p;
 	} else if (cli->given & OPT_GPUS) {
 		app_set(a, SLIDER_GPUS, (double)cli->gpus);

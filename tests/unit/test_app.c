@@ -66,6 +66,14 @@ static void start(struct app *a, const char *law)
 	app_init(a, &cat, (size_t)(e - cat.laws));
 }
 
+/* The default start (besiroglu2024, Chinchilla's point) in an explorer drawing 80x24. */
+static void start_explorer(struct app *a, struct explorer *e, struct canvas *c)
+{
+	start(a, "besiroglu2024");
+	explorer_init(e);
+	assert_int_equal(canvas_init(c, 80, 24), 0);
+}
+
 static void press(struct app *a, int key, enum key_result want)
 {
 	assert_int_equal(app_key(a, key), want);
@@ -600,9 +608,7 @@ static void help_scrolls_to_every_key(void **state)
 	struct explorer e;
 	struct canvas c;
 
-	start(&a, "besiroglu2024");
-	explorer_init(&e);
-	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	start_explorer(&a, &e, &c);
 	press(&a, '?', KEY_HANDLED);
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);
 	assert_true(canvas_has(&c, "Tab Down j"));
@@ -632,9 +638,7 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	struct explorer e;
 	struct canvas c;
 
-	start(&a, "besiroglu2024");
-	explorer_init(&e);
-	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	start_explorer(&a, &e, &c);
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);
 	const struct rect *ar = &e.map.frame.area;
 	/* log10 N and D at a plot cell's centre, from the 10M..10T x 100M..100T window */
@@ -696,9 +700,7 @@ static void every_tag_letter_clicks_to_its_model(void **state)
 	struct canvas c;
 	int clicked = 0, pushed = 0;
 
-	start(&a, "besiroglu2024");
-	explorer_init(&e);
-	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	start_explorer(&a, &e, &c);
 	for (size_t m = 0; m < cat.nmodels; m++) {
 		const struct preset *p = &cat.models[m].preset;
 		const char *tag = p->tag[0] ? p->tag : p->id;
