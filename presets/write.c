@@ -1,5 +1,8 @@
 /*
- * write.c: law presets as YAML, and atomic creation of a user's file.
+ * write.c: law presets as YAML, and atomic creation of a user's file: a
+ * temporary made with mkstemp beside the name, fsync'd, then linked or
+ * renamed into place, so a reader sees the old file or the new one, never a
+ * part, and a full disk leaves nothing behind.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -85,10 +88,18 @@ static const char *family_key(enum law_family f)
 	                                   : "frontier";
 }
 
+/*
+ * A fitted range, its ends exact: rounded to six digits, the runs at either
+ * end would fall outside the range written for them, and a narrow range
+ * would round to [x, x], which the loader refuses.
+ */
 static void range(FILE *fp, const char *key, const struct law_range *r)
 {
-	if (r->hi > 0)
-		fprintf(fp, "  %s: [%.6g, %.6g]\n", key, r->lo, r->hi);
+	if (r->hi > 0) {
+		char lo[32], hi[32];
+		fprintf(fp, "  %s: [%s, %s]\n", key, exact(r->lo, lo, sizeof lo),
+		        exact(r->hi, hi, sizeof hi));
+	}
 }
 
 void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
@@ -146,70 +157,124 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 	}
 }
 
-int write_file_atomic(const char *path, bool replace, void (*write)(FILE *fp, const void *ctx),
-                      const void *ctx)
+const char *write_unreplaceable(const char *path)
 {
-	char tmp[4200];
-	int fd, saved;
+	struct stat st;
 
-	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+	if (lstat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		return NULL;
+	return S_ISDIR(st.st_mode)    ? "a directory"
+	       : S_ISFIFO(st.st_mode) ? "a FIFO"
+	       : S_ISCHR(st.st_mode)  ? "a character device"
+	       : S_ISBLK(st.st_mode)  ? "a block device"
+	       : S_ISSOCK(st.st_mode) ? "a socket"
+	                              : "not a regular file";
+}
+
+/* Remove the temporary, keeping errno: the caller reports the first failure. */
+static int discard_failed(struct write_temp *t)
+{
+	int saved = errno;
+
+	write_temp_discard(t);
+	errno = saved;
+	return -1;
+}
+
+int write_temp_create(struct write_temp *t, const char *path,
+                      void (*write)(FILE *fp, const void *ctx), const void *ctx)
+{
+	int fd;
+
+	t->tmp[0] = '\0';
+	if (snprintf(t->path, sizeof t->path, "%s", path) >= (int)sizeof t->path ||
+	    snprintf(t->tmp, sizeof t->tmp, "%s.XXXXXX", path) >= (int)sizeof t->tmp) {
+		t->tmp[0] = '\0';
 		errno = ENAMETOOLONG;
 		return -1;
 	}
-	if ((fd = mkstemp(tmp)) < 0)
+	/* O_EXCL under a fresh name: a symlink planted at a guessable name is never followed */
+	if ((fd = mkstemp(t->tmp)) < 0) {
+		t->tmp[0] = '\0';
 		return -1;
+	}
 	/* mkstemp makes it 0600; a preset is as readable as any file the user makes */
 	mode_t mask = umask(0);
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) != 0) {
-		saved = errno;
+		int saved = errno;
 		close(fd);
-		unlink(tmp);
 		errno = saved;
-		return -1;
+		return discard_failed(t);
 	}
 	FILE *fp = fdopen(fd, "w");
 	if (fp == NULL) {
-		saved = errno;
+		int saved = errno;
 		close(fd);
-		unlink(tmp);
 		errno = saved;
-		return -1;
+		return discard_failed(t);
 	}
+	errno = 0; /* a write error inside write() leaves its errno for the report */
 	write(fp, ctx);
-	/* a full disk shows at the flush: nothing half-written takes the name */
-	if (fflush(fp) != 0 || fsync(fd) != 0) {
-		saved = errno;
+	/* a full disk shows at a write inside or at the flush: nothing half-written takes the name
+	 */
+	if (fflush(fp) != 0 || ferror(fp) || fsync(fd) != 0) {
+		int saved = ferror(fp) && errno == 0 ? EIO : errno;
 		fclose(fp);
-		unlink(tmp);
 		errno = saved;
+		return discard_failed(t);
+	}
+	if (fclose(fp) != 0)
+		return discard_failed(t);
+	return 0;
+}
+
+int write_temp_commit(struct write_temp *t, bool replace)
+{
+	/* rename would put a regular file where a device, FIFO or socket was */
+	if (write_unreplaceable(t->path) != NULL) {
+		errno = EEXIST;
 		return -1;
 	}
-	if (fclose(fp) != 0) {
-		saved = errno;
-		unlink(tmp);
-		errno = saved;
-		return -1;
-	}
-	int rc = replace ? rename(tmp, path) : link(tmp, path);
+	int rc = replace ? rename(t->tmp, t->path) : link(t->tmp, t->path);
 	if (rc != 0 && !replace && errno != EEXIST && errno != ENOENT && errno != EACCES) {
 		/*
 		 * No hard links here (vfat, some network file systems): claim the
 		 * name with an exclusive create, then rename over that placeholder.
 		 */
-		int claim = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+		int claim = open(t->path, O_WRONLY | O_CREAT | O_EXCL, 0666);
 		if (claim >= 0) {
 			close(claim);
-			if ((rc = rename(tmp, path)) != 0) {
-				saved = errno;
-				unlink(path);
+			if ((rc = rename(t->tmp, t->path)) != 0) {
+				int saved = errno;
+				unlink(t->path);
 				errno = saved;
 			}
 		}
 	}
-	saved = errno;
-	if (!replace || rc != 0)
-		unlink(tmp);
-	errno = saved;
-	return rc;
+	if (rc != 0)
+		return -1;
+	if (!replace)
+		write_temp_discard(t); /* the link holds the text; the temporary name goes */
+	t->tmp[0] = '\0';
+	return 0;
+}
+
+void write_temp_discard(struct write_temp *t)
+{
+	if (t->tmp[0])
+		unlink(t->tmp);
+	t->tmp[0] = '\0';
+}
+
+int write_file_atomic(const char *path, bool replace, void (*write)(FILE *fp, const void *ctx),
+                      const void *ctx)
+{
+	struct write_temp t;
+
+	if (write_temp_create(&t, path, write, ctx) != 0)
+		return -1;
+	if (write_temp_commit(&t, replace) != 0)
+		return discard_failed(&t);
+	return 0;
 }

@@ -19,10 +19,42 @@
 void preset_write_law(FILE *fp, const struct preset *p, const char *comment);
 
 /*
- * Create path with the text write(fp, ctx) produces: into a temporary file
- * beside it, then a hard link, which fails on an existing path (EEXIST), or
- * with replace a rename. On failure -1 with errno set and nothing left
- * behind.
+ * What is at path when a write may not take its name even with leave to
+ * replace ("a directory", "a FIFO", "a character device", "a block device",
+ * "a socket"); NULL when nothing is there, or a regular file or a symlink
+ * (the link itself is replaced, never written through).
+ */
+const char *write_unreplaceable(const char *path);
+
+/* A file's text in a temporary beside the name it will take. */
+struct write_temp {
+	char path[4096]; /* the name it takes */
+	char tmp[4200];  /* path.XXXXXX, "" once renamed or removed */
+};
+
+/*
+ * Write the text write(fp, ctx) produces into a new temporary beside path
+ * (mkstemp: O_EXCL, so a planted name is never written through), then
+ * fsync it. On failure -1 with errno set and nothing left behind.
+ */
+int write_temp_create(struct write_temp *t, const char *path,
+                      void (*write)(FILE *fp, const void *ctx), const void *ctx);
+
+/*
+ * Give the temporary its name: a hard link, which fails on an existing path
+ * (EEXIST), or with replace a rename over a regular file or a symlink. What
+ * write_unreplaceable names is never replaced (EEXIST). On failure -1 with
+ * errno set, the temporary kept for write_temp_discard.
+ */
+int write_temp_commit(struct write_temp *t, bool replace);
+
+/* Remove the temporary if it is still there. */
+void write_temp_discard(struct write_temp *t);
+
+/*
+ * Create path with the text write(fp, ctx) produces, whole or not at all:
+ * write_temp_create then write_temp_commit. On failure -1 with errno set and
+ * nothing left behind; a full disk leaves the old file, if any, as it was.
  */
 int write_file_atomic(const char *path, bool replace, void (*write)(FILE *fp, const void *ctx),
                       const void *ctx);

@@ -1,8 +1,10 @@
 /*
  * cmd_tour.c: `isoflop tour --dump ID|FILE DIR`: one text frame per step of
  * a tour, DIR/step-01.txt and on, for slides and handouts. Nothing a user
- * wrote is overwritten unless --force says so; with it, each file is
- * replaced atomically (written beside, then renamed).
+ * wrote is overwritten unless --force says so, and never a directory, FIFO,
+ * device or socket. The set is written whole or not at all: every frame
+ * goes to its own temporary first (presets/write.h), and only when all are
+ * on disk do they take their names.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -10,38 +12,71 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../presets/write.h"
 #include "app.h"
 #include "cli.h"
 #include "explorer.h"
 
-static int write_frame(const char *path, const struct canvas *c, bool force)
+static void write_canvas(FILE *fp, const void *c)
 {
-	char tmp[4300];
-	FILE *fp;
-
-	if (!force) {
-		/* "x": fail if it exists, so two runs never race into one file */
-		fp = fopen(path, "wx");
-		if (fp == NULL)
-			return cli_error("%s: %s%s", path, strerror(errno),
-			                 errno == EEXIST ? " (--force overwrites)" : "");
-	} else {
-		snprintf(tmp, sizeof tmp, "%.4200s.tmp", path);
-		fp = fopen(tmp, "w");
-		if (fp == NULL)
-			return cli_error("%s: %s", tmp, strerror(errno));
-	}
 	canvas_print(c, fp, false);
-	if (fclose(fp) != 0)
-		return cli_error("%s: %s", force ? tmp : path, strerror(errno));
-	if (force && rename(tmp, path) != 0)
-		return cli_error("%s: %s", path, strerror(errno));
+}
+
+/* Whether path may take a frame: nothing there, or with --force a file or a symlink. */
+static int frame_target_check(const char *path, bool force)
+{
+	const char *what = write_unreplaceable(path);
+	struct stat st;
+
+	if (what != NULL)
+		return cli_error("%s is %s, not a regular file: not replaced", path, what);
+	if (!force && lstat(path, &st) == 0)
+		return cli_error("%s exists (--force overwrites)", path);
+	return 0;
+}
+
+/* DIR made if missing; made says whether this run made it (to remove it again on failure). */
+static int frames_dir(const char *dir, bool *made)
+{
+	struct stat st;
+
+	*made = mkdir(dir, 0777) == 0;
+	if (*made)
+		return 0;
+	if (errno != EEXIST)
+		return cli_error("%s: %s", dir, strerror(errno));
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return cli_error("%s exists and is not a directory", dir);
+	return 0;
+}
+
+/*
+ * Give every written frame its name. On a failure without --force the frames
+ * already named are removed again; with it they have replaced the old ones.
+ */
+static int commit_frames(struct write_temp *t, int n, bool force)
+{
+	for (int i = 0; i < n; i++) {
+		if (write_temp_commit(&t[i], force) == 0)
+			continue;
+		int err = errno;
+		const char *what = write_unreplaceable(t[i].path);
+		/* without --force the names were free: the ones linked so far are ours */
+		for (int j = 0; j < i && !force; j++)
+			unlink(t[j].path);
+		if (what != NULL)
+			return cli_error("%s is %s, not a regular file: not replaced", t[i].path,
+			                 what);
+		return cli_error("%s: %s%s", t[i].path, strerror(err),
+		                 err == EEXIST && !force ? " (--force overwrites)" : "");
+	}
 	return 0;
 }
 
 int cmd_tour(struct cli *cli)
 {
 	static struct tour tour;
+	static struct write_temp temps[TOUR_MAX_STEPS];
 	struct explorer e;
 	struct canvas c;
 	struct app a;
@@ -66,25 +101,39 @@ int cmd_tour(struct cli *cli)
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
 	}
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return cli_error("%s: %s", dir, strerror(errno));
+	bool made;
+	if ((rc = frames_dir(dir, &made)) != 0)
+		return rc;
 	/* refuse before writing anything: no half-written set of slides */
-	for (int i = 0; i < tour.nsteps && !cli->force; i++) {
+	for (int i = 0; i < tour.nsteps && rc == 0; i++) {
 		snprintf(path, sizeof path, "%s/step-%02d.txt", dir, i + 1);
-		if (access(path, F_OK) == 0)
-			return cli_error("%s exists (--force overwrites)", path);
+		rc = frame_target_check(path, cli->force);
+	}
+	if (rc != 0) {
+		if (made)
+			rmdir(dir);
+		return rc;
 	}
 	explorer_init(&e);
 	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
 		return cli_error("out of memory");
+	int written = 0;
 	for (int i = 0; i < tour.nsteps && rc == 0; i++) {
 		app_tour_show(&a, i);
 		snprintf(path, sizeof path, "%s/step-%02d.txt", dir, i + 1);
 		if (explorer_frame(&e, &a, &c) != 0)
 			rc = cli_error("out of memory");
+		else if (write_temp_create(&temps[i], path, write_canvas, &c) != 0)
+			rc = cli_error("%s: %s", path, strerror(errno));
 		else
-			rc = write_frame(path, &c, cli->force);
+			written++;
 	}
+	if (rc == 0)
+		rc = commit_frames(temps, written, cli->force);
+	for (int i = 0; i < written; i++)
+		write_temp_discard(&temps[i]);
+	if (rc != 0 && made)
+		rmdir(dir); /* fails, as it should, if the frames were not ours to remove */
 	canvas_free(&c);
 	explorer_free(&e);
 	if (rc == 0)
