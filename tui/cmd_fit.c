@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../model/fit.h"
@@ -270,32 +271,146 @@ static void fitted_preset(const struct report *r, const char *id, struct preset 
 	p->law.compute = (struct law_range){r->c_lo, r->c_hi};
 }
 
+/* The preset's text, rendered and checked before anything touches the disk. */
+struct rendered {
+	char *text;
+	size_t len;
+};
+
 static void write_fitted(FILE *fp, const void *ctx)
 {
-	preset_write_law(fp, ctx,
+	const struct rendered *t = ctx;
+	fwrite(t->text, 1, t->len, fp);
+}
+
+/* Whether --output names standard output: - or /dev/stdout, written in place, not renamed. */
+static bool output_is_stdout(const char *path)
+{
+	return strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0;
+}
+
+/*
+ * Whether --output may take its name: nothing there, or with --force a
+ * regular file or a symlink (replaced, never written through). Checked
+ * before the fit runs, so a refusal costs nothing; the writer checks again.
+ */
+static int output_check(const struct cli *cli)
+{
+	const char *what = write_unreplaceable(cli->output);
+	struct stat st;
+
+	if (output_is_stdout(cli->output))
+		return 0;
+	if (what != NULL)
+		return cli_error("%s is %s, not a regular file: not replaced", cli->output, what);
+	if (!cli->force && lstat(cli->output, &st) == 0)
+		return cli_error("%s: File exists (--force overwrites)", cli->output);
+	return 0;
+}
+
+/*
+ * Why the runs cannot make a law with a fitted range, NULL if they can: a
+ * range of one value is not a range (the loader takes only low < high), and
+ * a law fitted at one token count (or one budget) says nothing about the
+ * direction it never varied. Leaving the range out would hide that: the
+ * explorer would show the law without its extrapolation warning.
+ */
+static const char *degenerate_range(const struct report *r)
+{
+	if (!(r->n_lo < r->n_hi))
+		return "all runs share one parameter count, so the law has no fitted parameter "
+		       "range";
+	if (!(r->d_lo < r->d_hi))
+		return "all runs share one token count, so the law has no fitted token range";
+	if (!(r->c_lo < r->c_hi))
+		return "all runs share one compute budget, so the law has no fitted compute range";
+	return NULL;
+}
+
+/*
+ * The preset's text in t, read back by the loader itself: a file that
+ * --preset would refuse is never written. On refusal one line saying why.
+ */
+static int render_preset(const struct report *r, const char *id, struct rendered *t)
+{
+	struct preset p, back;
+	char err[PRESET_ERR_MAX];
+	const char *why = degenerate_range(r);
+
+	if (why != NULL)
+		return cli_error("fit: not saved as a preset: %s", why);
+	fitted_preset(r, id, &p);
+	FILE *fp = open_memstream(&t->text, &t->len);
+	if (fp == NULL)
+		return cli_error("out of memory");
+	preset_write_law(fp, &p,
 	                 "Written by isoflop fit; edit the name and source, keep the numbers.");
+	if (fclose(fp) != 0) {
+		free(t->text);
+		return cli_error("out of memory");
+	}
+	if (preset_parse("fit", (const unsigned char *)t->text, t->len, PRESET_LAW, &back, err,
+	                 sizeof err) != 0) {
+		free(t->text);
+		/* "fit:LINE:COL: why": a line of a file never written tells the user nothing */
+		const char *reason = err;
+		for (int colons = 0; *reason && colons < 3; reason++)
+			colons += *reason == ':';
+		return cli_error("fit: not saved as a preset: the law it makes is not valid:%s",
+		                 *reason ? reason : err);
+	}
+	return 0;
+}
+
+/* The preset on standard output: in place, no rename; a write error is one line. */
+static int output_to_stdout(const struct rendered *t)
+{
+	if (fwrite(t->text, 1, t->len, stdout) != t->len || fflush(stdout) != 0) {
+		int err = errno;
+		clearerr(stdout);
+		return cli_error("standard output: %s", strerror(err));
+	}
+	return 0;
 }
 
 /*
  * Write the preset atomically (presets/write.h): an existing file is
- * replaced only with --force.
+ * replaced only with --force, and never a directory, FIFO, device or
+ * socket; - writes it to standard output.
  */
 static int output_preset(const struct cli *cli, const struct report *r)
 {
 	char id[64];
-	struct preset p;
+	struct rendered t;
+	int rc = 0;
 
 	if (r->parametric ? !(r->p.alpha > 0 && r->p.alpha <= 2 && r->p.beta > 0 && r->p.beta <= 2)
 	                  : !(r->f.a > 0 && r->f.a <= 2 && r->f.b > 0 && r->f.b <= 2))
 		return cli_error("%s: the fitted exponents lie outside (0, 2]: not written as a "
 		                 "preset",
 		                 cli->output);
-	id_from_path(cli->output, id, sizeof id);
-	fitted_preset(r, id, &p);
-	if (write_file_atomic(cli->output, cli->force, write_fitted, &p) != 0)
-		return cli_error("%s: %s%s", cli->output, strerror(errno),
-		                 errno == EEXIST ? " (--force overwrites)" : "");
-	return 0;
+	if (output_is_stdout(cli->output))
+		snprintf(id, sizeof id, "fit");
+	else
+		id_from_path(cli->output, id, sizeof id);
+	if ((rc = render_preset(r, id, &t)) != 0)
+		return rc;
+	if (output_is_stdout(cli->output)) {
+		rc = output_to_stdout(&t);
+		for (int i = 0; i < r->nwarnings && rc == 0; i++)
+			fprintf(stderr, "isoflop: warning: %s\n", r->warnings[i]);
+	} else if (write_file_atomic(cli->output, cli->force, write_fitted, &t) != 0) {
+		int err = errno;
+		const char *what = write_unreplaceable(cli->output);
+		if (what != NULL)
+			rc = cli_error("%s is %s, not a regular file: not replaced", cli->output,
+			               what);
+		else
+			rc = cli_error("%s: %s%s", cli->output, strerror(err),
+			               err == EEXIST ? " (--force overwrites)" : "");
+	}
+	free(t.text);
+	return rc;
 }
 
 int cmd_fit(struct cli *cli)
@@ -314,8 +429,8 @@ int cmd_fit(struct cli *cli)
 	if (cli->nargs != 1)
 		return cli_error("fit takes one runs file (or - for standard input)");
 	/* refuse before the work, not after it */
-	if (cli->output != NULL && !cli->force && access(cli->output, F_OK) == 0)
-		return cli_error("%s: File exists (--force overwrites)", cli->output);
+	if (cli->output != NULL && (rc = output_check(cli)) != 0)
+		return rc;
 	r.file = cli->args[0];
 	r.parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
 	r.at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
@@ -427,7 +542,8 @@ int cmd_fit(struct cli *cli)
 	rc = 0;
 	if (cli->output != NULL)
 		rc = output_preset(cli, &r);
-	if (rc == 0) {
+	/* with --output -, standard output carries the preset alone */
+	if (rc == 0 && (cli->output == NULL || !output_is_stdout(cli->output))) {
 		if (cli->format == FORMAT_CSV)
 			print_csv(&r);
 		else if (cli->format == FORMAT_JSON)
