@@ -408,6 +408,6 @@ expect_error "hardware options are optimum's" "isoflop: --gpu does not apply to 
 # --- output errors ----------------------------------------------------------
 "$ISOFLOP" presets --format csv >/dev/full 2>"$tmp/err"
 rc=$?
-if [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "isoflop: cannot write the output" ]; then ok "a full disk is an error"; else no "a full disk is an error" "exit $rc" "$(cat "$tmp/err")"; fi
+if [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "isoflop: standard output: No space left on device" ]; then ok "a full disk is an error"; else no "a full disk is an error" "exit $rc" "$(cat "$tmp/err")"; fi
 
 echo "1..$n"

@@ -47,7 +47,7 @@ static const char usage_text[] =
         "       isoflop tour --dump ID|FILE DIR [--force]\n"
         "       isoflop fit FILE|- [--method parametric|isoflop] [--bootstrap N]\n"
         "                   [--seed S] [--exclude-top K] [--at-compute C]\n"
-        "                   [--output LAW.yaml [--force]]\n"
+        "                   [--output LAW.yaml|- [--force]]\n"
         "       isoflop test-time (--params N --tokens D | --model ID)\n"
         "                         --inference-tokens T [--larger M]\n"
         "       isoflop --keys | --help | --version\n"
@@ -113,13 +113,15 @@ static const char usage_options[] =
         "  --dump               print the explorer's first frame and exit\n"
         "  --unicode            explorer: draw axes with line-drawing characters\n"
         "  --tour ID|FILE       play a tour for a talk (chinchilla-story ships)\n"
-        "  --force              tour --dump, fit --output: replace existing files\n"
+        "  --force              tour --dump, fit --output: replace existing files (never\n"
+        "                       a directory, FIFO, device or socket)\n"
         "  --method M           fit: parametric (default) or isoflop\n"
         "  --bootstrap N        fit: N resamples for percentile intervals (default 0)\n"
         "  --seed S             fit: the bootstrap's random seed (default 1)\n"
         "  --exclude-top K      fit: leave out the K highest-loss runs\n"
         "  --at-compute C       fit: the budget N* and D* are reported at (1e24)\n"
-        "  --output FILE        fit: write the law as a preset (never over a file)\n"
+        "  --output FILE|-      fit: write the law as a preset (never over a file);\n"
+        "                       -: to standard output, without the report\n"
         "  --runs FILE|-        explorer: your runs drawn as x, their fit as law 'runs'\n"
         "  --larger M           test-time: the larger model, M times N (default 2, 4, 14)\n"
         "  --keys               list the explorer's keys\n"
@@ -201,6 +203,21 @@ static const struct option long_options[] = {
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
 };
+
+/*
+ * The exit status once standard output is flushed: a write that failed (a
+ * full disk, a closed pipe's reader gone with SIGPIPE ignored) is one line
+ * and status 2, unless the command already failed and said why.
+ */
+static int stdout_status(int rc)
+{
+	/* errno is the failed write's: a write inside a long fputs, or this flush */
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (rc != 0)
+		return rc;
+	return cli_error("standard output: %s", strerror(errno ? errno : EIO));
+}
 
 static int number(const char *option, const char *arg, enum units_kind kind, double *out)
 {
@@ -436,14 +453,14 @@ static int parse_options(int argc, char **argv, struct cli *cli, struct sources 
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs(usage_options, stdout);
-			exit(0);
+			exit(stdout_status(0));
 		case LONG_KEYS: /* the key table, as the help overlay shows it */
 			for (size_t i = 0; i < key_table_len; i++)
 				printf("%-16s %s\n", key_table[i].names, key_table[i].help);
-			exit(0);
+			exit(stdout_status(0));
 		case 'V':
 			printf("isoflop %s\n", ISOFLOP_VERSION);
-			exit(0);
+			exit(stdout_status(0));
 		case ':':
 			return cli_error("%s needs a value", argv[optind - 1]);
 		default:
@@ -556,9 +573,7 @@ int main(int argc, char **argv)
 				        cli.catalog.broken[j].error);
 		rc = commands[i].run(&cli);
 		catalog_free(&cli.catalog);
-		if (fflush(stdout) != 0 || ferror(stdout))
-			return cli_error("cannot write the output");
-		return rc;
+		return stdout_status(rc);
 	}
 	return cli_error("unknown command '%s' (see isoflop --help)", name);
 }
