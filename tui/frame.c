@@ -71,7 +71,7 @@ static void tick_label(const struct axis *a, enum tick_format fmt, int decimals,
 	if (fmt == TICK_COUNT)
 		units_format_count(v, buf, size);
 	else
-		snprintf(buf, size, "%.*f", decimals, v);
+		units_format_fixed(v, decimals, buf, size);
 }
 
 /* Widest y label over every tick the axis could show. */

@@ -202,40 +202,26 @@ static const struct option long_options[] = {
         {NULL, 0, NULL, 0},
 };
 
+/* Numbers and whole numbers: cli.c knows each option's range and the blank rule. */
 static int number(const char *option, const char *arg, enum units_kind kind, double *out)
 {
-	const char *why;
-
-	if (!units_parse(arg, kind, out, &why))
-		return cli_error("%s: %s: '%s'", option, why, arg);
-	return 0;
+	return cli_number(option, arg, kind, out);
 }
 
-/* A whole number within [lo, hi]. */
 static int whole(const char *option, const char *arg, long lo, long hi, long *out)
 {
-	char *end;
-	errno = 0;
-	long v = strtol(arg, &end, 10);
-
-	if (end == arg || *end != '\0' || errno != 0 || v < lo || v > hi)
-		return cli_error("%s: expected a whole number from %ld to %ld, not '%s'", option,
-		                 lo, hi, arg);
-	*out = v;
-	return 0;
+	return cli_whole(option, arg, lo, hi, out);
 }
 
 /* A picture's width or height: a whole number of cells within [lo, hi]. */
 static int size_option(const char *option, const char *arg, int lo, int hi, int *out)
 {
-	char *end;
-	long v = strtol(arg, &end, 10);
+	long v;
+	int rc = cli_whole(option, arg, lo, hi, &v);
 
-	if (end == arg || *end != '\0' || v < lo || v > hi)
-		return cli_error("%s: expected a whole number from %d to %d, not '%s'", option, lo,
-		                 hi, arg);
-	*out = (int)v;
-	return 0;
+	if (rc == 0)
+		*out = (int)v;
+	return rc;
 }
 
 /* The directory of the running binary, for presets/ beside it. */

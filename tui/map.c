@@ -740,9 +740,12 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		units_format_count(s->point_n, nbuf, sizeof nbuf);
 		units_format_count(s->point_d, dbuf, sizeof dbuf);
 		if (m->has_surface &&
-		    law_loss(s->law, s->point_n, s->point_d, s->u, &loss) == MODEL_OK)
-			snprintf(tail, sizeof tail, ": L(%s, %s) = %.4f", nbuf, dbuf, loss);
-		else if (!m->has_surface)
+		    law_loss(s->law, s->point_n, s->point_d, s->u, &loss) == MODEL_OK &&
+		    isfinite(loss)) {
+			char lbuf[32];
+			units_format_fixed(loss, 4, lbuf, sizeof lbuf);
+			snprintf(tail, sizeof tail, ": L(%s, %s) = %s", nbuf, dbuf, lbuf);
+		} else if (!m->has_surface)
 			snprintf(tail, sizeof tail, ": no loss surface; @ %s, %s", nbuf, dbuf);
 		else
 			snprintf(tail, sizeof tail, ": @ %s, %s", nbuf, dbuf);
@@ -755,8 +758,13 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		double l1, l2;
 		if (s->has_point &&
 		    law_loss(s->law, s->point_n, s->point_d, s->u, &l1) == MODEL_OK &&
-		    law_loss(s->delta_law, s->point_n, s->point_d, s->u, &l2) == MODEL_OK)
-			snprintf(tail, sizeof tail, ": %+.4f at (%s, %s)", l1 - l2, nbuf, dbuf);
+		    law_loss(s->delta_law, s->point_n, s->point_d, s->u, &l2) == MODEL_OK &&
+		    isfinite(l1 - l2)) {
+			char lbuf[32];
+			units_format_fixed(l1 - l2, 4, lbuf, sizeof lbuf);
+			snprintf(tail, sizeof tail, ": %s%s at (%s, %s)", l1 >= l2 ? "+" : "", lbuf,
+			         nbuf, dbuf);
+		}
 		snprintf(dtitle, sizeof dtitle, "dL = %s - %s", s->law_id ? s->law_id : s->law_name,
 		         s->delta_name);
 		snprintf(title, sizeof title, "%s%s", dtitle, tail);

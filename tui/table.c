@@ -93,17 +93,21 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	case COL_COMPUTE:
 		units_format_compute(v->value, buf, size);
 		break;
+	/* bounded widths: a huge or tiny value switches to an exponent form */
 	case COL_LOSS:
-		snprintf(buf, size, "%.4f", v->value);
+		units_format_fixed(v->value, 4, buf, size);
 		break;
 	case COL_RATIO:
-		snprintf(buf, size, "%.1f", v->value);
+		units_format_fixed(v->value, 1, buf, size);
 		break;
-	case COL_SHARE:
-		snprintf(buf, size, "%.1f%%", 100 * v->value);
+	case COL_SHARE: {
+		char pct[32];
+		units_format_fixed(100 * v->value, 1, pct, sizeof pct);
+		snprintf(buf, size, "%s%%", pct);
 		break;
+	}
 	case COL_WHOLE:
-		snprintf(buf, size, "%.0f", v->value);
+		units_format_fixed(v->value, 0, buf, size);
 		break;
 	}
 }
