@@ -398,7 +398,7 @@ expect_error "unknown accelerator" "isoflop: unknown accelerator 'h1000' (isoflo
 expect_error "budget, count and days together" "isoflop: give two of --compute (or --loss), --gpus and --days: the third follows from them" optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 8 --days 1
 expect_error "a budget and nothing to solve" "isoflop: with --gpu and --mfu, give --gpus N (the days follow) or --days D (the count follows)" optimum --compute 1e24 --gpu h100 --mfu 0.4
 expect_error "no budget and one of count and days" "isoflop: optimum needs --compute C or --loss L, or --gpus N and --days D (with --gpu and --mfu)" optimum --gpu h100 --mfu 0.4 --gpus 8
-expect_error "MFU above 1" "isoflop: --mfu: out of range (a share of the peak above 0 and at most 1): '1.5'" optimum --gpu h100 --mfu 1.5 --gpus 8 --days 3
+expect_error "MFU above 1" "isoflop: --mfu: out of range (a share of the peak from 1e-4 to 1): '1.5'" optimum --gpu h100 --mfu 1.5 --gpus 8 --days 3
 expect_error "MFU zero" "isoflop: --mfu: must be positive: '0'" optimum --gpu h100 --mfu 0 --gpus 8 --days 3
 expect_error "a whole count" "isoflop: --gpus: expected a whole number from 1 to 100000000, not '8.5'" optimum --gpu h100 --mfu 0.4 --gpus 8.5 --days 3
 expect_error "days positive" "isoflop: --days: must be positive: '-3'" optimum --gpu h100 --mfu 0.4 --gpus 8 --days -3

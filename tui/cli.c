@@ -94,7 +94,7 @@ static const struct {
         {"--at-compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs from 1e10 to 1e35"},
         {"--loss", 0.01, 100, false, "nats per token from 0.01 to 100"},
         {"--larger", 1, 1e6, true, "more than 1 and at most 1e6 times larger"},
-        {"--mfu", 0, 1, true, "a share of the peak above 0 and at most 1"},
+        {"--mfu", 1e-4, 1, false, "a share of the peak from 1e-4 to 1"},
         {"--days", 1e-6, 1e6, false, "days from 1e-6 to 1e6"},
 };
 
