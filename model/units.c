@@ -3,6 +3,8 @@
  *
  * strtod alone would also take "nan", "inf", hex floats and leading blanks;
  * the decimal syntax is checked first so that only plain numbers get through.
+ * Blanks around a number are refused everywhere (options, presets, runs,
+ * COLUMNS), so that " 70B" fails the same way wherever it is written.
  */
 #include <ctype.h>
 #include <math.h>
@@ -58,6 +60,10 @@ bool units_parse(const char *s, enum units_kind kind, double *out, const char **
 		*why = "empty number";
 		return false;
 	}
+	if (units_has_blank_edge(s)) {
+		*why = "blanks around the number (write it without spaces)";
+		return false;
+	}
 	bool negative = kind == UNITS_SIGNED && *s == '-';
 	if (*s == '-' && !negative) {
 		*why = "must be positive";
@@ -109,6 +115,13 @@ bool units_parse(const char *s, enum units_kind kind, double *out, const char **
 	return true;
 }
 
+bool units_has_blank_edge(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len > 0 && (isspace((unsigned char)s[0]) || isspace((unsigned char)s[len - 1]));
+}
+
 /* printf %.3g without the exponent's '+' and leading zeros: 5.76e23, 1e-05 -> 1e-5. */
 static void format_g3(double x, char *buf, size_t size)
 {
@@ -127,6 +140,11 @@ static void format_g3(double x, char *buf, size_t size)
 void units_format_count(double x, char *buf, size_t size)
 {
 	char digits[64];
+
+	if (!isfinite(x)) {
+		snprintf(buf, size, "-");
+		return;
+	}
 
 	for (size_t i = 0; i < sizeof count_suffixes / sizeof *count_suffixes; i++) {
 		double scaled = x / count_suffixes[i].scale;
@@ -147,13 +165,30 @@ void units_format_compute(double x, char *buf, size_t size)
 	/* always an exponent form, even below 1e3, so columns of FLOPs read alike */
 	char tmp[64], *e;
 
-	snprintf(tmp, sizeof tmp, "%.2e", x);
-	e = strchr(tmp, 'e');
-	if (e == NULL) { /* inf or nan: never produced by model/, but be safe */
-		snprintf(buf, size, "%s", tmp);
+	if (!isfinite(x)) { /* never produced by model/; never printed as nan or inf */
+		snprintf(buf, size, "-");
 		return;
 	}
+	snprintf(tmp, sizeof tmp, "%.2e", x);
+	e = strchr(tmp, 'e');
 	int exp = atoi(e + 1);
 	*e = '\0';
 	snprintf(buf, size, "%.3ge%d", strtod(tmp, NULL), exp);
+}
+
+void units_format_fixed(double x, int decimals, char *buf, size_t size)
+{
+	char tmp[400];
+
+	if (!isfinite(x)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
+	/* a value that the fixed form turns into zeros, or widens past 10 characters */
+	bool all_zero = strspn(tmp, "-0.") == strlen(tmp);
+	if (strlen(tmp) > UNITS_FIXED_MAX || (all_zero && x != 0))
+		format_g3(x, buf, size);
+	else
+		snprintf(buf, size, "%s", tmp);
 }

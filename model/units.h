@@ -25,10 +25,27 @@ enum units_kind {
  */
 bool units_parse(const char *s, enum units_kind kind, double *out, const char **why);
 
+/* Whether s starts or ends with a blank (space, tab, newline ...). */
+bool units_has_blank_edge(const char *s);
+
+/*
+ * Every formatter below writes at most 10 characters for any finite x
+ * (switching to an exponent form such as 1.23e45 for huge or tiny values)
+ * and "-" for inf or nan, so that no column ever widens without bound.
+ */
+#define UNITS_FIXED_MAX 10
+
 /* Format a count with 3 significant digits and a K/M/B/T suffix: 175B, 1.4T. */
 void units_format_count(double x, char *buf, size_t size);
 
 /* Format FLOPs as a short exponent form: 5.76e23. */
 void units_format_compute(double x, char *buf, size_t size);
+
+/*
+ * Format x with `decimals` places (%.*f) while that fits in UNITS_FIXED_MAX
+ * characters and keeps a non-zero value non-zero; else as 3 significant
+ * digits with an exponent: 1.23e45, 1e-7.
+ */
+void units_format_fixed(double x, int decimals, char *buf, size_t size);
 
 #endif

@@ -77,7 +77,7 @@ expect_error "frontier has no loss" "isoflop: 'kaplan2020-frontier' is a frontie
 expect_error "frontier has no --loss" "isoflop: 'hoffmann2022-approach1' is a frontier law: it has no loss surface, so --loss means nothing to it (use --compute)" optimum --law hoffmann2022-approach1 --loss 2.0
 expect_error "optimum needs C or L" "isoflop: optimum needs --compute C or --loss L (one of them)" optimum --law hoffmann2022
 expect_error "optimum takes one of C, L" "isoflop: optimum needs --compute C or --loss L (one of them)" optimum --compute 1e23 --loss 2
-expect_error "budget out of range" "isoflop: --compute must lie between 1e10 and 1e35 FLOPs" optimum --compute 1e40
+expect_error "budget out of range" "isoflop: --compute: out of range (FLOPs from 1e10 to 1e35): '1e40'" optimum --compute 1e40
 expect_error "loss at or below E" "isoflop: --loss 1.5 is at or below besiroglu2024's irreducible loss E = 1.8172" optimum --loss 1.5
 expect_error "unique tokens need a data-constrained law" "isoflop: --unique-tokens needs a data-constrained law such as muennighoff2023; 'hoffmann2022' is additive" loss --law hoffmann2022 --params 1B --tokens 1T --unique-tokens 100B
 
@@ -359,7 +359,7 @@ expect_match "test-time at Snell's R = 0.16, 14x larger" '^8000000000,1\.5e\+13,
 run test-time --model llama3-8b --inference-tokens 1T --format csv
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 4 ]; then ok "test-time: M = 2, 4, 14 by default"; else no "test-time default rows" "$out" "$err"; fi
 expect_error "test-time needs inference tokens" "isoflop: test-time needs --inference-tokens T: the tokens the model serves" test-time --params 8B --tokens 15T
-expect_error "test-time: larger must be larger" "isoflop: --larger: the other model must be more than 1 times larger, not 0.5" test-time --params 8B --tokens 15T --inference-tokens 1T --larger 0.5
+expect_error "test-time: larger must be larger" "isoflop: --larger: out of range (more than 1 and at most 1e6 times larger): '0.5'" test-time --params 8B --tokens 15T --inference-tokens 1T --larger 0.5
 
 # --- hardware: C = count x peak x MFU x 86,400 s x days ---------------------
 # near NAME GOT WANT: GOT within 1e-9 of WANT, relatively (awk computes WANT from the definition)
@@ -398,11 +398,11 @@ expect_error "unknown accelerator" "isoflop: unknown accelerator 'h1000' (isoflo
 expect_error "budget, count and days together" "isoflop: give two of --compute (or --loss), --gpus and --days: the third follows from them" optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 8 --days 1
 expect_error "a budget and nothing to solve" "isoflop: with --gpu and --mfu, give --gpus N (the days follow) or --days D (the count follows)" optimum --compute 1e24 --gpu h100 --mfu 0.4
 expect_error "no budget and one of count and days" "isoflop: optimum needs --compute C or --loss L, or --gpus N and --days D (with --gpu and --mfu)" optimum --gpu h100 --mfu 0.4 --gpus 8
-expect_error "MFU above 1" "isoflop: --mfu: the share of peak FLOP/s a run achieves lies in (0, 1], not '1.5'" optimum --gpu h100 --mfu 1.5 --gpus 8 --days 3
+expect_error "MFU above 1" "isoflop: --mfu: out of range (a share of the peak from 1e-4 to 1): '1.5'" optimum --gpu h100 --mfu 1.5 --gpus 8 --days 3
 expect_error "MFU zero" "isoflop: --mfu: must be positive: '0'" optimum --gpu h100 --mfu 0 --gpus 8 --days 3
 expect_error "a whole count" "isoflop: --gpus: expected a whole number from 1 to 100000000, not '8.5'" optimum --gpu h100 --mfu 0.4 --gpus 8.5 --days 3
 expect_error "days positive" "isoflop: --days: must be positive: '-3'" optimum --gpu h100 --mfu 0.4 --gpus 8 --days -3
-expect_error "hardware budget out of range" "isoflop: 1 x 9.89e14 FLOP/s (h100) x 0.4 MFU x 1e-12 days is 3.42e7 FLOPs: a budget must lie between 1e10 and 1e35" optimum --gpu h100 --mfu 0.4 --gpus 1 --days 1e-12
+expect_error "hardware budget out of range" "isoflop: 1 x 9.89e14 FLOP/s (h100) x 0.0001 MFU x 1e-06 days is 8.54e9 FLOPs: a budget must lie between 1e10 and 1e35" optimum --gpu h100 --mfu 0.0001 --gpus 1 --days 1e-6
 expect_error "hardware options are optimum's" "isoflop: --gpu does not apply to 'loss' (see isoflop --help)" loss --gpu h100 --params 1B --tokens 1T
 
 # --- output errors ----------------------------------------------------------

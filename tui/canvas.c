@@ -118,3 +118,12 @@ void canvas_print(const struct canvas *c, FILE *out, bool color)
 		putc('\n', out);
 	}
 }
+
+int canvas_clamp_int(double v, int lo, int hi)
+{
+	if (!(v >= lo)) /* NaN too */
+		return lo;
+	if (v >= hi)
+		return hi;
+	return (int)v;
+}

@@ -50,6 +50,13 @@ struct rect {
 	int x, y, w, h;
 };
 
+/*
+ * v rounded toward zero into [lo, hi], and lo for NaN: every float -> int
+ * conversion in drawing goes through it, since a cast of inf, NaN or 1e308
+ * is undefined behaviour (a law with k = 1e308 makes log10(k N D) inf).
+ */
+int canvas_clamp_int(double v, int lo, int hi);
+
 /* A blank canvas; -1 when out of memory. */
 int canvas_init(struct canvas *c, int w, int h);
 void canvas_free(struct canvas *c);

@@ -2,6 +2,8 @@
  * cli.c: the helpers every batch command shares: one-line errors, option
  * checks and the choice of laws.
  */
+#include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "../model/law.h"
 #include "../model/units.h"
 #include "cli.h"
 
@@ -68,6 +71,64 @@ int cli_check_options(const struct cli *cli, const char *command, unsigned long 
 		if ((cli->given & option_names[i].bit) && !(allowed & option_names[i].bit))
 			return cli_error("%s does not apply to '%s' (see isoflop --help)",
 			                 option_names[i].name, command);
+	return 0;
+}
+
+/*
+ * The physical range of each numeric option: wide enough for any model
+ * anyone trains or imagines, narrow enough that k N D, the losses and the
+ * hardware arithmetic stay finite and printable (a denormal 1e-320
+ * parameters made a 117-digit loss). open_lo: the low end is excluded.
+ */
+static const struct {
+	const char *name;
+	double lo, hi;
+	bool open_lo;
+	const char *range; /* the same range in words, for the message and the man page */
+} number_ranges[] = {
+        {"--params", 1e3, 1e16, false, "parameters from 1e3 to 1e16"},
+        {"--tokens", 1e3, 1e18, false, "tokens from 1e3 to 1e18"},
+        {"--unique-tokens", 1e3, 1e18, false, "unique tokens from 1e3 to 1e18"},
+        {"--inference-tokens", 1, 1e20, false, "tokens from 1 to 1e20"},
+        {"--compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs from 1e10 to 1e35"},
+        {"--at-compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs from 1e10 to 1e35"},
+        {"--loss", 0.01, 100, false, "nats per token from 0.01 to 100"},
+        {"--larger", 1, 1e6, true, "more than 1 and at most 1e6 times larger"},
+        {"--mfu", 1e-4, 1, false, "a share of the peak from 1e-4 to 1"},
+        {"--days", 1e-6, 1e6, false, "days from 1e-6 to 1e6"},
+};
+
+int cli_number(const char *option, const char *arg, enum units_kind kind, double *out)
+{
+	const char *why;
+
+	if (!units_parse(arg, kind, out, &why))
+		return cli_error("%s: %s: '%s'", option, why, arg);
+	for (size_t i = 0; i < sizeof number_ranges / sizeof *number_ranges; i++) {
+		double lo = number_ranges[i].lo, hi = number_ranges[i].hi;
+		if (strcmp(option, number_ranges[i].name) != 0)
+			continue;
+		if ((number_ranges[i].open_lo ? *out <= lo : *out < lo) || *out > hi)
+			return cli_error("%s: out of range (%s): '%s'", option,
+			                 number_ranges[i].range, arg);
+	}
+	return 0;
+}
+
+int cli_whole(const char *option, const char *arg, long lo, long hi, long *out)
+{
+	char *end;
+
+	/* strtol would skip leading blanks: refuse them as units_parse does */
+	if (units_has_blank_edge(arg))
+		return cli_error("%s: blanks around the number (write it without spaces): '%s'",
+		                 option, arg);
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || errno != 0 || v < lo || v > hi)
+		return cli_error("%s: expected a whole number from %ld to %ld, not '%s'", option,
+		                 lo, hi, arg);
+	*out = v;
 	return 0;
 }
 
@@ -161,7 +222,8 @@ int cli_text_width(void)
 	const char *columns = getenv("COLUMNS");
 	struct winsize ws;
 
-	if (columns != NULL && columns[0] != '\0') {
+	/* a COLUMNS that is not a plain whole number (" 80", "80x") is ignored, as ps does */
+	if (columns != NULL && isdigit((unsigned char)columns[0])) {
 		char *end;
 		long n = strtol(columns, &end, 10);
 		if (*end == '\0' && n > 0 && n <= 10000)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../model/units.h"
 #include "../presets/catalog.h"
 #include "../presets/tour.h"
 #include "table.h"
@@ -117,6 +118,16 @@ struct cli {
 
 /* Print "isoflop: message" on stderr and return EXIT_USAGE. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Parse the value of a numeric option: units_parse, then the option's
+ * physical range (--params 1e3 to 1e16, ...). 0, or EXIT_USAGE after one
+ * line naming the option, the range and the value.
+ */
+int cli_number(const char *option, const char *arg, enum units_kind kind, double *out);
+
+/* A whole number within [lo, hi], no blanks around it; 0 or EXIT_USAGE. */
+int cli_whole(const char *option, const char *arg, long lo, long hi, long *out);
 
 /* Refuse options the command does not take; 0 when all are fine. */
 int cli_check_options(const struct cli *cli, const char *command, unsigned long long allowed);

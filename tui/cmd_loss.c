@@ -49,6 +49,17 @@ static int point(struct cli *cli, double *n, double *d, const struct catalog_ent
 	return 0;
 }
 
+/* Say on stderr why a law has no loss at (n, d); returns EXIT_USAGE. */
+static int cant_answer(const struct preset *p, double n, double d, enum model_status st)
+{
+	char nb[32], db[32];
+
+	units_format_count(n, nb, sizeof nb);
+	units_format_count(d, db, sizeof db);
+	return cli_error("%s: no finite loss at N = %s, D = %s: %s", p->id, nb, db,
+	                 model_strerror(st));
+}
+
 int cmd_loss(struct cli *cli)
 {
 	const struct catalog_entry *laws[256], *model;
@@ -69,7 +80,7 @@ int cmd_loss(struct cli *cli)
 
 	struct table t;
 	table_init(&t, loss_columns, NCOLS);
-	int shown = 0;
+	int shown = 0, failed = 0;
 	char non_embedding[512] = "";
 	for (int i = 0; i < nlaws; i++) {
 		const struct preset *p = &laws[i]->preset;
@@ -96,8 +107,13 @@ int cmd_loss(struct cli *cli)
 		double u = constrained ? cli->unique : 0;
 		enum model_status st = law_loss(law, n, d, u, &loss);
 		if (st != MODEL_OK) {
+			if (all) { /* one line for it on stderr; the other laws still answer */
+				cant_answer(p, n, d, st);
+				failed++;
+				continue;
+			}
 			table_free(&t);
-			return cli_error("%s: %s", p->id, model_strerror(st));
+			return cant_answer(p, n, d, st);
 		}
 		bool have_eff = optimum_efficiency(law, n, d, u, &eff, &opt) == MODEL_OK;
 		struct cell row[NCOLS] = {
@@ -116,6 +132,10 @@ int cmd_loss(struct cli *cli)
 		if (law->non_embedding)
 			cli_append_id(non_embedding, sizeof non_embedding, p->id);
 		shown++;
+	}
+	if (shown == 0 && failed > 0) { /* each law said why on stderr: no empty table */
+		table_free(&t);
+		return EXIT_USAGE;
 	}
 	table_print(&t, cli->format, stdout);
 	table_free(&t);

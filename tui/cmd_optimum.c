@@ -161,25 +161,41 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 	return table_add(t, row) < 0 ? cli_error("out of memory") : 0;
 }
 
-/* A one-line reason why a target loss cannot be had under a law. */
-static int loss_error(const struct preset *p, double loss, double u, enum model_status st)
+/*
+ * A one-line reason why a target loss cannot be had under a law. The target
+ * is --loss, or, when compute > 0, the compute-optimal loss of --compute
+ * (with --inference-tokens): the message names the one that applies.
+ */
+static int loss_error(const struct preset *p, double loss, double compute, double u,
+                      enum model_status st)
 {
 	const struct law *law = &p->law;
-	char unique[32];
+	char unique[32], target[256], c[32];
 
+	if (compute > 0) {
+		units_format_compute(compute, c, sizeof c);
+		snprintf(target, sizeof target, "the target loss %g (%s's optimum at --compute %s)",
+		         loss, p->id, c);
+	} else {
+		snprintf(target, sizeof target, "--loss %g", loss);
+	}
 	if (st == MODEL_EDOM && law->family != LAW_KAPLAN && loss <= law->E)
-		return cli_error("--loss %g is at or below %s's irreducible loss E = %.4f", loss,
-		                 p->id, law->E);
+		return cli_error("%s is at or below %s's irreducible loss E = %.4f", target, p->id,
+		                 law->E);
 	if (st == MODEL_EDOM && u > 0) {
 		units_format_count(u, unique, sizeof unique);
-		return cli_error("--loss %g is out of reach under %s with %s unique tokens, "
+		return cli_error("%s is out of reach under %s with %s unique tokens, "
 		                 "for budgets from 1e10 to 1e35 FLOPs",
-		                 loss, p->id, unique);
+		                 target, p->id, unique);
 	}
+	if (st == MODEL_EDOM && compute > 0)
+		return cli_error("%s: counting the inference tokens, %s needs a training budget "
+		                 "outside 1e10 to 1e35 FLOPs",
+		                 p->id, target);
 	if (st == MODEL_EDOM)
-		return cli_error("--loss %g is out of reach of budgets from 1e10 to 1e35 FLOPs "
+		return cli_error("%s is out of reach of budgets from 1e10 to 1e35 FLOPs "
 		                 "under %s",
-		                 loss, p->id);
+		                 target, p->id);
 	return cli_error("%s: %s", p->id, model_strerror(st));
 }
 
@@ -212,21 +228,22 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 		                              : optimum_for_loss(law, cli->loss, u, &a);
 		if (st != MODEL_OK)
 			return cli->given & OPT_LOSS
-			               ? loss_error(p, cli->loss, u, st)
+			               ? loss_error(p, cli->loss, 0, u, st)
 			               : cli_error("%s: %s", p->id, model_strerror(st));
 		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0, hw);
 	}
 
 	/* the target loss: given, or the compute-optimal loss of the budget */
-	double target = cli->loss;
+	double target = cli->loss, from_compute = 0;
 	if (cli->given & OPT_COMPUTE) {
+		from_compute = cli->compute;
 		if ((st = optimum_at_compute(law, cli->compute, u, &a)) != MODEL_OK)
 			return cli_error("%s: %s", p->id, model_strerror(st));
 		target = a.loss;
 	}
 	struct inference_plan plan;
 	if ((st = optimum_inference(law, target, u, cli->inference, &plan)) != MODEL_OK)
-		return loss_error(p, target, u, st);
+		return loss_error(p, target, from_compute, u, st);
 	int rc;
 	if (cli->format == FORMAT_TEXT &&
 	    (rc = add_row(t, l, p->id, "compute-optimal", &plan.chinchilla, u,

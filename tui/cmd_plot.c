@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/optimum.h"
@@ -47,11 +48,14 @@ static int collect_markers(const struct cli *cli, struct map_marker *out, int ma
 				continue;
 			if (n == max)
 				return cli_error("--model: more than %d models", max);
+			/* when the map cannot draw them all: named ones, then shipped ones */
+			int tier = cat->models[j].tier;
 			out[n++] = (struct map_marker){
 			        .tag = p->tag[0] ? p->tag : p->id,
 			        .name = p->name,
 			        .n = preset_compute_params(p),
 			        .d = p->tokens,
+			        .priority = !all ? 2 : tier == TIER_SHARE || tier == TIER_BESIDE,
 			};
 			found = true;
 			if (!all)
@@ -65,10 +69,9 @@ static int collect_markers(const struct cli *cli, struct map_marker *out, int ma
 	return 0;
 }
 
-static int plot_contour(struct cli *cli, const struct preset *law, const double range[4],
-                        struct canvas *c)
+static int draw_contour(struct cli *cli, const struct preset *law, const double range[4],
+                        struct canvas *c, struct map_marker *markers, int max)
 {
-	struct map_marker markers[256];
 	struct map_spec spec = {
 	        .law = &law->law,
 	        .law_name = law->name,
@@ -86,7 +89,7 @@ static int plot_contour(struct cli *cli, const struct preset *law, const double 
 	struct map m;
 	int rc;
 
-	if ((rc = collect_markers(cli, markers, 256, &spec.nmarkers)) != 0)
+	if ((rc = collect_markers(cli, markers, max, &spec.nmarkers)) != 0)
 		return rc;
 	if ((rc = current_point(cli, &law->law, &spec.point_n, &spec.point_d, &spec.has_point)) !=
 	    0)
@@ -126,6 +129,20 @@ static int plot_contour(struct cli *cli, const struct preset *law, const double 
 		return cli_error("out of memory");
 	map_draw_overlay(c, (struct rect){0, 0, c->w, c->h}, &spec, &m);
 	return 0;
+}
+
+static int plot_contour(struct cli *cli, const struct preset *law, const double range[4],
+                        struct canvas *c)
+{
+	/* every --model may be "all": room for the catalog each time */
+	int max = cli->nmodels * ((int)cli->catalog.nmodels + 1);
+	struct map_marker *markers = malloc(sizeof *markers * (size_t)(max > 0 ? max : 1));
+
+	if (markers == NULL)
+		return cli_error("out of memory");
+	int rc = draw_contour(cli, law, range, c, markers, max);
+	free(markers);
+	return rc;
 }
 
 static int plot_profiles(struct cli *cli, const struct preset *law, const double range[4],

@@ -91,12 +91,22 @@ static const int law_text[] = {C_ID, C_FAMILY, C_DATASET, C_NAME};
 static const int model_text[] = {C_ID, C_TAG, C_N, C_ACTIVE, C_D, C_C, C_REL, C_NAME};
 static const int accelerator_text[] = {C_ID, C_PEAK, C_NAME};
 
+/*
+ * On a narrow terminal, what goes first (positions in the lists above) once
+ * names are cut as far as they usefully can: the id, the size and the name
+ * stay longest.
+ */
+static const int law_drop[] = {2, 1};         /* dataset, family */
+static const int model_drop[] = {6, 3, 1, 5}; /* released, active, tag, compute */
+
 /* One kind of preset: its catalog list and how the text listing shows it. */
 struct section {
 	const char *word; /* the operand that selects it: laws, models, accelerators */
 	const char *title;
 	const int *keep;
 	int nkeep;
+	const int *drop; /* optional columns, in the order they go on a narrow terminal */
+	int ndrop;
 	const struct catalog_entry *items;
 	size_t n;
 };
@@ -121,6 +131,8 @@ static int print_text_section(const struct section *sec, bool explicit_only, boo
 	table_init(&full, preset_columns, NCOLS);
 	table_init(&shown, cols, nc);
 	shown.width = cli_text_width();
+	shown.drop = sec->drop;
+	shown.ndrop = sec->ndrop;
 	for (size_t i = 0; i < n; i++) {
 		if (explicit_only && items[i].tier != TIER_EXPLICIT)
 			continue;
@@ -158,9 +170,9 @@ int cmd_presets(struct cli *cli)
 {
 	const struct catalog *cat = &cli->catalog;
 	const struct section sections[] = {
-	        {"laws", "LAWS", KEEP(law_text), cat->laws, cat->nlaws},
-	        {"models", "MODELS", KEEP(model_text), cat->models, cat->nmodels},
-	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), cat->accelerators,
+	        {"laws", "LAWS", KEEP(law_text), KEEP(law_drop), cat->laws, cat->nlaws},
+	        {"models", "MODELS", KEEP(model_text), KEEP(model_drop), cat->models, cat->nmodels},
+	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), NULL, 0, cat->accelerators,
 	         cat->naccelerators},
 	};
 	const size_t nsections = sizeof sections / sizeof *sections;

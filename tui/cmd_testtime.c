@@ -62,12 +62,16 @@ int cmd_testtime(struct cli *cli)
 	struct table t;
 	table_init(&t, columns, NCOLS);
 	for (int i = 0; i < nm; i++) {
+		double k = testtime_multiplier(d, cli->inference, ms[i]);
+		if (!isfinite(k)) { /* never a row of "-": say what could not be computed */
+			table_free(&t);
+			return cli_error("test-time: no finite multiplier for %g times larger at "
+			                 "D = %g and T = %g tokens",
+			                 ms[i], d, cli->inference);
+		}
 		struct cell row[NCOLS] = {
-		        cell_num(n),
-		        cell_num(d),
-		        cell_num(cli->inference),
-		        cell_num(ms[i]),
-		        cell_num(testtime_multiplier(d, cli->inference, ms[i])),
+		        cell_num(n),     cell_num(d), cell_num(cli->inference),
+		        cell_num(ms[i]), cell_num(k),
 		};
 		if (table_add(&t, row) < 0) {
 			table_free(&t);

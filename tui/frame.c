@@ -56,7 +56,8 @@ static int ticks(const struct axis *a, int want, double *out, int max, int *deci
 		step = step_125(span / want);
 		if (span / step > want)
 			step = step_125(step * 2.5) > step ? step_125(step * 2.5) : step * 2;
-		*decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+		/* a zero or denormal step (a flat axis) would ask for hundreds of places */
+		*decimals = step >= 1 ? 0 : canvas_clamp_int(ceil(-log10(step) - 1e-9), 0, 12);
 	}
 	for (double t = ceil(a->lo / step - 1e-9) * step; t <= a->hi + 1e-9 && n < max; t += step)
 		out[n++] = t;
@@ -71,7 +72,7 @@ static void tick_label(const struct axis *a, enum tick_format fmt, int decimals,
 	if (fmt == TICK_COUNT)
 		units_format_count(v, buf, size);
 	else
-		snprintf(buf, size, "%.*f", decimals, v);
+		units_format_fixed(v, decimals, buf, size);
 }
 
 /* Widest y label over every tick the axis could show. */
@@ -110,8 +111,8 @@ bool frame_cell(const struct frame *f, double xv, double yv, int *cx, int *cy)
 	if (!(px >= 0 && px <= f->area.w && py >= 0 && py <= f->area.h))
 		return false;
 	/* the top and right edges belong to the last cell */
-	int ix = px >= f->area.w ? f->area.w - 1 : (int)px;
-	int iy = py >= f->area.h ? f->area.h - 1 : (int)py;
+	int ix = canvas_clamp_int(px, 0, f->area.w - 1);
+	int iy = canvas_clamp_int(py, 0, f->area.h - 1);
 	*cx = f->area.x + ix;
 	*cy = f->area.y + f->area.h - 1 - iy;
 	return true;
@@ -143,7 +144,8 @@ void frame_draw_axes(const struct frame *f, struct canvas *c)
 	int last_row = -1;
 	for (int i = 0; i < n; i++) {
 		int row = a->y + a->h - 1 -
-		          (int)floor(axis_pos(&f->y, f->y.log ? pow(10, t[i]) : t[i]));
+		          canvas_clamp_int(floor(axis_pos(&f->y, f->y.log ? pow(10, t[i]) : t[i])),
+		                           0, a->h);
 		if (row < a->y)
 			row = a->y;
 		if (row == last_row)
@@ -158,7 +160,9 @@ void frame_draw_axes(const struct frame *f, struct canvas *c)
 	n = ticks(&f->x, a->w / 7, t, 64, &decimals);
 	int free_from = -1; /* labels may run under the y labels, not off the canvas */
 	for (int i = 0; i < n; i++) {
-		int col = a->x + (int)floor(axis_pos(&f->x, f->x.log ? pow(10, t[i]) : t[i]));
+		int col = a->x +
+		          canvas_clamp_int(floor(axis_pos(&f->x, f->x.log ? pow(10, t[i]) : t[i])),
+		                           0, a->w);
 		if (col >= a->x + a->w)
 			col = a->x + a->w - 1;
 		canvas_put(c, col, axis_row, '+', STYLE_AXIS);
@@ -191,8 +195,10 @@ void frame_walk(const struct frame *f, double x0, double y0, double x1, double y
 	qy = fmax(-1e4, fmin(1e4, qy));
 
 	double dx = qx - px, dy = qy - py;
-	int ix = (int)floor(px), iy = (int)floor(py);
-	int jx = (int)floor(qx), jy = (int)floor(qy);
+	int ix = canvas_clamp_int(floor(px), -10000, 10000);
+	int iy = canvas_clamp_int(floor(py), -10000, 10000);
+	int jx = canvas_clamp_int(floor(qx), -10000, 10000);
+	int jy = canvas_clamp_int(floor(qy), -10000, 10000);
 	int sx = dx > 0 ? 1 : -1, sy = dy > 0 ? 1 : -1;
 	double tdx = dx != 0 ? fabs(1 / dx) : INFINITY, tdy = dy != 0 ? fabs(1 / dy) : INFINITY;
 	double tmx = dx > 0 ? (ix + 1 - px) * tdx : dx < 0 ? (px - ix) * tdx : INFINITY;

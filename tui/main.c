@@ -86,18 +86,19 @@ static const char usage_text[] =
 static const char usage_options[] =
         "options:\n"
         "  --law ID             law preset (default " CLI_DEFAULT_LAW "); all: every law\n"
-        "  --params N           parameters: 70e9, 70B\n"
-        "  --tokens D           training tokens: 1.4T\n"
+        "  --params N           parameters: 70e9, 70B (1e3 to 1e16; no blanks around)\n"
+        "  --tokens D           training tokens: 1.4T (1e3 to 1e18)\n"
         "  --model ID           take N and D from a model preset (gpt3, chinchilla ...);\n"
         "                       plot contour: mark it (repeatable; all: every model)\n"
-        "  --compute C          training FLOPs: 5.76e23, or PF-days: 3.64e3pfd\n"
+        "  --compute C          training FLOPs: 5.76e23, or PF-days: 3.64e3pfd (1e10 to\n"
+        "                       1e35 FLOPs)\n"
         "  --loss L             target loss in nats per token\n"
         "  --unique-tokens U    unique tokens available (data-constrained laws)\n"
         "  --inference-tokens T tokens served over the model's life\n"
         "  --gpu ID             optimum: the accelerator: h100, tpu-v5p ... (isoflop\n"
         "                       presets accelerators lists them)\n"
         "  --gpus N             optimum: how many accelerators train\n"
-        "  --mfu F              optimum: model FLOPs utilisation, a share of peak, (0, 1]\n"
+        "  --mfu F              optimum: model FLOPs utilisation, 1e-4 to 1 of the peak\n"
         "  --days D             optimum: wall-clock days of training\n"
         "  --format F           text (default), csv or json\n"
         "  --width W, --height H  plot size in characters (default 80x24)\n"
@@ -219,40 +220,26 @@ static int stdout_status(int rc)
 	return cli_error("standard output: %s", strerror(errno ? errno : EIO));
 }
 
+/* Numbers and whole numbers: cli.c knows each option's range and the blank rule. */
 static int number(const char *option, const char *arg, enum units_kind kind, double *out)
 {
-	const char *why;
-
-	if (!units_parse(arg, kind, out, &why))
-		return cli_error("%s: %s: '%s'", option, why, arg);
-	return 0;
+	return cli_number(option, arg, kind, out);
 }
 
-/* A whole number within [lo, hi]. */
 static int whole(const char *option, const char *arg, long lo, long hi, long *out)
 {
-	char *end;
-	errno = 0;
-	long v = strtol(arg, &end, 10);
-
-	if (end == arg || *end != '\0' || errno != 0 || v < lo || v > hi)
-		return cli_error("%s: expected a whole number from %ld to %ld, not '%s'", option,
-		                 lo, hi, arg);
-	*out = v;
-	return 0;
+	return cli_whole(option, arg, lo, hi, out);
 }
 
 /* A picture's width or height: a whole number of cells within [lo, hi]. */
 static int size_option(const char *option, const char *arg, int lo, int hi, int *out)
 {
-	char *end;
-	long v = strtol(arg, &end, 10);
+	long v;
+	int rc = cli_whole(option, arg, lo, hi, &v);
 
-	if (end == arg || *end != '\0' || v < lo || v > hi)
-		return cli_error("%s: expected a whole number from %d to %d, not '%s'", option, lo,
-		                 hi, arg);
-	*out = (int)v;
-	return 0;
+	if (rc == 0)
+		*out = (int)v;
+	return rc;
 }
 
 /* The directory of the running binary, for presets/ beside it. */

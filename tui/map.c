@@ -257,8 +257,8 @@ static void draw_data_wall(struct canvas *c, const struct frame *f, const struct
 static void draw_isoflops(struct canvas *c, const struct frame *f, const struct map_spec *s)
 {
 	double k = s->law->k;
-	int e0 = (int)ceil(log10(k * s->n_lo * s->d_lo)),
-	    e1 = (int)floor(log10(k * s->n_hi * s->d_hi));
+	int e0 = canvas_clamp_int(ceil(log10(k * s->n_lo * s->d_lo)), -400, 400),
+	    e1 = canvas_clamp_int(floor(log10(k * s->n_hi * s->d_hi)), -400, 400);
 	struct mark mk = {c, '.', STYLE_ISOFLOP, true, 0};
 
 	for (int e = e0; e <= e1; e++) {
@@ -276,8 +276,8 @@ static void label_isoflops(struct canvas *c, const struct frame *f, const struct
 {
 	const struct rect *a = &f->area;
 	double k = s->law->k;
-	int e0 = (int)ceil(log10(k * s->n_lo * s->d_lo)),
-	    e1 = (int)floor(log10(k * s->n_hi * s->d_hi));
+	int e0 = canvas_clamp_int(ceil(log10(k * s->n_lo * s->d_lo)), -400, 400),
+	    e1 = canvas_clamp_int(floor(log10(k * s->n_hi * s->d_hi)), -400, 400);
 
 	for (int e = e0; e <= e1; e++) {
 		double tokens_x_params = pow(10, e) / k;
@@ -492,9 +492,12 @@ static void draw_markers(struct canvas *c, const struct map_spec *s, const struc
 			canvas_put(c, sp[i].cx, sp[i].cy, '+', STYLE_COLLISION);
 }
 
-/* The legend's entries: a key to the glyphs, then one per marker. */
+/*
+ * The legend's entries: a key to the glyphs, how many markers were not
+ * drawn, then one per marker.
+ */
 static int legend_entries(const struct map_spec *s, const enum marker_place *places,
-                          bool has_surface, char (*out)[96], int max)
+                          bool has_surface, int hidden, char (*out)[96], int max)
 {
 	int n = 0;
 
@@ -520,6 +523,8 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
 	if (s->has_point && n < max)
 		snprintf(out[n++], 96, "@ point");
+	if (hidden > 0 && n < max)
+		snprintf(out[n++], 96, "%d models not drawn", hidden);
 	for (int i = 0; i < s->nmarkers && n < max; i++)
 		snprintf(out[n++], 96, "%s%s %s%s", s->markers[i].tag,
 		         places[i] == MARKER_COLLISION ? "(+)" : "", s->markers[i].name,
@@ -632,18 +637,64 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	return 0;
 }
 
-int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
-                  enum marker_place *places)
+/* Marker order when not all fit: priority, then compute, then the caller's order. */
+static const struct map_marker *sort_base;
+
+static int by_priority(const void *pa, const void *pb)
 {
-	enum { MAX_ENTRIES = 260 };
+	const struct map_marker *a = &sort_base[*(const int *)pa],
+	                        *b = &sort_base[*(const int *)pb];
+	double ca = a->n * a->d, cb = b->n * b->d;
+
+	if (a->priority != b->priority)
+		return a->priority > b->priority ? -1 : 1;
+	if (ca != cb)
+		return ca > cb ? -1 : 1;
+	return *(const int *)pa - *(const int *)pb;
+}
+
+/*
+ * The MAP_MAX_MARKERS markers drawn when there are more, by priority, kept
+ * in the caller's order; idx[i] is chosen[i]'s index in s->markers.
+ */
+static int choose_markers(const struct map_spec *s, struct map_marker *chosen, int *idx)
+{
+	int *order = malloc(sizeof *order * (size_t)s->nmarkers);
+	bool *keep = calloc((size_t)s->nmarkers, sizeof *keep);
+	int n = 0;
+
+	if (order == NULL || keep == NULL) {
+		free(order);
+		free(keep);
+		return -1;
+	}
+	for (int i = 0; i < s->nmarkers; i++)
+		order[i] = i;
+	sort_base = s->markers;
+	qsort(order, (size_t)s->nmarkers, sizeof *order, by_priority);
+	for (int i = 0; i < MAP_MAX_MARKERS; i++)
+		keep[order[i]] = true;
+	for (int i = 0; i < s->nmarkers; i++)
+		if (keep[i]) {
+			idx[n] = i;
+			chosen[n++] = s->markers[i];
+		}
+	free(order);
+	free(keep);
+	return n;
+}
+
+/* map_draw_base for at most MAP_MAX_MARKERS markers. */
+static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
+                     enum marker_place *places, int hidden)
+{
+	enum { MAX_ENTRIES = MAP_MAX_MARKERS + 20 };
 	char entries[MAX_ENTRIES][96];
-	enum marker_place local[MAX_ENTRIES];
 
 	memset(m, 0, sizeof *m);
-	if (r.w < MAP_MIN_W || r.h < MAP_MIN_H || s->nmarkers > MAX_ENTRIES - 10)
+	m->hidden = hidden;
+	if (r.w < MAP_MIN_W || r.h < MAP_MIN_H)
 		return -1;
-	if (places == NULL)
-		places = local;
 	m->has_surface =
 	        law_has_surface(s->law) && (s->delta_law == NULL || law_has_surface(s->delta_law));
 	m->delta = s->delta_law != NULL;
@@ -660,12 +711,12 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 		max_lines = 1;
 	for (int i = 0; i < s->nmarkers; i++)
 		places[i] = MARKER_TAG;
-	int n = legend_entries(s, places, m->has_surface, entries, MAX_ENTRIES);
+	int n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
 	int lines = legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 	for (int attempt = 0; attempt < 3; attempt++) {
 		if (draw_layers(c, r, s, m, places, lines) != 0)
 			return -1;
-		n = legend_entries(s, places, m->has_surface, entries, MAX_ENTRIES);
+		n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
 		int need = legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 		if (need <= lines)
 			break;
@@ -674,6 +725,33 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 	int legend_y = m->frame.area.y + m->frame.area.h + 2;
 	m->nlegend = legend_wrap(c, r.x, legend_y, r.w, entries, n, lines, &m->dropped);
 	return 0;
+}
+
+int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
+                  enum marker_place *places)
+{
+	enum marker_place local[MAP_MAX_MARKERS];
+
+	if (s->nmarkers <= MAP_MAX_MARKERS)
+		return draw_base(c, r, s, m, places ? places : local, 0);
+
+	/* too many to draw or list: the most important ones, and a count of the rest */
+	struct map_spec few = *s;
+	struct map_marker *chosen = malloc(sizeof *chosen * MAP_MAX_MARKERS);
+	int *idx = malloc(sizeof *idx * MAP_MAX_MARKERS), rc = -1;
+	if (chosen != NULL && idx != NULL && (few.nmarkers = choose_markers(s, chosen, idx)) >= 0) {
+		few.markers = chosen;
+		rc = draw_base(c, r, &few, m, local, s->nmarkers - few.nmarkers);
+		if (places != NULL) {
+			for (int i = 0; i < s->nmarkers; i++)
+				places[i] = MARKER_HIDDEN;
+			for (int i = 0; i < few.nmarkers; i++)
+				places[idx[i]] = local[i];
+		}
+	}
+	free(chosen);
+	free(idx);
+	return rc;
 }
 
 /* Whether cells [x, x + len) of row y hold text in style. */
@@ -740,9 +818,12 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		units_format_count(s->point_n, nbuf, sizeof nbuf);
 		units_format_count(s->point_d, dbuf, sizeof dbuf);
 		if (m->has_surface &&
-		    law_loss(s->law, s->point_n, s->point_d, s->u, &loss) == MODEL_OK)
-			snprintf(tail, sizeof tail, ": L(%s, %s) = %.4f", nbuf, dbuf, loss);
-		else if (!m->has_surface)
+		    law_loss(s->law, s->point_n, s->point_d, s->u, &loss) == MODEL_OK &&
+		    isfinite(loss)) {
+			char lbuf[32];
+			units_format_fixed(loss, 4, lbuf, sizeof lbuf);
+			snprintf(tail, sizeof tail, ": L(%s, %s) = %s", nbuf, dbuf, lbuf);
+		} else if (!m->has_surface)
 			snprintf(tail, sizeof tail, ": no loss surface; @ %s, %s", nbuf, dbuf);
 		else
 			snprintf(tail, sizeof tail, ": @ %s, %s", nbuf, dbuf);
@@ -755,8 +836,13 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		double l1, l2;
 		if (s->has_point &&
 		    law_loss(s->law, s->point_n, s->point_d, s->u, &l1) == MODEL_OK &&
-		    law_loss(s->delta_law, s->point_n, s->point_d, s->u, &l2) == MODEL_OK)
-			snprintf(tail, sizeof tail, ": %+.4f at (%s, %s)", l1 - l2, nbuf, dbuf);
+		    law_loss(s->delta_law, s->point_n, s->point_d, s->u, &l2) == MODEL_OK &&
+		    isfinite(l1 - l2)) {
+			char lbuf[32];
+			units_format_fixed(l1 - l2, 4, lbuf, sizeof lbuf);
+			snprintf(tail, sizeof tail, ": %s%s at (%s, %s)", l1 >= l2 ? "+" : "", lbuf,
+			         nbuf, dbuf);
+		}
 		snprintf(dtitle, sizeof dtitle, "dL = %s - %s", s->law_id ? s->law_id : s->law_name,
 		         s->delta_name);
 		snprintf(title, sizeof title, "%s%s", dtitle, tail);

@@ -21,6 +21,7 @@ struct map_marker {
 	const char *name; /* the legend's name for it */
 	double n;         /* parameters it computes with (active ones for MoE) */
 	double d;         /* training tokens */
+	int priority;     /* when not all fit, higher first (then larger compute): 0 by default */
 };
 
 /* Where a marker ended up. */
@@ -28,7 +29,15 @@ enum marker_place {
 	MARKER_TAG,       /* its tag, starting or ending at its cell */
 	MARKER_COLLISION, /* no room: '+' at its cell, "(+)" in the legend */
 	MARKER_OFF_MAP,   /* outside the window: "(off map)" in the legend */
+	MARKER_HIDDEN,    /* past MAP_MAX_MARKERS: not drawn, counted in the legend */
 };
+
+/*
+ * Markers a map draws at most: the legend keeps an entry for each. Beyond
+ * it, the ones of highest priority (then compute) are drawn and the legend
+ * says how many are not.
+ */
+#define MAP_MAX_MARKERS 240
 
 struct map_spec {
 	const struct law *law;
@@ -62,6 +71,7 @@ struct map {
 	double levels[CANVAS_MAX_LEVELS]; /* contour level k is drawn in STYLE_CONTOUR + k */
 	int nlegend;                      /* legend lines */
 	int dropped;                      /* legend entries that did not fit */
+	int hidden;                       /* markers past MAP_MAX_MARKERS, not drawn */
 };
 
 /* Smallest rectangle a map fits in: a plot of 8 x 4 cells with its axes. */

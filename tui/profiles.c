@@ -77,8 +77,8 @@ static void draw_curve(struct canvas *c, const struct frame *f, const struct pro
 static void choose_budgets(const struct profiles_spec *s, struct profiles *p, int max)
 {
 	double k = s->law->k, all_c[64], all_n[64], all_l[64];
-	int e0 = (int)ceil(log10(k * s->n_lo * s->d_lo)),
-	    e1 = (int)floor(log10(k * s->n_hi * s->d_hi));
+	int e0 = canvas_clamp_int(ceil(log10(k * s->n_lo * s->d_lo)), -400, 400),
+	    e1 = canvas_clamp_int(floor(log10(k * s->n_hi * s->d_hi)), -400, 400);
 	int n = 0;
 
 	for (int e = e0; e <= e1 && n < 64; e++) {
@@ -111,7 +111,8 @@ static void choose_budgets(const struct profiles_spec *s, struct profiles *p, in
 static void label_budget(struct canvas *c, const struct frame *f, double budget, int cx, int cy)
 {
 	char text[16];
-	int len = snprintf(text, sizeof text, "1e%d", (int)lround(log10(budget)));
+	int len = snprintf(text, sizeof text, "1e%d",
+	                   canvas_clamp_int(round(log10(budget)), -400, 400));
 	const struct rect *a = &f->area;
 
 	for (int dy = -1; dy <= 1; dy += 2) {

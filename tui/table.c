@@ -18,6 +18,8 @@ void table_init(struct table *t, const struct column *cols, int ncols)
 	t->nrows = 0;
 	t->cells = NULL;
 	t->width = 0;
+	t->drop = NULL;
+	t->ndrop = 0;
 }
 
 int table_add(struct table *t, const struct cell *row)
@@ -93,17 +95,21 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	case COL_COMPUTE:
 		units_format_compute(v->value, buf, size);
 		break;
+	/* bounded widths: a huge or tiny value switches to an exponent form */
 	case COL_LOSS:
-		snprintf(buf, size, "%.4f", v->value);
+		units_format_fixed(v->value, 4, buf, size);
 		break;
 	case COL_RATIO:
-		snprintf(buf, size, "%.1f", v->value);
+		units_format_fixed(v->value, 1, buf, size);
 		break;
-	case COL_SHARE:
-		snprintf(buf, size, "%.1f%%", 100 * v->value);
+	case COL_SHARE: {
+		char pct[32];
+		units_format_fixed(100 * v->value, 1, pct, sizeof pct);
+		snprintf(buf, size, "%s%%", pct);
 		break;
+	}
 	case COL_WHOLE:
-		snprintf(buf, size, "%.0f", v->value);
+		units_format_fixed(v->value, 0, buf, size);
 		break;
 	}
 }
@@ -130,7 +136,10 @@ static void clip(char *s, int cols)
  * (the id a command takes) keep their width. The last column (the name)
  * gives first, down to 24 characters, then the text columns before it, right
  * to left, down to their titles (8 at least), then the last one again.
- * When even that cannot fit, nothing is cut: the rows wrap as in a pipe.
+ * When that is not enough, the table's optional columns (t->drop) go, one at
+ * a time, before any name is cut further; with none left, text columns are
+ * cut to 4 characters ("Chi...") right to left. Only rows that even then
+ * cannot fit (ids and numbers alone are wider) wrap, as in a pipe.
  */
 static int floor_of(const struct column *c)
 {
@@ -139,67 +148,102 @@ static int floor_of(const struct column *c)
 	return n < 8 ? 8 : n;
 }
 
-static void fit_width(const struct table *t, int *width)
-{
-	int n = t->ncols < 32 ? t->ncols : 32, excess = -t->width, spare = 0;
+#define TABLE_MAX_COLS 32
 
-	for (int j = 0; j < n; j++) {
-		excess += width[j] + (j > 0 ? 2 : 0);
-		if (j > 0 && t->cols[j].kind == COL_TEXT && width[j] > floor_of(&t->cols[j]))
-			spare += width[j] - floor_of(&t->cols[j]);
-	}
-	/* too narrow even then: cutting every name to a stub would only hide them */
-	if (excess > spare)
-		return;
-	for (int pass = 0; pass < 3 && excess > 0; pass++)
-		for (int j = pass == 1 ? n - 2 : n - 1; j >= 1 && excess > 0; j--) {
-			if (t->cols[j].kind != COL_TEXT)
-				continue;
-			int floor = floor_of(&t->cols[j]);
-			if (pass == 0 && floor < 24)
-				floor = 24;
-			int give = width[j] - floor < excess ? width[j] - floor : excess;
-			if (give > 0) {
-				width[j] -= give;
-				excess -= give;
-			}
-			if (pass != 1)
-				break; /* passes 0 and 2 narrow the last column only */
+/* How far a row of these widths overruns t->width (<= 0: it fits). */
+static int overrun(const struct table *t, const int *width, const bool *on)
+{
+	int n = t->ncols < TABLE_MAX_COLS ? t->ncols : TABLE_MAX_COLS, used = 0, shown = 0;
+
+	for (int j = 0; j < n; j++)
+		if (on[j]) {
+			used += width[j];
+			shown++;
 		}
+	return used + 2 * (shown - 1) - t->width;
+}
+
+/* Narrow text column j (never the first) towards floor, by no more than the overrun. */
+static void narrow(const struct table *t, int *width, const bool *on, int j, int floor)
+{
+	int excess = overrun(t, width, on);
+
+	if (j < 1 || !on[j] || t->cols[j].kind != COL_TEXT || excess <= 0)
+		return;
+	int give = width[j] - floor < excess ? width[j] - floor : excess;
+	if (give > 0)
+		width[j] -= give;
+}
+
+/* The passes that cut names, down to min_floor at the least (0: each column's floor). */
+static void cut_names(const struct table *t, int *width, const bool *on, int min_floor)
+{
+	int n = t->ncols < TABLE_MAX_COLS ? t->ncols : TABLE_MAX_COLS, last = n - 1;
+
+	while (last > 0 && !on[last])
+		last--;
+	int first_floor = floor_of(&t->cols[last]) < 24 ? 24 : floor_of(&t->cols[last]);
+	narrow(t, width, on, last, min_floor ? min_floor : first_floor);
+	for (int j = last - 1; j >= 1; j--)
+		narrow(t, width, on, j, min_floor ? min_floor : floor_of(&t->cols[j]));
+	narrow(t, width, on, last, min_floor ? min_floor : floor_of(&t->cols[last]));
+}
+
+static void fit_width(const struct table *t, int *width, bool *on)
+{
+	int n = t->ncols < TABLE_MAX_COLS ? t->ncols : TABLE_MAX_COLS, natural[TABLE_MAX_COLS];
+
+	memcpy(natural, width, sizeof natural);
+	cut_names(t, width, on, 0);
+	for (int k = 0; k < t->ndrop && overrun(t, width, on) > 0; k++) {
+		if (t->drop[k] < 1 || t->drop[k] >= n)
+			continue;
+		on[t->drop[k]] = false;
+		memcpy(width, natural, sizeof natural); /* a name cut for it grows back */
+		cut_names(t, width, on, 0);
+	}
+	if (overrun(t, width, on) > 0)
+		cut_names(t, width, on, 4);
 }
 
 static void print_text(const struct table *t, FILE *out)
 {
-	int width[32] = {0};
+	int width[TABLE_MAX_COLS] = {0}, n = t->ncols < TABLE_MAX_COLS ? t->ncols : TABLE_MAX_COLS;
+	bool on[TABLE_MAX_COLS];
 	char buf[1024];
 
-	for (int j = 0; j < t->ncols && j < 32; j++) {
+	for (int j = 0; j < n; j++) {
+		on[j] = true;
 		width[j] = (int)strlen(t->cols[j].title);
 		for (int i = 0; i < t->nrows; i++) {
 			format_text(&t->cols[j], &t->cells[i * t->ncols + j], buf, sizeof buf);
-			int n = (int)strlen(buf);
-			if (n > width[j])
-				width[j] = n;
+			int len = (int)strlen(buf);
+			if (len > width[j])
+				width[j] = len;
 		}
 	}
 	if (t->width > 0)
-		fit_width(t, width);
+		fit_width(t, width, on);
+	int last = n - 1;
+	while (last > 0 && !on[last])
+		last--;
 	for (int i = -1; i < t->nrows; i++) {
-		for (int j = 0; j < t->ncols && j < 32; j++) {
+		for (int j = 0; j <= last; j++) {
 			const struct column *c = &t->cols[j];
+			if (!on[j])
+				continue;
 			if (i < 0)
 				snprintf(buf, sizeof buf, "%s", c->title);
 			else
 				format_text(c, &t->cells[i * t->ncols + j], buf, sizeof buf);
-			bool last = j == t->ncols - 1;
 			if (c->kind == COL_TEXT)
 				clip(buf, width[j]);
 			/* text left, numbers right, so that digits line up */
 			if (c->kind == COL_TEXT)
-				fprintf(out, "%-*s", last ? 0 : width[j], buf);
+				fprintf(out, "%-*s", j == last ? 0 : width[j], buf);
 			else
 				fprintf(out, "%*s", width[j], buf);
-			if (!last)
+			if (j != last)
 				fputs("  ", out);
 		}
 		fputc('\n', out);

@@ -44,6 +44,8 @@ struct table {
 	int nrows;
 	struct cell *cells; /* nrows * ncols; texts owned by the table */
 	int width;          /* text: cut a last text column to keep lines this wide; 0: no limit */
+	const int *drop; /* text: columns to leave out, in this order, when cutting is not enough */
+	int ndrop;
 };
 
 void table_init(struct table *t, const struct column *cols, int ncols);

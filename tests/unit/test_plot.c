@@ -383,10 +383,10 @@ static void markers_are_never_dropped(void **state)
 	struct map_spec s = spec_for(&law, 0);
 	/* GPT-3 and Jurassic-1 share a cell: 175B/300B and 178B/300B */
 	const struct map_marker mk[] = {
-	        {"G3", "GPT-3", 175e9, 300e9},
-	        {"J1", "Jurassic-1", 178e9, 300e9},
-	        {"Ch", "Chinchilla", 70e9, 1.4e12},
-	        {"X", "Too big", 1e15, 1e15},
+	        {"G3", "GPT-3", 175e9, 300e9, 0},
+	        {"J1", "Jurassic-1", 178e9, 300e9, 0},
+	        {"Ch", "Chinchilla", 70e9, 1.4e12, 0},
+	        {"X", "Too big", 1e15, 1e15, 0},
 	};
 	enum marker_place places[4];
 	struct canvas c;
@@ -483,7 +483,7 @@ static void point_moves_a_blocked_tag_aside(void **state)
 	double n_la = pow(10, 7 + (k + 0.5) * 6.0 / a->w);
 	double n_opt = pow(10, 7 + (k + 2.5) * 6.0 / a->w);
 	double d = pow(10, 8 + (a->y + a->h - 1 - cy + 0.5) * 6.0 / a->h);
-	const struct map_marker mk[] = {{"La", "LaMDA", n_la, d}, {"OPT", "OPT", n_opt, d}};
+	const struct map_marker mk[] = {{"La", "LaMDA", n_la, d, 0}, {"OPT", "OPT", n_opt, d, 0}};
 	enum marker_place places[2];
 	s.markers = mk;
 	s.nmarkers = 2;
@@ -515,7 +515,8 @@ static void a_full_legend_counts_what_it_left_out(void **state)
 	char want[32];
 
 	for (int i = 0; i < 60; i++)
-		mk[i] = (struct map_marker){"M", "A model with a long name", 1e9 * (i + 1), 1e11};
+		mk[i] = (struct map_marker){"M", "A model with a long name", 1e9 * (i + 1), 1e11,
+		                            0};
 	s.markers = mk;
 	s.nmarkers = 60;
 	assert_int_equal(canvas_init(&c, 40, 12), 0);
@@ -587,6 +588,120 @@ static void profile_minima_and_point(void **state)
 	canvas_free(&c);
 }
 
+/* ---- extreme values: no float -> int conversion of inf or NaN ---- */
+
+/* canvas_clamp_int keeps every double, even inf and NaN, within its bounds. */
+static void clamp_int_bounds_everything(void **state)
+{
+	(void)state;
+	assert_int_equal(canvas_clamp_int(INFINITY, -5, 5), 5);
+	assert_int_equal(canvas_clamp_int(-INFINITY, -5, 5), -5);
+	assert_int_equal(canvas_clamp_int(NAN, -5, 5), -5);
+	assert_int_equal(canvas_clamp_int(1e308, 0, 100), 100);
+	assert_int_equal(canvas_clamp_int(3.7, 0, 100), 3);
+	assert_int_equal(canvas_clamp_int(-3.7, -10, 10), -3);
+}
+
+/* Draw a map and the profiles of law; under UBSan any cast of inf or NaN aborts. */
+static void draw_both(const struct law *law)
+{
+	struct map_spec s = spec_for(law, 0);
+	struct profiles_spec ps = {
+	        .law = law,
+	        .law_name = "extreme",
+	        .n_lo = 1e7,
+	        .n_hi = 1e13,
+	        .d_lo = 1e8,
+	        .d_hi = 1e14,
+	        .has_current = true,
+	        .current_c = 1e23,
+	        .current_n = 20e9,
+	};
+	struct canvas c;
+	struct map m;
+	struct profiles p;
+
+	s.has_point = true;
+	s.point_n = 70e9;
+	s.point_d = 1.4e12;
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	if (map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL) == 0)
+		map_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &s, &m);
+	if (profiles_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &ps, &p) == 0)
+		profiles_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &ps, &p);
+	/* whatever was drawn is printable: no "nan" or "inf" in any row */
+	for (int y = 0; y < c.h; y++) {
+		char row[96] = "";
+		for (int x = 0; x < c.w; x++)
+			row[x] = canvas_get(&c, x, y).ch;
+		if (strstr(row, "nan") != NULL || strstr(row, "inf") != NULL)
+			fail_msg("row %d: %s", y, row);
+	}
+	canvas_free(&c);
+}
+
+/* k = 1e308 (log10 k N D is inf), Kaplan's N_c = 1e-300, and huge A, B. */
+static void extreme_laws_draw_without_undefined_behaviour(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+
+	law.k = 1e308;
+	draw_both(&law);
+	law.k = 1e-300;
+	draw_both(&law);
+	law = fixture_law("besiroglu2024");
+	law.A = law.B = 1e300; /* losses of 1e290: a linear loss axis far from 2.0 */
+	draw_both(&law);
+	law = fixture_law("kaplan2020");
+	law.nc = 1e-300;
+	law.dc = 1e-300;
+	draw_both(&law);
+	law = fixture_law("kaplan2020");
+	law.k = 1e308;
+	draw_both(&law);
+}
+
+/* 300 models: the map still draws, the named one is on it, the legend counts the rest. */
+static void more_markers_than_fit_draw_by_priority(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	static struct map_marker mk[300];
+	static enum marker_place places[300];
+	struct canvas c;
+	struct map m;
+
+	for (int i = 0; i < 300; i++)
+		mk[i] = (struct map_marker){"m", "synthetic", 1e8 * (1 + i % 50),
+		                            1e10 * (1 + i / 50), 0};
+	/* the last and smallest one matters most: it must be drawn all the same */
+	mk[299] = (struct map_marker){"Me", "Mine", 2e7, 3e8, 2};
+	s.markers = mk;
+	s.nmarkers = 300;
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, places), 0);
+	assert_int_equal(m.hidden, 300 - MAP_MAX_MARKERS);
+	assert_int_not_equal(places[299], MARKER_HIDDEN);
+	int hidden = 0;
+	for (int i = 0; i < 300; i++)
+		hidden += places[i] == MARKER_HIDDEN;
+	assert_int_equal(hidden, 300 - MAP_MAX_MARKERS);
+	/* the smallest compute goes first: markers 0 (1e8 x 1e10) is hidden */
+	assert_int_equal(places[0], MARKER_HIDDEN);
+	char want[32], text[80 * 25] = "";
+	snprintf(want, sizeof want, "%d models not drawn", 300 - MAP_MAX_MARKERS);
+	for (int y = 0; y < c.h; y++) {
+		for (int x = 0; x < c.w; x++)
+			text[strlen(text)] = canvas_get(&c, x, y).ch;
+		strcat(text, "\n");
+	}
+	if (strstr(text, want) == NULL)
+		fail_msg("no '%s' in\n%s", want, text);
+	canvas_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -605,6 +720,9 @@ int main(void)
 	        cmocka_unit_test(a_full_legend_counts_what_it_left_out),
 	        cmocka_unit_test(canvas_is_ascii),
 	        cmocka_unit_test(profile_minima_and_point),
+	        cmocka_unit_test(clamp_int_bounds_everything),
+	        cmocka_unit_test(extreme_laws_draw_without_undefined_behaviour),
+	        cmocka_unit_test(more_markers_than_fit_draw_by_priority),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

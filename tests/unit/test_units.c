@@ -55,7 +55,7 @@ static void refuses_what_is_not_a_number(void **state)
 	        {"nan", UNITS_PLAIN, "not a number"},
 	        {"inf", UNITS_COMPUTE, "not a number"},
 	        {"0x10", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
-	        {" 7", UNITS_COUNT, "not a number"},
+	        {" 7", UNITS_COUNT, "blanks around the number (write it without spaces)"},
 	        {"7 B", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
 	        {"70BB", UNITS_COUNT, "unknown unit (use K, M, B or T)"},
 	        {"-5", UNITS_COUNT, "must be positive"},
@@ -121,6 +121,51 @@ static void round_trips(void **state)
 	}
 }
 
+/* Blanks around a number are refused, with a reason that says so. */
+static void refuses_blanks_around_a_number(void **state)
+{
+	(void)state;
+	const char *bad[] = {" 70B", "70B ", "\t5", "5\n", " 1e23"};
+	const char *why;
+	double x;
+
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_false(units_parse(bad[i], UNITS_COUNT, &x, &why));
+		assert_non_null(strstr(why, "blanks"));
+	}
+}
+
+/* Every formatter stays within 10 characters for any double, and never says nan or inf. */
+static void formats_are_bounded(void **state)
+{
+	(void)state;
+	const double xs[] = {1e308,           -1e308, 4.9e-324, 1e-320,    0,
+	                     123456789012.0,  1e-7,   INFINITY, -INFINITY, NAN,
+	                     952922825955e105};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof xs / sizeof *xs; i++) {
+		for (int dec = 0; dec <= 4; dec++) {
+			units_format_fixed(xs[i], dec, buf, sizeof buf);
+			if (strlen(buf) > UNITS_FIXED_MAX || strstr(buf, "nan") ||
+			    strstr(buf, "inf"))
+				fail_msg("fixed(%g, %d) = '%s'", xs[i], dec, buf);
+		}
+		units_format_count(xs[i], buf, sizeof buf);
+		if (strlen(buf) > UNITS_FIXED_MAX || strstr(buf, "nan") || strstr(buf, "inf"))
+			fail_msg("count(%g) = '%s'", xs[i], buf);
+		units_format_compute(xs[i], buf, sizeof buf);
+		if (strlen(buf) > UNITS_FIXED_MAX || strstr(buf, "nan") || strstr(buf, "inf"))
+			fail_msg("compute(%g) = '%s'", xs[i], buf);
+	}
+	units_format_fixed(2.01234567, 4, buf, sizeof buf);
+	assert_string_equal(buf, "2.0123");
+	units_format_fixed(1e-7, 4, buf, sizeof buf); /* not 0.0000 */
+	assert_string_equal(buf, "1e-7");
+	units_format_fixed(3e12, 1, buf, sizeof buf);
+	assert_string_equal(buf, "3e12");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -128,6 +173,8 @@ int main(void)
 	        cmocka_unit_test(refuses_what_is_not_a_number),
 	        cmocka_unit_test(formats_short_units),
 	        cmocka_unit_test(round_trips),
+	        cmocka_unit_test(refuses_blanks_around_a_number),
+	        cmocka_unit_test(formats_are_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
