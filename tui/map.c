@@ -637,20 +637,23 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	return 0;
 }
 
-/* Marker order when not all fit: priority, then compute, then the caller's order. */
-static const struct map_marker *sort_base;
+/* A marker's claim to a place on a crowded map. */
+struct marker_rank {
+	int priority;   /* the marker's own */
+	double compute; /* N D: the bigger run first */
+	int index;      /* in the caller's order, which breaks ties */
+};
 
-static int by_priority(const void *pa, const void *pb)
+/* Marker order when not all fit: priority, then compute, then the caller's order. */
+static int by_rank(const void *pa, const void *pb)
 {
-	const struct map_marker *a = &sort_base[*(const int *)pa],
-	                        *b = &sort_base[*(const int *)pb];
-	double ca = a->n * a->d, cb = b->n * b->d;
+	const struct marker_rank *a = pa, *b = pb;
 
 	if (a->priority != b->priority)
 		return a->priority > b->priority ? -1 : 1;
-	if (ca != cb)
-		return ca > cb ? -1 : 1;
-	return *(const int *)pa - *(const int *)pb;
+	if (a->compute != b->compute)
+		return a->compute > b->compute ? -1 : 1;
+	return a->index - b->index;
 }
 
 /*
@@ -659,27 +662,27 @@ static int by_priority(const void *pa, const void *pb)
  */
 static int choose_markers(const struct map_spec *s, struct map_marker *chosen, int *idx)
 {
-	int *order = malloc(sizeof *order * (size_t)s->nmarkers);
+	struct marker_rank *rank = malloc(sizeof *rank * (size_t)s->nmarkers);
 	bool *keep = calloc((size_t)s->nmarkers, sizeof *keep);
 	int n = 0;
 
-	if (order == NULL || keep == NULL) {
-		free(order);
+	if (rank == NULL || keep == NULL) {
+		free(rank);
 		free(keep);
 		return -1;
 	}
 	for (int i = 0; i < s->nmarkers; i++)
-		order[i] = i;
-	sort_base = s->markers;
-	qsort(order, (size_t)s->nmarkers, sizeof *order, by_priority);
+		rank[i] = (struct marker_rank){s->markers[i].priority,
+		                               s->markers[i].n * s->markers[i].d, i};
+	qsort(rank, (size_t)s->nmarkers, sizeof *rank, by_rank);
 	for (int i = 0; i < MAP_MAX_MARKERS; i++)
-		keep[order[i]] = true;
+		keep[rank[i].index] = true;
 	for (int i = 0; i < s->nmarkers; i++)
 		if (keep[i]) {
 			idx[n] = i;
 			chosen[n++] = s->markers[i];
 		}
-	free(order);
+	free(rank);
 	free(keep);
 	return n;
 }
