@@ -277,16 +277,17 @@ static void print_json(const struct report *r)
 /* ---- progress and sanity ---- */
 
 /*
- * The progress line on a terminal's stderr: shown only once a fit has run
- * for PROGRESS_AFTER seconds (short fits stay silent), redrawn at most ten
- * times a second, erased when the fit ends.
+ * The progress line on a terminal's stderr, for fits of PROGRESS_ROWS runs
+ * or more (4,500 starts over 500 rows take about a second on two cores;
+ * smaller fits end before a line would help): redrawn at most ten times a
+ * second, erased when the fit ends. Not on a pipe or file.
  */
-#define PROGRESS_AFTER 0.5
+#define PROGRESS_ROWS 500
 
 struct progress_line {
 	size_t runs;
-	double start, last; /* seconds on the monotonic clock */
-	int width;          /* of the line on screen; 0 when none is */
+	double last; /* when the line was last drawn, seconds on the monotonic clock */
+	int width;   /* of the line on screen; 0 when none is */
 };
 
 static double monotonic(void)
@@ -303,7 +304,7 @@ static void show_progress(const struct fit_progress *at, void *ctx)
 	double t = monotonic();
 	char line[120];
 
-	if (t - pl->start < PROGRESS_AFTER || t - pl->last < 0.1)
+	if (t - pl->last < 0.1 && at->done > 0 && at->done < at->total)
 		return;
 	pl->last = t;
 	int w = snprintf(line, sizeof line,
@@ -548,9 +549,9 @@ int cmd_fit(struct cli *cli)
 		     "poorly determined",
 		     r.n_lo, r.n_hi);
 
-	struct progress_line pl = {n, monotonic(), 0, 0};
+	struct progress_line pl = {n, 0, 0};
 	struct fit_options opt = {FIT_SCOUT_ROWS, NULL, &pl};
-	if (isatty(STDERR_FILENO))
+	if (n >= PROGRESS_ROWS && isatty(STDERR_FILENO))
 		opt.progress = show_progress;
 	enum model_status st = r.parametric ? fit_parametric_with(runs, n, &opt, &r.p)
 	                                    : fit_isoflop(runs, n, 6, &r.f);
