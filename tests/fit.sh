@@ -121,18 +121,24 @@ expect_error "one budget with --output: no frontier to write" \
 	fit "$tmp/one-budget.csv" --method isoflop --output "$tmp/ob.yaml"
 
 # --- progress: a line on a terminal, nothing on a pipe -----------------------------
-awk 'BEGIN { print "params,tokens,loss"; for (i = 0; i < 600; i++) { n = 1e7 * 10^(4 * ((i * 0.618034) % 1)); d = 1e9 * 10^(4 * ((i * 0.414214) % 1));
+awk 'BEGIN { print "params,tokens,loss"; for (i = 0; i < 1200; i++) { n = 1e7 * 10^(4 * ((i * 0.618034) % 1)); d = 1e9 * 10^(4 * ((i * 0.414214) % 1));
 	printf "%.6g,%.6g,%.6g\n", n, d, (1.8172 + 482.01 / n^0.3478 + 2085.43 / d^0.3658) * (1 + 0.005 * sin(3 * i)) } }' >"$tmp/many.csv"
-run fit "$tmp/many.csv" --format csv
+run fit "$tmp/many.csv"
 if [ "$rc" = 0 ] && [ -z "$err" ]; then ok "progress: stderr stays empty when it is not a terminal"; else no "progress on a pipe" "exit $rc" "$err"; fi
+if printf '%s\n' "$out" | grep -q '^they ran on a sample of 1000 of the 1200 runs; [1-8] distinct minim[a-z]* w[a-z]* then refined on all runs$'; then
+	ok "over 1,000 runs: the starts run on a sample, and the report says so"
+else
+	no "sample line" "$out"
+fi
 if command -v script >/dev/null 2>&1; then
 	# stdout to a file, stderr on script's pty: what the terminal shows
 	timeout 120 script -qec "'$ISOFLOP' fit '$tmp/many.csv' --format csv >'$tmp/tty-out'" /dev/null >"$tmp/tty" 2>&1
 	shown=$(tr '\r' '\n' <"$tmp/tty")
 	last=$(tail -c 2 "$tmp/tty" | od -An -tx1 | tr -d ' \n') # a blank, then CR: erased
-	if printf '%s\n' "$shown" | grep -q '^isoflop: fitting 600 runs: step 1 of 2 (scouting), [0-9]* of 4500 starts' &&
-		printf '%s\n' "$shown" | grep -q '^isoflop: fitting 600 runs: step 2 of 2 (refining), 112 of 112 starts' &&
-		[ "$last" = 200d ] && grep -q '^parametric,600,' "$tmp/tty-out"; then
+	if printf '%s\n' "$shown" | grep -q '^isoflop: fitting 1200 runs: step 1 of 3 (scouting), [0-9]* of 4500 starts' &&
+		printf '%s\n' "$shown" | grep -q '^isoflop: fitting 1200 runs: step 2 of 3 (refining), 112 of 112 starts' &&
+		printf '%s\n' "$shown" | grep -q '^isoflop: fitting 1200 runs: step 3 of 3 (on all runs), [1-8] of [1-8] minima' &&
+		[ "$last" = 200d ] && grep -q '^parametric,1200,' "$tmp/tty-out"; then
 		ok "progress: one line on a terminal, redrawn in place and erased at the end"
 	else
 		no "progress on a terminal" "$(od -c "$tmp/tty" | tail -n 5)"

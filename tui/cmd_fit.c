@@ -124,6 +124,18 @@ static int by_loss_desc(const void *a, const void *b)
 
 /* ---- output ---- */
 
+/* How the starts ran: on all runs, or on a sample and then refined on all. */
+static void print_starts(const struct report *r)
+{
+	printf("starts: %d; the best %d after scouting ran to the end; %d reached the best fit\n",
+	       r->p.starts, r->p.finished, r->p.at_best);
+	if (r->p.scouted_on < r->points)
+		printf("they ran on a sample of %zu of the %zu runs; %d distinct minim%s then "
+		       "refined on all runs\n",
+		       r->p.scouted_on, r->points, r->p.polished,
+		       r->p.polished == 1 ? "um was" : "a were");
+}
+
 static void print_text(const struct report *r)
 {
 	char nb[16], db[16], cb[16];
@@ -135,9 +147,7 @@ static void print_text(const struct report *r)
 		printf("parametric  %6zu  %6s  %6.4f  %9.4g  %6.4f  %9.3e\n", r->points, db, r->p.E,
 		       r->p.A, r->p.alpha, r->p.objective);
 		printf("L = E' + A/N^alpha at D = %s (E' is E + B/D^beta there)\n", db);
-		printf("starts: %d; the best %d after scouting ran to the end; %d reached the "
-		       "best fit\n",
-		       r->p.starts, r->p.finished, r->p.at_best);
+		print_starts(r);
 	} else if (r->one_budget != NULL) {
 		const struct fit_budget *b = r->one_budget;
 		units_format_compute(b->compute, cb, sizeof cb);
@@ -159,9 +169,7 @@ static void print_text(const struct report *r)
 		printf("L = E + A/N^alpha + B/D^beta; N* ~ C^a, D* ~ C^b; at C = %s: N* = %s, "
 		       "D* = %s\n",
 		       cb, nb, db);
-		printf("starts: %d; the best %d after scouting ran to the end; %d reached the "
-		       "best fit\n",
-		       r->p.starts, r->p.finished, r->p.at_best);
+		print_starts(r);
 	} else {
 		units_format_count(r->f.k_params * pow(r->at_compute, r->f.a), nb, sizeof nb);
 		units_format_count(r->f.k_tokens * pow(r->at_compute, r->f.b), db, sizeof db);
@@ -247,9 +255,10 @@ static void print_json(const struct report *r)
 		       "\"B\": %.10g, \"alpha\": %.10g, \"beta\": %.10g, \"a\": %.10g, \"b\": "
 		       "%.10g, "
 		       "\"objective\": %.10g, \"starts\": %d, \"finished\": %d, \"converged\": %d, "
-		       "\"at_best\": %d",
+		       "\"at_best\": %d, \"scouted_on\": %zu, \"refined_on_all\": %d",
 		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
-		       r->p.objective, r->p.starts, r->p.finished, r->p.converged, r->p.at_best);
+		       r->p.objective, r->p.starts, r->p.finished, r->p.converged, r->p.at_best,
+		       r->p.scouted_on, r->p.polished);
 	else
 		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": %.10g, "
 		       "\"b\": %.10g, \"k_params\": %.10g, \"k_tokens\": %.10g",
