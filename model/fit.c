@@ -1,9 +1,12 @@
 /*
  * fit.c: the fits of fit.h. The Approach 3 objective and its gradient are
- * one pass over the runs with two exponentials and a logarithm each; no
- * allocation happens inside the minimiser's loop.
+ * one branch-free pass over contiguous arrays of precomputed logarithms,
+ * two exponentials and a logarithm a row; no allocation happens inside the
+ * minimiser's loop. Many rows: the starts scout on a sample, and only the
+ * distinct minima it finds are refined on all rows.
  */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -36,9 +39,33 @@ struct fit_data {
 	const double *y; /* (log D - y0) / sy */
 	const double *l; /* log L */
 	double x0, sx, y0, sy;
+	double xlo, xhi, ylo, yhi; /* the ends of x and y: where a call's exponents peak */
+	int dim; /* 5; 3 when D does not vary: (a, e, alpha) free, b = -inf, beta = 0 */
 };
 
-/* theta = (a, b, e, alpha, beta) to the centred coordinates, and back. */
+/* The entries of theta = (a, b, e, alpha, beta) the minimiser moves. */
+static const int free5[5] = {0, 1, 2, 3, 4}, free3[3] = {0, 2, 3};
+
+static const int *free_of(const struct fit_data *d)
+{
+	return d->dim == 5 ? free5 : free3;
+}
+
+/* The minimiser's vector v to a full theta: with one D, the D term is e^-inf = 0. */
+static void unpack(const struct fit_data *d, const double *v, double *th)
+{
+	if (d->dim == 5) {
+		memcpy(th, v, sizeof(double) * 5);
+		return;
+	}
+	th[0] = v[0];
+	th[1] = -INFINITY;
+	th[2] = v[1];
+	th[3] = v[2];
+	th[4] = 0;
+}
+
+/* theta to the centred coordinates, and back (b = -inf stays -inf). */
 static void to_centred(const struct fit_data *d, double *th)
 {
 	th[0] -= th[3] * d->x0;
@@ -55,71 +82,112 @@ static void from_centred(const struct fit_data *d, double *th)
 	th[1] += th[4] * d->y0;
 }
 
-/* Huber sum and its gradient in centred theta. */
-static double objective(const double *th, const struct fit_data *d, double *g)
+/*
+ * The Huber sum and its gradient when no exponent of the call can
+ * overflow: LSE = log(e^u1 + e^u2 + e^e) directly, with e^e once a call.
+ * No branch in the loop (the Huber kink is a min and a copysign), so the
+ * compiler may vectorise it where the math library has vector exp and log.
+ */
+static double objective_plain(const double *th, const struct fit_data *d, double *g)
 {
-	const double a = th[0], b = th[1], e = th[2], al = th[3], be = th[4];
-	const double delta = FIT_HUBER_DELTA, exp_e = exp(e);
-	const bool e_tame = fabs(e) < 700; /* e^e neither overflows nor vanishes */
+	const double a = th[0], b = th[1], al = th[3], be = th[4];
+	const double delta = FIT_HUBER_DELTA, exp_e = exp(th[2]);
+	const double *x = d->x, *y = d->y, *l = d->l;
 	double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
-		double u1 = a - al * d->x[i], u2 = b - be * d->y[i], u3 = e;
-		double e1, e2, e3, s, r;
-		if (e_tame && u1 < 700 && u2 < 700) {
-			/* no overflow, and s >= e^u3 > 0: the plain sum, with e^e once per call */
-			e1 = exp(u1);
-			e2 = exp(u2);
-			e3 = exp_e;
-			s = e1 + e2 + e3;
-			r = log(s) - d->l[i];
-		} else {
-			/* far from any sensible law: shift by the largest term (log-sum-exp) */
-			double m = fmax(u1, fmax(u2, u3));
-			e1 = exp(u1 - m);
-			e2 = exp(u2 - m);
-			e3 = exp(u3 - m);
-			s = e1 + e2 + e3;
-			r = m + log(s) - d->l[i];
-		}
-		double dh;
-		if (fabs(r) <= delta) {
-			sum += 0.5 * r * r;
-			dh = r;
-		} else {
-			sum += delta * (fabs(r) - 0.5 * delta);
-			dh = r > 0 ? delta : -delta;
-		}
-		dh /= s; /* d LSE / d u_k = e_k / s */
-		g0 += dh * e1;
-		g1 += dh * e2;
-		g2 += dh * e3;
-		g3 -= dh * e1 * d->x[i];
-		g4 -= dh * e2 * d->y[i];
+		double e1 = exp(a - al * x[i]), e2 = exp(b - be * y[i]);
+		double s = e1 + e2 + exp_e;
+		double r = log(s) - l[i], ar = fabs(r);
+		double c = ar < delta ? ar : delta; /* Huber: quadratic inside delta, linear out */
+		double w = copysign(c, r) / s;      /* its slope, times d LSE / d u_k = e_k / s */
+		sum += c * (ar - 0.5 * c);
+		g0 += w * e1;
+		g1 += w * e2;
+		g2 += w;
+		g3 -= w * e1 * x[i];
+		g4 -= w * e2 * y[i];
 	}
-	if (g != NULL) {
-		g[0] = g0;
-		g[1] = g1;
-		g[2] = g2;
-		g[3] = g3;
-		g[4] = g4;
-	}
+	g[0] = g0;
+	g[1] = g1;
+	g[2] = g2 * exp_e;
+	g[3] = g3;
+	g[4] = g4;
 	return sum;
+}
+
+/* The same far from any sensible law: each row shifted by its largest term (log-sum-exp). */
+static double objective_shifted(const double *th, const struct fit_data *d, double *g)
+{
+	const double a = th[0], b = th[1], e = th[2], al = th[3], be = th[4];
+	const double delta = FIT_HUBER_DELTA;
+	double sum = 0, g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		double u1 = a - al * d->x[i], u2 = b - be * d->y[i];
+		double m = fmax(u1, fmax(u2, e));
+		double e1 = exp(u1 - m), e2 = exp(u2 - m), e3 = exp(e - m);
+		double s = e1 + e2 + e3;
+		double r = m + log(s) - d->l[i], ar = fabs(r);
+		double c = ar < delta ? ar : delta;
+		double w = copysign(c, r) / s;
+		sum += c * (ar - 0.5 * c);
+		g0 += w * e1;
+		g1 += w * e2;
+		g2 += w * e3;
+		g3 -= w * e1 * d->x[i];
+		g4 -= w * e2 * d->y[i];
+	}
+	g[0] = g0;
+	g[1] = g1;
+	g[2] = g2;
+	g[3] = g3;
+	g[4] = g4;
+	return sum;
+}
+
+/*
+ * Huber sum and gradient in centred theta. a - alpha x is linear in x, so
+ * its largest value over the rows is at xlo or xhi: one test a call picks
+ * the plain loop (no overflow, and s >= e^e > 0) or the shifted one.
+ */
+static double objective(const double *th, const struct fit_data *d, double *g)
+{
+	double u1 = fmax(th[0] - th[3] * d->xlo, th[0] - th[3] * d->xhi);
+	double u2 = fmax(th[1] - th[4] * d->ylo, th[1] - th[4] * d->yhi);
+
+	if (fabs(th[2]) < 700 && u1 < 700 && u2 < 700)
+		return objective_plain(th, d, g);
+	return objective_shifted(th, d, g);
+}
+
+/* The objective of the minimiser's vector v, and its gradient in v's entries. */
+static double objective_of(const gsl_vector *v, const struct fit_data *d, gsl_vector *grad)
+{
+	double th[5], g[5];
+	const int *fr = free_of(d);
+
+	unpack(d, v->data, th);
+	double f = objective(th, d, g);
+	if (grad != NULL)
+		for (int k = 0; k < d->dim; k++)
+			gsl_vector_set(grad, (size_t)k, g[fr[k]]);
+	return f;
 }
 
 static double f_only(const gsl_vector *v, void *p)
 {
-	return objective(v->data, p, NULL);
+	return objective_of(v, p, NULL);
 }
 
 static void df_only(const gsl_vector *v, void *p, gsl_vector *g)
 {
-	objective(v->data, p, g->data);
+	objective_of(v, p, g);
 }
 
 static void fdf(const gsl_vector *v, void *p, double *f, gsl_vector *g)
 {
-	*f = objective(v->data, p, g->data);
+	*f = objective_of(v, p, g);
 }
 
 /*
@@ -138,17 +206,18 @@ static void fdf(const gsl_vector *v, void *p, double *f, gsl_vector *g)
 #define LINE_SEARCH_TOL 0.9
 
 /*
- * One BFGS run from th (overwritten with the result); returns the objective,
- * *converged says whether the gradient test passed.
+ * One BFGS run from th (a full theta, overwritten with the result); returns
+ * the objective, *converged says whether the gradient test passed.
  */
 static double minimise(gsl_multimin_fdfminimizer *s, gsl_multimin_function_fdf *fn, gsl_vector *x,
                        double *th, int max_iter, int *converged)
 {
 	const struct fit_data *d = fn->params;
+	const int *fr = free_of(d);
 
 	to_centred(d, th);
-	for (int i = 0; i < 5; i++)
-		gsl_vector_set(x, (size_t)i, th[i]);
+	for (int i = 0; i < d->dim; i++)
+		gsl_vector_set(x, (size_t)i, th[fr[i]]);
 	*converged = 0;
 	if (gsl_multimin_fdfminimizer_set(s, fn, x, 0.1, LINE_SEARCH_TOL) != GSL_SUCCESS) {
 		from_centred(d, th);
@@ -179,8 +248,7 @@ static double minimise(gsl_multimin_fdfminimizer *s, gsl_multimin_function_fdf *
 			break;
 		}
 	}
-	for (int i = 0; i < 5; i++)
-		th[i] = gsl_vector_get(s->x, (size_t)i);
+	unpack(d, s->x->data, th);
 	from_centred(d, th);
 	return s->f;
 }
@@ -211,7 +279,13 @@ static void centre(double *v, size_t n, double *mean, double *sd)
 		v[i] = (v[i] - *mean) / *sd;
 }
 
-static void fill_result(const double *th, double f, struct fit_parametric *out)
+static void set_bounds(struct fit_data *d)
+{
+	gsl_stats_minmax(&d->xlo, &d->xhi, d->x, 1, d->n);
+	gsl_stats_minmax(&d->ylo, &d->yhi, d->y, 1, d->n);
+}
+
+static void fill_result(const double *th, double f, int dim, struct fit_parametric *out)
 {
 	memcpy(out->theta, th, sizeof out->theta);
 	out->objective = f;
@@ -220,8 +294,24 @@ static void fill_result(const double *th, double f, struct fit_parametric *out)
 	out->E = exp(th[2]);
 	out->alpha = th[3];
 	out->beta = th[4];
-	out->a = th[4] / (th[3] + th[4]);
-	out->b = th[3] / (th[3] + th[4]);
+	out->one_d = dim == 3;
+	out->a = out->one_d ? 0 : th[4] / (th[3] + th[4]);
+	out->b = out->one_d ? 0 : th[3] / (th[3] + th[4]);
+}
+
+/* A phase's starts done, shared by its threads; the calling thread reports it. */
+struct phase_count {
+	atomic_int done;
+	const struct fit_options *opt;
+	struct fit_progress at;
+};
+
+static void report_progress(struct phase_count *pc)
+{
+	if (pc->opt == NULL || pc->opt->progress == NULL)
+		return;
+	pc->at.done = atomic_load(&pc->done);
+	pc->opt->progress(&pc->at, pc->opt->ctx);
 }
 
 /* One thread's share of a phase: the starts idx[from..to), each with its own minimiser. */
@@ -234,16 +324,18 @@ struct slice {
 	double *finals;    /* objective where each start ended, INFINITY if unusable */
 	double (*ends)[5]; /* and the parameters */
 	int *converged;    /* per start */
-	int failed;        /* the minimiser could not be allocated */
+	struct phase_count *count;
+	bool reports; /* this slice runs on the calling thread */
+	int failed;   /* the minimiser could not be allocated */
 };
 
 static void *run_slice(void *arg)
 {
 	struct slice *sl = arg;
-	gsl_multimin_function_fdf fn = {f_only, df_only, fdf, 5, (void *)sl->d};
-	gsl_multimin_fdfminimizer *s =
-	        gsl_multimin_fdfminimizer_alloc(gsl_multimin_fdfminimizer_vector_bfgs2, 5);
-	gsl_vector *x = gsl_vector_alloc(5);
+	gsl_multimin_function_fdf fn = {f_only, df_only, fdf, (size_t)sl->d->dim, (void *)sl->d};
+	gsl_multimin_fdfminimizer *s = gsl_multimin_fdfminimizer_alloc(
+	        gsl_multimin_fdfminimizer_vector_bfgs2, (size_t)sl->d->dim);
+	gsl_vector *x = gsl_vector_alloc((size_t)sl->d->dim);
 
 	if (s == NULL || x == NULL) {
 		sl->failed = 1;
@@ -255,7 +347,12 @@ static void *run_slice(void *arg)
 			double f = minimise(s, &fn, x, th, sl->max_iter, &sl->converged[k]);
 			memcpy(sl->ends[k], th, sizeof th);
 			/* a law needs positive exponents */
-			sl->finals[k] = isfinite(f) && th[3] > 0 && th[4] > 0 ? f : INFINITY;
+			sl->finals[k] = isfinite(f) && th[3] > 0 && (sl->d->dim == 3 || th[4] > 0)
+			                        ? f
+			                        : INFINITY;
+			atomic_fetch_add(&sl->count->done, 1);
+			if (sl->reports)
+				report_progress(sl->count);
 		}
 	}
 	gsl_vector_free(x);
@@ -299,26 +396,42 @@ static void on_cores(void *(*fn)(void *), void *base, size_t size, int nthreads)
 	}
 }
 
-/* Run starts idx[0..count) from from_pos on the machine's cores; -1 if a minimiser failed. */
-static int run_phase(const struct fit_data *d, const double (*from_pos)[5], const int *idx,
-                     int count, int max_iter, double *finals, double (*ends)[5], int *converged)
-{
-	int nthreads = threads_for(count, 64), failed = 0;
-	struct slice slices[FIT_MAX_THREADS];
+/* One phase of a fit: what it runs on, how far, and what it is called. */
+struct phase {
+	const struct fit_data *d;
+	int max_iter;
+	int least; /* fewest starts worth a second thread */
+	const char *what;
+	int number, of; /* for progress */
+};
 
+/* Run starts idx[0..count) from from_pos on the machine's cores; -1 if a minimiser failed. */
+static int run_phase(const struct phase *ph, const struct fit_options *opt,
+                     const double (*from_pos)[5], const int *idx, int count, double *finals,
+                     double (*ends)[5], int *converged)
+{
+	int nthreads = threads_for(count, ph->least), failed = 0;
+	struct slice slices[FIT_MAX_THREADS];
+	struct phase_count pc = {.opt = opt, .at = {ph->number, ph->of, ph->what, 0, count}};
+
+	atomic_init(&pc.done, 0);
+	report_progress(&pc);
 	for (int t = 0; t < nthreads; t++) {
-		slices[t] = (struct slice){d,
+		slices[t] = (struct slice){ph->d,
 		                           from_pos,
 		                           idx,
 		                           count * t / nthreads,
 		                           count * (t + 1) / nthreads,
-		                           max_iter,
+		                           ph->max_iter,
 		                           finals,
 		                           ends,
 		                           converged,
+		                           &pc,
+		                           t == 0,
 		                           0};
 	}
 	on_cores(run_slice, slices, sizeof *slices, nthreads);
+	report_progress(&pc);
 	for (int t = 0; t < nthreads; t++)
 		failed |= slices[t].failed;
 	return failed ? -1 : 0;
@@ -335,6 +448,18 @@ static int run_phase(const struct fit_data *d, const double (*from_pos)[5], cons
 #define FIT_KEEP_SHARE 40
 #define FIT_KEEP_MIN   45
 
+/*
+ * With a sample, the distinct minima (laws more than 0.01 apart in e,
+ * alpha or beta) its best starts reached, best first, that are refined on
+ * all rows. A sample of 1,000 rows puts a minimum within a few thousandths
+ * of the full data's, so its basin is the full data's basin; refining more
+ * than one guards against two minima that the sample's noise reordered.
+ */
+#define FIT_POLISH_MAX 8
+
+/* The fixed seed of the scouting sample: the same rows, the same fit, every run. */
+#define FIT_SAMPLE_SEED 20220329UL
+
 /* A start and where it ended, to rank starts: best first, ties by index (deterministic). */
 struct ranked {
 	double f;
@@ -349,114 +474,241 @@ static int by_final(const void *pa, const void *pb)
 	return (a->k > b->k) - (a->k < b->k);
 }
 
+/* idx[0..count) reordered by finals, best first; -1 when out of memory. */
+static int rank_starts(const double *finals, int *idx, int count)
+{
+	struct ranked *rank = malloc(sizeof *rank * (size_t)count);
+
+	if (rank == NULL)
+		return -1;
+	for (int i = 0; i < count; i++)
+		rank[i] = (struct ranked){isfinite(finals[idx[i]]) ? finals[idx[i]] : INFINITY,
+		                          idx[i]};
+	qsort(rank, (size_t)count, sizeof *rank, by_final);
+	for (int i = 0; i < count; i++)
+		idx[i] = rank[i].k;
+	free(rank);
+	return 0;
+}
+
+/* Whether two ends are the same law: e, alpha and beta within 0.01. */
+static bool same_law(const double *p, const double *q)
+{
+	return fabs(p[2] - q[2]) < 0.01 && fabs(p[3] - q[3]) < 0.01 && fabs(p[4] - q[4]) < 0.01;
+}
+
+/* Everything a fit from many starts allocates, in one place to free. */
+struct work {
+	double *logs;             /* x, y, l of all rows: 3n */
+	double *sample;           /* x, y, l of the scouting sample: 3m */
+	double *finals, *pfinals; /* per start: on the data scouted, and refined on all rows */
+	double (*ends)[5], (*pends)[5];
+	int *idx, *converged, *pconverged, *reps;
+};
+
+static void work_free(struct work *w)
+{
+	free(w->logs);
+	free(w->sample);
+	free(w->finals);
+	free(w->pfinals);
+	free(w->ends);
+	free(w->pends);
+	free(w->idx);
+	free(w->converged);
+	free(w->pconverged);
+	free(w->reps);
+}
+
+static int work_alloc(struct work *w, size_t n, size_t m, int nstarts)
+{
+	size_t s = (size_t)nstarts;
+
+	memset(w, 0, sizeof *w);
+	w->logs = malloc(sizeof(double) * 3 * n);
+	w->sample = m > 0 ? malloc(sizeof(double) * 3 * m) : NULL;
+	w->finals = malloc(sizeof(double) * s);
+	w->pfinals = malloc(sizeof(double) * s);
+	w->ends = malloc(sizeof *w->ends * s);
+	w->pends = malloc(sizeof *w->pends * s);
+	w->idx = malloc(sizeof(int) * s);
+	w->converged = calloc(s, sizeof(int));
+	w->pconverged = calloc(s, sizeof(int));
+	w->reps = calloc(s, sizeof(int));
+	return w->logs && (m == 0 || w->sample) && w->finals && w->pfinals && w->ends && w->pends &&
+	                       w->idx && w->converged && w->pconverged && w->reps
+	               ? 0
+	               : -1;
+}
+
+/* m of the n rows of d, drawn without replacement in their order (GSL, a fixed seed). */
+static int draw_sample(const struct fit_data *d, size_t m, double *buf, struct fit_data *s)
+{
+	size_t *all = malloc(sizeof *all * d->n), *pick = malloc(sizeof *pick * m);
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	double *x = buf, *y = buf + m, *l = buf + 2 * m;
+
+	if (all == NULL || pick == NULL || rng == NULL) {
+		free(all);
+		free(pick);
+		gsl_rng_free(rng);
+		return -1;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		all[i] = i;
+	gsl_rng_set(rng, FIT_SAMPLE_SEED);
+	gsl_ran_choose(rng, pick, m, all, d->n, sizeof *all);
+	for (size_t i = 0; i < m; i++) {
+		x[i] = d->x[pick[i]];
+		y[i] = d->y[pick[i]];
+		l[i] = d->l[pick[i]];
+	}
+	*s = *d;
+	s->n = m;
+	s->x = x;
+	s->y = y;
+	s->l = l;
+	set_bounds(s);
+	free(all);
+	free(pick);
+	gsl_rng_free(rng);
+	return 0;
+}
+
+/*
+ * Cluster the starts that ran to the end (idx[0..keep), best first) by the
+ * law they reached, and put the best start of each of the first
+ * FIT_POLISH_MAX clusters in reps; returns their count.
+ */
+static int distinct_minima(const struct work *w, int keep, int *reps)
+{
+	int nreps = 0;
+
+	for (int i = 0; i < keep && nreps < FIT_POLISH_MAX; i++) {
+		int k = w->idx[i];
+		bool seen = false;
+		if (!isfinite(w->finals[k]))
+			break;
+		for (int j = 0; j < nreps && !seen; j++)
+			seen = same_law(w->ends[k], w->ends[reps[j]]);
+		if (!seen)
+			reps[nreps++] = k;
+	}
+	return nreps;
+}
+
 /*
  * Fit from each of nstarts starts; the best start with positive exponents
  * wins. With many starts, two phases (see FIT_SCOUT_ITER): the grid's starts
  * mostly crawl along the Huber sum's flat, kinked floor; this keeps every
- * start and spends the iterations where the minimum is.
+ * start and spends the iterations where the minimum is. With more rows than
+ * opt->scout_rows, both phases run on a sample and a third refines the
+ * distinct minima it found on all rows: the cost of the grid then no longer
+ * grows with the rows, and the rows' pass is paid only near the minimum.
  */
 static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
                                          const double (*starts)[5], int nstarts,
-                                         struct fit_parametric *out)
+                                         const struct fit_options *opt, struct fit_parametric *out)
 {
-	double *buf, best = INFINITY, best_th[5] = {0};
+	struct work w;
+	double best = INFINITY, best_th[5] = {0}, best_scouted[5] = {0};
+	bool sampled = opt->scout_rows > 0 && n > opt->scout_rows && nstarts >= 64;
+	size_t m = sampled ? opt->scout_rows : 0;
 
 	memset(out, 0, sizeof *out);
 	if (n < 5)
 		return MODEL_EDOM;
-	buf = malloc(sizeof *buf * (3 * n + 6 * (size_t)nstarts));
-	int *idx = malloc(sizeof *idx * 2 * (size_t)nstarts);
-	if (buf == NULL || idx == NULL) {
-		free(buf);
-		free(idx);
+	if (work_alloc(&w, n, m, nstarts) != 0) {
+		work_free(&w);
 		return MODEL_ENOCONV;
 	}
-	int *converged = idx + nstarts;
-	struct fit_data d = {n, buf, buf + n, buf + 2 * n, 0, 1, 0, 1};
-	double *finals = buf + 3 * n;
-	double(*ends)[5] = (double(*)[5])(finals + nstarts); /* where each start ended */
-	if (take_logs(runs, n, buf, buf + n, buf + 2 * n) < 0) {
-		free(buf);
-		free(idx);
+	struct fit_data d = {n, w.logs, w.logs + n, w.logs + 2 * n, 0, 1, 0, 1, 0, 0, 0, 0, 5};
+	if (take_logs(runs, n, w.logs, w.logs + n, w.logs + 2 * n) < 0) {
+		work_free(&w);
 		return MODEL_EDOM;
 	}
-	centre(buf, n, &d.x0, &d.sx);
-	centre(buf + n, n, &d.y0, &d.sy);
-	for (int k = 0; k < nstarts; k++) {
-		idx[k] = k;
-		converged[k] = 0;
+	set_bounds(&d);
+	d.dim = d.ylo == d.yhi ? 3 : 5; /* one D: its term is a constant E absorbs */
+	centre(w.logs, n, &d.x0, &d.sx);
+	centre(w.logs + n, n, &d.y0, &d.sy);
+	set_bounds(&d);
+	struct fit_data s = d;
+	if (sampled && draw_sample(&d, m, w.sample, &s) != 0) {
+		work_free(&w);
+		return MODEL_ENOCONV;
 	}
-	int rc, finished = nstarts;
+	for (int k = 0; k < nstarts; k++)
+		w.idx[k] = k;
+
+	int phases = (nstarts < 64 ? 1 : 2) + sampled, rc, finished = nstarts;
 	if (nstarts < 64) {
-		rc = run_phase(&d, starts, idx, nstarts, BFGS_MAX_ITER, finals, ends, converged);
+		struct phase all = {&d, BFGS_MAX_ITER, 64, "fitting", 1, phases};
+		rc = run_phase(&all, opt, starts, w.idx, nstarts, w.finals, w.ends, w.converged);
 	} else {
-		rc = run_phase(&d, starts, idx, nstarts, FIT_SCOUT_ITER, finals, ends, converged);
-		struct ranked *rank = malloc(sizeof *rank * (size_t)nstarts);
-		if (rank == NULL) {
-			free(buf);
-			free(idx);
-			return MODEL_ENOCONV;
-		}
-		for (int k = 0; k < nstarts; k++)
-			rank[k] = (struct ranked){isfinite(finals[k]) ? finals[k] : INFINITY, k};
-		qsort(rank, (size_t)nstarts, sizeof *rank, by_final);
-		for (int k = 0; k < nstarts; k++)
-			idx[k] = rank[k].k;
-		free(rank);
+		struct phase scout = {&s, FIT_SCOUT_ITER, 64, "scouting", 1, phases};
+		rc = run_phase(&scout, opt, starts, w.idx, nstarts, w.finals, w.ends, w.converged);
+		if (rc == 0)
+			rc = rank_starts(w.finals, w.idx, nstarts);
 		int keep = nstarts / FIT_KEEP_SHARE < FIT_KEEP_MIN ? FIT_KEEP_MIN
 		                                                   : nstarts / FIT_KEEP_SHARE;
-		while (keep > 0 && !isfinite(finals[idx[keep - 1]]))
+		while (keep > 0 && !isfinite(w.finals[w.idx[keep - 1]]))
 			keep--;
-		for (int i = 0; i < keep; i++)
-			converged[idx[i]] = 0;
+		struct phase refine = {&s, BFGS_MAX_ITER, 2, "refining", 2, phases};
 		if (rc == 0 && keep > 0)
-			rc = run_phase(&d, (const double(*)[5])ends, idx, keep, BFGS_MAX_ITER,
-			               finals, ends, converged);
+			rc = run_phase(&refine, opt, (const double(*)[5])w.ends, w.idx, keep,
+			               w.finals, w.ends, w.converged);
 		finished = keep;
+		if (rc == 0 && sampled && (rc = rank_starts(w.finals, w.idx, keep)) == 0) {
+			out->polished = distinct_minima(&w, keep, w.reps);
+			struct phase polish = {&d, BFGS_MAX_ITER, 2, "on all runs", 3, phases};
+			for (int k = 0; k < nstarts; k++)
+				w.pfinals[k] = INFINITY;
+			rc = run_phase(&polish, opt, (const double(*)[5])w.ends, w.reps,
+			               out->polished, w.pfinals, w.pends, w.pconverged);
+		}
 	}
 	out->starts = nstarts;
+	int conv = 0;
 	for (int k = 0; k < nstarts; k++)
-		out->converged += converged[k];
+		conv += w.converged[k];
 	/* the first best in start order, so the result does not depend on the threads */
-	for (int k = 0; k < nstarts; k++)
-		if (finals[k] < best) {
-			best = finals[k];
-			memcpy(best_th, ends[k], sizeof best_th);
+	for (int k = 0; k < nstarts; k++) {
+		double f = sampled ? w.pfinals[k] : w.finals[k];
+		if (f < best) {
+			best = f;
+			memcpy(best_th, sampled ? w.pends[k] : w.ends[k], sizeof best_th);
+			memcpy(best_scouted, w.ends[k], sizeof best_scouted);
 		}
+	}
 	if (rc != 0 || !isfinite(best)) {
-		free(buf);
-		free(idx);
+		work_free(&w);
 		return MODEL_ENOCONV;
 	}
 	/*
 	 * The Huber sum is flat and kinked near its minimum, so starts that find
 	 * the same minimum stop at slightly different objectives: count those
-	 * that ended at the same law (e, alpha, beta within 0.01).
+	 * that ended at the same law (on the data they ran on: the sample's
+	 * starts against the sample's end of the winner).
 	 */
 	int at_best = 0;
 	for (int k = 0; k < nstarts; k++)
-		if (isfinite(finals[k]) && fabs(ends[k][2] - best_th[2]) < 0.01 &&
-		    fabs(ends[k][3] - best_th[3]) < 0.01 && fabs(ends[k][4] - best_th[4]) < 0.01)
+		if (isfinite(w.finals[k]) && same_law(w.ends[k], best_scouted))
 			at_best++;
-	int conv = out->converged;
-	fill_result(best_th, best, out);
+	fill_result(best_th, best, d.dim, out);
 	out->starts = nstarts;
 	out->converged = conv;
 	out->finished = finished;
 	out->at_best = at_best;
-	free(buf);
-	free(idx);
+	out->scouted_on = sampled ? m : n;
+	work_free(&w);
 	return MODEL_OK;
 }
 
-enum model_status fit_parametric(const struct fit_run *runs, size_t n, struct fit_parametric *out)
+/* The grid of Hoffmann et al. 2022, App. D.2, as Besiroglu et al. 2024 reran it. */
+static int grid5(double (*grid)[5])
 {
-	double(*grid)[5] = malloc(sizeof *grid * FIT_GRID_STARTS);
 	int k = 0;
 
-	if (grid == NULL)
-		return MODEL_ENOCONV;
-	/* the grid of Hoffmann et al. 2022, App. D.2, as Besiroglu et al. 2024 reran it */
 	for (int ia = 0; ia <= 5; ia++)
 		for (int ib = 0; ib <= 5; ib++)
 			for (int ie = 0; ie <= 4; ie++)
@@ -469,15 +721,63 @@ enum model_status fit_parametric(const struct fit_run *runs, size_t n, struct fi
 						grid[k][4] = 0.5 * ibe;
 						k++;
 					}
-	enum model_status st = fit_from_starts(runs, n, (const double(*)[5])grid, k, out);
+	return k;
+}
+
+/* The same grid without the D term, for runs at one D: 150 (a, e, alpha) starts. */
+static int grid3(double (*grid)[5])
+{
+	int k = 0;
+
+	for (int ia = 0; ia <= 5; ia++)
+		for (int ie = 0; ie <= 4; ie++)
+			for (int ial = 0; ial <= 4; ial++) {
+				grid[k][0] = 5.0 * ia;
+				grid[k][1] = -INFINITY;
+				grid[k][2] = -1 + 0.5 * ie;
+				grid[k][3] = 0.5 * ial;
+				grid[k][4] = 0;
+				k++;
+			}
+	return k;
+}
+
+/* Whether every run has the same D (and so the D term is a constant). */
+static bool one_d(const struct fit_run *runs, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (runs[i].tokens != runs[0].tokens)
+			return false;
+	return true;
+}
+
+enum model_status fit_parametric_with(const struct fit_run *runs, size_t n,
+                                      const struct fit_options *opt, struct fit_parametric *out)
+{
+	static const struct fit_options defaults = {FIT_SCOUT_ROWS, NULL, NULL};
+	double(*grid)[5] = malloc(sizeof *grid * FIT_GRID_STARTS);
+
+	memset(out, 0, sizeof *out);
+	if (grid == NULL)
+		return MODEL_ENOCONV;
+	int k = n > 0 && one_d(runs, n) ? grid3(grid) : grid5(grid);
+	enum model_status st = fit_from_starts(runs, n, (const double(*)[5])grid, k,
+	                                       opt != NULL ? opt : &defaults, out);
 	free(grid);
 	return st;
+}
+
+enum model_status fit_parametric(const struct fit_run *runs, size_t n, struct fit_parametric *out)
+{
+	enum model_status st = fit_parametric_with(runs, n, NULL, out);
+	return st == MODEL_OK && out->one_d ? MODEL_EDOM : st;
 }
 
 enum model_status fit_parametric_from(const struct fit_run *runs, size_t n, const double theta0[5],
                                       struct fit_parametric *out)
 {
-	return fit_from_starts(runs, n, (const double(*)[5])theta0, 1, out);
+	static const struct fit_options plain = {0, NULL, NULL};
+	return fit_from_starts(runs, n, (const double(*)[5])theta0, 1, &plain, out);
 }
 
 /* ---- Approach 2 ---- */

@@ -38,20 +38,53 @@ struct fit_parametric {
 	double E, A, B, alpha, beta;
 	double a, b;      /* allocation exponents: N* ~ C^a, a = beta/(alpha+beta); b =
 	                     alpha/(alpha+beta) */
-	double objective; /* the Huber sum at the optimum */
+	double objective; /* the Huber sum over all runs at the optimum */
 	int starts;       /* starts run */
 	int finished;     /* of which ran to the end; the rest were dropped after scouting */
 	int converged;    /* of which the minimiser converged */
 	int at_best;      /* starts that ended at the best fit's law (e, alpha, beta within 0.01) */
-	double theta[5];  /* (a, b, e, alpha, beta) as fitted */
+	size_t scouted_on; /* rows the starts scouted and ran on: all, or a sample of them */
+	int polished;      /* with a sample: distinct minima then refined on all rows */
+	int one_d;         /* every run has the same D: only L(N) = E + A/N^alpha was fitted
+	                      (E holds the floor at that D; B = beta = a = b = 0) */
+	double theta[5];   /* (a, b, e, alpha, beta) as fitted */
 };
 
 /*
- * Approach 3 from the grid of starts. MODEL_EDOM when fewer than 5 runs or a
- * value is not positive; MODEL_ENOCONV when no start ends at positive
+ * Rows the starts scout on when there are more: a fixed-seed sample of
+ * them. The distinct minima the sample finds are then refined on all rows.
+ */
+#define FIT_SCOUT_ROWS 1000
+
+/* Where a fit is: phase 1..phases, done of total starts in it. */
+struct fit_progress {
+	int phase, phases;
+	const char *what; /* "scouting", "refining", "on all runs" */
+	int done, total;
+};
+
+struct fit_options {
+	size_t scout_rows; /* sample size past which starts scout on a sample; 0: never */
+	/* called now and then from the calling thread, never concurrently; may be NULL */
+	void (*progress)(const struct fit_progress *at, void *ctx);
+	void *ctx;
+};
+
+/*
+ * Approach 3 from the grid of starts. MODEL_EDOM when fewer than 5 runs, a
+ * value is not positive and finite, or every run has the same D (see
+ * fit_parametric_with); MODEL_ENOCONV when no start ends at positive
  * exponents.
  */
 enum model_status fit_parametric(const struct fit_run *runs, size_t n, struct fit_parametric *out);
+
+/*
+ * Approach 3 with options (NULL: the defaults of fit_parametric). When every
+ * run has the same D, B and beta cannot be identified: it fits L(N) = E +
+ * A/N^alpha from the grid's 150 (a, e, alpha) starts and sets out->one_d.
+ */
+enum model_status fit_parametric_with(const struct fit_run *runs, size_t n,
+                                      const struct fit_options *opt, struct fit_parametric *out);
 
 /* Approach 3 from one start theta0 (a, b, e, alpha, beta): the bootstrap's refit. */
 enum model_status fit_parametric_from(const struct fit_run *runs, size_t n, const double theta0[5],

@@ -62,6 +62,49 @@ static int split(char *line, char **fields, int max)
 	}
 }
 
+/*
+ * The physical ranges of a run (isoflop-presets(5)): a model of 1e3 to 1e16
+ * parameters, 1e3 to 1e18 training tokens, a final loss in (0, 20] nats.
+ * Outside them the fit's logarithms and exponentials stop being finite.
+ */
+static const struct {
+	int col;
+	double lo, hi;
+	const char *what;
+} run_ranges[] = {
+        /* col        lo    hi    what (after "is out of range: ") */
+        {COL_PARAMS, 1e3, 1e16, "a run has 1e3 to 1e16 parameters"},
+        {COL_TOKENS, 1e3, 1e18, "a run has 1e3 to 1e18 tokens"},
+        {COL_LOSS, 0, 20, "a final loss lies above 0 and at most 20 nats"},
+};
+
+/* Whether a value of the run is outside its range; msg says which and why. */
+static bool out_of_range(const double *v, double k, bool tokens_from_flops, char *msg, size_t size)
+{
+	static const char *const names[NCOLS] = {"params", "loss", "tokens", "flops"};
+
+	for (size_t i = 0; i < sizeof run_ranges / sizeof run_ranges[0]; i++) {
+		int c = run_ranges[i].col;
+		double x = v[c];
+		/* loss excludes its lower end (zero loss is no run) and subnormals (1e-320
+		 * has no precision left for a fit to work with) */
+		bool in = c == COL_LOSS
+		                  ? isnormal(x) && x > run_ranges[i].lo && x <= run_ranges[i].hi
+		                  : x >= run_ranges[i].lo && x <= run_ranges[i].hi;
+		if (in)
+			continue;
+		if (c == COL_TOKENS && tokens_from_flops)
+			snprintf(msg, size,
+			         "flops / (%g params) gives %.3g tokens: out of range: %s", k, x,
+			         run_ranges[i].what);
+		else
+			snprintf(msg, size, "%s: %.3g is out of range: %s", names[c], x,
+			         run_ranges[i].what);
+		return true;
+	}
+	return false;
+}
+
 static bool blank_or_comment(const char *s)
 {
 	while (isspace((unsigned char)*s))
@@ -167,6 +210,12 @@ int runs_parse(const char *file, const char *buf, size_t len, double k, struct f
 				return fail(err, errsize, file, lineno,
 				            "flops / (%g params) gives no usable token count", k);
 			}
+		}
+		char range[200];
+		if (out_of_range(v, k, col[COL_TOKENS] < 0, range, sizeof range)) {
+			free(text);
+			free(runs);
+			return fail(err, errsize, file, lineno, "%s", range);
 		}
 		if (count == cap) {
 			size_t ncap = cap ? 2 * cap : 64;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../model/fit.h"
@@ -37,7 +38,18 @@ struct report {
 	char warnings[MAX_WARNINGS][200];
 	int nwarnings;
 	double n_lo, n_hi, d_lo, d_hi, c_lo, c_hi; /* the range the runs cover */
+	/* isoflop with one usable budget: its optimum, and no frontier (parametric at one D:
+	 * r.p.one_d) */
+	const struct fit_budget *one_budget;
 };
+
+/* Whether the report has something to say about value k of the bootstrap's. */
+static bool known(const struct report *r, int k)
+{
+	if (r->parametric && r->p.one_d)
+		return k == 0 || k == 1 || k == 3; /* E, A and alpha: the D term is unknown */
+	return r->one_budget == NULL;
+}
 
 static const char *const par_names[9] = {"E", "A", "B",         "alpha",    "beta",
                                          "a", "b", "params_at", "tokens_at"};
@@ -83,7 +95,12 @@ static int refit(const struct fit_run *sample, size_t n, double *v, const void *
 		if (fit_parametric_from(sample, n, r->p.theta, &p) != MODEL_OK)
 			return -1;
 		double got[9] = {p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b, 0, 0};
-		additive_at(&p, r->at_compute, &got[7], &got[8]);
+		if (!p.one_d)
+			additive_at(&p, r->at_compute, &got[7], &got[8]);
+		for (int k = 0; k < 9; k++)
+			if (!isfinite(got[k]))
+				return -1; /* a refit that left the law's domain is a failed refit
+				            */
 		memcpy(v, got, sizeof got);
 	} else {
 		struct fit_isoflop f;
@@ -93,6 +110,9 @@ static int refit(const struct fit_run *sample, size_t n, double *v, const void *
 		v[1] = f.b;
 		v[2] = f.k_params * pow(r->at_compute, f.a);
 		v[3] = f.k_tokens * pow(r->at_compute, f.b);
+		for (int k = 0; k < 4; k++)
+			if (!isfinite(v[k]))
+				return -1;
 	}
 	return 0;
 }
@@ -105,12 +125,39 @@ static int by_loss_desc(const void *a, const void *b)
 
 /* ---- output ---- */
 
+/* How the starts ran: on all runs, or on a sample and then refined on all. */
+static void print_starts(const struct report *r)
+{
+	printf("starts: %d; the best %d after scouting ran to the end; %d reached the best fit\n",
+	       r->p.starts, r->p.finished, r->p.at_best);
+	if (r->p.scouted_on < r->points)
+		printf("they ran on a sample of %zu of the %zu runs; %d distinct minim%s then "
+		       "refined on all runs\n",
+		       r->p.scouted_on, r->points, r->p.polished,
+		       r->p.polished == 1 ? "um was" : "a were");
+}
+
 static void print_text(const struct report *r)
 {
 	char nb[16], db[16], cb[16];
 
 	units_format_compute(r->at_compute, cb, sizeof cb);
-	if (r->parametric) {
+	if (r->parametric && r->p.one_d) {
+		units_format_count(r->d_lo, db, sizeof db);
+		printf("method      points       D      E'          A   alpha  objective\n");
+		printf("parametric  %6zu  %6s  %6.4f  %9.4g  %6.4f  %9.3e\n", r->points, db, r->p.E,
+		       r->p.A, r->p.alpha, r->p.objective);
+		printf("L = E' + A/N^alpha at D = %s (E' is E + B/D^beta there)\n", db);
+		print_starts(r);
+	} else if (r->one_budget != NULL) {
+		const struct fit_budget *b = r->one_budget;
+		units_format_compute(b->compute, cb, sizeof cb);
+		units_format_count(b->params, nb, sizeof nb);
+		units_format_count(b->tokens, db, sizeof db);
+		printf("method   points  budgets  compute      N*      D*    loss\n");
+		printf("isoflop  %6zu  %7d  %7s  %6s  %6s  %6.4f\n", r->points, r->f.used, cb, nb,
+		       db, b->loss);
+	} else if (r->parametric) {
 		double n, d;
 		additive_at(&r->p, r->at_compute, &n, &d);
 		units_format_count(n, nb, sizeof nb);
@@ -123,9 +170,7 @@ static void print_text(const struct report *r)
 		printf("L = E + A/N^alpha + B/D^beta; N* ~ C^a, D* ~ C^b; at C = %s: N* = %s, "
 		       "D* = %s\n",
 		       cb, nb, db);
-		printf("starts: %d; the best %d after scouting ran to the end; %d reached the "
-		       "best fit\n",
-		       r->p.starts, r->p.finished, r->p.at_best);
+		print_starts(r);
 	} else {
 		units_format_count(r->f.k_params * pow(r->at_compute, r->f.a), nb, sizeof nb);
 		units_format_count(r->f.k_tokens * pow(r->at_compute, r->f.b), db, sizeof db);
@@ -141,8 +186,9 @@ static void print_text(const struct report *r)
 		printf("bootstrap: %d resamples\n%-10s %11s %11s %11s %11s\n", r->samples, "",
 		       "2.5%", "10%", "90%", "97.5%");
 		for (int k = 0; k < nk; k++)
-			printf("%-10s %11.4g %11.4g %11.4g %11.4g\n", names[k], r->iv[k].p2_5,
-			       r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5);
+			if (known(r, k))
+				printf("%-10s %11.4g %11.4g %11.4g %11.4g\n", names[k],
+				       r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5);
 	}
 	for (int i = 0; i < r->nwarnings; i++)
 		printf("warning: %s\n", r->warnings[i]);
@@ -150,7 +196,15 @@ static void print_text(const struct report *r)
 
 static void print_csv(const struct report *r)
 {
-	if (r->parametric)
+	if (r->parametric && r->p.one_d) /* unknowns are empty fields */
+		printf("method,points,E,A,B,alpha,beta,a,b,objective\n"
+		       "parametric,%zu,%.10g,%.10g,,%.10g,,,,%.10g\n",
+		       r->points, r->p.E, r->p.A, r->p.alpha, r->p.objective);
+	else if (r->one_budget != NULL)
+		printf("method,points,budgets,a,b,k_params,k_tokens\n"
+		       "isoflop,%zu,%d,,,,\n",
+		       r->points, r->f.used);
+	else if (r->parametric)
 		printf("method,points,E,A,B,alpha,beta,a,b,objective\n"
 		       "parametric,%zu,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n",
 		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
@@ -183,14 +237,29 @@ static void print_json(const struct report *r)
 	const char *const *names = r->parametric ? par_names : iso_names;
 	int nk = r->parametric ? 9 : 4;
 
-	if (r->parametric)
+	if (r->parametric && r->p.one_d)
+		printf("{\"method\": \"parametric\", \"points\": %zu, \"one_d\": true, "
+		       "\"tokens\": %.10g, \"E\": %.10g, \"A\": %.10g, \"B\": null, \"alpha\": "
+		       "%.10g, \"beta\": null, \"a\": null, \"b\": null, \"objective\": %.10g, "
+		       "\"starts\": %d, \"finished\": %d, \"converged\": %d, \"at_best\": %d",
+		       r->points, r->d_lo, r->p.E, r->p.A, r->p.alpha, r->p.objective, r->p.starts,
+		       r->p.finished, r->p.converged, r->p.at_best);
+	else if (r->one_budget != NULL)
+		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": null, "
+		       "\"b\": null, \"k_params\": null, \"k_tokens\": null, \"budget\": "
+		       "{\"compute\": %.10g, \"params\": %.10g, \"tokens\": %.10g, \"loss\": "
+		       "%.10g}",
+		       r->points, r->f.used, r->one_budget->compute, r->one_budget->params,
+		       r->one_budget->tokens, r->one_budget->loss);
+	else if (r->parametric)
 		printf("{\"method\": \"parametric\", \"points\": %zu, \"E\": %.10g, \"A\": %.10g, "
 		       "\"B\": %.10g, \"alpha\": %.10g, \"beta\": %.10g, \"a\": %.10g, \"b\": "
 		       "%.10g, "
 		       "\"objective\": %.10g, \"starts\": %d, \"finished\": %d, \"converged\": %d, "
-		       "\"at_best\": %d",
+		       "\"at_best\": %d, \"scouted_on\": %zu, \"refined_on_all\": %d",
 		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
-		       r->p.objective, r->p.starts, r->p.finished, r->p.converged, r->p.at_best);
+		       r->p.objective, r->p.starts, r->p.finished, r->p.converged, r->p.at_best,
+		       r->p.scouted_on, r->p.polished);
 	else
 		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": %.10g, "
 		       "\"b\": %.10g, \"k_params\": %.10g, \"k_tokens\": %.10g",
@@ -199,9 +268,11 @@ static void print_json(const struct report *r)
 	if (r->samples > 0) {
 		printf(", \"bootstrap\": {\"samples\": %d", r->samples);
 		for (int k = 0; k < nk; k++)
-			printf(", \"%s\": {\"p2_5\": %.10g, \"p10\": %.10g, \"p90\": %.10g, "
-			       "\"p97_5\": %.10g}",
-			       names[k], r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5);
+			if (known(r, k))
+				printf(", \"%s\": {\"p2_5\": %.10g, \"p10\": %.10g, \"p90\": "
+				       "%.10g, \"p97_5\": %.10g}",
+				       names[k], r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90,
+				       r->iv[k].p97_5);
 		printf("}");
 	}
 	printf(", \"warnings\": [");
@@ -211,6 +282,143 @@ static void print_json(const struct report *r)
 		json_string(r->warnings[i]);
 	}
 	printf("]}\n");
+}
+
+/* ---- progress and sanity ---- */
+
+/*
+ * The progress line on a terminal's stderr, for fits of PROGRESS_ROWS runs
+ * or more (4,500 starts over 500 rows take about a second on two cores;
+ * smaller fits end before a line would help): redrawn at most ten times a
+ * second, erased when the fit ends. Not on a pipe or file.
+ */
+#define PROGRESS_ROWS 500
+
+struct progress_line {
+	size_t runs;
+	double last; /* when the line was last drawn, seconds on the monotonic clock */
+	int width;   /* of the line on screen; 0 when none is */
+};
+
+static double monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void show_progress(const struct fit_progress *at, void *ctx)
+{
+	struct progress_line *pl = ctx;
+	double t = monotonic();
+	char line[120];
+
+	if (t - pl->last < 0.1 && at->done > 0 && at->done < at->total)
+		return;
+	pl->last = t;
+	int w = snprintf(line, sizeof line,
+	                 "isoflop: fitting %zu runs: step %d of %d (%s), %d of %d %s", pl->runs,
+	                 at->phase, at->phases, at->what, at->done, at->total,
+	                 at->phase == 3 ? "minima" : "starts");
+	/* pad over a longer line before it, and stay on this one */
+	fprintf(stderr, "\r%s%*s", line, pl->width > w ? pl->width - w : 0, "");
+	fflush(stderr);
+	pl->width = w;
+}
+
+static void end_progress(struct progress_line *pl)
+{
+	if (pl->width > 0)
+		fprintf(stderr, "\r%*s\r", pl->width, "");
+	pl->width = 0;
+}
+
+/* A value of the fit and what to call it in a message. */
+struct named {
+	const char *name;
+	double v;
+};
+
+/* why, saying which of vals[0..nv) is not a finite number; NULL if all are. */
+static const char *first_not_finite(const struct named *vals, int nv, char *why, size_t size)
+{
+	for (int i = 0; i < nv; i++)
+		if (!isfinite(vals[i].v)) {
+			snprintf(why, size, "%s came out as %g, not a finite number", vals[i].name,
+			         vals[i].v);
+			return why;
+		}
+	return NULL;
+}
+
+/*
+ * Why the fit cannot be reported (into why), or NULL: a value that is not
+ * a finite number, or a term that the data do not move (the fit drove its
+ * coefficient to nothing: degenerate data, such as a loss that does not
+ * fall with N). Nothing printed may be nan or inf.
+ */
+static const char *fit_failed(const struct report *r, const struct fit_run *runs, size_t n,
+                              char *why, size_t size)
+{
+	struct named vals[12];
+	int nv = 0;
+
+	if (r->parametric) {
+		double ns = 1, ds = 1, n_term = 0, d_term = 0;
+		const struct fit_parametric *p = &r->p;
+		vals[nv++] = (struct named){"E", p->E};
+		vals[nv++] = (struct named){"A", p->A};
+		vals[nv++] = (struct named){"alpha", p->alpha};
+		vals[nv++] = (struct named){"the objective", p->objective};
+		if (!p->one_d) {
+			additive_at(p, r->at_compute, &ns, &ds);
+			vals[nv++] = (struct named){"B", p->B};
+			vals[nv++] = (struct named){"beta", p->beta};
+			vals[nv++] = (struct named){"N*", ns};
+			vals[nv++] = (struct named){"D*", ds};
+		}
+		if (first_not_finite(vals, nv, why, size) != NULL)
+			return why;
+		/* each term's largest share of the loss over the runs */
+		for (size_t i = 0; i < n; i++) {
+			n_term = fmax(n_term, p->A / pow(runs[i].params, p->alpha) / runs[i].loss);
+			if (!p->one_d)
+				d_term = fmax(d_term,
+				              p->B / pow(runs[i].tokens, p->beta) / runs[i].loss);
+		}
+		if (!(n_term >= 1e-6)) {
+			snprintf(why, size,
+			         "the loss does not fall with N across the runs (A/N^alpha stays "
+			         "under a millionth of it): no law with an N term fits them");
+			return why;
+		}
+		if (!p->one_d && !(d_term >= 1e-6)) {
+			snprintf(why, size,
+			         "the loss does not fall with D across the runs (B/D^beta stays "
+			         "under a millionth of it): no law with a D term fits them");
+			return why;
+		}
+		if (!(ns > 0) || !(ds > 0)) {
+			snprintf(why, size, "N* and D* at the budget come out as %g and %g", ns,
+			         ds);
+			return why;
+		}
+		return NULL;
+	}
+	if (r->one_budget != NULL) {
+		vals[nv++] = (struct named){"the budget's N*", r->one_budget->params};
+		vals[nv++] = (struct named){"the budget's D*", r->one_budget->tokens};
+		vals[nv++] = (struct named){"the budget's loss", r->one_budget->loss};
+	} else {
+		vals[nv++] = (struct named){"a", r->f.a};
+		vals[nv++] = (struct named){"b", r->f.b};
+		vals[nv++] = (struct named){"k_params", r->f.k_params};
+		vals[nv++] = (struct named){"k_tokens", r->f.k_tokens};
+		vals[nv++] = (struct named){"N*", r->f.k_params * pow(r->at_compute, r->f.a)};
+		vals[nv++] = (struct named){"D*", r->f.k_tokens * pow(r->at_compute, r->f.b)};
+	}
+	return first_not_finite(vals, nv, why, size);
 }
 
 /* ---- --output ---- */
@@ -465,8 +673,20 @@ int cmd_fit(struct cli *cli)
 		     "poorly determined",
 		     r.n_lo, r.n_hi);
 
-	enum model_status st =
-	        r.parametric ? fit_parametric(runs, n, &r.p) : fit_isoflop(runs, n, 6, &r.f);
+	struct progress_line pl = {n, 0, 0};
+	struct fit_options opt = {FIT_SCOUT_ROWS, NULL, &pl};
+	if (n >= PROGRESS_ROWS && isatty(STDERR_FILENO))
+		opt.progress = show_progress;
+	enum model_status st = r.parametric ? fit_parametric_with(runs, n, &opt, &r.p)
+	                                    : fit_isoflop(runs, n, 6, &r.f);
+	end_progress(&pl);
+	if (!r.parametric && st == MODEL_EDOM && r.f.used == 1) {
+		/* one budget has a minimum: report it, with no frontier */
+		for (int i = 0; i < r.f.nbudgets; i++)
+			if (r.f.budgets[i].fitted && !r.f.budgets[i].at_edge)
+				r.one_budget = &r.f.budgets[i];
+		st = MODEL_OK;
+	}
 	if (st != MODEL_OK) {
 		free(runs);
 		return cli_error(r.parametric
@@ -475,6 +695,41 @@ int cmd_fit(struct cli *cli)
 		                           "inside their sweep (runs within 5%% of each other's "
 		                           "6ND form a budget)",
 		                 r.file);
+	}
+	char why[300];
+	if (fit_failed(&r, runs, n, why, sizeof why) != NULL) {
+		free(runs);
+		return cli_error("%s: the fit failed: %s", r.file, why);
+	}
+	if (r.parametric && r.p.one_d) {
+		char db[16];
+		units_format_count(r.d_lo, db, sizeof db);
+		warn(&r,
+		     "every run has D = %s: B and beta (the D term) are unknown, so no "
+		     "compute-optimal N* and D* follow; runs at several D give the full law",
+		     db);
+		if (cli->output != NULL) {
+			free(runs);
+			return cli_error(
+			        "%s: every run has D = %s: with B and beta unknown there is "
+			        "no law to write to %s",
+			        r.file, db, cli->output);
+		}
+	}
+	if (r.one_budget != NULL) {
+		char cb[16];
+		units_format_compute(r.one_budget->compute, cb, sizeof cb);
+		warn(&r,
+		     "only the budget at %s FLOPs has a minimum inside its sweep: a and b need "
+		     "two or more, so no frontier N* = k C^a follows",
+		     cb);
+		if (cli->output != NULL) {
+			free(runs);
+			return cli_error(
+			        "%s: only one compute budget (%s FLOPs) has a minimum: with "
+			        "a and b unknown there is no frontier to write to %s",
+			        r.file, cb, cli->output);
+		}
 	}
 	if (r.parametric && r.p.at_best < 5)
 		warn(&r,
@@ -504,7 +759,9 @@ int cmd_fit(struct cli *cli)
 				     b->compute);
 		}
 
-	if (cli->bootstrap > 0) {
+	if (cli->bootstrap > 0 && r.one_budget != NULL)
+		warn(&r, "no bootstrap: with one budget there are no exponents to resample");
+	else if (cli->bootstrap > 0) {
 		int nk = r.parametric ? 9 : 4;
 		for (int k = 0; k < nk; k++)
 			r.draws[k] = malloc(sizeof(double) * (size_t)cli->bootstrap);
@@ -524,7 +781,7 @@ int cmd_fit(struct cli *cli)
 			free(runs);
 			return cli_error("out of memory");
 		}
-		if (r.parametric && r.samples >= 3) {
+		if (r.parametric && !r.p.one_d && r.samples >= 3) {
 			r.corr = fit_correlation(r.draws[3], r.draws[4], (size_t)r.samples);
 			if (fabs(r.corr) > 0.9)
 				warn(&r,

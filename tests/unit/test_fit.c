@@ -194,6 +194,147 @@ static void refuses_bad_input(void **state)
 	assert_int_equal(fit_parametric(runs, 5, &p), MODEL_EDOM);
 }
 
+/* The reference path: every start on every row. */
+static const struct fit_options reference = {0, NULL, NULL};
+
+/*
+ * The same minimum: the Huber sum to 1e-6 relative (or 1e-12 absolute on
+ * noiseless data, where both are rounding noise), the law to parts in 1e3.
+ */
+static void assert_same_minimum(const struct fit_parametric *p, const struct fit_parametric *q)
+{
+	assert_abs(p->objective, q->objective, 1e-6 * q->objective + 1e-12);
+	assert_rel(p->E, q->E, 1e-3);
+	assert_rel(p->A, q->A, 1e-2);
+	assert_rel(p->B, q->B, 1e-2);
+	assert_abs(p->alpha, q->alpha, 1e-3);
+	assert_abs(p->beta, q->beta, 1e-3);
+}
+
+/*
+ * On the sweeps above (two laws, the narrow one; with and without noise),
+ * scouting on a sample of 24 of the 64 rows and refining on all of them
+ * finds the minimum that running every start on every row finds.
+ */
+static void sampled_fit_finds_the_reference_minimum(void **state)
+{
+	(void)state;
+	static const char *const ids[] = {"hoffmann2022", "besiroglu2024", "narrow"};
+	static const double noises[] = {0, 0.005};
+	for (int i = 0; i < 3; i++)
+		for (int j = 0; j < 2; j++) {
+			struct law law = fixture_law(i < 2 ? ids[i] : "besiroglu2024");
+			if (i == 2) { /* the law of parametric_reaches_a_narrow_minimum */
+				law.E = 1.5;
+				law.A = 1000;
+				law.B = 50;
+				law.alpha = 0.5;
+				law.beta = 0.2;
+			}
+			struct fit_run runs[NRUNS];
+			struct fit_parametric ref, fast;
+			struct fit_options sample = {24, NULL, NULL};
+			sweeps(&law, noises[j], 11, runs);
+			assert_int_equal(fit_parametric_with(runs, NRUNS, &reference, &ref),
+			                 MODEL_OK);
+			assert_int_equal(fit_parametric_with(runs, NRUNS, &sample, &fast),
+			                 MODEL_OK);
+			assert_int_equal(ref.scouted_on, NRUNS);
+			assert_int_equal(fast.scouted_on, 24);
+			assert_true(fast.polished >= 1 && fast.polished <= 8);
+			assert_same_minimum(&fast, &ref);
+		}
+}
+
+/* Runs spread over N and D (log-uniform) from a known law with 1% log-normal noise. */
+static void scattered(const struct law *law, size_t n, unsigned long seed, struct fit_run *runs)
+{
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+
+	gsl_rng_set(rng, seed);
+	for (size_t i = 0; i < n; i++) {
+		double N = 1e7 * pow(1e4, gsl_rng_uniform(rng)),
+		       D = 1e9 * pow(1e4, gsl_rng_uniform(rng));
+		double l = law->E + law->A / pow(N, law->alpha) + law->B / pow(D, law->beta);
+		runs[i] = (struct fit_run){N, D, l * exp(gsl_ran_gaussian(rng, 0.01))};
+	}
+	gsl_rng_free(rng);
+}
+
+/* Progress as a test sees it: phases in order, done never past total. */
+struct seen {
+	int calls, last_phase, phases, bad;
+};
+
+static void count_progress(const struct fit_progress *at, void *ctx)
+{
+	struct seen *s = ctx;
+	s->calls++;
+	s->bad += at->phase < s->last_phase || at->done < 0 || at->done > at->total ||
+	          at->phase < 1 || at->phase > at->phases;
+	s->last_phase = at->phase;
+	s->phases = at->phases;
+}
+
+/*
+ * 1,200 scattered noisy rows: a sample of 200 finds the reference minimum,
+ * and the recovered law is the one that made the data; progress comes in
+ * three phases, in order.
+ */
+static void sampled_fit_on_many_rows(void **state)
+{
+	(void)state;
+	enum { ROWS = 1200 };
+	static struct fit_run runs[ROWS];
+	struct law law = fixture_law("besiroglu2024");
+	struct fit_parametric ref, fast;
+	struct seen seen = {0, 0, 0, 0};
+	struct fit_options sample = {200, count_progress, &seen};
+
+	scattered(&law, ROWS, 5, runs);
+	assert_int_equal(fit_parametric_with(runs, ROWS, &reference, &ref), MODEL_OK);
+	assert_int_equal(fit_parametric_with(runs, ROWS, &sample, &fast), MODEL_OK);
+	assert_same_minimum(&fast, &ref);
+	assert_abs(fast.alpha, law.alpha, 0.02);
+	assert_abs(fast.beta, law.beta, 0.02);
+	assert_true(seen.calls >= 6 && seen.bad == 0);
+	assert_int_equal(seen.last_phase, 3);
+	assert_int_equal(seen.phases, 3);
+}
+
+/*
+ * Runs at one D: the D term is a constant, so only L(N) = E' + A/N^alpha is
+ * fitted, E' = E + B/D^beta; fit_parametric, which promises a full law,
+ * refuses.
+ */
+static void one_d_fits_the_n_term(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct fit_run runs[20];
+	struct fit_parametric p;
+	const double D = 2e10;
+
+	for (int i = 0; i < 20; i++) {
+		double N = 1e7 * pow(10, i * 0.2);
+		runs[i] = (struct fit_run){
+		        N, D, law.E + law.A / pow(N, law.alpha) + law.B / pow(D, law.beta)};
+	}
+	assert_int_equal(fit_parametric_with(runs, 20, NULL, &p), MODEL_OK);
+	assert_true(p.one_d);
+	assert_int_equal(p.starts, 150);
+	assert_rel(p.E, law.E + law.B / pow(D, law.beta), 1e-3);
+	assert_rel(p.A, law.A, 2e-2);
+	assert_abs(p.alpha, law.alpha, 2e-3);
+	assert_true(p.B == 0 && p.beta == 0);
+	assert_int_equal(fit_parametric(runs, 20, &p), MODEL_EDOM);
+	/* the bootstrap's refit keeps to the N term too */
+	struct fit_parametric q;
+	assert_int_equal(fit_parametric_from(runs, 20, p.theta, &q), MODEL_OK);
+	assert_true(q.one_d);
+	assert_rel(q.E, p.E, 1e-6);
+}
+
 /* Percentiles of 1..100 and a perfect correlation. */
 static void interval_and_correlation(void **state)
 {
@@ -219,6 +360,9 @@ int main(void)
 	        cmocka_unit_test(isoflop_flags_bad_budgets),
 	        cmocka_unit_test(refuses_bad_input),
 	        cmocka_unit_test(interval_and_correlation),
+	        cmocka_unit_test(sampled_fit_finds_the_reference_minimum),
+	        cmocka_unit_test(sampled_fit_on_many_rows),
+	        cmocka_unit_test(one_d_fits_the_n_term),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,149 @@
+#!/bin/sh
+# fit.sh: `isoflop fit` on data that is odd rather than wrong: values outside
+# a run's physical ranges, degenerate losses, runs at one D or one compute
+# budget, and the progress line (on a terminal only).
+. "$(dirname "$0")/lib.sh"
+
+# run CMD...: stdout in $out, stderr in $err, status in $rc
+run() {
+	"$ISOFLOP" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+
+# expect_error NAME MESSAGE CMD...: exit 2, one line on stderr, nothing on stdout
+expect_error() {
+	name=$1 msg=$2
+	shift 2
+	run "$@"
+	if [ "$rc" = 2 ] && [ "$err" = "$msg" ] && [ -z "$out" ]; then
+		ok "$name"
+	else
+		no "$name" "exit $rc (want 2)" "stderr: $err" "want:   $msg" "stdout: $out"
+	fi
+}
+
+# no_nan NAME: nothing printed is nan or inf
+no_nan() {
+	if printf '%s\n%s\n' "$out" "$err" | grep -Eqi '(^|[^a-z])(-?nan|-?inf)([^a-z]|$)'; then
+		no "$1: prints no nan or inf" "$out" "$err"
+	else
+		ok "$1: prints no nan or inf"
+	fi
+}
+
+# runs FILE LOSS...: one run a line at growing N and D, with the losses given
+runs() {
+	f=$1
+	shift
+	printf 'params,tokens,loss\n' >"$f"
+	i=0
+	for l in "$@"; do
+		awk -v i=$i -v l="$l" 'BEGIN { printf "%.6g,%.6g,%s\n", 1e8 * 2^i, 1e9 * 3^i, l }' >>"$f"
+		i=$((i + 1))
+	done
+}
+
+# --- ranges at load ------------------------------------------------------------
+runs "$tmp/denormal.csv" 1e-320 1e-320 1e-320 1e-320 1e-320
+expect_error "a denormal loss is refused at its line" \
+	"$tmp/denormal.csv:2: loss: 1e-320 is out of range: a final loss lies above 0 and at most 20 nats" fit "$tmp/denormal.csv"
+no_nan "denormal loss"
+runs "$tmp/big-loss.csv" 3 2.9 2.8 25 2.6
+expect_error "a loss over 20 nats" \
+	"$tmp/big-loss.csv:5: loss: 25 is out of range: a final loss lies above 0 and at most 20 nats" fit "$tmp/big-loss.csv"
+printf 'params,tokens,loss\n1e-320,1e9,3\n' >"$tmp/params.csv"
+expect_error "denormal params" \
+	"$tmp/params.csv:2: params: 1e-320 is out of range: a run has 1e3 to 1e16 parameters" fit "$tmp/params.csv"
+printf 'params,tokens,loss\n1e8,2e18,3\n' >"$tmp/tokens.csv"
+expect_error "too many tokens" \
+	"$tmp/tokens.csv:2: tokens: 2e+18 is out of range: a run has 1e3 to 1e18 tokens" fit "$tmp/tokens.csv"
+printf 'params,flops,loss\n1e4,1e30,3\n' >"$tmp/flops.csv"
+expect_error "tokens from flops out of range" \
+	"$tmp/flops.csv:2: flops / (6 params) gives 1.67e+25 tokens: out of range: a run has 1e3 to 1e18 tokens" fit "$tmp/flops.csv" --method isoflop
+printf 'params,flops,loss\n1e4,1e12,3\n1e4,1e7,3\n' >"$tmp/flops.csv"
+expect_error "tokens below the range" \
+	"$tmp/flops.csv:3: flops / (6 params) gives 167 tokens: out of range: a run has 1e3 to 1e18 tokens" fit "$tmp/flops.csv"
+
+# --- degenerate data -------------------------------------------------------------
+runs "$tmp/flat.csv" 3 3 3 3 3 3
+expect_error "a loss that does not fall with N: the fit fails and says why" \
+	"isoflop: $tmp/flat.csv: the fit failed: the loss does not fall with N across the runs (A/N^alpha stays under a millionth of it): no law with an N term fits them" \
+	fit "$tmp/flat.csv"
+run fit "$tmp/flat.csv" --output "$tmp/flat.yaml"
+if [ "$rc" = 2 ] && [ ! -e "$tmp/flat.yaml" ]; then ok "degenerate data: nothing written"; else no "degenerate --output" "exit $rc" "$err"; fi
+
+# runs at one D = 20B from Besiroglu et al.'s law, with a small ripple
+awk 'BEGIN { print "params,tokens,loss"; for (i = 0; i < 20; i++) { n = 1e7 * 10^(i * 0.2);
+	printf "%.6g,2e10,%.6g\n", n, (1.8172 + 482.01 / n^0.3478 + 2085.43 / 2e10^0.3658) * (1 + 0.002 * sin(7 * i)) } }' >"$tmp/one-d.csv"
+run fit "$tmp/one-d.csv"
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "^L = E' + A/N^alpha at D = 20B" &&
+	printf '%s\n' "$out" | grep -q '^warning: every run has D = 20B: B and beta (the D term) are unknown, so no compute-optimal N\* and D\* follow' &&
+	! printf '%s\n' "$out" | grep -q 'N\* = '; then
+	ok "one D: fits L(N), says B and beta are unknown, prints no frontier"
+else
+	no "one D report" "exit $rc" "$out" "$err"
+fi
+no_nan "one D"
+alpha=$(printf '%s\n' "$out" | awk 'NR == 2 { print $6 }')
+if awk -v a="$alpha" 'BEGIN { exit !(a > 0.33 && a < 0.36) }'; then ok "one D: alpha = $alpha, the law's 0.3478"; else no "one D alpha" "$out"; fi
+run fit "$tmp/one-d.csv" --format csv
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^parametric,20,[0-9.e+-]+,[0-9.e+-]+,,[0-9.e+-]+,,,,[0-9.e+-]+$'; then
+	ok "one D, CSV: B, beta, a and b are empty"
+else
+	no "one D csv" "$out"
+fi
+run fit "$tmp/one-d.csv" --format json --bootstrap 20
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"one_d": true, "tokens": 2e+10' &&
+	printf '%s\n' "$out" | grep -q '"B": null' && ! printf '%s\n' "$out" | grep -q '"beta": {'; then
+	ok "one D, JSON: null for the unknowns, no interval for them"
+else
+	no "one D json" "$out"
+fi
+expect_error "one D with --output: no law to write" \
+	"isoflop: $tmp/one-d.csv: every run has D = 20B: with B and beta unknown there is no law to write to $tmp/one-d.yaml" \
+	fit "$tmp/one-d.csv" --output "$tmp/one-d.yaml"
+if [ ! -e "$tmp/one-d.yaml" ]; then ok "one D: nothing written"; else no "one D wrote $tmp/one-d.yaml"; fi
+
+# Approach 2 on one compute budget: the first sweep of the shipped runs
+grep -v '^#' tests/runs/besiroglu-sweeps.csv | head -n 13 >"$tmp/one-budget.csv"
+run fit "$tmp/one-budget.csv" --method isoflop
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^isoflop +12 +1 +6e18 ' &&
+	printf '%s\n' "$out" | grep -q '^warning: only the budget at 6e18 FLOPs has a minimum inside its sweep: a and b need two or more, so no frontier' &&
+	! printf '%s\n' "$out" | grep -q 'k_params'; then
+	ok "one budget: its optimum, and no frontier"
+else
+	no "one budget report" "exit $rc" "$out" "$err"
+fi
+expect_error "one budget with --output: no frontier to write" \
+	"isoflop: $tmp/one-budget.csv: only one compute budget (6e18 FLOPs) has a minimum: with a and b unknown there is no frontier to write to $tmp/ob.yaml" \
+	fit "$tmp/one-budget.csv" --method isoflop --output "$tmp/ob.yaml"
+
+# --- progress: a line on a terminal, nothing on a pipe -----------------------------
+awk 'BEGIN { print "params,tokens,loss"; for (i = 0; i < 1200; i++) { n = 1e7 * 10^(4 * ((i * 0.618034) % 1)); d = 1e9 * 10^(4 * ((i * 0.414214) % 1));
+	printf "%.6g,%.6g,%.6g\n", n, d, (1.8172 + 482.01 / n^0.3478 + 2085.43 / d^0.3658) * (1 + 0.005 * sin(3 * i)) } }' >"$tmp/many.csv"
+run fit "$tmp/many.csv"
+if [ "$rc" = 0 ] && [ -z "$err" ]; then ok "progress: stderr stays empty when it is not a terminal"; else no "progress on a pipe" "exit $rc" "$err"; fi
+if printf '%s\n' "$out" | grep -q '^they ran on a sample of 1000 of the 1200 runs; [1-8] distinct minim[a-z]* w[a-z]* then refined on all runs$'; then
+	ok "over 1,000 runs: the starts run on a sample, and the report says so"
+else
+	no "sample line" "$out"
+fi
+if command -v script >/dev/null 2>&1; then
+	# stdout to a file, stderr on script's pty: what the terminal shows
+	timeout 120 script -qec "'$ISOFLOP' fit '$tmp/many.csv' --format csv >'$tmp/tty-out'" /dev/null >"$tmp/tty" 2>&1
+	shown=$(tr '\r' '\n' <"$tmp/tty")
+	last=$(tail -c 2 "$tmp/tty" | od -An -tx1 | tr -d ' \n') # a blank, then CR: erased
+	if printf '%s\n' "$shown" | grep -q '^isoflop: fitting 1200 runs: step 1 of 3 (scouting), [0-9]* of 4500 starts' &&
+		printf '%s\n' "$shown" | grep -q '^isoflop: fitting 1200 runs: step 2 of 3 (refining), 112 of 112 starts' &&
+		printf '%s\n' "$shown" | grep -q '^isoflop: fitting 1200 runs: step 3 of 3 (on all runs), [1-8] of [1-8] minima' &&
+		[ "$last" = 200d ] && grep -q '^parametric,1200,' "$tmp/tty-out"; then
+		ok "progress: one line on a terminal, redrawn in place and erased at the end"
+	else
+		no "progress on a terminal" "$(od -c "$tmp/tty" | tail -n 5)"
+	fi
+else
+	ok "# SKIP progress on a terminal: no script(1)"
+fi
+echo "1..$n"
