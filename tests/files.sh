@@ -106,7 +106,7 @@ fi
 printf 'params,tokens,loss\n1e8,1e10,3.1\n2e8,1e10,2.9\n4e8,1e10,2.8\n8e8,1e10,2.72\n1.6e9,1e10,2.68\n3.2e9,1e10,2.66\n' >"$tmp/oned.csv"
 run fit "$tmp/oned.csv" --output "$tmp/oned.yaml"
 expect_error "runs at one token count: no preset, and why" \
-	"isoflop: fit: not saved as a preset: all runs share one token count, so the law has no fitted token range"
+	"isoflop: $tmp/oned.csv: every run has D = 10B: with B and beta unknown there is no law to write to $tmp/oned.yaml"
 if [ ! -e "$tmp/oned.yaml" ] && [ -z "$(leftovers "$tmp")" ]; then ok "nothing written for them"; else no "a file for runs at one token count" "$(ls -l "$tmp")"; fi
 
 # runs whose fit underflows (E and A of 0): the loader's own reason, or the
