@@ -899,12 +899,13 @@ out:
 	return rc;
 }
 
-int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
-                size_t errsize)
+/* Read and parse path, refusing anything but a regular file when `regular`. */
+static int load(const char *path, bool regular, enum preset_kind want, struct preset *out,
+                char *err, size_t errsize)
 {
 	char why[256];
 	size_t len;
-	unsigned char *buf = read_all(path, PRESET_MAX_BYTES, &len, why, sizeof why);
+	unsigned char *buf = read_all(path, PRESET_MAX_BYTES, regular, &len, why, sizeof why);
 
 	if (buf == NULL) {
 		snprintf(err, errsize, "%s:1:1: %s", path, why);
@@ -913,4 +914,16 @@ int preset_load(const char *path, enum preset_kind want, struct preset *out, cha
 	int rc = preset_parse(path, buf, len, want, out, err, errsize);
 	free(buf);
 	return rc;
+}
+
+int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
+                size_t errsize)
+{
+	return load(path, false, want, out, err, errsize);
+}
+
+int preset_load_listed(const char *path, enum preset_kind want, struct preset *out, char *err,
+                       size_t errsize)
+{
+	return load(path, true, want, out, err, errsize);
 }

@@ -401,7 +401,7 @@ int tour_load(const char *path, struct tour *out, char *err, size_t errsize)
 {
 	char why[256];
 	size_t len;
-	unsigned char *buf = read_all(path, TOUR_MAX_BYTES, &len, why, sizeof why);
+	unsigned char *buf = read_all(path, TOUR_MAX_BYTES, false, &len, why, sizeof why);
 
 	if (buf == NULL) {
 		snprintf(err, errsize, "%s:1:1: %s", path, why);

@@ -40,6 +40,33 @@ check "over-1MiB" "$tmp/big.yaml" "1:1: file is larger than 1 MiB"
 # a missing file
 check "missing-file" "$tmp/nonexistent.yaml" "1:1: cannot open: No such file or directory"
 
+# a directory is no preset file (it once said "read error")
+check "directory" "$tmp" "1:1: is a directory, not a file"
+
+# A FIFO named *.yaml in the config directory once hung every command (opening
+# it waited for a writer): it is skipped and listed as broken, without blocking.
+mkdir -p "$tmp/config/isoflop/laws"
+mkfifo "$tmp/config/isoflop/laws/stuck.yaml"
+n=$((n + 1))
+XDG_CONFIG_HOME="$tmp/config" timeout 10 "$ISOFLOP" presets >"$tmp/out" 2>"$tmp/err"
+rc=$?
+want="broken: $tmp/config/isoflop/laws/stuck.yaml:1:1: is a FIFO, not a regular file"
+if [ "$rc" = 0 ] && grep -qxF "$want" "$tmp/out"; then
+	echo "ok $n - a FIFO in the config directory is skipped as broken"
+else
+	echo "not ok $n - a FIFO in the config directory: exit $rc (124: hung)"
+	echo "#   want the line: $want"
+	sed 's/^/#   got: /' "$tmp/out" "$tmp/err" | grep -i 'broken\|fifo' | head -n 3
+fi
+n=$((n + 1))
+XDG_CONFIG_HOME="$tmp/config" timeout 10 "$ISOFLOP" loss --params 70B --tokens 1.4T >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 0 ] && grep -q 'stuck.yaml:1:1: is a FIFO' "$tmp/err"; then
+	echo "ok $n - any command warns of the FIFO and goes on"
+else
+	echo "not ok $n - loss with a FIFO in the config directory: exit $rc (124: hung)"
+fi
+
 n=$((n + 1))
 if [ "$count" -ge 30 ]; then echo "ok $n - corpus has $count bad files (at least 30)"; else echo "not ok $n - corpus has only $count bad files"; fi
 echo "1..$n"
