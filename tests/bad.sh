@@ -33,6 +33,40 @@ for f in tests/bad/*.yaml; do
 	count=$((count + 1))
 done
 
+# Tours: each file in tests/bad/tours/ is refused by `tour --dump` the same way.
+check_tour() { # name file expected-message
+	n=$((n + 1))
+	rm -rf "$tmp/dump"
+	"$ISOFLOP" tour --dump "$2" "$tmp/dump" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	got=$(cat "$tmp/err")
+	if [ "$rc" = 2 ] && [ "$got" = "$2:$3" ] && [ ! -s "$tmp/out" ] && [ ! -e "$tmp/dump" ]; then
+		echo "ok $n - tour $1"
+	else
+		echo "not ok $n - tour $1"
+		echo "#   exit $rc (want 2); got: $got"
+		echo "#   want: $2:$3"
+	fi
+}
+for f in tests/bad/tours/*.yaml; do
+	name=$(basename "$f" .yaml)
+	check_tour "$name" "$f" "$(cat "tests/bad/tours/$name.expect")"
+done
+
+# a caption line is measured in characters, not bytes: 78 of two bytes fit
+n=$((n + 1))
+{
+	printf 'id: test-tour\ntitle: Test tour\nsteps:\n  - caption: '
+	i=0
+	while [ $i -lt 78 ]; do printf '\303\251'; i=$((i + 1)); done
+	printf '\n    compute: 1e22\n'
+} >"$tmp/wide.yaml"
+if "$ISOFLOP" tour --dump "$tmp/wide.yaml" "$tmp/wide" >/dev/null 2>"$tmp/err"; then
+	echo "ok $n - a caption of 78 two-byte characters fits"
+else
+	echo "not ok $n - a caption of 78 two-byte characters: $(cat "$tmp/err")"
+fi
+
 # over 1 MiB: a valid preset padded with a comment
 { sed -n 1,7p tests/bad/bad-tag.yaml | sed 's/TMXL/TM/'; head -c 1100000 /dev/zero | tr '\0' '#'; echo; } >"$tmp/big.yaml"
 check "over-1MiB" "$tmp/big.yaml" "1:1: file is larger than 1 MiB"
