@@ -95,7 +95,7 @@ static size_t utf8_length(const char *s)
 	return n;
 }
 
-/* A scalar value for key into dst (size bytes), one printable line unless multiline. */
+/* A scalar value for key into dst (size bytes): one printable line, but for a caption's two. */
 static int text(struct walker *w, const yaml_event_t *ev, const char *key, char *dst, size_t size)
 {
 	const char *v = (const char *)ev->data.scalar.value;
@@ -114,6 +114,16 @@ static int text(struct walker *w, const yaml_event_t *ev, const char *key, char 
 			return fail(w, ev->start_mark, "'%s' contains a control character", key);
 	memcpy(dst, v, n);
 	dst[n] = '\0';
+	if (strcmp(key, "caption") == 0)
+		return 0;
+	/* the rest is one line, as in presets: block scalars fold into blanks */
+	for (char *c = dst; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	while (n > 0 && dst[n - 1] == ' ')
+		dst[--n] = '\0';
+	if (n == 0)
+		return fail(w, ev->start_mark, "'%s' is empty", key);
 	return 0;
 }
 
