@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,10 +87,11 @@ static int add_preset(struct catalog *cat, const struct preset *p, enum catalog_
 }
 
 /*
- * Load one file into the catalog. Explicit files fail hard; others are
- * recorded as broken. Returns -1 on a fatal error.
+ * Load one file into the catalog: one named by the user, or one `listed` in
+ * a directory. Explicit files fail hard; others are recorded as broken.
+ * Returns -1 on a fatal error.
  */
-static int load_file(struct catalog *cat, const char *path, enum preset_kind want,
+static int load_file(struct catalog *cat, const char *path, bool listed, enum preset_kind want,
                      enum catalog_tier tier, char *err, size_t errsize)
 {
 	struct preset *p = malloc(sizeof *p);
@@ -100,7 +102,9 @@ static int load_file(struct catalog *cat, const char *path, enum preset_kind wan
 		snprintf(err, errsize, "out of memory");
 		return -1;
 	}
-	rc = preset_load(path, want, p, msg, sizeof msg);
+	/* a listed file may be a FIFO or a device: read regular files only */
+	rc = listed ? preset_load_listed(path, want, p, msg, sizeof msg)
+	            : preset_load(path, want, p, msg, sizeof msg);
 	if (rc == 0)
 		rc = add_preset(cat, p, tier, msg, sizeof msg);
 	free(p);
@@ -144,7 +148,7 @@ static int load_dir(struct catalog *cat, const char *dir, const char *sub, enum 
 		bool fits = snprintf(file, sizeof file, "%s/%s", path, names[i]->d_name) <
 		            (int)sizeof file;
 		if (rc == 0 && fits)
-			rc = load_file(cat, file, want, tier, err, errsize);
+			rc = load_file(cat, file, true, want, tier, err, errsize);
 		free(names[i]);
 	}
 	free(names);
@@ -183,7 +187,8 @@ int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *e
 	err[0] = '\0';
 
 	for (size_t i = 0; i < opt->nfiles; i++)
-		if (load_file(cat, opt->files[i], PRESET_ANY, TIER_EXPLICIT, err, errsize) < 0)
+		if (load_file(cat, opt->files[i], false, PRESET_ANY, TIER_EXPLICIT, err, errsize) <
+		    0)
 			goto fail;
 	for (size_t i = 0; i < opt->ndirs; i++) {
 		DIR *d = opendir(opt->dirs[i]);

@@ -52,6 +52,65 @@ enum field_type {
 
 struct fieldset;
 
+/*
+ * The physical range of a number. Every number a preset gives is bounded so
+ * that the loss, the compute k N D and the frontiers stay finite and well
+ * away from zero over the whole range of N, D and C the program works in:
+ * no infinity or denormal reaches a log10 or a float-to-int conversion in
+ * drawing (a law with E = 1e16 or nc = 1e-320 once did). isoflop-presets(5)
+ * lists the same ranges.
+ */
+struct bound {
+	double lo, hi;
+	const char *unit; /* for messages, after the range: " nats per token", or "" */
+};
+
+/*
+ * Losses: a language model's loss per token is a few nats; 20 nats is the
+ * entropy of a uniform choice among 5e8 tokens, far above any vocabulary.
+ * Below 1e-3 nats no fit has found an irreducible loss.
+ */
+static const struct bound loss_bound = {1e-3, 20, " nats per token"};
+/*
+ * Coefficients A, B of A/N^alpha: under 1e-3 the term stays below 1e-3 nats
+ * at any N >= 1, so it is no term at all; 1e18 makes one nat at a billion
+ * parameters or tokens with the steepest exponent allowed (1e18 / (1e9)^2).
+ */
+static const struct bound coef_bound = {1e-3, 1e18, ""};
+/*
+ * Exponents: measured ones lie between 0.05 and 0.8. Above 2 nothing is a
+ * power law of data; below 0.01 a quantity 1e16 times larger changes the
+ * term by under 45%: no scaling. It also keeps Kaplan's alpha_N / alpha_D
+ * at most 200, so its powers stay finite or fail as out of domain.
+ */
+static const struct bound exponent_bound = {0.01, 2, ""};
+/* R_D*, R_N*: repetitions after which repeats are worth 1/e as much (Muennighoff's: 15, 5). */
+static const struct bound repeats_bound = {0.01, 1000, " repetitions"};
+/*
+ * Parameters: Kaplan 2020 fitted from 768 (non-embedding) parameters; 1e16
+ * is ten thousand times the largest model built.
+ */
+static const struct bound params_bound = {100, 1e16, " parameters"};
+/* Tokens: 1e18 is over a thousand times the text ever indexed on the web. */
+static const struct bound tokens_bound = {1e3, 1e18, " tokens"};
+/* Training compute: the span model/ computes in (LAW_COMPUTE_MIN, _MAX). */
+static const struct bound compute_bound = {LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, " FLOPs"};
+/*
+ * Kaplan's N_c and D_c, the counts at which a term is one nat (8.8e13 and
+ * 5.4e13 in the paper): from the smallest count anyone fits to 1e20, so that
+ * D_c / D never underflows to zero (a loss of 0, and log10 of it -inf).
+ */
+static const struct bound critical_bound = {1e3, 1e20, ""};
+/* FLOPs per parameter per token: 6 for training (2 forward, 4 backward), 2 to serve. */
+static const struct bound k_bound = {1, 100, ""};
+/*
+ * Frontier coefficients, X_opt at C = one unit (a FLOP or a PF-day): the
+ * papers' lie between 0.09 and 2e10; with exponents <= 2, X_opt stays finite.
+ */
+static const struct bound frontier_coef_bound = {1e-6, 1e15, ""};
+/* Peak FLOP/s of one accelerator: from a GFLOP/s to a thousand B200s. */
+static const struct bound peak_bound = {1e9, 1e18, " FLOP/s"};
+
 struct field {
 	const char *key;
 	enum field_type type;
@@ -61,6 +120,7 @@ struct field {
 	unsigned required;          /* who must */
 	const char *alt;            /* a key that gives the same value another way */
 	const struct fieldset *sub; /* F_MAP: the nested table */
+	const struct bound *bound;  /* numbers: where the value must lie */
 };
 
 struct fieldset {
@@ -72,37 +132,46 @@ struct fieldset {
 #define AT(member)  offsetof(struct preset, member)
 #define STR(member) AT(member), sizeof(((struct preset *)0)->member)
 
-/* key                          type          where                      scope    required  alt */
+/* key, type, where, size, scope, required, alt, nested table, bound */
 static const struct field constant_fields[] = {
-        {"E", F_POSITIVE, AT(law.E), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_E", NULL},
-        {"log_E", F_LOG, AT(law.E), 0, FAM_ADD | FAM_DC, 0, "E", NULL},
-        {"A", F_POSITIVE, AT(law.A), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_A", NULL},
-        {"log_A", F_LOG, AT(law.A), 0, FAM_ADD | FAM_DC, 0, "A", NULL},
-        {"B", F_POSITIVE, AT(law.B), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_B", NULL},
-        {"log_B", F_LOG, AT(law.B), 0, FAM_ADD | FAM_DC, 0, "B", NULL},
-        {"alpha", F_EXPONENT, AT(law.alpha), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL},
-        {"beta", F_EXPONENT, AT(law.beta), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL},
-        {"rd_star", F_POSITIVE, AT(law.rd_star), 0, FAM_DC, FAM_DC, NULL, NULL},
-        {"rn_star", F_POSITIVE, AT(law.rn_star), 0, FAM_DC, FAM_DC, NULL, NULL},
-        {"nc", F_COUNT, AT(law.nc), 0, FAM_KAP, FAM_KAP, NULL, NULL},
-        {"dc", F_COUNT, AT(law.dc), 0, FAM_KAP, FAM_KAP, NULL, NULL},
-        {"alpha_n", F_EXPONENT, AT(law.alpha_n), 0, FAM_KAP, FAM_KAP, NULL, NULL},
-        {"alpha_d", F_EXPONENT, AT(law.alpha_d), 0, FAM_KAP, FAM_KAP, NULL, NULL},
-        {"compute_unit", F_UNIT, AT(law.frontier.unit), 0, FAM_FR, 0, NULL, NULL},
-        {"params_coefficient", F_POSITIVE, AT(law.frontier.params.coef), 0, FAM_FR, 0, NULL, NULL},
-        {"params_exponent", F_EXPONENT, AT(law.frontier.params.exp), 0, FAM_FR, 0, NULL, NULL},
+        {"E", F_POSITIVE, AT(law.E), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_E", NULL,
+         &loss_bound},
+        {"log_E", F_LOG, AT(law.E), 0, FAM_ADD | FAM_DC, 0, "E", NULL, &loss_bound},
+        {"A", F_POSITIVE, AT(law.A), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_A", NULL,
+         &coef_bound},
+        {"log_A", F_LOG, AT(law.A), 0, FAM_ADD | FAM_DC, 0, "A", NULL, &coef_bound},
+        {"B", F_POSITIVE, AT(law.B), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, "log_B", NULL,
+         &coef_bound},
+        {"log_B", F_LOG, AT(law.B), 0, FAM_ADD | FAM_DC, 0, "B", NULL, &coef_bound},
+        {"alpha", F_EXPONENT, AT(law.alpha), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL,
+         &exponent_bound},
+        {"beta", F_EXPONENT, AT(law.beta), 0, FAM_ADD | FAM_DC, FAM_ADD | FAM_DC, NULL, NULL,
+         &exponent_bound},
+        {"rd_star", F_POSITIVE, AT(law.rd_star), 0, FAM_DC, FAM_DC, NULL, NULL, &repeats_bound},
+        {"rn_star", F_POSITIVE, AT(law.rn_star), 0, FAM_DC, FAM_DC, NULL, NULL, &repeats_bound},
+        {"nc", F_COUNT, AT(law.nc), 0, FAM_KAP, FAM_KAP, NULL, NULL, &critical_bound},
+        {"dc", F_COUNT, AT(law.dc), 0, FAM_KAP, FAM_KAP, NULL, NULL, &critical_bound},
+        {"alpha_n", F_EXPONENT, AT(law.alpha_n), 0, FAM_KAP, FAM_KAP, NULL, NULL, &exponent_bound},
+        {"alpha_d", F_EXPONENT, AT(law.alpha_d), 0, FAM_KAP, FAM_KAP, NULL, NULL, &exponent_bound},
+        {"compute_unit", F_UNIT, AT(law.frontier.unit), 0, FAM_FR, 0, NULL, NULL, NULL},
+        {"params_coefficient", F_POSITIVE, AT(law.frontier.params.coef), 0, FAM_FR, 0, NULL, NULL,
+         &frontier_coef_bound},
+        {"params_exponent", F_EXPONENT, AT(law.frontier.params.exp), 0, FAM_FR, 0, NULL, NULL,
+         &exponent_bound},
         {"flops_per_token_coefficient", F_POSITIVE, AT(law.frontier.flops_pt.coef), 0, FAM_FR, 0,
-         NULL, NULL},
+         NULL, NULL, &frontier_coef_bound},
         {"flops_per_token_exponent", F_EXPONENT, AT(law.frontier.flops_pt.exp), 0, FAM_FR, 0, NULL,
-         NULL},
-        {"tokens_coefficient", F_POSITIVE, AT(law.frontier.tokens.coef), 0, FAM_FR, 0, NULL, NULL},
-        {"tokens_exponent", F_EXPONENT, AT(law.frontier.tokens.exp), 0, FAM_FR, 0, NULL, NULL},
+         NULL, &exponent_bound},
+        {"tokens_coefficient", F_POSITIVE, AT(law.frontier.tokens.coef), 0, FAM_FR, 0, NULL, NULL,
+         &frontier_coef_bound},
+        {"tokens_exponent", F_EXPONENT, AT(law.frontier.tokens.exp), 0, FAM_FR, 0, NULL, NULL,
+         &exponent_bound},
 };
 
 static const struct field range_fields[] = {
-        {"params", F_RANGE_COUNT, AT(law.params), 0, KIND_LAW, 0, NULL, NULL},
-        {"tokens", F_RANGE_COUNT, AT(law.tokens), 0, KIND_LAW, 0, NULL, NULL},
-        {"compute", F_RANGE_COMPUTE, AT(law.compute), 0, KIND_LAW, 0, NULL, NULL},
+        {"params", F_RANGE_COUNT, AT(law.params), 0, KIND_LAW, 0, NULL, NULL, &params_bound},
+        {"tokens", F_RANGE_COUNT, AT(law.tokens), 0, KIND_LAW, 0, NULL, NULL, &tokens_bound},
+        {"compute", F_RANGE_COMPUTE, AT(law.compute), 0, KIND_LAW, 0, NULL, NULL, &compute_bound},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -112,23 +181,25 @@ static const struct fieldset constant_set = {"in constants", constant_fields,
 static const struct fieldset range_set = {"in fitted_range", range_fields, COUNT(range_fields)};
 
 static const struct field root_fields[] = {
-        {"id", F_ID, STR(id), KIND_ALL, KIND_ALL, NULL, NULL},
-        {"name", F_STRING, STR(name), KIND_ALL, KIND_ALL, NULL, NULL},
-        {"source", F_STRING, STR(source), KIND_ALL, KIND_ALL, NULL, NULL},
-        {"note", F_STRING, STR(note), KIND_ALL, 0, NULL, NULL},
-        {"family", F_FAMILY, AT(law.family), 0, KIND_LAW, KIND_LAW, NULL, NULL},
-        {"dataset", F_STRING, STR(dataset), KIND_LAW, KIND_LAW, NULL, NULL},
-        {"convention", F_CONVENTION, AT(law.non_embedding), 0, KIND_LAW, KIND_LAW, NULL, NULL},
-        {"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL},
-        {"constants", F_MAP, 0, 0, KIND_LAW, KIND_LAW, NULL, &constant_set},
-        {"fitted_range", F_MAP, 0, 0, KIND_LAW, 0, NULL, &range_set},
-        {"tag", F_TAG, STR(tag), KIND_MODEL, 0, NULL, NULL},
-        {"params", F_COUNT, AT(params), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
-        {"active_params", F_COUNT, AT(active_params), 0, KIND_MODEL, 0, NULL, NULL},
-        {"tokens", F_COUNT, AT(tokens), 0, KIND_MODEL, KIND_MODEL, NULL, NULL},
-        {"compute", F_COMPUTE, AT(compute), 0, KIND_MODEL, 0, NULL, NULL},
-        {"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL},
-        {"peak_flops", F_POSITIVE, AT(peak_flops), 0, KIND_ACCEL, KIND_ACCEL, NULL, NULL},
+        {"id", F_ID, STR(id), KIND_ALL, KIND_ALL, NULL, NULL, NULL},
+        {"name", F_STRING, STR(name), KIND_ALL, KIND_ALL, NULL, NULL, NULL},
+        {"source", F_STRING, STR(source), KIND_ALL, KIND_ALL, NULL, NULL, NULL},
+        {"note", F_STRING, STR(note), KIND_ALL, 0, NULL, NULL, NULL},
+        {"family", F_FAMILY, AT(law.family), 0, KIND_LAW, KIND_LAW, NULL, NULL, NULL},
+        {"dataset", F_STRING, STR(dataset), KIND_LAW, KIND_LAW, NULL, NULL, NULL},
+        {"convention", F_CONVENTION, AT(law.non_embedding), 0, KIND_LAW, KIND_LAW, NULL, NULL,
+         NULL},
+        {"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL, &k_bound},
+        {"constants", F_MAP, 0, 0, KIND_LAW, KIND_LAW, NULL, &constant_set, NULL},
+        {"fitted_range", F_MAP, 0, 0, KIND_LAW, 0, NULL, &range_set, NULL},
+        {"tag", F_TAG, STR(tag), KIND_MODEL, 0, NULL, NULL, NULL},
+        {"params", F_COUNT, AT(params), 0, KIND_MODEL, KIND_MODEL, NULL, NULL, &params_bound},
+        {"active_params", F_COUNT, AT(active_params), 0, KIND_MODEL, 0, NULL, NULL, &params_bound},
+        {"tokens", F_COUNT, AT(tokens), 0, KIND_MODEL, KIND_MODEL, NULL, NULL, &tokens_bound},
+        {"compute", F_COMPUTE, AT(compute), 0, KIND_MODEL, 0, NULL, NULL, &compute_bound},
+        {"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL, NULL},
+        {"peak_flops", F_POSITIVE, AT(peak_flops), 0, KIND_ACCEL, KIND_ACCEL, NULL, NULL,
+         &peak_bound},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
@@ -183,6 +254,16 @@ const char *preset_family_name(enum law_family family)
 	return (size_t)family < COUNT(family_names) ? family_names[family] : "?";
 }
 
+/*
+ * Whether v[i] starts a C1 control (U+0080..U+009F, UTF-8 C2 80..C2 9F):
+ * terminals obey some of them (U+009B is CSI) as they do ESC.
+ */
+static bool is_c1(const char *v, size_t n, size_t i)
+{
+	return (unsigned char)v[i] == 0xc2 && i + 1 < n && (unsigned char)v[i + 1] >= 0x80 &&
+	       (unsigned char)v[i + 1] <= 0x9f;
+}
+
 /* Write "FILE:LINE:COL: message" for a 0-based mark; always returns -1. */
 static int fail_at(struct loader *l, size_t line, size_t column, const char *fmt, ...)
 {
@@ -196,6 +277,8 @@ static int fail_at(struct loader *l, size_t line, size_t column, const char *fmt
 	for (char *c = msg; *c; c++)
 		if ((unsigned char)*c < 0x20 || *c == 0x7f)
 			*c = '?';
+		else if (is_c1(c, 2, 0))
+			c[0] = c[1] = '?';
 	snprintf(l->err, l->errsize, "%s:%zu:%zu: %s", l->file, line + 1, column + 1, msg);
 	return -1;
 }
@@ -324,6 +407,16 @@ static const char *nearest_key(const struct fieldset *set, const char *key)
 	return best;
 }
 
+/* Days in a month of the Gregorian calendar. */
+static int month_days(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/* The shape YYYY, YYYY-MM or YYYY-MM-DD. */
 static bool is_date(const char *s)
 {
 	size_t n = strlen(s);
@@ -335,6 +428,15 @@ static bool is_date(const char *s)
 		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != '-')
 			return false;
 	return true;
+}
+
+/* Whether a date of is_date's shape exists: month 1-12, a day the month has. */
+static bool date_exists(const char *s)
+{
+	size_t n = strlen(s);
+	int year = atoi(s), month = n >= 7 ? atoi(s + 5) : 1, day = n == 10 ? atoi(s + 8) : 1;
+
+	return month >= 1 && month <= 12 && day >= 1 && day <= month_days(year, month);
 }
 
 static bool is_id(const char *s)
@@ -365,7 +467,7 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 		unsigned char c = (unsigned char)v[i];
 		if (c == '\n' && f->type == F_STRING)
 			c = ' '; /* block scalars fold into one line */
-		if (c < 0x20 || c == 0x7f)
+		if (c < 0x20 || c == 0x7f || is_c1(v, n, i))
 			return fail(l, ev->start_mark, "'%s' contains a control character", f->key);
 		dst[i] = (char)c;
 	}
@@ -396,11 +498,49 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 			return fail(l, ev->start_mark,
 			            "'%s' must be YYYY, YYYY-MM or YYYY-MM-DD, not '%s'", f->key,
 			            dst);
+		if (!date_exists(dst))
+			return fail(l, ev->start_mark,
+			            "'%s': no such date '%s' (months 01-12, days as the month has)",
+			            f->key, dst);
 		break;
 	default:
 		break;
 	}
 	return 0;
+}
+
+/* %g as people write it: 0.001, 20, 1e18 (no '+', no leading zeros in the exponent). */
+static void short_number(double x, char *buf, size_t size)
+{
+	char tmp[32], *e;
+
+	snprintf(tmp, sizeof tmp, "%g", x);
+	e = strchr(tmp, 'e');
+	if (e == NULL)
+		snprintf(buf, size, "%s", tmp);
+	else
+		snprintf(buf, size, "%.*se%d", (int)(e - tmp), tmp, atoi(e + 1));
+}
+
+/* Whether x, written v, lies in the field's physical range; the message gives the range. */
+static int check_bound(struct loader *l, const struct field *f, const yaml_event_t *ev, double x,
+                       const char *v)
+{
+	const struct bound *b = f->bound;
+	char lo[32], hi[32];
+
+	if (b == NULL || (x >= b->lo && x <= b->hi))
+		return 0;
+	short_number(b->lo, lo, sizeof lo);
+	short_number(b->hi, hi, sizeof hi);
+	if (f->type == F_LOG) { /* the range is the value's, not the logarithm's */
+		char e[32];
+		short_number(x, e, sizeof e);
+		return fail(l, ev->start_mark, "'%s': %.12s gives %s = %s, outside [%s, %s]%s",
+		            f->key, v, f->alt, e, lo, hi, b->unit);
+	}
+	return fail(l, ev->start_mark, "'%s' must lie in [%s, %s]%s, not %.40s", f->key, lo, hi,
+	            b->unit, v);
 }
 
 /* Parse a number of the field's kind from a scalar event into *x. */
@@ -421,14 +561,11 @@ static int parse_number(struct loader *l, const struct field *f, const yaml_even
 		*x = exp(*x);
 		if (!isfinite(*x) || *x <= 0)
 			return fail(l, ev->start_mark, "'%s': %.40s is out of range", f->key, v);
-		return 0;
+		return check_bound(l, f, ev, *x, v);
 	}
 	if (!units_parse(v, kind, x, &why))
 		return fail(l, ev->start_mark, "'%s': %s: '%.40s'", f->key, why, v);
-	if (type == F_EXPONENT && *x > 2)
-		return fail(l, ev->start_mark,
-		            "'%s' is an exponent and must lie in (0, 2], not %.40s", f->key, v);
-	return 0;
+	return check_bound(l, f, ev, *x, v);
 }
 
 static int parse_enum(struct loader *l, const struct field *f, const yaml_event_t *ev)
@@ -762,12 +899,13 @@ out:
 	return rc;
 }
 
-int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
-                size_t errsize)
+/* Read and parse path, refusing anything but a regular file when `regular`. */
+static int load(const char *path, bool regular, enum preset_kind want, struct preset *out,
+                char *err, size_t errsize)
 {
 	char why[256];
 	size_t len;
-	unsigned char *buf = read_all(path, PRESET_MAX_BYTES, &len, why, sizeof why);
+	unsigned char *buf = read_all(path, PRESET_MAX_BYTES, regular, &len, why, sizeof why);
 
 	if (buf == NULL) {
 		snprintf(err, errsize, "%s:1:1: %s", path, why);
@@ -776,4 +914,16 @@ int preset_load(const char *path, enum preset_kind want, struct preset *out, cha
 	int rc = preset_parse(path, buf, len, want, out, err, errsize);
 	free(buf);
 	return rc;
+}
+
+int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
+                size_t errsize)
+{
+	return load(path, false, want, out, err, errsize);
+}
+
+int preset_load_listed(const char *path, enum preset_kind want, struct preset *out, char *err,
+                       size_t errsize)
+{
+	return load(path, true, want, out, err, errsize);
 }

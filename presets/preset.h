@@ -56,9 +56,19 @@ struct preset {
 int preset_parse(const char *file, const unsigned char *buf, size_t len, enum preset_kind want,
                  struct preset *out, char *err, size_t errsize);
 
-/* Read and parse the file at path (at most PRESET_MAX_BYTES). */
+/*
+ * Read and parse the file at path (at most PRESET_MAX_BYTES), a file or a
+ * pipe the user named; a directory is refused.
+ */
 int preset_load(const char *path, enum preset_kind want, struct preset *out, char *err,
                 size_t errsize);
+
+/*
+ * The same for a file found by listing a directory: only a regular file is
+ * read. A FIFO, device or socket is refused before any read, never waited on.
+ */
+int preset_load_listed(const char *path, enum preset_kind want, struct preset *out, char *err,
+                       size_t errsize);
 
 /* The parameters a model computes with: the active ones of a mixture of experts. */
 double preset_compute_params(const struct preset *p);

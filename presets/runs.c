@@ -260,7 +260,7 @@ int runs_load(const char *path, double k, struct fit_run **out, size_t *n, char 
 {
 	char why[256];
 	size_t len;
-	unsigned char *buf = read_all(path, RUNS_MAX_BYTES, &len, why, sizeof why);
+	unsigned char *buf = read_all(path, RUNS_MAX_BYTES, false, &len, why, sizeof why);
 
 	if (buf == NULL)
 		return fail(err, errsize, path, 0, "%s", why);

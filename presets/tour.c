@@ -26,6 +26,7 @@ struct walker {
 	bool failed;
 };
 
+static bool is_c1(const char *s, size_t n);
 static int fail(struct walker *w, yaml_mark_t m, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 
@@ -43,6 +44,8 @@ static int fail(struct walker *w, yaml_mark_t m, const char *fmt, ...)
 	for (char *p = msg; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			*p = '?';
+		else if (is_c1(p, 2))
+			p[0] = p[1] = '?';
 	snprintf(w->err, w->errsize, "%s:%zu:%zu: %s", w->file, m.line + 1, m.column + 1, msg);
 	w->failed = true;
 	return -1;
@@ -72,7 +75,27 @@ static const char *noun(yaml_event_type_t t)
 	                                        : "nothing";
 }
 
-/* A scalar value for key into dst (size bytes), one printable line unless multiline. */
+/*
+ * Whether s (n bytes) starts with a C1 control, U+0080..U+009F (UTF-8 C2 80
+ * to C2 9F): terminals obey some of them (U+009B is CSI) as they do ESC.
+ */
+static bool is_c1(const char *s, size_t n)
+{
+	return n >= 2 && (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+	       (unsigned char)s[1] <= 0x9f;
+}
+
+/* Characters in a UTF-8 string (libyaml has checked the encoding): bytes that start one. */
+static size_t utf8_length(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* A scalar value for key into dst (size bytes): one printable line, but for a caption's two. */
 static int text(struct walker *w, const yaml_event_t *ev, const char *key, char *dst, size_t size)
 {
 	const char *v = (const char *)ev->data.scalar.value;
@@ -86,16 +109,27 @@ static int text(struct walker *w, const yaml_event_t *ev, const char *key, char 
 	if (n >= size)
 		return fail(w, ev->start_mark, "'%s' is longer than %zu characters", key, size - 1);
 	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)v[i] < 0x20 && v[i] != '\n') || v[i] == 0x7f)
+		if (((unsigned char)v[i] < 0x20 && v[i] != '\n') || v[i] == 0x7f ||
+		    is_c1(v + i, n - i))
 			return fail(w, ev->start_mark, "'%s' contains a control character", key);
 	memcpy(dst, v, n);
 	dst[n] = '\0';
+	if (strcmp(key, "caption") == 0)
+		return 0;
+	/* the rest is one line, as in presets: block scalars fold into blanks */
+	for (char *c = dst; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	while (n > 0 && dst[n - 1] == ' ')
+		dst[--n] = '\0';
+	if (n == 0)
+		return fail(w, ev->start_mark, "'%s' is empty", key);
 	return 0;
 }
 
 static int caption(struct walker *w, const yaml_event_t *ev, struct tour_step *s)
 {
-	char buf[512], *line, *save = NULL;
+	char buf[TOUR_CAPTION_LINES * (TOUR_CAPTION_BYTES + 1) + 1], *line, *save = NULL;
 	int n = 0;
 
 	if (text(w, ev, "caption", buf, sizeof buf) < 0)
@@ -109,7 +143,8 @@ static int caption(struct walker *w, const yaml_event_t *ev, struct tour_step *s
 			return fail(w, ev->start_mark,
 			            "'caption' has more than %d lines: a back row reads two",
 			            TOUR_CAPTION_LINES);
-		if (strlen(line) > TOUR_CAPTION_WIDTH)
+		/* drawn one character a cell, in a band TOUR_CAPTION_WIDTH wide */
+		if (utf8_length(line) > TOUR_CAPTION_WIDTH)
 			return fail(w, ev->start_mark,
 			            "'caption' line %d is longer than %d characters", n + 1,
 			            TOUR_CAPTION_WIDTH);
@@ -118,17 +153,28 @@ static int caption(struct walker *w, const yaml_event_t *ev, struct tour_step *s
 	return 0;
 }
 
+/* A number of the given kind in [lo, hi], the explorer's window for it. */
 static int number(struct walker *w, const yaml_event_t *ev, const char *key, enum units_kind kind,
-                  double *out)
+                  double lo, double hi, double *out)
 {
-	char buf[64];
+	char buf[64], a[16], b[16];
 	const char *why;
 
 	if (text(w, ev, key, buf, sizeof buf) < 0)
 		return -1;
 	if (!units_parse(buf, kind, out, &why))
 		return fail(w, ev->start_mark, "'%s': %s: '%s'", key, why, buf);
-	return 0;
+	if (*out >= lo && *out <= hi)
+		return 0;
+	if (kind == UNITS_COMPUTE) {
+		units_format_compute(lo, a, sizeof a);
+		units_format_compute(hi, b, sizeof b);
+	} else {
+		units_format_count(lo, a, sizeof a);
+		units_format_count(hi, b, sizeof b);
+	}
+	return fail(w, ev->start_mark, "'%s' must lie in the explorer's window, %s to %s%s, not %s",
+	            key, a, b, kind == UNITS_COMPUTE ? " FLOPs" : "", buf);
 }
 
 static const char *const step_keys[] = {"caption", "law",           "model", "params",  "tokens",
@@ -152,13 +198,17 @@ static int step_value(struct walker *w, size_t k, const yaml_event_t *ev, struct
 		                                 (int)ev->start_mark.column + 1};
 		return text(w, ev, key, s->model, sizeof s->model);
 	case 3:
-		return number(w, ev, key, UNITS_COUNT, &s->params);
+		return number(w, ev, key, UNITS_COUNT, TOUR_WINDOW_PARAMS_LO, TOUR_WINDOW_PARAMS_HI,
+		              &s->params);
 	case 4:
-		return number(w, ev, key, UNITS_COUNT, &s->tokens);
+		return number(w, ev, key, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_HI,
+		              &s->tokens);
 	case 5:
-		return number(w, ev, key, UNITS_COMPUTE, &s->compute);
+		return number(w, ev, key, UNITS_COMPUTE, TOUR_WINDOW_COMPUTE_LO,
+		              TOUR_WINDOW_COMPUTE_HI, &s->compute);
 	case 6:
-		return number(w, ev, key, UNITS_COUNT, &s->unique_tokens);
+		return number(w, ev, key, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_HI,
+		              &s->unique_tokens);
 	case 7:
 		if (text(w, ev, key, buf, sizeof buf) < 0)
 			return -1;
@@ -303,6 +353,22 @@ static int steps(struct walker *w, const yaml_event_t *start, struct tour *t)
 	return 0;
 }
 
+/* The tour's id, spelt as a preset's: [a-z0-9][a-z0-9.-]*, so never a path. */
+static int tour_id(struct walker *w, const yaml_event_t *ev, char *dst, size_t size)
+{
+	if (text(w, ev, "id", dst, size) < 0)
+		return -1;
+	bool ok = (*dst >= 'a' && *dst <= 'z') || (*dst >= '0' && *dst <= '9');
+	for (const char *c = dst; ok && *c; c++)
+		ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '.' || *c == '-';
+	if (!ok)
+		return fail(w, ev->start_mark,
+		            "'id' must be lowercase letters, digits, '.' and '-' "
+		            "(like chinchilla-story), not '%s'",
+		            dst);
+	return 0;
+}
+
 static int root(struct walker *w, const yaml_event_t *start, struct tour *t)
 {
 	static const char *const keys[] = {"id", "title", "source", "steps"};
@@ -319,7 +385,7 @@ static int root(struct walker *w, const yaml_event_t *start, struct tour *t)
 			break;
 		if (next(w, &value) < 0)
 			return -1;
-		int rc = k == 0   ? text(w, &value, "id", t->id, sizeof t->id)
+		int rc = k == 0   ? tour_id(w, &value, t->id, sizeof t->id)
 		         : k == 1 ? text(w, &value, "title", t->title, sizeof t->title)
 		         : k == 2 ? text(w, &value, "source", t->source, sizeof t->source)
 		                  : steps(w, &value, t);
@@ -401,7 +467,7 @@ int tour_load(const char *path, struct tour *out, char *err, size_t errsize)
 {
 	char why[256];
 	size_t len;
-	unsigned char *buf = read_all(path, TOUR_MAX_BYTES, &len, why, sizeof why);
+	unsigned char *buf = read_all(path, TOUR_MAX_BYTES, false, &len, why, sizeof why);
 
 	if (buf == NULL) {
 		snprintf(err, errsize, "%s:1:1: %s", path, why);

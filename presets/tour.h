@@ -13,7 +13,22 @@
 
 #define TOUR_MAX_STEPS     64
 #define TOUR_CAPTION_LINES 2
-#define TOUR_CAPTION_WIDTH 78 /* an 80-column band less its margins */
+#define TOUR_CAPTION_WIDTH 78 /* characters: an 80-column band less its margins */
+/* Bytes of one caption line: a UTF-8 character takes up to 4. */
+#define TOUR_CAPTION_BYTES (4 * TOUR_CAPTION_WIDTH)
+
+/*
+ * The explorer's window, which tui/app.c opens on and every tour step must
+ * lie in: N parameters, D tokens, and C = 6 N D FLOPs at its corners. A step
+ * outside it would be clamped into it and show another point than the
+ * caption's, so the loader refuses it.
+ */
+#define TOUR_WINDOW_PARAMS_LO  1e7
+#define TOUR_WINDOW_PARAMS_HI  1e13
+#define TOUR_WINDOW_TOKENS_LO  1e8
+#define TOUR_WINDOW_TOKENS_HI  1e14
+#define TOUR_WINDOW_COMPUTE_LO (6 * TOUR_WINDOW_PARAMS_LO * TOUR_WINDOW_TOKENS_LO)
+#define TOUR_WINDOW_COMPUTE_HI (6 * TOUR_WINDOW_PARAMS_HI * TOUR_WINDOW_TOKENS_HI)
 
 enum tour_panel {
 	TOUR_PANEL_BOTH, /* map and profiles side by side (default) */
@@ -27,7 +42,7 @@ struct tour_mark {
 };
 
 struct tour_step {
-	char caption[TOUR_CAPTION_LINES][TOUR_CAPTION_WIDTH + 1];
+	char caption[TOUR_CAPTION_LINES][TOUR_CAPTION_BYTES + 1]; /* UTF-8 */
 	char law[64];                   /* a law id, or "" to keep the current law */
 	char model[64];                 /* a model id, or "" */
 	double params, tokens, compute; /* 0 when not given */
@@ -40,7 +55,7 @@ struct tour_step {
 
 struct tour {
 	char file[1024];
-	char id[64];
+	char id[64]; /* [a-z0-9][a-z0-9.-]*, as a preset's */
 	char title[128];
 	char source[640]; /* optional: the papers the captions quote */
 	int nsteps;

@@ -3,13 +3,61 @@
  * parser it calls), for every kind it can be asked for: any, law, model,
  * accelerator. Any input must give either a preset or one error line: no
  * crash, no leak, no undefined behaviour, no unterminated message.
+ *
+ * An accepted law must also be safe to compute with, which is what the
+ * loader's ranges are for: at the corners of the range of N and D the
+ * program works in, its loss is finite and above zero (a loss of 0 or inf
+ * reached log10 and float-to-int conversions in drawing), and k N D and
+ * its frontier powers are finite.
  */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "../../presets/preset.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The corners: from the smallest counts a preset may give to the largest. */
+static const double corner_n[] = {100, 1e7, 1e13, 1e16};
+static const double corner_d[] = {1e3, 1e8, 1e14, 1e18};
+static const double corner_c[] = {LAW_COMPUTE_MIN, 1e23, LAW_COMPUTE_MAX};
+
+static void check_power(const struct law_power *p, double unit)
+{
+	for (size_t i = 0; p->coef != 0 && i < sizeof corner_c / sizeof *corner_c; i++) {
+		double x = p->coef * pow(corner_c[i] / unit, p->exp);
+		if (!isfinite(x) || x <= 0)
+			__builtin_trap();
+	}
+}
+
+static void check_law(const struct law *law)
+{
+	if (law->family == LAW_FRONTIER) {
+		check_power(&law->frontier.params, law->frontier.unit);
+		check_power(&law->frontier.flops_pt, law->frontier.unit);
+		check_power(&law->frontier.tokens, law->frontier.unit);
+		return;
+	}
+	for (size_t i = 0; i < sizeof corner_n / sizeof *corner_n; i++)
+		for (size_t j = 0; j < sizeof corner_d / sizeof *corner_d; j++) {
+			double n = corner_n[i], d = corner_d[j], l = -1;
+			if (!isfinite(law_compute(law, n, d)))
+				__builtin_trap();
+			for (double u = 0; u <= d / 10; u += d / 10) {
+				enum model_status st = law_loss(law, n, d, u, &l);
+				/*
+				 * Kaplan's power, and the data-constrained law's G^(1/(a+b))
+				 * at extreme A/B, may overflow: a clean "out of domain".
+				 */
+				if (st != MODEL_OK && law->family == LAW_ADDITIVE)
+					__builtin_trap();
+				if (st == MODEL_OK && !(isfinite(l) && l > 0))
+					__builtin_trap();
+			}
+		}
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -23,6 +71,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* an error is one line naming the file */
 			if (strncmp(err, "fuzz.yaml:", 10) != 0 || strchr(err, '\n') != NULL)
 				__builtin_trap();
+		} else if (p.kind == PRESET_LAW) {
+			check_law(&p.law);
 		}
 	}
 	return 0;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh DIR: fuzz the preset, tour and runs (CSV) readers, $FUZZ_SECONDS
-# seconds in all (a third each), from the shipped files and the bad corpus,
+# seconds in all (a third each), from the shipped files and the bad corpus
+# (tests/bad/ and tests/bad/tours/), with a dictionary of the YAML keys,
 # and write "passed failed" to DIR/counts.
 set -u
 dir=$1
@@ -15,8 +16,11 @@ for target in preset tour runs; do
 	for d in presets/laws presets/models presets/accelerators presets/tours tests/bad tests/runs; do
 		[ -d "$d" ] && seeds="$seeds $d"
 	done
+	# the keys and edge numbers of the YAML formats (the runs reader is CSV)
+	dict=
+	[ "$target" != runs ] && [ -f tests/fuzz/yaml.dict ] && dict=-dict=tests/fuzz/yaml.dict
 	"$dir/fuzz_$target" -max_total_time="$half" -timeout=10 -rss_limit_mb=2048 \
-		-max_len=4096 -print_final_stats=1 "$dir/corpus-$target" $seeds \
+		-max_len=4096 -print_final_stats=1 $dict "$dir/corpus-$target" $seeds \
 		>"$dir/fuzz-$target.log" 2>&1
 	rc=$?
 	runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$dir/fuzz-$target.log" | grep -o '[0-9]*$')

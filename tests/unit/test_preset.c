@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "../../presets/tour.h"
 #include "fixtures.h"
 
 static int parse(const char *text, enum preset_kind want, struct preset *p, char *err)
@@ -110,6 +111,65 @@ static void expected_kind_is_enforced(void **state)
 	assert_string_equal(err, "t.yaml:4:1: 'params' does not belong in a law preset");
 }
 
+/* A leap day exists in a leap year (2024, 2000), not in 2100 or 2023. */
+static void leap_days(void **state)
+{
+	(void)state;
+	static struct preset p;
+	char err[PRESET_ERR_MAX], text[256];
+	static const struct {
+		const char *date;
+		int rc;
+	} cases[] = {{"2024-02-29", 0},  {"2000-02-29", 0}, {"2100-02-29", -1},
+	             {"2023-02-29", -1}, {"2024-12-31", 0}, {"2024-00", -1}};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		snprintf(text, sizeof text,
+		         "id: m\nname: M\nsource: S\nparams: 1B\ntokens: 1T\nreleased: %s\n",
+		         cases[i].date);
+		assert_int_equal(parse(text, PRESET_MODEL, &p, err), cases[i].rc);
+	}
+}
+
+/* The bounds hold the shipped constants' extremes: Kaplan's 768-parameter range, log_E. */
+static void ranges_keep_the_papers(void **state)
+{
+	(void)state;
+	static struct preset p;
+	char err[PRESET_ERR_MAX];
+
+	assert_int_equal(parse("id: l\nname: L\nsource: S\nfamily: additive\ndataset: D\n"
+	                       "convention: total\nflops_per_param_token: 100\n"
+	                       "constants: {log_E: -6.9, A: 0.001, B: 1e18, alpha: 0.01, beta: 2}\n"
+	                       "fitted_range: {params: [768, 1e16], compute: [1e10, 1e35]}\n",
+	                       PRESET_LAW, &p, err),
+	                 0);
+	assert_int_equal(parse("id: l\nname: L\nsource: S\nfamily: additive\ndataset: D\n"
+	                       "convention: total\n"
+	                       "constants: {log_E: -7, A: 1, B: 1, alpha: 0.5, beta: 0.5}\n",
+	                       PRESET_LAW, &p, err),
+	                 -1);
+	assert_string_equal(err, "t.yaml:7:20: 'log_E': -7 gives E = 0.000911882, outside "
+	                         "[0.001, 20] nats per token");
+}
+
+/* A tour's title, id and source are one line: newlines fold into blanks, as in presets. */
+static void tour_text_is_one_line(void **state)
+{
+	(void)state;
+	static struct tour t;
+	char err[1024];
+	const char *text = "id: t\ntitle: \"Two\n\n lines\"\nsteps:\n"
+	                   "  - caption: |\n      one\n      two\n    compute: 1e22\n";
+
+	assert_int_equal(tour_parse("t.yaml", (const unsigned char *)text, strlen(text), &t, err,
+	                            sizeof err),
+	                 0);
+	assert_null(strchr(t.title, '\n'));
+	assert_string_equal(t.steps[0].caption[0], "one");
+	assert_string_equal(t.steps[0].caption[1], "two");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -118,6 +178,9 @@ int main(void)
 	        cmocka_unit_test(frontier_in_pf_days),
 	        cmocka_unit_test(accelerator_from_its_peak),
 	        cmocka_unit_test(expected_kind_is_enforced),
+	        cmocka_unit_test(leap_days),
+	        cmocka_unit_test(ranges_keep_the_papers),
+	        cmocka_unit_test(tour_text_is_one_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
