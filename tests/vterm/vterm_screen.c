@@ -11,7 +11,8 @@
  * Each screen is polled until it matches (20 s at most, or
  * VTERM_SCREEN_WAIT_MS: a sanitizer build on a loaded machine can take
  * seconds for a frame). KEYS ending in @WxH resize the terminal to W x H
- * right after the keys (TIOCSWINSZ, which sends SIGWINCH).
+ * right after the keys (TIOCSWINSZ, which sends SIGWINCH); after an Esc,
+ * once curses waits to see whether an escape sequence follows.
  *
  * Then the signal (-s: TERM, the default, HUP, INT, QUIT, USR1, USR2, PIPE,
  * ALRM, VTALRM, PROF, XCPU or XFSZ), which the explorer must die of (its
@@ -278,7 +279,8 @@ static bool wait_blocked_in_write(pid_t pid)
 		memcpy(before, in_write ? arg : (unsigned long[6]){0}, sizeof before);
 		nanosleep(&(struct timespec){.tv_nsec = 50000000}, NULL);
 	}
-	printf("the explorer never blocked writing a frame\n");
+	printf("the explorer never blocked writing a frame (or /proc/%d/syscall is not readable)\n",
+	       (int)pid);
 	return false;
 }
 
