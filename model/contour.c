@@ -99,10 +99,21 @@ int contour_levels_linear(double lo, double hi, int n, double *out, int *decimal
 	if (n < 1 || !(hi > lo) || !isfinite(lo) || !isfinite(hi))
 		return 0;
 	double step = nice_floor((hi - lo) / n);
+	if (!(step > 0) || !isfinite(step)) /* a span that underflows, or overflows */
+		return 0;
 	*decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
-	for (double v = ceil(lo / step) * step; v < hi && count < 64; v += step) {
-		double level = round(v / step) * step; /* no drift, and an exact 0 */
-		if (level > lo)
+	/*
+	 * Count steps with an integer, never by adding step to a level: once
+	 * step is below a level's precision (1e16 + 0.01 == 1e16) the sum stops
+	 * moving. There, neighbouring multiples round to the same double; only
+	 * distinct levels are kept.
+	 */
+	double first = ceil(lo / step);
+	for (int i = 0; i <= CONTOUR_MAX_LEVELS && count < CONTOUR_MAX_LEVELS; i++) {
+		double level = (first + i) * step; /* no drift, and an exact 0 */
+		if (level >= hi)
+			break;
+		if (level > lo && (count == 0 || level > out[count - 1]))
 			out[count++] = level == 0 ? 0 : level;
 	}
 	return count;

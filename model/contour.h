@@ -6,6 +6,9 @@
 #ifndef ISOFLOP_CONTOUR_H
 #define ISOFLOP_CONTOUR_H
 
+/* The most levels contour_levels_linear writes. */
+#define CONTOUR_MAX_LEVELS 64
+
 /* A piece of a level line, in cell coordinates: x right, y up, both in [0, 1]. */
 struct contour_segment {
 	double x0, y0;
@@ -34,7 +37,8 @@ int contour_levels(double lo, double hi, double base, int n, double *out, int *d
 /*
  * Round, evenly spaced levels across (lo, hi), about n of them: a 1-2-5 step
  * (for differences, which may be negative). Writes them ascending into out
- * (room for 64) and returns the count; *decimals is what labels need.
+ * (room for CONTOUR_MAX_LEVELS) and returns the count; *decimals is what
+ * labels need. Where the span is below the values' precision, fewer.
  */
 int contour_levels_linear(double lo, double hi, int n, double *out, int *decimals);
 

@@ -119,6 +119,28 @@ else
 	no "TERM=dumb" "$(screen | head -n 3)"
 fi
 
+# a TERM terminfo does not know: one line that names it, status 2, not
+# ncurses' own message and status 1
+start 80 24 unknown-xyz
+if wait_for '^EXIT=2' && wait_for "^isoflop: unknown terminal type 'unknown-xyz' \\(no terminfo entry; try TERM=xterm" &&
+	screen | sed -n 3p | grep -q '^speed ' && ! screen | grep -q 'Error opening terminal'; then
+	ok "TERM=unknown-xyz: one-line error, exit 2"
+else
+	no "TERM=unknown-xyz" "$(screen | head -n 4)"
+fi
+
+# the difference map (d) of a law with E = 1e16 against another: contour
+# steps below a double's precision once made the frame spin forever
+sed -e 's/^id: .*/id: huge-e/' -e 's/^  E: .*/  E: 1e16/' presets/laws/hoffmann2022.yaml >"$tmp/huge-e.yaml"
+start 80 24 xterm --preset "$tmp/huge-e.yaml" --law huge-e
+if wait_for 'Tab:slider' && T send-keys -t e c && wait_for 'compare with: Enter picks' &&
+	T send-keys -t e j Enter && wait_for 'comparing with' && T send-keys -t e d &&
+	wait_for '^dL = ' && T send-keys -t e q && wait_for '^EXIT=0'; then
+	ok "the d view of a law with E = 1e16 draws, and q quits"
+else
+	no "d view with E = 1e16" "$(screen | tail -n 4)"
+fi
+
 # --- the readout follows the formulas ----------------------------------------
 # C locked at Chinchilla's 6 * 70B * 1.4T; five steps of 1/20 decade on N
 start 80 24 xterm

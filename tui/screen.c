@@ -2,7 +2,9 @@
  * screen.c: curses set-up, the blit of a canvas onto the terminal, the event
  * loop and signals. The loop blocks in poll() on the terminal and a
  * self-pipe, so an idle explorer uses no CPU, and a signal (SSH dropping
- * the link sends SIGHUP) wakes it to restore the terminal and leave.
+ * the link sends SIGHUP) wakes it to restore the terminal and leave. A
+ * signal that comes while a frame is being made restores the terminal in
+ * its handler. Either way the process then dies of the signal.
  *
  * Every frame is drawn whole into a canvas, but only cells that differ from
  * the last frame are handed to curses, and curses sends only what differs
@@ -15,28 +17,92 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "explorer.h"
 #include "keys.h"
 #include "screen.h"
 
+/*
+ * Where the main loop is, for the signal handler: before curses or after
+ * endwin (OFF), drawing or computing a frame (BUSY), or waiting in poll()
+ * for a key (WAITING), where the loop can restore the terminal itself.
+ */
+enum { SCREEN_OFF, SCREEN_BUSY, SCREEN_WAITING };
+static volatile sig_atomic_t screen_state = SCREEN_OFF;
 static volatile sig_atomic_t stop_signal;
 static int wake_pipe[2] = {-1, -1};
 
-static void on_stop(int sig)
+/*
+ * What the handler needs to undo curses with async-signal-safe calls only:
+ * the tty's modes before curses, and the bytes that leave the terminal's
+ * modes, fetched from terminfo while curses starts.
+ */
+static struct termios shell_modes;
+static char restore_bytes[256];
+static size_t restore_len;
+
+/*
+ * Signals whose default action ends the process: each restores the terminal
+ * first. Not SEGV, BUS, FPE, ILL, ABRT (the sanitizers' own reports) nor
+ * TRAP (debuggers'); TSTP and WINCH are curses' own.
+ */
+static const int ending_signals[] = {
+        SIGHUP,    SIGINT,    SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGPIPE,
+        SIGALRM,   SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS,
+#ifdef SIGPOLL
+        SIGPOLL,
+#endif
+#ifdef SIGPWR
+        SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+        SIGSTKFLT,
+#endif
+};
+
+/* End the process by sig, as if it had not been caught: the exit status says which. */
+static void die_of(int sig)
+{
+	sigset_t one;
+
+	signal(sig, SIG_DFL);
+	raise(sig);
+	/* inside the handler sig is blocked: let the pending one in */
+	sigemptyset(&one);
+	sigaddset(&one, sig);
+	pthread_sigmask(SIG_UNBLOCK, &one, NULL);
+	_exit(128 + sig); /* not reached */
+}
+
+/*
+ * Waiting: wake the loop, which ends curses in order and then dies of the
+ * signal. Busy (a long frame, or output blocked): undo curses here, since
+ * the loop may not come back soon, then die.
+ */
+static void on_signal(int sig)
 {
 	int saved = errno;
 
-	stop_signal = sig;
-	if (wake_pipe[1] >= 0) {
+	if (screen_state == SCREEN_WAITING) {
+		stop_signal = sig;
 		char c = 0;
 		ssize_t rc = write(wake_pipe[1], &c, 1);
 		(void)rc; /* a full pipe already holds a wake-up */
+		errno = saved;
+		return;
 	}
-	errno = saved;
+	if (screen_state == SCREEN_BUSY) {
+		ssize_t rc = write(STDOUT_FILENO, restore_bytes, restore_len);
+		(void)rc; /* nothing better to do on a dead terminal */
+		tcsetattr(STDOUT_FILENO, TCSANOW, &shell_modes);
+	}
+	die_of(sig);
 }
 
+/* Catch every signal in ending_signals (and the real-time ones) that is not ignored. */
 static int install_signals(void)
 {
 	struct sigaction sa;
@@ -48,11 +114,90 @@ static int install_signals(void)
 		fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC);
 	}
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;
+	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	int n = (int)(sizeof ending_signals / sizeof *ending_signals);
+	int rt = SIGRTMAX - SIGRTMIN + 1;
+	/* one handler at a time: a second signal waits for the first's restore */
+	for (int i = 0; i < n + rt; i++)
+		sigaddset(&sa.sa_mask, i < n ? ending_signals[i] : SIGRTMIN + (i - n));
+	for (int i = 0; i < n + rt; i++) {
+		int sig = i < n ? ending_signals[i] : SIGRTMIN + (i - n);
+		struct sigaction old;
+		/* an ignored signal (nohup) stays ignored */
+		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sig, &sa, NULL);
+	}
+	/* and none of them is blocked: a long frame must not hold one back */
+	pthread_sigmask(SIG_UNBLOCK, &sa.sa_mask, NULL);
+	return 0;
+}
+
+/* Append terminfo capability cap, when the terminal has it, to the restore bytes. */
+static void add_restore(const char *cap)
+{
+	size_t len;
+
+	if (cap == NULL || cap == (char *)-1 ||
+	    (len = strlen(cap)) >= sizeof restore_bytes - restore_len)
+		return;
+	memcpy(restore_bytes + restore_len, cap, len);
+	restore_len += len;
+}
+
+/*
+ * The bytes endwin would send, for the handler: CAN first, which ends an
+ * escape sequence the frame was cut in, then mouse reporting off (ncurses'
+ * XM, else xterm's), attributes off, the cursor shown, keypad and
+ * alternate screen left.
+ */
+static void prepare_restore(void)
+{
+	char *xm = tigetstr("XM");
+
+	restore_len = 0;
+	add_restore("\030");
+	if (xm != NULL && xm != (char *)-1)
+		add_restore(tiparm(xm, 0));
+	else if (tigetstr("kmous") != NULL && tigetstr("kmous") != (char *)-1)
+		add_restore("\033[?1000l");
+	add_restore(tigetstr("sgr0"));
+	add_restore(tigetstr("cnorm"));
+	add_restore(tigetstr("rmkx"));
+	add_restore(tigetstr("rmcup"));
+}
+
+/*
+ * Start curses on the terminal, or say why it cannot be done (0 or 2).
+ * newterm, unlike initscr, returns rather than exiting on an unknown TERM.
+ */
+static int start_curses(void)
+{
+	const char *term = getenv("TERM");
+	int err = 1;
+
+	if (tcgetattr(STDOUT_FILENO, &shell_modes) != 0) {
+		fputs("isoflop: the explorer needs a terminal\n", stderr);
+		return 2;
+	}
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		if (setupterm(NULL, STDOUT_FILENO, &err) == OK || err == 1)
+			fprintf(stderr,
+			        "isoflop: the explorer cannot drive TERM=%s (no cursor "
+			        "movement); try isoflop plot contour\n",
+			        term);
+		else if (err == 0)
+			fprintf(stderr,
+			        "isoflop: unknown terminal type '%s' (no terminfo entry; "
+			        "try TERM=xterm-256color, or isoflop plot contour)\n",
+			        term);
+		else
+			fputs("isoflop: no terminfo database found (install ncurses-base, or try "
+			      "isoflop plot contour)\n",
+			      stderr);
+		return 2;
+	}
+	prepare_restore();
 	return 0;
 }
 
@@ -192,12 +337,62 @@ static int resize(struct canvas *now, struct canvas *last)
 	return 0;
 }
 
+/*
+ * Wait in poll() for a key, so that an idle explorer uses no CPU: 0 with
+ * *ch set, or -1 when a signal (stop_signal), a lost terminal (*lost) or a
+ * failing poll ends the explorer.
+ */
+static int wait_key(int *ch, bool *lost)
+{
+	struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+	int rc = 0;
+
+	screen_state = SCREEN_WAITING;
+	while (!stop_signal && (*ch = getch()) == ERR) {
+		if (poll(fds, 2, -1) < 0 && errno != EINTR) {
+			rc = -1;
+			break;
+		}
+		if (fds[0].revents & (POLLHUP | POLLERR)) {
+			*lost = true;
+			rc = -1;
+			break;
+		}
+	}
+	screen_state = SCREEN_BUSY;
+	return stop_signal ? -1 : rc;
+}
+
+/*
+ * What an Esc was: Esc alone, or (ERR) the start of an escape sequence
+ * curses does not know (an arrow key from a terminal that ignores keypad
+ * mode), whose bytes are swallowed rather than quitting on its Esc. A resize
+ * is neither: SIGWINCH may queue one right behind an Esc, and it stays
+ * queued for the loop.
+ */
+static int after_escape(void)
+{
+	int ch = getch();
+
+	if (ch == ERR || ch == KEY_RESIZE) {
+		if (ch == KEY_RESIZE)
+			ungetch(ch);
+		return 27;
+	}
+	while ((ch = getch()) != ERR)
+		if (ch == KEY_RESIZE) {
+			ungetch(ch);
+			break;
+		}
+	return ERR;
+}
+
 int screen_run(struct app *a, bool colour, bool line_drawing)
 {
 	struct explorer e;
 	struct canvas now = {0}, last = {0};
 	int status = 0;
-	bool all = true;
+	bool all = true, lost = false;
 
 	if (install_signals() != 0)
 		return 2;
@@ -207,8 +402,9 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 	 * delivers in pieces; the default, 1 s, would feel broken.
 	 */
 	set_escdelay(100);
-	if (initscr() == NULL)
+	if (start_curses() != 0)
 		return 2;
+	screen_state = SCREEN_BUSY;
 	cbreak();
 	noecho();
 	nonl();
@@ -239,28 +435,11 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 		all = false;
 
 		/* wait for a key or a signal; SIGWINCH makes curses queue KEY_RESIZE */
-		struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
-		int ch = ERR;
-		while (!stop_signal && (ch = getch()) == ERR) {
-			if (poll(fds, 2, -1) < 0 && errno != EINTR)
-				break;
-			if (fds[0].revents & (POLLHUP | POLLERR))
-				stop_signal = SIGHUP; /* the terminal went away */
-		}
-		if (stop_signal)
+		int ch;
+		if (wait_key(&ch, &lost) != 0)
 			break;
-		if (ch == 27 && (ch = getch()) != ERR) {
-			/*
-			 * More bytes right behind an Esc: an escape sequence curses does
-			 * not know (an arrow key from a terminal that ignores keypad
-			 * mode). Swallow it rather than quit on its Esc.
-			 */
-			while (getch() != ERR)
-				;
+		if (ch == 27 && (ch = after_escape()) == ERR)
 			continue;
-		} else if (ch == ERR) {
-			ch = 27;
-		}
 		if (ch == KEY_MOUSE) {
 			MEVENT ev;
 			if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED))
@@ -284,11 +463,14 @@ oom:
 	status = 2;
 done:
 	endwin();
+	screen_state = SCREEN_OFF;
 	explorer_free(&e);
 	canvas_free(&now);
 	canvas_free(&last);
 	if (stop_signal)
-		status = 128 + stop_signal;
+		die_of(stop_signal);
+	if (lost)
+		status = 128 + SIGHUP; /* as if the hangup had come first */
 	if (status == 2)
 		fputs("isoflop: out of memory\n", stderr);
 	return status;

@@ -10,10 +10,13 @@
 #include "app.h"
 
 /*
- * Run the explorer until the user quits or a signal (INT, TERM, HUP) ends
- * it; the terminal is restored either way. colour: use colours if the
- * terminal has them; line_drawing: axes and boxes in the terminal's
- * line-drawing characters instead of - | +. Returns the process exit status.
+ * Run the explorer until the user quits or a signal ends it; the terminal
+ * is restored either way. After a signal whose default action ends the
+ * process (INT, TERM, HUP, QUIT, USR1, PIPE, ALRM...) it does not return:
+ * the process dies of that signal. colour: use colours if the terminal has
+ * them; line_drawing: axes and boxes in the terminal's line-drawing
+ * characters instead of - | +. Returns the process exit status, 2 when
+ * TERM names no terminal curses can drive.
  */
 int screen_run(struct app *a, bool colour, bool line_drawing);
 
