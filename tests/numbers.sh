@@ -102,4 +102,25 @@ for w in 50 45 40; do
 		no "COLUMNS=$w" "$wide rows wider than $w" "$(cat "$tmp/narrow")"
 	fi
 done
+# --- a crowded catalog: the explorer draws what fits and counts the rest --------
+# 300 user models (the shipped ones too): the first frame still has its map
+mkdir -p "$XDG_CONFIG_HOME/isoflop/models"
+awk -v dir="$XDG_CONFIG_HOME/isoflop/models" 'BEGIN {
+	for (i = 0; i < 300; i++) {
+		f = sprintf("%s/crowd-%03d.yaml", dir, i)
+		printf "id: crowd-%03d\nname: Crowd %d\nparams: %g\ntokens: %g\nreleased: 2024\nsource: \"a test\"\n",
+			i, i, 1e8 * (1 + i % 50), 1e10 * (1 + int(i / 50)) >f
+		close(f)
+	}
+}'
+shipped=$(ls presets/models/*.yaml | wc -l)
+run --dump --width 100 --height 40
+hidden=$((300 + shipped - 240))
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "$hidden models not drawn" &&
+	! printf '%s\n' "$out" | grep -q "no room for the map"; then
+	ok "the explorer with $((300 + shipped)) models draws 240 and counts $hidden"
+else
+	no "the explorer with a crowded catalog" "exit $rc" "stderr: $err" "$out"
+fi
+rm -rf "$XDG_CONFIG_HOME/isoflop/models"
 echo "1..$n"

@@ -172,10 +172,11 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	memset(a, 0, sizeof *a);
 	a->catalog = cat;
 	a->law = law;
-	a->n_lo = 1e7;
-	a->n_hi = 1e13;
-	a->d_lo = 1e8;
-	a->d_hi = 1e14;
+	/* the window every tour step is checked against when it loads (presets/tour.h) */
+	a->n_lo = TOUR_WINDOW_PARAMS_LO;
+	a->n_hi = TOUR_WINDOW_PARAMS_HI;
+	a->d_lo = TOUR_WINDOW_TOKENS_LO;
+	a->d_hi = TOUR_WINDOW_TOKENS_HI;
 	a->focus = SLIDER_N;
 	a->lock = SLIDER_C;
 	a->markers = true;

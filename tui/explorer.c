@@ -2,6 +2,7 @@
  * explorer.c: layout and drawing of the explorer's frame. Everything is
  * written into a canvas in screen cells; only tui/screen.c knows curses.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -58,6 +59,9 @@ void explorer_init(struct explorer *e)
 
 void explorer_free(struct explorer *e)
 {
+	free(e->markers);
+	e->markers = NULL;
+	e->nmarkers = 0;
 	canvas_free(&e->base);
 	e->base_ok = false;
 }
@@ -118,10 +122,21 @@ static struct profiles_spec profiles_spec_of(const struct app *a)
 	};
 }
 
-static void collect_markers(struct explorer *e, const struct app *a)
+/*
+ * Every model of the catalog, in its order (a marker's index is its model's:
+ * a click finds the model by it); the map draws those that fit. -1 when
+ * memory runs out.
+ */
+static int collect_markers(struct explorer *e, const struct app *a)
 {
+	size_t n = a->catalog->nmodels < INT_MAX ? a->catalog->nmodels : INT_MAX;
+	struct map_marker *m = realloc(e->markers, sizeof *m * (n > 0 ? n : 1));
+
+	if (m == NULL)
+		return -1;
+	e->markers = m;
 	e->nmarkers = 0;
-	for (size_t i = 0; i < a->catalog->nmodels && e->nmarkers < EXPLORER_MAX_MARKERS; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const struct preset *p = &a->catalog->models[i].preset;
 		e->markers[e->nmarkers++] = (struct map_marker){
 		        .tag = p->tag[0] ? p->tag : p->id,
@@ -130,6 +145,7 @@ static void collect_markers(struct explorer *e, const struct app *a)
 		        .d = p->tokens,
 		};
 	}
+	return 0;
 }
 
 static void fill(struct canvas *c, struct rect r)
@@ -186,7 +202,8 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 	         a->catalog->laws[a->law].preset.name);
 	snprintf(e->edited_id, sizeof e->edited_id, "%.50s*", a->catalog->laws[a->law].preset.id);
 	if (!e->lay.too_small) {
-		collect_markers(e, a);
+		if (collect_markers(e, a) != 0)
+			return -1;
 		struct map_spec ms = map_spec_of(e, a);
 		if (e->lay.map.w > 0) {
 			e->map_ok = map_draw_base(&e->base, e->lay.map, &ms, &e->map, NULL) == 0;

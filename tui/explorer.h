@@ -29,8 +29,6 @@ struct explorer_layout {
 	struct rect status;   /* one row */
 };
 
-#define EXPLORER_MAX_MARKERS 256
-
 /* Everything the base depends on besides the size: a change rebuilds it. */
 struct explorer_key {
 	size_t law;
@@ -56,7 +54,7 @@ struct explorer {
 	bool map_ok;
 	struct profiles prof;
 	bool prof_ok;
-	struct map_marker markers[EXPLORER_MAX_MARKERS];
+	struct map_marker *markers; /* one per model of the catalog, in its order */
 	int nmarkers;
 };
 

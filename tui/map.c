@@ -501,7 +501,10 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 {
 	int n = 0;
 
-	/* what a view adds comes first: it is what the viewer just asked for */
+	/* models left off a crowded map: first, so that a full legend never drops the count */
+	if (hidden > 0 && n < max)
+		snprintf(out[n++], 96, "%d models not drawn", hidden);
+	/* what a view adds comes next: it is what the viewer just asked for */
 	if (s->inference_t > 0 && has_surface && n < max) {
 		char tb[16];
 		units_format_count(s->inference_t, tb, sizeof tb);
@@ -523,8 +526,6 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
 	if (s->has_point && n < max)
 		snprintf(out[n++], 96, "@ point");
-	if (hidden > 0 && n < max)
-		snprintf(out[n++], 96, "%d models not drawn", hidden);
 	for (int i = 0; i < s->nmarkers && n < max; i++)
 		snprintf(out[n++], 96, "%s%s %s%s", s->markers[i].tag,
 		         places[i] == MARKER_COLLISION ? "(+)" : "", s->markers[i].name,
