@@ -192,3 +192,26 @@ void units_format_fixed(double x, int decimals, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%s", tmp);
 }
+
+void units_format_short(double x, char *buf, size_t size)
+{
+	char tmp[32], *e;
+
+	/* exponents where zeros would need counting: 1e-4, 1e18, but 0.001 and 1000 */
+	if (x != 0 && (fabs(x) < 1e-3 || fabs(x) >= 1e4))
+		snprintf(tmp, sizeof tmp, "%.5e", x);
+	else
+		snprintf(tmp, sizeof tmp, "%g", x);
+	e = strchr(tmp, 'e');
+	if (e == NULL) {
+		snprintf(buf, size, "%s", tmp);
+		return;
+	}
+	/* the mantissa without trailing zeros (1.50000 -> 1.5, 1.00000 -> 1) */
+	int len = (int)(e - tmp);
+	while (len > 1 && tmp[len - 1] == '0')
+		len--;
+	if (len > 1 && tmp[len - 1] == '.')
+		len--;
+	snprintf(buf, size, "%.*se%d", len, tmp, atoi(e + 1));
+}

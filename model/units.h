@@ -10,6 +10,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/*
+ * The physical range of each quantity isoflop takes in, whoever writes it
+ * (an option, a runs file, a preset, a tour): wide enough for any model
+ * anyone trains or imagines, narrow enough that k N D, a loss and their
+ * logarithms stay finite and printable (a denormal 1e-320 parameters once
+ * made a 117-digit loss). Compute is law.h's LAW_COMPUTE_MIN to _MAX.
+ */
+#define UNITS_PARAMS_MIN 1e2  /* Kaplan et al. 2020 fit from 768 non-embedding parameters */
+#define UNITS_PARAMS_MAX 1e16 /* ten thousand times the largest model built */
+#define UNITS_TOKENS_MIN 1e3
+#define UNITS_TOKENS_MAX 1e18 /* over a thousand times the text ever indexed on the web */
+#define UNITS_LOSS_MIN   1e-3 /* nats per token: below any irreducible loss a fit has found */
+#define UNITS_LOSS_MAX   20   /* the entropy of a uniform choice among 5e8 tokens */
+
 /* What a number counts; only compute takes PF-days. */
 enum units_kind {
 	UNITS_COUNT,   /* parameters or tokens */
@@ -37,6 +51,9 @@ bool units_has_blank_edge(const char *s);
 
 /* Format a count with 3 significant digits and a K/M/B/T suffix: 175B, 1.4T. */
 void units_format_count(double x, char *buf, size_t size);
+
+/* A bound as people write it: 0.001, 20, 1000, 1e-4, 1e18 (no '+', no exponent zeros). */
+void units_format_short(double x, char *buf, size_t size);
 
 /* Format FLOPs as a short exponent form: 5.76e23. */
 void units_format_compute(double x, char *buf, size_t size);

@@ -65,12 +65,9 @@ struct bound {
 	const char *unit; /* for messages, after the range: " nats per token", or "" */
 };
 
-/*
- * Losses: a language model's loss per token is a few nats; 20 nats is the
- * entropy of a uniform choice among 5e8 tokens, far above any vocabulary.
- * Below 1e-3 nats no fit has found an irreducible loss.
+/* Losses: a language model's loss per token is a few nats (units.h gives the reasons for its ends).
  */
-static const struct bound loss_bound = {1e-3, 20, " nats per token"};
+static const struct bound loss_bound = {UNITS_LOSS_MIN, UNITS_LOSS_MAX, " nats per token"};
 /*
  * Coefficients A, B of A/N^alpha: under 1e-3 the term stays below 1e-3 nats
  * at any N >= 1, so it is no term at all; 1e18 makes one nat at a billion
@@ -86,13 +83,9 @@ static const struct bound coef_bound = {1e-3, 1e18, ""};
 static const struct bound exponent_bound = {0.01, 2, ""};
 /* R_D*, R_N*: repetitions after which repeats are worth 1/e as much (Muennighoff's: 15, 5). */
 static const struct bound repeats_bound = {0.01, 1000, " repetitions"};
-/*
- * Parameters: Kaplan 2020 fitted from 768 (non-embedding) parameters; 1e16
- * is ten thousand times the largest model built.
- */
-static const struct bound params_bound = {100, 1e16, " parameters"};
-/* Tokens: 1e18 is over a thousand times the text ever indexed on the web. */
-static const struct bound tokens_bound = {1e3, 1e18, " tokens"};
+/* Parameters and tokens: the ranges every input shares (units.h). */
+static const struct bound params_bound = {UNITS_PARAMS_MIN, UNITS_PARAMS_MAX, " parameters"};
+static const struct bound tokens_bound = {UNITS_TOKENS_MIN, UNITS_TOKENS_MAX, " tokens"};
 /* Training compute: the span model/ computes in (LAW_COMPUTE_MIN, _MAX). */
 static const struct bound compute_bound = {LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, " FLOPs"};
 /*
@@ -509,19 +502,6 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 	return 0;
 }
 
-/* %g as people write it: 0.001, 20, 1e18 (no '+', no leading zeros in the exponent). */
-static void short_number(double x, char *buf, size_t size)
-{
-	char tmp[32], *e;
-
-	snprintf(tmp, sizeof tmp, "%g", x);
-	e = strchr(tmp, 'e');
-	if (e == NULL)
-		snprintf(buf, size, "%s", tmp);
-	else
-		snprintf(buf, size, "%.*se%d", (int)(e - tmp), tmp, atoi(e + 1));
-}
-
 /* Whether x, written v, lies in the field's physical range; the message gives the range. */
 static int check_bound(struct loader *l, const struct field *f, const yaml_event_t *ev, double x,
                        const char *v)
@@ -531,11 +511,11 @@ static int check_bound(struct loader *l, const struct field *f, const yaml_event
 
 	if (b == NULL || (x >= b->lo && x <= b->hi))
 		return 0;
-	short_number(b->lo, lo, sizeof lo);
-	short_number(b->hi, hi, sizeof hi);
+	units_format_short(b->lo, lo, sizeof lo);
+	units_format_short(b->hi, hi, sizeof hi);
 	if (f->type == F_LOG) { /* the range is the value's, not the logarithm's */
 		char e[32];
-		short_number(x, e, sizeof e);
+		units_format_short(x, e, sizeof e);
 		return fail(l, ev->start_mark, "'%s': %.12s gives %s = %s, outside [%s, %s]%s",
 		            f->key, v, f->alt, e, lo, hi, b->unit);
 	}

@@ -63,19 +63,18 @@ static int split(char *line, char **fields, int max)
 }
 
 /*
- * The physical ranges of a run (isoflop-presets(5)): a model of 1e3 to 1e16
- * parameters, 1e3 to 1e18 training tokens, a final loss in (0, 20] nats.
- * Outside them the fit's logarithms and exponentials stop being finite.
+ * The physical ranges of a run (model/units.h, isoflop-presets(5)): outside
+ * them the fit's logarithms and exponentials stop being finite, and a loss
+ * of zero or a denormal one leaves a fit nothing to work with.
  */
 static const struct {
 	int col;
 	double lo, hi;
-	const char *what;
+	const char *unit; /* after the range in the message */
 } run_ranges[] = {
-        /* col        lo    hi    what (after "is out of range: ") */
-        {COL_PARAMS, 1e3, 1e16, "a run has 1e3 to 1e16 parameters"},
-        {COL_TOKENS, 1e3, 1e18, "a run has 1e3 to 1e18 tokens"},
-        {COL_LOSS, 0, 20, "a final loss lies above 0 and at most 20 nats"},
+        {COL_PARAMS, UNITS_PARAMS_MIN, UNITS_PARAMS_MAX, "parameters"},
+        {COL_TOKENS, UNITS_TOKENS_MIN, UNITS_TOKENS_MAX, "tokens"},
+        {COL_LOSS, UNITS_LOSS_MIN, UNITS_LOSS_MAX, "nats"},
 };
 
 /* Whether a value of the run is outside its range; msg says which and why. */
@@ -86,20 +85,20 @@ static bool out_of_range(const double *v, double k, bool tokens_from_flops, char
 	for (size_t i = 0; i < sizeof run_ranges / sizeof run_ranges[0]; i++) {
 		int c = run_ranges[i].col;
 		double x = v[c];
-		/* loss excludes its lower end (zero loss is no run) and subnormals (1e-320
-		 * has no precision left for a fit to work with) */
-		bool in = c == COL_LOSS
-		                  ? isnormal(x) && x > run_ranges[i].lo && x <= run_ranges[i].hi
-		                  : x >= run_ranges[i].lo && x <= run_ranges[i].hi;
-		if (in)
+		char lo[32], hi[32];
+		if (x >= run_ranges[i].lo && x <= run_ranges[i].hi)
 			continue;
+		units_format_short(run_ranges[i].lo, lo, sizeof lo);
+		units_format_short(run_ranges[i].hi, hi, sizeof hi);
 		if (c == COL_TOKENS && tokens_from_flops)
-			snprintf(msg, size,
-			         "flops / (%g params) gives %.3g tokens: out of range: %s", k, x,
-			         run_ranges[i].what);
+			snprintf(
+			        msg, size,
+			        "flops / (%g params) gives %.3g tokens: out of range: a run has %s "
+			        "to %s tokens",
+			        k, x, lo, hi);
 		else
-			snprintf(msg, size, "%s: %.3g is out of range: %s", names[c], x,
-			         run_ranges[i].what);
+			snprintf(msg, size, "%s: %.3g is out of range: a run has %s to %s %s",
+			         names[c], x, lo, hi, run_ranges[i].unit);
 		return true;
 	}
 	return false;

@@ -27,10 +27,10 @@ expect_error() {
 }
 
 # --- ranges: the option, the range and the value in one line -----------------
-expect_error "denormal parameters" "isoflop: --params: out of range (parameters from 1e3 to 1e16): '1e-320'" loss --params 1e-320 --tokens 1T
-expect_error "too many tokens" "isoflop: --tokens: out of range (tokens from 1e3 to 1e18): '1e19'" loss --params 70B --tokens 1e19
-expect_error "a loss of 1e-320" "isoflop: --loss: out of range (nats per token from 0.01 to 100): '1e-320'" optimum --loss 1e-320
-expect_error "unique tokens past 1e18" "isoflop: --unique-tokens: out of range (unique tokens from 1e3 to 1e18): '1e30'" optimum --law muennighoff2023 --compute 1e22 --unique-tokens 1e30
+expect_error "denormal parameters" "isoflop: --params: out of range (parameters from 100 to 1e16): '1e-320'" loss --params 1e-320 --tokens 1T
+expect_error "too many tokens" "isoflop: --tokens: out of range (tokens from 1000 to 1e18): '1e19'" loss --params 70B --tokens 1e19
+expect_error "a loss of 1e-320" "isoflop: --loss: out of range (nats per token from 0.001 to 20): '1e-320'" optimum --loss 1e-320
+expect_error "unique tokens past 1e18" "isoflop: --unique-tokens: out of range (unique tokens from 1000 to 1e18): '1e30'" optimum --law muennighoff2023 --compute 1e22 --unique-tokens 1e30
 expect_error "inference tokens past 1e20" "isoflop: --inference-tokens: out of range (tokens from 1 to 1e20): '1e300'" test-time --params 8B --tokens 15T --inference-tokens 1e300
 expect_error "a 1e308-times larger model" "isoflop: --larger: out of range (more than 1 and at most 1e6 times larger): '1e308'" test-time --params 8B --tokens 15T --inference-tokens 1T --larger 1e308
 expect_error "days past a million" "isoflop: --days: out of range (days from 1e-6 to 1e6): '1e300'" optimum --gpu h100 --mfu 0.4 --gpus 8 --days 1e300

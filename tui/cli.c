@@ -75,27 +75,26 @@ int cli_check_options(const struct cli *cli, const char *command, unsigned long 
 }
 
 /*
- * The physical range of each numeric option: wide enough for any model
- * anyone trains or imagines, narrow enough that k N D, the losses and the
- * hardware arithmetic stay finite and printable (a denormal 1e-320
- * parameters made a 117-digit loss). open_lo: the low end is excluded.
+ * The physical range of each numeric option (model/units.h says why these
+ * ends): a denormal 1e-320 parameters once made a 117-digit loss. open_lo:
+ * the low end is excluded.
  */
 static const struct {
 	const char *name;
 	double lo, hi;
 	bool open_lo;
-	const char *range; /* the same range in words, for the message and the man page */
+	const char *what; /* the quantity in words, for the message */
 } number_ranges[] = {
-        {"--params", 1e3, 1e16, false, "parameters from 1e3 to 1e16"},
-        {"--tokens", 1e3, 1e18, false, "tokens from 1e3 to 1e18"},
-        {"--unique-tokens", 1e3, 1e18, false, "unique tokens from 1e3 to 1e18"},
-        {"--inference-tokens", 1, 1e20, false, "tokens from 1 to 1e20"},
-        {"--compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs from 1e10 to 1e35"},
-        {"--at-compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs from 1e10 to 1e35"},
-        {"--loss", 0.01, 100, false, "nats per token from 0.01 to 100"},
-        {"--larger", 1, 1e6, true, "more than 1 and at most 1e6 times larger"},
-        {"--mfu", 1e-4, 1, false, "a share of the peak from 1e-4 to 1"},
-        {"--days", 1e-6, 1e6, false, "days from 1e-6 to 1e6"},
+        {"--params", UNITS_PARAMS_MIN, UNITS_PARAMS_MAX, false, "parameters"},
+        {"--tokens", UNITS_TOKENS_MIN, UNITS_TOKENS_MAX, false, "tokens"},
+        {"--unique-tokens", UNITS_TOKENS_MIN, UNITS_TOKENS_MAX, false, "unique tokens"},
+        {"--inference-tokens", 1, 1e20, false, "tokens"},
+        {"--compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs"},
+        {"--at-compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs"},
+        {"--loss", UNITS_LOSS_MIN, UNITS_LOSS_MAX, false, "nats per token"},
+        {"--larger", 1, 1e6, true, "times larger"},
+        {"--mfu", 1e-4, 1, false, "a share of the peak"},
+        {"--days", 1e-6, 1e6, false, "days"},
 };
 
 int cli_number(const char *option, const char *arg, enum units_kind kind, double *out)
@@ -106,11 +105,18 @@ int cli_number(const char *option, const char *arg, enum units_kind kind, double
 		return cli_error("%s: %s: '%s'", option, why, arg);
 	for (size_t i = 0; i < sizeof number_ranges / sizeof *number_ranges; i++) {
 		double lo = number_ranges[i].lo, hi = number_ranges[i].hi;
+		char los[32], his[32];
 		if (strcmp(option, number_ranges[i].name) != 0)
 			continue;
-		if ((number_ranges[i].open_lo ? *out <= lo : *out < lo) || *out > hi)
-			return cli_error("%s: out of range (%s): '%s'", option,
-			                 number_ranges[i].range, arg);
+		if (!((number_ranges[i].open_lo ? *out <= lo : *out < lo) || *out > hi))
+			return 0;
+		units_format_short(lo, los, sizeof los);
+		units_format_short(hi, his, sizeof his);
+		if (number_ranges[i].open_lo)
+			return cli_error("%s: out of range (more than %s and at most %s %s): '%s'",
+			                 option, los, his, number_ranges[i].what, arg);
+		return cli_error("%s: out of range (%s from %s to %s): '%s'", option,
+		                 number_ranges[i].what, los, his, arg);
 	}
 	return 0;
 }

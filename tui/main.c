@@ -86,7 +86,7 @@ static const char usage_text[] =
 static const char usage_options[] =
         "options:\n"
         "  --law ID             law preset (default " CLI_DEFAULT_LAW "); all: every law\n"
-        "  --params N           parameters: 70e9, 70B (1e3 to 1e16; no blanks around)\n"
+        "  --params N           parameters: 70e9, 70B (100 to 1e16; no blanks around)\n"
         "  --tokens D           training tokens: 1.4T (1e3 to 1e18)\n"
         "  --model ID           take N and D from a model preset (gpt3, chinchilla ...);\n"
         "                       plot contour: mark it (repeatable; all: every model)\n"
