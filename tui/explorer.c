@@ -435,6 +435,24 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
  * over its life, and what the Chinchilla-optimal and the inference-aware
  * models of the same loss cost, k N D + 2 N T each.
  */
+/*
+ * A loss for the readout: 4 decimals (dL = +0.0000 at the optimum) while
+ * that fits UNITS_FIXED_MAX, an exponent form past it: a law with A = 1e18
+ * and alpha = 0.01 passes the loader's bounds and has losses of 1e17.
+ * signed adds '+'.
+ */
+static const char *loss_text(double v, bool sign, char *buf, size_t size)
+{
+	char num[UNITS_FIXED_MAX + 8];
+
+	if (fabs(v) < 1e5)
+		snprintf(num, sizeof num, "%.4f", v);
+	else
+		units_format_fixed(v, 4, num, sizeof num); /* and "-" for inf or nan */
+	snprintf(buf, size, "%s%s", sign && v >= 0 ? "+" : "", num);
+	return buf;
+}
+
 static void inference_readout(const struct app *a, double loss, char (*line)[256])
 {
 	const struct law *law = app_law(a);
@@ -445,7 +463,9 @@ static void inference_readout(const struct app *a, double loss, char (*line)[256
 	units_format_compute(train, tb, sizeof tb);
 	units_format_compute(infer, ib, sizeof ib);
 	units_format_compute(train + infer, sb, sizeof sb);
-	snprintf(line[0], 256, "L = %.4f   train %s + inference %s = %s FLOPs", loss, tb, ib, sb);
+	char lb[32];
+	snprintf(line[0], 256, "L = %s   train %s + inference %s = %s FLOPs",
+	         loss_text(loss, false, lb, sizeof lb), tb, ib, sb);
 	if (optimum_inference(law, loss, a->u, a->t, &plan) != MODEL_OK) {
 		snprintf(line[1], 256, "no compute-optimal model reaches this loss");
 		line[2][0] = '\0';
@@ -468,7 +488,7 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 {
 	const struct law *law = app_law(a);
 	double cflops = app_value(a, SLIDER_C), loss, eff;
-	char line[3][256], cb[16], pb[16], nb[16], db[16], ob[16];
+	char line[3][256], cb[16], pb[16], nb[16], db[16], ob[16], lb[32], lsb[32], dlb[32];
 	struct allocation opt, same;
 	bool surface = law_has_surface(law) && law_loss(law, a->n, a->d, a->u, &loss) == MODEL_OK;
 	bool have_opt = optimum_at_compute(law, cflops, a->u, &opt) == MODEL_OK;
@@ -478,9 +498,8 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 	units_format_compute(cflops, cb, sizeof cb);
 	units_format_compute(cflops / LAW_PF_DAY, pb, sizeof pb);
 	if (surface)
-		snprintf(line[0], sizeof line[0],
-		         "L = %.4f   C = %s FLOPs = %s PF-days   D/N = %.1f", loss, cb, pb,
-		         a->d / a->n);
+		snprintf(line[0], sizeof line[0], "L = %s   C = %s FLOPs = %s PF-days   D/N = %.1f",
+		         loss_text(loss, false, lb, sizeof lb), cb, pb, a->d / a->n);
 	else
 		snprintf(line[0], sizeof line[0],
 		         "no loss surface   C = %s FLOPs = %s PF-days   D/N = %.1f", cb, pb,
@@ -490,8 +509,9 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		units_format_count(opt.tokens, db, sizeof db);
 		if (surface && opt.has_loss)
 			snprintf(line[1], sizeof line[1],
-			         "at this C, optimal: N* = %s  D* = %s  L* = %.4f  dL = %+.4f", nb,
-			         db, opt.loss, loss - opt.loss);
+			         "at this C, optimal: N* = %s  D* = %s  L* = %s  dL = %s", nb, db,
+			         loss_text(opt.loss, false, lsb, sizeof lsb),
+			         loss_text(loss - opt.loss, true, dlb, sizeof dlb));
 		else
 			snprintf(line[1], sizeof line[1], "frontier at this C: N* = %s  D* = %s",
 			         nb, db);
