@@ -396,8 +396,10 @@ static void draw_frontier(struct canvas *c, const struct frame *f, const struct 
 	struct fpoint prev, p;
 	bool have_prev = false;
 
-	for (double lc = lc0;; lc += 2) {
-		double at = fmin(lc, lc1);
+	/* every second decade of C, and lc1 last: a count, never a running sum */
+	int steps = canvas_clamp_int(ceil((lc1 - lc0) / 2), 0, 64);
+	for (int i = 0; i <= steps; i++) {
+		double at = fmin(lc0 + 2 * i, lc1);
 		if (!frontier_at(&w, at, &p)) {
 			have_prev = false;
 		} else {
@@ -406,8 +408,6 @@ static void draw_frontier(struct canvas *c, const struct frame *f, const struct 
 			prev = p;
 			have_prev = true;
 		}
-		if (at >= lc1)
-			break;
 	}
 }
 
