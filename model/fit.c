@@ -773,6 +773,23 @@ enum model_status fit_parametric(const struct fit_run *runs, size_t n, struct fi
 	return st == MODEL_OK && out->one_d ? MODEL_EDOM : st;
 }
 
+char fit_parametric_flat_term(const struct fit_parametric *p, const struct fit_run *runs, size_t n)
+{
+	double n_term = 0, d_term = 0;
+
+	/* each term's largest share of a run's loss */
+	for (size_t i = 0; i < n; i++) {
+		n_term = fmax(n_term, p->A / pow(runs[i].params, p->alpha) / runs[i].loss);
+		if (!p->one_d)
+			d_term = fmax(d_term, p->B / pow(runs[i].tokens, p->beta) / runs[i].loss);
+	}
+	if (!(n_term >= FIT_TERM_MIN_SHARE))
+		return 'N';
+	if (!p->one_d && !(d_term >= FIT_TERM_MIN_SHARE))
+		return 'D';
+	return 0;
+}
+
 enum model_status fit_parametric_from(const struct fit_run *runs, size_t n, const double theta0[5],
                                       struct fit_parametric *out)
 {

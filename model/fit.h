@@ -86,6 +86,20 @@ enum model_status fit_parametric(const struct fit_run *runs, size_t n, struct fi
 enum model_status fit_parametric_with(const struct fit_run *runs, size_t n,
                                       const struct fit_options *opt, struct fit_parametric *out);
 
+/*
+ * A term whose largest share of any run's loss stays under this is one the
+ * runs do not move: the fit drove its coefficient to nothing (degenerate
+ * data, such as a loss that does not fall with N), and its exponent means
+ * nothing.
+ */
+#define FIT_TERM_MIN_SHARE 1e-6
+
+/*
+ * Which term of a parametric fit the runs do not move: 'N' (A/N^alpha),
+ * 'D' (B/D^beta; not asked of a one-D fit), or 0 when both do.
+ */
+char fit_parametric_flat_term(const struct fit_parametric *p, const struct fit_run *runs, size_t n);
+
 /* Approach 3 from one start theta0 (a, b, e, alpha, beta): the bootstrap's refit. */
 enum model_status fit_parametric_from(const struct fit_run *runs, size_t n, const double theta0[5],
                                       struct fit_parametric *out);

@@ -106,6 +106,14 @@ expect_error "one D with --output: no law to write" \
 	fit "$tmp/one-d.csv" --output "$tmp/one-d.yaml"
 if [ ! -e "$tmp/one-d.yaml" ]; then ok "one D: nothing written"; else no "one D wrote $tmp/one-d.yaml"; fi
 
+# the explorer's --runs draws L(N, D): runs that cannot give one say why, as fit does
+expect_error "--runs at one D: no map, and why" \
+	"isoflop: $tmp/one-d.csv: every run has D = 20B: no L(N, D) to draw (isoflop fit $tmp/one-d.csv fits L(N) alone)" \
+	--dump --runs "$tmp/one-d.csv"
+expect_error "--runs on a flat loss: no nonsense optimum, and why" \
+	"isoflop: $tmp/flat.csv: the loss does not fall with N across the runs: no law to draw (isoflop fit $tmp/flat.csv says more)" \
+	--dump --runs "$tmp/flat.csv"
+
 # Approach 2 on one compute budget: the first sweep of the shipped runs
 grep -v '^#' tests/runs/besiroglu-sweeps.csv | head -n 13 >"$tmp/one-budget.csv"
 run fit "$tmp/one-budget.csv" --method isoflop

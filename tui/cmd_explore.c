@@ -93,8 +93,22 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 		}
 		close(fd);
 	}
-	if (fit_parametric(*runs, *n, &fit) != MODEL_OK) {
+	/* the map needs L(N, D): what fit reports on such runs, here a refusal */
+	enum model_status st = fit_parametric_with(*runs, *n, NULL, &fit);
+	char flat = st == MODEL_OK ? fit_parametric_flat_term(&fit, *runs, *n) : 0;
+	if (st != MODEL_OK || fit.one_d || flat != 0) {
+		char db[16];
+		units_format_count((*runs)[0].tokens, db, sizeof db);
 		free(*runs);
+		if (st == MODEL_OK && fit.one_d)
+			return cli_error(
+			        "%s: every run has D = %s: no L(N, D) to draw (isoflop fit "
+			        "%s fits L(N) alone)",
+			        cli->runs, db, cli->runs);
+		if (flat != 0)
+			return cli_error("%s: the loss does not fall with %c across the runs: no "
+			                 "law to draw (isoflop fit %s says more)",
+			                 cli->runs, flat, cli->runs);
 		return cli_error("%s: no fit with positive exponents; try isoflop fit %s",
 		                 cli->runs, cli->runs);
 	}

@@ -365,7 +365,7 @@ static const char *fit_failed(const struct report *r, const struct fit_run *runs
 	int nv = 0;
 
 	if (r->parametric) {
-		double ns = 1, ds = 1, n_term = 0, d_term = 0;
+		double ns = 1, ds = 1;
 		const struct fit_parametric *p = &r->p;
 		vals[nv++] = (struct named){"E", p->E};
 		vals[nv++] = (struct named){"A", p->A};
@@ -380,23 +380,13 @@ static const char *fit_failed(const struct report *r, const struct fit_run *runs
 		}
 		if (first_not_finite(vals, nv, why, size) != NULL)
 			return why;
-		/* each term's largest share of the loss over the runs */
-		for (size_t i = 0; i < n; i++) {
-			n_term = fmax(n_term, p->A / pow(runs[i].params, p->alpha) / runs[i].loss);
-			if (!p->one_d)
-				d_term = fmax(d_term,
-				              p->B / pow(runs[i].tokens, p->beta) / runs[i].loss);
-		}
-		if (!(n_term >= 1e-6)) {
+		char flat = fit_parametric_flat_term(p, runs, n);
+		if (flat != 0) {
 			snprintf(why, size,
-			         "the loss does not fall with N across the runs (A/N^alpha stays "
-			         "under a millionth of it): no law with an N term fits them");
-			return why;
-		}
-		if (!p->one_d && !(d_term >= 1e-6)) {
-			snprintf(why, size,
-			         "the loss does not fall with D across the runs (B/D^beta stays "
-			         "under a millionth of it): no law with a D term fits them");
+			         "the loss does not fall with %c across the runs (%s stays under a "
+			         "millionth of it): no law with a%s %c term fits them",
+			         flat, flat == 'N' ? "A/N^alpha" : "B/D^beta",
+			         flat == 'N' ? "n" : "", flat);
 			return why;
 		}
 		if (!(ns > 0) || !(ds > 0)) {
