@@ -157,18 +157,41 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 	}
 }
 
+/* What a file of this mode is, for a message, as itself or as a symlink's target. */
+static const char *kind_of(mode_t mode, bool through_link)
+{
+	static const struct {
+		mode_t type;
+		const char *what, *link;
+	} kinds[] = {
+	        {S_IFDIR, "a directory", "a symlink to a directory"},
+	        {S_IFIFO, "a FIFO", "a symlink to a FIFO"},
+	        {S_IFCHR, "a character device", "a symlink to a character device"},
+	        {S_IFBLK, "a block device", "a symlink to a block device"},
+	        {S_IFSOCK, "a socket", "a symlink to a socket"},
+	};
+
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if ((mode & S_IFMT) == kinds[i].type)
+			return through_link ? kinds[i].link : kinds[i].what;
+	return through_link ? "a symlink to something not a regular file" : "not a regular file";
+}
+
 const char *write_unreplaceable(const char *path)
 {
 	struct stat st;
 
-	if (lstat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+	if (lstat(path, &st) != 0 || S_ISREG(st.st_mode))
 		return NULL;
-	return S_ISDIR(st.st_mode)    ? "a directory"
-	       : S_ISFIFO(st.st_mode) ? "a FIFO"
-	       : S_ISCHR(st.st_mode)  ? "a character device"
-	       : S_ISBLK(st.st_mode)  ? "a block device"
-	       : S_ISSOCK(st.st_mode) ? "a socket"
-	                              : "not a regular file";
+	if (!S_ISLNK(st.st_mode))
+		return kind_of(st.st_mode, false);
+	/*
+	 * A link to a file, or to nothing, may be replaced; a link to a device
+	 * may not (/dev/stderr is one: replacing it would break the system's).
+	 */
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return NULL;
+	return kind_of(st.st_mode, true);
 }
 
 /* Remove the temporary, keeping errno: the caller reports the first failure. */

@@ -21,8 +21,9 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment);
 /*
  * What is at path when a write may not take its name even with leave to
  * replace ("a directory", "a FIFO", "a character device", "a block device",
- * "a socket"); NULL when nothing is there, or a regular file or a symlink
- * (the link itself is replaced, never written through).
+ * "a socket", or "a symlink to" one of them, such as /dev/stderr); NULL when
+ * nothing is there, a regular file, or a symlink to a regular file or to
+ * nothing (the link itself is replaced, never written through).
  */
 const char *write_unreplaceable(const char *path);
 

@@ -83,6 +83,12 @@ if [ "$rc" = 0 ] && [ ! -L "$tmp/w/link.yaml" ] && grep -q '^family: additive' "
 else
 	no "fit --output --force through a symlink" "exit $rc" "$err" "$(ls -l "$tmp/w")" "victim: $(cat "$tmp/w/victim")"
 fi
+# a symlink to a FIFO (as /dev/stderr is one to a device) is the FIFO's: never replaced
+ln -s fifo.yaml "$tmp/w/to-fifo.yaml"
+run fit "$runs" --output "$tmp/w/to-fifo.yaml" --force
+expect_error "fit --output --force onto a symlink to a FIFO: refused" \
+	"isoflop: $tmp/w/to-fifo.yaml is a symlink to a FIFO, not a regular file: not replaced"
+if [ -L "$tmp/w/to-fifo.yaml" ]; then ok "the symlink to the FIFO is still there"; else no "the symlink to a FIFO was replaced" "$(ls -l "$tmp/w")"; fi
 ln -s nowhere "$tmp/w/dangling.yaml"
 run fit "$runs" --output "$tmp/w/dangling.yaml"
 expect_error "a dangling symlink exists too" "isoflop: $tmp/w/dangling.yaml: File exists (--force overwrites)"
@@ -150,6 +156,10 @@ run presets --preset "$tmp/stdout.yaml"
 if [ "$rc" = 0 ]; then ok "and it loads"; else no "--output - does not load" "$err"; fi
 run fit "$runs" --output /dev/stdout --method isoflop
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^family: frontier'; then ok "--output /dev/stdout is standard output, not a file to replace"; else no "--output /dev/stdout" "exit $rc" "$err"; fi
+for name in /dev/fd/1 /proc/self/fd/1; do
+	run fit "$runs" --output "$name" --force --method isoflop
+	if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^family: frontier'; then ok "--output $name is standard output too"; else no "--output $name" "exit $rc" "$err"; fi
+done
 "$ISOFLOP" fit "$runs" --output - >/dev/full 2>"$tmp/err"
 rc=$? err=$(cat "$tmp/err")
 expect_error "--output - to a full disk" "isoflop: standard output: No space left on device"

@@ -481,10 +481,19 @@ static void write_fitted(FILE *fp, const void *ctx)
 	fwrite(t->text, 1, t->len, fp);
 }
 
-/* Whether --output names standard output: - or /dev/stdout, written in place, not renamed. */
+/*
+ * Whether --output names standard output: -, or one of the names the system
+ * gives it (/dev/stdout, /dev/fd/1, /proc/self/fd/1), written in place:
+ * renamed over, they would lose the link, not write the output.
+ */
 static bool output_is_stdout(const char *path)
 {
-	return strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0;
+	static const char *const names[] = {"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"};
+
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(path, names[i]) == 0)
+			return true;
+	return false;
 }
 
 /*
