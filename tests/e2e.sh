@@ -111,6 +111,15 @@ for term in xterm xterm-256color screen tmux-256color linux vt100; do
 	fi
 done
 
+# a terminal without an alternate screen keeps the last frame: what the
+# shell prints next starts below it, not over its key hints
+start 80 24 vt100
+if wait_for 'Tab:slider' && T send-keys -t e q && wait_for '^EXIT=0' && screen | grep -q 'q:quit *$'; then
+	ok "TERM=vt100: after q the frame's last row is whole, the shell writes below it"
+else
+	no "TERM=vt100: the shell wrote over the frame" "$(screen | tail -n 6)"
+fi
+
 # TERM=dumb on a real terminal: one line that says why, status 2
 start 80 24 dumb
 if wait_for '^EXIT=2' && wait_for "^isoflop: the explorer cannot draw on TERM=dumb; for text output try: isoflop plo"; then

@@ -146,6 +146,18 @@ static void add_restore(const char *cap)
 }
 
 /*
+ * Whether leaving curses brings back what the shell showed (rmcup). Without
+ * it (a vt100, the Linux console) the last frame stays with the cursor on
+ * its bottom row, where the shell's prompt would write over the key hints.
+ */
+static bool has_alternate_screen(void)
+{
+	const char *rmcup = tigetstr("rmcup");
+
+	return rmcup != NULL && rmcup != (char *)-1 && rmcup[0] != '\0';
+}
+
+/*
  * The bytes endwin would send, for the handler: CAN first, which ends an
  * escape sequence the frame was cut in, then mouse reporting off (ncurses'
  * XM, else xterm's), attributes off, the cursor shown, keypad and
@@ -165,6 +177,8 @@ static void prepare_restore(void)
 	add_restore(tigetstr("cnorm"));
 	add_restore(tigetstr("rmkx"));
 	add_restore(tigetstr("rmcup"));
+	if (!has_alternate_screen())
+		add_restore("\r\n"); /* the frame stays: the shell starts below it */
 }
 
 /*
@@ -464,6 +478,10 @@ oom:
 done:
 	endwin();
 	screen_state = SCREEN_OFF;
+	if (!has_alternate_screen()) {
+		fputs("\r\n", stdout); /* below the frame that stays, not over its last row */
+		fflush(stdout);
+	}
 	explorer_free(&e);
 	canvas_free(&now);
 	canvas_free(&last);
