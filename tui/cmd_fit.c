@@ -538,14 +538,15 @@ static const char *degenerate_range(const struct report *r)
  * The preset's text in t, read back by the loader itself: a file that
  * --preset would refuse is never written. On refusal one line saying why.
  */
-static int render_preset(const struct report *r, const char *id, struct rendered *t)
+static int render_preset(const struct report *r, const char *id, const char *out,
+                         struct rendered *t)
 {
 	struct preset p, back;
 	char err[PRESET_ERR_MAX];
 	const char *why = degenerate_range(r);
 
 	if (why != NULL)
-		return cli_error("fit: not saved as a preset: %s", why);
+		return cli_error("%s: no preset written: %s", out, why);
 	fitted_preset(r, id, &p);
 	FILE *fp = open_memstream(&t->text, &t->len);
 	if (fp == NULL)
@@ -563,8 +564,8 @@ static int render_preset(const struct report *r, const char *id, struct rendered
 		const char *reason = err;
 		for (int colons = 0; *reason && colons < 3; reason++)
 			colons += *reason == ':';
-		return cli_error("fit: not saved as a preset: the law it makes is not valid:%s",
-		                 *reason ? reason : err);
+		return cli_error("%s: no preset written: the law the fit makes is not valid:%s",
+		                 out, *reason ? reason : err);
 	}
 	return 0;
 }
@@ -600,7 +601,7 @@ static int output_preset(const struct cli *cli, const struct report *r)
 		snprintf(id, sizeof id, "fit");
 	else
 		id_from_path(cli->output, id, sizeof id);
-	if ((rc = render_preset(r, id, &t)) != 0)
+	if ((rc = render_preset(r, id, cli->output, &t)) != 0)
 		return rc;
 	if (output_is_stdout(cli->output)) {
 		rc = output_to_stdout(&t);
