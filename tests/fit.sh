@@ -89,8 +89,9 @@ no_nan "one D"
 alpha=$(printf '%s\n' "$out" | awk 'NR == 2 { print $6 }')
 if awk -v a="$alpha" 'BEGIN { exit !(a > 0.33 && a < 0.36) }'; then ok "one D: alpha = $alpha, the law's 0.3478"; else no "one D alpha" "$out"; fi
 run fit "$tmp/one-d.csv" --format csv
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^parametric,20,[0-9.e+-]+,[0-9.e+-]+,,[0-9.e+-]+,,,,[0-9.e+-]+$'; then
-	ok "one D, CSV: B, beta, a and b are empty"
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -n 1)" = "method,points,tokens,E_at_D,A,alpha,objective" ] &&
+	printf '%s\n' "$out" | grep -Eq '^parametric,20,2e\+10,[0-9.e+-]+,[0-9.e+-]+,[0-9.e+-]+,[0-9.e+-]+$'; then
+	ok "one D, CSV: the floor at that D is E_at_D, not E; no B, beta, a, b columns"
 else
 	no "one D csv" "$out"
 fi

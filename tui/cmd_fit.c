@@ -196,10 +196,10 @@ static void print_text(const struct report *r)
 
 static void print_csv(const struct report *r)
 {
-	if (r->parametric && r->p.one_d) /* unknowns are empty fields */
-		printf("method,points,E,A,B,alpha,beta,a,b,objective\n"
-		       "parametric,%zu,%.10g,%.10g,,%.10g,,,,%.10g\n",
-		       r->points, r->p.E, r->p.A, r->p.alpha, r->p.objective);
+	if (r->parametric && r->p.one_d) /* L(N) at one D: its floor is E + B/D^beta, not E */
+		printf("method,points,tokens,E_at_D,A,alpha,objective\n"
+		       "parametric,%zu,%.10g,%.10g,%.10g,%.10g,%.10g\n",
+		       r->points, r->d_lo, r->p.E, r->p.A, r->p.alpha, r->p.objective);
 	else if (r->one_budget != NULL)
 		printf("method,points,budgets,a,b,k_params,k_tokens\n"
 		       "isoflop,%zu,%d,,,,\n",
