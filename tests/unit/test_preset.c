@@ -149,7 +149,7 @@ static void ranges_keep_the_papers(void **state)
 	                       "constants: {log_E: -7, A: 1, B: 1, alpha: 0.5, beta: 0.5}\n",
 	                       PRESET_LAW, &p, err),
 	                 -1);
-	assert_string_equal(err, "t.yaml:7:20: 'log_E': -7 gives E = 0.000911882, outside "
+	assert_string_equal(err, "t.yaml:7:20: 'log_E': -7 gives E = 9.11882e-4, outside "
 	                         "[0.001, 20] nats per token");
 }
 
