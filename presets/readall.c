@@ -2,9 +2,11 @@
  * readall.c: read a file whole, growing the buffer as it comes, so that a
  * small file costs little and a pipe works like a file.
  *
- * The file is opened with O_NONBLOCK and checked with fstat before any read:
- * opening a FIFO for reading without it waits for a writer, forever if none
- * comes, and a FIFO named *.yaml in a preset directory hung every command.
+ * A file found by listing a directory must be a regular one, and is checked
+ * before it is opened: opening a FIFO for reading waits for a writer,
+ * forever if none comes (a FIFO named *.yaml in a preset directory hung
+ * every command), and opening a device can do things. A file the user named
+ * is opened as cat would: a FIFO waits for its writer.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,37 +30,33 @@ static const char *file_type(mode_t mode)
 }
 
 /*
- * Open path for reading without blocking, and refuse what cannot be read
- * as asked: a directory always, anything but a regular file when `regular`.
- * A pipe the user named goes back to blocking reads, as standard input does.
+ * Open path for reading, refusing what cannot be read as asked: a directory
+ * always; with `regular`, anything but a regular file, before it is opened
+ * (and again after, with O_NONBLOCK, should it be swapped in between).
  */
 static int open_checked(const char *path, bool regular, char *why, size_t whysize)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int fd = -1;
 
-	if (fd < 0) {
+	if (regular && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		goto refuse;
+	fd = open(path, O_RDONLY | O_CLOEXEC | (regular ? O_NONBLOCK : 0));
+	if (fd < 0 || fstat(fd, &st) != 0) {
 		snprintf(why, whysize, "cannot open: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
-	if (fstat(fd, &st) != 0) {
-		snprintf(why, whysize, "cannot open: %s", strerror(errno));
+	if (S_ISDIR(st.st_mode) || (regular && !S_ISREG(st.st_mode)))
+		goto refuse;
+	return fd; /* O_NONBLOCK means nothing to a regular file's reads */
+refuse:
+	snprintf(why, whysize, "is %s, not %s", file_type(st.st_mode),
+	         S_ISDIR(st.st_mode) ? "a file" : "a regular file");
+	if (fd >= 0)
 		close(fd);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode) || (regular && !S_ISREG(st.st_mode))) {
-		snprintf(why, whysize, "is %s, not %s", file_type(st.st_mode),
-		         S_ISDIR(st.st_mode) ? "a file" : "a regular file");
-		close(fd);
-		return -1;
-	}
-	int flags = fcntl(fd, F_GETFL);
-	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
-		snprintf(why, whysize, "cannot open: %s", strerror(errno));
-		close(fd);
-		return -1;
-	}
-	return fd;
+	return -1;
 }
 
 unsigned char *read_all(const char *path, size_t max, bool regular, size_t *len, char *why,

@@ -101,6 +101,22 @@ else
 	echo "not ok $n - loss with a FIFO in the config directory: exit $rc (124: hung)"
 fi
 
+# a FIFO the user names is read as cat reads it: it waits for its writer
+mkfifo "$tmp/named.yaml"
+n=$((n + 1))
+# (the writer gives up too: with no reader its open would wait for ever)
+timeout 20 sh -c 'sleep 1 && cat presets/laws/hoffmann2022.yaml >"$1"' sh "$tmp/named.yaml" &
+timeout 20 "$ISOFLOP" loss --preset "$tmp/named.yaml" --law hoffmann2022 --params 70B --tokens 1.4T \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+wait
+if [ "$rc" = 0 ] && grep -q '^hoffmann2022 ' "$tmp/out"; then
+	echo "ok $n - --preset FIFO waits for its writer and reads the law"
+else
+	echo "not ok $n - --preset FIFO with a writer a second late: exit $rc"
+	sed 's/^/#   /' "$tmp/err" | head -n 3
+fi
+
 n=$((n + 1))
 if [ "$count" -ge 30 ]; then echo "ok $n - corpus has $count bad files (at least 30)"; else echo "not ok $n - corpus has only $count bad files"; fi
 echo "1..$n"
