@@ -36,9 +36,12 @@ done
 
 # Esc (closing the compare picker) with a resize landing while curses waits
 # to see whether more of an escape sequence follows: both take effect
+# (a wait of 2 s, not 100 ms, so that a loaded machine cannot miss it)
 esc=$(printf '\033')
+export ESCDELAY=2000
 check "Esc then a resize: the picker closes and the frame is redrawn at 160x48" \
 	"$ISOFLOP" 80 24 screen "$g/screen-80x24.txt" "c$esc@160x48" "$g/screen-160x48.txt"
+unset ESCDELAY
 
 # the checks can fail: a program that dies leaving the alternate screen on,
 # the cursor hidden and the tty raw is caught

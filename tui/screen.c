@@ -95,14 +95,34 @@ static void on_signal(int sig)
 		return;
 	}
 	if (screen_state == SCREEN_BUSY) {
+		/*
+		 * Not blocking: output may be stuck (Ctrl-S, a link gone quiet),
+		 * and a handler stuck with it would hold every other signal back.
+		 * The flag is the shell's too, so it goes back as it was.
+		 */
+		int flags = fcntl(STDOUT_FILENO, F_GETFL);
+		if (flags >= 0)
+			fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
 		ssize_t rc = write(STDOUT_FILENO, restore_bytes, restore_len);
-		(void)rc; /* nothing better to do on a dead terminal */
+		(void)rc; /* nothing better to do on a dead or stuck terminal */
+		if (flags >= 0)
+			fcntl(STDOUT_FILENO, F_SETFL, flags);
 		tcsetattr(STDOUT_FILENO, TCSANOW, &shell_modes);
 	}
 	die_of(sig);
 }
 
-/* Catch every signal in ending_signals (and the real-time ones) that is not ignored. */
+/* The ending signals and the real-time ones, all of which end the process by default. */
+static void ending_set(sigset_t *set)
+{
+	sigemptyset(set);
+	for (size_t i = 0; i < sizeof ending_signals / sizeof *ending_signals; i++)
+		sigaddset(set, ending_signals[i]);
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigaddset(set, sig);
+}
+
+/* Catch every ending signal that is not ignored. */
 static int install_signals(void)
 {
 	struct sigaction sa;
@@ -115,17 +135,13 @@ static int install_signals(void)
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	int n = (int)(sizeof ending_signals / sizeof *ending_signals);
-	int rt = SIGRTMAX - SIGRTMIN + 1;
 	/* one handler at a time: a second signal waits for the first's restore */
-	for (int i = 0; i < n + rt; i++)
-		sigaddset(&sa.sa_mask, i < n ? ending_signals[i] : SIGRTMIN + (i - n));
-	for (int i = 0; i < n + rt; i++) {
-		int sig = i < n ? ending_signals[i] : SIGRTMIN + (i - n);
+	ending_set(&sa.sa_mask);
+	for (int sig = 1; sig <= SIGRTMAX; sig++) {
 		struct sigaction old;
 		/* an ignored signal (nohup) stays ignored */
-		if (sigaction(sig, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+		if (sigismember(&sa.sa_mask, sig) == 1 && sigaction(sig, NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
 			sigaction(sig, &sa, NULL);
 	}
 	/* and none of them is blocked: a long frame must not hold one back */
@@ -401,6 +417,22 @@ static int after_escape(void)
 	return ERR;
 }
 
+/*
+ * How long after an Esc curses waits for the rest of an escape sequence, in
+ * ms. Esc quits; an arrow key is Esc and two more bytes. 100 ms (vim's
+ * ttimeoutlen) keeps Esc prompt and still joins a sequence a slow SSH link
+ * delivers in pieces; curses' default, 1 s, would feel broken. $ESCDELAY,
+ * as curses programs read it, overrides it for a link slower still.
+ */
+static int escape_delay(void)
+{
+	const char *env = getenv("ESCDELAY");
+	char *end;
+	long ms = env != NULL ? strtol(env, &end, 10) : -1;
+
+	return env != NULL && *env && *end == '\0' && ms >= 0 && ms <= 10000 ? (int)ms : 100;
+}
+
 int screen_run(struct app *a, bool colour, bool line_drawing)
 {
 	struct explorer e;
@@ -411,14 +443,20 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 	if (install_signals() != 0)
 		return 2;
 	/*
-	 * Esc quits; an arrow key is Esc and two more bytes. 100 ms (vim's
-	 * ttimeoutlen) keeps Esc prompt and still joins a sequence a slow SSH link
-	 * delivers in pieces; the default, 1 s, would feel broken.
+	 * newterm puts the terminal in curses' modes before the handler knows how
+	 * to undo them: a signal in between waits, and comes in once it does.
 	 */
-	set_escdelay(100);
-	if (start_curses() != 0)
+	sigset_t ending;
+	ending_set(&ending);
+	pthread_sigmask(SIG_BLOCK, &ending, NULL);
+	int started = start_curses();
+	if (started == 0) {
+		screen_state = SCREEN_BUSY;
+		set_escdelay(escape_delay());
+	}
+	pthread_sigmask(SIG_UNBLOCK, &ending, NULL);
+	if (started != 0)
 		return 2;
-	screen_state = SCREEN_BUSY;
 	cbreak();
 	noecho();
 	nonl();
