@@ -252,13 +252,40 @@ int write_temp_create(struct write_temp *t, const char *path,
 	return 0;
 }
 
+/*
+ * Make the new name itself durable: fsync of the file holds its bytes, the
+ * directory's holds the entry that names them. A file system that cannot
+ * sync a directory (EINVAL) still has the file; nothing to report.
+ */
+static void sync_parent(const char *path)
+{
+	char dir[sizeof((struct write_temp *)0)->path];
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
 int write_temp_commit(struct write_temp *t, bool replace)
 {
+	struct stat old;
+
 	/* rename would put a regular file where a device, FIFO or socket was */
 	if (write_unreplaceable(t->path) != NULL) {
 		errno = EEXIST;
 		return -1;
 	}
+	/* a file replaced keeps its permissions (a 0600 preset stays private) */
+	if (replace && stat(t->path, &old) == 0 && S_ISREG(old.st_mode))
+		chmod(t->tmp, old.st_mode & 07777);
+	bool renamed = replace;
 	int rc = replace ? rename(t->tmp, t->path) : link(t->tmp, t->path);
 	if (rc != 0 && !replace && errno != EEXIST && errno != ENOENT && errno != EACCES) {
 		/*
@@ -273,13 +300,15 @@ int write_temp_commit(struct write_temp *t, bool replace)
 				unlink(t->path);
 				errno = saved;
 			}
+			renamed = rc == 0;
 		}
 	}
 	if (rc != 0)
 		return -1;
-	if (!replace)
+	if (!renamed)
 		write_temp_discard(t); /* the link holds the text; the temporary name goes */
 	t->tmp[0] = '\0';
+	sync_parent(t->path);
 	return 0;
 }
 

@@ -89,6 +89,16 @@ run fit "$runs" --output "$tmp/w/to-fifo.yaml" --force
 expect_error "fit --output --force onto a symlink to a FIFO: refused" \
 	"isoflop: $tmp/w/to-fifo.yaml is a symlink to a FIFO, not a regular file: not replaced"
 if [ -L "$tmp/w/to-fifo.yaml" ]; then ok "the symlink to the FIFO is still there"; else no "the symlink to a FIFO was replaced" "$(ls -l "$tmp/w")"; fi
+# a file replaced keeps its permissions: a private preset stays private
+run fit "$runs" --output "$tmp/w/private.yaml"
+chmod 600 "$tmp/w/private.yaml"
+run fit "$runs" --output "$tmp/w/private.yaml" --force --method isoflop
+mode=$(stat -c %a "$tmp/w/private.yaml")
+if [ "$rc" = 0 ] && [ "$mode" = 600 ] && grep -q '^family: frontier' "$tmp/w/private.yaml"; then
+	ok "fit --output --force keeps the replaced file's mode (600)"
+else
+	no "the mode of a replaced file" "exit $rc, mode $mode" "$err"
+fi
 ln -s nowhere "$tmp/w/dangling.yaml"
 run fit "$runs" --output "$tmp/w/dangling.yaml"
 expect_error "a dangling symlink exists too" "isoflop: $tmp/w/dangling.yaml: File exists (--force overwrites)"
@@ -192,6 +202,17 @@ else
 	no "tour --dump --force wrote through a symlink" "exit $rc" "$err" "victim: $(head -c 200 "$tmp/victim")"
 fi
 rm "$tmp/t/step-01.txt.tmp"
+# a symlink at a frame's own name is replaced as a link; its target keeps its text
+echo "the second victim's text" >"$tmp/victim2"
+rm "$tmp/t/step-02.txt"
+ln -s "$tmp/victim2" "$tmp/t/step-02.txt"
+run tour --dump chinchilla-story "$tmp/t" --force
+if [ "$rc" = 0 ] && [ ! -L "$tmp/t/step-02.txt" ] && grep -q '^2/8 ' "$tmp/t/step-02.txt" &&
+	[ "$(cat "$tmp/victim2")" = "the second victim's text" ]; then
+	ok "tour --dump --force replaces a frame's symlink, not the file it points to"
+else
+	no "tour --dump --force and a symlink at a frame's name" "exit $rc" "$err" "$(ls -l "$tmp/t")"
+fi
 mv "$tmp/t/step-03.txt" "$tmp/t/old-03.txt"
 mkfifo "$tmp/t/step-03.txt"
 cp "$tmp/t/step-01.txt" "$tmp/step-01.before"

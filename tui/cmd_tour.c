@@ -2,9 +2,10 @@
  * cmd_tour.c: `isoflop tour --dump ID|FILE DIR`: one text frame per step of
  * a tour, DIR/step-01.txt and on, for slides and handouts. Nothing a user
  * wrote is overwritten unless --force says so, and never a directory, FIFO,
- * device or socket. The set is written whole or not at all: every frame
- * goes to its own temporary first (presets/write.h), and only when all are
- * on disk do they take their names.
+ * device or socket. Every frame goes to its own temporary first
+ * (presets/write.h), and only when all are on disk do they take their
+ * names: a full disk leaves no partial set. The renames themselves are one
+ * at a time; a name taken in between stops them, and those done stay done.
  */
 #include <errno.h>
 #include <stdio.h>
