@@ -700,6 +700,9 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 	out->finished = finished;
 	out->at_best = at_best;
 	out->scouted_on = sampled ? m : n;
+	/* converged says how the starts ran on the sample; this, how the law was finished */
+	for (int i = 0; sampled && i < out->polished; i++)
+		out->polished_converged += w.pconverged[w.reps[i]];
 	work_free(&w);
 	return MODEL_OK;
 }

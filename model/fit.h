@@ -43,11 +43,12 @@ struct fit_parametric {
 	int finished;     /* of which ran to the end; the rest were dropped after scouting */
 	int converged;    /* of which the minimiser converged */
 	int at_best;      /* starts that ended at the best fit's law (e, alpha, beta within 0.01) */
-	size_t scouted_on; /* rows the starts scouted and ran on: all, or a sample of them */
-	int polished;      /* with a sample: distinct minima then refined on all rows */
-	int one_d;         /* every run has the same D: only L(N) = E + A/N^alpha was fitted
-	                      (E holds the floor at that D; B = beta = a = b = 0) */
-	double theta[5];   /* (a, b, e, alpha, beta) as fitted */
+	size_t scouted_on;      /* rows the starts scouted and ran on: all, or a sample of them */
+	int polished;           /* with a sample: distinct minima then refined on all rows */
+	int polished_converged; /* of which the minimiser converged on all rows */
+	int one_d;              /* every run has the same D: only L(N) = E + A/N^alpha was fitted
+	                           (E holds the floor at that D; B = beta = a = b = 0) */
+	double theta[5];        /* (a, b, e, alpha, beta) as fitted */
 };
 
 /*

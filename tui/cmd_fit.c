@@ -132,9 +132,9 @@ static void print_starts(const struct report *r)
 	       r->p.starts, r->p.finished, r->p.at_best);
 	if (r->p.scouted_on < r->points)
 		printf("they ran on a sample of %zu of the %zu runs; %d distinct minim%s then "
-		       "refined on all runs\n",
+		       "refined on all runs (%d converged)\n",
 		       r->p.scouted_on, r->points, r->p.polished,
-		       r->p.polished == 1 ? "um was" : "a were");
+		       r->p.polished == 1 ? "um was" : "a were", r->p.polished_converged);
 }
 
 static void print_text(const struct report *r)
@@ -256,10 +256,11 @@ static void print_json(const struct report *r)
 		       "\"B\": %.10g, \"alpha\": %.10g, \"beta\": %.10g, \"a\": %.10g, \"b\": "
 		       "%.10g, "
 		       "\"objective\": %.10g, \"starts\": %d, \"finished\": %d, \"converged\": %d, "
-		       "\"at_best\": %d, \"scouted_on\": %zu, \"refined_on_all\": %d",
+		       "\"at_best\": %d, \"scouted_on\": %zu, \"refined_on_all\": %d, "
+		       "\"refined_converged\": %d",
 		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
 		       r->p.objective, r->p.starts, r->p.finished, r->p.converged, r->p.at_best,
-		       r->p.scouted_on, r->p.polished);
+		       r->p.scouted_on, r->p.polished, r->p.polished_converged);
 	else
 		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": %.10g, "
 		       "\"b\": %.10g, \"k_params\": %.10g, \"k_tokens\": %.10g",
