@@ -20,6 +20,7 @@
 #include "../model/units.h"
 #include "preset.h"
 #include "readall.h"
+#include "text.h"
 
 enum field_type {
 	F_STRING,        /* free text */
@@ -247,16 +248,6 @@ const char *preset_family_name(enum law_family family)
 	return (size_t)family < COUNT(family_names) ? family_names[family] : "?";
 }
 
-/*
- * Whether v[i] starts a C1 control (U+0080..U+009F, UTF-8 C2 80..C2 9F):
- * terminals obey some of them (U+009B is CSI) as they do ESC.
- */
-static bool is_c1(const char *v, size_t n, size_t i)
-{
-	return (unsigned char)v[i] == 0xc2 && i + 1 < n && (unsigned char)v[i + 1] >= 0x80 &&
-	       (unsigned char)v[i + 1] <= 0x9f;
-}
-
 /* Write "FILE:LINE:COL: message" for a 0-based mark; always returns -1. */
 static int fail_at(struct loader *l, size_t line, size_t column, const char *fmt, ...)
 {
@@ -267,11 +258,7 @@ static int fail_at(struct loader *l, size_t line, size_t column, const char *fmt
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	/* values echoed from the file may hold newlines (folded scalars): keep one line */
-	for (char *c = msg; *c; c++)
-		if ((unsigned char)*c < 0x20 || *c == 0x7f)
-			*c = '?';
-		else if (is_c1(c, 2, 0))
-			c[0] = c[1] = '?';
+	text_printable(msg);
 	snprintf(l->err, l->errsize, "%s:%zu:%zu: %s", l->file, line + 1, column + 1, msg);
 	return -1;
 }
@@ -460,7 +447,7 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 		unsigned char c = (unsigned char)v[i];
 		if (c == '\n' && f->type == F_STRING)
 			c = ' '; /* block scalars fold into one line */
-		if (c < 0x20 || c == 0x7f || is_c1(v, n, i))
+		if (c < 0x20 || c == 0x7f || text_is_c1(v + i, n - i))
 			return fail(l, ev->start_mark, "'%s' contains a control character", f->key);
 		dst[i] = (char)c;
 	}

@@ -14,6 +14,7 @@
 
 #include "../model/units.h"
 #include "readall.h"
+#include "text.h"
 #include "tour.h"
 
 #define TOUR_MAX_BYTES (1024 * 1024)
@@ -26,7 +27,6 @@ struct walker {
 	bool failed;
 };
 
-static bool is_c1(const char *s, size_t n);
 static int fail(struct walker *w, yaml_mark_t m, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 
@@ -41,11 +41,7 @@ static int fail(struct walker *w, yaml_mark_t m, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	/* user text is quoted into messages: keep them one printable line */
-	for (char *p = msg; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-		else if (is_c1(p, 2))
-			p[0] = p[1] = '?';
+	text_printable(msg);
 	snprintf(w->err, w->errsize, "%s:%zu:%zu: %s", w->file, m.line + 1, m.column + 1, msg);
 	w->failed = true;
 	return -1;
@@ -75,26 +71,6 @@ static const char *noun(yaml_event_type_t t)
 	                                        : "nothing";
 }
 
-/*
- * Whether s (n bytes) starts with a C1 control, U+0080..U+009F (UTF-8 C2 80
- * to C2 9F): terminals obey some of them (U+009B is CSI) as they do ESC.
- */
-static bool is_c1(const char *s, size_t n)
-{
-	return n >= 2 && (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] >= 0x80 &&
-	       (unsigned char)s[1] <= 0x9f;
-}
-
-/* Characters in a UTF-8 string (libyaml has checked the encoding): bytes that start one. */
-static size_t utf8_length(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* A scalar value for key into dst (size bytes): one printable line, but for a caption's two. */
 static int text(struct walker *w, const yaml_event_t *ev, const char *key, char *dst, size_t size)
 {
@@ -110,7 +86,7 @@ static int text(struct walker *w, const yaml_event_t *ev, const char *key, char 
 		return fail(w, ev->start_mark, "'%s' is longer than %zu characters", key, size - 1);
 	for (size_t i = 0; i < n; i++)
 		if (((unsigned char)v[i] < 0x20 && v[i] != '\n') || v[i] == 0x7f ||
-		    is_c1(v + i, n - i))
+		    text_is_c1(v + i, n - i))
 			return fail(w, ev->start_mark, "'%s' contains a control character", key);
 	memcpy(dst, v, n);
 	dst[n] = '\0';
@@ -144,7 +120,7 @@ static int caption(struct walker *w, const yaml_event_t *ev, struct tour_step *s
 			            "'caption' has more than %d lines: a back row reads two",
 			            TOUR_CAPTION_LINES);
 		/* drawn one character a cell, in a band TOUR_CAPTION_WIDTH wide */
-		if (utf8_length(line) > TOUR_CAPTION_WIDTH)
+		if (text_utf8_length(line) > TOUR_CAPTION_WIDTH)
 			return fail(w, ev->start_mark,
 			            "'caption' line %d is longer than %d characters", n + 1,
 			            TOUR_CAPTION_WIDTH);

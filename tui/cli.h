@@ -121,7 +121,7 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
  * Parse the value of a numeric option: units_parse, then the option's
- * physical range (--params 1e3 to 1e16, ...). 0, or EXIT_USAGE after one
+ * physical range (--params 100 to 1e16, ...). 0, or EXIT_USAGE after one
  * line naming the option, the range and the value.
  */
 int cli_number(const char *option, const char *arg, enum units_kind kind, double *out);

@@ -1,0 +1,26 @@
+/*
+ * text.h: what the preset and tour loaders share about the text in a file:
+ * C1 controls, printable messages, characters counted in UTF-8.
+ */
+#ifndef ISOFLOP_TEXT_H
+#define ISOFLOP_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Whether s (n bytes) starts with a C1 control, U+0080..U+009F (UTF-8 C2 80
+ * to C2 9F): terminals obey some of them (U+009B is CSI) as they do ESC.
+ */
+bool text_is_c1(const char *s, size_t n);
+
+/*
+ * Make a message one printable line in place: C0 controls, DEL and C1
+ * controls (user text quoted into it, a folded scalar's newline) become '?'.
+ */
+void text_printable(char *msg);
+
+/* Characters in a valid UTF-8 string: the bytes that start one. */
+size_t text_utf8_length(const char *s);
+
+#endif
