@@ -66,6 +66,21 @@ if "$ISOFLOP" tour --dump "$tmp/wide.yaml" "$tmp/wide" >/dev/null 2>"$tmp/err"; 
 else
 	echo "not ok $n - a caption of 78 two-byte characters: $(cat "$tmp/err")"
 fi
+# and drawn a cell a character: what follows 75 of them is still on the band
+n=$((n + 1))
+{
+	printf 'id: test-tour\ntitle: Test tour\nsteps:\n  - caption: '
+	i=0
+	while [ $i -lt 75 ]; do printf '\303\251'; i=$((i + 1)); done
+	printf 'END\n    compute: 1e22\n'
+} >"$tmp/wide-end.yaml"
+if "$ISOFLOP" tour --dump "$tmp/wide-end.yaml" "$tmp/wide-end" >/dev/null 2>"$tmp/err" &&
+	grep -q '?END' "$tmp/wide-end/step-01.txt"; then
+	echo "ok $n - a caption of 75 two-byte characters and END shows END"
+else
+	echo "not ok $n - a caption's end pushed off the band: $(cat "$tmp/err")"
+	grep -F '???' "$tmp/wide-end/step-01.txt" 2>/dev/null | sed 's/^/#   /'
+fi
 
 # over 1 MiB: a valid preset padded with a comment
 { sed -n 1,7p tests/bad/bad-tag.yaml | sed 's/TMXL/TM/'; head -c 1100000 /dev/zero | tr '\0' '#'; echo; } >"$tmp/big.yaml"

@@ -50,10 +50,20 @@ void canvas_put(struct canvas *c, int x, int y, char ch, int style)
 
 int canvas_text(struct canvas *c, int x, int y, const char *s, int max, int style)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	int n = 0;
 
-	for (; s[n] != '\0' && n < max; n++)
-		canvas_put(c, x + n, y, s[n], style);
+	/*
+	 * One cell a character, as the loaders count a caption: a UTF-8
+	 * character's continuation bytes join its lead byte's '?' rather than
+	 * take cells of their own and push the rest of the line off the band.
+	 */
+	for (; *u != '\0' && n < max; n++) {
+		canvas_put(c, x + n, y, (char)*u, style);
+		u++;
+		while ((*u & 0xc0) == 0x80)
+			u++;
+	}
 	return n;
 }
 

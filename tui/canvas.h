@@ -68,7 +68,10 @@ struct glyph canvas_get(const struct canvas *c, int x, int y);
 /* Set one glyph; characters outside printable ASCII become '?'. */
 void canvas_put(struct canvas *c, int x, int y, char ch, int style);
 
-/* Write s from (x, y) rightwards, at most max cells; returns cells written. */
+/*
+ * Write s from (x, y) rightwards, one cell a character (UTF-8 ones show as
+ * '?'), at most max cells; returns cells written.
+ */
 int canvas_text(struct canvas *c, int x, int y, const char *s, int max, int style);
 
 /*
