@@ -314,6 +314,28 @@ child=$(pgrep -P "$(cat "$tmp/pid")" -f isoflop | head -n 1)
 kill -TERM "$child" 2>/dev/null
 if wait_for '^EXIT=143' 10; then ok "SIGTERM: exits, status 143"; else no "SIGTERM" "$(screen | tail -n 3)"; fi
 
+# Ctrl-Z is curses' own: under a shell with job control the explorer stops
+# with the shell's modes back (the shell prints them), and fg brings it back
+# drawing and taking keys
+session 80 24 "sh -c 'set -m; env TERM=xterm $ISOFLOP; echo STOPPED=\$?; stty -a | tr \"\\n\" \" \"; echo; fg; echo EXIT=\$?; sleep 600'"
+# normal_screen_has RE: the shell's screen, under the explorer's alternate one
+normal_screen_has() {
+	i=0
+	while [ "$i" -lt 200 ]; do
+		T capture-pane -a -p -t e 2>/dev/null | grep -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+if wait_for 'Tab:slider' && T send-keys -t e C-z && normal_screen_has '^STOPPED=148' &&
+	normal_screen_has ' icanon ' && wait_for 'Tab:slider' && T send-keys -t e Right &&
+	wait_for '^> N params .* 78\.5B' && T send-keys -t e q && wait_for '^EXIT=0'; then
+	ok "Ctrl-Z stops the explorer with the terminal restored; fg brings it back working"
+else
+	no "Ctrl-Z and fg" "$(screen | grep -v '^$' | tail -n 4)"
+fi
+
 # the terminal itself goes away (the SSH session closes): the explorer ends
 start 80 24 xterm
 wait_for 'Tab:slider'
