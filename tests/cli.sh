@@ -4,33 +4,12 @@
 # lib.sh gives a home of our own: no preset of the person running the tests leaks in
 . "$(dirname "$0")/lib.sh"
 
-# run CMD...: stdout in $out, stderr in $err, status in $rc
-run() {
-	"$ISOFLOP" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-
 # expect_exit STATUS NAME CMD...
 expect_exit() {
 	want=$1 name=$2
 	shift 2
 	run "$@"
 	if [ "$rc" = "$want" ]; then ok "$name"; else no "$name" "exit $rc, want $want" "stderr: $err"; fi
-}
-
-# expect_error NAME MESSAGE CMD...: exit 2, exactly one line on stderr, nothing on stdout
-expect_error() {
-	name=$1 msg=$2
-	shift 2
-	run "$@"
-	lines=$(printf '%s\n' "$err" | wc -l)
-	if [ "$rc" = 2 ] && [ "$err" = "$msg" ] && [ -z "$out" ] && [ "$lines" = 1 ]; then
-		ok "$name"
-	else
-		no "$name" "exit $rc (want 2)" "stderr: $err" "want:   $msg" "stdout: $out"
-	fi
 }
 
 # expect_line NAME LINE-NUMBER TEXT CMD...: stdout's line is exactly TEXT

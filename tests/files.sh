@@ -11,14 +11,6 @@
 
 runs=tests/runs/besiroglu-sweeps.csv
 
-# run CMD...: stdout in $out, stderr in $err, status in $rc
-run() {
-	"$ISOFLOP" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-
 # full CMD...: run with every file write failing (a full disk); stderr and
 # status come back through a pipe, which the limit does not touch
 full() {
@@ -30,16 +22,6 @@ full() {
 	))
 	rc=$(printf '%s\n' "$err" | sed -n 's/^rc=//p')
 	err=$(printf '%s\n' "$err" | grep -v '^rc=')
-}
-
-# expect_error NAME MESSAGE: the last run exited 2 with exactly MESSAGE on stderr
-expect_error() {
-	lines=$(printf '%s\n' "$err" | wc -l)
-	if [ "$rc" = 2 ] && [ "$err" = "$2" ] && [ "$lines" = 1 ]; then
-		ok "$1"
-	else
-		no "$1" "exit $rc (want 2)" "stderr: $err" "want:   $2"
-	fi
 }
 
 # leftovers DIR: any temporary file a write left there
@@ -55,16 +37,16 @@ for force in "" --force; do
 	# the FIFO is never opened (that would hang): run under timeout all the same
 	err=$(timeout 60 "$ISOFLOP" fit "$runs" --output "$tmp/w/fifo.yaml" $force 2>&1 >/dev/null)
 	rc=$?
-	expect_error "fit --output onto a FIFO ${force:-without --force}: refused" \
+	said_error "fit --output onto a FIFO ${force:-without --force}: refused" \
 		"isoflop: $tmp/w/fifo.yaml is a FIFO, not a regular file: not replaced"
 	if [ -p "$tmp/w/fifo.yaml" ]; then ok "the FIFO is still a FIFO"; else no "the FIFO was replaced" "$(ls -l "$tmp/w")"; fi
 	run fit "$runs" --output "$tmp/w/dir.yaml" $force
-	expect_error "fit --output onto a directory ${force:-without --force}: named as a directory, not 'File exists'" \
+	said_error "fit --output onto a directory ${force:-without --force}: named as a directory, not 'File exists'" \
 		"isoflop: $tmp/w/dir.yaml is a directory, not a regular file: not replaced"
 done
 if python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/w/sock.yaml" 2>/dev/null; then
 	run fit "$runs" --output "$tmp/w/sock.yaml" --force
-	expect_error "fit --output --force onto a socket: refused" \
+	said_error "fit --output --force onto a socket: refused" \
 		"isoflop: $tmp/w/sock.yaml is a socket, not a regular file: not replaced"
 else
 	ok "# SKIP no python3 to make a socket"
@@ -74,7 +56,7 @@ fi
 echo "the victim's own text" >"$tmp/w/victim"
 ln -s victim "$tmp/w/link.yaml"
 run fit "$runs" --output "$tmp/w/link.yaml"
-expect_error "fit --output onto a symlink without --force: it exists" \
+said_error "fit --output onto a symlink without --force: it exists" \
 	"isoflop: $tmp/w/link.yaml: File exists (--force overwrites)"
 run fit "$runs" --output "$tmp/w/link.yaml" --force --format csv
 if [ "$rc" = 0 ] && [ ! -L "$tmp/w/link.yaml" ] && grep -q '^family: additive' "$tmp/w/link.yaml" &&
@@ -86,7 +68,7 @@ fi
 # a symlink to a FIFO (as /dev/stderr is one to a device) is the FIFO's: never replaced
 ln -s fifo.yaml "$tmp/w/to-fifo.yaml"
 run fit "$runs" --output "$tmp/w/to-fifo.yaml" --force
-expect_error "fit --output --force onto a symlink to a FIFO: refused" \
+said_error "fit --output --force onto a symlink to a FIFO: refused" \
 	"isoflop: $tmp/w/to-fifo.yaml is a symlink to a FIFO, not a regular file: not replaced"
 if [ -L "$tmp/w/to-fifo.yaml" ]; then ok "the symlink to the FIFO is still there"; else no "the symlink to a FIFO was replaced" "$(ls -l "$tmp/w")"; fi
 # a file replaced keeps its permissions: a private preset stays private
@@ -101,17 +83,17 @@ else
 fi
 ln -s nowhere "$tmp/w/dangling.yaml"
 run fit "$runs" --output "$tmp/w/dangling.yaml"
-expect_error "a dangling symlink exists too" "isoflop: $tmp/w/dangling.yaml: File exists (--force overwrites)"
+said_error "a dangling symlink exists too" "isoflop: $tmp/w/dangling.yaml: File exists (--force overwrites)"
 if [ -z "$(leftovers "$tmp/w")" ]; then ok "no temporary files left beside them"; else no "temporary files left" "$(leftovers "$tmp/w")"; fi
 
 # --- fit --output on a full disk ---------------------------------------------
 mkdir "$tmp/f"
 full fit "$runs" --output "$tmp/f/law.yaml"
-expect_error "fit --output on a full disk: one line" "isoflop: $tmp/f/law.yaml: File too large"
+said_error "fit --output on a full disk: one line" "isoflop: $tmp/f/law.yaml: File too large"
 if [ -z "$(ls -A "$tmp/f")" ]; then ok "a full disk leaves no file, empty or temporary"; else no "files left on a full disk" "$(ls -lA "$tmp/f")"; fi
 echo "old law" >"$tmp/f/law.yaml"
 full fit "$runs" --output "$tmp/f/law.yaml" --force
-expect_error "fit --output --force on a full disk: one line" "isoflop: $tmp/f/law.yaml: File too large"
+said_error "fit --output --force on a full disk: one line" "isoflop: $tmp/f/law.yaml: File too large"
 if [ "$(cat "$tmp/f/law.yaml")" = "old law" ] && [ "$(ls -A "$tmp/f")" = law.yaml ]; then
 	ok "a full disk leaves the old file whole and nothing beside it"
 else
@@ -121,14 +103,14 @@ fi
 # --- a preset we cannot read is never written --------------------------------
 printf 'params,tokens,loss\n1e8,1e10,3.1\n2e8,1e10,2.9\n4e8,1e10,2.8\n8e8,1e10,2.72\n1.6e9,1e10,2.68\n3.2e9,1e10,2.66\n' >"$tmp/oned.csv"
 run fit "$tmp/oned.csv" --output "$tmp/oned.yaml"
-expect_error "runs at one token count: no preset, and why" \
+said_error "runs at one token count: no preset, and why" \
 	"isoflop: $tmp/oned.csv: every run has D = 10B: with B and beta unknown there is no law to write to $tmp/oned.yaml"
 if [ ! -e "$tmp/oned.yaml" ] && [ -z "$(leftovers "$tmp")" ]; then ok "nothing written for them"; else no "a file for runs at one token count" "$(ls -l "$tmp")"; fi
 
 # runs at one compute budget fit a parametric law, but it has no compute range
 grep -v '^#' tests/runs/besiroglu-sweeps.csv | head -n 13 >"$tmp/one-budget.csv"
 run fit "$tmp/one-budget.csv" --output "$tmp/ob.yaml"
-expect_error "runs at one budget: no preset, and why, naming the file not written" \
+said_error "runs at one budget: no preset, and why, naming the file not written" \
 	"isoflop: $tmp/ob.yaml: no preset written: all runs share one compute budget, so the law has no fitted compute range"
 if [ ! -e "$tmp/ob.yaml" ]; then ok "nothing written for one budget"; else no "a file for runs at one budget"; fi
 
@@ -179,14 +161,14 @@ for name in /dev/fd/1 /proc/self/fd/1; do
 done
 "$ISOFLOP" fit "$runs" --output - >/dev/full 2>"$tmp/err"
 rc=$? err=$(cat "$tmp/err")
-expect_error "--output - to a full disk" "isoflop: standard output: No space left on device"
+said_error "--output - to a full disk" "isoflop: standard output: No space left on device"
 
 # --- standard output on a full disk -------------------------------------------
 for args in --help --keys --version "presets" "loss --params 70B --tokens 1.4T" "fit $runs --method isoflop"; do
 	# shellcheck disable=SC2086
 	"$ISOFLOP" $args >/dev/full 2>"$tmp/err"
 	rc=$? err=$(cat "$tmp/err")
-	expect_error "isoflop $args >/dev/full: exit 2, one line" "isoflop: standard output: No space left on device"
+	said_error "isoflop $args >/dev/full: exit 2, one line" "isoflop: standard output: No space left on device"
 done
 
 # --- tour --dump -------------------------------------------------------------
@@ -218,18 +200,18 @@ mkfifo "$tmp/t/step-03.txt"
 cp "$tmp/t/step-01.txt" "$tmp/step-01.before"
 err=$(timeout 60 "$ISOFLOP" tour --dump chinchilla-story "$tmp/t" --force 2>&1 >/dev/null)
 rc=$?
-expect_error "tour --dump --force onto a FIFO: refused" "isoflop: $tmp/t/step-03.txt is a FIFO, not a regular file: not replaced"
+said_error "tour --dump --force onto a FIFO: refused" "isoflop: $tmp/t/step-03.txt is a FIFO, not a regular file: not replaced"
 if [ -p "$tmp/t/step-03.txt" ] && cmp -s "$tmp/step-01.before" "$tmp/t/step-01.txt"; then ok "nothing replaced, before or after it"; else no "tour --dump replaced files" "$(ls -l "$tmp/t")"; fi
 rm "$tmp/t/step-03.txt"
 mv "$tmp/t/old-03.txt" "$tmp/t/step-03.txt"
 mkdir -p "$tmp/d/step-03.txt"
 run tour --dump chinchilla-story "$tmp/d"
-expect_error "tour --dump onto a directory: named as a directory, not 'exists'" "isoflop: $tmp/d/step-03.txt is a directory, not a regular file: not replaced"
+said_error "tour --dump onto a directory: named as a directory, not 'exists'" "isoflop: $tmp/d/step-03.txt is a directory, not a regular file: not replaced"
 if [ "$(ls -A "$tmp/d")" = step-03.txt ]; then ok "and no frame written before it"; else no "frames written before the refusal" "$(ls -A "$tmp/d")"; fi
 
 # a full disk: no frames, no temporaries, the old frames as they were
 full tour --dump chinchilla-story "$tmp/new"
-expect_error "tour --dump on a full disk: one line" "isoflop: $tmp/new/step-01.txt: File too large"
+said_error "tour --dump on a full disk: one line" "isoflop: $tmp/new/step-01.txt: File too large"
 if [ ! -e "$tmp/new" ]; then ok "a full disk leaves no directory of empty frames"; else no "tour --dump on a full disk left" "$(ls -lA "$tmp/new")"; fi
 mkdir "$tmp/empty"
 full tour --dump chinchilla-story "$tmp/empty"

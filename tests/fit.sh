@@ -4,26 +4,6 @@
 # budget, and the progress line (on a terminal only).
 . "$(dirname "$0")/lib.sh"
 
-# run CMD...: stdout in $out, stderr in $err, status in $rc
-run() {
-	"$ISOFLOP" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-
-# expect_error NAME MESSAGE CMD...: exit 2, one line on stderr, nothing on stdout
-expect_error() {
-	name=$1 msg=$2
-	shift 2
-	run "$@"
-	if [ "$rc" = 2 ] && [ "$err" = "$msg" ] && [ -z "$out" ]; then
-		ok "$name"
-	else
-		no "$name" "exit $rc (want 2)" "stderr: $err" "want:   $msg" "stdout: $out"
-	fi
-}
-
 # no_nan NAME: nothing printed is nan or inf
 no_nan() {
 	if printf '%s\n%s\n' "$out" "$err" | grep -Eqi '(^|[^a-z])(-?nan|-?inf)([^a-z]|$)'; then

@@ -5,27 +5,6 @@
 # answer, messages that name the right target, and presets on narrow terminals.
 . "$(dirname "$0")/lib.sh"
 
-# run CMD...: stdout in $out, stderr in $err, status in $rc
-run() {
-	"$ISOFLOP" "$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-
-# expect_error NAME MESSAGE CMD...: exit 2, exactly MESSAGE as the one line on stderr
-expect_error() {
-	name=$1 msg=$2
-	shift 2
-	run "$@"
-	lines=$(printf '%s\n' "$err" | wc -l)
-	if [ "$rc" = 2 ] && [ "$err" = "$msg" ] && [ -z "$out" ] && [ "$lines" = 1 ]; then
-		ok "$name"
-	else
-		no "$name" "exit $rc (want 2)" "stderr: $err" "want:   $msg" "stdout: $out"
-	fi
-}
-
 # --- ranges: the option, the range and the value in one line -----------------
 expect_error "denormal parameters" "isoflop: --params: out of range (parameters from 100 to 1e16): '1e-320'" loss --params 1e-320 --tokens 1T
 expect_error "too many tokens" "isoflop: --tokens: out of range (tokens from 1000 to 1e18): '1e19'" loss --params 70B --tokens 1e19
