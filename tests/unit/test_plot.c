@@ -555,14 +555,12 @@ static void canvas_is_ascii(void **state)
 
 /* ---- profiles ---- */
 
-/* Each '*' is in the cell of its budget's optimum; '@' sits on the current curve. */
-static void profile_minima_and_point(void **state)
+/* The explorer's window, with the point at 20B parameters on a 1e23 budget. */
+static struct profiles_spec profiles_for(const struct law *law, const char *name)
 {
-	(void)state;
-	struct law law = fixture_law("besiroglu2024");
-	struct profiles_spec s = {
-	        .law = &law,
-	        .law_name = "test",
+	return (struct profiles_spec){
+	        .law = law,
+	        .law_name = name,
 	        .n_lo = 1e7,
 	        .n_hi = 1e13,
 	        .d_lo = 1e8,
@@ -571,6 +569,14 @@ static void profile_minima_and_point(void **state)
 	        .current_c = 1e23,
 	        .current_n = 20e9,
 	};
+}
+
+/* Each '*' is in the cell of its budget's optimum; '@' sits on the current curve. */
+static void profile_minima_and_point(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct profiles_spec s = profiles_for(&law, "test");
 	struct canvas c;
 	struct profiles p;
 	int cx, cy;
@@ -611,17 +617,7 @@ static void clamp_int_bounds_everything(void **state)
 static void draw_both(const struct law *law)
 {
 	struct map_spec s = spec_for(law, 0);
-	struct profiles_spec ps = {
-	        .law = law,
-	        .law_name = "extreme",
-	        .n_lo = 1e7,
-	        .n_hi = 1e13,
-	        .d_lo = 1e8,
-	        .d_hi = 1e14,
-	        .has_current = true,
-	        .current_c = 1e23,
-	        .current_n = 20e9,
-	};
+	struct profiles_spec ps = profiles_for(law, "extreme");
 	struct canvas c;
 	struct map m;
 	struct profiles p;
