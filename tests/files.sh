@@ -216,9 +216,11 @@ if [ ! -e "$tmp/new" ]; then ok "a full disk leaves no directory of empty frames
 mkdir "$tmp/empty"
 full tour --dump chinchilla-story "$tmp/empty"
 if [ "$rc" = 2 ] && [ -z "$(ls -A "$tmp/empty")" ]; then ok "nor files in a directory that was there"; else no "tour --dump on a full disk left" "exit $rc" "$(ls -lA "$tmp/empty")"; fi
-tar -C "$tmp/t" -cf "$tmp/before.tar" .
+# (names and contents, not the directory's own mtime, which the temporaries move)
+frames() { (cd "$tmp/t" && ls -A && cat -- *); }
+before=$(frames | cksum)
 full tour --dump chinchilla-story "$tmp/t" --force
-tar -C "$tmp/t" -cf "$tmp/after.tar" .
-if [ "$rc" = 2 ] && cmp -s "$tmp/before.tar" "$tmp/after.tar"; then ok "tour --dump --force on a full disk leaves the old frames whole"; else no "tour --dump --force on a full disk" "exit $rc" "$err" "$(ls -lA "$tmp/t")"; fi
+after=$(frames | cksum)
+if [ "$rc" = 2 ] && [ "$before" = "$after" ]; then ok "tour --dump --force on a full disk leaves the old frames whole"; else no "tour --dump --force on a full disk" "exit $rc" "$err" "$(ls -lA "$tmp/t")"; fi
 
 echo "1..$n"
