@@ -27,6 +27,15 @@ void law_additive_allocation(const struct law *law, double *g, double *a, double
 	*b = law->alpha / s;
 }
 
+double law_frontier_compute(const struct law *law, double c)
+{
+	const struct law_frontier *f = &law->frontier;
+
+	if (!f->c_min)
+		return c;
+	return c * (f->c_min_fraction > 0 ? f->c_min_fraction : LAW_C_MIN_FRACTION);
+}
+
 static bool positive_finite(double x)
 {
 	return isfinite(x) && x > 0;
