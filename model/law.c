@@ -13,6 +13,11 @@ bool law_has_surface(const struct law *law)
 	return law->family != LAW_FRONTIER;
 }
 
+bool law_optimum_derived(const struct law *law)
+{
+	return law->family == LAW_KAPLAN;
+}
+
 double law_compute(const struct law *law, double n, double d)
 {
 	return law->k * n * d;

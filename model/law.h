@@ -109,6 +109,15 @@ struct law {
 /* The compute a frontier's fit is written in, for c FLOPs spent: c, or C_min. */
 double law_frontier_compute(const struct law *law, double c);
 
+/*
+ * Whether the compute-optimal allocation of this law is isoflop's own
+ * derivation rather than a result of its paper: Kaplan et al. fitted Eq. 1.5
+ * on early-stopped runs and derived their allocation from L(N, S) (Table 6,
+ * the frontier law kaplan2020-frontier), never minimised Eq. 1.5 at C = kND.
+ * Labels say "derived from Eq. 1.5" where this is true.
+ */
+bool law_optimum_derived(const struct law *law);
+
 /* Whether the law has a loss surface (every family but frontier). */
 bool law_has_surface(const struct law *law);
 
