@@ -13,6 +13,11 @@ bool law_has_surface(const struct law *law)
 	return law->family != LAW_FRONTIER;
 }
 
+bool law_optimum_derived(const struct law *law)
+{
+	return law->family == LAW_KAPLAN;
+}
+
 double law_compute(const struct law *law, double n, double d)
 {
 	return law->k * n * d;
@@ -25,6 +30,15 @@ void law_additive_allocation(const struct law *law, double *g, double *a, double
 	*g = pow(law->alpha * law->A / (law->beta * law->B), 1.0 / s);
 	*a = law->beta / s;
 	*b = law->alpha / s;
+}
+
+double law_frontier_compute(const struct law *law, double c)
+{
+	const struct law_frontier *f = &law->frontier;
+
+	if (!f->c_min)
+		return c;
+	return c * (f->c_min_fraction > 0 ? f->c_min_fraction : LAW_C_MIN_FRACTION);
 }
 
 static bool positive_finite(double x)

@@ -48,6 +48,13 @@ struct law_frontier {
 	struct law_power params;   /* N_opt(C) */
 	struct law_power flops_pt; /* M_opt(C), FLOPs per token (DeepSeek); N = M / k */
 	struct law_power tokens;   /* D_opt(C) */
+	/*
+	 * The fit's C is Kaplan's C_min, the compute at batches far below the
+	 * critical batch, not the compute a run spends: C_min = c_min_fraction C.
+	 * D then follows from C = k N D (Kaplan Eq. 6.7), not from `tokens`.
+	 */
+	bool c_min;
+	double c_min_fraction; /* 0: LAW_C_MIN_FRACTION */
 };
 
 struct law {
@@ -78,6 +85,9 @@ struct law {
 	struct law_range params;
 	struct law_range tokens;
 	struct law_range compute;
+
+	/* below this loss the paper says the law breaks down; 0 when it says nowhere */
+	double breakdown_loss;
 };
 
 /* Smallest and largest compute budget any model/ call accepts, in FLOPs. */
@@ -86,6 +96,27 @@ struct law {
 
 /* One PF-day in FLOPs: 1e15 FLOP/s for 24 hours (Kaplan 2020 §1.3). */
 #define LAW_PF_DAY 8.64e19
+
+/*
+ * C_min per FLOP spent: training at the critical batch costs about twice
+ * C_min, "2 S_min training steps and processing E = 2 E_min data examples"
+ * (Kaplan et al. 2020, arXiv:2001.08361, §5.1; C = 2 C_min in Eq. 6.7).
+ * Hoffmann et al. 2022 (arXiv:2203.15556, App. D.4) read Kaplan's Table 6 so:
+ * 4.68B parameters at 1e21 FLOPs.
+ */
+#define LAW_C_MIN_FRACTION 0.5
+
+/* The compute a frontier's fit is written in, for c FLOPs spent: c, or C_min. */
+double law_frontier_compute(const struct law *law, double c);
+
+/*
+ * Whether the compute-optimal allocation of this law is isoflop's own
+ * derivation rather than a result of its paper: Kaplan et al. fitted Eq. 1.5
+ * on early-stopped runs and derived their allocation from L(N, S) (Table 6,
+ * the frontier law kaplan2020-frontier), never minimised Eq. 1.5 at C = kND.
+ * Labels say "derived from Eq. 1.5" where this is true.
+ */
+bool law_optimum_derived(const struct law *law);
 
 /* Whether the law has a loss surface (every family but frontier). */
 bool law_has_surface(const struct law *law);

@@ -175,18 +175,24 @@ static double power(struct law_power p, double c, double unit)
 	return p.coef * pow(c / unit, p.exp);
 }
 
+/*
+ * A frontier's fits at c FLOPs spent. Under the C_min convention only N is
+ * read from the fit (at C_min); D is what the budget then buys, C / (k N),
+ * as Kaplan's Eq. 6.7 derives it: Table 6's D_opt is that number rounded.
+ */
 static enum model_status frontier_at_compute(const struct law *law, double c,
                                              struct allocation *out)
 {
 	const struct law_frontier *f = &law->frontier;
+	double cf = law_frontier_compute(law, c);
 	double n = 0, d = 0;
 
 	if (f->params.coef > 0)
-		n = power(f->params, c, f->unit);
+		n = power(f->params, cf, f->unit);
 	else if (f->flops_pt.coef > 0)
-		n = power(f->flops_pt, c, f->unit) / law->k;
-	if (f->tokens.coef > 0)
-		d = power(f->tokens, c, f->unit);
+		n = power(f->flops_pt, cf, f->unit) / law->k;
+	if (f->tokens.coef > 0 && !(f->c_min && n > 0))
+		d = power(f->tokens, cf, f->unit);
 	if (n <= 0 && d <= 0)
 		return MODEL_EDOM;
 	if (n <= 0)

@@ -37,6 +37,7 @@ enum field_type {
 	F_FAMILY,        /* additive | kaplan | data-constrained | frontier */
 	F_CONVENTION,    /* total | non-embedding */
 	F_UNIT,          /* flops | pf-days */
+	F_COMPUTE_CONV,  /* training | c-min */
 	F_MAP,           /* a nested mapping with its own table */
 };
 
@@ -102,6 +103,8 @@ static const struct bound k_bound = {1, 100, ""};
  * papers' lie between 0.09 and 2e10; with exponents <= 2, X_opt stays finite.
  */
 static const struct bound frontier_coef_bound = {1e-6, 1e15, ""};
+/* C_min per FLOP spent: a share of the budget, at most all of it (Kaplan's reading: 0.5). */
+static const struct bound c_min_fraction_bound = {0.01, 1, ""};
 /* Peak FLOP/s of one accelerator: from a GFLOP/s to a thousand B200s. */
 static const struct bound peak_bound = {1e9, 1e18, " FLOP/s"};
 
@@ -160,6 +163,10 @@ static const struct field constant_fields[] = {
          &frontier_coef_bound},
         {"tokens_exponent", F_EXPONENT, AT(law.frontier.tokens.exp), 0, FAM_FR, 0, NULL, NULL,
          &exponent_bound},
+        {"compute_convention", F_COMPUTE_CONV, AT(law.frontier.c_min), 0, FAM_FR, 0, NULL, NULL,
+         NULL},
+        {"c_min_fraction", F_POSITIVE, AT(law.frontier.c_min_fraction), 0, FAM_FR, 0, NULL, NULL,
+         &c_min_fraction_bound},
 };
 
 static const struct field range_fields[] = {
@@ -186,6 +193,8 @@ static const struct field root_fields[] = {
         {"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL, &k_bound},
         {"constants", F_MAP, 0, 0, KIND_LAW, KIND_LAW, NULL, &constant_set, NULL},
         {"fitted_range", F_MAP, 0, 0, KIND_LAW, 0, NULL, &range_set, NULL},
+        {"breakdown_loss", F_POSITIVE, AT(law.breakdown_loss), 0, KIND_LAW, 0, NULL, NULL,
+         &loss_bound},
         {"tag", F_TAG, STR(tag), KIND_MODEL, 0, NULL, NULL, NULL},
         {"params", F_COUNT, AT(params), 0, KIND_MODEL, KIND_MODEL, NULL, NULL, &params_bound},
         {"active_params", F_COUNT, AT(active_params), 0, KIND_MODEL, 0, NULL, NULL, &params_bound},
@@ -565,6 +574,13 @@ static int parse_enum(struct loader *l, const struct field *f, const yaml_event_
 		}
 		return fail(l, ev->start_mark,
 		            "'compute_unit' must be flops or pf-days, not '%.40s'", v);
+	case F_COMPUTE_CONV:
+		if (strcmp(v, "training") == 0 || strcmp(v, "c-min") == 0) {
+			*(bool *)dst = v[0] == 'c';
+			return 0;
+		}
+		return fail(l, ev->start_mark,
+		            "'compute_convention' must be training or c-min, not '%.40s'", v);
 	default:
 		return fail(l, ev->start_mark, "internal: not an enum");
 	}
@@ -636,6 +652,7 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 	case F_FAMILY:
 	case F_CONVENTION:
 	case F_UNIT:
+	case F_COMPUTE_CONV:
 		return parse_enum(l, f, ev);
 	default:
 		return parse_number(l, f, ev, f->type, (double *)((char *)l->out + f->offset));
@@ -755,6 +772,11 @@ static int check_frontier(struct loader *l)
 	if (!any)
 		return fail(l, s->start,
 		            "a frontier needs params_*, flops_per_token_* or tokens_* constants");
+	size_t frac = field_index(&constant_set, "c_min_fraction");
+	if (s->on[frac] && !l->out->law.frontier.c_min)
+		return fail(l, s->at[frac], "'c_min_fraction' needs 'compute_convention: c-min'");
+	if (l->out->law.frontier.c_min && !s->on[frac])
+		l->out->law.frontier.c_min_fraction = LAW_C_MIN_FRACTION;
 	return 0;
 }
 

@@ -138,11 +138,21 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 		break;
 	case LAW_FRONTIER:
 	default:
+		if (law->frontier.unit == LAW_PF_DAY)
+			fprintf(fp, "  compute_unit: pf-days\n");
+		if (law->frontier.c_min) { /* the fit is in C_min: without it, N is off by 2^exp */
+			fprintf(fp, "  compute_convention: c-min\n");
+			constant(fp, "c_min_fraction", law_frontier_compute(law, 1));
+		}
 		constant(fp, "params_coefficient", law->frontier.params.coef);
 		constant(fp, "params_exponent", law->frontier.params.exp);
 		constant(fp, "tokens_coefficient", law->frontier.tokens.coef);
 		constant(fp, "tokens_exponent", law->frontier.tokens.exp);
 		break;
+	}
+	if (law->breakdown_loss > 0) {
+		char bb[32];
+		fprintf(fp, "breakdown_loss: %s\n", exact(law->breakdown_loss, bb, sizeof bb));
 	}
 	if (law->params.hi > 0 || law->tokens.hi > 0 || law->compute.hi > 0) {
 		fprintf(fp, "fitted_range:\n");

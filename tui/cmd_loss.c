@@ -81,7 +81,8 @@ int cmd_loss(struct cli *cli)
 	struct table t;
 	table_init(&t, loss_columns, NCOLS);
 	int shown = 0, failed = 0;
-	char non_embedding[512] = "";
+	char non_embedding[512] = "", derived[256] = "", broken[256] = "";
+	double broken_at = 0;
 	for (int i = 0; i < nlaws; i++) {
 		const struct preset *p = &laws[i]->preset;
 		const struct law *law = &p->law;
@@ -131,6 +132,12 @@ int cmd_loss(struct cli *cli)
 		}
 		if (law->non_embedding)
 			cli_append_id(non_embedding, sizeof non_embedding, p->id);
+		if (law_optimum_derived(law))
+			cli_append_id(derived, sizeof derived, p->id);
+		if (law->breakdown_loss > 0 && loss < law->breakdown_loss) {
+			cli_append_id(broken, sizeof broken, p->id);
+			broken_at = law->breakdown_loss;
+		}
 		shown++;
 	}
 	if (shown == 0 && failed > 0) { /* each law said why on stderr: no empty table */
@@ -146,6 +153,15 @@ int cmd_loss(struct cli *cli)
 			       model->preset.name);
 		printf("efficiency: the share of this compute that a compute-optimal model\n"
 		       "needs for the same loss.\n");
+		if (derived[0])
+			printf("Optimum derived by isoflop from Eq. 1.5 at C = 6ND, not Kaplan's "
+			       "own\n"
+			       "(Table 6 is kaplan2020-frontier): %s.\n",
+			       derived);
+		if (broken[0])
+			printf("Loss below %g, where Kaplan says the laws break down (sec. 6.3): "
+			       "%s.\n",
+			       broken_at, broken);
 		if (non_embedding[0])
 			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		if (shown > 1)

@@ -310,6 +310,57 @@ static int hardware_options(struct cli *cli, struct hardware *hw)
 	return 0;
 }
 
+/* The laws a footnote names: what each row's numbers are, where it is not plain. */
+struct notes {
+	char derived[256];   /* Kaplan's Eq. 1.5: the optimum is isoflop's derivation */
+	char c_min[256];     /* a frontier fitted in C_min, read at a share of the budget */
+	double c_min_share;  /* that share (the last such law's) */
+	char broken[256];    /* an optimum below the law's breakdown loss */
+	double broken_at;    /* that loss (the last such law's) */
+	char overspent[256]; /* a frontier whose N and D fits do not multiply back to C */
+};
+
+/* What one law's row needs said under the table. */
+static void note_law(const struct cli *cli, const struct preset *p, struct notes *nt)
+{
+	const struct law *law = &p->law;
+	struct allocation a;
+
+	if (law_optimum_derived(law))
+		cli_append_id(nt->derived, sizeof nt->derived, p->id);
+	if (law->family == LAW_FRONTIER && law->frontier.c_min) {
+		cli_append_id(nt->c_min, sizeof nt->c_min, p->id);
+		nt->c_min_share = law_frontier_compute(law, 1);
+	}
+	if (!(cli->given & OPT_COMPUTE) || (cli->given & OPT_INFERENCE) ||
+	    optimum_at_compute(law, cli->compute, cli->unique, &a) != MODEL_OK)
+		return;
+	if (a.has_loss && law->breakdown_loss > 0 && a.loss < law->breakdown_loss) {
+		cli_append_id(nt->broken, sizeof nt->broken, p->id);
+		nt->broken_at = law->breakdown_loss;
+	}
+	if (fabs(law_compute(law, a.params, a.tokens) / cli->compute - 1) > 0.01)
+		cli_append_id(nt->overspent, sizeof nt->overspent, p->id);
+}
+
+static void print_notes(const struct notes *nt)
+{
+	if (nt->derived[0])
+		printf("Optimum derived by isoflop from Eq. 1.5 at C = 6ND, not Kaplan's own\n"
+		       "(Table 6 is kaplan2020-frontier): %s.\n",
+		       nt->derived);
+	if (nt->c_min[0])
+		printf("Fitted in C_min, read at C_min = %g C (Kaplan 2020 sec. 5.1; Hoffmann\n"
+		       "2022 App. D.4), with D = C/(6N): %s.\n",
+		       nt->c_min_share, nt->c_min);
+	if (nt->broken[0])
+		printf("Loss below %g, where Kaplan says the laws break down (sec. 6.3): %s.\n",
+		       nt->broken_at, nt->broken);
+	if (nt->overspent[0])
+		printf("6ND differs from the budget by over 1%% (separate N and D fits): %s.\n",
+		       nt->overspent);
+}
+
 /* What the hardware columns mean, under the table people read. */
 static void hardware_footer(const struct hardware *hw)
 {
@@ -333,6 +384,7 @@ int cmd_optimum(struct cli *cli)
 	bool any_frontier = false;
 	char non_embedding[512] = "";
 	struct hardware hw;
+	struct notes notes = {0};
 
 	if ((rc = cli_check_options(cli, "optimum",
 	                            OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE |
@@ -374,6 +426,7 @@ int cmd_optimum(struct cli *cli)
 			continue; /* its one-line reason is on stderr; the others still answer */
 		}
 		any_frontier |= p->law.family == LAW_FRONTIER;
+		note_law(cli, p, &notes);
 		if (p->law.non_embedding)
 			cli_append_id(non_embedding, sizeof non_embedding, p->id);
 		shown++;
@@ -387,6 +440,7 @@ int cmd_optimum(struct cli *cli)
 			printf("Frontier laws give allocations only: they have no loss.\n");
 		if (non_embedding[0])
 			printf("Non-embedding parameters only: %s.\n", non_embedding);
+		print_notes(&notes);
 		if (cli->given & OPT_INFERENCE)
 			printf("Serving %s tokens: total = training 6ND + inference 2N FLOPs per "
 			       "token;\nsavings against the compute-optimal model of the same "

@@ -492,6 +492,8 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 	struct allocation opt, same;
 	bool surface = law_has_surface(law) && law_loss(law, a->n, a->d, a->u, &loss) == MODEL_OK;
 	bool have_opt = optimum_at_compute(law, cflops, a->u, &opt) == MODEL_OK;
+	/* Kaplan's Eq. 1.5 optimum is isoflop's derivation, not the paper's: say so */
+	bool derived = law_optimum_derived(law);
 
 	if (r.h == 0)
 		return;
@@ -508,8 +510,8 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		units_format_count(opt.params, nb, sizeof nb);
 		units_format_count(opt.tokens, db, sizeof db);
 		if (surface && opt.has_loss)
-			snprintf(line[1], sizeof line[1],
-			         "at this C, optimal: N* = %s  D* = %s  L* = %s  dL = %s", nb, db,
+			snprintf(line[1], sizeof line[1], "%s N* = %s  D* = %s  L* = %s  dL = %s",
+			         derived ? "derived from Eq. 1.5:" : "at this C, optimal:", nb, db,
 			         loss_text(opt.loss, false, lsb, sizeof lsb),
 			         loss_text(loss - opt.loss, true, dlb, sizeof dlb));
 		else
@@ -520,9 +522,15 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 	}
 	if (surface && optimum_efficiency(law, a->n, a->d, a->u, &eff, &same) == MODEL_OK) {
 		units_format_compute(same.compute, ob, sizeof ob);
-		snprintf(line[2], sizeof line[2],
-		         "compute efficiency %.1f%%: an optimal run reaches this loss with %s",
-		         100 * eff, ob);
+		if (derived)
+			snprintf(line[2], sizeof line[2],
+			         "efficiency %.1f%% against Eq. 1.5's optimum, which needs %s",
+			         100 * eff, ob);
+		else
+			snprintf(line[2], sizeof line[2],
+			         "compute efficiency %.1f%%: an optimal run reaches this loss with "
+			         "%s",
+			         100 * eff, ob);
 	} else {
 		line[2][0] = '\0';
 	}

@@ -197,26 +197,45 @@ static void mark_cell(int x, int y, void *ctx)
 /*
  * Outside the law's fitted range (from its preset, where the paper gives one)
  * the map is extrapolation: a sparse pattern of '`' on the empty cells there,
- * light enough to read through and visible without colour.
+ * light enough to read through and visible without colour. Where the loss
+ * is below the paper's breakdown loss (Kaplan's L* ~ 1.7, §6.3) the law is
+ * not merely extrapolated but said to fail: '~' there instead.
  */
 static void draw_shading(struct canvas *c, const struct frame *f, const struct map_spec *s)
 {
 	const struct law_range *rn = &s->law->params, *rd = &s->law->tokens;
 	const struct rect *a = &f->area;
+	double floor = law_has_surface(s->law) ? s->law->breakdown_loss : 0;
 
-	if (rn->hi <= 0 && rd->hi <= 0)
+	if (rn->hi <= 0 && rd->hi <= 0 && floor <= 0)
 		return;
 	for (int y = a->y; y < a->y + a->h; y++)
 		for (int x = a->x; x < a->x + a->w; x++) {
-			double n, d;
-			if ((x + 2 * y) % 4 != 0)
+			double n, d, loss;
+			/* '~' on every other cell, denser than '`': the stronger statement */
+			bool tilde = (x + y) % 2 == 0, tick = (x + 2 * y) % 4 == 0;
+			if (!(tilde || tick) || canvas_get(c, x, y).style != STYLE_BLANK)
 				continue;
 			frame_value(f, x, y, &n, &d);
 			bool out = (rn->hi > 0 && (n < rn->lo || n > rn->hi)) ||
 			           (rd->hi > 0 && (d < rd->lo || d > rd->hi));
-			if (out && canvas_get(c, x, y).style == STYLE_BLANK)
+			bool broken = floor > 0 && law_loss(s->law, n, d, 0, &loss) == MODEL_OK &&
+			              loss < floor;
+			if (broken && tilde)
+				canvas_put(c, x, y, '~', STYLE_SHADE);
+			else if (out && tick && !broken)
 				canvas_put(c, x, y, '`', STYLE_SHADE);
 		}
+}
+
+/* Whether any cell of the window lies below the law's breakdown loss (its corner of most N, D). */
+static bool below_breakdown(const struct map_spec *s)
+{
+	double loss;
+
+	return law_has_surface(s->law) && s->law->breakdown_loss > 0 &&
+	       law_loss(s->law, s->n_hi, s->d_hi, 0, &loss) == MODEL_OK &&
+	       loss < s->law->breakdown_loss;
 }
 
 /*
@@ -514,12 +533,18 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		snprintf(out[n++], 96, "= 4 epochs");
 	if (s->wall_u > 0 && s->law->family == LAW_DATA_CONSTRAINED && n < max)
 		snprintf(out[n++], 96, ": D > U(1+R_D*)");
+	/* before the common glyphs: where the law is said to fail matters more than dots */
+	if (below_breakdown(s) && n < max)
+		snprintf(out[n++], 96, "~ L<%g invalid", s->law->breakdown_loss);
 	if (n < max)
 		snprintf(out[n++], 96, ". FLOPs");
 	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
 		snprintf(out[n++], 96, "` beyond the fit");
 	if (n < max)
-		snprintf(out[n++], 96, has_surface ? "* optimal" : "* frontier");
+		snprintf(out[n++], 96, "%s",
+		         !has_surface                  ? "* frontier"
+		         : law_optimum_derived(s->law) ? "* Eq.1.5 optimum"
+		                                       : "* optimal");
 	if (s->frontier2 != NULL && n < max)
 		snprintf(out[n++], 96, "o %s", s->frontier2_name);
 	if (s->nruns > 0 && n < max)

@@ -375,6 +375,69 @@ static void shading_lies_outside_the_fitted_range(void **state)
 	canvas_free(&c);
 }
 
+/* Whether some row of the canvas holds text. */
+static bool row_has(const struct canvas *c, const char *text)
+{
+	char row[512];
+
+	for (int y = 0; y < c->h; y++) {
+		int x;
+		for (x = 0; x < c->w && x < (int)sizeof row - 1; x++)
+			row[x] = c->cells[y * c->w + x].ch;
+		row[x] = '\0';
+		if (strstr(row, text) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Kaplan et al. 2020 §6.3, Eq. 6.8: the laws "break down at or before" L* ~
+ * 1.7 nats per token. At 80x24 the map marks the cells whose loss, Eq. 1.5
+ * with Table 2's constants (N_c = 6.4e13, D_c = 1.8e13, alpha_N = 0.076,
+ * alpha_D = 0.103), computed here, lies below 1.7 with '~', and only those;
+ * the legend says what '~' is and that the '*' frontier is derived from
+ * Eq. 1.5, not Kaplan's own.
+ */
+static void kaplan_breakdown_is_marked(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("kaplan2020");
+	struct map_spec s = spec_for(&law, 0);
+	struct canvas c;
+	struct map m;
+	int marked = 0;
+
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	const struct rect *a = &m.frame.area;
+	for (int y = a->y; y < a->y + a->h; y++)
+		for (int x = a->x; x < a->x + a->w; x++) {
+			if (canvas_get(&c, x, y).ch != '~')
+				continue;
+			double n = pow(10, 7 + (x - a->x + 0.5) * 6.0 / a->w);
+			double d = pow(10, 8 + (a->y + a->h - 1 - y + 0.5) * 6.0 / a->h);
+			double l = pow(pow(6.4e13 / n, 0.076 / 0.103) + 1.8e13 / d, 0.103);
+			if (!(l < 1.7 + 1e-9))
+				fail_msg("cell (%d, %d) marked '~' at L = %.4f", x, y, l);
+			marked++;
+		}
+	assert_true(marked > 10);
+	assert_true(row_has(&c, "~ L<1.7 invalid"));
+	assert_true(row_has(&c, "* Eq.1.5 optimum"));
+	canvas_free(&c);
+
+	/* a law whose paper names no breakdown has no '~' and no such entry */
+	struct law b = fixture_law("besiroglu2024");
+	s = spec_for(&b, 0);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	for (int i = 0; i < c.w * c.h; i++)
+		assert_int_not_equal(c.cells[i].ch, '~');
+	assert_true(row_has(&c, "* optimal"));
+	canvas_free(&c);
+}
+
 /* Markers sit in their model's cell; collisions show '+'; off-map ones say so. */
 static void markers_are_never_dropped(void **state)
 {
@@ -719,6 +782,7 @@ int main(void)
 	        cmocka_unit_test(markers_are_never_dropped),
 	        cmocka_unit_test(point_moves_a_blocked_tag_aside),
 	        cmocka_unit_test(a_full_legend_counts_what_it_left_out),
+	        cmocka_unit_test(kaplan_breakdown_is_marked),
 	        cmocka_unit_test(canvas_is_ascii),
 	        cmocka_unit_test(profile_minima_and_point),
 	        cmocka_unit_test(clamp_int_bounds_everything),

@@ -1,0 +1,58 @@
+#!/bin/sh
+# kaplan.sh: Kaplan et al. 2020 as Kaplan and Chinchilla read it. Table 6 is
+# in C_min; at 1e21 FLOPs Hoffmann et al. 2022 (arXiv:2203.15556, App. D.4)
+# find "the optimal model size should be 4.68 billion parameters", and the
+# tokens are what the budget buys (6ND = C, Kaplan Eq. 6.7). The optimum of
+# Eq. 1.5 is isoflop's, and losses below L* ~ 1.7 (§6.3) are said to be where
+# the laws break down: the notes under the tables say both.
+. "$(dirname "$0")/lib.sh"
+
+# within TOL relative: awk, the numbers as printed in csv
+near() { awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { d = g - w; if (d < 0) d = -d; exit !(d <= t * w) }'; }
+
+run optimum --law kaplan2020-frontier --compute 1e21 --format csv
+row=$(printf '%s\n' "$out" | sed -n 2p)
+params=$(printf '%s\n' "$row" | cut -d, -f3)
+tokens=$(printf '%s\n' "$row" | cut -d, -f4)
+if [ "$rc" = 0 ] && near "$params" 4.68e9 0.01; then
+	ok "Table 6 at 1e21 FLOPs: Hoffmann App. D.4's 4.68B parameters"
+else
+	no "Table 6 at 1e21 FLOPs: Hoffmann App. D.4's 4.68B parameters" "exit $rc" "$out"
+fi
+spent=$(awk -v n="$params" -v d="$tokens" 'BEGIN { printf "%.6g", 6 * n * d }')
+if near "$spent" 1e21 1e-6; then
+	ok "its 6ND spends the budget, 1e21"
+else
+	no "its 6ND spends the budget, 1e21" "6ND = $spent"
+fi
+
+run optimum --law kaplan2020-frontier --compute 1e21
+case $out in
+*"read at C_min = 0.5 C"*) ok "the table says the frontier is read in C_min" ;;
+*) no "the table says the frontier is read in C_min" "$out" ;;
+esac
+
+run optimum --law kaplan2020 --compute 1e24
+case $out in
+*"derived by isoflop from Eq. 1.5"*"Loss below 1.7, where Kaplan says the laws break down"*)
+	ok "optimum: Eq. 1.5's optimum labelled as isoflop's, its loss below L* as such" ;;
+*) no "optimum: Eq. 1.5's optimum labelled as isoflop's, its loss below L* as such" "$out" ;;
+esac
+
+run loss --law kaplan2020 --params 1.5B --tokens 30B
+case $out in
+*"derived by isoflop from Eq. 1.5"*) ok "loss: efficiency against an optimum derived from Eq. 1.5" ;;
+*) no "loss: efficiency against an optimum derived from Eq. 1.5" "$out" ;;
+esac
+case $out in
+*"break down"*) no "loss: 2.30 is not below L*, no breakdown note" "$out" ;;
+*) ok "loss: 2.30 is not below L*, no breakdown note" ;;
+esac
+
+run loss --law hoffmann2022 --params 70B --tokens 1.4T
+case $out in
+*"Eq. 1.5"* | *"break down"*) no "loss: Chinchilla's own optimum gets no Kaplan note" "$out" ;;
+*) ok "loss: Chinchilla's own optimum gets no Kaplan note" ;;
+esac
+
+echo "1..$n"
