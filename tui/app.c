@@ -404,9 +404,11 @@ void app_toggle_data(struct app *a)
 {
 	a->data = !a->data;
 	if (a->data) {
-		/* --unique-tokens if given, else one epoch: every token unique, as without the view
+		/*
+		 * U as a tour step set it (its data wall), else --unique-tokens if
+		 * given, else one epoch: every token unique, as without the view
 		 */
-		a->u = a->u_given > 0 ? a->u_given : a->d;
+		a->u = a->u > 0 ? a->u : a->u_given > 0 ? a->u_given : a->d;
 		a->focus = SLIDER_U;
 	} else {
 		a->u = 0;

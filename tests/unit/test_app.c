@@ -858,6 +858,38 @@ static void tour_steps_are_the_same_however_reached(void **state)
 	canvas_free(&got);
 }
 
+/*
+ * A step's unique tokens (the tour's data wall: 25B) stay when the talk
+ * leaves the tour and opens the data view with 'u': the U slider starts at
+ * them, not at D.
+ */
+static void tour_unique_tokens_survive_u(void **state)
+{
+	(void)state;
+	static struct tour t;
+	struct app a;
+	char err[512];
+	int steps = 0;
+
+	if (tour_load("presets/tours/chinchilla-story.yaml", &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	for (int i = 0; i < t.nsteps; i++) {
+		double u = t.steps[i].unique_tokens;
+		if (!(u > 0))
+			continue;
+		steps++;
+		tour_begin(&a, &t);
+		tour_jump(&a, i + 1);
+		assert_rel(a.u, u, 1e-12);
+		press(&a, KEYC_ESC, KEY_REDRAW);
+		press(&a, 'u', KEY_REDRAW);
+		assert_true(a.data);
+		assert_rel(app_value(&a, SLIDER_U), u, 1e-12);
+		assert_true(a.d != u); /* D is what the old 'u' put in its place */
+	}
+	assert_true(steps > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -882,6 +914,7 @@ int main(void)
 	        cmocka_unit_test(clicks_move_the_point_and_the_sliders),
 	        cmocka_unit_test(every_tag_letter_clicks_to_its_model),
 	        cmocka_unit_test(tour_steps_are_the_same_however_reached),
+	        cmocka_unit_test(tour_unique_tokens_survive_u),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }
