@@ -548,7 +548,8 @@ static int draw_sample(const struct fit_data *d, size_t m, double *buf, struct f
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	double *x = buf, *y = buf + m, *l = buf + 2 * m;
 
-	if (all == NULL || pick == NULL || rng == NULL) {
+	/* more than there are is an error gsl_ran_choose raises through GSL's handler */
+	if (m > d->n || all == NULL || pick == NULL || rng == NULL) {
 		free(all);
 		free(pick);
 		gsl_rng_free(rng);
@@ -811,6 +812,9 @@ static int by_compute(const void *pa, const void *pb)
 /* Least-squares parabola y = c0 + c1 x + c2 x^2 through m points. */
 static int parabola(const double *x, const double *y, size_t m, double c[3])
 {
+	/* fewer points than coefficients: an error GSL raises through its handler */
+	if (m < 3)
+		return -1;
 	gsl_matrix *X = gsl_matrix_alloc(m, 3);
 	gsl_vector *Y = gsl_vector_alloc(m), *C = gsl_vector_alloc(3);
 	gsl_matrix *cov = gsl_matrix_alloc(3, 3);

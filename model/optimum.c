@@ -5,7 +5,8 @@
  * Closed forms where the paper gives one; otherwise a coarse scan in ln N
  * brackets the minimum (the profiles are unimodal but their minimum can sit
  * anywhere over many decades) and GSL's Brent methods finish the job. Every
- * GSL status is checked: the caller sets gsl_set_error_handler_off().
+ * GSL status is checked, and GSL never sees a bad bracket or a NaN (solve.h),
+ * so that GSL's error handler, abort() by default, is never called.
  */
 #include <math.h>
 
@@ -70,16 +71,22 @@ static enum model_status minimize_ln(struct objective obj, double lo, double hi,
 		return MODEL_OK;
 	}
 
-	gsl_function f = {obj.f, obj.p};
+	/* what gsl_min_fminimizer_set_with_values would raise an error for */
+	if (!(x[best - 1] < x[best] && x[best] < x[best + 1]))
+		return MODEL_ENOCONV;
+	struct solve_guard guard = {obj.f, obj.p, false};
+	gsl_function f = {solve_guarded, &guard};
 	gsl_min_fminimizer *s = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
 	if (s == NULL)
 		return MODEL_ENOCONV;
 	enum model_status st = MODEL_ENOCONV;
 	if (gsl_min_fminimizer_set_with_values(s, &f, x[best], y[best], x[best - 1], y[best - 1],
 	                                       x[best + 1], y[best + 1]) == GSL_SUCCESS) {
+		double good = x[best]; /* the minimum before a step that met a NaN */
 		for (int i = 0; i < 200; i++) {
-			if (gsl_min_fminimizer_iterate(s) != GSL_SUCCESS)
+			if (gsl_min_fminimizer_iterate(s) != GSL_SUCCESS || guard.bad)
 				break;
+			good = gsl_min_fminimizer_x_minimum(s);
 			double a = gsl_min_fminimizer_x_lower(s);
 			double b = gsl_min_fminimizer_x_upper(s);
 			if (gsl_min_test_interval(a, b, 1e-10, 0) == GSL_SUCCESS) {
@@ -87,9 +94,9 @@ static enum model_status minimize_ln(struct objective obj, double lo, double hi,
 				break;
 			}
 		}
-		*xmin = gsl_min_fminimizer_x_minimum(s);
+		*xmin = good;
 		if (st != MODEL_OK && isfinite(*xmin))
-			st = MODEL_OK; /* the interval stalled at rounding level */
+			st = MODEL_OK; /* the interval stalled at rounding level, or at a NaN */
 	}
 	gsl_min_fminimizer_free(s);
 	return st;

@@ -389,4 +389,25 @@ expect_error "hardware options are optimum's" "isoflop: --gpu does not apply to 
 rc=$?
 if [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "isoflop: standard output: No space left on device" ]; then ok "a full disk is an error"; else no "a full disk is an error" "exit $rc" "$(cat "$tmp/err")"; fi
 
+
+# --- the explorer's start options keep within its sliders ------------------
+# The keys clamp every slider at its range; a start option past it is refused,
+# never drawn out of range (issue 12: --inference-tokens 1e20 showed T = 1e20).
+expect_error "explorer: --inference-tokens past the T slider" "isoflop: --inference-tokens: the explorer's T slider runs from 1e9 to 1e15, not 1e20" --dump --inference-tokens 1e20
+expect_error "explorer: --inference-tokens below the T slider" "isoflop: --inference-tokens: the explorer's T slider runs from 1e9 to 1e15, not 1000" --dump --inference-tokens 1e3
+expect_error "explorer: --unique-tokens below the U slider" "isoflop: --unique-tokens: the explorer's U slider runs from 1e8 to 1e14, not 1000" --dump --law muennighoff2023 --unique-tokens 1e3
+expect_error "explorer: --unique-tokens past the U slider" "isoflop: --unique-tokens: the explorer's U slider runs from 1e8 to 1e14, not 1e17" --dump --law muennighoff2023 --unique-tokens 1e17
+expect_error "explorer: --mfu below the MFU slider" "isoflop: --mfu: the explorer's MFU slider runs from 0.01 to 1, not 0.001" --dump --mfu 0.001
+expect_error "explorer: --days below the days slider" "isoflop: --days: the explorer's days slider runs from 0.01 to 3650, not 1e-4" --dump --days 1e-4
+expect_error "explorer: --gpus whose days follow past the days slider" "isoflop: --gpus 1: 5.88e23 FLOPs would take 1.72e4 days; the explorer's days slider runs from 0.01 to 3650" --dump --gpus 1
+# 1e26 / (1,024 H100 x 989e12 FLOP/s x 0.01 x 86,400 s) = 1.14e5 days; 1e26 / (989e12 x 0.4 x 864 s) = 2.93e8 H100s
+expect_error "explorer: --mfu whose days follow past the days slider" "isoflop: --mfu 0.01: 1e26 FLOPs would take 1.14e5 days; the explorer's days slider runs from 0.01 to 3650" --dump --mfu 0.01 --compute 1e26
+expect_error "explorer: --days whose count follows past the count slider" "isoflop: --days 0.01: 1e26 FLOPs would take 2.93e8 accelerators; the explorer's count slider runs from 1 to 1e8" --dump --compute 1e26 --days 0.01
+expect_error "explorer: --tokens outside the window" "isoflop: the start point lies outside the window (N 10M..10T, D 100M..100T)" --dump --params 1B --tokens 1e15
+expect_error "explorer: --compute whose optimum lies outside the window" "isoflop: the start point lies outside the window (N 10M..10T, D 100M..100T)" --dump --compute 1e35
+mkdir -p "$tmp/wide/models"
+sed -e 's/^id: .*/id: huge/' -e 's/^tag: .*/tag: HU/' -e 's/^params: .*/params: 1e15/' presets/models/gpt3.yaml >"$tmp/wide/models/huge.yaml"
+expect_error "explorer: a --model outside the window" "isoflop: --model huge lies outside the window (N 10M..10T, D 100M..100T)" --dump --preset-dir "$tmp/wide" --model huge
+expect_match "explorer: T at the top of its slider starts" '^  T infer  \[.*#\]  +1e15$' --dump --inference-tokens 1e15
+
 echo "1..$n"

@@ -404,9 +404,11 @@ void app_toggle_data(struct app *a)
 {
 	a->data = !a->data;
 	if (a->data) {
-		/* --unique-tokens if given, else one epoch: every token unique, as without the view
+		/*
+		 * U as a tour step set it (its data wall), else --unique-tokens if
+		 * given, else one epoch: every token unique, as without the view
 		 */
-		a->u = a->u_given > 0 ? a->u_given : a->d;
+		a->u = a->u > 0 ? a->u : a->u_given > 0 ? a->u_given : a->d;
 		a->focus = SLIDER_U;
 	} else {
 		a->u = 0;
@@ -864,6 +866,41 @@ static void apply_step(struct app *a, const struct tour_step *s)
 	a->status[0] = '\0';
 }
 
+/* The fields a tour step may change, to replay the tour from. */
+static void tour_origin_save(const struct app *a, struct app_tour_origin *o)
+{
+	*o = (struct app_tour_origin){.law = a->law,
+	                              .edited = a->edited,
+	                              .editing = a->editing,
+	                              .edit = a->edit,
+	                              .n = a->n,
+	                              .d = a->d,
+	                              .u = a->u,
+	                              .focus = a->focus,
+	                              .lock = a->lock,
+	                              .markers = a->markers,
+	                              .panel = a->panel,
+	                              .model = a->model,
+	                              .hw = a->hw};
+}
+
+static void tour_origin_restore(struct app *a, const struct app_tour_origin *o)
+{
+	a->law = o->law;
+	a->edited = o->edited;
+	a->editing = o->editing;
+	a->edit = o->edit;
+	a->n = o->n;
+	a->d = o->d;
+	a->u = o->u;
+	a->focus = o->focus;
+	a->lock = o->lock;
+	a->markers = o->markers;
+	a->panel = o->panel;
+	a->model = o->model;
+	a->hw = o->hw;
+}
+
 int app_tour_start(struct app *a, const struct tour *t, char *err, size_t errsize)
 {
 	struct app probe = *a;
@@ -894,6 +931,7 @@ int app_tour_start(struct app *a, const struct tour *t, char *err, size_t errsiz
 	}
 	a->tour = t;
 	a->mode = MODE_TOUR;
+	tour_origin_save(a, &a->tour_origin);
 	app_tour_show(a, 0);
 	return 0;
 }
@@ -903,7 +941,9 @@ void app_tour_show(struct app *a, int i)
 	if (a->tour == NULL)
 		return;
 	a->step = i < 0 ? 0 : i >= a->tour->nsteps ? a->tour->nsteps - 1 : i;
-	apply_step(a, &a->tour->steps[a->step]);
+	tour_origin_restore(a, &a->tour_origin);
+	for (int k = 0; k <= a->step; k++) /* at most 64 steps, each a closed form or a solve */
+		apply_step(a, &a->tour->steps[k]);
 }
 
 /* Keys while a tour plays: stepping, 'g' and a number, Esc to explore from here. */

@@ -63,6 +63,24 @@ enum key_result {
 	KEY_QUIT,
 };
 
+/*
+ * What a tour step may change, as it was when the tour started. Every step is
+ * shown by replaying steps 1..N from here, so that a step looks the same
+ * whether it is reached forward, back or by 'g N': a step that names no law
+ * keeps the law of the step before it in the tour, not of the step last seen.
+ */
+struct app_tour_origin {
+	size_t law;
+	bool edited, editing;
+	struct law edit;
+	double n, d, u;
+	enum slider focus, lock;
+	bool markers;
+	enum tour_panel panel;
+	long model;
+	struct hw_plan hw;
+};
+
 #define APP_ENTRY_MAX  64 /* a preset id is up to 63 characters */
 #define APP_STATUS_MAX 160
 
@@ -77,15 +95,16 @@ struct app {
 	enum slider lock;  /* the slider that holds while another moves */
 	bool markers;      /* model markers on the map */
 	enum app_mode mode;
-	size_t pick;                 /* the highlighted row of a picker */
-	char entry[APP_ENTRY_MAX];   /* text typed after '=' */
-	char status[APP_STATUS_MAX]; /* a message for the status line, or "" */
-	enum tour_panel panel;       /* which panels the layout shows */
-	const struct tour *tour;     /* the tour being played, or NULL */
-	int step;                    /* its current step, from 0 */
-	bool jumping;                /* 'g' pressed: digits name a step */
-	char jump[8];                /* the digits typed after 'g' */
-	const struct fit_run *runs;  /* the user's runs (--runs), drawn on the map */
+	size_t pick;                        /* the highlighted row of a picker */
+	char entry[APP_ENTRY_MAX];          /* text typed after '=' */
+	char status[APP_STATUS_MAX];        /* a message for the status line, or "" */
+	enum tour_panel panel;              /* which panels the layout shows */
+	const struct tour *tour;            /* the tour being played, or NULL */
+	int step;                           /* its current step, from 0 */
+	struct app_tour_origin tour_origin; /* the state it started from */
+	bool jumping;                       /* 'g' pressed: digits name a step */
+	char jump[8];                       /* the digits typed after 'g' */
+	const struct fit_run *runs;         /* the user's runs (--runs), drawn on the map */
 	size_t nruns;
 	long model;   /* the model the point was put at (p), -1 once it moves */
 	long compare; /* the law compared with (c), -1 for none */
@@ -190,7 +209,10 @@ bool app_commit_entry(struct app *a);
  */
 int app_tour_start(struct app *a, const struct tour *t, char *err, size_t errsize);
 
-/* Show step i of the tour (clamped to its steps). */
+/*
+ * Show step i of the tour (clamped to its steps): the state the tour's start
+ * reaches through steps 1..i+1, however the tour got to its current step.
+ */
 void app_tour_show(struct app *a, int i);
 
 /* Handle one key (see keys.h); the result says what to redraw. */

@@ -48,6 +48,13 @@ static int start_point(const struct cli *cli, struct app *a)
 		if (m == NULL)
 			return cli_error("unknown model '%s' (isoflop presets models lists them)",
 			                 cli->model);
+		char what[96];
+		int rc;
+		snprintf(what, sizeof what, "--model %.60s lies", cli->model);
+		a->n = preset_compute_params(&m->preset);
+		a->d = m->preset.tokens;
+		if ((rc = in_window(a, what)) != 0) /* a user's preset: the picker would clamp it */
+			return rc;
 		app_jump_model(a, (size_t)(m - a->catalog->models));
 		a->status[0] = '\0';
 		return 0;
@@ -139,16 +146,55 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	return 0;
 }
 
-/* A value for one of the hardware view's sliders, or an error naming its range. */
+/* A number as people write it, to 3 significant digits: 0.01, 3650, 1.72e4. */
+static void format_short3(double v, char *buf, size_t size)
+{
+	char g[32];
+
+	snprintf(g, sizeof g, "%.3g", v);
+	units_format_short(strtod(g, NULL), buf, size);
+}
+
+/*
+ * A start value for slider s, or an error naming the slider's range: the
+ * keys clamp at it, so a start beyond it would show a value no key reaches.
+ */
 static int in_range(const struct app *a, enum slider s, const char *option, double v)
 {
+	char lb[32], hb[32], vb[32];
 	double lo, hi;
 
 	app_range(a, s, &lo, &hi);
 	if (v >= lo && v <= hi)
 		return 0;
-	return cli_error("%s: the explorer's %s slider runs from %g to %g, not %g", option,
-	                 app_slider_name(s), lo, hi, v);
+	units_format_short(lo, lb, sizeof lb);
+	units_format_short(hi, hb, sizeof hb);
+	units_format_short(v, vb, sizeof vb);
+	return cli_error("%s: the explorer's %s slider runs from %s to %s, not %s", option,
+	                 app_slider_name(s), lb, hb, vb);
+}
+
+/*
+ * The follower (the days, or with --days the count) within its slider:
+ * --gpus 1 at Chinchilla's C would take 47 years, past the days slider.
+ * `given` names the option it followed from.
+ */
+static int follower_in_range(const struct app *a, enum slider s, const char *given)
+{
+	char lb[32], hb[32], vb[32], cb[16];
+	double lo, hi, v = app_value(a, s);
+
+	app_range(a, s, &lo, &hi);
+	if (v >= lo && v <= hi)
+		return 0;
+	units_format_short(lo, lb, sizeof lb);
+	units_format_short(hi, hb, sizeof hb);
+	format_short3(v, vb, sizeof vb);
+	units_format_compute(app_value(a, SLIDER_C), cb, sizeof cb);
+	return cli_error("%s: %s FLOPs would take %s %s; the explorer's %s slider runs from %s "
+	                 "to %s",
+	                 given, cb, vb, s == SLIDER_DAYS ? "days" : "accelerators",
+	                 app_slider_name(s), lb, hb);
 }
 
 /*
@@ -210,7 +256,17 @@ static int start_hardware(const struct cli *cli, struct app *a)
 		app_set(a, SLIDER_MFU, a->hw.mfu); /* the days follow the MFU given */
 	}
 	a->status[0] = '\0';
-	return 0;
+	/* what the follower (days, or with --days the count) came from */
+	char given[96];
+	if (cli->given & OPT_DAYS)
+		snprintf(given, sizeof given, "--days %g", cli->days);
+	else if (cli->given & OPT_GPUS)
+		snprintf(given, sizeof given, "--gpus %ld", cli->gpus);
+	else if (cli->given & OPT_MFU)
+		snprintf(given, sizeof given, "--mfu %g", cli->mfu);
+	else
+		snprintf(given, sizeof given, "--gpu %.60s", cli->gpu);
+	return follower_in_range(a, cli->given & OPT_DAYS ? SLIDER_GPUS : SLIDER_DAYS, given);
 }
 
 /* Why the explorer cannot run here, or NULL. */
@@ -270,6 +326,12 @@ int cmd_explore(struct cli *cli)
 	a.runs = runs;
 	a.nruns = nruns;
 	if ((rc = start_point(cli, &a)) != 0)
+		return rc;
+	if ((cli->given & OPT_UNIQUE) &&
+	    (rc = in_range(&a, SLIDER_U, "--unique-tokens", cli->unique)) != 0)
+		return rc;
+	if ((cli->given & OPT_INFERENCE) &&
+	    (rc = in_range(&a, SLIDER_T, "--inference-tokens", cli->inference)) != 0)
 		return rc;
 	if (cli->given & OPT_INFERENCE) {
 		app_toggle_inference(&a);

@@ -5,6 +5,7 @@
  * and the key table is unambiguous.
  */
 #include <errno.h>
+#include <glob.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -748,6 +749,147 @@ static void every_tag_letter_clicks_to_its_model(void **state)
 	explorer_free(&e);
 }
 
+/* ---- tours: a step looks the same however it is reached ---- */
+
+/* A tour started afresh from the default law, as `isoflop --tour` starts it. */
+static void tour_begin(struct app *a, const struct tour *t)
+{
+	char err[512];
+
+	start(a, "besiroglu2024");
+	if (app_tour_start(a, t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+}
+
+/* Step `step` (from 0) reached by playing the tour forward with Space. */
+static void tour_forward_to(struct app *a, const struct tour *t, int step)
+{
+	tour_begin(a, t);
+	for (int i = 0; i < step; i++)
+		press(a, ' ', KEY_REDRAW);
+}
+
+/* Type `g`, the step's number (from 1) and Enter. */
+static void tour_jump(struct app *a, int number)
+{
+	char digits[16];
+
+	snprintf(digits, sizeof digits, "%d", number);
+	press(a, 'g', KEY_HANDLED);
+	for (const char *p = digits; *p; p++)
+		press(a, *p, KEY_HANDLED);
+	press(a, KEYC_ENTER, KEY_REDRAW);
+}
+
+/* Draw the explorer's frame into `into` (w x h cells). */
+static void tour_frame(struct app *a, struct canvas *into)
+{
+	struct explorer e;
+
+	explorer_init(&e);
+	assert_int_equal(explorer_frame(&e, a, into), 0);
+	explorer_free(&e);
+}
+
+/* Both frames cell for cell (glyph and style), or fail showing both. */
+static void assert_same_frame(const struct canvas *want, const struct canvas *got, const char *file,
+                              int step, const char *how)
+{
+	size_t cells = (size_t)want->w * (size_t)want->h;
+
+	if (memcmp(want->cells, got->cells, cells * sizeof *want->cells) == 0)
+		return;
+	fprintf(stderr, "%s step %d played forward:\n", file, step);
+	canvas_print(want, stderr, false);
+	fprintf(stderr, "%s step %d by %s:\n", file, step, how);
+	canvas_print(got, stderr, false);
+	fail_msg("%s: step %d by %s differs from step %d played forward", file, step, how, step);
+}
+
+/*
+ * For every step of every shipped tour, `g N` (from the last step and from
+ * the first), Backspace from step N+1 and playing forward from step 1 show
+ * the same frame: a step's law, point and values do not depend on the way
+ * there (once, step 5 reached back from 6 kept step 6's data-constrained law).
+ */
+static void tour_steps_are_the_same_however_reached(void **state)
+{
+	(void)state;
+	static struct tour t;
+	struct canvas want, got;
+	struct app a;
+	char err[512];
+	glob_t g;
+	int tours = 0;
+
+	assert_int_equal(glob("presets/tours/*.yaml", 0, NULL, &g), 0);
+	assert_int_equal(canvas_init(&want, 80, 24), 0);
+	assert_int_equal(canvas_init(&got, 80, 24), 0);
+	for (size_t f = 0; f < g.gl_pathc; f++, tours++) {
+		const char *file = g.gl_pathv[f];
+		if (tour_load(file, &t, err, sizeof err) != 0)
+			fail_msg("%s", err);
+		for (int step = 0; step < t.nsteps; step++) {
+			tour_forward_to(&a, &t, step);
+			tour_frame(&a, &want);
+
+			tour_forward_to(&a, &t, t.nsteps - 1);
+			tour_jump(&a, step + 1);
+			tour_frame(&a, &got);
+			assert_same_frame(&want, &got, file, step + 1, "g N from the last step");
+
+			tour_begin(&a, &t);
+			tour_jump(&a, step + 1);
+			tour_frame(&a, &got);
+			assert_same_frame(&want, &got, file, step + 1, "g N from the first step");
+
+			if (step + 1 < t.nsteps) {
+				tour_forward_to(&a, &t, step + 1);
+				press(&a, KEYC_BACKSPACE, KEY_REDRAW);
+				tour_frame(&a, &got);
+				assert_same_frame(&want, &got, file, step + 1,
+				                  "Backspace from the next step");
+			}
+		}
+	}
+	assert_true(tours > 0);
+	globfree(&g);
+	canvas_free(&want);
+	canvas_free(&got);
+}
+
+/*
+ * A step's unique tokens (the tour's data wall: 25B) stay when the talk
+ * leaves the tour and opens the data view with 'u': the U slider starts at
+ * them, not at D.
+ */
+static void tour_unique_tokens_survive_u(void **state)
+{
+	(void)state;
+	static struct tour t;
+	struct app a;
+	char err[512];
+	int steps = 0;
+
+	if (tour_load("presets/tours/chinchilla-story.yaml", &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	for (int i = 0; i < t.nsteps; i++) {
+		double u = t.steps[i].unique_tokens;
+		if (!(u > 0))
+			continue;
+		steps++;
+		tour_begin(&a, &t);
+		tour_jump(&a, i + 1);
+		assert_rel(a.u, u, 1e-12);
+		press(&a, KEYC_ESC, KEY_REDRAW);
+		press(&a, 'u', KEY_REDRAW);
+		assert_true(a.data);
+		assert_rel(app_value(&a, SLIDER_U), u, 1e-12);
+		assert_true(a.d != u); /* D is what the old 'u' put in its place */
+	}
+	assert_true(steps > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -771,6 +913,8 @@ int main(void)
 	        cmocka_unit_test(key_table_is_unambiguous),
 	        cmocka_unit_test(clicks_move_the_point_and_the_sliders),
 	        cmocka_unit_test(every_tag_letter_clicks_to_its_model),
+	        cmocka_unit_test(tour_steps_are_the_same_however_reached),
+	        cmocka_unit_test(tour_unique_tokens_survive_u),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }
