@@ -55,4 +55,16 @@ case $out in
 *) ok "loss: Chinchilla's own optimum gets no Kaplan note" ;;
 esac
 
+# the explorer's readout says so too, where the point is below Kaplan's 1.7
+run --dump --law kaplan2020
+case $out in
+*"L < 1.7 (~): past where the paper says this law breaks down"*) ok "explorer: the readout says the point is below 1.7" ;;
+*) no "explorer readout below 1.7" "$out" ;;
+esac
+run --dump --law kaplan2020 --params 100M --tokens 10B
+case $out in
+*"breaks down"*) no "explorer: L = 2.79 gets no breakdown line" "$out" ;;
+*) ok "explorer: L = 2.79 gets no breakdown line" ;;
+esac
+
 echo "1..$n"

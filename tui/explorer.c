@@ -540,7 +540,12 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 	 */
 	const struct law_range *rn = &law->params, *rd = &law->tokens;
 	char beyond[128] = "";
-	if (rn->hi > 0 && a->n > rn->hi) {
+	if (surface && law->breakdown_loss > 0 && loss < law->breakdown_loss) {
+		/* worse than extrapolation: where the paper says the law itself fails */
+		snprintf(beyond, sizeof beyond,
+		         "L < %g (~): past where the paper says this law breaks down",
+		         law->breakdown_loss);
+	} else if (rn->hi > 0 && a->n > rn->hi) {
 		units_format_count(rn->hi, ob, sizeof ob);
 		snprintf(beyond, sizeof beyond,
 		         "extrapolating x%.3g beyond the largest fitted model (%s)", a->n / rn->hi,
