@@ -23,6 +23,21 @@ static const struct column loss_columns[] = {
 
 #define NCOLS ((int)(sizeof loss_columns / sizeof *loss_columns))
 
+/*
+ * Where a model's published training compute and the 6ND the table prints
+ * differ at the printed digits, both, labelled (Gopher: 6ND 5.04e23, reported
+ * 5.76e23 by Hoffmann et al. 2022, Table 3).
+ */
+static void reported_compute_note(const struct preset *p, double n, double d)
+{
+	char cb[16], rb[16];
+
+	units_format_compute(6 * n * d, cb, sizeof cb);
+	units_format_compute(p->compute, rb, sizeof rb);
+	if (strcmp(cb, rb) != 0)
+		printf("%s: compute here is 6ND = %s FLOPs; reported: %s.\n", p->name, cb, rb);
+}
+
 /* N and D from --params/--tokens or from --model. */
 static int point(struct cli *cli, double *n, double *d, const struct catalog_entry **model)
 {
@@ -149,8 +164,14 @@ int cmd_loss(struct cli *cli)
 
 	if (cli->format == FORMAT_TEXT) {
 		if (model != NULL && model->preset.active_params > 0)
-			printf("%s is a mixture of experts: N is its active parameters.\n",
+			printf("%s is a mixture of experts: N is its active parameters and\n"
+			       "compute is 6ND with them; no law here is fitted to mixtures of "
+			       "experts,\n"
+			       "so its loss and efficiency are a dense model's "
+			       "(dense-equivalent).\n",
 			       model->preset.name);
+		if (model != NULL && model->preset.compute > 0)
+			reported_compute_note(&model->preset, n, d);
 		printf("efficiency: the share of this compute that a compute-optimal model\n"
 		       "needs for the same loss.\n");
 		if (derived[0])

@@ -24,7 +24,7 @@ static const struct column preset_columns[] = {
         {"params", "params", COL_COUNT, false},
         {"active_params", "active", COL_COUNT, true},
         {"tokens", "tokens", COL_COUNT, false},
-        {"compute", "compute", COL_COMPUTE, false},
+        {"compute", "reported", COL_COMPUTE, false}, /* as published, not 6ND */
         {"released", "released", COL_TEXT, true},
         {"source", "source", COL_TEXT, false},
         {"peak_flops", "BF16 FLOP/s", COL_COMPUTE, false},

@@ -87,6 +87,7 @@ int cmd_testtime(struct cli *cli)
 		       "model.\n"
 		       "Equal FLOPs are not equal quality: Snell et al. 2024 (arXiv:2408.03314)\n"
 		       "found test-time compute can beat a 14x larger model on easy and medium\n"
-		       "problems, not on hard ones.\n");
+		       "questions at low inference load; on hard questions or at high inference\n"
+		       "load, pretraining is more effective.\n");
 	return 0;
 }

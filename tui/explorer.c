@@ -484,6 +484,20 @@ static void inference_readout(const struct app *a, double loss, char (*line)[256
 	         100 * extra, -100 * plan.savings);
 }
 
+/*
+ * Whether a model's published training compute differs, as the readout
+ * prints it, from the 6ND (cb, already formatted) the map places it at; the
+ * published figure then goes into rb. Gopher: 6ND is 5.04e23, Hoffmann et
+ * al. count 5.76e23 (Table 3, App. F).
+ */
+static bool reported_differs(const struct preset *model, const char *cb, char *rb, size_t size)
+{
+	if (model == NULL || model->compute <= 0)
+		return false;
+	units_format_compute(model->compute, rb, size);
+	return strcmp(rb, cb) != 0;
+}
+
 static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 {
 	const struct law *law = app_law(a);
@@ -499,7 +513,20 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		return;
 	units_format_compute(cflops, cb, sizeof cb);
 	units_format_compute(cflops / LAW_PF_DAY, pb, sizeof pb);
-	if (surface)
+	const struct preset *model = a->model >= 0 ? &a->catalog->models[a->model].preset : NULL;
+	bool moe = model != NULL && model->active_params > 0;
+	char rb[16];
+	bool reported = reported_differs(model, cb, rb, sizeof rb);
+	const char *eff_name = moe ? "dense-eq. eff" : "eff";
+	if (surface && moe)
+		/* no law is fitted to mixtures of experts: a dense model's loss, said so */
+		snprintf(line[0], sizeof line[0], "L = %s dense-equivalent   C = %s FLOPs",
+		         loss_text(loss, false, lb, sizeof lb), cb);
+	else if (surface && reported)
+		snprintf(line[0], sizeof line[0],
+		         "L = %s   C = %s FLOPs (6ND; reported %s)   D/N = %.1f",
+		         loss_text(loss, false, lb, sizeof lb), cb, rb, a->d / a->n);
+	else if (surface)
 		snprintf(line[0], sizeof line[0], "L = %s   C = %s FLOPs = %s PF-days   D/N = %.1f",
 		         loss_text(loss, false, lb, sizeof lb), cb, pb, a->d / a->n);
 	else
@@ -527,10 +554,13 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 			         "efficiency %.1f%% against Eq. 1.5's optimum, which needs %s",
 			         100 * eff, ob);
 		else
-			snprintf(line[2], sizeof line[2],
-			         "compute efficiency %.1f%%: an optimal run reaches this loss with "
-			         "%s",
-			         100 * eff, ob);
+			snprintf(
+			        line[2], sizeof line[2],
+			        moe ? "dense-equivalent efficiency %.1f%%: an optimal dense run "
+			              "reaches this loss with %s"
+			            : "compute efficiency %.1f%%: an optimal run reaches this loss "
+			              "with %s",
+			        100 * eff, ob);
 	} else {
 		line[2][0] = '\0';
 	}
@@ -557,21 +587,22 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		         ob);
 	}
 	if (beyond[0] && r.h >= 3) {
-		if (line[2][0] && strlen(line[1]) + 13 <= (size_t)r.w)
+		if (line[2][0] && strlen(line[1]) + strlen(eff_name) + 9 <= (size_t)r.w)
 			snprintf(line[1] + strlen(line[1]), sizeof line[1] - strlen(line[1]),
-			         "  eff %.1f%%", 100 * eff);
+			         "  %s %.1f%%", eff_name, 100 * eff);
 		snprintf(line[2], sizeof line[2], "%s", beyond);
 	}
 	/* with two rows, the efficiency joins the optimum's line if it fits */
-	if (r.h == 2 && line[2][0] && strlen(line[1]) + 20 <= (size_t)r.w && surface)
+	if (r.h == 2 && line[2][0] && strlen(line[1]) + strlen(eff_name) + 16 <= (size_t)r.w &&
+	    surface)
 		snprintf(line[1] + strlen(line[1]), sizeof line[1] - strlen(line[1]),
-		         "   eff %.1f%%", 100 * eff);
+		         "   %s %.1f%%", eff_name, 100 * eff);
 	if (a->inference && surface)
 		inference_readout(a, loss, line);
 	/* a mixture of experts computes with its active parameters: say so, with the total */
-	if (a->model >= 0 && a->catalog->models[a->model].preset.active_params > 0) {
+	if (moe) {
 		char tb[16];
-		units_format_count(a->catalog->models[a->model].preset.params, tb, sizeof tb);
+		units_format_count(model->params, tb, sizeof tb);
 		units_format_count(a->n, nb, sizeof nb);
 		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
 		         "   MoE: %s of %s", nb, tb);
@@ -666,9 +697,9 @@ static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
 		canvas_text(c, r.x + 1, y++, line, r.w - 1, slider ? STYLE_CURRENT : STYLE_TEXT);
 	}
 	static const char *const notes[] = {
-	        "= M + 3 (D_pre/D_inf)(M - 1)", "FLOPs only. Whether quality",
-	        "matches the larger model's",   "depends on the task (Snell et",
-	        "al.: easy and medium ones).",
+	        "= M + 3 (D_pre/D_inf)(M - 1)",  "FLOPs only. Snell et al.: it",
+	        "wins on easy/medium questions", "at low inference load; at",
+	        "high load pretraining wins.",
 	};
 	for (size_t i = 0; i < sizeof notes / sizeof *notes && y < r.y + r.h; i++)
 		canvas_text(c, r.x + 1, y++, notes[i], r.w - 1, STYLE_TEXT);
@@ -779,7 +810,8 @@ static void draw_picker(struct canvas *c, const struct app *a)
 	char line[256];
 
 	if (models)
-		snprintf(line, sizeof line, "%-4s %-24s %9s %7s %8s", "tag", "name", "N", "D", "C");
+		snprintf(line, sizeof line, "%-4s %-24s %9s %7s %8s %8s", "tag", "name", "N", "D",
+		         "6ND", "reported");
 	else
 		snprintf(line, sizeof line, "%-24s %-17s %s", "id", "family", "name");
 	canvas_text(c, in.x, in.y, line, in.w, STYLE_TICK);
@@ -787,7 +819,7 @@ static void draw_picker(struct canvas *c, const struct app *a)
 		size_t k = first + (size_t)i;
 		if (models) {
 			const struct preset *p = &a->catalog->models[k].preset;
-			char nb[40], db[16], cb[16];
+			char nb[40], db[16], cb[16], rb[16];
 			double n_eff = preset_compute_params(p);
 			units_format_count(n_eff, nb, sizeof nb);
 			if (p->active_params > 0) { /* a mixture of experts: active/total */
@@ -796,10 +828,14 @@ static void draw_picker(struct canvas *c, const struct app *a)
 				snprintf(nb + strlen(nb), sizeof nb - strlen(nb), "/%s", tb);
 			}
 			units_format_count(p->tokens, db, sizeof db);
-			units_format_compute(p->compute > 0 ? p->compute : 6 * n_eff * p->tokens,
-			                     cb, sizeof cb);
-			snprintf(line, sizeof line, "%-4s %-24.24s %9s %7s %8s", p->tag, p->name,
-			         nb, db, cb);
+			/* the map places every model at 6ND; a published count sits beside it */
+			units_format_compute(6 * n_eff * p->tokens, cb, sizeof cb);
+			if (p->compute > 0)
+				units_format_compute(p->compute, rb, sizeof rb);
+			else
+				snprintf(rb, sizeof rb, "-");
+			snprintf(line, sizeof line, "%-4s %-24.24s %9s %7s %8s %8s", p->tag,
+			         p->name, nb, db, cb, rb);
 		} else {
 			const struct preset *p = &a->catalog->laws[k].preset;
 			snprintf(line, sizeof line, "%-24s %-17s %s", p->id,
