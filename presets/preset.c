@@ -195,6 +195,7 @@ static const struct field root_fields[] = {
         {"fitted_range", F_MAP, 0, 0, KIND_LAW, 0, NULL, &range_set, NULL},
         {"breakdown_loss", F_POSITIVE, AT(law.breakdown_loss), 0, KIND_LAW, 0, NULL, NULL,
          &loss_bound},
+        {"paper_frontier", F_ID, STR(paper_frontier), KIND_LAW, 0, NULL, NULL, NULL},
         {"tag", F_TAG, STR(tag), KIND_MODEL, 0, NULL, NULL, NULL},
         {"params", F_COUNT, AT(params), 0, KIND_MODEL, KIND_MODEL, NULL, NULL, &params_bound},
         {"active_params", F_COUNT, AT(active_params), 0, KIND_MODEL, 0, NULL, NULL, &params_bound},

@@ -36,7 +36,9 @@ struct preset {
 	int line;         /* 1-based line and column of its id */
 	int col;
 	/* laws */
-	char dataset[160]; /* what the loss was measured on */
+	char dataset[160];       /* what the loss was measured on */
+	char paper_frontier[64]; /* id of the paper's own frontier law, drawn beside the
+	                            optimum this tool derives from the loss; "" if none */
 	struct law law;
 	/* models */
 	char tag[4];          /* 1-3 characters marking it on a map */

@@ -154,6 +154,8 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 		char bb[32];
 		fprintf(fp, "breakdown_loss: %s\n", exact(law->breakdown_loss, bb, sizeof bb));
 	}
+	if (p->paper_frontier[0])
+		fprintf(fp, "paper_frontier: %s\n", p->paper_frontier);
 	if (law->params.hi > 0 || law->tokens.hi > 0 || law->compute.hi > 0) {
 		fprintf(fp, "fitted_range:\n");
 		range(fp, "params", &law->params);

@@ -67,4 +67,18 @@ case $out in
 *) ok "explorer: L = 2.79 gets no breakdown line" ;;
 esac
 
+# Kaplan's own frontier (Table 6) is drawn beside the '*' derived from Eq. 1.5
+run plot contour --law kaplan2020 --width 100 --height 30
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q 'o kaplan2020-frontier' &&
+	[ "$(printf '%s\n' "$out" | head -n 28 | tr -cd o | wc -c)" -ge 10 ]; then
+	ok "plot contour --law kaplan2020: Table 6's frontier drawn as o, in the legend"
+else
+	no "Table 6's frontier on Kaplan's map" "exit $rc" "$out"
+fi
+run plot contour --law hoffmann2022 --width 100 --height 30
+case $out in
+*"o kaplan2020-frontier"*) no "hoffmann2022 draws no paper frontier of another law" "$out" ;;
+*) ok "hoffmann2022 draws no paper frontier of another law" ;;
+esac
+
 echo "1..$n"

@@ -125,6 +125,13 @@ static int draw_contour(struct cli *cli, const struct preset *law, const double 
 		spec.frontier2 = &f->preset.law;
 		spec.frontier2_name = f->preset.id;
 	}
+	/* with neither, the law's paper's own frontier where it has one (Kaplan's Table 6) */
+	const struct catalog_entry *paper =
+	        law->paper_frontier[0] ? catalog_law(&cli->catalog, law->paper_frontier) : NULL;
+	if (spec.frontier2 == NULL && paper != NULL) {
+		spec.frontier2 = &paper->preset.law;
+		spec.frontier2_name = paper->preset.id;
+	}
 	if (map_draw_base(c, (struct rect){0, 0, c->w, c->h}, &spec, &m, NULL) != 0)
 		return cli_error("out of memory");
 	map_draw_overlay(c, (struct rect){0, 0, c->w, c->h}, &spec, &m);

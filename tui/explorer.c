@@ -75,6 +75,11 @@ void explorer_invalidate(struct explorer *e)
 static struct map_spec map_spec_of(const struct explorer *e, const struct app *a)
 {
 	const struct preset *p = &a->catalog->laws[a->law].preset;
+	/* the law compared with, else the law's paper's own frontier (Kaplan's Table 6) */
+	const struct catalog_entry *second =
+	        a->compare >= 0 ? &a->catalog->laws[a->compare]
+	                        : (p->paper_frontier[0] ? catalog_law(a->catalog, p->paper_frontier)
+	                                                : NULL);
 
 	return (struct map_spec){
 	        .law = app_law(a),
@@ -92,8 +97,8 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .nmarkers = a->markers ? e->nmarkers : 0,
 	        .runs = a->runs,
 	        .nruns = (int)a->nruns,
-	        .frontier2 = a->compare >= 0 ? &a->catalog->laws[a->compare].preset.law : NULL,
-	        .frontier2_name = a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : NULL,
+	        .frontier2 = second != NULL ? &second->preset.law : NULL,
+	        .frontier2_name = second != NULL ? second->preset.id : NULL,
 	        .delta_law = a->delta && a->compare >= 0 ? &a->catalog->laws[a->compare].preset.law
 	                                                 : NULL,
 	        .delta_name = a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : NULL,

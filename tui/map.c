@@ -536,10 +536,7 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	/* before the common glyphs: where the law is said to fail matters more than dots */
 	if (below_breakdown(s) && n < max)
 		snprintf(out[n++], 96, "~ L<%g invalid", s->law->breakdown_loss);
-	if (n < max)
-		snprintf(out[n++], 96, ". FLOPs");
-	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
-		snprintf(out[n++], 96, "` beyond the fit");
+	/* the frontiers next: on a narrow map they are the story, the dots are labelled */
 	if (n < max)
 		snprintf(out[n++], 96, "%s",
 		         !has_surface                  ? "* frontier"
@@ -547,6 +544,10 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		                                       : "* optimal");
 	if (s->frontier2 != NULL && n < max)
 		snprintf(out[n++], 96, "o %s", s->frontier2_name);
+	if (n < max)
+		snprintf(out[n++], 96, ". FLOPs");
+	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
+		snprintf(out[n++], 96, "` beyond the fit");
 	if (s->nruns > 0 && n < max)
 		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
 	if (s->has_point && n < max)

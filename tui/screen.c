@@ -78,6 +78,36 @@ static void die_of(int sig)
 }
 
 /*
+ * The restore bytes, from the handler. Output is often full when it runs
+ * (a frame stuck on a slow link), so it waits for room, but not for ever:
+ * a terminal stopped by Ctrl-S would hold the handler, and with it every
+ * other signal, so after 2 s without room it gives up. The O_NONBLOCK it
+ * sets is the shell's flag too, so it goes back as it was.
+ */
+static void write_restore(void)
+{
+	int flags = fcntl(STDOUT_FILENO, F_GETFL);
+	size_t done = 0;
+
+	if (flags >= 0)
+		fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
+	for (int waits = 0; done < restore_len && waits < 20;) {
+		ssize_t n = write(STDOUT_FILENO, restore_bytes + done, restore_len - done);
+		if (n > 0) {
+			done += (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno != EAGAIN && errno != EINTR)
+			break; /* a dead terminal: nothing to restore */
+		struct pollfd room = {STDOUT_FILENO, POLLOUT, 0};
+		poll(&room, 1, 100);
+		waits++;
+	}
+	if (flags >= 0)
+		fcntl(STDOUT_FILENO, F_SETFL, flags);
+}
+
+/*
  * Waiting: wake the loop, which ends curses in order and then dies of the
  * signal. Busy (a long frame, or output blocked): undo curses here, since
  * the loop may not come back soon, then die.
@@ -95,18 +125,7 @@ static void on_signal(int sig)
 		return;
 	}
 	if (screen_state == SCREEN_BUSY) {
-		/*
-		 * Not blocking: output may be stuck (Ctrl-S, a link gone quiet),
-		 * and a handler stuck with it would hold every other signal back.
-		 * The flag is the shell's too, so it goes back as it was.
-		 */
-		int flags = fcntl(STDOUT_FILENO, F_GETFL);
-		if (flags >= 0)
-			fcntl(STDOUT_FILENO, F_SETFL, flags | O_NONBLOCK);
-		ssize_t rc = write(STDOUT_FILENO, restore_bytes, restore_len);
-		(void)rc; /* nothing better to do on a dead or stuck terminal */
-		if (flags >= 0)
-			fcntl(STDOUT_FILENO, F_SETFL, flags);
+		write_restore();
 		tcsetattr(STDOUT_FILENO, TCSANOW, &shell_modes);
 	}
 	die_of(sig);
