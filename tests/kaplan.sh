@@ -58,8 +58,16 @@ esac
 # the explorer's readout says so too, where the point is below Kaplan's 1.7
 run --dump --law kaplan2020
 case $out in
-*"L < 1.7 (~): past where the paper says this law breaks down"*) ok "explorer: the readout says the point is below 1.7" ;;
+*"L < 1.7 (~): the law breaks down"*) ok "explorer: the readout says the point is below 1.7" ;;
 *) no "explorer readout below 1.7" "$out" ;;
+esac
+# and gives Table 6's own allocation at Chinchilla's budget (6 x 70B x 1.4T):
+# N = 1.3e9 C_min^0.73, C_min = C/2 in PF-days of 8.64e19 FLOPs (Kaplan et
+# al. 2020, Table 6 and sec. 5.1)
+want=$(awk 'BEGIN { printf "%.0fB", 1.3e9 * (6 * 70e9 * 1.4e12 / 2 / 8.64e19) ^ 0.73 / 1e9 }')
+case $out in
+*"paper's own (o): N* = $want "*) ok "explorer: the readout gives Table 6's N* = $want beside the derived one" ;;
+*) no "explorer readout: Table 6's N* = $want" "$out" ;;
 esac
 run --dump --law kaplan2020 --params 100M --tokens 10B
 case $out in

@@ -591,11 +591,31 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 		         "extrapolating x%.3g beyond the most tokens fitted (%s)", a->d / rd->hi,
 		         ob);
 	}
-	if (beyond[0] && r.h >= 3) {
+	/*
+	 * Where the law's paper published its own allocation (Kaplan's Table 6,
+	 * drawn 'o'), the readout gives it too: the '*' above is isoflop's.
+	 */
+	const struct preset *lp = &a->catalog->laws[a->law].preset;
+	const struct catalog_entry *paper = lp->paper_frontier[0] && !a->edited
+	                                            ? catalog_law(a->catalog, lp->paper_frontier)
+	                                            : NULL;
+	struct allocation popt;
+	char paper_line[160] = "";
+	if (paper != NULL && optimum_at_compute(&paper->preset.law, cflops, 0, &popt) == MODEL_OK) {
+		char pn[16], pd[16];
+		units_format_count(popt.params, pn, sizeof pn);
+		units_format_count(popt.tokens, pd, sizeof pd);
+		int at = snprintf(paper_line, sizeof paper_line,
+		                  "paper's own (o): N* = %s  D* = %s", pn, pd);
+		if (surface && law->breakdown_loss > 0 && loss < law->breakdown_loss)
+			snprintf(paper_line + at, sizeof paper_line - (size_t)at,
+			         "   L < %g (~): the law breaks down", law->breakdown_loss);
+	}
+	if ((beyond[0] || paper_line[0]) && r.h >= 3) {
 		if (line[2][0] && strlen(line[1]) + strlen(eff_name) + 9 <= (size_t)r.w)
 			snprintf(line[1] + strlen(line[1]), sizeof line[1] - strlen(line[1]),
 			         "  %s %.1f%%", eff_name, 100 * eff);
-		snprintf(line[2], sizeof line[2], "%s", beyond);
+		snprintf(line[2], sizeof line[2], "%s", paper_line[0] ? paper_line : beyond);
 	}
 	/* with two rows, the efficiency joins the optimum's line if it fits */
 	if (r.h == 2 && line[2][0] && strlen(line[1]) + strlen(eff_name) + 16 <= (size_t)r.w &&
