@@ -67,6 +67,21 @@ int canvas_text(struct canvas *c, int x, int y, const char *s, int max, int styl
 	return n;
 }
 
+bool canvas_has_text(const struct canvas *c, const char *text)
+{
+	char row[1024];
+
+	for (int y = 0; y < c->h; y++) {
+		int x;
+		for (x = 0; x < c->w && x < (int)sizeof row - 1; x++)
+			row[x] = c->cells[y * c->w + x].ch;
+		row[x] = '\0';
+		if (strstr(row, text) != NULL)
+			return true;
+	}
+	return false;
+}
+
 /* The SGR parameters of a style, or NULL for the terminal's default look. */
 static const char *sgr(int style)
 {

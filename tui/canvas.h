@@ -74,6 +74,9 @@ void canvas_put(struct canvas *c, int x, int y, char ch, int style);
  */
 int canvas_text(struct canvas *c, int x, int y, const char *s, int max, int style);
 
+/* Whether some row of c holds text (ASCII, as the cells hold it): what tests read back. */
+bool canvas_has_text(const struct canvas *c, const char *text);
+
 /*
  * Print the canvas as lines of text, trailing blanks trimmed. With colour,
  * styled glyphs are wrapped in ANSI SGR sequences; without, output is pure

@@ -26,22 +26,6 @@ static void write_law_for_test(FILE *fp, const void *p)
 	preset_write_law(fp, p, NULL);
 }
 
-/* Whether some row of the canvas holds text. */
-static bool canvas_has(const struct canvas *c, const char *text)
-{
-	char row[512];
-
-	for (int y = 0; y < c->h; y++) {
-		int x;
-		for (x = 0; x < c->w && x < (int)sizeof row - 1; x++)
-			row[x] = c->cells[y * c->w + x].ch;
-		row[x] = '\0';
-		if (strstr(row, text) != NULL)
-			return true;
-	}
-	return false;
-}
-
 static int load_catalog(void **state)
 {
 	static const char *const dirs[] = {"presets"};
@@ -612,15 +596,15 @@ static void help_scrolls_to_every_key(void **state)
 	start_explorer(&a, &e, &c);
 	press(&a, '?', KEY_HANDLED);
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);
-	assert_true(canvas_has(&c, "Tab Down j"));
-	assert_true(canvas_has(&c, "j k scroll"));
+	assert_true(canvas_has_text(&c, "Tab Down j"));
+	assert_true(canvas_has_text(&c, "j k scroll"));
 	press(&a, KEYC_PGDN, KEY_HANDLED);
 	press(&a, KEYC_PGDN, KEY_HANDLED);
 	press(&a, KEYC_PGDN, KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_HELP);
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);
-	assert_true(canvas_has(&c, key_table[key_table_len - 1].names));
-	assert_true(canvas_has(&c, key_table[key_table_len - 1].help));
+	assert_true(canvas_has_text(&c, key_table[key_table_len - 1].names));
+	assert_true(canvas_has_text(&c, key_table[key_table_len - 1].help));
 	press(&a, 'z', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_EXPLORE);
 	canvas_free(&c);

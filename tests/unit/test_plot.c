@@ -375,22 +375,6 @@ static void shading_lies_outside_the_fitted_range(void **state)
 	canvas_free(&c);
 }
 
-/* Whether some row of the canvas holds text. */
-static bool row_has(const struct canvas *c, const char *text)
-{
-	char row[512];
-
-	for (int y = 0; y < c->h; y++) {
-		int x;
-		for (x = 0; x < c->w && x < (int)sizeof row - 1; x++)
-			row[x] = c->cells[y * c->w + x].ch;
-		row[x] = '\0';
-		if (strstr(row, text) != NULL)
-			return true;
-	}
-	return false;
-}
-
 /*
  * Kaplan et al. 2020 §6.3, Eq. 6.8: the laws "break down at or before" L* ~
  * 1.7 nats per token. At 80x24 the map marks the cells whose loss, Eq. 1.5
@@ -423,8 +407,8 @@ static void kaplan_breakdown_is_marked(void **state)
 			marked++;
 		}
 	assert_true(marked > 10);
-	assert_true(row_has(&c, "~ L<1.7 invalid"));
-	assert_true(row_has(&c, "* Eq.1.5 optimum"));
+	assert_true(canvas_has_text(&c, "~ L<1.7 invalid"));
+	assert_true(canvas_has_text(&c, "* Eq.1.5 optimum"));
 	canvas_free(&c);
 
 	/* a law whose paper names no breakdown has no '~' and no such entry */
@@ -434,7 +418,7 @@ static void kaplan_breakdown_is_marked(void **state)
 	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
 	for (int i = 0; i < c.w * c.h; i++)
 		assert_int_not_equal(c.cells[i].ch, '~');
-	assert_true(row_has(&c, "* optimal"));
+	assert_true(canvas_has_text(&c, "* optimal"));
 	canvas_free(&c);
 }
 
