@@ -39,8 +39,10 @@ BUILD   ?= build
 SAN     ?=
 
 LIB_SRC  = $(wildcard model/*.c) $(wildcard presets/*.c) $(filter-out tui/main.c,$(wildcard tui/*.c))
-LIB_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC))
-MAIN_OBJ = $(BUILD)/tui/main.o
+# objects under obj/: build/asan/presets is a link to the presets the
+# sanitised binary reads beside it, and objects must not land through it
+LIB_OBJ  = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+MAIN_OBJ = $(BUILD)/obj/tui/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 BIN      = $(if $(filter build,$(BUILD)),isoflop,$(BUILD)/isoflop)
@@ -57,7 +59,7 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	./isoflop
 
-$(BUILD)/%.o: %.c
+$(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
