@@ -155,6 +155,19 @@ static void format_short3(double v, char *buf, size_t size)
 	units_format_short(strtod(g, NULL), buf, size);
 }
 
+/* Whether v lies in slider s's range; if not, its ends as words into lb and hb (32 each). */
+static bool slider_holds(const struct app *a, enum slider s, double v, char *lb, char *hb)
+{
+	double lo, hi;
+
+	app_range(a, s, &lo, &hi);
+	if (v >= lo && v <= hi)
+		return true;
+	units_format_short(lo, lb, 32);
+	units_format_short(hi, hb, 32);
+	return false;
+}
+
 /*
  * A start value for slider s, or an error naming the slider's range: the
  * keys clamp at it, so a start beyond it would show a value no key reaches.
@@ -162,13 +175,9 @@ static void format_short3(double v, char *buf, size_t size)
 static int in_range(const struct app *a, enum slider s, const char *option, double v)
 {
 	char lb[32], hb[32], vb[32];
-	double lo, hi;
 
-	app_range(a, s, &lo, &hi);
-	if (v >= lo && v <= hi)
+	if (slider_holds(a, s, v, lb, hb))
 		return 0;
-	units_format_short(lo, lb, sizeof lb);
-	units_format_short(hi, hb, sizeof hb);
 	units_format_short(v, vb, sizeof vb);
 	return cli_error("%s: the explorer's %s slider runs from %s to %s, not %s", option,
 	                 app_slider_name(s), lb, hb, vb);
@@ -182,13 +191,10 @@ static int in_range(const struct app *a, enum slider s, const char *option, doub
 static int follower_in_range(const struct app *a, enum slider s, const char *given)
 {
 	char lb[32], hb[32], vb[32], cb[16];
-	double lo, hi, v = app_value(a, s);
+	double v = app_value(a, s);
 
-	app_range(a, s, &lo, &hi);
-	if (v >= lo && v <= hi)
+	if (slider_holds(a, s, v, lb, hb))
 		return 0;
-	units_format_short(lo, lb, sizeof lb);
-	units_format_short(hi, hb, sizeof hb);
 	format_short3(v, vb, sizeof vb);
 	units_format_compute(app_value(a, SLIDER_C), cb, sizeof cb);
 	return cli_error("%s: %s FLOPs would take %s %s; the explorer's %s slider runs from %s "
