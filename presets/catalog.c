@@ -56,6 +56,38 @@ static int add_broken(struct catalog *cat, const char *file, const char *error)
 }
 
 /*
+ * A law's paper_frontier must name a frontier law of the catalog, which the
+ * loader of one file cannot know. Like any other error in a preset: fatal in
+ * a file named with --preset or --preset-dir (-1 and err), else the law is
+ * listed as broken and skipped, so that no map silently draws nothing.
+ */
+static int check_paper_frontiers(struct catalog *cat, char *err, size_t errsize)
+{
+	for (size_t i = 0; i < cat->nlaws;) {
+		struct catalog_entry *e = &cat->laws[i];
+		const char *id = e->preset.paper_frontier;
+		const struct catalog_entry *f = id[0] ? find(cat->laws, cat->nlaws, id) : NULL;
+		char msg[PRESET_ERR_MAX];
+		if (!id[0] || (f != NULL && f->preset.law.family == LAW_FRONTIER)) {
+			i++;
+			continue;
+		}
+		say(msg, sizeof msg, "%s:%d:%d: paper_frontier '%s' is %s", e->preset.file,
+		    e->preset.line, e->preset.col, id,
+		    f == NULL ? "no law here" : "not a frontier law");
+		if (e->tier == TIER_EXPLICIT) {
+			say(err, errsize, "%s", msg);
+			return -1;
+		}
+		if (add_broken(cat, e->preset.file, msg) != 0)
+			return -1;
+		memmove(e, e + 1, sizeof *e * (cat->nlaws - i - 1));
+		cat->nlaws--;
+	}
+	return 0;
+}
+
+/*
  * Add one parsed preset of a tier. A clash in the same tier is an error
  * (written to err); a clash with a higher tier is an override, recorded on
  * the winner when the loser is shipped.
@@ -211,6 +243,8 @@ int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *e
 		qsort(cat->models, cat->nmodels, sizeof *cat->models, by_release);
 	if (cat->naccelerators > 0)
 		qsort(cat->accelerators, cat->naccelerators, sizeof *cat->accelerators, by_id);
+	if (check_paper_frontiers(cat, err, errsize) != 0)
+		goto fail;
 	return 0;
 fail:
 	if (err[0] == '\0')

@@ -89,4 +89,26 @@ case $out in
 *) ok "hoffmann2022 draws no paper frontier of another law" ;;
 esac
 
+# a paper_frontier must name a frontier law of the catalog: checked once all are loaded
+sed -e 's/^id: .*/id: my-kaplan/' -e 's/^paper_frontier: .*/paper_frontier: nowhere/' \
+	presets/laws/kaplan2020.yaml >"$tmp/nowhere.yaml"
+line=$(grep -n '^id:' "$tmp/nowhere.yaml" | cut -d: -f1)
+expect_error "--preset: a paper_frontier that names no law is an error" \
+	"$tmp/nowhere.yaml:$line:1: paper_frontier 'nowhere' is no law here" presets --preset "$tmp/nowhere.yaml"
+sed -e 's/^id: .*/id: my-kaplan/' -e 's/^paper_frontier: .*/paper_frontier: hoffmann2022/' \
+	presets/laws/kaplan2020.yaml >"$tmp/not-frontier.yaml"
+expect_error "--preset: a paper_frontier that names a loss law is an error" \
+	"$tmp/not-frontier.yaml:$line:1: paper_frontier 'hoffmann2022' is not a frontier law" \
+	presets --preset "$tmp/not-frontier.yaml"
+mkdir -p "$XDG_CONFIG_HOME/isoflop/laws"
+cp "$tmp/nowhere.yaml" "$XDG_CONFIG_HOME/isoflop/laws/"
+run presets laws
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "^broken: .*paper_frontier 'nowhere' is no law here" &&
+	! printf '%s\n' "$out" | grep -q '^my-kaplan '; then
+	ok "a user law whose paper_frontier names no law is listed broken and skipped"
+else
+	no "a user law with a dangling paper_frontier" "exit $rc" "$out"
+fi
+rm -rf "$XDG_CONFIG_HOME/isoflop"
+
 echo "1..$n"
