@@ -38,11 +38,11 @@ LDLIBS   = $(PKG_LIBS) -lm -pthread
 BUILD   ?= build
 SAN     ?=
 
-LIB_SRC  = $(wildcard model/*.c) $(wildcard presets/*.c) $(filter-out tui/main.c,$(wildcard tui/*.c))
+LIB_SRC  = $(wildcard model/*.c) $(wildcard presets/*.c) $(filter-out tui/cmd/main.c,$(wildcard tui/*/*.c))
 # objects under obj/: build/asan/presets is a link to the presets the
 # sanitised binary reads beside it, and objects must not land through it
 LIB_OBJ  = $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
-MAIN_OBJ = $(BUILD)/obj/tui/main.o
+MAIN_OBJ = $(BUILD)/obj/tui/cmd/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 BIN      = $(if $(filter build,$(BUILD)),isoflop,$(BUILD)/isoflop)
@@ -199,7 +199,7 @@ uninstall:
 		$(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 format:
-	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/vterm/*.c bench/*.c)
+	clang-format -i $(wildcard model/*.[ch] presets/*.[ch] tui/*/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c tests/vterm/*.c bench/*.c)
 
 clean:
 	rm -rf build isoflop

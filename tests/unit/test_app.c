@@ -14,9 +14,9 @@
 
 #include "../../model/optimum.h"
 #include "../../presets/write.h"
-#include "../../tui/app.h"
-#include "../../tui/explorer.h"
-#include "../../tui/keys.h"
+#include "../../tui/explore/app.h"
+#include "../../tui/explore/explorer.h"
+#include "../../tui/explore/keys.h"
 #include "fixtures.h"
 
 static struct catalog cat;

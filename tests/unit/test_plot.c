@@ -9,9 +9,9 @@
 
 #include "../../model/contour.h"
 #include "../../model/optimum.h"
-#include "../../tui/canvas.h"
-#include "../../tui/map.h"
-#include "../../tui/profiles.h"
+#include "../../tui/plot/canvas.h"
+#include "../../tui/plot/map.h"
+#include "../../tui/plot/profiles.h"
 #include "fixtures.h"
 
 /* ---- marching squares ---- */

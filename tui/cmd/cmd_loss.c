@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../model/optimum.h"
-#include "../model/units.h"
+#include "../../model/optimum.h"
+#include "../../model/units.h"
 #include "cli.h"
 
 /* CSV keeps exactly law,params,tokens,compute,loss; people also see efficiency. */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/units.h"
+#include "../../model/units.h"
 #include "frame.h"
 
 double axis_pos(const struct axis *a, double v)

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../model/units.h"
+#include "../../model/units.h"
 #include "cli.h"
 
 /*

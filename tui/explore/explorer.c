@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../model/hardware.h"
-#include "../model/optimum.h"
-#include "../model/testtime.h"
-#include "../model/units.h"
+#include "../../model/hardware.h"
+#include "../../model/optimum.h"
+#include "../../model/testtime.h"
+#include "../../model/units.h"
 #include "explorer.h"
 #include "keys.h"
 

@@ -12,10 +12,10 @@
 
 #include <stdbool.h>
 
-#include "../model/fit.h"
-#include "../model/hardware.h"
-#include "../presets/catalog.h"
-#include "../presets/tour.h"
+#include "../../model/fit.h"
+#include "../../model/hardware.h"
+#include "../../presets/catalog.h"
+#include "../../presets/tour.h"
 
 /*
  * Every slider the screen can show. N, D and C are linked (C = k N D); the

@@ -14,9 +14,9 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "../model/units.h"
+#include "../../model/units.h"
 #include "cli.h"
-#include "keys.h"
+#include "../explore/keys.h"
 
 #ifndef ISOFLOP_VERSION
 #define ISOFLOP_VERSION "0.1"

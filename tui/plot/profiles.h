@@ -7,7 +7,7 @@
 #ifndef ISOFLOP_PROFILES_H
 #define ISOFLOP_PROFILES_H
 
-#include "../model/law.h"
+#include "../../model/law.h"
 #include "canvas.h"
 #include "frame.h"
 

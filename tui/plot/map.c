@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/contour.h"
-#include "../model/optimum.h"
-#include "../model/units.h"
+#include "../../model/contour.h"
+#include "../../model/optimum.h"
+#include "../../model/units.h"
 #include "map.h"
 
 /* A character cell is about twice as tall as it is wide. */

@@ -11,8 +11,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "../model/law.h"
-#include "../model/units.h"
+#include "../../model/law.h"
+#include "../../model/units.h"
 #include "cli.h"
 
 int cli_error(const char *fmt, ...)

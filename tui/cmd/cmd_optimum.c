@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../model/hardware.h"
-#include "../model/optimum.h"
-#include "../model/units.h"
+#include "../../model/hardware.h"
+#include "../../model/optimum.h"
+#include "../../model/units.h"
 #include "cli.h"
 
 enum {

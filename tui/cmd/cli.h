@@ -8,10 +8,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../model/units.h"
-#include "../presets/catalog.h"
-#include "../presets/tour.h"
-#include "table.h"
+#include "../../model/units.h"
+#include "../../presets/catalog.h"
+#include "../../presets/tour.h"
+#include "../plot/table.h"
 
 /* Exit status of every user-facing failure. */
 #define EXIT_USAGE 2

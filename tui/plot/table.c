@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/units.h"
+#include "../../model/units.h"
 #include "table.h"
 
 void table_init(struct table *t, const struct column *cols, int ncols)

@@ -13,10 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../presets/write.h"
-#include "app.h"
+#include "../../presets/write.h"
+#include "../explore/app.h"
 #include "cli.h"
-#include "explorer.h"
+#include "../explore/explorer.h"
 
 static void write_canvas(FILE *fp, const void *c)
 {

@@ -9,15 +9,15 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "../model/fit.h"
-#include "../presets/runs.h"
+#include "../../model/fit.h"
+#include "../../presets/runs.h"
 
-#include "../model/optimum.h"
-#include "../model/units.h"
-#include "app.h"
+#include "../../model/optimum.h"
+#include "../../model/units.h"
+#include "../explore/app.h"
 #include "cli.h"
-#include "explorer.h"
-#include "screen.h"
+#include "../explore/explorer.h"
+#include "../explore/screen.h"
 
 /* 0 when the point lies in the explorer's window, else an error: "WHAT outside the window (...)".
  */

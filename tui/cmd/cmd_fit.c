@@ -15,10 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../model/fit.h"
-#include "../model/units.h"
-#include "../presets/runs.h"
-#include "../presets/write.h"
+#include "../../model/fit.h"
+#include "../../model/units.h"
+#include "../../presets/runs.h"
+#include "../../presets/write.h"
 #include "cli.h"
 
 #define MAX_WARNINGS 16

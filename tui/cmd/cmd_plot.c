@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/optimum.h"
-#include "canvas.h"
+#include "../../model/optimum.h"
+#include "../plot/canvas.h"
 #include "cli.h"
-#include "map.h"
-#include "profiles.h"
+#include "../plot/map.h"
+#include "../plot/profiles.h"
 
 /* The default window: 10M to 10T parameters, 100M to 100T tokens. */
 static const double default_range[4] = {1e7, 1e13, 1e8, 1e14};

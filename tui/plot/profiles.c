@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../model/optimum.h"
-#include "../model/profile.h"
-#include "../model/units.h"
+#include "../../model/optimum.h"
+#include "../../model/profile.h"
+#include "../../model/units.h"
 #include "profiles.h"
 
 struct mark {

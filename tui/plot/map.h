@@ -10,8 +10,8 @@
 #ifndef ISOFLOP_MAP_H
 #define ISOFLOP_MAP_H
 
-#include "../model/fit.h"
-#include "../model/law.h"
+#include "../../model/fit.h"
+#include "../../model/law.h"
 #include "canvas.h"
 #include "frame.h"
 

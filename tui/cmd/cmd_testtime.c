@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../model/testtime.h"
+#include "../../model/testtime.h"
 #include "cli.h"
 
 static const struct column columns[] = {

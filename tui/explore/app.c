@@ -9,9 +9,9 @@
 #include <errno.h>
 #include <sys/stat.h>
 
-#include "../model/optimum.h"
-#include "../model/units.h"
-#include "../presets/write.h"
+#include "../../model/optimum.h"
+#include "../../model/units.h"
+#include "../../presets/write.h"
 #include "app.h"
 #include "keys.h"
 

@@ -12,9 +12,9 @@
 #define ISOFLOP_EXPLORER_H
 
 #include "app.h"
-#include "canvas.h"
-#include "map.h"
-#include "profiles.h"
+#include "../plot/canvas.h"
+#include "../plot/map.h"
+#include "../plot/profiles.h"
 
 /* Smallest terminal the explorer draws in; below it says so. */
 #define EXPLORER_MIN_W 40
