@@ -1,15 +1,13 @@
 /*
- * preset.c: the libyaml loader of one preset file.
+ * preset.c: the loader of one preset file.
  *
- * libyaml's event API rather than its document API: the document loader
- * resolves aliases silently, while events let us refuse anchors and aliases
- * at their own line and column. The walk is driven by the const schema tables
- * below (key, type, where it goes, who may and who must use it); every error
- * carries the mark of the event that caused it.
+ * The events come from the walk shared with tours (yaml_walk.c: anchors and
+ * aliases refused, unknown keys with "did you mean", one document); what each
+ * key means is driven by the const schema tables below (key, type, where it
+ * goes, who may and who must use it). Every error carries the mark of the
+ * event that caused it.
  */
-#include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +19,7 @@
 #include "preset.h"
 #include "readall.h"
 #include "text.h"
+#include "yaml_walk.h"
 
 enum field_type {
 	F_STRING,        /* free text */
@@ -208,25 +207,12 @@ static const struct field root_fields[] = {
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
 
-#define MAX_FIELDS 32
-
-/* Which keys of one mapping were seen, and where. */
-struct seen {
-	yaml_mark_t start; /* the mapping's own mark */
-	bool on[MAX_FIELDS];
-	yaml_mark_t at[MAX_FIELDS];
-};
+_Static_assert(PRESET_MAX_BYTES == YAML_WALK_MAX_BYTES, "the walk's limit is the presets'");
 
 struct loader {
-	yaml_parser_t parser;
-	const char *file;
-	const unsigned char *buf;
-	size_t len;
-	char *err;
-	size_t errsize;
+	struct yaml_walk w;
 	struct preset *out;
-	struct seen root, constants, range;
-	int depth;
+	struct yaml_seen root, constants, range;
 };
 
 static const char *const family_names[] = {
@@ -258,144 +244,7 @@ const char *preset_family_name(enum law_family family)
 	return (size_t)family < COUNT(family_names) ? family_names[family] : "?";
 }
 
-/* Write "FILE:LINE:COL: message" for a 0-based mark; always returns -1. */
-static int fail_at(struct loader *l, size_t line, size_t column, const char *fmt, ...)
-{
-	char msg[PRESET_ERR_MAX];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	/* values echoed from the file may hold newlines (folded scalars): keep one line */
-	text_printable(msg);
-	snprintf(l->err, l->errsize, "%s:%zu:%zu: %s", l->file, line + 1, column + 1, msg);
-	return -1;
-}
-
-#define fail(l, mark, ...) fail_at((l), (mark).line, (mark).column, __VA_ARGS__)
-
-/* Line and column (0-based) of a byte offset, for reader errors that carry only an offset. */
-static void offset_mark(const struct loader *l, size_t offset, size_t *line, size_t *col)
-{
-	*line = 0;
-	*col = 0;
-	for (size_t i = 0; i < offset && i < l->len; i++) {
-		if (l->buf[i] == '\n') {
-			(*line)++;
-			*col = 0;
-		} else if ((l->buf[i] & 0xc0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
-static int fail_yaml(struct loader *l)
-{
-	yaml_parser_t *p = &l->parser;
-	size_t line, col;
-
-	if (p->error == YAML_READER_ERROR) {
-		offset_mark(l, p->problem_offset, &line, &col);
-		return fail_at(l, line, col, "not valid text: %s", p->problem ? p->problem : "?");
-	}
-	if (p->error == YAML_MEMORY_ERROR)
-		return fail_at(l, 0, 0, "out of memory reading YAML");
-	if (p->context != NULL)
-		return fail(l, p->problem_mark, "YAML syntax: %s %s (line %zu)",
-		            p->problem ? p->problem : "error", p->context,
-		            p->context_mark.line + 1);
-	return fail(l, p->problem_mark, "YAML syntax: %s", p->problem ? p->problem : "error");
-}
-
-/* The next event; anchors and aliases are refused where they stand. */
-static int next_event(struct loader *l, yaml_event_t *ev)
-{
-	if (!yaml_parser_parse(&l->parser, ev))
-		return fail_yaml(l);
-	const yaml_char_t *anchor = NULL;
-	switch (ev->type) {
-	case YAML_ALIAS_EVENT:
-		fail(l, ev->start_mark, "aliases (*%.40s) are not supported: write the value out",
-		     (const char *)ev->data.alias.anchor);
-		yaml_event_delete(ev);
-		return -1;
-	case YAML_SCALAR_EVENT:
-		anchor = ev->data.scalar.anchor;
-		break;
-	case YAML_MAPPING_START_EVENT:
-		anchor = ev->data.mapping_start.anchor;
-		break;
-	case YAML_SEQUENCE_START_EVENT:
-		anchor = ev->data.sequence_start.anchor;
-		break;
-	default:
-		break;
-	}
-	if (anchor != NULL) {
-		fail(l, ev->start_mark, "anchors (&%.40s) are not supported: write the value out",
-		     (const char *)anchor);
-		yaml_event_delete(ev);
-		return -1;
-	}
-	return 0;
-}
-
-static const char *event_noun(yaml_event_type_t type)
-{
-	switch (type) {
-	case YAML_MAPPING_START_EVENT:
-		return "a mapping";
-	case YAML_SEQUENCE_START_EVENT:
-		return "a list";
-	case YAML_SCALAR_EVENT:
-		return "a single value";
-	default:
-		return "something else";
-	}
-}
-
-/* Levenshtein distance, for "did you mean" (keys are short: 64 is plenty). */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[65];
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t best = diag + cost;
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-static const char *nearest_key(const struct fieldset *set, const char *key)
-{
-	const char *best = set->fields[0].key;
-	size_t best_d = (size_t)-1;
-
-	for (size_t i = 0; i < set->count; i++) {
-		size_t d = edit_distance(key, set->fields[i].key);
-		if (d < best_d) {
-			best_d = d;
-			best = set->fields[i].key;
-		}
-	}
-	return best;
-}
+#define fail(l, mark, ...) yaml_walk_fail(&(l)->w, (mark), __VA_ARGS__)
 
 /* Days in a month of the Gregorian calendar. */
 static int month_days(int year, int month)
@@ -429,9 +278,12 @@ static bool date_exists(const char *s)
 	return month >= 1 && month <= 12 && day >= 1 && day <= month_days(year, month);
 }
 
-static bool is_id(const char *s)
+bool preset_id_valid(const char *s)
 {
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= sizeof((struct preset *)0)->id ||
+	    !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
 		return false;
 	for (; *s; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' ||
@@ -468,7 +320,7 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 
 	switch (f->type) {
 	case F_ID:
-		if (!is_id(dst))
+		if (!preset_id_valid(dst))
 			return fail(l, ev->start_mark,
 			            "'%s' must be lowercase letters, digits, '.' and '-' "
 			            "(like llama3-70b), not '%s'",
@@ -587,7 +439,7 @@ static int parse_enum(struct loader *l, const struct field *f, const yaml_event_
 	}
 }
 
-static int parse_mapping(struct loader *l, const struct fieldset *set, struct seen *seen,
+static int parse_mapping(struct loader *l, const struct fieldset *set, struct yaml_seen *seen,
                          const yaml_event_t *start);
 
 /* A [low, high] pair. */
@@ -599,7 +451,7 @@ static int parse_range(struct loader *l, const struct field *f, const yaml_event
 	enum field_type kind = f->type == F_RANGE_COUNT ? F_COUNT : F_COMPUTE;
 
 	for (int i = 0;; i++) {
-		if (next_event(l, &ev) < 0)
+		if (yaml_walk_next(&l->w, &ev) < 0)
 			return -1;
 		if (ev.type == YAML_SEQUENCE_END_EVENT) {
 			yaml_event_delete(&ev);
@@ -636,8 +488,8 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 	                                            : YAML_SEQUENCE_START_EVENT;
 
 	if (ev->type != want)
-		return fail(l, ev->start_mark, "'%s' takes %s, not %s", f->key, event_noun(want),
-		            event_noun(ev->type));
+		return fail(l, ev->start_mark, "'%s' takes %s, not %s", f->key,
+		            yaml_walk_noun(want), yaml_walk_noun(ev->type));
 	switch (f->type) {
 	case F_MAP:
 		return parse_mapping(l, f->sub, f->sub == &constant_set ? &l->constants : &l->range,
@@ -660,55 +512,25 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 	}
 }
 
-static int parse_mapping(struct loader *l, const struct fieldset *set, struct seen *seen,
+/* A mapping of the keys in set, whose start event is `start`; seen records them. */
+static int parse_mapping(struct loader *l, const struct fieldset *set, struct yaml_seen *seen,
                          const yaml_event_t *start)
 {
-	yaml_event_t key, value;
+	const struct yaml_keys keys = {set->name, set->fields, set->count, sizeof *set->fields};
+	yaml_event_t value;
+	size_t k;
+	int end;
 
 	seen->start = start->start_mark;
-	for (;;) {
-		if (next_event(l, &key) < 0)
+	while ((end = yaml_walk_key(&l->w, &keys, seen, &k)) == 0) {
+		if (yaml_walk_next(&l->w, &value) < 0)
 			return -1;
-		if (key.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&key);
-			return 0;
-		}
-		if (key.type != YAML_SCALAR_EVENT) {
-			int rc = fail(l, key.start_mark, "keys %s must be plain words, not %s",
-			              set->name, event_noun(key.type));
-			yaml_event_delete(&key);
-			return rc;
-		}
-		const char *k = (const char *)key.data.scalar.value;
-		size_t i;
-		for (i = 0; i < set->count; i++)
-			if (strcmp(k, set->fields[i].key) == 0)
-				break;
-		if (i == set->count) {
-			int rc = fail(l, key.start_mark,
-			              "unknown key '%.40s' %s (did you mean '%s'?)", k, set->name,
-			              nearest_key(set, k));
-			yaml_event_delete(&key);
-			return rc;
-		}
-		const struct field *f = &set->fields[i];
-		if (seen->on[i]) {
-			int rc = fail(l, key.start_mark, "duplicate key '%s' (first at line %zu)",
-			              k, seen->at[i].line + 1);
-			yaml_event_delete(&key);
-			return rc;
-		}
-		seen->on[i] = true;
-		seen->at[i] = key.start_mark;
-		yaml_event_delete(&key);
-
-		if (next_event(l, &value) < 0)
-			return -1;
-		int rc = parse_value(l, f, &value);
+		int rc = parse_value(l, &set->fields[k], &value);
 		yaml_event_delete(&value);
 		if (rc < 0)
 			return -1;
 	}
+	return end < 0 ? -1 : 0;
 }
 
 /* Index of key in set; the tables are const, so a miss is a programming error. */
@@ -724,7 +546,7 @@ static size_t field_index(const struct fieldset *set, const char *key)
  * Check scope and required keys of one mapping for a given scope bit: a key
  * outside its scope is an error at the key, a missing one at the mapping.
  */
-static int check_keys(struct loader *l, const struct fieldset *set, const struct seen *seen,
+static int check_keys(struct loader *l, const struct fieldset *set, const struct yaml_seen *seen,
                       unsigned bit, const char *what)
 {
 	/* first what is there and should not be: it has a place to point at */
@@ -755,7 +577,7 @@ static int check_frontier(struct loader *l)
 	        {"flops_per_token_coefficient", "flops_per_token_exponent"},
 	        {"tokens_coefficient", "tokens_exponent"},
 	};
-	const struct seen *s = &l->constants;
+	const struct yaml_seen *s = &l->constants;
 	bool any = false;
 
 	for (size_t i = 0; i < COUNT(pairs); i++) {
@@ -824,68 +646,28 @@ static int check_preset(struct loader *l, enum preset_kind want)
 int preset_parse(const char *file, const unsigned char *buf, size_t len, enum preset_kind want,
                  struct preset *out, char *err, size_t errsize)
 {
-	struct loader l = {.file = file, .buf = buf, .len = len, .err = err, .errsize = errsize};
-	yaml_event_t ev;
+	struct loader l = {.out = out};
+	yaml_event_t root;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
 	out->law.k = 6;
 	out->law.frontier.unit = 1;
 	snprintf(out->file, sizeof out->file, "%s", file);
-	l.out = out;
 
-	if (len > PRESET_MAX_BYTES)
-		return fail_at(&l, 0, 0, "file is larger than 1 MiB");
-	const unsigned char *nul = memchr(buf, '\0', len);
-	if (nul != NULL) {
-		size_t line, col;
-		offset_mark(&l, (size_t)(nul - buf), &line, &col);
-		return fail_at(&l, line, col, "binary file (NUL byte): a preset is YAML text");
-	}
-	if (!yaml_parser_initialize(&l.parser))
-		return fail_at(&l, 0, 0, "out of memory");
-	yaml_parser_set_input_string(&l.parser, buf, len);
-
-	/* stream start, then exactly one document holding one mapping */
-	if (next_event(&l, &ev) < 0)
+	if (yaml_walk_open(&l.w, file, buf, len, "preset", err, errsize) < 0)
 		goto out;
-	yaml_event_delete(&ev);
-	if (next_event(&l, &ev) < 0)
+	if (yaml_walk_root(&l.w, &root, "preset",
+	                   "a preset is a mapping of keys (id: ..., name: ...)") < 0)
 		goto out;
-	if (ev.type == YAML_STREAM_END_EVENT) {
-		fail(&l, ev.start_mark, "empty file: no preset in it");
-		yaml_event_delete(&ev);
-		goto out;
-	}
-	yaml_event_delete(&ev);
-	if (next_event(&l, &ev) < 0)
-		goto out;
-	if (ev.type != YAML_MAPPING_START_EVENT) {
-		fail(&l, ev.start_mark,
-		     "a preset is a mapping of keys (id: ..., name: ...), not %s",
-		     event_noun(ev.type));
-		yaml_event_delete(&ev);
-		goto out;
-	}
-	rc = parse_mapping(&l, &root_set, &l.root, &ev);
-	yaml_event_delete(&ev);
-	if (rc < 0)
-		goto out;
-	rc = -1;
-	if (next_event(&l, &ev) < 0) /* document end */
-		goto out;
-	yaml_event_delete(&ev);
-	if (next_event(&l, &ev) < 0)
-		goto out;
-	if (ev.type != YAML_STREAM_END_EVENT) {
-		fail(&l, ev.start_mark, "more than one YAML document: one preset per file");
-		yaml_event_delete(&ev);
-		goto out;
-	}
-	yaml_event_delete(&ev);
-	rc = check_preset(&l, want);
+	rc = parse_mapping(&l, &root_set, &l.root, &root);
+	yaml_event_delete(&root);
+	if (rc == 0 && yaml_walk_finish(&l.w, "preset") < 0)
+		rc = -1;
+	if (rc == 0)
+		rc = check_preset(&l, want);
 out:
-	yaml_parser_delete(&l.parser);
+	yaml_walk_close(&l.w);
 	return rc;
 }
 

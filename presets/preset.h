@@ -2,13 +2,15 @@
  * preset.h: one YAML preset file, parsed and checked against the schema.
  *
  * A preset is a law (it has `family`), a real model (it has `params`) or an
- * accelerator (it has `peak_flops`). The loader reads the file with libyaml's event API, walks it
- * against a const schema table, and reports the first problem as one line "FILE:LINE:COL: what is
- * wrong" (1-based, as compilers do). The schema is documented in isoflop-presets(5).
+ * accelerator (it has `peak_flops`). The loader reads the file with libyaml's event API (the walk
+ * tours share, yaml_walk.h), checks it against a const schema table, and reports the first problem
+ * as one line "FILE:LINE:COL: what is wrong" (1-based, as compilers do). The schema is documented
+ * in isoflop-presets(5).
  */
 #ifndef ISOFLOP_PRESET_H
 #define ISOFLOP_PRESET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../model/law.h"
@@ -71,6 +73,13 @@ int preset_load(const char *path, enum preset_kind want, struct preset *out, cha
  */
 int preset_load_listed(const char *path, enum preset_kind want, struct preset *out, char *err,
                        size_t errsize);
+
+/*
+ * Whether s is an id as presets and tours spell them: [a-z0-9][a-z0-9.-]*,
+ * at most 63 characters (the room of `id`). Never a path: no '/', no
+ * leading '.'.
+ */
+bool preset_id_valid(const char *s);
 
 /* The parameters a model computes with: the active ones of a mixture of experts. */
 double preset_compute_params(const struct preset *p);
