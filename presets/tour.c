@@ -1,10 +1,11 @@
 /*
  * tour.c: the tour loader. A tour is one mapping (id, title, source, steps);
- * steps is a sequence of mappings whose keys are listed in step_keys. The
- * walk is over libyaml events, so every error has the mark of what caused it.
+ * steps is a sequence of mappings. What each key takes is a row of the const
+ * tables tour_fields and step_fields (key, setter, where it goes, range,
+ * required), so a new field is one row and its setter. The events come from
+ * the walk shared with presets (yaml_walk.c), so every error has the mark of
+ * what caused it and the presets' wording for what both refuse.
  */
-#include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,73 +14,43 @@
 #include <yaml.h>
 
 #include "../model/units.h"
+#include "preset.h"
 #include "readall.h"
 #include "text.h"
 #include "tour.h"
+#include "yaml_walk.h"
 
-#define TOUR_MAX_BYTES (1024 * 1024)
+#define TOUR_MAX_BYTES YAML_WALK_MAX_BYTES
 
-struct walker {
-	yaml_parser_t parser;
-	const char *file;
-	char *err;
-	size_t errsize;
-	bool failed;
+#define fail yaml_walk_fail
+
+struct tour_field;
+
+/* Store the value whose event is ev into obj, a struct tour or a struct tour_step. */
+typedef int (*tour_setter)(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                           void *obj);
+
+struct tour_field {
+	const char *key; /* first: the walker reads the keys from the rows */
+	tour_setter set;
+	size_t offset;        /* of the value in obj */
+	size_t size;          /* of a text buffer */
+	size_t mark;          /* of the struct tour_mark where a law or model id was written */
+	enum units_kind kind; /* numbers: how they are written */
+	double lo, hi;        /* numbers: the explorer's window */
+	bool required;
 };
 
-static int fail(struct walker *w, yaml_mark_t m, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
-
-static int fail(struct walker *w, yaml_mark_t m, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	if (w->failed)
-		return -1;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	/* user text is quoted into messages: keep them one printable line */
-	text_printable(msg);
-	snprintf(w->err, w->errsize, "%s:%zu:%zu: %s", w->file, m.line + 1, m.column + 1, msg);
-	w->failed = true;
-	return -1;
-}
-
-/* The next event; aliases are refused (a tour has no use for them). */
-static int next(struct walker *w, yaml_event_t *ev)
-{
-	if (!yaml_parser_parse(&w->parser, ev)) {
-		yaml_mark_t m = w->parser.problem_mark;
-		return fail(w, m, "malformed YAML: %s",
-		            w->parser.problem ? w->parser.problem : "?");
-	}
-	if (ev->type == YAML_ALIAS_EVENT) {
-		int rc = fail(w, ev->start_mark, "aliases (*name) are not allowed in a tour");
-		yaml_event_delete(ev);
-		return rc;
-	}
-	return 0;
-}
-
-static const char *noun(yaml_event_type_t t)
-{
-	return t == YAML_SCALAR_EVENT           ? "a single value"
-	       : t == YAML_SEQUENCE_START_EVENT ? "a list"
-	       : t == YAML_MAPPING_START_EVENT  ? "a mapping"
-	                                        : "nothing";
-}
-
 /* A scalar value for key into dst (size bytes): one printable line, but for a caption's two. */
-static int text(struct walker *w, const yaml_event_t *ev, const char *key, char *dst, size_t size)
+static int text(struct yaml_walk *w, const yaml_event_t *ev, const char *key, char *dst,
+                size_t size)
 {
 	const char *v = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 
 	if (ev->type != YAML_SCALAR_EVENT)
 		return fail(w, ev->start_mark, "'%s' takes a single value, not %s", key,
-		            noun(ev->type));
+		            yaml_walk_noun(ev->type));
 	if (n == 0)
 		return fail(w, ev->start_mark, "'%s' is empty", key);
 	if (n >= size)
@@ -103,7 +74,7 @@ static int text(struct walker *w, const yaml_event_t *ev, const char *key, char 
 	return 0;
 }
 
-static int caption(struct walker *w, const yaml_event_t *ev, struct tour_step *s)
+static int caption(struct yaml_walk *w, const yaml_event_t *ev, struct tour_step *s)
 {
 	char buf[TOUR_CAPTION_LINES * (TOUR_CAPTION_BYTES + 1) + 1], *line, *save = NULL;
 	int n = 0;
@@ -130,8 +101,8 @@ static int caption(struct walker *w, const yaml_event_t *ev, struct tour_step *s
 }
 
 /* A number of the given kind in [lo, hi], the explorer's window for it. */
-static int number(struct walker *w, const yaml_event_t *ev, const char *key, enum units_kind kind,
-                  double lo, double hi, double *out)
+static int number(struct yaml_walk *w, const yaml_event_t *ev, const char *key,
+                  enum units_kind kind, double lo, double hi, double *out)
 {
 	char buf[64], a[16], b[16];
 	const char *why;
@@ -153,289 +124,290 @@ static int number(struct walker *w, const yaml_event_t *ev, const char *key, enu
 	            key, a, b, kind == UNITS_COMPUTE ? " FLOPs" : "", buf);
 }
 
-static const char *const step_keys[] = {"caption", "law",           "model", "params",  "tokens",
-                                        "compute", "unique_tokens", "lock",  "markers", "panel"};
-#define NSTEP_KEYS (sizeof step_keys / sizeof *step_keys)
-
-static int step_value(struct walker *w, size_t k, const yaml_event_t *ev, struct tour_step *s)
+/* The place in obj a field's value goes. */
+static void *field_at(const struct tour_field *f, void *obj)
 {
-	char buf[64];
-	const char *key = step_keys[k];
-
-	switch (k) {
-	case 0:
-		return caption(w, ev, s);
-	case 1:
-		s->law_at = (struct tour_mark){(int)ev->start_mark.line + 1,
-		                               (int)ev->start_mark.column + 1};
-		return text(w, ev, key, s->law, sizeof s->law);
-	case 2:
-		s->model_at = (struct tour_mark){(int)ev->start_mark.line + 1,
-		                                 (int)ev->start_mark.column + 1};
-		return text(w, ev, key, s->model, sizeof s->model);
-	case 3:
-		return number(w, ev, key, UNITS_COUNT, TOUR_WINDOW_PARAMS_LO, TOUR_WINDOW_PARAMS_HI,
-		              &s->params);
-	case 4:
-		return number(w, ev, key, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_HI,
-		              &s->tokens);
-	case 5:
-		return number(w, ev, key, UNITS_COMPUTE, TOUR_WINDOW_COMPUTE_LO,
-		              TOUR_WINDOW_COMPUTE_HI, &s->compute);
-	case 6:
-		return number(w, ev, key, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_HI,
-		              &s->unique_tokens);
-	case 7:
-		if (text(w, ev, key, buf, sizeof buf) < 0)
-			return -1;
-		if (strcmp(buf, "N") != 0 && strcmp(buf, "D") != 0 && strcmp(buf, "C") != 0)
-			return fail(w, ev->start_mark, "'lock' must be N, D or C, not '%s'", buf);
-		s->lock = buf[0];
-		return 0;
-	case 8:
-		if (text(w, ev, key, buf, sizeof buf) < 0)
-			return -1;
-		if (strcmp(buf, "true") != 0 && strcmp(buf, "false") != 0)
-			return fail(w, ev->start_mark, "'markers' must be true or false, not '%s'",
-			            buf);
-		s->markers = buf[0] == 't';
-		return 0;
-	default:
-		if (text(w, ev, key, buf, sizeof buf) < 0)
-			return -1;
-		if (strcmp(buf, "both") == 0)
-			s->panel = TOUR_PANEL_BOTH;
-		else if (strcmp(buf, "map") == 0)
-			s->panel = TOUR_PANEL_MAP;
-		else if (strcmp(buf, "profiles") == 0)
-			s->panel = TOUR_PANEL_PROFILES;
-		else
-			return fail(w, ev->start_mark,
-			            "'panel' must be both, map or profiles, not '%s'", buf);
-		return 0;
-	}
+	return (char *)obj + f->offset;
 }
 
-/*
- * The next key of a mapping whose keys are keys[0..n): its index in *k, its
- * mark in seen[*k]. Returns 1 at the end of the mapping, 0 for a key, -1
- * after an error (an unknown or repeated key). `where` names the mapping.
- */
-static int next_key(struct walker *w, const char *const *keys, size_t n, const char *where,
-                    bool *on, yaml_mark_t *seen, size_t *k)
+static int set_text(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                    void *obj)
 {
-	yaml_event_t key;
-	char list[256] = "";
+	return text(w, ev, f->key, field_at(f, obj), f->size);
+}
 
-	if (next(w, &key) < 0)
+/* The tour's id, spelt as a preset's: never a path. */
+static int set_id(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                  void *obj)
+{
+	char *dst = field_at(f, obj);
+
+	if (text(w, ev, f->key, dst, f->size) < 0)
 		return -1;
-	if (key.type == YAML_MAPPING_END_EVENT) {
-		yaml_event_delete(&key);
-		return 1;
-	}
-	const char *name =
-	        key.type == YAML_SCALAR_EVENT ? (const char *)key.data.scalar.value : "?";
-	for (*k = 0; *k < n && strcmp(name, keys[*k]) != 0; (*k)++)
-		;
-	int rc = 0;
-	if (*k == n) {
-		for (size_t i = 0; i < n; i++)
-			snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
-			         i ? ", " : "", keys[i]);
-		rc = fail(w, key.start_mark, "unknown key '%.40s' %s (keys: %s)", name, where,
-		          list);
-	} else if (on[*k]) {
-		rc = fail(w, key.start_mark, "duplicate key '%s' (first at line %zu)", keys[*k],
-		          seen[*k].line + 1);
-	} else {
-		on[*k] = true;
-		seen[*k] = key.start_mark;
-	}
-	yaml_event_delete(&key);
-	return rc;
+	if (!preset_id_valid(dst))
+		return fail(w, ev->start_mark,
+		            "'%s' must be lowercase letters, digits, '.' and '-' "
+		            "(like chinchilla-story), not '%s'",
+		            f->key, dst);
+	return 0;
 }
 
-/* A step: a mapping of step_keys, whose start event is `start`. */
-static int step(struct walker *w, const yaml_event_t *start, struct tour_step *s)
+/* A law or model id, checked against the catalog when played: keep where it was written. */
+static int set_reference(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                         void *obj)
 {
-	yaml_mark_t seen[NSTEP_KEYS];
-	bool on[NSTEP_KEYS] = {false};
+	*(struct tour_mark *)((char *)obj + f->mark) =
+	        (struct tour_mark){(int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1};
+	return set_text(w, f, ev, obj);
+}
+
+static int set_caption(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                       void *obj)
+{
+	(void)f;
+	return caption(w, ev, obj);
+}
+
+static int set_number(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                      void *obj)
+{
+	return number(w, ev, f->key, f->kind, f->lo, f->hi, field_at(f, obj));
+}
+
+/* A value that is one of names[0..n): its index in *i; the message lists them. */
+static int choice(struct yaml_walk *w, const yaml_event_t *ev, const char *key,
+                  const char *const *names, size_t n, size_t *i)
+{
+	char buf[64], list[128] = "";
+
+	if (text(w, ev, key, buf, sizeof buf) < 0)
+		return -1;
+	for (*i = 0; *i < n; (*i)++)
+		if (strcmp(buf, names[*i]) == 0)
+			return 0;
+	for (size_t j = 0; j < n; j++)
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+		         j == 0       ? ""
+		         : j + 1 == n ? " or "
+		                      : ", ",
+		         names[j]);
+	return fail(w, ev->start_mark, "'%s' must be %s, not '%s'", key, list, buf);
+}
+
+static int set_lock(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                    void *obj)
+{
+	static const char *const names[] = {"N", "D", "C"};
+	size_t i;
+
+	if (choice(w, ev, f->key, names, 3, &i) < 0)
+		return -1;
+	*(char *)field_at(f, obj) = names[i][0];
+	return 0;
+}
+
+static int set_markers(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                       void *obj)
+{
+	static const char *const names[] = {"true", "false"};
+	size_t i;
+
+	if (choice(w, ev, f->key, names, 2, &i) < 0)
+		return -1;
+	*(int *)field_at(f, obj) = i == 0;
+	return 0;
+}
+
+static int set_panel(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                     void *obj)
+{
+	static const char *const names[] = {
+	        [TOUR_PANEL_BOTH] = "both",
+	        [TOUR_PANEL_MAP] = "map",
+	        [TOUR_PANEL_PROFILES] = "profiles",
+	};
+	size_t i;
+
+	if (choice(w, ev, f->key, names, 3, &i) < 0)
+		return -1;
+	*(enum tour_panel *)field_at(f, obj) = (enum tour_panel)i;
+	return 0;
+}
+
+static int set_steps(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                     void *obj);
+
+#define STEP(m)      offsetof(struct tour_step, m)
+#define STEP_TEXT(m) STEP(m), sizeof(((struct tour_step *)0)->m)
+#define TOUR(m)      offsetof(struct tour, m)
+#define TOUR_TEXT(m) TOUR(m), sizeof(((struct tour *)0)->m)
+
+/* key, setter, where, size, mark, number kind, window, required */
+static const struct tour_field step_fields[] = {
+        {"caption", set_caption, 0, 0, 0, UNITS_PLAIN, 0, 0, true},
+        {"law", set_reference, STEP_TEXT(law), STEP(law_at), UNITS_PLAIN, 0, 0, false},
+        {"model", set_reference, STEP_TEXT(model), STEP(model_at), UNITS_PLAIN, 0, 0, false},
+        {"params", set_number, STEP(params), 0, 0, UNITS_COUNT, TOUR_WINDOW_PARAMS_LO,
+         TOUR_WINDOW_PARAMS_HI, false},
+        {"tokens", set_number, STEP(tokens), 0, 0, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO,
+         TOUR_WINDOW_TOKENS_HI, false},
+        {"compute", set_number, STEP(compute), 0, 0, UNITS_COMPUTE, TOUR_WINDOW_COMPUTE_LO,
+         TOUR_WINDOW_COMPUTE_HI, false},
+        {"unique_tokens", set_number, STEP(unique_tokens), 0, 0, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO,
+         TOUR_WINDOW_TOKENS_HI, false},
+        {"lock", set_lock, STEP(lock), 0, 0, UNITS_PLAIN, 0, 0, false},
+        {"markers", set_markers, STEP(markers), 0, 0, UNITS_PLAIN, 0, 0, false},
+        {"panel", set_panel, STEP(panel), 0, 0, UNITS_PLAIN, 0, 0, false},
+};
+
+static const struct tour_field tour_fields[] = {
+        {"id", set_id, TOUR_TEXT(id), 0, UNITS_PLAIN, 0, 0, true},
+        {"title", set_text, TOUR_TEXT(title), 0, UNITS_PLAIN, 0, 0, true},
+        {"source", set_text, TOUR_TEXT(source), 0, UNITS_PLAIN, 0, 0, false},
+        {"steps", set_steps, 0, 0, 0, UNITS_PLAIN, 0, 0, true},
+};
+
+static const struct yaml_keys step_keys = YAML_KEYS("in a step", step_fields);
+static const struct yaml_keys tour_keys = YAML_KEYS("at the top of a tour", tour_fields);
+
+/* Each key of a mapping given to its row's setter, with obj the struct it fills. */
+static int walk_fields(struct yaml_walk *w, const struct yaml_keys *keys,
+                       const struct tour_field *rows, struct yaml_seen *seen, void *obj)
+{
 	yaml_event_t value;
+	size_t k;
+	int end;
+
+	while ((end = yaml_walk_key(w, keys, seen, &k)) == 0) {
+		if (yaml_walk_next(w, &value) < 0)
+			return -1;
+		int rc = rows[k].set(w, &rows[k], &value, obj);
+		yaml_event_delete(&value);
+		if (rc < 0)
+			return -1;
+	}
+	return end < 0 ? -1 : 0;
+}
+
+/* The first required row not seen, or NULL. */
+static const char *missing_key(const struct tour_field *rows, size_t n,
+                               const struct yaml_seen *seen)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].required && !seen->on[i])
+			return rows[i].key;
+	return NULL;
+}
+
+/* Row of a step key; the table is const, so a miss is a programming error. */
+static size_t step_row(const char *key)
+{
+	for (size_t i = 0; i < sizeof step_fields / sizeof *step_fields; i++)
+		if (strcmp(step_fields[i].key, key) == 0)
+			return i;
+	abort();
+}
+
+/* How a step places its point: a model, or two of N, D, C, or C alone. */
+static int check_point(struct yaml_walk *w, const struct yaml_seen *seen)
+{
+	size_t model = step_row("model"), n = step_row("params"), d = step_row("tokens"),
+	       c = step_row("compute");
+	const bool *on = seen->on;
+
+	if (on[model] && (on[n] || on[d] || on[c]))
+		return fail(w, seen->at[model], "give 'model' or params/tokens/compute, not both");
+	if ((on[n] || on[d]) && on[n] + on[d] + on[c] == 1)
+		return fail(
+		        w, on[n] ? seen->at[n] : seen->at[d],
+		        "give two of params, tokens, compute (or compute alone for the optimum)");
+	if (on[n] && on[d] && on[c])
+		return fail(w, seen->at[c], "give two of params, tokens, compute, not all three");
+	return 0;
+}
+
+/* A step: a mapping of step_fields, whose start event is `start`. */
+static int step(struct yaml_walk *w, const yaml_event_t *start, struct tour_step *s)
+{
+	struct yaml_seen seen = {.start = start->start_mark};
+	const char *missing;
 
 	memset(s, 0, sizeof *s);
 	s->markers = -1;
 	s->at = (struct tour_mark){(int)start->start_mark.line + 1,
 	                           (int)start->start_mark.column + 1};
-	for (;;) {
-		size_t k;
-		int end = next_key(w, step_keys, NSTEP_KEYS, "in a step", on, seen, &k);
-		if (end < 0)
-			return -1;
-		if (end > 0)
-			break;
-		if (next(w, &value) < 0)
-			return -1;
-		int rc = step_value(w, k, &value, s);
-		yaml_event_delete(&value);
-		if (rc < 0)
-			return -1;
-	}
-	if (!on[0])
-		return fail(w, start->start_mark, "a step needs a 'caption'");
-	if (on[2] && (on[3] || on[4] || on[5]))
-		return fail(w, seen[2], "give 'model' or params/tokens/compute, not both");
-	if ((on[3] || on[4]) && on[3] + on[4] + on[5] == 1)
-		return fail(
-		        w, on[3] ? seen[3] : seen[4],
-		        "give two of params, tokens, compute (or compute alone for the optimum)");
-	if (on[3] && on[4] && on[5])
-		return fail(w, seen[5], "give two of params, tokens, compute, not all three");
-	return 0;
+	if (walk_fields(w, &step_keys, step_fields, &seen, s) < 0)
+		return -1;
+	missing = missing_key(step_fields, sizeof step_fields / sizeof *step_fields, &seen);
+	if (missing != NULL)
+		return fail(w, start->start_mark, "a step needs a '%s'", missing);
+	return check_point(w, &seen);
 }
 
-static int steps(struct walker *w, const yaml_event_t *start, struct tour *t)
+static int set_steps(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *start,
+                     void *obj)
 {
+	struct tour *t = obj;
 	yaml_event_t ev;
 
 	if (start->type != YAML_SEQUENCE_START_EVENT)
-		return fail(w, start->start_mark, "'steps' takes a list of steps, not %s",
-		            noun(start->type));
+		return fail(w, start->start_mark, "'%s' takes a list of steps, not %s", f->key,
+		            yaml_walk_noun(start->type));
 	for (;;) {
-		if (next(w, &ev) < 0)
+		if (yaml_walk_next(w, &ev) < 0)
 			return -1;
 		if (ev.type == YAML_SEQUENCE_END_EVENT) {
 			yaml_event_delete(&ev);
 			break;
 		}
-		if (ev.type != YAML_MAPPING_START_EVENT || t->nsteps == TOUR_MAX_STEPS) {
-			int rc = t->nsteps == TOUR_MAX_STEPS
-			                 ? fail(w, ev.start_mark, "more than %d steps",
-			                        TOUR_MAX_STEPS)
-			                 : fail(w, ev.start_mark,
-			                        "a step is a mapping (caption: ...), "
-			                        "not %s",
-			                        noun(ev.type));
-			yaml_event_delete(&ev);
-			return rc;
-		}
-		int rc = step(w, &ev, &t->steps[t->nsteps]);
+		int rc = t->nsteps == TOUR_MAX_STEPS
+		                 ? fail(w, ev.start_mark, "more than %d steps", TOUR_MAX_STEPS)
+		         : ev.type != YAML_MAPPING_START_EVENT
+		                 ? fail(w, ev.start_mark,
+		                        "a step is a mapping (caption: ...), not %s",
+		                        yaml_walk_noun(ev.type))
+		                 : step(w, &ev, &t->steps[t->nsteps]);
 		yaml_event_delete(&ev);
 		if (rc < 0)
 			return -1;
 		t->nsteps++;
 	}
 	if (t->nsteps == 0)
-		return fail(w, start->start_mark, "'steps' is empty");
+		return fail(w, start->start_mark, "'%s' is empty", f->key);
 	return 0;
 }
 
-/* The tour's id, spelt as a preset's: [a-z0-9][a-z0-9.-]*, so never a path. */
-static int tour_id(struct walker *w, const yaml_event_t *ev, char *dst, size_t size)
+/* The tour's mapping, whose start event is root, and its required keys. */
+static int walk_tour(struct yaml_walk *w, const yaml_event_t *root, struct tour *t)
 {
-	if (text(w, ev, "id", dst, size) < 0)
+	struct yaml_seen seen = {.start = root->start_mark};
+	const char *missing;
+
+	if (walk_fields(w, &tour_keys, tour_fields, &seen, t) < 0)
 		return -1;
-	bool ok = (*dst >= 'a' && *dst <= 'z') || (*dst >= '0' && *dst <= '9');
-	for (const char *c = dst; ok && *c; c++)
-		ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '.' || *c == '-';
-	if (!ok)
-		return fail(w, ev->start_mark,
-		            "'id' must be lowercase letters, digits, '.' and '-' "
-		            "(like chinchilla-story), not '%s'",
-		            dst);
-	return 0;
-}
-
-static int root(struct walker *w, const yaml_event_t *start, struct tour *t)
-{
-	static const char *const keys[] = {"id", "title", "source", "steps"};
-	bool on[4] = {false};
-	yaml_mark_t seen[4];
-	yaml_event_t value;
-
-	for (;;) {
-		size_t k;
-		int end = next_key(w, keys, 4, "at the top of a tour", on, seen, &k);
-		if (end < 0)
-			return -1;
-		if (end > 0)
-			break;
-		if (next(w, &value) < 0)
-			return -1;
-		int rc = k == 0   ? tour_id(w, &value, t->id, sizeof t->id)
-		         : k == 1 ? text(w, &value, "title", t->title, sizeof t->title)
-		         : k == 2 ? text(w, &value, "source", t->source, sizeof t->source)
-		                  : steps(w, &value, t);
-		yaml_event_delete(&value);
-		if (rc < 0)
-			return -1;
-	}
-	for (size_t k = 0; k < 4; k++)
-		if (!on[k] && k != 2)
-			return fail(w, start->start_mark, "missing required key '%s' in the tour",
-			            keys[k]);
+	missing = missing_key(tour_fields, sizeof tour_fields / sizeof *tour_fields, &seen);
+	if (missing != NULL)
+		return fail(w, root->start_mark, "missing required key '%s' in the tour", missing);
 	return 0;
 }
 
 int tour_parse(const char *file, const unsigned char *buf, size_t len, struct tour *out, char *err,
                size_t errsize)
 {
-	struct walker w = {.file = file, .err = err, .errsize = errsize};
-	yaml_event_t ev;
+	struct yaml_walk w;
+	yaml_event_t root;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
 	snprintf(out->file, sizeof out->file, "%s", file);
-	if (len > TOUR_MAX_BYTES || memchr(buf, '\0', len) != NULL) {
-		snprintf(err, errsize, "%s:1:1: %s", file,
-		         len > TOUR_MAX_BYTES ? "file is larger than 1 MiB"
-		                              : "binary file (NUL byte): a tour is YAML text");
-		return -1;
+	if (yaml_walk_open(&w, file, buf, len, "tour", err, errsize) == 0 &&
+	    yaml_walk_root(&w, &root, "tour", "a tour is a mapping (id, title, steps)") == 0) {
+		rc = walk_tour(&w, &root, out);
+		yaml_event_delete(&root);
+		if (rc == 0)
+			rc = yaml_walk_finish(&w, "tour");
 	}
-	if (!yaml_parser_initialize(&w.parser)) {
-		snprintf(err, errsize, "%s:1:1: out of memory", file);
-		return -1;
-	}
-	yaml_parser_set_input_string(&w.parser, buf, len);
-	/* stream start, document start, the tour's mapping */
-	for (int i = 0; i < 3; i++) {
-		if (next(&w, &ev) < 0)
-			goto out;
-		yaml_event_type_t t = ev.type;
-		if (i == 1 && t == YAML_STREAM_END_EVENT) {
-			fail(&w, ev.start_mark, "empty file: no tour in it");
-			yaml_event_delete(&ev);
-			goto out;
-		}
-		if (i == 2 && t != YAML_MAPPING_START_EVENT) {
-			fail(&w, ev.start_mark, "a tour is a mapping (id, title, steps), not %s",
-			     noun(t));
-			yaml_event_delete(&ev);
-			goto out;
-		}
-		if (i == 2) {
-			rc = root(&w, &ev, out);
-			yaml_event_delete(&ev);
-			if (rc < 0)
-				goto out;
-			rc = -1;
-			break;
-		}
-		yaml_event_delete(&ev);
-	}
-	if (next(&w, &ev) < 0) /* document end */
-		goto out;
-	yaml_event_delete(&ev);
-	if (next(&w, &ev) < 0)
-		goto out;
-	if (ev.type != YAML_STREAM_END_EVENT) {
-		fail(&w, ev.start_mark, "more than one YAML document: one tour per file");
-		yaml_event_delete(&ev);
-		goto out;
-	}
-	yaml_event_delete(&ev);
-	rc = 0;
-out:
-	yaml_parser_delete(&w.parser);
+	yaml_walk_close(&w);
 	return rc;
 }
 
