@@ -629,21 +629,6 @@ bool app_commit_entry(struct app *a)
 	return true;
 }
 
-/* An id as presets take it: [a-z0-9][a-z0-9.-]*, at most 63 characters. */
-static bool valid_id(const char *id)
-{
-	size_t len = strlen(id);
-
-	if (len == 0 || len > 63 ||
-	    !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9')))
-		return false;
-	for (const char *p = id; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' ||
-		      *p == '-'))
-			return false;
-	return true;
-}
-
 /* mkdir -p: the laws directory under the user's config directory may not exist yet. */
 static int make_dirs(const char *dir)
 {
@@ -672,7 +657,7 @@ int app_save_law(struct app *a, const char *id)
 	char path[4200];
 	struct preset p;
 
-	if (!valid_id(id)) {
+	if (!preset_id_valid(id)) {
 		snprintf(a->status, sizeof a->status,
 		         "'%.40s' is not an id: lowercase letters, digits, '.' and '-'", id);
 		return -1;
