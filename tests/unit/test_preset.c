@@ -170,6 +170,66 @@ static void tour_text_is_one_line(void **state)
 	assert_string_equal(t.steps[0].caption[1], "two");
 }
 
+/* Every tour field lands where its row says: the schema table's offsets and setters. */
+static void tour_fields_land_in_place(void **state)
+{
+	(void)state;
+	static struct tour t;
+	char err[1024];
+	const char *text = "id: t.1\ntitle: T\nsource: S\nsteps:\n"
+	                   "  - caption: c\n    law: muennighoff2023\n    params: 1B\n"
+	                   "    tokens: 20B\n    unique_tokens: 1B\n    lock: D\n"
+	                   "    markers: false\n    panel: profiles\n"
+	                   "  - caption: d\n    model: gpt3\n    markers: true\n";
+
+	assert_int_equal(tour_parse("t.yaml", (const unsigned char *)text, strlen(text), &t, err,
+	                            sizeof err),
+	                 0);
+	assert_string_equal(t.id, "t.1");
+	assert_string_equal(t.source, "S");
+	assert_int_equal(t.nsteps, 2);
+	assert_string_equal(t.steps[0].law, "muennighoff2023");
+	assert_int_equal(t.steps[0].law_at.line, 6);
+	assert_int_equal(t.steps[0].law_at.col, 10);
+	assert_rel(t.steps[0].params, 1e9, 0);
+	assert_rel(t.steps[0].tokens, 2e10, 0);
+	assert_rel(t.steps[0].unique_tokens, 1e9, 0);
+	assert_true(t.steps[0].compute == 0);
+	assert_int_equal(t.steps[0].lock, 'D');
+	assert_int_equal(t.steps[0].markers, 0);
+	assert_int_equal(t.steps[0].panel, TOUR_PANEL_PROFILES);
+	assert_string_equal(t.steps[1].model, "gpt3");
+	assert_int_equal(t.steps[1].model_at.line, 14);
+	assert_int_equal(t.steps[1].markers, 1);
+	assert_int_equal(t.steps[1].lock, 0);
+	assert_int_equal(t.steps[1].panel, TOUR_PANEL_BOTH);
+}
+
+/* The id grammar presets, tours and the explorer's save share. */
+static void ids(void **state)
+{
+	(void)state;
+	char longest[64];
+
+	memset(longest, 'a', 63);
+	longest[63] = '\0';
+	assert_true(preset_id_valid("llama3-70b"));
+	assert_true(preset_id_valid("0.5b"));
+	assert_true(preset_id_valid(longest));
+	longest[62] = '\0';
+	assert_true(preset_id_valid(longest));
+	assert_false(preset_id_valid(""));
+	assert_false(preset_id_valid(".hidden"));
+	assert_false(preset_id_valid("-x"));
+	assert_false(preset_id_valid("a/b"));
+	assert_false(preset_id_valid("Llama"));
+	assert_false(preset_id_valid("a b"));
+	char too_long[65];
+	memset(too_long, 'a', 64);
+	too_long[64] = '\0';
+	assert_false(preset_id_valid(too_long));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +241,8 @@ int main(void)
 	        cmocka_unit_test(leap_days),
 	        cmocka_unit_test(ranges_keep_the_papers),
 	        cmocka_unit_test(tour_text_is_one_line),
+	        cmocka_unit_test(tour_fields_land_in_place),
+	        cmocka_unit_test(ids),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
