@@ -22,6 +22,7 @@
 
 #define TOUR_MAX_BYTES YAML_WALK_MAX_BYTES
 
+/* the walk's message maker, under the short name the setters use */
 #define fail yaml_walk_fail
 
 struct tour_field;
