@@ -63,11 +63,11 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-# main.o holds SHAREDIR: rebuild it when PREFIX or SHAREDIR change between runs
+# main.o and commands.o (--help) hold SHAREDIR: rebuild it when PREFIX or SHAREDIR change between runs
 build/sharedir.stamp: FORCE
 	@mkdir -p build
 	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' >$@
-$(MAIN_OBJ): build/sharedir.stamp
+$(MAIN_OBJ) $(BUILD)/obj/tui/cmd/commands.o: build/sharedir.stamp
 
 $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
