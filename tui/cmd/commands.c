@@ -19,7 +19,10 @@
 	(OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |    \
 	 OPT_UNIQUE | OPT_COLOR)
 
-/* In --help's order of usage lines. */
+static const char *const presets_words[] = {"laws", "models", "accelerators", NULL};
+static const char *const shell_words[] = {"bash", "zsh", "fish", NULL};
+
+/* In --help's order of usage lines; the first is the command without a name. */
 const struct cli_command cli_commands[] = {
         {"explore", NULL, "the explorer",
          "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
@@ -29,11 +32,12 @@ const struct cli_command cli_commands[] = {
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
                  OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS,
-         cmd_explore},
+         cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
          "                       [--unique-tokens U]\n",
-         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT, cmd_loss},
+         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT, cmd_loss,
+         COMPLETE_NONE, NULL},
         {"optimum", NULL, "optimum",
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
          "                       [--inference-tokens T] [--unique-tokens U]\n"
@@ -41,9 +45,9 @@ const struct cli_command cli_commands[] = {
          "       isoflop optimum [--law ID|all] --gpu ID --mfu F --gpus N --days D\n",
          OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE | OPT_FORMAT | OPT_GPU |
                  OPT_GPUS | OPT_MFU | OPT_DAYS,
-         cmd_optimum},
+         cmd_optimum, COMPLETE_NONE, NULL},
         {"presets", NULL, "presets", "       isoflop presets [laws|models|accelerators]\n",
-         OPT_FORMAT, cmd_presets},
+         OPT_FORMAT, cmd_presets, COMPLETE_WORDS, presets_words},
         {"plot", "contour", "plot contour",
          "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--model ID|all]... [--frontier ID]\n"
@@ -51,25 +55,27 @@ const struct cli_command cli_commands[] = {
          "                             [--unique-tokens U]\n"
          "                             [--params N --tokens D | --compute C]\n",
          PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE,
-         cmd_plot},
+         cmd_plot, COMPLETE_NONE, NULL},
         {"plot", "profiles", "plot profiles",
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--compute C] [--params N]\n",
-         PLOT_OPTIONS, cmd_plot},
+         PLOT_OPTIONS, cmd_plot, COMPLETE_NONE, NULL},
         {"tour", NULL, "tour", "       isoflop tour --dump ID|FILE DIR [--force]\n",
-         OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT, cmd_tour},
+         OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT, cmd_tour, COMPLETE_TOURS, NULL},
         {"fit", NULL, "fit",
          "       isoflop fit FILE|- [--method parametric|isoflop] [--bootstrap N]\n"
          "                   [--seed S] [--exclude-top K] [--at-compute C]\n"
          "                   [--output LAW.yaml|- [--force]]\n",
          OPT_METHOD | OPT_BOOTSTRAP | OPT_SEED | OPT_EXCLUDE | OPT_OUTPUT | OPT_FORCE | OPT_FORMAT |
                  OPT_AT_COMPUTE,
-         cmd_fit},
+         cmd_fit, COMPLETE_FILE, NULL},
         {"test-time", NULL, "test-time",
          "       isoflop test-time (--params N --tokens D | --model ID)\n"
          "                         --inference-tokens T [--larger M]\n",
          OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE | OPT_LARGER | OPT_FORMAT,
-         cmd_testtime},
+         cmd_testtime, COMPLETE_NONE, NULL},
+        {"completion", NULL, "completion", "       isoflop completion bash|zsh|fish\n", 0,
+         cmd_completion, COMPLETE_WORDS, shell_words},
 };
 
 const size_t cli_ncommands = sizeof cli_commands / sizeof *cli_commands;
@@ -108,6 +114,7 @@ static const char usage_commands[] =
         "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
         "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
         "             fixed compute (the U-curves), as plain text\n"
+        "  completion the shell completion script for bash, zsh or fish\n"
         "\n";
 
 static const char usage_end[] =

@@ -70,9 +70,11 @@ struct cli_command {
 	const char *name;           /* as typed: optimum, plot ... */
 	const char *operand;        /* plot's contour or profiles; NULL: none */
 	const char *what;           /* the command in messages: "plot contour" */
-	const char *usage;          /* its lines in --help's usage, "" when shared */
+	const char *usage;          /* its lines in --help's usage */
 	unsigned long long options; /* the OPT_* bits it takes */
 	int (*run)(const struct cli *);
+	enum option_complete complete; /* what completes its first operand */
+	const char *const *words;      /* COMPLETE_WORDS: those operands */
 };
 
 extern const struct cli_command cli_commands[];
@@ -108,9 +110,10 @@ void commands_operands(const struct cli_command *c, char *buf, size_t size);
 /* Refuse options the command does not take; 0 when all are fine. */
 int options_check(const struct cli *cli, const struct cli_command *c);
 
-/* KIND_ACTION handlers (commands.c). */
+/* KIND_ACTION handlers and the completion scripts (commands.c, cmd_completion.c). */
 void commands_print_help(void);
 void commands_print_keys(void);
 void commands_print_version(void);
+int cmd_completion(const struct cli *cli);
 
 #endif
