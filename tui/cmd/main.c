@@ -14,7 +14,6 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "../../model/units.h"
 #include "cli.h"
 #include "options.h"
 
@@ -72,7 +71,7 @@ static int take_option(int c, char **argv, struct cli *cli)
 
 static int parse_options(int argc, char **argv, struct cli *cli)
 {
-	struct option longs[cli_noptions + 1];
+	struct option longs[CLI_MAX_OPTIONS + 1];
 	char shorts[16];
 	int c, rc;
 

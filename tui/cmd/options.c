@@ -125,6 +125,8 @@ const struct cli_option cli_options[] = {
 };
 
 const size_t cli_noptions = sizeof cli_options / sizeof *cli_options;
+_Static_assert(sizeof cli_options / sizeof *cli_options <= CLI_MAX_OPTIONS,
+               "raise CLI_MAX_OPTIONS: getopt_long's array holds them all");
 
 /* getopt_long returns 256 + the row for long names, the letter for short ones */
 #define OPTION_VAL(i) (256 + (int)(i))

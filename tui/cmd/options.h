@@ -62,6 +62,9 @@ struct cli_option {
 	const char *help;              /* --help's text, '\n' between its lines; NULL: unlisted */
 };
 
+/* Room for getopt_long's array; options.c checks that the table fits. */
+#define CLI_MAX_OPTIONS 64
+
 extern const struct cli_option cli_options[];
 extern const size_t cli_noptions;
 
@@ -80,7 +83,7 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 extern const size_t cli_ncommands;
 
-/* Fill getopt_long's array (cli_noptions + 1 rows) and its short options. */
+/* Fill getopt_long's array (CLI_MAX_OPTIONS + 1 rows) and its short options. */
 void options_getopt(struct option *longs, char *shorts, size_t size);
 
 /* The row getopt_long's return value c stands for; NULL for none. */
