@@ -9,14 +9,18 @@
 #   make fuzz       fuzz the preset and tour loaders (FUZZ_SECONDS in all, default 60)
 #   make bench      speed figures
 #   make golden     rewrite the golden plots in tests/golden/ (review the diff)
-#   make install    binary, man pages and presets under PREFIX (DESTDIR stages);
-#                   make uninstall removes exactly those
+#   make install    binary, man pages, presets and bash/zsh/fish completions
+#                   under PREFIX (DESTDIR stages); make uninstall removes exactly those
 #   make deps       install (Debian/Ubuntu) or list (elsewhere) what is missing
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/isoflop
+# where bash-completion, zsh and fish look for a command's completions
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 VERSION   = 0.1
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -63,11 +67,11 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-# main.o holds SHAREDIR: rebuild it when PREFIX or SHAREDIR change between runs
+# main.o and commands.o (--help) hold SHAREDIR: rebuild it when PREFIX or SHAREDIR change between runs
 build/sharedir.stamp: FORCE
 	@mkdir -p build
 	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' >$@
-$(MAIN_OBJ): build/sharedir.stamp
+$(MAIN_OBJ) $(BUILD)/obj/tui/cmd/commands.o: build/sharedir.stamp
 
 $(BIN): $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
@@ -86,7 +90,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 	@ISOFLOP=$(abspath $(BIN)) VTERM_SCREEN=$(abspath build/vterm_screen) sh tests/run.sh \
 		$(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/fit.sh tests/bad.sh tests/docs.sh \
 		tests/golden.sh tests/e2e.sh tests/vterm.sh tests/files.sh tests/numbers.sh \
-		tests/hang.sh tests/signals.sh tests/kaplan.sh tests/audit.sh
+		tests/hang.sh tests/signals.sh tests/kaplan.sh tests/audit.sh tests/completion.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
@@ -174,15 +178,32 @@ golden: $(BIN)
 	@ISOFLOP=$(abspath $(BIN)) sh tests/golden.sh --update
 	@ISOFLOP=$(abspath $(BIN)) sh tests/e2e.sh --update | grep wrote
 
-# The binary, both man pages, and the presets under SHAREDIR; DESTDIR stages.
+# the completion scripts, written by the binary from its option and command tables
+COMPLETIONS = build/completion/isoflop build/completion/_isoflop build/completion/isoflop.fish
+build/completion/isoflop: isoflop
+	@mkdir -p $(@D)
+	./isoflop completion bash >$@
+build/completion/_isoflop: isoflop
+	@mkdir -p $(@D)
+	./isoflop completion zsh >$@
+build/completion/isoflop.fish: isoflop
+	@mkdir -p $(@D)
+	./isoflop completion fish >$@
+
+# The binary, both man pages, the presets under SHAREDIR and the shell
+# completions; DESTDIR stages.
 PRESET_FILES = $(wildcard presets/laws/*.yaml presets/models/*.yaml presets/accelerators/*.yaml \
                            presets/tours/*.yaml)
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+install: all $(COMPLETIONS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 isoflop $(DESTDIR)$(BINDIR)/isoflop
 	install -m 644 man/isoflop.1 $(DESTDIR)$(MANDIR)/man1/isoflop.1
 	install -m 644 man/isoflop-presets.5 $(DESTDIR)$(MANDIR)/man5/isoflop-presets.5
+	install -m 644 build/completion/isoflop $(DESTDIR)$(BASHCOMPDIR)/isoflop
+	install -m 644 build/completion/_isoflop $(DESTDIR)$(ZSHCOMPDIR)/_isoflop
+	install -m 644 build/completion/isoflop.fish $(DESTDIR)$(FISHCOMPDIR)/isoflop.fish
 	for f in $(PRESET_FILES); do \
 		install -d $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f)) && \
 		install -m 644 $$f $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f))/ || exit 1; \
@@ -191,7 +212,8 @@ install: all
 # exactly what install wrote, then the share directories if they are empty
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/isoflop $(DESTDIR)$(MANDIR)/man1/isoflop.1 \
-		$(DESTDIR)$(MANDIR)/man5/isoflop-presets.5
+		$(DESTDIR)$(MANDIR)/man5/isoflop-presets.5 $(DESTDIR)$(BASHCOMPDIR)/isoflop \
+		$(DESTDIR)$(ZSHCOMPDIR)/_isoflop $(DESTDIR)$(FISHCOMPDIR)/isoflop.fish
 	for f in $(PRESET_FILES); do \
 		rm -f $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f))/$$(basename $$f); \
 	done

@@ -38,9 +38,24 @@ page=$(MANPATH="$stage$prefix/share/man" man -w isoflop 2>&1)
 if [ "$page" = "$stage$prefix/share/man/man1/isoflop.1" ]; then ok "man -w isoflop finds the installed page"; else no "man -w isoflop" "$page"; fi
 page=$(MANPATH="$stage$prefix/share/man" man -w 5 isoflop-presets 2>&1)
 if [ "$page" = "$stage$prefix/share/man/man5/isoflop-presets.5" ]; then ok "man -w 5 isoflop-presets finds the installed page"; else no "man -w 5 isoflop-presets" "$page"; fi
+# each shell's completion where that shell looks for it under PREFIX
+completions="$stage$prefix/share/bash-completion/completions/isoflop
+$stage$prefix/share/zsh/site-functions/_isoflop
+$stage$prefix/share/fish/vendor_completions.d/isoflop.fish"
+for f in $completions; do
+	if [ -s "$f" ] && grep -q -- '--law' "$f"; then ok "installed completion ${f#"$stage"}"; else no "completion ${f#"$stage"}" "missing or empty"; fi
+done
+if bash -n "$stage$prefix/share/bash-completion/completions/isoflop" 2>"$tmp/log"; then
+	ok "the installed bash completion parses"
+else
+	no "bash -n on the installed completion" "$(cat "$tmp/log")"
+fi
 make -s -C "$root" uninstall DESTDIR="$stage" PREFIX="$prefix" >"$tmp/log" 2>&1
 left=$(find "$stage" -type f | head -n 5)
 if [ -z "$left" ]; then ok "make uninstall removes every installed file"; else no "uninstall left files" "$left"; fi
+for f in $completions; do
+	if [ ! -e "$f" ]; then ok "uninstall removed ${f#"$stage"}"; else no "uninstall left ${f#"$stage"}"; fi
+done
 echo "1..$n"
 echo "# install: $pass passed, $fail failed"
 echo "$pass $fail" >"$counts"

@@ -1,6 +1,6 @@
 /*
- * cli.c: the helpers every batch command shares: one-line errors, option
- * checks and the choice of laws.
+ * cli.c: the helpers every batch command shares: one-line errors, whole
+ * numbers, --range and the choice of laws.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -11,7 +11,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "../../model/law.h"
 #include "../../model/units.h"
 #include "cli.h"
 
@@ -25,100 +24,6 @@ int cli_error(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_USAGE;
-}
-
-static const struct {
-	unsigned long long bit;
-	const char *name;
-} option_names[] = {
-        {OPT_LAW, "--law"},
-        {OPT_PARAMS, "--params"},
-        {OPT_TOKENS, "--tokens"},
-        {OPT_COMPUTE, "--compute"},
-        {OPT_LOSS, "--loss"},
-        {OPT_UNIQUE, "--unique-tokens"},
-        {OPT_INFERENCE, "--inference-tokens"},
-        {OPT_MODEL, "--model"},
-        {OPT_FORMAT, "--format"},
-        {OPT_WIDTH, "--width"},
-        {OPT_HEIGHT, "--height"},
-        {OPT_RANGE, "--range"},
-        {OPT_FRONTIER, "--frontier"},
-        {OPT_COLOR, "--color"},
-        {OPT_DUMP, "--dump"},
-        {OPT_UNICODE, "--unicode"},
-        {OPT_TOUR, "--tour"},
-        {OPT_FORCE, "--force"},
-        {OPT_METHOD, "--method"},
-        {OPT_BOOTSTRAP, "--bootstrap"},
-        {OPT_SEED, "--seed"},
-        {OPT_EXCLUDE, "--exclude-top"},
-        {OPT_OUTPUT, "--output"},
-        {OPT_AT_COMPUTE, "--at-compute"},
-        {OPT_RUNS, "--runs"},
-        {OPT_LARGER, "--larger"},
-        {OPT_COMPARE, "--compare"},
-        {OPT_DELTA, "--delta"},
-        {OPT_GPU, "--gpu"},
-        {OPT_GPUS, "--gpus"},
-        {OPT_MFU, "--mfu"},
-        {OPT_DAYS, "--days"},
-};
-
-int cli_check_options(const struct cli *cli, const char *command, unsigned long long allowed)
-{
-	for (size_t i = 0; i < sizeof option_names / sizeof *option_names; i++)
-		if ((cli->given & option_names[i].bit) && !(allowed & option_names[i].bit))
-			return cli_error("%s does not apply to '%s' (see isoflop --help)",
-			                 option_names[i].name, command);
-	return 0;
-}
-
-/*
- * The physical range of each numeric option (model/units.h says why these
- * ends): a denormal 1e-320 parameters once made a 117-digit loss. open_lo:
- * the low end is excluded.
- */
-static const struct {
-	const char *name;
-	double lo, hi;
-	bool open_lo;
-	const char *what; /* the quantity in words, for the message */
-} number_ranges[] = {
-        {"--params", UNITS_PARAMS_MIN, UNITS_PARAMS_MAX, false, "parameters"},
-        {"--tokens", UNITS_TOKENS_MIN, UNITS_TOKENS_MAX, false, "tokens"},
-        {"--unique-tokens", UNITS_TOKENS_MIN, UNITS_TOKENS_MAX, false, "unique tokens"},
-        {"--inference-tokens", 1, 1e20, false, "tokens"},
-        {"--compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs"},
-        {"--at-compute", LAW_COMPUTE_MIN, LAW_COMPUTE_MAX, false, "FLOPs"},
-        {"--loss", UNITS_LOSS_MIN, UNITS_LOSS_MAX, false, "nats per token"},
-        {"--larger", 1, 1e6, true, "times larger"},
-        {"--mfu", 1e-4, 1, false, "a share of the peak"},
-        {"--days", 1e-6, 1e6, false, "days"},
-};
-
-int cli_number(const char *option, const char *arg, enum units_kind kind, double *out)
-{
-	const char *why;
-
-	if (!units_parse(arg, kind, out, &why))
-		return cli_error("%s: %s: '%s'", option, why, arg);
-	for (size_t i = 0; i < sizeof number_ranges / sizeof *number_ranges; i++) {
-		double lo = number_ranges[i].lo, hi = number_ranges[i].hi;
-		char los[32], his[32];
-		if (strcmp(option, number_ranges[i].name) != 0)
-			continue;
-		if (!((number_ranges[i].open_lo ? *out <= lo : *out < lo) || *out > hi))
-			return 0;
-		units_format_short(lo, los, sizeof los);
-		units_format_short(hi, his, sizeof his);
-		if (number_ranges[i].open_lo)
-			return cli_error("%s: out of range (more than %s and at most %s %s): '%s'",
-			                 option, los, his, number_ranges[i].what, arg);
-		return cli_error("%s: out of range (%s from %s to %s): '%s'", option,
-		                 number_ranges[i].what, los, his, arg);
-	}
-	return 0;
 }
 
 int cli_whole(const char *option, const char *arg, long lo, long hi, long *out)
@@ -144,11 +49,11 @@ int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max)
 	int n = 0;
 
 	if (strcmp(id, "all") == 0) {
-		for (size_t i = 0; i < cli->catalog.nlaws && n < max; i++)
-			out[n++] = &cli->catalog.laws[i];
+		for (size_t i = 0; i < cli->catalog->nlaws && n < max; i++)
+			out[n++] = &cli->catalog->laws[i];
 		return n;
 	}
-	out[0] = catalog_law(&cli->catalog, id);
+	out[0] = catalog_law(cli->catalog, id);
 	if (out[0] == NULL) {
 		cli_error("unknown law '%s' (isoflop presets laws lists them)", id);
 		return -1;

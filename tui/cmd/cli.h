@@ -63,7 +63,8 @@ enum color_mode {
 	COLOR_NEVER,
 };
 
-#define CLI_MAX_MODELS 64
+#define CLI_MAX_MODELS  64
+#define CLI_MAX_PRESETS 64 /* --preset files, and --preset-dir directories */
 
 /* Picture sizes `plot` accepts, in cells. */
 #define PLOT_MIN_W 40
@@ -74,7 +75,7 @@ enum color_mode {
 struct cli {
 	unsigned long long given;           /* OPT_* bits seen on the command line */
 	const char *law;                    /* --law ID, or "all" */
-	const char *model;                  /* --model ID: the first one given */
+	const char *model;                  /* --model ID: the first one given (models[0]) */
 	const char *models[CLI_MAX_MODELS]; /* every --model, in order; "all" is one */
 	int nmodels;
 	double params;    /* --params */
@@ -92,8 +93,13 @@ struct cli {
 	bool unicode;            /* --unicode: line-drawing characters on the screen */
 	const char *const *args; /* operands after the options */
 	int nargs;
-	bool explicit_presets; /* --preset or --preset-dir given */
-	struct catalog catalog;
+	bool explicit_presets;                /* --preset or --preset-dir given */
+	const char *presets[CLI_MAX_PRESETS]; /* --preset FILE, in order */
+	int npresets;
+	const char *preset_dirs[CLI_MAX_PRESETS]; /* --preset-dir DIR, in order */
+	int npreset_dirs;
+	/* main's: a command reads it, the explorer adds its runs law to it */
+	struct catalog *catalog;
 	const char *runs;       /* --runs FILE|-: the user's runs in the explorer */
 	const char *compare;    /* plot contour --compare ID */
 	bool delta;             /* plot contour --delta */
@@ -104,7 +110,7 @@ struct cli {
 	double days;            /* optimum --days D: wall-clock days of training */
 	const char *method;     /* fit --method parametric|isoflop */
 	long bootstrap;         /* fit --bootstrap N */
-	unsigned long seed;     /* fit --seed S */
+	long seed;              /* fit --seed S, 0 to 2^31 - 1 */
 	long exclude_top;       /* fit --exclude-top K */
 	const char *output;     /* fit --output FILE */
 	double at_compute;      /* fit --at-compute C */
@@ -119,18 +125,8 @@ struct cli {
 /* Print "isoflop: message" on stderr and return EXIT_USAGE. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/*
- * Parse the value of a numeric option: units_parse, then the option's
- * physical range (--params 100 to 1e16, ...). 0, or EXIT_USAGE after one
- * line naming the option, the range and the value.
- */
-int cli_number(const char *option, const char *arg, enum units_kind kind, double *out);
-
 /* A whole number within [lo, hi], no blanks around it; 0 or EXIT_USAGE. */
 int cli_whole(const char *option, const char *arg, long lo, long hi, long *out);
-
-/* Refuse options the command does not take; 0 when all are fine. */
-int cli_check_options(const struct cli *cli, const char *command, unsigned long long allowed);
 
 /*
  * The laws a command runs over: --law ID (default CLI_DEFAULT_LAW) or every
@@ -154,12 +150,15 @@ bool cli_use_color(const struct cli *cli);
  */
 int cli_text_width(void);
 
-int cmd_loss(struct cli *cli);
-int cmd_plot(struct cli *cli);
-int cmd_explore(struct cli *cli);
-int cmd_tour(struct cli *cli);
-int cmd_fit(struct cli *cli);
-int cmd_testtime(struct cli *cli);
+/* The commands: each reads the options and never writes them. */
+int cmd_loss(const struct cli *cli);
+int cmd_plot(const struct cli *cli);
+int cmd_explore(const struct cli *cli);
+int cmd_tour(const struct cli *cli);
+int cmd_fit(const struct cli *cli);
+int cmd_testtime(const struct cli *cli);
+int cmd_optimum(const struct cli *cli);
+int cmd_presets(const struct cli *cli);
 
 /*
  * Load a tour named by id (searched in the tours/ folder of the preset
@@ -167,7 +166,5 @@ int cmd_testtime(struct cli *cli);
  * Returns 0, or EXIT_USAGE after printing the error.
  */
 int cli_load_tour(const struct cli *cli, const char *name, struct tour *out);
-int cmd_optimum(struct cli *cli);
-int cmd_presets(struct cli *cli);
 
 #endif

@@ -82,7 +82,7 @@ static char runs_law_id[16] = RUNS_LAW_ID;
  * --runs FILE|-: read the runs (a pipe before the terminal opens, then keys
  * come from /dev/tty), fit Approach 3 and add the law to the catalog.
  */
-static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
+static int load_runs(const struct cli *cli, struct fit_run **runs, size_t *n)
 {
 	char err[1024];
 	struct fit_parametric fit;
@@ -121,7 +121,7 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	}
 	memset(&p, 0, sizeof p);
 	p.kind = PRESET_LAW;
-	for (int i = 2; catalog_law(&cli->catalog, runs_law_id) != NULL && i < 100; i++)
+	for (int i = 2; catalog_law(cli->catalog, runs_law_id) != NULL && i < 100; i++)
 		snprintf(runs_law_id, sizeof runs_law_id, "%s-%d", RUNS_LAW_ID, i);
 	snprintf(p.id, sizeof p.id, "%s", runs_law_id);
 	snprintf(p.name, sizeof p.name, "Fit of %.100s", cli->runs);
@@ -138,7 +138,7 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	                     .B = fit.B,
 	                     .alpha = fit.alpha,
 	                     .beta = fit.beta};
-	if (catalog_add_law(&cli->catalog, &p) < 0) {
+	if (catalog_add_law(cli->catalog, &p) < 0) {
 		free(*runs);
 		return cli_error(
 		        "--runs: no free id for the fitted law (runs to runs-99 are taken)");
@@ -289,19 +289,12 @@ static const char *no_terminal(void)
 	return NULL;
 }
 
-int cmd_explore(struct cli *cli)
+int cmd_explore(const struct cli *cli)
 {
 	struct app a;
 	const char *why;
 	int rc;
 
-	if ((rc = cli_check_options(cli, "the explorer",
-	                            OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |
-	                                    OPT_UNIQUE | OPT_COLOR | OPT_DUMP | OPT_WIDTH |
-	                                    OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
-	                                    OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS |
-	                                    OPT_MFU | OPT_DAYS)) != 0)
-		return rc;
 	if (cli->nargs > 0)
 		return cli_error("the explorer takes no operand '%s'", cli->args[0]);
 	if ((cli->given & (OPT_WIDTH | OPT_HEIGHT)) && !cli->dump)
@@ -313,16 +306,16 @@ int cmd_explore(struct cli *cli)
 	size_t nruns = 0;
 	if (cli->runs != NULL && (rc = load_runs(cli, &runs, &nruns)) != 0)
 		return rc;
-	const struct catalog_entry *law = catalog_law(&cli->catalog, cli->law    ? cli->law
-	                                                             : cli->runs ? runs_law_id
-	                                                                         : CLI_DEFAULT_LAW);
+	const struct catalog_entry *law = catalog_law(cli->catalog, cli->law    ? cli->law
+	                                                            : cli->runs ? runs_law_id
+	                                                                        : CLI_DEFAULT_LAW);
 	if (law == NULL)
 		return cli_error("unknown law '%s' (isoflop presets laws lists them)", cli->law);
 	if ((cli->given & OPT_UNIQUE) && law->preset.law.family != LAW_DATA_CONSTRAINED)
 		return cli_error("--unique-tokens needs a data-constrained law such as "
 		                 "muennighoff2023; '%s' is %s",
 		                 law->preset.id, preset_family_name(law->preset.law.family));
-	app_init(&a, &cli->catalog, (size_t)(law - cli->catalog.laws));
+	app_init(&a, cli->catalog, (size_t)(law - cli->catalog->laws));
 	if (cli->config_dir != NULL)
 		snprintf(a.save_dir, sizeof a.save_dir, "%.4000s/laws", cli->config_dir);
 	/* the views a talk may want to start in */

@@ -622,7 +622,7 @@ static int output_preset(const struct cli *cli, const struct report *r)
 	return rc;
 }
 
-int cmd_fit(struct cli *cli)
+int cmd_fit(const struct cli *cli)
 {
 	struct report r = {.file = NULL};
 	struct fit_run *runs = NULL;
@@ -630,11 +630,6 @@ int cmd_fit(struct cli *cli)
 	char err[1024];
 	int rc;
 
-	if ((rc = cli_check_options(cli, "fit",
-	                            OPT_METHOD | OPT_BOOTSTRAP | OPT_SEED | OPT_EXCLUDE |
-	                                    OPT_OUTPUT | OPT_FORCE | OPT_FORMAT |
-	                                    OPT_AT_COMPUTE)) != 0)
-		return rc;
 	if (cli->nargs != 1)
 		return cli_error("fit takes one runs file (or - for standard input)");
 	/* refuse before the work, not after it */

@@ -39,7 +39,7 @@ static void reported_compute_note(const struct preset *p, double n, double d)
 }
 
 /* N and D from --params/--tokens or from --model. */
-static int point(struct cli *cli, double *n, double *d, const struct catalog_entry **model)
+static int point(const struct cli *cli, double *n, double *d, const struct catalog_entry **model)
 {
 	*model = NULL;
 	if (cli->model != NULL) {
@@ -47,7 +47,7 @@ static int point(struct cli *cli, double *n, double *d, const struct catalog_ent
 			return cli_error("loss takes one --model");
 		if (cli->given & (OPT_PARAMS | OPT_TOKENS))
 			return cli_error("give --model or --params/--tokens, not both");
-		*model = catalog_model(&cli->catalog, cli->model);
+		*model = catalog_model(cli->catalog, cli->model);
 		if (*model == NULL)
 			return cli_error("unknown model '%s' (isoflop presets models lists them)",
 			                 cli->model);
@@ -75,17 +75,13 @@ static int cant_answer(const struct preset *p, double n, double d, enum model_st
 	                 model_strerror(st));
 }
 
-int cmd_loss(struct cli *cli)
+int cmd_loss(const struct cli *cli)
 {
 	const struct catalog_entry *laws[256], *model;
 	double n = 0, d = 0;
 	int rc, nlaws;
 	bool all = cli->law != NULL && strcmp(cli->law, "all") == 0;
 
-	if ((rc = cli_check_options(cli, "loss",
-	                            OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE |
-	                                    OPT_FORMAT)) != 0)
-		return rc;
 	if (cli->nargs > 0)
 		return cli_error("loss takes no operand '%s'", cli->args[0]);
 	if ((rc = point(cli, &n, &d, &model)) != 0)

@@ -215,8 +215,9 @@ static const char *unfit(const struct cli *cli, const struct law *law, bool all)
 	return NULL;
 }
 
-static int one_law(const struct cli *cli, const struct preset *p, const struct layout *l,
-                   struct table *t, struct hardware *hw)
+/* compute: the budget (--compute, or fixed by --gpus and --days), 0 for --loss */
+static int one_law(const struct cli *cli, double compute, const struct preset *p,
+                   const struct layout *l, struct table *t, struct hardware *hw)
 {
 	const struct law *law = &p->law;
 	double u = law->family == LAW_DATA_CONSTRAINED ? cli->unique : 0;
@@ -224,8 +225,8 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 	enum model_status st;
 
 	if (!(cli->given & OPT_INFERENCE)) {
-		st = cli->given & OPT_COMPUTE ? optimum_at_compute(law, cli->compute, u, &a)
-		                              : optimum_for_loss(law, cli->loss, u, &a);
+		st = compute > 0 ? optimum_at_compute(law, compute, u, &a)
+		                 : optimum_for_loss(law, cli->loss, u, &a);
 		if (st != MODEL_OK)
 			return cli->given & OPT_LOSS
 			               ? loss_error(p, cli->loss, 0, u, st)
@@ -235,9 +236,9 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 
 	/* the target loss: given, or the compute-optimal loss of the budget */
 	double target = cli->loss, from_compute = 0;
-	if (cli->given & OPT_COMPUTE) {
-		from_compute = cli->compute;
-		if ((st = optimum_at_compute(law, cli->compute, u, &a)) != MODEL_OK)
+	if (compute > 0) {
+		from_compute = compute;
+		if ((st = optimum_at_compute(law, compute, u, &a)) != MODEL_OK)
 			return cli_error("%s: %s", p->id, model_strerror(st));
 		target = a.loss;
 	}
@@ -255,9 +256,9 @@ static int one_law(const struct cli *cli, const struct preset *p, const struct l
 
 /*
  * Check the hardware options and resolve them into hw. With --gpus and
- * --days they fix the budget, which then stands for --compute.
+ * --days they fix the budget, which then stands for --compute in *compute.
  */
-static int hardware_options(struct cli *cli, struct hardware *hw)
+static int hardware_options(const struct cli *cli, struct hardware *hw, double *compute)
 {
 	bool gpus = cli->given & OPT_GPUS, days = cli->given & OPT_DAYS;
 	bool budget = cli->given & (OPT_COMPUTE | OPT_LOSS);
@@ -273,7 +274,7 @@ static int hardware_options(struct cli *cli, struct hardware *hw)
 		return cli_error("--gpu needs --mfu F, the share of the peak FLOP/s the run turns "
 		                 "into model FLOPs, such as 0.4 (no default: it depends on the "
 		                 "model, the code and the cluster)");
-	const struct catalog_entry *e = catalog_accelerator(&cli->catalog, cli->gpu);
+	const struct catalog_entry *e = catalog_accelerator(cli->catalog, cli->gpu);
 	if (e == NULL)
 		return cli_error("unknown accelerator '%s' (isoflop presets accelerators lists "
 		                 "them)",
@@ -305,8 +306,7 @@ static int hardware_options(struct cli *cli, struct hardware *hw)
 		                 cli->gpus, peak, hw->gpu->id, hw->mfu, hw->days,
 		                 st == MODEL_OK ? c : "over 1e308");
 	}
-	cli->compute = p.budget;
-	cli->given |= OPT_COMPUTE;
+	*compute = p.budget;
 	return 0;
 }
 
@@ -321,7 +321,8 @@ struct notes {
 };
 
 /* What one law's row needs said under the table. */
-static void note_law(const struct cli *cli, const struct preset *p, struct notes *nt)
+static void note_law(const struct cli *cli, double compute, const struct preset *p,
+                     struct notes *nt)
 {
 	const struct law *law = &p->law;
 	struct allocation a;
@@ -332,14 +333,14 @@ static void note_law(const struct cli *cli, const struct preset *p, struct notes
 		cli_append_id(nt->c_min, sizeof nt->c_min, p->id);
 		nt->c_min_share = law_frontier_compute(law, 1);
 	}
-	if (!(cli->given & OPT_COMPUTE) || (cli->given & OPT_INFERENCE) ||
-	    optimum_at_compute(law, cli->compute, cli->unique, &a) != MODEL_OK)
+	if (!(compute > 0) || (cli->given & OPT_INFERENCE) ||
+	    optimum_at_compute(law, compute, cli->unique, &a) != MODEL_OK)
 		return;
 	if (a.has_loss && law->breakdown_loss > 0 && a.loss < law->breakdown_loss) {
 		cli_append_id(nt->broken, sizeof nt->broken, p->id);
 		nt->broken_at = law->breakdown_loss;
 	}
-	if (fabs(law_compute(law, a.params, a.tokens) / cli->compute - 1) > 0.01)
+	if (fabs(law_compute(law, a.params, a.tokens) / compute - 1) > 0.01)
 		cli_append_id(nt->overspent, sizeof nt->overspent, p->id);
 }
 
@@ -374,7 +375,7 @@ static void hardware_footer(const struct hardware *hw)
 		       hw->rounded ? "; days are those at that count" : "");
 }
 
-int cmd_optimum(struct cli *cli)
+int cmd_optimum(const struct cli *cli)
 {
 	const struct catalog_entry *laws[256];
 	struct layout l;
@@ -385,22 +386,17 @@ int cmd_optimum(struct cli *cli)
 	char non_embedding[512] = "";
 	struct hardware hw;
 	struct notes notes = {0};
+	double compute = cli->given & OPT_COMPUTE ? cli->compute : 0;
 
-	if ((rc = cli_check_options(cli, "optimum",
-	                            OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE |
-	                                    OPT_FORMAT | OPT_GPU | OPT_GPUS | OPT_MFU |
-	                                    OPT_DAYS)) != 0)
-		return rc;
 	if (cli->nargs > 0)
 		return cli_error("optimum takes no operand '%s'", cli->args[0]);
 	if ((cli->given & OPT_COMPUTE) && (cli->given & OPT_LOSS))
 		return cli_error("optimum needs --compute C or --loss L (one of them)");
-	if ((rc = hardware_options(cli, &hw)) != 0)
+	if ((rc = hardware_options(cli, &hw, &compute)) != 0)
 		return rc;
-	if (!(cli->given & (OPT_COMPUTE | OPT_LOSS)))
+	if (!(compute > 0) && !(cli->given & OPT_LOSS))
 		return cli_error("optimum needs --compute C or --loss L (one of them)");
-	if ((cli->given & OPT_COMPUTE) &&
-	    (cli->compute < LAW_COMPUTE_MIN || cli->compute > LAW_COMPUTE_MAX))
+	if (compute > 0 && (compute < LAW_COMPUTE_MIN || compute > LAW_COMPUTE_MAX))
 		return cli_error("--compute must lie between 1e10 and 1e35 FLOPs");
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
 		return EXIT_USAGE;
@@ -418,7 +414,7 @@ int cmd_optimum(struct cli *cli)
 			table_free(&t);
 			return cli_error("'%s' %s", p->id, why);
 		}
-		if ((rc = one_law(cli, p, &l, &t, &hw)) != 0) {
+		if ((rc = one_law(cli, compute, p, &l, &t, &hw)) != 0) {
 			if (!all) {
 				table_free(&t);
 				return rc;
@@ -426,7 +422,7 @@ int cmd_optimum(struct cli *cli)
 			continue; /* its one-line reason is on stderr; the others still answer */
 		}
 		any_frontier |= p->law.family == LAW_FRONTIER;
-		note_law(cli, p, &notes);
+		note_law(cli, compute, p, &notes);
 		if (p->law.non_embedding)
 			cli_append_id(non_embedding, sizeof non_embedding, p->id);
 		shown++;

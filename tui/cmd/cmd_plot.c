@@ -37,7 +37,7 @@ static int current_point(const struct cli *cli, const struct law *law, double *n
 /* Markers for --model ID... or --model all; MoE models sit at their active parameters. */
 static int collect_markers(const struct cli *cli, struct map_marker *out, int max, int *count)
 {
-	const struct catalog *cat = &cli->catalog;
+	const struct catalog *cat = cli->catalog;
 	int n = 0;
 
 	for (int i = 0; i < cli->nmodels; i++) {
@@ -69,7 +69,7 @@ static int collect_markers(const struct cli *cli, struct map_marker *out, int ma
 	return 0;
 }
 
-static int draw_contour(struct cli *cli, const struct preset *law, const double range[4],
+static int draw_contour(const struct cli *cli, const struct preset *law, const double range[4],
                         struct canvas *c, struct map_marker *markers, int max)
 {
 	struct map_spec spec = {
@@ -99,7 +99,7 @@ static int draw_contour(struct cli *cli, const struct preset *law, const double 
 	if (cli->compare != NULL && cli->frontier != NULL)
 		return cli_error("give --compare or --frontier, not both");
 	if (cli->compare != NULL) {
-		const struct catalog_entry *b = catalog_law(&cli->catalog, cli->compare);
+		const struct catalog_entry *b = catalog_law(cli->catalog, cli->compare);
 		if (b == NULL)
 			return cli_error(
 			        "--compare: unknown law '%s' (isoflop presets laws lists them)",
@@ -117,7 +117,7 @@ static int draw_contour(struct cli *cli, const struct preset *law, const double 
 		}
 	}
 	if (cli->frontier != NULL) {
-		const struct catalog_entry *f = catalog_law(&cli->catalog, cli->frontier);
+		const struct catalog_entry *f = catalog_law(cli->catalog, cli->frontier);
 		if (f == NULL)
 			return cli_error("--frontier: unknown law '%s' (isoflop presets laws lists "
 			                 "them)",
@@ -127,7 +127,7 @@ static int draw_contour(struct cli *cli, const struct preset *law, const double 
 	}
 	/* with neither, the law's paper's own frontier where it has one (Kaplan's Table 6) */
 	const struct catalog_entry *paper =
-	        law->paper_frontier[0] ? catalog_law(&cli->catalog, law->paper_frontier) : NULL;
+	        law->paper_frontier[0] ? catalog_law(cli->catalog, law->paper_frontier) : NULL;
 	if (spec.frontier2 == NULL && paper != NULL) {
 		spec.frontier2 = &paper->preset.law;
 		spec.frontier2_name = paper->preset.id;
@@ -138,11 +138,11 @@ static int draw_contour(struct cli *cli, const struct preset *law, const double 
 	return 0;
 }
 
-static int plot_contour(struct cli *cli, const struct preset *law, const double range[4],
+static int plot_contour(const struct cli *cli, const struct preset *law, const double range[4],
                         struct canvas *c)
 {
 	/* every --model may be "all": room for the catalog each time */
-	int max = cli->nmodels * ((int)cli->catalog.nmodels + 1);
+	int max = cli->nmodels * ((int)cli->catalog->nmodels + 1);
 	struct map_marker *markers = malloc(sizeof *markers * (size_t)(max > 0 ? max : 1));
 
 	if (markers == NULL)
@@ -152,7 +152,7 @@ static int plot_contour(struct cli *cli, const struct preset *law, const double 
 	return rc;
 }
 
-static int plot_profiles(struct cli *cli, const struct preset *law, const double range[4],
+static int plot_profiles(const struct cli *cli, const struct preset *law, const double range[4],
                          struct canvas *c)
 {
 	struct profiles_spec spec = {
@@ -185,7 +185,7 @@ static int plot_profiles(struct cli *cli, const struct preset *law, const double
 	return 0;
 }
 
-int cmd_plot(struct cli *cli)
+int cmd_plot(const struct cli *cli)
 {
 	const struct catalog_entry *laws[1];
 	const double *range = (cli->given & OPT_RANGE) ? cli->range : default_range;
@@ -199,12 +199,6 @@ int cmd_plot(struct cli *cli)
 		                 cli->nargs > 0 ? ", not '" : "",
 		                 cli->nargs > 0 ? cli->args[0] : "", cli->nargs > 0 ? "'" : "");
 	contour = strcmp(cli->args[0], "contour") == 0;
-	unsigned long long allowed = OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS |
-	                             OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR;
-	if (contour)
-		allowed |= OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE;
-	if ((rc = cli_check_options(cli, contour ? "plot contour" : "plot profiles", allowed)) != 0)
-		return rc;
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error("plot draws one law: --law ID (isoflop presets laws lists them)");
 	if (cli_laws(cli, laws, 1) < 0)

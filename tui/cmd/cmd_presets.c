@@ -166,9 +166,9 @@ static void print_overrides(const struct catalog_entry *items, size_t n)
 			       items[i].preset.file, items[i].overrides);
 }
 
-int cmd_presets(struct cli *cli)
+int cmd_presets(const struct cli *cli)
 {
-	const struct catalog *cat = &cli->catalog;
+	const struct catalog *cat = cli->catalog;
 	const struct section sections[] = {
 	        {"laws", "LAWS", KEEP(law_text), KEEP(law_drop), cat->laws, cat->nlaws},
 	        {"models", "MODELS", KEEP(model_text), KEEP(model_drop), cat->models, cat->nmodels},
@@ -179,8 +179,6 @@ int cmd_presets(struct cli *cli)
 	bool on[3] = {true, true, true};
 	int rc;
 
-	if ((rc = cli_check_options(cli, "presets", OPT_FORMAT)) != 0)
-		return rc;
 	if (cli->nargs > 1)
 		return cli_error("presets takes at most one of laws, models, accelerators");
 	if (cli->nargs == 1) {

@@ -20,19 +20,15 @@ static const struct column columns[] = {
 
 #define NCOLS ((int)(sizeof columns / sizeof *columns))
 
-int cmd_testtime(struct cli *cli)
+int cmd_testtime(const struct cli *cli)
 {
 	double n, d, ms[4] = {2, 4, 14, 0};
-	int nm = 3, rc;
+	int nm = 3;
 
-	if ((rc = cli_check_options(cli, "test-time",
-	                            OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE |
-	                                    OPT_LARGER | OPT_FORMAT)) != 0)
-		return rc;
 	if (cli->nargs > 0)
 		return cli_error("test-time takes no operand '%s'", cli->args[0]);
 	if (cli->model != NULL) {
-		const struct catalog_entry *m = catalog_model(&cli->catalog, cli->model);
+		const struct catalog_entry *m = catalog_model(cli->catalog, cli->model);
 		if (cli->given & (OPT_PARAMS | OPT_TOKENS))
 			return cli_error("give --model or --params/--tokens, not both");
 		if (m == NULL)

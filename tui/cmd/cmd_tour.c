@@ -74,7 +74,7 @@ static int commit_frames(struct write_temp *t, int n, bool force)
 	return 0;
 }
 
-int cmd_tour(struct cli *cli)
+int cmd_tour(const struct cli *cli)
 {
 	static struct tour tour;
 	static struct write_temp temps[TOUR_MAX_STEPS];
@@ -84,9 +84,6 @@ int cmd_tour(struct cli *cli)
 	char err[1024], path[4200];
 	int rc;
 
-	if ((rc = cli_check_options(cli, "tour", OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT)) !=
-	    0)
-		return rc;
 	if (!cli->dump || cli->nargs != 2)
 		return cli_error(
 		        "usage: isoflop tour --dump ID|FILE DIR [--force] (to play a tour: "
@@ -94,10 +91,10 @@ int cmd_tour(struct cli *cli)
 	const char *dir = cli->args[1];
 	if ((rc = cli_load_tour(cli, cli->args[0], &tour)) != 0)
 		return rc;
-	const struct catalog_entry *law = catalog_law(&cli->catalog, CLI_DEFAULT_LAW);
+	const struct catalog_entry *law = catalog_law(cli->catalog, CLI_DEFAULT_LAW);
 	if (law == NULL)
 		return cli_error("the default law %s is missing", CLI_DEFAULT_LAW);
-	app_init(&a, &cli->catalog, (size_t)(law - cli->catalog.laws));
+	app_init(&a, cli->catalog, (size_t)(law - cli->catalog->laws));
 	if (app_tour_start(&a, &tour, err, sizeof err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;

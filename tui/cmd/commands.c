@@ -1,0 +1,146 @@
+/*
+ * commands.c: the command table (name, usage, the options each takes, the
+ * function that runs it) and what --help, --keys and --version print.
+ */
+#include <stdio.h>
+
+#include "../explore/keys.h"
+#include "options.h"
+
+#ifndef ISOFLOP_VERSION
+#define ISOFLOP_VERSION "0.1"
+#endif
+#ifndef ISOFLOP_SHARE_DIR
+#define ISOFLOP_SHARE_DIR "/usr/local/share/isoflop"
+#endif
+
+/* What the picture options share: plot contour adds its marks and laws. */
+#define PLOT_OPTIONS                                                                               \
+	(OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |    \
+	 OPT_UNIQUE | OPT_COLOR)
+
+static const char *const presets_words[] = {"laws", "models", "accelerators", NULL};
+static const char *const shell_words[] = {"bash", "zsh", "fish", NULL};
+
+/* In --help's order of usage lines; the first is the command without a name. */
+const struct cli_command cli_commands[] = {
+        {"explore", NULL, "the explorer",
+         "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
+         "               [--unique-tokens U] [--inference-tokens T] [--larger M]\n"
+         "               [--gpu ID --gpus N --mfu F --days D] [--color WHEN] [--unicode]\n"
+         "               [--tour ID|FILE] [--runs FILE|-] [--dump [--width W --height H]]\n",
+         OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
+                 OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
+                 OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS,
+         cmd_explore, COMPLETE_NONE, NULL},
+        {"loss", NULL, "loss",
+         "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
+         "                       [--unique-tokens U]\n",
+         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT, cmd_loss,
+         COMPLETE_NONE, NULL},
+        {"optimum", NULL, "optimum",
+         "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
+         "                       [--inference-tokens T] [--unique-tokens U]\n"
+         "                       [--gpu ID --mfu F (--gpus N | --days D)]\n"
+         "       isoflop optimum [--law ID|all] --gpu ID --mfu F --gpus N --days D\n",
+         OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE | OPT_FORMAT | OPT_GPU |
+                 OPT_GPUS | OPT_MFU | OPT_DAYS,
+         cmd_optimum, COMPLETE_NONE, NULL},
+        {"presets", NULL, "presets", "       isoflop presets [laws|models|accelerators]\n",
+         OPT_FORMAT, cmd_presets, COMPLETE_WORDS, presets_words},
+        {"plot", "contour", "plot contour",
+         "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
+         "                             [--model ID|all]... [--frontier ID]\n"
+         "                             [--compare ID [--delta]] [--inference-tokens T]\n"
+         "                             [--unique-tokens U]\n"
+         "                             [--params N --tokens D | --compute C]\n",
+         PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE,
+         cmd_plot, COMPLETE_NONE, NULL},
+        {"plot", "profiles", "plot profiles",
+         "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
+         "                             [--compute C] [--params N]\n",
+         PLOT_OPTIONS, cmd_plot, COMPLETE_NONE, NULL},
+        {"tour", NULL, "tour", "       isoflop tour --dump ID|FILE DIR [--force]\n",
+         OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT, cmd_tour, COMPLETE_TOURS, NULL},
+        {"fit", NULL, "fit",
+         "       isoflop fit FILE|- [--method parametric|isoflop] [--bootstrap N]\n"
+         "                   [--seed S] [--exclude-top K] [--at-compute C]\n"
+         "                   [--output LAW.yaml|- [--force]]\n",
+         OPT_METHOD | OPT_BOOTSTRAP | OPT_SEED | OPT_EXCLUDE | OPT_OUTPUT | OPT_FORCE | OPT_FORMAT |
+                 OPT_AT_COMPUTE,
+         cmd_fit, COMPLETE_FILE, NULL},
+        {"test-time", NULL, "test-time",
+         "       isoflop test-time (--params N --tokens D | --model ID)\n"
+         "                         --inference-tokens T [--larger M]\n",
+         OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE | OPT_LARGER | OPT_FORMAT,
+         cmd_testtime, COMPLETE_NONE, NULL},
+        {"completion", NULL, "completion", "       isoflop completion bash|zsh|fish\n", 0,
+         cmd_completion, COMPLETE_WORDS, shell_words},
+};
+
+const size_t cli_ncommands = sizeof cli_commands / sizeof *cli_commands;
+
+static const char usage_about[] =
+        "       isoflop --keys | --help | --version\n"
+        "\n"
+        "Scaling laws at the terminal: the loss of N parameters trained on D tokens,\n"
+        "and where a compute budget C = 6ND is best spent.\n"
+        "\n"
+        "Without a command, the explorer: the loss map and iso-FLOP profiles with linked\n"
+        "sliders for N, D and C (isoflop --keys lists its keys); --dump prints its first\n"
+        "frame as text instead. Its views add sliders: --inference-tokens (or i) the\n"
+        "inference-aware frontier, --unique-tokens (or u) the data wall, --larger (or t)\n"
+        "the test-time panel, --gpu/--gpus/--mfu/--days (or g) the hardware; e edits\n"
+        "the law's coefficients and s saves them.\n"
+        "\n";
+
+/* in two parts: C11 promises string literals of 4,095 characters, no more */
+static const char usage_commands[] =
+        "commands:\n"
+        "  loss       loss L(N, D) and compute efficiency under a law\n"
+        "  optimum    compute-optimal N, D and loss at a budget, or for a target loss;\n"
+        "             with --inference-tokens, the model that is cheapest to train and\n"
+        "             serve (Sardana et al. 2023); with --unique-tokens, the best use of\n"
+        "             limited data (Muennighoff et al. 2023); with --gpu and --mfu, the\n"
+        "             days on --gpus accelerators, the count for --days, or the budget\n"
+        "             of both\n"
+        "  presets    list the laws, models and accelerators isoflop knows, with their\n"
+        "             sources\n"
+        "  tour       --dump: one text frame per step of a tour, for slides\n"
+        "  fit        fit a law to your runs (CSV: params, loss, tokens or flops):\n"
+        "             Chinchilla's Approach 3 from 4,500 starts, or Approach 2\n"
+        "  test-time  how much more compute per served token equals, in total FLOPs,\n"
+        "             a model M times larger (Snell et al. 2024)\n"
+        "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
+        "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
+        "             fixed compute (the U-curves), as plain text\n"
+        "  completion the shell completion script for bash, zsh or fish\n"
+        "\n";
+
+static const char usage_end[] =
+        "\n"
+        "Numbers take K, M, B (1e9) and T (1e12). Presets are searched in --preset,\n"
+        "--preset-dir, $XDG_CONFIG_HOME/isoflop, " ISOFLOP_SHARE_DIR ",\n"
+        "presets/ beside the binary. See isoflop(1) and isoflop-presets(5).\n";
+
+void commands_print_help(void)
+{
+	for (size_t i = 0; i < cli_ncommands; i++)
+		fputs(cli_commands[i].usage, stdout);
+	fputs(usage_about, stdout);
+	fputs(usage_commands, stdout);
+	options_print_help(stdout);
+	fputs(usage_end, stdout);
+}
+
+/* The key table, as the help overlay shows it. */
+void commands_print_keys(void)
+{
+	for (size_t i = 0; i < key_table_len; i++)
+		printf("%-16s %s\n", key_table[i].names, key_table[i].help);
+}
+
+void commands_print_version(void)
+{
+	printf("isoflop %s\n", ISOFLOP_VERSION);
+}
