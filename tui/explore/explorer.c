@@ -356,44 +356,6 @@ static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
 	return true;
 }
 
-/* Whether cells [x, x + len) of row y of c show tag as a tag. */
-static bool shows_tag(const struct canvas *c, int x, int y, const char *tag, int len)
-{
-	for (int i = 0; i < len; i++) {
-		struct glyph g = canvas_get(c, x + i, y);
-		if (g.style != STYLE_MODEL || g.ch != (unsigned char)tag[i])
-			return false;
-	}
-	return true;
-}
-
-/*
- * The model whose tag or '+' the shown frame has at (x, y), or -1. A tag
- * starts or ends at its model's cell, or sits one cell aside or across the
- * '@' where the point pushed it (map.c, draw_point); a '+' is at the cell
- * of each model it stands for.
- */
-static long tag_owner(const struct explorer *e, const struct canvas *shown, int x, int y)
-{
-	struct glyph g = canvas_get(shown, x, y);
-
-	for (int i = 0; i < e->nmarkers; i++) {
-		const char *tag = e->markers[i].tag;
-		int cx, cy, len = (int)strlen(tag);
-		if (!frame_cell(&e->map.frame, e->markers[i].n, e->markers[i].d, &cx, &cy) ||
-		    cy != y)
-			continue;
-		if (g.style == STYLE_COLLISION && x == cx)
-			return i;
-		const int starts[] = {cx, cx - len + 1, cx + 1, cx - len};
-		for (int k = 0; g.style == STYLE_MODEL && k < 4; k++)
-			if (x >= starts[k] && x < starts[k] + len &&
-			    shows_tag(shown, starts[k], y, tag, len))
-				return i;
-	}
-	return -1;
-}
-
 /*
  * A click on the map: on a model's tag (or a '+' it shares), jump to the
  * model; on the '@', nothing; elsewhere move the point to the cell's centre.
@@ -408,7 +370,7 @@ static bool click_map(const struct explorer *e, struct app *a, const struct canv
 	if (x < ar->x || x >= ar->x + ar->w || y < ar->y || y >= ar->y + ar->h ||
 	    canvas_get(shown, x, y).style == STYLE_CURRENT)
 		return false;
-	long owner = a->markers ? tag_owner(e, shown, x, y) : -1;
+	long owner = a->markers ? map_tag_at(&e->map, x, y) : -1;
 	if (owner >= 0) {
 		app_jump_model(a, (size_t)owner);
 		return true;
