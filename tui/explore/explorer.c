@@ -14,6 +14,7 @@
 #include "../../model/units.h"
 #include "explorer.h"
 #include "keys.h"
+#include "markers.h"
 
 void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsliders,
                      struct explorer_layout *l)
@@ -140,16 +141,7 @@ static int collect_markers(struct explorer *e, const struct app *a)
 	if (m == NULL)
 		return -1;
 	e->markers = m;
-	e->nmarkers = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct preset *p = &a->catalog->models[i].preset;
-		e->markers[e->nmarkers++] = (struct map_marker){
-		        .tag = p->tag[0] ? p->tag : p->id,
-		        .name = p->name,
-		        .n = preset_compute_params(p),
-		        .d = p->tokens,
-		};
-	}
+	markers_collect(a->catalog, NULL, 0, e->markers, (int)n, &e->nmarkers, NULL);
 	return 0;
 }
 
