@@ -1,6 +1,6 @@
 /*
  * explorer.c: layout and drawing of the explorer's frame. Everything is
- * written into a canvas in screen cells; only tui/screen.c knows curses.
+ * written into a canvas in screen cells; only tui/explore/screen.c knows curses.
  */
 #include <limits.h>
 #include <math.h>

@@ -1,7 +1,8 @@
 /*
  * canvas.h: a W x H grid of glyphs (an ASCII character and a style class)
  * that every picture draws into: the batch `plot` command prints it, the
- * curses screen maps its styles to attributes. No curses here.
+ * curses screen blits it. How each style looks is decided here once
+ * (canvas_look); the front ends only translate the look. No curses here.
  *
  * Coordinates are screen cells: x from the left, y from the top, (0, 0) the
  * top-left corner. Writes outside the grid are dropped, so drawing code can
@@ -35,7 +36,7 @@ enum style {
 
 #define CANVAS_MAX_LEVELS 32
 
-/* Terminal colours, numbered as ANSI's SGR 30 + n and curses' COLOR_* number them. */
+/* Terminal colours, numbered as ANSI's SGR 30 + n (foreground) numbers them. */
 enum colour {
 	COLOUR_RED = 1,
 	COLOUR_GREEN,
