@@ -852,6 +852,55 @@ static void a_cut_tag_answers_no_model(void **state)
 	canvas_free(&c);
 }
 
+/*
+ * One look per style, printed as it says: the ANSI print wraps a glyph in
+ * exactly the look's SGR (bold 1, dim 2, reverse 7, ink 30 + colour), and
+ * what the map must not lose is bold or reverse, which need no colour.
+ */
+static void styles_print_as_their_look(void **state)
+{
+	(void)state;
+	struct canvas c;
+
+	assert_int_equal(canvas_init(&c, 1, 1), 0);
+	for (int style = STYLE_BLANK; style < STYLE_CONTOUR + 12; style++) {
+		struct look l = canvas_look(style);
+		char want[64] = "", got[64] = "", *buf = NULL;
+		size_t size = 0;
+		FILE *fp = open_memstream(&buf, &size);
+		assert_non_null(fp);
+		canvas_put(&c, 0, 0, 'x', style);
+		canvas_print(&c, fp, true);
+		fclose(fp);
+		snprintf(got, sizeof got, "%s", buf);
+		free(buf);
+		if (l.bold || l.dim || l.reverse || l.ink > 0) {
+			strcat(want, "\033[");
+			strcat(want, l.bold ? "1;" : "");
+			strcat(want, l.dim ? "2;" : "");
+			strcat(want, l.reverse ? "7;" : "");
+			if (l.ink > 0) {
+				assert_true(l.ink <= CANVAS_INKS);
+				snprintf(want + strlen(want), sizeof want - strlen(want), "%d;",
+				         30 + (int)canvas_ink(l.ink));
+			}
+			strcpy(want + strlen(want) - 1, "mx\033[0m\n");
+		} else {
+			strcpy(want, "x\n");
+		}
+		assert_string_equal(got, want);
+	}
+	static const int marks[] = {STYLE_FRONTIER, STYLE_FRONTIER2, STYLE_MODEL, STYLE_COLLISION,
+	                            STYLE_CURRENT,  STYLE_HIGHLIGHT, STYLE_LABEL};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		assert_true(canvas_look(marks[i]).bold || canvas_look(marks[i]).reverse);
+	/* neighbouring contour levels differ in colour */
+	for (int k = 0; k < 8; k++)
+		assert_int_not_equal(canvas_ink(canvas_look(STYLE_CONTOUR + k).ink),
+		                     canvas_ink(canvas_look(STYLE_CONTOUR + k + 1).ink));
+	canvas_free(&c);
+}
+
 /* 300 models: the map still draws, the named one is on it, the legend counts the rest. */
 static void more_markers_than_fit_draw_by_priority(void **state)
 {
@@ -925,6 +974,7 @@ int main(void)
 	        cmocka_unit_test(more_markers_than_fit_draw_by_priority),
 	        cmocka_unit_test(tags_are_recorded_where_they_are_drawn),
 	        cmocka_unit_test(a_cut_tag_answers_no_model),
+	        cmocka_unit_test(styles_print_as_their_look),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
