@@ -16,8 +16,8 @@
 #include "../presets/preset.h"
 #include "../model/fit.h"
 #include "../presets/catalog.h"
-#include "../tui/explorer.h"
-#include "../tui/map.h"
+#include "../tui/explore/explorer.h"
+#include "../tui/plot/map.h"
 
 static double now(void)
 {

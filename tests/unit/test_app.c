@@ -629,8 +629,7 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	/* log10 N and D at a plot cell's centre, from the 10M..10T x 100M..100T window */
 	int x = ar->x + 3, y;
 	for (y = ar->y; y < ar->y + ar->h; y++)
-		if (canvas_get(&e.base, x, y).style != STYLE_MODEL &&
-		    canvas_get(&e.base, x, y).style != STYLE_COLLISION)
+		if (map_tag_at(&e.map, x, y) < 0)
 			break;
 	assert_true(y < ar->y + ar->h);
 	double ln = 7 + (x - ar->x + 0.5) * 6.0 / ar->w;
@@ -673,9 +672,8 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 
 /*
  * Every letter of every tag on the map jumps to that tag's model, also where
- * tags touch ("L7L13") and where the '@' pushed one aside. The tag's place is
- * found here from the window's arithmetic and the rule that a tag starts or
- * ends at its model's cell, or sits one cell aside or across the '@'.
+ * tags touch ("L7L13") and where the '@' pushed one aside. Where each tag is
+ * comes from the map (map_tag_of); the frame must show it there.
  */
 static void every_tag_letter_clicks_to_its_model(void **state)
 {
@@ -689,42 +687,32 @@ static void every_tag_letter_clicks_to_its_model(void **state)
 	for (size_t m = 0; m < cat.nmodels; m++) {
 		const struct preset *p = &cat.models[m].preset;
 		const char *tag = p->tag[0] ? p->tag : p->id;
-		int len = (int)strlen(tag);
 		for (int on = 0; on < 2; on++) { /* the point elsewhere, then on the model */
+			struct map_tag t;
 			if (on)
 				app_jump_model(&a, m);
 			else
 				app_move_to(&a, 1e7, 1e8);
 			assert_int_equal(explorer_frame(&e, &a, &c), 0);
-			const struct rect *ar = &e.map.frame.area;
-			double fx = (log10(preset_compute_params(p)) - 7) / 6,
-			       fy = (log10(p->tokens) - 8) / 6;
-			if (fx < 0 || fx >= 1 || fy < 0 || fy >= 1)
+			if (!map_tag_of(&e.map, (int)m, &t) || t.place != MARKER_TAG)
 				continue;
-			int cx = ar->x + (int)floor(fx * ar->w),
-			    cy = ar->y + ar->h - 1 - (int)floor(fy * ar->h);
-			const int starts[] = {cx, cx - len + 1, cx + 1, cx - len};
-			for (int k = 0; k < (on ? 4 : 2); k++) {
-				bool whole = true;
-				for (int i = 0; i < len && whole; i++)
-					whole = canvas_get(&c, starts[k] + i, cy).ch ==
-					                (unsigned char)tag[i] &&
-					        canvas_get(&c, starts[k] + i, cy).style ==
-					                STYLE_MODEL;
-				if (!whole)
-					continue;
-				for (int i = 0; i < len; i++) {
-					a.model = -1;
-					assert_true(explorer_click(&e, &a, &c, starts[k] + i, cy));
-					if (a.model != (long)m)
-						fail_msg("%s: a click on '%c' at (%d, %d) gave "
-						         "model %ld",
-						         tag, tag[i], starts[k] + i, cy, a.model);
-					clicked++;
-				}
-				pushed += on;
-				break;
+			assert_int_equal(t.len, (int)strlen(tag));
+			for (int i = 0; i < t.len; i++) {
+				struct glyph g = canvas_get(&c, t.x + i, t.cy);
+				if (g.ch != tag[i] || g.style != STYLE_MODEL)
+					fail_msg("%s: the map says its tag is at (%d, %d), the "
+					         "frame "
+					         "shows '%c' there",
+					         tag, t.x + i, t.cy, g.ch);
+				app_move_to(&a, 1e7, 1e8); /* no model chosen before the click */
+				assert_true(explorer_click(&e, &a, &c, t.x + i, t.cy));
+				if (a.model != (long)m)
+					fail_msg("%s: a click on '%c' at (%d, %d) gave model %ld",
+					         tag, tag[i], t.x + i, t.cy, a.model);
+				clicked++;
 			}
+			/* pushed aside: the tag no longer starts or ends at its model's cell */
+			pushed += t.x != t.cx && t.x + t.len - 1 != t.cx;
 		}
 	}
 	assert_true(clicked > 20); /* most tags are on the map at 80x24 */

@@ -5,6 +5,7 @@
  * lie on k N D = C, markers sit in their model's cell, nothing is dropped
  * silently. The goldens in tests/golden/ catch everything else.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../model/contour.h"
@@ -710,6 +711,196 @@ static void extreme_laws_draw_without_undefined_behaviour(void **state)
 	draw_both(&law);
 }
 
+/* ---- tags: where the map says each marker is, the canvas shows it ---- */
+
+/*
+ * Every plot cell agrees with the map's records both ways: a cell map_tag_at
+ * gives to model i shows i's tag letter (or its '+'), and every tag or '+'
+ * cell on the canvas has an owner, but for what is left of a tag cut by the
+ * '@' at (px, py) (tags are 3 cells at most); map_tag_of covers the same cells.
+ */
+static void tags_agree_with_canvas(const struct canvas *c, const struct map *m,
+                                   const struct map_marker *mk, int n, int px, int py)
+{
+	const struct rect *a = &m->frame.area;
+
+	for (int y = a->y; y < a->y + a->h; y++)
+		for (int x = a->x; x < a->x + a->w; x++) {
+			struct glyph g = canvas_get(c, x, y);
+			int i = map_tag_at(m, x, y);
+			struct map_tag t;
+			bool shown = g.style == STYLE_MODEL || g.style == STYLE_COLLISION;
+			if (i < 0) {
+				if (shown && !(y == py && abs(x - px) < 3))
+					fail_msg("(%d, %d) shows '%c' of a tag the map does not "
+					         "record",
+					         x, y, g.ch);
+				continue;
+			}
+			assert_true(i < n);
+			assert_true(map_tag_of(m, i, &t));
+			assert_true(t.cy == y && x >= t.x && x < t.x + t.len);
+			char want = t.place == MARKER_COLLISION ? '+' : mk[i].tag[x - t.x];
+			if (!shown || g.ch != want)
+				fail_msg("%s: recorded at (%d, %d) as '%c', the canvas holds '%c'",
+				         mk[i].name, x, y, want, g.ch);
+		}
+}
+
+/* Touching tags, a shared '+' and one off the map: the records say where each went. */
+static void tags_are_recorded_where_they_are_drawn(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	struct map_marker mk[64];
+	struct canvas c;
+	struct map m;
+	struct map_tag t;
+	int n = 0;
+	static const char *const tags[] = {"A", "Bb", "Ccc"};
+
+	/* a crowd: 60 tags of 1-3 letters on a lattice tight enough that many touch or meet */
+	for (int i = 0; i < 60; i++)
+		mk[n++] = (struct map_marker){tags[i % 3], tags[i % 3], 1e8 * pow(1.35, i % 20),
+		                              1e10 * pow(3, i / 20), 0};
+	mk[n++] = (struct map_marker){"G3", "GPT-3", 175e9, 300e9, 0};
+	mk[n++] = (struct map_marker){"J1", "Jurassic-1", 178e9, 300e9, 0};
+	mk[n++] = (struct map_marker){"X", "Too big", 1e15, 1e15, 0};
+	s.markers = mk;
+	s.nmarkers = n;
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	tags_agree_with_canvas(&c, &m, mk, n, -1, -1);
+	/* GPT-3 and Jurassic-1 share a cell: one '+' for both, GPT-3 (first) answers there */
+	assert_true(map_tag_of(&m, n - 3, &t));
+	assert_int_equal(t.place, MARKER_COLLISION);
+	assert_int_equal(map_tag_at(&m, t.cx, t.cy), n - 3);
+	assert_true(map_tag_of(&m, n - 2, &t));
+	assert_int_equal(t.place, MARKER_COLLISION);
+	assert_false(map_tag_of(&m, n - 1, &t)); /* off the map */
+	assert_false(map_tag_of(&m, n, &t));     /* no such marker */
+	int plain = 0, plus = 0;
+	for (int i = 0; i < 60; i++)
+		if (map_tag_of(&m, i, &t)) {
+			plain += t.place == MARKER_TAG;
+			plus += t.place == MARKER_COLLISION;
+		}
+	assert_true(plain > 10 && plus > 0); /* the crowd has both */
+
+	/* the point on a crowd's tag: the records follow it aside, the '@' answers no model */
+	int moved = 0;
+	for (int i = 0; i < 60; i++) {
+		if (!map_tag_of(&m, i, &t) || t.place != MARKER_TAG)
+			continue;
+		map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL);
+		s.has_point = true;
+		s.point_n = mk[i].n;
+		s.point_d = mk[i].d;
+		map_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &s, &m);
+		s.has_point = false;
+		assert_int_equal(canvas_get(&c, t.cx, t.cy).ch, '@');
+		assert_int_equal(map_tag_at(&m, t.cx, t.cy), -1);
+		tags_agree_with_canvas(&c, &m, mk, n, t.cx, t.cy);
+		struct map_tag now;
+		moved += map_tag_of(&m, i, &now) && now.x != t.x;
+	}
+	assert_true(moved > 0); /* some tags stepped aside for the '@' */
+	canvas_free(&c);
+}
+
+/*
+ * The point on a tag with neighbours on both sides ("XYABOPQ"): the '@'
+ * cuts it ("XY@BOPQ"), and the 'B' left answers no model, since the tag no
+ * longer shows whole; its neighbours still answer for themselves.
+ */
+static void a_cut_tag_answers_no_model(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	struct canvas c;
+	struct map m;
+	struct map_tag t;
+
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	/* N at the middle of plot column k, from the window (10M..10T over w cells) */
+	const struct rect *a = &m.frame.area;
+	int k = a->w / 2, cy = a->y + a->h / 2, x = a->x + k;
+	double d = pow(10, 8 + (a->y + a->h - 1 - cy + 0.5) * 6.0 / a->h);
+	const struct map_marker mk[] = {
+	        {"XY", "XY", pow(10, 7 + (k - 1.5) * 6.0 / a->w), d, 0},
+	        {"AB", "AB", pow(10, 7 + (k + 0.5) * 6.0 / a->w), d, 0},
+	        {"OPQ", "OPQ", pow(10, 7 + (k + 2.5) * 6.0 / a->w), d, 0},
+	};
+	s.markers = mk;
+	s.nmarkers = 3;
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m, NULL), 0);
+	assert_true(canvas_has_text(&c, "XYABOPQ"));
+	assert_int_equal(map_tag_at(&m, x + 1, cy), 1);
+	s.has_point = true;
+	s.point_n = mk[1].n;
+	s.point_d = d;
+	map_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &s, &m);
+	assert_true(canvas_has_text(&c, "XY@BOPQ"));
+	assert_false(map_tag_of(&m, 1, &t));
+	assert_int_equal(map_tag_at(&m, x, cy), -1);
+	assert_int_equal(map_tag_at(&m, x + 1, cy), -1);
+	assert_int_equal(map_tag_at(&m, x - 1, cy), 0);
+	assert_int_equal(map_tag_at(&m, x + 2, cy), 2);
+	canvas_free(&c);
+}
+
+/*
+ * One look per style, printed as it says: the ANSI print wraps a glyph in
+ * exactly the look's SGR (bold 1, dim 2, reverse 7, ink 30 + colour), and
+ * what the map must not lose is bold or reverse, which need no colour.
+ */
+static void styles_print_as_their_look(void **state)
+{
+	(void)state;
+	struct canvas c;
+
+	assert_int_equal(canvas_init(&c, 1, 1), 0);
+	for (int style = STYLE_BLANK; style < STYLE_CONTOUR + 12; style++) {
+		struct look l = canvas_look(style);
+		char want[64] = "", got[64] = "", *buf = NULL;
+		size_t size = 0;
+		FILE *fp = open_memstream(&buf, &size);
+		assert_non_null(fp);
+		canvas_put(&c, 0, 0, 'x', style);
+		canvas_print(&c, fp, true);
+		fclose(fp);
+		snprintf(got, sizeof got, "%s", buf);
+		free(buf);
+		if (l.bold || l.dim || l.reverse || l.ink > 0) {
+			strcat(want, "\033[");
+			strcat(want, l.bold ? "1;" : "");
+			strcat(want, l.dim ? "2;" : "");
+			strcat(want, l.reverse ? "7;" : "");
+			if (l.ink > 0) {
+				assert_true(l.ink <= CANVAS_INKS);
+				snprintf(want + strlen(want), sizeof want - strlen(want), "%d;",
+				         30 + (int)canvas_ink(l.ink));
+			}
+			strcpy(want + strlen(want) - 1, "mx\033[0m\n");
+		} else {
+			strcpy(want, "x\n");
+		}
+		assert_string_equal(got, want);
+	}
+	static const int marks[] = {STYLE_FRONTIER, STYLE_FRONTIER2, STYLE_MODEL, STYLE_COLLISION,
+	                            STYLE_CURRENT,  STYLE_HIGHLIGHT, STYLE_LABEL};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		assert_true(canvas_look(marks[i]).bold || canvas_look(marks[i]).reverse);
+	/* neighbouring contour levels differ in colour */
+	for (int k = 0; k < 8; k++)
+		assert_int_not_equal(canvas_ink(canvas_look(STYLE_CONTOUR + k).ink),
+		                     canvas_ink(canvas_look(STYLE_CONTOUR + k + 1).ink));
+	canvas_free(&c);
+}
+
 /* 300 models: the map still draws, the named one is on it, the legend counts the rest. */
 static void more_markers_than_fit_draw_by_priority(void **state)
 {
@@ -747,6 +938,15 @@ static void more_markers_than_fit_draw_by_priority(void **state)
 	}
 	if (strstr(text, want) == NULL)
 		fail_msg("no '%s' in\n%s", want, text);
+	/* the map's records name markers by the caller's index, hidden ones by none */
+	struct map_tag t;
+	assert_true(map_tag_of(&m, 299, &t));
+	assert_int_equal(t.place, places[299]);
+	assert_int_equal(canvas_get(&c, t.x, t.cy).ch, 'M');
+	assert_false(map_tag_of(&m, 0, &t));
+	for (int i = 0; i < 300; i++)
+		if (map_tag_of(&m, i, &t) && t.place == MARKER_TAG)
+			assert_int_equal(canvas_get(&c, t.x, t.cy).ch, mk[i].tag[0]);
 	canvas_free(&c);
 }
 
@@ -772,6 +972,9 @@ int main(void)
 	        cmocka_unit_test(clamp_int_bounds_everything),
 	        cmocka_unit_test(extreme_laws_draw_without_undefined_behaviour),
 	        cmocka_unit_test(more_markers_than_fit_draw_by_priority),
+	        cmocka_unit_test(tags_are_recorded_where_they_are_drawn),
+	        cmocka_unit_test(a_cut_tag_answers_no_model),
+	        cmocka_unit_test(styles_print_as_their_look),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

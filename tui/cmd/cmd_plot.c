@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "../plot/map.h"
 #include "../plot/profiles.h"
+#include "../explore/markers.h"
 
 /* The default window: 10M to 10T parameters, 100M to 100T tokens. */
 static const double default_range[4] = {1e7, 1e13, 1e8, 1e14};
@@ -37,36 +38,16 @@ static int current_point(const struct cli *cli, const struct law *law, double *n
 /* Markers for --model ID... or --model all; MoE models sit at their active parameters. */
 static int collect_markers(const struct cli *cli, struct map_marker *out, int max, int *count)
 {
-	const struct catalog *cat = cli->catalog;
-	int n = 0;
+	const char *bad = NULL;
 
-	for (int i = 0; i < cli->nmodels; i++) {
-		bool all = strcmp(cli->models[i], "all") == 0, found = false;
-		for (size_t j = 0; j < cat->nmodels; j++) {
-			const struct preset *p = &cat->models[j].preset;
-			if (!all && strcmp(p->id, cli->models[i]) != 0)
-				continue;
-			if (n == max)
-				return cli_error("--model: more than %d models", max);
-			/* when the map cannot draw them all: named ones, then shipped ones */
-			int tier = cat->models[j].tier;
-			out[n++] = (struct map_marker){
-			        .tag = p->tag[0] ? p->tag : p->id,
-			        .name = p->name,
-			        .n = preset_compute_params(p),
-			        .d = p->tokens,
-			        .priority = !all ? 2 : tier == TIER_SHARE || tier == TIER_BESIDE,
-			};
-			found = true;
-			if (!all)
-				break;
-		}
-		if (!all && !found)
-			return cli_error("unknown model '%s' (isoflop presets models lists them)",
-			                 cli->models[i]);
+	switch (markers_collect(cli->catalog, cli->models, cli->nmodels, out, max, count, &bad)) {
+	case MARKERS_TOO_MANY:
+		return cli_error("--model: more than %d models", max);
+	case MARKERS_UNKNOWN:
+		return cli_error("unknown model '%s' (isoflop presets models lists them)", bad);
+	default:
+		return 0;
 	}
-	*count = n;
-	return 0;
 }
 
 static int draw_contour(const struct cli *cli, const struct preset *law, const double range[4],

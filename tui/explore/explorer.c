@@ -1,6 +1,6 @@
 /*
  * explorer.c: layout and drawing of the explorer's frame. Everything is
- * written into a canvas in screen cells; only tui/screen.c knows curses.
+ * written into a canvas in screen cells; only tui/explore/screen.c knows curses.
  */
 #include <limits.h>
 #include <math.h>
@@ -14,6 +14,7 @@
 #include "../../model/units.h"
 #include "explorer.h"
 #include "keys.h"
+#include "markers.h"
 
 void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsliders,
                      struct explorer_layout *l)
@@ -140,16 +141,7 @@ static int collect_markers(struct explorer *e, const struct app *a)
 	if (m == NULL)
 		return -1;
 	e->markers = m;
-	e->nmarkers = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct preset *p = &a->catalog->models[i].preset;
-		e->markers[e->nmarkers++] = (struct map_marker){
-		        .tag = p->tag[0] ? p->tag : p->id,
-		        .name = p->name,
-		        .n = preset_compute_params(p),
-		        .d = p->tokens,
-		};
-	}
+	markers_collect(a->catalog, NULL, 0, e->markers, (int)n, &e->nmarkers, NULL);
 	return 0;
 }
 
@@ -356,44 +348,6 @@ static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
 	return true;
 }
 
-/* Whether cells [x, x + len) of row y of c show tag as a tag. */
-static bool shows_tag(const struct canvas *c, int x, int y, const char *tag, int len)
-{
-	for (int i = 0; i < len; i++) {
-		struct glyph g = canvas_get(c, x + i, y);
-		if (g.style != STYLE_MODEL || g.ch != (unsigned char)tag[i])
-			return false;
-	}
-	return true;
-}
-
-/*
- * The model whose tag or '+' the shown frame has at (x, y), or -1. A tag
- * starts or ends at its model's cell, or sits one cell aside or across the
- * '@' where the point pushed it (map.c, draw_point); a '+' is at the cell
- * of each model it stands for.
- */
-static long tag_owner(const struct explorer *e, const struct canvas *shown, int x, int y)
-{
-	struct glyph g = canvas_get(shown, x, y);
-
-	for (int i = 0; i < e->nmarkers; i++) {
-		const char *tag = e->markers[i].tag;
-		int cx, cy, len = (int)strlen(tag);
-		if (!frame_cell(&e->map.frame, e->markers[i].n, e->markers[i].d, &cx, &cy) ||
-		    cy != y)
-			continue;
-		if (g.style == STYLE_COLLISION && x == cx)
-			return i;
-		const int starts[] = {cx, cx - len + 1, cx + 1, cx - len};
-		for (int k = 0; g.style == STYLE_MODEL && k < 4; k++)
-			if (x >= starts[k] && x < starts[k] + len &&
-			    shows_tag(shown, starts[k], y, tag, len))
-				return i;
-	}
-	return -1;
-}
-
 /*
  * A click on the map: on a model's tag (or a '+' it shares), jump to the
  * model; on the '@', nothing; elsewhere move the point to the cell's centre.
@@ -408,7 +362,7 @@ static bool click_map(const struct explorer *e, struct app *a, const struct canv
 	if (x < ar->x || x >= ar->x + ar->w || y < ar->y || y >= ar->y + ar->h ||
 	    canvas_get(shown, x, y).style == STYLE_CURRENT)
 		return false;
-	long owner = a->markers ? tag_owner(e, shown, x, y) : -1;
+	long owner = a->markers ? map_tag_at(&e->map, x, y) : -1;
 	if (owner >= 0) {
 		app_jump_model(a, (size_t)owner);
 		return true;
@@ -503,151 +457,215 @@ static bool reported_differs(const struct preset *model, const char *cb, char *r
 	return strcmp(rb, cb) != 0;
 }
 
-static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
-{
-	const struct law *law = app_law(a);
-	double cflops = app_value(a, SLIDER_C), loss, eff;
-	char line[3][256], cb[16], pb[16], nb[16], db[16], ob[16], lb[32], lsb[32], dlb[32];
-	struct allocation opt, same;
-	bool surface = law_has_surface(law) && law_loss(law, a->n, a->d, a->u, &loss) == MODEL_OK;
-	bool have_opt = optimum_at_compute(law, cflops, a->u, &opt) == MODEL_OK;
-	/* Kaplan's Eq. 1.5 optimum is isoflop's derivation, not the paper's: say so */
-	bool derived = law_optimum_derived(law);
+/* What the readout's three lines are made of, and the lines. */
+struct readout {
+	const struct law *law;
+	const struct preset *model; /* the model the point is on, or NULL */
+	double cflops;              /* C at the point */
+	double loss, eff;           /* L at the point and its compute efficiency */
+	bool surface;               /* the law has a loss at the point: loss is set */
+	bool moe;                   /* the point is a mixture of experts' */
+	bool derived;               /* the optimum is isoflop's derivation (Kaplan's Eq. 1.5) */
+	const char *eff_name;
+	char line[3][256];
+};
 
-	if (r.h == 0)
-		return;
-	units_format_compute(cflops, cb, sizeof cb);
-	units_format_compute(cflops / LAW_PF_DAY, pb, sizeof pb);
-	const struct preset *model = a->model >= 0 ? &a->catalog->models[a->model].preset : NULL;
-	bool moe = model != NULL && model->active_params > 0;
-	char rb[16];
-	bool reported = reported_differs(model, cb, rb, sizeof rb);
-	const char *eff_name = moe ? "dense-eq. eff" : "eff";
-	if (surface && moe)
+/* Line 1: the loss, the compute and D/N at the point. */
+static void readout_point(const struct app *a, struct readout *ro)
+{
+	char cb[16], pb[16], lb[32], rb[16];
+
+	units_format_compute(ro->cflops, cb, sizeof cb);
+	units_format_compute(ro->cflops / LAW_PF_DAY, pb, sizeof pb);
+	bool reported = reported_differs(ro->model, cb, rb, sizeof rb);
+	if (ro->surface && ro->moe)
 		/* no law is fitted to mixtures of experts: a dense model's loss, said so */
-		snprintf(line[0], sizeof line[0], "L = %s dense-equivalent   C = %s FLOPs",
-		         loss_text(loss, false, lb, sizeof lb), cb);
-	else if (surface && reported)
-		snprintf(line[0], sizeof line[0],
+		snprintf(ro->line[0], sizeof ro->line[0], "L = %s dense-equivalent   C = %s FLOPs",
+		         loss_text(ro->loss, false, lb, sizeof lb), cb);
+	else if (ro->surface && reported)
+		snprintf(ro->line[0], sizeof ro->line[0],
 		         "L = %s   C = %s FLOPs (6ND; reported %s)   D/N = %.1f",
-		         loss_text(loss, false, lb, sizeof lb), cb, rb, a->d / a->n);
-	else if (surface)
-		snprintf(line[0], sizeof line[0], "L = %s   C = %s FLOPs = %s PF-days   D/N = %.1f",
-		         loss_text(loss, false, lb, sizeof lb), cb, pb, a->d / a->n);
+		         loss_text(ro->loss, false, lb, sizeof lb), cb, rb, a->d / a->n);
+	else if (ro->surface)
+		snprintf(ro->line[0], sizeof ro->line[0],
+		         "L = %s   C = %s FLOPs = %s PF-days   D/N = %.1f",
+		         loss_text(ro->loss, false, lb, sizeof lb), cb, pb, a->d / a->n);
 	else
-		snprintf(line[0], sizeof line[0],
+		snprintf(ro->line[0], sizeof ro->line[0],
 		         "no loss surface   C = %s FLOPs = %s PF-days   D/N = %.1f", cb, pb,
 		         a->d / a->n);
-	if (have_opt) {
-		units_format_count(opt.params, nb, sizeof nb);
-		units_format_count(opt.tokens, db, sizeof db);
-		if (surface && opt.has_loss)
-			snprintf(line[1], sizeof line[1], "%s N* = %s  D* = %s  L* = %s  dL = %s",
-			         derived ? "derived from Eq. 1.5:" : "at this C, optimal:", nb, db,
-			         loss_text(opt.loss, false, lsb, sizeof lsb),
-			         loss_text(loss - opt.loss, true, dlb, sizeof dlb));
-		else
-			snprintf(line[1], sizeof line[1], "frontier at this C: N* = %s  D* = %s",
-			         nb, db);
-	} else {
-		snprintf(line[1], sizeof line[1], "no optimum at this C");
+}
+
+/* Line 2: the optimum at this C. */
+static void readout_optimum(const struct app *a, struct readout *ro)
+{
+	struct allocation opt;
+	char nb[16], db[16], lsb[32], dlb[32];
+
+	if (optimum_at_compute(ro->law, ro->cflops, a->u, &opt) != MODEL_OK) {
+		snprintf(ro->line[1], sizeof ro->line[1], "no optimum at this C");
+		return;
 	}
-	if (surface && optimum_efficiency(law, a->n, a->d, a->u, &eff, &same) == MODEL_OK) {
-		units_format_compute(same.compute, ob, sizeof ob);
-		if (derived)
-			snprintf(line[2], sizeof line[2],
-			         "efficiency %.1f%% against Eq. 1.5's optimum, which needs %s",
-			         100 * eff, ob);
-		else
-			snprintf(
-			        line[2], sizeof line[2],
-			        moe ? "dense-equivalent efficiency %.1f%%: an optimal dense run "
-			              "reaches this loss with %s"
-			            : "compute efficiency %.1f%%: an optimal run reaches this loss "
-			              "with %s",
-			        100 * eff, ob);
-	} else {
-		line[2][0] = '\0';
-	}
-	/*
-	 * Beyond the law's fitted range the numbers are extrapolation: say how
-	 * far, in place of the efficiency line, which joins the optimum's.
-	 */
-	const struct law_range *rn = &law->params, *rd = &law->tokens;
-	char beyond[128] = "";
-	if (surface && law->breakdown_loss > 0 && loss < law->breakdown_loss) {
+	units_format_count(opt.params, nb, sizeof nb);
+	units_format_count(opt.tokens, db, sizeof db);
+	if (ro->surface && opt.has_loss)
+		snprintf(ro->line[1], sizeof ro->line[1], "%s N* = %s  D* = %s  L* = %s  dL = %s",
+		         ro->derived ? "derived from Eq. 1.5:" : "at this C, optimal:", nb, db,
+		         loss_text(opt.loss, false, lsb, sizeof lsb),
+		         loss_text(ro->loss - opt.loss, true, dlb, sizeof dlb));
+	else
+		snprintf(ro->line[1], sizeof ro->line[1], "frontier at this C: N* = %s  D* = %s",
+		         nb, db);
+}
+
+/* Line 3: the compute efficiency, empty when there is none. */
+static void readout_efficiency(const struct app *a, struct readout *ro)
+{
+	struct allocation same;
+	char ob[16];
+
+	ro->line[2][0] = '\0';
+	if (!ro->surface ||
+	    optimum_efficiency(ro->law, a->n, a->d, a->u, &ro->eff, &same) != MODEL_OK)
+		return;
+	units_format_compute(same.compute, ob, sizeof ob);
+	if (ro->derived)
+		snprintf(ro->line[2], sizeof ro->line[2],
+		         "efficiency %.1f%% against Eq. 1.5's optimum, which needs %s",
+		         100 * ro->eff, ob);
+	else
+		snprintf(ro->line[2], sizeof ro->line[2],
+		         ro->moe ? "dense-equivalent efficiency %.1f%%: an optimal dense run "
+		                   "reaches this loss with %s"
+		                 : "compute efficiency %.1f%%: an optimal run reaches this loss "
+		                   "with %s",
+		         100 * ro->eff, ob);
+}
+
+/*
+ * Beyond the law's fitted range the numbers are extrapolation: how far, or
+ * where the paper says the law itself fails; "" inside it.
+ */
+static void readout_beyond(const struct app *a, const struct readout *ro, char *out, size_t size)
+{
+	const struct law_range *rn = &ro->law->params, *rd = &ro->law->tokens;
+	char ob[16];
+
+	out[0] = '\0';
+	if (ro->surface && ro->law->breakdown_loss > 0 && ro->loss < ro->law->breakdown_loss) {
 		/* worse than extrapolation: where the paper says the law itself fails */
-		snprintf(beyond, sizeof beyond,
-		         "L < %g (~): past where the paper says this law breaks down",
-		         law->breakdown_loss);
+		snprintf(out, size, "L < %g (~): past where the paper says this law breaks down",
+		         ro->law->breakdown_loss);
 	} else if (rn->hi > 0 && a->n > rn->hi) {
 		units_format_count(rn->hi, ob, sizeof ob);
-		snprintf(beyond, sizeof beyond,
-		         "extrapolating x%.3g beyond the largest fitted model (%s)", a->n / rn->hi,
-		         ob);
+		snprintf(out, size, "extrapolating x%.3g beyond the largest fitted model (%s)",
+		         a->n / rn->hi, ob);
 	} else if (rd->hi > 0 && a->d > rd->hi) {
 		units_format_count(rd->hi, ob, sizeof ob);
-		snprintf(beyond, sizeof beyond,
-		         "extrapolating x%.3g beyond the most tokens fitted (%s)", a->d / rd->hi,
-		         ob);
+		snprintf(out, size, "extrapolating x%.3g beyond the most tokens fitted (%s)",
+		         a->d / rd->hi, ob);
 	}
-	/*
-	 * Where the law's paper published its own allocation (Kaplan's Table 6,
-	 * drawn 'o'), the readout gives it too: the '*' above is isoflop's.
-	 */
+}
+
+/*
+ * Where the law's paper published its own allocation (Kaplan's Table 6,
+ * drawn 'o'), the readout gives it too: the '*' of line 2 is isoflop's.
+ * "" when it has none.
+ */
+static void readout_paper(const struct app *a, const struct readout *ro, char *out, size_t size)
+{
 	const struct preset *lp = &a->catalog->laws[a->law].preset;
 	const struct catalog_entry *paper = lp->paper_frontier[0] && !a->edited
 	                                            ? catalog_law(a->catalog, lp->paper_frontier)
 	                                            : NULL;
 	struct allocation popt;
-	char paper_line[160] = "";
-	if (paper != NULL && optimum_at_compute(&paper->preset.law, cflops, 0, &popt) == MODEL_OK) {
-		char pn[16], pd[16];
-		units_format_count(popt.params, pn, sizeof pn);
-		units_format_count(popt.tokens, pd, sizeof pd);
-		int at = snprintf(paper_line, sizeof paper_line,
-		                  "paper's own (o): N* = %s  D* = %s", pn, pd);
-		if (surface && law->breakdown_loss > 0 && loss < law->breakdown_loss)
-			snprintf(paper_line + at, sizeof paper_line - (size_t)at,
-			         "   L < %g (~): the law breaks down", law->breakdown_loss);
+
+	out[0] = '\0';
+	if (paper == NULL ||
+	    optimum_at_compute(&paper->preset.law, ro->cflops, 0, &popt) != MODEL_OK)
+		return;
+	char pn[16], pd[16];
+	units_format_count(popt.params, pn, sizeof pn);
+	units_format_count(popt.tokens, pd, sizeof pd);
+	int at = snprintf(out, size, "paper's own (o): N* = %s  D* = %s", pn, pd);
+	if (ro->surface && ro->law->breakdown_loss > 0 && ro->loss < ro->law->breakdown_loss)
+		snprintf(out + at, size - (size_t)at, "   L < %g (~): the law breaks down",
+		         ro->law->breakdown_loss);
+}
+
+/*
+ * The paper's allocation, else how far the point extrapolates, takes line 3
+ * when there are three rows, and the efficiency joins line 2; with two rows
+ * the efficiency joins line 2 if it fits.
+ */
+static void readout_fit_rows(const struct app *a, struct readout *ro, int w, int h)
+{
+	char beyond[128], paper[160];
+	char *l1 = ro->line[1];
+
+	readout_beyond(a, ro, beyond, sizeof beyond);
+	readout_paper(a, ro, paper, sizeof paper);
+	if ((beyond[0] || paper[0]) && h >= 3) {
+		if (ro->line[2][0] && strlen(l1) + strlen(ro->eff_name) + 9 <= (size_t)w)
+			snprintf(l1 + strlen(l1), sizeof ro->line[1] - strlen(l1), "  %s %.1f%%",
+			         ro->eff_name, 100 * ro->eff);
+		snprintf(ro->line[2], sizeof ro->line[2], "%s", paper[0] ? paper : beyond);
 	}
-	if ((beyond[0] || paper_line[0]) && r.h >= 3) {
-		if (line[2][0] && strlen(line[1]) + strlen(eff_name) + 9 <= (size_t)r.w)
-			snprintf(line[1] + strlen(line[1]), sizeof line[1] - strlen(line[1]),
-			         "  %s %.1f%%", eff_name, 100 * eff);
-		snprintf(line[2], sizeof line[2], "%s", paper_line[0] ? paper_line : beyond);
-	}
-	/* with two rows, the efficiency joins the optimum's line if it fits */
-	if (r.h == 2 && line[2][0] && strlen(line[1]) + strlen(eff_name) + 16 <= (size_t)r.w &&
-	    surface)
-		snprintf(line[1] + strlen(line[1]), sizeof line[1] - strlen(line[1]),
-		         "   %s %.1f%%", eff_name, 100 * eff);
-	if (a->inference && surface)
-		inference_readout(a, loss, line);
+	if (h == 2 && ro->line[2][0] && strlen(l1) + strlen(ro->eff_name) + 16 <= (size_t)w &&
+	    ro->surface)
+		snprintf(l1 + strlen(l1), sizeof ro->line[1] - strlen(l1), "   %s %.1f%%",
+		         ro->eff_name, 100 * ro->eff);
+}
+
+/* What a mixture of experts and the views add to line 1, while it fits the screen. */
+static void readout_extras(const struct app *a, struct readout *ro, int w)
+{
+	char *l0 = ro->line[0], more[64];
+
 	/* a mixture of experts computes with its active parameters: say so, with the total */
-	if (moe) {
-		char tb[16];
-		units_format_count(model->params, tb, sizeof tb);
+	if (ro->moe) {
+		char tb[16], nb[16];
+		units_format_count(ro->model->params, tb, sizeof tb);
 		units_format_count(a->n, nb, sizeof nb);
-		snprintf(line[0] + strlen(line[0]), sizeof line[0] - strlen(line[0]),
-		         "   MoE: %s of %s", nb, tb);
+		snprintf(l0 + strlen(l0), sizeof ro->line[0] - strlen(l0), "   MoE: %s of %s", nb,
+		         tb);
 	}
-	/* what the views add to the first line, while it fits the screen */
-	char more[64];
 	if (a->data && a->u > 0) {
 		snprintf(more, sizeof more, "   epochs %.3g", a->d / a->u);
-		if (strlen(line[0]) + strlen(more) <= (size_t)r.w)
-			strcat(line[0], more);
+		if (strlen(l0) + strlen(more) <= (size_t)w)
+			strcat(l0, more);
 	}
 	if (a->hardware) {
 		char hb[16];
 		units_format_count(hw_gpu_hours(&a->hw), hb, sizeof hb);
 		snprintf(more, sizeof more, "   %s GPU-hours", hb);
-		if (strlen(line[0]) + strlen(more) <= (size_t)r.w)
-			strcat(line[0], more);
+		if (strlen(l0) + strlen(more) <= (size_t)w)
+			strcat(l0, more);
 	}
+}
+
+static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
+{
+	struct readout ro = {.law = app_law(a), .cflops = app_value(a, SLIDER_C)};
+
+	if (r.h == 0)
+		return;
+	ro.surface =
+	        law_has_surface(ro.law) && law_loss(ro.law, a->n, a->d, a->u, &ro.loss) == MODEL_OK;
+	/* Kaplan's Eq. 1.5 optimum is isoflop's derivation, not the paper's: say so */
+	ro.derived = law_optimum_derived(ro.law);
+	ro.model = a->model >= 0 ? &a->catalog->models[a->model].preset : NULL;
+	ro.moe = ro.model != NULL && ro.model->active_params > 0;
+	ro.eff_name = ro.moe ? "dense-eq. eff" : "eff";
+	readout_point(a, &ro);
+	readout_optimum(a, &ro);
+	readout_efficiency(a, &ro);
+	readout_fit_rows(a, &ro, r.w, r.h);
+	if (a->inference && ro.surface)
+		inference_readout(a, ro.loss, ro.line);
+	readout_extras(a, &ro, r.w);
 	for (int i = 0; i < r.h && i < 3; i++)
-		canvas_text(c, r.x, r.y + i, line[i], r.w, STYLE_TEXT);
+		canvas_text(c, r.x, r.y + i, ro.line[i], r.w, STYLE_TEXT);
 }
 
 /* A tour's caption: full width, bold, in the rows the readout leaves it. */

@@ -279,64 +279,49 @@ static int translate(int ch)
 	}
 }
 
-/* Attributes of a style: bold and reverse carry the meaning without colour. */
+/* The curses attributes of a style's look (canvas_look); ink slot k is colour pair k. */
 static attr_t attr_of(int style, bool colour)
 {
+	struct look l = canvas_look(style);
 	attr_t a = A_NORMAL;
-	short pair = 0;
 
-	switch (style) {
-	case STYLE_AXIS:
-	case STYLE_ISOFLOP:
-	case STYLE_CURVE:
-	case STYLE_SHADE:
-		a = A_DIM;
-		break;
-	case STYLE_HIGHLIGHT:
-	case STYLE_LABEL:
-		a = A_BOLD;
-		break;
-	case STYLE_FRONTIER:
-		a = A_BOLD;
-		pair = 1;
-		break;
-	case STYLE_FRONTIER2:
-		a = A_BOLD;
-		pair = 2;
-		break;
-	case STYLE_MODEL:
-	case STYLE_COLLISION:
-		a = A_BOLD;
-		pair = 3;
-		break;
-	case STYLE_CURRENT:
-		a = A_BOLD | A_REVERSE;
-		break;
-	case STYLE_RUN:
-		pair = 2;
-		break;
-	default:
-		if (style >= STYLE_CONTOUR)
-			pair = (short)(4 + (style - STYLE_CONTOUR) % 6);
-		break;
-	}
-	if (colour && pair > 0)
-		a |= COLOR_PAIR(pair);
+	if (l.bold)
+		a |= A_BOLD;
+	if (l.dim)
+		a |= A_DIM;
+	if (l.reverse)
+		a |= A_REVERSE;
+	if (colour && l.ink > 0)
+		a |= COLOR_PAIR(l.ink);
 	return a;
 }
 
+/* curses' number for a canvas colour. */
+static short curses_colour(enum colour c)
+{
+	switch (c) {
+	case COLOUR_RED:
+		return COLOR_RED;
+	case COLOUR_GREEN:
+		return COLOR_GREEN;
+	case COLOUR_YELLOW:
+		return COLOR_YELLOW;
+	case COLOUR_BLUE:
+		return COLOR_BLUE;
+	case COLOUR_MAGENTA:
+		return COLOR_MAGENTA;
+	default:
+		return COLOR_CYAN;
+	}
+}
+
+/* One colour pair per ink slot, on the terminal's own background. */
 static void init_colours(void)
 {
-	static const short contour_colours[] = {COLOR_BLUE,   COLOR_CYAN,    COLOR_GREEN,
-	                                        COLOR_YELLOW, COLOR_MAGENTA, COLOR_RED};
-
 	start_color();
 	use_default_colors();
-	init_pair(1, COLOR_YELLOW, -1);
-	init_pair(2, COLOR_MAGENTA, -1);
-	init_pair(3, COLOR_CYAN, -1);
-	for (short i = 0; i < 6; i++)
-		init_pair((short)(4 + i), contour_colours[i], -1);
+	for (short i = 1; i <= CANVAS_INKS; i++)
+		init_pair(i, curses_colour(canvas_ink(i)), -1);
 }
 
 /* An axis or box glyph in the terminal's line-drawing set (curses' ACS, which vt100 has too). */

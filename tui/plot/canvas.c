@@ -2,6 +2,7 @@
  * canvas.c: the glyph grid and its plain-text and ANSI printing. This file
  * works in screen cells only; what the cells mean is the plots' business.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,39 +83,66 @@ bool canvas_has_text(const struct canvas *c, const char *text)
 	return false;
 }
 
-/* The SGR parameters of a style, or NULL for the terminal's default look. */
-static const char *sgr(int style)
+struct look canvas_look(int style)
 {
-	static const char *const contour[] = {"34", "36", "32", "33", "35", "31"};
-
 	switch (style) {
 	case STYLE_BLANK:
 	case STYLE_TEXT:
 	case STYLE_TICK:
-		return NULL;
+		return (struct look){0};
 	case STYLE_AXIS:
 	case STYLE_SHADE:
 	case STYLE_ISOFLOP:
 	case STYLE_CURVE:
-		return "2";
+		return (struct look){.dim = true};
 	case STYLE_HIGHLIGHT:
-		return "1";
+	case STYLE_LABEL:
+		return (struct look){.bold = true};
 	case STYLE_FRONTIER:
-		return "1;33";
+		return (struct look){.bold = true, .ink = 1};
 	case STYLE_FRONTIER2:
-		return "1;35";
+		return (struct look){.bold = true, .ink = 2};
 	case STYLE_MODEL:
 	case STYLE_COLLISION:
-		return "1;36";
+		return (struct look){.bold = true, .ink = 3};
 	case STYLE_CURRENT:
-		return "1;7";
+		return (struct look){.bold = true, .reverse = true};
 	case STYLE_RUN:
-		return "35";
-	case STYLE_LABEL:
-		return "1";
-	default:
-		return contour[(style - STYLE_CONTOUR) % 6];
+		return (struct look){.ink = 2};
+	default: /* contour levels: six colours in turn */
+		return (struct look){.ink = 4 + (style - STYLE_CONTOUR) % 6};
 	}
+}
+
+enum colour canvas_ink(int ink)
+{
+	static const enum colour inks[CANVAS_INKS] = {
+	        COLOUR_YELLOW, COLOUR_MAGENTA, COLOUR_CYAN,  /* the marks */
+	        COLOUR_BLUE,   COLOUR_CYAN,    COLOUR_GREEN, /* contour levels ... */
+	        COLOUR_YELLOW, COLOUR_MAGENTA, COLOUR_RED,
+	};
+
+	return inks[(ink - 1) % CANVAS_INKS];
+}
+
+/* The SGR parameters of a look ("1;33"), or NULL for the terminal's default one. */
+static const char *sgr(struct look l, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (l.bold)
+		n += (size_t)snprintf(buf + n, size - n, "1;");
+	if (l.dim)
+		n += (size_t)snprintf(buf + n, size - n, "2;");
+	if (l.reverse)
+		n += (size_t)snprintf(buf + n, size - n, "7;");
+	if (l.ink > 0)
+		n += (size_t)snprintf(buf + n, size - n, "%d;", 30 + (int)canvas_ink(l.ink));
+	if (n == 0)
+		return NULL;
+	buf[n - 1] = '\0'; /* the last ';' */
+	return buf;
 }
 
 void canvas_print(const struct canvas *c, FILE *out, bool color)
@@ -127,7 +155,9 @@ void canvas_print(const struct canvas *c, FILE *out, bool color)
 		while (end > 0 && row[end - 1].ch == ' ')
 			end--;
 		for (int x = 0; x < end; x++) {
-			const char *code = color ? sgr(row[x].style) : NULL;
+			char buf[16];
+			const char *code =
+			        color ? sgr(canvas_look(row[x].style), buf, sizeof buf) : NULL;
 			int want = code != NULL ? row[x].style : -1;
 			if (want != open) {
 				if (open != -1)

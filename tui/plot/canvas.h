@@ -1,7 +1,8 @@
 /*
  * canvas.h: a W x H grid of glyphs (an ASCII character and a style class)
  * that every picture draws into: the batch `plot` command prints it, the
- * curses screen maps its styles to attributes. No curses here.
+ * curses screen blits it. How each style looks is decided here once
+ * (canvas_look); the front ends only translate the look. No curses here.
  *
  * Coordinates are screen cells: x from the left, y from the top, (0, 0) the
  * top-left corner. Writes outside the grid are dropped, so drawing code can
@@ -34,6 +35,34 @@ enum style {
 };
 
 #define CANVAS_MAX_LEVELS 32
+
+/* Terminal colours, numbered as ANSI's SGR 30 + n (foreground) numbers them. */
+enum colour {
+	COLOUR_RED = 1,
+	COLOUR_GREEN,
+	COLOUR_YELLOW,
+	COLOUR_BLUE,
+	COLOUR_MAGENTA,
+	COLOUR_CYAN,
+};
+
+/* Ink slots: 1-3 for the marks, then one per contour level's colour (they repeat). */
+#define CANVAS_INKS 9
+
+/*
+ * How a style looks on a terminal, for every front end (the ANSI print here,
+ * the curses screen): bold and reverse carry the meaning without colour.
+ */
+struct look {
+	bool bold, dim, reverse;
+	int ink; /* 0: the terminal's own colour; else 1..CANVAS_INKS, see canvas_ink */
+};
+
+/* The look of a style (an enum style, or STYLE_CONTOUR + level). */
+struct look canvas_look(int style);
+
+/* The colour of ink slot 1..CANVAS_INKS. */
+enum colour canvas_ink(int ink);
 
 struct glyph {
 	char ch;             /* printable ASCII */

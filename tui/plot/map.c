@@ -5,6 +5,7 @@
  * reader must never lose: iso-FLOP dots, contours, frontiers, markers, then
  * labels only where they cover nothing of those.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -432,83 +433,77 @@ static void draw_frontier(struct canvas *c, const struct frame *f, const struct 
 
 /* ---- markers and legend ---- */
 
-static bool span_free(const struct canvas *c, const struct rect *a, int x, int y, int len)
+/* Whether cells [x, x + len) of row y meet what marker t occupies. */
+static bool meets(const struct map_tag *t, int x, int y, int len)
 {
-	if (x < a->x || x + len > a->x + a->w)
-		return false;
-	for (int i = 0; i < len; i++) {
-		int st = canvas_get(c, x + i, y).style;
-		if (st == STYLE_MODEL || st == STYLE_COLLISION)
-			return false;
-	}
-	return true;
+	return t->place != MARKER_OFF_MAP && t->cy == y && t->x < x + len && x < t->x + t->len;
 }
 
-/* Where a marker went: its cell (cx, cy), and its tag at cells [x, x + len) of row cy. */
-struct span {
-	int cx, cy, x, len;
-};
-
-/* Whether cells [x, x + len) of row y meet what marker j occupies. */
-static bool meets(const struct span *sp, enum marker_place place, int x, int y, int len)
+/* Marker t becomes a '+' at its cell: it met another marker there. */
+static void make_plus(struct map_tag *t)
 {
-	if (place == MARKER_OFF_MAP || sp->cy != y)
-		return false;
-	if (place == MARKER_COLLISION)
-		return sp->cx >= x && sp->cx < x + len;
-	return sp->x < x + len && x < sp->x + sp->len;
+	t->place = MARKER_COLLISION;
+	t->x = t->cx;
+	t->len = 1;
+}
+
+/* The first start from cx leftwards where a tag of len fits beside tags[0..i), or INT_MIN. */
+static int free_start(const struct rect *a, const struct map_tag *tags, int i, int cx, int cy,
+                      int len)
+{
+	for (int start = cx; start >= cx - len + 1; start -= len > 1 ? len - 1 : 1) {
+		bool free = start >= a->x && start + len <= a->x + a->w;
+		for (int j = 0; j < i && free; j++)
+			free = !meets(&tags[j], start, cy, len);
+		if (free)
+			return start;
+	}
+	return INT_MIN;
 }
 
 /*
- * Where each marker goes: its tag starting at its cell, or ending there
- * when the right is taken. When neither fits, it becomes a '+' at its cell,
- * and so does every tag that covers that cell: a '+' stands for all of them
- * (the legend says "(+)" after each), and no tag is left with a letter cut.
+ * Where each marker goes, recorded in m->tags: its tag starting at its
+ * cell, or ending there when the right is taken. When neither fits, it
+ * becomes a '+' at its cell, and so does every tag that covers that cell:
+ * a '+' stands for all of them (the legend says "(+)" after each), and no
+ * tag is left with a letter cut.
  */
-static void place_markers(const struct frame *f, const struct map_spec *s, struct span *sp,
-                          enum marker_place *places)
+static void place_markers(const struct frame *f, const struct map_spec *s, struct map *m)
 {
-	const struct rect *a = &f->area;
+	struct map_tag *tags = m->tags;
 
+	m->ntags = s->nmarkers;
 	for (int i = 0; i < s->nmarkers; i++) {
 		int len = (int)strlen(s->markers[i].tag);
-		places[i] = MARKER_OFF_MAP;
-		sp[i] = (struct span){0, -1, 0, 0};
+		tags[i] = (struct map_tag){i, MARKER_OFF_MAP, 0, -1, 0, 0};
 		if (len < 1 ||
-		    !frame_cell(f, s->markers[i].n, s->markers[i].d, &sp[i].cx, &sp[i].cy))
+		    !frame_cell(f, s->markers[i].n, s->markers[i].d, &tags[i].cx, &tags[i].cy))
 			continue;
-		int cx = sp[i].cx, cy = sp[i].cy;
-		for (int start = cx; start >= cx - len + 1 && places[i] != MARKER_TAG;
-		     start -= len > 1 ? len - 1 : 1) {
-			bool free = start >= a->x && start + len <= a->x + a->w;
-			for (int j = 0; j < i && free; j++)
-				free = !meets(&sp[j], places[j], start, cy, len);
-			if (free) {
-				sp[i].x = start;
-				sp[i].len = len;
-				places[i] = MARKER_TAG;
-			}
+		int cx = tags[i].cx, cy = tags[i].cy;
+		int start = free_start(&f->area, tags, i, cx, cy, len);
+		if (start != INT_MIN) {
+			tags[i].place = MARKER_TAG;
+			tags[i].x = start;
+			tags[i].len = len;
+			continue;
 		}
-		if (places[i] == MARKER_TAG)
-			continue;
-		places[i] = MARKER_COLLISION;
+		make_plus(&tags[i]);
 		for (int j = 0; j < i; j++)
-			if (places[j] == MARKER_TAG && meets(&sp[j], places[j], cx, cy, 1))
-				places[j] = MARKER_COLLISION;
+			if (tags[j].place == MARKER_TAG && meets(&tags[j], cx, cy, 1))
+				make_plus(&tags[j]);
 	}
 }
 
-static void draw_markers(struct canvas *c, const struct map_spec *s, const struct span *sp,
-                         const enum marker_place *places)
+static void draw_markers(struct canvas *c, const struct map_spec *s, const struct map *m)
 {
-	for (int i = 0; i < s->nmarkers; i++)
-		if (places[i] == MARKER_TAG)
-			canvas_text(c, sp[i].x, sp[i].cy, s->markers[i].tag, sp[i].len,
-			            STYLE_MODEL);
+	for (int i = 0; i < m->ntags; i++)
+		if (m->tags[i].place == MARKER_TAG)
+			canvas_text(c, m->tags[i].x, m->tags[i].cy, s->markers[i].tag,
+			            m->tags[i].len, STYLE_MODEL);
 	/* no tag covers a '+': tags avoid them, and a tag a '+' lands on becomes one */
-	for (int i = 0; i < s->nmarkers; i++)
-		if (places[i] == MARKER_COLLISION)
-			canvas_put(c, sp[i].cx, sp[i].cy, '+', STYLE_COLLISION);
+	for (int i = 0; i < m->ntags; i++)
+		if (m->tags[i].place == MARKER_COLLISION)
+			canvas_put(c, m->tags[i].cx, m->tags[i].cy, '+', STYLE_COLLISION);
 }
 
 /*
@@ -652,12 +647,10 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 		if (frame_cell(&m->frame, s->runs[i].params, s->runs[i].tokens, &cx, &cy))
 			canvas_put(c, cx, cy, 'x', STYLE_RUN);
 	}
-	struct span *spans = malloc(sizeof *spans * (size_t)(s->nmarkers + 1));
-	if (spans == NULL)
-		return -1;
-	place_markers(&m->frame, s, spans, places);
-	draw_markers(c, s, spans, places);
-	free(spans);
+	place_markers(&m->frame, s, m);
+	for (int i = 0; i < m->ntags; i++)
+		places[i] = m->tags[i].place;
+	draw_markers(c, s, m);
 	if (m->has_surface)
 		label_contours(c, &m->frame, m, decimals);
 	label_isoflops(c, &m->frame, s);
@@ -723,6 +716,7 @@ static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, 
 
 	memset(m, 0, sizeof *m);
 	m->hidden = hidden;
+	m->point_x = m->point_y = m->pushed = -1;
 	if (r.w < MAP_MIN_W || r.h < MAP_MIN_H)
 		return -1;
 	m->has_surface =
@@ -772,6 +766,8 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 	if (chosen != NULL && idx != NULL && (few.nmarkers = choose_markers(s, chosen, idx)) >= 0) {
 		few.markers = chosen;
 		rc = draw_base(c, r, &few, m, local, s->nmarkers - few.nmarkers);
+		for (int k = 0; k < m->ntags; k++) /* the caller's indices, not few's */
+			m->tags[k].model = idx[m->tags[k].model];
 		if (places != NULL) {
 			for (int i = 0; i < s->nmarkers; i++)
 				places[i] = MARKER_HIDDEN;
@@ -784,15 +780,26 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 	return rc;
 }
 
-/* Whether cells [x, x + len) of row y hold text in style. */
-static bool shows(const struct canvas *c, int x, int y, const char *text, int len, int style)
+/* Whether cells [x, x + len) of row y are inside the plot and hold no tag or '+'. */
+static bool tag_room(const struct map *m, int x, int y, int len)
 {
-	for (int i = 0; i < len; i++) {
-		struct glyph g = canvas_get(c, x + i, y);
-		if (g.style != style || g.ch != (unsigned char)text[i])
+	const struct rect *a = &m->frame.area;
+
+	if (x < a->x || x + len > a->x + a->w)
+		return false;
+	for (int k = 0; k < m->ntags; k++)
+		if (meets(&m->tags[k], x, y, len))
 			return false;
-	}
 	return true;
+}
+
+/* The tag (index in m->tags) placed with its model's cell at (cx, cy), or -1. */
+static int tag_from(const struct map *m, int cx, int cy)
+{
+	for (int k = 0; k < m->ntags; k++)
+		if (m->tags[k].place == MARKER_TAG && m->tags[k].cx == cx && m->tags[k].cy == cy)
+			return k;
+	return -1;
 }
 
 /*
@@ -801,47 +808,45 @@ static bool shows(const struct canvas *c, int x, int y, const char *text, int le
  * first or last letter of its tag ("@h"). The tag steps aside by one cell
  * ("@Ch", "Ch@"), or when a neighbour's tag is in the way moves whole to the
  * other side of the '@' ("La@ OPT", the cell it left blank); it never
- * covers another tag, so where both sides are taken it stays cut.
+ * covers another tag, so where both sides are taken it stays cut. m notes
+ * the '@' and the move.
  */
-static void draw_point(struct canvas *c, const struct map_spec *s, const struct map *m, int cx,
-                       int cy)
+static void draw_point(struct canvas *c, const struct map_spec *s, struct map *m, int cx, int cy)
 {
-	const struct rect *a = &m->frame.area;
+	int k = tag_from(m, cx, cy);
 
-	for (int i = 0; i < s->nmarkers && canvas_get(c, cx, cy).style == STYLE_MODEL; i++) {
-		const char *tag = s->markers[i].tag;
-		int len = (int)strlen(tag), mx, my, from, to;
-		if (len < 1 || !frame_cell(&m->frame, s->markers[i].n, s->markers[i].d, &mx, &my) ||
-		    mx != cx || my != cy)
-			continue;
-		if (shows(c, cx, cy, tag, len, STYLE_MODEL))
-			from = cx; /* the tag starts at the point: right one, else all left */
-		else if (shows(c, cx - len + 1, cy, tag, len, STYLE_MODEL))
-			from = cx - len + 1; /* it ends there: left one, else all right */
-		else
-			continue;
+	m->point_x = cx;
+	m->point_y = cy;
+	if (k >= 0) {
+		const struct map_tag *t = &m->tags[k];
+		int from = t->x, len = t->len, to;
+		/* one cell away from the '@' if that cell is free, else whole across it */
 		int near = from == cx ? cx + 1 : cx - len, far = from == cx ? cx - len : cx + 1;
-		if (span_free(c, a, from == cx ? cx + len : cx - len, cy, 1))
+		if (tag_room(m, from == cx ? cx + len : cx - len, cy, 1))
 			to = near;
-		else if (span_free(c, a, far, cy, len))
+		else if (tag_room(m, far, cy, len))
 			to = far;
 		else
-			continue;
-		for (int x = from; x < from + len; x++)
-			if (x < to || x >= to + len)
-				canvas_put(c, x, cy, ' ', STYLE_BLANK);
-		canvas_text(c, to, cy, tag, len, STYLE_MODEL);
-		break;
+			to = INT_MIN;
+		if (to != INT_MIN) {
+			for (int x = from; x < from + len; x++)
+				if (x < to || x >= to + len)
+					canvas_put(c, x, cy, ' ', STYLE_BLANK);
+			canvas_text(c, to, cy, s->markers[t->model].tag, len, STYLE_MODEL);
+			m->pushed = k;
+			m->pushed_x = to;
+		}
 	}
 	canvas_put(c, cx, cy, '@', STYLE_CURRENT);
 }
 
-void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
-                      const struct map *m)
+void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m)
 {
 	char tail[128] = "", nbuf[16], dbuf[16], title[512];
 	int cx, cy;
 	double loss;
+
+	m->point_x = m->point_y = m->pushed = -1;
 
 	/* the numbers matter most: the dataset goes first, then the name is cut */
 	if (s->has_point) {
@@ -898,4 +903,35 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 	if (s->has_point && frame_cell(&m->frame, s->point_n, s->point_d, &cx, &cy))
 		draw_point(c, s, m, cx, cy);
+}
+
+/* Where tag k shows after the overlay: false when the '@' cuts it (or hides its '+'). */
+static bool shown_tag(const struct map *m, int k, struct map_tag *t)
+{
+	*t = m->tags[k];
+	if (t->place == MARKER_OFF_MAP)
+		return false;
+	if (k == m->pushed) {
+		t->x = m->pushed_x;
+		return true;
+	}
+	return !meets(t, m->point_x, m->point_y, 1);
+}
+
+int map_tag_at(const struct map *m, int x, int y)
+{
+	struct map_tag t;
+
+	for (int k = 0; k < m->ntags; k++)
+		if (shown_tag(m, k, &t) && meets(&t, x, y, 1))
+			return t.model;
+	return -1;
+}
+
+bool map_tag_of(const struct map *m, int model, struct map_tag *t)
+{
+	for (int k = 0; k < m->ntags; k++)
+		if (m->tags[k].model == model)
+			return shown_tag(m, k, t);
+	return false;
 }

@@ -62,6 +62,19 @@ struct map_spec {
 	double point_n, point_d;
 };
 
+/*
+ * Where a drawn marker shows: its tag over cells [x, x + len) of row cy, or
+ * a '+' at its cell (x = cx, len 1) that stands for every marker it met.
+ * map_draw_base decides it once; everything else asks map_tag_at or
+ * map_tag_of rather than reading glyphs back.
+ */
+struct map_tag {
+	int model;               /* its index in map_spec.markers */
+	enum marker_place place; /* MARKER_TAG, MARKER_COLLISION or MARKER_OFF_MAP */
+	int cx, cy;              /* its own cell, where a tag starts or ends */
+	int x, len;              /* the cells it covers in row cy; len 0 off the map */
+};
+
 /* What map_draw_base drew: for the overlay and for tests. */
 struct map {
 	struct frame frame;
@@ -72,6 +85,12 @@ struct map {
 	int nlegend;                      /* legend lines */
 	int dropped;                      /* legend entries that did not fit */
 	int hidden;                       /* markers past MAP_MAX_MARKERS, not drawn */
+	int ntags;                        /* markers given a place, in map_spec's order */
+	struct map_tag tags[MAP_MAX_MARKERS];
+	/* what the last map_draw_overlay changed over the base */
+	int point_x, point_y; /* the '@', or -1: it hides what is under it */
+	int pushed;           /* the tag the '@' moved aside (index in tags), or -1 */
+	int pushed_x;         /* where that tag starts now */
 };
 
 /* Smallest rectangle a map fits in: a plot of 8 x 4 cells with its axes. */
@@ -87,8 +106,24 @@ struct map {
 int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
                   enum marker_place *places);
 
-/* Draw the title line and the current point over a base. */
-void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
-                      const struct map *m);
+/*
+ * Draw the title line and the current point over a base, and note in m
+ * where the '@' went and which tag it moved aside, for map_tag_at.
+ */
+void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m);
+
+/*
+ * The marker (index in map_spec.markers) whose tag or '+' the map shows at
+ * cell (x, y) after the last overlay, or -1: nothing there, the '@', or a
+ * tag the '@' cuts.
+ */
+int map_tag_at(const struct map *m, int x, int y);
+
+/*
+ * Where marker `model` shows after the last overlay: true with *t filled
+ * when it shows whole, as its tag or a '+'; false when it is off the map,
+ * not drawn, or its tag is cut by the '@'.
+ */
+bool map_tag_of(const struct map *m, int model, struct map_tag *t);
 
 #endif
