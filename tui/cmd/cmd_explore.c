@@ -88,7 +88,7 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	struct fit_parametric fit;
 	static struct preset p;
 
-	if (runs_load(cli->runs, 6, runs, n, err, sizeof err) != 0) {
+	if (runs_load(cli->runs, LAW_K_TRAINING, runs, n, err, sizeof err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
 	}
@@ -131,13 +131,7 @@ static int load_runs(struct cli *cli, struct fit_run **runs, size_t *n)
 	         cli->runs, *n);
 	snprintf(p.dataset, sizeof p.dataset, "your runs");
 	snprintf(p.file, sizeof p.file, "%.1000s", cli->runs);
-	p.law = (struct law){.family = LAW_ADDITIVE,
-	                     .k = 6,
-	                     .E = fit.E,
-	                     .A = fit.A,
-	                     .B = fit.B,
-	                     .alpha = fit.alpha,
-	                     .beta = fit.beta};
+	p.law = fit_parametric_law(&fit, LAW_K_TRAINING);
 	if (catalog_add_law(&cli->catalog, &p) < 0) {
 		free(*runs);
 		return cli_error(

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../../model/fit.h"
+#include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../../presets/runs.h"
 #include "../../presets/write.h"
@@ -27,6 +28,7 @@ struct report {
 	const char *file;
 	bool parametric;
 	size_t points;
+	double k; /* FLOPs per parameter-token of the runs: a runs file gives none */
 	struct fit_parametric p;
 	struct fit_isoflop f;
 	double at_compute; /* the budget N* and D* are reported at */
@@ -68,21 +70,19 @@ static void warn(struct report *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* N* and D* of an additive fit at budget c: Chinchilla's Eq. 4 with k = 6. */
-static void additive_at(const struct fit_parametric *p, double c, double *n, double *d)
+/* N* and D* of an additive fit at the report's budget: Chinchilla's Eq. 4. */
+static void additive_at(const struct report *r, const struct fit_parametric *p, double *n,
+                        double *d)
 {
-	struct law law = {.family = LAW_ADDITIVE,
-	                  .k = 6,
-	                  .E = p->E,
-	                  .A = p->A,
-	                  .B = p->B,
-	                  .alpha = p->alpha,
-	                  .beta = p->beta};
-	double g, a, b;
+	struct law law = fit_parametric_law(p, r->k);
 
-	law_additive_allocation(&law, &g, &a, &b);
-	*n = g * pow(c / 6, a);
-	*d = pow(c / 6, b) / g;
+	optimum_additive(&law, r->at_compute, n, d);
+}
+
+/* A run's compute, k N D. */
+static double run_compute(const struct report *r, const struct fit_run *run)
+{
+	return law_compute(&(const struct law){.k = r->k}, run->params, run->tokens);
 }
 
 /* One bootstrap refit (fit_bootstrap runs them on several threads: r is only read). */
@@ -96,7 +96,7 @@ static int refit(const struct fit_run *sample, size_t n, double *v, const void *
 			return -1;
 		double got[9] = {p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b, 0, 0};
 		if (!p.one_d)
-			additive_at(&p, r->at_compute, &got[7], &got[8]);
+			additive_at(r, &p, &got[7], &got[8]);
 		for (int k = 0; k < 9; k++)
 			if (!isfinite(got[k]))
 				return -1; /* a refit that left the law's domain is a failed refit
@@ -104,7 +104,7 @@ static int refit(const struct fit_run *sample, size_t n, double *v, const void *
 		memcpy(v, got, sizeof got);
 	} else {
 		struct fit_isoflop f;
-		if (fit_isoflop(sample, n, 6, &f) != MODEL_OK)
+		if (fit_isoflop(sample, n, r->k, &f) != MODEL_OK)
 			return -1;
 		v[0] = f.a;
 		v[1] = f.b;
@@ -159,7 +159,7 @@ static void print_text(const struct report *r)
 		       db, b->loss);
 	} else if (r->parametric) {
 		double n, d;
-		additive_at(&r->p, r->at_compute, &n, &d);
+		additive_at(r, &r->p, &n, &d);
 		units_format_count(n, nb, sizeof nb);
 		units_format_count(d, db, sizeof db);
 		printf("method      points       E          A          B   alpha    beta      a    "
@@ -373,7 +373,7 @@ static const char *fit_failed(const struct report *r, const struct fit_run *runs
 		vals[nv++] = (struct named){"alpha", p->alpha};
 		vals[nv++] = (struct named){"the objective", p->objective};
 		if (!p->one_d) {
-			additive_at(p, r->at_compute, &ns, &ds);
+			additive_at(r, p, &ns, &ds);
 			vals[nv++] = (struct named){"B", p->B};
 			vals[nv++] = (struct named){"beta", p->beta};
 			vals[nv++] = (struct named){"N*", ns};
@@ -451,7 +451,7 @@ static void fitted_preset(const struct report *r, const char *id, struct preset 
 	         "Training Compute-Optimal Large Language Models, arXiv:2203.15556",
 	         r->file, r->points, method);
 	snprintf(p->dataset, sizeof p->dataset, "the runs in %.140s", r->file);
-	p->law.k = 6;
+	p->law.k = r->k;
 	if (r->parametric) {
 		p->law.family = LAW_ADDITIVE;
 		p->law.E = r->p.E;
@@ -643,7 +643,8 @@ int cmd_fit(struct cli *cli)
 	r.file = cli->args[0];
 	r.parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
 	r.at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
-	if (runs_load(r.file, 6, &runs, &n, err, sizeof err) != 0) {
+	r.k = LAW_K_TRAINING;
+	if (runs_load(r.file, r.k, &runs, &n, err, sizeof err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
 	}
@@ -665,8 +666,8 @@ int cmd_fit(struct cli *cli)
 		r.n_hi = fmax(r.n_hi, runs[i].params);
 		r.d_lo = fmin(r.d_lo, runs[i].tokens);
 		r.d_hi = fmax(r.d_hi, runs[i].tokens);
-		r.c_lo = fmin(r.c_lo, 6 * runs[i].params * runs[i].tokens);
-		r.c_hi = fmax(r.c_hi, 6 * runs[i].params * runs[i].tokens);
+		r.c_lo = fmin(r.c_lo, run_compute(&r, &runs[i]));
+		r.c_hi = fmax(r.c_hi, run_compute(&r, &runs[i]));
 	}
 	if (r.n_hi < 100 * r.n_lo)
 		warn(&r,
@@ -679,7 +680,7 @@ int cmd_fit(struct cli *cli)
 	if (n >= PROGRESS_ROWS && isatty(STDERR_FILENO))
 		opt.progress = show_progress;
 	enum model_status st = r.parametric ? fit_parametric_with(runs, n, &opt, &r.p)
-	                                    : fit_isoflop(runs, n, 6, &r.f);
+	                                    : fit_isoflop(runs, n, r.k, &r.f);
 	end_progress(&pl);
 	if (!r.parametric && st == MODEL_EDOM && r.f.used == 1) {
 		/* one budget has a minimum: report it, with no frontier */

@@ -32,7 +32,7 @@ static void reported_compute_note(const struct preset *p, double n, double d)
 {
 	char cb[16], rb[16];
 
-	units_format_compute(6 * n * d, cb, sizeof cb);
+	units_format_compute(law_training_compute(n, d), cb, sizeof cb);
 	units_format_compute(p->compute, rb, sizeof rb);
 	if (strcmp(cb, rb) != 0)
 		printf("%s: compute here is 6ND = %s FLOPs; reported: %s.\n", p->name, cb, rb);
