@@ -102,6 +102,22 @@ static void range(FILE *fp, const char *key, const struct law_range *r)
 	}
 }
 
+void preset_of_law(struct preset *p, const struct preset *base, const struct law *law,
+                   const struct law_origin *o)
+{
+	if (base != NULL)
+		*p = *base;
+	else
+		memset(p, 0, sizeof *p);
+	p->kind = PRESET_LAW;
+	p->law = *law;
+	snprintf(p->id, sizeof p->id, "%s", o->id);
+	snprintf(p->name, sizeof p->name, "%s", o->name);
+	snprintf(p->source, sizeof p->source, "%s", o->source);
+	if (o->dataset != NULL)
+		snprintf(p->dataset, sizeof p->dataset, "%s", o->dataset);
+}
+
 void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 {
 	const struct law *law = &p->law;

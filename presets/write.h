@@ -11,6 +11,23 @@
 
 #include "preset.h"
 
+/* What a law preset isoflop makes says besides its law; each text is cut to its field. */
+struct law_origin {
+	const char *id;
+	const char *name;
+	const char *source;
+	const char *dataset; /* NULL: the base preset's */
+};
+
+/*
+ * The law preset of a law isoflop made, a fit or an edit in the explorer:
+ * the law and what o says, everything else (note, paper_frontier, file)
+ * from base, the preset it was edited from, or empty when base is NULL.
+ * The one builder of what fit --output, --runs and the explorer's 's' write.
+ */
+void preset_of_law(struct preset *p, const struct preset *base, const struct law *law,
+                   const struct law_origin *o);
+
 /*
  * The text of a law preset (additive, data-constrained or frontier) that
  * preset_load reads back to the same law: id, name, source, family,

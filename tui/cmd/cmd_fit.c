@@ -437,37 +437,38 @@ static void id_from_path(const char *path, char *id, size_t size)
 		snprintf(id, size, "fit");
 }
 
+/* The fitted law, with the range its runs cover. */
+static struct law fitted_law(const struct report *r)
+{
+	struct law law = {.family = LAW_FRONTIER, .k = r->k};
+
+	if (r->parametric) {
+		law = fit_parametric_law(&r->p, r->k);
+	} else {
+		law.frontier.unit = 1;
+		law.frontier.params = (struct law_power){r->f.k_params, r->f.a};
+		law.frontier.tokens = (struct law_power){r->f.k_tokens, r->f.b};
+	}
+	law.params = (struct law_range){r->n_lo, r->n_hi};
+	law.tokens = (struct law_range){r->d_lo, r->d_hi};
+	law.compute = (struct law_range){r->c_lo, r->c_hi};
+	return law;
+}
+
 /* The fit as a law preset that --preset loads. */
 static void fitted_preset(const struct report *r, const char *id, struct preset *p)
 {
 	const char *method = r->parametric ? "parametric (Approach 3)" : "isoflop (Approach 2)";
+	char name[sizeof p->name], source[sizeof p->source], dataset[sizeof p->dataset];
+	struct law law = fitted_law(r);
 
-	memset(p, 0, sizeof *p);
-	p->kind = PRESET_LAW;
-	snprintf(p->id, sizeof p->id, "%s", id);
-	snprintf(p->name, sizeof p->name, "Fit of %.80s, %s", r->file, method);
-	snprintf(p->source, sizeof p->source,
+	snprintf(name, sizeof name, "Fit of %.80s, %s", r->file, method);
+	snprintf(source, sizeof source,
 	         "isoflop fit of %.300s: %zu runs, method %s, after Hoffmann et al. 2022, "
 	         "Training Compute-Optimal Large Language Models, arXiv:2203.15556",
 	         r->file, r->points, method);
-	snprintf(p->dataset, sizeof p->dataset, "the runs in %.140s", r->file);
-	p->law.k = r->k;
-	if (r->parametric) {
-		p->law.family = LAW_ADDITIVE;
-		p->law.E = r->p.E;
-		p->law.A = r->p.A;
-		p->law.B = r->p.B;
-		p->law.alpha = r->p.alpha;
-		p->law.beta = r->p.beta;
-	} else {
-		p->law.family = LAW_FRONTIER;
-		p->law.frontier.unit = 1;
-		p->law.frontier.params = (struct law_power){r->f.k_params, r->f.a};
-		p->law.frontier.tokens = (struct law_power){r->f.k_tokens, r->f.b};
-	}
-	p->law.params = (struct law_range){r->n_lo, r->n_hi};
-	p->law.tokens = (struct law_range){r->d_lo, r->d_hi};
-	p->law.compute = (struct law_range){r->c_lo, r->c_hi};
+	snprintf(dataset, sizeof dataset, "the runs in %.140s", r->file);
+	preset_of_law(p, NULL, &law, &(struct law_origin){id, name, source, dataset});
 }
 
 /* The preset's text, rendered and checked before anything touches the disk. */
