@@ -194,95 +194,192 @@ static void print_text(const struct report *r)
 		printf("warning: %s\n", r->warnings[i]);
 }
 
-static void print_csv(const struct report *r)
+/* A record for scripts, filled a field at a time (table.c prints it). */
+#define MAX_FIELDS 24
+
+struct fields {
+	struct column cols[MAX_FIELDS];
+	struct cell cells[MAX_FIELDS];
+	int n;
+};
+
+static void field(struct fields *f, const char *key, enum column_kind kind, struct cell v)
 {
-	if (r->parametric && r->p.one_d) /* L(N) at one D: its floor is E + B/D^beta, not E */
-		printf("method,points,tokens,E_at_D,A,alpha,objective\n"
-		       "parametric,%zu,%.10g,%.10g,%.10g,%.10g,%.10g\n",
-		       r->points, r->d_lo, r->p.E, r->p.A, r->p.alpha, r->p.objective);
-	else if (r->one_budget != NULL)
-		printf("method,points,budgets,a,b,k_params,k_tokens\n"
-		       "isoflop,%zu,%d,,,,\n",
-		       r->points, r->f.used);
-	else if (r->parametric)
-		printf("method,points,E,A,B,alpha,beta,a,b,objective\n"
-		       "parametric,%zu,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n",
-		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
-		       r->p.objective);
-	else
-		printf("method,points,budgets,a,b,k_params,k_tokens\n"
-		       "isoflop,%zu,%d,%.10g,%.10g,%.10g,%.10g\n",
-		       r->points, r->f.used, r->f.a, r->f.b, r->f.k_params, r->f.k_tokens);
-	for (int i = 0; i < r->nwarnings; i++)
-		fprintf(stderr, "isoflop: warning: %s\n", r->warnings[i]);
+	f->cols[f->n] = (struct column){key, key, kind, false};
+	f->cells[f->n++] = v;
 }
 
-/* A JSON string: the warnings quote nothing but our own text, but be safe. */
-static void json_string(const char *s)
+static void number(struct fields *f, const char *key, double v)
 {
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", *s);
-		else
-			putchar(*s);
+	field(f, key, COL_NUMBER, cell_num(v));
+}
+
+static void numbers_none(struct fields *f, const char *const *keys, int n)
+{
+	for (int i = 0; i < n; i++)
+		field(f, keys[i], COL_NUMBER, cell_none());
+}
+
+static struct record record_of(const struct fields *f)
+{
+	return (struct record){f->cols, f->cells, f->n};
+}
+
+static const char *const frontier_keys[4] = {"a", "b", "k_params", "k_tokens"};
+
+/* The frontier N* = k_params C^a, D* = k_tokens C^b, or nothing with one budget. */
+static void frontier_fields(const struct report *r, struct fields *f)
+{
+	number(f, "budgets", r->f.used);
+	if (r->one_budget != NULL) {
+		numbers_none(f, frontier_keys, 4);
+		return;
 	}
-	putchar('"');
+	number(f, "a", r->f.a);
+	number(f, "b", r->f.b);
+	number(f, "k_params", r->f.k_params);
+	number(f, "k_tokens", r->f.k_tokens);
 }
 
-static void print_json(const struct report *r)
+/* E A B alpha beta a b of a full parametric fit. */
+static void parametric_fields(const struct report *r, struct fields *f)
+{
+	const double v[7] = {r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b};
+
+	for (int k = 0; k < 7; k++)
+		number(f, par_names[k], v[k]);
+}
+
+/* The fit's one CSV row. */
+static void csv_fields(const struct report *r, struct fields *f)
+{
+	field(f, "method", COL_TEXT, cell_text(r->parametric ? "parametric" : "isoflop"));
+	number(f, "points", (double)r->points);
+	if (r->parametric && r->p.one_d) { /* L(N) at one D: its floor is E + B/D^beta, not E */
+		number(f, "tokens", r->d_lo);
+		number(f, "E_at_D", r->p.E);
+		number(f, "A", r->p.A);
+		number(f, "alpha", r->p.alpha);
+	} else if (r->parametric) {
+		parametric_fields(r, f);
+	} else {
+		frontier_fields(r, f);
+	}
+	if (r->parametric)
+		number(f, "objective", r->p.objective);
+}
+
+/* How the starts ran, for scripts. */
+static void starts_fields(const struct report *r, struct fields *f)
+{
+	number(f, "objective", r->p.objective);
+	number(f, "starts", r->p.starts);
+	number(f, "finished", r->p.finished);
+	number(f, "converged", r->p.converged);
+	number(f, "at_best", r->p.at_best);
+	if (r->p.one_d)
+		return;
+	number(f, "scouted_on", (double)r->p.scouted_on);
+	number(f, "refined_on_all", r->p.polished);
+	number(f, "refined_converged", r->p.polished_converged);
+}
+
+/* The one budget of an isoflop fit that has a minimum. */
+static void budget_fields(const struct fit_budget *b, struct fields *f)
+{
+	number(f, "compute", b->compute);
+	number(f, "params", b->params);
+	number(f, "tokens", b->tokens);
+	number(f, "loss", b->loss);
+}
+
+/* The fit's law in JSON: what is unknown is null. */
+static void json_law_fields(const struct report *r, struct fields *f, struct fields *budget,
+                            struct record *nested)
+{
+	static const char *const d_term[3] = {"beta", "a", "b"};
+
+	field(f, "method", COL_TEXT, cell_text(r->parametric ? "parametric" : "isoflop"));
+	number(f, "points", (double)r->points);
+	if (r->parametric && r->p.one_d) {
+		field(f, "one_d", COL_BOOL, cell_bool(true));
+		number(f, "tokens", r->d_lo);
+		number(f, "E", r->p.E);
+		number(f, "A", r->p.A);
+		field(f, "B", COL_NUMBER, cell_none());
+		number(f, "alpha", r->p.alpha);
+		numbers_none(f, d_term, 3); /* the D term is unknown, and so the allocation */
+	} else if (r->parametric) {
+		parametric_fields(r, f);
+	} else {
+		frontier_fields(r, f);
+	}
+	if (r->parametric)
+		starts_fields(r, f);
+	if (r->one_budget != NULL) {
+		budget_fields(r->one_budget, budget);
+		*nested = record_of(budget);
+		field(f, "budget", COL_OBJECT, cell_object(nested));
+	}
+}
+
+/* The bootstrap's percentiles of each value the report knows. */
+struct bootstrap_json {
+	struct fields top, iv[9];
+	struct record iv_rec[9], top_rec;
+};
+
+static void bootstrap_fields(const struct report *r, struct bootstrap_json *b)
 {
 	const char *const *names = r->parametric ? par_names : iso_names;
 	int nk = r->parametric ? 9 : 4;
 
-	if (r->parametric && r->p.one_d)
-		printf("{\"method\": \"parametric\", \"points\": %zu, \"one_d\": true, "
-		       "\"tokens\": %.10g, \"E\": %.10g, \"A\": %.10g, \"B\": null, \"alpha\": "
-		       "%.10g, \"beta\": null, \"a\": null, \"b\": null, \"objective\": %.10g, "
-		       "\"starts\": %d, \"finished\": %d, \"converged\": %d, \"at_best\": %d",
-		       r->points, r->d_lo, r->p.E, r->p.A, r->p.alpha, r->p.objective, r->p.starts,
-		       r->p.finished, r->p.converged, r->p.at_best);
-	else if (r->one_budget != NULL)
-		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": null, "
-		       "\"b\": null, \"k_params\": null, \"k_tokens\": null, \"budget\": "
-		       "{\"compute\": %.10g, \"params\": %.10g, \"tokens\": %.10g, \"loss\": "
-		       "%.10g}",
-		       r->points, r->f.used, r->one_budget->compute, r->one_budget->params,
-		       r->one_budget->tokens, r->one_budget->loss);
-	else if (r->parametric)
-		printf("{\"method\": \"parametric\", \"points\": %zu, \"E\": %.10g, \"A\": %.10g, "
-		       "\"B\": %.10g, \"alpha\": %.10g, \"beta\": %.10g, \"a\": %.10g, \"b\": "
-		       "%.10g, "
-		       "\"objective\": %.10g, \"starts\": %d, \"finished\": %d, \"converged\": %d, "
-		       "\"at_best\": %d, \"scouted_on\": %zu, \"refined_on_all\": %d, "
-		       "\"refined_converged\": %d",
-		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
-		       r->p.objective, r->p.starts, r->p.finished, r->p.converged, r->p.at_best,
-		       r->p.scouted_on, r->p.polished, r->p.polished_converged);
-	else
-		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": %.10g, "
-		       "\"b\": %.10g, \"k_params\": %.10g, \"k_tokens\": %.10g",
-		       r->points, r->f.used, r->f.a, r->f.b, r->f.k_params, r->f.k_tokens);
-	printf(", \"at_compute\": %.10g", r->at_compute);
+	number(&b->top, "samples", r->samples);
+	for (int k = 0; k < nk; k++) {
+		if (!known(r, k))
+			continue;
+		number(&b->iv[k], "p2_5", r->iv[k].p2_5);
+		number(&b->iv[k], "p10", r->iv[k].p10);
+		number(&b->iv[k], "p90", r->iv[k].p90);
+		number(&b->iv[k], "p97_5", r->iv[k].p97_5);
+		b->iv_rec[k] = record_of(&b->iv[k]);
+		field(&b->top, names[k], COL_OBJECT, cell_object(&b->iv_rec[k]));
+	}
+	b->top_rec = record_of(&b->top);
+}
+
+static void print_csv(const struct report *r)
+{
+	struct fields f = {.n = 0};
+
+	csv_fields(r, &f);
+	struct record rec = record_of(&f);
+	table_print_record(&rec, FORMAT_CSV, stdout);
+	for (int i = 0; i < r->nwarnings; i++)
+		fprintf(stderr, "isoflop: warning: %s\n", r->warnings[i]);
+}
+
+static void print_json(const struct report *r)
+{
+	static struct fields f, budget;
+	static struct bootstrap_json b;
+	struct record nested;
+	const char *warnings[MAX_WARNINGS];
+
+	memset(&f, 0, sizeof f);
+	memset(&budget, 0, sizeof budget);
+	memset(&b, 0, sizeof b);
+	json_law_fields(r, &f, &budget, &nested);
+	number(&f, "at_compute", r->at_compute);
 	if (r->samples > 0) {
-		printf(", \"bootstrap\": {\"samples\": %d", r->samples);
-		for (int k = 0; k < nk; k++)
-			if (known(r, k))
-				printf(", \"%s\": {\"p2_5\": %.10g, \"p10\": %.10g, \"p90\": "
-				       "%.10g, \"p97_5\": %.10g}",
-				       names[k], r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90,
-				       r->iv[k].p97_5);
-		printf("}");
+		bootstrap_fields(r, &b);
+		field(&f, "bootstrap", COL_OBJECT, cell_object(&b.top_rec));
 	}
-	printf(", \"warnings\": [");
-	for (int i = 0; i < r->nwarnings; i++) {
-		if (i > 0)
-			printf(", ");
-		json_string(r->warnings[i]);
-	}
-	printf("]}\n");
+	for (int i = 0; i < r->nwarnings; i++)
+		warnings[i] = r->warnings[i];
+	field(&f, "warnings", COL_STRINGS, cell_strings(warnings, r->nwarnings));
+	struct record rec = record_of(&f);
+	table_print_record(&rec, FORMAT_JSON, stdout);
 }
 
 /* ---- progress and sanity ---- */
