@@ -720,12 +720,215 @@ static int output_preset(const struct cli *cli, const struct report *r)
 	return rc;
 }
 
+/* The runs, less the --exclude-top worst; the report's file, budget and k. */
+static int load_runs(const struct cli *cli, struct report *r, struct fit_run **runs, size_t *n)
+{
+	char err[1024];
+
+	r->file = cli->args[0];
+	r->parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
+	r->at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
+	r->k = LAW_K_TRAINING;
+	if (runs_load(r->file, r->k, runs, n, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	if (cli->exclude_top > 0) {
+		if ((size_t)cli->exclude_top + RUNS_MIN > *n) {
+			free(*runs);
+			return cli_error("--exclude-top %ld leaves fewer than %d of %zu runs",
+			                 cli->exclude_top, RUNS_MIN, *n);
+		}
+		qsort(*runs, *n, sizeof **runs, by_loss_desc);
+		memmove(*runs, *runs + cli->exclude_top,
+		        sizeof **runs * (*n - (size_t)cli->exclude_top));
+		*n -= (size_t)cli->exclude_top;
+	}
+	return 0;
+}
+
+/* The range the runs cover, and a warning when N spans too little of it. */
+static void cover(struct report *r, const struct fit_run *runs, size_t n)
+{
+	r->points = n;
+	r->n_lo = r->d_lo = r->c_lo = INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		r->n_lo = fmin(r->n_lo, runs[i].params);
+		r->n_hi = fmax(r->n_hi, runs[i].params);
+		r->d_lo = fmin(r->d_lo, runs[i].tokens);
+		r->d_hi = fmax(r->d_hi, runs[i].tokens);
+		r->c_lo = fmin(r->c_lo, run_compute(r, &runs[i]));
+		r->c_hi = fmax(r->c_hi, run_compute(r, &runs[i]));
+	}
+	if (r->n_hi < 100 * r->n_lo)
+		warn(r,
+		     "the runs cover less than two decades of N (%.2g to %.2g): the exponents are "
+		     "poorly determined",
+		     r->n_lo, r->n_hi);
+}
+
+/* The fit itself, with the progress line; one budget with a minimum is a report too. */
+static int run_fit(struct report *r, const struct fit_run *runs, size_t n)
+{
+	struct progress_line pl = {n, 0, 0};
+	struct fit_options opt = {FIT_SCOUT_ROWS, NULL, &pl};
+
+	if (n >= PROGRESS_ROWS && isatty(STDERR_FILENO))
+		opt.progress = show_progress;
+	enum model_status st = r->parametric ? fit_parametric_with(runs, n, &opt, &r->p)
+	                                     : fit_isoflop(runs, n, r->k, &r->f);
+	end_progress(&pl);
+	if (!r->parametric && st == MODEL_EDOM && r->f.used == 1) {
+		/* one budget has a minimum: report it, with no frontier */
+		for (int i = 0; i < r->f.nbudgets; i++)
+			if (r->f.budgets[i].fitted && !r->f.budgets[i].at_edge)
+				r->one_budget = &r->f.budgets[i];
+		st = MODEL_OK;
+	}
+	if (st != MODEL_OK)
+		return cli_error(r->parametric
+		                         ? "%s: no start reached a fit with positive exponents"
+		                         : "%s: fewer than two compute budgets have a minimum "
+		                           "inside their sweep (runs within 5%% of each other's "
+		                           "6ND form a budget)",
+		                 r->file);
+	return 0;
+}
+
+/*
+ * What the fit cannot say: the D term of runs at one D, the frontier of one
+ * budget. A warning, and with --output a refusal: there is no law to write.
+ */
+static int partial_fit(const struct cli *cli, struct report *r)
+{
+	char b[16];
+
+	if (r->parametric && r->p.one_d) {
+		units_format_count(r->d_lo, b, sizeof b);
+		warn(r,
+		     "every run has D = %s: B and beta (the D term) are unknown, so no "
+		     "compute-optimal N* and D* follow; runs at several D give the full law",
+		     b);
+		if (cli->output != NULL)
+			return cli_error("%s: every run has D = %s: with B and beta unknown there "
+			                 "is no law to write to %s",
+			                 r->file, b, cli->output);
+	}
+	if (r->one_budget != NULL) {
+		units_format_compute(r->one_budget->compute, b, sizeof b);
+		warn(r,
+		     "only the budget at %s FLOPs has a minimum inside its sweep: a and b need "
+		     "two or more, so no frontier N* = k C^a follows",
+		     b);
+		if (cli->output != NULL)
+			return cli_error("%s: only one compute budget (%s FLOPs) has a minimum: "
+			                 "with a and b unknown there is no frontier to write to %s",
+			                 r->file, b, cli->output);
+	}
+	return 0;
+}
+
+/* The warnings users have learned to need: a spurious minimum, budgets left out. */
+static void warn_fit(struct report *r)
+{
+	if (r->parametric && r->p.at_best < 5)
+		warn(r,
+		     "only %d of %d starts reached the best fit: it may be a narrow or spurious "
+		     "minimum",
+		     r->p.at_best, r->p.starts);
+	if (r->parametric)
+		return;
+	for (int i = 0; i < r->f.nbudgets; i++) {
+		const struct fit_budget *b = &r->f.budgets[i];
+		if (b->runs < 3)
+			warn(r,
+			     "the budget at %.3g FLOPs has %d run%s: at least 3 are needed for "
+			     "its parabola",
+			     b->compute, b->runs, b->runs == 1 ? "" : "s");
+		else if (b->fitted && b->at_edge)
+			warn(r,
+			     "the budget at %.3g FLOPs has its minimum at the edge of its sweep: "
+			     "left out",
+			     b->compute);
+		else if (!b->fitted)
+			warn(r,
+			     "the budget at %.3g FLOPs has no minimum (its loss does not curve "
+			     "up): left out",
+			     b->compute);
+	}
+}
+
+/* Percentile intervals from --bootstrap refits (r->draws freed by the caller). */
+static int bootstrap(const struct cli *cli, struct report *r, const struct fit_run *runs, size_t n)
+{
+	int nk = r->parametric ? 9 : 4;
+
+	if (r->one_budget != NULL) {
+		warn(r, "no bootstrap: with one budget there are no exponents to resample");
+		return 0;
+	}
+	for (int k = 0; k < nk; k++)
+		if ((r->draws[k] = malloc(sizeof(double) * (size_t)cli->bootstrap)) == NULL)
+			return cli_error("out of memory");
+	r->samples = fit_bootstrap(runs, n, (int)cli->bootstrap,
+	                           (cli->given & OPT_SEED) ? cli->seed : 1, nk, refit, r, r->draws);
+	if (r->samples < 0)
+		return cli_error("out of memory");
+	if (r->parametric && !r->p.one_d && r->samples >= 3) {
+		r->corr = fit_correlation(r->draws[3], r->draws[4], (size_t)r->samples);
+		if (fabs(r->corr) > 0.9)
+			warn(r,
+			     "alpha and beta are strongly correlated across the bootstrap (r = "
+			     "%.2f): their ratio is known better than either",
+			     r->corr);
+	}
+	for (int k = 0; k < nk; k++)
+		r->iv[k] = fit_interval_of(r->draws[k], (size_t)r->samples);
+	if (r->samples < cli->bootstrap)
+		warn(r, "%ld of %ld bootstrap refits failed", cli->bootstrap - r->samples,
+		     cli->bootstrap);
+	return 0;
+}
+
+/* The fit, its checks and its warnings, up to what is printed. */
+static int fit_report(const struct cli *cli, struct report *r, const struct fit_run *runs, size_t n)
+{
+	char why[300];
+	int rc;
+
+	cover(r, runs, n);
+	if ((rc = run_fit(r, runs, n)) != 0)
+		return rc;
+	if (fit_failed(r, runs, n, why, sizeof why) != NULL)
+		return cli_error("%s: the fit failed: %s", r->file, why);
+	if ((rc = partial_fit(cli, r)) != 0)
+		return rc;
+	warn_fit(r);
+	return cli->bootstrap > 0 ? bootstrap(cli, r, runs, n) : 0;
+}
+
+/* The preset with --output, and the report unless the preset took standard output. */
+static int print_report(const struct cli *cli, const struct report *r)
+{
+	int rc = cli->output != NULL ? output_preset(cli, r) : 0;
+
+	/* with --output -, standard output carries the preset alone */
+	if (rc == 0 && (cli->output == NULL || !output_is_stdout(cli->output))) {
+		if (cli->format == FORMAT_CSV)
+			print_csv(r);
+		else if (cli->format == FORMAT_JSON)
+			print_json(r);
+		else
+			print_text(r);
+	}
+	return rc;
+}
+
 int cmd_fit(struct cli *cli)
 {
 	struct report r = {.file = NULL};
 	struct fit_run *runs = NULL;
 	size_t n = 0;
-	char err[1024];
 	int rc;
 
 	if ((rc = cli_check_options(cli, "fit",
@@ -738,176 +941,10 @@ int cmd_fit(struct cli *cli)
 	/* refuse before the work, not after it */
 	if (cli->output != NULL && (rc = output_check(cli)) != 0)
 		return rc;
-	r.file = cli->args[0];
-	r.parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
-	r.at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
-	r.k = LAW_K_TRAINING;
-	if (runs_load(r.file, r.k, &runs, &n, err, sizeof err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		return EXIT_USAGE;
-	}
-	if (cli->exclude_top > 0) {
-		if ((size_t)cli->exclude_top + RUNS_MIN > n) {
-			free(runs);
-			return cli_error("--exclude-top %ld leaves fewer than %d of %zu runs",
-			                 cli->exclude_top, RUNS_MIN, n);
-		}
-		qsort(runs, n, sizeof *runs, by_loss_desc);
-		memmove(runs, runs + cli->exclude_top,
-		        sizeof *runs * (n - (size_t)cli->exclude_top));
-		n -= (size_t)cli->exclude_top;
-	}
-	r.points = n;
-	r.n_lo = r.d_lo = r.c_lo = INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		r.n_lo = fmin(r.n_lo, runs[i].params);
-		r.n_hi = fmax(r.n_hi, runs[i].params);
-		r.d_lo = fmin(r.d_lo, runs[i].tokens);
-		r.d_hi = fmax(r.d_hi, runs[i].tokens);
-		r.c_lo = fmin(r.c_lo, run_compute(&r, &runs[i]));
-		r.c_hi = fmax(r.c_hi, run_compute(&r, &runs[i]));
-	}
-	if (r.n_hi < 100 * r.n_lo)
-		warn(&r,
-		     "the runs cover less than two decades of N (%.2g to %.2g): the exponents are "
-		     "poorly determined",
-		     r.n_lo, r.n_hi);
-
-	struct progress_line pl = {n, 0, 0};
-	struct fit_options opt = {FIT_SCOUT_ROWS, NULL, &pl};
-	if (n >= PROGRESS_ROWS && isatty(STDERR_FILENO))
-		opt.progress = show_progress;
-	enum model_status st = r.parametric ? fit_parametric_with(runs, n, &opt, &r.p)
-	                                    : fit_isoflop(runs, n, r.k, &r.f);
-	end_progress(&pl);
-	if (!r.parametric && st == MODEL_EDOM && r.f.used == 1) {
-		/* one budget has a minimum: report it, with no frontier */
-		for (int i = 0; i < r.f.nbudgets; i++)
-			if (r.f.budgets[i].fitted && !r.f.budgets[i].at_edge)
-				r.one_budget = &r.f.budgets[i];
-		st = MODEL_OK;
-	}
-	if (st != MODEL_OK) {
-		free(runs);
-		return cli_error(r.parametric
-		                         ? "%s: no start reached a fit with positive exponents"
-		                         : "%s: fewer than two compute budgets have a minimum "
-		                           "inside their sweep (runs within 5%% of each other's "
-		                           "6ND form a budget)",
-		                 r.file);
-	}
-	char why[300];
-	if (fit_failed(&r, runs, n, why, sizeof why) != NULL) {
-		free(runs);
-		return cli_error("%s: the fit failed: %s", r.file, why);
-	}
-	if (r.parametric && r.p.one_d) {
-		char db[16];
-		units_format_count(r.d_lo, db, sizeof db);
-		warn(&r,
-		     "every run has D = %s: B and beta (the D term) are unknown, so no "
-		     "compute-optimal N* and D* follow; runs at several D give the full law",
-		     db);
-		if (cli->output != NULL) {
-			free(runs);
-			return cli_error(
-			        "%s: every run has D = %s: with B and beta unknown there is "
-			        "no law to write to %s",
-			        r.file, db, cli->output);
-		}
-	}
-	if (r.one_budget != NULL) {
-		char cb[16];
-		units_format_compute(r.one_budget->compute, cb, sizeof cb);
-		warn(&r,
-		     "only the budget at %s FLOPs has a minimum inside its sweep: a and b need "
-		     "two or more, so no frontier N* = k C^a follows",
-		     cb);
-		if (cli->output != NULL) {
-			free(runs);
-			return cli_error(
-			        "%s: only one compute budget (%s FLOPs) has a minimum: with "
-			        "a and b unknown there is no frontier to write to %s",
-			        r.file, cb, cli->output);
-		}
-	}
-	if (r.parametric && r.p.at_best < 5)
-		warn(&r,
-		     "only %d of %d starts reached the best fit: it may be a narrow or spurious "
-		     "minimum",
-		     r.p.at_best, r.p.starts);
-	if (!r.parametric)
-		for (int i = 0; i < r.f.nbudgets; i++) {
-			const struct fit_budget *b = &r.f.budgets[i];
-			if (b->runs < 3)
-				warn(&r,
-				     "the budget at %.3g FLOPs has %d run%s: at least 3 are needed "
-				     "for "
-				     "its parabola",
-				     b->compute, b->runs, b->runs == 1 ? "" : "s");
-			else if (b->fitted && b->at_edge)
-				warn(&r,
-				     "the budget at %.3g FLOPs has its minimum at the edge of its "
-				     "sweep: "
-				     "left out",
-				     b->compute);
-			else if (!b->fitted)
-				warn(&r,
-				     "the budget at %.3g FLOPs has no minimum (its loss does not "
-				     "curve "
-				     "up): left out",
-				     b->compute);
-		}
-
-	if (cli->bootstrap > 0 && r.one_budget != NULL)
-		warn(&r, "no bootstrap: with one budget there are no exponents to resample");
-	else if (cli->bootstrap > 0) {
-		int nk = r.parametric ? 9 : 4;
-		for (int k = 0; k < nk; k++)
-			r.draws[k] = malloc(sizeof(double) * (size_t)cli->bootstrap);
-		for (int k = 0; k < nk; k++)
-			if (r.draws[k] == NULL) {
-				for (int j = 0; j < nk; j++)
-					free(r.draws[j]);
-				free(runs);
-				return cli_error("out of memory");
-			}
-		r.samples = fit_bootstrap(runs, n, (int)cli->bootstrap,
-		                          (cli->given & OPT_SEED) ? cli->seed : 1, nk, refit, &r,
-		                          r.draws);
-		if (r.samples < 0) {
-			for (int k = 0; k < nk; k++)
-				free(r.draws[k]);
-			free(runs);
-			return cli_error("out of memory");
-		}
-		if (r.parametric && !r.p.one_d && r.samples >= 3) {
-			r.corr = fit_correlation(r.draws[3], r.draws[4], (size_t)r.samples);
-			if (fabs(r.corr) > 0.9)
-				warn(&r,
-				     "alpha and beta are strongly correlated across the bootstrap "
-				     "(r = %.2f): their ratio is known better than either",
-				     r.corr);
-		}
-		for (int k = 0; k < nk; k++)
-			r.iv[k] = fit_interval_of(r.draws[k], (size_t)r.samples);
-		if (r.samples < cli->bootstrap)
-			warn(&r, "%ld of %ld bootstrap refits failed", cli->bootstrap - r.samples,
-			     cli->bootstrap);
-	}
-
-	rc = 0;
-	if (cli->output != NULL)
-		rc = output_preset(cli, &r);
-	/* with --output -, standard output carries the preset alone */
-	if (rc == 0 && (cli->output == NULL || !output_is_stdout(cli->output))) {
-		if (cli->format == FORMAT_CSV)
-			print_csv(&r);
-		else if (cli->format == FORMAT_JSON)
-			print_json(&r);
-		else
-			print_text(&r);
-	}
+	if ((rc = load_runs(cli, &r, &runs, &n)) != 0)
+		return rc;
+	if ((rc = fit_report(cli, &r, runs, n)) == 0)
+		rc = print_report(cli, &r);
 	for (int k = 0; k < 9; k++)
 		free(r.draws[k]);
 	free(runs);
