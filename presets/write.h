@@ -44,6 +44,14 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment);
  */
 const char *write_unreplaceable(const char *path);
 
+/*
+ * Whether a write may take path's name before it is tried: nothing there,
+ * or with replace a regular file or a symlink. -1 when not, *what naming
+ * what is there when even replace would not take it (write_unreplaceable),
+ * NULL when only replace would.
+ */
+int write_may_take(const char *path, bool replace, const char **what);
+
 /* A file's text in a temporary beside the name it will take. */
 struct write_temp {
 	char path[4096]; /* the name it takes */
@@ -70,8 +78,17 @@ int write_temp_commit(struct write_temp *t, bool replace);
 void write_temp_discard(struct write_temp *t);
 
 /*
+ * Give n temporaries, all on disk already, their names, one at a time (a
+ * set of files: a full disk has left none half-made). A name taken in
+ * between stops them at *failed: without replace the names given so far
+ * are removed again, with it they stay new. -1 with errno set on failure;
+ * the temporaries not named are left for write_temp_discard.
+ */
+int write_temps_commit(struct write_temp *t, int n, bool replace, int *failed);
+
+/*
  * Create path with the text write(fp, ctx) produces, whole or not at all:
- * write_temp_create then write_temp_commit. On failure -1 with errno set and
+ * write_temp_create then write_temps_commit of the one. On failure -1 with errno set and
  * nothing left behind; a full disk leaves the old file, if any, as it was.
  */
 int write_file_atomic(const char *path, bool replace, void (*write)(FILE *fp, const void *ctx),

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -602,16 +601,13 @@ static bool output_is_stdout(const char *path)
  */
 static int output_check(const struct cli *cli)
 {
-	const char *what = write_unreplaceable(cli->output);
-	struct stat st;
+	const char *what;
 
-	if (output_is_stdout(cli->output))
+	if (output_is_stdout(cli->output) || write_may_take(cli->output, cli->force, &what) == 0)
 		return 0;
 	if (what != NULL)
 		return cli_error("%s is %s, not a regular file: not replaced", cli->output, what);
-	if (!cli->force && lstat(cli->output, &st) == 0)
-		return cli_error("%s: File exists (--force overwrites)", cli->output);
-	return 0;
+	return cli_error("%s: File exists (--force overwrites)", cli->output);
 }
 
 /*
