@@ -202,23 +202,27 @@ struct fields {
 	int n;
 };
 
+/* Append a field; the record's keys are the fit's own, so text never sees them. */
 static void field(struct fields *f, const char *key, enum column_kind kind, struct cell v)
 {
 	f->cols[f->n] = (struct column){key, key, kind, false};
 	f->cells[f->n++] = v;
 }
 
+/* A number field: %.10g for scripts, as every table prints. */
 static void number(struct fields *f, const char *key, double v)
 {
 	field(f, key, COL_NUMBER, cell_num(v));
 }
 
+/* Fields the fit cannot know: empty in CSV, null in JSON. */
 static void numbers_none(struct fields *f, const char *const *keys, int n)
 {
 	for (int i = 0; i < n; i++)
 		field(f, keys[i], COL_NUMBER, cell_none());
 }
 
+/* The fields as table.c's record, borrowing them. */
 static struct record record_of(const struct fields *f)
 {
 	return (struct record){f->cols, f->cells, f->n};
@@ -360,7 +364,7 @@ static void print_csv(const struct report *r)
 
 static void print_json(const struct report *r)
 {
-	static struct fields f, budget;
+	static struct fields f, budget; /* static: some 20 KB with the bootstrap's */
 	static struct bootstrap_json b;
 	struct record nested;
 	const char *warnings[MAX_WARNINGS];
