@@ -1029,3 +1029,14 @@ out:
 	free(ok);
 	return good;
 }
+
+struct law fit_parametric_law(const struct fit_parametric *p, double k)
+{
+	return (struct law){.family = LAW_ADDITIVE,
+	                    .k = k,
+	                    .E = p->E,
+	                    .A = p->A,
+	                    .B = p->B,
+	                    .alpha = p->alpha,
+	                    .beta = p->beta};
+}

@@ -96,6 +96,13 @@ enum model_status fit_parametric_with(const struct fit_run *runs, size_t n,
 #define FIT_TERM_MIN_SHARE 1e-6
 
 /*
+ * The additive law L = E + A/N^alpha + B/D^beta of a parametric fit, with k
+ * FLOPs per parameter-token (the k its runs were read with): no fitted
+ * range, which the caller knows from the runs.
+ */
+struct law fit_parametric_law(const struct fit_parametric *p, double k);
+
+/*
  * Which term of a parametric fit the runs do not move: 'N' (A/N^alpha),
  * 'D' (B/D^beta; not asked of a one-D fit), or 0 when both do.
  */

@@ -23,6 +23,11 @@ double law_compute(const struct law *law, double n, double d)
 	return law->k * n * d;
 }
 
+double law_training_compute(double n, double d)
+{
+	return LAW_K_TRAINING * n * d;
+}
+
 void law_additive_allocation(const struct law *law, double *g, double *a, double *b)
 {
 	double s = law->alpha + law->beta;

@@ -90,6 +90,16 @@ struct law {
 	double breakdown_loss;
 };
 
+/*
+ * FLOPs per parameter per token of training a dense transformer, C = 6 N D:
+ * 2 for a multiply-accumulate, and a backward pass of twice the forward's
+ * cost (Hoffmann et al. 2022, arXiv:2203.15556, App. F, after Kaplan et al.
+ * 2020). The k of a law whose preset sets no flops_per_param_token, of every
+ * law fitted to runs (a runs file gives no k), and of a model's training
+ * compute estimated from N and D.
+ */
+#define LAW_K_TRAINING 6.0
+
 /* Smallest and largest compute budget any model/ call accepts, in FLOPs. */
 #define LAW_COMPUTE_MIN 1e10
 #define LAW_COMPUTE_MAX 1e35
@@ -129,6 +139,13 @@ enum model_status law_loss(const struct law *law, double n, double d, double u, 
 
 /* Training compute k N D in FLOPs. */
 double law_compute(const struct law *law, double n, double d);
+
+/*
+ * A model's training compute as the papers estimate it from N and D alone,
+ * LAW_K_TRAINING N D, whatever law is drawn: where a model sits beside its
+ * published compute, not a budget under a law (that is law_compute).
+ */
+double law_training_compute(double n, double d);
 
 /*
  * Chinchilla's closed-form allocation constants of an additive law (Eq. 4):

@@ -228,22 +228,31 @@ static double kaplan_optimal_params(const struct law *law, double c)
 	return exp((log(p) + p * log(law->nc) + log(c) - log(law->k) - log(law->dc)) / (p + 1));
 }
 
+void optimum_additive(const struct law *law, double c, double *n, double *d)
+{
+	double g, a, b;
+
+	law_additive_allocation(law, &g, &a, &b);
+	*n = g * pow(c / law->k, a);
+	*d = pow(c / law->k, b) / g;
+}
+
 enum model_status optimum_at_compute(const struct law *law, double c, double u,
                                      struct allocation *out)
 {
-	double g, a, b; /* g: Chinchilla's G, or Kaplan's N* */
+	double n, d;
 
 	if (!budget_ok(c) || isnan(u) || isinf(u))
 		return MODEL_EDOM;
 	switch (law->family) {
 	case LAW_ADDITIVE:
-		law_additive_allocation(law, &g, &a, &b);
-		return fill(law, g * pow(c / law->k, a), pow(c / law->k, b) / g, u, out);
+		optimum_additive(law, c, &n, &d);
+		return fill(law, n, d, u, out);
 	case LAW_FRONTIER:
 		return frontier_at_compute(law, c, out);
 	case LAW_KAPLAN:
-		g = kaplan_optimal_params(law, c);
-		return fill(law, g, c / (law->k * g), u, out);
+		n = kaplan_optimal_params(law, c);
+		return fill(law, n, c / (law->k * n), u, out);
 	case LAW_DATA_CONSTRAINED:
 	default:
 		return optimum_search(law, c, u, out);

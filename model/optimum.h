@@ -38,6 +38,14 @@ enum model_status optimum_at_compute(const struct law *law, double c, double u,
                                      struct allocation *out);
 
 /*
+ * Chinchilla's Eq. 4 (Hoffmann et al. 2022, arXiv:2203.15556) for an additive
+ * law: N_opt = G (c/k)^a, D_opt = G^-1 (c/k)^b at c FLOPs. Neither c nor the
+ * result is checked: a fit's report reads whatever its constants give and
+ * says itself when that is not a finite number (optimum_at_compute checks).
+ */
+void optimum_additive(const struct law *law, double c, double *n, double *d);
+
+/*
  * The numerical route of optimum_at_compute for any law with a surface: scan
  * ln N, then GSL's Brent minimiser, then a Brent root solve of the profile's
  * slope (a minimum's position is only determined to sqrt(epsilon) by values

@@ -102,6 +102,22 @@ static void range(FILE *fp, const char *key, const struct law_range *r)
 	}
 }
 
+void preset_of_law(struct preset *p, const struct preset *base, const struct law *law,
+                   const struct law_origin *o)
+{
+	if (base != NULL)
+		*p = *base;
+	else
+		memset(p, 0, sizeof *p);
+	p->kind = PRESET_LAW;
+	p->law = *law;
+	snprintf(p->id, sizeof p->id, "%s", o->id);
+	snprintf(p->name, sizeof p->name, "%s", o->name);
+	snprintf(p->source, sizeof p->source, "%s", o->source);
+	if (o->dataset != NULL)
+		snprintf(p->dataset, sizeof p->dataset, "%s", o->dataset);
+}
+
 void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 {
 	const struct law *law = &p->law;
@@ -331,14 +347,41 @@ void write_temp_discard(struct write_temp *t)
 	t->tmp[0] = '\0';
 }
 
+int write_temps_commit(struct write_temp *t, int n, bool replace, int *failed)
+{
+	for (int i = 0; i < n; i++) {
+		if (write_temp_commit(&t[i], replace) == 0)
+			continue;
+		int err = errno;
+		/* without replace the names were free: the ones linked so far are ours */
+		for (int j = 0; j < i && !replace; j++)
+			unlink(t[j].path);
+		*failed = i;
+		errno = err;
+		return -1;
+	}
+	return 0;
+}
+
+int write_may_take(const char *path, bool replace, const char **what)
+{
+	struct stat st;
+
+	*what = write_unreplaceable(path);
+	if (*what != NULL || (!replace && lstat(path, &st) == 0))
+		return -1;
+	return 0;
+}
+
 int write_file_atomic(const char *path, bool replace, void (*write)(FILE *fp, const void *ctx),
                       const void *ctx)
 {
 	struct write_temp t;
+	int failed;
 
 	if (write_temp_create(&t, path, write, ctx) != 0)
 		return -1;
-	if (write_temp_commit(&t, replace) != 0)
+	if (write_temps_commit(&t, 1, replace, &failed) != 0)
 		return discard_failed(&t);
 	return 0;
 }

@@ -11,6 +11,23 @@
 
 #include "preset.h"
 
+/* What a law preset isoflop makes says besides its law; each text is cut to its field. */
+struct law_origin {
+	const char *id;
+	const char *name;
+	const char *source;
+	const char *dataset; /* NULL: the base preset's */
+};
+
+/*
+ * The law preset of a law isoflop made, a fit or an edit in the explorer:
+ * the law and what o says, everything else (note, paper_frontier, file)
+ * from base, the preset it was edited from, or empty when base is NULL.
+ * The one builder of what fit --output, --runs and the explorer's 's' write.
+ */
+void preset_of_law(struct preset *p, const struct preset *base, const struct law *law,
+                   const struct law_origin *o);
+
 /*
  * The text of a law preset (additive, data-constrained or frontier) that
  * preset_load reads back to the same law: id, name, source, family,
@@ -26,6 +43,14 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment);
  * nothing (the link itself is replaced, never written through).
  */
 const char *write_unreplaceable(const char *path);
+
+/*
+ * Whether a write may take path's name before it is tried: nothing there,
+ * or with replace a regular file or a symlink. -1 when not, *what naming
+ * what is there when even replace would not take it (write_unreplaceable),
+ * NULL when only replace would.
+ */
+int write_may_take(const char *path, bool replace, const char **what);
 
 /* A file's text in a temporary beside the name it will take. */
 struct write_temp {
@@ -53,8 +78,17 @@ int write_temp_commit(struct write_temp *t, bool replace);
 void write_temp_discard(struct write_temp *t);
 
 /*
+ * Give n temporaries, all on disk already, their names, one at a time (a
+ * set of files: a full disk has left none half-made). A name taken in
+ * between stops them at *failed: without replace the names given so far
+ * are removed again, with it they stay new. -1 with errno set on failure;
+ * the temporaries not named are left for write_temp_discard.
+ */
+int write_temps_commit(struct write_temp *t, int n, bool replace, int *failed);
+
+/*
  * Create path with the text write(fp, ctx) produces, whole or not at all:
- * write_temp_create then write_temp_commit. On failure -1 with errno set and
+ * write_temp_create then write_temps_commit of the one. On failure -1 with errno set and
  * nothing left behind; a full disk leaves the old file, if any, as it was.
  */
 int write_file_atomic(const char *path, bool replace, void (*write)(FILE *fp, const void *ctx),

@@ -280,6 +280,50 @@ static void approach2_table_a3(void **state)
 }
 
 /*
+ * Hoffmann et al. 2022 (arXiv:2203.15556) Table A3, Approach 3: the model
+ * size Eq. 4 gives at each printed budget. The unrounded constants (the
+ * ones that give the paper's 40B at Gopher's budget) land within 5% of the
+ * rows from 400M to 67B; the table's larger rows drift further (7% at 10T),
+ * and its 175B row prints 1.26e24 FLOPs, below the 67B row's: left out.
+ * Eq. 4 spends the budget whole, C = 6 N D, and optimum_at_compute is it.
+ */
+static void approach3_table_a3(void **state)
+{
+	(void)state;
+	static const struct table_row rows[] = {
+	        {400e6, 2.21e19, 9.2e9},
+	        {1e9, 1.62e20, 27.1e9},
+	        {10e9, 2.46e22, 410.1e9},
+	        {67e9, 1.71e24, 4.1e12},
+	};
+	struct law law = fixture_law("hoffmann2022-unrounded");
+
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct allocation al;
+		double n, d;
+		optimum_additive(&law, rows[i].flops, &n, &d);
+		assert_rel(n, rows[i].params, 0.05);
+		assert_rel(law_compute(&law, n, d), rows[i].flops, 1e-12);
+		assert_int_equal(optimum_at_compute(&law, rows[i].flops, 0, &al), MODEL_OK);
+		assert_true(al.params == n && al.tokens == d);
+	}
+}
+
+/*
+ * Hoffmann et al. 2022 App. F: "the common approximation C = 6DN (Kaplan et
+ * al., 2020)". Chinchilla, 70B parameters on 1.4T tokens (Table 1), "uses
+ * the same compute budget as Gopher" (abstract): 5.76e23 FLOPs (Table 3)
+ * against 6ND = 5.88e23, 2% apart.
+ */
+static void training_compute_is_6nd(void **state)
+{
+	(void)state;
+	assert_true(LAW_K_TRAINING == 6);
+	assert_rel(law_training_compute(70e9, 1.4e12), 5.88e23, 1e-12);
+	assert_rel(law_training_compute(70e9, 1.4e12), GOPHER_FLOPS, 0.025);
+}
+
+/*
  * Kaplan et al. 2020 (arXiv:2001.08361) Table 6, C_min in PF-days: at
  * C_min = 1 PF-day, N = 1.3e9 and D = 2e10. A run at the critical batch spends
  * C = 2 C_min (§5.1), so that is a budget of 2 PF-days, and D = C / (6N)
@@ -547,6 +591,8 @@ int main(void)
 	        cmocka_unit_test(point_from_two_of_three),
 	        cmocka_unit_test(approach1_table3),
 	        cmocka_unit_test(approach2_table_a3),
+	        cmocka_unit_test(approach3_table_a3),
+	        cmocka_unit_test(training_compute_is_6nd),
 	        cmocka_unit_test(kaplan_table6_frontier),
 	        cmocka_unit_test(kaplan_frontier_as_chinchilla_read_it),
 	        cmocka_unit_test(kaplan_breakdown_loss),

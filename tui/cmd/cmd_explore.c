@@ -11,6 +11,7 @@
 
 #include "../../model/fit.h"
 #include "../../presets/runs.h"
+#include "../../presets/write.h"
 
 #include "../../model/optimum.h"
 #include "../../model/units.h"
@@ -88,7 +89,7 @@ static int load_runs(const struct cli *cli, struct fit_run **runs, size_t *n)
 	struct fit_parametric fit;
 	static struct preset p;
 
-	if (runs_load(cli->runs, 6, runs, n, err, sizeof err) != 0) {
+	if (runs_load(cli->runs, LAW_K_TRAINING, runs, n, err, sizeof err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
 	}
@@ -119,25 +120,17 @@ static int load_runs(const struct cli *cli, struct fit_run **runs, size_t *n)
 		return cli_error("%s: no fit with positive exponents; try isoflop fit %s",
 		                 cli->runs, cli->runs);
 	}
-	memset(&p, 0, sizeof p);
-	p.kind = PRESET_LAW;
 	for (int i = 2; catalog_law(cli->catalog, runs_law_id) != NULL && i < 100; i++)
 		snprintf(runs_law_id, sizeof runs_law_id, "%s-%d", RUNS_LAW_ID, i);
-	snprintf(p.id, sizeof p.id, "%s", runs_law_id);
-	snprintf(p.name, sizeof p.name, "Fit of %.100s", cli->runs);
-	snprintf(p.source, sizeof p.source,
+	char name[sizeof p.name], source[sizeof p.source];
+	struct law law = fit_parametric_law(&fit, LAW_K_TRAINING);
+	snprintf(name, sizeof name, "Fit of %.100s", cli->runs);
+	snprintf(source, sizeof source,
 	         "isoflop fit of %.200s: %zu runs, Approach 3 (Hoffmann et al. 2022, "
 	         "arXiv:2203.15556)",
 	         cli->runs, *n);
-	snprintf(p.dataset, sizeof p.dataset, "your runs");
+	preset_of_law(&p, NULL, &law, &(struct law_origin){runs_law_id, name, source, "your runs"});
 	snprintf(p.file, sizeof p.file, "%.1000s", cli->runs);
-	p.law = (struct law){.family = LAW_ADDITIVE,
-	                     .k = 6,
-	                     .E = fit.E,
-	                     .A = fit.A,
-	                     .B = fit.B,
-	                     .alpha = fit.alpha,
-	                     .beta = fit.beta};
 	if (catalog_add_law(cli->catalog, &p) < 0) {
 		free(*runs);
 		return cli_error(

@@ -11,11 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../../model/fit.h"
+#include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../../presets/runs.h"
 #include "../../presets/write.h"
@@ -27,6 +27,7 @@ struct report {
 	const char *file;
 	bool parametric;
 	size_t points;
+	double k; /* FLOPs per parameter-token of the runs: a runs file gives none */
 	struct fit_parametric p;
 	struct fit_isoflop f;
 	double at_compute; /* the budget N* and D* are reported at */
@@ -68,21 +69,19 @@ static void warn(struct report *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* N* and D* of an additive fit at budget c: Chinchilla's Eq. 4 with k = 6. */
-static void additive_at(const struct fit_parametric *p, double c, double *n, double *d)
+/* N* and D* of an additive fit at the report's budget: Chinchilla's Eq. 4. */
+static void additive_at(const struct report *r, const struct fit_parametric *p, double *n,
+                        double *d)
 {
-	struct law law = {.family = LAW_ADDITIVE,
-	                  .k = 6,
-	                  .E = p->E,
-	                  .A = p->A,
-	                  .B = p->B,
-	                  .alpha = p->alpha,
-	                  .beta = p->beta};
-	double g, a, b;
+	struct law law = fit_parametric_law(p, r->k);
 
-	law_additive_allocation(&law, &g, &a, &b);
-	*n = g * pow(c / 6, a);
-	*d = pow(c / 6, b) / g;
+	optimum_additive(&law, r->at_compute, n, d);
+}
+
+/* A run's compute, k N D. */
+static double run_compute(const struct report *r, const struct fit_run *run)
+{
+	return law_compute(&(const struct law){.k = r->k}, run->params, run->tokens);
 }
 
 /* One bootstrap refit (fit_bootstrap runs them on several threads: r is only read). */
@@ -96,7 +95,7 @@ static int refit(const struct fit_run *sample, size_t n, double *v, const void *
 			return -1;
 		double got[9] = {p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b, 0, 0};
 		if (!p.one_d)
-			additive_at(&p, r->at_compute, &got[7], &got[8]);
+			additive_at(r, &p, &got[7], &got[8]);
 		for (int k = 0; k < 9; k++)
 			if (!isfinite(got[k]))
 				return -1; /* a refit that left the law's domain is a failed refit
@@ -104,7 +103,7 @@ static int refit(const struct fit_run *sample, size_t n, double *v, const void *
 		memcpy(v, got, sizeof got);
 	} else {
 		struct fit_isoflop f;
-		if (fit_isoflop(sample, n, 6, &f) != MODEL_OK)
+		if (fit_isoflop(sample, n, r->k, &f) != MODEL_OK)
 			return -1;
 		v[0] = f.a;
 		v[1] = f.b;
@@ -159,7 +158,7 @@ static void print_text(const struct report *r)
 		       db, b->loss);
 	} else if (r->parametric) {
 		double n, d;
-		additive_at(&r->p, r->at_compute, &n, &d);
+		additive_at(r, &r->p, &n, &d);
 		units_format_count(n, nb, sizeof nb);
 		units_format_count(d, db, sizeof db);
 		printf("method      points       E          A          B   alpha    beta      a    "
@@ -194,95 +193,196 @@ static void print_text(const struct report *r)
 		printf("warning: %s\n", r->warnings[i]);
 }
 
-static void print_csv(const struct report *r)
+/* A record for scripts, filled a field at a time (table.c prints it). */
+#define MAX_FIELDS 24
+
+struct fields {
+	struct column cols[MAX_FIELDS];
+	struct cell cells[MAX_FIELDS];
+	int n;
+};
+
+/* Append a field; the record's keys are the fit's own, so text never sees them. */
+static void field(struct fields *f, const char *key, enum column_kind kind, struct cell v)
 {
-	if (r->parametric && r->p.one_d) /* L(N) at one D: its floor is E + B/D^beta, not E */
-		printf("method,points,tokens,E_at_D,A,alpha,objective\n"
-		       "parametric,%zu,%.10g,%.10g,%.10g,%.10g,%.10g\n",
-		       r->points, r->d_lo, r->p.E, r->p.A, r->p.alpha, r->p.objective);
-	else if (r->one_budget != NULL)
-		printf("method,points,budgets,a,b,k_params,k_tokens\n"
-		       "isoflop,%zu,%d,,,,\n",
-		       r->points, r->f.used);
-	else if (r->parametric)
-		printf("method,points,E,A,B,alpha,beta,a,b,objective\n"
-		       "parametric,%zu,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n",
-		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
-		       r->p.objective);
-	else
-		printf("method,points,budgets,a,b,k_params,k_tokens\n"
-		       "isoflop,%zu,%d,%.10g,%.10g,%.10g,%.10g\n",
-		       r->points, r->f.used, r->f.a, r->f.b, r->f.k_params, r->f.k_tokens);
-	for (int i = 0; i < r->nwarnings; i++)
-		fprintf(stderr, "isoflop: warning: %s\n", r->warnings[i]);
+	f->cols[f->n] = (struct column){key, key, kind, false};
+	f->cells[f->n++] = v;
 }
 
-/* A JSON string: the warnings quote nothing but our own text, but be safe. */
-static void json_string(const char *s)
+/* A number field: %.10g for scripts, as every table prints. */
+static void number(struct fields *f, const char *key, double v)
 {
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", *s);
-		else
-			putchar(*s);
+	field(f, key, COL_NUMBER, cell_num(v));
+}
+
+/* Fields the fit cannot know: empty in CSV, null in JSON. */
+static void numbers_none(struct fields *f, const char *const *keys, int n)
+{
+	for (int i = 0; i < n; i++)
+		field(f, keys[i], COL_NUMBER, cell_none());
+}
+
+/* The fields as table.c's record, borrowing them. */
+static struct record record_of(const struct fields *f)
+{
+	return (struct record){f->cols, f->cells, f->n};
+}
+
+static const char *const frontier_keys[4] = {"a", "b", "k_params", "k_tokens"};
+
+/* The frontier N* = k_params C^a, D* = k_tokens C^b, or nothing with one budget. */
+static void frontier_fields(const struct report *r, struct fields *f)
+{
+	number(f, "budgets", r->f.used);
+	if (r->one_budget != NULL) {
+		numbers_none(f, frontier_keys, 4);
+		return;
 	}
-	putchar('"');
+	number(f, "a", r->f.a);
+	number(f, "b", r->f.b);
+	number(f, "k_params", r->f.k_params);
+	number(f, "k_tokens", r->f.k_tokens);
 }
 
-static void print_json(const struct report *r)
+/* E A B alpha beta a b of a full parametric fit. */
+static void parametric_fields(const struct report *r, struct fields *f)
+{
+	const double v[7] = {r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b};
+
+	for (int k = 0; k < 7; k++)
+		number(f, par_names[k], v[k]);
+}
+
+/* The fit's one CSV row. */
+static void csv_fields(const struct report *r, struct fields *f)
+{
+	field(f, "method", COL_TEXT, cell_text(r->parametric ? "parametric" : "isoflop"));
+	number(f, "points", (double)r->points);
+	if (r->parametric && r->p.one_d) { /* L(N) at one D: its floor is E + B/D^beta, not E */
+		number(f, "tokens", r->d_lo);
+		number(f, "E_at_D", r->p.E);
+		number(f, "A", r->p.A);
+		number(f, "alpha", r->p.alpha);
+	} else if (r->parametric) {
+		parametric_fields(r, f);
+	} else {
+		frontier_fields(r, f);
+	}
+	if (r->parametric)
+		number(f, "objective", r->p.objective);
+}
+
+/* How the starts ran, for scripts. */
+static void starts_fields(const struct report *r, struct fields *f)
+{
+	number(f, "objective", r->p.objective);
+	number(f, "starts", r->p.starts);
+	number(f, "finished", r->p.finished);
+	number(f, "converged", r->p.converged);
+	number(f, "at_best", r->p.at_best);
+	if (r->p.one_d)
+		return;
+	number(f, "scouted_on", (double)r->p.scouted_on);
+	number(f, "refined_on_all", r->p.polished);
+	number(f, "refined_converged", r->p.polished_converged);
+}
+
+/* The one budget of an isoflop fit that has a minimum. */
+static void budget_fields(const struct fit_budget *b, struct fields *f)
+{
+	number(f, "compute", b->compute);
+	number(f, "params", b->params);
+	number(f, "tokens", b->tokens);
+	number(f, "loss", b->loss);
+}
+
+/* The fit's law in JSON: what is unknown is null. */
+static void json_law_fields(const struct report *r, struct fields *f, struct fields *budget,
+                            struct record *nested)
+{
+	static const char *const d_term[3] = {"beta", "a", "b"};
+
+	field(f, "method", COL_TEXT, cell_text(r->parametric ? "parametric" : "isoflop"));
+	number(f, "points", (double)r->points);
+	if (r->parametric && r->p.one_d) {
+		field(f, "one_d", COL_BOOL, cell_bool(true));
+		number(f, "tokens", r->d_lo);
+		number(f, "E", r->p.E);
+		number(f, "A", r->p.A);
+		field(f, "B", COL_NUMBER, cell_none());
+		number(f, "alpha", r->p.alpha);
+		numbers_none(f, d_term, 3); /* the D term is unknown, and so the allocation */
+	} else if (r->parametric) {
+		parametric_fields(r, f);
+	} else {
+		frontier_fields(r, f);
+	}
+	if (r->parametric)
+		starts_fields(r, f);
+	if (r->one_budget != NULL) {
+		budget_fields(r->one_budget, budget);
+		*nested = record_of(budget);
+		field(f, "budget", COL_OBJECT, cell_object(nested));
+	}
+}
+
+/* The bootstrap's percentiles of each value the report knows. */
+struct bootstrap_json {
+	struct fields top, iv[9];
+	struct record iv_rec[9], top_rec;
+};
+
+static void bootstrap_fields(const struct report *r, struct bootstrap_json *b)
 {
 	const char *const *names = r->parametric ? par_names : iso_names;
 	int nk = r->parametric ? 9 : 4;
 
-	if (r->parametric && r->p.one_d)
-		printf("{\"method\": \"parametric\", \"points\": %zu, \"one_d\": true, "
-		       "\"tokens\": %.10g, \"E\": %.10g, \"A\": %.10g, \"B\": null, \"alpha\": "
-		       "%.10g, \"beta\": null, \"a\": null, \"b\": null, \"objective\": %.10g, "
-		       "\"starts\": %d, \"finished\": %d, \"converged\": %d, \"at_best\": %d",
-		       r->points, r->d_lo, r->p.E, r->p.A, r->p.alpha, r->p.objective, r->p.starts,
-		       r->p.finished, r->p.converged, r->p.at_best);
-	else if (r->one_budget != NULL)
-		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": null, "
-		       "\"b\": null, \"k_params\": null, \"k_tokens\": null, \"budget\": "
-		       "{\"compute\": %.10g, \"params\": %.10g, \"tokens\": %.10g, \"loss\": "
-		       "%.10g}",
-		       r->points, r->f.used, r->one_budget->compute, r->one_budget->params,
-		       r->one_budget->tokens, r->one_budget->loss);
-	else if (r->parametric)
-		printf("{\"method\": \"parametric\", \"points\": %zu, \"E\": %.10g, \"A\": %.10g, "
-		       "\"B\": %.10g, \"alpha\": %.10g, \"beta\": %.10g, \"a\": %.10g, \"b\": "
-		       "%.10g, "
-		       "\"objective\": %.10g, \"starts\": %d, \"finished\": %d, \"converged\": %d, "
-		       "\"at_best\": %d, \"scouted_on\": %zu, \"refined_on_all\": %d, "
-		       "\"refined_converged\": %d",
-		       r->points, r->p.E, r->p.A, r->p.B, r->p.alpha, r->p.beta, r->p.a, r->p.b,
-		       r->p.objective, r->p.starts, r->p.finished, r->p.converged, r->p.at_best,
-		       r->p.scouted_on, r->p.polished, r->p.polished_converged);
-	else
-		printf("{\"method\": \"isoflop\", \"points\": %zu, \"budgets\": %d, \"a\": %.10g, "
-		       "\"b\": %.10g, \"k_params\": %.10g, \"k_tokens\": %.10g",
-		       r->points, r->f.used, r->f.a, r->f.b, r->f.k_params, r->f.k_tokens);
-	printf(", \"at_compute\": %.10g", r->at_compute);
+	number(&b->top, "samples", r->samples);
+	for (int k = 0; k < nk; k++) {
+		if (!known(r, k))
+			continue;
+		number(&b->iv[k], "p2_5", r->iv[k].p2_5);
+		number(&b->iv[k], "p10", r->iv[k].p10);
+		number(&b->iv[k], "p90", r->iv[k].p90);
+		number(&b->iv[k], "p97_5", r->iv[k].p97_5);
+		b->iv_rec[k] = record_of(&b->iv[k]);
+		field(&b->top, names[k], COL_OBJECT, cell_object(&b->iv_rec[k]));
+	}
+	b->top_rec = record_of(&b->top);
+}
+
+static void print_csv(const struct report *r)
+{
+	struct fields f = {.n = 0};
+
+	csv_fields(r, &f);
+	struct record rec = record_of(&f);
+	table_print_record(&rec, FORMAT_CSV, stdout);
+	for (int i = 0; i < r->nwarnings; i++)
+		fprintf(stderr, "isoflop: warning: %s\n", r->warnings[i]);
+}
+
+static void print_json(const struct report *r)
+{
+	static struct fields f, budget; /* static: some 20 KB with the bootstrap's */
+	static struct bootstrap_json b;
+	struct record nested;
+	const char *warnings[MAX_WARNINGS];
+
+	memset(&f, 0, sizeof f);
+	memset(&budget, 0, sizeof budget);
+	memset(&b, 0, sizeof b);
+	json_law_fields(r, &f, &budget, &nested);
+	number(&f, "at_compute", r->at_compute);
 	if (r->samples > 0) {
-		printf(", \"bootstrap\": {\"samples\": %d", r->samples);
-		for (int k = 0; k < nk; k++)
-			if (known(r, k))
-				printf(", \"%s\": {\"p2_5\": %.10g, \"p10\": %.10g, \"p90\": "
-				       "%.10g, \"p97_5\": %.10g}",
-				       names[k], r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90,
-				       r->iv[k].p97_5);
-		printf("}");
+		bootstrap_fields(r, &b);
+		field(&f, "bootstrap", COL_OBJECT, cell_object(&b.top_rec));
 	}
-	printf(", \"warnings\": [");
-	for (int i = 0; i < r->nwarnings; i++) {
-		if (i > 0)
-			printf(", ");
-		json_string(r->warnings[i]);
-	}
-	printf("]}\n");
+	for (int i = 0; i < r->nwarnings; i++)
+		warnings[i] = r->warnings[i];
+	field(&f, "warnings", COL_STRINGS, cell_strings(warnings, r->nwarnings));
+	struct record rec = record_of(&f);
+	table_print_record(&rec, FORMAT_JSON, stdout);
 }
 
 /* ---- progress and sanity ---- */
@@ -373,7 +473,7 @@ static const char *fit_failed(const struct report *r, const struct fit_run *runs
 		vals[nv++] = (struct named){"alpha", p->alpha};
 		vals[nv++] = (struct named){"the objective", p->objective};
 		if (!p->one_d) {
-			additive_at(p, r->at_compute, &ns, &ds);
+			additive_at(r, p, &ns, &ds);
 			vals[nv++] = (struct named){"B", p->B};
 			vals[nv++] = (struct named){"beta", p->beta};
 			vals[nv++] = (struct named){"N*", ns};
@@ -437,37 +537,38 @@ static void id_from_path(const char *path, char *id, size_t size)
 		snprintf(id, size, "fit");
 }
 
+/* The fitted law, with the range its runs cover. */
+static struct law fitted_law(const struct report *r)
+{
+	struct law law = {.family = LAW_FRONTIER, .k = r->k};
+
+	if (r->parametric) {
+		law = fit_parametric_law(&r->p, r->k);
+	} else {
+		law.frontier.unit = 1;
+		law.frontier.params = (struct law_power){r->f.k_params, r->f.a};
+		law.frontier.tokens = (struct law_power){r->f.k_tokens, r->f.b};
+	}
+	law.params = (struct law_range){r->n_lo, r->n_hi};
+	law.tokens = (struct law_range){r->d_lo, r->d_hi};
+	law.compute = (struct law_range){r->c_lo, r->c_hi};
+	return law;
+}
+
 /* The fit as a law preset that --preset loads. */
 static void fitted_preset(const struct report *r, const char *id, struct preset *p)
 {
 	const char *method = r->parametric ? "parametric (Approach 3)" : "isoflop (Approach 2)";
+	char name[sizeof p->name], source[sizeof p->source], dataset[sizeof p->dataset];
+	struct law law = fitted_law(r);
 
-	memset(p, 0, sizeof *p);
-	p->kind = PRESET_LAW;
-	snprintf(p->id, sizeof p->id, "%s", id);
-	snprintf(p->name, sizeof p->name, "Fit of %.80s, %s", r->file, method);
-	snprintf(p->source, sizeof p->source,
+	snprintf(name, sizeof name, "Fit of %.80s, %s", r->file, method);
+	snprintf(source, sizeof source,
 	         "isoflop fit of %.300s: %zu runs, method %s, after Hoffmann et al. 2022, "
 	         "Training Compute-Optimal Large Language Models, arXiv:2203.15556",
 	         r->file, r->points, method);
-	snprintf(p->dataset, sizeof p->dataset, "the runs in %.140s", r->file);
-	p->law.k = 6;
-	if (r->parametric) {
-		p->law.family = LAW_ADDITIVE;
-		p->law.E = r->p.E;
-		p->law.A = r->p.A;
-		p->law.B = r->p.B;
-		p->law.alpha = r->p.alpha;
-		p->law.beta = r->p.beta;
-	} else {
-		p->law.family = LAW_FRONTIER;
-		p->law.frontier.unit = 1;
-		p->law.frontier.params = (struct law_power){r->f.k_params, r->f.a};
-		p->law.frontier.tokens = (struct law_power){r->f.k_tokens, r->f.b};
-	}
-	p->law.params = (struct law_range){r->n_lo, r->n_hi};
-	p->law.tokens = (struct law_range){r->d_lo, r->d_hi};
-	p->law.compute = (struct law_range){r->c_lo, r->c_hi};
+	snprintf(dataset, sizeof dataset, "the runs in %.140s", r->file);
+	preset_of_law(p, NULL, &law, &(struct law_origin){id, name, source, dataset});
 }
 
 /* The preset's text, rendered and checked before anything touches the disk. */
@@ -504,16 +605,13 @@ static bool output_is_stdout(const char *path)
  */
 static int output_check(const struct cli *cli)
 {
-	const char *what = write_unreplaceable(cli->output);
-	struct stat st;
+	const char *what;
 
-	if (output_is_stdout(cli->output))
+	if (output_is_stdout(cli->output) || write_may_take(cli->output, cli->force, &what) == 0)
 		return 0;
 	if (what != NULL)
 		return cli_error("%s is %s, not a regular file: not replaced", cli->output, what);
-	if (!cli->force && lstat(cli->output, &st) == 0)
-		return cli_error("%s: File exists (--force overwrites)", cli->output);
-	return 0;
+	return cli_error("%s: File exists (--force overwrites)", cli->output);
 }
 
 /*
@@ -622,12 +720,215 @@ static int output_preset(const struct cli *cli, const struct report *r)
 	return rc;
 }
 
+/* The runs, less the --exclude-top worst; the report's file, budget and k. */
+static int load_runs(const struct cli *cli, struct report *r, struct fit_run **runs, size_t *n)
+{
+	char err[1024];
+
+	r->file = cli->args[0];
+	r->parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
+	r->at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
+	r->k = LAW_K_TRAINING;
+	if (runs_load(r->file, r->k, runs, n, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	if (cli->exclude_top > 0) {
+		if ((size_t)cli->exclude_top + RUNS_MIN > *n) {
+			free(*runs);
+			return cli_error("--exclude-top %ld leaves fewer than %d of %zu runs",
+			                 cli->exclude_top, RUNS_MIN, *n);
+		}
+		qsort(*runs, *n, sizeof **runs, by_loss_desc);
+		memmove(*runs, *runs + cli->exclude_top,
+		        sizeof **runs * (*n - (size_t)cli->exclude_top));
+		*n -= (size_t)cli->exclude_top;
+	}
+	return 0;
+}
+
+/* The range the runs cover, and a warning when N spans too little of it. */
+static void cover(struct report *r, const struct fit_run *runs, size_t n)
+{
+	r->points = n;
+	r->n_lo = r->d_lo = r->c_lo = INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		r->n_lo = fmin(r->n_lo, runs[i].params);
+		r->n_hi = fmax(r->n_hi, runs[i].params);
+		r->d_lo = fmin(r->d_lo, runs[i].tokens);
+		r->d_hi = fmax(r->d_hi, runs[i].tokens);
+		r->c_lo = fmin(r->c_lo, run_compute(r, &runs[i]));
+		r->c_hi = fmax(r->c_hi, run_compute(r, &runs[i]));
+	}
+	if (r->n_hi < 100 * r->n_lo)
+		warn(r,
+		     "the runs cover less than two decades of N (%.2g to %.2g): the exponents are "
+		     "poorly determined",
+		     r->n_lo, r->n_hi);
+}
+
+/* The fit itself, with the progress line; one budget with a minimum is a report too. */
+static int run_fit(struct report *r, const struct fit_run *runs, size_t n)
+{
+	struct progress_line pl = {n, 0, 0};
+	struct fit_options opt = {FIT_SCOUT_ROWS, NULL, &pl};
+
+	if (n >= PROGRESS_ROWS && isatty(STDERR_FILENO))
+		opt.progress = show_progress;
+	enum model_status st = r->parametric ? fit_parametric_with(runs, n, &opt, &r->p)
+	                                     : fit_isoflop(runs, n, r->k, &r->f);
+	end_progress(&pl);
+	if (!r->parametric && st == MODEL_EDOM && r->f.used == 1) {
+		/* one budget has a minimum: report it, with no frontier */
+		for (int i = 0; i < r->f.nbudgets; i++)
+			if (r->f.budgets[i].fitted && !r->f.budgets[i].at_edge)
+				r->one_budget = &r->f.budgets[i];
+		st = MODEL_OK;
+	}
+	if (st != MODEL_OK)
+		return cli_error(r->parametric
+		                         ? "%s: no start reached a fit with positive exponents"
+		                         : "%s: fewer than two compute budgets have a minimum "
+		                           "inside their sweep (runs within 5%% of each other's "
+		                           "6ND form a budget)",
+		                 r->file);
+	return 0;
+}
+
+/*
+ * What the fit cannot say: the D term of runs at one D, the frontier of one
+ * budget. A warning, and with --output a refusal: there is no law to write.
+ */
+static int partial_fit(const struct cli *cli, struct report *r)
+{
+	char b[16];
+
+	if (r->parametric && r->p.one_d) {
+		units_format_count(r->d_lo, b, sizeof b);
+		warn(r,
+		     "every run has D = %s: B and beta (the D term) are unknown, so no "
+		     "compute-optimal N* and D* follow; runs at several D give the full law",
+		     b);
+		if (cli->output != NULL)
+			return cli_error("%s: every run has D = %s: with B and beta unknown there "
+			                 "is no law to write to %s",
+			                 r->file, b, cli->output);
+	}
+	if (r->one_budget != NULL) {
+		units_format_compute(r->one_budget->compute, b, sizeof b);
+		warn(r,
+		     "only the budget at %s FLOPs has a minimum inside its sweep: a and b need "
+		     "two or more, so no frontier N* = k C^a follows",
+		     b);
+		if (cli->output != NULL)
+			return cli_error("%s: only one compute budget (%s FLOPs) has a minimum: "
+			                 "with a and b unknown there is no frontier to write to %s",
+			                 r->file, b, cli->output);
+	}
+	return 0;
+}
+
+/* The warnings users have learned to need: a spurious minimum, budgets left out. */
+static void warn_fit(struct report *r)
+{
+	if (r->parametric && r->p.at_best < 5)
+		warn(r,
+		     "only %d of %d starts reached the best fit: it may be a narrow or spurious "
+		     "minimum",
+		     r->p.at_best, r->p.starts);
+	if (r->parametric)
+		return;
+	for (int i = 0; i < r->f.nbudgets; i++) {
+		const struct fit_budget *b = &r->f.budgets[i];
+		if (b->runs < 3)
+			warn(r,
+			     "the budget at %.3g FLOPs has %d run%s: at least 3 are needed for "
+			     "its parabola",
+			     b->compute, b->runs, b->runs == 1 ? "" : "s");
+		else if (b->fitted && b->at_edge)
+			warn(r,
+			     "the budget at %.3g FLOPs has its minimum at the edge of its sweep: "
+			     "left out",
+			     b->compute);
+		else if (!b->fitted)
+			warn(r,
+			     "the budget at %.3g FLOPs has no minimum (its loss does not curve "
+			     "up): left out",
+			     b->compute);
+	}
+}
+
+/* Percentile intervals from --bootstrap refits (r->draws freed by the caller). */
+static int bootstrap(const struct cli *cli, struct report *r, const struct fit_run *runs, size_t n)
+{
+	int nk = r->parametric ? 9 : 4;
+
+	if (r->one_budget != NULL) {
+		warn(r, "no bootstrap: with one budget there are no exponents to resample");
+		return 0;
+	}
+	for (int k = 0; k < nk; k++)
+		if ((r->draws[k] = malloc(sizeof(double) * (size_t)cli->bootstrap)) == NULL)
+			return cli_error("out of memory");
+	r->samples = fit_bootstrap(runs, n, (int)cli->bootstrap,
+	                           (cli->given & OPT_SEED) ? cli->seed : 1, nk, refit, r, r->draws);
+	if (r->samples < 0)
+		return cli_error("out of memory");
+	if (r->parametric && !r->p.one_d && r->samples >= 3) {
+		r->corr = fit_correlation(r->draws[3], r->draws[4], (size_t)r->samples);
+		if (fabs(r->corr) > 0.9)
+			warn(r,
+			     "alpha and beta are strongly correlated across the bootstrap (r = "
+			     "%.2f): their ratio is known better than either",
+			     r->corr);
+	}
+	for (int k = 0; k < nk; k++)
+		r->iv[k] = fit_interval_of(r->draws[k], (size_t)r->samples);
+	if (r->samples < cli->bootstrap)
+		warn(r, "%ld of %ld bootstrap refits failed", cli->bootstrap - r->samples,
+		     cli->bootstrap);
+	return 0;
+}
+
+/* The fit, its checks and its warnings, up to what is printed. */
+static int fit_report(const struct cli *cli, struct report *r, const struct fit_run *runs, size_t n)
+{
+	char why[300];
+	int rc;
+
+	cover(r, runs, n);
+	if ((rc = run_fit(r, runs, n)) != 0)
+		return rc;
+	if (fit_failed(r, runs, n, why, sizeof why) != NULL)
+		return cli_error("%s: the fit failed: %s", r->file, why);
+	if ((rc = partial_fit(cli, r)) != 0)
+		return rc;
+	warn_fit(r);
+	return cli->bootstrap > 0 ? bootstrap(cli, r, runs, n) : 0;
+}
+
+/* The preset with --output, and the report unless the preset took standard output. */
+static int print_report(const struct cli *cli, const struct report *r)
+{
+	int rc = cli->output != NULL ? output_preset(cli, r) : 0;
+
+	/* with --output -, standard output carries the preset alone */
+	if (rc == 0 && (cli->output == NULL || !output_is_stdout(cli->output))) {
+		if (cli->format == FORMAT_CSV)
+			print_csv(r);
+		else if (cli->format == FORMAT_JSON)
+			print_json(r);
+		else
+			print_text(r);
+	}
+	return rc;
+}
+
 int cmd_fit(const struct cli *cli)
 {
 	struct report r = {.file = NULL};
 	struct fit_run *runs = NULL;
 	size_t n = 0;
-	char err[1024];
 	int rc;
 
 	if (cli->nargs != 1)
@@ -635,175 +936,10 @@ int cmd_fit(const struct cli *cli)
 	/* refuse before the work, not after it */
 	if (cli->output != NULL && (rc = output_check(cli)) != 0)
 		return rc;
-	r.file = cli->args[0];
-	r.parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
-	r.at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
-	if (runs_load(r.file, 6, &runs, &n, err, sizeof err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		return EXIT_USAGE;
-	}
-	if (cli->exclude_top > 0) {
-		if ((size_t)cli->exclude_top + RUNS_MIN > n) {
-			free(runs);
-			return cli_error("--exclude-top %ld leaves fewer than %d of %zu runs",
-			                 cli->exclude_top, RUNS_MIN, n);
-		}
-		qsort(runs, n, sizeof *runs, by_loss_desc);
-		memmove(runs, runs + cli->exclude_top,
-		        sizeof *runs * (n - (size_t)cli->exclude_top));
-		n -= (size_t)cli->exclude_top;
-	}
-	r.points = n;
-	r.n_lo = r.d_lo = r.c_lo = INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		r.n_lo = fmin(r.n_lo, runs[i].params);
-		r.n_hi = fmax(r.n_hi, runs[i].params);
-		r.d_lo = fmin(r.d_lo, runs[i].tokens);
-		r.d_hi = fmax(r.d_hi, runs[i].tokens);
-		r.c_lo = fmin(r.c_lo, 6 * runs[i].params * runs[i].tokens);
-		r.c_hi = fmax(r.c_hi, 6 * runs[i].params * runs[i].tokens);
-	}
-	if (r.n_hi < 100 * r.n_lo)
-		warn(&r,
-		     "the runs cover less than two decades of N (%.2g to %.2g): the exponents are "
-		     "poorly determined",
-		     r.n_lo, r.n_hi);
-
-	struct progress_line pl = {n, 0, 0};
-	struct fit_options opt = {FIT_SCOUT_ROWS, NULL, &pl};
-	if (n >= PROGRESS_ROWS && isatty(STDERR_FILENO))
-		opt.progress = show_progress;
-	enum model_status st = r.parametric ? fit_parametric_with(runs, n, &opt, &r.p)
-	                                    : fit_isoflop(runs, n, 6, &r.f);
-	end_progress(&pl);
-	if (!r.parametric && st == MODEL_EDOM && r.f.used == 1) {
-		/* one budget has a minimum: report it, with no frontier */
-		for (int i = 0; i < r.f.nbudgets; i++)
-			if (r.f.budgets[i].fitted && !r.f.budgets[i].at_edge)
-				r.one_budget = &r.f.budgets[i];
-		st = MODEL_OK;
-	}
-	if (st != MODEL_OK) {
-		free(runs);
-		return cli_error(r.parametric
-		                         ? "%s: no start reached a fit with positive exponents"
-		                         : "%s: fewer than two compute budgets have a minimum "
-		                           "inside their sweep (runs within 5%% of each other's "
-		                           "6ND form a budget)",
-		                 r.file);
-	}
-	char why[300];
-	if (fit_failed(&r, runs, n, why, sizeof why) != NULL) {
-		free(runs);
-		return cli_error("%s: the fit failed: %s", r.file, why);
-	}
-	if (r.parametric && r.p.one_d) {
-		char db[16];
-		units_format_count(r.d_lo, db, sizeof db);
-		warn(&r,
-		     "every run has D = %s: B and beta (the D term) are unknown, so no "
-		     "compute-optimal N* and D* follow; runs at several D give the full law",
-		     db);
-		if (cli->output != NULL) {
-			free(runs);
-			return cli_error(
-			        "%s: every run has D = %s: with B and beta unknown there is "
-			        "no law to write to %s",
-			        r.file, db, cli->output);
-		}
-	}
-	if (r.one_budget != NULL) {
-		char cb[16];
-		units_format_compute(r.one_budget->compute, cb, sizeof cb);
-		warn(&r,
-		     "only the budget at %s FLOPs has a minimum inside its sweep: a and b need "
-		     "two or more, so no frontier N* = k C^a follows",
-		     cb);
-		if (cli->output != NULL) {
-			free(runs);
-			return cli_error(
-			        "%s: only one compute budget (%s FLOPs) has a minimum: with "
-			        "a and b unknown there is no frontier to write to %s",
-			        r.file, cb, cli->output);
-		}
-	}
-	if (r.parametric && r.p.at_best < 5)
-		warn(&r,
-		     "only %d of %d starts reached the best fit: it may be a narrow or spurious "
-		     "minimum",
-		     r.p.at_best, r.p.starts);
-	if (!r.parametric)
-		for (int i = 0; i < r.f.nbudgets; i++) {
-			const struct fit_budget *b = &r.f.budgets[i];
-			if (b->runs < 3)
-				warn(&r,
-				     "the budget at %.3g FLOPs has %d run%s: at least 3 are needed "
-				     "for "
-				     "its parabola",
-				     b->compute, b->runs, b->runs == 1 ? "" : "s");
-			else if (b->fitted && b->at_edge)
-				warn(&r,
-				     "the budget at %.3g FLOPs has its minimum at the edge of its "
-				     "sweep: "
-				     "left out",
-				     b->compute);
-			else if (!b->fitted)
-				warn(&r,
-				     "the budget at %.3g FLOPs has no minimum (its loss does not "
-				     "curve "
-				     "up): left out",
-				     b->compute);
-		}
-
-	if (cli->bootstrap > 0 && r.one_budget != NULL)
-		warn(&r, "no bootstrap: with one budget there are no exponents to resample");
-	else if (cli->bootstrap > 0) {
-		int nk = r.parametric ? 9 : 4;
-		for (int k = 0; k < nk; k++)
-			r.draws[k] = malloc(sizeof(double) * (size_t)cli->bootstrap);
-		for (int k = 0; k < nk; k++)
-			if (r.draws[k] == NULL) {
-				for (int j = 0; j < nk; j++)
-					free(r.draws[j]);
-				free(runs);
-				return cli_error("out of memory");
-			}
-		r.samples = fit_bootstrap(runs, n, (int)cli->bootstrap,
-		                          (cli->given & OPT_SEED) ? cli->seed : 1, nk, refit, &r,
-		                          r.draws);
-		if (r.samples < 0) {
-			for (int k = 0; k < nk; k++)
-				free(r.draws[k]);
-			free(runs);
-			return cli_error("out of memory");
-		}
-		if (r.parametric && !r.p.one_d && r.samples >= 3) {
-			r.corr = fit_correlation(r.draws[3], r.draws[4], (size_t)r.samples);
-			if (fabs(r.corr) > 0.9)
-				warn(&r,
-				     "alpha and beta are strongly correlated across the bootstrap "
-				     "(r = %.2f): their ratio is known better than either",
-				     r.corr);
-		}
-		for (int k = 0; k < nk; k++)
-			r.iv[k] = fit_interval_of(r.draws[k], (size_t)r.samples);
-		if (r.samples < cli->bootstrap)
-			warn(&r, "%ld of %ld bootstrap refits failed", cli->bootstrap - r.samples,
-			     cli->bootstrap);
-	}
-
-	rc = 0;
-	if (cli->output != NULL)
-		rc = output_preset(cli, &r);
-	/* with --output -, standard output carries the preset alone */
-	if (rc == 0 && (cli->output == NULL || !output_is_stdout(cli->output))) {
-		if (cli->format == FORMAT_CSV)
-			print_csv(&r);
-		else if (cli->format == FORMAT_JSON)
-			print_json(&r);
-		else
-			print_text(&r);
-	}
+	if ((rc = load_runs(cli, &r, &runs, &n)) != 0)
+		return rc;
+	if ((rc = fit_report(cli, &r, runs, n)) == 0)
+		rc = print_report(cli, &r);
 	for (int k = 0; k < 9; k++)
 		free(r.draws[k]);
 	free(runs);

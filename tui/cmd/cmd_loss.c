@@ -32,7 +32,7 @@ static void reported_compute_note(const struct preset *p, double n, double d)
 {
 	char cb[16], rb[16];
 
-	units_format_compute(6 * n * d, cb, sizeof cb);
+	units_format_compute(law_training_compute(n, d), cb, sizeof cb);
 	units_format_compute(p->compute, rb, sizeof rb);
 	if (strcmp(cb, rb) != 0)
 		printf("%s: compute here is 6ND = %s FLOPs; reported: %s.\n", p->name, cb, rb);
@@ -75,9 +75,121 @@ static int cant_answer(const struct preset *p, double n, double d, enum model_st
 	                 model_strerror(st));
 }
 
+/* The notes under the table, by law id: what the reader must know to read a row. */
+struct loss_notes {
+	char non_embedding[512]; /* laws of non-embedding N */
+	char derived[256];       /* optima isoflop derived, not the paper's */
+	char broken[256];        /* losses below where the paper says its law breaks down */
+	double broken_at;
+	int shown, failed; /* rows, and laws that could not answer (all) */
+};
+
+static void note_law(struct loss_notes *nt, const struct preset *p, double loss)
+{
+	const struct law *law = &p->law;
+
+	if (law->non_embedding)
+		cli_append_id(nt->non_embedding, sizeof nt->non_embedding, p->id);
+	if (law_optimum_derived(law))
+		cli_append_id(nt->derived, sizeof nt->derived, p->id);
+	if (law->breakdown_loss > 0 && loss < law->breakdown_loss) {
+		cli_append_id(nt->broken, sizeof nt->broken, p->id);
+		nt->broken_at = law->breakdown_loss;
+	}
+	nt->shown++;
+}
+
+/*
+ * Why one law cannot be asked (one line, EXIT_USAGE), or 0; with --law all
+ * a frontier law is skipped (1) rather than refused.
+ */
+static int law_refused(const struct cli *cli, const struct preset *p, bool all)
+{
+	const struct law *law = &p->law;
+
+	if (!law_has_surface(law)) {
+		if (all)
+			return 1;
+		return cli_error("'%s' is a frontier law: it gives allocations only and has no "
+		                 "loss surface (try: isoflop optimum --law %s --compute C)",
+		                 p->id, p->id);
+	}
+	if (!all && (cli->given & OPT_UNIQUE) && law->family != LAW_DATA_CONSTRAINED)
+		return cli_error("--unique-tokens needs a data-constrained law such as "
+		                 "muennighoff2023; '%s' is %s",
+		                 p->id, preset_family_name(law->family));
+	return 0;
+}
+
+/* One law's row; with --law all a law with no loss here says why and is left out. */
+static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *nt,
+                    const struct preset *p, double n, double d, bool all)
+{
+	const struct law *law = &p->law;
+	double u = law->family == LAW_DATA_CONSTRAINED ? cli->unique : 0, loss, eff;
+	struct allocation opt;
+	int rc;
+
+	if ((rc = law_refused(cli, p, all)) != 0)
+		return rc == 1 ? 0 : rc;
+	enum model_status st = law_loss(law, n, d, u, &loss);
+	if (st != MODEL_OK) {
+		if (!all)
+			return cant_answer(p, n, d, st);
+		cant_answer(p, n, d, st); /* one line on stderr; the other laws still answer */
+		nt->failed++;
+		return 0;
+	}
+	bool have_eff = optimum_efficiency(law, n, d, u, &eff, &opt) == MODEL_OK;
+	struct cell row[NCOLS] = {
+	        cell_text(p->id),
+	        cell_num(n),
+	        cell_num(d),
+	        cell_num(law_compute(law, n, d)),
+	        cell_num(loss),
+	        have_eff ? cell_num(eff) : cell_none(),
+	        have_eff ? cell_num(opt.compute) : cell_none(),
+	};
+	if (table_add(t, row) < 0)
+		return cli_error("out of memory");
+	note_law(nt, p, loss);
+	return 0;
+}
+
+/* The notes for people under the table. */
+static void print_notes(const struct cli *cli, const struct loss_notes *nt,
+                        const struct catalog_entry *model, double n, double d, bool all)
+{
+	if (model != NULL && model->preset.active_params > 0)
+		printf("%s is a mixture of experts: N is its active parameters and\n"
+		       "compute is 6ND with them; no law here is fitted to mixtures of experts,\n"
+		       "so its loss and efficiency are a dense model's (dense-equivalent).\n",
+		       model->preset.name);
+	if (model != NULL && model->preset.compute > 0)
+		reported_compute_note(&model->preset, n, d);
+	printf("efficiency: the share of this compute that a compute-optimal model\n"
+	       "needs for the same loss.\n");
+	if (nt->derived[0])
+		printf("Optimum derived by isoflop from Eq. 1.5 at C = 6ND, not Kaplan's own\n"
+		       "(Table 6 is kaplan2020-frontier): %s.\n",
+		       nt->derived);
+	if (nt->broken[0])
+		printf("Loss below %g, where Kaplan says the laws break down (sec. 6.3): %s.\n",
+		       nt->broken_at, nt->broken);
+	if (nt->non_embedding[0])
+		printf("Non-embedding parameters only: %s.\n", nt->non_embedding);
+	if (nt->shown > 1)
+		printf("Laws measure loss on different data: compare rows within a law, "
+		       "not across laws.\n");
+	if (all && (cli->given & OPT_UNIQUE))
+		printf("--unique-tokens applies to data-constrained laws only.\n");
+}
+
 int cmd_loss(const struct cli *cli)
 {
 	const struct catalog_entry *laws[256], *model;
+	struct loss_notes nt = {.shown = 0};
+	struct table t;
 	double n = 0, d = 0;
 	int rc, nlaws;
 	bool all = cli->law != NULL && strcmp(cli->law, "all") == 0;
@@ -88,104 +200,15 @@ int cmd_loss(const struct cli *cli)
 		return rc;
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
 		return EXIT_USAGE;
-
-	struct table t;
 	table_init(&t, loss_columns, NCOLS);
-	int shown = 0, failed = 0;
-	char non_embedding[512] = "", derived[256] = "", broken[256] = "";
-	double broken_at = 0;
-	for (int i = 0; i < nlaws; i++) {
-		const struct preset *p = &laws[i]->preset;
-		const struct law *law = &p->law;
-		bool constrained = law->family == LAW_DATA_CONSTRAINED;
-		double loss, eff;
-		struct allocation opt;
-
-		if (!law_has_surface(law)) {
-			if (all)
-				continue;
-			table_free(&t);
-			return cli_error("'%s' is a frontier law: it gives allocations only and "
-			                 "has no loss surface (try: isoflop optimum --law %s "
-			                 "--compute C)",
-			                 p->id, p->id);
-		}
-		if (!all && (cli->given & OPT_UNIQUE) && !constrained) {
-			table_free(&t);
-			return cli_error("--unique-tokens needs a data-constrained law such as "
-			                 "muennighoff2023; '%s' is %s",
-			                 p->id, preset_family_name(law->family));
-		}
-		double u = constrained ? cli->unique : 0;
-		enum model_status st = law_loss(law, n, d, u, &loss);
-		if (st != MODEL_OK) {
-			if (all) { /* one line for it on stderr; the other laws still answer */
-				cant_answer(p, n, d, st);
-				failed++;
-				continue;
-			}
-			table_free(&t);
-			return cant_answer(p, n, d, st);
-		}
-		bool have_eff = optimum_efficiency(law, n, d, u, &eff, &opt) == MODEL_OK;
-		struct cell row[NCOLS] = {
-		        cell_text(p->id),
-		        cell_num(n),
-		        cell_num(d),
-		        cell_num(law_compute(law, n, d)),
-		        cell_num(loss),
-		        have_eff ? cell_num(eff) : cell_none(),
-		        have_eff ? cell_num(opt.compute) : cell_none(),
-		};
-		if (table_add(&t, row) < 0) {
-			table_free(&t);
-			return cli_error("out of memory");
-		}
-		if (law->non_embedding)
-			cli_append_id(non_embedding, sizeof non_embedding, p->id);
-		if (law_optimum_derived(law))
-			cli_append_id(derived, sizeof derived, p->id);
-		if (law->breakdown_loss > 0 && loss < law->breakdown_loss) {
-			cli_append_id(broken, sizeof broken, p->id);
-			broken_at = law->breakdown_loss;
-		}
-		shown++;
-	}
-	if (shown == 0 && failed > 0) { /* each law said why on stderr: no empty table */
-		table_free(&t);
-		return EXIT_USAGE;
-	}
-	table_print(&t, cli->format, stdout);
+	for (int i = 0; i < nlaws && rc == 0; i++)
+		rc = loss_row(cli, &t, &nt, &laws[i]->preset, n, d, all);
+	if (rc == 0 && nt.shown == 0 && nt.failed > 0)
+		rc = EXIT_USAGE; /* each law said why on stderr: no empty table */
+	if (rc == 0)
+		table_print(&t, cli->format, stdout);
 	table_free(&t);
-
-	if (cli->format == FORMAT_TEXT) {
-		if (model != NULL && model->preset.active_params > 0)
-			printf("%s is a mixture of experts: N is its active parameters and\n"
-			       "compute is 6ND with them; no law here is fitted to mixtures of "
-			       "experts,\n"
-			       "so its loss and efficiency are a dense model's "
-			       "(dense-equivalent).\n",
-			       model->preset.name);
-		if (model != NULL && model->preset.compute > 0)
-			reported_compute_note(&model->preset, n, d);
-		printf("efficiency: the share of this compute that a compute-optimal model\n"
-		       "needs for the same loss.\n");
-		if (derived[0])
-			printf("Optimum derived by isoflop from Eq. 1.5 at C = 6ND, not Kaplan's "
-			       "own\n"
-			       "(Table 6 is kaplan2020-frontier): %s.\n",
-			       derived);
-		if (broken[0])
-			printf("Loss below %g, where Kaplan says the laws break down (sec. 6.3): "
-			       "%s.\n",
-			       broken_at, broken);
-		if (non_embedding[0])
-			printf("Non-embedding parameters only: %s.\n", non_embedding);
-		if (shown > 1)
-			printf("Laws measure loss on different data: compare rows within a law, "
-			       "not across laws.\n");
-		if (all && (cli->given & OPT_UNIQUE))
-			printf("--unique-tokens applies to data-constrained laws only.\n");
-	}
-	return 0;
+	if (rc == 0 && cli->format == FORMAT_TEXT)
+		print_notes(cli, &nt, model, n, d, all);
+	return rc;
 }

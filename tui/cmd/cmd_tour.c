@@ -26,14 +26,13 @@ static void write_canvas(FILE *fp, const void *c)
 /* Whether path may take a frame: nothing there, or with --force a file or a symlink. */
 static int frame_target_check(const char *path, bool force)
 {
-	const char *what = write_unreplaceable(path);
-	struct stat st;
+	const char *what;
 
+	if (write_may_take(path, force, &what) == 0)
+		return 0;
 	if (what != NULL)
 		return cli_error("%s is %s, not a regular file: not replaced", path, what);
-	if (!force && lstat(path, &st) == 0)
-		return cli_error("%s exists (--force overwrites)", path);
-	return 0;
+	return cli_error("%s exists (--force overwrites)", path);
 }
 
 /* DIR made if missing; made says whether this run made it (to remove it again on failure). */
@@ -57,21 +56,16 @@ static int frames_dir(const char *dir, bool *made)
  */
 static int commit_frames(struct write_temp *t, int n, bool force)
 {
-	for (int i = 0; i < n; i++) {
-		if (write_temp_commit(&t[i], force) == 0)
-			continue;
-		int err = errno;
-		const char *what = write_unreplaceable(t[i].path);
-		/* without --force the names were free: the ones linked so far are ours */
-		for (int j = 0; j < i && !force; j++)
-			unlink(t[j].path);
-		if (what != NULL)
-			return cli_error("%s is %s, not a regular file: not replaced", t[i].path,
-			                 what);
-		return cli_error("%s: %s%s", t[i].path, strerror(err),
-		                 err == EEXIST && !force ? " (--force overwrites)" : "");
-	}
-	return 0;
+	int i;
+
+	if (write_temps_commit(t, n, force, &i) == 0)
+		return 0;
+	int err = errno;
+	const char *what = write_unreplaceable(t[i].path);
+	if (what != NULL)
+		return cli_error("%s is %s, not a regular file: not replaced", t[i].path, what);
+	return cli_error("%s: %s%s", t[i].path, strerror(err),
+	                 err == EEXIST && !force ? " (--force overwrites)" : "");
 }
 
 int cmd_tour(const struct cli *cli)

@@ -654,8 +654,8 @@ static void write_edited(FILE *fp, const void *ctx)
 int app_save_law(struct app *a, const char *id)
 {
 	const struct preset *from = &a->catalog->laws[a->law].preset;
-	char path[4200];
 	struct preset p;
+	char path[4200], name[sizeof p.name], source[sizeof p.source];
 
 	if (!preset_id_valid(id)) {
 		snprintf(a->status, sizeof a->status,
@@ -673,12 +673,10 @@ int app_save_law(struct app *a, const char *id)
 		         "'%s' is a law already; saved under its id the edit would replace it", id);
 		return -1;
 	}
-	p = *from;
-	p.law = *app_law(a);
-	snprintf(p.id, sizeof p.id, "%s", id);
-	snprintf(p.name, sizeof p.name, "%.100s, edited", from->name);
-	snprintf(p.source, sizeof p.source, "edited in the isoflop explorer from %s (%.500s)",
-	         from->id, from->source);
+	snprintf(name, sizeof name, "%.100s, edited", from->name);
+	snprintf(source, sizeof source, "edited in the isoflop explorer from %s (%.500s)", from->id,
+	         from->source);
+	preset_of_law(&p, from, app_law(a), &(struct law_origin){id, name, source, NULL});
 	snprintf(path, sizeof path, "%s/%s.yaml", a->save_dir, id);
 	if (make_dirs(a->save_dir) != 0 || write_file_atomic(path, false, write_edited, &p) != 0) {
 		/* what went wrong first: a long path would push it off an 80-column line */

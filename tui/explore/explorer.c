@@ -872,7 +872,7 @@ static void draw_picker(struct canvas *c, const struct app *a)
 			}
 			units_format_count(p->tokens, db, sizeof db);
 			/* the map places every model at 6ND; a published count sits beside it */
-			units_format_compute(6 * n_eff * p->tokens, cb, sizeof cb);
+			units_format_compute(law_training_compute(n_eff, p->tokens), cb, sizeof cb);
 			if (p->compute > 0)
 				units_format_compute(p->compute, rb, sizeof rb);
 			else

@@ -66,6 +66,21 @@ struct cell cell_none(void)
 	return (struct cell){.missing = true};
 }
 
+struct cell cell_bool(bool b)
+{
+	return (struct cell){.value = b};
+}
+
+struct cell cell_object(const struct record *r)
+{
+	return (struct cell){.record = r};
+}
+
+struct cell cell_strings(const char *const *s, int n)
+{
+	return (struct cell){.strings = s, .nstrings = n};
+}
+
 bool table_format_parse(const char *s, enum table_format *out)
 {
 	static const char *const names[] = {"text", "csv", "json"};
@@ -110,6 +125,16 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	}
 	case COL_WHOLE:
 		units_format_fixed(v->value, 0, buf, size);
+		break;
+	case COL_NUMBER:
+		snprintf(buf, size, "%.4g", v->value);
+		break;
+	case COL_BOOL:
+		snprintf(buf, size, "%s", v->value != 0 ? "true" : "false");
+		break;
+	case COL_OBJECT:
+	case COL_STRINGS: /* for scripts, in JSON only */
+		snprintf(buf, size, "-");
 		break;
 	}
 }
@@ -280,52 +305,99 @@ static void json_string(const char *s, FILE *out)
 	fputc('"', out);
 }
 
-static void print_csv(const struct table *t, FILE *out)
+static void csv_header(const struct column *cols, int ncols, FILE *out)
 {
 	bool first = true;
 
-	for (int j = 0; j < t->ncols; j++)
-		if (!t->cols[j].text_only) {
-			fprintf(out, "%s%s", first ? "" : ",", t->cols[j].key);
+	for (int j = 0; j < ncols; j++)
+		if (!cols[j].text_only) {
+			fprintf(out, "%s%s", first ? "" : ",", cols[j].key);
 			first = false;
 		}
 	fputc('\n', out);
-	for (int i = 0; i < t->nrows; i++) {
-		first = true;
-		for (int j = 0; j < t->ncols; j++) {
-			const struct cell *v = &t->cells[i * t->ncols + j];
-			if (t->cols[j].text_only)
-				continue;
-			if (!first)
-				fputc(',', out);
-			first = false;
-			if (v->missing)
-				continue;
-			if (t->cols[j].kind == COL_TEXT)
-				csv_field(v->text ? v->text : "", out);
-			else
-				fprintf(out, "%.10g", v->value);
-		}
-		fputc('\n', out);
+}
+
+static void csv_row(const struct column *cols, const struct cell *row, int ncols, FILE *out)
+{
+	bool first = true;
+
+	for (int j = 0; j < ncols; j++) {
+		const struct cell *v = &row[j];
+		if (cols[j].text_only)
+			continue;
+		if (!first)
+			fputc(',', out);
+		first = false;
+		if (v->missing)
+			continue;
+		if (cols[j].kind == COL_TEXT)
+			csv_field(v->text ? v->text : "", out);
+		else if (cols[j].kind == COL_BOOL)
+			fputs(v->value != 0 ? "true" : "false", out);
+		else if (cols[j].kind != COL_OBJECT && cols[j].kind != COL_STRINGS) /* JSON only */
+			fprintf(out, "%.10g", v->value);
 	}
+	fputc('\n', out);
+}
+
+static void print_csv(const struct table *t, FILE *out)
+{
+	csv_header(t->cols, t->ncols, out);
+	for (int i = 0; i < t->nrows; i++)
+		csv_row(t->cols, &t->cells[i * t->ncols], t->ncols, out);
+}
+
+static void json_object(const struct column *cols, const struct cell *row, int ncols, FILE *out);
+
+/* One cell as a JSON value. */
+static void json_value(const struct column *c, const struct cell *v, FILE *out)
+{
+	if (v->missing) {
+		fputs("null", out);
+		return;
+	}
+	switch (c->kind) {
+	case COL_TEXT:
+		json_string(v->text ? v->text : "", out);
+		break;
+	case COL_BOOL:
+		fputs(v->value != 0 ? "true" : "false", out);
+		break;
+	case COL_OBJECT:
+		json_object(v->record->cols, v->record->cells, v->record->ncols, out);
+		break;
+	case COL_STRINGS:
+		fputc('[', out);
+		for (int i = 0; i < v->nstrings; i++) {
+			if (i > 0)
+				fputs(", ", out);
+			json_string(v->strings[i], out);
+		}
+		fputc(']', out);
+		break;
+	default:
+		fprintf(out, "%.10g", v->value);
+		break;
+	}
+}
+
+/* A row as a JSON object, {"key": value, ...}, with no newline. */
+static void json_object(const struct column *cols, const struct cell *row, int ncols, FILE *out)
+{
+	fputc('{', out);
+	for (int j = 0; j < ncols; j++) {
+		fprintf(out, "%s\"%s\": ", j ? ", " : "", cols[j].key);
+		json_value(&cols[j], &row[j], out);
+	}
+	fputc('}', out);
 }
 
 static void print_json(const struct table *t, FILE *out)
 {
 	fputs("[", out);
 	for (int i = 0; i < t->nrows; i++) {
-		fputs(i ? ",\n {" : "\n {", out);
-		for (int j = 0; j < t->ncols; j++) {
-			const struct cell *v = &t->cells[i * t->ncols + j];
-			fprintf(out, "%s\"%s\": ", j ? ", " : "", t->cols[j].key);
-			if (v->missing)
-				fputs("null", out);
-			else if (t->cols[j].kind == COL_TEXT)
-				json_string(v->text ? v->text : "", out);
-			else
-				fprintf(out, "%.10g", v->value);
-		}
-		fputs("}", out);
+		fputs(i ? ",\n " : "\n ", out);
+		json_object(t->cols, &t->cells[i * t->ncols], t->ncols, out);
 	}
 	fputs(t->nrows ? "\n]\n" : "]\n", out);
 }
@@ -341,6 +413,28 @@ void table_print(const struct table *t, enum table_format format, FILE *out)
 		break;
 	case FORMAT_JSON:
 		print_json(t, out);
+		break;
+	}
+}
+
+void table_print_record(const struct record *r, enum table_format format, FILE *out)
+{
+	struct table t;
+
+	switch (format) {
+	case FORMAT_TEXT:
+		table_init(&t, r->cols, r->ncols);
+		if (table_add(&t, r->cells) == 0)
+			print_text(&t, out);
+		table_free(&t);
+		break;
+	case FORMAT_CSV:
+		csv_header(r->cols, r->ncols, out);
+		csv_row(r->cols, r->cells, r->ncols, out);
+		break;
+	case FORMAT_JSON:
+		json_object(r->cols, r->cells, r->ncols, out);
+		fputc('\n', out);
 		break;
 	}
 }

@@ -1,7 +1,8 @@
 /*
  * table.h: the rows a batch command prints, as aligned text with short units
- * (for people), CSV or JSON (for scripts). Commands fill a table; only this
- * file knows the formats.
+ * (for people), CSV or JSON (for scripts), and records, one row with columns
+ * of its own and JSON objects nested in it (fit's report). Commands fill a
+ * table or a record; only this file knows the formats.
  */
 #ifndef ISOFLOP_TABLE_H
 #define ISOFLOP_TABLE_H
@@ -23,7 +24,13 @@ enum column_kind {
 	COL_RATIO,   /* tokens per parameter, epochs: 1 decimal */
 	COL_SHARE,   /* a fraction, shown as a percentage in text */
 	COL_WHOLE,   /* a whole number, written out: 1024 accelerators */
+	COL_NUMBER,  /* any other number: 4 significant digits in text */
+	COL_BOOL,    /* true or false */
+	COL_OBJECT,  /* JSON only: a record, nested as an object */
+	COL_STRINGS, /* JSON only: strings, as an array */
 };
+
+struct record;
 
 struct column {
 	const char *key;   /* CSV header and JSON key */
@@ -35,7 +42,17 @@ struct column {
 struct cell {
 	bool missing; /* no value: "-" in text, empty in CSV, null in JSON */
 	const char *text;
-	double value;
+	double value;                /* COL_BOOL: true when not 0 */
+	const struct record *record; /* COL_OBJECT, not copied by table_add */
+	const char *const *strings;  /* COL_STRINGS, not copied by table_add */
+	int nstrings;
+};
+
+/* One row with columns of its own, such as a fit's report. */
+struct record {
+	const struct column *cols;
+	const struct cell *cells;
+	int ncols;
 };
 
 struct table {
@@ -57,10 +74,19 @@ void table_print(const struct table *t, enum table_format format, FILE *out);
 
 void table_free(struct table *t);
 
+/*
+ * A record as a table of one row would print (text, CSV: a header and a
+ * line), except JSON: one object on a line, not an array.
+ */
+void table_print_record(const struct record *r, enum table_format format, FILE *out);
+
 /* Cell constructors, for brevity at the call sites. */
 struct cell cell_text(const char *s);
 struct cell cell_num(double x);
 struct cell cell_none(void);
+struct cell cell_bool(bool b);
+struct cell cell_object(const struct record *r);
+struct cell cell_strings(const char *const *s, int n);
 
 /* Parse text|csv|json; false when it is none of them. */
 bool table_format_parse(const char *s, enum table_format *out);

@@ -1,0 +1,72 @@
+/*
+ * test_table.c: records, the one-row reports (fit's) that table.c prints
+ * for scripts beside its tables.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../tui/plot/table.h"
+#include "fixtures.h"
+
+/* What table_print_record writes, as a string the caller frees. */
+static char *printed(const struct record *r, enum table_format format)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	assert_non_null(fp);
+	table_print_record(r, format, fp);
+	assert_int_equal(fclose(fp), 0);
+	return text;
+}
+
+/* CSV: a header and a line; a missing value is an empty field, a text is quoted as RFC 4180. */
+static void record_as_csv(void **state)
+{
+	(void)state;
+	static const struct column cols[] = {
+	        {"method", "method", COL_TEXT, false},
+	        {"points", "points", COL_NUMBER, false},
+	        {"a", "a", COL_NUMBER, false},
+	};
+	const struct cell cells[] = {cell_text("iso,flop"), cell_num(96), cell_none()};
+	struct record r = {cols, cells, 3};
+	char *text = printed(&r, FORMAT_CSV);
+
+	assert_string_equal(text, "method,points,a\n\"iso,flop\",96,\n");
+	free(text);
+}
+
+/* JSON: one object on a line, with objects, arrays of strings and true nested in it. */
+static void record_as_json(void **state)
+{
+	(void)state;
+	static const struct column inner_cols[] = {{"p10", "p10", COL_NUMBER, false}};
+	const struct cell inner_cells[] = {cell_num(0.25)};
+	struct record inner = {inner_cols, inner_cells, 1};
+	static const struct column cols[] = {
+	        {"one_d", "one_d", COL_BOOL, false},  {"B", "B", COL_NUMBER, false},
+	        {"E", "E", COL_OBJECT, false},        {"warnings", "warnings", COL_STRINGS, false},
+	        {"none", "none", COL_STRINGS, false},
+	};
+	const char *const warnings[] = {"say \"why\"", "two"};
+	const struct cell cells[] = {cell_bool(true), cell_none(), cell_object(&inner),
+	                             cell_strings(warnings, 2), cell_strings(NULL, 0)};
+	struct record r = {cols, cells, 5};
+	char *text = printed(&r, FORMAT_JSON);
+
+	assert_string_equal(text, "{\"one_d\": true, \"B\": null, \"E\": {\"p10\": 0.25}, "
+	                          "\"warnings\": [\"say \\\"why\\\"\", \"two\"], \"none\": []}\n");
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(record_as_csv),
+	        cmocka_unit_test(record_as_json),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
