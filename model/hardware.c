@@ -49,6 +49,11 @@ enum model_status hw_solve(struct hw_plan *plan, enum hw_unknown unknown)
 	return MODEL_OK;
 }
 
+double hw_whole_count(double count)
+{
+	return ceil(count * (1 - 1e-12));
+}
+
 double hw_gpu_hours(const struct hw_plan *plan)
 {
 	return plan->count * plan->days * 24;

@@ -170,6 +170,23 @@ static void shipped_peaks_are_the_vendors(void **state)
 	}
 }
 
+/* Whole accelerators: up, except a count a float's hair above a whole number. */
+static void whole_count_rounds_up(void **state)
+{
+	(void)state;
+	assert_true(hw_whole_count(3) == 3);
+	assert_true(hw_whole_count(3.01) == 4);
+	assert_true(hw_whole_count(0.2) == 1);
+	assert_true(hw_whole_count(3 * (1 + 1e-15)) == 3);     /* rounding in hw_solve */
+	assert_true(hw_whole_count(1e6 * (1 + 1e-13)) == 1e6); /* relative, not absolute */
+	assert_true(hw_whole_count(1e6 * (1 + 1e-9)) == 1e6 + 1);
+	/* a count solved from days that are its own days comes back whole */
+	struct hw_plan p = {.peak = 989e12, .count = 1024, .mfu = 0.4, .days = 30};
+	assert_int_equal(hw_solve(&p, HW_BUDGET), MODEL_OK);
+	assert_int_equal(hw_solve(&p, HW_COUNT), MODEL_OK);
+	assert_true(hw_whole_count(p.count) == 1024);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +195,7 @@ int main(void)
 	        cmocka_unit_test(round_trips),
 	        cmocka_unit_test(refuses_nonsense),
 	        cmocka_unit_test(shipped_peaks_are_the_vendors),
+	        cmocka_unit_test(whole_count_rounds_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -271,7 +271,7 @@ static void hw_sync(struct app *a, enum hw_unknown follow)
 	if (hw_solve(&p, follow) != MODEL_OK)
 		return;
 	if (follow == HW_COUNT) {
-		p.count = ceil(p.count - 1e-9);
+		p.count = hw_whole_count(p.count);
 		if (hw_solve(&p, HW_DAYS) != MODEL_OK)
 			return;
 	}
