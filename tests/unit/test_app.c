@@ -17,6 +17,7 @@
 #include "../../tui/explore/app.h"
 #include "../../tui/explore/explorer.h"
 #include "../../tui/explore/keys.h"
+#include "../../tui/explore/tour_play.h"
 #include "fixtures.h"
 
 static struct catalog cat;
@@ -230,13 +231,13 @@ static void pickers(void **state)
 	size_t law = a.law;
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, KEYC_DOWN, KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.law, (law + 1) % cat.nlaws);
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, KEYC_ESC, KEY_HANDLED);
 	assert_int_equal(a.law, (law + 1) % cat.nlaws);
 
-	press(&a, 'm', KEY_REDRAW);
+	press(&a, 'm', KEY_HANDLED);
 	assert_false(a.markers);
 	press(&a, '?', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_HELP);
@@ -280,15 +281,15 @@ static void compare_and_delta(void **state)
 	const struct catalog_entry *h = catalog_law(&cat, "hoffmann2022");
 	while (a.pick != (size_t)(h - cat.laws))
 		press(&a, KEYC_DOWN, KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.compare, h - cat.laws);
-	press(&a, 'd', KEY_REDRAW);
+	press(&a, 'd', KEY_HANDLED);
 	assert_true(a.delta);
 	/* picking the current law itself ends the comparison, and the difference map */
 	press(&a, 'c', KEY_HANDLED);
 	while (a.pick != a.law)
 		press(&a, KEYC_UP, KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.compare, -1);
 	assert_false(a.delta);
 }
@@ -315,9 +316,9 @@ static void views_add_their_sliders(void **state)
 
 	start(&a, "muennighoff2023");
 	assert_int_equal(app_sliders(&a, on), 3);
-	press(&a, 'i', KEY_REDRAW);
-	press(&a, 'u', KEY_REDRAW);
-	press(&a, 't', KEY_REDRAW);
+	press(&a, 'i', KEY_HANDLED);
+	press(&a, 'u', KEY_HANDLED);
+	press(&a, 't', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 6);
 	assert_int_equal(on[3], SLIDER_T);
 	assert_int_equal(on[4], SLIDER_U);
@@ -329,10 +330,10 @@ static void views_add_their_sliders(void **state)
 	assert_int_equal(a.focus, SLIDER_M);
 	press(&a, KEYC_TAB, KEY_HANDLED);
 	assert_int_equal(a.focus, SLIDER_N); /* wraps */
-	press(&a, 'u', KEY_REDRAW);
+	press(&a, 'u', KEY_HANDLED);
 	assert_int_equal(a.u, 0); /* without the view every token is unique again */
-	press(&a, 'i', KEY_REDRAW);
-	press(&a, 't', KEY_REDRAW);
+	press(&a, 'i', KEY_HANDLED);
+	press(&a, 't', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 3);
 }
 
@@ -344,16 +345,16 @@ static void inference_and_unique_sliders(void **state)
 	double lo, hi;
 
 	start(&a, "besiroglu2024");
-	press(&a, 'i', KEY_REDRAW);
+	press(&a, 'i', KEY_HANDLED);
 	assert_int_equal(a.focus, SLIDER_T);
 	app_set(&a, SLIDER_T, 2e12);
-	press(&a, KEYC_RIGHT, KEY_REDRAW); /* the inference-aware frontier moves */
+	press(&a, KEYC_RIGHT, KEY_HANDLED); /* the inference-aware frontier moves */
 	assert_rel(a.t, 2e12 * pow(10, APP_STEP_FINE), 1e-12);
 	app_range(&a, SLIDER_T, &lo, &hi);
 	app_set(&a, SLIDER_T, lo);
-	press(&a, KEYC_LEFT, KEY_REDRAW);
+	press(&a, KEYC_LEFT, KEY_HANDLED);
 	assert_true(a.t == 0);
-	press(&a, KEYC_RIGHT, KEY_REDRAW);
+	press(&a, KEYC_RIGHT, KEY_HANDLED);
 	assert_rel(a.t, lo, 1e-12);
 	app_set(&a, SLIDER_T, 1e20);
 	assert_rel(a.t, hi, 1e-12);
@@ -382,17 +383,17 @@ static void editing_the_law(void **state)
 	assert_non_null(strstr(a.status, "not an additive law"));
 
 	start(&a, "besiroglu2024");
-	press(&a, 'e', KEY_REDRAW);
+	press(&a, 'e', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 5);
 	assert_int_equal(on[0], SLIDER_E);
 	assert_int_equal(on[4], SLIDER_BETA);
 	assert_int_equal(a.focus, SLIDER_E);
-	press(&a, KEYC_RIGHT, KEY_REDRAW); /* E on a linear scale: 1/200 of [0.1, 5] */
+	press(&a, KEYC_RIGHT, KEY_HANDLED); /* E on a linear scale: 1/200 of [0.1, 5] */
 	assert_true(a.edited);
 	assert_rel(app_law(&a)->E, preset->E + 4.9 / 200, 1e-12);
 	assert_rel(preset->E, 1.8172, 1e-12); /* the preset itself is untouched */
 	press(&a, KEYC_TAB, KEY_HANDLED);
-	press(&a, KEYC_PGUP, KEY_REDRAW); /* A on a log scale: half a decade */
+	press(&a, KEYC_PGUP, KEY_HANDLED); /* A on a log scale: half a decade */
 	assert_rel(app_law(&a)->A, preset->A * pow(10, APP_STEP_COARSE), 1e-12);
 	/* the loss follows the edited law */
 	double l;
@@ -402,17 +403,17 @@ static void editing_the_law(void **state)
 	assert_rel(l, want, 1e-12);
 	/* c on the law itself compares the edit with its preset */
 	press(&a, 'c', KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.compare, (long)a.law);
-	press(&a, 'd', KEY_REDRAW);
+	press(&a, 'd', KEY_HANDLED);
 	assert_true(a.delta);
-	press(&a, 'd', KEY_REDRAW);
-	press(&a, 'e', KEY_REDRAW); /* back to N, D, C, still with the edited law */
+	press(&a, 'd', KEY_HANDLED);
+	press(&a, 'e', KEY_HANDLED); /* back to N, D, C, still with the edited law */
 	assert_int_equal(app_sliders(&a, on), 3);
 	assert_true(a.edited);
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, 'k', KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_false(a.edited);
 	assert_non_null(strstr(a.status, "the edits are gone"));
 }
@@ -430,7 +431,7 @@ static void saving_an_edited_law(void **state)
 	snprintf(a.save_dir, sizeof a.save_dir, "%s/isoflop/laws", dir);
 	press(&a, 's', KEY_HANDLED); /* nothing edited yet */
 	assert_int_equal(a.mode, MODE_EXPLORE);
-	press(&a, 'e', KEY_REDRAW);
+	press(&a, 'e', KEY_HANDLED);
 	app_set(&a, SLIDER_ALPHA, 0.5);
 	press(&a, 's', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_SAVE);
@@ -479,7 +480,7 @@ static void hardware_view(void **state)
 	enum slider on[APP_MAX_SLIDERS];
 
 	start(&a, "besiroglu2024");
-	press(&a, 'g', KEY_REDRAW);
+	press(&a, 'g', KEY_HANDLED);
 	assert_true(a.hardware);
 	assert_int_equal(app_sliders(&a, on), 6);
 	assert_int_equal(on[3], SLIDER_GPUS);
@@ -519,7 +520,7 @@ static void hardware_view(void **state)
 	/* another accelerator with C following: C moves with the peak */
 	press(&a, 'a', KEY_HANDLED);
 	assert_rel(hw_budget(&a), app_value(&a, SLIDER_C), 1e-9);
-	press(&a, 'g', KEY_REDRAW);
+	press(&a, 'g', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 3);
 }
 
@@ -741,7 +742,7 @@ static void tour_begin(struct app *a, const struct tour *t)
 	char err[512];
 
 	start(a, "besiroglu2024");
-	if (app_tour_start(a, t, err, sizeof err) != 0)
+	if (tour_play_start(a, t, err, sizeof err) != 0)
 		fail_msg("%s", err);
 }
 
@@ -750,7 +751,7 @@ static void tour_forward_to(struct app *a, const struct tour *t, int step)
 {
 	tour_begin(a, t);
 	for (int i = 0; i < step; i++)
-		press(a, ' ', KEY_REDRAW);
+		press(a, ' ', KEY_HANDLED);
 }
 
 /* Type `g`, the step's number (from 1) and Enter. */
@@ -762,7 +763,7 @@ static void tour_jump(struct app *a, int number)
 	press(a, 'g', KEY_HANDLED);
 	for (const char *p = digits; *p; p++)
 		press(a, *p, KEY_HANDLED);
-	press(a, KEYC_ENTER, KEY_REDRAW);
+	press(a, KEYC_ENTER, KEY_HANDLED);
 }
 
 /* Draw the explorer's frame into `into` (w x h cells). */
@@ -829,7 +830,7 @@ static void tour_steps_are_the_same_however_reached(void **state)
 
 			if (step + 1 < t.nsteps) {
 				tour_forward_to(&a, &t, step + 1);
-				press(&a, KEYC_BACKSPACE, KEY_REDRAW);
+				press(&a, KEYC_BACKSPACE, KEY_HANDLED);
 				tour_frame(&a, &got);
 				assert_same_frame(&want, &got, file, step + 1,
 				                  "Backspace from the next step");
@@ -865,8 +866,8 @@ static void tour_unique_tokens_survive_u(void **state)
 		tour_begin(&a, &t);
 		tour_jump(&a, i + 1);
 		assert_rel(a.u, u, 1e-12);
-		press(&a, KEYC_ESC, KEY_REDRAW);
-		press(&a, 'u', KEY_REDRAW);
+		press(&a, KEYC_ESC, KEY_HANDLED);
+		press(&a, 'u', KEY_HANDLED);
 		assert_true(a.data);
 		assert_rel(app_value(&a, SLIDER_U), u, 1e-12);
 		assert_true(a.d != u); /* D is what the old 'u' put in its place */

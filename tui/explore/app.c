@@ -3,6 +3,7 @@
  * link C = k N D is a sum: log(C/k) = log N + log D.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,6 @@
 #include "../../model/units.h"
 #include "../../presets/write.h"
 #include "app.h"
-#include "keys.h"
 
 /*
  * Every slider's names and, for those that do not depend on the window,
@@ -706,143 +706,196 @@ int app_save_law(struct app *a, const char *id)
 	return 0;
 }
 
-static enum key_result tour_key(struct app *a, int key);
+/* ---- setters ---- */
 
-/* Keys while typing a value. */
-static enum key_result entry_key(struct app *a, int key)
+void app_status(struct app *a, const char *fmt, ...)
 {
-	size_t len = strlen(a->entry);
+	va_list ap;
 
-	if (key == KEYC_ENTER || key == '\r') {
-		if (a->mode == MODE_SAVE) {
-			a->mode = MODE_EXPLORE;
-			app_save_law(a, a->entry);
-		} else {
-			app_commit_entry(a);
-		}
-		return KEY_HANDLED;
-	}
-	if (key == KEYC_ESC) {
-		a->mode = MODE_EXPLORE;
-		return KEY_HANDLED;
-	}
-	if (key == KEYC_BACKSPACE || key == '\b') {
-		if (len > 0)
-			a->entry[len - 1] = '\0';
-		return KEY_HANDLED;
-	}
-	if (key >= 0x21 && key <= 0x7e && len + 1 < sizeof a->entry) {
-		a->entry[len] = (char)key;
-		a->entry[len + 1] = '\0';
-		return KEY_HANDLED;
-	}
-	return KEY_IGNORED;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
 }
 
-/* Keys in a picker of n rows. */
-static enum key_result picker_key(struct app *a, int key, size_t n)
+void app_clear_status(struct app *a)
 {
-	switch (key) {
-	case KEYC_UP:
-	case 'k':
-		a->pick = a->pick > 0 ? a->pick - 1 : n - 1;
-		return KEY_HANDLED;
-	case KEYC_DOWN:
-	case 'j':
-	case KEYC_TAB:
-		a->pick = (a->pick + 1) % n;
-		return KEY_HANDLED;
-	case KEYC_PGUP:
-		a->pick = a->pick >= 10 ? a->pick - 10 : 0;
-		return KEY_HANDLED;
-	case KEYC_PGDN:
-		a->pick = a->pick + 10 < n ? a->pick + 10 : n - 1;
-		return KEY_HANDLED;
-	case KEYC_ENTER:
-	case '\r':
-		a->mode = MODE_EXPLORE;
-		return KEY_REDRAW;
-	case KEYC_ESC:
-	case 'q':
-		a->mode = MODE_EXPLORE;
-		return KEY_HANDLED;
-	default:
-		return KEY_IGNORED;
-	}
+	a->status[0] = '\0';
 }
 
-enum key_result app_key(struct app *a, int key)
+void app_focus(struct app *a, enum slider s)
 {
-	enum key_result r;
+	a->focus = s;
+}
 
-	switch (a->mode) {
-	case MODE_TOUR:
-		return tour_key(a, key);
+void app_focus_by(struct app *a, int by)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int n = app_sliders(a, on), i = 0;
+
+	while (i < n && on[i] != a->focus)
+		i++;
+	a->focus = on[((i < n ? i : 0) + by + n) % n];
+}
+
+void app_cycle_lock(struct app *a)
+{
+	/* C, N, D: the order a talk goes through (fixed budget, fixed model, fixed data) */
+	a->lock = a->lock == SLIDER_C ? SLIDER_N : a->lock == SLIDER_N ? SLIDER_D : SLIDER_C;
+	app_status(a, "%s locked: moving another slider keeps %s fixed", app_slider_name(a->lock),
+	           app_slider_name(a->lock));
+}
+
+void app_toggle_markers(struct app *a)
+{
+	a->markers = !a->markers;
+}
+
+bool app_toggle_delta(struct app *a)
+{
+	if (a->compare < 0) {
+		app_status(a, "d shows L - L(compared): pick a law with c first");
+		return false;
+	}
+	if (!law_has_surface(app_law(a)) ||
+	    !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
+		app_status(a, "d needs two laws with a loss surface");
+		return false;
+	}
+	a->delta = !a->delta;
+	return true;
+}
+
+void app_set_follow(struct app *a, enum hw_unknown follow)
+{
+	a->hw_follow = follow;
+}
+
+enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget)
+{
+	struct hw_plan p = a->hw;
+	enum model_status st;
+
+	p.count = count;
+	p.days = days;
+	if ((st = hw_solve(&p, HW_BUDGET)) != MODEL_OK) {
+		*budget = p.budget;
+		return st;
+	}
+	*budget = p.budget;
+	st = optimum_point(app_law(a), 0, 0, p.budget, a->u, &a->n, &a->d);
+	if (st == MODEL_OK)
+		a->hw = p;
+	return st;
+}
+
+void app_set_save_dir(struct app *a, const char *dir)
+{
+	snprintf(a->save_dir, sizeof a->save_dir, "%s", dir);
+}
+
+void app_set_runs(struct app *a, const struct fit_run *runs, size_t n)
+{
+	a->runs = runs;
+	a->nruns = n;
+}
+
+void app_set_unique_given(struct app *a, double u)
+{
+	a->u_given = u;
+}
+
+void app_open(struct app *a, enum app_mode mode)
+{
+	a->mode = mode;
+	switch (mode) {
 	case MODE_ENTRY:
 	case MODE_SAVE:
-		return entry_key(a, key);
-	case MODE_HELP:
-		/* the arrows scroll a help taller than the screen (the drawing clamps); any other
-		 * key closes it */
-		if (key == KEYC_DOWN || key == 'j' || key == KEYC_PGDN) {
-			a->pick += key == KEYC_PGDN ? 10 : 1;
-			if (a->pick >= key_table_len)
-				a->pick = key_table_len - 1;
-		} else if (key == KEYC_UP || key == 'k' || key == KEYC_PGUP) {
-			size_t by = key == KEYC_PGUP ? 10 : 1;
-			a->pick = a->pick > by ? a->pick - by : 0;
-		} else {
-			a->mode = MODE_EXPLORE;
-		}
-		return KEY_HANDLED;
+		a->entry[0] = '\0';
+		break;
 	case MODE_PICK_MODEL:
-		r = picker_key(a, key, a->catalog->nmodels);
-		if (r == KEY_REDRAW) {
-			app_jump_model(a, a->pick);
-			r = KEY_HANDLED; /* the point moved; the map did not change */
-		}
-		return r;
-	case MODE_PICK_COMPARE:
-		r = picker_key(a, key, a->catalog->nlaws);
-		if (r == KEY_REDRAW) {
-			/*
-			 * picking the current law itself ends the comparison, unless
-			 * it is edited: then the preset is what the edit is compared with
-			 */
-			a->compare = a->pick == a->law && !a->edited ? -1 : (long)a->pick;
-			a->delta = a->delta && a->compare >= 0;
-			snprintf(a->status, sizeof a->status, "%s%s",
-			         a->compare >= 0 ? "comparing with " : "no comparison",
-			         a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "");
-		}
-		return r;
+	case MODE_HELP: /* the pick is the help's scroll position */
+		a->pick = 0;
+		break;
 	case MODE_PICK_LAW:
-		r = picker_key(a, key, a->catalog->nlaws);
-		if (r == KEY_REDRAW && a->pick != a->law) {
-			bool dropped = a->edited && !a->saved;
-			switch_law(a, a->pick);
-			snprintf(a->status, sizeof a->status, "law: %.100s%s",
-			         a->catalog->laws[a->law].preset.name,
-			         dropped ? " (the edits are gone; s saves them before w)" : "");
-		} else if (r == KEY_REDRAW) {
-			r = KEY_HANDLED;
-		}
-		return r;
-	case MODE_EXPLORE:
+		a->pick = a->law;
+		break;
+	case MODE_PICK_COMPARE:
+		a->pick = a->compare >= 0 ? (size_t)a->compare : a->law;
+		break;
 	default:
 		break;
 	}
-	const struct key_binding *b = key_lookup(key);
-	if (b == NULL)
-		return KEY_IGNORED;
-	a->status[0] = '\0';
-	return b->handler(a, key);
+}
+
+void app_close(struct app *a)
+{
+	a->mode = MODE_EXPLORE;
+}
+
+void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
+{
+	size_t step = (size_t)abs(by);
+
+	if (by > 0)
+		a->pick = a->pick + step < rows ? a->pick + step : wrap ? 0 : rows - 1;
+	else
+		a->pick = a->pick >= step ? a->pick - step : wrap ? rows - 1 : 0;
+}
+
+void app_pick_choose(struct app *a)
+{
+	enum app_mode mode = a->mode;
+
+	a->mode = MODE_EXPLORE;
+	if (mode == MODE_PICK_MODEL) {
+		app_jump_model(a, a->pick);
+	} else if (mode == MODE_PICK_COMPARE) {
+		/* picking the current law itself ends the comparison, unless it is
+		 * edited: then the preset is what the edit is compared with */
+		a->compare = a->pick == a->law && !a->edited ? -1 : (long)a->pick;
+		a->delta = a->delta && a->compare >= 0;
+		app_status(a, "%s%s", a->compare >= 0 ? "comparing with " : "no comparison",
+		           a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "");
+	} else if (mode == MODE_PICK_LAW && a->pick != a->law) {
+		bool dropped = a->edited && !a->saved;
+		switch_law(a, a->pick);
+		app_status(a, "law: %.100s%s", a->catalog->laws[a->law].preset.name,
+		           dropped ? " (the edits are gone; s saves them before w)" : "");
+	}
+}
+
+bool app_entry_type(struct app *a, int ch)
+{
+	size_t len = strlen(a->entry);
+
+	if (ch < 0x21 || ch > 0x7e || len + 1 >= sizeof a->entry)
+		return false;
+	a->entry[len] = (char)ch;
+	a->entry[len + 1] = '\0';
+	return true;
+}
+
+void app_entry_erase(struct app *a)
+{
+	size_t len = strlen(a->entry);
+
+	if (len > 0)
+		a->entry[len - 1] = '\0';
+}
+
+void app_entry_done(struct app *a)
+{
+	if (a->mode == MODE_SAVE) {
+		a->mode = MODE_EXPLORE;
+		app_save_law(a, a->entry);
+	} else {
+		app_commit_entry(a);
+	}
 }
 
 /* ---- tours ---- */
 
-/* Apply a step to a state: law, then the point, then lock, markers and panel. */
-static void apply_step(struct app *a, const struct tour_step *s)
+void app_apply_step(struct app *a, const struct tour_step *s)
 {
 	const struct catalog_entry *e;
 	const struct law *law;
@@ -866,137 +919,46 @@ static void apply_step(struct app *a, const struct tour_step *s)
 	a->status[0] = '\0';
 }
 
-/* The fields a tour step may change, to replay the tour from. */
-static void tour_origin_save(const struct app *a, struct app_tour_origin *o)
+void app_tour_begin(struct app *a, const struct tour *t)
 {
-	*o = (struct app_tour_origin){.law = a->law,
-	                              .edited = a->edited,
-	                              .editing = a->editing,
-	                              .edit = a->edit,
-	                              .n = a->n,
-	                              .d = a->d,
-	                              .u = a->u,
-	                              .focus = a->focus,
-	                              .lock = a->lock,
-	                              .markers = a->markers,
-	                              .panel = a->panel,
-	                              .model = a->model,
-	                              .hw = a->hw};
-}
-
-static void tour_origin_restore(struct app *a, const struct app_tour_origin *o)
-{
-	a->law = o->law;
-	a->edited = o->edited;
-	a->editing = o->editing;
-	a->edit = o->edit;
-	a->n = o->n;
-	a->d = o->d;
-	a->u = o->u;
-	a->focus = o->focus;
-	a->lock = o->lock;
-	a->markers = o->markers;
-	a->panel = o->panel;
-	a->model = o->model;
-	a->hw = o->hw;
-}
-
-int app_tour_start(struct app *a, const struct tour *t, char *err, size_t errsize)
-{
-	struct app probe = *a;
-
-	for (int i = 0; i < t->nsteps; i++) {
-		const struct tour_step *s = &t->steps[i];
-		const struct catalog_entry *law = NULL;
-		if (s->law[0] && (law = catalog_law(a->catalog, s->law)) == NULL) {
-			snprintf(err, errsize,
-			         "%s:%d:%d: unknown law '%s' (isoflop presets laws lists them)",
-			         t->file, s->law_at.line, s->law_at.col, s->law);
-			return -1;
-		}
-		if (s->model[0] && catalog_model(a->catalog, s->model) == NULL) {
-			snprintf(err, errsize,
-			         "%s:%d:%d: unknown model '%s' (isoflop presets models lists them)",
-			         t->file, s->model_at.line, s->model_at.col, s->model);
-			return -1;
-		}
-		apply_step(&probe, s);
-		if (s->unique_tokens > 0 && app_law(&probe)->family != LAW_DATA_CONSTRAINED) {
-			snprintf(err, errsize,
-			         "%s:%d:%d: unique_tokens needs a data-constrained law such as "
-			         "muennighoff2023",
-			         t->file, s->at.line, s->at.col);
-			return -1;
-		}
-	}
 	a->tour = t;
 	a->mode = MODE_TOUR;
-	tour_origin_save(a, &a->tour_origin);
-	app_tour_show(a, 0);
-	return 0;
+	a->tour_origin = a->scene;
 }
 
-void app_tour_show(struct app *a, int i)
+void app_tour_rewind(struct app *a, int i)
 {
-	if (a->tour == NULL)
-		return;
-	a->step = i < 0 ? 0 : i >= a->tour->nsteps ? a->tour->nsteps - 1 : i;
-	tour_origin_restore(a, &a->tour_origin);
-	for (int k = 0; k <= a->step; k++) /* at most 64 steps, each a closed form or a solve */
-		apply_step(a, &a->tour->steps[k]);
+	a->step = i;
+	a->scene = a->tour_origin;
 }
 
-/* Keys while a tour plays: stepping, 'g' and a number, Esc to explore from here. */
-static enum key_result tour_key(struct app *a, int key)
+void app_tour_leave(struct app *a)
 {
-	if (a->jumping) {
-		size_t len = strlen(a->jump);
-		if (key >= '0' && key <= '9' && len + 1 < sizeof a->jump) {
-			a->jump[len] = (char)key;
-			a->jump[len + 1] = '\0';
-			return KEY_HANDLED;
-		}
-		a->jumping = false;
-		if ((key == KEYC_ENTER || key == '\r') && len > 0) {
-			app_tour_show(a, atoi(a->jump) - 1);
-			return KEY_REDRAW;
-		}
-		return KEY_HANDLED;
-	}
-	switch (key) {
-	case ' ':
-	case KEYC_RIGHT:
-	case 'l':
-	case KEYC_ENTER:
-	case '\r':
-	case KEYC_PGDN:
-		if (a->step + 1 >= a->tour->nsteps) {
-			snprintf(a->status, sizeof a->status,
-			         "the last step; Esc explores from here");
-			return KEY_HANDLED;
-		}
-		app_tour_show(a, a->step + 1);
-		return KEY_REDRAW;
-	case KEYC_BACKSPACE:
-	case '\b':
-	case KEYC_LEFT:
-	case 'h':
-	case KEYC_PGUP:
-		app_tour_show(a, a->step - 1);
-		return KEY_REDRAW;
-	case 'g':
-		a->jumping = true;
-		a->jump[0] = '\0';
-		return KEY_HANDLED;
-	case KEYC_ESC:
-		a->mode = MODE_EXPLORE;
-		a->tour = NULL;
-		a->panel = TOUR_PANEL_BOTH;
-		snprintf(a->status, sizeof a->status, "tour left: exploring from here");
-		return KEY_REDRAW;
-	case 'q':
-		return KEY_QUIT;
-	default:
-		return KEY_IGNORED;
-	}
+	a->mode = MODE_EXPLORE;
+	a->tour = NULL;
+	a->panel = TOUR_PANEL_BOTH;
+	app_status(a, "tour left: exploring from here");
+}
+
+void app_jump_begin(struct app *a)
+{
+	a->jumping = true;
+	a->jump[0] = '\0';
+}
+
+bool app_jump_digit(struct app *a, int digit)
+{
+	size_t len = strlen(a->jump);
+
+	if (digit < '0' || digit > '9' || len + 1 >= sizeof a->jump)
+		return false;
+	a->jump[len] = (char)digit;
+	a->jump[len + 1] = '\0';
+	return true;
+}
+
+int app_jump_end(struct app *a)
+{
+	a->jumping = false;
+	return a->jump[0] ? atoi(a->jump) : -1;
 }
