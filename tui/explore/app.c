@@ -7,156 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
-#include <sys/stat.h>
 
 #include "../../model/optimum.h"
 #include "../../model/units.h"
-#include "../../presets/write.h"
 #include "app.h"
-
-/*
- * Every slider's names and, for those that do not depend on the window,
- * its range. A linear slider steps by 1/200 of its range (fine) or 1/20
- * (coarse); the others step in decades.
- */
-static const struct {
-	const char *name, *label;
-	double lo, hi;
-	bool linear;
-	bool redraws; /* moving it changes the map's base, not only the point */
-} sliders[SLIDER_COUNT] = {
-        [SLIDER_N] = {"N", "N params", 0, 0, false, false},
-        [SLIDER_D] = {"D", "D tokens", 0, 0, false, false},
-        [SLIDER_C] = {"C", "C FLOPs ", 0, 0, false, false},
-        /* Sardana et al. 2023 consider up to ~1e13-1e14 lifetime tokens; 1e15 leaves room */
-        [SLIDER_T] = {"T", "T infer ", 1e9, 1e15, false, true},
-        [SLIDER_U] = {"U", "U unique", 0, 0, false, true},
-        /* Snell et al. 2024 compare with models up to 14x larger */
-        [SLIDER_M] = {"M", "M larger", 1, 100, false, false},
-        /* from one accelerator to a hundred million, 15 minutes to ten years */
-        [SLIDER_GPUS] = {"count", "G count ", 1, 1e8, false, false},
-        [SLIDER_DAYS] = {"days", "days    ", 0.01, 3650, false, false},
-        [SLIDER_MFU] = {"MFU", "MFU     ", 0.01, 1, true, false},
-        [SLIDER_E] = {"E", "E       ", 0.1, 5, true, true},
-        [SLIDER_A] = {"A", "A       ", 1, 1e7, false, true},
-        [SLIDER_B] = {"B", "B       ", 1, 1e7, false, true},
-        [SLIDER_ALPHA] = {"alpha", "alpha   ", 0.02, 1.5, true, true},
-        [SLIDER_BETA] = {"beta", "beta    ", 0.02, 1.5, true, true},
-};
-
-const char *app_slider_name(enum slider s)
-{
-	return sliders[s].name;
-}
-
-const char *app_slider_label(enum slider s)
-{
-	return sliders[s].label;
-}
-
-bool app_slider_redraws(enum slider s)
-{
-	return sliders[s].redraws;
-}
-
-bool app_slider_linear(enum slider s)
-{
-	return sliders[s].linear;
-}
-
-const struct law *app_law(const struct app *a)
-{
-	return a->edited ? &a->edit : &a->catalog->laws[a->law].preset.law;
-}
-
-int app_sliders(const struct app *a, enum slider *out)
-{
-	int n = 0;
-
-	if (a->editing) {
-		for (int s = SLIDER_E; s <= SLIDER_BETA; s++)
-			out[n++] = (enum slider)s;
-		return n;
-	}
-	out[n++] = SLIDER_N;
-	out[n++] = SLIDER_D;
-	out[n++] = SLIDER_C;
-	if (a->inference || a->testtime)
-		out[n++] = SLIDER_T;
-	if (a->data)
-		out[n++] = SLIDER_U;
-	if (a->testtime)
-		out[n++] = SLIDER_M;
-	if (a->hardware) {
-		out[n++] = SLIDER_GPUS;
-		out[n++] = SLIDER_DAYS;
-		out[n++] = SLIDER_MFU;
-	}
-	return n;
-}
-
-double app_value(const struct app *a, enum slider s)
-{
-	const struct law *law = app_law(a);
-
-	switch (s) {
-	case SLIDER_N:
-		return a->n;
-	case SLIDER_D:
-		return a->d;
-	case SLIDER_C:
-		return law_compute(law, a->n, a->d);
-	case SLIDER_T:
-		return a->t;
-	case SLIDER_U:
-		return a->u;
-	case SLIDER_M:
-		return a->m;
-	case SLIDER_GPUS:
-		return a->hw.count;
-	case SLIDER_DAYS:
-		return a->hw.days;
-	case SLIDER_MFU:
-		return a->hw.mfu;
-	case SLIDER_E:
-		return law->E;
-	case SLIDER_A:
-		return law->A;
-	case SLIDER_B:
-		return law->B;
-	case SLIDER_ALPHA:
-		return law->alpha;
-	case SLIDER_BETA:
-	default:
-		return law->beta;
-	}
-}
-
-void app_range(const struct app *a, enum slider s, double *lo, double *hi)
-{
-	double k = app_law(a)->k;
-
-	switch (s) {
-	case SLIDER_N:
-		*lo = a->n_lo;
-		*hi = a->n_hi;
-		break;
-	case SLIDER_D:
-	case SLIDER_U:
-		*lo = a->d_lo;
-		*hi = a->d_hi;
-		break;
-	case SLIDER_C:
-		*lo = k * a->n_lo * a->d_lo;
-		*hi = k * a->n_hi * a->d_hi;
-		break;
-	default:
-		*lo = sliders[s].lo;
-		*hi = sliders[s].hi;
-		break;
-	}
-}
+#include "save.h"
 
 /* Clamp N and D into the window (C follows). */
 static void clamp_point(struct app *a)
@@ -198,6 +53,26 @@ static enum slider follower(const struct app *a, enum slider s)
 	return s == SLIDER_D ? SLIDER_N : SLIDER_D;
 }
 
+/* Where the value of a slider of its own (not N, D, C) is kept. */
+static double *own_value(struct app *a, enum slider s)
+{
+	double *const at[SLIDER_COUNT] = {
+	        [SLIDER_T] = &a->t,
+	        [SLIDER_U] = &a->u,
+	        [SLIDER_M] = &a->m,
+	        [SLIDER_GPUS] = &a->hw.count,
+	        [SLIDER_DAYS] = &a->hw.days,
+	        [SLIDER_MFU] = &a->hw.mfu,
+	        [SLIDER_E] = &a->edit.E,
+	        [SLIDER_A] = &a->edit.A,
+	        [SLIDER_B] = &a->edit.B,
+	        [SLIDER_ALPHA] = &a->edit.alpha,
+	        [SLIDER_BETA] = &a->edit.beta,
+	};
+
+	return at[s];
+}
+
 /* A slider of its own (not N, D, C): clamp into its range; T below its range is 0. */
 static void set_own(struct app *a, enum slider s, double v)
 {
@@ -213,43 +88,7 @@ static void set_own(struct app *a, enum slider s, double v)
 	}
 	if (s >= SLIDER_E)
 		a->saved = false;
-	switch (s) {
-	case SLIDER_T:
-		a->t = v;
-		break;
-	case SLIDER_U:
-		a->u = v;
-		break;
-	case SLIDER_M:
-		a->m = v;
-		break;
-	case SLIDER_GPUS:
-		a->hw.count = fmax(1, round(v));
-		break;
-	case SLIDER_DAYS:
-		a->hw.days = v;
-		break;
-	case SLIDER_MFU:
-		a->hw.mfu = v;
-		break;
-	case SLIDER_E:
-		a->edit.E = v;
-		break;
-	case SLIDER_A:
-		a->edit.A = v;
-		break;
-	case SLIDER_B:
-		a->edit.B = v;
-		break;
-	case SLIDER_ALPHA:
-		a->edit.alpha = v;
-		break;
-	case SLIDER_BETA:
-		a->edit.beta = v;
-		break;
-	default:
-		break;
-	}
+	*own_value(a, s) = s == SLIDER_GPUS ? fmax(1, round(v)) : v; /* whole accelerators */
 }
 
 static void set_linked(struct app *a, enum slider s, double v);
@@ -357,7 +196,7 @@ void app_step(struct app *a, enum slider s, double decades)
 	double v = app_value(a, s), lo, hi;
 
 	app_range(a, s, &lo, &hi);
-	if (sliders[s].linear) /* 1/20 decade is 1/200 of the range, half a decade 1/20 */
+	if (app_slider_linear(s)) /* 1/20 decade is 1/200 of the range, half a decade 1/20 */
 		app_set(a, s, v + decades / 10 * (hi - lo));
 	else if (s == SLIDER_T && v == 0) /* from none, the first step reaches the range */
 		app_set(a, s, decades > 0 ? lo : 0);
@@ -563,39 +402,16 @@ void app_move_to(struct app *a, double n, double d)
 bool app_commit_entry(struct app *a)
 {
 	enum slider s = a->focus;
-	const char *why;
 	double v, lo, hi;
 
 	a->mode = MODE_EXPLORE;
-	enum units_kind kind = s == SLIDER_C                                     ? UNITS_COMPUTE
-	                       : s == SLIDER_N || s == SLIDER_D || s == SLIDER_U ? UNITS_COUNT
-	                       : s == SLIDER_T || s == SLIDER_GPUS               ? UNITS_COUNT
-	                                                                         : UNITS_PLAIN;
 	if (s == SLIDER_T && strcmp(a->entry, "0") == 0) { /* no inference at all */
 		a->t = 0;
 		a->status[0] = '\0';
 		return true;
 	}
-	/* MFU as the slider shows it, 40%, or as a share, 0.4 */
-	size_t len = strlen(a->entry);
-	bool percent = s == SLIDER_MFU && len > 1 && a->entry[len - 1] == '%';
-	if (percent)
-		a->entry[len - 1] = '\0';
-	bool parsed = units_parse(a->entry, kind, &v, &why);
-	if (percent) {
-		a->entry[len - 1] = '%';
-		v /= 100;
-	}
-	if (!parsed) {
-		snprintf(a->status, sizeof a->status, "%s: %s: '%s'", sliders[s].name, why,
-		         a->entry);
+	if (!app_parse_value(s, a->entry, &v, a->status, sizeof a->status))
 		return false;
-	}
-	if (s == SLIDER_MFU && v > 1) {
-		snprintf(a->status, sizeof a->status,
-		         "MFU: a share of the peak, 0.4 or 40%%, not '%s'", a->entry);
-		return false;
-	}
 	app_range(a, s, &lo, &hi);
 	if (s > SLIDER_C) {
 		/*
@@ -606,8 +422,8 @@ bool app_commit_entry(struct app *a)
 		app_set(a, s, v);
 		if (to != v && !(s == SLIDER_T && v < lo))
 			snprintf(a->status, sizeof a->status,
-			         "%s = %s is out of reach here: clamped to %.4g", sliders[s].name,
-			         a->entry, to);
+			         "%s = %s is out of reach here: clamped to %.4g",
+			         app_slider_name(s), a->entry, to);
 		else
 			a->status[0] = '\0';
 		return true;
@@ -620,90 +436,22 @@ bool app_commit_entry(struct app *a)
 			units_format_compute(got, gb, sizeof gb);
 		else
 			units_format_count(got, gb, sizeof gb);
-		(void)hi;
 		snprintf(a->status, sizeof a->status, "%s = %s is out of reach here: clamped to %s",
-		         sliders[s].name, a->entry, gb);
+		         app_slider_name(s), a->entry, gb);
 	} else {
 		a->status[0] = '\0';
 	}
 	return true;
 }
 
-/* An id as presets take it: [a-z0-9][a-z0-9.-]*, at most 63 characters. */
-static bool valid_id(const char *id)
-{
-	size_t len = strlen(id);
-
-	if (len == 0 || len > 63 ||
-	    !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9')))
-		return false;
-	for (const char *p = id; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' ||
-		      *p == '-'))
-			return false;
-	return true;
-}
-
-/* mkdir -p: the laws directory under the user's config directory may not exist yet. */
-static int make_dirs(const char *dir)
-{
-	char path[4096];
-
-	snprintf(path, sizeof path, "%s", dir);
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0777) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return mkdir(path, 0777) != 0 && errno != EEXIST ? -1 : 0;
-}
-
-static void write_edited(FILE *fp, const void *ctx)
-{
-	preset_write_law(fp, ctx, "Saved from the isoflop explorer (e, then s).");
-}
-
 int app_save_law(struct app *a, const char *id)
 {
-	const struct preset *from = &a->catalog->laws[a->law].preset;
-	char path[4200];
-	struct preset p;
+	int rc = save_law(a->catalog, &a->catalog->laws[a->law].preset, app_law(a), a->save_dir, id,
+	                  a->status, sizeof a->status);
 
-	if (!valid_id(id)) {
-		snprintf(a->status, sizeof a->status,
-		         "'%.40s' is not an id: lowercase letters, digits, '.' and '-'", id);
-		return -1;
-	}
-	if (!a->save_dir[0]) {
-		snprintf(a->status, sizeof a->status,
-		         "nowhere to save: set HOME or XDG_CONFIG_HOME");
-		return -1;
-	}
-	/* a user preset takes precedence: under a known id it would replace that law */
-	if (catalog_law(a->catalog, id) != NULL) {
-		snprintf(a->status, sizeof a->status,
-		         "'%s' is a law already; saved under its id the edit would replace it", id);
-		return -1;
-	}
-	p = *from;
-	p.law = *app_law(a);
-	snprintf(p.id, sizeof p.id, "%s", id);
-	snprintf(p.name, sizeof p.name, "%.100s, edited", from->name);
-	snprintf(p.source, sizeof p.source, "edited in the isoflop explorer from %s (%.500s)",
-	         from->id, from->source);
-	snprintf(path, sizeof path, "%s/%s.yaml", a->save_dir, id);
-	if (make_dirs(a->save_dir) != 0 || write_file_atomic(path, false, write_edited, &p) != 0) {
-		/* what went wrong first: a long path would push it off an 80-column line */
-		snprintf(a->status, sizeof a->status, "%s not saved: %s (%.120s)", id,
-		         strerror(errno), path);
-		return -1;
-	}
-	snprintf(a->status, sizeof a->status, "saved as --law %s: %.120s", id, path);
-	a->saved = true;
-	return 0;
+	if (rc == 0)
+		a->saved = true;
+	return rc;
 }
 
 /* ---- setters ---- */
@@ -777,12 +525,10 @@ enum model_status app_hw_budget_optimum(struct app *a, double count, double days
 
 	p.count = count;
 	p.days = days;
-	if ((st = hw_solve(&p, HW_BUDGET)) != MODEL_OK) {
-		*budget = p.budget;
-		return st;
-	}
+	st = hw_solve(&p, HW_BUDGET);
 	*budget = p.budget;
-	st = optimum_point(app_law(a), 0, 0, p.budget, a->u, &a->n, &a->d);
+	if (st == MODEL_OK)
+		st = optimum_point(app_law(a), 0, 0, p.budget, a->u, &a->n, &a->d);
 	if (st == MODEL_OK)
 		a->hw = p;
 	return st;

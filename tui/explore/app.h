@@ -197,6 +197,12 @@ void app_jump_model(struct app *a, size_t model);
 /* Move the point to (n, d), clamped into the window; C follows whatever is locked. */
 void app_move_to(struct app *a, double n, double d);
 
+/*
+ * Parse text as a value of slider s ("70B", "3e23", an MFU as 0.4 or 40%).
+ * False and "NAME: why: 'text'" in why when it is none.
+ */
+bool app_parse_value(enum slider s, const char *text, double *v, char *why, size_t whysize);
+
 /* Parse the entry as a value of the focused slider and set it; false and a status message if bad.
  */
 bool app_commit_entry(struct app *a);
