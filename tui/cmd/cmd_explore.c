@@ -284,6 +284,74 @@ static int start_hardware(const struct cli *cli, struct app *a)
 	return follower_in_range(a, cli->given & OPT_DAYS ? SLIDER_GPUS : SLIDER_DAYS, given);
 }
 
+/* The views a talk may want to start in: --unique-tokens, --inference-tokens, --larger, hardware.
+ */
+static int start_views(const struct cli *cli, struct app *a)
+{
+	int rc;
+
+	if ((cli->given & OPT_UNIQUE) &&
+	    (rc = in_range(a, SLIDER_U, "--unique-tokens", cli->unique)) != 0)
+		return rc;
+	if ((cli->given & OPT_INFERENCE) &&
+	    (rc = in_range(a, SLIDER_T, "--inference-tokens", cli->inference)) != 0)
+		return rc;
+	if (cli->given & OPT_INFERENCE) {
+		app_toggle_inference(a);
+		app_set(a, SLIDER_T, cli->inference);
+	}
+	if (cli->given & OPT_LARGER) {
+		if (!(cli->larger >= 1 && cli->larger <= 100))
+			return cli_error("--larger: the explorer's M runs from 1 to 100, not %g",
+			                 cli->larger);
+		app_toggle_testtime(a);
+		app_set(a, SLIDER_M, cli->larger);
+	}
+	if ((rc = start_hardware(cli, a)) != 0)
+		return rc;
+	app_focus(a, SLIDER_N);
+	return 0;
+}
+
+/* --tour ID|FILE: its first step, checked against the catalog. */
+static int start_tour(const struct cli *cli, struct app *a)
+{
+	static struct tour tour; /* 20 KB: not on the stack */
+	char err[1024];
+	int rc;
+
+	if (cli->tour == NULL)
+		return 0;
+	if (cli->given & (OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE))
+		return cli_error("a tour sets its own point: --tour takes no --model, "
+		                 "--params, --tokens, --compute or --unique-tokens");
+	if ((rc = cli_load_tour(cli, cli->tour, &tour)) != 0)
+		return rc;
+	if (tour_play_start(a, &tour, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* --dump: the first frame as text, --width x --height (80 x 24). */
+static int dump_frame(const struct cli *cli, const struct app *a)
+{
+	struct explorer e;
+	struct canvas c;
+	int rc;
+
+	explorer_init(&e);
+	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
+		return cli_error("out of memory");
+	rc = explorer_frame(&e, a, &c);
+	if (rc == 0)
+		canvas_print(&c, stdout, cli->color == COLOR_ALWAYS);
+	canvas_free(&c);
+	explorer_free(&e);
+	return rc == 0 ? 0 : cli_error("out of memory");
+}
+
 /* Why the explorer cannot run here, or NULL. */
 static const char *no_terminal(void)
 {
@@ -339,56 +407,13 @@ int cmd_explore(struct cli *cli)
 	if (cli->given & OPT_UNIQUE)
 		app_toggle_data(&a);
 	app_set_runs(&a, runs, nruns);
-	if ((rc = start_point(cli, &a)) != 0)
+	if ((rc = start_point(cli, &a)) != 0 || (rc = start_views(cli, &a)) != 0 ||
+	    (rc = start_tour(cli, &a)) != 0)
 		return rc;
-	if ((cli->given & OPT_UNIQUE) &&
-	    (rc = in_range(&a, SLIDER_U, "--unique-tokens", cli->unique)) != 0)
-		return rc;
-	if ((cli->given & OPT_INFERENCE) &&
-	    (rc = in_range(&a, SLIDER_T, "--inference-tokens", cli->inference)) != 0)
-		return rc;
-	if (cli->given & OPT_INFERENCE) {
-		app_toggle_inference(&a);
-		app_set(&a, SLIDER_T, cli->inference);
-	}
-	if (cli->given & OPT_LARGER) {
-		if (!(cli->larger >= 1 && cli->larger <= 100))
-			return cli_error("--larger: the explorer's M runs from 1 to 100, not %g",
-			                 cli->larger);
-		app_toggle_testtime(&a);
-		app_set(&a, SLIDER_M, cli->larger);
-	}
-	if ((rc = start_hardware(cli, &a)) != 0)
-		return rc;
-	app_focus(&a, SLIDER_N);
-	static struct tour tour; /* 20 KB: not on the stack */
-	if (cli->tour != NULL) {
-		char err[1024];
-		if (cli->given & (OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE))
-			return cli_error("a tour sets its own point: --tour takes no --model, "
-			                 "--params, --tokens, --compute or --unique-tokens");
-		if ((rc = cli_load_tour(cli, cli->tour, &tour)) != 0)
-			return rc;
-		if (tour_play_start(&a, &tour, err, sizeof err) != 0) {
-			fprintf(stderr, "%s\n", err);
-			return EXIT_USAGE;
-		}
-	}
-
 	if (cli->dump) {
-		struct explorer e;
-		struct canvas c;
-		explorer_init(&e);
-		if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) !=
-		    0)
-			return cli_error("out of memory");
-		rc = explorer_frame(&e, &a, &c);
-		if (rc == 0)
-			canvas_print(&c, stdout, cli->color == COLOR_ALWAYS);
-		canvas_free(&c);
-		explorer_free(&e);
+		rc = dump_frame(cli, &a);
 		free(runs);
-		return rc == 0 ? 0 : cli_error("out of memory");
+		return rc;
 	}
 	if ((why = no_terminal()) != NULL) {
 		free(runs);
