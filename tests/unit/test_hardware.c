@@ -187,6 +187,24 @@ static void whole_count_rounds_up(void **state)
 	assert_true(hw_whole_count(p.count) == 1024);
 }
 
+/* After the budget moved: the days follow, or the count in whole accelerators and then the days. */
+static void follow_takes_up_the_budget(void **state)
+{
+	(void)state;
+	struct hw_plan p = {.peak = 989e12, .count = 1024, .mfu = 0.4, .days = 30}, q;
+
+	assert_int_equal(hw_follow(&p, 1e24, HW_DAYS), MODEL_OK);
+	assert_true(p.count == 1024);
+	assert_rel(p.days, 1e24 / (1024 * 989e12 * 0.4 * 86400), 1e-15);
+	p.days = 30;
+	assert_int_equal(hw_follow(&p, 1e24, HW_COUNT), MODEL_OK);
+	assert_true(p.count == 976); /* 975.1 accelerators for 30 days: 976 */
+	assert_rel(p.days, 1e24 / (976 * 989e12 * 0.4 * 86400), 1e-15);
+	q = p;
+	assert_int_equal(hw_follow(&p, -1, HW_DAYS), MODEL_EDOM);
+	assert_memory_equal(&p, &q, sizeof p); /* untouched */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +214,7 @@ int main(void)
 	        cmocka_unit_test(refuses_nonsense),
 	        cmocka_unit_test(shipped_peaks_are_the_vendors),
 	        cmocka_unit_test(whole_count_rounds_up),
+	        cmocka_unit_test(follow_takes_up_the_budget),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

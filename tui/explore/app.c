@@ -100,21 +100,9 @@ static void set_linked(struct app *a, enum slider s, double v);
  */
 static void hw_sync(struct app *a, enum hw_unknown follow)
 {
-	struct hw_plan p = a->hw;
-
-	if (!a->hardware)
-		return;
-	p.budget = law_compute(app_law(a), a->n, a->d);
-	if (follow == HW_BUDGET)
-		follow = HW_DAYS;
-	if (hw_solve(&p, follow) != MODEL_OK)
-		return;
-	if (follow == HW_COUNT) {
-		p.count = hw_whole_count(p.count);
-		if (hw_solve(&p, HW_DAYS) != MODEL_OK)
-			return;
-	}
-	a->hw = p;
+	if (a->hardware)
+		hw_follow(&a->hw, law_compute(app_law(a), a->n, a->d),
+		          follow == HW_BUDGET ? HW_DAYS : follow);
 }
 
 /* After count, days or MFU moved: the follower, or C when the follower itself moved. */
@@ -412,35 +400,9 @@ bool app_commit_entry(struct app *a)
 	}
 	if (!app_parse_value(s, a->entry, &v, a->status, sizeof a->status))
 		return false;
-	app_range(a, s, &lo, &hi);
-	if (s > SLIDER_C) {
-		/*
-		 * A slider of its own clamps only at its range; what the hardware
-		 * view's follower does after it (whole accelerators) is no clamp.
-		 */
-		double to = v < lo ? lo : v > hi ? hi : v;
-		app_set(a, s, v);
-		if (to != v && !(s == SLIDER_T && v < lo))
-			snprintf(a->status, sizeof a->status,
-			         "%s = %s is out of reach here: clamped to %.4g",
-			         app_slider_name(s), a->entry, to);
-		else
-			a->status[0] = '\0';
-		return true;
-	}
+	app_range(a, s, &lo, &hi); /* the range before the value moves it (C's moves with N, D) */
 	app_set(a, s, v);
-	double got = app_value(a, s);
-	if (fabs(got - v) > 1e-9 * v) {
-		char gb[16];
-		if (s == SLIDER_C)
-			units_format_compute(got, gb, sizeof gb);
-		else
-			units_format_count(got, gb, sizeof gb);
-		snprintf(a->status, sizeof a->status, "%s = %s is out of reach here: clamped to %s",
-		         app_slider_name(s), a->entry, gb);
-	} else {
-		a->status[0] = '\0';
-	}
+	app_clamp_note(a, s, v, lo, hi, a->entry, a->status, sizeof a->status);
 	return true;
 }
 

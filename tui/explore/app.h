@@ -203,6 +203,14 @@ void app_move_to(struct app *a, double n, double d);
  */
 bool app_parse_value(enum slider s, const char *text, double *v, char *why, size_t whysize);
 
+/*
+ * After typed text was set as value v of slider s, whose range was [lo, hi]:
+ * "NAME = TEXT is out of reach here: clamped to X" into note when the slider
+ * could not take v, else "".
+ */
+void app_clamp_note(const struct app *a, enum slider s, double v, double lo, double hi,
+                    const char *typed, char *note, size_t size);
+
 /* Parse the entry as a value of the focused slider and set it; false and a status message if bad.
  */
 bool app_commit_entry(struct app *a);

@@ -3,6 +3,7 @@
  * explorer's state (app.h) and never changing it: what the screen draws
  * and the setters in app.c clamp to.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -178,4 +179,32 @@ bool app_parse_value(enum slider s, const char *text, double *v, char *why, size
 		return false;
 	}
 	return true;
+}
+
+void app_clamp_note(const struct app *a, enum slider s, double v, double lo, double hi,
+                    const char *typed, char *note, size_t size)
+{
+	char got[16];
+
+	note[0] = '\0';
+	if (s > SLIDER_C) {
+		/*
+		 * A slider of its own clamps only at its range; what the hardware
+		 * view's follower does after it (whole accelerators) is no clamp.
+		 */
+		double to = v < lo ? lo : v > hi ? hi : v;
+		if (to != v && !(s == SLIDER_T && v < lo))
+			snprintf(note, size, "%s = %s is out of reach here: clamped to %.4g",
+			         app_slider_name(s), typed, to);
+		return;
+	}
+	double at = app_value(a, s);
+	if (!(fabs(at - v) > 1e-9 * v))
+		return;
+	if (s == SLIDER_C)
+		units_format_compute(at, got, sizeof got);
+	else
+		units_format_count(at, got, sizeof got);
+	snprintf(note, size, "%s = %s is out of reach here: clamped to %s", app_slider_name(s),
+	         typed, got);
 }
