@@ -1048,7 +1048,17 @@ static void tour_rewinds_the_whole_scene(void **state)
 		app_apply_step(&a, &t.steps[i]);
 	app_tour_rewind(&a, 2);
 	assert_int_equal(a.step, 2);
-	assert_memory_equal(&a.scene, &before, sizeof before);
+	/* field by field: struct assignment need not copy padding */
+	assert_int_equal(a.law, before.law);
+	assert_int_equal(a.edited, before.edited);
+	assert_int_equal(a.editing, before.editing);
+	assert_true(a.n == before.n && a.d == before.d && a.u == before.u);
+	assert_int_equal(a.focus, before.focus);
+	assert_int_equal(a.lock, before.lock);
+	assert_int_equal(a.markers, before.markers);
+	assert_int_equal(a.panel, before.panel);
+	assert_int_equal(a.model, before.model);
+	assert_true(a.hw.count == before.hw.count && a.hw.days == before.hw.days);
 	assert_rel(a.n, 1e10, 1e-12); /* the members read as before */
 	assert_int_equal(a.lock, SLIDER_N);
 	assert_false(a.markers);
