@@ -49,6 +49,28 @@ enum model_status hw_solve(struct hw_plan *plan, enum hw_unknown unknown)
 	return MODEL_OK;
 }
 
+double hw_whole_count(double count)
+{
+	return ceil(count * (1 - 1e-12));
+}
+
+enum model_status hw_follow(struct hw_plan *plan, double budget, enum hw_unknown follow)
+{
+	struct hw_plan p = *plan;
+	enum model_status st;
+
+	p.budget = budget;
+	if ((st = hw_solve(&p, follow)) != MODEL_OK)
+		return st;
+	if (follow == HW_COUNT) {
+		p.count = hw_whole_count(p.count);
+		if ((st = hw_solve(&p, HW_DAYS)) != MODEL_OK)
+			return st;
+	}
+	*plan = p;
+	return MODEL_OK;
+}
+
 double hw_gpu_hours(const struct hw_plan *plan)
 {
 	return plan->count * plan->days * 24;

@@ -37,6 +37,20 @@ enum hw_unknown {
  */
 enum model_status hw_solve(struct hw_plan *plan, enum hw_unknown unknown);
 
+/*
+ * A solved count as whole accelerators: rounded up, but a count a hair above
+ * a whole number (rounding in hw_solve, relative 1e-12) is that number, not
+ * one more accelerator.
+ */
+double hw_whole_count(double count);
+
+/*
+ * After the budget changed: `follow` (HW_DAYS or HW_COUNT) takes up the
+ * change; a count is rounded up to whole accelerators and the days follow
+ * it. MODEL_OK, or the error with plan untouched.
+ */
+enum model_status hw_follow(struct hw_plan *plan, double budget, enum hw_unknown follow);
+
 /* Accelerator-hours of a plan: count x days x 24. */
 double hw_gpu_hours(const struct hw_plan *plan);
 

@@ -17,6 +17,7 @@
 #include "../../tui/explore/app.h"
 #include "../../tui/explore/explorer.h"
 #include "../../tui/explore/keys.h"
+#include "../../tui/explore/tour_play.h"
 #include "fixtures.h"
 
 static struct catalog cat;
@@ -230,13 +231,13 @@ static void pickers(void **state)
 	size_t law = a.law;
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, KEYC_DOWN, KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.law, (law + 1) % cat.nlaws);
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, KEYC_ESC, KEY_HANDLED);
 	assert_int_equal(a.law, (law + 1) % cat.nlaws);
 
-	press(&a, 'm', KEY_REDRAW);
+	press(&a, 'm', KEY_HANDLED);
 	assert_false(a.markers);
 	press(&a, '?', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_HELP);
@@ -280,15 +281,15 @@ static void compare_and_delta(void **state)
 	const struct catalog_entry *h = catalog_law(&cat, "hoffmann2022");
 	while (a.pick != (size_t)(h - cat.laws))
 		press(&a, KEYC_DOWN, KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.compare, h - cat.laws);
-	press(&a, 'd', KEY_REDRAW);
+	press(&a, 'd', KEY_HANDLED);
 	assert_true(a.delta);
 	/* picking the current law itself ends the comparison, and the difference map */
 	press(&a, 'c', KEY_HANDLED);
 	while (a.pick != a.law)
 		press(&a, KEYC_UP, KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.compare, -1);
 	assert_false(a.delta);
 }
@@ -315,9 +316,9 @@ static void views_add_their_sliders(void **state)
 
 	start(&a, "muennighoff2023");
 	assert_int_equal(app_sliders(&a, on), 3);
-	press(&a, 'i', KEY_REDRAW);
-	press(&a, 'u', KEY_REDRAW);
-	press(&a, 't', KEY_REDRAW);
+	press(&a, 'i', KEY_HANDLED);
+	press(&a, 'u', KEY_HANDLED);
+	press(&a, 't', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 6);
 	assert_int_equal(on[3], SLIDER_T);
 	assert_int_equal(on[4], SLIDER_U);
@@ -329,10 +330,10 @@ static void views_add_their_sliders(void **state)
 	assert_int_equal(a.focus, SLIDER_M);
 	press(&a, KEYC_TAB, KEY_HANDLED);
 	assert_int_equal(a.focus, SLIDER_N); /* wraps */
-	press(&a, 'u', KEY_REDRAW);
+	press(&a, 'u', KEY_HANDLED);
 	assert_int_equal(a.u, 0); /* without the view every token is unique again */
-	press(&a, 'i', KEY_REDRAW);
-	press(&a, 't', KEY_REDRAW);
+	press(&a, 'i', KEY_HANDLED);
+	press(&a, 't', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 3);
 }
 
@@ -344,16 +345,16 @@ static void inference_and_unique_sliders(void **state)
 	double lo, hi;
 
 	start(&a, "besiroglu2024");
-	press(&a, 'i', KEY_REDRAW);
+	press(&a, 'i', KEY_HANDLED);
 	assert_int_equal(a.focus, SLIDER_T);
 	app_set(&a, SLIDER_T, 2e12);
-	press(&a, KEYC_RIGHT, KEY_REDRAW); /* the inference-aware frontier moves */
+	press(&a, KEYC_RIGHT, KEY_HANDLED); /* the inference-aware frontier moves */
 	assert_rel(a.t, 2e12 * pow(10, APP_STEP_FINE), 1e-12);
 	app_range(&a, SLIDER_T, &lo, &hi);
 	app_set(&a, SLIDER_T, lo);
-	press(&a, KEYC_LEFT, KEY_REDRAW);
+	press(&a, KEYC_LEFT, KEY_HANDLED);
 	assert_true(a.t == 0);
-	press(&a, KEYC_RIGHT, KEY_REDRAW);
+	press(&a, KEYC_RIGHT, KEY_HANDLED);
 	assert_rel(a.t, lo, 1e-12);
 	app_set(&a, SLIDER_T, 1e20);
 	assert_rel(a.t, hi, 1e-12);
@@ -382,17 +383,17 @@ static void editing_the_law(void **state)
 	assert_non_null(strstr(a.status, "not an additive law"));
 
 	start(&a, "besiroglu2024");
-	press(&a, 'e', KEY_REDRAW);
+	press(&a, 'e', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 5);
 	assert_int_equal(on[0], SLIDER_E);
 	assert_int_equal(on[4], SLIDER_BETA);
 	assert_int_equal(a.focus, SLIDER_E);
-	press(&a, KEYC_RIGHT, KEY_REDRAW); /* E on a linear scale: 1/200 of [0.1, 5] */
+	press(&a, KEYC_RIGHT, KEY_HANDLED); /* E on a linear scale: 1/200 of [0.1, 5] */
 	assert_true(a.edited);
 	assert_rel(app_law(&a)->E, preset->E + 4.9 / 200, 1e-12);
 	assert_rel(preset->E, 1.8172, 1e-12); /* the preset itself is untouched */
 	press(&a, KEYC_TAB, KEY_HANDLED);
-	press(&a, KEYC_PGUP, KEY_REDRAW); /* A on a log scale: half a decade */
+	press(&a, KEYC_PGUP, KEY_HANDLED); /* A on a log scale: half a decade */
 	assert_rel(app_law(&a)->A, preset->A * pow(10, APP_STEP_COARSE), 1e-12);
 	/* the loss follows the edited law */
 	double l;
@@ -402,17 +403,17 @@ static void editing_the_law(void **state)
 	assert_rel(l, want, 1e-12);
 	/* c on the law itself compares the edit with its preset */
 	press(&a, 'c', KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.compare, (long)a.law);
-	press(&a, 'd', KEY_REDRAW);
+	press(&a, 'd', KEY_HANDLED);
 	assert_true(a.delta);
-	press(&a, 'd', KEY_REDRAW);
-	press(&a, 'e', KEY_REDRAW); /* back to N, D, C, still with the edited law */
+	press(&a, 'd', KEY_HANDLED);
+	press(&a, 'e', KEY_HANDLED); /* back to N, D, C, still with the edited law */
 	assert_int_equal(app_sliders(&a, on), 3);
 	assert_true(a.edited);
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, 'k', KEY_HANDLED);
-	press(&a, KEYC_ENTER, KEY_REDRAW);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_false(a.edited);
 	assert_non_null(strstr(a.status, "the edits are gone"));
 }
@@ -427,10 +428,11 @@ static void saving_an_edited_law(void **state)
 
 	assert_non_null(mkdtemp(dir));
 	start(&a, "besiroglu2024");
-	snprintf(a.save_dir, sizeof a.save_dir, "%s/isoflop/laws", dir);
+	snprintf(path, sizeof path, "%s/isoflop/laws", dir);
+	app_set_save_dir(&a, path);
 	press(&a, 's', KEY_HANDLED); /* nothing edited yet */
 	assert_int_equal(a.mode, MODE_EXPLORE);
-	press(&a, 'e', KEY_REDRAW);
+	press(&a, 'e', KEY_HANDLED);
 	app_set(&a, SLIDER_ALPHA, 0.5);
 	press(&a, 's', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_SAVE);
@@ -479,7 +481,7 @@ static void hardware_view(void **state)
 	enum slider on[APP_MAX_SLIDERS];
 
 	start(&a, "besiroglu2024");
-	press(&a, 'g', KEY_REDRAW);
+	press(&a, 'g', KEY_HANDLED);
 	assert_true(a.hardware);
 	assert_int_equal(app_sliders(&a, on), 6);
 	assert_int_equal(on[3], SLIDER_GPUS);
@@ -519,7 +521,7 @@ static void hardware_view(void **state)
 	/* another accelerator with C following: C moves with the peak */
 	press(&a, 'a', KEY_HANDLED);
 	assert_rel(hw_budget(&a), app_value(&a, SLIDER_C), 1e-9);
-	press(&a, 'g', KEY_REDRAW);
+	press(&a, 'g', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 3);
 }
 
@@ -729,7 +731,7 @@ static void tour_begin(struct app *a, const struct tour *t)
 	char err[512];
 
 	start(a, "besiroglu2024");
-	if (app_tour_start(a, t, err, sizeof err) != 0)
+	if (tour_play_start(a, t, err, sizeof err) != 0)
 		fail_msg("%s", err);
 }
 
@@ -738,7 +740,7 @@ static void tour_forward_to(struct app *a, const struct tour *t, int step)
 {
 	tour_begin(a, t);
 	for (int i = 0; i < step; i++)
-		press(a, ' ', KEY_REDRAW);
+		press(a, ' ', KEY_HANDLED);
 }
 
 /* Type `g`, the step's number (from 1) and Enter. */
@@ -750,7 +752,7 @@ static void tour_jump(struct app *a, int number)
 	press(a, 'g', KEY_HANDLED);
 	for (const char *p = digits; *p; p++)
 		press(a, *p, KEY_HANDLED);
-	press(a, KEYC_ENTER, KEY_REDRAW);
+	press(a, KEYC_ENTER, KEY_HANDLED);
 }
 
 /* Draw the explorer's frame into `into` (w x h cells). */
@@ -817,7 +819,7 @@ static void tour_steps_are_the_same_however_reached(void **state)
 
 			if (step + 1 < t.nsteps) {
 				tour_forward_to(&a, &t, step + 1);
-				press(&a, KEYC_BACKSPACE, KEY_REDRAW);
+				press(&a, KEYC_BACKSPACE, KEY_HANDLED);
 				tour_frame(&a, &got);
 				assert_same_frame(&want, &got, file, step + 1,
 				                  "Backspace from the next step");
@@ -853,13 +855,246 @@ static void tour_unique_tokens_survive_u(void **state)
 		tour_begin(&a, &t);
 		tour_jump(&a, i + 1);
 		assert_rel(a.u, u, 1e-12);
-		press(&a, KEYC_ESC, KEY_REDRAW);
-		press(&a, 'u', KEY_REDRAW);
+		press(&a, KEYC_ESC, KEY_HANDLED);
+		press(&a, 'u', KEY_HANDLED);
 		assert_true(a.data);
 		assert_rel(app_value(&a, SLIDER_U), u, 1e-12);
 		assert_true(a.d != u); /* D is what the old 'u' put in its place */
 	}
 	assert_true(steps > 0);
+}
+
+/* ---- the key tables of every mode and the setters they call ---- */
+
+/* Every mode's table: each key at most once in it, every row with a handler and words. */
+static void every_mode_table_is_unambiguous(void **state)
+{
+	(void)state;
+	static const enum app_mode modes[] = {MODE_EXPLORE,  MODE_ENTRY,        MODE_PICK_MODEL,
+	                                      MODE_PICK_LAW, MODE_PICK_COMPARE, MODE_HELP,
+	                                      MODE_TOUR,     MODE_SAVE};
+	struct app a;
+	int tables = 0;
+
+	start(&a, "besiroglu2024");
+	app_tour_begin(&a, NULL); /* the tour mode's tables; no tour is played */
+	for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+		for (int jumping = 0; jumping < 2; jumping++) {
+			app_open(&a, modes[m]);
+			if (jumping)
+				app_jump_begin(&a);
+			else
+				app_jump_end(&a);
+			const struct key_mode *km = key_mode_of(&a);
+			assert_non_null(km);
+			assert_true(km->len > 0);
+			tables++;
+			for (size_t i = 0; i < km->len; i++) {
+				const struct key_binding *b = &km->keys[i];
+				assert_true(strlen(b->names) > 0 && strlen(b->help) > 0);
+				if (b->codes[0] == 0)
+					continue; /* the mouse's row */
+				assert_non_null(b->handler);
+				for (int j = 0; b->codes[j]; j++)
+					assert_ptr_equal(key_in_mode(km, b->codes[j]), b);
+			}
+		}
+	}
+	assert_true(tables > 0);
+	/* the tour's 'g N' is a mode of its own, the pickers share one */
+	app_open(&a, MODE_TOUR);
+	app_jump_end(&a);
+	const struct key_mode *tour = key_mode_of(&a);
+	app_jump_begin(&a);
+	assert_ptr_not_equal(key_mode_of(&a), tour);
+	app_open(&a, MODE_PICK_LAW);
+	const struct key_mode *laws = key_mode_of(&a);
+	app_open(&a, MODE_PICK_MODEL);
+	assert_ptr_equal(key_mode_of(&a), laws);
+	assert_ptr_equal(key_in_mode(key_mode_of(&a), 'q')->handler,
+	                 key_in_mode(key_mode_of(&a), KEYC_ESC)->handler);
+}
+
+/* Pickers wrap round with the arrows and stop at the ends with the pages; the help stops. */
+static void pick_moves_wrap_or_stop(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	app_open(&a, MODE_PICK_MODEL);
+	assert_int_equal(a.mode, MODE_PICK_MODEL);
+	assert_int_equal(a.pick, 0);
+	app_pick_move(&a, -1, 5, true);
+	assert_int_equal(a.pick, 4);
+	app_pick_move(&a, 1, 5, true);
+	assert_int_equal(a.pick, 0);
+	app_pick_move(&a, 10, 5, false);
+	assert_int_equal(a.pick, 4);
+	app_pick_move(&a, -3, 5, false);
+	assert_int_equal(a.pick, 1);
+	app_pick_move(&a, -10, 5, false);
+	assert_int_equal(a.pick, 0);
+	app_close(&a);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	app_open(&a, MODE_PICK_LAW); /* at the current law */
+	assert_int_equal(a.pick, a.law);
+	/* the help scrolls to its last row and no further */
+	app_open(&a, MODE_HELP);
+	for (size_t i = 0; i < key_table_len + 3; i++)
+		press(&a, KEYC_DOWN, KEY_HANDLED);
+	assert_int_equal(a.pick, key_table_len - 1);
+	press(&a, KEYC_PGUP, KEY_HANDLED);
+	assert_int_equal(a.pick, key_table_len - 1 > 10 ? key_table_len - 11 : 0);
+}
+
+/* Typing after '=': printable characters while there is room, Backspace, Enter sets it. */
+static void entry_setters(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	app_open(&a, MODE_ENTRY);
+	assert_string_equal(a.entry, "");
+	assert_true(app_entry_type(&a, '7'));
+	assert_false(app_entry_type(&a, ' ')); /* not printable here */
+	assert_false(app_entry_type(&a, KEYC_UP));
+	assert_true(app_entry_type(&a, '0'));
+	assert_true(app_entry_type(&a, 'x'));
+	app_entry_erase(&a);
+	assert_true(app_entry_type(&a, 'B'));
+	assert_string_equal(a.entry, "70B");
+	app_entry_done(&a);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	assert_rel(a.n, 70e9, 1e-12);
+	app_open(&a, MODE_ENTRY);
+	for (int i = 0; i < APP_ENTRY_MAX + 5; i++)
+		app_entry_type(&a, '9');
+	assert_int_equal(strlen(a.entry), APP_ENTRY_MAX - 1);
+	app_close(&a);
+	/* the status line: set, replaced, cleared */
+	app_status(&a, "%d %s", 42, "words");
+	assert_string_equal(a.status, "42 words");
+	app_clear_status(&a);
+	assert_string_equal(a.status, "");
+}
+
+/* 'x', 'm', the focus, a value parsed per slider. */
+static void small_setters(void **state)
+{
+	(void)state;
+	struct app a;
+	double v;
+	char why[APP_STATUS_MAX];
+
+	start(&a, "besiroglu2024");
+	app_cycle_lock(&a);
+	assert_int_equal(a.lock, SLIDER_N);
+	assert_string_equal(a.status, "N locked: moving another slider keeps N fixed");
+	app_cycle_lock(&a);
+	app_cycle_lock(&a);
+	assert_int_equal(a.lock, SLIDER_C);
+	app_toggle_markers(&a);
+	assert_false(a.markers);
+	app_focus(&a, SLIDER_C);
+	app_focus_by(&a, 1); /* round to the first */
+	assert_int_equal(a.focus, SLIDER_N);
+	app_focus_by(&a, -1);
+	assert_int_equal(a.focus, SLIDER_C);
+	assert_false(app_toggle_delta(&a)); /* nothing compared yet */
+	assert_string_equal(a.status, "d shows L - L(compared): pick a law with c first");
+	assert_true(app_parse_value(SLIDER_MFU, "40%", &v, why, sizeof why));
+	assert_rel(v, 0.4, 1e-15);
+	assert_false(app_parse_value(SLIDER_MFU, "140%", &v, why, sizeof why));
+	assert_string_equal(why, "MFU: a share of the peak, 0.4 or 40%, not '140%'");
+	assert_true(app_parse_value(SLIDER_C, "3e23", &v, why, sizeof why));
+	assert_rel(v, 3e23, 1e-15);
+	assert_false(app_parse_value(SLIDER_N, "lots", &v, why, sizeof why));
+	assert_int_equal(strncmp(why, "N: ", 3), 0);
+}
+
+/* A tour rewinds to the scene it started from in one assignment: every field of it. */
+static void tour_rewinds_the_whole_scene(void **state)
+{
+	(void)state;
+	static struct tour t;
+	struct app a;
+	char err[512];
+
+	if (tour_load("presets/tours/chinchilla-story.yaml", &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	start(&a, "besiroglu2024");
+	app_cycle_lock(&a);
+	app_toggle_markers(&a);
+	app_move_to(&a, 1e10, 1e11);
+	struct app_scene before = a.scene;
+	app_tour_begin(&a, &t);
+	assert_int_equal(a.mode, MODE_TOUR);
+	for (int i = 0; i < t.nsteps; i++)
+		app_apply_step(&a, &t.steps[i]);
+	app_tour_rewind(&a, 2);
+	assert_int_equal(a.step, 2);
+	/* field by field: struct assignment need not copy padding */
+	assert_int_equal(a.law, before.law);
+	assert_int_equal(a.edited, before.edited);
+	assert_int_equal(a.editing, before.editing);
+	assert_true(a.n == before.n && a.d == before.d && a.u == before.u);
+	assert_int_equal(a.focus, before.focus);
+	assert_int_equal(a.lock, before.lock);
+	assert_int_equal(a.markers, before.markers);
+	assert_int_equal(a.panel, before.panel);
+	assert_int_equal(a.model, before.model);
+	assert_true(a.hw.count == before.hw.count && a.hw.days == before.hw.days);
+	assert_rel(a.n, 1e10, 1e-12); /* the members read as before */
+	assert_int_equal(a.lock, SLIDER_N);
+	assert_false(a.markers);
+	/* 'g' and digits: a number, none, or no more room */
+	app_jump_begin(&a);
+	assert_true(a.jumping);
+	assert_int_equal(app_jump_end(&a), -1);
+	assert_false(a.jumping);
+	app_jump_begin(&a);
+	assert_true(app_jump_digit(&a, '1'));
+	assert_false(app_jump_digit(&a, 'x'));
+	assert_true(app_jump_digit(&a, '2'));
+	assert_int_equal(app_jump_end(&a), 12);
+	app_jump_begin(&a);
+	while (app_jump_digit(&a, '9'))
+		;
+	assert_int_equal(strlen(a.jump), sizeof a.jump - 1);
+	app_tour_leave(&a);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	assert_null(a.tour);
+	assert_int_equal(a.panel, TOUR_PANEL_BOTH);
+}
+
+/* Start options: the hardware budget from count and days, the follower, the runs. */
+static void start_setters(void **state)
+{
+	(void)state;
+	struct app a;
+	double budget;
+
+	start(&a, "besiroglu2024");
+	assert_true(app_toggle_hardware(&a));
+	app_set(&a, SLIDER_MFU, 0.4);
+	assert_int_equal(app_hw_budget_optimum(&a, 1024, 30, &budget), MODEL_OK);
+	assert_rel(budget, 1024 * a.hw.peak * 0.4 * 30 * 86400, 1e-12);
+	assert_true(a.hw.count == 1024 && a.hw.days == 30);
+	assert_rel(app_value(&a, SLIDER_C), budget, 1e-9); /* the point is at that budget */
+	app_set_follow(&a, HW_COUNT);
+	app_set(&a, SLIDER_DAYS, 10); /* the count follows, in whole accelerators */
+	assert_true(a.hw.count == 3072);
+	app_set_follow(&a, HW_DAYS);
+	assert_int_equal(a.hw_follow, HW_DAYS);
+	app_set_unique_given(&a, 5e11);
+	app_toggle_data(&a);
+	assert_rel(a.u, 5e11, 1e-15);
+	struct fit_run run = {0};
+	app_set_runs(&a, &run, 1);
+	assert_ptr_equal(a.runs, &run);
+	assert_int_equal(a.nruns, 1);
 }
 
 int main(void)
@@ -883,6 +1118,12 @@ int main(void)
 	        cmocka_unit_test(help_scrolls_to_every_key),
 	        cmocka_unit_test(layout_keeps_the_map),
 	        cmocka_unit_test(key_table_is_unambiguous),
+	        cmocka_unit_test(every_mode_table_is_unambiguous),
+	        cmocka_unit_test(pick_moves_wrap_or_stop),
+	        cmocka_unit_test(entry_setters),
+	        cmocka_unit_test(small_setters),
+	        cmocka_unit_test(tour_rewinds_the_whole_scene),
+	        cmocka_unit_test(start_setters),
 	        cmocka_unit_test(clicks_move_the_point_and_the_sliders),
 	        cmocka_unit_test(every_tag_letter_clicks_to_its_model),
 	        cmocka_unit_test(tour_steps_are_the_same_however_reached),

@@ -170,6 +170,41 @@ static void shipped_peaks_are_the_vendors(void **state)
 	}
 }
 
+/* Whole accelerators: up, except a count a float's hair above a whole number. */
+static void whole_count_rounds_up(void **state)
+{
+	(void)state;
+	assert_true(hw_whole_count(3) == 3);
+	assert_true(hw_whole_count(3.01) == 4);
+	assert_true(hw_whole_count(0.2) == 1);
+	assert_true(hw_whole_count(3 * (1 + 1e-15)) == 3);     /* rounding in hw_solve */
+	assert_true(hw_whole_count(1e6 * (1 + 1e-13)) == 1e6); /* relative, not absolute */
+	assert_true(hw_whole_count(1e6 * (1 + 1e-9)) == 1e6 + 1);
+	/* a count solved from days that are its own days comes back whole */
+	struct hw_plan p = {.peak = 989e12, .count = 1024, .mfu = 0.4, .days = 30};
+	assert_int_equal(hw_solve(&p, HW_BUDGET), MODEL_OK);
+	assert_int_equal(hw_solve(&p, HW_COUNT), MODEL_OK);
+	assert_true(hw_whole_count(p.count) == 1024);
+}
+
+/* After the budget moved: the days follow, or the count in whole accelerators and then the days. */
+static void follow_takes_up_the_budget(void **state)
+{
+	(void)state;
+	struct hw_plan p = {.peak = 989e12, .count = 1024, .mfu = 0.4, .days = 30}, q;
+
+	assert_int_equal(hw_follow(&p, 1e24, HW_DAYS), MODEL_OK);
+	assert_true(p.count == 1024);
+	assert_rel(p.days, 1e24 / (1024 * 989e12 * 0.4 * 86400), 1e-15);
+	p.days = 30;
+	assert_int_equal(hw_follow(&p, 1e24, HW_COUNT), MODEL_OK);
+	assert_true(p.count == 976); /* 975.1 accelerators for 30 days: 976 */
+	assert_rel(p.days, 1e24 / (976 * 989e12 * 0.4 * 86400), 1e-15);
+	q = p;
+	assert_int_equal(hw_follow(&p, -1, HW_DAYS), MODEL_EDOM);
+	assert_memory_equal(&p, &q, sizeof p); /* untouched */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +213,8 @@ int main(void)
 	        cmocka_unit_test(round_trips),
 	        cmocka_unit_test(refuses_nonsense),
 	        cmocka_unit_test(shipped_peaks_are_the_vendors),
+	        cmocka_unit_test(whole_count_rounds_up),
+	        cmocka_unit_test(follow_takes_up_the_budget),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,14 +19,24 @@
 #include "cli.h"
 #include "../explore/explorer.h"
 #include "../explore/screen.h"
+#include "../explore/tour_play.h"
 
-/* 0 when the point lies in the explorer's window, else an error: "WHAT outside the window (...)".
+/* Where 's' saves edited laws: DIR/laws under the user's config directory. */
+static const char *save_dir(const char *config_dir)
+{
+	static char dir[4096];
+
+	snprintf(dir, sizeof dir, "%.4000s/laws", config_dir);
+	return dir;
+}
+
+/* 0 when (n, d) lies in the explorer's window, else an error: "WHAT outside the window (...)".
  */
-static int in_window(const struct app *a, const char *what)
+static int in_window(const struct app *a, double n, double d, const char *what)
 {
 	char nl[16], nh[16], dl[16], dh[16];
 
-	if (a->n >= a->n_lo && a->n <= a->n_hi && a->d >= a->d_lo && a->d <= a->d_hi)
+	if (n >= a->n_lo && n <= a->n_hi && d >= a->d_lo && d <= a->d_hi)
 		return 0;
 	units_format_count(a->n_lo, nl, sizeof nl);
 	units_format_count(a->n_hi, nh, sizeof nh);
@@ -40,6 +50,7 @@ static int start_point(const struct cli *cli, struct app *a)
 {
 	unsigned long long g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
 	const struct law *law = app_law(a);
+	double n, d;
 
 	if (cli->model != NULL) {
 		if (g != 0 || cli->nmodels > 1)
@@ -52,26 +63,30 @@ static int start_point(const struct cli *cli, struct app *a)
 		char what[96];
 		int rc;
 		snprintf(what, sizeof what, "--model %.60s lies", cli->model);
-		a->n = preset_compute_params(&m->preset);
-		a->d = m->preset.tokens;
-		if ((rc = in_window(a, what)) != 0) /* a user's preset: the picker would clamp it */
+		n = preset_compute_params(&m->preset);
+		d = m->preset.tokens;
+		if ((rc = in_window(a, n, d, what)) !=
+		    0) /* a user's preset: the picker would clamp it */
 			return rc;
 		app_jump_model(a, (size_t)(m - a->catalog->models));
-		a->status[0] = '\0';
+		app_clear_status(a);
 		return 0;
 	}
 	if (g == 0)
 		return 0;
-	enum model_status st = optimum_point(
-	        law, g & OPT_PARAMS ? cli->params : 0, g & OPT_TOKENS ? cli->tokens : 0,
-	        g & OPT_COMPUTE ? cli->compute : 0, a->u, &a->n, &a->d);
+	enum model_status st = optimum_point(law, g & OPT_PARAMS ? cli->params : 0,
+	                                     g & OPT_TOKENS ? cli->tokens : 0,
+	                                     g & OPT_COMPUTE ? cli->compute : 0, a->u, &n, &d);
 	if (st == MODEL_EDOM)
 		return cli_error("give two of --params, --tokens, --compute (or --compute alone "
 		                 "for the optimum)");
 	if (st != MODEL_OK)
 		return cli_error("--compute: no optimum at %g FLOPs under %s", cli->compute,
 		                 a->catalog->laws[a->law].preset.id);
-	return in_window(a, "the start point lies");
+	int rc = in_window(a, n, d, "the start point lies");
+	if (rc == 0)
+		app_move_to(a, n, d);
+	return rc;
 }
 
 /* The id of the law fitted to --runs, offered in the law picker: "runs", or
@@ -230,31 +245,25 @@ static int start_hardware(const struct cli *cli, struct app *a)
 		return rc;
 	if ((cli->given & OPT_DAYS) && (rc = in_range(a, SLIDER_DAYS, "--days", cli->days)) != 0)
 		return rc;
-	if (cli->given & OPT_MFU)
-		a->hw.mfu = cli->mfu;
+	/* the days follow the MFU given (or the accelerator's default) */
+	app_set(a, SLIDER_MFU, cli->given & OPT_MFU ? cli->mfu : a->hw.mfu);
 	if ((cli->given & OPT_GPUS) && (cli->given & OPT_DAYS)) {
-		struct hw_plan p = a->hw;
-		p.count = (double)cli->gpus;
-		p.days = cli->days;
-		if (hw_solve(&p, HW_BUDGET) != MODEL_OK ||
-		    optimum_point(app_law(a), 0, 0, p.budget, a->u, &a->n, &a->d) != MODEL_OK)
-			return cli_error("no compute-optimal model for %g FLOPs under %s", p.budget,
+		double budget;
+		if (app_hw_budget_optimum(a, (double)cli->gpus, cli->days, &budget) != MODEL_OK)
+			return cli_error("no compute-optimal model for %g FLOPs under %s", budget,
 			                 a->catalog->laws[a->law].preset.id);
 		char what[64];
-		snprintf(what, sizeof what, "%.3g FLOPs put the optimum", p.budget);
-		if ((rc = in_window(a, what)) != 0)
+		snprintf(what, sizeof what, "%.3g FLOPs put the optimum", budget);
+		if ((rc = in_window(a, a->n, a->d, what)) != 0)
 			return rc;
-		a->hw = p;
 	} else if (cli->given & OPT_GPUS) {
 		app_set(a, SLIDER_GPUS, (double)cli->gpus);
 	} else if (cli->given & OPT_DAYS) {
-		a->hw_follow = HW_COUNT;
+		app_set_follow(a, HW_COUNT);
 		app_set(a, SLIDER_DAYS, cli->days);
-		a->hw_follow = HW_DAYS;
-	} else {
-		app_set(a, SLIDER_MFU, a->hw.mfu); /* the days follow the MFU given */
+		app_set_follow(a, HW_DAYS);
 	}
-	a->status[0] = '\0';
+	app_clear_status(a);
 	/* what the follower (days, or with --days the count) came from */
 	char given[96];
 	if (cli->given & OPT_DAYS)
@@ -266,6 +275,74 @@ static int start_hardware(const struct cli *cli, struct app *a)
 	else
 		snprintf(given, sizeof given, "--gpu %.60s", cli->gpu);
 	return follower_in_range(a, cli->given & OPT_DAYS ? SLIDER_GPUS : SLIDER_DAYS, given);
+}
+
+/* The views a talk may want to start in: --unique-tokens, --inference-tokens, --larger, hardware.
+ */
+static int start_views(const struct cli *cli, struct app *a)
+{
+	int rc;
+
+	if ((cli->given & OPT_UNIQUE) &&
+	    (rc = in_range(a, SLIDER_U, "--unique-tokens", cli->unique)) != 0)
+		return rc;
+	if ((cli->given & OPT_INFERENCE) &&
+	    (rc = in_range(a, SLIDER_T, "--inference-tokens", cli->inference)) != 0)
+		return rc;
+	if (cli->given & OPT_INFERENCE) {
+		app_toggle_inference(a);
+		app_set(a, SLIDER_T, cli->inference);
+	}
+	if (cli->given & OPT_LARGER) {
+		if (!(cli->larger >= 1 && cli->larger <= 100))
+			return cli_error("--larger: the explorer's M runs from 1 to 100, not %g",
+			                 cli->larger);
+		app_toggle_testtime(a);
+		app_set(a, SLIDER_M, cli->larger);
+	}
+	if ((rc = start_hardware(cli, a)) != 0)
+		return rc;
+	app_focus(a, SLIDER_N);
+	return 0;
+}
+
+/* --tour ID|FILE: its first step, checked against the catalog. */
+static int start_tour(const struct cli *cli, struct app *a)
+{
+	static struct tour tour; /* 20 KB: not on the stack */
+	char err[1024];
+	int rc;
+
+	if (cli->tour == NULL)
+		return 0;
+	if (cli->given & (OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE))
+		return cli_error("a tour sets its own point: --tour takes no --model, "
+		                 "--params, --tokens, --compute or --unique-tokens");
+	if ((rc = cli_load_tour(cli, cli->tour, &tour)) != 0)
+		return rc;
+	if (tour_play_start(a, &tour, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* --dump: the first frame as text, --width x --height (80 x 24). */
+static int dump_frame(const struct cli *cli, const struct app *a)
+{
+	struct explorer e;
+	struct canvas c;
+	int rc;
+
+	explorer_init(&e);
+	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
+		return cli_error("out of memory");
+	rc = explorer_frame(&e, a, &c);
+	if (rc == 0)
+		canvas_print(&c, stdout, cli->color == COLOR_ALWAYS);
+	canvas_free(&c);
+	explorer_free(&e);
+	return rc == 0 ? 0 : cli_error("out of memory");
 }
 
 /* Why the explorer cannot run here, or NULL. */
@@ -310,63 +387,19 @@ int cmd_explore(const struct cli *cli)
 		                 law->preset.id, preset_family_name(law->preset.law.family));
 	app_init(&a, cli->catalog, (size_t)(law - cli->catalog->laws));
 	if (cli->config_dir != NULL)
-		snprintf(a.save_dir, sizeof a.save_dir, "%.4000s/laws", cli->config_dir);
+		app_set_save_dir(&a, save_dir(cli->config_dir));
 	/* the views a talk may want to start in */
-	a.u_given = cli->unique;
+	app_set_unique_given(&a, cli->unique);
 	if (cli->given & OPT_UNIQUE)
 		app_toggle_data(&a);
-	a.runs = runs;
-	a.nruns = nruns;
-	if ((rc = start_point(cli, &a)) != 0)
+	app_set_runs(&a, runs, nruns);
+	if ((rc = start_point(cli, &a)) != 0 || (rc = start_views(cli, &a)) != 0 ||
+	    (rc = start_tour(cli, &a)) != 0)
 		return rc;
-	if ((cli->given & OPT_UNIQUE) &&
-	    (rc = in_range(&a, SLIDER_U, "--unique-tokens", cli->unique)) != 0)
-		return rc;
-	if ((cli->given & OPT_INFERENCE) &&
-	    (rc = in_range(&a, SLIDER_T, "--inference-tokens", cli->inference)) != 0)
-		return rc;
-	if (cli->given & OPT_INFERENCE) {
-		app_toggle_inference(&a);
-		a.t = cli->inference;
-	}
-	if (cli->given & OPT_LARGER) {
-		if (!(cli->larger >= 1 && cli->larger <= 100))
-			return cli_error("--larger: the explorer's M runs from 1 to 100, not %g",
-			                 cli->larger);
-		app_toggle_testtime(&a);
-		a.m = cli->larger;
-	}
-	if ((rc = start_hardware(cli, &a)) != 0)
-		return rc;
-	a.focus = SLIDER_N;
-	static struct tour tour; /* 20 KB: not on the stack */
-	if (cli->tour != NULL) {
-		char err[1024];
-		if (cli->given & (OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE))
-			return cli_error("a tour sets its own point: --tour takes no --model, "
-			                 "--params, --tokens, --compute or --unique-tokens");
-		if ((rc = cli_load_tour(cli, cli->tour, &tour)) != 0)
-			return rc;
-		if (app_tour_start(&a, &tour, err, sizeof err) != 0) {
-			fprintf(stderr, "%s\n", err);
-			return EXIT_USAGE;
-		}
-	}
-
 	if (cli->dump) {
-		struct explorer e;
-		struct canvas c;
-		explorer_init(&e);
-		if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) !=
-		    0)
-			return cli_error("out of memory");
-		rc = explorer_frame(&e, &a, &c);
-		if (rc == 0)
-			canvas_print(&c, stdout, cli->color == COLOR_ALWAYS);
-		canvas_free(&c);
-		explorer_free(&e);
+		rc = dump_frame(cli, &a);
 		free(runs);
-		return rc == 0 ? 0 : cli_error("out of memory");
+		return rc;
 	}
 	if ((why = no_terminal()) != NULL) {
 		free(runs);

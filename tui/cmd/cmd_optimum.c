@@ -119,8 +119,7 @@ static enum model_status hardware_plan(struct hardware *hw, double c, struct hw_
 	plan->days = hw->days;
 	if ((st = hw_solve(plan, HW_COUNT)) != MODEL_OK)
 		return st;
-	/* a hair below a whole number is that number, not one more accelerator */
-	double whole = ceil(plan->count * (1 - 1e-12));
+	double whole = hw_whole_count(plan->count);
 	hw->rounded |= whole != plan->count;
 	plan->count = whole;
 	return hw_solve(plan, HW_DAYS);

@@ -15,6 +15,7 @@
 
 #include "../../presets/write.h"
 #include "../explore/app.h"
+#include "../explore/tour_play.h"
 #include "cli.h"
 #include "../explore/explorer.h"
 
@@ -89,7 +90,7 @@ int cmd_tour(const struct cli *cli)
 	if (law == NULL)
 		return cli_error("the default law %s is missing", CLI_DEFAULT_LAW);
 	app_init(&a, cli->catalog, (size_t)(law - cli->catalog->laws));
-	if (app_tour_start(&a, &tour, err, sizeof err) != 0) {
+	if (tour_play_start(&a, &tour, err, sizeof err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
 	}
@@ -111,7 +112,7 @@ int cmd_tour(const struct cli *cli)
 		return cli_error("out of memory");
 	int written = 0;
 	for (int i = 0; i < tour.nsteps && rc == 0; i++) {
-		app_tour_show(&a, i);
+		tour_play_show(&a, i);
 		snprintf(path, sizeof path, "%s/step-%02d.txt", dir, i + 1);
 		if (explorer_frame(&e, &a, &c) != 0)
 			rc = cli_error("out of memory");

@@ -3,160 +3,15 @@
  * link C = k N D is a sum: log(C/k) = log N + log D.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
-#include <sys/stat.h>
 
 #include "../../model/optimum.h"
 #include "../../model/units.h"
-#include "../../presets/write.h"
 #include "app.h"
-#include "keys.h"
-
-/*
- * Every slider's names and, for those that do not depend on the window,
- * its range. A linear slider steps by 1/200 of its range (fine) or 1/20
- * (coarse); the others step in decades.
- */
-static const struct {
-	const char *name, *label;
-	double lo, hi;
-	bool linear;
-	bool redraws; /* moving it changes the map's base, not only the point */
-} sliders[SLIDER_COUNT] = {
-        [SLIDER_N] = {"N", "N params", 0, 0, false, false},
-        [SLIDER_D] = {"D", "D tokens", 0, 0, false, false},
-        [SLIDER_C] = {"C", "C FLOPs ", 0, 0, false, false},
-        /* Sardana et al. 2023 consider up to ~1e13-1e14 lifetime tokens; 1e15 leaves room */
-        [SLIDER_T] = {"T", "T infer ", 1e9, 1e15, false, true},
-        [SLIDER_U] = {"U", "U unique", 0, 0, false, true},
-        /* Snell et al. 2024 compare with models up to 14x larger */
-        [SLIDER_M] = {"M", "M larger", 1, 100, false, false},
-        /* from one accelerator to a hundred million, 15 minutes to ten years */
-        [SLIDER_GPUS] = {"count", "G count ", 1, 1e8, false, false},
-        [SLIDER_DAYS] = {"days", "days    ", 0.01, 3650, false, false},
-        [SLIDER_MFU] = {"MFU", "MFU     ", 0.01, 1, true, false},
-        [SLIDER_E] = {"E", "E       ", 0.1, 5, true, true},
-        [SLIDER_A] = {"A", "A       ", 1, 1e7, false, true},
-        [SLIDER_B] = {"B", "B       ", 1, 1e7, false, true},
-        [SLIDER_ALPHA] = {"alpha", "alpha   ", 0.02, 1.5, true, true},
-        [SLIDER_BETA] = {"beta", "beta    ", 0.02, 1.5, true, true},
-};
-
-const char *app_slider_name(enum slider s)
-{
-	return sliders[s].name;
-}
-
-const char *app_slider_label(enum slider s)
-{
-	return sliders[s].label;
-}
-
-bool app_slider_redraws(enum slider s)
-{
-	return sliders[s].redraws;
-}
-
-bool app_slider_linear(enum slider s)
-{
-	return sliders[s].linear;
-}
-
-const struct law *app_law(const struct app *a)
-{
-	return a->edited ? &a->edit : &a->catalog->laws[a->law].preset.law;
-}
-
-int app_sliders(const struct app *a, enum slider *out)
-{
-	int n = 0;
-
-	if (a->editing) {
-		for (int s = SLIDER_E; s <= SLIDER_BETA; s++)
-			out[n++] = (enum slider)s;
-		return n;
-	}
-	out[n++] = SLIDER_N;
-	out[n++] = SLIDER_D;
-	out[n++] = SLIDER_C;
-	if (a->inference || a->testtime)
-		out[n++] = SLIDER_T;
-	if (a->data)
-		out[n++] = SLIDER_U;
-	if (a->testtime)
-		out[n++] = SLIDER_M;
-	if (a->hardware) {
-		out[n++] = SLIDER_GPUS;
-		out[n++] = SLIDER_DAYS;
-		out[n++] = SLIDER_MFU;
-	}
-	return n;
-}
-
-double app_value(const struct app *a, enum slider s)
-{
-	const struct law *law = app_law(a);
-
-	switch (s) {
-	case SLIDER_N:
-		return a->n;
-	case SLIDER_D:
-		return a->d;
-	case SLIDER_C:
-		return law_compute(law, a->n, a->d);
-	case SLIDER_T:
-		return a->t;
-	case SLIDER_U:
-		return a->u;
-	case SLIDER_M:
-		return a->m;
-	case SLIDER_GPUS:
-		return a->hw.count;
-	case SLIDER_DAYS:
-		return a->hw.days;
-	case SLIDER_MFU:
-		return a->hw.mfu;
-	case SLIDER_E:
-		return law->E;
-	case SLIDER_A:
-		return law->A;
-	case SLIDER_B:
-		return law->B;
-	case SLIDER_ALPHA:
-		return law->alpha;
-	case SLIDER_BETA:
-	default:
-		return law->beta;
-	}
-}
-
-void app_range(const struct app *a, enum slider s, double *lo, double *hi)
-{
-	double k = app_law(a)->k;
-
-	switch (s) {
-	case SLIDER_N:
-		*lo = a->n_lo;
-		*hi = a->n_hi;
-		break;
-	case SLIDER_D:
-	case SLIDER_U:
-		*lo = a->d_lo;
-		*hi = a->d_hi;
-		break;
-	case SLIDER_C:
-		*lo = k * a->n_lo * a->d_lo;
-		*hi = k * a->n_hi * a->d_hi;
-		break;
-	default:
-		*lo = sliders[s].lo;
-		*hi = sliders[s].hi;
-		break;
-	}
-}
+#include "save.h"
 
 /* Clamp N and D into the window (C follows). */
 static void clamp_point(struct app *a)
@@ -198,6 +53,26 @@ static enum slider follower(const struct app *a, enum slider s)
 	return s == SLIDER_D ? SLIDER_N : SLIDER_D;
 }
 
+/* Where the value of a slider of its own (not N, D, C) is kept. */
+static double *own_value(struct app *a, enum slider s)
+{
+	double *const at[SLIDER_COUNT] = {
+	        [SLIDER_T] = &a->t,
+	        [SLIDER_U] = &a->u,
+	        [SLIDER_M] = &a->m,
+	        [SLIDER_GPUS] = &a->hw.count,
+	        [SLIDER_DAYS] = &a->hw.days,
+	        [SLIDER_MFU] = &a->hw.mfu,
+	        [SLIDER_E] = &a->edit.E,
+	        [SLIDER_A] = &a->edit.A,
+	        [SLIDER_B] = &a->edit.B,
+	        [SLIDER_ALPHA] = &a->edit.alpha,
+	        [SLIDER_BETA] = &a->edit.beta,
+	};
+
+	return at[s];
+}
+
 /* A slider of its own (not N, D, C): clamp into its range; T below its range is 0. */
 static void set_own(struct app *a, enum slider s, double v)
 {
@@ -213,43 +88,7 @@ static void set_own(struct app *a, enum slider s, double v)
 	}
 	if (s >= SLIDER_E)
 		a->saved = false;
-	switch (s) {
-	case SLIDER_T:
-		a->t = v;
-		break;
-	case SLIDER_U:
-		a->u = v;
-		break;
-	case SLIDER_M:
-		a->m = v;
-		break;
-	case SLIDER_GPUS:
-		a->hw.count = fmax(1, round(v));
-		break;
-	case SLIDER_DAYS:
-		a->hw.days = v;
-		break;
-	case SLIDER_MFU:
-		a->hw.mfu = v;
-		break;
-	case SLIDER_E:
-		a->edit.E = v;
-		break;
-	case SLIDER_A:
-		a->edit.A = v;
-		break;
-	case SLIDER_B:
-		a->edit.B = v;
-		break;
-	case SLIDER_ALPHA:
-		a->edit.alpha = v;
-		break;
-	case SLIDER_BETA:
-		a->edit.beta = v;
-		break;
-	default:
-		break;
-	}
+	*own_value(a, s) = s == SLIDER_GPUS ? fmax(1, round(v)) : v; /* whole accelerators */
 }
 
 static void set_linked(struct app *a, enum slider s, double v);
@@ -261,21 +100,9 @@ static void set_linked(struct app *a, enum slider s, double v);
  */
 static void hw_sync(struct app *a, enum hw_unknown follow)
 {
-	struct hw_plan p = a->hw;
-
-	if (!a->hardware)
-		return;
-	p.budget = law_compute(app_law(a), a->n, a->d);
-	if (follow == HW_BUDGET)
-		follow = HW_DAYS;
-	if (hw_solve(&p, follow) != MODEL_OK)
-		return;
-	if (follow == HW_COUNT) {
-		p.count = ceil(p.count - 1e-9);
-		if (hw_solve(&p, HW_DAYS) != MODEL_OK)
-			return;
-	}
-	a->hw = p;
+	if (a->hardware)
+		hw_follow(&a->hw, law_compute(app_law(a), a->n, a->d),
+		          follow == HW_BUDGET ? HW_DAYS : follow);
 }
 
 /* After count, days or MFU moved: the follower, or C when the follower itself moved. */
@@ -357,7 +184,7 @@ void app_step(struct app *a, enum slider s, double decades)
 	double v = app_value(a, s), lo, hi;
 
 	app_range(a, s, &lo, &hi);
-	if (sliders[s].linear) /* 1/20 decade is 1/200 of the range, half a decade 1/20 */
+	if (app_slider_linear(s)) /* 1/20 decade is 1/200 of the range, half a decade 1/20 */
 		app_set(a, s, v + decades / 10 * (hi - lo));
 	else if (s == SLIDER_T && v == 0) /* from none, the first step reaches the range */
 		app_set(a, s, decades > 0 ? lo : 0);
@@ -563,269 +390,220 @@ void app_move_to(struct app *a, double n, double d)
 bool app_commit_entry(struct app *a)
 {
 	enum slider s = a->focus;
-	const char *why;
 	double v, lo, hi;
 
 	a->mode = MODE_EXPLORE;
-	enum units_kind kind = s == SLIDER_C                                     ? UNITS_COMPUTE
-	                       : s == SLIDER_N || s == SLIDER_D || s == SLIDER_U ? UNITS_COUNT
-	                       : s == SLIDER_T || s == SLIDER_GPUS               ? UNITS_COUNT
-	                                                                         : UNITS_PLAIN;
 	if (s == SLIDER_T && strcmp(a->entry, "0") == 0) { /* no inference at all */
 		a->t = 0;
 		a->status[0] = '\0';
 		return true;
 	}
-	/* MFU as the slider shows it, 40%, or as a share, 0.4 */
-	size_t len = strlen(a->entry);
-	bool percent = s == SLIDER_MFU && len > 1 && a->entry[len - 1] == '%';
-	if (percent)
-		a->entry[len - 1] = '\0';
-	bool parsed = units_parse(a->entry, kind, &v, &why);
-	if (percent) {
-		a->entry[len - 1] = '%';
-		v /= 100;
-	}
-	if (!parsed) {
-		snprintf(a->status, sizeof a->status, "%s: %s: '%s'", sliders[s].name, why,
-		         a->entry);
+	if (!app_parse_value(s, a->entry, &v, a->status, sizeof a->status))
 		return false;
-	}
-	if (s == SLIDER_MFU && v > 1) {
-		snprintf(a->status, sizeof a->status,
-		         "MFU: a share of the peak, 0.4 or 40%%, not '%s'", a->entry);
-		return false;
-	}
-	app_range(a, s, &lo, &hi);
-	if (s > SLIDER_C) {
-		/*
-		 * A slider of its own clamps only at its range; what the hardware
-		 * view's follower does after it (whole accelerators) is no clamp.
-		 */
-		double to = v < lo ? lo : v > hi ? hi : v;
-		app_set(a, s, v);
-		if (to != v && !(s == SLIDER_T && v < lo))
-			snprintf(a->status, sizeof a->status,
-			         "%s = %s is out of reach here: clamped to %.4g", sliders[s].name,
-			         a->entry, to);
-		else
-			a->status[0] = '\0';
-		return true;
-	}
+	app_range(a, s, &lo, &hi); /* the range before the value moves it (C's moves with N, D) */
 	app_set(a, s, v);
-	double got = app_value(a, s);
-	if (fabs(got - v) > 1e-9 * v) {
-		char gb[16];
-		if (s == SLIDER_C)
-			units_format_compute(got, gb, sizeof gb);
-		else
-			units_format_count(got, gb, sizeof gb);
-		(void)hi;
-		snprintf(a->status, sizeof a->status, "%s = %s is out of reach here: clamped to %s",
-		         sliders[s].name, a->entry, gb);
-	} else {
-		a->status[0] = '\0';
-	}
+	app_clamp_note(a, s, v, lo, hi, a->entry, a->status, sizeof a->status);
 	return true;
-}
-
-/* mkdir -p: the laws directory under the user's config directory may not exist yet. */
-static int make_dirs(const char *dir)
-{
-	char path[4096];
-
-	snprintf(path, sizeof path, "%s", dir);
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0777) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	return mkdir(path, 0777) != 0 && errno != EEXIST ? -1 : 0;
-}
-
-static void write_edited(FILE *fp, const void *ctx)
-{
-	preset_write_law(fp, ctx, "Saved from the isoflop explorer (e, then s).");
 }
 
 int app_save_law(struct app *a, const char *id)
 {
-	const struct preset *from = &a->catalog->laws[a->law].preset;
-	struct preset p;
-	char path[4200], name[sizeof p.name], source[sizeof p.source];
+	int rc = save_law(a->catalog, &a->catalog->laws[a->law].preset, app_law(a), a->save_dir, id,
+	                  a->status, sizeof a->status);
 
-	if (!preset_id_valid(id)) {
-		snprintf(a->status, sizeof a->status,
-		         "'%.40s' is not an id: lowercase letters, digits, '.' and '-'", id);
-		return -1;
-	}
-	if (!a->save_dir[0]) {
-		snprintf(a->status, sizeof a->status,
-		         "nowhere to save: set HOME or XDG_CONFIG_HOME");
-		return -1;
-	}
-	/* a user preset takes precedence: under a known id it would replace that law */
-	if (catalog_law(a->catalog, id) != NULL) {
-		snprintf(a->status, sizeof a->status,
-		         "'%s' is a law already; saved under its id the edit would replace it", id);
-		return -1;
-	}
-	snprintf(name, sizeof name, "%.100s, edited", from->name);
-	snprintf(source, sizeof source, "edited in the isoflop explorer from %s (%.500s)", from->id,
-	         from->source);
-	preset_of_law(&p, from, app_law(a), &(struct law_origin){id, name, source, NULL});
-	snprintf(path, sizeof path, "%s/%s.yaml", a->save_dir, id);
-	if (make_dirs(a->save_dir) != 0 || write_file_atomic(path, false, write_edited, &p) != 0) {
-		/* what went wrong first: a long path would push it off an 80-column line */
-		snprintf(a->status, sizeof a->status, "%s not saved: %s (%.120s)", id,
-		         strerror(errno), path);
-		return -1;
-	}
-	snprintf(a->status, sizeof a->status, "saved as --law %s: %.120s", id, path);
-	a->saved = true;
-	return 0;
+	if (rc == 0)
+		a->saved = true;
+	return rc;
 }
 
-static enum key_result tour_key(struct app *a, int key);
+/* ---- setters ---- */
 
-/* Keys while typing a value. */
-static enum key_result entry_key(struct app *a, int key)
+void app_status(struct app *a, const char *fmt, ...)
 {
-	size_t len = strlen(a->entry);
+	va_list ap;
 
-	if (key == KEYC_ENTER || key == '\r') {
-		if (a->mode == MODE_SAVE) {
-			a->mode = MODE_EXPLORE;
-			app_save_law(a, a->entry);
-		} else {
-			app_commit_entry(a);
-		}
-		return KEY_HANDLED;
-	}
-	if (key == KEYC_ESC) {
-		a->mode = MODE_EXPLORE;
-		return KEY_HANDLED;
-	}
-	if (key == KEYC_BACKSPACE || key == '\b') {
-		if (len > 0)
-			a->entry[len - 1] = '\0';
-		return KEY_HANDLED;
-	}
-	if (key >= 0x21 && key <= 0x7e && len + 1 < sizeof a->entry) {
-		a->entry[len] = (char)key;
-		a->entry[len + 1] = '\0';
-		return KEY_HANDLED;
-	}
-	return KEY_IGNORED;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
 }
 
-/* Keys in a picker of n rows. */
-static enum key_result picker_key(struct app *a, int key, size_t n)
+void app_clear_status(struct app *a)
 {
-	switch (key) {
-	case KEYC_UP:
-	case 'k':
-		a->pick = a->pick > 0 ? a->pick - 1 : n - 1;
-		return KEY_HANDLED;
-	case KEYC_DOWN:
-	case 'j':
-	case KEYC_TAB:
-		a->pick = (a->pick + 1) % n;
-		return KEY_HANDLED;
-	case KEYC_PGUP:
-		a->pick = a->pick >= 10 ? a->pick - 10 : 0;
-		return KEY_HANDLED;
-	case KEYC_PGDN:
-		a->pick = a->pick + 10 < n ? a->pick + 10 : n - 1;
-		return KEY_HANDLED;
-	case KEYC_ENTER:
-	case '\r':
-		a->mode = MODE_EXPLORE;
-		return KEY_REDRAW;
-	case KEYC_ESC:
-	case 'q':
-		a->mode = MODE_EXPLORE;
-		return KEY_HANDLED;
-	default:
-		return KEY_IGNORED;
-	}
+	a->status[0] = '\0';
 }
 
-enum key_result app_key(struct app *a, int key)
+void app_focus(struct app *a, enum slider s)
 {
-	enum key_result r;
+	a->focus = s;
+}
 
-	switch (a->mode) {
-	case MODE_TOUR:
-		return tour_key(a, key);
+void app_focus_by(struct app *a, int by)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int n = app_sliders(a, on), i = 0;
+
+	while (i < n && on[i] != a->focus)
+		i++;
+	a->focus = on[((i < n ? i : 0) + by + n) % n];
+}
+
+void app_cycle_lock(struct app *a)
+{
+	/* C, N, D: the order a talk goes through (fixed budget, fixed model, fixed data) */
+	a->lock = a->lock == SLIDER_C ? SLIDER_N : a->lock == SLIDER_N ? SLIDER_D : SLIDER_C;
+	app_status(a, "%s locked: moving another slider keeps %s fixed", app_slider_name(a->lock),
+	           app_slider_name(a->lock));
+}
+
+void app_toggle_markers(struct app *a)
+{
+	a->markers = !a->markers;
+}
+
+bool app_toggle_delta(struct app *a)
+{
+	if (a->compare < 0) {
+		app_status(a, "d shows L - L(compared): pick a law with c first");
+		return false;
+	}
+	if (!law_has_surface(app_law(a)) ||
+	    !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
+		app_status(a, "d needs two laws with a loss surface");
+		return false;
+	}
+	a->delta = !a->delta;
+	return true;
+}
+
+void app_set_follow(struct app *a, enum hw_unknown follow)
+{
+	a->hw_follow = follow;
+}
+
+enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget)
+{
+	struct hw_plan p = a->hw;
+	enum model_status st;
+
+	p.count = count;
+	p.days = days;
+	st = hw_solve(&p, HW_BUDGET);
+	*budget = p.budget;
+	if (st == MODEL_OK)
+		st = optimum_point(app_law(a), 0, 0, p.budget, a->u, &a->n, &a->d);
+	if (st == MODEL_OK)
+		a->hw = p;
+	return st;
+}
+
+void app_set_save_dir(struct app *a, const char *dir)
+{
+	snprintf(a->save_dir, sizeof a->save_dir, "%s", dir);
+}
+
+void app_set_runs(struct app *a, const struct fit_run *runs, size_t n)
+{
+	a->runs = runs;
+	a->nruns = n;
+}
+
+void app_set_unique_given(struct app *a, double u)
+{
+	a->u_given = u;
+}
+
+void app_open(struct app *a, enum app_mode mode)
+{
+	a->mode = mode;
+	switch (mode) {
 	case MODE_ENTRY:
 	case MODE_SAVE:
-		return entry_key(a, key);
-	case MODE_HELP:
-		/* the arrows scroll a help taller than the screen (the drawing clamps); any other
-		 * key closes it */
-		if (key == KEYC_DOWN || key == 'j' || key == KEYC_PGDN) {
-			a->pick += key == KEYC_PGDN ? 10 : 1;
-			if (a->pick >= key_table_len)
-				a->pick = key_table_len - 1;
-		} else if (key == KEYC_UP || key == 'k' || key == KEYC_PGUP) {
-			size_t by = key == KEYC_PGUP ? 10 : 1;
-			a->pick = a->pick > by ? a->pick - by : 0;
-		} else {
-			a->mode = MODE_EXPLORE;
-		}
-		return KEY_HANDLED;
+		a->entry[0] = '\0';
+		break;
 	case MODE_PICK_MODEL:
-		r = picker_key(a, key, a->catalog->nmodels);
-		if (r == KEY_REDRAW) {
-			app_jump_model(a, a->pick);
-			r = KEY_HANDLED; /* the point moved; the map did not change */
-		}
-		return r;
-	case MODE_PICK_COMPARE:
-		r = picker_key(a, key, a->catalog->nlaws);
-		if (r == KEY_REDRAW) {
-			/*
-			 * picking the current law itself ends the comparison, unless
-			 * it is edited: then the preset is what the edit is compared with
-			 */
-			a->compare = a->pick == a->law && !a->edited ? -1 : (long)a->pick;
-			a->delta = a->delta && a->compare >= 0;
-			snprintf(a->status, sizeof a->status, "%s%s",
-			         a->compare >= 0 ? "comparing with " : "no comparison",
-			         a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "");
-		}
-		return r;
+	case MODE_HELP: /* the pick is the help's scroll position */
+		a->pick = 0;
+		break;
 	case MODE_PICK_LAW:
-		r = picker_key(a, key, a->catalog->nlaws);
-		if (r == KEY_REDRAW && a->pick != a->law) {
-			bool dropped = a->edited && !a->saved;
-			switch_law(a, a->pick);
-			snprintf(a->status, sizeof a->status, "law: %.100s%s",
-			         a->catalog->laws[a->law].preset.name,
-			         dropped ? " (the edits are gone; s saves them before w)" : "");
-		} else if (r == KEY_REDRAW) {
-			r = KEY_HANDLED;
-		}
-		return r;
-	case MODE_EXPLORE:
+		a->pick = a->law;
+		break;
+	case MODE_PICK_COMPARE:
+		a->pick = a->compare >= 0 ? (size_t)a->compare : a->law;
+		break;
 	default:
 		break;
 	}
-	const struct key_binding *b = key_lookup(key);
-	if (b == NULL)
-		return KEY_IGNORED;
-	a->status[0] = '\0';
-	return b->handler(a, key);
+}
+
+void app_close(struct app *a)
+{
+	a->mode = MODE_EXPLORE;
+}
+
+void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
+{
+	size_t step = (size_t)abs(by);
+
+	if (by > 0)
+		a->pick = a->pick + step < rows ? a->pick + step : wrap ? 0 : rows - 1;
+	else
+		a->pick = a->pick >= step ? a->pick - step : wrap ? rows - 1 : 0;
+}
+
+void app_pick_choose(struct app *a)
+{
+	enum app_mode mode = a->mode;
+
+	a->mode = MODE_EXPLORE;
+	if (mode == MODE_PICK_MODEL) {
+		app_jump_model(a, a->pick);
+	} else if (mode == MODE_PICK_COMPARE) {
+		/* picking the current law itself ends the comparison, unless it is
+		 * edited: then the preset is what the edit is compared with */
+		a->compare = a->pick == a->law && !a->edited ? -1 : (long)a->pick;
+		a->delta = a->delta && a->compare >= 0;
+		app_status(a, "%s%s", a->compare >= 0 ? "comparing with " : "no comparison",
+		           a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "");
+	} else if (mode == MODE_PICK_LAW && a->pick != a->law) {
+		bool dropped = a->edited && !a->saved;
+		switch_law(a, a->pick);
+		app_status(a, "law: %.100s%s", a->catalog->laws[a->law].preset.name,
+		           dropped ? " (the edits are gone; s saves them before w)" : "");
+	}
+}
+
+bool app_entry_type(struct app *a, int ch)
+{
+	size_t len = strlen(a->entry);
+
+	if (ch < 0x21 || ch > 0x7e || len + 1 >= sizeof a->entry)
+		return false;
+	a->entry[len] = (char)ch;
+	a->entry[len + 1] = '\0';
+	return true;
+}
+
+void app_entry_erase(struct app *a)
+{
+	size_t len = strlen(a->entry);
+
+	if (len > 0)
+		a->entry[len - 1] = '\0';
+}
+
+void app_entry_done(struct app *a)
+{
+	if (a->mode == MODE_SAVE) {
+		a->mode = MODE_EXPLORE;
+		app_save_law(a, a->entry);
+	} else {
+		app_commit_entry(a);
+	}
 }
 
 /* ---- tours ---- */
 
-/* Apply a step to a state: law, then the point, then lock, markers and panel. */
-static void apply_step(struct app *a, const struct tour_step *s)
+void app_apply_step(struct app *a, const struct tour_step *s)
 {
 	const struct catalog_entry *e;
 	const struct law *law;
@@ -849,137 +627,46 @@ static void apply_step(struct app *a, const struct tour_step *s)
 	a->status[0] = '\0';
 }
 
-/* The fields a tour step may change, to replay the tour from. */
-static void tour_origin_save(const struct app *a, struct app_tour_origin *o)
+void app_tour_begin(struct app *a, const struct tour *t)
 {
-	*o = (struct app_tour_origin){.law = a->law,
-	                              .edited = a->edited,
-	                              .editing = a->editing,
-	                              .edit = a->edit,
-	                              .n = a->n,
-	                              .d = a->d,
-	                              .u = a->u,
-	                              .focus = a->focus,
-	                              .lock = a->lock,
-	                              .markers = a->markers,
-	                              .panel = a->panel,
-	                              .model = a->model,
-	                              .hw = a->hw};
-}
-
-static void tour_origin_restore(struct app *a, const struct app_tour_origin *o)
-{
-	a->law = o->law;
-	a->edited = o->edited;
-	a->editing = o->editing;
-	a->edit = o->edit;
-	a->n = o->n;
-	a->d = o->d;
-	a->u = o->u;
-	a->focus = o->focus;
-	a->lock = o->lock;
-	a->markers = o->markers;
-	a->panel = o->panel;
-	a->model = o->model;
-	a->hw = o->hw;
-}
-
-int app_tour_start(struct app *a, const struct tour *t, char *err, size_t errsize)
-{
-	struct app probe = *a;
-
-	for (int i = 0; i < t->nsteps; i++) {
-		const struct tour_step *s = &t->steps[i];
-		const struct catalog_entry *law = NULL;
-		if (s->law[0] && (law = catalog_law(a->catalog, s->law)) == NULL) {
-			snprintf(err, errsize,
-			         "%s:%d:%d: unknown law '%s' (isoflop presets laws lists them)",
-			         t->file, s->law_at.line, s->law_at.col, s->law);
-			return -1;
-		}
-		if (s->model[0] && catalog_model(a->catalog, s->model) == NULL) {
-			snprintf(err, errsize,
-			         "%s:%d:%d: unknown model '%s' (isoflop presets models lists them)",
-			         t->file, s->model_at.line, s->model_at.col, s->model);
-			return -1;
-		}
-		apply_step(&probe, s);
-		if (s->unique_tokens > 0 && app_law(&probe)->family != LAW_DATA_CONSTRAINED) {
-			snprintf(err, errsize,
-			         "%s:%d:%d: unique_tokens needs a data-constrained law such as "
-			         "muennighoff2023",
-			         t->file, s->at.line, s->at.col);
-			return -1;
-		}
-	}
 	a->tour = t;
 	a->mode = MODE_TOUR;
-	tour_origin_save(a, &a->tour_origin);
-	app_tour_show(a, 0);
-	return 0;
+	a->tour_origin = a->scene;
 }
 
-void app_tour_show(struct app *a, int i)
+void app_tour_rewind(struct app *a, int i)
 {
-	if (a->tour == NULL)
-		return;
-	a->step = i < 0 ? 0 : i >= a->tour->nsteps ? a->tour->nsteps - 1 : i;
-	tour_origin_restore(a, &a->tour_origin);
-	for (int k = 0; k <= a->step; k++) /* at most 64 steps, each a closed form or a solve */
-		apply_step(a, &a->tour->steps[k]);
+	a->step = i;
+	a->scene = a->tour_origin;
 }
 
-/* Keys while a tour plays: stepping, 'g' and a number, Esc to explore from here. */
-static enum key_result tour_key(struct app *a, int key)
+void app_tour_leave(struct app *a)
 {
-	if (a->jumping) {
-		size_t len = strlen(a->jump);
-		if (key >= '0' && key <= '9' && len + 1 < sizeof a->jump) {
-			a->jump[len] = (char)key;
-			a->jump[len + 1] = '\0';
-			return KEY_HANDLED;
-		}
-		a->jumping = false;
-		if ((key == KEYC_ENTER || key == '\r') && len > 0) {
-			app_tour_show(a, atoi(a->jump) - 1);
-			return KEY_REDRAW;
-		}
-		return KEY_HANDLED;
-	}
-	switch (key) {
-	case ' ':
-	case KEYC_RIGHT:
-	case 'l':
-	case KEYC_ENTER:
-	case '\r':
-	case KEYC_PGDN:
-		if (a->step + 1 >= a->tour->nsteps) {
-			snprintf(a->status, sizeof a->status,
-			         "the last step; Esc explores from here");
-			return KEY_HANDLED;
-		}
-		app_tour_show(a, a->step + 1);
-		return KEY_REDRAW;
-	case KEYC_BACKSPACE:
-	case '\b':
-	case KEYC_LEFT:
-	case 'h':
-	case KEYC_PGUP:
-		app_tour_show(a, a->step - 1);
-		return KEY_REDRAW;
-	case 'g':
-		a->jumping = true;
-		a->jump[0] = '\0';
-		return KEY_HANDLED;
-	case KEYC_ESC:
-		a->mode = MODE_EXPLORE;
-		a->tour = NULL;
-		a->panel = TOUR_PANEL_BOTH;
-		snprintf(a->status, sizeof a->status, "tour left: exploring from here");
-		return KEY_REDRAW;
-	case 'q':
-		return KEY_QUIT;
-	default:
-		return KEY_IGNORED;
-	}
+	a->mode = MODE_EXPLORE;
+	a->tour = NULL;
+	a->panel = TOUR_PANEL_BOTH;
+	app_status(a, "tour left: exploring from here");
+}
+
+void app_jump_begin(struct app *a)
+{
+	a->jumping = true;
+	a->jump[0] = '\0';
+}
+
+bool app_jump_digit(struct app *a, int digit)
+{
+	size_t len = strlen(a->jump);
+
+	if (digit < '0' || digit > '9' || len + 1 >= sizeof a->jump)
+		return false;
+	a->jump[len] = (char)digit;
+	a->jump[len + 1] = '\0';
+	return true;
+}
+
+int app_jump_end(struct app *a)
+{
+	a->jumping = false;
+	return a->jump[0] ? atoi(a->jump) : -1;
 }

@@ -1,8 +1,9 @@
 /*
- * app.h: the explorer's state and every change a key can make to it. No
- * curses and no drawing here: handlers change the state and say what must be
- * redrawn, so that the lock logic, clamping, snapping and value entry are
- * unit-tested without a terminal.
+ * app.h: the explorer's state and every change keys, clicks, start options
+ * and tours can make to it. No curses and no drawing here, so that the lock
+ * logic, clamping, snapping and value entry are unit-tested without a
+ * terminal. Only app.c writes the state's fields; sliders.c reads them for
+ * the sliders' names, ranges and values.
  *
  * The point lives as N and D; C = k N D follows. One of the three sliders is
  * locked: moving another one moves the third so that the lock holds.
@@ -55,76 +56,75 @@ enum app_mode {
 	MODE_SAVE,         /* typing an id to save the edited law under ('s') */
 };
 
-/* What a key handler asks of the screen. */
-enum key_result {
-	KEY_IGNORED, /* not a key of this mode */
-	KEY_HANDLED, /* the overlay changed: point, sliders, readout, status, dialogs */
-	KEY_REDRAW,  /* the base changed too: law, markers, window */
-	KEY_QUIT,
-};
-
 /*
- * What a tour step may change, as it was when the tour started. Every step is
- * shown by replaying steps 1..N from here, so that a step looks the same
- * whether it is reached forward, back or by 'g N': a step that names no law
- * keeps the law of the step before it in the tour, not of the step last seen.
+ * What a tour step may change, listed once. struct app holds them as its
+ * own members (a->n reads as ever) and, through the union, as one struct
+ * app_scene (a->scene), so that a tour saves the state it started from and
+ * replays every step from it in one assignment each. A step is shown by
+ * replaying steps 1..N from there, so that it looks the same whether it is
+ * reached forward, back or by 'g N'.
  */
-struct app_tour_origin {
-	size_t law;
-	bool edited, editing;
-	struct law edit;
-	double n, d, u;
-	enum slider focus, lock;
-	bool markers;
-	enum tour_panel panel;
-	long model;
-	struct hw_plan hw;
+#define APP_SCENE_FIELDS                                                                           \
+	size_t law;   /* index into catalog->laws */                                               \
+	bool edited;  /* the law was edited: `edit` holds it, app_law returns it */                \
+	bool editing; /* 'e': the sliders are E, A, B, alpha, beta of the law */                   \
+	struct law edit;                                                                           \
+	double n, d;           /* the current point: parameters and tokens */                      \
+	double u;              /* unique tokens for a data-constrained law; 0: unlimited */        \
+	enum slider focus;     /* the slider the arrows move */                                    \
+	enum slider lock;      /* the slider that holds while another moves */                     \
+	bool markers;          /* model markers on the map */                                      \
+	enum tour_panel panel; /* which panels the layout shows */                                 \
+	long model;            /* the model the point was put at (p), -1 once it moves */          \
+	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
+
+struct app_scene {
+	APP_SCENE_FIELDS
 };
 
 #define APP_ENTRY_MAX  64 /* a preset id is up to 63 characters */
 #define APP_STATUS_MAX 160
 
+/*
+ * The explorer's state. Read it freely; change it only through the
+ * functions below, so that every change keeps the lock, the window and the
+ * hardware identity.
+ */
 struct app {
+	union {
+		struct app_scene scene;
+		struct {
+			APP_SCENE_FIELDS
+		};
+	};
 	const struct catalog *catalog;
-	size_t law;        /* index into catalog->laws */
-	double n, d;       /* the current point: parameters and tokens */
-	double u;          /* unique tokens for a data-constrained law; 0: unlimited */
 	double n_lo, n_hi; /* window: parameters */
 	double d_lo, d_hi; /* window: tokens */
-	enum slider focus; /* the slider the arrows move */
-	enum slider lock;  /* the slider that holds while another moves */
-	bool markers;      /* model markers on the map */
 	enum app_mode mode;
-	size_t pick;                        /* the highlighted row of a picker */
-	char entry[APP_ENTRY_MAX];          /* text typed after '=' */
-	char status[APP_STATUS_MAX];        /* a message for the status line, or "" */
-	enum tour_panel panel;              /* which panels the layout shows */
-	const struct tour *tour;            /* the tour being played, or NULL */
-	int step;                           /* its current step, from 0 */
-	struct app_tour_origin tour_origin; /* the state it started from */
-	bool jumping;                       /* 'g' pressed: digits name a step */
-	char jump[8];                       /* the digits typed after 'g' */
-	const struct fit_run *runs;         /* the user's runs (--runs), drawn on the map */
+	size_t pick;                  /* the highlighted row of a picker */
+	char entry[APP_ENTRY_MAX];    /* text typed after '=' */
+	char status[APP_STATUS_MAX];  /* a message for the status line, or "" */
+	const struct tour *tour;      /* the tour being played, or NULL */
+	int step;                     /* its current step, from 0 */
+	struct app_scene tour_origin; /* the state it started from */
+	bool jumping;                 /* 'g' pressed: digits name a step */
+	char jump[8];                 /* the digits typed after 'g' */
+	const struct fit_run *runs;   /* the user's runs (--runs), drawn on the map */
 	size_t nruns;
-	long model;   /* the model the point was put at (p), -1 once it moves */
 	long compare; /* the law compared with (c), -1 for none */
 	bool delta;   /* the map shows L(law) - L(compare) (d) */
 	/* the views after Chinchilla: each adds sliders and draws its own lines */
-	bool inference;    /* 'i': T, the inference-aware frontier, lifetime FLOPs */
-	bool data;         /* 'u': U, the line D = 4U and where more data stops helping */
-	bool testtime;     /* 't': T and M, the test-time panel in place of the profiles */
-	bool editing;      /* 'e': the sliders are E, A, B, alpha, beta of the law */
-	bool hardware;     /* 'g': count, days and MFU of an accelerator give C */
-	long accel;        /* the accelerator (catalog->accelerators), -1 when none loaded */
-	struct hw_plan hw; /* its peak, count, MFU, days; budget is C */
+	bool inference; /* 'i': T, the inference-aware frontier, lifetime FLOPs */
+	bool data;      /* 'u': U, the line D = 4U and where more data stops helping */
+	bool testtime;  /* 't': T and M, the test-time panel in place of the profiles */
+	bool hardware;  /* 'g': count, days and MFU of an accelerator give C */
+	long accel;     /* the accelerator (catalog->accelerators), -1 when none loaded */
 	enum hw_unknown hw_follow; /* which of budget, count, days follows ('f') */
 	double t;                  /* lifetime inference tokens; 0: none */
 	double m;                  /* the larger model's factor in the test-time panel */
-	bool edited;               /* the law was edited: `edit` holds it, app_law returns it */
-	bool saved;                /* and saved ('s') since its last change */
+	bool saved;                /* the edited law was saved ('s') since its last change */
 	double u_given;            /* --unique-tokens, which the data view starts from */
-	struct law edit;
-	char save_dir[4096]; /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
+	char save_dir[4096];       /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
 };
 
 /* Steps of a slider, in decades. */
@@ -198,24 +198,99 @@ void app_jump_model(struct app *a, size_t model);
 /* Move the point to (n, d), clamped into the window; C follows whatever is locked. */
 void app_move_to(struct app *a, double n, double d);
 
+/*
+ * Parse text as a value of slider s ("70B", "3e23", an MFU as 0.4 or 40%).
+ * False and "NAME: why: 'text'" in why when it is none.
+ */
+bool app_parse_value(enum slider s, const char *text, double *v, char *why, size_t whysize);
+
+/*
+ * After typed text was set as value v of slider s, whose range was [lo, hi]:
+ * "NAME = TEXT is out of reach here: clamped to X" into note when the slider
+ * could not take v, else "".
+ */
+void app_clamp_note(const struct app *a, enum slider s, double v, double lo, double hi,
+                    const char *typed, char *note, size_t size);
+
 /* Parse the entry as a value of the focused slider and set it; false and a status message if bad.
  */
 bool app_commit_entry(struct app *a);
 
-/*
- * Check a tour against the catalog (every law and model it names exists,
- * every point lies in the window) and show its first step. -1 and a
- * "FILE:LINE:COL: message" in err when it cannot be played.
- */
-int app_tour_start(struct app *a, const struct tour *t, char *err, size_t errsize);
+/* ---- setters: what keys, clicks, start options and tours change ---- */
+
+/* A message for the status line (printf), or none. */
+void app_status(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void app_clear_status(struct app *a);
+
+/* Focus slider s (one on screen); or the next (by 1) or previous (-1) on screen. */
+void app_focus(struct app *a, enum slider s);
+void app_focus_by(struct app *a, int by);
+
+/* 'x': lock the next of C, N, D, saying so in the status line. */
+void app_cycle_lock(struct app *a);
+
+/* 'm': model markers on or off. */
+void app_toggle_markers(struct app *a);
+
+/* 'd': the map of L - L(compared); false and a status message without two surfaces. */
+bool app_toggle_delta(struct app *a);
+
+/* Which of budget, count and days follows when another moves. */
+void app_set_follow(struct app *a, enum hw_unknown follow);
 
 /*
- * Show step i of the tour (clamped to its steps): the state the tour's start
- * reaches through steps 1..i+1, however the tour got to its current step.
+ * Count and days given: the budget follows from the hardware and the point
+ * goes to that budget's compute-optimal allocation, unclamped (the caller
+ * checks the window). The budget into *budget; MODEL_OK or why not.
  */
-void app_tour_show(struct app *a, int i);
+enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget);
 
-/* Handle one key (see keys.h); the result says what to redraw. */
-enum key_result app_key(struct app *a, int key);
+/* Where 's' saves; the user's runs drawn on the map; --unique-tokens for the data view. */
+void app_set_save_dir(struct app *a, const char *dir);
+void app_set_runs(struct app *a, const struct fit_run *runs, size_t n);
+void app_set_unique_given(struct app *a, double u);
+
+/*
+ * Open a dialog: MODE_ENTRY or MODE_SAVE with an empty entry, a picker at
+ * the current model (first), law or compared law, the help at its top.
+ * app_close returns to MODE_EXPLORE.
+ */
+void app_open(struct app *a, enum app_mode mode);
+void app_close(struct app *a);
+
+/* Move the picker's (or the help's) row by `by` among `rows`: wrapping round, or stopping at the
+ * ends. */
+void app_pick_move(struct app *a, int by, size_t rows, bool wrap);
+
+/* Enter in a picker: jump to the model, switch to the law or compare with it. */
+void app_pick_choose(struct app *a);
+
+/* Typing after '=' or 's': a printable character (false: not one, or no room), Backspace. */
+bool app_entry_type(struct app *a, int ch);
+void app_entry_erase(struct app *a);
+
+/* Enter after '=' or 's': set the value or save the law; back to MODE_EXPLORE. */
+void app_entry_done(struct app *a);
+
+/* ---- tours (played by tour_play.h) ---- */
+
+/* Apply a step to a state: law, then the point, then lock, markers and panel. */
+void app_apply_step(struct app *a, const struct tour_step *s);
+
+/* Play tour t from the current state, which every step is replayed from. */
+void app_tour_begin(struct app *a, const struct tour *t);
+
+/* At step i (in the tour's range), back at the state the tour started from. */
+void app_tour_rewind(struct app *a, int i);
+
+/* Esc: leave the tour, exploring from its current step with both panels. */
+void app_tour_leave(struct app *a);
+
+/* 'g' and digits: a step's number; false when no more fit. */
+void app_jump_begin(struct app *a);
+bool app_jump_digit(struct app *a, int digit);
+
+/* End the 'g': the number typed (from 1), or -1 when none was. */
+int app_jump_end(struct app *a);
 
 #endif

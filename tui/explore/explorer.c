@@ -67,11 +67,6 @@ void explorer_free(struct explorer *e)
 	e->base_ok = false;
 }
 
-void explorer_invalidate(struct explorer *e)
-{
-	e->base_ok = false;
-}
-
 /* The map's description of state a; the point is the overlay's. */
 static struct map_spec map_spec_of(const struct explorer *e, const struct app *a)
 {
@@ -337,7 +332,7 @@ static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
 	slider_row(a, on[i], e->lay.sliders, &row);
 	if (row.bar_w < 5 || x < row.bar_x || x >= row.bar_x + row.bar_w)
 		return false;
-	a->focus = on[i];
+	app_focus(a, on[i]);
 	double f = fmin(fmax((double)(x - row.bar_x - 1) / (row.bar_w - 3), 0), 1);
 	app_range(a, on[i], &lo, &hi);
 	if (app_slider_linear(on[i]))
@@ -383,7 +378,7 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
 	if (y >= s->y && y < s->y + s->h && x >= s->x && x < s->x + s->w) {
 		if (!click_slider(e, a, x, y - s->y))
 			return false;
-		a->status[0] = '\0'; /* as after a key: the last message is about something else */
+		app_clear_status(a); /* as after a key: the last message is about something else */
 		return true;
 	}
 	return e->map_ok && click_map(e, a, shown, x, y);

@@ -79,9 +79,6 @@ void explorer_free(struct explorer *e);
 bool explorer_click(const struct explorer *e, struct app *a, const struct canvas *shown, int x,
                     int y);
 
-/* Drop the cached base (the law's data changed under it). */
-void explorer_invalidate(struct explorer *e);
-
 /*
  * Draw the frame for state a into out (sized to the terminal), rebuilding
  * the base first if the law, the markers switch or the size changed.

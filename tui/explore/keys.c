@@ -1,34 +1,30 @@
 /*
- * keys.c: the explore mode's key table and its handlers. Handlers change the
- * state through app.h and never draw.
+ * keys.c: the key tables of every mode and their handlers, and the dispatch
+ * of a key to its mode's table. Handlers change the state through app.h's
+ * setters and never draw.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "keys.h"
+#include "tour_play.h"
 
-/* Move the focus by `by` (1 or -1) among the sliders on screen. */
-static void focus_by(struct app *a, int by)
-{
-	enum slider on[APP_MAX_SLIDERS];
-	int n = app_sliders(a, on), i = 0;
+/* A table and its length, for struct key_mode. */
+#define ROWS(t) t, sizeof t / sizeof *t
 
-	while (i < n && on[i] != a->focus)
-		i++;
-	a->focus = on[((i < n ? i : 0) + by + n) % n];
-}
+/* ---- the explore mode ---- */
 
 static enum key_result focus_next(struct app *a, int key)
 {
 	(void)key;
-	focus_by(a, 1);
+	app_focus_by(a, 1);
 	return KEY_HANDLED;
 }
 
 static enum key_result focus_prev(struct app *a, int key)
 {
 	(void)key;
-	focus_by(a, -1);
+	app_focus_by(a, -1);
 	return KEY_HANDLED;
 }
 
@@ -39,24 +35,20 @@ static enum key_result move(struct app *a, int key)
 	              : key == KEYC_PGDN || key == 'H'  ? -APP_STEP_COARSE
 	                                                : APP_STEP_COARSE;
 	app_step(a, a->focus, step);
-	return app_slider_redraws(a->focus) ? KEY_REDRAW : KEY_HANDLED;
+	return KEY_HANDLED;
 }
 
 static enum key_result enter_value(struct app *a, int key)
 {
 	(void)key;
-	a->mode = MODE_ENTRY;
-	a->entry[0] = '\0';
+	app_open(a, MODE_ENTRY);
 	return KEY_HANDLED;
 }
 
 static enum key_result cycle_lock(struct app *a, int key)
 {
 	(void)key;
-	/* C, N, D: the order a talk goes through (fixed budget, fixed model, fixed data) */
-	a->lock = a->lock == SLIDER_C ? SLIDER_N : a->lock == SLIDER_N ? SLIDER_D : SLIDER_C;
-	snprintf(a->status, sizeof a->status, "%s locked: moving another slider keeps %s fixed",
-	         app_slider_name(a->lock), app_slider_name(a->lock));
+	app_cycle_lock(a);
 	return KEY_HANDLED;
 }
 
@@ -71,52 +63,39 @@ static enum key_result pick_model(struct app *a, int key)
 {
 	(void)key;
 	if (a->catalog->nmodels == 0) {
-		snprintf(a->status, sizeof a->status, "no model presets loaded");
+		app_status(a, "no model presets loaded");
 		return KEY_HANDLED;
 	}
-	a->mode = MODE_PICK_MODEL;
-	a->pick = 0;
+	app_open(a, MODE_PICK_MODEL);
 	return KEY_HANDLED;
 }
 
 static enum key_result pick_law(struct app *a, int key)
 {
 	(void)key;
-	a->mode = MODE_PICK_LAW;
-	a->pick = a->law;
+	app_open(a, MODE_PICK_LAW);
 	return KEY_HANDLED;
 }
 
 static enum key_result pick_compare(struct app *a, int key)
 {
 	(void)key;
-	a->mode = MODE_PICK_COMPARE;
-	a->pick = a->compare >= 0 ? (size_t)a->compare : a->law;
+	app_open(a, MODE_PICK_COMPARE);
 	return KEY_HANDLED;
 }
 
 static enum key_result toggle_delta(struct app *a, int key)
 {
 	(void)key;
-	if (a->compare < 0) {
-		snprintf(a->status, sizeof a->status,
-		         "d shows L - L(compared): pick a law with c first");
-		return KEY_HANDLED;
-	}
-	if (!law_has_surface(app_law(a)) ||
-	    !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
-		snprintf(a->status, sizeof a->status, "d needs two laws with a loss surface");
-		return KEY_HANDLED;
-	}
-	a->delta = !a->delta;
-	return KEY_REDRAW;
+	app_toggle_delta(a);
+	return KEY_HANDLED;
 }
 
 static enum key_result toggle_markers(struct app *a, int key)
 {
 	(void)key;
-	a->markers = !a->markers;
-	return KEY_REDRAW;
+	app_toggle_markers(a);
+	return KEY_HANDLED;
 }
 
 static enum key_result view_inference(struct app *a, int key)
@@ -124,9 +103,8 @@ static enum key_result view_inference(struct app *a, int key)
 	(void)key;
 	app_toggle_inference(a);
 	if (a->inference && !law_has_surface(app_law(a)))
-		snprintf(a->status, sizeof a->status,
-		         "T prices a loss: a frontier law has none (w: pick an additive law)");
-	return KEY_REDRAW;
+		app_status(a, "T prices a loss: a frontier law has none (w: pick an additive law)");
+	return KEY_HANDLED;
 }
 
 static enum key_result view_data(struct app *a, int key)
@@ -134,30 +112,30 @@ static enum key_result view_data(struct app *a, int key)
 	(void)key;
 	app_toggle_data(a);
 	if (a->data && app_law(a)->family != LAW_DATA_CONSTRAINED)
-		snprintf(a->status, sizeof a->status,
-		         "U changes the loss only under a data-constrained law (w: "
-		         "muennighoff2023)");
-	return KEY_REDRAW;
+		app_status(a, "U changes the loss only under a data-constrained law (w: "
+		              "muennighoff2023)");
+	return KEY_HANDLED;
 }
 
 static enum key_result view_testtime(struct app *a, int key)
 {
 	(void)key;
 	app_toggle_testtime(a);
-	return KEY_REDRAW;
+	return KEY_HANDLED;
 }
 
 static enum key_result view_hardware(struct app *a, int key)
 {
 	(void)key;
-	return app_toggle_hardware(a) ? KEY_REDRAW : KEY_HANDLED;
+	app_toggle_hardware(a);
+	return KEY_HANDLED;
 }
 
 static enum key_result next_accelerator(struct app *a, int key)
 {
 	(void)key;
 	if (!a->hardware)
-		snprintf(a->status, sizeof a->status, "a picks the accelerator: g opens the view");
+		app_status(a, "a picks the accelerator: g opens the view");
 	app_next_accelerator(a);
 	return KEY_HANDLED;
 }
@@ -166,8 +144,7 @@ static enum key_result cycle_follow(struct app *a, int key)
 {
 	(void)key;
 	if (!a->hardware)
-		snprintf(a->status, sizeof a->status,
-		         "f picks what follows from count, days and C: g opens the view");
+		app_status(a, "f picks what follows from count, days and C: g opens the view");
 	app_cycle_follow(a);
 	return KEY_HANDLED;
 }
@@ -175,26 +152,25 @@ static enum key_result cycle_follow(struct app *a, int key)
 static enum key_result edit_law(struct app *a, int key)
 {
 	(void)key;
-	return app_toggle_editing(a) ? KEY_REDRAW : KEY_HANDLED;
+	app_toggle_editing(a);
+	return KEY_HANDLED;
 }
 
 static enum key_result save_law(struct app *a, int key)
 {
 	(void)key;
 	if (!a->edited) {
-		snprintf(a->status, sizeof a->status, "s saves an edited law: e edits one first");
+		app_status(a, "s saves an edited law: e edits one first");
 		return KEY_HANDLED;
 	}
-	a->mode = MODE_SAVE;
-	a->entry[0] = '\0';
+	app_open(a, MODE_SAVE);
 	return KEY_HANDLED;
 }
 
 static enum key_result help(struct app *a, int key)
 {
 	(void)key;
-	a->mode = MODE_HELP;
-	a->pick = 0; /* the help's scroll position */
+	app_open(a, MODE_HELP);
 	return KEY_HANDLED;
 }
 
@@ -234,11 +210,225 @@ const struct key_binding key_table[] = {
 
 const size_t key_table_len = sizeof key_table / sizeof *key_table;
 
+/* ---- typing a value after '=', or an id after 's' ---- */
+
+static enum key_result entry_done(struct app *a, int key)
+{
+	(void)key;
+	app_entry_done(a);
+	return KEY_HANDLED;
+}
+
+static enum key_result close_dialog(struct app *a, int key)
+{
+	(void)key;
+	app_close(a);
+	return KEY_HANDLED;
+}
+
+static enum key_result entry_erase(struct app *a, int key)
+{
+	(void)key;
+	app_entry_erase(a);
+	return KEY_HANDLED;
+}
+
+static enum key_result entry_type(struct app *a, int key)
+{
+	return app_entry_type(a, key) ? KEY_HANDLED : KEY_IGNORED;
+}
+
+static const struct key_binding entry_keys[] = {
+        {"Enter", "set the value (save the law)", {KEYC_ENTER, '\r'}, entry_done},
+        {"Esc", "cancel", {KEYC_ESC}, close_dialog},
+        {"Backspace", "erase a character", {KEYC_BACKSPACE, '\b'}, entry_erase},
+};
+
+/* ---- the pickers of models (p), laws (w) and the law compared with (c) ---- */
+
+static size_t picker_rows(const struct app *a)
+{
+	return a->mode == MODE_PICK_MODEL ? a->catalog->nmodels : a->catalog->nlaws;
+}
+
+static enum key_result pick_up(struct app *a, int key)
+{
+	app_pick_move(a, key == KEYC_PGUP ? -10 : -1, picker_rows(a), key != KEYC_PGUP);
+	return KEY_HANDLED;
+}
+
+static enum key_result pick_down(struct app *a, int key)
+{
+	app_pick_move(a, key == KEYC_PGDN ? 10 : 1, picker_rows(a), key != KEYC_PGDN);
+	return KEY_HANDLED;
+}
+
+static enum key_result pick_choose(struct app *a, int key)
+{
+	(void)key;
+	app_pick_choose(a);
+	return KEY_HANDLED;
+}
+
+static const struct key_binding picker_keys[] = {
+        {"Up k", "the row above (round to the last)", {KEYC_UP, 'k'}, pick_up},
+        {"Down j Tab", "the row below (round to the first)", {KEYC_DOWN, 'j', KEYC_TAB}, pick_down},
+        {"PgUp", "ten rows up", {KEYC_PGUP}, pick_up},
+        {"PgDn", "ten rows down", {KEYC_PGDN}, pick_down},
+        {"Enter", "take the row", {KEYC_ENTER, '\r'}, pick_choose},
+        {"Esc q", "cancel", {KEYC_ESC, 'q'}, close_dialog},
+};
+
+/* ---- the help: the arrows scroll a help taller than the screen (the drawing clamps) ---- */
+
+static enum key_result help_up(struct app *a, int key)
+{
+	app_pick_move(a, key == KEYC_PGUP ? -10 : -1, key_table_len, false);
+	return KEY_HANDLED;
+}
+
+static enum key_result help_down(struct app *a, int key)
+{
+	app_pick_move(a, key == KEYC_PGDN ? 10 : 1, key_table_len, false);
+	return KEY_HANDLED;
+}
+
+static const struct key_binding help_keys[] = {
+        {"Up k PgUp", "scroll up", {KEYC_UP, 'k', KEYC_PGUP}, help_up},
+        {"Down j PgDn", "scroll down", {KEYC_DOWN, 'j', KEYC_PGDN}, help_down},
+};
+
+/* ---- a tour ---- */
+
+static enum key_result tour_next(struct app *a, int key)
+{
+	(void)key;
+	if (a->step + 1 >= a->tour->nsteps)
+		app_status(a, "the last step; Esc explores from here");
+	else
+		tour_play_show(a, a->step + 1);
+	return KEY_HANDLED;
+}
+
+static enum key_result tour_back(struct app *a, int key)
+{
+	(void)key;
+	tour_play_show(a, a->step - 1);
+	return KEY_HANDLED;
+}
+
+static enum key_result tour_jump(struct app *a, int key)
+{
+	(void)key;
+	app_jump_begin(a);
+	return KEY_HANDLED;
+}
+
+static enum key_result tour_leave(struct app *a, int key)
+{
+	(void)key;
+	app_tour_leave(a);
+	return KEY_HANDLED;
+}
+
+static const struct key_binding tour_keys[] = {
+        {"Space Right l Enter PgDn",
+         "the next step",
+         {' ', KEYC_RIGHT, 'l', KEYC_ENTER, '\r', KEYC_PGDN},
+         tour_next},
+        {"Backspace Left h PgUp",
+         "the step before",
+         {KEYC_BACKSPACE, '\b', KEYC_LEFT, 'h', KEYC_PGUP},
+         tour_back},
+        {"g", "go to step number N: g N Enter", {'g'}, tour_jump},
+        {"Esc", "leave the tour, exploring from here", {KEYC_ESC}, tour_leave},
+        {"q", "quit", {'q'}, quit},
+};
+
+/* ---- 'g N' in a tour: digits, then Enter; any other key cancels ---- */
+
+static enum key_result jump_digit(struct app *a, int key)
+{
+	if (!app_jump_digit(a, key))
+		app_jump_end(a); /* no room for more: as any other key */
+	return KEY_HANDLED;
+}
+
+static enum key_result jump_go(struct app *a, int key)
+{
+	(void)key;
+	int number = app_jump_end(a);
+	if (number >= 0)
+		tour_play_show(a, number - 1);
+	return KEY_HANDLED;
+}
+
+static enum key_result jump_cancel(struct app *a, int key)
+{
+	(void)key;
+	app_jump_end(a);
+	return KEY_HANDLED;
+}
+
+static const struct key_binding jump_keys[] = {
+        {"0-9",
+         "the step's number",
+         {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'},
+         jump_digit},
+        {"Enter", "go to that step", {KEYC_ENTER, '\r'}, jump_go},
+};
+
+/* ---- dispatch ---- */
+
+static const struct key_mode explore_mode = {"explore", ROWS(key_table), NULL, true};
+static const struct key_mode entry_mode = {"entry", ROWS(entry_keys), entry_type, false};
+static const struct key_mode picker_mode = {"picker", ROWS(picker_keys), NULL, false};
+static const struct key_mode help_mode = {"help", ROWS(help_keys), close_dialog, false};
+static const struct key_mode tour_mode = {"tour", ROWS(tour_keys), NULL, false};
+static const struct key_mode jump_mode = {"jump", ROWS(jump_keys), jump_cancel, false};
+
+const struct key_mode *key_mode_of(const struct app *a)
+{
+	switch (a->mode) {
+	case MODE_TOUR:
+		return a->jumping ? &jump_mode : &tour_mode;
+	case MODE_ENTRY:
+	case MODE_SAVE:
+		return &entry_mode;
+	case MODE_HELP:
+		return &help_mode;
+	case MODE_PICK_MODEL:
+	case MODE_PICK_LAW:
+	case MODE_PICK_COMPARE:
+		return &picker_mode;
+	case MODE_EXPLORE:
+	default:
+		return &explore_mode;
+	}
+}
+
+const struct key_binding *key_in_mode(const struct key_mode *m, int key)
+{
+	for (size_t i = 0; i < m->len; i++)
+		for (int j = 0; m->keys[i].codes[j] != 0; j++)
+			if (m->keys[i].codes[j] == key)
+				return &m->keys[i];
+	return NULL;
+}
+
 const struct key_binding *key_lookup(int key)
 {
-	for (size_t i = 0; i < key_table_len; i++)
-		for (int j = 0; key_table[i].codes[j] != 0; j++)
-			if (key_table[i].codes[j] == key)
-				return &key_table[i];
-	return NULL;
+	return key_in_mode(&explore_mode, key);
+}
+
+enum key_result app_key(struct app *a, int key)
+{
+	const struct key_mode *m = key_mode_of(a);
+	const struct key_binding *b = key_in_mode(m, key);
+
+	if (b == NULL)
+		return m->other != NULL ? m->other(a, key) : KEY_IGNORED;
+	if (m->clears_status)
+		app_clear_status(a);
+	return b->handler(a, key);
 }

@@ -508,11 +508,8 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 			all = true;
 			continue;
 		}
-		enum key_result r = app_key(a, translate(ch));
-		if (r == KEY_QUIT)
+		if (app_key(a, translate(ch)) == KEY_QUIT)
 			break;
-		if (r == KEY_REDRAW)
-			explorer_invalidate(&e);
 	}
 	goto done;
 oom:

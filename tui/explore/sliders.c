@@ -1,0 +1,210 @@
+/*
+ * sliders.c: the sliders' names, ranges and values, read from the
+ * explorer's state (app.h) and never changing it: what the screen draws
+ * and the setters in app.c clamp to.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../model/units.h"
+#include "app.h"
+
+/*
+ * Every slider's names and, for those that do not depend on the window,
+ * its range. A linear slider steps by 1/200 of its range (fine) or 1/20
+ * (coarse); the others step in decades.
+ */
+static const struct {
+	const char *name, *label;
+	double lo, hi;
+	bool linear;
+	bool redraws; /* moving it changes the map's base, not only the point */
+} sliders[SLIDER_COUNT] = {
+        [SLIDER_N] = {"N", "N params", 0, 0, false, false},
+        [SLIDER_D] = {"D", "D tokens", 0, 0, false, false},
+        [SLIDER_C] = {"C", "C FLOPs ", 0, 0, false, false},
+        /* Sardana et al. 2023 consider up to ~1e13-1e14 lifetime tokens; 1e15 leaves room */
+        [SLIDER_T] = {"T", "T infer ", 1e9, 1e15, false, true},
+        [SLIDER_U] = {"U", "U unique", 0, 0, false, true},
+        /* Snell et al. 2024 compare with models up to 14x larger */
+        [SLIDER_M] = {"M", "M larger", 1, 100, false, false},
+        /* from one accelerator to a hundred million, 15 minutes to ten years */
+        [SLIDER_GPUS] = {"count", "G count ", 1, 1e8, false, false},
+        [SLIDER_DAYS] = {"days", "days    ", 0.01, 3650, false, false},
+        [SLIDER_MFU] = {"MFU", "MFU     ", 0.01, 1, true, false},
+        [SLIDER_E] = {"E", "E       ", 0.1, 5, true, true},
+        [SLIDER_A] = {"A", "A       ", 1, 1e7, false, true},
+        [SLIDER_B] = {"B", "B       ", 1, 1e7, false, true},
+        [SLIDER_ALPHA] = {"alpha", "alpha   ", 0.02, 1.5, true, true},
+        [SLIDER_BETA] = {"beta", "beta    ", 0.02, 1.5, true, true},
+};
+
+const char *app_slider_name(enum slider s)
+{
+	return sliders[s].name;
+}
+
+const char *app_slider_label(enum slider s)
+{
+	return sliders[s].label;
+}
+
+bool app_slider_redraws(enum slider s)
+{
+	return sliders[s].redraws;
+}
+
+bool app_slider_linear(enum slider s)
+{
+	return sliders[s].linear;
+}
+
+const struct law *app_law(const struct app *a)
+{
+	return a->edited ? &a->edit : &a->catalog->laws[a->law].preset.law;
+}
+
+int app_sliders(const struct app *a, enum slider *out)
+{
+	int n = 0;
+
+	if (a->editing) {
+		for (int s = SLIDER_E; s <= SLIDER_BETA; s++)
+			out[n++] = (enum slider)s;
+		return n;
+	}
+	out[n++] = SLIDER_N;
+	out[n++] = SLIDER_D;
+	out[n++] = SLIDER_C;
+	if (a->inference || a->testtime)
+		out[n++] = SLIDER_T;
+	if (a->data)
+		out[n++] = SLIDER_U;
+	if (a->testtime)
+		out[n++] = SLIDER_M;
+	if (a->hardware) {
+		out[n++] = SLIDER_GPUS;
+		out[n++] = SLIDER_DAYS;
+		out[n++] = SLIDER_MFU;
+	}
+	return n;
+}
+
+double app_value(const struct app *a, enum slider s)
+{
+	const struct law *law = app_law(a);
+
+	switch (s) {
+	case SLIDER_N:
+		return a->n;
+	case SLIDER_D:
+		return a->d;
+	case SLIDER_C:
+		return law_compute(law, a->n, a->d);
+	case SLIDER_T:
+		return a->t;
+	case SLIDER_U:
+		return a->u;
+	case SLIDER_M:
+		return a->m;
+	case SLIDER_GPUS:
+		return a->hw.count;
+	case SLIDER_DAYS:
+		return a->hw.days;
+	case SLIDER_MFU:
+		return a->hw.mfu;
+	case SLIDER_E:
+		return law->E;
+	case SLIDER_A:
+		return law->A;
+	case SLIDER_B:
+		return law->B;
+	case SLIDER_ALPHA:
+		return law->alpha;
+	case SLIDER_BETA:
+	default:
+		return law->beta;
+	}
+}
+
+void app_range(const struct app *a, enum slider s, double *lo, double *hi)
+{
+	double k = app_law(a)->k;
+
+	switch (s) {
+	case SLIDER_N:
+		*lo = a->n_lo;
+		*hi = a->n_hi;
+		break;
+	case SLIDER_D:
+	case SLIDER_U:
+		*lo = a->d_lo;
+		*hi = a->d_hi;
+		break;
+	case SLIDER_C:
+		*lo = k * a->n_lo * a->d_lo;
+		*hi = k * a->n_hi * a->d_hi;
+		break;
+	default:
+		*lo = sliders[s].lo;
+		*hi = sliders[s].hi;
+		break;
+	}
+}
+
+bool app_parse_value(enum slider s, const char *text, double *v, char *why, size_t whysize)
+{
+	enum units_kind kind = s == SLIDER_C                                     ? UNITS_COMPUTE
+	                       : s == SLIDER_N || s == SLIDER_D || s == SLIDER_U ? UNITS_COUNT
+	                       : s == SLIDER_T || s == SLIDER_GPUS               ? UNITS_COUNT
+	                                                                         : UNITS_PLAIN;
+	char number[APP_ENTRY_MAX];
+	const char *reason;
+
+	/* MFU as the slider shows it, 40%, or as a share, 0.4 */
+	snprintf(number, sizeof number, "%s", text);
+	size_t len = strlen(number);
+	bool percent = s == SLIDER_MFU && len > 1 && number[len - 1] == '%';
+	if (percent)
+		number[len - 1] = '\0';
+	if (!units_parse(number, kind, v, &reason)) {
+		snprintf(why, whysize, "%s: %s: '%s'", app_slider_name(s), reason, text);
+		return false;
+	}
+	if (percent)
+		*v /= 100;
+	if (s == SLIDER_MFU && *v > 1) {
+		snprintf(why, whysize, "MFU: a share of the peak, 0.4 or 40%%, not '%s'", text);
+		return false;
+	}
+	return true;
+}
+
+void app_clamp_note(const struct app *a, enum slider s, double v, double lo, double hi,
+                    const char *typed, char *note, size_t size)
+{
+	char got[16];
+
+	note[0] = '\0';
+	if (s > SLIDER_C) {
+		/*
+		 * A slider of its own clamps only at its range; what the hardware
+		 * view's follower does after it (whole accelerators) is no clamp.
+		 */
+		double to = v < lo ? lo : v > hi ? hi : v;
+		if (to != v && !(s == SLIDER_T && v < lo))
+			snprintf(note, size, "%s = %s is out of reach here: clamped to %.4g",
+			         app_slider_name(s), typed, to);
+		return;
+	}
+	double at = app_value(a, s);
+	if (!(fabs(at - v) > 1e-9 * v))
+		return;
+	if (s == SLIDER_C)
+		units_format_compute(at, got, sizeof got);
+	else
+		units_format_count(at, got, sizeof got);
+	snprintf(note, size, "%s = %s is out of reach here: clamped to %s", app_slider_name(s),
+	         typed, got);
+}
