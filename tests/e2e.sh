@@ -8,9 +8,37 @@
 . "$(dirname "$0")/lib.sh"
 sock="isoflop-e2e-$$"
 T() { tmux -L "$sock" -f /dev/null "$@"; }
-# Nothing may outlive the test: after the server goes, any explorer still
-# running (a sanitizer's exit-time leak check can hang on a dead pty) is killed.
-trap 'T kill-server 2>/dev/null; sleep 0.2; pkill -KILL -f "^$ISOFLOP" 2>/dev/null; rm -rf "$tmp"' EXIT
+# Nothing this test started may outlive it, and nothing else is touched (a
+# parallel run of the suite has explorers of its own): the processes under
+# each pane are noted (pid and start time, so that a reused pid is never
+# taken for ours) before their session goes, and after the server goes any
+# still running (a sanitizer's exit-time leak check can hang on a dead pty)
+# is killed by its pid.
+: >"$tmp/ours"
+# below PID...: the processes under PID, all the way down
+below() {
+	for p in "$@"; do
+		for c in $(pgrep -P "$p"); do
+			echo "$c"
+			below "$c"
+		done
+	done
+}
+# started PID: "PID START" where START is its start time (field 22 of stat)
+started() { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk -v p="$1" '{ print p, $20 }'; }
+# note_panes: note the processes under every pane of the server
+note_panes() {
+	for pane in $(T list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+		for p in $pane $(below "$pane"); do started "$p"; done
+	done >>"$tmp/ours"
+}
+# end_ours: after the server: kill what is noted and still the same process
+end_ours() {
+	sort -u "$tmp/ours" | while read -r p start; do
+		[ "$(started "$p")" = "$p $start" ] && kill -KILL "$p" 2>/dev/null
+	done
+}
+trap 'note_panes; T kill-server 2>/dev/null; sleep 0.2; end_ours; rm -rf "$tmp"' EXIT
 # leaks are the unit tests' and valgrind's business; a killed explorer's are noise
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 unset NO_COLOR
@@ -71,6 +99,7 @@ wait_gone() {
 # a tmux server exit, and a new-session racing that exit can fail ("server
 # exited unexpectedly"), leaving every check of that session to fail.
 session() {
+	note_panes
 	T kill-session -t e 2>/dev/null
 	i=0
 	until T new-session -d -s e -x "$1" -y "$2" "$3"; do
@@ -339,10 +368,16 @@ fi
 # the terminal itself goes away (the SSH session closes): the explorer ends
 start 80 24 xterm
 wait_for 'Tab:slider'
+child=$(pgrep -P "$(cat "$tmp/pid")" -f isoflop | head -n 1)
+note_panes
 T kill-session -t e
 i=0
-while pgrep -f "^$ISOFLOP" >/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-if ! pgrep -f "^$ISOFLOP" >/dev/null; then ok "a closed terminal ends the explorer"; else no "closed terminal" "$(pgrep -af "^$ISOFLOP")"; fi
+while kill -0 "$child" 2>/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+if [ -n "$child" ] && ! kill -0 "$child" 2>/dev/null; then
+	ok "a closed terminal ends the explorer"
+else
+	no "closed terminal" "explorer ${child:-not found} $(ps -o pid=,args= -p "${child:-0}")"
+fi
 
 # --- golden screens: what the terminal shows is the canvas -------------------
 update=$([ "${1:-}" = --update ] && echo 1)
