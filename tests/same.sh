@@ -89,25 +89,51 @@ same() {
 # plain FILE: a screen captured with -e, its colours and attributes left out
 plain() { sed 's/\x1b\[[0-9;]*m//g' "$1"; }
 
+# send SESSION KEYS: tmux key names one by one; click:TAG clicks (SGR mouse,
+# press and release) on the first cell of TAG on the screen, click:X,Y on
+# column X, row Y (1-based)
+send() {
+	for key in $2; do
+		case "$key" in
+		click:*,*) at=${key#click:} ;;
+		click:*)
+			at=$(T capture-pane -p -t "$1" | awk -v t="${key#click:}" \
+				'!at && (i = index($0, t)) { at = i "," NR } END { print at }')
+			;;
+		*)
+			T send-keys -t "$1" "$key"
+			continue
+			;;
+		esac
+		if [ -z "$at" ]; then
+			echo "no ${key#click:} on the screen of $1"
+			return 1
+		fi
+		x=${at%,*} y=${at#*,}
+		T send-keys -t "$1" -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$x" "$y" "$x" "$y")"
+	done
+}
+
 # same_keys SIZE K KEYS: sessions bK (baseline) and tK (under test), once
-# both show a first frame, get KEYS; then their screens must agree twice,
-# 0.5 s apart, the baseline's no longer its first frame (20 s at most)
+# both show a first frame (its key hints), get KEYS; then their screens
+# must agree twice, 0.5 s apart, the baseline's no longer its first frame
+# (20 s at most)
 same_keys() {
 	i=0
-	until T capture-pane -p -t "b$2" | grep -q 'Tab:slider' &&
-		T capture-pane -p -t "t$2" | grep -q 'Tab:slider'; do
+	until T capture-pane -p -t "b$2" | grep -Eq 'Tab:slider|Space:next' &&
+		T capture-pane -p -t "t$2" | grep -Eq 'Tab:slider|Space:next'; do
 		i=$((i + 1))
 		if [ "$i" -ge 200 ]; then
-			no "screen $1 after $3: no first frame" "$(T capture-pane -p -t "t$2" | tail -n 5)"
+			no "screen $1${4:+ ($4)} after $3: no first frame" "$(T capture-pane -p -t "t$2" | tail -n 5)"
 			return
 		fi
 		sleep 0.1
 	done
 	T capture-pane -p -e -t "b$2" >"$tmp/first"
-	# shellcheck disable=SC2086 # the keys are words
-	T send-keys -t "b$2" $3
-	# shellcheck disable=SC2086
-	T send-keys -t "t$2" $3
+	if ! why=$(send "b$2" "$3") || ! why=$(send "t$2" "$3"); then
+		no "screen $1${4:+ ($4)} after $3: the keys" "$why"
+		return
+	fi
 	i=0 agreed=0 still=0
 	: >"$tmp/prev"
 	while [ "$i" -lt 40 ]; do
@@ -117,7 +143,7 @@ same_keys() {
 		if ! cmp -s "$tmp/want" "$tmp/first" && cmp -s "$tmp/want" "$tmp/got"; then
 			agreed=$((agreed + 1))
 			if [ "$agreed" = 2 ]; then
-				ok "same as $short: the explorer's screen $1 after keys $3"
+				ok "same as $short: the explorer's screen $1${4:+ ($4)} after keys $3"
 				return
 			fi
 		else
@@ -142,7 +168,7 @@ same_keys() {
 		why="same text, other colours or attributes:
 $(diff "$tmp/want" "$tmp/got" | cat -v | head -n 10)"
 	fi
-	no "differs from $short: the explorer's screen $1 after keys $3" "$why"
+	no "differs from $short: the explorer's screen $1${4:+ ($4)} after keys $3" "$why"
 }
 
 laws=$(ls "$basedir/presets/laws" | sed -n 's/\.yaml$//p')
@@ -210,28 +236,54 @@ same "--dump: at the smallest size" --dump --width 40 --height 12
 # their first frame is up; the screens (with colours and attributes: -e) must
 # agree and hold still. The keys: the views (i u t g, then a and f), law
 # editing (e), compare (c) and difference (d), a picked model (p), a law
-# switch with a lock and a snap, markers off with the help open, a typed value.
+# switch with a lock and a snap, markers off with the help open, a typed
+# value, mouse clicks on a model's tag, the map and a slider's bar, and a
+# tour played (steps, back, go to, explore from it). Lines: ARGS|KEYS.
+cat >"$tmp/states" <<EOF
+|i
+|u
+|t
+|g a f Right
+|e Right Right
+|c j j Enter
+|c j j Enter d
+|p j j j Enter
+|w j Enter x Right o
+|m ?
+|? j j
+|Tab = 2 T Enter
+|click:PL
+|click:Py Right
+|click:20,12
+|click:38,18
+--model gpt3 --inference-tokens 2.4T --larger 4|t Tab Right
+--law muennighoff2023 --unique-tokens 25B|Tab Tab Tab Left Left
+--tour chinchilla-story|Space Space
+--tour chinchilla-story|Space BSpace g 6 Enter
+--tour chinchilla-story|g 8 Enter Escape
+EOF
 if command -v tmux >/dev/null 2>&1; then
 	T new-session -d -s keep 'sleep 3600'
-	states="i|u|t|g a f Right|e Right Right|c j j Enter|c j j Enter d|p j j j Enter|w j Enter x Right o|m ?|Tab = 2 T Enter"
 	for size in 80x24 120x40; do
 		k=0
-		echo "$states" | tr '|' '\n' >"$tmp/states"
-		while read -r keys; do
+		while IFS='|' read -r args keys; do
 			k=$((k + 1))
 			for side in b t; do
 				bin=$base
 				[ "$side" = t ] && bin=$ISOFLOP
 				T new-session -d -s "$side$k" -x "${size%x*}" -y "${size#*x}" \
-					"env TERM=xterm-256color '$bin'; echo EXIT=\$?; sleep 600"
+					"env TERM=xterm-256color '$bin' $args; echo EXIT=\$?; sleep 600"
 			done
 		done <"$tmp/states"
 		k=0
-		while read -r keys; do
+		while IFS='|' read -r args keys; do
 			k=$((k + 1))
-			same_keys "$size" "$k" "$keys"
+			same_keys "$size" "$k" "$keys" "$args"
 		done <"$tmp/states"
-		for s in $(seq 1 "$k"); do T kill-session -t "b$s"; T kill-session -t "t$s"; done
+		for s in $(seq 1 "$k"); do
+			T kill-session -t "b$s"
+			T kill-session -t "t$s"
+		done
 	done
 else
 	no "tmux is installed (make deps installs it): the explorer's screens after keys"
