@@ -6,39 +6,8 @@
 # SIGHUP leave a sane terminal, and that the screen is exactly the canvas
 # (tests/golden/screen-*.txt; --update rewrites them, as make golden does).
 . "$(dirname "$0")/lib.sh"
-sock="isoflop-e2e-$$"
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-# Nothing this test started may outlive it, and nothing else is touched (a
-# parallel run of the suite has explorers of its own): the processes under
-# each pane are noted (pid and start time, so that a reused pid is never
-# taken for ours) before their session goes, and after the server goes any
-# still running (a sanitizer's exit-time leak check can hang on a dead pty)
-# is killed by its pid.
-: >"$tmp/ours"
-# below PID...: the processes under PID, all the way down
-below() {
-	for p in "$@"; do
-		for c in $(pgrep -P "$p"); do
-			echo "$c"
-			below "$c"
-		done
-	done
-}
-# started PID: "PID START" where START is its start time (field 22 of stat)
-started() { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk -v p="$1" '{ print p, $20 }'; }
-# note_panes: note the processes under every pane of the server
-note_panes() {
-	for pane in $(T list-panes -a -F '#{pane_pid}' 2>/dev/null); do
-		for p in $pane $(below "$pane"); do started "$p"; done
-	done >>"$tmp/ours"
-}
-# end_ours: after the server: kill what is noted and still the same process
-end_ours() {
-	sort -u "$tmp/ours" | while read -r p start; do
-		[ "$(started "$p")" = "$p $start" ] && kill -KILL "$p" 2>/dev/null
-	done
-}
-trap 'note_panes; T kill-server 2>/dev/null; sleep 0.2; end_ours; rm -rf "$tmp"' EXIT
+# the server and what runs in its panes end with the test, nothing else (lib.sh)
+trap 'end_tmux; rm -rf "$tmp"' EXIT
 # leaks are the unit tests' and valgrind's business; a killed explorer's are noise
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 unset NO_COLOR

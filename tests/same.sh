@@ -13,10 +13,8 @@ unset NO_COLOR
 root=$(pwd)
 pin=$(grep -v '^#' tests/same.baseline | head -n 1)
 short=$(printf '%s' "$pin" | cut -c 1-7)
-sock="isoflop-same-$$"
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-# the tmux server is this script's own (its socket); nothing else is ended
-trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+# the tmux server and what runs in its panes end with the test, nothing else (lib.sh)
+trap 'end_tmux; rm -rf "$tmp"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 
 if ! git -C "$root" rev-parse -q --verify "$pin^{commit}" >/dev/null 2>&1; then
@@ -280,6 +278,7 @@ if command -v tmux >/dev/null 2>&1; then
 			k=$((k + 1))
 			same_keys "$size" "$k" "$keys" "$args"
 		done <"$tmp/states"
+		note_panes
 		for s in $(seq 1 "$k"); do
 			T kill-session -t "b$s"
 			T kill-session -t "t$s"
