@@ -35,8 +35,13 @@ if [ ! -x "$base" ] || [ ! -x "$basedir/build/pty_bytes" ]; then
 	if git -C "$root" archive "$pin" | tar -x -C "$basedir.new.$$" &&
 		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u BUILD -u SAN \
 			make -C "$basedir.new.$$" -j2 isoflop build/pty_bytes >"$tmp/build.log" 2>&1; then
-		rm -rf "$basedir"
-		mv "$basedir.new.$$" "$basedir"
+		# a run beside this one may have finished first: keep the one in place
+		if [ -x "$base" ] && [ -x "$basedir/build/pty_bytes" ]; then
+			rm -rf "$basedir.new.$$"
+		else
+			rm -rf "$basedir"
+			mv "$basedir.new.$$" "$basedir"
+		fi
 	else
 		rm -rf "$basedir.new.$$"
 		no "build the baseline $short" "$(tail -n 20 "$tmp/build.log")"

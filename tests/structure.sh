@@ -1,7 +1,8 @@
 #!/bin/sh
 # structure.sh: the shape of the source, as the design card draws it.
 #
-# Arrows: model/ <- presets/ <- tui/, and inside tui/ cmd -> explore -> plot:
+# Arrows: model/ <- presets/ <- tui/, and inside tui/ (every file in one of
+# its three rooms) cmd -> explore -> plot:
 # tui/plot/ includes nothing from presets/, tui/explore/ or tui/cmd/;
 # tui/explore/ nothing from tui/cmd/; model/ nothing from presets/ or tui/;
 # presets/ nothing from tui/. No circle: the graph of `#include "..."` lines,
@@ -31,6 +32,14 @@ if [ -s "$tmp/edges" ]; then
 	ok "the include graph: $(wc -l <"$tmp/edges") quoted includes in $(echo "$files" | wc -l) files"
 else
 	no "the include graph is empty: nothing found under model/ presets/ tui/"
+fi
+
+# tui/ is three rooms: every file of it lives in one of them
+loose=$(echo "$files" | grep '^tui/' | grep -Ev '^tui/(plot|explore|cmd)/[^/]+$')
+if [ -z "$loose" ]; then
+	ok "every file of tui/ is in tui/plot, tui/explore or tui/cmd"
+else
+	no "files of tui/ outside its three rooms" "$loose"
 fi
 
 # arrow DIR FORBIDDEN... : no file under DIR includes one under a FORBIDDEN folder
