@@ -6,11 +6,8 @@
 # SIGHUP leave a sane terminal, and that the screen is exactly the canvas
 # (tests/golden/screen-*.txt; --update rewrites them, as make golden does).
 . "$(dirname "$0")/lib.sh"
-sock="isoflop-e2e-$$"
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-# Nothing may outlive the test: after the server goes, any explorer still
-# running (a sanitizer's exit-time leak check can hang on a dead pty) is killed.
-trap 'T kill-server 2>/dev/null; sleep 0.2; pkill -KILL -f "^$ISOFLOP" 2>/dev/null; rm -rf "$tmp"' EXIT
+# the server and what runs in its panes end with the test, nothing else (lib.sh)
+trap 'end_tmux; rm -rf "$tmp"' EXIT
 # leaks are the unit tests' and valgrind's business; a killed explorer's are noise
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 unset NO_COLOR
@@ -71,6 +68,7 @@ wait_gone() {
 # a tmux server exit, and a new-session racing that exit can fail ("server
 # exited unexpectedly"), leaving every check of that session to fail.
 session() {
+	note_panes
 	T kill-session -t e 2>/dev/null
 	i=0
 	until T new-session -d -s e -x "$1" -y "$2" "$3"; do
@@ -339,10 +337,16 @@ fi
 # the terminal itself goes away (the SSH session closes): the explorer ends
 start 80 24 xterm
 wait_for 'Tab:slider'
+child=$(pgrep -P "$(cat "$tmp/pid")" -f isoflop | head -n 1)
+note_panes
 T kill-session -t e
 i=0
-while pgrep -f "^$ISOFLOP" >/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-if ! pgrep -f "^$ISOFLOP" >/dev/null; then ok "a closed terminal ends the explorer"; else no "closed terminal" "$(pgrep -af "^$ISOFLOP")"; fi
+while kill -0 "$child" 2>/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+if [ -n "$child" ] && ! kill -0 "$child" 2>/dev/null; then
+	ok "a closed terminal ends the explorer"
+else
+	no "closed terminal" "explorer ${child:-not found} $(ps -o pid=,args= -p "${child:-0}")"
+fi
 
 # --- golden screens: what the terminal shows is the canvas -------------------
 update=$([ "${1:-}" = --update ] && echo 1)

@@ -4,7 +4,8 @@
 # more cleanup sets its own trap, removing $tmp too), a HOME and
 # XDG_CONFIG_HOME inside it so that no test reads or writes the user's
 # presets, no COLUMNS from the caller's shell, ok/no to print TAP lines numbered by $n,
-# and run/expect_error/said_error for the commands' one-line errors.
+# and run/expect_error/said_error for the commands' one-line errors; T,
+# note_panes and end_tmux for the scripts that drive the explorer in tmux.
 set -u
 : "${ISOFLOP:?set ISOFLOP to the binary under test}"
 cd "$(dirname "$0")/.." || exit 1
@@ -59,4 +60,44 @@ expect_error() {
 	else
 		no "$name" "exit $rc (want 2)" "stderr: $err" "want:   $msg" "stdout: $out"
 	fi
+}
+
+# The scripts that drive the explorer in tmux (e2e.sh, same.sh) run a server
+# of their own: T is tmux on their own socket. Nothing they start may outlive
+# them, and nothing else is touched (a parallel run of the suite has
+# explorers of its own): note_panes notes the processes under each pane, pid
+# and start time (so that a reused pid is never taken for one of theirs),
+# before a session goes; end_tmux, on exit, ends the server, then kills by
+# pid each noted process still running (a sanitizer's exit-time leak check
+# can hang on a dead pty).
+T() { tmux -L "isoflop-$(basename "$0" .sh)-$$" -f /dev/null "$@"; }
+
+# below PID...: the processes under PID, all the way down
+below() {
+	for p in "$@"; do
+		for c in $(pgrep -P "$p"); do
+			echo "$c"
+			below "$c"
+		done
+	done
+}
+
+# started PID: "PID START", START its start time (field 22 of /proc/PID/stat)
+started() { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk -v p="$1" '{ print p, $20 }'; }
+
+# note_panes: note the processes under every pane of the server
+note_panes() {
+	for pane in $(T list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+		for p in $pane $(below "$pane"); do started "$p"; done
+	done >>"$tmp/ours"
+}
+
+# end_tmux: end the server and every noted process that is still the same
+end_tmux() {
+	note_panes
+	T kill-server 2>/dev/null
+	sleep 0.2
+	sort -u "$tmp/ours" | while read -r p start; do
+		[ "$(started "$p")" = "$p $start" ] && kill -KILL "$p" 2>/dev/null
+	done
 }
