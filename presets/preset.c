@@ -651,7 +651,7 @@ int preset_parse(const char *file, const unsigned char *buf, size_t len, enum pr
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	out->law.k = 6;
+	out->law.k = LAW_K_TRAINING;
 	out->law.frontier.unit = 1;
 	snprintf(out->file, sizeof out->file, "%s", file);
 

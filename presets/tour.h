@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "../model/law.h"
+
 #define TOUR_MAX_STEPS     64
 #define TOUR_CAPTION_LINES 2
 #define TOUR_CAPTION_WIDTH 78 /* characters: an 80-column band less its margins */
@@ -18,7 +20,7 @@
 #define TOUR_CAPTION_BYTES (4 * TOUR_CAPTION_WIDTH)
 
 /*
- * The explorer's window, which tui/app.c opens on and every tour step must
+ * The explorer's window, which tui/explore/app.c opens on and every tour step must
  * lie in: N parameters, D tokens, and C = 6 N D FLOPs at its corners. A step
  * outside it would be clamped into it and show another point than the
  * caption's, so the loader refuses it.
@@ -27,8 +29,8 @@
 #define TOUR_WINDOW_PARAMS_HI  1e13
 #define TOUR_WINDOW_TOKENS_LO  1e8
 #define TOUR_WINDOW_TOKENS_HI  1e14
-#define TOUR_WINDOW_COMPUTE_LO (6 * TOUR_WINDOW_PARAMS_LO * TOUR_WINDOW_TOKENS_LO)
-#define TOUR_WINDOW_COMPUTE_HI (6 * TOUR_WINDOW_PARAMS_HI * TOUR_WINDOW_TOKENS_HI)
+#define TOUR_WINDOW_COMPUTE_LO (LAW_K_TRAINING * TOUR_WINDOW_PARAMS_LO * TOUR_WINDOW_TOKENS_LO)
+#define TOUR_WINDOW_COMPUTE_HI (LAW_K_TRAINING * TOUR_WINDOW_PARAMS_HI * TOUR_WINDOW_TOKENS_HI)
 
 enum tour_panel {
 	TOUR_PANEL_BOTH, /* map and profiles side by side (default) */
