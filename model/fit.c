@@ -599,6 +599,164 @@ static int distinct_minima(const struct work *w, int keep, int *reps)
 }
 
 /*
+ * A fit from many starts as it runs: the starts, the rows they run on (all
+ * of them in d; in s, the sample they scout on, which is d without one) and
+ * what each start reached.
+ */
+struct search {
+	const double (*starts)[5];
+	int nstarts;
+	const struct fit_options *opt;
+	bool sampled; /* the starts scout on a sample of the rows */
+	int phases;   /* for progress */
+	struct fit_data d, s;
+	struct work w;
+};
+
+/*
+ * The rows' logarithms, centred and scaled, so that the minimiser's steps
+ * mean the same whatever the runs' sizes; and the sample the starts scout
+ * on. MODEL_EDOM when a run has no logarithm.
+ */
+static enum model_status load_rows(const struct fit_run *runs, size_t n, struct search *f)
+{
+	double *logs = f->w.logs;
+
+	f->d = (struct fit_data){n, logs, logs + n, logs + 2 * n, 0, 1, 0, 1, 0, 0, 0, 0, 5};
+	if (take_logs(runs, n, logs, logs + n, logs + 2 * n) < 0)
+		return MODEL_EDOM;
+	set_bounds(&f->d);
+	f->d.dim = f->d.ylo == f->d.yhi ? 3 : 5; /* one D: its term is a constant E absorbs */
+	centre(logs, n, &f->d.x0, &f->d.sx);
+	centre(logs + n, n, &f->d.y0, &f->d.sy);
+	set_bounds(&f->d);
+	f->s = f->d;
+	if (f->sampled && draw_sample(&f->d, f->opt->scout_rows, f->w.sample, &f->s) != 0)
+		return MODEL_ENOCONV;
+	return MODEL_OK;
+}
+
+/*
+ * Many starts: every start scouts for FIT_SCOUT_ITER iterations, and only
+ * the best share of them (still finite) runs to the end, since most of the
+ * grid's starts crawl along the flat floor. *kept says how many ran on.
+ */
+static int scout_then_refine(struct search *f, int *kept)
+{
+	struct work *w = &f->w;
+	struct phase scout = {&f->s, FIT_SCOUT_ITER, 64, "scouting", 1, f->phases};
+	struct phase refine = {&f->s, BFGS_MAX_ITER, 2, "refining", 2, f->phases};
+	int rc = run_phase(&scout, f->opt, f->starts, w->idx, f->nstarts, w->finals, w->ends,
+	                   w->converged);
+	int keep = f->nstarts / FIT_KEEP_SHARE < FIT_KEEP_MIN ? FIT_KEEP_MIN
+	                                                      : f->nstarts / FIT_KEEP_SHARE;
+
+	if (rc == 0)
+		rc = rank_starts(w->finals, w->idx, f->nstarts);
+	while (keep > 0 && !isfinite(w->finals[w->idx[keep - 1]]))
+		keep--;
+	if (rc == 0 && keep > 0)
+		rc = run_phase(&refine, f->opt, (const double(*)[5])w->ends, w->idx, keep,
+		               w->finals, w->ends, w->converged);
+	*kept = keep;
+	return rc;
+}
+
+/*
+ * With a sample: the distinct minima the kept starts (idx[0..keep), best
+ * first) found on it run again on all rows, so the law is finished on every
+ * run while the grid's cost stayed with the sample.
+ */
+static int polish_on_all_rows(struct search *f, int keep, struct fit_parametric *out)
+{
+	struct work *w = &f->w;
+	struct phase polish = {&f->d, BFGS_MAX_ITER, 2, "on all runs", 3, f->phases};
+
+	out->polished = distinct_minima(w, keep, w->reps);
+	for (int k = 0; k < f->nstarts; k++)
+		w->pfinals[k] = INFINITY;
+	return run_phase(&polish, f->opt, (const double(*)[5])w->ends, w->reps, out->polished,
+	                 w->pfinals, w->pends, w->pconverged);
+}
+
+/*
+ * Run the starts in one phase (few of them) or the two or three above;
+ * *finished says how many ran to the end.
+ */
+static int run_phases(struct search *f, int *finished, struct fit_parametric *out)
+{
+	struct work *w = &f->w;
+	int rc;
+
+	*finished = f->nstarts;
+	if (f->nstarts < 64) {
+		struct phase all = {&f->d, BFGS_MAX_ITER, 64, "fitting", 1, f->phases};
+		return run_phase(&all, f->opt, f->starts, w->idx, f->nstarts, w->finals, w->ends,
+		                 w->converged);
+	}
+	rc = scout_then_refine(f, finished);
+	if (rc == 0 && f->sampled && (rc = rank_starts(w->finals, w->idx, *finished)) == 0)
+		rc = polish_on_all_rows(f, *finished, out);
+	return rc;
+}
+
+/* Where start k ended, and its objective: with a sample, after its run on all rows. */
+static const double *end_of(const struct search *f, int k)
+{
+	return f->sampled ? f->w.pends[k] : f->w.ends[k];
+}
+
+static double final_of(const struct search *f, int k)
+{
+	return f->sampled ? f->w.pfinals[k] : f->w.finals[k];
+}
+
+/* The first best start in start order, so the result does not depend on the threads; -1: none. */
+static int best_start(const struct search *f)
+{
+	int best = -1;
+
+	for (int k = 0; k < f->nstarts; k++)
+		if (final_of(f, k) < (best < 0 ? INFINITY : final_of(f, best)))
+			best = k;
+	return best;
+}
+
+/*
+ * The Huber sum is flat and kinked near its minimum, so starts that find
+ * the same minimum stop at slightly different objectives: count those that
+ * ended at the same law as start best (on the data they ran on: the
+ * sample's starts against the sample's end of the winner).
+ */
+static int starts_at_best(const struct search *f, int best)
+{
+	int at_best = 0;
+
+	for (int k = 0; k < f->nstarts; k++)
+		if (isfinite(f->w.finals[k]) && same_law(f->w.ends[k], f->w.ends[best]))
+			at_best++;
+	return at_best;
+}
+
+/* The law start best reached, and how the starts ran, in out. */
+static void report_fit(const struct search *f, int best, int finished, struct fit_parametric *out)
+{
+	int conv = 0;
+
+	for (int k = 0; k < f->nstarts; k++)
+		conv += f->w.converged[k];
+	fill_result(end_of(f, best), final_of(f, best), f->d.dim, out);
+	out->starts = f->nstarts;
+	out->converged = conv;
+	out->finished = finished;
+	out->at_best = starts_at_best(f, best);
+	out->scouted_on = f->sampled ? f->s.n : f->d.n;
+	/* converged says how the starts ran on the sample; this, how the law was finished */
+	for (int i = 0; f->sampled && i < out->polished; i++)
+		out->polished_converged += f->w.pconverged[f->w.reps[i]];
+}
+
+/*
  * Fit from each of nstarts starts; the best start with positive exponents
  * wins. With many starts, two phases (see FIT_SCOUT_ITER): the grid's starts
  * mostly crawl along the Huber sum's flat, kinked floor; this keeps every
@@ -611,101 +769,32 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
                                          const double (*starts)[5], int nstarts,
                                          const struct fit_options *opt, struct fit_parametric *out)
 {
-	struct work w;
-	double best = INFINITY, best_th[5] = {0}, best_scouted[5] = {0};
-	bool sampled = opt->scout_rows > 0 && n > opt->scout_rows && nstarts >= 64;
-	size_t m = sampled ? opt->scout_rows : 0;
+	struct search f = {.starts = starts,
+	                   .nstarts = nstarts,
+	                   .opt = opt,
+	                   .sampled = opt->scout_rows > 0 && n > opt->scout_rows && nstarts >= 64};
+	enum model_status st;
+	int finished, best;
 
 	memset(out, 0, sizeof *out);
 	if (n < 5)
 		return MODEL_EDOM;
-	if (work_alloc(&w, n, m, nstarts) != 0) {
-		work_free(&w);
-		return MODEL_ENOCONV;
+	f.phases = (nstarts < 64 ? 1 : 2) + f.sampled;
+	if (work_alloc(&f.w, n, f.sampled ? opt->scout_rows : 0, nstarts) != 0)
+		st = MODEL_ENOCONV;
+	else if ((st = load_rows(runs, n, &f)) == MODEL_OK) {
+		for (int k = 0; k < nstarts; k++)
+			f.w.idx[k] = k;
+		int rc = run_phases(&f, &finished, out);
+		out->starts = nstarts;
+		best = best_start(&f);
+		if (rc != 0 || best < 0 || !isfinite(final_of(&f, best)))
+			st = MODEL_ENOCONV;
+		else
+			report_fit(&f, best, finished, out);
 	}
-	struct fit_data d = {n, w.logs, w.logs + n, w.logs + 2 * n, 0, 1, 0, 1, 0, 0, 0, 0, 5};
-	if (take_logs(runs, n, w.logs, w.logs + n, w.logs + 2 * n) < 0) {
-		work_free(&w);
-		return MODEL_EDOM;
-	}
-	set_bounds(&d);
-	d.dim = d.ylo == d.yhi ? 3 : 5; /* one D: its term is a constant E absorbs */
-	centre(w.logs, n, &d.x0, &d.sx);
-	centre(w.logs + n, n, &d.y0, &d.sy);
-	set_bounds(&d);
-	struct fit_data s = d;
-	if (sampled && draw_sample(&d, m, w.sample, &s) != 0) {
-		work_free(&w);
-		return MODEL_ENOCONV;
-	}
-	for (int k = 0; k < nstarts; k++)
-		w.idx[k] = k;
-
-	int phases = (nstarts < 64 ? 1 : 2) + sampled, rc, finished = nstarts;
-	if (nstarts < 64) {
-		struct phase all = {&d, BFGS_MAX_ITER, 64, "fitting", 1, phases};
-		rc = run_phase(&all, opt, starts, w.idx, nstarts, w.finals, w.ends, w.converged);
-	} else {
-		struct phase scout = {&s, FIT_SCOUT_ITER, 64, "scouting", 1, phases};
-		rc = run_phase(&scout, opt, starts, w.idx, nstarts, w.finals, w.ends, w.converged);
-		if (rc == 0)
-			rc = rank_starts(w.finals, w.idx, nstarts);
-		int keep = nstarts / FIT_KEEP_SHARE < FIT_KEEP_MIN ? FIT_KEEP_MIN
-		                                                   : nstarts / FIT_KEEP_SHARE;
-		while (keep > 0 && !isfinite(w.finals[w.idx[keep - 1]]))
-			keep--;
-		struct phase refine = {&s, BFGS_MAX_ITER, 2, "refining", 2, phases};
-		if (rc == 0 && keep > 0)
-			rc = run_phase(&refine, opt, (const double(*)[5])w.ends, w.idx, keep,
-			               w.finals, w.ends, w.converged);
-		finished = keep;
-		if (rc == 0 && sampled && (rc = rank_starts(w.finals, w.idx, keep)) == 0) {
-			out->polished = distinct_minima(&w, keep, w.reps);
-			struct phase polish = {&d, BFGS_MAX_ITER, 2, "on all runs", 3, phases};
-			for (int k = 0; k < nstarts; k++)
-				w.pfinals[k] = INFINITY;
-			rc = run_phase(&polish, opt, (const double(*)[5])w.ends, w.reps,
-			               out->polished, w.pfinals, w.pends, w.pconverged);
-		}
-	}
-	out->starts = nstarts;
-	int conv = 0;
-	for (int k = 0; k < nstarts; k++)
-		conv += w.converged[k];
-	/* the first best in start order, so the result does not depend on the threads */
-	for (int k = 0; k < nstarts; k++) {
-		double f = sampled ? w.pfinals[k] : w.finals[k];
-		if (f < best) {
-			best = f;
-			memcpy(best_th, sampled ? w.pends[k] : w.ends[k], sizeof best_th);
-			memcpy(best_scouted, w.ends[k], sizeof best_scouted);
-		}
-	}
-	if (rc != 0 || !isfinite(best)) {
-		work_free(&w);
-		return MODEL_ENOCONV;
-	}
-	/*
-	 * The Huber sum is flat and kinked near its minimum, so starts that find
-	 * the same minimum stop at slightly different objectives: count those
-	 * that ended at the same law (on the data they ran on: the sample's
-	 * starts against the sample's end of the winner).
-	 */
-	int at_best = 0;
-	for (int k = 0; k < nstarts; k++)
-		if (isfinite(w.finals[k]) && same_law(w.ends[k], best_scouted))
-			at_best++;
-	fill_result(best_th, best, d.dim, out);
-	out->starts = nstarts;
-	out->converged = conv;
-	out->finished = finished;
-	out->at_best = at_best;
-	out->scouted_on = sampled ? m : n;
-	/* converged says how the starts ran on the sample; this, how the law was finished */
-	for (int i = 0; sampled && i < out->polished; i++)
-		out->polished_converged += w.pconverged[w.reps[i]];
-	work_free(&w);
-	return MODEL_OK;
+	work_free(&f.w);
+	return st;
 }
 
 /* The grid of Hoffmann et al. 2022, App. D.2, as Besiroglu et al. 2024 reran it. */

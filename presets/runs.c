@@ -17,6 +17,12 @@
 
 enum { COL_PARAMS, COL_LOSS, COL_TOKENS, COL_FLOPS, NCOLS };
 
+/* A column's name in the header and in messages. */
+static const char *const col_names[NCOLS] = {"params", "loss", "tokens", "flops"};
+
+/* Fields read from a line; more are counted but not kept. */
+enum { MAX_FIELDS = 64 };
+
 static int fail(char *err, size_t errsize, const char *file, size_t line, const char *fmt, ...)
         __attribute__((format(printf, 5, 6)));
 
@@ -80,8 +86,6 @@ static const struct {
 /* Whether a value of the run is outside its range; msg says which and why. */
 static bool out_of_range(const double *v, double k, bool tokens_from_flops, char *msg, size_t size)
 {
-	static const char *const names[NCOLS] = {"params", "loss", "tokens", "flops"};
-
 	for (size_t i = 0; i < sizeof run_ranges / sizeof run_ranges[0]; i++) {
 		int c = run_ranges[i].col;
 		double x = v[c];
@@ -98,7 +102,7 @@ static bool out_of_range(const double *v, double k, bool tokens_from_flops, char
 			        k, x, lo, hi);
 		else
 			snprintf(msg, size, "%s: %.3g is out of range: a run has %s to %s %s",
-			         names[c], x, lo, hi, run_ranges[i].unit);
+			         col_names[c], x, lo, hi, run_ranges[i].unit);
 		return true;
 	}
 	return false;
@@ -111,146 +115,211 @@ static bool blank_or_comment(const char *s)
 	return *s == '\0' || *s == '#';
 }
 
-int runs_parse(const char *file, const char *buf, size_t len, double k, struct fit_run **out,
-               size_t *n, char *err, size_t errsize)
-{
-	static const char *const names[NCOLS] = {"params", "loss", "tokens", "flops"};
-	int col[NCOLS] = {-1, -1, -1, -1};
-	char *text = malloc(len + 1), *line, *next;
-	struct fit_run *runs = NULL;
-	size_t count = 0, cap = 0, lineno = 0, last = 0; /* last: the last line with a run */
-	bool header = false;
-	double first_n = 0;
-	bool several_n = false;
+/*
+ * A runs file as it is read: where the reader is, for messages, which field
+ * holds each column (-1: none) once the header is read, and the runs so far.
+ */
+struct reader {
+	const char *file;
+	double k; /* FLOPs per parameter and token, to turn flops into tokens */
+	char *err;
+	size_t errsize;
+	size_t lineno;
+	bool header;
+	int col[NCOLS];
+	struct fit_run *runs;
+	size_t count, cap;
+	size_t last; /* the last line with a run, where a message about them all points */
+};
 
-	*out = NULL;
-	*n = 0;
-	if (text == NULL)
-		return fail(err, errsize, file, 0, "out of memory");
+/* The buffer as a string to cut in place; NULL (and err set) when it cannot be one. */
+static char *copy_text(struct reader *r, const char *buf, size_t len)
+{
+	char *text = malloc(len + 1);
+
+	if (text == NULL) {
+		fail(r->err, r->errsize, r->file, 0, "out of memory");
+		return NULL;
+	}
 	if (memchr(buf, '\0', len) != NULL) {
 		free(text);
-		return fail(err, errsize, file, 0, "binary file (NUL byte): runs are CSV text");
+		fail(r->err, r->errsize, r->file, 0, "binary file (NUL byte): runs are CSV text");
+		return NULL;
 	}
 	memcpy(text, buf, len);
 	text[len] = '\0';
-	for (line = text; line != NULL; line = next) {
-		char *fields[64];
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		lineno++;
-		size_t l = strlen(line);
-		if (l > 0 && line[l - 1] == '\r')
-			line[l - 1] = '\0';
-		if (blank_or_comment(line))
+	return text;
+}
+
+/* The line at *at, cut off in place without its \n or \r\n (files from Windows); NULL after the
+ * last. */
+static char *next_line(char **at)
+{
+	char *line = *at, *end;
+	size_t l;
+
+	if (line == NULL)
+		return NULL;
+	end = strchr(line, '\n');
+	if (end != NULL)
+		*end++ = '\0';
+	*at = end;
+	l = strlen(line);
+	if (l > 0 && line[l - 1] == '\r')
+		line[l - 1] = '\0';
+	return line;
+}
+
+/*
+ * The header: which field holds each column, in any order and any case
+ * ("compute" is another name for flops). Tokens or flops will do: flops
+ * become tokens through k.
+ */
+static int read_header(struct reader *r, char **fields, int nf)
+{
+	for (int i = 0; i < nf; i++)
+		for (int c = 0; c < NCOLS; c++)
+			if (strcasecmp(fields[i], col_names[c]) == 0 ||
+			    (c == COL_FLOPS && strcasecmp(fields[i], "compute") == 0)) {
+				if (r->col[c] >= 0)
+					return fail(r->err, r->errsize, r->file, r->lineno,
+					            "two '%s' columns", col_names[c]);
+				r->col[c] = i;
+			}
+	for (int c = 0; c < 2; c++)
+		if (r->col[c] < 0)
+			return fail(r->err, r->errsize, r->file, r->lineno,
+			            "no '%s' column (the header needs params, loss and tokens or "
+			            "flops)",
+			            col_names[c]);
+	if (r->col[COL_TOKENS] < 0 && r->col[COL_FLOPS] < 0)
+		return fail(
+		        r->err, r->errsize, r->file, r->lineno,
+		        "no 'tokens' or 'flops' column (the header needs params, loss and tokens "
+		        "or flops)");
+	r->header = true;
+	return 0;
+}
+
+/*
+ * The numbers of a row's columns in v, in the units each takes (a loss is
+ * plain, flops may be written as compute). Flops are read only when there
+ * is no tokens column to read.
+ */
+static int read_numbers(struct reader *r, char **fields, int nf, double v[NCOLS])
+{
+	for (int c = 0; c < NCOLS; c++) {
+		const char *why;
+		if (r->col[c] < 0 || (c == COL_FLOPS && r->col[COL_TOKENS] >= 0))
 			continue;
-		int nf = split(line, fields, 64);
-		if (nf > 64)
-			nf = 64;
-		if (!header) {
-			for (int i = 0; i < nf; i++)
-				for (int c = 0; c < NCOLS; c++)
-					if (strcasecmp(fields[i], names[c]) == 0 ||
-					    (c == COL_FLOPS &&
-					     strcasecmp(fields[i], "compute") == 0)) {
-						if (col[c] >= 0) {
-							free(text);
-							return fail(err, errsize, file, lineno,
-							            "two '%s' columns", names[c]);
-						}
-						col[c] = i;
-					}
-			for (int c = 0; c < 2; c++)
-				if (col[c] < 0) {
-					free(text);
-					return fail(err, errsize, file, lineno,
-					            "no '%s' column (the header needs params, loss "
-					            "and tokens or flops)",
-					            names[c]);
-				}
-			if (col[COL_TOKENS] < 0 && col[COL_FLOPS] < 0) {
-				free(text);
-				return fail(
-				        err, errsize, file, lineno,
-				        "no 'tokens' or 'flops' column (the header needs params, "
-				        "loss and tokens or flops)");
-			}
-			header = true;
-			continue;
-		}
-		double v[NCOLS] = {0};
-		for (int c = 0; c < NCOLS; c++) {
-			const char *why;
-			if (col[c] < 0 || (c == COL_FLOPS && col[COL_TOKENS] >= 0))
-				continue;
-			if (col[c] >= nf) {
-				free(text);
-				free(runs);
-				return fail(err, errsize, file, lineno,
-				            "no value for '%s' (%d fields)", names[c], nf);
-			}
-			enum units_kind kind = c == COL_LOSS    ? UNITS_PLAIN
-			                       : c == COL_FLOPS ? UNITS_COMPUTE
-			                                        : UNITS_COUNT;
-			if (!units_parse(fields[col[c]], kind, &v[c], &why)) {
-				int rc = fail(err, errsize, file, lineno, "%s: %s: '%.40s'",
-				              names[c], why, fields[col[c]]);
-				free(text);
-				free(runs);
-				return rc;
-			}
-		}
-		if (col[COL_TOKENS] < 0) {
-			v[COL_TOKENS] = v[COL_FLOPS] / (k * v[COL_PARAMS]);
-			/* extreme values can underflow or overflow the quotient */
-			if (!(v[COL_TOKENS] > 0) || !isfinite(v[COL_TOKENS])) {
-				free(text);
-				free(runs);
-				return fail(err, errsize, file, lineno,
-				            "flops / (%g params) gives no usable token count", k);
-			}
-		}
-		char range[200];
-		if (out_of_range(v, k, col[COL_TOKENS] < 0, range, sizeof range)) {
-			free(text);
-			free(runs);
-			return fail(err, errsize, file, lineno, "%s", range);
-		}
-		if (count == cap) {
-			size_t ncap = cap ? 2 * cap : 64;
-			struct fit_run *r = realloc(runs, sizeof *r * ncap);
-			if (r == NULL) {
-				free(text);
-				free(runs);
-				return fail(err, errsize, file, lineno, "out of memory");
-			}
-			runs = r;
-			cap = ncap;
-		}
-		runs[count++] = (struct fit_run){v[COL_PARAMS], v[COL_TOKENS], v[COL_LOSS]};
-		last = lineno;
-		if (count == 1)
-			first_n = v[COL_PARAMS];
-		else if (v[COL_PARAMS] != first_n)
-			several_n = true;
+		if (r->col[c] >= nf)
+			return fail(r->err, r->errsize, r->file, r->lineno,
+			            "no value for '%s' (%d fields)", col_names[c], nf);
+		enum units_kind kind = c == COL_LOSS    ? UNITS_PLAIN
+		                       : c == COL_FLOPS ? UNITS_COMPUTE
+		                                        : UNITS_COUNT;
+		if (!units_parse(fields[r->col[c]], kind, &v[c], &why))
+			return fail(r->err, r->errsize, r->file, r->lineno, "%s: %s: '%.40s'",
+			            col_names[c], why, fields[r->col[c]]);
+	}
+	return 0;
+}
+
+/* A run from a row: its numbers, tokens from flops where needed, each in its range. */
+static int read_run(struct reader *r, char **fields, int nf, double v[NCOLS])
+{
+	char range[200];
+
+	if (read_numbers(r, fields, nf, v) != 0)
+		return -1;
+	if (r->col[COL_TOKENS] < 0) {
+		v[COL_TOKENS] = v[COL_FLOPS] / (r->k * v[COL_PARAMS]);
+		/* extreme values can underflow or overflow the quotient */
+		if (!(v[COL_TOKENS] > 0) || !isfinite(v[COL_TOKENS]))
+			return fail(r->err, r->errsize, r->file, r->lineno,
+			            "flops / (%g params) gives no usable token count", r->k);
+	}
+	if (out_of_range(v, r->k, r->col[COL_TOKENS] < 0, range, sizeof range))
+		return fail(r->err, r->errsize, r->file, r->lineno, "%s", range);
+	return 0;
+}
+
+/* Keep a run, growing the array by doubling. */
+static int add_run(struct reader *r, const double v[NCOLS])
+{
+	if (r->count == r->cap) {
+		size_t ncap = r->cap ? 2 * r->cap : 64;
+		struct fit_run *more = realloc(r->runs, sizeof *more * ncap);
+		if (more == NULL)
+			return fail(r->err, r->errsize, r->file, r->lineno, "out of memory");
+		r->runs = more;
+		r->cap = ncap;
+	}
+	r->runs[r->count++] = (struct fit_run){v[COL_PARAMS], v[COL_TOKENS], v[COL_LOSS]};
+	r->last = r->lineno;
+	return 0;
+}
+
+/* One line: skipped when blank or a comment, else the header or a run. */
+static int read_line(struct reader *r, char *line)
+{
+	char *fields[MAX_FIELDS];
+	double v[NCOLS] = {0};
+	int nf;
+
+	if (blank_or_comment(line))
+		return 0;
+	nf = split(line, fields, MAX_FIELDS);
+	if (nf > MAX_FIELDS)
+		nf = MAX_FIELDS;
+	if (!r->header)
+		return read_header(r, fields, nf);
+	if (read_run(r, fields, nf, v) != 0)
+		return -1;
+	return add_run(r, v);
+}
+
+/* Whether the runs can make a fit: a header, enough runs, more than one model size. */
+static int check_fittable(struct reader *r)
+{
+	char nb[16];
+
+	if (!r->header)
+		return fail(r->err, r->errsize, r->file, 0, "empty: no header and no runs");
+	if (r->count < RUNS_MIN)
+		return fail(r->err, r->errsize, r->file, r->last,
+		            "%zu runs: a fit needs at least %d", r->count, RUNS_MIN);
+	for (size_t i = 1; i < r->count; i++)
+		if (r->runs[i].params != r->runs[0].params)
+			return 0;
+	units_format_count(r->runs[0].params, nb, sizeof nb);
+	return fail(r->err, r->errsize, r->file, r->last,
+	            "every run has N = %s: a fit needs several model sizes", nb);
+}
+
+int runs_parse(const char *file, const char *buf, size_t len, double k, struct fit_run **out,
+               size_t *n, char *err, size_t errsize)
+{
+	struct reader r = {
+	        .file = file, .k = k, .err = err, .errsize = errsize, .col = {-1, -1, -1, -1}};
+	char *text, *at, *line;
+	int rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((text = copy_text(&r, buf, len)) == NULL)
+		return -1;
+	for (at = text; rc == 0 && (line = next_line(&at)) != NULL;) {
+		r.lineno++;
+		rc = read_line(&r, line);
 	}
 	free(text);
-	if (!header)
-		return fail(err, errsize, file, 0, "empty: no header and no runs");
-	if (count < RUNS_MIN) {
-		free(runs);
-		return fail(err, errsize, file, last, "%zu runs: a fit needs at least %d", count,
-		            RUNS_MIN);
+	if (rc != 0 || check_fittable(&r) != 0) {
+		free(r.runs);
+		return -1;
 	}
-	if (!several_n) {
-		char nb[16];
-		units_format_count(first_n, nb, sizeof nb);
-		free(runs);
-		return fail(err, errsize, file, last,
-		            "every run has N = %s: a fit needs several model sizes", nb);
-	}
-	*out = runs;
-	*n = count;
+	*out = r.runs;
+	*n = r.count;
 	return 0;
 }
 

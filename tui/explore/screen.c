@@ -437,35 +437,42 @@ static int escape_delay(void)
 	return env != NULL && *env && *end == '\0' && ms >= 0 && ms <= 10000 ? (int)ms : 100;
 }
 
-int screen_run(struct app *a, bool colour, bool line_drawing)
+/*
+ * Catch the signals, then start curses with them held back: newterm puts the
+ * terminal in curses' modes before the handler knows how to undo them, so a
+ * signal in between waits, and comes in once it does. 0, or 2 with the
+ * reason said.
+ */
+static int start_screen(void)
 {
-	struct explorer e;
-	struct canvas now = {0}, last = {0};
-	int status = 0;
-	bool all = true, lost = false;
+	sigset_t ending;
+	int started;
 
 	if (install_signals() != 0)
 		return 2;
-	/*
-	 * newterm puts the terminal in curses' modes before the handler knows how
-	 * to undo them: a signal in between waits, and comes in once it does.
-	 */
-	sigset_t ending;
 	ending_set(&ending);
 	pthread_sigmask(SIG_BLOCK, &ending, NULL);
-	int started = start_curses();
+	started = start_curses();
 	if (started == 0) {
 		screen_state = SCREEN_BUSY;
 		set_escdelay(escape_delay());
 	}
 	pthread_sigmask(SIG_UNBLOCK, &ending, NULL);
-	if (started != 0)
-		return 2;
+	return started;
+}
+
+/*
+ * Keys one at a time without echo and without waiting (poll() does the
+ * waiting), and colours when asked for and the terminal has them; returns
+ * whether frames are drawn in colour.
+ */
+static bool set_modes(bool colour)
+{
 	cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE); /* poll() does the waiting */
+	nodelay(stdscr, TRUE);
 	/*
 	 * Clicks where the terminal reports them (xterm and its kin; tmux
 	 * with its mouse option on; not a vt100). A press acts at once: with no click interval
@@ -477,56 +484,103 @@ int screen_run(struct app *a, bool colour, bool line_drawing)
 	colour = colour && has_colors();
 	if (colour)
 		init_colours();
-	explorer_init(&e);
-	if (resize(&now, &last) != 0)
-		goto oom;
+	return colour;
+}
+
+/* The explorer on the screen: its state, the frame shown and the one before, how to draw. */
+struct screen {
+	struct explorer e;
+	struct canvas now, last;
+	bool colour, line_drawing;
+	bool lost; /* the terminal went away */
+};
+
+/* What a key leaves the loop to do. */
+enum step { STEP_DRAW, STEP_DRAW_ALL, STEP_QUIT, STEP_OOM };
+
+/* Act on one key from curses: a click, a resize, or a key for the explorer. */
+static enum step on_key(struct screen *s, struct app *a, int ch)
+{
+	if (ch == 27 && (ch = after_escape()) == ERR)
+		return STEP_DRAW;
+	if (ch == KEY_MOUSE) {
+		MEVENT ev;
+		if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED))
+			explorer_click(&s->e, a, &s->now, ev.x, ev.y);
+		return STEP_DRAW;
+	}
+	if (ch == KEY_RESIZE)
+		return resize(&s->now, &s->last) != 0 ? STEP_OOM : STEP_DRAW_ALL;
+	return app_key(a, translate(ch)) == KEY_QUIT ? STEP_QUIT : STEP_DRAW;
+}
+
+/*
+ * Draw a frame, wait for a key, act on it, until the user quits, a signal
+ * or a lost terminal ends it (0), or memory runs out (2). The first frame,
+ * and the first after a resize, are sent whole.
+ */
+static int event_loop(struct screen *s, struct app *a)
+{
+	bool all = true;
 
 	for (;;) {
-		if (explorer_frame(&e, a, &now) != 0)
-			goto oom;
+		if (explorer_frame(&s->e, a, &s->now) != 0)
+			return 2;
 		if (all)
 			clearok(stdscr, TRUE);
-		blit(&now, &last, all, colour, line_drawing);
+		blit(&s->now, &s->last, all, s->colour, s->line_drawing);
 		refresh();
 		all = false;
 
 		/* wait for a key or a signal; SIGWINCH makes curses queue KEY_RESIZE */
 		int ch;
-		if (wait_key(&ch, &lost) != 0)
+		if (wait_key(&ch, &s->lost) != 0)
+			return 0;
+		switch (on_key(s, a, ch)) {
+		case STEP_DRAW:
 			break;
-		if (ch == 27 && (ch = after_escape()) == ERR)
-			continue;
-		if (ch == KEY_MOUSE) {
-			MEVENT ev;
-			if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED))
-				explorer_click(&e, a, &now, ev.x, ev.y);
-			continue;
-		}
-		if (ch == KEY_RESIZE) {
-			if (resize(&now, &last) != 0)
-				goto oom;
+		case STEP_DRAW_ALL:
 			all = true;
-			continue;
-		}
-		if (app_key(a, translate(ch)) == KEY_QUIT)
 			break;
+		case STEP_QUIT:
+			return 0;
+		case STEP_OOM:
+			return 2;
+		}
 	}
-	goto done;
-oom:
-	status = 2;
-done:
+}
+
+/*
+ * Leave curses, then die of the signal that ended the explorer, if one did,
+ * now that the terminal is the shell's again.
+ */
+static void stop_screen(struct screen *s)
+{
 	endwin();
 	screen_state = SCREEN_OFF;
 	if (!has_alternate_screen()) {
 		fputs("\r\n", stdout); /* below the frame that stays, not over its last row */
 		fflush(stdout);
 	}
-	explorer_free(&e);
-	canvas_free(&now);
-	canvas_free(&last);
+	explorer_free(&s->e);
+	canvas_free(&s->now);
+	canvas_free(&s->last);
 	if (stop_signal)
 		die_of(stop_signal);
-	if (lost)
+}
+
+int screen_run(struct app *a, bool colour, bool line_drawing)
+{
+	struct screen s = {.line_drawing = line_drawing};
+	int status;
+
+	if (start_screen() != 0)
+		return 2;
+	s.colour = set_modes(colour);
+	explorer_init(&s.e);
+	status = resize(&s.now, &s.last) != 0 ? 2 : event_loop(&s, a);
+	stop_screen(&s);
+	if (s.lost)
 		status = 128 + SIGHUP; /* as if the hangup had come first */
 	if (status == 2)
 		fputs("isoflop: out of memory\n", stderr);
