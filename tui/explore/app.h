@@ -57,29 +57,25 @@ enum app_mode {
 };
 
 /*
- * What a tour step may change, listed once. struct app holds them as its
- * own members (a->n reads as ever) and, through the union, as one struct
- * app_scene (a->scene), so that a tour saves the state it started from and
+ * What a tour step may change, listed once: struct app holds it as its
+ * member `scene`, so that a tour saves the state it started from and
  * replays every step from it in one assignment each. A step is shown by
  * replaying steps 1..N from there, so that it looks the same whether it is
  * reached forward, back or by 'g N'.
  */
-#define APP_SCENE_FIELDS                                                                           \
-	size_t law;   /* index into catalog->laws */                                               \
-	bool edited;  /* the law was edited: `edit` holds it, app_law returns it */                \
-	bool editing; /* 'e': the sliders are E, A, B, alpha, beta of the law */                   \
-	struct law edit;                                                                           \
-	double n, d;           /* the current point: parameters and tokens */                      \
-	double u;              /* unique tokens for a data-constrained law; 0: unlimited */        \
-	enum slider focus;     /* the slider the arrows move */                                    \
-	enum slider lock;      /* the slider that holds while another moves */                     \
-	bool markers;          /* model markers on the map */                                      \
-	enum tour_panel panel; /* which panels the layout shows */                                 \
-	long model;            /* the model the point was put at (p), -1 once it moves */          \
-	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
-
 struct app_scene {
-	APP_SCENE_FIELDS
+	size_t law;            /* index into catalog->laws */
+	bool edited;           /* the law was edited: `edit` holds it, app_law returns it */
+	bool editing;          /* 'e': the sliders are E, A, B, alpha, beta of the law */
+	struct law edit;       /* the edited law */
+	double n, d;           /* the current point: parameters and tokens */
+	double u;              /* unique tokens for a data-constrained law; 0: unlimited */
+	enum slider focus;     /* the slider the arrows move */
+	enum slider lock;      /* the slider that holds while another moves */
+	bool markers;          /* model markers on the map */
+	enum tour_panel panel; /* which panels the layout shows */
+	long model;            /* the model the point was put at (p), -1 once it moves */
+	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
 };
 
 #define APP_ENTRY_MAX  64 /* a preset id is up to 63 characters */
@@ -91,12 +87,7 @@ struct app_scene {
  * hardware identity.
  */
 struct app {
-	union {
-		struct app_scene scene;
-		struct {
-			APP_SCENE_FIELDS
-		};
-	};
+	struct app_scene scene; /* what a tour step may change */
 	const struct catalog *catalog;
 	double n_lo, n_hi; /* window: parameters */
 	double d_lo, d_hi; /* window: tokens */

@@ -62,14 +62,14 @@ bool app_slider_linear(enum slider s)
 
 const struct law *app_law(const struct app *a)
 {
-	return a->edited ? &a->edit : &a->catalog->laws[a->law].preset.law;
+	return a->scene.edited ? &a->scene.edit : &a->catalog->laws[a->scene.law].preset.law;
 }
 
 int app_sliders(const struct app *a, enum slider *out)
 {
 	int n = 0;
 
-	if (a->editing) {
+	if (a->scene.editing) {
 		for (int s = SLIDER_E; s <= SLIDER_BETA; s++)
 			out[n++] = (enum slider)s;
 		return n;
@@ -97,23 +97,23 @@ double app_value(const struct app *a, enum slider s)
 
 	switch (s) {
 	case SLIDER_N:
-		return a->n;
+		return a->scene.n;
 	case SLIDER_D:
-		return a->d;
+		return a->scene.d;
 	case SLIDER_C:
-		return law_compute(law, a->n, a->d);
+		return law_compute(law, a->scene.n, a->scene.d);
 	case SLIDER_T:
 		return a->t;
 	case SLIDER_U:
-		return a->u;
+		return a->scene.u;
 	case SLIDER_M:
 		return a->m;
 	case SLIDER_GPUS:
-		return a->hw.count;
+		return a->scene.hw.count;
 	case SLIDER_DAYS:
-		return a->hw.days;
+		return a->scene.hw.days;
 	case SLIDER_MFU:
-		return a->hw.mfu;
+		return a->scene.hw.mfu;
 	case SLIDER_E:
 		return law->E;
 	case SLIDER_A:
