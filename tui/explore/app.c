@@ -1,6 +1,8 @@
 /*
- * app.c: the explorer's state changes. Values move in log10 space, where the
- * link C = k N D is a sum: log(C/k) = log N + log D.
+ * app.c: the explorer's state changes, the only writer of struct app.
+ * Where a move puts the point, and every slider's range and value, are
+ * read from sliders.c; this file stores the result and keeps the lock,
+ * the window and the hardware identity.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -12,6 +14,18 @@
 #include "../../model/units.h"
 #include "app.h"
 #include "save.h"
+
+/* Append ch to the text in buf (size bytes) if it lies in [lo, hi] and fits. */
+static bool append_char(char *buf, size_t size, int ch, int lo, int hi)
+{
+	size_t len = strlen(buf);
+
+	if (ch < lo || ch > hi || len + 1 >= size)
+		return false;
+	buf[len] = (char)ch;
+	buf[len + 1] = '\0';
+	return true;
+}
 
 /* Clamp N and D into the window (C follows). */
 static void clamp_point(struct app *a)
@@ -43,14 +57,6 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	a->scene.n = chinchilla != NULL ? chinchilla->preset.params : 70e9;
 	a->scene.d = chinchilla != NULL ? chinchilla->preset.tokens : 1.4e12;
 	clamp_point(a);
-}
-
-/* The slider that follows s: the free one, or when s is the lock, D for N and C, N for D. */
-static enum slider follower(const struct app *a, enum slider s)
-{
-	if (s != a->scene.lock) /* N + D + C = 0 + 1 + 2: the third is what the other two leave */
-		return (enum slider)(SLIDER_N + SLIDER_D + SLIDER_C - s - a->scene.lock);
-	return s == SLIDER_D ? SLIDER_N : SLIDER_D;
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */
@@ -105,6 +111,16 @@ static void hw_sync(struct app *a, enum hw_unknown follow)
 		          follow == HW_BUDGET ? HW_DAYS : follow);
 }
 
+/* Put the point at (n, d) in the window, the hardware following; `model` the model there, or -1. */
+static void put_point(struct app *a, double n, double d, long model)
+{
+	a->scene.n = n;
+	a->scene.d = d;
+	clamp_point(a);
+	hw_sync(a, a->hw_follow);
+	a->scene.model = model;
+}
+
 /* After count, days or MFU moved: the follower, or C when the follower itself moved. */
 static void hw_moved(struct app *a, enum slider s)
 {
@@ -138,60 +154,19 @@ void app_set(struct app *a, enum slider s, double v)
 
 static void set_linked(struct app *a, enum slider s, double v)
 {
-	enum slider f = follower(a, s);
-	double x = log10(a->scene.n), y = log10(a->scene.d), z = x + y; /* z = log10(C / k) */
-	double xlo = log10(a->n_lo), xhi = log10(a->n_hi);
-	double ylo = log10(a->d_lo), yhi = log10(a->d_hi);
-	double lk = log10(app_law(a)->k), t = log10(v), lo, hi;
+	double n, d;
 
-	if (!(v > 0) || !isfinite(v))
+	if (!app_linked_point(a, s, v, &n, &d))
 		return;
-	switch (s) {
-	case SLIDER_N: /* D follows (C holds) or C follows (D holds) */
-		lo = f == SLIDER_D ? fmax(xlo, z - yhi) : xlo;
-		hi = f == SLIDER_D ? fmin(xhi, z - ylo) : xhi;
-		x = fmin(fmax(t, lo), hi);
-		if (f == SLIDER_D)
-			y = z - x;
-		break;
-	case SLIDER_D:
-		lo = f == SLIDER_N ? fmax(ylo, z - xhi) : ylo;
-		hi = f == SLIDER_N ? fmin(yhi, z - xlo) : yhi;
-		y = fmin(fmax(t, lo), hi);
-		if (f == SLIDER_N)
-			x = z - y;
-		break;
-	case SLIDER_C:
-	default:
-		t -= lk;
-		if (f == SLIDER_D) { /* N holds */
-			z = fmin(fmax(t, x + ylo), x + yhi);
-			y = z - x;
-		} else { /* D holds */
-			z = fmin(fmax(t, y + xlo), y + xhi);
-			x = z - y;
-		}
-		break;
-	}
-	a->scene.n = pow(10, x);
-	a->scene.d = pow(10, y);
+	a->scene.n = n;
+	a->scene.d = d;
 	clamp_point(a); /* rounding in pow() may step a hair outside */
 	a->scene.model = -1;
 }
 
 void app_step(struct app *a, enum slider s, double decades)
 {
-	double v = app_value(a, s), lo, hi;
-
-	app_range(a, s, &lo, &hi);
-	if (app_slider_linear(s)) /* 1/20 decade is 1/200 of the range, half a decade 1/20 */
-		app_set(a, s, v + decades / 10 * (hi - lo));
-	else if (s == SLIDER_T && v == 0) /* from none, the first step reaches the range */
-		app_set(a, s, decades > 0 ? lo : 0);
-	else if (s == SLIDER_GPUS && round(v * pow(10, decades)) == v) /* whole ones: 1, 2, 3 */
-		app_set(a, s, v + (decades > 0 ? 1 : -1));
-	else
-		app_set(a, s, v * pow(10, decades));
+	app_set(a, s, app_stepped(a, s, decades));
 }
 
 /* Another law: an edited copy of the old one is dropped with it. */
@@ -205,18 +180,6 @@ static void switch_law(struct app *a, size_t law)
 	}
 }
 
-/* Keep the focus on a slider that is on screen. */
-static void refocus(struct app *a)
-{
-	enum slider on[APP_MAX_SLIDERS];
-	int n = app_sliders(a, on);
-
-	for (int i = 0; i < n; i++)
-		if (on[i] == a->scene.focus)
-			return;
-	a->scene.focus = on[0];
-}
-
 void app_toggle_inference(struct app *a)
 {
 	a->inference = !a->inference;
@@ -224,7 +187,7 @@ void app_toggle_inference(struct app *a)
 		a->t = a->scene.d; /* as many tokens served as trained on: a neutral start */
 	if (a->inference)
 		a->scene.focus = SLIDER_T;
-	refocus(a);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
 void app_toggle_data(struct app *a)
@@ -239,25 +202,23 @@ void app_toggle_data(struct app *a)
 		a->scene.focus = SLIDER_U;
 	} else {
 		a->scene.u = 0;
-		snprintf(a->status, sizeof a->status,
-		         "data view off: every token counts as unique again");
+		app_status(a, "data view off: every token counts as unique again");
 	}
-	refocus(a);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
 void app_toggle_testtime(struct app *a)
 {
 	a->testtime = !a->testtime;
-	if (a->testtime)
-		a->hardware = false; /* one panel in the profiles' place */
 	if (a->testtime) {
+		a->hardware = false; /* one panel in the profiles' place */
 		if (a->t == 0)
 			a->t = a->scene.d;
 		if (a->m == 0)
 			a->m = 4;
 		a->scene.focus = SLIDER_M;
 	}
-	refocus(a);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
 /* The accelerator's peak into the plan, and the follower takes up the change. */
@@ -274,13 +235,12 @@ static void hw_use(struct app *a, long accel)
 bool app_toggle_hardware(struct app *a)
 {
 	if (a->catalog->naccelerators == 0) {
-		snprintf(a->status, sizeof a->status, "g needs accelerator presets: none loaded");
+		app_status(a, "g needs accelerator presets: none loaded");
 		return false;
 	}
 	a->hardware = !a->hardware;
-	if (a->hardware)
-		a->testtime = false; /* one panel in the profiles' place */
 	if (a->hardware) {
+		a->testtime = false; /* one panel in the profiles' place */
 		if (a->accel < 0 || (size_t)a->accel >= a->catalog->naccelerators) {
 			/* the H100 (SXM) to start with, the GPU of the example */
 			const struct catalog_entry *h = catalog_accelerator(a->catalog, "h100");
@@ -291,7 +251,7 @@ bool app_toggle_hardware(struct app *a)
 		hw_use(a, a->accel);
 		a->scene.focus = SLIDER_GPUS;
 	}
-	refocus(a);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 	return true;
 }
 
@@ -300,8 +260,7 @@ void app_next_accelerator(struct app *a)
 	if (!a->hardware)
 		return;
 	hw_use(a, (a->accel + 1) % (long)a->catalog->naccelerators);
-	snprintf(a->status, sizeof a->status, "accelerator: %.100s",
-	         a->catalog->accelerators[a->accel].preset.name);
+	app_status(a, "accelerator: %.100s", a->catalog->accelerators[a->accel].preset.name);
 }
 
 void app_cycle_follow(struct app *a)
@@ -313,7 +272,7 @@ void app_cycle_follow(struct app *a)
 	a->hw_follow = a->hw_follow == HW_DAYS    ? HW_COUNT
 	               : a->hw_follow == HW_COUNT ? HW_BUDGET
 	                                          : HW_DAYS;
-	snprintf(a->status, sizeof a->status, "%s follows from the other two", names[a->hw_follow]);
+	app_status(a, "%s follows from the other two", names[a->hw_follow]);
 }
 
 bool app_toggle_editing(struct app *a)
@@ -321,18 +280,16 @@ bool app_toggle_editing(struct app *a)
 	enum law_family f = app_law(a)->family;
 
 	if (!a->scene.editing && f != LAW_ADDITIVE && f != LAW_DATA_CONSTRAINED) {
-		snprintf(a->status, sizeof a->status,
-		         "e edits E, A, B, alpha, beta: %s is not an additive law",
-		         a->catalog->laws[a->scene.law].preset.id);
+		app_status(a, "e edits E, A, B, alpha, beta: %s is not an additive law",
+		           a->catalog->laws[a->scene.law].preset.id);
 		return false;
 	}
 	a->scene.editing = !a->scene.editing;
 	a->scene.focus = a->scene.editing ? SLIDER_E : SLIDER_N;
 	if (a->scene.editing)
-		snprintf(a->status, sizeof a->status,
-		         "editing %s: the arrows move a coefficient; e returns, s saves",
-		         a->catalog->laws[a->scene.law].preset.id);
-	refocus(a);
+		app_status(a, "editing %s: the arrows move a coefficient; e returns, s saves",
+		           a->catalog->laws[a->scene.law].preset.id);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 	return true;
 }
 
@@ -343,18 +300,12 @@ void app_snap_optimum(struct app *a)
 	enum model_status st = optimum_at_compute(app_law(a), c, a->scene.u, &opt);
 
 	if (st != MODEL_OK) {
-		snprintf(a->status, sizeof a->status, "no optimum at this C: %s",
-		         model_strerror(st));
+		app_status(a, "no optimum at this C: %s", model_strerror(st));
 		return;
 	}
-	a->scene.n = opt.params;
-	a->scene.d = opt.tokens;
-	clamp_point(a);
-	hw_sync(a, a->hw_follow);
-	a->scene.model = -1;
+	put_point(a, opt.params, opt.tokens, -1);
 	if (a->scene.n != opt.params || a->scene.d != opt.tokens)
-		snprintf(a->status, sizeof a->status,
-		         "the optimum lies outside the window: moved to its edge");
+		app_status(a, "the optimum lies outside the window: moved to its edge");
 	else
 		a->status[0] = '\0';
 }
@@ -364,27 +315,19 @@ void app_jump_model(struct app *a, size_t model)
 	const struct preset *p = &a->catalog->models[model].preset;
 	char nb[16], db[16];
 
-	a->scene.n = preset_compute_params(p);
-	a->scene.d = p->tokens;
-	clamp_point(a);
-	hw_sync(a, a->hw_follow);
-	a->scene.model = (long)model;
+	put_point(a, preset_compute_params(p), p->tokens, (long)model);
 	units_format_count(a->scene.n, nb, sizeof nb);
 	units_format_count(a->scene.d, db, sizeof db);
-	snprintf(a->status, sizeof a->status, "%.80s: %s%s parameters, %s tokens", p->name, nb,
-	         p->active_params > 0 ? " active" : "", db);
+	app_status(a, "%.80s: %s%s parameters, %s tokens", p->name, nb,
+	           p->active_params > 0 ? " active" : "", db);
 }
 
 void app_move_to(struct app *a, double n, double d)
 {
 	if (!(n > 0) || !(d > 0) || !isfinite(n) || !isfinite(d))
 		return;
-	a->scene.n = n;
-	a->scene.d = d;
-	clamp_point(a);
-	hw_sync(a, a->hw_follow);
-	a->scene.model = -1;
-	a->status[0] = '\0';
+	put_point(a, n, d, -1);
+	app_clear_status(a);
 }
 
 bool app_commit_entry(struct app *a)
@@ -395,7 +338,7 @@ bool app_commit_entry(struct app *a)
 	a->mode = MODE_EXPLORE;
 	if (s == SLIDER_T && strcmp(a->entry, "0") == 0) { /* no inference at all */
 		a->t = 0;
-		a->status[0] = '\0';
+		app_clear_status(a);
 		return true;
 	}
 	if (!app_parse_value(s, a->entry, &v, a->status, sizeof a->status))
@@ -439,12 +382,7 @@ void app_focus(struct app *a, enum slider s)
 
 void app_focus_by(struct app *a, int by)
 {
-	enum slider on[APP_MAX_SLIDERS];
-	int n = app_sliders(a, on), i = 0;
-
-	while (i < n && on[i] != a->scene.focus)
-		i++;
-	a->scene.focus = on[((i < n ? i : 0) + by + n) % n];
+	a->scene.focus = app_slider_by(a, by);
 }
 
 void app_cycle_lock(struct app *a)
@@ -577,13 +515,7 @@ void app_pick_choose(struct app *a)
 
 bool app_entry_type(struct app *a, int ch)
 {
-	size_t len = strlen(a->entry);
-
-	if (ch < 0x21 || ch > 0x7e || len + 1 >= sizeof a->entry)
-		return false;
-	a->entry[len] = (char)ch;
-	a->entry[len + 1] = '\0';
-	return true;
+	return append_char(a->entry, sizeof a->entry, ch, 0x21, 0x7e);
 }
 
 void app_entry_erase(struct app *a)
@@ -660,13 +592,7 @@ void app_jump_begin(struct app *a)
 
 bool app_jump_digit(struct app *a, int digit)
 {
-	size_t len = strlen(a->jump);
-
-	if (digit < '0' || digit > '9' || len + 1 >= sizeof a->jump)
-		return false;
-	a->jump[len] = (char)digit;
-	a->jump[len + 1] = '\0';
-	return true;
+	return append_char(a->jump, sizeof a->jump, digit, '0', '9');
 }
 
 int app_jump_end(struct app *a)

@@ -131,6 +131,13 @@ const struct law *app_law(const struct app *a);
 /* The sliders on screen, top to bottom, into out (APP_MAX_SLIDERS); returns how many. */
 int app_sliders(const struct app *a, enum slider *out);
 
+/*
+ * The slider `by` places after the focus among those on screen (negative:
+ * before), wrapping round; a focus off screen counts from the first, so
+ * that 0 gives the focus if it is on screen and the first slider if not.
+ */
+enum slider app_slider_by(const struct app *a, int by);
+
 /* A slider's short name ("N", "alpha") and its label on screen ("N params"). */
 const char *app_slider_name(enum slider s);
 const char *app_slider_label(enum slider s);
@@ -146,6 +153,16 @@ double app_value(const struct app *a, enum slider s);
 
 /* A slider's range over the window: [lo, hi]. */
 void app_range(const struct app *a, enum slider s, double *lo, double *hi);
+
+/*
+ * Where setting linked slider s (N, D or C) to v puts the point: the
+ * follower (see app_set) takes up the change, and both stay in the window.
+ * False, and n and d untouched, when v is not a positive finite number.
+ */
+bool app_linked_point(const struct app *a, enum slider s, double v, double *n, double *d);
+
+/* The value app_step moves slider s to: `decades` up or down, or a share of a linear range. */
+double app_stepped(const struct app *a, enum slider s, double decades);
 
 /*
  * Set slider s to v, moving the follower (the slider that is neither s nor
