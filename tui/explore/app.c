@@ -79,22 +79,18 @@ static double *own_value(struct app *a, enum slider s)
 	return at[s];
 }
 
-/* A slider of its own (not N, D, C): clamp into its range; T below its range is 0. */
+/* A slider of its own (not N, D, C): the value app_own_clamp gives it. */
 static void set_own(struct app *a, enum slider s, double v)
 {
-	double lo, hi;
-
-	app_range(a, s, &lo, &hi);
-	if (!isfinite(v) || (s != SLIDER_T && !(v > 0)))
+	if (!app_own_clamp(a, s, v, &v))
 		return;
-	v = s == SLIDER_T && v < lo ? 0 : fmin(fmax(v, lo), hi);
 	if (s >= SLIDER_E && !a->scene.edited) { /* the first edit copies the preset's law */
 		a->scene.edit = a->catalog->laws[a->scene.law].preset.law;
 		a->scene.edited = true;
 	}
 	if (s >= SLIDER_E)
 		a->saved = false;
-	*own_value(a, s) = s == SLIDER_GPUS ? fmax(1, round(v)) : v; /* whole accelerators */
+	*own_value(a, s) = v;
 }
 
 static void set_linked(struct app *a, enum slider s, double v);

@@ -161,6 +161,13 @@ void app_range(const struct app *a, enum slider s, double *lo, double *hi);
  */
 bool app_linked_point(const struct app *a, enum slider s, double v, double *n, double *d);
 
+/*
+ * The value a slider of its own (not N, D, C) takes when set to v: clamped
+ * into its range, T below it 0 (no inference), a count whole accelerators.
+ * False, and *to untouched, when v is no value for it.
+ */
+bool app_own_clamp(const struct app *a, enum slider s, double v, double *to);
+
 /* The value app_step moves slider s to: `decades` up or down, or a share of a linear range. */
 double app_stepped(const struct app *a, enum slider s, double decades);
 

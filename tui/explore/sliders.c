@@ -273,6 +273,18 @@ bool app_linked_point(const struct app *a, enum slider s, double v, double *n, d
 	return true;
 }
 
+bool app_own_clamp(const struct app *a, enum slider s, double v, double *to)
+{
+	double lo, hi;
+
+	app_range(a, s, &lo, &hi);
+	if (!isfinite(v) || (s != SLIDER_T && !(v > 0)))
+		return false;
+	v = s == SLIDER_T && v < lo ? 0 : fmin(fmax(v, lo), hi);
+	*to = s == SLIDER_GPUS ? fmax(1, round(v)) : v; /* whole accelerators */
+	return true;
+}
+
 double app_stepped(const struct app *a, enum slider s, double decades)
 {
 	double v = app_value(a, s), lo, hi;
