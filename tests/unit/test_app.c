@@ -651,14 +651,17 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	assert_rel(a.scene.n, 174.6e9, 1e-9);
 	assert_rel(a.scene.d, 300e9, 1e-9);
 
-	/* the N bar: "> N params " before it, " %8s locked" after; C stays locked */
+	/* the N bar, where the frame draws it: a third of the way along; C stays locked */
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);
-	const struct rect *sr = &e.lay.sliders;
-	int bw = sr->w - 11 - 16, k = (bw - 3) / 3;
+	struct rect bar;
+	assert_true(explorer_slider_bar(&e, &a, SLIDER_N, &bar));
+	assert_int_equal(canvas_get(&c, bar.x, bar.y).ch, '[');
+	assert_int_equal(canvas_get(&c, bar.x + bar.w - 1, bar.y).ch, ']');
+	int k = (bar.w - 3) / 3;
 	double c0 = app_value(&a, SLIDER_C);
-	assert_true(explorer_click(&e, &a, &c, sr->x + 11 + 1 + k, sr->y));
+	assert_true(explorer_click(&e, &a, &c, bar.x + 1 + k, bar.y));
 	assert_int_equal(a.scene.focus, SLIDER_N);
-	assert_rel(a.scene.n, pow(10, 7 + 6.0 * k / (bw - 3)), 1e-9);
+	assert_rel(a.scene.n, pow(10, 7 + 6.0 * k / (bar.w - 3)), 1e-9);
 	assert_rel(app_value(&a, SLIDER_C), c0, 1e-9);
 	assert_string_equal(a.status, ""); /* GPT-3's line is about another point now */
 

@@ -321,21 +321,36 @@ static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 	}
 }
 
+bool explorer_slider_bar(const struct explorer *e, const struct app *a, enum slider s,
+                         struct rect *bar)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int count = app_sliders(a, on), i = 0;
+	struct slider_row row;
+
+	while (i < count && on[i] != s)
+		i++;
+	if (i == count || i >= e->lay.sliders.h)
+		return false;
+	slider_row(a, s, e->lay.sliders, &row);
+	*bar = (struct rect){row.bar_x, e->lay.sliders.y + i, row.bar_w, 1};
+	return true;
+}
+
 /* A click on slider row i at column x: focus it and set it where the knob would sit. */
 static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
 {
 	enum slider on[APP_MAX_SLIDERS];
 	int count = app_sliders(a, on);
-	struct slider_row row;
+	struct rect bar;
 	double lo, hi, v;
 
-	if (i >= count)
+	if (i >= count || !explorer_slider_bar(e, a, on[i], &bar))
 		return false;
-	slider_row(a, on[i], e->lay.sliders, &row);
-	if (row.bar_w < 5 || x < row.bar_x || x >= row.bar_x + row.bar_w)
+	if (bar.w < 5 || x < bar.x || x >= bar.x + bar.w)
 		return false;
 	app_focus(a, on[i]);
-	double f = fmin(fmax((double)(x - row.bar_x - 1) / (row.bar_w - 3), 0), 1);
+	double f = fmin(fmax((double)(x - bar.x - 1) / (bar.w - 3), 0), 1);
 	app_range(a, on[i], &lo, &hi);
 	if (app_slider_linear(on[i]))
 		v = lo + f * (hi - lo);
