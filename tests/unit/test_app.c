@@ -72,11 +72,11 @@ static void starts_at_chinchilla(void **state)
 	struct app a;
 
 	start(&a, "besiroglu2024");
-	assert_rel(a.n, 70e9, 1e-12);
-	assert_rel(a.d, 1.4e12, 1e-12);
-	assert_int_equal(a.lock, SLIDER_C);
-	assert_int_equal(a.focus, SLIDER_N);
-	assert_true(a.markers);
+	assert_rel(a.scene.n, 70e9, 1e-12);
+	assert_rel(a.scene.d, 1.4e12, 1e-12);
+	assert_int_equal(a.scene.lock, SLIDER_C);
+	assert_int_equal(a.scene.focus, SLIDER_N);
+	assert_true(a.scene.markers);
 }
 
 /* C locked: moving N walks the iso-FLOP line, D = C / (k N). */
@@ -88,15 +88,15 @@ static void c_locked_walks_the_isoflop_line(void **state)
 	start(&a, "besiroglu2024");
 	double c = 6 * 70e9 * 1.4e12;
 	press(&a, KEYC_RIGHT, KEY_HANDLED);
-	assert_rel(a.n, 70e9 * pow(10, 0.05), 1e-12);
-	assert_rel(a.d, c / (6 * a.n), 1e-12);
+	assert_rel(a.scene.n, 70e9 * pow(10, 0.05), 1e-12);
+	assert_rel(a.scene.d, c / (6 * a.scene.n), 1e-12);
 	press(&a, 'H', KEY_HANDLED);
-	assert_rel(a.n, 70e9 * pow(10, -0.45), 1e-12);
-	assert_rel(6 * a.n * a.d, c, 1e-12);
+	assert_rel(a.scene.n, 70e9 * pow(10, -0.45), 1e-12);
+	assert_rel(6 * a.scene.n * a.scene.d, c, 1e-12);
 	/* moving D moves N instead */
 	press(&a, KEYC_TAB, KEY_HANDLED);
 	press(&a, 'l', KEY_HANDLED);
-	assert_rel(6 * a.n * a.d, c, 1e-12);
+	assert_rel(6 * a.scene.n * a.scene.d, c, 1e-12);
 }
 
 /* N locked: moving D changes C; moving C changes D. D locked: moving C changes N. */
@@ -107,24 +107,24 @@ static void other_locks_hold(void **state)
 
 	start(&a, "besiroglu2024");
 	press(&a, 'x', KEY_HANDLED);
-	assert_int_equal(a.lock, SLIDER_N);
+	assert_int_equal(a.scene.lock, SLIDER_N);
 	press(&a, KEYC_DOWN, KEY_HANDLED); /* focus D */
 	press(&a, KEYC_PGUP, KEY_HANDLED);
-	assert_rel(a.n, 70e9, 1e-12);
-	assert_rel(a.d, 1.4e12 * pow(10, 0.5), 1e-12);
+	assert_rel(a.scene.n, 70e9, 1e-12);
+	assert_rel(a.scene.d, 1.4e12 * pow(10, 0.5), 1e-12);
 	press(&a, KEYC_DOWN, KEY_HANDLED); /* focus C */
 	press(&a, KEYC_LEFT, KEY_HANDLED);
-	assert_rel(a.n, 70e9, 1e-12);
-	assert_rel(a.d, 1.4e12 * pow(10, 0.45), 1e-12);
+	assert_rel(a.scene.n, 70e9, 1e-12);
+	assert_rel(a.scene.d, 1.4e12 * pow(10, 0.45), 1e-12);
 
 	press(&a, 'x', KEY_HANDLED);
-	assert_int_equal(a.lock, SLIDER_D);
-	double d = a.d;
+	assert_int_equal(a.scene.lock, SLIDER_D);
+	double d = a.scene.d;
 	press(&a, KEYC_RIGHT, KEY_HANDLED); /* C up: N follows */
-	assert_rel(a.d, d, 1e-12);
-	assert_rel(a.n, 70e9 * pow(10, 0.05), 1e-12);
+	assert_rel(a.scene.d, d, 1e-12);
+	assert_rel(a.scene.n, 70e9 * pow(10, 0.05), 1e-12);
 	press(&a, 'x', KEY_HANDLED);
-	assert_int_equal(a.lock, SLIDER_C);
+	assert_int_equal(a.scene.lock, SLIDER_C);
 }
 
 /* Values clamp at the window, and the lock still holds at the edge. */
@@ -134,23 +134,23 @@ static void clamps_at_the_window(void **state)
 	struct app a;
 
 	start(&a, "besiroglu2024");
-	double c = 6 * a.n * a.d;
+	double c = 6 * a.scene.n * a.scene.d;
 	for (int i = 0; i < 40; i++)
 		press(&a, 'L', KEY_HANDLED); /* N up 20 decades, C locked: N stops at 10T */
-	assert_rel(a.n, 1e13, 1e-12);
-	assert_rel(a.d, c / (6 * 1e13), 1e-12);
+	assert_rel(a.scene.n, 1e13, 1e-12);
+	assert_rel(a.scene.d, c / (6 * 1e13), 1e-12);
 	for (int i = 0; i < 60; i++)
 		press(&a, 'H', KEY_HANDLED); /* down: D reaches 100T before N reaches 10M */
-	assert_rel(a.d, 1e14, 1e-12);
-	assert_rel(a.n, c / (6 * 1e14), 1e-12);
+	assert_rel(a.scene.d, 1e14, 1e-12);
+	assert_rel(a.scene.n, c / (6 * 1e14), 1e-12);
 	/* C itself stops where N or D would leave the window */
 	press(&a, KEYC_TAB, KEY_HANDLED);
 	press(&a, KEYC_TAB, KEY_HANDLED);
 	press(&a, 'x', KEY_HANDLED); /* N locked: C moves D */
 	for (int i = 0; i < 40; i++)
 		press(&a, 'L', KEY_HANDLED);
-	assert_rel(a.d, 1e14, 1e-12);
-	assert_rel(6 * a.n * a.d, 6 * a.n * 1e14, 1e-12);
+	assert_rel(a.scene.d, 1e14, 1e-12);
+	assert_rel(6 * a.scene.n * a.scene.d, 6 * a.scene.n * 1e14, 1e-12);
 }
 
 /*
@@ -168,9 +168,9 @@ static void o_snaps_to_the_closed_form(void **state)
 	press(&a, 'o', KEY_HANDLED);
 	double ab = law.alpha + law.beta, c6 = 5.76e23 / 6;
 	double g = pow(law.alpha * law.A / (law.beta * law.B), 1 / ab);
-	assert_rel(a.n, g * pow(c6, law.beta / ab), 1e-9);
-	assert_rel(a.d, pow(c6, law.alpha / ab) / g, 1e-9);
-	assert_rel(a.n, 40.4e9, 0.01); /* the paper's 40B for Gopher's budget */
+	assert_rel(a.scene.n, g * pow(c6, law.beta / ab), 1e-9);
+	assert_rel(a.scene.d, pow(c6, law.alpha / ab) / g, 1e-9);
+	assert_rel(a.scene.n, 40.4e9, 0.01); /* the paper's 40B for Gopher's budget */
 }
 
 /* '=' takes a value in short units; bad text leaves the point and says why. */
@@ -188,8 +188,8 @@ static void typed_values(void **state)
 		press(&a, *p, KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_EXPLORE);
-	assert_rel(a.d, 2e12, 1e-12);
-	assert_rel(a.n, 70e9, 1e-12);
+	assert_rel(a.scene.d, 2e12, 1e-12);
+	assert_rel(a.scene.n, 70e9, 1e-12);
 	assert_string_equal(a.status, "");
 
 	press(&a, '=', KEY_HANDLED);
@@ -197,7 +197,7 @@ static void typed_values(void **state)
 	press(&a, 'y', KEY_HANDLED);
 	press(&a, KEYC_BACKSPACE, KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
-	assert_rel(a.d, 2e12, 1e-12);
+	assert_rel(a.scene.d, 2e12, 1e-12);
 	assert_non_null(strstr(a.status, "'x'"));
 	assert_true(strncmp(a.status, "D: ", 3) == 0);
 
@@ -206,7 +206,7 @@ static void typed_values(void **state)
 	for (const char *p = "1e20"; *p; p++)
 		press(&a, *p, KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
-	assert_rel(a.d, 1e14, 1e-12);
+	assert_rel(a.scene.d, 1e14, 1e-12);
 	assert_non_null(strstr(a.status, "clamped"));
 
 	press(&a, '=', KEY_HANDLED);
@@ -225,20 +225,20 @@ static void pickers(void **state)
 	assert_int_equal(a.mode, MODE_PICK_MODEL);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
 	const struct preset *m = &cat.models[0].preset;
-	assert_rel(a.n, m->active_params > 0 ? m->active_params : m->params, 1e-12);
-	assert_rel(a.d, m->tokens, 1e-12);
+	assert_rel(a.scene.n, m->active_params > 0 ? m->active_params : m->params, 1e-12);
+	assert_rel(a.scene.d, m->tokens, 1e-12);
 
-	size_t law = a.law;
+	size_t law = a.scene.law;
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, KEYC_DOWN, KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
-	assert_int_equal(a.law, (law + 1) % cat.nlaws);
+	assert_int_equal(a.scene.law, (law + 1) % cat.nlaws);
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, KEYC_ESC, KEY_HANDLED);
-	assert_int_equal(a.law, (law + 1) % cat.nlaws);
+	assert_int_equal(a.scene.law, (law + 1) % cat.nlaws);
 
 	press(&a, 'm', KEY_HANDLED);
-	assert_false(a.markers);
+	assert_false(a.scene.markers);
 	press(&a, '?', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_HELP);
 	press(&a, 'z', KEY_HANDLED); /* any key closes the help */
@@ -259,10 +259,10 @@ static void moe_models_use_active_parameters(void **state)
 	start(&a, "besiroglu2024");
 	app_jump_model(&a, (size_t)(m - cat.models));
 	/* DeepSeek-V3 report, abstract: 37B activated of 671B */
-	assert_rel(a.n, 37e9, 1e-12);
-	assert_int_equal(a.model, m - cat.models);
+	assert_rel(a.scene.n, 37e9, 1e-12);
+	assert_int_equal(a.scene.model, m - cat.models);
 	press(&a, KEYC_RIGHT, KEY_HANDLED);
-	assert_int_equal(a.model, -1);
+	assert_int_equal(a.scene.model, -1);
 }
 
 /* c picks a law to compare with; d maps the difference only once there is one. */
@@ -287,7 +287,7 @@ static void compare_and_delta(void **state)
 	assert_true(a.delta);
 	/* picking the current law itself ends the comparison, and the difference map */
 	press(&a, 'c', KEY_HANDLED);
-	while (a.pick != a.law)
+	while (a.pick != a.scene.law)
 		press(&a, KEYC_UP, KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_int_equal(a.compare, -1);
@@ -324,14 +324,14 @@ static void views_add_their_sliders(void **state)
 	assert_int_equal(on[4], SLIDER_U);
 	assert_int_equal(on[5], SLIDER_M);
 	/* the views start where they change nothing yet: T = D, U = D (one epoch), M = 4 */
-	assert_rel(a.t, a.d, 1e-12);
-	assert_rel(a.u, a.d, 1e-12);
+	assert_rel(a.t, a.scene.d, 1e-12);
+	assert_rel(a.scene.u, a.scene.d, 1e-12);
 	assert_rel(a.m, 4, 1e-12);
-	assert_int_equal(a.focus, SLIDER_M);
+	assert_int_equal(a.scene.focus, SLIDER_M);
 	press(&a, KEYC_TAB, KEY_HANDLED);
-	assert_int_equal(a.focus, SLIDER_N); /* wraps */
+	assert_int_equal(a.scene.focus, SLIDER_N); /* wraps */
 	press(&a, 'u', KEY_HANDLED);
-	assert_int_equal(a.u, 0); /* without the view every token is unique again */
+	assert_int_equal(a.scene.u, 0); /* without the view every token is unique again */
 	press(&a, 'i', KEY_HANDLED);
 	press(&a, 't', KEY_HANDLED);
 	assert_int_equal(app_sliders(&a, on), 3);
@@ -346,7 +346,7 @@ static void inference_and_unique_sliders(void **state)
 
 	start(&a, "besiroglu2024");
 	press(&a, 'i', KEY_HANDLED);
-	assert_int_equal(a.focus, SLIDER_T);
+	assert_int_equal(a.scene.focus, SLIDER_T);
 	app_set(&a, SLIDER_T, 2e12);
 	press(&a, KEYC_RIGHT, KEY_HANDLED); /* the inference-aware frontier moves */
 	assert_rel(a.t, 2e12 * pow(10, APP_STEP_FINE), 1e-12);
@@ -365,8 +365,8 @@ static void inference_and_unique_sliders(void **state)
 	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_true(a.t == 0);
 	/* N, D, C are unchanged by all of it */
-	assert_rel(a.n, 70e9, 1e-12);
-	assert_rel(a.d, 1.4e12, 1e-12);
+	assert_rel(a.scene.n, 70e9, 1e-12);
+	assert_rel(a.scene.d, 1.4e12, 1e-12);
 }
 
 /* 'e' edits a copy of the law; the catalog's stays; another law drops the edit. */
@@ -379,7 +379,7 @@ static void editing_the_law(void **state)
 
 	start(&a, "kaplan2020");
 	press(&a, 'e', KEY_HANDLED); /* Kaplan's law has no E, A, B, alpha, beta */
-	assert_false(a.editing);
+	assert_false(a.scene.editing);
 	assert_non_null(strstr(a.status, "not an additive law"));
 
 	start(&a, "besiroglu2024");
@@ -387,9 +387,9 @@ static void editing_the_law(void **state)
 	assert_int_equal(app_sliders(&a, on), 5);
 	assert_int_equal(on[0], SLIDER_E);
 	assert_int_equal(on[4], SLIDER_BETA);
-	assert_int_equal(a.focus, SLIDER_E);
+	assert_int_equal(a.scene.focus, SLIDER_E);
 	press(&a, KEYC_RIGHT, KEY_HANDLED); /* E on a linear scale: 1/200 of [0.1, 5] */
-	assert_true(a.edited);
+	assert_true(a.scene.edited);
 	assert_rel(app_law(&a)->E, preset->E + 4.9 / 200, 1e-12);
 	assert_rel(preset->E, 1.8172, 1e-12); /* the preset itself is untouched */
 	press(&a, KEYC_TAB, KEY_HANDLED);
@@ -404,17 +404,17 @@ static void editing_the_law(void **state)
 	/* c on the law itself compares the edit with its preset */
 	press(&a, 'c', KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
-	assert_int_equal(a.compare, (long)a.law);
+	assert_int_equal(a.compare, (long)a.scene.law);
 	press(&a, 'd', KEY_HANDLED);
 	assert_true(a.delta);
 	press(&a, 'd', KEY_HANDLED);
 	press(&a, 'e', KEY_HANDLED); /* back to N, D, C, still with the edited law */
 	assert_int_equal(app_sliders(&a, on), 3);
-	assert_true(a.edited);
+	assert_true(a.scene.edited);
 	press(&a, 'w', KEY_HANDLED);
 	press(&a, 'k', KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
-	assert_false(a.edited);
+	assert_false(a.scene.edited);
 	assert_non_null(strstr(a.status, "the edits are gone"));
 }
 
@@ -469,8 +469,8 @@ static void saving_an_edited_law(void **state)
 /* C = count x peak x MFU x 86,400 s x days, whichever term follows (from the definition) */
 static double hw_budget(const struct app *a)
 {
-	return a->hw.count * a->catalog->accelerators[a->accel].preset.peak_flops * a->hw.mfu *
-	       86400 * a->hw.days;
+	return a->scene.hw.count * a->catalog->accelerators[a->accel].preset.peak_flops *
+	       a->scene.hw.mfu * 86400 * a->scene.hw.days;
 }
 
 /* 'g': count, days and MFU give C; f picks what follows; a the accelerator. */
@@ -487,19 +487,19 @@ static void hardware_view(void **state)
 	assert_int_equal(on[3], SLIDER_GPUS);
 	assert_int_equal(on[5], SLIDER_MFU);
 	assert_string_equal(a.catalog->accelerators[a.accel].preset.id, "h100");
-	assert_rel(a.hw.count, 1024, 0);
+	assert_rel(a.scene.hw.count, 1024, 0);
 	/* days follow from Chinchilla's C: 6 x 70B x 1.4T / (1024 x 989e12 x 0.4 x 86,400) */
-	assert_rel(a.hw.days, 6 * 70e9 * 1.4e12 / (1024 * 989e12 * 0.4 * 86400), 1e-9);
+	assert_rel(a.scene.hw.days, 6 * 70e9 * 1.4e12 / (1024 * 989e12 * 0.4 * 86400), 1e-9);
 	/* more accelerators, fewer days; C holds */
 	double c = app_value(&a, SLIDER_C);
 	press(&a, KEYC_PGUP, KEY_HANDLED);
-	assert_rel(a.hw.count, round(1024 * pow(10, APP_STEP_COARSE)), 0);
+	assert_rel(a.scene.hw.count, round(1024 * pow(10, APP_STEP_COARSE)), 0);
 	assert_rel(app_value(&a, SLIDER_C), c, 1e-12);
 	assert_rel(hw_budget(&a), c, 1e-9);
 	/* N with C locked: C holds, so do the days */
-	double days = a.hw.days;
+	double days = a.scene.hw.days;
 	app_step(&a, SLIDER_N, 0.25);
-	assert_rel(a.hw.days, days, 1e-9);
+	assert_rel(a.scene.hw.days, days, 1e-9);
 	/* D with N locked moves C: the days follow */
 	press(&a, 'x', KEY_HANDLED);
 	app_step(&a, SLIDER_D, 0.5);
@@ -509,7 +509,7 @@ static void hardware_view(void **state)
 	press(&a, 'f', KEY_HANDLED);
 	assert_int_equal(a.hw_follow, HW_COUNT);
 	app_set(&a, SLIDER_DAYS, 10);
-	assert_rel(a.hw.count, ceil(a.hw.count), 0);
+	assert_rel(a.scene.hw.count, ceil(a.scene.hw.count), 0);
 	assert_rel(hw_budget(&a), app_value(&a, SLIDER_C), 1e-9);
 	/* f again: C follows; 30 days of 1024 H100s at 40% is 1.05e24 FLOPs */
 	press(&a, 'f', KEY_HANDLED);
@@ -637,8 +637,8 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	double ln = 7 + (x - ar->x + 0.5) * 6.0 / ar->w;
 	double ld = 8 + (ar->y + ar->h - 1 - y + 0.5) * 6.0 / ar->h;
 	assert_true(explorer_click(&e, &a, &c, x, y));
-	assert_rel(a.n, pow(10, ln), 1e-9);
-	assert_rel(a.d, pow(10, ld), 1e-9);
+	assert_rel(a.scene.n, pow(10, ln), 1e-9);
+	assert_rel(a.scene.d, pow(10, ld), 1e-9);
 	assert_rel(app_value(&a, SLIDER_C), 6 * pow(10, ln + ld), 1e-9);
 
 	/* GPT-3's cell (175B, 300B) holds its tag or the '+' it shares with Jurassic-1 */
@@ -647,27 +647,30 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	x = ar->x + (int)floor((log10(174.6e9) - 7) / 6 * ar->w);
 	y = ar->y + ar->h - 1 - (int)floor((log10(300e9) - 8) / 6 * ar->h);
 	assert_true(explorer_click(&e, &a, &c, x, y));
-	assert_int_equal(a.model, gpt3 - cat.models);
-	assert_rel(a.n, 174.6e9, 1e-9);
-	assert_rel(a.d, 300e9, 1e-9);
+	assert_int_equal(a.scene.model, gpt3 - cat.models);
+	assert_rel(a.scene.n, 174.6e9, 1e-9);
+	assert_rel(a.scene.d, 300e9, 1e-9);
 
-	/* the N bar: "> N params " before it, " %8s locked" after; C stays locked */
+	/* the N bar, where the frame draws it: a third of the way along; C stays locked */
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);
-	const struct rect *sr = &e.lay.sliders;
-	int bw = sr->w - 11 - 16, k = (bw - 3) / 3;
+	struct rect bar;
+	assert_true(explorer_slider_bar(&e, &a, SLIDER_N, &bar));
+	assert_int_equal(canvas_get(&c, bar.x, bar.y).ch, '[');
+	assert_int_equal(canvas_get(&c, bar.x + bar.w - 1, bar.y).ch, ']');
+	int k = (bar.w - 3) / 3;
 	double c0 = app_value(&a, SLIDER_C);
-	assert_true(explorer_click(&e, &a, &c, sr->x + 11 + 1 + k, sr->y));
-	assert_int_equal(a.focus, SLIDER_N);
-	assert_rel(a.n, pow(10, 7 + 6.0 * k / (bw - 3)), 1e-9);
+	assert_true(explorer_click(&e, &a, &c, bar.x + 1 + k, bar.y));
+	assert_int_equal(a.scene.focus, SLIDER_N);
+	assert_rel(a.scene.n, pow(10, 7 + 6.0 * k / (bar.w - 3)), 1e-9);
 	assert_rel(app_value(&a, SLIDER_C), c0, 1e-9);
 	assert_string_equal(a.status, ""); /* GPT-3's line is about another point now */
 
 	/* the status line, or the help open: no change */
-	double n0 = a.n;
+	double n0 = a.scene.n;
 	assert_false(explorer_click(&e, &a, &c, 5, e.lay.status.y));
 	press(&a, '?', KEY_HANDLED);
 	assert_false(explorer_click(&e, &a, &c, ar->x + 1, ar->y + 1));
-	assert_rel(a.n, n0, 0);
+	assert_rel(a.scene.n, n0, 0);
 	canvas_free(&c);
 	explorer_free(&e);
 }
@@ -708,9 +711,9 @@ static void every_tag_letter_clicks_to_its_model(void **state)
 					         tag, t.x + i, t.cy, g.ch);
 				app_move_to(&a, 1e7, 1e8); /* no model chosen before the click */
 				assert_true(explorer_click(&e, &a, &c, t.x + i, t.cy));
-				if (a.model != (long)m)
+				if (a.scene.model != (long)m)
 					fail_msg("%s: a click on '%c' at (%d, %d) gave model %ld",
-					         tag, tag[i], t.x + i, t.cy, a.model);
+					         tag, tag[i], t.x + i, t.cy, a.scene.model);
 				clicked++;
 			}
 			/* pushed aside: the tag no longer starts or ends at its model's cell */
@@ -854,12 +857,12 @@ static void tour_unique_tokens_survive_u(void **state)
 		steps++;
 		tour_begin(&a, &t);
 		tour_jump(&a, i + 1);
-		assert_rel(a.u, u, 1e-12);
+		assert_rel(a.scene.u, u, 1e-12);
 		press(&a, KEYC_ESC, KEY_HANDLED);
 		press(&a, 'u', KEY_HANDLED);
 		assert_true(a.data);
 		assert_rel(app_value(&a, SLIDER_U), u, 1e-12);
-		assert_true(a.d != u); /* D is what the old 'u' put in its place */
+		assert_true(a.scene.d != u); /* D is what the old 'u' put in its place */
 	}
 	assert_true(steps > 0);
 }
@@ -938,7 +941,7 @@ static void pick_moves_wrap_or_stop(void **state)
 	app_close(&a);
 	assert_int_equal(a.mode, MODE_EXPLORE);
 	app_open(&a, MODE_PICK_LAW); /* at the current law */
-	assert_int_equal(a.pick, a.law);
+	assert_int_equal(a.pick, a.scene.law);
 	/* the help scrolls to its last row and no further */
 	app_open(&a, MODE_HELP);
 	for (size_t i = 0; i < key_table_len + 3; i++)
@@ -967,7 +970,7 @@ static void entry_setters(void **state)
 	assert_string_equal(a.entry, "70B");
 	app_entry_done(&a);
 	assert_int_equal(a.mode, MODE_EXPLORE);
-	assert_rel(a.n, 70e9, 1e-12);
+	assert_rel(a.scene.n, 70e9, 1e-12);
 	app_open(&a, MODE_ENTRY);
 	for (int i = 0; i < APP_ENTRY_MAX + 5; i++)
 		app_entry_type(&a, '9');
@@ -990,18 +993,18 @@ static void small_setters(void **state)
 
 	start(&a, "besiroglu2024");
 	app_cycle_lock(&a);
-	assert_int_equal(a.lock, SLIDER_N);
+	assert_int_equal(a.scene.lock, SLIDER_N);
 	assert_string_equal(a.status, "N locked: moving another slider keeps N fixed");
 	app_cycle_lock(&a);
 	app_cycle_lock(&a);
-	assert_int_equal(a.lock, SLIDER_C);
+	assert_int_equal(a.scene.lock, SLIDER_C);
 	app_toggle_markers(&a);
-	assert_false(a.markers);
+	assert_false(a.scene.markers);
 	app_focus(&a, SLIDER_C);
 	app_focus_by(&a, 1); /* round to the first */
-	assert_int_equal(a.focus, SLIDER_N);
+	assert_int_equal(a.scene.focus, SLIDER_N);
 	app_focus_by(&a, -1);
-	assert_int_equal(a.focus, SLIDER_C);
+	assert_int_equal(a.scene.focus, SLIDER_C);
 	assert_false(app_toggle_delta(&a)); /* nothing compared yet */
 	assert_string_equal(a.status, "d shows L - L(compared): pick a law with c first");
 	assert_true(app_parse_value(SLIDER_MFU, "40%", &v, why, sizeof why));
@@ -1036,19 +1039,19 @@ static void tour_rewinds_the_whole_scene(void **state)
 	app_tour_rewind(&a, 2);
 	assert_int_equal(a.step, 2);
 	/* field by field: struct assignment need not copy padding */
-	assert_int_equal(a.law, before.law);
-	assert_int_equal(a.edited, before.edited);
-	assert_int_equal(a.editing, before.editing);
-	assert_true(a.n == before.n && a.d == before.d && a.u == before.u);
-	assert_int_equal(a.focus, before.focus);
-	assert_int_equal(a.lock, before.lock);
-	assert_int_equal(a.markers, before.markers);
-	assert_int_equal(a.panel, before.panel);
-	assert_int_equal(a.model, before.model);
-	assert_true(a.hw.count == before.hw.count && a.hw.days == before.hw.days);
-	assert_rel(a.n, 1e10, 1e-12); /* the members read as before */
-	assert_int_equal(a.lock, SLIDER_N);
-	assert_false(a.markers);
+	assert_int_equal(a.scene.law, before.law);
+	assert_int_equal(a.scene.edited, before.edited);
+	assert_int_equal(a.scene.editing, before.editing);
+	assert_true(a.scene.n == before.n && a.scene.d == before.d && a.scene.u == before.u);
+	assert_int_equal(a.scene.focus, before.focus);
+	assert_int_equal(a.scene.lock, before.lock);
+	assert_int_equal(a.scene.markers, before.markers);
+	assert_int_equal(a.scene.panel, before.panel);
+	assert_int_equal(a.scene.model, before.model);
+	assert_true(a.scene.hw.count == before.hw.count && a.scene.hw.days == before.hw.days);
+	assert_rel(a.scene.n, 1e10, 1e-12); /* the members read as before */
+	assert_int_equal(a.scene.lock, SLIDER_N);
+	assert_false(a.scene.markers);
 	/* 'g' and digits: a number, none, or no more room */
 	app_jump_begin(&a);
 	assert_true(a.jumping);
@@ -1066,7 +1069,7 @@ static void tour_rewinds_the_whole_scene(void **state)
 	app_tour_leave(&a);
 	assert_int_equal(a.mode, MODE_EXPLORE);
 	assert_null(a.tour);
-	assert_int_equal(a.panel, TOUR_PANEL_BOTH);
+	assert_int_equal(a.scene.panel, TOUR_PANEL_BOTH);
 }
 
 /* Start options: the hardware budget from count and days, the follower, the runs. */
@@ -1080,17 +1083,17 @@ static void start_setters(void **state)
 	assert_true(app_toggle_hardware(&a));
 	app_set(&a, SLIDER_MFU, 0.4);
 	assert_int_equal(app_hw_budget_optimum(&a, 1024, 30, &budget), MODEL_OK);
-	assert_rel(budget, 1024 * a.hw.peak * 0.4 * 30 * 86400, 1e-12);
-	assert_true(a.hw.count == 1024 && a.hw.days == 30);
+	assert_rel(budget, 1024 * a.scene.hw.peak * 0.4 * 30 * 86400, 1e-12);
+	assert_true(a.scene.hw.count == 1024 && a.scene.hw.days == 30);
 	assert_rel(app_value(&a, SLIDER_C), budget, 1e-9); /* the point is at that budget */
 	app_set_follow(&a, HW_COUNT);
 	app_set(&a, SLIDER_DAYS, 10); /* the count follows, in whole accelerators */
-	assert_true(a.hw.count == 3072);
+	assert_true(a.scene.hw.count == 3072);
 	app_set_follow(&a, HW_DAYS);
 	assert_int_equal(a.hw_follow, HW_DAYS);
 	app_set_unique_given(&a, 5e11);
 	app_toggle_data(&a);
-	assert_rel(a.u, 5e11, 1e-15);
+	assert_rel(a.scene.u, 5e11, 1e-15);
 	struct fit_run run = {0};
 	app_set_runs(&a, &run, 1);
 	assert_ptr_equal(a.runs, &run);

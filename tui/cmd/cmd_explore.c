@@ -74,15 +74,15 @@ static int start_point(const struct cli *cli, struct app *a)
 	}
 	if (g == 0)
 		return 0;
-	enum model_status st = optimum_point(law, g & OPT_PARAMS ? cli->params : 0,
-	                                     g & OPT_TOKENS ? cli->tokens : 0,
-	                                     g & OPT_COMPUTE ? cli->compute : 0, a->u, &n, &d);
+	enum model_status st = optimum_point(
+	        law, g & OPT_PARAMS ? cli->params : 0, g & OPT_TOKENS ? cli->tokens : 0,
+	        g & OPT_COMPUTE ? cli->compute : 0, a->scene.u, &n, &d);
 	if (st == MODEL_EDOM)
 		return cli_error("give two of --params, --tokens, --compute (or --compute alone "
 		                 "for the optimum)");
 	if (st != MODEL_OK)
 		return cli_error("--compute: no optimum at %g FLOPs under %s", cli->compute,
-		                 a->catalog->laws[a->law].preset.id);
+		                 a->catalog->laws[a->scene.law].preset.id);
 	int rc = in_window(a, n, d, "the start point lies");
 	if (rc == 0)
 		app_move_to(a, n, d);
@@ -246,15 +246,15 @@ static int start_hardware(const struct cli *cli, struct app *a)
 	if ((cli->given & OPT_DAYS) && (rc = in_range(a, SLIDER_DAYS, "--days", cli->days)) != 0)
 		return rc;
 	/* the days follow the MFU given (or the accelerator's default) */
-	app_set(a, SLIDER_MFU, cli->given & OPT_MFU ? cli->mfu : a->hw.mfu);
+	app_set(a, SLIDER_MFU, cli->given & OPT_MFU ? cli->mfu : a->scene.hw.mfu);
 	if ((cli->given & OPT_GPUS) && (cli->given & OPT_DAYS)) {
 		double budget;
 		if (app_hw_budget_optimum(a, (double)cli->gpus, cli->days, &budget) != MODEL_OK)
 			return cli_error("no compute-optimal model for %g FLOPs under %s", budget,
-			                 a->catalog->laws[a->law].preset.id);
+			                 a->catalog->laws[a->scene.law].preset.id);
 		char what[64];
 		snprintf(what, sizeof what, "%.3g FLOPs put the optimum", budget);
-		if ((rc = in_window(a, a->n, a->d, what)) != 0)
+		if ((rc = in_window(a, a->scene.n, a->scene.d, what)) != 0)
 			return rc;
 	} else if (cli->given & OPT_GPUS) {
 		app_set(a, SLIDER_GPUS, (double)cli->gpus);

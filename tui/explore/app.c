@@ -1,6 +1,8 @@
 /*
- * app.c: the explorer's state changes. Values move in log10 space, where the
- * link C = k N D is a sum: log(C/k) = log N + log D.
+ * app.c: the explorer's state changes, the only writer of struct app.
+ * Where a move puts the point, and every slider's range and value, are
+ * read from sliders.c; this file stores the result and keeps the lock,
+ * the window and the hardware identity.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -13,11 +15,23 @@
 #include "app.h"
 #include "save.h"
 
+/* Append ch to the text in buf (size bytes) if it lies in [lo, hi] and fits. */
+static bool append_char(char *buf, size_t size, int ch, int lo, int hi)
+{
+	size_t len = strlen(buf);
+
+	if (ch < lo || ch > hi || len + 1 >= size)
+		return false;
+	buf[len] = (char)ch;
+	buf[len + 1] = '\0';
+	return true;
+}
+
 /* Clamp N and D into the window (C follows). */
 static void clamp_point(struct app *a)
 {
-	a->n = fmin(fmax(a->n, a->n_lo), a->n_hi);
-	a->d = fmin(fmax(a->d, a->d_lo), a->d_hi);
+	a->scene.n = fmin(fmax(a->scene.n, a->n_lo), a->n_hi);
+	a->scene.d = fmin(fmax(a->scene.d, a->d_lo), a->d_hi);
 }
 
 void app_init(struct app *a, const struct catalog *cat, size_t law)
@@ -26,31 +40,23 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 
 	memset(a, 0, sizeof *a);
 	a->catalog = cat;
-	a->law = law;
+	a->scene.law = law;
 	/* the window every tour step is checked against when it loads (presets/tour.h) */
 	a->n_lo = TOUR_WINDOW_PARAMS_LO;
 	a->n_hi = TOUR_WINDOW_PARAMS_HI;
 	a->d_lo = TOUR_WINDOW_TOKENS_LO;
 	a->d_hi = TOUR_WINDOW_TOKENS_HI;
-	a->focus = SLIDER_N;
-	a->lock = SLIDER_C;
-	a->markers = true;
+	a->scene.focus = SLIDER_N;
+	a->scene.lock = SLIDER_C;
+	a->scene.markers = true;
 	a->mode = MODE_EXPLORE;
-	a->model = -1;
+	a->scene.model = -1;
 	a->compare = -1;
 	a->accel = -1;
 	/* Chinchilla (Hoffmann et al. 2022): 70B parameters on 1.4T tokens */
-	a->n = chinchilla != NULL ? chinchilla->preset.params : 70e9;
-	a->d = chinchilla != NULL ? chinchilla->preset.tokens : 1.4e12;
+	a->scene.n = chinchilla != NULL ? chinchilla->preset.params : 70e9;
+	a->scene.d = chinchilla != NULL ? chinchilla->preset.tokens : 1.4e12;
 	clamp_point(a);
-}
-
-/* The slider that follows s: the free one, or when s is the lock, D for N and C, N for D. */
-static enum slider follower(const struct app *a, enum slider s)
-{
-	if (s != a->lock) /* N + D + C = 0 + 1 + 2: the third is what the other two leave */
-		return (enum slider)(SLIDER_N + SLIDER_D + SLIDER_C - s - a->lock);
-	return s == SLIDER_D ? SLIDER_N : SLIDER_D;
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */
@@ -58,37 +64,33 @@ static double *own_value(struct app *a, enum slider s)
 {
 	double *const at[SLIDER_COUNT] = {
 	        [SLIDER_T] = &a->t,
-	        [SLIDER_U] = &a->u,
+	        [SLIDER_U] = &a->scene.u,
 	        [SLIDER_M] = &a->m,
-	        [SLIDER_GPUS] = &a->hw.count,
-	        [SLIDER_DAYS] = &a->hw.days,
-	        [SLIDER_MFU] = &a->hw.mfu,
-	        [SLIDER_E] = &a->edit.E,
-	        [SLIDER_A] = &a->edit.A,
-	        [SLIDER_B] = &a->edit.B,
-	        [SLIDER_ALPHA] = &a->edit.alpha,
-	        [SLIDER_BETA] = &a->edit.beta,
+	        [SLIDER_GPUS] = &a->scene.hw.count,
+	        [SLIDER_DAYS] = &a->scene.hw.days,
+	        [SLIDER_MFU] = &a->scene.hw.mfu,
+	        [SLIDER_E] = &a->scene.edit.E,
+	        [SLIDER_A] = &a->scene.edit.A,
+	        [SLIDER_B] = &a->scene.edit.B,
+	        [SLIDER_ALPHA] = &a->scene.edit.alpha,
+	        [SLIDER_BETA] = &a->scene.edit.beta,
 	};
 
 	return at[s];
 }
 
-/* A slider of its own (not N, D, C): clamp into its range; T below its range is 0. */
+/* A slider of its own (not N, D, C): the value app_own_clamp gives it. */
 static void set_own(struct app *a, enum slider s, double v)
 {
-	double lo, hi;
-
-	app_range(a, s, &lo, &hi);
-	if (!isfinite(v) || (s != SLIDER_T && !(v > 0)))
+	if (!app_own_clamp(a, s, v, &v))
 		return;
-	v = s == SLIDER_T && v < lo ? 0 : fmin(fmax(v, lo), hi);
-	if (s >= SLIDER_E && !a->edited) { /* the first edit copies the preset's law */
-		a->edit = a->catalog->laws[a->law].preset.law;
-		a->edited = true;
+	if (s >= SLIDER_E && !a->scene.edited) { /* the first edit copies the preset's law */
+		a->scene.edit = a->catalog->laws[a->scene.law].preset.law;
+		a->scene.edited = true;
 	}
 	if (s >= SLIDER_E)
 		a->saved = false;
-	*own_value(a, s) = s == SLIDER_GPUS ? fmax(1, round(v)) : v; /* whole accelerators */
+	*own_value(a, s) = v;
 }
 
 static void set_linked(struct app *a, enum slider s, double v);
@@ -101,15 +103,25 @@ static void set_linked(struct app *a, enum slider s, double v);
 static void hw_sync(struct app *a, enum hw_unknown follow)
 {
 	if (a->hardware)
-		hw_follow(&a->hw, law_compute(app_law(a), a->n, a->d),
+		hw_follow(&a->scene.hw, law_compute(app_law(a), a->scene.n, a->scene.d),
 		          follow == HW_BUDGET ? HW_DAYS : follow);
+}
+
+/* Put the point at (n, d) in the window, the hardware following; `model` the model there, or -1. */
+static void put_point(struct app *a, double n, double d, long model)
+{
+	a->scene.n = n;
+	a->scene.d = d;
+	clamp_point(a);
+	hw_sync(a, a->hw_follow);
+	a->scene.model = model;
 }
 
 /* After count, days or MFU moved: the follower, or C when the follower itself moved. */
 static void hw_moved(struct app *a, enum slider s)
 {
 	enum hw_unknown follow = a->hw_follow;
-	struct hw_plan p = a->hw;
+	struct hw_plan p = a->scene.hw;
 
 	if ((s == SLIDER_GPUS && follow == HW_COUNT) || (s == SLIDER_DAYS && follow == HW_DAYS))
 		follow = HW_BUDGET;
@@ -138,93 +150,40 @@ void app_set(struct app *a, enum slider s, double v)
 
 static void set_linked(struct app *a, enum slider s, double v)
 {
-	enum slider f = follower(a, s);
-	double x = log10(a->n), y = log10(a->d), z = x + y; /* z = log10(C / k) */
-	double xlo = log10(a->n_lo), xhi = log10(a->n_hi);
-	double ylo = log10(a->d_lo), yhi = log10(a->d_hi);
-	double lk = log10(app_law(a)->k), t = log10(v), lo, hi;
+	double n, d;
 
-	if (!(v > 0) || !isfinite(v))
+	if (!app_linked_point(a, s, v, &n, &d))
 		return;
-	switch (s) {
-	case SLIDER_N: /* D follows (C holds) or C follows (D holds) */
-		lo = f == SLIDER_D ? fmax(xlo, z - yhi) : xlo;
-		hi = f == SLIDER_D ? fmin(xhi, z - ylo) : xhi;
-		x = fmin(fmax(t, lo), hi);
-		if (f == SLIDER_D)
-			y = z - x;
-		break;
-	case SLIDER_D:
-		lo = f == SLIDER_N ? fmax(ylo, z - xhi) : ylo;
-		hi = f == SLIDER_N ? fmin(yhi, z - xlo) : yhi;
-		y = fmin(fmax(t, lo), hi);
-		if (f == SLIDER_N)
-			x = z - y;
-		break;
-	case SLIDER_C:
-	default:
-		t -= lk;
-		if (f == SLIDER_D) { /* N holds */
-			z = fmin(fmax(t, x + ylo), x + yhi);
-			y = z - x;
-		} else { /* D holds */
-			z = fmin(fmax(t, y + xlo), y + xhi);
-			x = z - y;
-		}
-		break;
-	}
-	a->n = pow(10, x);
-	a->d = pow(10, y);
+	a->scene.n = n;
+	a->scene.d = d;
 	clamp_point(a); /* rounding in pow() may step a hair outside */
-	a->model = -1;
+	a->scene.model = -1;
 }
 
 void app_step(struct app *a, enum slider s, double decades)
 {
-	double v = app_value(a, s), lo, hi;
-
-	app_range(a, s, &lo, &hi);
-	if (app_slider_linear(s)) /* 1/20 decade is 1/200 of the range, half a decade 1/20 */
-		app_set(a, s, v + decades / 10 * (hi - lo));
-	else if (s == SLIDER_T && v == 0) /* from none, the first step reaches the range */
-		app_set(a, s, decades > 0 ? lo : 0);
-	else if (s == SLIDER_GPUS && round(v * pow(10, decades)) == v) /* whole ones: 1, 2, 3 */
-		app_set(a, s, v + (decades > 0 ? 1 : -1));
-	else
-		app_set(a, s, v * pow(10, decades));
+	app_set(a, s, app_stepped(a, s, decades));
 }
 
 /* Another law: an edited copy of the old one is dropped with it. */
 static void switch_law(struct app *a, size_t law)
 {
-	a->law = law;
-	a->edited = false;
-	if (a->editing) {
-		a->editing = false;
-		a->focus = SLIDER_N;
+	a->scene.law = law;
+	a->scene.edited = false;
+	if (a->scene.editing) {
+		a->scene.editing = false;
+		a->scene.focus = SLIDER_N;
 	}
-}
-
-/* Keep the focus on a slider that is on screen. */
-static void refocus(struct app *a)
-{
-	enum slider on[APP_MAX_SLIDERS];
-	int n = app_sliders(a, on);
-
-	for (int i = 0; i < n; i++)
-		if (on[i] == a->focus)
-			return;
-	a->focus = on[0];
 }
 
 void app_toggle_inference(struct app *a)
 {
 	a->inference = !a->inference;
 	if (a->inference && a->t == 0)
-		a->t = a->d; /* as many tokens served as trained on: a neutral start */
+		a->t = a->scene.d; /* as many tokens served as trained on: a neutral start */
 	if (a->inference)
-		a->focus = SLIDER_T;
-	refocus(a);
+		a->scene.focus = SLIDER_T;
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
 void app_toggle_data(struct app *a)
@@ -235,36 +194,34 @@ void app_toggle_data(struct app *a)
 		 * U as a tour step set it (its data wall), else --unique-tokens if
 		 * given, else one epoch: every token unique, as without the view
 		 */
-		a->u = a->u > 0 ? a->u : a->u_given > 0 ? a->u_given : a->d;
-		a->focus = SLIDER_U;
+		a->scene.u = a->scene.u > 0 ? a->scene.u : a->u_given > 0 ? a->u_given : a->scene.d;
+		a->scene.focus = SLIDER_U;
 	} else {
-		a->u = 0;
-		snprintf(a->status, sizeof a->status,
-		         "data view off: every token counts as unique again");
+		a->scene.u = 0;
+		app_status(a, "data view off: every token counts as unique again");
 	}
-	refocus(a);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
 void app_toggle_testtime(struct app *a)
 {
 	a->testtime = !a->testtime;
-	if (a->testtime)
-		a->hardware = false; /* one panel in the profiles' place */
 	if (a->testtime) {
+		a->hardware = false; /* one panel in the profiles' place */
 		if (a->t == 0)
-			a->t = a->d;
+			a->t = a->scene.d;
 		if (a->m == 0)
 			a->m = 4;
-		a->focus = SLIDER_M;
+		a->scene.focus = SLIDER_M;
 	}
-	refocus(a);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
 /* The accelerator's peak into the plan, and the follower takes up the change. */
 static void hw_use(struct app *a, long accel)
 {
 	a->accel = accel;
-	a->hw.peak = a->catalog->accelerators[accel].preset.peak_flops;
+	a->scene.hw.peak = a->catalog->accelerators[accel].preset.peak_flops;
 	if (a->hw_follow == HW_BUDGET)
 		hw_moved(a, SLIDER_MFU); /* as if a term moved: C follows */
 	else
@@ -274,24 +231,23 @@ static void hw_use(struct app *a, long accel)
 bool app_toggle_hardware(struct app *a)
 {
 	if (a->catalog->naccelerators == 0) {
-		snprintf(a->status, sizeof a->status, "g needs accelerator presets: none loaded");
+		app_status(a, "g needs accelerator presets: none loaded");
 		return false;
 	}
 	a->hardware = !a->hardware;
-	if (a->hardware)
-		a->testtime = false; /* one panel in the profiles' place */
 	if (a->hardware) {
+		a->testtime = false; /* one panel in the profiles' place */
 		if (a->accel < 0 || (size_t)a->accel >= a->catalog->naccelerators) {
 			/* the H100 (SXM) to start with, the GPU of the example */
 			const struct catalog_entry *h = catalog_accelerator(a->catalog, "h100");
 			a->accel = h != NULL ? (long)(h - a->catalog->accelerators) : 0;
-			a->hw = (struct hw_plan){.count = 1024, .mfu = 0.4, .days = 1};
+			a->scene.hw = (struct hw_plan){.count = 1024, .mfu = 0.4, .days = 1};
 			a->hw_follow = HW_DAYS;
 		}
 		hw_use(a, a->accel);
-		a->focus = SLIDER_GPUS;
+		a->scene.focus = SLIDER_GPUS;
 	}
-	refocus(a);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 	return true;
 }
 
@@ -300,8 +256,7 @@ void app_next_accelerator(struct app *a)
 	if (!a->hardware)
 		return;
 	hw_use(a, (a->accel + 1) % (long)a->catalog->naccelerators);
-	snprintf(a->status, sizeof a->status, "accelerator: %.100s",
-	         a->catalog->accelerators[a->accel].preset.name);
+	app_status(a, "accelerator: %.100s", a->catalog->accelerators[a->accel].preset.name);
 }
 
 void app_cycle_follow(struct app *a)
@@ -313,26 +268,24 @@ void app_cycle_follow(struct app *a)
 	a->hw_follow = a->hw_follow == HW_DAYS    ? HW_COUNT
 	               : a->hw_follow == HW_COUNT ? HW_BUDGET
 	                                          : HW_DAYS;
-	snprintf(a->status, sizeof a->status, "%s follows from the other two", names[a->hw_follow]);
+	app_status(a, "%s follows from the other two", names[a->hw_follow]);
 }
 
 bool app_toggle_editing(struct app *a)
 {
 	enum law_family f = app_law(a)->family;
 
-	if (!a->editing && f != LAW_ADDITIVE && f != LAW_DATA_CONSTRAINED) {
-		snprintf(a->status, sizeof a->status,
-		         "e edits E, A, B, alpha, beta: %s is not an additive law",
-		         a->catalog->laws[a->law].preset.id);
+	if (!a->scene.editing && f != LAW_ADDITIVE && f != LAW_DATA_CONSTRAINED) {
+		app_status(a, "e edits E, A, B, alpha, beta: %s is not an additive law",
+		           a->catalog->laws[a->scene.law].preset.id);
 		return false;
 	}
-	a->editing = !a->editing;
-	a->focus = a->editing ? SLIDER_E : SLIDER_N;
-	if (a->editing)
-		snprintf(a->status, sizeof a->status,
-		         "editing %s: the arrows move a coefficient; e returns, s saves",
-		         a->catalog->laws[a->law].preset.id);
-	refocus(a);
+	a->scene.editing = !a->scene.editing;
+	a->scene.focus = a->scene.editing ? SLIDER_E : SLIDER_N;
+	if (a->scene.editing)
+		app_status(a, "editing %s: the arrows move a coefficient; e returns, s saves",
+		           a->catalog->laws[a->scene.law].preset.id);
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 	return true;
 }
 
@@ -340,21 +293,15 @@ void app_snap_optimum(struct app *a)
 {
 	struct allocation opt;
 	double c = app_value(a, SLIDER_C);
-	enum model_status st = optimum_at_compute(app_law(a), c, a->u, &opt);
+	enum model_status st = optimum_at_compute(app_law(a), c, a->scene.u, &opt);
 
 	if (st != MODEL_OK) {
-		snprintf(a->status, sizeof a->status, "no optimum at this C: %s",
-		         model_strerror(st));
+		app_status(a, "no optimum at this C: %s", model_strerror(st));
 		return;
 	}
-	a->n = opt.params;
-	a->d = opt.tokens;
-	clamp_point(a);
-	hw_sync(a, a->hw_follow);
-	a->model = -1;
-	if (a->n != opt.params || a->d != opt.tokens)
-		snprintf(a->status, sizeof a->status,
-		         "the optimum lies outside the window: moved to its edge");
+	put_point(a, opt.params, opt.tokens, -1);
+	if (a->scene.n != opt.params || a->scene.d != opt.tokens)
+		app_status(a, "the optimum lies outside the window: moved to its edge");
 	else
 		a->status[0] = '\0';
 }
@@ -364,38 +311,30 @@ void app_jump_model(struct app *a, size_t model)
 	const struct preset *p = &a->catalog->models[model].preset;
 	char nb[16], db[16];
 
-	a->n = preset_compute_params(p);
-	a->d = p->tokens;
-	clamp_point(a);
-	hw_sync(a, a->hw_follow);
-	a->model = (long)model;
-	units_format_count(a->n, nb, sizeof nb);
-	units_format_count(a->d, db, sizeof db);
-	snprintf(a->status, sizeof a->status, "%.80s: %s%s parameters, %s tokens", p->name, nb,
-	         p->active_params > 0 ? " active" : "", db);
+	put_point(a, preset_compute_params(p), p->tokens, (long)model);
+	units_format_count(a->scene.n, nb, sizeof nb);
+	units_format_count(a->scene.d, db, sizeof db);
+	app_status(a, "%.80s: %s%s parameters, %s tokens", p->name, nb,
+	           p->active_params > 0 ? " active" : "", db);
 }
 
 void app_move_to(struct app *a, double n, double d)
 {
 	if (!(n > 0) || !(d > 0) || !isfinite(n) || !isfinite(d))
 		return;
-	a->n = n;
-	a->d = d;
-	clamp_point(a);
-	hw_sync(a, a->hw_follow);
-	a->model = -1;
-	a->status[0] = '\0';
+	put_point(a, n, d, -1);
+	app_clear_status(a);
 }
 
 bool app_commit_entry(struct app *a)
 {
-	enum slider s = a->focus;
+	enum slider s = a->scene.focus;
 	double v, lo, hi;
 
 	a->mode = MODE_EXPLORE;
 	if (s == SLIDER_T && strcmp(a->entry, "0") == 0) { /* no inference at all */
 		a->t = 0;
-		a->status[0] = '\0';
+		app_clear_status(a);
 		return true;
 	}
 	if (!app_parse_value(s, a->entry, &v, a->status, sizeof a->status))
@@ -408,8 +347,8 @@ bool app_commit_entry(struct app *a)
 
 int app_save_law(struct app *a, const char *id)
 {
-	int rc = save_law(a->catalog, &a->catalog->laws[a->law].preset, app_law(a), a->save_dir, id,
-	                  a->status, sizeof a->status);
+	int rc = save_law(a->catalog, &a->catalog->laws[a->scene.law].preset, app_law(a),
+	                  a->save_dir, id, a->status, sizeof a->status);
 
 	if (rc == 0)
 		a->saved = true;
@@ -434,30 +373,27 @@ void app_clear_status(struct app *a)
 
 void app_focus(struct app *a, enum slider s)
 {
-	a->focus = s;
+	a->scene.focus = s;
 }
 
 void app_focus_by(struct app *a, int by)
 {
-	enum slider on[APP_MAX_SLIDERS];
-	int n = app_sliders(a, on), i = 0;
-
-	while (i < n && on[i] != a->focus)
-		i++;
-	a->focus = on[((i < n ? i : 0) + by + n) % n];
+	a->scene.focus = app_slider_by(a, by);
 }
 
 void app_cycle_lock(struct app *a)
 {
 	/* C, N, D: the order a talk goes through (fixed budget, fixed model, fixed data) */
-	a->lock = a->lock == SLIDER_C ? SLIDER_N : a->lock == SLIDER_N ? SLIDER_D : SLIDER_C;
-	app_status(a, "%s locked: moving another slider keeps %s fixed", app_slider_name(a->lock),
-	           app_slider_name(a->lock));
+	a->scene.lock = a->scene.lock == SLIDER_C   ? SLIDER_N
+	                : a->scene.lock == SLIDER_N ? SLIDER_D
+	                                            : SLIDER_C;
+	app_status(a, "%s locked: moving another slider keeps %s fixed",
+	           app_slider_name(a->scene.lock), app_slider_name(a->scene.lock));
 }
 
 void app_toggle_markers(struct app *a)
 {
-	a->markers = !a->markers;
+	a->scene.markers = !a->scene.markers;
 }
 
 bool app_toggle_delta(struct app *a)
@@ -482,7 +418,7 @@ void app_set_follow(struct app *a, enum hw_unknown follow)
 
 enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget)
 {
-	struct hw_plan p = a->hw;
+	struct hw_plan p = a->scene.hw;
 	enum model_status st;
 
 	p.count = count;
@@ -490,9 +426,10 @@ enum model_status app_hw_budget_optimum(struct app *a, double count, double days
 	st = hw_solve(&p, HW_BUDGET);
 	*budget = p.budget;
 	if (st == MODEL_OK)
-		st = optimum_point(app_law(a), 0, 0, p.budget, a->u, &a->n, &a->d);
+		st = optimum_point(app_law(a), 0, 0, p.budget, a->scene.u, &a->scene.n,
+		                   &a->scene.d);
 	if (st == MODEL_OK)
-		a->hw = p;
+		a->scene.hw = p;
 	return st;
 }
 
@@ -525,10 +462,10 @@ void app_open(struct app *a, enum app_mode mode)
 		a->pick = 0;
 		break;
 	case MODE_PICK_LAW:
-		a->pick = a->law;
+		a->pick = a->scene.law;
 		break;
 	case MODE_PICK_COMPARE:
-		a->pick = a->compare >= 0 ? (size_t)a->compare : a->law;
+		a->pick = a->compare >= 0 ? (size_t)a->compare : a->scene.law;
 		break;
 	default:
 		break;
@@ -560,27 +497,21 @@ void app_pick_choose(struct app *a)
 	} else if (mode == MODE_PICK_COMPARE) {
 		/* picking the current law itself ends the comparison, unless it is
 		 * edited: then the preset is what the edit is compared with */
-		a->compare = a->pick == a->law && !a->edited ? -1 : (long)a->pick;
+		a->compare = a->pick == a->scene.law && !a->scene.edited ? -1 : (long)a->pick;
 		a->delta = a->delta && a->compare >= 0;
 		app_status(a, "%s%s", a->compare >= 0 ? "comparing with " : "no comparison",
 		           a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "");
-	} else if (mode == MODE_PICK_LAW && a->pick != a->law) {
-		bool dropped = a->edited && !a->saved;
+	} else if (mode == MODE_PICK_LAW && a->pick != a->scene.law) {
+		bool dropped = a->scene.edited && !a->saved;
 		switch_law(a, a->pick);
-		app_status(a, "law: %.100s%s", a->catalog->laws[a->law].preset.name,
+		app_status(a, "law: %.100s%s", a->catalog->laws[a->scene.law].preset.name,
 		           dropped ? " (the edits are gone; s saves them before w)" : "");
 	}
 }
 
 bool app_entry_type(struct app *a, int ch)
 {
-	size_t len = strlen(a->entry);
-
-	if (ch < 0x21 || ch > 0x7e || len + 1 >= sizeof a->entry)
-		return false;
-	a->entry[len] = (char)ch;
-	a->entry[len + 1] = '\0';
-	return true;
+	return append_char(a->entry, sizeof a->entry, ch, 0x21, 0x7e);
 }
 
 void app_entry_erase(struct app *a)
@@ -612,18 +543,19 @@ void app_apply_step(struct app *a, const struct tour_step *s)
 		switch_law(a, (size_t)(e - a->catalog->laws));
 	law = app_law(a);
 	if (s->unique_tokens > 0 || s->law[0])
-		a->u = s->unique_tokens;
+		a->scene.u = s->unique_tokens;
 	if (s->model[0] && (e = catalog_model(a->catalog, s->model)) != NULL)
 		app_jump_model(a, (size_t)(e - a->catalog->models));
 	else
-		optimum_point(law, s->params, s->tokens, s->compute, a->u, &a->n, &a->d);
+		optimum_point(law, s->params, s->tokens, s->compute, a->scene.u, &a->scene.n,
+		              &a->scene.d);
 	clamp_point(a);
 	hw_sync(a, a->hw_follow);
 	if (s->lock)
-		a->lock = s->lock == 'N' ? SLIDER_N : s->lock == 'D' ? SLIDER_D : SLIDER_C;
+		a->scene.lock = s->lock == 'N' ? SLIDER_N : s->lock == 'D' ? SLIDER_D : SLIDER_C;
 	if (s->markers >= 0)
-		a->markers = s->markers;
-	a->panel = s->panel;
+		a->scene.markers = s->markers;
+	a->scene.panel = s->panel;
 	a->status[0] = '\0';
 }
 
@@ -644,7 +576,7 @@ void app_tour_leave(struct app *a)
 {
 	a->mode = MODE_EXPLORE;
 	a->tour = NULL;
-	a->panel = TOUR_PANEL_BOTH;
+	a->scene.panel = TOUR_PANEL_BOTH;
 	app_status(a, "tour left: exploring from here");
 }
 
@@ -656,13 +588,7 @@ void app_jump_begin(struct app *a)
 
 bool app_jump_digit(struct app *a, int digit)
 {
-	size_t len = strlen(a->jump);
-
-	if (digit < '0' || digit > '9' || len + 1 >= sizeof a->jump)
-		return false;
-	a->jump[len] = (char)digit;
-	a->jump[len + 1] = '\0';
-	return true;
+	return append_char(a->jump, sizeof a->jump, digit, '0', '9');
 }
 
 int app_jump_end(struct app *a)

@@ -57,29 +57,25 @@ enum app_mode {
 };
 
 /*
- * What a tour step may change, listed once. struct app holds them as its
- * own members (a->n reads as ever) and, through the union, as one struct
- * app_scene (a->scene), so that a tour saves the state it started from and
+ * What a tour step may change, listed once: struct app holds it as its
+ * member `scene`, so that a tour saves the state it started from and
  * replays every step from it in one assignment each. A step is shown by
  * replaying steps 1..N from there, so that it looks the same whether it is
  * reached forward, back or by 'g N'.
  */
-#define APP_SCENE_FIELDS                                                                           \
-	size_t law;   /* index into catalog->laws */                                               \
-	bool edited;  /* the law was edited: `edit` holds it, app_law returns it */                \
-	bool editing; /* 'e': the sliders are E, A, B, alpha, beta of the law */                   \
-	struct law edit;                                                                           \
-	double n, d;           /* the current point: parameters and tokens */                      \
-	double u;              /* unique tokens for a data-constrained law; 0: unlimited */        \
-	enum slider focus;     /* the slider the arrows move */                                    \
-	enum slider lock;      /* the slider that holds while another moves */                     \
-	bool markers;          /* model markers on the map */                                      \
-	enum tour_panel panel; /* which panels the layout shows */                                 \
-	long model;            /* the model the point was put at (p), -1 once it moves */          \
-	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
-
 struct app_scene {
-	APP_SCENE_FIELDS
+	size_t law;            /* index into catalog->laws */
+	bool edited;           /* the law was edited: `edit` holds it, app_law returns it */
+	bool editing;          /* 'e': the sliders are E, A, B, alpha, beta of the law */
+	struct law edit;       /* the edited law */
+	double n, d;           /* the current point: parameters and tokens */
+	double u;              /* unique tokens for a data-constrained law; 0: unlimited */
+	enum slider focus;     /* the slider the arrows move */
+	enum slider lock;      /* the slider that holds while another moves */
+	bool markers;          /* model markers on the map */
+	enum tour_panel panel; /* which panels the layout shows */
+	long model;            /* the model the point was put at (p), -1 once it moves */
+	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
 };
 
 #define APP_ENTRY_MAX  64 /* a preset id is up to 63 characters */
@@ -91,12 +87,7 @@ struct app_scene {
  * hardware identity.
  */
 struct app {
-	union {
-		struct app_scene scene;
-		struct {
-			APP_SCENE_FIELDS
-		};
-	};
+	struct app_scene scene; /* what a tour step may change */
 	const struct catalog *catalog;
 	double n_lo, n_hi; /* window: parameters */
 	double d_lo, d_hi; /* window: tokens */
@@ -140,6 +131,13 @@ const struct law *app_law(const struct app *a);
 /* The sliders on screen, top to bottom, into out (APP_MAX_SLIDERS); returns how many. */
 int app_sliders(const struct app *a, enum slider *out);
 
+/*
+ * The slider `by` places after the focus among those on screen (negative:
+ * before), wrapping round; a focus off screen counts from the first, so
+ * that 0 gives the focus if it is on screen and the first slider if not.
+ */
+enum slider app_slider_by(const struct app *a, int by);
+
 /* A slider's short name ("N", "alpha") and its label on screen ("N params"). */
 const char *app_slider_name(enum slider s);
 const char *app_slider_label(enum slider s);
@@ -155,6 +153,23 @@ double app_value(const struct app *a, enum slider s);
 
 /* A slider's range over the window: [lo, hi]. */
 void app_range(const struct app *a, enum slider s, double *lo, double *hi);
+
+/*
+ * Where setting linked slider s (N, D or C) to v puts the point: the
+ * follower (see app_set) takes up the change, and both stay in the window.
+ * False, and n and d untouched, when v is not a positive finite number.
+ */
+bool app_linked_point(const struct app *a, enum slider s, double v, double *n, double *d);
+
+/*
+ * The value a slider of its own (not N, D, C) takes when set to v: clamped
+ * into its range, T below it 0 (no inference), a count whole accelerators.
+ * False, and *to untouched, when v is no value for it.
+ */
+bool app_own_clamp(const struct app *a, enum slider s, double v, double *to);
+
+/* The value app_step moves slider s to: `decades` up or down, or a share of a linear range. */
+double app_stepped(const struct app *a, enum slider s, double decades);
 
 /*
  * Set slider s to v, moving the follower (the slider that is neither s nor

@@ -70,7 +70,7 @@ void explorer_free(struct explorer *e)
 /* The map's description of state a; the point is the overlay's. */
 static struct map_spec map_spec_of(const struct explorer *e, const struct app *a)
 {
-	const struct preset *p = &a->catalog->laws[a->law].preset;
+	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
 	/* the law compared with, else the law's paper's own frontier (Kaplan's Table 6) */
 	const struct catalog_entry *second =
 	        a->compare >= 0 ? &a->catalog->laws[a->compare]
@@ -79,18 +79,18 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 
 	return (struct map_spec){
 	        .law = app_law(a),
-	        .law_name = a->edited ? e->edited_name : p->name,
-	        .law_id = a->edited ? e->edited_id : p->id,
+	        .law_name = a->scene.edited ? e->edited_name : p->name,
+	        .law_id = a->scene.edited ? e->edited_id : p->id,
 	        .dataset = p->dataset,
-	        .u = a->u,
+	        .u = a->scene.u,
 	        .inference_t = a->inference ? a->t : 0,
-	        .wall_u = a->data ? a->u : 0,
+	        .wall_u = a->data ? a->scene.u : 0,
 	        .n_lo = a->n_lo,
 	        .n_hi = a->n_hi,
 	        .d_lo = a->d_lo,
 	        .d_hi = a->d_hi,
 	        .markers = e->markers,
-	        .nmarkers = a->markers ? e->nmarkers : 0,
+	        .nmarkers = a->scene.markers ? e->nmarkers : 0,
 	        .runs = a->runs,
 	        .nruns = (int)a->nruns,
 	        .frontier2 = second != NULL ? &second->preset.law : NULL,
@@ -100,26 +100,26 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .delta_name = a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : NULL,
 	        .max_legend = 1, /* the model picker lists them all */
 	        .has_point = true,
-	        .point_n = a->n,
-	        .point_d = a->d,
+	        .point_n = a->scene.n,
+	        .point_d = a->scene.d,
 	};
 }
 
 static struct profiles_spec profiles_spec_of(const struct app *a)
 {
-	const struct preset *p = &a->catalog->laws[a->law].preset;
+	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
 
 	return (struct profiles_spec){
 	        .law = app_law(a),
 	        .law_name = p->id,
-	        .u = a->u,
+	        .u = a->scene.u,
 	        .n_lo = a->n_lo,
 	        .n_hi = a->n_hi,
 	        .d_lo = a->d_lo,
 	        .d_hi = a->d_hi,
 	        .has_current = true,
 	        .current_c = app_value(a, SLIDER_C),
-	        .current_n = a->n,
+	        .current_n = a->scene.n,
 	};
 }
 
@@ -162,10 +162,10 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	enum slider on[APP_MAX_SLIDERS];
 
 	memset(k, 0, sizeof *k);
-	k->law = a->law;
+	k->law = a->scene.law;
 	k->edit = *app_law(a);
-	k->markers = a->markers;
-	k->panel = a->panel;
+	k->markers = a->scene.markers;
+	k->panel = a->scene.panel;
 	k->compare = a->compare;
 	k->delta = a->delta;
 	k->touring = a->mode == MODE_TOUR;
@@ -174,7 +174,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->testtime = a->testtime;
 	k->hardware = a->hardware;
 	k->t = a->inference ? a->t : 0; /* the T slider moves the frontier only in that view */
-	k->u = a->u;
+	k->u = a->scene.u;
 	k->nsliders = app_sliders(a, on);
 }
 
@@ -188,11 +188,12 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 		canvas_clear(&e->base);
 	}
 	key_of(a, &e->key);
-	explorer_layout(w, h, a->panel, a->mode == MODE_TOUR, e->key.nsliders, &e->lay);
+	explorer_layout(w, h, a->scene.panel, a->mode == MODE_TOUR, e->key.nsliders, &e->lay);
 	e->map_ok = e->prof_ok = false;
 	snprintf(e->edited_name, sizeof e->edited_name, "%.100s, edited",
-	         a->catalog->laws[a->law].preset.name);
-	snprintf(e->edited_id, sizeof e->edited_id, "%.50s*", a->catalog->laws[a->law].preset.id);
+	         a->catalog->laws[a->scene.law].preset.name);
+	snprintf(e->edited_id, sizeof e->edited_id, "%.50s*",
+	         a->catalog->laws[a->scene.law].preset.id);
 	if (!e->lay.too_small) {
 		if (collect_markers(e, a) != 0)
 			return -1;
@@ -270,9 +271,10 @@ static void slider_row(const struct app *a, enum slider s, struct rect r, struct
 	char value[32];
 
 	format_value(s, app_value(a, s), value, sizeof value);
-	snprintf(row->head, sizeof row->head, "%c %s ", a->focus == s ? '>' : ' ',
+	snprintf(row->head, sizeof row->head, "%c %s ", a->scene.focus == s ? '>' : ' ',
 	         app_slider_label(s));
-	snprintf(row->tail, sizeof row->tail, " %8s %s", value, a->lock == s ? "locked" : "      ");
+	snprintf(row->tail, sizeof row->tail, " %8s %s", value,
+	         a->scene.lock == s ? "locked" : "      ");
 	row->hl = (int)strlen(row->head);
 	row->tl = (int)strlen(row->tail);
 	row->bar_x = r.x + row->hl;
@@ -299,7 +301,7 @@ static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 	for (int i = 0; i < count && i < r.h; i++) {
 		enum slider s = on[i];
 		struct slider_row row;
-		bool focus = a->focus == s, locked = a->lock == s;
+		bool focus = a->scene.focus == s, locked = a->scene.lock == s;
 		int y = r.y + i, bw;
 
 		slider_row(a, s, r, &row);
@@ -319,21 +321,36 @@ static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 	}
 }
 
+bool explorer_slider_bar(const struct explorer *e, const struct app *a, enum slider s,
+                         struct rect *bar)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int count = app_sliders(a, on), i = 0;
+	struct slider_row row;
+
+	while (i < count && on[i] != s)
+		i++;
+	if (i == count || i >= e->lay.sliders.h)
+		return false;
+	slider_row(a, s, e->lay.sliders, &row);
+	*bar = (struct rect){row.bar_x, e->lay.sliders.y + i, row.bar_w, 1};
+	return true;
+}
+
 /* A click on slider row i at column x: focus it and set it where the knob would sit. */
 static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
 {
 	enum slider on[APP_MAX_SLIDERS];
 	int count = app_sliders(a, on);
-	struct slider_row row;
+	struct rect bar;
 	double lo, hi, v;
 
-	if (i >= count)
+	if (i >= count || !explorer_slider_bar(e, a, on[i], &bar))
 		return false;
-	slider_row(a, on[i], e->lay.sliders, &row);
-	if (row.bar_w < 5 || x < row.bar_x || x >= row.bar_x + row.bar_w)
+	if (bar.w < 5 || x < bar.x || x >= bar.x + bar.w)
 		return false;
 	app_focus(a, on[i]);
-	double f = fmin(fmax((double)(x - row.bar_x - 1) / (row.bar_w - 3), 0), 1);
+	double f = fmin(fmax((double)(x - bar.x - 1) / (bar.w - 3), 0), 1);
 	app_range(a, on[i], &lo, &hi);
 	if (app_slider_linear(on[i]))
 		v = lo + f * (hi - lo);
@@ -357,7 +374,7 @@ static bool click_map(const struct explorer *e, struct app *a, const struct canv
 	if (x < ar->x || x >= ar->x + ar->w || y < ar->y || y >= ar->y + ar->h ||
 	    canvas_get(shown, x, y).style == STYLE_CURRENT)
 		return false;
-	long owner = a->markers ? map_tag_at(&e->map, x, y) : -1;
+	long owner = a->scene.markers ? map_tag_at(&e->map, x, y) : -1;
 	if (owner >= 0) {
 		app_jump_model(a, (size_t)owner);
 		return true;
@@ -411,7 +428,7 @@ static void inference_readout(const struct app *a, double loss, char (*line)[256
 {
 	const struct law *law = app_law(a);
 	struct inference_plan plan;
-	double train = law_compute(law, a->n, a->d), infer = 2 * a->n * a->t;
+	double train = law_compute(law, a->scene.n, a->scene.d), infer = 2 * a->scene.n * a->t;
 	char tb[16], ib[16], sb[16], cb[16], ab[16], nb[16], db[16], cn[16];
 
 	units_format_compute(train, tb, sizeof tb);
@@ -420,7 +437,7 @@ static void inference_readout(const struct app *a, double loss, char (*line)[256
 	char lb[32];
 	snprintf(line[0], 256, "L = %s   train %s + inference %s = %s FLOPs",
 	         loss_text(loss, false, lb, sizeof lb), tb, ib, sb);
-	if (optimum_inference(law, loss, a->u, a->t, &plan) != MODEL_OK) {
+	if (optimum_inference(law, loss, a->scene.u, a->t, &plan) != MODEL_OK) {
 		snprintf(line[1], 256, "no compute-optimal model reaches this loss");
 		line[2][0] = '\0';
 		return;
@@ -480,15 +497,17 @@ static void readout_point(const struct app *a, struct readout *ro)
 	else if (ro->surface && reported)
 		snprintf(ro->line[0], sizeof ro->line[0],
 		         "L = %s   C = %s FLOPs (6ND; reported %s)   D/N = %.1f",
-		         loss_text(ro->loss, false, lb, sizeof lb), cb, rb, a->d / a->n);
+		         loss_text(ro->loss, false, lb, sizeof lb), cb, rb,
+		         a->scene.d / a->scene.n);
 	else if (ro->surface)
 		snprintf(ro->line[0], sizeof ro->line[0],
 		         "L = %s   C = %s FLOPs = %s PF-days   D/N = %.1f",
-		         loss_text(ro->loss, false, lb, sizeof lb), cb, pb, a->d / a->n);
+		         loss_text(ro->loss, false, lb, sizeof lb), cb, pb,
+		         a->scene.d / a->scene.n);
 	else
 		snprintf(ro->line[0], sizeof ro->line[0],
 		         "no loss surface   C = %s FLOPs = %s PF-days   D/N = %.1f", cb, pb,
-		         a->d / a->n);
+		         a->scene.d / a->scene.n);
 }
 
 /* Line 2: the optimum at this C. */
@@ -497,7 +516,7 @@ static void readout_optimum(const struct app *a, struct readout *ro)
 	struct allocation opt;
 	char nb[16], db[16], lsb[32], dlb[32];
 
-	if (optimum_at_compute(ro->law, ro->cflops, a->u, &opt) != MODEL_OK) {
+	if (optimum_at_compute(ro->law, ro->cflops, a->scene.u, &opt) != MODEL_OK) {
 		snprintf(ro->line[1], sizeof ro->line[1], "no optimum at this C");
 		return;
 	}
@@ -520,8 +539,8 @@ static void readout_efficiency(const struct app *a, struct readout *ro)
 	char ob[16];
 
 	ro->line[2][0] = '\0';
-	if (!ro->surface ||
-	    optimum_efficiency(ro->law, a->n, a->d, a->u, &ro->eff, &same) != MODEL_OK)
+	if (!ro->surface || optimum_efficiency(ro->law, a->scene.n, a->scene.d, a->scene.u,
+	                                       &ro->eff, &same) != MODEL_OK)
 		return;
 	units_format_compute(same.compute, ob, sizeof ob);
 	if (ro->derived)
@@ -551,14 +570,14 @@ static void readout_beyond(const struct app *a, const struct readout *ro, char *
 		/* worse than extrapolation: where the paper says the law itself fails */
 		snprintf(out, size, "L < %g (~): past where the paper says this law breaks down",
 		         ro->law->breakdown_loss);
-	} else if (rn->hi > 0 && a->n > rn->hi) {
+	} else if (rn->hi > 0 && a->scene.n > rn->hi) {
 		units_format_count(rn->hi, ob, sizeof ob);
 		snprintf(out, size, "extrapolating x%.3g beyond the largest fitted model (%s)",
-		         a->n / rn->hi, ob);
-	} else if (rd->hi > 0 && a->d > rd->hi) {
+		         a->scene.n / rn->hi, ob);
+	} else if (rd->hi > 0 && a->scene.d > rd->hi) {
 		units_format_count(rd->hi, ob, sizeof ob);
 		snprintf(out, size, "extrapolating x%.3g beyond the most tokens fitted (%s)",
-		         a->d / rd->hi, ob);
+		         a->scene.d / rd->hi, ob);
 	}
 }
 
@@ -569,8 +588,8 @@ static void readout_beyond(const struct app *a, const struct readout *ro, char *
  */
 static void readout_paper(const struct app *a, const struct readout *ro, char *out, size_t size)
 {
-	const struct preset *lp = &a->catalog->laws[a->law].preset;
-	const struct catalog_entry *paper = lp->paper_frontier[0] && !a->edited
+	const struct preset *lp = &a->catalog->laws[a->scene.law].preset;
+	const struct catalog_entry *paper = lp->paper_frontier[0] && !a->scene.edited
 	                                            ? catalog_law(a->catalog, lp->paper_frontier)
 	                                            : NULL;
 	struct allocation popt;
@@ -621,18 +640,18 @@ static void readout_extras(const struct app *a, struct readout *ro, int w)
 	if (ro->moe) {
 		char tb[16], nb[16];
 		units_format_count(ro->model->params, tb, sizeof tb);
-		units_format_count(a->n, nb, sizeof nb);
+		units_format_count(a->scene.n, nb, sizeof nb);
 		snprintf(l0 + strlen(l0), sizeof ro->line[0] - strlen(l0), "   MoE: %s of %s", nb,
 		         tb);
 	}
-	if (a->data && a->u > 0) {
-		snprintf(more, sizeof more, "   epochs %.3g", a->d / a->u);
+	if (a->data && a->scene.u > 0) {
+		snprintf(more, sizeof more, "   epochs %.3g", a->scene.d / a->scene.u);
 		if (strlen(l0) + strlen(more) <= (size_t)w)
 			strcat(l0, more);
 	}
 	if (a->hardware) {
 		char hb[16];
-		units_format_count(hw_gpu_hours(&a->hw), hb, sizeof hb);
+		units_format_count(hw_gpu_hours(&a->scene.hw), hb, sizeof hb);
 		snprintf(more, sizeof more, "   %s GPU-hours", hb);
 		if (strlen(l0) + strlen(more) <= (size_t)w)
 			strcat(l0, more);
@@ -645,11 +664,11 @@ static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 
 	if (r.h == 0)
 		return;
-	ro.surface =
-	        law_has_surface(ro.law) && law_loss(ro.law, a->n, a->d, a->u, &ro.loss) == MODEL_OK;
+	ro.surface = law_has_surface(ro.law) &&
+	             law_loss(ro.law, a->scene.n, a->scene.d, a->scene.u, &ro.loss) == MODEL_OK;
 	/* Kaplan's Eq. 1.5 optimum is isoflop's derivation, not the paper's: say so */
 	ro.derived = law_optimum_derived(ro.law);
-	ro.model = a->model >= 0 ? &a->catalog->models[a->model].preset : NULL;
+	ro.model = a->scene.model >= 0 ? &a->catalog->models[a->scene.model].preset : NULL;
 	ro.moe = ro.model != NULL && ro.model->active_params > 0;
 	ro.eff_name = ro.moe ? "dense-eq. eff" : "eff";
 	readout_point(a, &ro);
@@ -684,13 +703,13 @@ static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 		         a->tour->nsteps, a->tour->title);
 	else if (a->mode == MODE_ENTRY)
 		snprintf(line, sizeof line, "%s = %s_   Enter sets it, Esc cancels",
-		         app_slider_name(a->focus), a->entry);
+		         app_slider_name(a->scene.focus), a->entry);
 	else if (a->mode == MODE_SAVE)
 		snprintf(line, sizeof line,
 		         "save the edited law as id: %s_   Enter saves, Esc cancels", a->entry);
 	else if (a->status[0])
 		snprintf(line, sizeof line, "%s", a->status);
-	else if (a->editing)
+	else if (a->scene.editing)
 		snprintf(line, sizeof line,
 		         "editing the law  Tab:coefficient <>:move =:type s:save e:done ?:help");
 	else
@@ -715,8 +734,8 @@ static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
 	fill(c, r);
 	if (r.w < 20 || r.h < 6)
 		return;
-	units_format_count(a->n, nb, sizeof nb);
-	units_format_count(a->d, db, sizeof db);
+	units_format_count(a->scene.n, nb, sizeof nb);
+	units_format_count(a->scene.d, db, sizeof db);
 	units_format_count(a->t, tb, sizeof tb);
 	canvas_text(c, r.x + 1, y++, "test-time compute, Snell 2024", r.w - 1, STYLE_HIGHLIGHT);
 	snprintf(line, sizeof line, "%s on %s, serving %s", nb, db, tb);
@@ -725,7 +744,7 @@ static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
 	canvas_text(c, r.x + 1, y++, "FLOPs of an M x larger model", r.w - 1, STYLE_TEXT);
 	canvas_text(c, r.x + 1, y++, "      M   x compute", r.w - 1, STYLE_TICK);
 	for (int i = 0; i < 4 && y < r.y + r.h; i++) {
-		double m = i < 3 ? ms[i] : a->m, k = testtime_multiplier(a->d, a->t, m);
+		double m = i < 3 ? ms[i] : a->m, k = testtime_multiplier(a->scene.d, a->t, m);
 		bool slider = i == 3;
 		if (isnan(k))
 			snprintf(line, sizeof line, "%c %5.3g   (needs T > 0)", slider ? '>' : ' ',
@@ -757,9 +776,9 @@ static void draw_hardware(struct canvas *c, const struct app *a, struct rect r)
 	fill(c, r);
 	if (r.w < 20 || r.h < 6 || a->accel < 0)
 		return;
-	units_format_compute(a->hw.budget, cb, sizeof cb);
-	units_format_count(hw_gpu_hours(&a->hw), gb, sizeof gb);
-	units_format_compute(hw_pf_days(a->hw.budget), pb, sizeof pb);
+	units_format_compute(a->scene.hw.budget, cb, sizeof cb);
+	units_format_count(hw_gpu_hours(&a->scene.hw), gb, sizeof gb);
+	units_format_compute(hw_pf_days(a->scene.hw.budget), pb, sizeof pb);
 	canvas_text(c, r.x + 1, y++, "hardware: C = count x peak", r.w - 1, STYLE_HIGHLIGHT);
 	canvas_text(c, r.x + 1, y++, "  x MFU x 86,400 s x days", r.w - 1, STYLE_HIGHLIGHT);
 	snprintf(line, sizeof line, "= %s FLOPs", cb);

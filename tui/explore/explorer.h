@@ -71,6 +71,14 @@ void explorer_init(struct explorer *e);
 void explorer_free(struct explorer *e);
 
 /*
+ * Where slider s's bar is on the frame drawn last for state a: its columns
+ * [x, x + w) on row y (h = 1), from the '[' to the ']'; a w under 5 draws
+ * no bar. False when s is not on screen or its row does not fit.
+ */
+bool explorer_slider_bar(const struct explorer *e, const struct app *a, enum slider s,
+                         struct rect *bar);
+
+/*
  * A mouse click at cell (x, y) of shown, the frame last drawn: on the map it
  * moves the point there (to a model when on its tag or '+'); on a slider's
  * bar it sets that slider. False, with nothing changed, anywhere else (the

@@ -34,7 +34,7 @@ static enum key_result move(struct app *a, int key)
 	              : key == KEYC_RIGHT || key == 'l' ? APP_STEP_FINE
 	              : key == KEYC_PGDN || key == 'H'  ? -APP_STEP_COARSE
 	                                                : APP_STEP_COARSE;
-	app_step(a, a->focus, step);
+	app_step(a, a->scene.focus, step);
 	return KEY_HANDLED;
 }
 
@@ -159,7 +159,7 @@ static enum key_result edit_law(struct app *a, int key)
 static enum key_result save_law(struct app *a, int key)
 {
 	(void)key;
-	if (!a->edited) {
+	if (!a->scene.edited) {
 		app_status(a, "s saves an edited law: e edits one first");
 		return KEY_HANDLED;
 	}

@@ -62,14 +62,14 @@ bool app_slider_linear(enum slider s)
 
 const struct law *app_law(const struct app *a)
 {
-	return a->edited ? &a->edit : &a->catalog->laws[a->law].preset.law;
+	return a->scene.edited ? &a->scene.edit : &a->catalog->laws[a->scene.law].preset.law;
 }
 
 int app_sliders(const struct app *a, enum slider *out)
 {
 	int n = 0;
 
-	if (a->editing) {
+	if (a->scene.editing) {
 		for (int s = SLIDER_E; s <= SLIDER_BETA; s++)
 			out[n++] = (enum slider)s;
 		return n;
@@ -91,29 +91,39 @@ int app_sliders(const struct app *a, enum slider *out)
 	return n;
 }
 
+enum slider app_slider_by(const struct app *a, int by)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int n = app_sliders(a, on), i = 0;
+
+	while (i < n && on[i] != a->scene.focus)
+		i++;
+	return on[((i < n ? i : 0) + by + n) % n]; /* off screen: from the first */
+}
+
 double app_value(const struct app *a, enum slider s)
 {
 	const struct law *law = app_law(a);
 
 	switch (s) {
 	case SLIDER_N:
-		return a->n;
+		return a->scene.n;
 	case SLIDER_D:
-		return a->d;
+		return a->scene.d;
 	case SLIDER_C:
-		return law_compute(law, a->n, a->d);
+		return law_compute(law, a->scene.n, a->scene.d);
 	case SLIDER_T:
 		return a->t;
 	case SLIDER_U:
-		return a->u;
+		return a->scene.u;
 	case SLIDER_M:
 		return a->m;
 	case SLIDER_GPUS:
-		return a->hw.count;
+		return a->scene.hw.count;
 	case SLIDER_DAYS:
-		return a->hw.days;
+		return a->scene.hw.days;
 	case SLIDER_MFU:
-		return a->hw.mfu;
+		return a->scene.hw.mfu;
 	case SLIDER_E:
 		return law->E;
 	case SLIDER_A:
@@ -207,4 +217,84 @@ void app_clamp_note(const struct app *a, enum slider s, double v, double lo, dou
 		units_format_count(at, got, sizeof got);
 	snprintf(note, size, "%s = %s is out of reach here: clamped to %s", app_slider_name(s),
 	         typed, got);
+}
+
+/* The slider that follows s: the free one, or when s is the lock, D for N and C, N for D. */
+static enum slider follower(const struct app *a, enum slider s)
+{
+	if (s != a->scene.lock) /* N + D + C = 0 + 1 + 2: the third is what the other two leave */
+		return (enum slider)(SLIDER_N + SLIDER_D + SLIDER_C - s - a->scene.lock);
+	return s == SLIDER_D ? SLIDER_N : SLIDER_D;
+}
+
+/*
+ * In log10 space the link C = k N D is a sum, log(C/k) = log N + log D, so
+ * the ranges of the moved slider and its follower are intervals there.
+ */
+bool app_linked_point(const struct app *a, enum slider s, double v, double *n, double *d)
+{
+	enum slider f = follower(a, s);
+	double x = log10(a->scene.n), y = log10(a->scene.d), z = x + y; /* z = log10(C / k) */
+	double xlo = log10(a->n_lo), xhi = log10(a->n_hi);
+	double ylo = log10(a->d_lo), yhi = log10(a->d_hi);
+	double lk = log10(app_law(a)->k), t = log10(v), lo, hi;
+
+	if (!(v > 0) || !isfinite(v))
+		return false;
+	switch (s) {
+	case SLIDER_N: /* D follows (C holds) or C follows (D holds) */
+		lo = f == SLIDER_D ? fmax(xlo, z - yhi) : xlo;
+		hi = f == SLIDER_D ? fmin(xhi, z - ylo) : xhi;
+		x = fmin(fmax(t, lo), hi);
+		if (f == SLIDER_D)
+			y = z - x;
+		break;
+	case SLIDER_D:
+		lo = f == SLIDER_N ? fmax(ylo, z - xhi) : ylo;
+		hi = f == SLIDER_N ? fmin(yhi, z - xlo) : yhi;
+		y = fmin(fmax(t, lo), hi);
+		if (f == SLIDER_N)
+			x = z - y;
+		break;
+	case SLIDER_C:
+	default:
+		t -= lk;
+		if (f == SLIDER_D) { /* N holds */
+			z = fmin(fmax(t, x + ylo), x + yhi);
+			y = z - x;
+		} else { /* D holds */
+			z = fmin(fmax(t, y + xlo), y + xhi);
+			x = z - y;
+		}
+		break;
+	}
+	*n = pow(10, x);
+	*d = pow(10, y);
+	return true;
+}
+
+bool app_own_clamp(const struct app *a, enum slider s, double v, double *to)
+{
+	double lo, hi;
+
+	app_range(a, s, &lo, &hi);
+	if (!isfinite(v) || (s != SLIDER_T && !(v > 0)))
+		return false;
+	v = s == SLIDER_T && v < lo ? 0 : fmin(fmax(v, lo), hi);
+	*to = s == SLIDER_GPUS ? fmax(1, round(v)) : v; /* whole accelerators */
+	return true;
+}
+
+double app_stepped(const struct app *a, enum slider s, double decades)
+{
+	double v = app_value(a, s), lo, hi;
+
+	app_range(a, s, &lo, &hi);
+	if (app_slider_linear(s)) /* 1/20 decade is 1/200 of the range, half a decade 1/20 */
+		return v + decades / 10 * (hi - lo);
+	if (s == SLIDER_T && v == 0) /* from none, the first step reaches the range */
+		return decades > 0 ? lo : 0;
+	if (s == SLIDER_GPUS && round(v * pow(10, decades)) == v) /* whole ones: 1, 2, 3 */
+		return v + (decades > 0 ? 1 : -1);
+	return v * pow(10, decades);
 }
