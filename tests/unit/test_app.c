@@ -19,29 +19,11 @@
 #include "../../tui/explore/keys.h"
 #include "../../tui/explore/tour_play.h"
 #include "fixtures.h"
-
-static struct catalog cat;
+#include "catalog_fixture.h"
 
 static void write_law_for_test(FILE *fp, const void *p)
 {
 	preset_write_law(fp, p, NULL);
-}
-
-static int load_catalog(void **state)
-{
-	static const char *const dirs[] = {"presets"};
-	struct catalog_options opt = {.dirs = dirs, .ndirs = 1};
-	char err[512];
-
-	(void)state;
-	return catalog_load(&cat, &opt, err, sizeof err);
-}
-
-static int free_catalog(void **state)
-{
-	(void)state;
-	catalog_free(&cat);
-	return 0;
 }
 
 static void start(struct app *a, const char *law)

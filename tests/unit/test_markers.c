@@ -8,24 +8,9 @@
 #include "../../tui/explore/markers.h"
 #include "fixtures.h"
 
-static struct catalog cat;
-
-/* The shipped presets, as if beside the binary: "all" ranks them as shipped. */
-static int load_catalog(void **state)
-{
-	struct catalog_options opt = {.beside_dir = "presets"};
-	char err[512];
-
-	(void)state;
-	return catalog_load(&cat, &opt, err, sizeof err);
-}
-
-static int free_catalog(void **state)
-{
-	(void)state;
-	catalog_free(&cat);
-	return 0;
-}
+/* the shipped presets, as if beside the binary: "all" ranks them as shipped */
+#define CATALOG_FIXTURE_BESIDE
+#include "catalog_fixture.h"
 
 /* Every model in the catalog's order, where its preset puts it: MoE at its active parameters. */
 static void every_model_by_its_index(void **state)

@@ -66,40 +66,44 @@ static void print_words(FILE *out, const char *const *words)
 		fprintf(out, "%s%s", i ? " " : "", words[i]);
 }
 
+/*
+ * What each kind of value completes to, in each shell's terms: the ids the
+ * binary lists at completion time (so the user's presets count), or files,
+ * directories, the row's words, nothing.
+ */
+static const struct value_kind {
+	const char *ids;  /* what `isoflop completion ids` lists, or NULL */
+	const char *all;  /* offered beside the ids: " all" or "" */
+	const char *sh;   /* _isoflop_kind in bash and zsh */
+	const char *fish; /* complete's flags in fish */
+} value_kinds[] = {
+        [COMPLETE_NONE] = {NULL, "", "none", " -x"},
+        [COMPLETE_LAWS] = {"laws", " all", "words", " -x"},
+        [COMPLETE_MODELS] = {"models", " all", "words", " -x"},
+        [COMPLETE_LAW] = {"laws", "", "words", " -x"},
+        [COMPLETE_ACCELERATORS] = {"accelerators", "", "words", " -x"},
+        [COMPLETE_TOURS] = {"tours", "", "tours", " -r -F"},
+        [COMPLETE_FILE] = {NULL, "", "files", " -r -F"},
+        [COMPLETE_DIR] = {NULL, "", "dirs", " -x"},
+        [COMPLETE_WORDS] = {NULL, "", "words", " -x"},
+};
+
 /* The sh that sets _isoflop_kind and _isoflop_words for one kind of value. */
 static void print_value(FILE *out, enum option_complete c, const char *const *words)
 {
-	static const char *const ids[] = {
-	        [COMPLETE_LAWS] = "laws",   [COMPLETE_MODELS] = "models",
-	        [COMPLETE_LAW] = "laws",    [COMPLETE_ACCELERATORS] = "accelerators",
-	        [COMPLETE_TOURS] = "tours",
-	};
-	switch (c) {
-	case COMPLETE_LAWS:
-	case COMPLETE_MODELS:
-	case COMPLETE_LAW:
-	case COMPLETE_ACCELERATORS:
-	case COMPLETE_TOURS:
+	const struct value_kind *k = &value_kinds[c];
+
+	if (k->ids != NULL) {
 		fprintf(out,
 		        "_isoflop_kind=%s _isoflop_words=\"$(\"$bin\" completion ids %s "
 		        "2>/dev/null)%s\"",
-		        c == COMPLETE_TOURS ? "tours" : "words", ids[c],
-		        c == COMPLETE_LAWS || c == COMPLETE_MODELS ? " all" : "");
-		break;
-	case COMPLETE_FILE:
-		fputs("_isoflop_kind=files", out);
-		break;
-	case COMPLETE_DIR:
-		fputs("_isoflop_kind=dirs", out);
-		break;
-	case COMPLETE_WORDS:
+		        k->sh, k->ids, k->all);
+	} else if (c == COMPLETE_WORDS) {
 		fputs("_isoflop_words='", out);
 		print_words(out, words);
-		fputs("'", out);
-		break;
-	case COMPLETE_NONE:
-		fputs("_isoflop_kind=none", out);
-		break;
+		fputc('\'', out);
+	} else {
+		fprintf(out, "_isoflop_kind=%s", k->sh);
 	}
 }
 
@@ -300,36 +304,17 @@ static void print_fish_takes(FILE *out)
 /* fish: the arguments of complete for one kind of value. */
 static void print_fish_value(FILE *out, enum option_complete c, const char *const *words)
 {
-	static const char *const ids[] = {
-	        [COMPLETE_LAWS] = "laws all", [COMPLETE_MODELS] = "models all",
-	        [COMPLETE_LAW] = "laws",      [COMPLETE_ACCELERATORS] = "accelerators",
-	        [COMPLETE_TOURS] = "tours",
-	};
-	switch (c) {
-	case COMPLETE_LAWS:
-	case COMPLETE_MODELS:
-	case COMPLETE_LAW:
-	case COMPLETE_ACCELERATORS:
-		fprintf(out, " -x -a '(__isoflop_ids %.*s)%s'", (int)strcspn(ids[c], " "), ids[c],
-		        strchr(ids[c], ' ') ? " all" : "");
-		break;
-	case COMPLETE_TOURS:
-		fputs(" -r -F -a '(__isoflop_ids tours)'", out);
-		break;
-	case COMPLETE_FILE:
-		fputs(" -r -F", out);
-		break;
-	case COMPLETE_DIR:
-		fputs(" -x -a '(__fish_complete_directories)'", out);
-		break;
-	case COMPLETE_WORDS:
-		fputs(" -x -a '", out);
+	const struct value_kind *k = &value_kinds[c];
+
+	fputs(k->fish, out);
+	if (k->ids != NULL) {
+		fprintf(out, " -a '(__isoflop_ids %s)%s'", k->ids, k->all);
+	} else if (c == COMPLETE_DIR) {
+		fputs(" -a '(__fish_complete_directories)'", out);
+	} else if (c == COMPLETE_WORDS) {
+		fputs(" -a '", out);
 		print_words(out, words);
 		fputc('\'', out);
-		break;
-	case COMPLETE_NONE:
-		fputs(" -x", out);
-		break;
 	}
 }
 
