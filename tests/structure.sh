@@ -19,6 +19,20 @@
 max=80
 files=$(find model presets tui -name '*.[ch]' | LC_ALL=C sort)
 
+# offenders OK-NAME WHAT LIST: one pass when LIST is empty, else one failure
+# "WHAT: LINE" per line of it (read in this shell, so that n counts them)
+offenders() {
+	if [ -z "$3" ]; then
+		ok "$1"
+		return
+	fi
+	while IFS= read -r l; do
+		no "$2: $l"
+	done <<EOF
+$3
+EOF
+}
+
 # --- the include graph: "FROM-FILE LINE TO-FILE", paths from the root ---------
 for f in $files; do
 	sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p;' "$f" |
@@ -53,15 +67,7 @@ arrow() {
 				if (index($3, f[i] "/") == 1)
 					print $1 ":" $2 ": includes " $3
 		}' "$tmp/edges")
-	if [ -z "$bad" ]; then
-		ok "$from/ includes nothing from $*"
-	else
-		printf '%s\n' "$bad" | while read -r l; do
-			n=$((n + 1))
-			echo "not ok $n - upward arrow: $l"
-		done
-		n=$((n + $(printf '%s\n' "$bad" | wc -l)))
-	fi
+	offenders "$from/ includes nothing from $*" "upward arrow" "$bad"
 }
 arrow tui/plot presets tui/explore tui/cmd
 arrow tui/explore tui/cmd
@@ -114,27 +120,18 @@ circles=$(awk '
 if [ -z "$circles" ]; then
 	ok "no include circle between modules"
 else
-	printf '%s\n' "$circles" | while IFS= read -r c; do
-		n=$((n + 1))
-		echo "not ok $n - include circle between ${c%%:*}"
-		printf '%s\n' "${c#*:; }" | tr ';' '\n' | sed 's/^ *//; s/^/#   /'
-	done
-	n=$((n + $(printf '%s\n' "$circles" | wc -l)))
+	while IFS= read -r c; do
+		no "include circle between ${c%%:*}" "$(printf '%s\n' "${c#*:; }" | tr ';' '\n' | sed 's/^ *//')"
+	done <<EOF
+$circles
+EOF
 fi
 
 # --- curses in one file --------------------------------------------------------
 # shellcheck disable=SC2086 # the file list is words
 bad=$(grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*<(n?curses(w)?/)?(n?curses|term|panel|menu|form)\.h>' $files |
 	grep -v '^tui/explore/screen\.c:')
-if [ -z "$bad" ]; then
-	ok "curses is included only in tui/explore/screen.c"
-else
-	printf '%s\n' "$bad" | while read -r l; do
-		n=$((n + 1))
-		echo "not ok $n - curses outside tui/explore/screen.c: $l"
-	done
-	n=$((n + $(printf '%s\n' "$bad" | wc -l)))
-fi
+offenders "curses is included only in tui/explore/screen.c" "curses outside tui/explore/screen.c" "$bad"
 
 # --- function length -----------------------------------------------------------
 # FILE:FUNCTION:LINES for each function, or FILE:LINE:? for a body whose
@@ -171,13 +168,5 @@ else
 		"$(grep ':?$' "$tmp/functions" | head -n 5)"
 fi
 long=$(awk -F: -v max="$max" '$3 != "?" && $3 + 0 > max' "$tmp/functions")
-if [ -z "$long" ]; then
-	ok "no function over $max lines"
-else
-	printf '%s\n' "$long" | while read -r l; do
-		n=$((n + 1))
-		echo "not ok $n - function over $max lines: $l"
-	done
-	n=$((n + $(printf '%s\n' "$long" | wc -l)))
-fi
+offenders "no function over $max lines" "function over $max lines" "$long"
 echo "1..$n"
