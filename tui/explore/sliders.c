@@ -228,6 +228,23 @@ static enum slider follower(const struct app *a, enum slider s)
 }
 
 /*
+ * One of log N, log D (`mine`, in [lo, hi]) set to t; when the other
+ * (`other`, in [olo, ohi]) follows, their sum z = log10(C / k) holds, which
+ * narrows how far `mine` may go.
+ */
+static void place(double t, double lo, double hi, double olo, double ohi, double z,
+                  bool other_follows, double *mine, double *other)
+{
+	if (other_follows) {
+		lo = fmax(lo, z - ohi);
+		hi = fmin(hi, z - olo);
+	}
+	*mine = fmin(fmax(t, lo), hi);
+	if (other_follows)
+		*other = z - *mine;
+}
+
+/*
  * In log10 space the link C = k N D is a sum, log(C/k) = log N + log D, so
  * the ranges of the moved slider and its follower are intervals there.
  */
@@ -237,35 +254,24 @@ bool app_linked_point(const struct app *a, enum slider s, double v, double *n, d
 	double x = log10(a->scene.n), y = log10(a->scene.d), z = x + y; /* z = log10(C / k) */
 	double xlo = log10(a->n_lo), xhi = log10(a->n_hi);
 	double ylo = log10(a->d_lo), yhi = log10(a->d_hi);
-	double lk = log10(app_law(a)->k), t = log10(v), lo, hi;
+	double t = log10(v);
 
 	if (!(v > 0) || !isfinite(v))
 		return false;
 	switch (s) {
 	case SLIDER_N: /* D follows (C holds) or C follows (D holds) */
-		lo = f == SLIDER_D ? fmax(xlo, z - yhi) : xlo;
-		hi = f == SLIDER_D ? fmin(xhi, z - ylo) : xhi;
-		x = fmin(fmax(t, lo), hi);
-		if (f == SLIDER_D)
-			y = z - x;
+		place(t, xlo, xhi, ylo, yhi, z, f == SLIDER_D, &x, &y);
 		break;
 	case SLIDER_D:
-		lo = f == SLIDER_N ? fmax(ylo, z - xhi) : ylo;
-		hi = f == SLIDER_N ? fmin(yhi, z - xlo) : yhi;
-		y = fmin(fmax(t, lo), hi);
-		if (f == SLIDER_N)
-			x = z - y;
+		place(t, ylo, yhi, xlo, xhi, z, f == SLIDER_N, &y, &x);
 		break;
 	case SLIDER_C:
 	default:
-		t -= lk;
-		if (f == SLIDER_D) { /* N holds */
-			z = fmin(fmax(t, x + ylo), x + yhi);
-			y = z - x;
-		} else { /* D holds */
-			z = fmin(fmax(t, y + xlo), y + xhi);
-			x = z - y;
-		}
+		t -= log10(app_law(a)->k);
+		if (f == SLIDER_D) /* N holds, D follows */
+			y = fmin(fmax(t, x + ylo), x + yhi) - x;
+		else /* D holds, N follows */
+			x = fmin(fmax(t, y + xlo), y + xhi) - y;
 		break;
 	}
 	*n = pow(10, x);
