@@ -206,6 +206,10 @@ static const struct field root_fields[] = {
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
+/* struct yaml_seen has a flag per key of a table: every table must fit it */
+_Static_assert(COUNT(constant_fields) <= YAML_WALK_MAX_KEYS, "constants: too many keys");
+_Static_assert(COUNT(range_fields) <= YAML_WALK_MAX_KEYS, "fitted_range: too many keys");
+_Static_assert(COUNT(root_fields) <= YAML_WALK_MAX_KEYS, "a preset: too many keys");
 
 _Static_assert(PRESET_MAX_BYTES == YAML_WALK_MAX_BYTES, "the walk's limit is the presets'");
 

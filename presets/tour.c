@@ -270,6 +270,11 @@ static const struct tour_field tour_fields[] = {
 
 static const struct yaml_keys step_keys = YAML_KEYS("in a step", step_fields);
 static const struct yaml_keys tour_keys = YAML_KEYS("at the top of a tour", tour_fields);
+/* struct yaml_seen has a flag per key of a table: every table must fit it */
+_Static_assert(sizeof step_fields / sizeof *step_fields <= YAML_WALK_MAX_KEYS,
+               "a step: too many keys");
+_Static_assert(sizeof tour_fields / sizeof *tour_fields <= YAML_WALK_MAX_KEYS,
+               "a tour: too many keys");
 
 /* Each key of a mapping given to its row's setter, with obj the struct it fills. */
 static int walk_fields(struct yaml_walk *w, const struct yaml_keys *keys,
