@@ -152,7 +152,8 @@ int cli_text_width(void);
 
 /* The commands: each reads the options and never writes them. */
 int cmd_loss(const struct cli *cli);
-int cmd_plot(const struct cli *cli);
+int cmd_plot_contour(const struct cli *cli);
+int cmd_plot_profiles(const struct cli *cli);
 int cmd_explore(const struct cli *cli);
 int cmd_tour(const struct cli *cli);
 int cmd_fit(const struct cli *cli);

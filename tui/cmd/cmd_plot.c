@@ -166,20 +166,17 @@ static int plot_profiles(const struct cli *cli, const struct preset *law, const 
 	return 0;
 }
 
-int cmd_plot(const struct cli *cli)
+typedef int draw_fn(const struct cli *cli, const struct preset *law, const double range[4],
+                    struct canvas *c);
+
+/* One law's picture, drawn by `draw` and printed; the law is checked first. */
+static int plot(const struct cli *cli, draw_fn *draw)
 {
 	const struct catalog_entry *laws[1];
 	const double *range = (cli->given & OPT_RANGE) ? cli->range : default_range;
 	struct canvas c;
-	bool contour;
 	int rc;
 
-	if (cli->nargs != 1 ||
-	    (strcmp(cli->args[0], "contour") != 0 && strcmp(cli->args[0], "profiles") != 0))
-		return cli_error("plot: expected contour or profiles%s%s%s",
-		                 cli->nargs > 0 ? ", not '" : "",
-		                 cli->nargs > 0 ? cli->args[0] : "", cli->nargs > 0 ? "'" : "");
-	contour = strcmp(cli->args[0], "contour") == 0;
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error("plot draws one law: --law ID (isoflop presets laws lists them)");
 	if (cli_laws(cli, laws, 1) < 0)
@@ -192,9 +189,19 @@ int cmd_plot(const struct cli *cli)
 
 	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
 		return cli_error("out of memory");
-	rc = contour ? plot_contour(cli, law, range, &c) : plot_profiles(cli, law, range, &c);
+	rc = draw(cli, law, range, &c);
 	if (rc == 0)
 		canvas_print(&c, stdout, cli_use_color(cli));
 	canvas_free(&c);
 	return rc;
+}
+
+int cmd_plot_contour(const struct cli *cli)
+{
+	return plot(cli, plot_contour);
+}
+
+int cmd_plot_profiles(const struct cli *cli)
+{
+	return plot(cli, plot_profiles);
 }

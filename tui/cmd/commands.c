@@ -7,13 +7,6 @@
 #include "../explore/keys.h"
 #include "options.h"
 
-#ifndef ISOFLOP_VERSION
-#define ISOFLOP_VERSION "0.1"
-#endif
-#ifndef ISOFLOP_SHARE_DIR
-#define ISOFLOP_SHARE_DIR "/usr/local/share/isoflop"
-#endif
-
 /* What the picture options share: plot contour adds its marks and laws. */
 #define PLOT_OPTIONS                                                                               \
 	(OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |    \
@@ -55,11 +48,11 @@ const struct cli_command cli_commands[] = {
          "                             [--unique-tokens U]\n"
          "                             [--params N --tokens D | --compute C]\n",
          PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE,
-         cmd_plot, COMPLETE_NONE, NULL},
+         cmd_plot_contour, COMPLETE_NONE, NULL},
         {"plot", "profiles", "plot profiles",
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--compute C] [--params N]\n",
-         PLOT_OPTIONS, cmd_plot, COMPLETE_NONE, NULL},
+         PLOT_OPTIONS, cmd_plot_profiles, COMPLETE_NONE, NULL},
         {"tour", NULL, "tour", "       isoflop tour --dump ID|FILE DIR [--force]\n",
          OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT, cmd_tour, COMPLETE_TOURS, NULL},
         {"fit", NULL, "fit",
@@ -114,7 +107,8 @@ static const char usage_commands[] =
         "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
         "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
         "             fixed compute (the U-curves), as plain text\n"
-        "  completion the shell completion script for bash, zsh or fish\n"
+        "  completion\n"
+        "             the shell completion script for bash, zsh or fish\n"
         "\n";
 
 static const char usage_end[] =

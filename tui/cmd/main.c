@@ -17,10 +17,6 @@
 #include "cli.h"
 #include "options.h"
 
-#ifndef ISOFLOP_SHARE_DIR
-#define ISOFLOP_SHARE_DIR "/usr/local/share/isoflop"
-#endif
-
 /*
  * The exit status once standard output is flushed: a write that failed (a
  * full disk, a closed pipe's reader gone with SIGPIPE ignored) is one line

@@ -8,8 +8,11 @@
 #include "../../model/law.h"
 #include "options.h"
 
-static const char *const color_words[] = {"auto", "always", "never", NULL};
-static const char *const format_words[] = {"text", "csv", "json", NULL};
+/* KIND_CHOICE stores a word's index: each word sits at its enum's value */
+static const char *const color_words[] = {
+        [COLOR_AUTO] = "auto", [COLOR_ALWAYS] = "always", [COLOR_NEVER] = "never", NULL};
+static const char *const format_words[] = {
+        [FORMAT_TEXT] = "text", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json", NULL};
 static const char *const method_words[] = {"parametric", "isoflop", NULL};
 
 /* KIND_CHOICE writes an int where the enum is: they must have one size */

@@ -3,7 +3,9 @@
  * drives getopt_long, the parsing of its value into struct cli, its name in
  * messages, its lines in --help and its shell completion; one entry per
  * command names it, its usage, the options it takes and the function that
- * runs it. Adding an option is one row (plus a handler if its kind is new).
+ * runs it. Adding an option is its row, its OPT_* bit and field in struct
+ * cli (where the value lands) and the bit in each command that takes it; a
+ * new kind of value adds its parser.
  */
 #ifndef ISOFLOP_OPTIONS_H
 #define ISOFLOP_OPTIONS_H
@@ -15,6 +17,14 @@
 
 #include "../../model/units.h"
 #include "cli.h"
+
+/* The Makefile defines both (main.o and commands.o follow PREFIX); defaults for other builds. */
+#ifndef ISOFLOP_VERSION
+#define ISOFLOP_VERSION "0.1"
+#endif
+#ifndef ISOFLOP_SHARE_DIR
+#define ISOFLOP_SHARE_DIR "/usr/local/share/isoflop"
+#endif
 
 /* How an option's value is parsed and where it goes in struct cli. */
 enum option_kind {
