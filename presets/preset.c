@@ -282,16 +282,20 @@ static bool date_exists(const char *s)
 	return month >= 1 && month <= 12 && day >= 1 && day <= month_days(year, month);
 }
 
+bool preset_id_char(char c, bool first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       (!first && (c == '.' || c == '-'));
+}
+
 bool preset_id_valid(const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n == 0 || n >= sizeof((struct preset *)0)->id ||
-	    !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+	if (n == 0 || n >= sizeof((struct preset *)0)->id)
 		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' ||
-		      *s == '-'))
+	for (size_t i = 0; i < n; i++)
+		if (!preset_id_char(s[i], i == 0))
 			return false;
 	return true;
 }

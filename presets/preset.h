@@ -81,6 +81,9 @@ int preset_load_listed(const char *path, enum preset_kind want, struct preset *o
  */
 bool preset_id_valid(const char *s);
 
+/* Whether c may stand in an id: first, a lowercase letter or digit; after it, also '.' and '-'. */
+bool preset_id_char(char c, bool first);
+
 /* The parameters a model computes with: the active ones of a mixture of experts. */
 double preset_compute_params(const struct preset *p);
 

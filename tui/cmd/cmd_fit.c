@@ -514,6 +514,12 @@ static const char *fit_failed(const struct report *r, const struct fit_run *runs
 
 /* ---- --output ---- */
 
+/* ASCII's lowercase, whatever the locale: ids are ASCII. */
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
 /* A preset id from the output file's name: lowercase, [a-z0-9.-]. */
 static void id_from_path(const char *path, char *id, size_t size)
 {
@@ -525,13 +531,10 @@ static void id_from_path(const char *path, char *id, size_t size)
 	char *dot = strrchr(base, '.');
 	if (dot != NULL && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
 		*dot = '\0';
-	if (!((base[0] >= 'a' && base[0] <= 'z') || (base[0] >= '0' && base[0] <= '9') ||
-	      (base[0] >= 'A' && base[0] <= 'Z')))
+	if (!preset_id_char(lower(base[0]), true))
 		j += (size_t)snprintf(id, size, "fit-");
-	for (const char *p = base; *p && j + 1 < size; p++) {
-		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
-		id[j++] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ? c : '-';
-	}
+	for (const char *p = base; *p && j + 1 < size; p++)
+		id[j++] = preset_id_char(lower(*p), false) ? lower(*p) : '-';
 	id[j] = '\0';
 	if (j == 0)
 		snprintf(id, size, "fit");
