@@ -142,9 +142,6 @@ enum slider app_slider_by(const struct app *a, int by);
 const char *app_slider_name(enum slider s);
 const char *app_slider_label(enum slider s);
 
-/* Whether moving slider s changes the map's contours or lines (not just the point). */
-bool app_slider_redraws(enum slider s);
-
 /* Whether the slider's bar is linear (E, alpha, beta, MFU) rather than in decades. */
 bool app_slider_linear(enum slider s);
 

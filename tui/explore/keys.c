@@ -380,12 +380,12 @@ static const struct key_binding jump_keys[] = {
 
 /* ---- dispatch ---- */
 
-static const struct key_mode explore_mode = {"explore", ROWS(key_table), NULL, true};
-static const struct key_mode entry_mode = {"entry", ROWS(entry_keys), entry_type, false};
-static const struct key_mode picker_mode = {"picker", ROWS(picker_keys), NULL, false};
-static const struct key_mode help_mode = {"help", ROWS(help_keys), close_dialog, false};
-static const struct key_mode tour_mode = {"tour", ROWS(tour_keys), NULL, false};
-static const struct key_mode jump_mode = {"jump", ROWS(jump_keys), jump_cancel, false};
+static const struct key_mode explore_mode = {ROWS(key_table), NULL, true};
+static const struct key_mode entry_mode = {ROWS(entry_keys), entry_type, false};
+static const struct key_mode picker_mode = {ROWS(picker_keys), NULL, false};
+static const struct key_mode help_mode = {ROWS(help_keys), close_dialog, false};
+static const struct key_mode tour_mode = {ROWS(tour_keys), NULL, false};
+static const struct key_mode jump_mode = {ROWS(jump_keys), jump_cancel, false};
 
 const struct key_mode *key_mode_of(const struct app *a)
 {
