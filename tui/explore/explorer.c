@@ -199,7 +199,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 			return -1;
 		struct map_spec ms = map_spec_of(e, a);
 		if (e->lay.map.w > 0) {
-			e->map_ok = map_draw_base(&e->base, e->lay.map, &ms, &e->map, NULL) == 0;
+			e->map_ok = map_draw_base(&e->base, e->lay.map, &ms, &e->map) == 0;
 			if (!e->map_ok)
 				centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
 		}
