@@ -657,6 +657,27 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	explorer_free(&e);
 }
 
+/* A click on the '@' the map recorded leaves the point where it is. */
+static void a_click_on_the_point_does_nothing(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+
+	start_explorer(&a, &e, &c);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	int x = e.map.point_x, y = e.map.point_y;
+	assert_true(x >= 0 && y >= 0);
+	assert_int_equal(canvas_get(&c, x, y).ch, '@');
+	double n = a.scene.n, d = a.scene.d;
+	assert_false(explorer_click(&e, &a, &c, x, y));
+	assert_rel(a.scene.n, n, 0);
+	assert_rel(a.scene.d, d, 0);
+	canvas_free(&c);
+	explorer_free(&e);
+}
+
 /*
  * Every letter of every tag on the map jumps to that tag's model, also where
  * tags touch ("L7L13") and where the '@' pushed one aside. Where each tag is
@@ -1110,6 +1131,7 @@ int main(void)
 	        cmocka_unit_test(tour_rewinds_the_whole_scene),
 	        cmocka_unit_test(start_setters),
 	        cmocka_unit_test(clicks_move_the_point_and_the_sliders),
+	        cmocka_unit_test(a_click_on_the_point_does_nothing),
 	        cmocka_unit_test(every_tag_letter_clicks_to_its_model),
 	        cmocka_unit_test(tour_steps_are_the_same_however_reached),
 	        cmocka_unit_test(tour_unique_tokens_survive_u),

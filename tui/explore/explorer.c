@@ -364,15 +364,14 @@ static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
  * A click on the map: on a model's tag (or a '+' it shares), jump to the
  * model; on the '@', nothing; elsewhere move the point to the cell's centre.
  */
-static bool click_map(const struct explorer *e, struct app *a, const struct canvas *shown, int x,
-                      int y)
+static bool click_map(const struct explorer *e, struct app *a, int x, int y)
 {
 	const struct frame *f = &e->map.frame;
 	const struct rect *ar = &f->area;
 	double n, d;
 
 	if (x < ar->x || x >= ar->x + ar->w || y < ar->y || y >= ar->y + ar->h ||
-	    canvas_get(shown, x, y).style == STYLE_CURRENT)
+	    (x == e->map.point_x && y == e->map.point_y))
 		return false;
 	long owner = a->scene.markers ? map_tag_at(&e->map, x, y) : -1;
 	if (owner >= 0) {
@@ -398,7 +397,7 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
 		app_clear_status(a); /* as after a key: the last message is about something else */
 		return true;
 	}
-	return e->map_ok && click_map(e, a, shown, x, y);
+	return e->map_ok && click_map(e, a, x, y);
 }
 
 /*
