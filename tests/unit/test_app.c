@@ -319,7 +319,7 @@ static void views_add_their_sliders(void **state)
 	assert_int_equal(app_sliders(&a, on), 3);
 }
 
-/* T moves in decades, steps down past its range to none and back; U redraws the map. */
+/* T moves in decades, steps down past its range to none and back; N, D and C stay. */
 static void inference_and_unique_sliders(void **state)
 {
 	(void)state;

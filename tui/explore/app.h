@@ -224,7 +224,9 @@ bool app_parse_value(enum slider s, const char *text, double *v, char *why, size
 void app_clamp_note(const struct app *a, enum slider s, double v, double lo, double hi,
                     const char *typed, char *note, size_t size);
 
-/* Parse the entry as a value of the focused slider and set it; false and a status message if bad.
+/*
+ * Parse the entry as a value of the focused slider and set it; false and a
+ * status message if bad.
  */
 bool app_commit_entry(struct app *a);
 
@@ -270,8 +272,10 @@ void app_set_unique_given(struct app *a, double u);
 void app_open(struct app *a, enum app_mode mode);
 void app_close(struct app *a);
 
-/* Move the picker's (or the help's) row by `by` among `rows`: wrapping round, or stopping at the
- * ends. */
+/*
+ * Move the picker's (or the help's) row by `by` among `rows`: wrapping
+ * round, or stopping at the ends.
+ */
 void app_pick_move(struct app *a, int by, size_t rows, bool wrap);
 
 /* Enter in a picker: jump to the model, switch to the law or compare with it. */

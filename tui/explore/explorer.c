@@ -281,7 +281,9 @@ static void slider_row(const struct app *a, enum slider s, struct rect r, struct
 	row->bar_w = r.w - row->hl - row->tl;
 }
 
-/* Where the value sits along its slider: 0 at the low end, 1 at the high (decades unless linear).
+/*
+ * Where the value sits along its slider: 0 at the low end, 1 at the high
+ * (in decades unless the slider is linear).
  */
 static double slider_fraction(const struct app *a, enum slider s)
 {
