@@ -156,7 +156,7 @@ static enum key_result edit_law(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
-static enum key_result save_law(struct app *a, int key)
+static enum key_result open_save(struct app *a, int key)
 {
 	(void)key;
 	if (!a->scene.edited) {
@@ -202,7 +202,7 @@ const struct key_binding key_table[] = {
         {"a", "hardware view: the next accelerator", {'a'}, next_accelerator},
         {"f", "hardware view: days, count or C follows", {'f'}, cycle_follow},
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, edit_law},
-        {"s", "save the edited law under a new id", {'s'}, save_law},
+        {"s", "save the edited law under a new id", {'s'}, open_save},
         {"click", "map: move there, a tag: to its model; a bar: set it", {0}, NULL},
         {"?", "show these keys", {'?'}, help},
         {"q Esc", "quit", {'q', KEYC_ESC}, quit},
