@@ -250,13 +250,14 @@ static int start_hardware(const struct cli *cli, struct app *a)
 	/* the days follow the MFU given, or the 0.4 the hardware view opens with (app.c) */
 	app_set(a, SLIDER_MFU, cli->given & OPT_MFU ? cli->mfu : a->scene.hw.mfu);
 	if ((cli->given & OPT_GPUS) && (cli->given & OPT_DAYS)) {
-		double budget;
-		if (app_hw_budget_optimum(a, (double)cli->gpus, cli->days, &budget) != MODEL_OK)
+		double budget, n, d;
+		if (app_hw_budget_optimum(a, (double)cli->gpus, cli->days, &budget, &n, &d) !=
+		    MODEL_OK)
 			return cli_error("no compute-optimal model for %g FLOPs under %s", budget,
 			                 a->catalog->laws[a->scene.law].preset.id);
 		char what[64];
 		snprintf(what, sizeof what, "%.3g FLOPs put the optimum", budget);
-		if ((rc = in_window(a, a->scene.n, a->scene.d, what)) != 0)
+		if ((rc = in_window(a, n, d, what)) != 0)
 			return rc;
 	} else if (cli->given & OPT_GPUS) {
 		app_set(a, SLIDER_GPUS, (double)cli->gpus);

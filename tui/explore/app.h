@@ -254,10 +254,13 @@ void app_set_follow(struct app *a, enum hw_unknown follow);
 
 /*
  * Count and days given: the budget follows from the hardware and the point
- * goes to that budget's compute-optimal allocation, unclamped (the caller
- * checks the window). The budget into *budget; MODEL_OK or why not.
+ * goes to that budget's compute-optimal allocation, clamped into the window
+ * like every move. The budget into *budget and the optimum as computed,
+ * before the clamp, into *n and *d, for a caller that refuses one outside
+ * the window; MODEL_OK or why not (the point then stays).
  */
-enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget);
+enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget,
+                                        double *n, double *d);
 
 /* Where 's' saves; the user's runs drawn on the map; --unique-tokens for the data view. */
 void app_set_save_dir(struct app *a, const char *dir);
