@@ -299,9 +299,11 @@ static int start_views(const struct cli *cli, struct app *a)
 		app_set(a, SLIDER_T, cli->inference);
 	}
 	if (cli->given & OPT_LARGER) {
-		if (!(cli->larger >= 1 && cli->larger <= 100))
-			return cli_error("--larger: the explorer's M runs from 1 to 100, not %g",
-			                 cli->larger);
+		double lo, hi;
+		app_range(a, SLIDER_M, &lo, &hi);
+		if (!(cli->larger >= lo && cli->larger <= hi))
+			return cli_error("--larger: the explorer's M runs from %g to %g, not %g",
+			                 lo, hi, cli->larger);
 		app_toggle_testtime(a);
 		app_set(a, SLIDER_M, cli->larger);
 	}
