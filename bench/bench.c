@@ -73,7 +73,7 @@ static void bench_map(const struct law *law, const char *id)
 		return;
 	t = now();
 	for (long j = 0; j < n; j++)
-		map_draw_base(&c, (struct rect){0, 0, 160, 48}, &s, &m, NULL);
+		map_draw_base(&c, (struct rect){0, 0, 160, 48}, &s, &m);
 	draw = (now() - t) / n;
 
 	/* the same corners the map evaluates, and nothing else */

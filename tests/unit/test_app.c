@@ -319,7 +319,7 @@ static void views_add_their_sliders(void **state)
 	assert_int_equal(app_sliders(&a, on), 3);
 }
 
-/* T moves in decades, steps down past its range to none and back; U redraws the map. */
+/* T moves in decades, steps down past its range to none and back; N, D and C stay. */
 static void inference_and_unique_sliders(void **state)
 {
 	(void)state;
@@ -653,6 +653,27 @@ static void clicks_move_the_point_and_the_sliders(void **state)
 	press(&a, '?', KEY_HANDLED);
 	assert_false(explorer_click(&e, &a, &c, ar->x + 1, ar->y + 1));
 	assert_rel(a.scene.n, n0, 0);
+	canvas_free(&c);
+	explorer_free(&e);
+}
+
+/* A click on the '@' the map recorded leaves the point where it is. */
+static void a_click_on_the_point_does_nothing(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+
+	start_explorer(&a, &e, &c);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	int x = e.map.point_x, y = e.map.point_y;
+	assert_true(x >= 0 && y >= 0);
+	assert_int_equal(canvas_get(&c, x, y).ch, '@');
+	double n = a.scene.n, d = a.scene.d;
+	assert_false(explorer_click(&e, &a, &c, x, y));
+	assert_rel(a.scene.n, n, 0);
+	assert_rel(a.scene.d, d, 0);
 	canvas_free(&c);
 	explorer_free(&e);
 }
@@ -1054,17 +1075,37 @@ static void tour_rewinds_the_whole_scene(void **state)
 	assert_int_equal(a.scene.panel, TOUR_PANEL_BOTH);
 }
 
+/*
+ * A budget whose optimum lies past the window: the caller learns where the
+ * optimum was, and the point stays in the window like after any other setter.
+ */
+static void a_budget_past_the_window_keeps_the_point_in_it(void **state)
+{
+	(void)state;
+	struct app a;
+	double budget, n, d;
+
+	start(&a, "besiroglu2024");
+	assert_true(app_toggle_hardware(&a));
+	app_set(&a, SLIDER_MFU, 0.5);
+	assert_int_equal(app_hw_budget_optimum(&a, 1e8, 3650, &budget, &n, &d), MODEL_OK);
+	assert_true(n > a.n_hi || d > a.d_hi);
+	assert_true(a.scene.n >= a.n_lo && a.scene.n <= a.n_hi);
+	assert_true(a.scene.d >= a.d_lo && a.scene.d <= a.d_hi);
+}
+
 /* Start options: the hardware budget from count and days, the follower, the runs. */
 static void start_setters(void **state)
 {
 	(void)state;
 	struct app a;
-	double budget;
+	double budget, n, d;
 
 	start(&a, "besiroglu2024");
 	assert_true(app_toggle_hardware(&a));
 	app_set(&a, SLIDER_MFU, 0.4);
-	assert_int_equal(app_hw_budget_optimum(&a, 1024, 30, &budget), MODEL_OK);
+	assert_int_equal(app_hw_budget_optimum(&a, 1024, 30, &budget, &n, &d), MODEL_OK);
+	assert_true(a.scene.n == n && a.scene.d == d); /* inside the window: as computed */
 	assert_rel(budget, 1024 * a.scene.hw.peak * 0.4 * 30 * 86400, 1e-12);
 	assert_true(a.scene.hw.count == 1024 && a.scene.hw.days == 30);
 	assert_rel(app_value(&a, SLIDER_C), budget, 1e-9); /* the point is at that budget */
@@ -1109,7 +1150,9 @@ int main(void)
 	        cmocka_unit_test(small_setters),
 	        cmocka_unit_test(tour_rewinds_the_whole_scene),
 	        cmocka_unit_test(start_setters),
+	        cmocka_unit_test(a_budget_past_the_window_keeps_the_point_in_it),
 	        cmocka_unit_test(clicks_move_the_point_and_the_sliders),
+	        cmocka_unit_test(a_click_on_the_point_does_nothing),
 	        cmocka_unit_test(every_tag_letter_clicks_to_its_model),
 	        cmocka_unit_test(tour_steps_are_the_same_however_reached),
 	        cmocka_unit_test(tour_unique_tokens_survive_u),

@@ -30,7 +30,9 @@ static const char *save_dir(const char *config_dir)
 	return dir;
 }
 
-/* 0 when (n, d) lies in the explorer's window, else an error: "WHAT outside the window (...)".
+/*
+ * 0 when (n, d) lies in the explorer's window, else an error:
+ * "WHAT outside the window (...)".
  */
 static int in_window(const struct app *a, double n, double d, const char *what)
 {
@@ -65,8 +67,8 @@ static int start_point(const struct cli *cli, struct app *a)
 		snprintf(what, sizeof what, "--model %.60s lies", cli->model);
 		n = preset_compute_params(&m->preset);
 		d = m->preset.tokens;
-		if ((rc = in_window(a, n, d, what)) !=
-		    0) /* a user's preset: the picker would clamp it */
+		/* a user's preset may lie outside: the picker would clamp it */
+		if ((rc = in_window(a, n, d, what)) != 0)
 			return rc;
 		app_jump_model(a, (size_t)(m - a->catalog->models));
 		app_clear_status(a);
@@ -245,16 +247,17 @@ static int start_hardware(const struct cli *cli, struct app *a)
 		return rc;
 	if ((cli->given & OPT_DAYS) && (rc = in_range(a, SLIDER_DAYS, "--days", cli->days)) != 0)
 		return rc;
-	/* the days follow the MFU given (or the accelerator's default) */
+	/* the days follow the MFU given, or the 0.4 the hardware view opens with (app.c) */
 	app_set(a, SLIDER_MFU, cli->given & OPT_MFU ? cli->mfu : a->scene.hw.mfu);
 	if ((cli->given & OPT_GPUS) && (cli->given & OPT_DAYS)) {
-		double budget;
-		if (app_hw_budget_optimum(a, (double)cli->gpus, cli->days, &budget) != MODEL_OK)
+		double budget, n, d;
+		if (app_hw_budget_optimum(a, (double)cli->gpus, cli->days, &budget, &n, &d) !=
+		    MODEL_OK)
 			return cli_error("no compute-optimal model for %g FLOPs under %s", budget,
 			                 a->catalog->laws[a->scene.law].preset.id);
 		char what[64];
 		snprintf(what, sizeof what, "%.3g FLOPs put the optimum", budget);
-		if ((rc = in_window(a, a->scene.n, a->scene.d, what)) != 0)
+		if ((rc = in_window(a, n, d, what)) != 0)
 			return rc;
 	} else if (cli->given & OPT_GPUS) {
 		app_set(a, SLIDER_GPUS, (double)cli->gpus);
@@ -277,7 +280,9 @@ static int start_hardware(const struct cli *cli, struct app *a)
 	return follower_in_range(a, cli->given & OPT_DAYS ? SLIDER_GPUS : SLIDER_DAYS, given);
 }
 
-/* The views a talk may want to start in: --unique-tokens, --inference-tokens, --larger, hardware.
+/*
+ * The views a talk may want to start in: --unique-tokens,
+ * --inference-tokens, --larger, hardware.
  */
 static int start_views(const struct cli *cli, struct app *a)
 {
@@ -294,9 +299,11 @@ static int start_views(const struct cli *cli, struct app *a)
 		app_set(a, SLIDER_T, cli->inference);
 	}
 	if (cli->given & OPT_LARGER) {
-		if (!(cli->larger >= 1 && cli->larger <= 100))
-			return cli_error("--larger: the explorer's M runs from 1 to 100, not %g",
-			                 cli->larger);
+		double lo, hi;
+		app_range(a, SLIDER_M, &lo, &hi);
+		if (!(cli->larger >= lo && cli->larger <= hi))
+			return cli_error("--larger: the explorer's M runs from %g to %g, not %g",
+			                 lo, hi, cli->larger);
 		app_toggle_testtime(a);
 		app_set(a, SLIDER_M, cli->larger);
 	}

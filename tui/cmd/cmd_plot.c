@@ -113,7 +113,7 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 		spec.frontier2 = &paper->preset.law;
 		spec.frontier2_name = paper->preset.id;
 	}
-	if (map_draw_base(c, (struct rect){0, 0, c->w, c->h}, &spec, &m, NULL) != 0)
+	if (map_draw_base(c, (struct rect){0, 0, c->w, c->h}, &spec, &m) != 0)
 		return cli_error("out of memory");
 	map_draw_overlay(c, (struct rect){0, 0, c->w, c->h}, &spec, &m);
 	return 0;

@@ -416,7 +416,8 @@ void app_set_follow(struct app *a, enum hw_unknown follow)
 	a->hw_follow = follow;
 }
 
-enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget)
+enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget,
+                                        double *n, double *d)
 {
 	struct hw_plan p = a->scene.hw;
 	enum model_status st;
@@ -426,11 +427,17 @@ enum model_status app_hw_budget_optimum(struct app *a, double count, double days
 	st = hw_solve(&p, HW_BUDGET);
 	*budget = p.budget;
 	if (st == MODEL_OK)
-		st = optimum_point(app_law(a), 0, 0, p.budget, a->scene.u, &a->scene.n,
-		                   &a->scene.d);
-	if (st == MODEL_OK)
-		a->scene.hw = p;
-	return st;
+		st = optimum_point(app_law(a), 0, 0, p.budget, a->scene.u, n, d);
+	if (st != MODEL_OK)
+		return st;
+	/* the plan as given; only a point the window moved needs the hardware to follow it */
+	a->scene.hw = p;
+	a->scene.n = *n;
+	a->scene.d = *d;
+	clamp_point(a);
+	if (a->scene.n != *n || a->scene.d != *d)
+		hw_sync(a, a->hw_follow);
+	return MODEL_OK;
 }
 
 void app_set_save_dir(struct app *a, const char *dir)

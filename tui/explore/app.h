@@ -142,9 +142,6 @@ enum slider app_slider_by(const struct app *a, int by);
 const char *app_slider_name(enum slider s);
 const char *app_slider_label(enum slider s);
 
-/* Whether moving slider s changes the map's contours or lines (not just the point). */
-bool app_slider_redraws(enum slider s);
-
 /* Whether the slider's bar is linear (E, alpha, beta, MFU) rather than in decades. */
 bool app_slider_linear(enum slider s);
 
@@ -227,7 +224,9 @@ bool app_parse_value(enum slider s, const char *text, double *v, char *why, size
 void app_clamp_note(const struct app *a, enum slider s, double v, double lo, double hi,
                     const char *typed, char *note, size_t size);
 
-/* Parse the entry as a value of the focused slider and set it; false and a status message if bad.
+/*
+ * Parse the entry as a value of the focused slider and set it; false and a
+ * status message if bad.
  */
 bool app_commit_entry(struct app *a);
 
@@ -255,10 +254,13 @@ void app_set_follow(struct app *a, enum hw_unknown follow);
 
 /*
  * Count and days given: the budget follows from the hardware and the point
- * goes to that budget's compute-optimal allocation, unclamped (the caller
- * checks the window). The budget into *budget; MODEL_OK or why not.
+ * goes to that budget's compute-optimal allocation, clamped into the window
+ * like every move. The budget into *budget and the optimum as computed,
+ * before the clamp, into *n and *d, for a caller that refuses one outside
+ * the window; MODEL_OK or why not (the point then stays).
  */
-enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget);
+enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget,
+                                        double *n, double *d);
 
 /* Where 's' saves; the user's runs drawn on the map; --unique-tokens for the data view. */
 void app_set_save_dir(struct app *a, const char *dir);
@@ -273,8 +275,10 @@ void app_set_unique_given(struct app *a, double u);
 void app_open(struct app *a, enum app_mode mode);
 void app_close(struct app *a);
 
-/* Move the picker's (or the help's) row by `by` among `rows`: wrapping round, or stopping at the
- * ends. */
+/*
+ * Move the picker's (or the help's) row by `by` among `rows`: wrapping
+ * round, or stopping at the ends.
+ */
 void app_pick_move(struct app *a, int by, size_t rows, bool wrap);
 
 /* Enter in a picker: jump to the model, switch to the law or compare with it. */

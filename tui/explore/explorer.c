@@ -199,7 +199,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 			return -1;
 		struct map_spec ms = map_spec_of(e, a);
 		if (e->lay.map.w > 0) {
-			e->map_ok = map_draw_base(&e->base, e->lay.map, &ms, &e->map, NULL) == 0;
+			e->map_ok = map_draw_base(&e->base, e->lay.map, &ms, &e->map) == 0;
 			if (!e->map_ok)
 				centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
 		}
@@ -281,7 +281,9 @@ static void slider_row(const struct app *a, enum slider s, struct rect r, struct
 	row->bar_w = r.w - row->hl - row->tl;
 }
 
-/* Where the value sits along its slider: 0 at the low end, 1 at the high (decades unless linear).
+/*
+ * Where the value sits along its slider: 0 at the low end, 1 at the high
+ * (in decades unless the slider is linear).
  */
 static double slider_fraction(const struct app *a, enum slider s)
 {
@@ -364,15 +366,14 @@ static bool click_slider(const struct explorer *e, struct app *a, int x, int i)
  * A click on the map: on a model's tag (or a '+' it shares), jump to the
  * model; on the '@', nothing; elsewhere move the point to the cell's centre.
  */
-static bool click_map(const struct explorer *e, struct app *a, const struct canvas *shown, int x,
-                      int y)
+static bool click_map(const struct explorer *e, struct app *a, int x, int y)
 {
 	const struct frame *f = &e->map.frame;
 	const struct rect *ar = &f->area;
 	double n, d;
 
 	if (x < ar->x || x >= ar->x + ar->w || y < ar->y || y >= ar->y + ar->h ||
-	    canvas_get(shown, x, y).style == STYLE_CURRENT)
+	    (x == e->map.point_x && y == e->map.point_y))
 		return false;
 	long owner = a->scene.markers ? map_tag_at(&e->map, x, y) : -1;
 	if (owner >= 0) {
@@ -398,7 +399,7 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
 		app_clear_status(a); /* as after a key: the last message is about something else */
 		return true;
 	}
-	return e->map_ok && click_map(e, a, shown, x, y);
+	return e->map_ok && click_map(e, a, x, y);
 }
 
 /*

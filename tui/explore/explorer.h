@@ -1,12 +1,14 @@
 /*
  * explorer.h: the explorer's whole frame drawn into a canvas, curses-free:
- * the map and profiles panels, three sliders, the readout, the status line
+ * the map and profiles panels, the sliders, the readout, the status line
  * and the dialogs (pickers, help). The screen blits it; `--dump` and the
  * tests print it.
  *
  * The panels' expensive part (contours, frontier, curves) is cached in a
- * base canvas that depends only on the law, the markers switch and the
- * terminal size; a slider step redraws only the overlay on a copy of it.
+ * base canvas that depends only on the terminal size and on struct
+ * explorer_key (the law as drawn, the views, the markers switch, T and U,
+ * the number of sliders); a change that leaves those alone redraws only the
+ * overlay on a copy of it.
  */
 #ifndef ISOFLOP_EXPLORER_H
 #define ISOFLOP_EXPLORER_H
@@ -89,7 +91,7 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
 
 /*
  * Draw the frame for state a into out (sized to the terminal), rebuilding
- * the base first if the law, the markers switch or the size changed.
+ * the base first if the size or anything in struct explorer_key changed.
  * Returns 0, or -1 when memory runs out.
  */
 int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out);

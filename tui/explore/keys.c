@@ -156,7 +156,7 @@ static enum key_result edit_law(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
-static enum key_result save_law(struct app *a, int key)
+static enum key_result open_save(struct app *a, int key)
 {
 	(void)key;
 	if (!a->scene.edited) {
@@ -202,7 +202,7 @@ const struct key_binding key_table[] = {
         {"a", "hardware view: the next accelerator", {'a'}, next_accelerator},
         {"f", "hardware view: days, count or C follows", {'f'}, cycle_follow},
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, edit_law},
-        {"s", "save the edited law under a new id", {'s'}, save_law},
+        {"s", "save the edited law under a new id", {'s'}, open_save},
         {"click", "map: move there, a tag: to its model; a bar: set it", {0}, NULL},
         {"?", "show these keys", {'?'}, help},
         {"q Esc", "quit", {'q', KEYC_ESC}, quit},
@@ -380,12 +380,12 @@ static const struct key_binding jump_keys[] = {
 
 /* ---- dispatch ---- */
 
-static const struct key_mode explore_mode = {"explore", ROWS(key_table), NULL, true};
-static const struct key_mode entry_mode = {"entry", ROWS(entry_keys), entry_type, false};
-static const struct key_mode picker_mode = {"picker", ROWS(picker_keys), NULL, false};
-static const struct key_mode help_mode = {"help", ROWS(help_keys), close_dialog, false};
-static const struct key_mode tour_mode = {"tour", ROWS(tour_keys), NULL, false};
-static const struct key_mode jump_mode = {"jump", ROWS(jump_keys), jump_cancel, false};
+static const struct key_mode explore_mode = {ROWS(key_table), NULL, true};
+static const struct key_mode entry_mode = {ROWS(entry_keys), entry_type, false};
+static const struct key_mode picker_mode = {ROWS(picker_keys), NULL, false};
+static const struct key_mode help_mode = {ROWS(help_keys), close_dialog, false};
+static const struct key_mode tour_mode = {ROWS(tour_keys), NULL, false};
+static const struct key_mode jump_mode = {ROWS(jump_keys), jump_cancel, false};
 
 const struct key_mode *key_mode_of(const struct app *a)
 {

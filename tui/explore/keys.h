@@ -47,7 +47,6 @@ struct key_binding {
 
 /* The keys of one mode, and what any other key does (NULL: nothing). */
 struct key_mode {
-	const char *name;
 	const struct key_binding *keys;
 	size_t len;
 	key_handler *other;

@@ -19,25 +19,24 @@ static const struct {
 	const char *name, *label;
 	double lo, hi;
 	bool linear;
-	bool redraws; /* moving it changes the map's base, not only the point */
 } sliders[SLIDER_COUNT] = {
-        [SLIDER_N] = {"N", "N params", 0, 0, false, false},
-        [SLIDER_D] = {"D", "D tokens", 0, 0, false, false},
-        [SLIDER_C] = {"C", "C FLOPs ", 0, 0, false, false},
+        [SLIDER_N] = {"N", "N params", 0, 0, false},
+        [SLIDER_D] = {"D", "D tokens", 0, 0, false},
+        [SLIDER_C] = {"C", "C FLOPs ", 0, 0, false},
         /* Sardana et al. 2023 consider up to ~1e13-1e14 lifetime tokens; 1e15 leaves room */
-        [SLIDER_T] = {"T", "T infer ", 1e9, 1e15, false, true},
-        [SLIDER_U] = {"U", "U unique", 0, 0, false, true},
+        [SLIDER_T] = {"T", "T infer ", 1e9, 1e15, false},
+        [SLIDER_U] = {"U", "U unique", 0, 0, false},
         /* Snell et al. 2024 compare with models up to 14x larger */
-        [SLIDER_M] = {"M", "M larger", 1, 100, false, false},
+        [SLIDER_M] = {"M", "M larger", 1, 100, false},
         /* from one accelerator to a hundred million, 15 minutes to ten years */
-        [SLIDER_GPUS] = {"count", "G count ", 1, 1e8, false, false},
-        [SLIDER_DAYS] = {"days", "days    ", 0.01, 3650, false, false},
-        [SLIDER_MFU] = {"MFU", "MFU     ", 0.01, 1, true, false},
-        [SLIDER_E] = {"E", "E       ", 0.1, 5, true, true},
-        [SLIDER_A] = {"A", "A       ", 1, 1e7, false, true},
-        [SLIDER_B] = {"B", "B       ", 1, 1e7, false, true},
-        [SLIDER_ALPHA] = {"alpha", "alpha   ", 0.02, 1.5, true, true},
-        [SLIDER_BETA] = {"beta", "beta    ", 0.02, 1.5, true, true},
+        [SLIDER_GPUS] = {"count", "G count ", 1, 1e8, false},
+        [SLIDER_DAYS] = {"days", "days    ", 0.01, 3650, false},
+        [SLIDER_MFU] = {"MFU", "MFU     ", 0.01, 1, true},
+        [SLIDER_E] = {"E", "E       ", 0.1, 5, true},
+        [SLIDER_A] = {"A", "A       ", 1, 1e7, false},
+        [SLIDER_B] = {"B", "B       ", 1, 1e7, false},
+        [SLIDER_ALPHA] = {"alpha", "alpha   ", 0.02, 1.5, true},
+        [SLIDER_BETA] = {"beta", "beta    ", 0.02, 1.5, true},
 };
 
 const char *app_slider_name(enum slider s)
@@ -48,11 +47,6 @@ const char *app_slider_name(enum slider s)
 const char *app_slider_label(enum slider s)
 {
 	return sliders[s].label;
-}
-
-bool app_slider_redraws(enum slider s)
-{
-	return sliders[s].redraws;
 }
 
 bool app_slider_linear(enum slider s)

@@ -709,10 +709,11 @@ static int choose_markers(const struct map_spec *s, struct map_marker *chosen, i
 
 /* map_draw_base for at most MAP_MAX_MARKERS markers. */
 static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
-                     enum marker_place *places, int hidden)
+                     int hidden)
 {
 	enum { MAX_ENTRIES = MAP_MAX_MARKERS + 20 };
 	char entries[MAX_ENTRIES][96];
+	enum marker_place places[MAP_MAX_MARKERS]; /* the legend's view of m->tags */
 
 	memset(m, 0, sizeof *m);
 	m->hidden = hidden;
@@ -751,13 +752,10 @@ static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, 
 	return 0;
 }
 
-int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
-                  enum marker_place *places)
+int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m)
 {
-	enum marker_place local[MAP_MAX_MARKERS];
-
 	if (s->nmarkers <= MAP_MAX_MARKERS)
-		return draw_base(c, r, s, m, places ? places : local, 0);
+		return draw_base(c, r, s, m, 0);
 
 	/* too many to draw or list: the most important ones, and a count of the rest */
 	struct map_spec few = *s;
@@ -765,15 +763,9 @@ int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, str
 	int *idx = malloc(sizeof *idx * MAP_MAX_MARKERS), rc = -1;
 	if (chosen != NULL && idx != NULL && (few.nmarkers = choose_markers(s, chosen, idx)) >= 0) {
 		few.markers = chosen;
-		rc = draw_base(c, r, &few, m, local, s->nmarkers - few.nmarkers);
+		rc = draw_base(c, r, &few, m, s->nmarkers - few.nmarkers);
 		for (int k = 0; k < m->ntags; k++) /* the caller's indices, not few's */
 			m->tags[k].model = idx[m->tags[k].model];
-		if (places != NULL) {
-			for (int i = 0; i < s->nmarkers; i++)
-				places[i] = MARKER_HIDDEN;
-			for (int i = 0; i < few.nmarkers; i++)
-				places[idx[i]] = local[i];
-		}
 	}
 	free(chosen);
 	free(idx);

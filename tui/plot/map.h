@@ -29,7 +29,6 @@ enum marker_place {
 	MARKER_TAG,       /* its tag, starting or ending at its cell */
 	MARKER_COLLISION, /* no room: '+' at its cell, "(+)" in the legend */
 	MARKER_OFF_MAP,   /* outside the window: "(off map)" in the legend */
-	MARKER_HIDDEN,    /* past MAP_MAX_MARKERS: not drawn, counted in the legend */
 };
 
 /*
@@ -99,12 +98,10 @@ struct map {
 
 /*
  * Draw axes, contours with labels, iso-FLOP lines, frontiers, markers and
- * the legend into r, and fill *m. places (room for nmarkers, or NULL) gets
- * where each marker went. Returns 0, or -1 when r is too small or memory
- * runs out.
+ * the legend into r, and fill *m, whose tags say where each marker went.
+ * Returns 0, or -1 when r is too small or memory runs out.
  */
-int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
-                  enum marker_place *places);
+int map_draw_base(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m);
 
 /*
  * Draw the title line and the current point over a base, and note in m

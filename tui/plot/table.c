@@ -81,18 +81,6 @@ struct cell cell_strings(const char *const *s, int n)
 	return (struct cell){.strings = s, .nstrings = n};
 }
 
-bool table_format_parse(const char *s, enum table_format *out)
-{
-	static const char *const names[] = {"text", "csv", "json"};
-
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum table_format)i;
-			return true;
-		}
-	return false;
-}
-
 /* The text form of a cell for people. */
 static void format_text(const struct column *c, const struct cell *v, char *buf, size_t size)
 {

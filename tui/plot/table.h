@@ -88,7 +88,4 @@ struct cell cell_bool(bool b);
 struct cell cell_object(const struct record *r);
 struct cell cell_strings(const char *const *s, int n);
 
-/* Parse text|csv|json; false when it is none of them. */
-bool table_format_parse(const char *s, enum table_format *out);
-
 #endif
