@@ -30,7 +30,8 @@ struct fit_run {
 /* The Huber threshold of Hoffmann et al. 2022, App. D.2. */
 #define FIT_HUBER_DELTA 1e-3
 
-/* Starts on the grid: alpha, beta in {0, .5, .., 2}, e in {-1, -.5, .., 1}, a, b in {0, 5, .., 25}.
+/*
+ * Starts on the grid: alpha, beta in {0, .5, .., 2}, e in {-1, -.5, .., 1}, a, b in {0, 5, .., 25}.
  */
 #define FIT_GRID_STARTS 4500
 

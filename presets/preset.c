@@ -66,7 +66,8 @@ struct bound {
 	const char *unit; /* for messages, after the range: " nats per token", or "" */
 };
 
-/* Losses: a language model's loss per token is a few nats (units.h gives the reasons for its ends).
+/*
+ * Losses: a language model's loss per token is a few nats (units.h gives the reasons for its ends).
  */
 static const struct bound loss_bound = {UNITS_LOSS_MIN, UNITS_LOSS_MAX, " nats per token"};
 /*

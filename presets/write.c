@@ -267,7 +267,8 @@ int write_temp_create(struct write_temp *t, const char *path,
 	}
 	errno = 0; /* a write error inside write() leaves its errno for the report */
 	write(fp, ctx);
-	/* a full disk shows at a write inside or at the flush: nothing half-written takes the name
+	/*
+	 * a full disk shows at a write inside or at the flush: nothing half-written takes the name
 	 */
 	if (fflush(fp) != 0 || ferror(fp) || fsync(fd) != 0) {
 		int saved = ferror(fp) && errno == 0 ? EIO : errno;

@@ -77,7 +77,8 @@ static void parametric_reaches_a_narrow_minimum(void **state)
 	law.beta = 0.2;
 	sweeps(&law, 0, 1, runs);
 	assert_int_equal(fit_parametric(runs, NRUNS, &p), MODEL_OK);
-	/* noiseless: the minimum is the law itself (a stop at 100 iterations was 1.4e-3 off in A)
+	/*
+	 * noiseless: the minimum is the law itself (a stop at 100 iterations was 1.4e-3 off in A)
 	 */
 	assert_rel(p.E, law.E, 1e-5);
 	assert_rel(p.A, law.A, 1e-4);

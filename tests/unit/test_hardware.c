@@ -19,7 +19,8 @@ static void budget_from_the_definition(void **state)
 
 	assert_int_equal(hw_solve(&p, HW_BUDGET), MODEL_OK);
 	assert_rel(p.budget, 1024 * 989e12 * 0.4 * seconds, 1e-15);
-	/* 1.05e24 FLOPs: the 1.0499e25 quoted with this example in the issue is ten times too large
+	/*
+	 * 1.05e24 FLOPs: the 1.0499e25 quoted with this example in the issue is ten times too large
 	 */
 	assert_rel(p.budget, 1.05e24, 1e-5);
 	/* the other members are left as they were */

@@ -124,7 +124,8 @@ static void muennighoff_readme_allocation(void **state)
 	assert_rel(a.tokens / 25e9, 9.49, 0.01);
 }
 
-/* Unconstrained, the tied fit at Gopher's budget: 69.96B and 1.372T (utils/parametric_fit.ipynb).
+/*
+ * Unconstrained, the tied fit at Gopher's budget: 69.96B and 1.372T (utils/parametric_fit.ipynb).
  */
 static void muennighoff_unconstrained_gopher(void **state)
 {
@@ -155,7 +156,8 @@ static void muennighoff_inverse_and_plateau(void **state)
 	assert_int_equal(optimum_for_loss(&law, 2.1, 25e9, &back), MODEL_EDOM);
 }
 
-/* Brent's route reproduces the closed forms (Chinchilla Eq. 4; Kaplan Eq. 1.5 at fixed C) to 1e-9.
+/*
+ * Brent's route reproduces the closed forms (Chinchilla Eq. 4; Kaplan Eq. 1.5 at fixed C) to 1e-9.
  */
 static void brent_matches_closed_form(void **state)
 {
