@@ -351,24 +351,8 @@ same "presets: a directory" presets --preset-dir "$tmp/mine"
 export COLUMNS=60
 same "presets laws within COLUMNS=60" presets laws
 unset COLUMNS
-# same_plus NAME RE ARGS...: as same, where the tree under test adds lines
-# matching RE on purpose (and does add them): issue 13's `completion` command
-# is the one addition since the pin; the next pin move drops this
-same_plus() {
-	name=$1 re=$2
-	shift 2
-	outcome "$base" "$@" >"$tmp/want"
-	outcome "$ISOFLOP" "$@" | grep -v -e "$re" >"$tmp/got"
-	if ! outcome "$ISOFLOP" "$@" | grep -q -e "$re"; then
-		no "adds its lines to $short: $name (isoflop $*)" "no line matches $re"
-	elif cmp -s "$tmp/want" "$tmp/got"; then
-		ok "same as $short but the added lines: $name"
-	else
-		no "differs from $short: $name (isoflop $*)" "$(diff "$tmp/want" "$tmp/got" | head -n 20)"
-	fi
-}
-same_plus "--help" completion --help
-same_plus "-h" completion -h
+same "--help" --help
+same "-h" -h
 same "--version" --version
 same "--keys" --keys
 while IFS='|' read -r what args; do
