@@ -975,9 +975,9 @@ static void entry_setters(void **state)
 	assert_int_equal(a.mode, MODE_EXPLORE);
 	assert_rel(a.scene.n, 70e9, 1e-12);
 	app_open(&a, MODE_ENTRY);
-	for (int i = 0; i < APP_ENTRY_MAX + 5; i++)
+	for (int i = 0; i < APP_VALUE_MAX + 5; i++)
 		app_entry_type(&a, '9');
-	assert_int_equal(strlen(a.entry), APP_ENTRY_MAX - 1);
+	assert_int_equal(strlen(a.entry), APP_VALUE_MAX - 1);
 	app_close(&a);
 	/* the status line: set, replaced, cleared */
 	app_status(&a, "%d %s", 42, "words");

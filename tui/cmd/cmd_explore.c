@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <libgen.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../model/fit.h"
@@ -18,6 +20,7 @@
 #include "../explore/app.h"
 #include "cli.h"
 #include "../explore/explorer.h"
+#include "../explore/record.h"
 #include "../explore/screen.h"
 #include "../explore/tour_play.h"
 
@@ -28,6 +31,40 @@ static const char *save_dir(const char *config_dir)
 
 	snprintf(dir, sizeof dir, "%.4000s/laws", config_dir);
 	return dir;
+}
+
+/*
+ * The tour 'r' appends to: --record FILE, checked now so that a typo is
+ * told before a talk is rehearsed (an existing file must load as a tour,
+ * a new one's directory exist), else tours/recorded.yaml in the user's
+ * config directory, where --tour recorded finds it. 0 or EXIT_USAGE.
+ */
+static int start_record(const struct cli *cli, struct app *a)
+{
+	static struct tour tour; /* 20 KB: not on the stack */
+	char path[4200], dir[4200], err[1024];
+	struct stat st;
+
+	if (cli->record == NULL) {
+		if (cli->config_dir != NULL) {
+			snprintf(path, sizeof path, "%.4000s/tours/" RECORD_DEFAULT_ID ".yaml",
+			         cli->config_dir);
+			app_set_record_path(a, path);
+		}
+		return 0;
+	}
+	snprintf(dir, sizeof dir, "%s", cli->record);
+	if (lstat(cli->record, &st) != 0 && stat(dirname(dir), &st) != 0)
+		return cli_error("--record %s: no directory %s to make it in", cli->record, dir);
+	if (lstat(cli->record, &st) == 0 && !S_ISREG(st.st_mode))
+		return cli_error("--record %s is not a regular file: name a tour file",
+		                 cli->record);
+	if (lstat(cli->record, &st) == 0 && tour_load(cli->record, &tour, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	app_set_record_path(a, cli->record);
+	return 0;
 }
 
 /*
@@ -401,7 +438,7 @@ int cmd_explore(const struct cli *cli)
 		app_toggle_data(&a);
 	app_set_runs(&a, runs, nruns);
 	if ((rc = start_point(cli, &a)) != 0 || (rc = start_views(cli, &a)) != 0 ||
-	    (rc = start_tour(cli, &a)) != 0)
+	    (rc = start_tour(cli, &a)) != 0 || (rc = start_record(cli, &a)) != 0)
 		return rc;
 	if (cli->dump) {
 		rc = dump_frame(cli, &a);

@@ -445,6 +445,11 @@ void app_set_save_dir(struct app *a, const char *dir)
 	snprintf(a->save_dir, sizeof a->save_dir, "%s", dir);
 }
 
+void app_set_record_path(struct app *a, const char *path)
+{
+	snprintf(a->record_path, sizeof a->record_path, "%s", path);
+}
+
 void app_set_runs(struct app *a, const struct fit_run *runs, size_t n)
 {
 	a->runs = runs;
@@ -462,6 +467,7 @@ void app_open(struct app *a, enum app_mode mode)
 	switch (mode) {
 	case MODE_ENTRY:
 	case MODE_SAVE:
+	case MODE_RECORD:
 		a->entry[0] = '\0';
 		break;
 	case MODE_PICK_MODEL:
@@ -518,7 +524,10 @@ void app_pick_choose(struct app *a)
 
 bool app_entry_type(struct app *a, int ch)
 {
-	return append_char(a->entry, sizeof a->entry, ch, 0x21, 0x7e);
+	bool caption = a->mode == MODE_RECORD;
+
+	return append_char(a->entry, caption ? sizeof a->entry : APP_VALUE_MAX, ch,
+	                   caption ? ' ' : 0x21, 0x7e);
 }
 
 void app_entry_erase(struct app *a)
@@ -551,11 +560,12 @@ void app_apply_step(struct app *a, const struct tour_step *s)
 	law = app_law(a);
 	if (s->unique_tokens > 0 || s->law[0])
 		a->scene.u = s->unique_tokens;
-	if (s->model[0] && (e = catalog_model(a->catalog, s->model)) != NULL)
+	if (s->model[0] && (e = catalog_model(a->catalog, s->model)) != NULL) {
 		app_jump_model(a, (size_t)(e - a->catalog->models));
-	else
-		optimum_point(law, s->params, s->tokens, s->compute, a->scene.u, &a->scene.n,
-		              &a->scene.d);
+	} else if (optimum_point(law, s->params, s->tokens, s->compute, a->scene.u, &a->scene.n,
+	                         &a->scene.d) == MODEL_OK) {
+		a->scene.model = -1; /* moved off the model an earlier step put it at */
+	}
 	clamp_point(a);
 	hw_sync(a, a->hw_follow);
 	if (s->lock)

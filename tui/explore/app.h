@@ -54,6 +54,7 @@ enum app_mode {
 	MODE_HELP,         /* '?' */
 	MODE_TOUR,         /* playing a tour: Space next, Backspace back, Esc explores */
 	MODE_SAVE,         /* typing an id to save the edited law under ('s') */
+	MODE_RECORD,       /* typing the caption of a tour step to record ('r') */
 };
 
 /*
@@ -78,7 +79,8 @@ struct app_scene {
 	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
 };
 
-#define APP_ENTRY_MAX  64 /* a preset id is up to 63 characters */
+#define APP_VALUE_MAX  64                       /* a value or a preset id: up to 63 characters */
+#define APP_ENTRY_MAX  (TOUR_CAPTION_WIDTH + 1) /* a caption's line is the longest entry */
 #define APP_STATUS_MAX 160
 
 /*
@@ -116,6 +118,7 @@ struct app {
 	bool saved;                /* the edited law was saved ('s') since its last change */
 	double u_given;            /* --unique-tokens, which the data view starts from */
 	char save_dir[4096];       /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
+	char record_path[4096];    /* the tour 'r' appends steps to, "" for none */
 };
 
 /* Steps of a slider, in decades. */
@@ -262,6 +265,9 @@ void app_set_follow(struct app *a, enum hw_unknown follow);
 enum model_status app_hw_budget_optimum(struct app *a, double count, double days, double *budget,
                                         double *n, double *d);
 
+/* The tour file 'r' appends the current state to as a step. */
+void app_set_record_path(struct app *a, const char *path);
+
 /* Where 's' saves; the user's runs drawn on the map; --unique-tokens for the data view. */
 void app_set_save_dir(struct app *a, const char *dir);
 void app_set_runs(struct app *a, const struct fit_run *runs, size_t n);
@@ -284,11 +290,15 @@ void app_pick_move(struct app *a, int by, size_t rows, bool wrap);
 /* Enter in a picker: jump to the model, switch to the law or compare with it. */
 void app_pick_choose(struct app *a);
 
-/* Typing after '=' or 's': a printable character (false: not one, or no room), Backspace. */
+/*
+ * Typing after '=', 's' or 'r': a printable character, a blank in a
+ * caption only (false: not one, or no room), Backspace.
+ */
 bool app_entry_type(struct app *a, int ch);
 void app_entry_erase(struct app *a);
 
-/* Enter after '=' or 's': set the value or save the law; back to MODE_EXPLORE. */
+/* Enter after '=', 's' or 'r': set the value, save the law or record the step; back to
+ * MODE_EXPLORE. */
 void app_entry_done(struct app *a);
 
 /* ---- tours (played by tour_play.h) ---- */

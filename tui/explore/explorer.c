@@ -692,6 +692,21 @@ static void draw_caption(struct canvas *c, const struct app *a, struct rect r)
 		canvas_text(c, r.x + 1, r.y + i, s->caption[i], r.w - 2, STYLE_HIGHLIGHT);
 }
 
+/*
+ * The caption being typed after 'r', in w columns: the keys' hint while
+ * there is room for it, then the caption's end, where the typing is.
+ */
+static void record_prompt(const char *entry, int w, char *line, size_t size)
+{
+	static const char head[] = "caption: ", hint[] = "   Enter records, Esc cancels";
+	int room = w - (int)strlen(head) - 1, len = (int)strlen(entry);
+
+	if (len + (int)strlen(hint) <= room)
+		snprintf(line, size, "%s%s_%s", head, entry, hint);
+	else
+		snprintf(line, size, "%s%s_", head, len > room ? entry + len - room : entry);
+}
+
 static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 {
 	char line[256];
@@ -708,6 +723,8 @@ static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 	else if (a->mode == MODE_SAVE)
 		snprintf(line, sizeof line,
 		         "save the edited law as id: %s_   Enter saves, Esc cancels", a->entry);
+	else if (a->mode == MODE_RECORD)
+		record_prompt(a->entry, r.w, line, sizeof line);
 	else if (a->status[0])
 		snprintf(line, sizeof line, "%s", a->status);
 	else if (a->scene.editing)
@@ -718,7 +735,9 @@ static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 		         "Tab:slider <>:move =:type x:lock o:optimum p:models "
 		         "w:laws m:marks ?:help q:quit");
 	canvas_text(c, r.x, r.y, line, r.w,
-	            a->mode == MODE_ENTRY || a->mode == MODE_SAVE ? STYLE_HIGHLIGHT : STYLE_TEXT);
+	            a->mode == MODE_ENTRY || a->mode == MODE_SAVE || a->mode == MODE_RECORD
+	                    ? STYLE_HIGHLIGHT
+	                    : STYLE_TEXT);
 }
 
 /*

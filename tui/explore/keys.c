@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "record.h"
 #include "tour_play.h"
 
 /* A table and its length, for struct key_mode. */
@@ -167,6 +168,18 @@ static enum key_result open_save(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result open_record(struct app *a, int key)
+{
+	(void)key;
+	if (!a->record_path[0]) {
+		app_status(a,
+		           "r records into a tour: set HOME or XDG_CONFIG_HOME, or --record FILE");
+		return KEY_HANDLED;
+	}
+	app_open(a, MODE_RECORD);
+	return KEY_HANDLED;
+}
+
 static enum key_result help(struct app *a, int key)
 {
 	(void)key;
@@ -203,6 +216,7 @@ const struct key_binding key_table[] = {
         {"f", "hardware view: days, count or C follows", {'f'}, cycle_follow},
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, edit_law},
         {"s", "save the edited law under a new id", {'s'}, open_save},
+        {"r", "record this view as a tour step (asks a caption)", {'r'}, open_record},
         {"click", "map: move there, a tag: to its model; a bar: set it", {0}, NULL},
         {"?", "show these keys", {'?'}, help},
         {"q Esc", "quit", {'q', KEYC_ESC}, quit},
@@ -210,12 +224,15 @@ const struct key_binding key_table[] = {
 
 const size_t key_table_len = sizeof key_table / sizeof *key_table;
 
-/* ---- typing a value after '=', or an id after 's' ---- */
+/* ---- typing a value after '=', an id after 's' or a caption after 'r' ---- */
 
 static enum key_result entry_done(struct app *a, int key)
 {
 	(void)key;
-	app_entry_done(a);
+	if (a->mode == MODE_RECORD)
+		record_entry_done(a);
+	else
+		app_entry_done(a);
 	return KEY_HANDLED;
 }
 
@@ -239,7 +256,7 @@ static enum key_result entry_type(struct app *a, int key)
 }
 
 static const struct key_binding entry_keys[] = {
-        {"Enter", "set the value (save the law)", {KEYC_ENTER, '\r'}, entry_done},
+        {"Enter", "set the value (save the law, record the step)", {KEYC_ENTER, '\r'}, entry_done},
         {"Esc", "cancel", {KEYC_ESC}, close_dialog},
         {"Backspace", "erase a character", {KEYC_BACKSPACE, '\b'}, entry_erase},
 };
@@ -394,6 +411,7 @@ const struct key_mode *key_mode_of(const struct app *a)
 		return a->jumping ? &jump_mode : &tour_mode;
 	case MODE_ENTRY:
 	case MODE_SAVE:
+	case MODE_RECORD:
 		return &entry_mode;
 	case MODE_HELP:
 		return &help_mode;

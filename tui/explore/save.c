@@ -10,8 +10,7 @@
 #include "../../presets/write.h"
 #include "save.h"
 
-/* mkdir -p: the laws directory under the user's config directory may not exist yet. */
-static int make_dirs(const char *dir)
+int save_make_dirs(const char *dir)
 {
 	char path[4096];
 
@@ -58,7 +57,7 @@ int save_law(const struct catalog *cat, const struct preset *from, const struct 
 	         from->source);
 	preset_of_law(&p, from, law, &(struct law_origin){id, name, source, NULL});
 	snprintf(path, sizeof path, "%s/%s.yaml", dir, id);
-	if (make_dirs(dir) != 0 || write_file_atomic(path, false, write_edited, &p) != 0) {
+	if (save_make_dirs(dir) != 0 || write_file_atomic(path, false, write_edited, &p) != 0) {
 		/* what went wrong first: a long path would push it off an 80-column line */
 		snprintf(msg, msgsize, "%s not saved: %s (%.120s)", id, strerror(errno), path);
 		return -1;

@@ -17,4 +17,10 @@
 int save_law(const struct catalog *cat, const struct preset *from, const struct law *law,
              const char *dir, const char *id, char *msg, size_t msgsize);
 
+/*
+ * mkdir -p dir: the laws and tours directories under the user's config
+ * directory may not exist yet. 0, or -1 with errno set.
+ */
+int save_make_dirs(const char *dir);
+
 #endif

@@ -1,0 +1,370 @@
+/*
+ * tour_write.c: the YAML text of tour steps (a const table with a row per
+ * field a step can set: its key, whether the step sets it, how its value
+ * is printed), and the append of a step to a tour file, checked by loading
+ * the result with tour.c before a byte is written.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "readall.h"
+#include "tour_write.h"
+#include "write.h"
+#include "yaml_walk.h"
+
+/* One field of a step: given says whether the step sets it (not tour.c's default for it). */
+struct step_writer {
+	const char *key; /* as tour.c's step_fields spells it */
+	size_t offset;   /* of the value in struct tour_step */
+	bool (*given)(const void *at);
+	void (*print)(FILE *fp, const void *at);
+};
+
+/* A YAML double-quoted scalar: every character as it is but '"', '\\' and a newline. */
+static void print_quoted(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', fp);
+		if (*s == '\n')
+			fputs("\\n", fp);
+		else
+			fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+static bool text_given(const void *at)
+{
+	return ((const char *)at)[0] != '\0';
+}
+
+static void text_print(FILE *fp, const void *at)
+{
+	print_quoted(fp, at);
+}
+
+/* The caption's lines joined by newlines, which tour.c splits again. */
+static void caption_print(FILE *fp, const void *at)
+{
+	const struct tour_step *s = at; /* the caption is the step's first member */
+	char buf[TOUR_CAPTION_LINES * (TOUR_CAPTION_BYTES + 1) + 1] = "";
+
+	for (int i = 0; i < TOUR_CAPTION_LINES && s->caption[i][0]; i++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? "\n" : "",
+		         s->caption[i]);
+	print_quoted(fp, buf);
+}
+
+static bool number_given(const void *at)
+{
+	return *(const double *)at > 0;
+}
+
+/* The fewest significant digits that strtod reads back to the same double. */
+static void number_print(FILE *fp, const void *at)
+{
+	double x = *(const double *)at;
+	char buf[40];
+
+	for (int digits = 1; digits <= 17; digits++) {
+		snprintf(buf, sizeof buf, "%.*g", digits, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	fputs(buf, fp);
+}
+
+static bool lock_given(const void *at)
+{
+	return *(const char *)at != 0;
+}
+
+static void lock_print(FILE *fp, const void *at)
+{
+	fputc(*(const char *)at, fp);
+}
+
+/* A switch tour.c keeps as -1 when the step leaves it alone. */
+static bool switch_given(const void *at)
+{
+	return *(const int *)at >= 0;
+}
+
+static void switch_print(FILE *fp, const void *at)
+{
+	fputs(*(const int *)at ? "true" : "false", fp);
+}
+
+static bool panel_given(const void *at)
+{
+	return *(const enum tour_panel *)at != TOUR_PANEL_BOTH;
+}
+
+static void panel_print(FILE *fp, const void *at)
+{
+	static const char *const names[] = {
+	        [TOUR_PANEL_BOTH] = "both",
+	        [TOUR_PANEL_MAP] = "map",
+	        [TOUR_PANEL_PROFILES] = "profiles",
+	};
+	fputs(names[*(const enum tour_panel *)at], fp);
+}
+
+#define STEP(m) offsetof(struct tour_step, m)
+
+/* key | where | given | print: in tour.c's order, so a written step reads as its table */
+static const struct step_writer step_writers[] = {
+        {"caption", STEP(caption), text_given, caption_print},
+        {"law", STEP(law), text_given, text_print},
+        {"model", STEP(model), text_given, text_print},
+        {"params", STEP(params), number_given, number_print},
+        {"tokens", STEP(tokens), number_given, number_print},
+        {"compute", STEP(compute), number_given, number_print},
+        {"unique_tokens", STEP(unique_tokens), number_given, number_print},
+        {"lock", STEP(lock), lock_given, lock_print},
+        {"markers", STEP(markers), switch_given, switch_print},
+        {"panel", STEP(panel), panel_given, panel_print},
+};
+
+void tour_write_step(FILE *fp, const struct tour_step *s, int indent)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < sizeof step_writers / sizeof *step_writers; i++) {
+		const struct step_writer *w = &step_writers[i];
+		const void *at = (const char *)s + w->offset;
+		if (!w->given(at))
+			continue;
+		fprintf(fp, "%*s%s %s: ", indent, "", first ? "-" : " ", w->key);
+		w->print(fp, at);
+		fputc('\n', fp);
+		first = false;
+	}
+}
+
+void tour_write_head(FILE *fp, const char *id, const char *title)
+{
+	fprintf(fp, "id: %s\ntitle: ", id);
+	print_quoted(fp, title);
+	fputs("\nsteps:\n", fp);
+}
+
+/* Whether two steps set the same, wherever they were written. */
+static bool same_step(const struct tour_step *a, const struct tour_step *b)
+{
+	static struct tour_step x, y; /* a copy of each with its marks cleared */
+
+	memcpy(&x, a, sizeof x);
+	memcpy(&y, b, sizeof y);
+	x.at = x.law_at = x.model_at = y.at = y.law_at = y.model_at = (struct tour_mark){0, 0};
+	return memcmp(&x, &y, sizeof x) == 0;
+}
+
+/* The column of the '-' before the first step of old, whose text is buf: the list's indent. */
+static int list_indent(const struct tour *old, const unsigned char *buf, size_t len)
+{
+	size_t at = 0;
+
+	for (int line = 1; line < old->steps[0].at.line && at < len; at++)
+		line += buf[at] == '\n';
+	for (int col = old->steps[0].at.col - 2; col >= 0; col--) {
+		if (at + (size_t)col >= len)
+			break;
+		if (buf[at + (size_t)col] == '-')
+			return col;
+		if (buf[at + (size_t)col] != ' ')
+			break;
+	}
+	return -1;
+}
+
+/* The bytes a tour file is to hold. */
+struct text {
+	char *buf;
+	size_t len;
+};
+
+static void write_text(FILE *fp, const void *ctx)
+{
+	const struct text *t = ctx;
+
+	fwrite(t->buf, 1, t->len, fp);
+}
+
+/* The new text: old (len bytes, NULL for a new tour) and the step after its last one. */
+static int new_text(const unsigned char *old, size_t len, int indent, const struct tour_step *s,
+                    const char *id, const char *title, struct text *out)
+{
+	FILE *fp = open_memstream(&out->buf, &out->len);
+
+	if (fp == NULL)
+		return -1;
+	if (old == NULL)
+		tour_write_head(fp, id, title);
+	fwrite(old, 1, len, fp);
+	if (len > 0 && old[len - 1] != '\n')
+		fputc('\n', fp);
+	tour_write_step(fp, s, indent);
+	return fclose(fp) == 0 ? 0 : -1;
+}
+
+/* Whether new reads as the steps of old (none when NULL), then s, with old's id and title. */
+static bool reads_back(const struct tour *old, const struct tour *new, const struct tour_step *s)
+{
+	int n = old != NULL ? old->nsteps : 0;
+
+	if (new->nsteps != n + 1 || !same_step(&new->steps[n], s))
+		return false;
+	if (old == NULL)
+		return true;
+	if (strcmp(old->id, new->id) != 0 || strcmp(old->title, new->title) != 0 ||
+	    strcmp(old->source, new->source) != 0)
+		return false;
+	for (int i = 0; i < n; i++)
+		if (!same_step(&old->steps[i], &new->steps[i]))
+			return false;
+	return true;
+}
+
+/* What lstat found at path, if it is no file a step may be appended to; NULL if it is. */
+static const char *not_appendable(const struct stat *st)
+{
+	return S_ISREG(st->st_mode)   ? NULL
+	       : S_ISDIR(st->st_mode) ? "is a directory"
+	       : S_ISLNK(st->st_mode) ? "is a symlink (record into the file it names)"
+	                              : "is not a regular file";
+}
+
+/* Whether the file at path is still the one read: nobody wrote it since. */
+static bool unchanged(const char *path, const struct stat *was)
+{
+	struct stat now;
+
+	return lstat(path, &now) == 0 && now.st_ino == was->st_ino && now.st_dev == was->st_dev &&
+	       now.st_size == was->st_size && now.st_mtim.tv_sec == was->st_mtim.tv_sec &&
+	       now.st_mtim.tv_nsec == was->st_mtim.tv_nsec;
+}
+
+/* Write text to path in place of the old file (st when there was one) or as a new one. */
+static int commit(const char *path, const struct text *text, const struct stat *st, char *msg,
+                  size_t msgsize)
+{
+	struct write_temp t;
+
+	if (write_temp_create(&t, path, write_text, text) != 0) {
+		snprintf(msg, msgsize, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	/* the tour as read is what the step was checked against: a file written since is kept */
+	if (st != NULL && !unchanged(path, st)) {
+		snprintf(msg, msgsize, "%s changed while recording: r again", path);
+		write_temp_discard(&t);
+		return -1;
+	}
+	if ((st != NULL && chmod(t.tmp, st->st_mode & 07777) != 0) ||
+	    write_temp_commit(&t, st != NULL) != 0) {
+		snprintf(msg, msgsize, "%s: %s", path, strerror(errno));
+		write_temp_discard(&t);
+		return -1;
+	}
+	return 0;
+}
+
+/* Load text as the tour at path and check that it is old's steps and s. */
+static int check_text(const char *path, const struct text *text, const struct tour *old,
+                      const struct tour_step *s, struct tour *new, char *msg, size_t msgsize)
+{
+	char err[512];
+
+	if (tour_parse(path, (const unsigned char *)text->buf, text->len, new, err, sizeof err) !=
+	            0 ||
+	    !reads_back(old, new, s)) {
+		snprintf(msg, msgsize,
+		         "%s: a step after its last would not read back (keep 'steps:' last, "
+		         "as a '- caption:' list)",
+		         path);
+		return -1;
+	}
+	return 0;
+}
+
+/* The old file's bytes, parsed into old; NULL and why in msg when it is no tour. */
+static unsigned char *read_old(const char *path, struct tour *old, size_t *len, char *msg,
+                               size_t msgsize)
+{
+	char why[512];
+	unsigned char *buf = read_all(path, YAML_WALK_MAX_BYTES, true, len, why, sizeof why);
+
+	if (buf == NULL) {
+		snprintf(msg, msgsize, "%s: %s", path, why);
+		return NULL;
+	}
+	if (tour_parse(path, buf, *len, old, why, sizeof why) != 0) {
+		snprintf(msg, msgsize, "not a tour: %s", why);
+	} else if (old->nsteps == TOUR_MAX_STEPS) {
+		snprintf(msg, msgsize, "%s has %d steps, the most a tour holds", path,
+		         TOUR_MAX_STEPS);
+	} else {
+		return buf;
+	}
+	free(buf);
+	return NULL;
+}
+
+/*
+ * What is at path, if anything, into *old (malloc'ed) and its bytes into
+ * *buf: 1 when there is a tour to add to, 0 when nothing is there, -1 and
+ * why in msg when what is there takes no step.
+ */
+static int load_existing(const char *path, struct stat *st, struct tour **old, unsigned char **buf,
+                         size_t *len, char *msg, size_t msgsize)
+{
+	if (lstat(path, st) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		snprintf(msg, msgsize, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (not_appendable(st) != NULL) {
+		snprintf(msg, msgsize, "%s %s", path, not_appendable(st));
+		return -1;
+	}
+	if ((*old = malloc(sizeof **old)) == NULL) {
+		snprintf(msg, msgsize, "%s: %s", path, strerror(ENOMEM));
+		return -1;
+	}
+	*buf = read_old(path, *old, len, msg, msgsize);
+	return *buf != NULL ? 1 : -1;
+}
+
+int tour_append_step(const char *path, const struct tour_step *s, const char *id, const char *title,
+                     char *msg, size_t msgsize)
+{
+	struct tour *old = NULL, *new = malloc(sizeof *new);
+	struct text text = {NULL, 0};
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	struct stat st;
+	int rc = -1, indent = 2;
+	int exists = new != NULL ? load_existing(path, &st, &old, &buf, &len, msg, msgsize) : -1;
+
+	if (new == NULL)
+		snprintf(msg, msgsize, "%s: %s", path, strerror(ENOMEM));
+	else if (exists > 0 && (indent = list_indent(old, buf, len)) < 0)
+		snprintf(msg, msgsize, "%s: its steps are no '- caption:' list to add to", path);
+	else if (exists >= 0 && new_text(buf, len, indent, s, id, title, &text) != 0)
+		snprintf(msg, msgsize, "%s: %s", path, strerror(errno));
+	else if (exists >= 0 && check_text(path, &text, old, s, new, msg, msgsize) == 0 &&
+	         commit(path, &text, exists ? &st : NULL, msg, msgsize) == 0)
+		rc = new->nsteps;
+	free(text.buf);
+	free(buf);
+	free(old);
+	free(new);
+	return rc;
+}

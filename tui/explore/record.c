@@ -1,0 +1,150 @@
+/*
+ * record.c: the explorer's state as a tour step, one row per part of the
+ * step (the caption, the law, the point, the switches), and its append to
+ * a tour file through presets/tour_write.h.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../model/optimum.h"
+#include "../../presets/tour_write.h"
+#include "record.h"
+#include "save.h"
+
+/* A part of the step: 0, or -1 and why when the state has it in a form no step can set. */
+typedef int (*record_part)(const struct app *a, struct tour_step *s, char *why, size_t whysize);
+
+static int part_law(const struct app *a, struct tour_step *s, char *why, size_t whysize)
+{
+	const char *id = a->catalog->laws[a->scene.law].preset.id;
+
+	if (a->scene.edited) {
+		snprintf(why, whysize, "a step names a law: s saves the edit of %s first", id);
+		return -1;
+	}
+	snprintf(s->law, sizeof s->law, "%s", id);
+	return 0;
+}
+
+/* U: what a data-constrained law's loss reads; tour.c refuses it under other laws. */
+static int part_unique(const struct app *a, struct tour_step *s, char *why, size_t whysize)
+{
+	(void)why;
+	(void)whysize;
+	if (app_law(a)->family == LAW_DATA_CONSTRAINED && a->scene.u > 0)
+		s->unique_tokens = a->scene.u;
+	return 0;
+}
+
+/*
+ * The point: its model if it sits at one, C alone if it is the optimum
+ * there (as the step replays it, to the last bit), else N and D.
+ */
+static int part_point(const struct app *a, struct tour_step *s, char *why, size_t whysize)
+{
+	const struct law *law = app_law(a);
+	double n = a->scene.n, d = a->scene.d, c = law_compute(law, n, d), on, od;
+
+	(void)why;
+	(void)whysize;
+	if (a->scene.model >= 0) {
+		snprintf(s->model, sizeof s->model, "%s",
+		         a->catalog->models[a->scene.model].preset.id);
+	} else if (optimum_point(law, 0, 0, c, s->unique_tokens, &on, &od) == MODEL_OK && on == n &&
+	           od == d) {
+		s->compute = c;
+	} else {
+		s->params = n;
+		s->tokens = d;
+	}
+	return 0;
+}
+
+/* Lock, markers and panel, always: a step after another must not keep that one's. */
+static int part_switches(const struct app *a, struct tour_step *s, char *why, size_t whysize)
+{
+	(void)why;
+	(void)whysize;
+	s->lock = app_slider_name(a->scene.lock)[0];
+	s->markers = a->scene.markers;
+	s->panel = a->scene.panel;
+	return 0;
+}
+
+/* In the order app_apply_step applies them: the point reads the law and U. */
+static const record_part record_parts[] = {
+        part_law,
+        part_unique,
+        part_point,
+        part_switches,
+};
+
+int record_step_of(const struct app *a, const char *caption, struct tour_step *s, char *why,
+                   size_t whysize)
+{
+	memset(s, 0, sizeof *s); /* as tour.c starts a step: same_step compares the bytes */
+	s->markers = -1;
+	snprintf(s->caption[0], sizeof s->caption[0], "%s", caption);
+	for (size_t i = 0; i < sizeof record_parts / sizeof *record_parts; i++)
+		if (record_parts[i](a, s, why, whysize) != 0)
+			return -1;
+	return 0;
+}
+
+/* The id of a new tour at path: its file name less .yaml when that is an id. */
+static void new_tour_id(const char *path, char *id, size_t size)
+{
+	char copy[4096], *base;
+	size_t len;
+
+	snprintf(copy, sizeof copy, "%s", path);
+	base = basename(copy);
+	len = strlen(base);
+	if (len > 5 && strcmp(base + len - 5, ".yaml") == 0)
+		base[len - 5] = '\0';
+	snprintf(id, size, "%s", preset_id_valid(base) ? base : RECORD_DEFAULT_ID);
+}
+
+int record_append(const struct app *a, const char *caption, const char *path, char *msg,
+                  size_t msgsize)
+{
+	static struct tour_step s;
+	char id[64], dir[4096];
+
+	if (record_step_of(a, caption, &s, msg, msgsize) != 0)
+		return -1;
+	new_tour_id(path, id, sizeof id);
+	snprintf(dir, sizeof dir, "%s", path);
+	if (save_make_dirs(dirname(dir)) != 0) {
+		snprintf(msg, msgsize, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	return tour_append_step(path, &s, id, "Recorded in the isoflop explorer", msg, msgsize);
+}
+
+void record_entry_done(struct app *a)
+{
+	char caption[APP_ENTRY_MAX], msg[APP_STATUS_MAX];
+	char *start = caption;
+	size_t len;
+	int n;
+
+	snprintf(caption, sizeof caption, "%s", a->entry);
+	app_close(a);
+	while (*start == ' ')
+		start++;
+	len = strlen(start);
+	while (len > 0 && start[len - 1] == ' ')
+		start[--len] = '\0';
+	if (len == 0) {
+		app_status(a, "not recorded: a step needs a caption (r, then type it)");
+		return;
+	}
+	n = record_append(a, start, a->record_path, msg, sizeof msg);
+	if (n < 0)
+		app_status(a, "not recorded: %s", msg);
+	else
+		app_status(a, "step %d recorded: %.120s", n, a->record_path);
+}
