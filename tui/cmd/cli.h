@@ -55,6 +55,7 @@
 #define OPT_GPUS       (1ull << 29)
 #define OPT_MFU        (1ull << 30)
 #define OPT_DAYS       (1ull << 31)
+#define OPT_NOTES      (1ull << 32)
 
 /* --color: whether pictures carry ANSI colours. */
 enum color_mode {
@@ -115,6 +116,7 @@ struct cli {
 	const char *output;     /* fit --output FILE */
 	double at_compute;      /* fit --at-compute C */
 	const char *tour;       /* --tour ID|FILE */
+	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
 	bool force;             /* --force: overwrite files a command writes */
 	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop or ~/.config/isoflop; NULL if none */
 	char config_dir_buf[4096];

@@ -234,6 +234,13 @@ const struct cli_option cli_options[] = {
          .bit = OPT_TOUR,
          .complete = COMPLETE_TOURS,
          .help = "play a tour for a talk (chinchilla-story ships)"},
+        {.name = "notes",
+         .arg = "PATH",
+         .kind = KIND_TEXT,
+         .field = FIELD(notes),
+         .bit = OPT_NOTES,
+         .help = "with --tour: write each step's speaker notes and the next\n"
+                 "caption to PATH (a file, a FIFO or a terminal: /dev/pts/N)"},
         {.name = "force",
          .kind = KIND_FLAG,
          .field = FIELD(force),

@@ -506,6 +506,11 @@ void app_set_unique_given(struct app *a, double u)
 	a->u_given = u;
 }
 
+void app_set_notes(struct app *a, struct notes *n)
+{
+	a->notes = n;
+}
+
 void app_open(struct app *a, enum app_mode mode)
 {
 	a->mode = mode;

@@ -92,6 +92,8 @@ struct app_tour_start {
 	double t, m;
 };
 
+struct notes; /* notes.h: where a tour's speaker notes go (--notes) */
+
 #define APP_ENTRY_MAX  64 /* a preset id is up to 63 characters */
 #define APP_STATUS_MAX 160
 
@@ -112,6 +114,7 @@ struct app {
 	const struct tour *tour;           /* the tour being played, or NULL */
 	int step;                          /* its current step, from 0 */
 	struct app_tour_start tour_origin; /* the state it started from */
+	struct notes *notes;               /* where its steps' notes go (--notes), or NULL */
 	bool jumping;                      /* 'g' pressed: digits name a step */
 	char jump[8];                      /* the digits typed after 'g' */
 	const struct fit_run *runs;        /* the user's runs (--runs), drawn on the map */
@@ -296,6 +299,9 @@ enum model_status app_hw_budget_optimum(struct app *a, double count, double days
 void app_set_save_dir(struct app *a, const char *dir);
 void app_set_runs(struct app *a, const struct fit_run *runs, size_t n);
 void app_set_unique_given(struct app *a, double u);
+
+/* Where a tour's speaker notes go at each step (--notes), or NULL. */
+void app_set_notes(struct app *a, struct notes *n);
 
 /*
  * Open a dialog: MODE_ENTRY or MODE_SAVE with an empty entry, a picker at

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../../model/units.h"
+#include "notes.h"
 #include "tour_play.h"
 
 /* "FILE:LINE:COL: message" into err, at mark m of tour t; -1. */
@@ -178,4 +179,6 @@ void tour_play_show(struct app *a, int i)
 	app_tour_rewind(a, i < 0 ? 0 : i >= a->tour->nsteps ? a->tour->nsteps - 1 : i);
 	for (int k = 0; k <= a->step; k++) /* at most 64 steps, each a closed form or a solve */
 		app_apply_step(a, &a->tour->steps[k]);
+	if (a->notes != NULL)
+		notes_show(a->notes, a->tour, a->step);
 }
