@@ -239,8 +239,8 @@ const struct cli_option cli_options[] = {
          .kind = KIND_TEXT,
          .field = FIELD(notes),
          .bit = OPT_NOTES,
-         .help = "with --tour: write each step's speaker notes and the next\n"
-                 "caption to PATH (a file, a FIFO or a terminal: /dev/pts/N)"},
+         .help = "with --tour: each step's speaker notes and the next\n"
+                 "caption to a file, a FIFO or a terminal (/dev/pts/N)"},
         {.name = "force",
          .kind = KIND_FLAG,
          .field = FIELD(force),
