@@ -162,10 +162,3 @@ void notes_show(struct notes *n, const struct tour *t, int step)
 		close(fd);
 	}
 }
-
-void notes_close(struct notes *n)
-{
-	if (n->fd >= 0)
-		close(n->fd);
-	n->fd = -1;
-}

@@ -22,7 +22,7 @@ enum notes_kind {
 struct notes {
 	char path[4096];
 	enum notes_kind kind;
-	int fd;                  /* NOTES_TERMINAL: open for the whole run; else -1 */
+	int fd;                  /* NOTES_TERMINAL: open until the process exits; else -1 */
 	const struct tour *tour; /* the tour and step last written, not to write them twice */
 	int step;
 };
@@ -39,7 +39,5 @@ void notes_show(struct notes *n, const struct tour *t, int step);
 
 /* The text notes_show writes for step `step` of t, into buf (size bytes). */
 void notes_text(const struct tour *t, int step, char *buf, size_t size);
-
-void notes_close(struct notes *n);
 
 #endif
