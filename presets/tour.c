@@ -36,13 +36,16 @@ struct tour_field {
 	tour_setter set;
 	size_t offset;        /* of the value in obj */
 	size_t size;          /* of a text buffer */
-	size_t mark;          /* of the struct tour_mark where a law or model id was written */
+	size_t mark;          /* of the struct tour_mark where a value checked when played was
+	                         written; 0 for none */
 	enum units_kind kind; /* numbers: how they are written */
-	double lo, hi;        /* numbers: the explorer's window */
+	double lo, hi;        /* numbers: the explorer's window; 0, 0: a slider's range,
+	                         checked when played (tui/explore/tour_play.c) */
 	bool required;
 };
 
-/* A scalar value for key into dst (size bytes): one printable line, but for a caption's two. */
+/* A scalar value for key into dst (size bytes): one printable line, but for a caption's or notes'
+ * lines. */
 static int text(struct yaml_walk *w, const yaml_event_t *ev, const char *key, char *dst,
                 size_t size)
 {
@@ -62,7 +65,7 @@ static int text(struct yaml_walk *w, const yaml_event_t *ev, const char *key, ch
 			return fail(w, ev->start_mark, "'%s' contains a control character", key);
 	memcpy(dst, v, n);
 	dst[n] = '\0';
-	if (strcmp(key, "caption") == 0)
+	if (strcmp(key, "caption") == 0 || strcmp(key, "notes") == 0)
 		return 0;
 	/* the rest is one line, as in presets: block scalars fold into blanks */
 	for (char *c = dst; *c; c++)
@@ -112,7 +115,9 @@ static int number(struct yaml_walk *w, const yaml_event_t *ev, const char *key,
 		return -1;
 	if (!units_parse(buf, kind, out, &why))
 		return fail(w, ev->start_mark, "'%s': %s: '%s'", key, why, buf);
-	if (*out >= lo && *out <= hi)
+	if (!(*out > 0)) /* 0 is how a step says it names no value */
+		return fail(w, ev->start_mark, "'%s' must be more than 0, not %s", key, buf);
+	if ((lo == 0 && hi == 0) || (*out >= lo && *out <= hi))
 		return 0;
 	if (kind == UNITS_COMPUTE) {
 		units_format_compute(lo, a, sizeof a);
@@ -153,13 +158,21 @@ static int set_id(struct yaml_walk *w, const struct tour_field *f, const yaml_ev
 	return 0;
 }
 
-/* A law or model id, checked against the catalog when played: keep where it was written. */
-static int set_reference(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
-                         void *obj)
+/* Speaker notes: their lines as written, less the newline a block scalar ends in. */
+static int set_notes(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                     void *obj)
 {
-	*(struct tour_mark *)((char *)obj + f->mark) =
-	        (struct tour_mark){(int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1};
-	return set_text(w, f, ev, obj);
+	char *dst = field_at(f, obj);
+	size_t n;
+
+	if (text(w, ev, f->key, dst, f->size) < 0)
+		return -1;
+	n = strlen(dst);
+	while (n > 0 && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
+		dst[--n] = '\0';
+	if (n == 0)
+		return fail(w, ev->start_mark, "'%s' is empty", f->key);
+	return 0;
 }
 
 static int set_caption(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
@@ -219,17 +232,49 @@ static int set_markers(struct yaml_walk *w, const struct tour_field *f, const ya
 	return 0;
 }
 
+static int set_difference(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                          void *obj)
+{
+	return set_markers(w, f, ev, obj); /* the same true/false, and -1 for keep */
+}
+
+const char *const tour_view_names[] = {
+        [TOUR_VIEW_KEEP] = "",
+        [TOUR_VIEW_EXPLORE] = "explore",
+        [TOUR_VIEW_INFERENCE] = "inference",
+        [TOUR_VIEW_DATA] = "data",
+        [TOUR_VIEW_TESTTIME] = "testtime",
+        [TOUR_VIEW_HARDWARE] = "hardware",
+        [TOUR_VIEW_EDIT] = "edit",
+        NULL,
+};
+
+const char *const tour_panel_names[] = {
+        [TOUR_PANEL_BOTH] = "both",
+        [TOUR_PANEL_MAP] = "map",
+        [TOUR_PANEL_PROFILES] = "profiles",
+        NULL,
+};
+
+static int set_view(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                    void *obj)
+{
+	size_t i;
+
+	/* the names after "" (keep, which no step writes) */
+	if (choice(w, ev, f->key, tour_view_names + TOUR_VIEW_EXPLORE,
+	           TOUR_VIEW_EDIT - TOUR_VIEW_EXPLORE + 1, &i) < 0)
+		return -1;
+	*(enum tour_view *)field_at(f, obj) = (enum tour_view)(TOUR_VIEW_EXPLORE + i);
+	return 0;
+}
+
 static int set_panel(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
                      void *obj)
 {
-	static const char *const names[] = {
-	        [TOUR_PANEL_BOTH] = "both",
-	        [TOUR_PANEL_MAP] = "map",
-	        [TOUR_PANEL_PROFILES] = "profiles",
-	};
 	size_t i;
 
-	if (choice(w, ev, f->key, names, 3, &i) < 0)
+	if (choice(w, ev, f->key, tour_panel_names, 3, &i) < 0)
 		return -1;
 	*(enum tour_panel *)field_at(f, obj) = (enum tour_panel)i;
 	return 0;
@@ -246,8 +291,8 @@ static int set_steps(struct yaml_walk *w, const struct tour_field *f, const yaml
 /* key, setter, where, size, mark, number kind, window, required */
 static const struct tour_field step_fields[] = {
         {"caption", set_caption, 0, 0, 0, UNITS_PLAIN, 0, 0, true},
-        {"law", set_reference, STEP_TEXT(law), STEP(law_at), UNITS_PLAIN, 0, 0, false},
-        {"model", set_reference, STEP_TEXT(model), STEP(model_at), UNITS_PLAIN, 0, 0, false},
+        {"law", set_text, STEP_TEXT(law), STEP(law_at), UNITS_PLAIN, 0, 0, false},
+        {"model", set_text, STEP_TEXT(model), STEP(model_at), UNITS_PLAIN, 0, 0, false},
         {"params", set_number, STEP(params), 0, 0, UNITS_COUNT, TOUR_WINDOW_PARAMS_LO,
          TOUR_WINDOW_PARAMS_HI, false},
         {"tokens", set_number, STEP(tokens), 0, 0, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO,
@@ -259,6 +304,20 @@ static const struct tour_field step_fields[] = {
         {"lock", set_lock, STEP(lock), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"markers", set_markers, STEP(markers), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"panel", set_panel, STEP(panel), 0, 0, UNITS_PLAIN, 0, 0, false},
+        {"view", set_view, STEP(view), 0, STEP(view_at), UNITS_PLAIN, 0, 0, false},
+        {"compare", set_text, STEP_TEXT(compare), STEP(compare_at), UNITS_PLAIN, 0, 0, false},
+        {"difference", set_difference, STEP(difference), 0, STEP(difference_at), UNITS_PLAIN, 0, 0,
+         false},
+        /* the views' sliders: their ranges are the sliders', checked when played */
+        {"inference_tokens", set_number, STEP(inference_tokens), 0, STEP(inference_tokens_at),
+         UNITS_COUNT, 0, 0, false},
+        {"larger", set_number, STEP(larger), 0, STEP(larger_at), UNITS_PLAIN, 0, 0, false},
+        {"accelerator", set_text, STEP_TEXT(accelerator), STEP(accelerator_at), UNITS_PLAIN, 0, 0,
+         false},
+        {"gpus", set_number, STEP(gpus), 0, STEP(gpus_at), UNITS_COUNT, 0, 0, false},
+        {"days", set_number, STEP(days), 0, STEP(days_at), UNITS_PLAIN, 0, 0, false},
+        {"mfu", set_number, STEP(mfu), 0, STEP(mfu_at), UNITS_PLAIN, 0, 0, false},
+        {"notes", set_notes, STEP_TEXT(notes), 0, UNITS_PLAIN, 0, 0, false},
 };
 
 static const struct tour_field tour_fields[] = {
@@ -288,6 +347,10 @@ static int walk_fields(struct yaml_walk *w, const struct yaml_keys *keys,
 		if (yaml_walk_next(w, &value) < 0)
 			return -1;
 		int rc = rows[k].set(w, &rows[k], &value, obj);
+		if (rc == 0 &&
+		    rows[k].mark != 0) /* checked when played: keep where it was written */
+			*(struct tour_mark *)((char *)obj + rows[k].mark) = (struct tour_mark){
+			        (int)value.start_mark.line + 1, (int)value.start_mark.column + 1};
 		yaml_event_delete(&value);
 		if (rc < 0)
 			return -1;
@@ -314,6 +377,24 @@ static size_t step_row(const char *key)
 	abort();
 }
 
+/* gpus and days together give the budget, and the point its optimum: no other point. */
+static int check_budget(struct yaml_walk *w, const struct yaml_seen *seen)
+{
+	static const char *const point[] = {"model", "params", "tokens", "compute"};
+	const bool *on = seen->on;
+	size_t days = step_row("days");
+
+	if (!on[step_row("gpus")] || !on[days])
+		return 0;
+	for (size_t i = 0; i < sizeof point / sizeof *point; i++)
+		if (on[step_row(point[i])])
+			return fail(w, seen->at[days],
+			            "gpus and days set the budget and the point its optimum: "
+			            "give no '%s' with both",
+			            point[i]);
+	return 0;
+}
+
 /* How a step places its point: a model, or two of N, D, C, or C alone. */
 static int check_point(struct yaml_walk *w, const struct yaml_seen *seen)
 {
@@ -329,7 +410,14 @@ static int check_point(struct yaml_walk *w, const struct yaml_seen *seen)
 		        "give two of params, tokens, compute (or compute alone for the optimum)");
 	if (on[n] && on[d] && on[c])
 		return fail(w, seen->at[c], "give two of params, tokens, compute, not all three");
-	return 0;
+	return check_budget(w, seen);
+}
+
+void tour_step_init(struct tour_step *s)
+{
+	memset(s, 0, sizeof *s);
+	s->markers = -1;
+	s->difference = -1;
 }
 
 /* A step: a mapping of step_fields, whose start event is `start`. */
@@ -338,8 +426,7 @@ static int step(struct yaml_walk *w, const yaml_event_t *start, struct tour_step
 	struct yaml_seen seen = {.start = start->start_mark};
 	const char *missing;
 
-	memset(s, 0, sizeof *s);
-	s->markers = -1;
+	tour_step_init(s);
 	s->at = (struct tour_mark){(int)start->start_mark.line + 1,
 	                           (int)start->start_mark.column + 1};
 	if (walk_fields(w, &step_keys, step_fields, &seen, s) < 0)

@@ -38,6 +38,20 @@ enum tour_panel {
 	TOUR_PANEL_PROFILES,
 };
 
+/* The view a step shows: none of them (explore) or one; 0 keeps the view before. */
+enum tour_view {
+	TOUR_VIEW_KEEP,
+	TOUR_VIEW_EXPLORE,   /* the map and profiles, no view's sliders */
+	TOUR_VIEW_INFERENCE, /* 'i': T and the inference-aware frontier */
+	TOUR_VIEW_DATA,      /* 'u': U and the data wall */
+	TOUR_VIEW_TESTTIME,  /* 't': T and M, the test-time panel */
+	TOUR_VIEW_HARDWARE,  /* 'g': an accelerator's count, days and MFU */
+	TOUR_VIEW_EDIT,      /* 'e': the law's coefficients as sliders */
+};
+
+/* Bytes of a step's speaker notes: a dozen lines of a second window. */
+#define TOUR_NOTES_BYTES 1024
+
 /* Where something was written, for errors found when the tour is played. */
 struct tour_mark {
 	int line, col; /* 1-based; 0 when absent */
@@ -52,7 +66,19 @@ struct tour_step {
 	char lock;                      /* 'N', 'D', 'C', or 0 to keep */
 	int markers;                    /* 1 on, 0 off, -1 keep */
 	enum tour_panel panel;
+	enum tour_view view;
+	char compare[64];             /* a law id to compare with, "none" to stop, "" to keep */
+	int difference;               /* the map of L - L(compared): 1 on, 0 off, -1 keep */
+	double inference_tokens;      /* T; 0 when not given */
+	double larger;                /* M, the test-time panel's larger model; 0 when not given */
+	char accelerator[64];         /* an accelerator id, or "" */
+	double gpus, days, mfu;       /* the hardware view's sliders; 0 when not given */
+	char notes[TOUR_NOTES_BYTES]; /* speaker notes, lines kept; "" when none */
 	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
+	/* where the values checked when the tour is played were written (a new
+	 * mark is also cleared in tour_write.c's same_step) */
+	struct tour_mark view_at, compare_at, difference_at, inference_tokens_at, larger_at,
+	        accelerator_at, gpus_at, days_at, mfu_at;
 };
 
 struct tour {
@@ -63,6 +89,17 @@ struct tour {
 	int nsteps;
 	struct tour_step steps[TOUR_MAX_STEPS];
 };
+
+/* The names steps give views and panels, by their enums; NULL-terminated. */
+extern const char *const tour_view_names[];
+extern const char *const tour_panel_names[];
+
+/*
+ * A step that names nothing, as the loader starts each one: every field
+ * keeps what the step before set. Steps built in memory (a recorded one)
+ * start here too, so that they compare with loaded ones field for field.
+ */
+void tour_step_init(struct tour_step *s);
 
 /* Parse a tour from memory; `file` names it in messages. -1 and err on error. */
 int tour_parse(const char *file, const unsigned char *buf, size_t len, struct tour *out, char *err,

@@ -107,12 +107,17 @@ static bool panel_given(const void *at)
 
 static void panel_print(FILE *fp, const void *at)
 {
-	static const char *const names[] = {
-	        [TOUR_PANEL_BOTH] = "both",
-	        [TOUR_PANEL_MAP] = "map",
-	        [TOUR_PANEL_PROFILES] = "profiles",
-	};
-	fputs(names[*(const enum tour_panel *)at], fp);
+	fputs(tour_panel_names[*(const enum tour_panel *)at], fp);
+}
+
+static bool view_given(const void *at)
+{
+	return *(const enum tour_view *)at != TOUR_VIEW_KEEP;
+}
+
+static void view_print(FILE *fp, const void *at)
+{
+	fputs(tour_view_names[*(const enum tour_view *)at], fp);
 }
 
 #define STEP(m) offsetof(struct tour_step, m)
@@ -129,6 +134,16 @@ static const struct step_writer step_writers[] = {
         {"lock", STEP(lock), lock_given, lock_print},
         {"markers", STEP(markers), switch_given, switch_print},
         {"panel", STEP(panel), panel_given, panel_print},
+        {"view", STEP(view), view_given, view_print},
+        {"compare", STEP(compare), text_given, text_print},
+        {"difference", STEP(difference), switch_given, switch_print},
+        {"inference_tokens", STEP(inference_tokens), number_given, number_print},
+        {"larger", STEP(larger), number_given, number_print},
+        {"accelerator", STEP(accelerator), text_given, text_print},
+        {"gpus", STEP(gpus), number_given, number_print},
+        {"days", STEP(days), number_given, number_print},
+        {"mfu", STEP(mfu), number_given, number_print},
+        {"notes", STEP(notes), text_given, text_print},
 };
 
 void tour_write_step(FILE *fp, const struct tour_step *s, int indent)
@@ -161,7 +176,13 @@ static bool same_step(const struct tour_step *a, const struct tour_step *b)
 
 	memcpy(&x, a, sizeof x);
 	memcpy(&y, b, sizeof y);
-	x.at = x.law_at = x.model_at = y.at = y.law_at = y.model_at = (struct tour_mark){0, 0};
+	struct tour_step *both[] = {&x, &y};
+	for (int i = 0; i < 2; i++) {
+		struct tour_step *t = both[i];
+		t->at = t->law_at = t->model_at = t->view_at = t->compare_at = t->difference_at =
+		        t->inference_tokens_at = t->larger_at = t->accelerator_at = t->gpus_at =
+		                t->days_at = t->mfu_at = (struct tour_mark){0, 0};
+	}
 	return memcmp(&x, &y, sizeof x) == 0;
 }
 

@@ -21,7 +21,7 @@
 #include "fixtures.h"
 #include "catalog_fixture.h"
 
-#define NSTATES 5
+#define NSTATES 9
 
 static char dir[64];
 
@@ -99,9 +99,29 @@ static void reach_state(struct app *a, int i)
 		app_cycle_lock(a);
 		app_step(a, SLIDER_N, 3 * APP_STEP_FINE);
 		break;
-	default: /* a data-constrained law at a point of its own */
+	case 4: /* a data-constrained law at a point of its own */
 		pick_law(a, "muennighoff2023");
 		app_move_to(a, 2e9, 4e11);
+		break;
+	case 5: /* the inference view, T moved */
+		pick_law(a, "besiroglu2024");
+		app_toggle_inference(a);
+		app_step(a, SLIDER_T, 1);
+		break;
+	case 6: /* the test-time view: T and M (a step opens one view) */
+		app_toggle_inference(a);
+		app_toggle_testtime(a);
+		app_step(a, SLIDER_M, APP_STEP_COARSE);
+		break;
+	case 7: /* compared with a second law, its difference mapped */
+		app_toggle_testtime(a);
+		app_set_compare(a, (long)(catalog_law(&cat, "hoffmann2022") - cat.laws));
+		assert_true(app_set_delta(a, true));
+		break;
+	default: /* the hardware view: a count, days follow */
+		app_set_compare(a, -1);
+		assert_true(app_toggle_hardware(a));
+		app_step(a, SLIDER_GPUS, APP_STEP_COARSE);
 		break;
 	}
 }
@@ -168,7 +188,9 @@ static void a_new_tour_reads_as_written(void **state)
 	                          "    params: 1.234e+10\n"
 	                          "    tokens: 3.21e+11\n"
 	                          "    lock: N\n"
-	                          "    markers: false\n");
+	                          "    markers: false\n"
+	                          "    view: explore\n"
+	                          "    compare: \"none\"\n");
 	free(text);
 }
 

@@ -56,6 +56,7 @@
 #define OPT_MFU        (1ull << 30)
 #define OPT_DAYS       (1ull << 31)
 #define OPT_RECORD     (1ull << 32)
+#define OPT_NOTES      (1ull << 33)
 
 /* --color: whether pictures carry ANSI colours. */
 enum color_mode {
@@ -117,6 +118,7 @@ struct cli {
 	double at_compute;      /* fit --at-compute C */
 	const char *tour;       /* --tour ID|FILE */
 	const char *record;     /* --record FILE: the tour 'r' appends steps to */
+	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
 	bool force;             /* --force: overwrite files a command writes */
 	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop or ~/.config/isoflop; NULL if none */
 	char config_dir_buf[4096];

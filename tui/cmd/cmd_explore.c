@@ -22,6 +22,7 @@
 #include "../explore/explorer.h"
 #include "../explore/record.h"
 #include "../explore/screen.h"
+#include "../explore/notes.h"
 #include "../explore/tour_play.h"
 
 /* Where 's' saves edited laws: DIR/laws under the user's config directory. */
@@ -350,10 +351,26 @@ static int start_views(const struct cli *cli, struct app *a)
 	return 0;
 }
 
+/* --notes PATH: where the tour's speaker notes go, checked before the first step. */
+static int start_notes(const struct cli *cli, struct app *a)
+{
+	static struct notes notes;
+	char err[4200];
+
+	if (cli->notes == NULL)
+		return 0;
+	if (cli->tour == NULL)
+		return cli_error("--notes writes a tour's speaker notes: give --tour ID|FILE too");
+	if (notes_open(&notes, cli->notes, err, sizeof err) != 0)
+		return cli_error("--notes %s", err);
+	app_set_notes(a, &notes);
+	return 0;
+}
+
 /* --tour ID|FILE: its first step, checked against the catalog. */
 static int start_tour(const struct cli *cli, struct app *a)
 {
-	static struct tour tour; /* 20 KB: not on the stack */
+	static struct tour tour; /* 150 KB with its notes: not on the stack */
 	char err[1024];
 	int rc;
 
@@ -438,7 +455,8 @@ int cmd_explore(const struct cli *cli)
 		app_toggle_data(&a);
 	app_set_runs(&a, runs, nruns);
 	if ((rc = start_point(cli, &a)) != 0 || (rc = start_views(cli, &a)) != 0 ||
-	    (rc = start_tour(cli, &a)) != 0 || (rc = start_record(cli, &a)) != 0)
+	    (rc = start_notes(cli, &a)) != 0 || (rc = start_tour(cli, &a)) != 0 ||
+	    (rc = start_record(cli, &a)) != 0)
 		return rc;
 	if (cli->dump) {
 		rc = dump_frame(cli, &a);

@@ -242,6 +242,13 @@ const struct cli_option cli_options[] = {
          .complete = COMPLETE_FILE,
          .help = "explorer: r appends steps to this tour (default\n"
                  "tours/recorded.yaml in the config directory)"},
+        {.name = "notes",
+         .arg = "PATH",
+         .kind = KIND_TEXT,
+         .field = FIELD(notes),
+         .bit = OPT_NOTES,
+         .help = "with --tour: each step's speaker notes and the next\n"
+                 "caption to a file, a FIFO or a terminal (/dev/pts/N)"},
         {.name = "force",
          .kind = KIND_FLAG,
          .field = FIELD(force),

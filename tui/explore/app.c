@@ -411,6 +411,56 @@ bool app_toggle_delta(struct app *a)
 	return true;
 }
 
+bool app_set_view(struct app *a, enum tour_view view)
+{
+	if (view == TOUR_VIEW_KEEP)
+		return true;
+	/* the others off first: test time and hardware share the profiles' place */
+	if (a->inference && view != TOUR_VIEW_INFERENCE)
+		app_toggle_inference(a);
+	if (a->data && view != TOUR_VIEW_DATA)
+		app_toggle_data(a);
+	if (a->testtime && view != TOUR_VIEW_TESTTIME)
+		app_toggle_testtime(a);
+	if (a->hardware && view != TOUR_VIEW_HARDWARE)
+		app_toggle_hardware(a);
+	if (a->scene.editing && view != TOUR_VIEW_EDIT)
+		app_toggle_editing(a);
+	if (view == TOUR_VIEW_INFERENCE && !a->inference)
+		app_toggle_inference(a);
+	if (view == TOUR_VIEW_DATA && !a->data)
+		app_toggle_data(a);
+	if (view == TOUR_VIEW_TESTTIME && !a->testtime)
+		app_toggle_testtime(a);
+	if (view == TOUR_VIEW_HARDWARE && !a->hardware)
+		return app_toggle_hardware(a);
+	if (view == TOUR_VIEW_EDIT && !a->scene.editing)
+		return app_toggle_editing(a);
+	return true;
+}
+
+void app_set_compare(struct app *a, long law)
+{
+	a->compare = law;
+	a->delta = a->delta && law >= 0;
+}
+
+bool app_set_delta(struct app *a, bool on)
+{
+	if (on == a->delta)
+		return true;
+	if (!on) {
+		a->delta = false;
+		return true;
+	}
+	return app_toggle_delta(a);
+}
+
+void app_set_accelerator(struct app *a, size_t accel)
+{
+	hw_use(a, (long)accel);
+}
+
 void app_set_follow(struct app *a, enum hw_unknown follow)
 {
 	a->hw_follow = follow;
@@ -459,6 +509,11 @@ void app_set_runs(struct app *a, const struct fit_run *runs, size_t n)
 void app_set_unique_given(struct app *a, double u)
 {
 	a->u_given = u;
+}
+
+void app_set_notes(struct app *a, struct notes *n)
+{
+	a->notes = n;
 }
 
 void app_open(struct app *a, enum app_mode mode)
@@ -550,6 +605,52 @@ void app_entry_done(struct app *a)
 
 /* ---- tours ---- */
 
+/* A step's view and comparison; what cannot show is left for tour_play.c to refuse. */
+static void apply_views(struct app *a, const struct tour_step *s)
+{
+	const struct catalog_entry *e;
+
+	app_set_view(a, s->view);
+	if (strcmp(s->compare, "none") == 0)
+		app_set_compare(a, -1);
+	else if (s->compare[0] && (e = catalog_law(a->catalog, s->compare)) != NULL)
+		app_set_compare(a, (long)(e - a->catalog->laws));
+	if (s->difference >= 0)
+		app_set_delta(a, s->difference);
+}
+
+/*
+ * A step's sliders of the views: T, M, and the hardware's, where gpus
+ * and days together give the budget (the point goes to its optimum) and
+ * one of them alone moves the other, as --gpus and --days do.
+ */
+static void apply_view_sliders(struct app *a, const struct tour_step *s)
+{
+	const struct catalog_entry *e;
+	double budget, n, d;
+
+	if (s->inference_tokens > 0)
+		app_set(a, SLIDER_T, s->inference_tokens);
+	if (s->larger > 0)
+		app_set(a, SLIDER_M, s->larger);
+	if (!a->hardware)
+		return;
+	if (s->accelerator[0] && (e = catalog_accelerator(a->catalog, s->accelerator)) != NULL)
+		app_set_accelerator(a, (size_t)(e - a->catalog->accelerators));
+	if (s->mfu > 0)
+		app_set(a, SLIDER_MFU, s->mfu);
+	if (s->gpus > 0 && s->days > 0) {
+		app_hw_budget_optimum(a, s->gpus, s->days, &budget, &n, &d);
+	} else if (s->gpus > 0) {
+		a->hw_follow = HW_DAYS;
+		app_set(a, SLIDER_GPUS, s->gpus);
+	} else if (s->days > 0) {
+		a->hw_follow = HW_COUNT;
+		app_set(a, SLIDER_DAYS, s->days);
+		a->hw_follow = HW_DAYS;
+	}
+}
+
 void app_apply_step(struct app *a, const struct tour_step *s)
 {
 	const struct catalog_entry *e;
@@ -557,9 +658,10 @@ void app_apply_step(struct app *a, const struct tour_step *s)
 
 	if (s->law[0] && (e = catalog_law(a->catalog, s->law)) != NULL)
 		switch_law(a, (size_t)(e - a->catalog->laws));
-	law = app_law(a);
 	if (s->unique_tokens > 0 || s->law[0])
 		a->scene.u = s->unique_tokens;
+	apply_views(a, s);
+	law = app_law(a);
 	if (s->model[0] && (e = catalog_model(a->catalog, s->model)) != NULL) {
 		app_jump_model(a, (size_t)(e - a->catalog->models));
 	} else if (optimum_point(law, s->params, s->tokens, s->compute, a->scene.u, &a->scene.n,
@@ -573,6 +675,7 @@ void app_apply_step(struct app *a, const struct tour_step *s)
 	if (s->markers >= 0)
 		a->scene.markers = s->markers;
 	a->scene.panel = s->panel;
+	apply_view_sliders(a, s);
 	a->status[0] = '\0';
 }
 
@@ -580,13 +683,37 @@ void app_tour_begin(struct app *a, const struct tour *t)
 {
 	a->tour = t;
 	a->mode = MODE_TOUR;
-	a->tour_origin = a->scene;
+	a->tour_origin = (struct app_tour_start){
+	        .scene = a->scene,
+	        .inference = a->inference,
+	        .data = a->data,
+	        .testtime = a->testtime,
+	        .hardware = a->hardware,
+	        .delta = a->delta,
+	        .compare = a->compare,
+	        .accel = a->accel,
+	        .hw_follow = a->hw_follow,
+	        .t = a->t,
+	        .m = a->m,
+	};
 }
 
 void app_tour_rewind(struct app *a, int i)
 {
+	const struct app_tour_start *o = &a->tour_origin;
+
 	a->step = i;
-	a->scene = a->tour_origin;
+	a->scene = o->scene;
+	a->inference = o->inference;
+	a->data = o->data;
+	a->testtime = o->testtime;
+	a->hardware = o->hardware;
+	a->delta = o->delta;
+	a->compare = o->compare;
+	a->accel = o->accel;
+	a->hw_follow = o->hw_follow;
+	a->t = o->t;
+	a->m = o->m;
 }
 
 void app_tour_leave(struct app *a)

@@ -79,6 +79,22 @@ struct app_scene {
 	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
 };
 
+/*
+ * The state a tour starts from, which every step is replayed from: the
+ * scene, and the views with their sliders, which a step may also change
+ * (view, compare, difference, inference_tokens, larger, accelerator,
+ * gpus, days, mfu) but the rest of the explorer reads from struct app.
+ */
+struct app_tour_start {
+	struct app_scene scene;
+	bool inference, data, testtime, hardware, delta;
+	long compare, accel;
+	enum hw_unknown hw_follow;
+	double t, m;
+};
+
+struct notes; /* notes.h: where a tour's speaker notes go (--notes) */
+
 #define APP_VALUE_MAX  64                       /* a value or a preset id: up to 63 characters */
 #define APP_ENTRY_MAX  (TOUR_CAPTION_WIDTH + 1) /* a caption's line is the longest entry */
 #define APP_STATUS_MAX 160
@@ -94,15 +110,16 @@ struct app {
 	double n_lo, n_hi; /* window: parameters */
 	double d_lo, d_hi; /* window: tokens */
 	enum app_mode mode;
-	size_t pick;                  /* the highlighted row of a picker */
-	char entry[APP_ENTRY_MAX];    /* text typed after '=' */
-	char status[APP_STATUS_MAX];  /* a message for the status line, or "" */
-	const struct tour *tour;      /* the tour being played, or NULL */
-	int step;                     /* its current step, from 0 */
-	struct app_scene tour_origin; /* the state it started from */
-	bool jumping;                 /* 'g' pressed: digits name a step */
-	char jump[8];                 /* the digits typed after 'g' */
-	const struct fit_run *runs;   /* the user's runs (--runs), drawn on the map */
+	size_t pick;                       /* the highlighted row of a picker */
+	char entry[APP_ENTRY_MAX];         /* text typed after '=' */
+	char status[APP_STATUS_MAX];       /* a message for the status line, or "" */
+	const struct tour *tour;           /* the tour being played, or NULL */
+	int step;                          /* its current step, from 0 */
+	struct app_tour_start tour_origin; /* the state it started from */
+	struct notes *notes;               /* where its steps' notes go (--notes), or NULL */
+	bool jumping;                      /* 'g' pressed: digits name a step */
+	char jump[8];                      /* the digits typed after 'g' */
+	const struct fit_run *runs;        /* the user's runs (--runs), drawn on the map */
 	size_t nruns;
 	long compare; /* the law compared with (c), -1 for none */
 	bool delta;   /* the map shows L(law) - L(compare) (d) */
@@ -252,6 +269,22 @@ void app_toggle_markers(struct app *a);
 /* 'd': the map of L - L(compared); false and a status message without two surfaces. */
 bool app_toggle_delta(struct app *a);
 
+/*
+ * Show exactly one view (TOUR_VIEW_INFERENCE...), or none (EXPLORE), as
+ * the view keys would; false and a status message when the view cannot
+ * open (edit without an additive law, hardware without accelerators).
+ */
+bool app_set_view(struct app *a, enum tour_view view);
+
+/* Compare with law `law` (catalog->laws), or with none (-1): the difference map goes with it. */
+void app_set_compare(struct app *a, long law);
+
+/* The difference map on or off; false and a status message when it cannot show. */
+bool app_set_delta(struct app *a, bool on);
+
+/* Use accelerator `accel` (catalog->accelerators) in the hardware view. */
+void app_set_accelerator(struct app *a, size_t accel);
+
 /* Which of budget, count and days follows when another moves. */
 void app_set_follow(struct app *a, enum hw_unknown follow);
 
@@ -272,6 +305,9 @@ void app_set_record_path(struct app *a, const char *path);
 void app_set_save_dir(struct app *a, const char *dir);
 void app_set_runs(struct app *a, const struct fit_run *runs, size_t n);
 void app_set_unique_given(struct app *a, double u);
+
+/* Where a tour's speaker notes go at each step (--notes), or NULL. */
+void app_set_notes(struct app *a, struct notes *n);
 
 /*
  * Open a dialog: MODE_ENTRY or MODE_SAVE with an empty entry, a picker at
@@ -303,7 +339,10 @@ void app_entry_done(struct app *a);
 
 /* ---- tours (played by tour_play.h) ---- */
 
-/* Apply a step to a state: law, then the point, then lock, markers and panel. */
+/*
+ * Apply a step to a state: law, view, comparison, then the point, then lock,
+ * markers and panel, then the views' sliders (T, M, the hardware's).
+ */
 void app_apply_step(struct app *a, const struct tour_step *s);
 
 /* Play tour t from the current state, which every step is replayed from. */

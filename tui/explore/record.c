@@ -38,6 +38,49 @@ static int part_unique(const struct app *a, struct tour_step *s, char *why, size
 	return 0;
 }
 
+/* Which view is open, as a step names it: always, so that a step never keeps the one before's. */
+static enum tour_view view_of(const struct app *a)
+{
+	return a->inference       ? TOUR_VIEW_INFERENCE
+	       : a->data          ? TOUR_VIEW_DATA
+	       : a->testtime      ? TOUR_VIEW_TESTTIME
+	       : a->hardware      ? TOUR_VIEW_HARDWARE
+	       : a->scene.editing ? TOUR_VIEW_EDIT
+	                          : TOUR_VIEW_EXPLORE;
+}
+
+/*
+ * The view, the compared law and the difference map, and the view's own
+ * sliders: T, M, and the hardware's, where the slider that does not follow
+ * is written (count when days follow, days when the count follows, both
+ * when the budget follows: then they set the point, which is not written).
+ */
+static int part_views(const struct app *a, struct tour_step *s, char *why, size_t whysize)
+{
+	if (a->inference + a->data + a->testtime + a->hardware + a->scene.editing > 1) {
+		snprintf(why, whysize, "a step opens one view: close all but one (i u t g e)");
+		return -1;
+	}
+	s->view = view_of(a);
+	snprintf(s->compare, sizeof s->compare, "%s",
+	         a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "none");
+	s->difference = a->compare >= 0 ? a->delta : -1;
+	if ((a->inference || a->testtime) && a->t > 0)
+		s->inference_tokens = a->t;
+	if (a->testtime)
+		s->larger = a->m;
+	if (!a->hardware)
+		return 0;
+	snprintf(s->accelerator, sizeof s->accelerator, "%s",
+	         a->catalog->accelerators[a->accel].preset.id);
+	s->mfu = a->scene.hw.mfu;
+	if (a->hw_follow != HW_COUNT)
+		s->gpus = a->scene.hw.count;
+	if (a->hw_follow != HW_DAYS)
+		s->days = a->scene.hw.days;
+	return 0;
+}
+
 /*
  * The point: its model if it sits at one, C alone if it is the optimum
  * there (as the step replays it, to the last bit), else N and D.
@@ -49,6 +92,8 @@ static int part_point(const struct app *a, struct tour_step *s, char *why, size_
 
 	(void)why;
 	(void)whysize;
+	if (s->gpus > 0 && s->days > 0)
+		return 0; /* the hardware's budget sets the point */
 	if (a->scene.model >= 0) {
 		snprintf(s->model, sizeof s->model, "%s",
 		         a->catalog->models[a->scene.model].preset.id);
@@ -75,17 +120,13 @@ static int part_switches(const struct app *a, struct tour_step *s, char *why, si
 
 /* In the order app_apply_step applies them: the point reads the law and U. */
 static const record_part record_parts[] = {
-        part_law,
-        part_unique,
-        part_point,
-        part_switches,
+        part_law, part_unique, part_views, part_point, part_switches,
 };
 
 int record_step_of(const struct app *a, const char *caption, struct tour_step *s, char *why,
                    size_t whysize)
 {
-	memset(s, 0, sizeof *s); /* as tour.c starts a step: same_step compares the bytes */
-	s->markers = -1;
+	tour_step_init(s); /* as the loader starts a step: read back, they compare equal */
 	snprintf(s->caption[0], sizeof s->caption[0], "%s", caption);
 	for (size_t i = 0; i < sizeof record_parts / sizeof *record_parts; i++)
 		if (record_parts[i](a, s, why, whysize) != 0)

@@ -1,28 +1,158 @@
 /*
  * tour_play.c: a tour's playback: its check against the catalog and the
- * replay of its steps from the state it started in (tour_play.h).
+ * replay of its steps from the state it started in (tour_play.h). A step
+ * is checked twice: its ids against the catalog before it is applied, and
+ * what it names against the state it reached, so that no value a step
+ * gives is dropped without a word.
  */
+#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "../../model/units.h"
+#include "notes.h"
 #include "tour_play.h"
+
+/* "FILE:LINE:COL: message" into err, at mark m of tour t; -1. */
+static int step_fail(const struct tour *t, struct tour_mark m, char *err, size_t errsize,
+                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int step_fail(const struct tour *t, struct tour_mark m, char *err, size_t errsize,
+                     const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(err, errsize, "%s:%d:%d: ", t->file, m.line, m.col);
+
+	va_start(ap, fmt);
+	if (n >= 0 && (size_t)n < errsize)
+		vsnprintf(err + n, errsize - (size_t)n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
 
 /* Why step s cannot be played from state probe, into err; 0 when it can. */
 static int step_error(const struct app *probe, const struct tour *t, const struct tour_step *s,
                       char *err, size_t errsize)
 {
-	if (s->law[0] && catalog_law(probe->catalog, s->law) == NULL) {
-		snprintf(err, errsize,
-		         "%s:%d:%d: unknown law '%s' (isoflop presets laws lists them)", t->file,
-		         s->law_at.line, s->law_at.col, s->law);
-		return -1;
-	}
-	if (s->model[0] && catalog_model(probe->catalog, s->model) == NULL) {
-		snprintf(err, errsize,
-		         "%s:%d:%d: unknown model '%s' (isoflop presets models lists them)",
-		         t->file, s->model_at.line, s->model_at.col, s->model);
-		return -1;
-	}
+	const struct catalog *cat = probe->catalog;
+
+	if (s->law[0] && catalog_law(cat, s->law) == NULL)
+		return step_fail(t, s->law_at, err, errsize,
+		                 "unknown law '%s' (isoflop presets laws lists them)", s->law);
+	if (s->model[0] && catalog_model(cat, s->model) == NULL)
+		return step_fail(t, s->model_at, err, errsize,
+		                 "unknown model '%s' (isoflop presets models lists them)",
+		                 s->model);
+	if (s->compare[0] && strcmp(s->compare, "none") != 0 &&
+	    catalog_law(cat, s->compare) == NULL)
+		return step_fail(t, s->compare_at, err, errsize,
+		                 "unknown law '%s' to compare with (isoflop presets laws lists "
+		                 "them; none ends the comparison)",
+		                 s->compare);
+	if (s->accelerator[0] && catalog_accelerator(cat, s->accelerator) == NULL)
+		return step_fail(
+		        t, s->accelerator_at, err, errsize,
+		        "unknown accelerator '%s' (isoflop presets accelerators lists them)",
+		        s->accelerator);
 	return 0;
+}
+
+/* A slider's value as its bar shows it: a count with a suffix, else plain. */
+static void format_value(bool count, double v, char *buf, size_t size)
+{
+	if (count)
+		units_format_count(v, buf, size);
+	else
+		snprintf(buf, size, "%g", v);
+}
+
+/* A view's slider value v, written at m as `key`: in the slider's range, or why not. */
+static int slider_error(const struct app *probe, const struct tour *t, enum slider sl, double v,
+                        const char *key, struct tour_mark m, char *err, size_t errsize)
+{
+	double lo, hi;
+	char a[16], b[16], c[16];
+	/* counts as the slider shows them (1B, 1000T); days, M and MFU are plain */
+	bool count = sl == SLIDER_T || sl == SLIDER_GPUS;
+
+	if (v == 0) /* not given */
+		return 0;
+	app_range(probe, sl, &lo, &hi);
+	if (v < lo || v > hi) {
+		format_value(count, lo, a, sizeof a);
+		format_value(count, hi, b, sizeof b);
+		format_value(count, v, c, sizeof c);
+		return step_fail(t, m, err, errsize,
+		                 "'%s' must lie in the %s slider's range, %s to %s, not %s", key,
+		                 app_slider_name(sl), a, b, c);
+	}
+	if (sl == SLIDER_GPUS && v != floor(v))
+		return step_fail(t, m, err, errsize,
+		                 "'gpus' is a whole number of accelerators, not %g", v);
+	return 0;
+}
+
+/* The view a value shows in, or why the step that gives it names none. */
+static int view_needed(const struct tour *t, bool shown, double v, const char *key,
+                       const char *view, struct tour_mark m, char *err, size_t errsize)
+{
+	if (v == 0 || shown)
+		return 0;
+	return step_fail(t, m, err, errsize, "'%s' shows in the %s view: add 'view: %s' to a step",
+	                 key, view, strchr(view, ' ') ? "inference" : view);
+}
+
+/* The views' sliders a step sets: each in its range and on screen. */
+static int sliders_error(const struct app *p, const struct tour *t, const struct tour_step *s,
+                         char *err, size_t errsize)
+{
+	double accel = s->accelerator[0] ? 1 : 0;
+
+	if (slider_error(p, t, SLIDER_T, s->inference_tokens, "inference_tokens",
+	                 s->inference_tokens_at, err, errsize) ||
+	    slider_error(p, t, SLIDER_M, s->larger, "larger", s->larger_at, err, errsize) ||
+	    slider_error(p, t, SLIDER_GPUS, s->gpus, "gpus", s->gpus_at, err, errsize) ||
+	    slider_error(p, t, SLIDER_DAYS, s->days, "days", s->days_at, err, errsize) ||
+	    slider_error(p, t, SLIDER_MFU, s->mfu, "mfu", s->mfu_at, err, errsize))
+		return -1;
+	if (view_needed(t, p->inference || p->testtime, s->inference_tokens, "inference_tokens",
+	                "inference or testtime", s->inference_tokens_at, err, errsize) ||
+	    view_needed(t, p->testtime, s->larger, "larger", "testtime", s->larger_at, err,
+	                errsize) ||
+	    view_needed(t, p->hardware, accel, "accelerator", "hardware", s->accelerator_at, err,
+	                errsize) ||
+	    view_needed(t, p->hardware, s->gpus, "gpus", "hardware", s->gpus_at, err, errsize) ||
+	    view_needed(t, p->hardware, s->days, "days", "hardware", s->days_at, err, errsize) ||
+	    view_needed(t, p->hardware, s->mfu, "mfu", "hardware", s->mfu_at, err, errsize))
+		return -1;
+	return 0;
+}
+
+/* Why the state step s reached is not the one it names; 0 when it is. */
+static int reached_error(const struct app *p, const struct tour *t, const struct tour_step *s,
+                         char *err, size_t errsize)
+{
+	const struct law *law = app_law(p);
+
+	if (s->unique_tokens > 0 && law->family != LAW_DATA_CONSTRAINED)
+		return step_fail(
+		        t, s->at, err, errsize,
+		        "unique_tokens needs a data-constrained law such as muennighoff2023");
+	if (s->view == TOUR_VIEW_EDIT && !p->scene.editing)
+		return step_fail(t, s->view_at, err, errsize,
+		                 "view: edit needs an additive law such as hoffmann2022, not %s",
+		                 p->catalog->laws[p->scene.law].preset.id);
+	if (s->view == TOUR_VIEW_HARDWARE && !p->hardware)
+		return step_fail(t, s->view_at, err, errsize,
+		                 "view: hardware needs accelerator presets: none loaded");
+	if (s->difference == 1 && !p->delta)
+		return step_fail(t, s->difference_at, err, errsize,
+		                 p->compare < 0 ? "difference needs a law to compare with: add "
+		                                  "'compare: ID' to this step or one before"
+		                                : "difference needs two laws with a loss surface, "
+		                                  "such as hoffmann2022 and besiroglu2024");
+	return sliders_error(p, t, s, err, errsize);
 }
 
 int tour_play_start(struct app *a, const struct tour *t, char *err, size_t errsize)
@@ -34,13 +164,8 @@ int tour_play_start(struct app *a, const struct tour *t, char *err, size_t errsi
 		if (step_error(&probe, t, s, err, errsize) != 0)
 			return -1;
 		app_apply_step(&probe, s);
-		if (s->unique_tokens > 0 && app_law(&probe)->family != LAW_DATA_CONSTRAINED) {
-			snprintf(err, errsize,
-			         "%s:%d:%d: unique_tokens needs a data-constrained law such as "
-			         "muennighoff2023",
-			         t->file, s->at.line, s->at.col);
+		if (reached_error(&probe, t, s, err, errsize) != 0)
 			return -1;
-		}
 	}
 	app_tour_begin(a, t);
 	tour_play_show(a, 0);
@@ -54,4 +179,6 @@ void tour_play_show(struct app *a, int i)
 	app_tour_rewind(a, i < 0 ? 0 : i >= a->tour->nsteps ? a->tour->nsteps - 1 : i);
 	for (int k = 0; k <= a->step; k++) /* at most 64 steps, each a closed form or a solve */
 		app_apply_step(a, &a->tour->steps[k]);
+	if (a->notes != NULL)
+		notes_show(a->notes, a->tour, a->step);
 }
