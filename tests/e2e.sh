@@ -203,7 +203,10 @@ if wait_for 'terminal too small \(need 40x12\)'; then ok "40x10: says the termin
 T resize-window -t e -x 80 -y 24
 if wait_for 'Tab:slider'; then ok "back to 80x24: redrawn"; else no "resize back" "$(screen)"; fi
 T send-keys -t e Escape
-if wait_for '^EXIT=0' && screen | grep -q ' icanon '; then ok "Esc quits, terminal restored"; else no "Esc quits" "$(screen | tail -n 3)"; fi
+if wait_for 'Esc closes dialogs; q quits'; then ok "Esc does not quit: it says q does"; else no "Esc hint" "$(screen | tail -n 3)"; fi
+sleep 0.3 # Esc and q in one write would read as Alt-q
+T send-keys -t e q
+if wait_for '^EXIT=0' && screen | grep -q ' icanon '; then ok "q quits, terminal restored"; else no "q quits" "$(screen | tail -n 3)"; fi
 
 # --- the mouse, as the terminal encodes a click (press, then release) ---------
 # xterm's SGR encoding on the N bar, 1-based column 38 row 18: 25 of its 50
@@ -253,11 +256,23 @@ if wait_for '^2/8 '; then ok "tour: Backspace steps back"; else no "tour Backspa
 T send-keys -t e g 6 Enter
 if wait_for '^6/8 ' && wait_for "^ The data wall"; then ok "tour: g 6 Enter jumps to step 6"; else no "tour g" "$(screen | tail -n 4)"; fi
 T send-keys -t e Space Space Space
-if wait_for 'the last step; Esc explores from here'; then ok "tour: the last step says so"; else no "tour end" "$(screen | tail -n 2)"; fi
+if wait_for 'the last step: q quits'; then ok "tour: the last step says so"; else no "tour end" "$(screen | tail -n 2)"; fi
+T send-keys -t e Right
+if wait_for 'detour from step 8: Enter returns, Space goes on' && wait_for '^> N params .* 8\.98B'; then ok "tour: an arrow makes a detour and says how to return"; else no "tour detour" "$(screen | tail -n 8)"; fi
+T send-keys -t e = z Enter # an error message, then the double Esc of a startled speaker
 T send-keys -t e Escape
-if wait_for 'tour left: exploring from here' && wait_for '^. N params .* 8B'; then ok "tour: Esc explores from the tour's point"; else no "tour Esc" "$(screen | tail -n 8)"; fi
+sleep 0.3
+T send-keys -t e Escape
+if wait_for 'Esc stays: Enter returns to step 8, q quits'; then ok "tour: a double Esc after an error keeps the tour"; else no "tour double Esc" "$(screen | tail -n 3)"; fi
+sleep 0.3
+T send-keys -t e Enter
+if wait_for '^8/8 ' && wait_for '^> N params .* 8B'; then ok "tour: Enter returns to the step left"; else no "tour return" "$(screen | tail -n 8)"; fi
 T send-keys -t e q
-if wait_for '^EXIT=0'; then ok "tour: q quits"; else no "tour quit" "$(screen | tail -n 3)"; fi
+if wait_for 'quit the tour and isoflop\? y/n'; then ok "tour: q asks first"; else no "tour q asks" "$(screen | tail -n 2)"; fi
+T send-keys -t e n
+if wait_for '^8/8 '; then ok "tour: n goes on with the tour"; else no "tour q n" "$(screen | tail -n 2)"; fi
+T send-keys -t e q y
+if wait_for '^EXIT=0'; then ok "tour: q y quits"; else no "tour quit" "$(screen | tail -n 3)"; fi
 
 # --- your runs through a pipe, then keys from the terminal ---------------------
 session 80 24 \

@@ -331,7 +331,7 @@ bool app_commit_entry(struct app *a)
 	enum slider s = a->scene.focus;
 	double v, lo, hi;
 
-	a->mode = MODE_EXPLORE;
+	app_close(a);
 	if (s == SLIDER_T && strcmp(a->entry, "0") == 0) { /* no inference at all */
 		a->t = 0;
 		app_clear_status(a);
@@ -542,7 +542,7 @@ void app_open(struct app *a, enum app_mode mode)
 
 void app_close(struct app *a)
 {
-	a->mode = MODE_EXPLORE;
+	a->mode = a->tour != NULL ? MODE_TOUR : MODE_EXPLORE;
 }
 
 void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
@@ -559,7 +559,7 @@ void app_pick_choose(struct app *a)
 {
 	enum app_mode mode = a->mode;
 
-	a->mode = MODE_EXPLORE;
+	app_close(a);
 	if (mode == MODE_PICK_MODEL) {
 		app_jump_model(a, a->pick);
 	} else if (mode == MODE_PICK_COMPARE) {
@@ -596,7 +596,7 @@ void app_entry_erase(struct app *a)
 void app_entry_done(struct app *a)
 {
 	if (a->mode == MODE_SAVE) {
-		a->mode = MODE_EXPLORE;
+		app_close(a);
 		app_save_law(a, a->entry);
 	} else {
 		app_commit_entry(a);
@@ -714,14 +714,38 @@ void app_tour_rewind(struct app *a, int i)
 	a->hw_follow = o->hw_follow;
 	a->t = o->t;
 	a->m = o->m;
+	a->detoured = false;
 }
 
-void app_tour_leave(struct app *a)
+void app_detour(struct app *a)
 {
-	a->mode = MODE_EXPLORE;
-	a->tour = NULL;
-	a->scene.panel = TOUR_PANEL_BOTH;
-	app_status(a, "tour left: exploring from here");
+	if (!a->detoured) {
+		a->detoured = true;
+		a->detour_from = a->step;
+	}
+	if (!a->status[0])
+		app_status(a, "detour from step %d: Enter returns, Space goes on",
+		           a->detour_from + 1);
+}
+
+void app_ask_quit(struct app *a, bool ask)
+{
+	a->asking_quit = ask;
+	if (ask)
+		app_status(a, "quit the tour and isoflop? y/n");
+	else
+		app_clear_status(a);
+}
+
+void app_copy(struct app *a, const char *text)
+{
+	snprintf(a->clip, sizeof a->clip, "%s", text);
+	a->clip_pending = true;
+}
+
+void app_copy_taken(struct app *a)
+{
+	a->clip_pending = false;
 }
 
 void app_jump_begin(struct app *a)

@@ -52,7 +52,7 @@ enum app_mode {
 	MODE_PICK_LAW,     /* 'w' */
 	MODE_PICK_COMPARE, /* 'c': a second law to compare with */
 	MODE_HELP,         /* '?' */
-	MODE_TOUR,         /* playing a tour: Space next, Backspace back, Esc explores */
+	MODE_TOUR,         /* playing a tour: Space next, Backspace back, other keys detour */
 	MODE_SAVE,         /* typing an id to save the edited law under ('s') */
 	MODE_RECORD,       /* typing the caption of a tour step to record ('r') */
 };
@@ -98,6 +98,7 @@ struct notes; /* notes.h: where a tour's speaker notes go (--notes) */
 #define APP_VALUE_MAX  64                       /* a value or a preset id: up to 63 characters */
 #define APP_ENTRY_MAX  (TOUR_CAPTION_WIDTH + 1) /* a caption's line is the longest entry */
 #define APP_STATUS_MAX 160
+#define APP_CLIP_MAX   1024 /* a command line with every option and a long model id */
 
 /*
  * The explorer's state. Read it freely; change it only through the
@@ -119,6 +120,11 @@ struct app {
 	struct notes *notes;               /* where its steps' notes go (--notes), or NULL */
 	bool jumping;                      /* 'g' pressed: digits name a step */
 	char jump[8];                      /* the digits typed after 'g' */
+	bool detoured;                     /* an explorer key moved off the tour's step */
+	int detour_from;                   /* the step it left, which Enter shows again */
+	bool asking_quit;                  /* 'q' in a tour: the status line asks y/n */
+	char clip[APP_CLIP_MAX];           /* text for the terminal's clipboard ('y') */
+	bool clip_pending;                 /* clip waits for the screen to send it */
 	const struct fit_run *runs;        /* the user's runs (--runs), drawn on the map */
 	size_t nruns;
 	long compare; /* the law compared with (c), -1 for none */
@@ -351,8 +357,19 @@ void app_tour_begin(struct app *a, const struct tour *t);
 /* At step i (in the tour's range), back at the state the tour started from. */
 void app_tour_rewind(struct app *a, int i);
 
-/* Esc: leave the tour, exploring from its current step with both panels. */
-void app_tour_leave(struct app *a);
+/*
+ * An explorer key in a tour starts a detour from the current step (a second
+ * one continues it); showing any step ends it. The status line says how to
+ * come back.
+ */
+void app_detour(struct app *a);
+
+/* 'q' in a tour asks first: ask (true) or stop asking (false). */
+void app_ask_quit(struct app *a, bool ask);
+
+/* 'y': text for the terminal's clipboard; the screen sends it, then takes it. */
+void app_copy(struct app *a, const char *text);
+void app_copy_taken(struct app *a);
 
 /* 'g' and digits: a step's number; false when no more fit. */
 void app_jump_begin(struct app *a);

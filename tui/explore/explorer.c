@@ -168,7 +168,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->panel = a->scene.panel;
 	k->compare = a->compare;
 	k->delta = a->delta;
-	k->touring = a->mode == MODE_TOUR;
+	k->touring = a->tour != NULL; /* a dialog opened in a tour keeps its layout */
 	k->inference = a->inference;
 	k->data = a->data;
 	k->testtime = a->testtime;
@@ -188,7 +188,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 		canvas_clear(&e->base);
 	}
 	key_of(a, &e->key);
-	explorer_layout(w, h, a->scene.panel, a->mode == MODE_TOUR, e->key.nsliders, &e->lay);
+	explorer_layout(w, h, a->scene.panel, a->tour != NULL, e->key.nsliders, &e->lay);
 	e->map_ok = e->prof_ok = false;
 	snprintf(e->edited_name, sizeof e->edited_name, "%.100s, edited",
 	         a->catalog->laws[a->scene.law].preset.name);
@@ -390,8 +390,8 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
 {
 	const struct rect *s = &e->lay.sliders;
 
-	if (a->mode != MODE_EXPLORE || e->lay.too_small || shown->w != e->base.w ||
-	    shown->h != e->base.h)
+	if ((a->mode != MODE_EXPLORE && a->mode != MODE_TOUR) || e->lay.too_small ||
+	    shown->w != e->base.w || shown->h != e->base.h)
 		return false;
 	if (y >= s->y && y < s->y + s->h && x >= s->x && x < s->x + s->w) {
 		if (!click_slider(e, a, x, y - s->y))
@@ -715,7 +715,7 @@ static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 		snprintf(line, sizeof line, "go to step: %s_   Enter jumps", a->jump);
 	else if (a->mode == MODE_TOUR && !a->status[0])
 		snprintf(line, sizeof line,
-		         "%d/%d  Space:next Bksp:back g:go Esc:explore q:quit  %s", a->step + 1,
+		         "%d/%d  Space:next Bksp:back g:go keys:explore q:quit  %s", a->step + 1,
 		         a->tour->nsteps, a->tour->title);
 	else if (a->mode == MODE_ENTRY)
 		snprintf(line, sizeof line, "%s = %s_   Enter sets it, Esc cancels",
@@ -962,7 +962,7 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	else if (a->testtime && e->lay.profiles.w > 0)
 		draw_testtime(out, a, e->lay.profiles);
 	draw_sliders(out, a, e->lay.sliders);
-	if (a->mode == MODE_TOUR)
+	if (a->tour != NULL)
 		draw_caption(out, a, e->lay.readout);
 	else
 		draw_readout(out, a, e->lay.readout);

@@ -84,7 +84,7 @@ bool explorer_slider_bar(const struct explorer *e, const struct app *a, enum sli
  * A mouse click at cell (x, y) of shown, the frame last drawn: on the map it
  * moves the point there (to a model when on its tag or '+'); on a slider's
  * bar it sets that slider. False, with nothing changed, anywhere else (the
- * '@' itself included) or outside the explore mode.
+ * '@' itself included) or outside the explore and tour modes.
  */
 bool explorer_click(const struct explorer *e, struct app *a, const struct canvas *shown, int x,
                     int y);

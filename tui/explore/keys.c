@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmdline.h"
 #include "keys.h"
 #include "record.h"
 #include "tour_play.h"
@@ -187,11 +188,40 @@ static enum key_result help(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+/* 'y': the command line of this view to the clipboard (OSC 52) and the status line. */
+static enum key_result copy_cmdline(struct app *a, int key)
+{
+	char line[APP_CLIP_MAX], missing[96];
+
+	(void)key;
+	if (!cmdline_of(a, line, sizeof line, missing, sizeof missing)) {
+		app_status(a, "y: the command line is too long to copy");
+		return KEY_HANDLED;
+	}
+	app_copy(a, line);
+	if (missing[0])
+		app_status(a, "copied (without %s): %s", missing, line);
+	else
+		app_status(a, "copied: %s", line);
+	return KEY_HANDLED;
+}
+
 static enum key_result quit(struct app *a, int key)
 {
 	(void)a;
 	(void)key;
 	return KEY_QUIT;
+}
+
+/* Esc where no dialog is open: never the end of a talk, a hint at what is. */
+static enum key_result esc_hint(struct app *a, int key)
+{
+	(void)key;
+	if (a->detoured)
+		app_status(a, "Esc stays: Enter returns to step %d, q quits", a->detour_from + 1);
+	else
+		app_status(a, "Esc closes dialogs; q quits");
+	return KEY_HANDLED;
 }
 
 /* names | help | codes | handler: the order of the help overlay and the man page */
@@ -217,9 +247,11 @@ const struct key_binding key_table[] = {
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, edit_law},
         {"s", "save the edited law under a new id", {'s'}, open_save},
         {"r", "record this view as a tour step (asks a caption)", {'r'}, open_record},
+        {"y", "copy the command line of this view (OSC 52)", {'y'}, copy_cmdline},
         {"click", "map: move there, a tag: to its model; a bar: set it", {0}, NULL},
         {"?", "show these keys", {'?'}, help},
-        {"q Esc", "quit", {'q', KEYC_ESC}, quit},
+        {"Esc", "close a dialog; never quits", {KEYC_ESC}, esc_hint},
+        {"q", "quit (in a tour: asks first)", {'q'}, quit},
 };
 
 const size_t key_table_len = sizeof key_table / sizeof *key_table;
@@ -315,15 +347,24 @@ static const struct key_binding help_keys[] = {
         {"Down j PgDn", "scroll down", {KEYC_DOWN, 'j', KEYC_PGDN}, help_down},
 };
 
-/* ---- a tour ---- */
+/* ---- a tour: its own keys, then every explorer key as a detour ---- */
 
 static enum key_result tour_next(struct app *a, int key)
 {
 	(void)key;
 	if (a->step + 1 >= a->tour->nsteps)
-		app_status(a, "the last step; Esc explores from here");
+		app_status(a, "the last step: q quits; the explorer's keys explore from here");
 	else
 		tour_play_show(a, a->step + 1);
+	return KEY_HANDLED;
+}
+
+/* Enter: back to the step a detour left, shown afresh; else the next step. */
+static enum key_result tour_enter(struct app *a, int key)
+{
+	if (!a->detoured)
+		return tour_next(a, key);
+	tour_play_show(a, a->detour_from);
 	return KEY_HANDLED;
 }
 
@@ -338,28 +379,57 @@ static enum key_result tour_jump(struct app *a, int key)
 {
 	(void)key;
 	app_jump_begin(a);
+	app_clear_status(a);
 	return KEY_HANDLED;
 }
 
-static enum key_result tour_leave(struct app *a, int key)
+static enum key_result tour_ask_quit(struct app *a, int key)
 {
 	(void)key;
-	app_tour_leave(a);
+	app_ask_quit(a, true);
 	return KEY_HANDLED;
 }
 
+/*
+ * Any other key in a tour: the explorer's own, as a detour from the step
+ * (Enter comes back); the status line says how to return.
+ */
+static enum key_result tour_detour(struct app *a, int key)
+{
+	const struct key_binding *b = key_lookup(key);
+
+	if (b == NULL)
+		return KEY_IGNORED;
+	app_clear_status(a);
+	enum key_result r = b->handler(a, key);
+	app_detour(a);
+	return r;
+}
+
+/* PgDn and PgUp step as a presenter's remote sends them; the arrows move sliders. */
 static const struct key_binding tour_keys[] = {
-        {"Space Right l Enter PgDn",
-         "the next step",
-         {' ', KEYC_RIGHT, 'l', KEYC_ENTER, '\r', KEYC_PGDN},
-         tour_next},
-        {"Backspace Left h PgUp",
-         "the step before",
-         {KEYC_BACKSPACE, '\b', KEYC_LEFT, 'h', KEYC_PGUP},
-         tour_back},
+        {"Space PgDn", "the next step", {' ', KEYC_PGDN}, tour_next},
+        {"Enter",
+         "back to the step a detour left; else the next step",
+         {KEYC_ENTER, '\r'},
+         tour_enter},
+        {"Backspace PgUp", "the step before", {KEYC_BACKSPACE, '\b', KEYC_PGUP}, tour_back},
         {"g", "go to step number N: g N Enter", {'g'}, tour_jump},
-        {"Esc", "leave the tour, exploring from here", {KEYC_ESC}, tour_leave},
-        {"q", "quit", {'q'}, quit},
+        {"Esc", "stays in the tour", {KEYC_ESC}, esc_hint},
+        {"q", "quit, after y to the question", {'q'}, tour_ask_quit},
+};
+
+/* ---- 'q' in a tour: y quits, any other key goes on with the tour ---- */
+
+static enum key_result quit_cancel(struct app *a, int key)
+{
+	(void)key;
+	app_ask_quit(a, false);
+	return KEY_HANDLED;
+}
+
+static const struct key_binding confirm_keys[] = {
+        {"y", "quit the tour and isoflop", {'y', 'Y'}, quit},
 };
 
 /* ---- 'g N' in a tour: digits, then Enter; any other key cancels ---- */
@@ -401,14 +471,15 @@ static const struct key_mode explore_mode = {ROWS(key_table), NULL, true};
 static const struct key_mode entry_mode = {ROWS(entry_keys), entry_type, false};
 static const struct key_mode picker_mode = {ROWS(picker_keys), NULL, false};
 static const struct key_mode help_mode = {ROWS(help_keys), close_dialog, false};
-static const struct key_mode tour_mode = {ROWS(tour_keys), NULL, false};
+static const struct key_mode tour_mode = {ROWS(tour_keys), tour_detour, false};
+static const struct key_mode confirm_mode = {ROWS(confirm_keys), quit_cancel, false};
 static const struct key_mode jump_mode = {ROWS(jump_keys), jump_cancel, false};
 
 const struct key_mode *key_mode_of(const struct app *a)
 {
 	switch (a->mode) {
 	case MODE_TOUR:
-		return a->jumping ? &jump_mode : &tour_mode;
+		return a->asking_quit ? &confirm_mode : a->jumping ? &jump_mode : &tour_mode;
 	case MODE_ENTRY:
 	case MODE_SAVE:
 	case MODE_RECORD:

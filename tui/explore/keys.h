@@ -1,12 +1,12 @@
 /*
  * keys.h: the explorer's keys, as tables: one per mode (explore, typing a
- * value, the pickers, the help, a tour, the 'g N' jump in a tour), one row
- * per key with its codes, names, help and handler. Adding a key is a row
- * and its handler. The help overlay is drawn from the explore table and a
- * test holds the man page's KEYS section to it, so the three never
- * disagree. Key codes are the screen's translation of curses keys:
- * printable ASCII as itself, the rest named here, so that nothing but
- * tui/explore/screen.c needs curses.
+ * value, the pickers, the help, a tour, the 'g N' jump in a tour, the y/n
+ * of 'q' in a tour), one row per key with its codes, names, help and
+ * handler. Adding a key is a row and its handler; a tour takes every key
+ * of the explore table that its own table leaves free. The help overlay is drawn from the explore
+ * table and a test holds the man page's KEYS section to it, so the three never disagree. Key codes
+ * are the screen's translation of curses keys: printable ASCII as itself, the rest named here, so
+ * that nothing but tui/explore/screen.c needs curses.
  */
 #ifndef ISOFLOP_KEYS_H
 #define ISOFLOP_KEYS_H

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "explorer.h"
+#include "cmdline.h"
 #include "keys.h"
 #include "screen.h"
 
@@ -498,6 +499,23 @@ struct screen {
 /* What a key leaves the loop to do. */
 enum step { STEP_DRAW, STEP_DRAW_ALL, STEP_QUIT, STEP_OOM };
 
+/*
+ * 'y' left text for the clipboard: send it as OSC 52 between two frames,
+ * when curses has flushed all it drew, so the sequence cuts no other one.
+ * A terminal without OSC 52 ignores it.
+ */
+static void send_clipboard(struct app *a)
+{
+	char bytes[APP_CLIP_MAX / 3 * 4 + 16];
+	size_t n = cmdline_osc52(a->clip, bytes, sizeof bytes);
+
+	if (n > 0) {
+		fwrite(bytes, 1, n, stdout);
+		fflush(stdout);
+	}
+	app_copy_taken(a);
+}
+
 /* Act on one key from curses: a click, a resize, or a key for the explorer. */
 static enum step on_key(struct screen *s, struct app *a, int ch)
 {
@@ -505,13 +523,18 @@ static enum step on_key(struct screen *s, struct app *a, int ch)
 		return STEP_DRAW;
 	if (ch == KEY_MOUSE) {
 		MEVENT ev;
-		if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED))
-			explorer_click(&s->e, a, &s->now, ev.x, ev.y);
+		if (getmouse(&ev) == OK && (ev.bstate & BUTTON1_PRESSED) &&
+		    explorer_click(&s->e, a, &s->now, ev.x, ev.y) && a->mode == MODE_TOUR)
+			app_detour(a); /* a click in a tour is a detour like a key */
 		return STEP_DRAW;
 	}
 	if (ch == KEY_RESIZE)
 		return resize(&s->now, &s->last) != 0 ? STEP_OOM : STEP_DRAW_ALL;
-	return app_key(a, translate(ch)) == KEY_QUIT ? STEP_QUIT : STEP_DRAW;
+	if (app_key(a, translate(ch)) == KEY_QUIT)
+		return STEP_QUIT;
+	if (a->clip_pending)
+		send_clipboard(a);
+	return STEP_DRAW;
 }
 
 /*

@@ -1,0 +1,319 @@
+/*
+ * test_keys.c: what a speaker's keys do, without a terminal: Esc never
+ * ends the program, q asks first in a tour, every explorer key works in a
+ * tour as a detour that Enter comes back from, and 'y' builds a command
+ * line that draws the same frame and the OSC 52 bytes that copy it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../tui/explore/app.h"
+#include "../../tui/explore/cmdline.h"
+#include "../../tui/explore/explorer.h"
+#include "../../tui/explore/keys.h"
+#include "../../tui/explore/tour_play.h"
+#include "fixtures.h"
+#include "catalog_fixture.h"
+
+#define STORY "presets/tours/chinchilla-story.yaml"
+
+static void start(struct app *a, const char *law)
+{
+	const struct catalog_entry *e = catalog_law(&cat, law);
+
+	assert_non_null(e);
+	app_init(a, &cat, (size_t)(e - cat.laws));
+}
+
+static void press(struct app *a, int key, enum key_result want)
+{
+	assert_int_equal(app_key(a, key), want);
+}
+
+/* The shipped story, played from its first step as `isoflop --tour` plays it. */
+static void story(struct app *a)
+{
+	static struct tour t;
+	char err[512];
+
+	if (tour_load(STORY, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	start(a, "besiroglu2024");
+	if (tour_play_start(a, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+}
+
+/* State a's frame at 80x24 as text, into a malloc'ed string. */
+static char *frame_text(const struct app *a)
+{
+	struct explorer e;
+	struct canvas c;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	assert_non_null(fp);
+	explorer_init(&e);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(explorer_frame(&e, a, &c), 0);
+	canvas_print(&c, fp, false);
+	fclose(fp);
+	canvas_free(&c);
+	explorer_free(&e);
+	return text;
+}
+
+/* ---- Esc and q ---- */
+
+/* Esc in the explorer says which key quits; two after an error message quit nothing. */
+static void esc_never_quits(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	assert_non_null(strstr(a.status, "q quits"));
+	/* an error message, then the double Esc of a startled speaker */
+	press(&a, '=', KEY_HANDLED);
+	press(&a, 'z', KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_true(a.status[0] != '\0');
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	/* Esc closes a dialog and no more */
+	press(&a, 'p', KEY_HANDLED);
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	press(&a, 'q', KEY_QUIT);
+}
+
+/* In a tour a double Esc after an error message leaves the tour playing. */
+static void esc_keeps_the_tour(void **state)
+{
+	(void)state;
+	struct app a;
+
+	story(&a);
+	press(&a, 's', KEY_HANDLED); /* "s saves an edited law: e edits one first" */
+	assert_true(a.status[0] != '\0');
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_TOUR);
+	assert_non_null(a.tour);
+	press(&a, '=', KEY_HANDLED); /* a prompt in a tour: Esc closes it, back to the tour */
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_TOUR);
+}
+
+/* q in a tour asks; y quits, any other key (Esc, n, Space) goes on with the tour. */
+static void q_asks_in_a_tour(void **state)
+{
+	(void)state;
+	static const int no[] = {'n', KEYC_ESC, ' ', 'q'};
+	struct app a;
+
+	story(&a);
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+		press(&a, 'q', KEY_HANDLED);
+		assert_non_null(strstr(a.status, "quit the tour and isoflop? y/n"));
+		press(&a, no[i], KEY_HANDLED);
+		assert_int_equal(a.mode, MODE_TOUR);
+		assert_int_equal(a.step, 0); /* the answer is no key of the tour */
+		assert_string_equal(a.status, "");
+	}
+	press(&a, 'q', KEY_HANDLED);
+	press(&a, 'y', KEY_QUIT);
+}
+
+/* ---- detours ---- */
+
+/*
+ * Every key of the explore table, pressed in a tour, acts (the frame or the
+ * mode changes) or says something in the status line: none is ignored.
+ */
+static void no_key_is_ignored_in_a_tour(void **state)
+{
+	(void)state;
+	struct app a;
+	int keys = 0;
+
+	for (size_t i = 0; i < key_table_len; i++) {
+		for (int j = 0; key_table[i].codes[j] != 0; j++, keys++) {
+			int key = key_table[i].codes[j];
+			story(&a);
+			press(&a, ' ', KEY_HANDLED); /* step 2: one to go back to */
+			char *before = frame_text(&a);
+			enum key_result r = app_key(&a, key);
+			char *after = frame_text(&a);
+			if (r == KEY_IGNORED || (a.mode == MODE_TOUR && strcmp(before, after) == 0))
+				fail_msg("key %d (%s) does nothing in a tour:\n%s", key,
+				         key_table[i].names, after);
+			free(before);
+			free(after);
+		}
+	}
+	assert_true(keys > 20);
+}
+
+/* A detour from step 3, then Enter: step 3 exactly as it was; Space: step 4. */
+static void enter_returns_from_a_detour(void **state)
+{
+	(void)state;
+	/* views too (i, t, then u): the tour's start holds them, so Enter shuts them again */
+	static const int detour[] = {KEYC_RIGHT, KEYC_DOWN, 'l', 'x', 'o',       'm',
+	                             'i',        't',       'u', 'p', KEYC_DOWN, KEYC_ENTER};
+	struct app a;
+
+	story(&a);
+	press(&a, ' ', KEY_HANDLED);
+	press(&a, ' ', KEY_HANDLED);
+	char *step3 = frame_text(&a);
+	press(&a, ' ', KEY_HANDLED);
+	char *step4 = frame_text(&a);
+	press(&a, KEYC_BACKSPACE, KEY_HANDLED);
+	for (size_t i = 0; i < sizeof detour / sizeof *detour; i++)
+		press(&a, detour[i], KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_TOUR);
+	assert_true(a.detoured);
+	char *away = frame_text(&a);
+	assert_string_not_equal(away, step3);
+	press(&a, KEYC_RIGHT, KEY_HANDLED); /* the status line says how to come back */
+	assert_string_equal(a.status, "detour from step 3: Enter returns, Space goes on");
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_false(a.detoured);
+	char *back = frame_text(&a);
+	assert_string_equal(back, step3);
+	press(&a, 'o', KEY_HANDLED);
+	press(&a, ' ', KEY_HANDLED); /* Space goes on from the step left */
+	char *on = frame_text(&a);
+	assert_string_equal(on, step4);
+	free(step3);
+	free(step4);
+	free(away);
+	free(back);
+	free(on);
+}
+
+/* ---- 'y': the command line and its OSC 52 bytes ---- */
+
+/* The line for a, run with --dump by the isoflop under test: a's own frame. */
+static void assert_line_redraws(struct app *a)
+{
+	char line[APP_CLIP_MAX], missing[96], cmd[APP_CLIP_MAX + 256];
+	const char *isoflop = getenv("ISOFLOP") ? getenv("ISOFLOP") : "./isoflop";
+
+	app_focus(a, SLIDER_N); /* where a command line's explorer starts */
+	app_clear_status(a);
+	assert_true(cmdline_of(a, line, sizeof line, missing, sizeof missing));
+	assert_string_equal(missing, "");
+	assert_int_equal(strncmp(line, "isoflop --law ", 14), 0);
+	snprintf(cmd, sizeof cmd, "'%s'%s --dump 2>&1", isoflop, line + strlen("isoflop"));
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	char *got = calloc(1, 1 << 16);
+	size_t n = fread(got, 1, (1 << 16) - 1, p);
+	pclose(p);
+	got[n] = '\0';
+	char *want = frame_text(a);
+	if (strcmp(got, want) != 0)
+		fail_msg("%s --dump draws:\n%s\nnot the state's frame:\n%s", line, got, want);
+	free(got);
+	free(want);
+}
+
+static void the_command_line_redraws_the_view(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024"); /* the default start */
+	assert_line_redraws(&a);
+	app_jump_model(&a, 3); /* at a model */
+	assert_line_redraws(&a);
+	app_step(&a, SLIDER_N, 0.35); /* C locked, moved along its line */
+	app_step(&a, SLIDER_C, -0.8);
+	assert_line_redraws(&a);
+	app_toggle_inference(&a);
+	app_set(&a, SLIDER_T, 3e13);
+	assert_line_redraws(&a);
+	start(&a, "besiroglu2024"); /* test time with no inference tokens */
+	app_toggle_testtime(&a);
+	app_set(&a, SLIDER_M, 12);
+	assert_line_redraws(&a);
+	app_toggle_testtime(&a);
+	assert_true(app_toggle_hardware(&a));
+	app_next_accelerator(&a);
+	app_set(&a, SLIDER_GPUS, 4096);
+	app_set(&a, SLIDER_MFU, 0.35);
+	assert_line_redraws(&a);
+	start(&a, "muennighoff2023");
+	app_toggle_data(&a);
+	app_set(&a, SLIDER_U, 2e11);
+	assert_line_redraws(&a);
+}
+
+/* What no option carries is named, so that the status line can say so. */
+static void the_command_line_names_what_it_leaves_out(void **state)
+{
+	(void)state;
+	struct app a;
+	char line[APP_CLIP_MAX], missing[96];
+
+	start(&a, "besiroglu2024");
+	app_cycle_lock(&a);
+	app_toggle_markers(&a);
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	assert_string_equal(missing, "the lock, markers off");
+	assert_non_null(strstr(line, " --params 7e+10 --tokens 1.4e+12"));
+	char small[20];
+	assert_false(cmdline_of(&a, small, sizeof small, missing, sizeof missing));
+	/* 'y' shows the line in the status line and leaves it for the screen */
+	press(&a, 'y', KEY_HANDLED);
+	assert_true(a.clip_pending);
+	assert_string_equal(a.clip, line);
+	assert_non_null(strstr(a.status, line));
+	assert_non_null(strstr(a.status, "without the lock, markers off"));
+}
+
+/* ESC ] 52 ; c ; BASE64 BEL, base64 padded as RFC 4648 says. */
+static void osc52_bytes(void **state)
+{
+	(void)state;
+	char out[256];
+
+	assert_int_equal(
+	        cmdline_osc52("isoflop --law besiroglu2024 --model chinchilla", out, sizeof out),
+	        8 + 64);
+	assert_string_equal(out, "\033]52;c;aXNvZmxvcCAtLWxhdyBiZXNpcm9nbHUyMDI0IC0tbW9kZWwgY2hpbm"
+	                         "NoaWxsYQ==\a");
+	cmdline_osc52("a", out, sizeof out);
+	assert_string_equal(out, "\033]52;c;YQ==\a");
+	cmdline_osc52("ab", out, sizeof out);
+	assert_string_equal(out, "\033]52;c;YWI=\a");
+	cmdline_osc52("abc", out, sizeof out);
+	assert_string_equal(out, "\033]52;c;YWJj\a");
+	cmdline_osc52("", out, sizeof out);
+	assert_string_equal(out, "\033]52;c;\a");
+	assert_int_equal(cmdline_osc52("abc", out, 12), 0); /* 12 bytes and a NUL do not fit */
+	assert_int_equal(cmdline_osc52("abc", out, 13), 12);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(esc_never_quits),
+	        cmocka_unit_test(esc_keeps_the_tour),
+	        cmocka_unit_test(q_asks_in_a_tour),
+	        cmocka_unit_test(no_key_is_ignored_in_a_tour),
+	        cmocka_unit_test(enter_returns_from_a_detour),
+	        cmocka_unit_test(the_command_line_redraws_the_view),
+	        cmocka_unit_test(the_command_line_names_what_it_leaves_out),
+	        cmocka_unit_test(osc52_bytes),
+	};
+	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
+}

@@ -1,0 +1,164 @@
+/*
+ * cmdline.c: the command line of the view on screen and the OSC 52 bytes
+ * that copy it (cmdline.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmdline.h"
+
+/* A growing line: appends stop at the end of buf and say so in ok. */
+struct line {
+	char *buf;
+	size_t size, len;
+	bool ok;
+};
+
+static void add(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add(struct line *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!l->ok)
+		return;
+	va_start(ap, fmt);
+	int n = vsnprintf(l->buf + l->len, l->size - l->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= l->size - l->len)
+		l->ok = false;
+	else
+		l->len += (size_t)n;
+}
+
+/*
+ * v in the fewest significant digits that read back as v itself, so that
+ * the line is short and yet puts the point exactly where it was.
+ */
+static void add_number(struct line *l, const char *option, double v)
+{
+	char b[40];
+
+	for (int digits = 1; digits <= 17; digits++) {
+		snprintf(b, sizeof b, "%.*g", digits, v);
+		if (strtod(b, NULL) == v)
+			break;
+	}
+	add(l, " --%s %s", option, b);
+}
+
+/* A preset id as a shell word: quoted unless it is letters, digits and . _ + - */
+static void add_id(struct line *l, const char *option, const char *id)
+{
+	if (strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-") ==
+	            strlen(id) &&
+	    id[0] != '\0' && strchr(id, '\'') == NULL)
+		add(l, " --%s %s", option, id);
+	else if (strchr(id, '\'') == NULL)
+		add(l, " --%s '%s'", option, id);
+	else
+		l->ok = false; /* an id with a quote: the loader takes none, so never here */
+}
+
+/* Name what no option carries, comma-separated, into missing. */
+static void left_out(char *missing, size_t msize, bool leave, const char *what)
+{
+	size_t len = strlen(missing);
+
+	if (leave && len < msize)
+		snprintf(missing + len, msize - len, "%s%s", len ? ", " : "", what);
+}
+
+/* The point: at its model, or on its budget. */
+static void add_point(struct line *l, const struct app *a)
+{
+	if (a->scene.model >= 0 && (size_t)a->scene.model < a->catalog->nmodels) {
+		add_id(l, "model", a->catalog->models[a->scene.model].preset.id);
+		return;
+	}
+	if (a->scene.lock == SLIDER_C) {
+		add_number(l, "compute", app_value(a, SLIDER_C));
+		add_number(l, "params", a->scene.n);
+	} else {
+		add_number(l, "params", a->scene.n);
+		add_number(l, "tokens", a->scene.d);
+	}
+}
+
+/* The views a talk may start in, with their sliders. */
+static void add_views(struct line *l, const struct app *a, bool data_law)
+{
+	if (a->data && data_law)
+		add_number(l, "unique-tokens", app_value(a, SLIDER_U));
+	if (a->inference)
+		add_number(l, "inference-tokens", a->t);
+	if (a->testtime)
+		add_number(l, "larger", a->m);
+	if (a->hardware && a->accel >= 0) {
+		add_id(l, "gpu", a->catalog->accelerators[a->accel].preset.id);
+		add_number(l, "gpus", a->scene.hw.count);
+		add_number(l, "mfu", a->scene.hw.mfu);
+	}
+}
+
+bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size_t msize)
+{
+	struct line l = {buf, size, 0, size > 0};
+	bool data_law = app_law(a)->family == LAW_DATA_CONSTRAINED;
+
+	if (size > 0)
+		buf[0] = '\0';
+	add(&l, "isoflop");
+	add_id(&l, "law", a->catalog->laws[a->scene.law].preset.id);
+	add_point(&l, a);
+	add_views(&l, a, data_law);
+	if (msize > 0)
+		missing[0] = '\0';
+	left_out(missing, msize, a->scene.edited, "the edits");
+	left_out(missing, msize, a->scene.lock != SLIDER_C, "the lock");
+	left_out(missing, msize, a->compare >= 0, "the comparison");
+	left_out(missing, msize, !a->scene.markers, "markers off");
+	left_out(missing, msize, a->scene.panel != TOUR_PANEL_BOTH, "one panel");
+	left_out(missing, msize, a->data && !data_law, "the data view");
+	/* --larger starts T where 't' does, at D; only --inference-tokens sets it */
+	left_out(missing, msize, a->testtime && !a->inference && a->t != a->scene.d, "T");
+	left_out(missing, msize, a->hardware && a->hw_follow != HW_DAYS, "what follows (f)");
+	return l.ok;
+}
+
+/* RFC 4648 base64 of n bytes of in into out (4 characters per 3 bytes, padded). */
+static void base64(const unsigned char *in, size_t n, char *out)
+{
+	static const char digits[] =
+	        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	for (size_t i = 0; i < n; i += 3, out += 4) {
+		unsigned long group = (unsigned long)in[i] << 16;
+		if (i + 1 < n)
+			group |= (unsigned long)in[i + 1] << 8;
+		if (i + 2 < n)
+			group |= in[i + 2];
+		out[0] = digits[group >> 18 & 63];
+		out[1] = digits[group >> 12 & 63];
+		out[2] = i + 1 < n ? digits[group >> 6 & 63] : '=';
+		out[3] = i + 2 < n ? digits[group & 63] : '=';
+	}
+	*out = '\0';
+}
+
+size_t cmdline_osc52(const char *text, char *out, size_t size)
+{
+	static const char head[] = "\033]52;c;";
+	size_t n = strlen(text);
+	size_t len = sizeof head - 1 + (n + 2) / 3 * 4 + 1; /* head, base64, BEL */
+
+	if (len + 1 > size)
+		return 0;
+	memcpy(out, head, sizeof head - 1);
+	base64((const unsigned char *)text, n, out + sizeof head - 1);
+	out[len - 1] = '\a';
+	out[len] = '\0';
+	return len;
+}
