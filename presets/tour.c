@@ -207,6 +207,7 @@ static int set_lock(struct yaml_walk *w, const struct tour_field *f, const yaml_
 	return 0;
 }
 
+/* true or false into an int (markers, zoom), whose -1 means the step keeps it. */
 static int set_markers(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
                        void *obj)
 {
@@ -259,6 +260,7 @@ static const struct tour_field step_fields[] = {
         {"lock", set_lock, STEP(lock), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"markers", set_markers, STEP(markers), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"panel", set_panel, STEP(panel), 0, 0, UNITS_PLAIN, 0, 0, false},
+        {"zoom", set_markers, STEP(zoom), 0, 0, UNITS_PLAIN, 0, 0, false},
 };
 
 static const struct tour_field tour_fields[] = {
@@ -340,6 +342,7 @@ static int step(struct yaml_walk *w, const yaml_event_t *start, struct tour_step
 
 	memset(s, 0, sizeof *s);
 	s->markers = -1;
+	s->zoom = -1;
 	s->at = (struct tour_mark){(int)start->start_mark.line + 1,
 	                           (int)start->start_mark.column + 1};
 	if (walk_fields(w, &step_keys, step_fields, &seen, s) < 0)

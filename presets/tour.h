@@ -51,6 +51,7 @@ struct tour_step {
 	double unique_tokens;           /* 0 when not given */
 	char lock;                      /* 'N', 'D', 'C', or 0 to keep */
 	int markers;                    /* 1 on, 0 off, -1 keep */
+	int zoom;                       /* profiles zoomed on the point's curve: 1, 0, -1 keep */
 	enum tour_panel panel;
 	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
 };
