@@ -1,8 +1,9 @@
 /*
  * pty_bytes.c: what the explorer sends over the wire. Runs the real binary
  * in a 160x48 pseudo-terminal (TERM=xterm-256color, as over SSH) and counts
- * the bytes it writes for the first frame, for each slider step and for a
- * law switch. It prints; it asserts nothing.
+ * the bytes it writes for the first frame, for each slider step, a law
+ * switch, a zoom toggle of the profiles and a step of the shipped tour. It
+ * prints; it asserts nothing.
  *
  * usage: pty_bytes ISOFLOP
  */
@@ -38,9 +39,55 @@ static long send_key(int fd, const char *keys)
 	return drain(fd, 150);
 }
 
-int main(int argc, char **argv)
+/* Start isoflop (with one option and its value, or none) in a 160x48 pty; -1 on failure. */
+static int spawn(const char *isoflop, const char *opt, const char *value, pid_t *pid)
 {
 	struct winsize ws = {.ws_row = 48, .ws_col = 160};
+	int fd;
+
+	*pid = forkpty(&fd, NULL, NULL, &ws);
+	if (*pid < 0) {
+		perror("forkpty");
+		return -1;
+	}
+	if (*pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		unsetenv("NO_COLOR");
+		if (opt != NULL)
+			execl(isoflop, isoflop, opt, value, (char *)NULL);
+		else
+			execl(isoflop, isoflop, (char *)NULL);
+		_exit(127);
+	}
+	return fd;
+}
+
+static void stop(int fd, pid_t pid)
+{
+	send_key(fd, "q");
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	close(fd);
+}
+
+/* Bytes per step of the shipped tour, forward through its first steps. */
+static double tour_step_bytes(const char *isoflop)
+{
+	pid_t pid;
+	int fd = spawn(isoflop, "--tour", "chinchilla-story", &pid), nsteps = 4;
+	long bytes = 0;
+
+	if (fd < 0)
+		return -1;
+	drain(fd, 500);
+	for (int i = 0; i < nsteps; i++)
+		bytes += send_key(fd, " ");
+	stop(fd, pid);
+	return (double)bytes / nsteps;
+}
+
+int main(int argc, char **argv)
+{
 	int fd;
 	pid_t pid;
 
@@ -48,17 +95,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: pty_bytes ISOFLOP\n");
 		return 2;
 	}
-	pid = forkpty(&fd, NULL, NULL, &ws);
-	if (pid < 0) {
-		perror("forkpty");
+	if ((fd = spawn(argv[1], NULL, NULL, &pid)) < 0)
 		return 1;
-	}
-	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		unsetenv("NO_COLOR");
-		execl(argv[1], argv[1], (char *)NULL);
-		_exit(127);
-	}
 	long first = drain(fd, 500);
 	long steps = 0, nsteps = 20;
 	for (int i = 0; i < nsteps; i++)
@@ -79,9 +117,11 @@ int main(int argc, char **argv)
 	send_key(fd, "\033OA"); /* Up: back to T */
 	for (int i = 0; i < nsteps; i++)
 		tstep += send_key(fd, i % 2 ? "\033OD" : "l");
-	send_key(fd, "q");
-	kill(pid, SIGTERM);
-	waitpid(pid, NULL, 0);
+	/* the profiles' zoom, off and on again: the whole panel is redrawn each time */
+	long zoom = send_key(fd, "z");
+	zoom += send_key(fd, "z");
+	stop(fd, pid);
+	double tour = tour_step_bytes(argv[1]);
 
 	printf("%-34s %-24s %10ld bytes\n", "explorer first frame", "160x48 xterm-256color", first);
 	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per slider step (N, C locked)", "",
@@ -92,5 +132,7 @@ int main(int argc, char **argv)
 	       (double)istep / nsteps);
 	printf("%-34s %-24s %10.0f bytes\n", "  per T step (the % frontier moves)", "",
 	       (double)tstep / nsteps);
+	printf("%-34s %-24s %10.0f bytes\n", "  per zoom toggle (z)", "", zoom / 2.0);
+	printf("%-34s %-24s %10.0f bytes\n", "  per tour step (Space)", "chinchilla-story", tour);
 	return 0;
 }

@@ -220,6 +220,7 @@ static int set_lock(struct yaml_walk *w, const struct tour_field *f, const yaml_
 	return 0;
 }
 
+/* true or false into an int (markers, zoom), whose -1 means the step keeps it. */
 static int set_markers(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
                        void *obj)
 {
@@ -318,6 +319,7 @@ static const struct tour_field step_fields[] = {
         {"days", set_number, STEP(days), 0, STEP(days_at), UNITS_PLAIN, 0, 0, false},
         {"mfu", set_number, STEP(mfu), 0, STEP(mfu_at), UNITS_PLAIN, 0, 0, false},
         {"notes", set_notes, STEP_TEXT(notes), 0, UNITS_PLAIN, 0, 0, false},
+        {"zoom", set_markers, STEP(zoom), 0, 0, UNITS_PLAIN, 0, 0, false},
 };
 
 static const struct tour_field tour_fields[] = {
@@ -418,6 +420,7 @@ void tour_step_init(struct tour_step *s)
 	memset(s, 0, sizeof *s);
 	s->markers = -1;
 	s->difference = -1;
+	s->zoom = -1;
 }
 
 /* A step: a mapping of step_fields, whose start event is `start`. */

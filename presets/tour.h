@@ -65,6 +65,7 @@ struct tour_step {
 	double unique_tokens;           /* 0 when not given */
 	char lock;                      /* 'N', 'D', 'C', or 0 to keep */
 	int markers;                    /* 1 on, 0 off, -1 keep */
+	int zoom;                       /* profiles zoomed on the point's curve: 1, 0, -1 keep */
 	enum tour_panel panel;
 	enum tour_view view;
 	char compare[64];             /* a law id to compare with, "none" to stop, "" to keep */

@@ -144,6 +144,7 @@ static const struct step_writer step_writers[] = {
         {"days", STEP(days), number_given, number_print},
         {"mfu", STEP(mfu), number_given, number_print},
         {"notes", STEP(notes), text_given, text_print},
+        {"zoom", STEP(zoom), switch_given, switch_print},
 };
 
 void tour_write_step(FILE *fp, const struct tour_step *s, int indent)

@@ -223,9 +223,9 @@ static void pickers(void **state)
 	assert_false(a.scene.markers);
 	press(&a, '?', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_HELP);
-	press(&a, 'z', KEY_HANDLED); /* any key closes the help */
+	press(&a, '~', KEY_HANDLED); /* any key closes the help */
 	assert_int_equal(a.mode, MODE_EXPLORE);
-	press(&a, 'z', KEY_IGNORED);
+	press(&a, '~', KEY_IGNORED);
 	press(&a, KEYC_ESC, KEY_HANDLED); /* never quits: says which key does */
 	assert_non_null(strstr(a.status, "q quits"));
 	press(&a, 'q', KEY_QUIT);
@@ -1020,6 +1020,100 @@ static void small_setters(void **state)
 	assert_int_equal(strncmp(why, "N: ", 3), 0);
 }
 
+/*
+ * 'z' zooms the profiles on the point's curve or shows every budget: the
+ * opposite of the frame drawn last. At GPT-3's point at 80x24 the curve is
+ * flat, so the first frame is zoomed by itself; z, z go out and back in.
+ */
+static void z_toggles_the_profiles_zoom(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+
+	start_explorer(&a, &e, &c);
+	app_jump_model(&a, (size_t)(catalog_model(&cat, "gpt3") - cat.models));
+	assert_int_equal(a.scene.zoom, -1);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(explorer_zoomed(&e));
+	app_zoom_shown(&a, explorer_zoomed(&e)); /* as the screen does after each frame */
+	press(&a, 'z', KEY_HANDLED);
+	assert_int_equal(a.scene.zoom, 0);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_false(explorer_zoomed(&e));
+	app_zoom_shown(&a, explorer_zoomed(&e));
+	press(&a, 'z', KEY_HANDLED);
+	assert_int_equal(a.scene.zoom, 1);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(explorer_zoomed(&e));
+	/* zoomed by hand, it stays zoomed where the curve is deep enough anyway */
+	app_set(&a, SLIDER_C, 1e19);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(explorer_zoomed(&e));
+	explorer_free(&e);
+	canvas_free(&c);
+}
+
+/*
+ * With D locked, a step of N moves C and so the zoomed curve: the frame,
+ * whose profiles alone are redrawn from the cache, is the one a fresh
+ * explorer draws.
+ */
+static void zoom_follows_c_as_a_fresh_frame(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c, fresh;
+
+	start_explorer(&a, &e, &c);
+	assert_int_equal(canvas_init(&fresh, 80, 24), 0);
+	app_jump_model(&a, (size_t)(catalog_model(&cat, "gpt3") - cat.models));
+	app_cycle_lock(&a);
+	app_cycle_lock(&a);
+	assert_int_equal(a.scene.lock, SLIDER_D);
+	for (int i = 0; i < 6; i++) {
+		assert_int_equal(explorer_frame(&e, &a, &c), 0);
+		tour_frame(&a, &fresh);
+		assert_same_frame(&fresh, &c, "gpt3, D locked", i, "the cached explorer");
+		app_step(&a, SLIDER_N, i < 3 ? APP_STEP_COARSE : -APP_STEP_FINE);
+	}
+	explorer_free(&e);
+	canvas_free(&c);
+	canvas_free(&fresh);
+}
+
+/* A step's `zoom: true` or `false` sets the zoom; a step without it keeps the last one. */
+static void tour_step_sets_the_zoom(void **state)
+{
+	(void)state;
+	static struct tour t;
+	static const char text[] = "id: z\ntitle: zoom\nsteps:\n"
+	                           "  - {caption: a, model: gpt3, zoom: false}\n"
+	                           "  - {caption: b, zoom: true}\n"
+	                           "  - {caption: c, compute: 1e22}\n";
+	struct app a;
+	char err[512];
+
+	assert_int_equal(tour_parse("z.yaml", (const unsigned char *)text, strlen(text), &t, err,
+	                            sizeof err),
+	                 0);
+	assert_int_equal(t.steps[0].zoom, 0);
+	assert_int_equal(t.steps[1].zoom, 1);
+	assert_int_equal(t.steps[2].zoom, -1);
+	start(&a, "besiroglu2024");
+	app_tour_begin(&a, &t);
+	app_apply_step(&a, &t.steps[0]);
+	assert_int_equal(a.scene.zoom, 0);
+	app_apply_step(&a, &t.steps[1]);
+	assert_int_equal(a.scene.zoom, 1);
+	app_apply_step(&a, &t.steps[2]);
+	assert_int_equal(a.scene.zoom, 1);
+	app_tour_rewind(&a, 0);
+	assert_int_equal(a.scene.zoom, -1); /* the scene it started from */
+}
+
 /* A tour rewinds to the scene it started from in one assignment: every field of it. */
 static void tour_rewinds_the_whole_scene(void **state)
 {
@@ -1152,6 +1246,9 @@ int main(void)
 	        cmocka_unit_test(every_tag_letter_clicks_to_its_model),
 	        cmocka_unit_test(tour_steps_are_the_same_however_reached),
 	        cmocka_unit_test(tour_unique_tokens_survive_u),
+	        cmocka_unit_test(z_toggles_the_profiles_zoom),
+	        cmocka_unit_test(tour_step_sets_the_zoom),
+	        cmocka_unit_test(zoom_follows_c_as_a_fresh_frame),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

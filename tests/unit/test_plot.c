@@ -10,6 +10,8 @@
 
 #include "../../model/contour.h"
 #include "../../model/optimum.h"
+#include "../../model/profile.h"
+#include "../../tui/explore/explorer.h"
 #include "../../tui/plot/canvas.h"
 #include "../../tui/plot/map.h"
 #include "../../tui/plot/profiles.h"
@@ -650,6 +652,137 @@ static void profile_minima_and_point(void **state)
 	canvas_free(&c);
 }
 
+/* Rows of c holding a glyph ch of style st inside rect r. */
+static int rows_with(const struct canvas *c, struct rect r, char ch, int st)
+{
+	int rows = 0;
+
+	for (int y = r.y; y < r.y + r.h; y++) {
+		bool hit = false;
+		for (int x = r.x; x < r.x + r.w; x++)
+			hit |= canvas_get(c, x, y).ch == ch && canvas_get(c, x, y).style == st;
+		rows += hit;
+	}
+	return rows;
+}
+
+/* The profiles of spec s drawn into a fresh w x h canvas at rect r; 0 or -1. */
+static int draw_profiles(struct canvas *c, int w, int h, struct rect r,
+                         const struct profiles_spec *s, struct profiles *p)
+{
+	assert_int_equal(canvas_init(c, w, h), 0);
+	if (profiles_draw_base(c, r, s, p) != 0)
+		return -1;
+	profiles_draw_overlay(c, r, s, p);
+	return 0;
+}
+
+/*
+ * GPT-3 (175B on 300B tokens) under besiroglu2024 is 0.016 nats above its
+ * budget's minimum. In the profiles panel of an 80x24 explorer, zoomed on
+ * that budget, '@' and the curve's own '*' sit on different rows.
+ */
+static void zoomed_profile_separates_point_and_minimum(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct profiles_spec s = profiles_for(&law, "besiroglu2024");
+	struct explorer_layout lay;
+	struct allocation a;
+	struct canvas c;
+	struct profiles p;
+	int px, py, mx, my;
+	double l;
+
+	s.current_n = 175e9;
+	s.current_c = law_compute(&law, 175e9, 300e9);
+	s.zoom = 1;
+	explorer_layout(80, 24, TOUR_PANEL_BOTH, false, 3, &lay);
+	assert_true(lay.profiles.w > 0);
+	assert_int_equal(draw_profiles(&c, 80, 24, lay.profiles, &s, &p), 0);
+	assert_true(p.zoomed);
+	assert_int_equal(optimum_at_compute(&law, s.current_c, 0, &a), MODEL_OK);
+	assert_int_equal(profile_loss(&law, s.current_c, 175e9, 0, &l), MODEL_OK);
+	assert_true(l - a.loss > 0.015 && l - a.loss < 0.017);
+	assert_true(frame_cell(&p.frame, 175e9, l, &px, &py));
+	assert_true(frame_cell(&p.frame, a.params, a.loss, &mx, &my));
+	assert_int_equal(canvas_get(&c, px, py).ch, '@');
+	assert_int_equal(canvas_get(&c, mx, my).ch, '*');
+	assert_true(py < my); /* the point above its minimum */
+	/* enough y labels to read the gap: a tick at least every third row */
+	int ticks = 0;
+	for (int y = p.frame.area.y; y < p.frame.area.y + p.frame.area.h; y++)
+		ticks += canvas_get(&c, p.frame.area.x - 1, y).ch == '+';
+	assert_true(ticks >= p.frame.area.h / 3);
+	canvas_free(&c);
+}
+
+/*
+ * The zoom's default (PROFILES_ZOOM_AUTO): on exactly when the current
+ * budget's curve, drawn among every budget's, covers fewer than three rows.
+ * A small budget's deep U is left alone; GPT-3's flat one is zoomed.
+ */
+static void auto_zoom_when_the_curve_is_flat(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	const double budgets[] = {1e19, 3.14e23};
+	const bool want[] = {false, true};
+	struct rect r = {0, 0, 80, 24};
+
+	for (int i = 0; i < 2; i++) {
+		struct profiles_spec s = profiles_for(&law, "besiroglu2024");
+		struct allocation a;
+		struct canvas c;
+		struct profiles p;
+
+		assert_int_equal(optimum_at_compute(&law, budgets[i], 0, &a), MODEL_OK);
+		s.current_c = budgets[i];
+		s.current_n = a.params * 2;
+		s.zoom = 0;
+		assert_int_equal(draw_profiles(&c, 80, 24, r, &s, &p), 0);
+		assert_false(p.zoomed);
+		int rows = rows_with(&c, r, 'o', STYLE_HIGHLIGHT);
+		canvas_free(&c);
+		assert_int_equal(rows < PROFILES_ZOOM_ROWS, want[i]);
+
+		s.zoom = PROFILES_ZOOM_AUTO;
+		assert_int_equal(draw_profiles(&c, 80, 24, r, &s, &p), 0);
+		assert_int_equal(p.zoomed, want[i]);
+		if (p.zoomed) /* and then the curve has room */
+			assert_true(rows_with(&c, r, 'o', STYLE_HIGHLIGHT) >= PROFILES_ZOOM_ROWS);
+		canvas_free(&c);
+	}
+}
+
+/*
+ * With a window (--range) where no decade budget's minimum lies on the
+ * current curve, the curve still has its own '*' at its optimum.
+ */
+static void current_curve_has_its_minimum_under_a_range(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct profiles_spec s = profiles_for(&law, "besiroglu2024");
+	struct allocation a;
+	struct canvas c;
+	struct profiles p;
+	int cx, cy;
+
+	s.n_lo = 1e10;
+	s.n_hi = 1e12;
+	s.d_lo = 1e11;
+	s.d_hi = 1e13;
+	s.current_c = law_compute(&law, 175e9, 300e9);
+	s.current_n = 175e9;
+	assert_int_equal(draw_profiles(&c, 80, 24, (struct rect){0, 0, 80, 24}, &s, &p), 0);
+	assert_int_equal(optimum_at_compute(&law, s.current_c, 0, &a), MODEL_OK);
+	assert_true(frame_cell(&p.frame, a.params, a.loss, &cx, &cy));
+	assert_int_equal(canvas_get(&c, cx, cy).ch, '*');
+	assert_int_equal(canvas_get(&c, cx, cy).style, STYLE_FRONTIER);
+	canvas_free(&c);
+}
+
 /* ---- extreme values: no float -> int conversion of inf or NaN ---- */
 
 /* canvas_clamp_int keeps every double, even inf and NaN, within its bounds. */
@@ -969,6 +1102,9 @@ int main(void)
 	        cmocka_unit_test(kaplan_breakdown_is_marked),
 	        cmocka_unit_test(canvas_is_ascii),
 	        cmocka_unit_test(profile_minima_and_point),
+	        cmocka_unit_test(zoomed_profile_separates_point_and_minimum),
+	        cmocka_unit_test(auto_zoom_when_the_curve_is_flat),
+	        cmocka_unit_test(current_curve_has_its_minimum_under_a_range),
 	        cmocka_unit_test(clamp_int_bounds_everything),
 	        cmocka_unit_test(extreme_laws_draw_without_undefined_behaviour),
 	        cmocka_unit_test(more_markers_than_fit_draw_by_priority),

@@ -49,6 +49,7 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	a->scene.focus = SLIDER_N;
 	a->scene.lock = SLIDER_C;
 	a->scene.markers = true;
+	a->scene.zoom = -1;
 	a->mode = MODE_EXPLORE;
 	a->scene.model = -1;
 	a->compare = -1;
@@ -396,6 +397,19 @@ void app_toggle_markers(struct app *a)
 	a->scene.markers = !a->scene.markers;
 }
 
+void app_toggle_zoom(struct app *a)
+{
+	a->scene.zoom = !a->zoom_shown;
+	a->zoom_shown = a->scene.zoom;
+	app_status(a, a->scene.zoom ? "profiles: zoomed on this C's curve (z: every budget)"
+	                            : "profiles: every budget (z: zoom on this C's curve)");
+}
+
+void app_zoom_shown(struct app *a, bool zoomed)
+{
+	a->zoom_shown = zoomed;
+}
+
 bool app_toggle_delta(struct app *a)
 {
 	if (a->compare < 0) {
@@ -674,6 +688,8 @@ void app_apply_step(struct app *a, const struct tour_step *s)
 		a->scene.lock = s->lock == 'N' ? SLIDER_N : s->lock == 'D' ? SLIDER_D : SLIDER_C;
 	if (s->markers >= 0)
 		a->scene.markers = s->markers;
+	if (s->zoom >= 0)
+		a->scene.zoom = s->zoom;
 	a->scene.panel = s->panel;
 	apply_view_sliders(a, s);
 	a->status[0] = '\0';

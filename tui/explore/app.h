@@ -77,6 +77,7 @@ struct app_scene {
 	enum tour_panel panel; /* which panels the layout shows */
 	long model;            /* the model the point was put at (p), -1 once it moves */
 	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
+	int zoom; /* profiles on the point's curve ('z'): 1, 0, or -1 when it is flat */
 };
 
 /*
@@ -142,6 +143,7 @@ struct app {
 	double u_given;            /* --unique-tokens, which the data view starts from */
 	char save_dir[4096];       /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
 	char record_path[4096];    /* the tour 'r' appends steps to, "" for none */
+	bool zoom_shown;           /* the profiles were last drawn zoomed (app_zoom_shown) */
 };
 
 /* Steps of a slider, in decades. */
@@ -271,6 +273,16 @@ void app_cycle_lock(struct app *a);
 
 /* 'm': model markers on or off. */
 void app_toggle_markers(struct app *a);
+
+/*
+ * 'z': zoom the profiles on the point's curve, or show every budget again:
+ * the opposite of what the screen last showed (app_zoom_shown), since with
+ * scene.zoom at -1 the panel decides by itself.
+ */
+void app_toggle_zoom(struct app *a);
+
+/* What the screen drew last: the profiles zoomed or not, for the next 'z'. */
+void app_zoom_shown(struct app *a, bool zoomed);
 
 /* 'd': the map of L - L(compared); false and a status message without two surfaces. */
 bool app_toggle_delta(struct app *a);

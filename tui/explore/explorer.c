@@ -4,6 +4,7 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -120,6 +121,7 @@ static struct profiles_spec profiles_spec_of(const struct app *a)
 	        .has_current = true,
 	        .current_c = app_value(a, SLIDER_C),
 	        .current_n = a->scene.n,
+	        .zoom = a->scene.zoom,
 	};
 }
 
@@ -176,6 +178,25 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->t = a->inference ? a->t : 0; /* the T slider moves the frontier only in that view */
 	k->u = a->scene.u;
 	k->nsliders = app_sliders(a, on);
+	k->zoom = a->scene.zoom;
+	/* a zoom, or the choice of one, follows the point's curve: the budget C */
+	k->zoom_c = a->scene.zoom != 0 ? app_value(a, SLIDER_C) : 0;
+}
+
+/* The profiles panel of the base, drawn over whatever it held. */
+static void profiles_base(struct explorer *e, const struct app *a)
+{
+	e->prof_ok = false;
+	if (e->lay.profiles.w == 0 || a->testtime || a->hardware)
+		return;
+	struct profiles_spec ps = profiles_spec_of(a);
+	fill(&e->base, e->lay.profiles);
+	e->prof_ok = profiles_draw_base(&e->base, e->lay.profiles, &ps, &e->prof) == 0;
+	if (!e->prof_ok)
+		centred(&e->base, e->lay.profiles,
+		        law_has_surface(ps.law) ? "no budget's optimum in view"
+		                                : "frontier law: no profiles",
+		        STYLE_TEXT);
 }
 
 static int build_base(struct explorer *e, const struct app *a, int w, int h)
@@ -203,16 +224,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 			if (!e->map_ok)
 				centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
 		}
-		if (e->lay.profiles.w > 0 && !a->testtime && !a->hardware) {
-			struct profiles_spec ps = profiles_spec_of(a);
-			e->prof_ok =
-			        profiles_draw_base(&e->base, e->lay.profiles, &ps, &e->prof) == 0;
-			if (!e->prof_ok)
-				centred(&e->base, e->lay.profiles,
-				        law_has_surface(ps.law) ? "no budget's optimum in view"
-				                                : "frontier law: no profiles",
-				        STYLE_TEXT);
-		}
+		profiles_base(e, a);
 	}
 	e->base_ok = true;
 	return 0;
@@ -930,9 +942,15 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	struct explorer_key key;
 	key_of(a, &key);
 	if (!e->base_ok || e->base.w != out->w || e->base.h != out->h ||
-	    memcmp(&key, &e->key, sizeof key) != 0)
+	    memcmp(&key, &e->key, offsetof(struct explorer_key, zoom)) != 0) {
 		if (build_base(e, a, out->w, out->h) != 0)
 			return -1;
+	} else if (key.zoom != e->key.zoom || key.zoom_c != e->key.zoom_c) {
+		/* the zoom follows C: only the profiles' base changes, not the map's */
+		e->key = key;
+		if (!e->lay.too_small)
+			profiles_base(e, a);
+	}
 	memcpy(out->cells, e->base.cells, sizeof *out->cells * (size_t)out->w * (size_t)out->h);
 	if (e->lay.too_small) {
 		char msg[64];
@@ -973,4 +991,9 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	         a->mode == MODE_PICK_COMPARE)
 		draw_picker(out, a);
 	return 0;
+}
+
+bool explorer_zoomed(const struct explorer *e)
+{
+	return e->prof_ok && e->prof.zoomed;
 }

@@ -43,6 +43,9 @@ struct explorer_key {
 	bool inference, data, testtime, hardware;
 	double t, u;
 	int nsliders;
+	/* last: a change from here on redraws the profiles' base alone */
+	int zoom;      /* the profiles' zoom as asked: 1, 0, -1 auto */
+	double zoom_c; /* the budget a zoom (or auto) follows; 0 with zoom off */
 };
 
 struct explorer {
@@ -95,5 +98,8 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
  * Returns 0, or -1 when memory runs out.
  */
 int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out);
+
+/* Whether the frame drawn last shows the profiles zoomed on the point's curve. */
+bool explorer_zoomed(const struct explorer *e);
 
 #endif

@@ -100,6 +100,13 @@ static enum key_result toggle_markers(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result toggle_zoom(struct app *a, int key)
+{
+	(void)key;
+	app_toggle_zoom(a);
+	return KEY_HANDLED;
+}
+
 static enum key_result view_inference(struct app *a, int key)
 {
 	(void)key;
@@ -238,6 +245,7 @@ const struct key_binding key_table[] = {
         {"c", "compare with a second law (its frontier: o)", {'c'}, pick_compare},
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
+        {"z", "profiles: zoom on this C's curve, or every budget", {'z'}, toggle_zoom},
         {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_inference},
         {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_data},
         {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_testtime},

@@ -107,7 +107,7 @@ static int part_point(const struct app *a, struct tour_step *s, char *why, size_
 	return 0;
 }
 
-/* Lock, markers and panel, always: a step after another must not keep that one's. */
+/* Lock, markers, panel and zoom, always: a step after another must not keep that one's. */
 static int part_switches(const struct app *a, struct tour_step *s, char *why, size_t whysize)
 {
 	(void)why;
@@ -115,6 +115,7 @@ static int part_switches(const struct app *a, struct tour_step *s, char *why, si
 	s->lock = app_slider_name(a->scene.lock)[0];
 	s->markers = a->scene.markers;
 	s->panel = a->scene.panel;
+	s->zoom = a->scene.zoom; /* -1, automatic, is written as nothing */
 	return 0;
 }
 

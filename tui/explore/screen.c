@@ -549,6 +549,7 @@ static int event_loop(struct screen *s, struct app *a)
 	for (;;) {
 		if (explorer_frame(&s->e, a, &s->now) != 0)
 			return 2;
+		app_zoom_shown(a, explorer_zoomed(&s->e)); /* what 'z' turns the other way */
 		if (all)
 			clearok(stdscr, TRUE);
 		blit(&s->now, &s->last, all, s->colour, s->line_drawing);

@@ -140,7 +140,12 @@ void frame_draw_axes(const struct frame *f, struct canvas *c)
 
 	/* y ticks: about one per 3 rows, labels right-aligned in the margin */
 	/* decades on a log axis, as room allows; 3 to 5 round values on a linear one */
-	n = ticks(&f->y, f->y.log ? a->h / 3 : (a->h >= 8 ? 4 : 2), t, 64, &decimals);
+	/* y_ticks at most 10, as y_label_width allows for: their decimals fit the margin */
+	int want = f->y.log         ? a->h / 3
+	           : f->y_ticks > 0 ? canvas_clamp_int(f->y_ticks, 2, 10)
+	           : a->h >= 8      ? 4
+	                            : 2;
+	n = ticks(&f->y, want, t, 64, &decimals);
 	int last_row = -1;
 	for (int i = 0; i < n; i++) {
 		int row = a->y + a->h - 1 -

@@ -28,6 +28,7 @@ struct frame {
 	struct rect area; /* the plot cells; axes sit left of and below it */
 	struct axis x, y;
 	enum tick_format x_format, y_format;
+	int y_ticks; /* about how many y ticks on a linear axis (at most 10); 0: 4 or 2 */
 };
 
 /* Fractional position of v along the axis: 0 at lo, cells at hi. */

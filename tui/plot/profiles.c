@@ -128,9 +128,95 @@ static void label_budget(struct canvas *c, const struct frame *f, double budget,
 	}
 }
 
+/*
+ * Budget c's curve over its span [*n_lo, *n_hi] and its loss from *l_min to
+ * *l_max: the loss is convex in log N along an iso-FLOP line, so the ends
+ * bound it above and the optimum below (or an end, when the window cuts the
+ * optimum off). False when the curve has no span or no loss.
+ */
+static bool curve_extent(const struct profiles_spec *s, double c, double *n_lo, double *n_hi,
+                         double *l_min, double *l_max)
+{
+	struct allocation a;
+	double l0, l1;
+
+	if (optimum_at_compute(s->law, c, s->u, &a) != MODEL_OK || !a.has_loss ||
+	    !n_span(s, c, a.params, n_lo, n_hi) ||
+	    profile_loss(s->law, c, *n_lo, s->u, &l0) != MODEL_OK ||
+	    profile_loss(s->law, c, *n_hi, s->u, &l1) != MODEL_OK)
+		return false;
+	bool inside = a.params >= *n_lo && a.params <= *n_hi;
+	*l_min = inside ? fmin(a.loss, fmin(l0, l1)) : fmin(l0, l1);
+	*l_max = fmax(l0, l1);
+	return isfinite(*l_min) && isfinite(*l_max);
+}
+
+/* How many rows of f's plot the losses l_min to l_max cover; 1 when all are off it. */
+static int rows_spanned(const struct frame *f, double l_min, double l_max)
+{
+	double top = f->y.cells - 1;
+	int lo = canvas_clamp_int(floor(fmin(fmax(axis_pos(&f->y, l_min), 0), top)), 0, f->y.cells);
+	int hi = canvas_clamp_int(floor(fmin(fmax(axis_pos(&f->y, l_max), 0), top)), 0, f->y.cells);
+
+	return hi - lo + 1;
+}
+
+/*
+ * Whether to zoom on current_c's curve: asked for, or (auto) when the whole
+ * panel's frame f would draw it over fewer than PROFILES_ZOOM_ROWS rows, too
+ * flat to see where '@' sits against its minimum. Its extent into the rest.
+ */
+static bool want_zoom(const struct profiles_spec *s, const struct frame *f, double *n_lo,
+                      double *n_hi, double *l_min, double *l_max)
+{
+	if (!s->has_current || s->zoom == 0 ||
+	    !curve_extent(s, s->current_c, n_lo, n_hi, l_min, l_max))
+		return false;
+	return s->zoom > 0 || rows_spanned(f, *l_min, *l_max) < PROFILES_ZOOM_ROWS;
+}
+
+/* Lay the frame out on the y range of every budget's minimum; false when r is too small. */
+static bool layout_all(struct profiles *p, struct rect r)
+{
+	double lo = p->min_loss[0], hi = p->min_loss[0];
+
+	for (int i = 1; i < p->nbudgets; i++) {
+		lo = fmin(lo, p->min_loss[i]);
+		hi = fmax(hi, p->min_loss[i]);
+	}
+	double span = fmax(hi - lo, 0.05 * lo);
+	/* room below the lowest minimum, and for the arms of the highest U above */
+	p->frame.y.lo = lo - 0.1 * span;
+	p->frame.y.hi = hi + 0.3 * span;
+	return frame_layout(&p->frame, r, 1, 1);
+}
+
+/*
+ * Lay the frame out on one curve: its span across, its losses up, with room
+ * under the minimum for the '*' and a y label about every other row, so that
+ * a gap of a hundredth of a nat reads off the axis.
+ */
+static bool layout_zoomed(struct profiles *p, struct rect r, double n_lo, double n_hi, double l_min,
+                          double l_max)
+{
+	double span = fmax(l_max - l_min, 1e-4 * fmax(fabs(l_min), 1));
+
+	p->frame.x.lo = log10(n_lo);
+	p->frame.x.hi = log10(n_hi);
+	p->frame.y.lo = l_min - 0.1 * span;
+	p->frame.y.hi = l_max + 0.05 * span;
+	if (!frame_layout(&p->frame, r, 1, 1))
+		return false;
+	p->frame.y_ticks = p->frame.area.h / 2;
+	p->zoomed = true;
+	return true;
+}
+
 int profiles_draw_base(struct canvas *c, struct rect r, const struct profiles_spec *s,
                        struct profiles *p)
 {
+	double n_lo, n_hi, l_min, l_max;
+
 	memset(p, 0, sizeof *p);
 	if (r.w < PROFILES_MIN_W || r.h < PROFILES_MIN_H || !law_has_surface(s->law))
 		return -1;
@@ -142,18 +228,10 @@ int profiles_draw_base(struct canvas *c, struct rect r, const struct profiles_sp
 	};
 	/* lay out once for the y labels' width: the loss range only changes decimals */
 	choose_budgets(s, p, r.h / 4 < 3 ? 3 : r.h / 4);
-	if (p->nbudgets == 0)
+	if (p->nbudgets == 0 || !layout_all(p, r))
 		return -1;
-	double lo = p->min_loss[0], hi = p->min_loss[0];
-	for (int i = 1; i < p->nbudgets; i++) {
-		lo = fmin(lo, p->min_loss[i]);
-		hi = fmax(hi, p->min_loss[i]);
-	}
-	double span = fmax(hi - lo, 0.05 * lo);
-	/* room below the lowest minimum, and for the arms of the highest U above */
-	p->frame.y.lo = lo - 0.1 * span;
-	p->frame.y.hi = hi + 0.3 * span;
-	if (!frame_layout(&p->frame, r, 1, 1))
+	if (want_zoom(s, &p->frame, &n_lo, &n_hi, &l_min, &l_max) &&
+	    !layout_zoomed(p, r, n_lo, n_hi, l_min, l_max))
 		return -1;
 
 	for (int y = r.y; y < r.y + r.h; y++)
@@ -180,9 +258,17 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 	char title[256], key[256], cbuf[32], nbuf[32];
 	int cx, cy;
 
-	snprintf(title, sizeof title, "iso-FLOP profiles (loss vs N at fixed C): %s", s->law_name);
-	if ((int)strlen(title) > r.w)
-		snprintf(title, sizeof title, "iso-FLOP profiles: %s", s->law_name);
+	if (p->zoomed) {
+		snprintf(title, sizeof title, "iso-FLOP profile, zoomed on this C (z): %s",
+		         s->law_name);
+		if ((int)strlen(title) > r.w)
+			snprintf(title, sizeof title, "zoomed profile: %s", s->law_name);
+	} else {
+		snprintf(title, sizeof title, "iso-FLOP profiles (loss vs N at fixed C): %s",
+		         s->law_name);
+		if ((int)strlen(title) > r.w)
+			snprintf(title, sizeof title, "iso-FLOP profiles: %s", s->law_name);
+	}
 	for (int x = r.x; x < r.x + r.w; x++)
 		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
@@ -194,8 +280,12 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 		struct allocation a;
 		units_format_compute(s->current_c, cbuf, sizeof cbuf);
 		units_format_count(s->current_n, nbuf, sizeof nbuf);
-		if (optimum_at_compute(s->law, s->current_c, s->u, &a) == MODEL_OK)
+		if (optimum_at_compute(s->law, s->current_c, s->u, &a) == MODEL_OK) {
 			draw_curve(c, &p->frame, s, s->current_c, a.params, 'o', STYLE_HIGHLIGHT);
+			/* its own minimum, whether or not a decade budget's '*' is in view */
+			if (a.has_loss && frame_cell(&p->frame, a.params, a.loss, &cx, &cy))
+				canvas_put(c, cx, cy, '*', STYLE_FRONTIER);
+		}
 		len += snprintf(key + len, sizeof key - len, "  o C=%s", cbuf);
 		if (profile_loss(s->law, s->current_c, s->current_n, s->u, &l) == MODEL_OK &&
 		    frame_cell(&p->frame, s->current_n, l, &cx, &cy)) {

@@ -21,7 +21,15 @@ struct profiles_spec {
 	double d_lo, d_hi; /* window: tokens (a curve spans the N whose D is in it) */
 	bool has_current;  /* emphasise the budget current_c and mark '@' at current_n */
 	double current_c, current_n;
+	/*
+	 * Zoom on current_c's curve: 1 on, 0 off, PROFILES_ZOOM_AUTO when the
+	 * curve would span fewer than PROFILES_ZOOM_ROWS rows of the whole panel.
+	 */
+	int zoom;
 };
+
+#define PROFILES_ZOOM_AUTO (-1)
+#define PROFILES_ZOOM_ROWS 3
 
 struct profiles {
 	struct frame frame;
@@ -29,6 +37,7 @@ struct profiles {
 	double budgets[PROFILES_MAX]; /* FLOPs, ascending */
 	double min_n[PROFILES_MAX];   /* each curve's compute-optimal N */
 	double min_loss[PROFILES_MAX];
+	bool zoomed; /* the frame is current_c's curve, not every budget's */
 };
 
 /* Smallest rectangle the panel fits in. */
@@ -37,13 +46,14 @@ struct profiles {
 
 /*
  * Axes, one curve per decade budget whose optimum lies in the window, minima
- * and budget labels. Returns 0, or -1 when r is too small, the law has no
- * surface, no budget's optimum is in view, or memory runs out.
+ * and budget labels; zoomed (s->zoom), the axes span current_c's curve alone,
+ * with a y label about every other row. Returns 0, or -1 when r is too small,
+ * the law has no surface, no budget's optimum is in view, or memory runs out.
  */
 int profiles_draw_base(struct canvas *c, struct rect r, const struct profiles_spec *s,
                        struct profiles *p);
 
-/* Title, the current budget's curve emphasised and '@' at the current N. */
+/* Title, the current budget's curve emphasised, its minimum '*' and '@' at the current N. */
 void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profiles_spec *s,
                            const struct profiles *p);
 
