@@ -22,6 +22,14 @@ static int step_error(const struct app *probe, const struct tour *t, const struc
 		         t->file, s->model_at.line, s->model_at.col, s->model);
 		return -1;
 	}
+	for (int i = 0; i < s->nmodels; i++)
+		if (catalog_model(probe->catalog, s->models[i]) == NULL) {
+			snprintf(err, errsize,
+			         "%s:%d:%d: unknown model '%s' in models (isoflop presets models "
+			         "lists them)",
+			         t->file, s->models_at[i].line, s->models_at[i].col, s->models[i]);
+			return -1;
+		}
 	return 0;
 }
 
