@@ -281,6 +281,38 @@ static int set_panel(struct yaml_walk *w, const struct tour_field *f, const yaml
 	return 0;
 }
 
+/* models: a list of model ids, checked against the catalog when played; [] marks none. */
+static int set_models(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *start,
+                      void *obj)
+{
+	struct tour_step *s = obj;
+	yaml_event_t ev;
+	int rc = 0;
+
+	if (start->type != YAML_SEQUENCE_START_EVENT)
+		return fail(w, start->start_mark,
+		            "'%s' takes a list of model ids ([gpt3, chinchilla]), not %s", f->key,
+		            yaml_walk_noun(start->type));
+	s->nmodels = 0;
+	while (rc == 0) {
+		if (yaml_walk_next(w, &ev) < 0)
+			return -1;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (s->nmodels == TOUR_MAX_MODELS)
+			rc = fail(w, ev.start_mark, "'%s' lists more than %d models", f->key,
+			          TOUR_MAX_MODELS);
+		else if ((rc = text(w, &ev, f->key, s->models[s->nmodels], sizeof s->models[0])) ==
+		         0)
+			s->models_at[s->nmodels++] = (struct tour_mark){
+			        (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1};
+		yaml_event_delete(&ev);
+	}
+	return rc;
+}
+
 static int set_steps(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
                      void *obj);
 
@@ -320,6 +352,7 @@ static const struct tour_field step_fields[] = {
         {"mfu", set_number, STEP(mfu), 0, STEP(mfu_at), UNITS_PLAIN, 0, 0, false},
         {"notes", set_notes, STEP_TEXT(notes), 0, UNITS_PLAIN, 0, 0, false},
         {"zoom", set_markers, STEP(zoom), 0, 0, UNITS_PLAIN, 0, 0, false},
+        {"models", set_models, 0, 0, 0, UNITS_PLAIN, 0, 0, false},
 };
 
 static const struct tour_field tour_fields[] = {
@@ -421,6 +454,7 @@ void tour_step_init(struct tour_step *s)
 	s->markers = -1;
 	s->difference = -1;
 	s->zoom = -1;
+	s->nmodels = -1;
 }
 
 /* A step: a mapping of step_fields, whose start event is `start`. */

@@ -14,6 +14,7 @@
 #include "../model/law.h"
 
 #define TOUR_MAX_STEPS     64
+#define TOUR_MAX_MODELS    16 /* ids in a step's models: list */
 #define TOUR_CAPTION_LINES 2
 #define TOUR_CAPTION_WIDTH 78 /* characters: an 80-column band less its margins */
 /* Bytes of one caption line: a UTF-8 character takes up to 4. */
@@ -67,6 +68,9 @@ struct tour_step {
 	int markers;                    /* 1 on, 0 off, -1 keep */
 	int zoom;                       /* profiles zoomed on the point's curve: 1, 0, -1 keep */
 	enum tour_panel panel;
+	char models[TOUR_MAX_MODELS][64]; /* models: ids to mark (always labelled), in order */
+	int nmodels;                      /* how many; -1 keeps the marks as they are */
+	struct tour_mark models_at[TOUR_MAX_MODELS]; /* where each of models was written */
 	enum tour_view view;
 	char compare[64];             /* a law id to compare with, "none" to stop, "" to keep */
 	int difference;               /* the map of L - L(compared): 1 on, 0 off, -1 keep */

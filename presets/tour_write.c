@@ -110,6 +110,25 @@ static void panel_print(FILE *fp, const void *at)
 	fputs(tour_panel_names[*(const enum tour_panel *)at], fp);
 }
 
+/* The marked models: the whole step is at `at`, as for the caption. */
+static bool models_given(const void *at)
+{
+	return ((const struct tour_step *)at)->nmodels >= 0;
+}
+
+static void models_print(FILE *fp, const void *at)
+{
+	const struct tour_step *s = at;
+
+	fputc('[', fp);
+	for (int i = 0; i < s->nmodels; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		print_quoted(fp, s->models[i]);
+	}
+	fputc(']', fp);
+}
+
 static bool view_given(const void *at)
 {
 	return *(const enum tour_view *)at != TOUR_VIEW_KEEP;
@@ -145,6 +164,7 @@ static const struct step_writer step_writers[] = {
         {"mfu", STEP(mfu), number_given, number_print},
         {"notes", STEP(notes), text_given, text_print},
         {"zoom", STEP(zoom), switch_given, switch_print},
+        {"models", 0, models_given, models_print},
 };
 
 void tour_write_step(FILE *fp, const struct tour_step *s, int indent)
@@ -183,6 +203,7 @@ static bool same_step(const struct tour_step *a, const struct tour_step *b)
 		t->at = t->law_at = t->model_at = t->view_at = t->compare_at = t->difference_at =
 		        t->inference_tokens_at = t->larger_at = t->accelerator_at = t->gpus_at =
 		                t->days_at = t->mfu_at = (struct tour_mark){0, 0};
+		memset(t->models_at, 0, sizeof t->models_at);
 	}
 	return memcmp(&x, &y, sizeof x) == 0;
 }

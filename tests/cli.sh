@@ -40,7 +40,7 @@ expect_error "explorer: start outside the window" "isoflop: the start point lies
 # 1e8 H100s for ten years at 50% MFU: 1e8 x 9.89e14 x 0.5 x 3650 x 86400 = 1.56e31 FLOPs
 expect_error "explorer: a hardware budget past the window" "isoflop: 1.56e+31 FLOPs put the optimum outside the window (N 10M..10T, D 100M..100T)" --gpus 100000000 --days 3650 --mfu 0.5 --dump
 expect_match "--dump prints the first frame" '^> N params .* 70B' --dump
-expect_match "--dump starts at a model" '^Chinchilla replication \(Epoch AI refit\): L\(175B, 300B\) = 2\.0086' --dump --model gpt3 --width 120 --height 40
+expect_match "--dump starts at a model" '^Chinchilla replication \(Epoch AI refit\): @ GPT-3 175B, L = 2\.0086' --dump --model gpt3 --width 120 --height 40
 expect_error "unknown command" "isoflop: unknown command 'lose' (see isoflop --help)" lose
 expect_error "unknown option" "isoflop: unknown option '--bogus' (see isoflop --help)" loss --bogus
 expect_error "option without value" "isoflop: --params needs a value" loss --params
@@ -211,7 +211,7 @@ expect_error "--delta needs two surfaces" "isoflop: --delta needs two laws with 
 # Chinchilla under Hoffmann's rounded law (1.9366) and Besiroglu's (1.9739): both cross-checked values
 expect_match "--delta: the difference at the point" '^dL = hoffmann2022 - besiroglu2024: -0\.037[23] at \(70B, 1\.4T\)$' plot contour --law hoffmann2022 --compare besiroglu2024 --delta --params 70B --tokens 1.4T
 expect_match "--compare: the second frontier in the legend" 'o kaplan2020-frontier' plot contour --compare kaplan2020-frontier
-expect_match "GPT-3 and Jurassic-1 collide into +" 'J1\(\+\) Jurassic-1 Jumbo 178B' plot contour --model gpt3 --model jurassic1
+expect_match "GPT-3 and Jurassic-1 share a cell, named: both labelled whole" 'J1G3' plot contour --model gpt3 --model jurassic1
 expect_match "a model outside --range is listed as off the map" 'G3 GPT-3 175B \(off map\)' plot contour --model gpt3 --range 10M:10B,100M:100B
 
 # the views: lifetime FLOPs k N D + 2 N T (Sardana et al. 2023), computed here
@@ -311,7 +311,7 @@ sed 's/^id: .*/id: runs/' presets/laws/besiroglu2024.yaml >"$tmp/taken/isoflop/l
 XDG_CONFIG_HOME="$tmp/taken"
 run --runs "$runs" --dump
 XDG_CONFIG_HOME="$tmp/config"
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^runs-2: L('; then ok "--runs: a user's preset named runs leaves the fit runs-2"; else no "--runs id taken" "exit $rc" "$err" "$(printf '%s\n' "$out" | head -n 1)"; fi
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^runs-2: @ Chinchilla 70B, L = '; then ok "--runs: a user's preset named runs leaves the fit runs-2"; else no "--runs id taken" "exit $rc" "$err" "$(printf '%s\n' "$out" | head -n 1)"; fi
 # isoflop(1): every start scouts, the best 1 in 40 (4500 / 40 = 112) run to the end
 expect_match "parametric fit: the starts it ran to the end" '^starts: 4500; the best 112 after scouting ran to the end; [1-9][0-9]* reached the best fit$' fit "$runs"
 run fit "$runs" --output "$tmp/fitted.yaml" --format csv
@@ -323,7 +323,7 @@ if [ "$rc" = 0 ] && grep -q '^family: frontier' "$tmp/fitted.yaml" && ! ls "$tmp
 expect_match "the written frontier loads" '^fitted,1e\+24,' optimum --preset "$tmp/fitted.yaml" --law fitted --compute 1e24 --format csv
 
 run --dump --runs "$runs"
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^runs: L(70B, 1.4T) = ' && printf '%s\n' "$out" | grep -q 'x runs (96)' &&
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^runs: @ Chinchilla 70B, L = ' && printf '%s\n' "$out" | grep -q 'x runs (96)' &&
 	[ "$(printf '%s\n' "$out" | head -n 16 | tr -cd x | wc -c)" -ge 30 ]; then
 	ok "--runs: the explorer draws the runs and starts on their fit"
 else

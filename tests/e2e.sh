@@ -292,7 +292,7 @@ session 80 24 \
 	"env TERM=xterm XDG_CONFIG_HOME='$tmp/config' '$ISOFLOP'; echo EXIT=\$?; sleep 600"
 if wait_for 'Tab:slider' && T send-keys -t e e && wait_for '^> E +\[.*\] +1\.8172$' &&
 	T send-keys -t e Right Right && wait_for '^> E +\[.*\] +1\.8662$' &&
-	wait_for '^besiroglu2024\*: L\(70B, 1\.4T\) = 2\.0229'; then
+	wait_for '^besiroglu2024\*: @ Chinchilla 70B, L = 2\.0229'; then
 	ok "e: E moves in steps of 1/200 of its range and the loss follows (1.9739 + 0.049)"
 else
 	no "edit E" "$(screen | head -n 1)" "$(screen | tail -n 9)"

@@ -1213,6 +1213,145 @@ static void start_setters(void **state)
 	assert_int_equal(a.nruns, 1);
 }
 
+/* ---- marked models: always labelled whole ---- */
+
+/* The index of a model of the fixture catalog. */
+static size_t model_index(const char *id)
+{
+	const struct catalog_entry *e = catalog_model(&cat, id);
+
+	assert_non_null(e);
+	return (size_t)(e - cat.models);
+}
+
+/* Whether model id's tag reads whole in frame c, where the map says it is. */
+static bool tag_shown(const struct explorer *e, const struct canvas *c, const char *id)
+{
+	const struct preset *p = &cat.models[model_index(id)].preset;
+	const char *tag = p->tag[0] ? p->tag : p->id;
+	struct map_tag t;
+
+	if (!map_tag_of(&e->map, (int)model_index(id), &t) || t.place != MARKER_TAG)
+		return false;
+	for (int i = 0; tag[i]; i++)
+		if (canvas_get(c, t.x + i, t.cy).ch != tag[i])
+			return false;
+	return true;
+}
+
+/*
+ * The first frame labels the story's models whole: GPT-3 (whose cell
+ * Jurassic-1, OPT and BLOOM share, once a bare '+'), Gopher, Chinchilla
+ * (once under the '@') and Llama 3 70B; and its title names the point's model.
+ */
+static void the_first_frame_labels_the_story(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+	static const char *const story[] = {"gpt3", "gopher", "chinchilla", "llama3-70b"};
+
+	start_explorer(&a, &e, &c);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	for (size_t i = 0; i < sizeof story / sizeof *story; i++) {
+		assert_true(app_model_marked(&a, model_index(story[i])));
+		if (!tag_shown(&e, &c, story[i]))
+			fail_msg("%s: its tag is not whole in the first frame", story[i]);
+	}
+	assert_true(canvas_has_text(&c, "@ Chinchilla 70B"));
+	canvas_free(&c);
+	explorer_free(&e);
+}
+
+/* 'M' opens the picker; Space marks and unmarks the row's model; Enter closes. */
+static void the_marks_picker_toggles(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+	size_t opt = model_index("opt-175b"), gpt3 = model_index("gpt3");
+
+	start_explorer(&a, &e, &c);
+	assert_false(app_model_marked(&a, opt));
+	press(&a, 'M', KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_PICK_MARKS);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(canvas_has_text(&c, "[x] ")); /* the story's are marked */
+	while (a.pick != opt)
+		press(&a, KEYC_DOWN, KEY_HANDLED);
+	press(&a, ' ', KEY_HANDLED);
+	assert_true(app_model_marked(&a, opt));
+	while (a.pick != gpt3)
+		press(&a, KEYC_DOWN, KEY_HANDLED);
+	press(&a, ' ', KEY_HANDLED);
+	assert_false(app_model_marked(&a, gpt3));
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	assert_int_equal(a.scene.marked.n, 4); /* three of the story's and OPT */
+	/* the marks drive the labels: OPT's is whole now, on GPT-3's shared cell */
+	app_move_to(&a, 1e7, 1e8);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(tag_shown(&e, &c, "opt-175b"));
+	/* Space again unmarks; the set is the same as if never marked */
+	press(&a, 'M', KEY_HANDLED);
+	a.pick = opt;
+	press(&a, ' ', KEY_HANDLED);
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_false(app_model_marked(&a, opt));
+	assert_int_equal(a.scene.marked.n, 3);
+	assert_true(a.scene.marked.model[3] == 0); /* zeroed past n: the base key compares it */
+	canvas_free(&c);
+	explorer_free(&e);
+}
+
+/* A step's models: replaces the marks; [] clears them; an unknown id is refused at its mark. */
+static void tour_models_field(void **state)
+{
+	(void)state;
+	static struct tour t;
+	struct app a;
+	char err[512];
+	const char *text = "id: t\ntitle: T\nsteps:\n"
+	                   "  - caption: one\n"
+	                   "  - caption: two\n    models: [opt-175b, bloom]\n"
+	                   "  - caption: three\n    models: []\n";
+
+	assert_int_equal(tour_parse("t.yaml", (const unsigned char *)text, strlen(text), &t, err,
+	                            sizeof err),
+	                 0);
+	assert_int_equal(t.steps[0].nmodels, -1);
+	assert_int_equal(t.steps[1].nmodels, 2);
+	assert_int_equal(t.steps[2].nmodels, 0);
+	tour_begin(&a, &t);
+	assert_int_equal(a.scene.marked.n, 4); /* step 1 keeps the story's */
+	press(&a, ' ', KEY_HANDLED);
+	assert_int_equal(a.scene.marked.n, 2);
+	assert_true(app_model_marked(&a, model_index("opt-175b")));
+	assert_true(app_model_marked(&a, model_index("bloom")));
+	assert_false(app_model_marked(&a, model_index("gpt3")));
+	press(&a, ' ', KEY_HANDLED);
+	assert_int_equal(a.scene.marked.n, 0);
+	press(&a, KEYC_BACKSPACE, KEY_HANDLED); /* back: step 2's marks again */
+	assert_int_equal(a.scene.marked.n, 2);
+
+	const char *bad = "id: t\ntitle: T\nsteps:\n"
+	                  "  - caption: one\n    models: [gpt3, nosuch]\n";
+	assert_int_equal(
+	        tour_parse("t.yaml", (const unsigned char *)bad, strlen(bad), &t, err, sizeof err),
+	        0);
+	start(&a, "besiroglu2024");
+	assert_int_equal(tour_play_start(&a, &t, err, sizeof err), -1);
+	assert_string_equal(err, "t.yaml:5:20: unknown model 'nosuch' in models (isoflop presets "
+	                         "models lists them)");
+	const char *scalar = "id: t\ntitle: T\nsteps:\n  - caption: one\n    models: gpt3\n";
+	assert_int_equal(tour_parse("t.yaml", (const unsigned char *)scalar, strlen(scalar), &t,
+	                            err, sizeof err),
+	                 -1);
+	assert_non_null(strstr(err, "t.yaml:5:13: 'models' takes a list of model ids"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1240,6 +1379,9 @@ int main(void)
 	        cmocka_unit_test(small_setters),
 	        cmocka_unit_test(tour_rewinds_the_whole_scene),
 	        cmocka_unit_test(start_setters),
+	        cmocka_unit_test(the_first_frame_labels_the_story),
+	        cmocka_unit_test(the_marks_picker_toggles),
+	        cmocka_unit_test(tour_models_field),
 	        cmocka_unit_test(a_budget_past_the_window_keeps_the_point_in_it),
 	        cmocka_unit_test(clicks_move_the_point_and_the_sliders),
 	        cmocka_unit_test(a_click_on_the_point_does_nothing),

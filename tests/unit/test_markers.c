@@ -47,8 +47,8 @@ static void named_models_then_all(void **state)
 	assert_int_equal(n, 2 + (int)cat.nmodels);
 	assert_string_equal(mk[0].name, catalog_model(&cat, "gpt3")->preset.name);
 	assert_string_equal(mk[1].name, catalog_model(&cat, "chinchilla")->preset.name);
-	assert_int_equal(mk[0].priority, 2);
-	assert_int_equal(mk[1].priority, 2);
+	assert_int_equal(mk[0].priority, MAP_MARKED);
+	assert_int_equal(mk[1].priority, MAP_MARKED);
 	for (int i = 2; i < n; i++)
 		assert_int_equal(mk[i].priority, 1); /* shipped beside the binary */
 	assert_null(bad);

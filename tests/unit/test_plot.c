@@ -883,6 +883,100 @@ static void tags_agree_with_canvas(const struct canvas *c, const struct map *m,
 		}
 }
 
+/* Whether marker i's tag reads whole on the canvas, where the map says it is. */
+static bool tag_whole(const struct canvas *c, const struct map *m, const struct map_marker *mk,
+                      int i)
+{
+	struct map_tag t;
+
+	if (!map_tag_of(m, i, &t) || t.place != MARKER_TAG || t.len != (int)strlen(mk[i].tag))
+		return false;
+	for (int k = 0; k < t.len; k++)
+		if (canvas_get(c, t.x + k, t.cy).ch != mk[i].tag[k])
+			return false;
+	return true;
+}
+
+/*
+ * Marked models are labelled whole whatever the crowd: GPT-3, whose cell
+ * Jurassic-1, OPT and BLOOM share (today a '+' for all four), and Gopher
+ * and Chinchilla, listed after a crowd of unmarked tags that would have
+ * taken their cells first. The unmarked ones yield: a '+' or not drawn.
+ */
+static void marked_tags_are_whole_in_a_crowd(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	struct map_marker mk[80];
+	struct canvas c;
+	struct map m;
+	struct map_tag t;
+	int n = 0;
+	static const char *const tags[] = {"A", "Bb", "Ccc"};
+
+	/* the crowd surrounds the marked models' cells (N 50B..700B, D 200B..2T) */
+	for (int i = 0; i < 60; i++)
+		mk[n++] = (struct map_marker){tags[i % 3], tags[i % 3], 4e10 * pow(1.25, i % 12),
+		                              2e11 * pow(1.6, i / 12), 0};
+	int first = n;
+	mk[n++] = (struct map_marker){"J1", "Jurassic-1", 178e9, 300e9, 0};
+	mk[n++] = (struct map_marker){"OPT", "OPT-175B", 175e9, 180e9, 0};
+	mk[n++] = (struct map_marker){"BL", "BLOOM", 176e9, 366e9, 0};
+	mk[n++] = (struct map_marker){"G3", "GPT-3", 174.6e9, 300e9, MAP_MARKED};
+	mk[n++] = (struct map_marker){"Go", "Gopher", 280e9, 300e9, MAP_MARKED};
+	mk[n++] = (struct map_marker){"Ch", "Chinchilla", 70e9, 1.4e12, MAP_MARKED};
+	mk[n++] = (struct map_marker){"L3", "Llama 3 70B", 70e9, 15e12, MAP_MARKED};
+	s.markers = mk;
+	s.nmarkers = n;
+	for (int size = 0; size < 2; size++) { /* the explorer's half map and a full 80x24 */
+		assert_int_equal(canvas_init(&c, size ? 80 : 50, size ? 24 : 16), 0);
+		assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m), 0);
+		tags_agree_with_canvas(&c, &m, mk, n, -1, -1);
+		for (int i = first + 3; i < n; i++)
+			if (!tag_whole(&c, &m, mk, i))
+				fail_msg("%dx%d: marked %s is not labelled whole", c.w, c.h,
+				         mk[i].name);
+		/* the unmarked that share GPT-3's cell yield to it */
+		for (int i = first; i < first + 3; i++)
+			assert_true(!map_tag_of(&m, i, &t) || t.place == MARKER_COLLISION ||
+			            tag_whole(&c, &m, mk, i));
+		int yielded = 0;
+		for (int i = 0; i < first + 3; i++)
+			yielded += !map_tag_of(&m, i, &t) || t.place == MARKER_COLLISION;
+		assert_true(yielded > 0);
+		canvas_free(&c);
+	}
+}
+
+/* The '@' on a marked model's cell moves its tag aside, and the title names the model. */
+static void the_point_names_its_model(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	const struct map_marker mk[] = {
+	        {"Go", "Gopher", 280e9, 300e9, MAP_MARKED},
+	        {"Ch", "Chinchilla", 70e9, 1.4e12, MAP_MARKED},
+	};
+	struct canvas c;
+	struct map m;
+
+	s.markers = mk;
+	s.nmarkers = 2;
+	s.has_point = true;
+	s.point_n = 70e9;
+	s.point_d = 1.4e12;
+	s.point_label = "Chinchilla 70B";
+	assert_int_equal(canvas_init(&c, 50, 16), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m), 0);
+	map_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &s, &m);
+	assert_true(canvas_has_text(&c, "@ Chinchilla 70B"));
+	assert_true(tag_whole(&c, &m, mk, 1));
+	assert_true(tag_whole(&c, &m, mk, 0));
+	canvas_free(&c);
+}
+
 /* Touching tags, a shared '+' and one off the map: the records say where each went. */
 static void tags_are_recorded_where_they_are_drawn(void **state)
 {
@@ -1109,6 +1203,8 @@ int main(void)
 	        cmocka_unit_test(extreme_laws_draw_without_undefined_behaviour),
 	        cmocka_unit_test(more_markers_than_fit_draw_by_priority),
 	        cmocka_unit_test(tags_are_recorded_where_they_are_drawn),
+	        cmocka_unit_test(marked_tags_are_whole_in_a_crowd),
+	        cmocka_unit_test(the_point_names_its_model),
 	        cmocka_unit_test(a_cut_tag_answers_no_model),
 	        cmocka_unit_test(styles_print_as_their_look),
 	};

@@ -190,7 +190,9 @@ static void a_new_tour_reads_as_written(void **state)
 	                          "    lock: N\n"
 	                          "    markers: false\n"
 	                          "    view: explore\n"
-	                          "    compare: \"none\"\n");
+	                          "    compare: \"none\"\n"
+	                          "    models: [\"gpt3\", \"gopher\", \"chinchilla\", "
+	                          "\"llama3-70b\"]\n");
 	free(text);
 }
 

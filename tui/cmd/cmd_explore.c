@@ -85,6 +85,41 @@ static int in_window(const struct app *a, double n, double d, const char *what)
 	return cli_error("%s outside the window (N %s..%s, D %s..%s)", what, nl, nh, dl, dh);
 }
 
+/*
+ * --model ID[,ID...] (or repeated): every model named is marked, in place
+ * of the story's default marks; the first id is also where the explorer
+ * starts, returned in *first. 0, or a usage error for an unknown id.
+ */
+static int mark_models(const struct cli *cli, struct app *a, const struct catalog_entry **first)
+{
+	size_t ids[APP_MAX_MARKED];
+	int n = 0;
+
+	*first = NULL;
+	for (int i = 0; i < cli->nmodels; i++) {
+		char list[1024], *save = NULL;
+		snprintf(list, sizeof list, "%s", cli->models[i]);
+		if (list[0] == '\0' || list[0] == ',' || list[strlen(list) - 1] == ',' ||
+		    strstr(list, ",,") != NULL)
+			return cli_error("--model: an empty id in '%s' (give ID,ID,...)",
+			                 cli->models[i]);
+		for (char *id = strtok_r(list, ",", &save); id != NULL;
+		     id = strtok_r(NULL, ",", &save)) {
+			const struct catalog_entry *m = catalog_model(a->catalog, id);
+			if (m == NULL)
+				return cli_error(
+				        "unknown model '%s' (isoflop presets models lists them)",
+				        id);
+			if (*first == NULL)
+				*first = m;
+			if (n < APP_MAX_MARKED)
+				ids[n++] = (size_t)(m - a->catalog->models);
+		}
+	}
+	app_set_marked(a, ids, n);
+	return 0;
+}
+
 /* The start point from --model or two of --params/--tokens/--compute. */
 static int start_point(const struct cli *cli, struct app *a)
 {
@@ -93,16 +128,14 @@ static int start_point(const struct cli *cli, struct app *a)
 	double n, d;
 
 	if (cli->model != NULL) {
-		if (g != 0 || cli->nmodels > 1)
-			return cli_error(
-			        "start from one --model, or from --params/--tokens/--compute");
-		const struct catalog_entry *m = catalog_model(a->catalog, cli->model);
-		if (m == NULL)
-			return cli_error("unknown model '%s' (isoflop presets models lists them)",
-			                 cli->model);
-		char what[96];
+		const struct catalog_entry *m;
 		int rc;
-		snprintf(what, sizeof what, "--model %.60s lies", cli->model);
+		if (g != 0)
+			return cli_error("start from --model, or from --params/--tokens/--compute");
+		if ((rc = mark_models(cli, a, &m)) != 0)
+			return rc;
+		char what[96];
+		snprintf(what, sizeof what, "--model %.60s lies", m->preset.id);
 		n = preset_compute_params(&m->preset);
 		d = m->preset.tokens;
 		/* a user's preset may lie outside: the picker would clamp it */

@@ -63,7 +63,8 @@ const struct cli_option cli_options[] = {
          .what = "",
          .complete = COMPLETE_MODELS,
          .help = "take N and D from a model preset (gpt3, chinchilla ...);\n"
-                 "plot contour: mark it (repeatable; all: every model)"},
+                 "explorer: ID,ID... starts at the first, labels all named;\n"
+                 "plot contour: label it (repeatable; all: every model)"},
         {.name = "compute",
          .arg = "C",
          .kind = KIND_NUMBER,

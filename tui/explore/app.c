@@ -34,6 +34,21 @@ static void clamp_point(struct app *a)
 	a->scene.d = fmin(fmax(a->scene.d, a->d_lo), a->d_hi);
 }
 
+/* The story's models the catalog has, marked: the talk's landmarks are labelled from the start. */
+static void mark_story(struct app *a)
+{
+	static const char *const story[] = {APP_STORY_MODELS};
+	size_t ids[sizeof story / sizeof *story];
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof story / sizeof *story; i++) {
+		const struct catalog_entry *e = catalog_model(a->catalog, story[i]);
+		if (e != NULL)
+			ids[n++] = (size_t)(e - a->catalog->models);
+	}
+	app_set_marked(a, ids, n);
+}
+
 void app_init(struct app *a, const struct catalog *cat, size_t law)
 {
 	const struct catalog_entry *chinchilla = catalog_model(cat, "chinchilla");
@@ -57,7 +72,11 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	/* Chinchilla (Hoffmann et al. 2022): 70B parameters on 1.4T tokens */
 	a->scene.n = chinchilla != NULL ? chinchilla->preset.params : 70e9;
 	a->scene.d = chinchilla != NULL ? chinchilla->preset.tokens : 1.4e12;
+	/* the point is Chinchilla's: the title names it ("@ Chinchilla 70B") */
+	if (chinchilla != NULL)
+		a->scene.model = (long)(chinchilla - cat->models);
 	clamp_point(a);
+	mark_story(a);
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */
@@ -392,6 +411,43 @@ void app_cycle_lock(struct app *a)
 	           app_slider_name(a->scene.lock), app_slider_name(a->scene.lock));
 }
 
+bool app_model_marked(const struct app *a, size_t model)
+{
+	for (int i = 0; i < a->scene.marked.n; i++)
+		if (a->scene.marked.model[i] == model)
+			return true;
+	return false;
+}
+
+bool app_toggle_mark(struct app *a, size_t model)
+{
+	struct app_marks *m = &a->scene.marked;
+
+	for (int i = 0; i < m->n; i++)
+		if (m->model[i] == model) {
+			/* kept in order and zeroed past n: the explorer compares marks whole */
+			memmove(&m->model[i], &m->model[i + 1],
+			        sizeof *m->model * (size_t)(m->n - i - 1));
+			m->model[--m->n] = 0;
+			return true;
+		}
+	if (m->n == APP_MAX_MARKED) {
+		app_status(a, "%d models are marked already: Space on one unmarks it",
+		           APP_MAX_MARKED);
+		return false;
+	}
+	m->model[m->n++] = model;
+	return true;
+}
+
+void app_set_marked(struct app *a, const size_t *models, int n)
+{
+	memset(&a->scene.marked, 0, sizeof a->scene.marked);
+	for (int i = 0; i < n && a->scene.marked.n < APP_MAX_MARKED; i++)
+		if (!app_model_marked(a, models[i]))
+			a->scene.marked.model[a->scene.marked.n++] = models[i];
+}
+
 void app_toggle_markers(struct app *a)
 {
 	a->scene.markers = !a->scene.markers;
@@ -540,6 +596,7 @@ void app_open(struct app *a, enum app_mode mode)
 		a->entry[0] = '\0';
 		break;
 	case MODE_PICK_MODEL:
+	case MODE_PICK_MARKS:
 	case MODE_HELP: /* the pick is the help's scroll position */
 		a->pick = 0;
 		break;
@@ -665,6 +722,20 @@ static void apply_view_sliders(struct app *a, const struct tour_step *s)
 	}
 }
 
+/* Exactly the models of these ids marked; ids the catalog lacks are skipped (tour_play checks). */
+static void mark_ids(struct app *a, const char (*ids)[64], int n)
+{
+	size_t models[TOUR_MAX_MODELS];
+	int k = 0;
+
+	for (int i = 0; i < n && k < TOUR_MAX_MODELS; i++) {
+		const struct catalog_entry *e = catalog_model(a->catalog, ids[i]);
+		if (e != NULL)
+			models[k++] = (size_t)(e - a->catalog->models);
+	}
+	app_set_marked(a, models, k);
+}
+
 void app_apply_step(struct app *a, const struct tour_step *s)
 {
 	const struct catalog_entry *e;
@@ -690,6 +761,8 @@ void app_apply_step(struct app *a, const struct tour_step *s)
 		a->scene.markers = s->markers;
 	if (s->zoom >= 0)
 		a->scene.zoom = s->zoom;
+	if (s->nmodels >= 0)
+		mark_ids(a, s->models, s->nmodels);
 	a->scene.panel = s->panel;
 	apply_view_sliders(a, s);
 	a->status[0] = '\0';

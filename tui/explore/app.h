@@ -55,6 +55,16 @@ enum app_mode {
 	MODE_TOUR,         /* playing a tour: Space next, Backspace back, other keys detour */
 	MODE_SAVE,         /* typing an id to save the edited law under ('s') */
 	MODE_RECORD,       /* typing the caption of a tour step to record ('r') */
+	MODE_PICK_MARKS,   /* 'M': the marked models, toggled with Space */
+};
+
+/* The most models marked at once: a map labels a handful whole, not dozens. */
+#define APP_MAX_MARKED 32
+
+/* Models always labelled whole on the map; the rest yield to them. */
+struct app_marks {
+	int n;                        /* how many */
+	size_t model[APP_MAX_MARKED]; /* indices into catalog->models, in the order marked */
 };
 
 /*
@@ -65,18 +75,19 @@ enum app_mode {
  * reached forward, back or by 'g N'.
  */
 struct app_scene {
-	size_t law;            /* index into catalog->laws */
-	bool edited;           /* the law was edited: `edit` holds it, app_law returns it */
-	bool editing;          /* 'e': the sliders are E, A, B, alpha, beta of the law */
-	struct law edit;       /* the edited law */
-	double n, d;           /* the current point: parameters and tokens */
-	double u;              /* unique tokens for a data-constrained law; 0: unlimited */
-	enum slider focus;     /* the slider the arrows move */
-	enum slider lock;      /* the slider that holds while another moves */
-	bool markers;          /* model markers on the map */
-	enum tour_panel panel; /* which panels the layout shows */
-	long model;            /* the model the point was put at (p), -1 once it moves */
-	struct hw_plan hw;     /* the accelerator's peak, count, MFU, days; budget is C */
+	size_t law;              /* index into catalog->laws */
+	bool edited;             /* the law was edited: `edit` holds it, app_law returns it */
+	bool editing;            /* 'e': the sliders are E, A, B, alpha, beta of the law */
+	struct law edit;         /* the edited law */
+	double n, d;             /* the current point: parameters and tokens */
+	double u;                /* unique tokens for a data-constrained law; 0: unlimited */
+	enum slider focus;       /* the slider the arrows move */
+	enum slider lock;        /* the slider that holds while another moves */
+	bool markers;            /* model markers on the map */
+	struct app_marks marked; /* models labelled whole ('M', --model, a step's models:) */
+	enum tour_panel panel;   /* which panels the layout shows */
+	long model;              /* the model the point was put at (p), -1 once it moves */
+	struct hw_plan hw;       /* the accelerator's peak, count, MFU, days; budget is C */
 	int zoom; /* profiles on the point's curve ('z'): 1, 0, or -1 when it is flat */
 };
 
@@ -284,6 +295,17 @@ void app_toggle_zoom(struct app *a);
 /* What the screen drew last: the profiles zoomed or not, for the next 'z'. */
 void app_zoom_shown(struct app *a, bool zoomed);
 
+/*
+ * Marks. By default (app_init) the story's models, those of them the
+ * catalog has: GPT-3, Gopher, Chinchilla and Llama 3 70B (APP_STORY_MODELS).
+ */
+#define APP_STORY_MODELS "gpt3", "gopher", "chinchilla", "llama3-70b"
+bool app_model_marked(const struct app *a, size_t model);
+/* 'M' then Space: mark or unmark a model; false and a status message when APP_MAX_MARKED are. */
+bool app_toggle_mark(struct app *a, size_t model);
+/* Exactly these models marked (a tour step, --model a,b,c); past APP_MAX_MARKED are dropped. */
+void app_set_marked(struct app *a, const size_t *models, int n);
+
 /* 'd': the map of L - L(compared); false and a status message without two surfaces. */
 bool app_toggle_delta(struct app *a);
 
@@ -341,7 +363,8 @@ void app_close(struct app *a);
  */
 void app_pick_move(struct app *a, int by, size_t rows, bool wrap);
 
-/* Enter in a picker: jump to the model, switch to the law or compare with it. */
+/* Enter in a picker: jump to the model, switch to the law or compare with it (the marks picker just
+ * closes). */
 void app_pick_choose(struct app *a);
 
 /*

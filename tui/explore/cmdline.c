@@ -49,10 +49,10 @@ static void add_number(struct line *l, const char *option, double v)
 	add(l, " --%s %s", option, b);
 }
 
-/* A preset id as a shell word: quoted unless it is letters, digits and . _ + - */
+/* Preset ids as a shell word: quoted unless letters, digits and . _ + , - */
 static void add_id(struct line *l, const char *option, const char *id)
 {
-	if (strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-") ==
+	if (strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+,-") ==
 	            strlen(id) &&
 	    id[0] != '\0' && strchr(id, '\'') == NULL)
 		add(l, " --%s %s", option, id);
@@ -71,13 +71,46 @@ static void left_out(char *missing, size_t msize, bool leave, const char *what)
 		snprintf(missing + len, msize - len, "%s%s", len ? ", " : "", what);
 }
 
-/* The point: at its model, or on its budget. */
-static void add_point(struct line *l, const struct app *a)
+/* Whether the marks are the ones the explorer starts with when no --model is given. */
+static bool default_marks(const struct app *a)
 {
-	if (a->scene.model >= 0 && (size_t)a->scene.model < a->catalog->nmodels) {
-		add_id(l, "model", a->catalog->models[a->scene.model].preset.id);
-		return;
+	static const char *const story[] = {APP_STORY_MODELS};
+	int n = 0;
+
+	for (size_t i = 0; i < sizeof story / sizeof *story; i++) {
+		const struct catalog_entry *e = catalog_model(a->catalog, story[i]);
+		if (e == NULL)
+			continue;
+		if (!app_model_marked(a, (size_t)(e - a->catalog->models)))
+			return false;
+		n++;
 	}
+	return n == a->scene.marked.n;
+}
+
+/*
+ * The point at model m: --model M,X,Y starts at M and marks exactly M, X
+ * and Y, so the line carries the marks only when M is one of them.
+ */
+static bool add_model(struct line *l, const struct app *a, size_t m)
+{
+	char ids[APP_CLIP_MAX];
+	size_t len = (size_t)snprintf(ids, sizeof ids, "%s", a->catalog->models[m].preset.id);
+
+	for (int i = 0; i < a->scene.marked.n && len < sizeof ids; i++)
+		if (a->scene.marked.model[i] != m)
+			len += (size_t)snprintf(
+			        ids + len, sizeof ids - len, ",%s",
+			        a->catalog->models[a->scene.marked.model[i]].preset.id);
+	add_id(l, "model", ids);
+	return app_model_marked(a, m);
+}
+
+/* The point: at its model, or on its budget; false when the marks do not follow. */
+static bool add_point(struct line *l, const struct app *a)
+{
+	if (a->scene.model >= 0 && (size_t)a->scene.model < a->catalog->nmodels)
+		return add_model(l, a, (size_t)a->scene.model);
 	if (a->scene.lock == SLIDER_C) {
 		add_number(l, "compute", app_value(a, SLIDER_C));
 		add_number(l, "params", a->scene.n);
@@ -85,6 +118,7 @@ static void add_point(struct line *l, const struct app *a)
 		add_number(l, "params", a->scene.n);
 		add_number(l, "tokens", a->scene.d);
 	}
+	return default_marks(a);
 }
 
 /* The views a talk may start in, with their sliders. */
@@ -112,10 +146,11 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 		buf[0] = '\0';
 	add(&l, "isoflop");
 	add_id(&l, "law", a->catalog->laws[a->scene.law].preset.id);
-	add_point(&l, a);
+	bool marks = add_point(&l, a);
 	add_views(&l, a, data_law);
 	if (msize > 0)
 		missing[0] = '\0';
+	left_out(missing, msize, !marks, "the marked models");
 	left_out(missing, msize, a->scene.edited, "the edits");
 	left_out(missing, msize, a->scene.lock != SLIDER_C, "the lock");
 	left_out(missing, msize, a->compare >= 0, "the comparison");

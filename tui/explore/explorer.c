@@ -103,6 +103,8 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .has_point = true,
 	        .point_n = a->scene.n,
 	        .point_d = a->scene.d,
+	        .point_label =
+	                a->scene.model >= 0 ? a->catalog->models[a->scene.model].preset.name : NULL,
 	};
 }
 
@@ -139,6 +141,9 @@ static int collect_markers(struct explorer *e, const struct app *a)
 		return -1;
 	e->markers = m;
 	markers_collect(a->catalog, NULL, 0, e->markers, (int)n, &e->nmarkers, NULL);
+	for (int i = 0; i < e->nmarkers; i++)
+		if (app_model_marked(a, (size_t)i))
+			e->markers[i].priority = MAP_MARKED;
 	return 0;
 }
 
@@ -167,6 +172,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->law = a->scene.law;
 	k->edit = *app_law(a);
 	k->markers = a->scene.markers;
+	k->marked = a->scene.marked;
 	k->panel = a->scene.panel;
 	k->compare = a->compare;
 	k->delta = a->delta;
@@ -887,11 +893,12 @@ static void draw_help(struct canvas *c, const struct app *a)
 
 static void draw_picker(struct canvas *c, const struct app *a)
 {
-	bool models = a->mode == MODE_PICK_MODEL;
+	bool marks = a->mode == MODE_PICK_MARKS, models = a->mode == MODE_PICK_MODEL || marks;
 	size_t n = models ? a->catalog->nmodels : a->catalog->nlaws;
 	struct rect in =
 	        box(c, 70, (int)n + 3,
-	            models                         ? " models: Enter jumps, Esc closes "
+	            marks                          ? " marked models: Space marks, Enter closes "
+	            : models                       ? " models: Enter jumps, Esc closes "
 	            : a->mode == MODE_PICK_COMPARE ? " compare with: Enter picks, Esc closes "
 	                                           : " laws: Enter switches, Esc closes ");
 	int rows = in.h - 1;
@@ -899,8 +906,8 @@ static void draw_picker(struct canvas *c, const struct app *a)
 	char line[256];
 
 	if (models)
-		snprintf(line, sizeof line, "%-4s %-24s %9s %7s %8s %8s", "tag", "name", "N", "D",
-		         "6ND", "reported");
+		snprintf(line, sizeof line, "%s%-4s %-24s %9s %7s %8s %8s", marks ? "    " : "",
+		         "tag", "name", "N", "D", "6ND", "reported");
 	else
 		snprintf(line, sizeof line, "%-24s %-17s %s", "id", "family", "name");
 	canvas_text(c, in.x, in.y, line, in.w, STYLE_TICK);
@@ -923,8 +930,11 @@ static void draw_picker(struct canvas *c, const struct app *a)
 				units_format_compute(p->compute, rb, sizeof rb);
 			else
 				snprintf(rb, sizeof rb, "-");
-			snprintf(line, sizeof line, "%-4s %-24.24s %9s %7s %8s %8s", p->tag,
-			         p->name, nb, db, cb, rb);
+			snprintf(line, sizeof line, "%s%-4s %-24.24s %9s %7s %8s %8s",
+			         !marks                   ? ""
+			         : app_model_marked(a, k) ? "[x] "
+			                                  : "[ ] ",
+			         p->tag, p->name, nb, db, cb, rb);
 		} else {
 			const struct preset *p = &a->catalog->laws[k].preset;
 			snprintf(line, sizeof line, "%-24s %-17s %s", p->id,
@@ -988,7 +998,7 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	if (a->mode == MODE_HELP)
 		draw_help(out, a);
 	else if (a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_LAW ||
-	         a->mode == MODE_PICK_COMPARE)
+	         a->mode == MODE_PICK_COMPARE || a->mode == MODE_PICK_MARKS)
 		draw_picker(out, a);
 	return 0;
 }

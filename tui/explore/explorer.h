@@ -36,6 +36,7 @@ struct explorer_key {
 	size_t law;
 	struct law edit; /* the law as drawn, edited or not */
 	bool markers;
+	struct app_marks marked; /* which markers are labelled whole */
 	enum tour_panel panel;
 	long compare;
 	bool delta;

@@ -72,6 +72,17 @@ static enum key_result pick_model(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result pick_marks(struct app *a, int key)
+{
+	(void)key;
+	if (a->catalog->nmodels == 0) {
+		app_status(a, "no model presets loaded");
+		return KEY_HANDLED;
+	}
+	app_open(a, MODE_PICK_MARKS);
+	return KEY_HANDLED;
+}
+
 static enum key_result pick_law(struct app *a, int key)
 {
 	(void)key;
@@ -241,6 +252,7 @@ const struct key_binding key_table[] = {
         {"x", "lock the next of C, N, D", {'x'}, cycle_lock},
         {"o", "snap to the compute-optimal point at this C", {'o'}, snap},
         {"p", "pick a model and jump to it", {'p'}, pick_model},
+        {"M", "mark models: always labelled whole (Space toggles)", {'M'}, pick_marks},
         {"w", "pick a law", {'w'}, pick_law},
         {"c", "compare with a second law (its frontier: o)", {'c'}, pick_compare},
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
@@ -305,7 +317,8 @@ static const struct key_binding entry_keys[] = {
 
 static size_t picker_rows(const struct app *a)
 {
-	return a->mode == MODE_PICK_MODEL ? a->catalog->nmodels : a->catalog->nlaws;
+	return a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS ? a->catalog->nmodels
+	                                                                : a->catalog->nlaws;
 }
 
 static enum key_result pick_up(struct app *a, int key)
@@ -334,6 +347,23 @@ static const struct key_binding picker_keys[] = {
         {"PgDn", "ten rows down", {KEYC_PGDN}, pick_down},
         {"Enter", "take the row", {KEYC_ENTER, '\r'}, pick_choose},
         {"Esc q", "cancel", {KEYC_ESC, 'q'}, close_dialog},
+};
+
+static enum key_result mark_toggle(struct app *a, int key)
+{
+	(void)key;
+	app_toggle_mark(a, a->pick);
+	return KEY_HANDLED;
+}
+
+/* the marks picker: rows move as in the others; Space marks, Enter is done */
+static const struct key_binding marks_keys[] = {
+        {"Up k", "the row above (round to the last)", {KEYC_UP, 'k'}, pick_up},
+        {"Down j Tab", "the row below (round to the first)", {KEYC_DOWN, 'j', KEYC_TAB}, pick_down},
+        {"PgUp", "ten rows up", {KEYC_PGUP}, pick_up},
+        {"PgDn", "ten rows down", {KEYC_PGDN}, pick_down},
+        {"Space", "mark or unmark the row's model", {' '}, mark_toggle},
+        {"Enter Esc q", "close", {KEYC_ENTER, '\r', KEYC_ESC, 'q'}, close_dialog},
 };
 
 /* ---- the help: the arrows scroll a help taller than the screen (the drawing clamps) ---- */
@@ -478,6 +508,7 @@ static const struct key_binding jump_keys[] = {
 static const struct key_mode explore_mode = {ROWS(key_table), NULL, true};
 static const struct key_mode entry_mode = {ROWS(entry_keys), entry_type, false};
 static const struct key_mode picker_mode = {ROWS(picker_keys), NULL, false};
+static const struct key_mode marks_mode = {ROWS(marks_keys), NULL, false};
 static const struct key_mode help_mode = {ROWS(help_keys), close_dialog, false};
 static const struct key_mode tour_mode = {ROWS(tour_keys), tour_detour, false};
 static const struct key_mode confirm_mode = {ROWS(confirm_keys), quit_cancel, false};
@@ -498,6 +529,8 @@ const struct key_mode *key_mode_of(const struct app *a)
 	case MODE_PICK_LAW:
 	case MODE_PICK_COMPARE:
 		return &picker_mode;
+	case MODE_PICK_MARKS:
+		return &marks_mode;
 	case MODE_EXPLORE:
 	default:
 		return &explore_mode;

@@ -30,9 +30,11 @@ static enum markers_status collect_id(const struct catalog *cat, const char *id,
 			continue;
 		if (*n == max)
 			return MARKERS_TOO_MANY;
-		/* when the map cannot draw them all: named ones, then shipped ones */
+		/* named ones are marked (labelled whole); when the map cannot draw them all,
+		 * shipped ones before the user's */
 		int tier = cat->models[j].tier;
-		out[(*n)++] = marker_of(p, !all ? 2 : tier == TIER_SHARE || tier == TIER_BESIDE);
+		out[(*n)++] =
+		        marker_of(p, !all ? MAP_MARKED : tier == TIER_SHARE || tier == TIER_BESIDE);
 		if (!all)
 			return MARKERS_OK;
 	}

@@ -20,9 +20,10 @@ enum markers_status {
  * Markers into out[0..max), *count of them. With ids == NULL, every model
  * of the catalog in its order, so that a marker's index is its model's (a
  * click finds the model by it), all of priority 0. Otherwise one per id in
- * the order given, "all" standing for the catalog: a named model is drawn
- * first when not all fit, then a shipped one (installed or beside the
- * binary). A mixture of experts sits at its active parameters.
+ * the order given, "all" standing for the catalog: a named model is marked
+ * (MAP_MARKED: labelled whole, drawn first when not all fit), then a
+ * shipped one (installed or beside the binary) comes before the user's.
+ * A mixture of experts sits at its active parameters.
  */
 enum markers_status markers_collect(const struct catalog *cat, const char *const *ids, int nids,
                                     struct map_marker *out, int max, int *count, const char **bad);

@@ -107,11 +107,19 @@ static int part_point(const struct app *a, struct tour_step *s, char *why, size_
 	return 0;
 }
 
-/* Lock, markers, panel and zoom, always: a step after another must not keep that one's. */
+/* Lock, markers, panel, zoom and the marked models, always: a step after another must not keep that
+ * one's. */
 static int part_switches(const struct app *a, struct tour_step *s, char *why, size_t whysize)
 {
-	(void)why;
-	(void)whysize;
+	if (a->scene.marked.n > TOUR_MAX_MODELS) {
+		snprintf(why, whysize, "a step marks %d models at most (M unmarks)",
+		         TOUR_MAX_MODELS);
+		return -1;
+	}
+	s->nmodels = a->scene.marked.n;
+	for (int i = 0; i < s->nmodels; i++)
+		snprintf(s->models[i], sizeof s->models[i], "%s",
+		         a->catalog->models[a->scene.marked.model[i]].preset.id);
 	s->lock = app_slider_name(a->scene.lock)[0];
 	s->markers = a->scene.markers;
 	s->panel = a->scene.panel;

@@ -55,6 +55,13 @@ static int step_error(const struct app *probe, const struct tour *t, const struc
 		        t, s->accelerator_at, err, errsize,
 		        "unknown accelerator '%s' (isoflop presets accelerators lists them)",
 		        s->accelerator);
+	for (int i = 0; i < s->nmodels; i++)
+		if (catalog_model(cat, s->models[i]) == NULL)
+			return step_fail(
+			        t, s->models_at[i], err, errsize,
+			        "unknown model '%s' in models (isoflop presets models lists "
+			        "them)",
+			        s->models[i]);
 	return 0;
 }
 

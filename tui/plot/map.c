@@ -447,51 +447,116 @@ static void make_plus(struct map_tag *t)
 	t->len = 1;
 }
 
-/* The first start from cx leftwards where a tag of len fits beside tags[0..i), or INT_MIN. */
-static int free_start(const struct rect *a, const struct map_tag *tags, int i, int cx, int cy,
+/* Whether cells [start, start + len) of row cy are in the plot and meet none of tags[0..n). */
+static bool tag_free(const struct rect *a, const struct map_tag *tags, int n, int start, int cy,
+                     int len)
+{
+	if (start < a->x || start + len > a->x + a->w)
+		return false;
+	for (int j = 0; j < n; j++)
+		if (meets(&tags[j], start, cy, len))
+			return false;
+	return true;
+}
+
+/* The first start from cx leftwards where a tag of len fits beside tags[0..n), or INT_MIN. */
+static int free_start(const struct rect *a, const struct map_tag *tags, int n, int cx, int cy,
                       int len)
 {
-	for (int start = cx; start >= cx - len + 1; start -= len > 1 ? len - 1 : 1) {
-		bool free = start >= a->x && start + len <= a->x + a->w;
-		for (int j = 0; j < i && free; j++)
-			free = !meets(&tags[j], start, cy, len);
-		if (free)
+	for (int start = cx; start >= cx - len + 1; start -= len > 1 ? len - 1 : 1)
+		if (tag_free(a, tags, n, start, cy, len))
 			return start;
-	}
 	return INT_MIN;
 }
 
 /*
- * Where each marker goes, recorded in m->tags: its tag starting at its
- * cell, or ending there when the right is taken. When neither fits, it
- * becomes a '+' at its cell, and so does every tag that covers that cell:
- * a '+' stands for all of them (the legend says "(+)" after each), and no
- * tag is left with a letter cut.
+ * Where a marked tag goes: touching its cell as any tag, else one cell
+ * away on either side (so that two marked models a cell apart both read),
+ * or INT_MIN. Only marked tags are placed when it is asked.
+ */
+static int marked_start(const struct rect *a, const struct map_tag *tags, int n, int cx, int cy,
+                        int len)
+{
+	int start = free_start(a, tags, n, cx, cy, len);
+
+	if (start == INT_MIN && tag_free(a, tags, n, cx + 1, cy, len))
+		start = cx + 1;
+	if (start == INT_MIN && tag_free(a, tags, n, cx - len, cy, len))
+		start = cx - len;
+	return start;
+}
+
+/* Whether cell (x, y) lies under a placed marked tag among tags[0..n). */
+static bool under_marked(const struct map_spec *s, const struct map_tag *tags, int n, int x, int y)
+{
+	for (int j = 0; j < n; j++)
+		if (s->markers[tags[j].model].priority >= MAP_MARKED &&
+		    tags[j].place == MARKER_TAG && meets(&tags[j], x, y, 1))
+			return true;
+	return false;
+}
+
+/*
+ * Marker i when nothing is left for its tag. An unmarked one yields: under
+ * a marked tag it is not drawn; elsewhere it becomes a '+' at its cell, and
+ * so does every unmarked tag that covers that cell: a '+' stands for all of
+ * them (the legend says "(+)" after each), and no tag is left with a
+ * letter cut. A marked one that found no room (marked tags crowding each
+ * other) does the same, but never turns a marked tag into a '+'.
+ */
+static void crowd_out(const struct map_spec *s, struct map_tag *tags, int n, int i)
+{
+	int cx = tags[i].cx, cy = tags[i].cy;
+
+	if (under_marked(s, tags, n, cx, cy)) {
+		tags[i].place = MARKER_YIELDED;
+		tags[i].x = cx;
+		tags[i].len = 0;
+		return;
+	}
+	make_plus(&tags[i]);
+	for (int j = 0; j < n; j++)
+		if (j != i && tags[j].place == MARKER_TAG && meets(&tags[j], cx, cy, 1))
+			make_plus(&tags[j]);
+}
+
+/*
+ * Where each marker goes, recorded in m->tags: marked ones first, so that
+ * their tags are always whole, then the rest in order. A tag starts at
+ * its cell, or ends there when the right is taken; crowd_out says what
+ * happens when neither fits.
  */
 static void place_markers(const struct frame *f, const struct map_spec *s, struct map *m)
 {
 	struct map_tag *tags = m->tags;
+	int n = s->nmarkers;
 
-	m->ntags = s->nmarkers;
-	for (int i = 0; i < s->nmarkers; i++) {
-		int len = (int)strlen(s->markers[i].tag);
+	m->ntags = n;
+	for (int i = 0; i < n; i++) {
 		tags[i] = (struct map_tag){i, MARKER_OFF_MAP, 0, -1, 0, 0};
-		if (len < 1 ||
+		if (strlen(s->markers[i].tag) < 1 ||
 		    !frame_cell(f, s->markers[i].n, s->markers[i].d, &tags[i].cx, &tags[i].cy))
-			continue;
-		int cx = tags[i].cx, cy = tags[i].cy;
-		int start = free_start(&f->area, tags, i, cx, cy, len);
-		if (start != INT_MIN) {
-			tags[i].place = MARKER_TAG;
-			tags[i].x = start;
-			tags[i].len = len;
-			continue;
-		}
-		make_plus(&tags[i]);
-		for (int j = 0; j < i; j++)
-			if (tags[j].place == MARKER_TAG && meets(&tags[j], cx, cy, 1))
-				make_plus(&tags[j]);
+			tags[i].cy = -1; /* never placed */
 	}
+	/* a tag not yet placed is MARKER_OFF_MAP, which meets nothing */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < n; i++) {
+			bool marked = s->markers[i].priority >= MAP_MARKED;
+			int len = (int)strlen(s->markers[i].tag);
+			if (tags[i].cy < 0 || marked != (pass == 0))
+				continue;
+			int start =
+			        marked ? marked_start(&f->area, tags, n, tags[i].cx, tags[i].cy,
+			                              len)
+			               : free_start(&f->area, tags, n, tags[i].cx, tags[i].cy, len);
+			if (start != INT_MIN) {
+				tags[i].place = MARKER_TAG;
+				tags[i].x = start;
+				tags[i].len = len;
+			} else {
+				crowd_out(s, tags, n, i);
+			}
+		}
 }
 
 static void draw_markers(struct canvas *c, const struct map_spec *s, const struct map *m)
@@ -550,7 +615,9 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	for (int i = 0; i < s->nmarkers && n < max; i++)
 		snprintf(out[n++], 96, "%s%s %s%s", s->markers[i].tag,
 		         places[i] == MARKER_COLLISION ? "(+)" : "", s->markers[i].name,
-		         places[i] == MARKER_OFF_MAP ? " (off map)" : "");
+		         places[i] == MARKER_OFF_MAP   ? " (off map)"
+		         : places[i] == MARKER_YIELDED ? " (hidden)"
+		                                       : "");
 	return n;
 }
 
@@ -809,7 +876,7 @@ static void draw_point(struct canvas *c, const struct map_spec *s, struct map *m
 
 	m->point_x = cx;
 	m->point_y = cy;
-	if (k >= 0) {
+	if (k >= 0 && meets(&m->tags[k], cx, cy, 1)) { /* a marked tag may sit a cell away */
 		const struct map_tag *t = &m->tags[k];
 		int from = t->x, len = t->len, to;
 		/* one cell away from the '@' if that cell is free, else whole across it */
@@ -849,7 +916,10 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		    isfinite(loss)) {
 			char lbuf[32];
 			units_format_fixed(loss, 4, lbuf, sizeof lbuf);
-			snprintf(tail, sizeof tail, ": L(%s, %s) = %s", nbuf, dbuf, lbuf);
+			if (s->point_label != NULL) /* the model says where: N and D are its */
+				snprintf(tail, sizeof tail, ": @ %s, L = %s", s->point_label, lbuf);
+			else
+				snprintf(tail, sizeof tail, ": L(%s, %s) = %s", nbuf, dbuf, lbuf);
 		} else if (!m->has_surface)
 			snprintf(tail, sizeof tail, ": no loss surface; @ %s, %s", nbuf, dbuf);
 		else
@@ -901,7 +971,7 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 static bool shown_tag(const struct map *m, int k, struct map_tag *t)
 {
 	*t = m->tags[k];
-	if (t->place == MARKER_OFF_MAP)
+	if (t->place == MARKER_OFF_MAP || t->place == MARKER_YIELDED)
 		return false;
 	if (k == m->pushed) {
 		t->x = m->pushed_x;

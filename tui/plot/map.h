@@ -24,11 +24,18 @@ struct map_marker {
 	int priority;     /* when not all fit, higher first (then larger compute): 0 by default */
 };
 
+/*
+ * A marker of this priority or more is marked: always labelled whole,
+ * its tag placed before the others', which yield to it.
+ */
+#define MAP_MARKED 100
+
 /* Where a marker ended up. */
 enum marker_place {
 	MARKER_TAG,       /* its tag, starting or ending at its cell */
 	MARKER_COLLISION, /* no room: '+' at its cell, "(+)" in the legend */
 	MARKER_OFF_MAP,   /* outside the window: "(off map)" in the legend */
+	MARKER_YIELDED,   /* its cell is under a marked model's tag: not drawn, "(hidden)" */
 };
 
 /*
@@ -59,6 +66,8 @@ struct map_spec {
 	int max_legend; /* legend lines at most; 0: up to a third of the height */
 	bool has_point; /* draw '@' at (point_n, point_d) and its loss in the title */
 	double point_n, point_d;
+	const char *point_label; /* the model at the point, named in the title ("@ Chinchilla 70B"),
+	                            or NULL */
 };
 
 /*
