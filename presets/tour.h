@@ -52,6 +52,7 @@ struct tour_step {
 	char lock;                      /* 'N', 'D', 'C', or 0 to keep */
 	int markers;                    /* 1 on, 0 off, -1 keep */
 	enum tour_panel panel;
+	double window[4]; /* the map's window: N low, N high, D low, D high; 0s when not given */
 	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
 };
 

@@ -21,10 +21,11 @@ const struct cli_command cli_commands[] = {
          "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
          "               [--unique-tokens U] [--inference-tokens T] [--larger M]\n"
          "               [--gpu ID --gpus N --mfu F --days D] [--color WHEN] [--unicode]\n"
-         "               [--tour ID|FILE] [--runs FILE|-] [--dump [--width W --height H]]\n",
+         "               [--tour ID|FILE] [--runs FILE|-] [--range R]\n"
+         "               [--dump [--width W --height H]]\n",
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
-                 OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS,
+                 OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_RANGE,
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"

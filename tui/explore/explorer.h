@@ -43,6 +43,7 @@ struct explorer_key {
 	bool inference, data, testtime, hardware;
 	double t, u;
 	int nsliders;
+	struct app_window window; /* the map's, as shown */
 };
 
 struct explorer {
