@@ -313,6 +313,54 @@ static int set_models(struct yaml_walk *w, const struct tour_field *f, const yam
 	return rc;
 }
 
+/* One LOW:HIGH of a window into out[2]: counts within [lo, hi], a factor of 10 apart at least. */
+static int window_interval(struct yaml_walk *w, const yaml_event_t *ev, const char *what, char *s,
+                           double lo, double hi, double out[2])
+{
+	char *colon = strchr(s, ':'), a[16], b[16];
+	const char *why;
+
+	if (colon == NULL)
+		return fail(w, ev->start_mark, "'window' expected LOW:HIGH for %s, not '%s'", what,
+		            s);
+	*colon = '\0';
+	if (!units_parse(s, UNITS_COUNT, &out[0], &why) ||
+	    !units_parse(colon + 1, UNITS_COUNT, &out[1], &why))
+		return fail(w, ev->start_mark, "'window': %s %s: '%s:%s'", what, why, s, colon + 1);
+	units_format_count(lo, a, sizeof a);
+	units_format_count(hi, b, sizeof b);
+	if (!(out[0] >= lo && out[1] <= hi))
+		return fail(w, ev->start_mark, "'window': %s must lie between %s and %s: '%s:%s'",
+		            what, a, b, s, colon + 1);
+	/* a decade at least, as --range asks, so that the axis has a tick */
+	if (out[1] < 10 * out[0] * (1 - 1e-12))
+		return fail(w, ev->start_mark,
+		            "'window': %s must span at least a factor of 10: '%s:%s'", what, s,
+		            colon + 1);
+	return 0;
+}
+
+/* window: NLO:NHI,DLO:DHI, as --range writes it, within the units' limits (units.h). */
+static int set_window(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                      void *obj)
+{
+	char buf[128], *comma;
+	double *out = field_at(f, obj);
+
+	if (text(w, ev, f->key, buf, sizeof buf) < 0)
+		return -1;
+	if ((comma = strchr(buf, ',')) == NULL)
+		return fail(w, ev->start_mark,
+		            "'window' expected NLOW:NHIGH,DLOW:DHIGH (e.g. 10M:10T,100M:100T), not "
+		            "'%s'",
+		            buf);
+	*comma = '\0';
+	if (window_interval(w, ev, "parameters", buf, UNITS_PARAMS_MIN, UNITS_PARAMS_MAX, out) < 0)
+		return -1;
+	return window_interval(w, ev, "tokens", comma + 1, UNITS_TOKENS_MIN, UNITS_TOKENS_MAX,
+	                       out + 2);
+}
+
 static int set_steps(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
                      void *obj);
 
@@ -353,6 +401,7 @@ static const struct tour_field step_fields[] = {
         {"notes", set_notes, STEP_TEXT(notes), 0, UNITS_PLAIN, 0, 0, false},
         {"zoom", set_markers, STEP(zoom), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"models", set_models, 0, 0, 0, UNITS_PLAIN, 0, 0, false},
+        {"window", set_window, STEP(window), 0, 0, UNITS_COUNT, 0, 0, false},
 };
 
 static const struct tour_field tour_fields[] = {

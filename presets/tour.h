@@ -79,6 +79,7 @@ struct tour_step {
 	char accelerator[64];         /* an accelerator id, or "" */
 	double gpus, days, mfu;       /* the hardware view's sliders; 0 when not given */
 	char notes[TOUR_NOTES_BYTES]; /* speaker notes, lines kept; "" when none */
+	double window[4]; /* the map's window: N low, N high, D low, D high; 0s when not given */
 	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
 	/* where the values checked when the tour is played were written (a new
 	 * mark is also cleared in tour_write.c's same_step) */

@@ -76,6 +76,12 @@ static void number_print(FILE *fp, const void *at)
 		if (strtod(buf, NULL) == x)
 			break;
 	}
+	/* 1e+07 as people write it, 1e7: the same double */
+	char *e = strchr(buf, 'e');
+	if (e != NULL && e[1] == '+') {
+		size_t zeros = strspn(e + 2, "0");
+		memmove(e + 1, e + 2 + zeros, strlen(e + 2 + zeros) + 1);
+	}
 	fputs(buf, fp);
 }
 
@@ -129,6 +135,23 @@ static void models_print(FILE *fp, const void *at)
 	fputc(']', fp);
 }
 
+/* window: NLO:NHI,DLO:DHI, each number as number_print writes it. */
+static bool window_given(const void *at)
+{
+	return ((const double *)at)[1] > 0;
+}
+
+static void window_print(FILE *fp, const void *at)
+{
+	const double *w = at;
+
+	for (int i = 0; i < 4; i++) {
+		if (i > 0)
+			fputc(i == 2 ? ',' : ':', fp);
+		number_print(fp, &w[i]);
+	}
+}
+
 static bool view_given(const void *at)
 {
 	return *(const enum tour_view *)at != TOUR_VIEW_KEEP;
@@ -165,6 +188,7 @@ static const struct step_writer step_writers[] = {
         {"notes", STEP(notes), text_given, text_print},
         {"zoom", STEP(zoom), switch_given, switch_print},
         {"models", 0, models_given, models_print},
+        {"window", STEP(window), window_given, window_print},
 };
 
 void tour_write_step(FILE *fp, const struct tour_step *s, int indent)

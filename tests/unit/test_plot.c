@@ -333,6 +333,85 @@ static void isoflop_dots_lie_on_their_line(void **state)
 	canvas_free(&c);
 }
 
+/* Whether glyph g is one the map draws over an iso-FLOP line: a mark, a tag, a label, a contour. */
+static bool above_isoflops(struct glyph g)
+{
+	switch (g.style) {
+	case STYLE_CURRENT:   /* the point */
+	case STYLE_MODEL:     /* a model's tag */
+	case STYLE_COLLISION: /* a '+' */
+	case STYLE_FRONTIER:  /* '*' */
+	case STYLE_FRONTIER2: /* 'o', '%', '=' */
+	case STYLE_RUN:       /* 'x' */
+	case STYLE_LABEL:     /* a contour's level */
+		return true;
+	case STYLE_ISOFLOP: /* another line's label, "1e24" */
+		return g.ch != MAP_ISOFLOP_GLYPH;
+	default: /* a contour crosses it, or runs along it where the budget's optimum is */
+		return g.style >= STYLE_CONTOUR;
+	}
+}
+
+/*
+ * The iso-FLOP line through the point can be followed by eye at 80x24 in
+ * Chinchilla's corner, where most of besiroglu2024's map is extrapolation:
+ * every column it crosses shows its '.' in one of the cells it crosses,
+ * unless each of those cells holds something drawn above it (the point, a
+ * tag, a frontier, a label, a contour). The crossed cells are computed here from
+ * k N D = 1e24 and the map's axes, not read from the drawing.
+ */
+static void isoflop_line_through_the_point_shows_in_every_column(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("besiroglu2024");
+	struct map_spec s = spec_for(&law, 0);
+	const struct map_marker models[] = {
+	        {"Ch", "Chinchilla 70B", 70e9, 1.4e12, 0},
+	        {"Go", "Gopher 280B", 280e9, 300e9, 0},
+	        {"G3", "GPT-3 175B", 175e9, 300e9, 0},
+	        {"L3", "Llama 3 405B", 405e9, 15.6e12, 0},
+	};
+	double budget = 1e24;
+	struct canvas c;
+	struct map m;
+	int columns = 0;
+
+	s.markers = models;
+	s.nmarkers = (int)(sizeof models / sizeof *models);
+	s.has_point = true;
+	s.point_n = 70e9;
+	s.point_d = budget / (law.k * s.point_n);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &s, &m), 0);
+	map_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &s, &m);
+	const struct rect *a = &m.frame.area;
+	for (int x = a->x; x < a->x + a->w; x++) {
+		bool shown = false, crossed = false;
+		char blocked[64] = "";
+		for (int y = a->y; y < a->y + a->h; y++) {
+			double n0, n1, d0, d1;
+			cell_corners(&m, x, y, &n0, &n1, &d0, &d1);
+			/* the line's D runs from C/(k n1) to C/(k n0) over the column */
+			if (!(budget / (law.k * n1) < d1 && budget / (law.k * n0) > d0))
+				continue;
+			crossed = true;
+			struct glyph g = canvas_get(&c, x, y);
+			if (g.style == STYLE_ISOFLOP && g.ch == MAP_ISOFLOP_GLYPH)
+				shown = true;
+			else if (!above_isoflops(g) && blocked[0] == '\0')
+				snprintf(blocked, sizeof blocked, "'%c' (style %d) at row %d", g.ch,
+				         g.style, y);
+		}
+		if (!crossed)
+			continue;
+		columns++;
+		if (!shown && blocked[0] != '\0')
+			fail_msg("column %d: the 1e24 line is hidden by %s", x, blocked);
+	}
+	assert_true(columns > a->w / 2);
+	canvas_free(&c);
+}
+
 /*
  * Shading marks extrapolation: every shaded cell's centre lies outside the
  * law's fitted range (Hoffmann et al. 2022 trained 70M to 16B parameters on
@@ -1190,6 +1269,7 @@ int main(void)
 	        cmocka_unit_test(data_view_marks_four_epochs_and_the_wall),
 	        cmocka_unit_test(isoflop_dots_lie_on_their_line),
 	        cmocka_unit_test(shading_lies_outside_the_fitted_range),
+	        cmocka_unit_test(isoflop_line_through_the_point_shows_in_every_column),
 	        cmocka_unit_test(markers_are_never_dropped),
 	        cmocka_unit_test(point_moves_a_blocked_tag_aside),
 	        cmocka_unit_test(a_full_legend_counts_what_it_left_out),

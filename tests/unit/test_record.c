@@ -21,7 +21,7 @@
 #include "fixtures.h"
 #include "catalog_fixture.h"
 
-#define NSTATES 9
+#define NSTATES 10
 
 static char dir[64];
 
@@ -118,6 +118,9 @@ static void reach_state(struct app *a, int i)
 		app_set_compare(a, (long)(catalog_law(&cat, "hoffmann2022") - cat.laws));
 		assert_true(app_set_delta(a, true));
 		break;
+	case 9: /* the map's window zoomed in about the point */
+		app_zoom(a, 1);
+		break;
 	default: /* the hardware view: a count, days follow */
 		app_set_compare(a, -1);
 		assert_true(app_toggle_hardware(a));
@@ -185,14 +188,15 @@ static void a_new_tour_reads_as_written(void **state)
 	                          "steps:\n"
 	                          "  - caption: \"one\"\n"
 	                          "    law: \"besiroglu2024\"\n"
-	                          "    params: 1.234e+10\n"
-	                          "    tokens: 3.21e+11\n"
+	                          "    params: 1.234e10\n"
+	                          "    tokens: 3.21e11\n"
 	                          "    lock: N\n"
 	                          "    markers: false\n"
 	                          "    view: explore\n"
 	                          "    compare: \"none\"\n"
 	                          "    models: [\"gpt3\", \"gopher\", \"chinchilla\", "
-	                          "\"llama3-70b\"]\n");
+	                          "\"llama3-70b\"]\n"
+	                          "    window: 1e7:1e13,1e8:1e14\n");
 	free(text);
 }
 

@@ -358,7 +358,11 @@ static int start_hardware(const struct cli *cli, struct app *a)
 static int start_views(const struct cli *cli, struct app *a)
 {
 	int rc;
+	struct app_window w = {cli->range[0], cli->range[1], cli->range[2], cli->range[3]};
 
+	/* --range: the map's window, within the units' limits; it grows to hold the point */
+	if ((cli->given & OPT_RANGE) && !app_set_window(a, &w))
+		return cli_error("--range: %s", a->status);
 	if ((cli->given & OPT_UNIQUE) &&
 	    (rc = in_range(a, SLIDER_U, "--unique-tokens", cli->unique)) != 0)
 		return rc;

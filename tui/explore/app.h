@@ -68,6 +68,21 @@ struct app_marks {
 };
 
 /*
+ * The map's window: what `--range`, a tour step's `window:` and the keys
+ * + - . 0 set. The map shows it grown to hold the point and the view's
+ * features (app_map_window), so the point is never off the map.
+ */
+struct app_window {
+	double n_lo, n_hi; /* parameters */
+	double d_lo, d_hi; /* tokens */
+};
+
+/* How far one + or - moves each edge of the map's window, in decades. */
+#define APP_ZOOM_DECADES 1.0
+/* The narrowest window + gives, in decades of N and of D. */
+#define APP_ZOOM_MIN_SPAN 1.0
+
+/*
  * What a tour step may change, listed once: struct app holds it as its
  * member `scene`, so that a tour saves the state it started from and
  * replays every step from it in one assignment each. A step is shown by
@@ -89,6 +104,7 @@ struct app_scene {
 	long model;              /* the model the point was put at (p), -1 once it moves */
 	struct hw_plan hw;       /* the accelerator's peak, count, MFU, days; budget is C */
 	int zoom; /* profiles on the point's curve ('z'): 1, 0, or -1 when it is flat */
+	struct app_window window; /* the map's window as set, before it grows */
 };
 
 /*
@@ -120,8 +136,8 @@ struct notes; /* notes.h: where a tour's speaker notes go (--notes) */
 struct app {
 	struct app_scene scene; /* what a tour step may change */
 	const struct catalog *catalog;
-	double n_lo, n_hi; /* window: parameters */
-	double d_lo, d_hi; /* window: tokens */
+	double n_lo, n_hi; /* where the point may go: parameters (the sliders' range) */
+	double d_lo, d_hi; /* and tokens; the map's window is scene.window */
 	enum app_mode mode;
 	size_t pick;                       /* the highlighted row of a picker */
 	char entry[APP_ENTRY_MAX];         /* text typed after '=' */
@@ -377,6 +393,31 @@ void app_entry_erase(struct app *a);
 /* Enter after '=', 's' or 'r': set the value, save the law or record the step; back to
  * MODE_EXPLORE. */
 void app_entry_done(struct app *a);
+
+/* ---- the map's window ---- */
+
+/*
+ * The window the map shows: scene.window grown, where it must, to hold the
+ * point and what the view adds (the data view's row D = 4U) with half a
+ * decade to spare, inside the units' limits (units.h).
+ */
+void app_map_window(const struct app *a, struct app_window *w);
+
+/*
+ * Set the map's window (--range, a tour's `window:`): false and a status
+ * message, the window untouched, unless lo < hi inside the units' limits.
+ */
+bool app_set_window(struct app *a, const struct app_window *w);
+
+/* '+' (in > 0) or '-' (in < 0): each edge of the shown window moves APP_ZOOM_DECADES about the
+ * point. */
+void app_zoom(struct app *a, int in);
+
+/* '.': the shown window's spans, centred on the point (inside the units' limits). */
+void app_centre_window(struct app *a);
+
+/* '0': the window the explorer opens on. */
+void app_default_window(struct app *a);
 
 /* ---- tours (played by tour_play.h) ---- */
 

@@ -73,11 +73,13 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 {
 	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
 	/* the law compared with, else the law's paper's own frontier (Kaplan's Table 6) */
+	struct app_window w;
 	const struct catalog_entry *second =
 	        a->compare >= 0 ? &a->catalog->laws[a->compare]
 	                        : (p->paper_frontier[0] ? catalog_law(a->catalog, p->paper_frontier)
 	                                                : NULL);
 
+	app_map_window(a, &w);
 	return (struct map_spec){
 	        .law = app_law(a),
 	        .law_name = a->scene.edited ? e->edited_name : p->name,
@@ -86,10 +88,10 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .u = a->scene.u,
 	        .inference_t = a->inference ? a->t : 0,
 	        .wall_u = a->data ? a->scene.u : 0,
-	        .n_lo = a->n_lo,
-	        .n_hi = a->n_hi,
-	        .d_lo = a->d_lo,
-	        .d_hi = a->d_hi,
+	        .n_lo = w.n_lo,
+	        .n_hi = w.n_hi,
+	        .d_lo = w.d_lo,
+	        .d_hi = w.d_hi,
 	        .markers = e->markers,
 	        .nmarkers = a->scene.markers ? e->nmarkers : 0,
 	        .runs = a->runs,
@@ -184,6 +186,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->t = a->inference ? a->t : 0; /* the T slider moves the frontier only in that view */
 	k->u = a->scene.u;
 	k->nsliders = app_sliders(a, on);
+	app_map_window(a, &k->window); /* + - . 0 and a point that leaves it rebuild the map */
 	k->zoom = a->scene.zoom;
 	/* a zoom, or the choice of one, follows the point's curve: the budget C */
 	k->zoom_c = a->scene.zoom != 0 ? app_value(a, SLIDER_C) : 0;

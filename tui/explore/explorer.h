@@ -44,6 +44,7 @@ struct explorer_key {
 	bool inference, data, testtime, hardware;
 	double t, u;
 	int nsliders;
+	struct app_window window; /* the map's, as shown */
 	/* last: a change from here on redraws the profiles' base alone */
 	int zoom;      /* the profiles' zoom as asked: 1, 0, -1 auto */
 	double zoom_c; /* the budget a zoom (or auto) follows; 0 with zoom off */

@@ -224,6 +224,18 @@ static enum key_result copy_cmdline(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+/* + - . 0: the map's window about the point, centred on it, or the first one. */
+static enum key_result window_key(struct app *a, int key)
+{
+	if (key == '+' || key == '-')
+		app_zoom(a, key == '+' ? 1 : -1);
+	else if (key == '.')
+		app_centre_window(a);
+	else
+		app_default_window(a);
+	return KEY_HANDLED;
+}
+
 static enum key_result quit(struct app *a, int key)
 {
 	(void)a;
@@ -258,6 +270,9 @@ const struct key_binding key_table[] = {
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
         {"z", "profiles: zoom on this C's curve, or every budget", {'z'}, toggle_zoom},
+        {"+ -", "zoom the map in or out about the point", {'+', '-'}, window_key},
+        {".", "centre the map on the point", {'.'}, window_key},
+        {"0", "the map's first window", {'0'}, window_key},
         {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_inference},
         {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_data},
         {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_testtime},

@@ -107,8 +107,8 @@ static int part_point(const struct app *a, struct tour_step *s, char *why, size_
 	return 0;
 }
 
-/* Lock, markers, panel, zoom and the marked models, always: a step after another must not keep that
- * one's. */
+/* Lock, markers, panel, zoom, window and the marked models, always: a step after another must not
+ * keep that one's. */
 static int part_switches(const struct app *a, struct tour_step *s, char *why, size_t whysize)
 {
 	if (a->scene.marked.n > TOUR_MAX_MODELS) {
@@ -124,6 +124,10 @@ static int part_switches(const struct app *a, struct tour_step *s, char *why, si
 	s->markers = a->scene.markers;
 	s->panel = a->scene.panel;
 	s->zoom = a->scene.zoom; /* -1, automatic, is written as nothing */
+	s->window[0] = a->scene.window.n_lo;
+	s->window[1] = a->scene.window.n_hi;
+	s->window[2] = a->scene.window.d_lo;
+	s->window[3] = a->scene.window.d_hi;
 	return 0;
 }
 

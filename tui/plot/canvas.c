@@ -90,9 +90,11 @@ struct look canvas_look(int style)
 	case STYLE_TEXT:
 	case STYLE_TICK:
 		return (struct look){0};
+	case STYLE_ISOFLOP: /* normal intensity: above the dim shading and axes, below the bold
+	                       marks */
+		return (struct look){0};
 	case STYLE_AXIS:
 	case STYLE_SHADE:
-	case STYLE_ISOFLOP:
 	case STYLE_CURVE:
 		return (struct look){.dim = true};
 	case STYLE_HIGHLIGHT:

@@ -2,8 +2,11 @@
  * map.c: the loss-contour map. L is evaluated once per grid corner; each
  * cell then asks marching squares (model/contour.c) which levels cross it and
  * draws the first as a line character. Layers go down in order of what a
- * reader must never lose: iso-FLOP dots, contours, frontiers, markers, then
- * labels only where they cover nothing of those.
+ * reader must never lose: the fitted range's edge and sparse marks beyond
+ * it, iso-FLOP lines ('.' in every cell they cross, so that a budget can be
+ * followed by eye), contours over them (at 40x12 lines drawn over contours
+ * left no contour to read), frontiers, markers, then labels only where they
+ * cover nothing of those.
  */
 #include <limits.h>
 #include <math.h>
@@ -34,14 +37,14 @@ static char segment_char(const struct contour_segment *s)
 /* Whether a glyph is a label of any kind (they must not touch each other). */
 static bool is_label(struct glyph g)
 {
-	return g.style == STYLE_LABEL || (g.style == STYLE_ISOFLOP && g.ch != '.');
+	return g.style == STYLE_LABEL || (g.style == STYLE_ISOFLOP && g.ch != MAP_ISOFLOP_GLYPH);
 }
 
-/* Whether a label may cover this glyph: background, dots, or its own line. */
+/* Whether a label may cover this glyph: background, iso-FLOP lines, or its own line. */
 static bool coverable(struct glyph g, int own_style)
 {
 	return g.style == STYLE_BLANK || g.style == STYLE_SHADE ||
-	       (g.style == STYLE_ISOFLOP && g.ch == '.') || g.style == own_style;
+	       (g.style == STYLE_ISOFLOP && g.ch == MAP_ISOFLOP_GLYPH) || g.style == own_style;
 }
 
 /* Whether text of length len fits at (x, y) inside the plot, not touching another label. */
@@ -180,8 +183,7 @@ struct mark {
 	struct canvas *c;
 	char ch;
 	int style;
-	bool dotted; /* every other cell, and only empty ones: iso-FLOP lines stay light */
-	int visited;
+	bool under; /* only over the background: iso-FLOP lines yield to everything else */
 };
 
 static void mark_cell(int x, int y, void *ctx)
@@ -189,42 +191,69 @@ static void mark_cell(int x, int y, void *ctx)
 	struct mark *mk = ctx;
 	struct glyph g = canvas_get(mk->c, x, y);
 
-	if (mk->dotted &&
-	    (mk->visited++ % 2 != 0 || (g.style != STYLE_BLANK && g.style != STYLE_SHADE)))
+	if (mk->under && g.style != STYLE_BLANK && g.style != STYLE_SHADE)
 		return;
 	canvas_put(mk->c, x, y, mk->ch, mk->style);
 }
 
+/* Whether the cell's centre lies outside the law's fitted range (where its preset gives one). */
+static bool beyond_fit(const struct frame *f, const struct map_spec *s, int x, int y)
+{
+	const struct law_range *rn = &s->law->params, *rd = &s->law->tokens;
+	double n, d;
+
+	frame_value(f, x, y, &n, &d);
+	return (rn->hi > 0 && (n < rn->lo || n > rn->hi)) ||
+	       (rd->hi > 0 && (d < rd->lo || d > rd->hi));
+}
+
+/* Whether cell (x, y) is beyond the fit but touches a cell inside it: the fit's edge. */
+static bool fit_edge(const struct frame *f, const struct map_spec *s, int x, int y)
+{
+	static const int dx[4] = {1, -1, 0, 0}, dy[4] = {0, 0, 1, -1};
+	const struct rect *a = &f->area;
+
+	for (int i = 0; i < 4; i++) {
+		int nx = x + dx[i], ny = y + dy[i];
+		if (nx >= a->x && nx < a->x + a->w && ny >= a->y && ny < a->y + a->h &&
+		    !beyond_fit(f, s, nx, ny))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Outside the law's fitted range (from its preset, where the paper gives one)
- * the map is extrapolation: a sparse pattern of '`' on the empty cells there,
- * light enough to read through and visible without colour. Where the loss
- * is below the paper's breakdown loss (Kaplan's L* ~ 1.7, §6.3) the law is
- * not merely extrapolated but said to fail: '~' there instead.
+ * the map is extrapolation. A carpet of marks over all of it buried the
+ * iso-FLOP lines at Chinchilla's scale, where most of the map lies beyond the
+ * fit; instead the fit's edge is drawn whole in '`' (one cell outside it), and
+ * beyond it only one cell in twelve carries a '`', enough to say which side
+ * is which without colour. Where the loss is below the paper's breakdown
+ * loss (Kaplan's L* ~ 1.7, Section 6.3) the law is not merely extrapolated
+ * but said to fail: '~' on every other cell there instead.
  */
 static void draw_shading(struct canvas *c, const struct frame *f, const struct map_spec *s)
 {
-	const struct law_range *rn = &s->law->params, *rd = &s->law->tokens;
 	const struct rect *a = &f->area;
 	double floor = law_has_surface(s->law) ? s->law->breakdown_loss : 0;
+	bool ranged = s->law->params.hi > 0 || s->law->tokens.hi > 0;
 
-	if (rn->hi <= 0 && rd->hi <= 0 && floor <= 0)
+	if (!ranged && floor <= 0)
 		return;
 	for (int y = a->y; y < a->y + a->h; y++)
 		for (int x = a->x; x < a->x + a->w; x++) {
 			double n, d, loss;
-			/* '~' on every other cell, denser than '`': the stronger statement */
-			bool tilde = (x + y) % 2 == 0, tick = (x + 2 * y) % 4 == 0;
-			if (!(tilde || tick) || canvas_get(c, x, y).style != STYLE_BLANK)
+			bool tilde = (x + y) % 2 == 0, tick = (x + 5 * y) % 12 == 0;
+			if (canvas_get(c, x, y).style != STYLE_BLANK)
 				continue;
 			frame_value(f, x, y, &n, &d);
-			bool out = (rn->hi > 0 && (n < rn->lo || n > rn->hi)) ||
-			           (rd->hi > 0 && (d < rd->lo || d > rd->hi));
 			bool broken = floor > 0 && law_loss(s->law, n, d, 0, &loss) == MODEL_OK &&
 			              loss < floor;
-			if (broken && tilde)
-				canvas_put(c, x, y, '~', STYLE_SHADE);
-			else if (out && tick && !broken)
+			if (broken) {
+				if (tilde)
+					canvas_put(c, x, y, '~', STYLE_SHADE);
+			} else if (ranged && beyond_fit(f, s, x, y) &&
+			           (tick || fit_edge(f, s, x, y)))
 				canvas_put(c, x, y, '`', STYLE_SHADE);
 		}
 }
@@ -279,7 +308,7 @@ static void draw_isoflops(struct canvas *c, const struct frame *f, const struct 
 	double k = s->law->k;
 	int e0 = canvas_clamp_int(ceil(log10(k * s->n_lo * s->d_lo)), -400, 400),
 	    e1 = canvas_clamp_int(floor(log10(k * s->n_hi * s->d_hi)), -400, 400);
-	struct mark mk = {c, '.', STYLE_ISOFLOP, true, 0};
+	struct mark mk = {c, MAP_ISOFLOP_GLYPH, STYLE_ISOFLOP, true};
 
 	for (int e = e0; e <= e1; e++) {
 		double tokens_x_params = pow(10, e) / k;
@@ -405,7 +434,7 @@ static void draw_frontier(struct canvas *c, const struct frame *f, const struct 
 {
 	double lc0 = log10(fmax(law->k * s->n_lo * s->d_lo / 10, LAW_COMPUTE_MIN));
 	double lc1 = log10(fmin(law->k * s->n_hi * s->d_hi * 10, LAW_COMPUTE_MAX));
-	struct mark mk = {c, ch, style, false, 0};
+	struct mark mk = {c, ch, style, false};
 	struct frontier_walk w = {f,
 	                          s,
 	                          law,

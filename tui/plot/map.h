@@ -15,6 +15,15 @@
 #include "canvas.h"
 #include "frame.h"
 
+/*
+ * The iso-FLOP lines' glyph, drawn in every cell they cross: a run of dots on
+ * the baseline reads as a rule, unlike the contours' line characters and
+ * the sparse '`' of extrapolation that sits high in the cell, and light
+ * enough that ten decades of budget at 80x24 do not become a texture (':'
+ * did). Only these lines and the decimal points of labels use it.
+ */
+#define MAP_ISOFLOP_GLYPH '.'
+
 /* A real model on the map. */
 struct map_marker {
 	const char *tag;  /* 1-3 characters drawn at its cell */
