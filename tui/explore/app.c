@@ -396,6 +396,11 @@ void app_toggle_markers(struct app *a)
 	a->scene.markers = !a->scene.markers;
 }
 
+void app_toggle_big(struct app *a)
+{
+	a->big = !a->big;
+}
+
 bool app_toggle_delta(struct app *a)
 {
 	if (a->compare < 0) {

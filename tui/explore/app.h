@@ -104,6 +104,7 @@ struct app {
 	size_t nruns;
 	long compare; /* the law compared with (c), -1 for none */
 	bool delta;   /* the map shows L(law) - L(compare) (d) */
+	bool big;     /* 'b': the readout's L, efficiency and C in big digits */
 	/* the views after Chinchilla: each adds sliders and draws its own lines */
 	bool inference; /* 'i': T, the inference-aware frontier, lifetime FLOPs */
 	bool data;      /* 'u': U, the line D = 4U and where more data stops helping */
@@ -245,6 +246,9 @@ void app_cycle_lock(struct app *a);
 
 /* 'm': model markers on or off. */
 void app_toggle_markers(struct app *a);
+
+/* 'b': the big readout on or off. */
+void app_toggle_big(struct app *a);
 
 /* 'd': the map of L - L(compared); false and a status message without two surfaces. */
 bool app_toggle_delta(struct app *a);

@@ -98,6 +98,13 @@ static enum key_result toggle_markers(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result toggle_big(struct app *a, int key)
+{
+	(void)key;
+	app_toggle_big(a);
+	return KEY_HANDLED;
+}
+
 static enum key_result view_inference(struct app *a, int key)
 {
 	(void)key;
@@ -195,6 +202,7 @@ const struct key_binding key_table[] = {
         {"c", "compare with a second law (its frontier: o)", {'c'}, pick_compare},
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
+        {"b", "big readout: L, efficiency and C three rows high", {'b'}, toggle_big},
         {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_inference},
         {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_data},
         {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_testtime},
