@@ -91,7 +91,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		$(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/fit.sh tests/bad.sh tests/docs.sh \
 		tests/golden.sh tests/e2e.sh tests/vterm.sh tests/files.sh tests/numbers.sh \
 		tests/hang.sh tests/signals.sh tests/kaplan.sh tests/audit.sh tests/completion.sh \
-		tests/same.sh tests/structure.sh
+		tests/same.sh tests/structure.sh tests/readout.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

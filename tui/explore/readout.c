@@ -422,7 +422,7 @@ static const struct big_glyph big_font[] = {
         {'0', {" _ ", "| |", "|_|"}}, {'1', {" ", "|", "|"}},       {'2', {" _ ", " _|", "|_ "}},
         {'3', {" _ ", " _|", " _|"}}, {'4', {"   ", "|_|", "  |"}}, {'5', {" _ ", "|_ ", " _|"}},
         {'6', {" _ ", "|_ ", "|_|"}}, {'7', {" _ ", "  |", "  |"}}, {'8', {" _ ", "|_|", "|_|"}},
-        {'9', {" _ ", "|_|", " _|"}}, {'.', {" ", " ", "o"}},       {'%', {"o /", " / ", "/ o"}},
+        {'9', {" _ ", "|_|", " _|"}}, {'.', {" ", " ", "."}},       {'%', {"o /", " / ", "/ o"}},
         {'e', {" _ ", "|_ ", "|_ "}}, {'+', {"   ", "_|_", " | "}}, {'-', {"   ", "___", "   "}},
         {'L', {"   ", "|  ", "|_ "}}, {'C', {" _ ", "|  ", "|_ "}}, {' ', {" ", " ", " "}},
 };
@@ -473,13 +473,13 @@ bool readout_draw_big(struct canvas *c, const struct app *a, struct rect r)
 		return false;
 	if (law_has_surface(law) &&
 	    law_loss(law, a->scene.n, a->scene.d, a->scene.u, &loss) == MODEL_OK) {
-		snprintf(item[n++], sizeof item[0], "L %.4f", loss);
+		snprintf(item[n++], sizeof item[0], "L%.4f", loss);
 		if (optimum_efficiency(law, a->scene.n, a->scene.d, a->scene.u, &eff, &same) ==
 		    MODEL_OK)
 			snprintf(item[n++], sizeof item[0], "%.1f%%", 100 * eff);
 	}
 	units_format_compute(app_value(a, SLIDER_C), cb, sizeof cb);
-	snprintf(item[n++], sizeof item[0], "C %s", cb);
+	snprintf(item[n++], sizeof item[0], "C%s", cb);
 	/* whole items only: C goes first, then the efficiency, as in the readout */
 	int keep = 0;
 	for (int i = 0; i < n; i++) {
