@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -464,6 +465,7 @@ void app_set_unique_given(struct app *a, double u)
 void app_open(struct app *a, enum app_mode mode)
 {
 	a->mode = mode;
+	a->seek[0] = '\0';
 	switch (mode) {
 	case MODE_ENTRY:
 	case MODE_SAVE:
@@ -493,10 +495,48 @@ void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
 {
 	size_t step = (size_t)abs(by);
 
+	a->seek[0] = '\0'; /* a move starts the type-ahead afresh */
+
 	if (by > 0)
 		a->pick = a->pick + step < rows ? a->pick + step : wrap ? 0 : rows - 1;
 	else
 		a->pick = a->pick >= step ? a->pick - step : wrap ? rows - 1 : 0;
+}
+
+/* The first row of the open picker whose id or name starts with prefix, or -1. */
+static long pick_find(const struct app *a, const char *prefix)
+{
+	bool models = a->mode == MODE_PICK_MODEL;
+	size_t rows = models ? a->catalog->nmodels : a->catalog->nlaws, len = strlen(prefix);
+
+	for (size_t i = 0; i < rows; i++) {
+		const struct preset *p =
+		        models ? &a->catalog->models[i].preset : &a->catalog->laws[i].preset;
+		if (strncasecmp(p->id, prefix, len) == 0 || strncasecmp(p->name, prefix, len) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+bool app_pick_seek(struct app *a, int ch)
+{
+	size_t len = strlen(a->seek);
+	char alone[2] = {(char)ch, '\0'};
+	long row;
+
+	if (ch <= ' ' || ch > '~' || len + 1 >= sizeof a->seek)
+		return false;
+	a->seek[len] = (char)ch;
+	a->seek[len + 1] = '\0';
+	row = pick_find(a, a->seek);
+	if (row < 0 && len > 0 && (row = pick_find(a, alone)) >= 0)
+		snprintf(a->seek, sizeof a->seek, "%s", alone);
+	if (row < 0) {
+		a->seek[len] = '\0';
+		return false;
+	}
+	a->pick = (size_t)row;
+	return true;
 }
 
 void app_pick_choose(struct app *a)

@@ -93,6 +93,7 @@ struct app {
 	double d_lo, d_hi; /* window: tokens */
 	enum app_mode mode;
 	size_t pick;                  /* the highlighted row of a picker */
+	char seek[APP_ENTRY_MAX];     /* what was typed in a picker to find a row by */
 	char entry[APP_ENTRY_MAX];    /* text typed after '=' */
 	char status[APP_STATUS_MAX];  /* a message for the status line, or "" */
 	const struct tour *tour;      /* the tour being played, or NULL */
@@ -284,6 +285,14 @@ void app_close(struct app *a);
  * round, or stopping at the ends.
  */
 void app_pick_move(struct app *a, int by, size_t rows, bool wrap);
+
+/*
+ * Type-ahead in a picker: ch extends what was typed, and the pick goes to
+ * the first row whose id or name starts with it (ignoring case); when none
+ * does, ch alone starts it afresh. False, the pick unmoved, when no row
+ * starts with either.
+ */
+bool app_pick_seek(struct app *a, int ch);
 
 /* Enter in a picker: jump to the model, switch to the law or compare with it. */
 void app_pick_choose(struct app *a);

@@ -591,11 +591,14 @@ static void draw_picker(struct canvas *c, const struct app *a)
 {
 	bool models = a->mode == MODE_PICK_MODEL;
 	size_t n = models ? a->catalog->nmodels : a->catalog->nlaws;
-	struct rect in =
-	        box(c, 70, (int)n + 3,
-	            models                         ? " models: Enter jumps, Esc closes "
-	            : a->mode == MODE_PICK_COMPARE ? " compare with: Enter picks, Esc closes "
-	                                           : " laws: Enter switches, Esc closes ");
+	char title[128];
+	/* what was typed to find a row stays in sight, so that a wrong letter shows */
+	snprintf(title, sizeof title, " %s, Esc closes, type to find%s%s ",
+	         models                         ? "models: Enter jumps"
+	         : a->mode == MODE_PICK_COMPARE ? "compare with: Enter picks"
+	                                        : "laws: Enter switches",
+	         a->seek[0] ? ": " : "", a->seek);
+	struct rect in = box(c, 70, (int)n + 3, title);
 	int rows = in.h - 1;
 	size_t first = a->pick >= (size_t)rows ? a->pick - (size_t)rows + 1 : 0;
 	char line[256];

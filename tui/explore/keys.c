@@ -278,13 +278,39 @@ static enum key_result pick_choose(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result pick_first(struct app *a, int key)
+{
+	(void)key;
+	app_pick_move(a, -(int)picker_rows(a), picker_rows(a), false);
+	return KEY_HANDLED;
+}
+
+static enum key_result pick_last(struct app *a, int key)
+{
+	(void)key;
+	app_pick_move(a, (int)picker_rows(a), picker_rows(a), false);
+	return KEY_HANDLED;
+}
+
+/* Any other printable key: type-ahead, to the first row whose id or name starts so. */
+static enum key_result pick_seek(struct app *a, int key)
+{
+	if (key <= ' ' || key > '~')
+		return KEY_IGNORED;
+	app_pick_seek(a, key);
+	return KEY_HANDLED;
+}
+
+/* letters are type-ahead here, so only keys that type nothing move the row */
 static const struct key_binding picker_keys[] = {
-        {"Up k", "the row above (round to the last)", {KEYC_UP, 'k'}, pick_up},
-        {"Down j Tab", "the row below (round to the first)", {KEYC_DOWN, 'j', KEYC_TAB}, pick_down},
+        {"Up", "the row above (round to the last)", {KEYC_UP}, pick_up},
+        {"Down Tab", "the row below (round to the first)", {KEYC_DOWN, KEYC_TAB}, pick_down},
         {"PgUp", "ten rows up", {KEYC_PGUP}, pick_up},
         {"PgDn", "ten rows down", {KEYC_PGDN}, pick_down},
+        {"Home", "the first row", {KEYC_HOME}, pick_first},
+        {"End", "the last row", {KEYC_END}, pick_last},
         {"Enter", "take the row", {KEYC_ENTER, '\r'}, pick_choose},
-        {"Esc q", "cancel", {KEYC_ESC, 'q'}, close_dialog},
+        {"Esc", "cancel", {KEYC_ESC}, close_dialog},
 };
 
 /* ---- the help: the arrows scroll a help taller than the screen (the drawing clamps) ---- */
@@ -390,7 +416,7 @@ static const struct key_binding jump_keys[] = {
 
 static const struct key_mode explore_mode = {ROWS(key_table), NULL, true};
 static const struct key_mode entry_mode = {ROWS(entry_keys), entry_type, false};
-static const struct key_mode picker_mode = {ROWS(picker_keys), NULL, false};
+static const struct key_mode picker_mode = {ROWS(picker_keys), pick_seek, false};
 static const struct key_mode help_mode = {ROWS(help_keys), close_dialog, false};
 static const struct key_mode tour_mode = {ROWS(tour_keys), NULL, false};
 static const struct key_mode jump_mode = {ROWS(jump_keys), jump_cancel, false};
