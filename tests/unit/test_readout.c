@@ -4,13 +4,15 @@
  * included, laws with and without a loss surface, the views), each readout
  * row of the frame is read back and must be whole fields, in order, with
  * their separators: a field cut at the edge matches none. At 80x24 the
- * efficiency is on screen.
+ * efficiency is on screen. Also the compare mode's legend and glyph, and
+ * what 'd' says with a frontier law.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "../../tui/explore/app.h"
 #include "../../tui/explore/explorer.h"
+#include "../../tui/explore/keys.h"
 #include "../../tui/explore/readout.h"
 #include "fixtures.h"
 #include "catalog_fixture.h"
@@ -190,6 +192,104 @@ static void caption_leaves_the_readout(void **state)
 	}
 }
 
+/* Compare state a's law with law `id`, as c, rows down and Enter do. */
+static void compare_with(struct app *a, const char *id)
+{
+	const struct catalog_entry *e = catalog_law(&cat, id);
+
+	assert_non_null(e);
+	app_open(a, MODE_PICK_COMPARE);
+	while (a->pick != (size_t)(e - cat.laws))
+		app_pick_move(a, 1, cat.nlaws, true);
+	app_pick_choose(a);
+	assert_int_equal(a->compare, e - cat.laws);
+}
+
+/*
+ * At 80x24 the law compared with is named in the legend, with a glyph of
+ * its own ('#') that is not the profiles' 'o' of the current law's curve,
+ * and its frontier is drawn with it; for every other law, from three
+ * laws, and in the inference view, whose legend entries come first too.
+ */
+static void compared_law_is_named_at_80x24(void **state)
+{
+	static const char *const from[] = {"besiroglu2024", "kaplan2020", "muennighoff2023"};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof from / sizeof *from; k++)
+		for (size_t i = 0; i < cat.nlaws; i++)
+			for (int view = 0; view < 2; view++) {
+				const char *id = cat.laws[i].preset.id;
+				struct app a;
+				struct explorer e;
+				struct canvas c;
+				char want[96], not [96];
+
+				set_state(&a, ST_DEFAULT);
+				app_init(&a, &cat, (size_t)(catalog_law(&cat, from[k]) - cat.laws));
+				if (i == a.scene.law)
+					continue;
+				if (view)
+					app_toggle_inference(&a);
+				compare_with(&a, id);
+				explorer_init(&e);
+				assert_int_equal(canvas_init(&c, 80, 24), 0);
+				assert_int_equal(explorer_frame(&e, &a, &c), 0);
+				snprintf(want, sizeof want, "# %s", id);
+				snprintf(not, sizeof not, "o %s", id);
+				if (!canvas_has_text(&c, want) || canvas_has_text(&c, not ))
+					fail_msg("%s compared with %s (view %d): legend without "
+					         "'%s'",
+					         from[k], id, view, want);
+				int marks = 0;
+				for (int y = e.lay.map.y; y < e.lay.map.y + e.lay.map.h - 3; y++)
+					for (int x = e.lay.map.x; x < e.lay.map.x + e.lay.map.w;
+					     x++)
+						marks += canvas_get(&c, x, y).ch == '#';
+				/* Approach 1 runs along Muennighoff's '*', which is drawn over it
+				 */
+				if (marks == 0 && k < 2)
+					fail_msg("%s compared with %s: no '#' frontier on the map",
+					         from[k], id);
+				canvas_free(&c);
+				explorer_free(&e);
+			}
+}
+
+/*
+ * d with a frontier law, compared or current, says which law has no loss
+ * and which key picks one that has, in a status line that fits 80 columns.
+ */
+static void d_with_a_frontier_law_says_how(void **state)
+{
+	struct app a;
+
+	(void)state;
+	set_state(&a, ST_DEFAULT);
+	compare_with(&a, "hoffmann2022-approach1");
+	assert_int_equal(app_key(&a, 'd'), KEY_HANDLED);
+	assert_false(a.delta);
+	assert_string_equal(a.status,
+	                    "d: hoffmann2022-approach1 is a frontier (no loss); c: pick e.g. "
+	                    "hoffmann2022");
+	set_state(&a, ST_FRONTIER);
+	compare_with(&a, "besiroglu2024");
+	assert_int_equal(app_key(&a, 'd'), KEY_HANDLED);
+	assert_false(a.delta);
+	assert_non_null(
+	        strstr(a.status, "hoffmann2022-approach1 is a frontier (no loss); w: pick"));
+	for (size_t i = 0; i < cat.nlaws; i++)
+		for (size_t j = 0; j < cat.nlaws; j++) {
+			if (i == j)
+				continue;
+			app_init(&a, &cat, i);
+			compare_with(&a, cat.laws[j].preset.id);
+			app_key(&a, 'd');
+			if (strlen(a.status) > 80)
+				fail_msg("d: '%s' is wider than 80 columns", a.status);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +297,8 @@ int main(void)
 	        cmocka_unit_test(efficiency_stays_at_80x24),
 	        cmocka_unit_test(gap_is_whole_at_60x18),
 	        cmocka_unit_test(caption_leaves_the_readout),
+	        cmocka_unit_test(compared_law_is_named_at_80x24),
+	        cmocka_unit_test(d_with_a_frontier_law_says_how),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

@@ -402,15 +402,29 @@ void app_toggle_big(struct app *a)
 	a->big = !a->big;
 }
 
+/* The id of a law with a loss surface other than `not` and the current law, for a hint. */
+static const char *surface_law_example(const struct app *a, size_t not )
+{
+	for (size_t i = 0; i < a->catalog->nlaws; i++)
+		if (i != not &&i != a->scene.law &&
+		    law_has_surface(&a->catalog->laws[i].preset.law))
+			return a->catalog->laws[i].preset.id;
+	return "an additive law";
+}
+
 bool app_toggle_delta(struct app *a)
 {
 	if (a->compare < 0) {
 		app_status(a, "d shows L - L(compared): pick a law with c first");
 		return false;
 	}
-	if (!law_has_surface(app_law(a)) ||
-	    !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
-		app_status(a, "d needs two laws with a loss surface");
+	bool mine = law_has_surface(app_law(a));
+	if (!mine || !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
+		/* say which law lacks one, and the key that swaps it for a law that has one */
+		size_t lacking = mine ? (size_t)a->compare : a->scene.law;
+		app_status(a, "d: %s is a frontier (no loss); %c: pick e.g. %s",
+		           a->catalog->laws[lacking].preset.id, mine ? 'c' : 'w',
+		           surface_law_example(a, lacking));
 		return false;
 	}
 	a->delta = !a->delta;

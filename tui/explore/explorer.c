@@ -102,6 +102,7 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .nruns = (int)a->nruns,
 	        .frontier2 = second != NULL ? &second->preset.law : NULL,
 	        .frontier2_name = second != NULL ? second->preset.id : NULL,
+	        .compared = a->compare >= 0,
 	        .delta_law = a->delta && a->compare >= 0 ? &a->catalog->laws[a->compare].preset.law
 	                                                 : NULL,
 	        .delta_name = a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : NULL,

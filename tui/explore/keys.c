@@ -199,7 +199,7 @@ const struct key_binding key_table[] = {
         {"o", "snap to the compute-optimal point at this C", {'o'}, snap},
         {"p", "pick a model and jump to it", {'p'}, pick_model},
         {"w", "pick a law", {'w'}, pick_law},
-        {"c", "compare with a second law (its frontier: o)", {'c'}, pick_compare},
+        {"c", "compare with a second law (its frontier: #)", {'c'}, pick_compare},
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
         {"b", "big readout: L, efficiency and C three rows high", {'b'}, toggle_big},
