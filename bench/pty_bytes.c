@@ -103,11 +103,11 @@ int main(int argc, char **argv)
 		steps += send_key(fd, i % 2 ? "\033OD" : "l"); /* l, then Left in keypad mode */
 	long tab = send_key(fd, "\t");
 	long lawswitch = send_key(fd, "w");
-	lawswitch += send_key(fd, "j");
+	lawswitch += send_key(fd, "\t"); /* Tab: the next row (letters type ahead) */
 	lawswitch += send_key(fd, "\r");
 	/* the views: a step of N with the inference view on, then of T itself */
 	send_key(fd, "w");
-	send_key(fd, "k");
+	send_key(fd, "\033OA"); /* Up: back to the first law */
 	send_key(fd, "\r");
 	send_key(fd, "i");
 	send_key(fd, "\t"); /* T -> N */
@@ -127,7 +127,7 @@ int main(int argc, char **argv)
 	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per slider step (N, C locked)", "",
 	       (double)steps / nsteps);
 	printf("%-34s %-24s %10ld bytes\n", "  focus change (Tab)", "", tab);
-	printf("%-34s %-24s %10ld bytes\n", "  law switch (w j Enter)", "", lawswitch);
+	printf("%-34s %-24s %10ld bytes\n", "  law switch (w Tab Enter)", "", lawswitch);
 	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per N step, inference view (i)", "",
 	       (double)istep / nsteps);
 	printf("%-34s %-24s %10.0f bytes\n", "  per T step (the % frontier moves)", "",

@@ -210,7 +210,7 @@ expect_error "--delta needs --compare" "isoflop: --delta needs --compare ID: the
 expect_error "--delta needs two surfaces" "isoflop: --delta needs two laws with a loss surface; 'llama3-2024' is a frontier law" plot contour --compare llama3-2024 --delta
 # Chinchilla under Hoffmann's rounded law (1.9366) and Besiroglu's (1.9739): both cross-checked values
 expect_match "--delta: the difference at the point" '^dL = hoffmann2022 - besiroglu2024: -0\.037[23] at \(70B, 1\.4T\)$' plot contour --law hoffmann2022 --compare besiroglu2024 --delta --params 70B --tokens 1.4T
-expect_match "--compare: the second frontier in the legend" 'o kaplan2020-frontier' plot contour --compare kaplan2020-frontier
+expect_match "--compare: the second frontier in the legend" '# kaplan2020-frontier' plot contour --compare kaplan2020-frontier
 expect_match "GPT-3 and Jurassic-1 share a cell, named: both labelled whole" 'J1G3' plot contour --model gpt3 --model jurassic1
 expect_match "a model outside --range is listed as off the map" 'G3 GPT-3 175B \(off map\)' plot contour --model gpt3 --range 10M:10B,100M:100B
 

@@ -144,7 +144,7 @@ sed -e 's/^id: .*/id: steep/' -e 's/^  A: .*/  A: 1e18/' -e 's/^  alpha: .*/  al
 	presets/laws/hoffmann2022.yaml >"$tmp/steep.yaml"
 start 80 24 xterm --preset "$tmp/steep.yaml" --law steep
 if wait_for 'Tab:slider' && wait_for '^L = 7.79e17 ' && T send-keys -t e c &&
-	wait_for 'compare with: Enter picks' && T send-keys -t e j Enter && wait_for 'comparing with' &&
+	wait_for 'compare with: Enter picks' && T send-keys -t e Tab Enter && wait_for 'comparing with' &&
 	T send-keys -t e d && wait_for '^dL = ' && T send-keys -t e q && wait_for '^EXIT=0'; then
 	ok "a law at the loader's edges: L = 7.79e17 in the readout, the d view draws, q quits"
 else
@@ -189,7 +189,7 @@ fi
 
 # c compares with a second law (laws sort by id: besiroglu2024, deepseek2024,
 # hoffmann2022, ...), d maps where the two disagree
-T send-keys -t e c j j Enter
+T send-keys -t e c Tab Tab Enter
 if wait_for 'comparing with hoffmann2022' && T send-keys -t e d && wait_for '^dL = besiroglu2024 - hoffmann2022: '; then
 	ok "c then d: the difference map of two laws"
 else
@@ -387,7 +387,7 @@ golden_view() { golden "tests/golden/view-$1-80x24.txt" "the $1 view at 80x24"; 
 # each key goes in once the screen shows the state before it
 start 80 24 xterm
 wait_for 'Tab:slider' && T send-keys -t e c &&
-	wait_for 'compare with: Enter picks' && T send-keys -t e j j Enter &&
+	wait_for 'compare with: Enter picks' && T send-keys -t e Tab Tab Enter &&
 	wait_for 'comparing with hoffmann2022'
 golden_view compare
 T send-keys -t e d && wait_for '^dL = '

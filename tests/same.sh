@@ -248,10 +248,10 @@ cat >"$tmp/states" <<EOF
 |t
 |g a f Right
 |e Right Right
-|c j j Enter
-|c j j Enter d
-|p j j j Enter
-|w j Enter x Right o
+|c Down Down Enter
+|c Down Down Enter d
+|p Down Down Down Enter
+|w Down Enter x Right o
 |m ?
 |? j j
 |Tab = 2 T Enter

@@ -28,10 +28,10 @@ for sig in QUIT USR1 USR2 PIPE ALRM VTALRM PROF XCPU XFSZ HUP INT TERM; do
 		-s "$sig" "$ISOFLOP" 80 24 screen "$g/screen-80x24.txt"
 done
 
-# busy: stuck writing a 200x60 frame into a pty nobody reads, which is more
+# busy: stuck writing a 400x120 frame into a pty nobody reads, which is more
 # than the pty holds; the handler itself restores the terminal
 for sig in QUIT USR1 PIPE ALRM TERM; do
-	check "SIG$sig mid-frame: dies of it, terminal restored" -b -s "$sig" "$ISOFLOP" 200 60 screen
+	check "SIG$sig mid-frame: dies of it, terminal restored" -b -s "$sig" "$ISOFLOP" 400 120 screen
 done
 
 # Esc (closing the compare picker) with a resize landing while curses waits

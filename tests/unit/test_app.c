@@ -395,7 +395,7 @@ static void editing_the_law(void **state)
 	assert_int_equal(app_sliders(&a, on), 3);
 	assert_true(a.scene.edited);
 	press(&a, 'w', KEY_HANDLED);
-	press(&a, 'k', KEY_HANDLED);
+	press(&a, KEYC_UP, KEY_HANDLED);
 	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_false(a.scene.edited);
 	assert_non_null(strstr(a.status, "the edits are gone"));
@@ -917,8 +917,71 @@ static void every_mode_table_is_unambiguous(void **state)
 	const struct key_mode *laws = key_mode_of(&a);
 	app_open(&a, MODE_PICK_MODEL);
 	assert_ptr_equal(key_mode_of(&a), laws);
-	assert_ptr_equal(key_in_mode(key_mode_of(&a), 'q')->handler,
-	                 key_in_mode(key_mode_of(&a), KEYC_ESC)->handler);
+	assert_null(key_in_mode(key_mode_of(&a), 'q')); /* a letter types ahead there */
+	assert_non_null(key_in_mode(key_mode_of(&a), KEYC_ESC));
+}
+
+/* The row whose id is law (catalog order). */
+static size_t law_row(const char *law)
+{
+	const struct catalog_entry *e = catalog_law(&cat, law);
+
+	assert_non_null(e);
+	return (size_t)(e - cat.laws);
+}
+
+/*
+ * Pickers: letters jump to the first row whose id or name starts with what
+ * was typed (ignoring case; a letter no row continues with starts afresh),
+ * an arrow starts the typing afresh, Home and End go to the first and last
+ * row; in every picker.
+ */
+static void pickers_type_ahead_and_ends(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	press(&a, 'w', KEY_HANDLED);
+	press(&a, 'k', KEY_HANDLED);
+	assert_int_equal(a.pick, law_row("kaplan2020"));
+	press(&a, 'H', KEY_HANDLED); /* no law starts "kH": H starts afresh */
+	assert_int_equal(a.pick, law_row("hoffmann2022"));
+	assert_string_equal(a.seek, "H");
+	press(&a, 'o', KEY_HANDLED);
+	press(&a, 'f', KEY_HANDLED);
+	assert_int_equal(a.pick, law_row("hoffmann2022"));
+	press(&a, KEYC_END, KEY_HANDLED);
+	assert_int_equal(a.pick, cat.nlaws - 1);
+	assert_string_equal(a.seek, "");
+	press(&a, KEYC_HOME, KEY_HANDLED);
+	assert_int_equal(a.pick, 0);
+	press(&a, 'q', KEY_HANDLED); /* q types too: Esc is what closes */
+	assert_int_equal(a.mode, MODE_PICK_LAW);
+	press(&a, 'k', KEY_HANDLED);
+	press(&a, 'a', KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_int_equal(a.scene.law, law_row("kaplan2020"));
+
+	press(&a, 'c', KEY_HANDLED); /* the compare picker too */
+	press(&a, 'm', KEY_HANDLED);
+	assert_int_equal(a.pick, law_row("muennighoff2023"));
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+
+	press(&a, 'p', KEY_HANDLED); /* models, by id or by name */
+	press(&a, 'g', KEY_HANDLED);
+	press(&a, 'o', KEY_HANDLED);
+	assert_string_equal(cat.models[a.pick].preset.id, "gopher");
+	press(&a, KEYC_HOME, KEY_HANDLED);
+	press(&a, 'C', KEY_HANDLED);
+	press(&a, 'h', KEY_HANDLED);
+	press(&a, 'i', KEY_HANDLED);
+	assert_string_equal(cat.models[a.pick].preset.id, "chinchilla");
+	press(&a, KEYC_END, KEY_HANDLED);
+	assert_int_equal(a.pick, cat.nmodels - 1);
+	press(&a, '~', KEY_HANDLED); /* no row starts so: the pick stays */
+	assert_int_equal(a.pick, cat.nmodels - 1);
 }
 
 /* Pickers wrap round with the arrows and stop at the ends with the pages; the help stops. */
@@ -1375,6 +1438,7 @@ int main(void)
 	        cmocka_unit_test(key_table_is_unambiguous),
 	        cmocka_unit_test(every_mode_table_is_unambiguous),
 	        cmocka_unit_test(pick_moves_wrap_or_stop),
+	        cmocka_unit_test(pickers_type_ahead_and_ends),
 	        cmocka_unit_test(entry_setters),
 	        cmocka_unit_test(small_setters),
 	        cmocka_unit_test(tour_rewinds_the_whole_scene),

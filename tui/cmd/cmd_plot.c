@@ -87,6 +87,7 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 			        cli->compare);
 		spec.frontier2 = &b->preset.law;
 		spec.frontier2_name = b->preset.id;
+		spec.compared = true;
 		if (cli->delta) {
 			if (!law_has_surface(&law->law) || !law_has_surface(&b->preset.law))
 				return cli_error(

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -467,15 +468,34 @@ void app_zoom_shown(struct app *a, bool zoomed)
 	a->zoom_shown = zoomed;
 }
 
+void app_toggle_big(struct app *a)
+{
+	a->big = !a->big;
+}
+
+/* The id of a law with a loss surface other than `not` and the current law, for a hint. */
+static const char *surface_law_example(const struct app *a, size_t not )
+{
+	for (size_t i = 0; i < a->catalog->nlaws; i++)
+		if (i != not &&i != a->scene.law &&
+		    law_has_surface(&a->catalog->laws[i].preset.law))
+			return a->catalog->laws[i].preset.id;
+	return "an additive law";
+}
+
 bool app_toggle_delta(struct app *a)
 {
 	if (a->compare < 0) {
 		app_status(a, "d shows L - L(compared): pick a law with c first");
 		return false;
 	}
-	if (!law_has_surface(app_law(a)) ||
-	    !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
-		app_status(a, "d needs two laws with a loss surface");
+	bool mine = law_has_surface(app_law(a));
+	if (!mine || !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
+		/* say which law lacks one, and the key that swaps it for a law that has one */
+		size_t lacking = mine ? (size_t)a->compare : a->scene.law;
+		app_status(a, "d: %s is a frontier (no loss); %c: pick e.g. %s",
+		           a->catalog->laws[lacking].preset.id, mine ? 'c' : 'w',
+		           surface_law_example(a, lacking));
 		return false;
 	}
 	a->delta = !a->delta;
@@ -590,6 +610,7 @@ void app_set_notes(struct app *a, struct notes *n)
 void app_open(struct app *a, enum app_mode mode)
 {
 	a->mode = mode;
+	a->seek[0] = '\0';
 	switch (mode) {
 	case MODE_ENTRY:
 	case MODE_SAVE:
@@ -621,10 +642,48 @@ void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
 {
 	size_t step = (size_t)abs(by);
 
+	a->seek[0] = '\0'; /* a move starts the type-ahead afresh */
+
 	if (by > 0)
 		a->pick = a->pick + step < rows ? a->pick + step : wrap ? 0 : rows - 1;
 	else
 		a->pick = a->pick >= step ? a->pick - step : wrap ? rows - 1 : 0;
+}
+
+/* The first row of the open picker whose id or name starts with prefix, or -1. */
+static long pick_find(const struct app *a, const char *prefix)
+{
+	bool models = a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS;
+	size_t rows = models ? a->catalog->nmodels : a->catalog->nlaws, len = strlen(prefix);
+
+	for (size_t i = 0; i < rows; i++) {
+		const struct preset *p =
+		        models ? &a->catalog->models[i].preset : &a->catalog->laws[i].preset;
+		if (strncasecmp(p->id, prefix, len) == 0 || strncasecmp(p->name, prefix, len) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+bool app_pick_seek(struct app *a, int ch)
+{
+	size_t len = strlen(a->seek);
+	char alone[2] = {(char)ch, '\0'};
+	long row;
+
+	if (ch <= ' ' || ch > '~' || len + 1 >= sizeof a->seek)
+		return false;
+	a->seek[len] = (char)ch;
+	a->seek[len + 1] = '\0';
+	row = pick_find(a, a->seek);
+	if (row < 0 && len > 0 && (row = pick_find(a, alone)) >= 0)
+		snprintf(a->seek, sizeof a->seek, "%s", alone);
+	if (row < 0) {
+		a->seek[len] = '\0';
+		return false;
+	}
+	a->pick = (size_t)row;
+	return true;
 }
 
 void app_pick_choose(struct app *a)

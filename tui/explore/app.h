@@ -140,6 +140,7 @@ struct app {
 	double d_lo, d_hi; /* and tokens; the map's window is scene.window */
 	enum app_mode mode;
 	size_t pick;                       /* the highlighted row of a picker */
+	char seek[APP_ENTRY_MAX];          /* what was typed in a picker to find a row by */
 	char entry[APP_ENTRY_MAX];         /* text typed after '=' */
 	char status[APP_STATUS_MAX];       /* a message for the status line, or "" */
 	const struct tour *tour;           /* the tour being played, or NULL */
@@ -157,6 +158,7 @@ struct app {
 	size_t nruns;
 	long compare; /* the law compared with (c), -1 for none */
 	bool delta;   /* the map shows L(law) - L(compare) (d) */
+	bool big;     /* 'b': the readout's L, efficiency and C in big digits */
 	/* the views after Chinchilla: each adds sliders and draws its own lines */
 	bool inference; /* 'i': T, the inference-aware frontier, lifetime FLOPs */
 	bool data;      /* 'u': U, the line D = 4U and where more data stops helping */
@@ -322,6 +324,9 @@ bool app_toggle_mark(struct app *a, size_t model);
 /* Exactly these models marked (a tour step, --model a,b,c); past APP_MAX_MARKED are dropped. */
 void app_set_marked(struct app *a, const size_t *models, int n);
 
+/* 'b': the big readout on or off. */
+void app_toggle_big(struct app *a);
+
 /* 'd': the map of L - L(compared); false and a status message without two surfaces. */
 bool app_toggle_delta(struct app *a);
 
@@ -379,8 +384,16 @@ void app_close(struct app *a);
  */
 void app_pick_move(struct app *a, int by, size_t rows, bool wrap);
 
-/* Enter in a picker: jump to the model, switch to the law or compare with it (the marks picker just
- * closes). */
+/*
+ * Type-ahead in a picker: ch extends what was typed, and the pick goes to
+ * the first row whose id or name starts with it (ignoring case); when none
+ * does, ch alone starts it afresh. False, the pick unmoved, when no row
+ * starts with either.
+ */
+bool app_pick_seek(struct app *a, int ch);
+
+/* Enter in a picker: jump to the model, switch to the law or compare with it (the marks
+ * picker just closes). */
 void app_pick_choose(struct app *a);
 
 /*

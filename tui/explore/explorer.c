@@ -16,6 +16,7 @@
 #include "explorer.h"
 #include "keys.h"
 #include "markers.h"
+#include "readout.h"
 
 void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsliders,
                      struct explorer_layout *l)
@@ -27,14 +28,19 @@ void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsli
 	}
 	/* the map title carries L, so the readout is the first thing to give up */
 	int readout = h >= 24 ? 3 : h >= 16 ? 2 : h >= 14 ? 1 : 0;
-	if (touring && readout < 2)
-		readout = 2; /* the caption is the point of a tour */
-	int panels = h - nsliders - readout - 1;
+	/*
+	 * a tour's caption has rows of its own, so that it never hides the
+	 * numbers it cites; below 30 rows the readout gives one to it
+	 */
+	int caption = touring ? TOUR_CAPTION_LINES : 0;
+	if (touring && h < 30 && readout > 2)
+		readout = 2;
+	int panels = h - nsliders - caption - readout - 1;
 	/* many sliders on a small terminal: the readout gives way before the map */
-	if (panels < MAP_MIN_H && !touring) {
-		readout = h - nsliders - 1 - MAP_MIN_H;
+	if (panels < MAP_MIN_H) {
+		readout = h - nsliders - caption - 1 - MAP_MIN_H;
 		readout = readout < 0 ? 0 : readout;
-		panels = h - nsliders - readout - 1;
+		panels = h - nsliders - caption - readout - 1;
 	}
 
 	l->map = (struct rect){0, 0, w, panels};
@@ -50,7 +56,8 @@ void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsli
 		}
 	}
 	l->sliders = (struct rect){0, panels, w, nsliders};
-	l->readout = (struct rect){0, panels + nsliders, w, readout};
+	l->caption = (struct rect){0, panels + nsliders, w, caption};
+	l->readout = (struct rect){0, panels + nsliders + caption, w, readout};
 	l->status = (struct rect){0, h - 1, w, 1};
 }
 
@@ -98,6 +105,7 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .nruns = (int)a->nruns,
 	        .frontier2 = second != NULL ? &second->preset.law : NULL,
 	        .frontier2_name = second != NULL ? second->preset.id : NULL,
+	        .compared = a->compare >= 0,
 	        .delta_law = a->delta && a->compare >= 0 ? &a->catalog->laws[a->compare].preset.law
 	                                                 : NULL,
 	        .delta_name = a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : NULL,
@@ -423,285 +431,11 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
 	return e->map_ok && click_map(e, a, x, y);
 }
 
-/*
- * The inference view's readout (Sardana et al. 2023): what this model costs
- * over its life, and what the Chinchilla-optimal and the inference-aware
- * models of the same loss cost, k N D + 2 N T each.
- */
-/*
- * A loss for the readout: 4 decimals (dL = +0.0000 at the optimum) while
- * that fits UNITS_FIXED_MAX, an exponent form past it: a law with A = 1e18
- * and alpha = 0.01 passes the loader's bounds and has losses of 1e17.
- * signed adds '+'.
- */
-static const char *loss_text(double v, bool sign, char *buf, size_t size)
-{
-	char num[UNITS_FIXED_MAX + 8];
-
-	if (fabs(v) < 1e5)
-		snprintf(num, sizeof num, "%.4f", v);
-	else
-		units_format_fixed(v, 4, num, sizeof num); /* and "-" for inf or nan */
-	snprintf(buf, size, "%s%s", sign && v >= 0 ? "+" : "", num);
-	return buf;
-}
-
-static void inference_readout(const struct app *a, double loss, char (*line)[256])
-{
-	const struct law *law = app_law(a);
-	struct inference_plan plan;
-	double train = law_compute(law, a->scene.n, a->scene.d), infer = 2 * a->scene.n * a->t;
-	char tb[16], ib[16], sb[16], cb[16], ab[16], nb[16], db[16], cn[16];
-
-	units_format_compute(train, tb, sizeof tb);
-	units_format_compute(infer, ib, sizeof ib);
-	units_format_compute(train + infer, sb, sizeof sb);
-	char lb[32];
-	snprintf(line[0], 256, "L = %s   train %s + inference %s = %s FLOPs",
-	         loss_text(loss, false, lb, sizeof lb), tb, ib, sb);
-	if (optimum_inference(law, loss, a->scene.u, a->t, &plan) != MODEL_OK) {
-		snprintf(line[1], 256, "no compute-optimal model reaches this loss");
-		line[2][0] = '\0';
-		return;
-	}
-	units_format_compute(plan.chinchilla_total, cb, sizeof cb);
-	units_format_compute(plan.aware_total, ab, sizeof ab);
-	units_format_count(plan.chinchilla.params, cn, sizeof cn);
-	units_format_count(plan.aware.params, nb, sizeof nb);
-	units_format_count(plan.aware.tokens, db, sizeof db);
-	snprintf(line[1], 256, "same L, lifetime FLOPs: Chinchilla %s %s; aware %s on %s %s", cn,
-	         cb, nb, db, ab);
-	double extra = (train + infer - plan.chinchilla_total) / plan.chinchilla_total;
-	snprintf(line[2], 256,
-	         "vs the Chinchilla-optimal model: this one %+.1f%% FLOPs, the aware one %+.1f%%",
-	         100 * extra, -100 * plan.savings);
-}
-
-/*
- * Whether a model's published training compute differs, as the readout
- * prints it, from the 6ND (cb, already formatted) the map places it at; the
- * published figure then goes into rb. Gopher: 6ND is 5.04e23, Hoffmann et
- * al. count 5.76e23 (Table 3, App. F).
- */
-static bool reported_differs(const struct preset *model, const char *cb, char *rb, size_t size)
-{
-	if (model == NULL || model->compute <= 0)
-		return false;
-	units_format_compute(model->compute, rb, size);
-	return strcmp(rb, cb) != 0;
-}
-
-/* What the readout's three lines are made of, and the lines. */
-struct readout {
-	const struct law *law;
-	const struct preset *model; /* the model the point is on, or NULL */
-	double cflops;              /* C at the point */
-	double loss, eff;           /* L at the point and its compute efficiency */
-	bool surface;               /* the law has a loss at the point: loss is set */
-	bool moe;                   /* the point is a mixture of experts' */
-	bool derived;               /* the optimum is isoflop's derivation (Kaplan's Eq. 1.5) */
-	const char *eff_name;
-	char line[3][256];
-};
-
-/* Line 1: the loss, the compute and D/N at the point. */
-static void readout_point(const struct app *a, struct readout *ro)
-{
-	char cb[16], pb[16], lb[32], rb[16];
-
-	units_format_compute(ro->cflops, cb, sizeof cb);
-	units_format_compute(ro->cflops / LAW_PF_DAY, pb, sizeof pb);
-	bool reported = reported_differs(ro->model, cb, rb, sizeof rb);
-	if (ro->surface && ro->moe)
-		/* no law is fitted to mixtures of experts: a dense model's loss, said so */
-		snprintf(ro->line[0], sizeof ro->line[0], "L = %s dense-equivalent   C = %s FLOPs",
-		         loss_text(ro->loss, false, lb, sizeof lb), cb);
-	else if (ro->surface && reported)
-		snprintf(ro->line[0], sizeof ro->line[0],
-		         "L = %s   C = %s FLOPs (6ND; reported %s)   D/N = %.1f",
-		         loss_text(ro->loss, false, lb, sizeof lb), cb, rb,
-		         a->scene.d / a->scene.n);
-	else if (ro->surface)
-		snprintf(ro->line[0], sizeof ro->line[0],
-		         "L = %s   C = %s FLOPs = %s PF-days   D/N = %.1f",
-		         loss_text(ro->loss, false, lb, sizeof lb), cb, pb,
-		         a->scene.d / a->scene.n);
-	else
-		snprintf(ro->line[0], sizeof ro->line[0],
-		         "no loss surface   C = %s FLOPs = %s PF-days   D/N = %.1f", cb, pb,
-		         a->scene.d / a->scene.n);
-}
-
-/* Line 2: the optimum at this C. */
-static void readout_optimum(const struct app *a, struct readout *ro)
-{
-	struct allocation opt;
-	char nb[16], db[16], lsb[32], dlb[32];
-
-	if (optimum_at_compute(ro->law, ro->cflops, a->scene.u, &opt) != MODEL_OK) {
-		snprintf(ro->line[1], sizeof ro->line[1], "no optimum at this C");
-		return;
-	}
-	units_format_count(opt.params, nb, sizeof nb);
-	units_format_count(opt.tokens, db, sizeof db);
-	if (ro->surface && opt.has_loss)
-		snprintf(ro->line[1], sizeof ro->line[1], "%s N* = %s  D* = %s  L* = %s  dL = %s",
-		         ro->derived ? "derived from Eq. 1.5:" : "at this C, optimal:", nb, db,
-		         loss_text(opt.loss, false, lsb, sizeof lsb),
-		         loss_text(ro->loss - opt.loss, true, dlb, sizeof dlb));
-	else
-		snprintf(ro->line[1], sizeof ro->line[1], "frontier at this C: N* = %s  D* = %s",
-		         nb, db);
-}
-
-/* Line 3: the compute efficiency, empty when there is none. */
-static void readout_efficiency(const struct app *a, struct readout *ro)
-{
-	struct allocation same;
-	char ob[16];
-
-	ro->line[2][0] = '\0';
-	if (!ro->surface || optimum_efficiency(ro->law, a->scene.n, a->scene.d, a->scene.u,
-	                                       &ro->eff, &same) != MODEL_OK)
-		return;
-	units_format_compute(same.compute, ob, sizeof ob);
-	if (ro->derived)
-		snprintf(ro->line[2], sizeof ro->line[2],
-		         "efficiency %.1f%% against Eq. 1.5's optimum, which needs %s",
-		         100 * ro->eff, ob);
-	else
-		snprintf(ro->line[2], sizeof ro->line[2],
-		         ro->moe ? "dense-equivalent efficiency %.1f%%: an optimal dense run "
-		                   "reaches this loss with %s"
-		                 : "compute efficiency %.1f%%: an optimal run reaches this loss "
-		                   "with %s",
-		         100 * ro->eff, ob);
-}
-
-/*
- * Beyond the law's fitted range the numbers are extrapolation: how far, or
- * where the paper says the law itself fails; "" inside it.
- */
-static void readout_beyond(const struct app *a, const struct readout *ro, char *out, size_t size)
-{
-	const struct law_range *rn = &ro->law->params, *rd = &ro->law->tokens;
-	char ob[16];
-
-	out[0] = '\0';
-	if (ro->surface && ro->law->breakdown_loss > 0 && ro->loss < ro->law->breakdown_loss) {
-		/* worse than extrapolation: where the paper says the law itself fails */
-		snprintf(out, size, "L < %g (~): past where the paper says this law breaks down",
-		         ro->law->breakdown_loss);
-	} else if (rn->hi > 0 && a->scene.n > rn->hi) {
-		units_format_count(rn->hi, ob, sizeof ob);
-		snprintf(out, size, "extrapolating x%.3g beyond the largest fitted model (%s)",
-		         a->scene.n / rn->hi, ob);
-	} else if (rd->hi > 0 && a->scene.d > rd->hi) {
-		units_format_count(rd->hi, ob, sizeof ob);
-		snprintf(out, size, "extrapolating x%.3g beyond the most tokens fitted (%s)",
-		         a->scene.d / rd->hi, ob);
-	}
-}
-
-/*
- * Where the law's paper published its own allocation (Kaplan's Table 6,
- * drawn 'o'), the readout gives it too: the '*' of line 2 is isoflop's.
- * "" when it has none.
- */
-static void readout_paper(const struct app *a, const struct readout *ro, char *out, size_t size)
-{
-	const struct preset *lp = &a->catalog->laws[a->scene.law].preset;
-	const struct catalog_entry *paper = lp->paper_frontier[0] && !a->scene.edited
-	                                            ? catalog_law(a->catalog, lp->paper_frontier)
-	                                            : NULL;
-	struct allocation popt;
-
-	out[0] = '\0';
-	if (paper == NULL ||
-	    optimum_at_compute(&paper->preset.law, ro->cflops, 0, &popt) != MODEL_OK)
-		return;
-	char pn[16], pd[16];
-	units_format_count(popt.params, pn, sizeof pn);
-	units_format_count(popt.tokens, pd, sizeof pd);
-	int at = snprintf(out, size, "paper's own (o): N* = %s  D* = %s", pn, pd);
-	if (ro->surface && ro->law->breakdown_loss > 0 && ro->loss < ro->law->breakdown_loss)
-		snprintf(out + at, size - (size_t)at, "   L < %g (~): the law breaks down",
-		         ro->law->breakdown_loss);
-}
-
-/*
- * The paper's allocation, else how far the point extrapolates, takes line 3
- * when there are three rows, and the efficiency joins line 2; with two rows
- * the efficiency joins line 2 if it fits.
- */
-static void readout_fit_rows(const struct app *a, struct readout *ro, int w, int h)
-{
-	char beyond[128], paper[160];
-	char *l1 = ro->line[1];
-
-	readout_beyond(a, ro, beyond, sizeof beyond);
-	readout_paper(a, ro, paper, sizeof paper);
-	if ((beyond[0] || paper[0]) && h >= 3) {
-		if (ro->line[2][0] && strlen(l1) + strlen(ro->eff_name) + 9 <= (size_t)w)
-			snprintf(l1 + strlen(l1), sizeof ro->line[1] - strlen(l1), "  %s %.1f%%",
-			         ro->eff_name, 100 * ro->eff);
-		snprintf(ro->line[2], sizeof ro->line[2], "%s", paper[0] ? paper : beyond);
-	}
-	if (h == 2 && ro->line[2][0] && strlen(l1) + strlen(ro->eff_name) + 16 <= (size_t)w &&
-	    ro->surface)
-		snprintf(l1 + strlen(l1), sizeof ro->line[1] - strlen(l1), "   %s %.1f%%",
-		         ro->eff_name, 100 * ro->eff);
-}
-
-/* What a mixture of experts and the views add to line 1, while it fits the screen. */
-static void readout_extras(const struct app *a, struct readout *ro, int w)
-{
-	char *l0 = ro->line[0], more[64];
-
-	/* a mixture of experts computes with its active parameters: say so, with the total */
-	if (ro->moe) {
-		char tb[16], nb[16];
-		units_format_count(ro->model->params, tb, sizeof tb);
-		units_format_count(a->scene.n, nb, sizeof nb);
-		snprintf(l0 + strlen(l0), sizeof ro->line[0] - strlen(l0), "   MoE: %s of %s", nb,
-		         tb);
-	}
-	if (a->data && a->scene.u > 0) {
-		snprintf(more, sizeof more, "   epochs %.3g", a->scene.d / a->scene.u);
-		if (strlen(l0) + strlen(more) <= (size_t)w)
-			strcat(l0, more);
-	}
-	if (a->hardware) {
-		char hb[16];
-		units_format_count(hw_gpu_hours(&a->scene.hw), hb, sizeof hb);
-		snprintf(more, sizeof more, "   %s GPU-hours", hb);
-		if (strlen(l0) + strlen(more) <= (size_t)w)
-			strcat(l0, more);
-	}
-}
-
+/* The readout, or in the big mode ('b') its three numbers in big digits where they fit. */
 static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
 {
-	struct readout ro = {.law = app_law(a), .cflops = app_value(a, SLIDER_C)};
-
-	if (r.h == 0)
-		return;
-	ro.surface = law_has_surface(ro.law) &&
-	             law_loss(ro.law, a->scene.n, a->scene.d, a->scene.u, &ro.loss) == MODEL_OK;
-	/* Kaplan's Eq. 1.5 optimum is isoflop's derivation, not the paper's: say so */
-	ro.derived = law_optimum_derived(ro.law);
-	ro.model = a->scene.model >= 0 ? &a->catalog->models[a->scene.model].preset : NULL;
-	ro.moe = ro.model != NULL && ro.model->active_params > 0;
-	ro.eff_name = ro.moe ? "dense-eq. eff" : "eff";
-	readout_point(a, &ro);
-	readout_optimum(a, &ro);
-	readout_efficiency(a, &ro);
-	readout_fit_rows(a, &ro, r.w, r.h);
-	if (a->inference && ro.surface)
-		inference_readout(a, ro.loss, ro.line);
-	readout_extras(a, &ro, r.w);
-	for (int i = 0; i < r.h && i < 3; i++)
-		canvas_text(c, r.x, r.y + i, ro.line[i], r.w, STYLE_TEXT);
+	if (!a->big || !readout_draw_big(c, a, r))
+		readout_draw(c, a, r);
 }
 
 /* A tour's caption: full width, bold, in the rows the readout leaves it. */
@@ -898,12 +632,15 @@ static void draw_picker(struct canvas *c, const struct app *a)
 {
 	bool marks = a->mode == MODE_PICK_MARKS, models = a->mode == MODE_PICK_MODEL || marks;
 	size_t n = models ? a->catalog->nmodels : a->catalog->nlaws;
-	struct rect in =
-	        box(c, 70, (int)n + 3,
-	            marks                          ? " marked models: Space marks, Enter closes "
-	            : models                       ? " models: Enter jumps, Esc closes "
-	            : a->mode == MODE_PICK_COMPARE ? " compare with: Enter picks, Esc closes "
-	                                           : " laws: Enter switches, Esc closes ");
+	char title[96 + APP_ENTRY_MAX];
+	/* what was typed to find a row stays in sight, so that a wrong letter shows */
+	snprintf(title, sizeof title, " %s, Esc closes, type to find%s%s ",
+	         marks                          ? "marked models: Space marks, Enter closes"
+	         : models                       ? "models: Enter jumps"
+	         : a->mode == MODE_PICK_COMPARE ? "compare with: Enter picks"
+	                                        : "laws: Enter switches",
+	         a->seek[0] ? ": " : "", a->seek);
+	struct rect in = box(c, 70, (int)n + 3, title);
 	int rows = in.h - 1;
 	size_t first = a->pick >= (size_t)rows ? a->pick - (size_t)rows + 1 : 0;
 	char line[256];
@@ -994,9 +731,8 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 		draw_testtime(out, a, e->lay.profiles);
 	draw_sliders(out, a, e->lay.sliders);
 	if (a->tour != NULL)
-		draw_caption(out, a, e->lay.readout);
-	else
-		draw_readout(out, a, e->lay.readout);
+		draw_caption(out, a, e->lay.caption);
+	draw_readout(out, a, e->lay.readout);
 	draw_status(out, a, e->lay.status);
 	if (a->mode == MODE_HELP)
 		draw_help(out, a);

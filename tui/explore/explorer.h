@@ -27,6 +27,7 @@ struct explorer_layout {
 	struct rect map;
 	struct rect profiles; /* w == 0: one panel only */
 	struct rect sliders;  /* a row per slider on screen */
+	struct rect caption;  /* a tour's caption: TOUR_CAPTION_LINES rows, else none */
 	struct rect readout;  /* 0 to 3 rows */
 	struct rect status;   /* one row */
 };
@@ -68,7 +69,7 @@ struct explorer {
 /*
  * Where everything goes on a w x h terminal: `panel` picks one panel or
  * both; nsliders rows of sliders; a tour keeps two rows under them for its
- * caption.
+ * caption, above the readout.
  */
 void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsliders,
                      struct explorer_layout *l);

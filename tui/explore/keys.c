@@ -118,6 +118,13 @@ static enum key_result toggle_zoom(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result toggle_big(struct app *a, int key)
+{
+	(void)key;
+	app_toggle_big(a);
+	return KEY_HANDLED;
+}
+
 static enum key_result view_inference(struct app *a, int key)
 {
 	(void)key;
@@ -266,13 +273,14 @@ const struct key_binding key_table[] = {
         {"p", "pick a model and jump to it", {'p'}, pick_model},
         {"M", "mark models: always labelled whole (Space toggles)", {'M'}, pick_marks},
         {"w", "pick a law", {'w'}, pick_law},
-        {"c", "compare with a second law (its frontier: o)", {'c'}, pick_compare},
+        {"c", "compare with a second law (its frontier: #)", {'c'}, pick_compare},
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
         {"z", "profiles: zoom on this C's curve, or every budget", {'z'}, toggle_zoom},
         {"+ -", "zoom the map in or out about the point", {'+', '-'}, window_key},
         {".", "centre the map on the point", {'.'}, window_key},
         {"0", "the map's first window", {'0'}, window_key},
+        {"b", "big readout: L, efficiency and C three rows high", {'b'}, toggle_big},
         {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_inference},
         {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_data},
         {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_testtime},
@@ -355,13 +363,39 @@ static enum key_result pick_choose(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result pick_first(struct app *a, int key)
+{
+	(void)key;
+	app_pick_move(a, -(int)picker_rows(a), picker_rows(a), false);
+	return KEY_HANDLED;
+}
+
+static enum key_result pick_last(struct app *a, int key)
+{
+	(void)key;
+	app_pick_move(a, (int)picker_rows(a), picker_rows(a), false);
+	return KEY_HANDLED;
+}
+
+/* Any other printable key: type-ahead, to the first row whose id or name starts so. */
+static enum key_result pick_seek(struct app *a, int key)
+{
+	if (key <= ' ' || key > '~')
+		return KEY_IGNORED;
+	app_pick_seek(a, key);
+	return KEY_HANDLED;
+}
+
+/* letters are type-ahead here, so only keys that type nothing move the row */
 static const struct key_binding picker_keys[] = {
-        {"Up k", "the row above (round to the last)", {KEYC_UP, 'k'}, pick_up},
-        {"Down j Tab", "the row below (round to the first)", {KEYC_DOWN, 'j', KEYC_TAB}, pick_down},
+        {"Up", "the row above (round to the last)", {KEYC_UP}, pick_up},
+        {"Down Tab", "the row below (round to the first)", {KEYC_DOWN, KEYC_TAB}, pick_down},
         {"PgUp", "ten rows up", {KEYC_PGUP}, pick_up},
         {"PgDn", "ten rows down", {KEYC_PGDN}, pick_down},
+        {"Home", "the first row", {KEYC_HOME}, pick_first},
+        {"End", "the last row", {KEYC_END}, pick_last},
         {"Enter", "take the row", {KEYC_ENTER, '\r'}, pick_choose},
-        {"Esc q", "cancel", {KEYC_ESC, 'q'}, close_dialog},
+        {"Esc", "cancel", {KEYC_ESC}, close_dialog},
 };
 
 static enum key_result mark_toggle(struct app *a, int key)
@@ -522,8 +556,8 @@ static const struct key_binding jump_keys[] = {
 
 static const struct key_mode explore_mode = {ROWS(key_table), NULL, true};
 static const struct key_mode entry_mode = {ROWS(entry_keys), entry_type, false};
-static const struct key_mode picker_mode = {ROWS(picker_keys), NULL, false};
-static const struct key_mode marks_mode = {ROWS(marks_keys), NULL, false};
+static const struct key_mode picker_mode = {ROWS(picker_keys), pick_seek, false};
+static const struct key_mode marks_mode = {ROWS(marks_keys), pick_seek, false};
 static const struct key_mode help_mode = {ROWS(help_keys), close_dialog, false};
 static const struct key_mode tour_mode = {ROWS(tour_keys), tour_detour, false};
 static const struct key_mode confirm_mode = {ROWS(confirm_keys), quit_cancel, false};

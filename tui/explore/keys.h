@@ -27,6 +27,8 @@ enum {
 	KEYC_PGUP,
 	KEYC_PGDN,
 	KEYC_BTAB,
+	KEYC_HOME,
+	KEYC_END,
 };
 
 /* What a key did. The frame's cache key decides by itself what to rebuild. */

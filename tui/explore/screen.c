@@ -269,6 +269,10 @@ static int translate(int ch)
 		return KEYC_PGDN;
 	case KEY_BTAB:
 		return KEYC_BTAB;
+	case KEY_HOME:
+		return KEYC_HOME;
+	case KEY_END:
+		return KEYC_END;
 	case KEY_ENTER:
 	case '\r':
 		return KEYC_ENTER;

@@ -609,6 +609,9 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 {
 	int n = 0;
 
+	/* a law compared with is what the viewer asked for: named before all else */
+	if (s->frontier2 != NULL && s->compared && n < max)
+		snprintf(out[n++], 96, "# %s", s->frontier2_name);
 	/* models left off a crowded map: first, so that a full legend never drops the count */
 	if (hidden > 0 && n < max)
 		snprintf(out[n++], 96, "%d models not drawn", hidden);
@@ -631,7 +634,7 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		         !has_surface                  ? "* frontier"
 		         : law_optimum_derived(s->law) ? "* Eq.1.5 optimum"
 		                                       : "* optimal");
-	if (s->frontier2 != NULL && n < max)
+	if (s->frontier2 != NULL && !s->compared && n < max)
 		snprintf(out[n++], 96, "o %s", s->frontier2_name);
 	if (n < max)
 		snprintf(out[n++], 96, ". FLOPs");
@@ -733,7 +736,8 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	if (s->wall_u > 0)
 		draw_data_wall(c, &m->frame, s);
 	if (s->frontier2 != NULL)
-		draw_frontier(c, &m->frame, s, s->frontier2, 0, 'o', STYLE_FRONTIER2);
+		draw_frontier(c, &m->frame, s, s->frontier2, 0, s->compared ? '#' : 'o',
+		              STYLE_FRONTIER2);
 	if (s->inference_t > 0 && m->has_surface)
 		draw_frontier(c, &m->frame, s, s->law, s->inference_t, '%', STYLE_FRONTIER2);
 	draw_frontier(c, &m->frame, s, s->law, 0, '*', STYLE_FRONTIER);

@@ -66,6 +66,7 @@ struct map_spec {
 	double d_lo, d_hi;  /* window: tokens */
 	const struct law *frontier2; /* a second frontier drawn with 'o', or NULL */
 	const char *frontier2_name;  /* its legend name */
+	bool compared; /* frontier2 is a law compared with: '#', named first in the legend */
 	const struct law *delta_law; /* contours of L(law) - L(delta_law) instead of L, or NULL */
 	const char *delta_name;
 	const struct map_marker *markers;

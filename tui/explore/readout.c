@@ -1,0 +1,500 @@
+/*
+ * readout.c: the readout under the sliders. Its numbers are fields, each
+ * shown whole or not at all: a row too narrow for them drops whole fields
+ * in the order of their `drop` (isoflop(1), THE READOUT, lists it), never
+ * the end of one, so that "dL =" can no longer end empty. Also the big
+ * readout ('b') for projectors, in a three-row digit font drawn into the
+ * canvas.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../model/optimum.h"
+#include "../../model/units.h"
+#include "readout.h"
+
+/*
+ * The order fields drop in, the first to go last in this list: what a
+ * smaller terminal gives up first is the words, then what the map and the
+ * sliders show too, and L and the efficiency last.
+ */
+enum {
+	DROP_NEVER = 0,      /* L */
+	DROP_EFFICIENCY = 1, /* inference view: this model's extra FLOPs */
+	DROP_GAP = 2,        /* dL; inference view: the aware model's saving */
+	DROP_COMPUTE = 3,    /* C; inference view: the lifetime FLOPs */
+	DROP_OPT_N = 4,      /* N*; inference view: the Chinchilla model */
+	DROP_OPT_D = 5,      /* D*; inference view: the aware model */
+	DROP_RATIO = 6,      /* D/N */
+	DROP_MOE = 7,        /* a mixture of experts' active and total parameters */
+	DROP_VIEW = 8,       /* epochs (data view), GPU-hours (hardware view) */
+	DROP_OPT_L = 9,      /* L* */
+	DROP_NOTE = 10,      /* extrapolation, breakdown, the paper's own allocation */
+	DROP_ALSO = 11,      /* C in PF-days, the published compute */
+	DROP_LABEL = 12,     /* "at this C:", "same L, lifetime FLOPs:" */
+	DROP_WORDS = 13,     /* what the efficiency means */
+};
+
+/* What the fields are made of. */
+struct readout_state {
+	const struct app *a;
+	const struct law *law;
+	const struct preset *model; /* the model the point is on, or NULL */
+	double cflops;              /* C at the point */
+	double loss;                /* L at the point, when surface */
+	bool surface;               /* the law has a loss at the point */
+	bool moe;                   /* the point is a mixture of experts' */
+	bool derived;               /* the optimum is isoflop's derivation (Kaplan's Eq. 1.5) */
+	struct readout_field *f;
+	int n;
+};
+
+static void add(struct readout_state *s, const char *sep, int drop, enum readout_break brk,
+                enum readout_glue glue, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Append a field; past READOUT_MAX_FIELDS it is left out. */
+static void add(struct readout_state *s, const char *sep, int drop, enum readout_break brk,
+                enum readout_glue glue, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (s->n >= READOUT_MAX_FIELDS)
+		return;
+	struct readout_field *f = &s->f[s->n++];
+	va_start(ap, fmt);
+	vsnprintf(f->text, sizeof f->text, fmt, ap);
+	va_end(ap);
+	f->sep = sep;
+	f->drop = drop;
+	f->brk = brk;
+	f->glue = glue;
+}
+
+/*
+ * A loss for the readout: 4 decimals (dL = +0.0000 at the optimum) while
+ * that fits UNITS_FIXED_MAX, an exponent form past it: a law with A = 1e18
+ * and alpha = 0.01 passes the loader's bounds and has losses of 1e17.
+ * signed adds '+'.
+ */
+static const char *loss_text(double v, bool sign, char *buf, size_t size)
+{
+	char num[UNITS_FIXED_MAX + 8];
+
+	if (fabs(v) < 1e5)
+		snprintf(num, sizeof num, "%.4f", v);
+	else
+		units_format_fixed(v, 4, num, sizeof num); /* and "-" for inf or nan */
+	snprintf(buf, size, "%s%s", sign && v >= 0 ? "+" : "", num);
+	return buf;
+}
+
+/*
+ * Whether a model's published training compute differs, as the readout
+ * prints it, from the 6ND (cb, already formatted) the map places it at; the
+ * published figure then goes into rb. Gopher: 6ND is 5.04e23, Hoffmann et
+ * al. count 5.76e23 (Table 3, App. F).
+ */
+static bool reported_differs(const struct preset *model, const char *cb, char *rb, size_t size)
+{
+	if (model == NULL || model->compute <= 0)
+		return false;
+	units_format_compute(model->compute, rb, size);
+	return strcmp(rb, cb) != 0;
+}
+
+/* Line 1: the loss, the compute and D/N at the point; a mixture of experts' sizes. */
+static void fields_point(struct readout_state *s)
+{
+	const struct app *a = s->a;
+	char cb[16], pb[16], lb[32], rb[16];
+
+	units_format_compute(s->cflops, cb, sizeof cb);
+	units_format_compute(s->cflops / LAW_PF_DAY, pb, sizeof pb);
+	if (s->surface)
+		/* no law is fitted to mixtures of experts: a dense model's loss, said so */
+		add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "L = %s%s",
+		    loss_text(s->loss, false, lb, sizeof lb), s->moe ? " dense-equivalent" : "");
+	else
+		add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "no loss surface");
+	add(s, "   ", DROP_COMPUTE, READOUT_FLOW, READOUT_ALONE, "C = %s FLOPs", cb);
+	if (reported_differs(s->model, cb, rb, sizeof rb))
+		add(s, " ", DROP_ALSO, READOUT_FLOW, READOUT_WITH_PREV, "(6ND; reported %s)", rb);
+	else if (!s->moe)
+		add(s, " ", DROP_ALSO, READOUT_FLOW, READOUT_WITH_PREV, "= %s PF-days", pb);
+	if (s->moe) {
+		char tb[16], nb[16];
+		units_format_count(s->model->params, tb, sizeof tb);
+		units_format_count(a->scene.n, nb, sizeof nb);
+		add(s, "   ", DROP_MOE, READOUT_FLOW, READOUT_ALONE, "MoE: %s of %s", nb, tb);
+	} else {
+		add(s, "   ", DROP_RATIO, READOUT_FLOW, READOUT_ALONE, "D/N = %.1f",
+		    a->scene.d / a->scene.n);
+	}
+}
+
+/* What the data and hardware views add to line 1. */
+static void fields_views(struct readout_state *s)
+{
+	const struct app *a = s->a;
+
+	if (a->data && a->scene.u > 0)
+		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "epochs %.3g",
+		    a->scene.d / a->scene.u);
+	if (a->hardware) {
+		char hb[16];
+		units_format_count(hw_gpu_hours(&a->scene.hw), hb, sizeof hb);
+		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s GPU-hours", hb);
+	}
+}
+
+/* Line 2: the optimum at this C, labelled. */
+static void fields_optimum(struct readout_state *s)
+{
+	struct allocation opt;
+	char nb[16], db[16], lsb[32], dlb[32];
+
+	if (optimum_at_compute(s->law, s->cflops, s->a->scene.u, &opt) != MODEL_OK) {
+		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "no optimum at this C");
+		return;
+	}
+	units_format_count(opt.params, nb, sizeof nb);
+	units_format_count(opt.tokens, db, sizeof db);
+	bool loss = s->surface && opt.has_loss;
+	add(s, "", DROP_LABEL, READOUT_LINE, READOUT_WITH_NEXT, "%s",
+	    !loss        ? "frontier at this C:"
+	    : s->derived ? "Eq. 1.5:"
+	                 : "at this C:");
+	add(s, " ", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "N* = %s", nb);
+	add(s, "  ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "D* = %s", db);
+	if (!loss)
+		return;
+	add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
+	    loss_text(opt.loss, false, lsb, sizeof lsb));
+	add(s, "  ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
+	    loss_text(s->loss - opt.loss, true, dlb, sizeof dlb));
+}
+
+/* Line 3: the compute efficiency and what it means, while it fits. */
+static void fields_efficiency(struct readout_state *s)
+{
+	const struct app *a = s->a;
+	struct allocation same;
+	double eff;
+	char ob[16];
+
+	if (!s->surface ||
+	    optimum_efficiency(s->law, a->scene.n, a->scene.d, a->scene.u, &eff, &same) != MODEL_OK)
+		return;
+	units_format_compute(same.compute, ob, sizeof ob);
+	add(s, "   ", DROP_EFFICIENCY, READOUT_SOFT, READOUT_ALONE, "%sefficiency %.1f%%",
+	    s->moe ? "dense-eq. " : "", 100 * eff);
+	if (s->derived)
+		add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV,
+		    "against Eq. 1.5's optimum, which needs %s", ob);
+	else
+		add(s, ": ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV,
+		    "an optimal%s run reaches this loss with %s", s->moe ? " dense" : "", ob);
+}
+
+/*
+ * Beyond the law's fitted range the numbers are extrapolation: how far, or
+ * where the paper says the law itself fails. Where the law's paper
+ * published its own allocation (Kaplan's Table 6, drawn 'o') it comes
+ * first: the '*' of line 2 is isoflop's.
+ */
+static void fields_notes(struct readout_state *s)
+{
+	const struct app *a = s->a;
+	const struct law_range *rn = &s->law->params, *rd = &s->law->tokens;
+	const struct preset *lp = &a->catalog->laws[a->scene.law].preset;
+	const struct catalog_entry *paper = lp->paper_frontier[0] && !a->scene.edited
+	                                            ? catalog_law(a->catalog, lp->paper_frontier)
+	                                            : NULL;
+	bool breaks = s->surface && s->law->breakdown_loss > 0 && s->loss < s->law->breakdown_loss;
+	struct allocation popt;
+	char ob[16], pd[16];
+
+	if (paper != NULL &&
+	    optimum_at_compute(&paper->preset.law, s->cflops, 0, &popt) == MODEL_OK) {
+		units_format_count(popt.params, ob, sizeof ob);
+		units_format_count(popt.tokens, pd, sizeof pd);
+		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		    "paper's own (o): N* = %s  D* = %s", ob, pd);
+		if (breaks)
+			add(s, "   ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE,
+			    "L < %g (~): the law breaks down", s->law->breakdown_loss);
+	} else if (breaks) {
+		/* worse than extrapolation: where the paper says the law itself fails */
+		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		    "L < %g (~): past where the paper says this law breaks down",
+		    s->law->breakdown_loss);
+	} else if (rn->hi > 0 && a->scene.n > rn->hi) {
+		units_format_count(rn->hi, ob, sizeof ob);
+		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		    "extrapolating x%.3g beyond the largest fitted model (%s)", a->scene.n / rn->hi,
+		    ob);
+	} else if (rd->hi > 0 && a->scene.d > rd->hi) {
+		units_format_count(rd->hi, ob, sizeof ob);
+		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		    "extrapolating x%.3g beyond the most tokens fitted (%s)", a->scene.d / rd->hi,
+		    ob);
+	}
+}
+
+/*
+ * The inference view's readout (Sardana et al. 2023): what this model costs
+ * over its life, and what the Chinchilla-optimal and the inference-aware
+ * models of the same loss cost, k N D + 2 N T each. False when no optimum
+ * reaches the loss.
+ */
+static bool fields_inference(struct readout_state *s)
+{
+	const struct app *a = s->a;
+	struct inference_plan plan;
+	double train = law_compute(s->law, a->scene.n, a->scene.d), infer = 2 * a->scene.n * a->t;
+	char tb[16], ib[16], sb[16], cb[16], ab[16], nb[16], db[16], cn[16], lb[32];
+
+	units_format_compute(train, tb, sizeof tb);
+	units_format_compute(infer, ib, sizeof ib);
+	units_format_compute(train + infer, sb, sizeof sb);
+	add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "L = %s",
+	    loss_text(s->loss, false, lb, sizeof lb));
+	add(s, "   ", DROP_COMPUTE, READOUT_FLOW, READOUT_ALONE,
+	    "train %s + inference %s = %s FLOPs", tb, ib, sb);
+	if (optimum_inference(s->law, s->loss, a->scene.u, a->t, &plan) != MODEL_OK) {
+		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE,
+		    "no compute-optimal model reaches this loss");
+		return false;
+	}
+	units_format_compute(plan.chinchilla_total, cb, sizeof cb);
+	units_format_compute(plan.aware_total, ab, sizeof ab);
+	units_format_count(plan.chinchilla.params, cn, sizeof cn);
+	units_format_count(plan.aware.params, nb, sizeof nb);
+	units_format_count(plan.aware.tokens, db, sizeof db);
+	add(s, "", DROP_LABEL, READOUT_LINE, READOUT_WITH_NEXT, "same L, lifetime FLOPs:");
+	add(s, " ", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "Chinchilla %s %s", cn, cb);
+	add(s, "; ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "aware %s on %s %s", nb, db, ab);
+	double extra = (train + infer - plan.chinchilla_total) / plan.chinchilla_total;
+	add(s, "", DROP_LABEL, READOUT_LINE, READOUT_WITH_NEXT, "vs the Chinchilla-optimal model:");
+	add(s, " ", DROP_EFFICIENCY, READOUT_LINE, READOUT_ALONE, "this one %+.1f%% FLOPs",
+	    100 * extra);
+	add(s, ", ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "the aware one %+.1f%%",
+	    -100 * plan.savings);
+	return true;
+}
+
+int readout_fields(const struct app *a, struct readout_field *f)
+{
+	struct readout_state s = {
+	        .a = a, .law = app_law(a), .cflops = app_value(a, SLIDER_C), .f = f};
+
+	s.surface = law_has_surface(s.law) &&
+	            law_loss(s.law, a->scene.n, a->scene.d, a->scene.u, &s.loss) == MODEL_OK;
+	/* Kaplan's Eq. 1.5 optimum is isoflop's derivation, not the paper's: say so */
+	s.derived = law_optimum_derived(s.law);
+	s.model = a->scene.model >= 0 ? &a->catalog->models[a->scene.model].preset : NULL;
+	s.moe = s.model != NULL && s.model->active_params > 0;
+	if (a->inference && s.surface) {
+		fields_inference(&s);
+		fields_views(&s);
+		return s.n;
+	}
+	fields_point(&s);
+	fields_views(&s);
+	fields_optimum(&s);
+	fields_efficiency(&s);
+	fields_notes(&s);
+	return s.n;
+}
+
+/* ---- layout ---- */
+
+static int text_len(const char *s)
+{
+	return (int)strlen(s);
+}
+
+/*
+ * Whether field i may be placed after `prev` (the last field placed): a
+ * label needs the field after it kept, an explanation the one before it
+ * placed.
+ */
+static bool placeable(const struct readout_field *f, int n, const bool *keep, int i, int prev)
+{
+	if (!keep[i])
+		return false;
+	if (f[i].glue == READOUT_WITH_NEXT && (i + 1 >= n || !keep[i + 1]))
+		return false;
+	return f[i].glue != READOUT_WITH_PREV || prev == i - 1;
+}
+
+/*
+ * One pass: the kept fields, in order, into rows of w cells; soft breaks
+ * are honoured when `soft`. False when they need more than h rows.
+ */
+static bool flow(const struct readout_field *f, int n, const bool *keep, bool soft, int w, int h,
+                 int *row, int *col)
+{
+	int x = 0, y = 0, prev = -1;
+
+	for (int i = 0; i < n; i++)
+		row[i] = -1;
+	for (int i = 0; i < n; i++) {
+		if (!placeable(f, n, keep, i, prev))
+			continue;
+		bool labelled = prev == i - 1 && prev >= 0 && f[prev].glue == READOUT_WITH_NEXT;
+		bool brk = f[i].brk == READOUT_LINE || (soft && f[i].brk == READOUT_SOFT);
+		if (brk && x > 0 && !labelled && y + 1 < h) {
+			y++;
+			x = 0;
+		}
+		int sep = x > 0 ? text_len(f[i].sep) : 0, len = text_len(f[i].text);
+		int next = f[i].glue == READOUT_WITH_NEXT
+		                   ? text_len(f[i + 1].sep) + text_len(f[i + 1].text)
+		                   : 0;
+		if (x > 0 && x + sep + len + next > w) {
+			if (f[i].glue == READOUT_WITH_PREV)
+				continue; /* an explanation goes rather than stand alone */
+			y++;
+			x = sep = 0;
+		}
+		if (len + next > w)
+			continue; /* wider than the readout: never cut, never shown */
+		if (y >= h)
+			return false;
+		row[i] = y;
+		col[i] = x + sep;
+		x += sep + len;
+		prev = i;
+	}
+	return true;
+}
+
+void readout_layout(const struct readout_field *f, int n, int w, int h, int *row, int *col)
+{
+	bool keep[READOUT_MAX_FIELDS];
+
+	for (int i = 0; i < n; i++)
+		keep[i] = true;
+	for (;;) {
+		if (flow(f, n, keep, true, w, h, row, col) ||
+		    flow(f, n, keep, false, w, h, row, col))
+			return;
+		int worst = -1; /* the highest drop; of equal ones, the last */
+		for (int i = 0; i < n; i++)
+			if (keep[i] && f[i].drop > 0 && (worst < 0 || f[i].drop >= f[worst].drop))
+				worst = i;
+		if (worst < 0)
+			return; /* only what never drops, and rows for part of it */
+		keep[worst] = false;
+	}
+}
+
+void readout_draw(struct canvas *c, const struct app *a, struct rect r)
+{
+	struct readout_field f[READOUT_MAX_FIELDS];
+	int row[READOUT_MAX_FIELDS], col[READOUT_MAX_FIELDS];
+
+	if (r.h <= 0)
+		return;
+	int n = readout_fields(a, f);
+	readout_layout(f, n, r.w, r.h, row, col);
+	for (int i = 0; i < n; i++) {
+		if (row[i] < 0)
+			continue;
+		int sep = col[i] > 0 ? text_len(f[i].sep) : 0;
+		canvas_text(c, r.x + col[i] - sep, r.y + row[i], f[i].sep, sep, STYLE_TEXT);
+		canvas_text(c, r.x + col[i], r.y + row[i], f[i].text, r.w - col[i], STYLE_TEXT);
+	}
+}
+
+/* ---- the big readout ---- */
+
+/* A character three rows high, as segments: most are 3 cells wide, '.' and '1' one. */
+struct big_glyph {
+	char ch;
+	const char *rows[3];
+};
+
+static const struct big_glyph big_font[] = {
+        {'0', {" _ ", "| |", "|_|"}}, {'1', {" ", "|", "|"}},       {'2', {" _ ", " _|", "|_ "}},
+        {'3', {" _ ", " _|", " _|"}}, {'4', {"   ", "|_|", "  |"}}, {'5', {" _ ", "|_ ", " _|"}},
+        {'6', {" _ ", "|_ ", "|_|"}}, {'7', {" _ ", "  |", "  |"}}, {'8', {" _ ", "|_|", "|_|"}},
+        {'9', {" _ ", "|_|", " _|"}}, {'.', {" ", " ", "."}},       {'%', {"o /", " / ", "/ o"}},
+        {'e', {" _ ", "|_ ", "|_ "}}, {'+', {"   ", "_|_", " | "}}, {'-', {"   ", "___", "   "}},
+        {'L', {"   ", "|  ", "|_ "}}, {'C', {" _ ", "|  ", "|_ "}}, {' ', {" ", " ", " "}},
+};
+
+static const struct big_glyph *big_glyph_of(char ch)
+{
+	for (size_t i = 0; i < sizeof big_font / sizeof *big_font; i++)
+		if (big_font[i].ch == ch)
+			return &big_font[i];
+	return NULL;
+}
+
+/* Cells text takes in the big font (a cell between characters), or -1 if it has one it lacks. */
+static int big_width(const char *text)
+{
+	int w = 0;
+
+	for (const char *p = text; *p; p++) {
+		const struct big_glyph *g = big_glyph_of(*p);
+		if (g == NULL)
+			return -1;
+		w += text_len(g->rows[0]) + (p[1] ? 1 : 0);
+	}
+	return w;
+}
+
+/* Draw text in the big font from column x of r's top three rows. */
+static void big_text(struct canvas *c, struct rect r, int x, const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		const struct big_glyph *g = big_glyph_of(*p);
+		for (int y = 0; y < 3; y++)
+			canvas_text(c, x, r.y + y, g->rows[y], text_len(g->rows[y]),
+			            STYLE_HIGHLIGHT);
+		x += text_len(g->rows[0]) + 1;
+	}
+}
+
+bool readout_draw_big(struct canvas *c, const struct app *a, struct rect r)
+{
+	const struct law *law = app_law(a);
+	char item[3][32], cb[16];
+	double loss, eff;
+	struct allocation same;
+	int n = 0, gap = 4, width = 0;
+
+	if (r.h < 3)
+		return false;
+	if (law_has_surface(law) &&
+	    law_loss(law, a->scene.n, a->scene.d, a->scene.u, &loss) == MODEL_OK) {
+		snprintf(item[n++], sizeof item[0], "L%.4f", loss);
+		if (optimum_efficiency(law, a->scene.n, a->scene.d, a->scene.u, &eff, &same) ==
+		    MODEL_OK)
+			snprintf(item[n++], sizeof item[0], "%.1f%%", 100 * eff);
+	}
+	units_format_compute(app_value(a, SLIDER_C), cb, sizeof cb);
+	snprintf(item[n++], sizeof item[0], "C%s", cb);
+	/* whole items only: C goes first, then the efficiency, as in the readout */
+	int keep = 0;
+	for (int i = 0; i < n; i++) {
+		int iw = big_width(item[i]);
+		if (iw < 0 || width + (keep ? gap : 0) + iw > r.w)
+			break;
+		width += (keep ? gap : 0) + iw;
+		keep++;
+	}
+	if (keep == 0)
+		return false;
+	int x = r.x + (r.w - width) / 2;
+	for (int i = 0; i < keep; i++) {
+		big_text(c, r, x, item[i]);
+		x += big_width(item[i]) + gap;
+	}
+	return true;
+}
