@@ -258,7 +258,7 @@ if wait_for '^6/8 ' && wait_for "^ The data wall"; then ok "tour: g 6 Enter jump
 T send-keys -t e Space Space Space
 if wait_for 'the last step: q quits'; then ok "tour: the last step says so"; else no "tour end" "$(screen | tail -n 2)"; fi
 T send-keys -t e Right
-if wait_for 'detour from step 8: Enter returns, Space goes on' && wait_for '^> N params .* 8\.98B'; then ok "tour: an arrow makes a detour and says how to return"; else no "tour detour" "$(screen | tail -n 8)"; fi
+if wait_for 'detour from step 8: Enter returns, Space goes on' && wait_for '^> M larger .* x15\.7'; then ok "tour: an arrow makes a detour and says how to return"; else no "tour detour" "$(screen | tail -n 8)"; fi
 T send-keys -t e = z Enter # an error message, then the double Esc of a startled speaker
 T send-keys -t e Escape
 sleep 0.3
@@ -266,7 +266,7 @@ T send-keys -t e Escape
 if wait_for 'Esc stays: Enter returns to step 8, q quits'; then ok "tour: a double Esc after an error keeps the tour"; else no "tour double Esc" "$(screen | tail -n 3)"; fi
 sleep 0.3
 T send-keys -t e Enter
-if wait_for '^8/8 ' && wait_for '^> N params .* 8B'; then ok "tour: Enter returns to the step left"; else no "tour return" "$(screen | tail -n 8)"; fi
+if wait_for '^8/8 ' && wait_for '^> M larger .* x14$'; then ok "tour: Enter returns to the step left"; else no "tour return" "$(screen | tail -n 8)"; fi
 T send-keys -t e q
 if wait_for 'quit the tour and isoflop\? y/n'; then ok "tour: q asks first"; else no "tour q asks" "$(screen | tail -n 2)"; fi
 T send-keys -t e n
