@@ -271,11 +271,13 @@ static int new_text(const unsigned char *old, size_t len, int indent, const stru
 
 	if (fp == NULL)
 		return -1;
-	if (old == NULL)
+	if (old == NULL) {
 		tour_write_head(fp, id, title);
-	fwrite(old, 1, len, fp);
-	if (len > 0 && old[len - 1] != '\n')
-		fputc('\n', fp);
+	} else {
+		fwrite(old, 1, len, fp);
+		if (len > 0 && old[len - 1] != '\n')
+			fputc('\n', fp);
+	}
 	tour_write_step(fp, s, indent);
 	return fclose(fp) == 0 ? 0 : -1;
 }

@@ -102,17 +102,17 @@ if printf '%s\n' "$out" | grep -q '^L = [0-9.]* dense-equivalent' &&
 	ok "explorer readout at DeepSeek-V3: loss and efficiency only as dense-equivalent"
 else no "explorer readout labels DeepSeek-V3's loss dense-equivalent" "$(printf '%s\n' "$out" | tail -n 4)"; fi
 
-# --- tour step 2: 61% is GPT-3's efficiency under Epoch's refit (Besiroglu
+# --- tour step 2: 60.9% is GPT-3's efficiency under Epoch's refit (Besiroglu
 # et al. 2024); Hoffmann et al.'s constants give 33.6% and 41.6%
 eff() { "$ISOFLOP" loss --law "$1" --model gpt3 | sed -n 2p | awk '{ print $6 }'; }
 t=presets/tours/chinchilla-story.yaml
 step2=$(awk '/^  - caption/ { k++ } k == 2' "$t")
 if [ "$(eff besiroglu2024)" = 60.9% ] && [ "$(eff hoffmann2022)" = 33.6% ] &&
 	[ "$(eff hoffmann2022-unrounded)" = 41.6% ] &&
-	printf '%s\n' "$step2" | grep -q '61%' && printf '%s\n' "$step2" | grep -q 'Epoch' &&
+	printf '%s\n' "$step2" | grep -q '60.9%' && printf '%s\n' "$step2" | grep -q 'Epoch' &&
 	printf '%s\n' "$step2" | grep -q 'law: besiroglu2024'; then
-	ok "tour step 2: 61% credited to Epoch's refit (Hoffmann's constants: 33.6%, 41.6%)"
-else no "tour step 2 credits 61% to Epoch's refit" "$step2"; fi
+	ok "tour step 2: 60.9% credited to Epoch's refit (Hoffmann's constants: 33.6%, 41.6%)"
+else no "tour step 2 credits 60.9% to Epoch's refit" "$step2"; fi
 
 # --- Snell et al. 2024 (arXiv:2408.03314): test-time compute wins on easy and
 # medium questions and at low inference load; pretraining at high load

@@ -258,7 +258,7 @@ tour_case "not a mapping" "1:1: a tour is a mapping (id, title, steps), not a li
 tour_case "unique tokens need a data-constrained law" "4:5: unique_tokens needs a data-constrained law such as muennighoff2023" 'id: t\ntitle: T\nsteps:\n  - caption: x\n    law: kaplan2020\n    unique_tokens: 1B\n'
 expect_error "no such tour" "isoflop: no tour 'nosuch' (the shipped one is chinchilla-story; a file path plays your own)" --tour nosuch --dump
 expect_error "a tour sets its own point" "isoflop: a tour sets its own point: --tour takes no --model, --params, --tokens, --compute or --unique-tokens" --tour chinchilla-story --model gpt3 --dump
-expect_match "--tour --dump shows the first caption" '^ 2020, Kaplan et al\.: grow parameters fastest\. GPT-3 \(G3: 175B, 300B tokens\)$' --tour chinchilla-story --dump
+expect_match "--tour --dump shows the first caption" '^ 2020, Kaplan et al\.: grow parameters fastest\. GPT-3 \(@: 175B, 300B tokens\)$' --tour chinchilla-story --dump
 expect_error "tour --dump into a directory that cannot be made" "isoflop: $tmp/none/slides: No such file or directory" tour --dump chinchilla-story "$tmp/none/slides"
 run tour --dump chinchilla-story "$tmp/slides"
 frames=$(ls "$tmp/slides" 2>/dev/null | wc -l)

@@ -31,7 +31,7 @@ fi
 # a tour at 80x24: the caption and the numbers it cites, both on screen
 "$ISOFLOP" tour --dump chinchilla-story "$tmp/tour" >/dev/null 2>&1
 step2="$tmp/tour/step-02.txt"
-if grep -q "61% compute-efficient" "$step2" && grep -q "efficiency 60.9%" "$step2" &&
+if grep -q "60.9% compute-efficient" "$step2" && grep -q "efficiency 60.9%" "$step2" &&
 	grep -q "^L = 2.0086" "$step2"; then
 	ok "tour step 2 at 80x24 shows its caption and the efficiency it cites"
 else

@@ -862,7 +862,8 @@ static void tour_unique_tokens_survive_u(void **state)
 		tour_begin(&a, &t);
 		tour_jump(&a, i + 1);
 		assert_rel(a.scene.u, u, 1e-12);
-		press(&a, 'u', KEY_HANDLED); /* a detour from the step */
+		if (!a.data) /* a step that does not open the data view itself: 'u' as a detour */
+			press(&a, 'u', KEY_HANDLED);
 		assert_true(a.data);
 		assert_rel(app_value(&a, SLIDER_U), u, 1e-12);
 		assert_true(a.scene.d != u); /* D is what the old 'u' put in its place */

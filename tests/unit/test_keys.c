@@ -160,6 +160,31 @@ static void no_key_is_ignored_in_a_tour(void **state)
 	assert_true(keys > 20);
 }
 
+/* A step number the tour lacks, or a zoom past the map's limit, says so: never silent. */
+static void out_of_range_keys_say_so(void **state)
+{
+	(void)state;
+	struct app a;
+
+	story(&a);
+	press(&a, 'g', KEY_HANDLED);
+	press(&a, '9', KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_int_equal(a.step, 0);
+	assert_string_equal(a.status, "no step 9: the tour has steps 1 to 8");
+	press(&a, '?', KEY_HANDLED); /* the help in a tour lists the tour's keys first */
+	char line[128];
+	key_help_line(&a, 3, line, sizeof line);
+	assert_non_null(strstr(line, "go to step number N"));
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	for (int i = 0; i < 20; i++)
+		press(&a, '+', KEY_HANDLED);
+	assert_non_null(strstr(a.status, "as narrow as it goes"));
+	for (int i = 0; i < 40; i++)
+		press(&a, '-', KEY_HANDLED);
+	assert_non_null(strstr(a.status, "spans all it can"));
+}
+
 /* A detour from step 3, then Enter: step 3 exactly as it was; Space: step 4. */
 static void enter_returns_from_a_detour(void **state)
 {
@@ -313,6 +338,7 @@ int main(void)
 	        cmocka_unit_test(esc_keeps_the_tour),
 	        cmocka_unit_test(q_asks_in_a_tour),
 	        cmocka_unit_test(no_key_is_ignored_in_a_tour),
+	        cmocka_unit_test(out_of_range_keys_say_so),
 	        cmocka_unit_test(enter_returns_from_a_detour),
 	        cmocka_unit_test(the_command_line_redraws_the_view),
 	        cmocka_unit_test(the_command_line_names_what_it_leaves_out),

@@ -984,13 +984,14 @@ bool app_set_window(struct app *a, const struct app_window *w)
 	return true;
 }
 
-void app_zoom(struct app *a, int in)
+bool app_zoom(struct app *a, int in)
 {
 	struct app_window w;
 	double e[2][2], p[2] = {log10(a->scene.n), log10(a->scene.d)};
 
 	app_map_window(a, &w);
 	window_logs(&w, e);
+	double was[2][2] = {{e[0][0], e[0][1]}, {e[1][0], e[1][1]}}; /* as shown */
 	for (int i = 0; i < 2; i++) {
 		double span = e[i][1] - e[i][0];
 		double want = in > 0 ? fmax(span - 2 * APP_ZOOM_DECADES, APP_ZOOM_MIN_SPAN)
@@ -1002,6 +1003,11 @@ void app_zoom(struct app *a, int in)
 		e[i][1] = p[i] + (e[i][1] - p[i]) * f;
 	}
 	window_from_logs(e, &a->scene.window);
+	/* moved by more than log10's round trip: a zoom at its limit leaves it */
+	for (int i = 0; i < 2; i++)
+		if (fabs(was[i][0] - e[i][0]) > 1e-9 || fabs(was[i][1] - e[i][1]) > 1e-9)
+			return true;
+	return false;
 }
 
 void app_centre_window(struct app *a)

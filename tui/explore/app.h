@@ -422,9 +422,12 @@ void app_map_window(const struct app *a, struct app_window *w);
  */
 bool app_set_window(struct app *a, const struct app_window *w);
 
-/* '+' (in > 0) or '-' (in < 0): each edge of the shown window moves APP_ZOOM_DECADES about the
- * point. */
-void app_zoom(struct app *a, int in);
+/*
+ * '+' (in > 0) or '-' (in < 0): each edge of the shown window moves
+ * APP_ZOOM_DECADES about the point. False, the window unchanged, at its
+ * limit (a decade each way; the units' ends).
+ */
+bool app_zoom(struct app *a, int in);
 
 /* '.': the shown window's spans, centred on the point (inside the units' limits). */
 void app_centre_window(struct app *a);

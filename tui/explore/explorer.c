@@ -61,6 +61,24 @@ void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsli
 	l->status = (struct rect){0, h - 1, w, 1};
 }
 
+/*
+ * The big readout's digits are three rows high: where the readout has two
+ * (a tour below 30 rows, whose caption keeps its own), the panels give it
+ * one, so that 'b' shows in a talk at 80x24 too.
+ */
+static void big_readout_room(struct explorer_layout *l)
+{
+	if (l->too_small || l->readout.h != 2 || l->map.h <= MAP_MIN_H)
+		return;
+	l->map.h--;
+	if (l->profiles.w > 0)
+		l->profiles.h--;
+	l->sliders.y--;
+	l->caption.y--;
+	l->readout.y--;
+	l->readout.h++;
+}
+
 void explorer_init(struct explorer *e)
 {
 	memset(e, 0, sizeof *e);
@@ -187,6 +205,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->compare = a->compare;
 	k->delta = a->delta;
 	k->touring = a->tour != NULL; /* a dialog opened in a tour keeps its layout */
+	k->big = a->big;
 	k->inference = a->inference;
 	k->data = a->data;
 	k->testtime = a->testtime;
@@ -227,6 +246,8 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 	}
 	key_of(a, &e->key);
 	explorer_layout(w, h, a->scene.panel, a->tour != NULL, e->key.nsliders, &e->lay);
+	if (a->big)
+		big_readout_room(&e->lay);
 	e->map_ok = e->prof_ok = false;
 	snprintf(e->edited_name, sizeof e->edited_name, "%.100s, edited",
 	         a->catalog->laws[a->scene.law].preset.name);
@@ -453,7 +474,9 @@ static void draw_caption(struct canvas *c, const struct app *a, struct rect r)
  */
 static void record_prompt(const char *entry, int w, char *line, size_t size)
 {
-	static const char head[] = "caption: ", hint[] = "   Enter records, Esc cancels";
+	static const char hint[] = "   Enter records, Esc cancels";
+	/* a full line says so: the keys that no longer type are not silently lost */
+	const char *head = strlen(entry) + 1 >= APP_ENTRY_MAX ? "caption (full): " : "caption: ";
 	int room = w - (int)strlen(head) - 1, len = (int)strlen(entry);
 
 	if (len + (int)strlen(hint) <= room)
@@ -610,20 +633,21 @@ static struct rect box(struct canvas *c, int w, int h, const char *title)
 /* The key table; when it is taller than the screen, the arrows scroll it (a->pick). */
 static void draw_help(struct canvas *c, const struct app *a)
 {
-	int want = (int)key_table_len + 3, rows = c->h - 2 - 3;
+	size_t len = key_help_len(a);
+	int want = (int)len + 3, rows = c->h - 2 - 3;
 	bool scrolls = want > c->h - 2;
 	struct rect in = box(c, 76, want,
 	                     scrolls ? " keys (j k scroll, any other key closes) "
 	                             : " keys (any key closes) ");
 	size_t first = a->pick;
 
-	if (scrolls && first + (size_t)rows > key_table_len)
-		first = key_table_len - (size_t)rows;
+	if (scrolls && first + (size_t)rows > len)
+		first = len - (size_t)rows;
 	if (!scrolls || rows < 1)
 		first = 0;
-	for (size_t i = first; i < key_table_len && (int)(i - first) + 1 < in.h; i++) {
+	for (size_t i = first; i < len && (int)(i - first) + 1 < in.h; i++) {
 		char line[128];
-		snprintf(line, sizeof line, "%-16s %s", key_table[i].names, key_table[i].help);
+		key_help_line(a, i, line, sizeof line);
 		canvas_text(c, in.x, in.y + 1 + (int)(i - first), line, in.w, STYLE_TEXT);
 	}
 }

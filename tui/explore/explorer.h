@@ -42,6 +42,7 @@ struct explorer_key {
 	long compare;
 	bool delta;
 	bool touring;
+	bool big; /* 'b' in a tour takes a row from the panels for its digits */
 	bool inference, data, testtime, hardware;
 	double t, u;
 	int nsliders;

@@ -234,12 +234,13 @@ static enum key_result copy_cmdline(struct app *a, int key)
 /* + - . 0: the map's window about the point, centred on it, or the first one. */
 static enum key_result window_key(struct app *a, int key)
 {
-	if (key == '+' || key == '-')
-		app_zoom(a, key == '+' ? 1 : -1);
-	else if (key == '.')
+	if (key == '.')
 		app_centre_window(a);
-	else
+	else if (key == '0')
 		app_default_window(a);
+	else if (!app_zoom(a, key == '+' ? 1 : -1)) /* at its limit: said, not silent */
+		app_status(a, key == '+' ? "the map is as narrow as it goes: a decade each way"
+		                         : "the map spans all it can: 100 to 1e16 parameters");
 	return KEY_HANDLED;
 }
 
@@ -419,13 +420,13 @@ static const struct key_binding marks_keys[] = {
 
 static enum key_result help_up(struct app *a, int key)
 {
-	app_pick_move(a, key == KEYC_PGUP ? -10 : -1, key_table_len, false);
+	app_pick_move(a, key == KEYC_PGUP ? -10 : -1, key_help_len(a), false);
 	return KEY_HANDLED;
 }
 
 static enum key_result help_down(struct app *a, int key)
 {
-	app_pick_move(a, key == KEYC_PGDN ? 10 : 1, key_table_len, false);
+	app_pick_move(a, key == KEYC_PGDN ? 10 : 1, key_help_len(a), false);
 	return KEY_HANDLED;
 }
 
@@ -506,6 +507,27 @@ static const struct key_binding tour_keys[] = {
         {"q", "quit, after y to the question", {'q'}, tour_ask_quit},
 };
 
+#define TOUR_KEYS_LEN (sizeof tour_keys / sizeof *tour_keys)
+
+/* In a tour the help lists the tour's keys first: there g goes to a step, not the hardware. */
+size_t key_help_len(const struct app *a)
+{
+	return key_table_len + (a->tour != NULL ? TOUR_KEYS_LEN + 1 : 0);
+}
+
+void key_help_line(const struct app *a, size_t i, char *buf, size_t size)
+{
+	size_t tour = a->tour != NULL ? TOUR_KEYS_LEN + 1 : 0;
+
+	if (i + 1 < tour)
+		snprintf(buf, size, "%-16s %s", tour_keys[i].names, tour_keys[i].help);
+	else if (i + 1 == tour)
+		snprintf(buf, size, "in a tour every key below is a detour: Enter returns");
+	else
+		snprintf(buf, size, "%-16s %s", key_table[i - tour].names,
+		         key_table[i - tour].help);
+}
+
 /* ---- 'q' in a tour: y quits, any other key goes on with the tour ---- */
 
 static enum key_result quit_cancel(struct app *a, int key)
@@ -532,8 +554,10 @@ static enum key_result jump_go(struct app *a, int key)
 {
 	(void)key;
 	int number = app_jump_end(a);
-	if (number >= 0)
+	if (number >= 1 && number <= a->tour->nsteps)
 		tour_play_show(a, number - 1);
+	else if (number >= 0) /* a step the tour lacks is said, not silently clamped */
+		app_status(a, "no step %d: the tour has steps 1 to %d", number, a->tour->nsteps);
 	return KEY_HANDLED;
 }
 

@@ -59,6 +59,10 @@ struct key_mode {
 extern const struct key_binding key_table[];
 extern const size_t key_table_len;
 
+/* The help's lines: in a tour its own keys, then the explore table's. */
+size_t key_help_len(const struct app *a);
+void key_help_line(const struct app *a, size_t i, char *buf, size_t size);
+
 /* The keys of the mode state a is in (a tour's 'g N' is a mode of its own). */
 const struct key_mode *key_mode_of(const struct app *a);
 
