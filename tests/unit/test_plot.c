@@ -977,6 +977,20 @@ static bool tag_whole(const struct canvas *c, const struct map *m, const struct 
 }
 
 /*
+ * A crowd of 60 unmarked tags of one to three letters into mk, on a
+ * lattice: N = n0 fn^(i mod per_row), D = d0 fd^(i / per_row). Returns 60.
+ */
+static int crowd(struct map_marker *mk, double n0, double fn, double d0, double fd, int per_row)
+{
+	static const char *const tags[] = {"A", "Bb", "Ccc"};
+
+	for (int i = 0; i < 60; i++)
+		mk[i] = (struct map_marker){tags[i % 3], tags[i % 3], n0 * pow(fn, i % per_row),
+		                            d0 * pow(fd, i / per_row), 0};
+	return 60;
+}
+
+/*
  * Marked models are labelled whole whatever the crowd: GPT-3, whose cell
  * Jurassic-1, OPT and BLOOM share (today a '+' for all four), and Gopher
  * and Chinchilla, listed after a crowd of unmarked tags that would have
@@ -991,13 +1005,8 @@ static void marked_tags_are_whole_in_a_crowd(void **state)
 	struct canvas c;
 	struct map m;
 	struct map_tag t;
-	int n = 0;
-	static const char *const tags[] = {"A", "Bb", "Ccc"};
-
 	/* the crowd surrounds the marked models' cells (N 50B..700B, D 200B..2T) */
-	for (int i = 0; i < 60; i++)
-		mk[n++] = (struct map_marker){tags[i % 3], tags[i % 3], 4e10 * pow(1.25, i % 12),
-		                              2e11 * pow(1.6, i / 12), 0};
+	int n = crowd(mk, 4e10, 1.25, 2e11, 1.6, 12);
 	int first = n;
 	mk[n++] = (struct map_marker){"J1", "Jurassic-1", 178e9, 300e9, 0};
 	mk[n++] = (struct map_marker){"OPT", "OPT-175B", 175e9, 180e9, 0};
@@ -1066,13 +1075,8 @@ static void tags_are_recorded_where_they_are_drawn(void **state)
 	struct canvas c;
 	struct map m;
 	struct map_tag t;
-	int n = 0;
-	static const char *const tags[] = {"A", "Bb", "Ccc"};
-
-	/* a crowd: 60 tags of 1-3 letters on a lattice tight enough that many touch or meet */
-	for (int i = 0; i < 60; i++)
-		mk[n++] = (struct map_marker){tags[i % 3], tags[i % 3], 1e8 * pow(1.35, i % 20),
-		                              1e10 * pow(3, i / 20), 0};
+	/* a lattice tight enough that many tags touch or meet */
+	int n = crowd(mk, 1e8, 1.35, 1e10, 3, 20);
 	mk[n++] = (struct map_marker){"G3", "GPT-3", 175e9, 300e9, 0};
 	mk[n++] = (struct map_marker){"J1", "Jurassic-1", 178e9, 300e9, 0};
 	mk[n++] = (struct map_marker){"X", "Too big", 1e15, 1e15, 0};
