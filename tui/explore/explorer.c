@@ -658,20 +658,22 @@ static void draw_picker(struct canvas *c, const struct app *a)
 	size_t n = models ? a->catalog->nmodels : a->catalog->nlaws;
 	char title[96 + APP_ENTRY_MAX];
 	/* what was typed to find a row stays in sight, so that a wrong letter shows */
-	snprintf(title, sizeof title, " %s, Esc closes, type to find%s%s ",
-	         marks                          ? "marked models: Space marks, Enter closes"
-	         : models                       ? "models: Enter jumps"
-	         : a->mode == MODE_PICK_COMPARE ? "compare with: Enter picks"
-	                                        : "laws: Enter switches",
+	snprintf(title, sizeof title, " %s, type to find%s%s ",
+	         marks                          ? "marked models: Space toggles, Enter/Esc close"
+	         : models                       ? "models: Enter jumps, Esc closes"
+	         : a->mode == MODE_PICK_COMPARE ? "compare with: Enter picks, Esc closes"
+	                                        : "laws: Enter switches, Esc closes",
 	         a->seek[0] ? ": " : "", a->seek);
 	struct rect in = box(c, 70, (int)n + 3, title);
 	int rows = in.h - 1;
 	size_t first = a->pick >= (size_t)rows ? a->pick - (size_t)rows + 1 : 0;
 	char line[256];
+	/* the marks' [x] takes its room from the name, so the numbers stay whole */
+	int name_w = marks ? 20 : 24;
 
 	if (models)
-		snprintf(line, sizeof line, "%s%-4s %-24s %9s %7s %8s %8s", marks ? "    " : "",
-		         "tag", "name", "N", "D", "6ND", "reported");
+		snprintf(line, sizeof line, "%s%-4s %-*s %9s %7s %8s %8s", marks ? "    " : "",
+		         "tag", name_w, "name", "N", "D", "6ND", "reported");
 	else
 		snprintf(line, sizeof line, "%-24s %-17s %s", "id", "family", "name");
 	canvas_text(c, in.x, in.y, line, in.w, STYLE_TICK);
@@ -694,11 +696,11 @@ static void draw_picker(struct canvas *c, const struct app *a)
 				units_format_compute(p->compute, rb, sizeof rb);
 			else
 				snprintf(rb, sizeof rb, "-");
-			snprintf(line, sizeof line, "%s%-4s %-24.24s %9s %7s %8s %8s",
+			snprintf(line, sizeof line, "%s%-4s %-*.*s %9s %7s %8s %8s",
 			         !marks                   ? ""
 			         : app_model_marked(a, k) ? "[x] "
 			                                  : "[ ] ",
-			         p->tag, p->name, nb, db, cb, rb);
+			         p->tag, name_w, name_w, p->name, nb, db, cb, rb);
 		} else {
 			const struct preset *p = &a->catalog->laws[k].preset;
 			snprintf(line, sizeof line, "%-24s %-17s %s", p->id,
