@@ -1,5 +1,6 @@
 /*
- * app.c: the explorer's state changes, the only writer of struct app.
+ * app.c: the explorer's state changes (with app_pick.c, app_tour.c and
+ * app_window.c, the only writers of struct app).
  * Where a move puts the point, and every slider's range and value, are
  * read from sliders.c; this file stores the result and keeps the lock,
  * the window and the hardware identity.
@@ -17,7 +18,7 @@
 #include "save.h"
 
 /* Append ch to the text in buf (size bytes) if it lies in [lo, hi] and fits. */
-static bool append_char(char *buf, size_t size, int ch, int lo, int hi)
+bool app_append_char(char *buf, size_t size, int ch, int lo, int hi)
 {
 	size_t len = strlen(buf);
 
@@ -29,14 +30,14 @@ static bool append_char(char *buf, size_t size, int ch, int lo, int hi)
 }
 
 /* Clamp N and D into the window (C follows). */
-static void clamp_point(struct app *a)
+void app_clamp_point(struct app *a)
 {
 	a->scene.n = fmin(fmax(a->scene.n, a->n_lo), a->n_hi);
 	a->scene.d = fmin(fmax(a->scene.d, a->d_lo), a->d_hi);
 }
 
 /* The story's models the catalog has, marked: the talk's landmarks are labelled from the start. */
-static void mark_story(struct app *a)
+void app_mark_story(struct app *a)
 {
 	static const char *const story[] = {APP_STORY_MODELS};
 	size_t ids[sizeof story / sizeof *story];
@@ -77,8 +78,8 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	/* the point is Chinchilla's: the title names it ("@ Chinchilla 70B") */
 	if (chinchilla != NULL)
 		a->scene.model = (long)(chinchilla - cat->models);
-	clamp_point(a);
-	mark_story(a);
+	app_clamp_point(a);
+	app_mark_story(a);
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */
@@ -122,7 +123,7 @@ static void set_linked(struct app *a, enum slider s, double v);
  * `follow` (days or count; a count is rounded up to whole accelerators and
  * the days follow it) takes up the change.
  */
-static void hw_sync(struct app *a, enum hw_unknown follow)
+void app_hw_sync(struct app *a, enum hw_unknown follow)
 {
 	if (a->hardware)
 		hw_follow(&a->scene.hw, law_compute(app_law(a), a->scene.n, a->scene.d),
@@ -134,8 +135,8 @@ static void put_point(struct app *a, double n, double d, long model)
 {
 	a->scene.n = n;
 	a->scene.d = d;
-	clamp_point(a);
-	hw_sync(a, a->hw_follow);
+	app_clamp_point(a);
+	app_hw_sync(a, a->hw_follow);
 	a->scene.model = model;
 }
 
@@ -148,14 +149,14 @@ static void hw_moved(struct app *a, enum slider s)
 	if ((s == SLIDER_GPUS && follow == HW_COUNT) || (s == SLIDER_DAYS && follow == HW_DAYS))
 		follow = HW_BUDGET;
 	if (follow != HW_BUDGET) {
-		hw_sync(a, follow);
+		app_hw_sync(a, follow);
 		return;
 	}
 	if (hw_solve(&p, HW_BUDGET) != MODEL_OK)
 		return;
 	set_linked(a, SLIDER_C, p.budget);
 	/* clamped at the window's edge: the days give way */
-	hw_sync(a, s == SLIDER_DAYS ? HW_COUNT : HW_DAYS);
+	app_hw_sync(a, s == SLIDER_DAYS ? HW_COUNT : HW_DAYS);
 }
 
 void app_set(struct app *a, enum slider s, double v)
@@ -167,7 +168,7 @@ void app_set(struct app *a, enum slider s, double v)
 		return;
 	}
 	set_linked(a, s, v);
-	hw_sync(a, a->hw_follow);
+	app_hw_sync(a, a->hw_follow);
 }
 
 static void set_linked(struct app *a, enum slider s, double v)
@@ -178,7 +179,7 @@ static void set_linked(struct app *a, enum slider s, double v)
 		return;
 	a->scene.n = n;
 	a->scene.d = d;
-	clamp_point(a); /* rounding in pow() may step a hair outside */
+	app_clamp_point(a); /* rounding in pow() may step a hair outside */
 	a->scene.model = -1;
 }
 
@@ -188,7 +189,7 @@ void app_step(struct app *a, enum slider s, double decades)
 }
 
 /* Another law: an edited copy of the old one is dropped with it. */
-static void switch_law(struct app *a, size_t law)
+void app_switch_law(struct app *a, size_t law)
 {
 	a->scene.law = law;
 	a->scene.edited = false;
@@ -247,7 +248,7 @@ static void hw_use(struct app *a, long accel)
 	if (a->hw_follow == HW_BUDGET)
 		hw_moved(a, SLIDER_MFU); /* as if a term moved: C follows */
 	else
-		hw_sync(a, a->hw_follow);
+		app_hw_sync(a, a->hw_follow);
 }
 
 bool app_toggle_hardware(struct app *a)
@@ -413,43 +414,6 @@ void app_cycle_lock(struct app *a)
 	           app_slider_name(a->scene.lock), app_slider_name(a->scene.lock));
 }
 
-bool app_model_marked(const struct app *a, size_t model)
-{
-	for (int i = 0; i < a->scene.marked.n; i++)
-		if (a->scene.marked.model[i] == model)
-			return true;
-	return false;
-}
-
-bool app_toggle_mark(struct app *a, size_t model)
-{
-	struct app_marks *m = &a->scene.marked;
-
-	for (int i = 0; i < m->n; i++)
-		if (m->model[i] == model) {
-			/* kept in order and zeroed past n: the explorer compares marks whole */
-			memmove(&m->model[i], &m->model[i + 1],
-			        sizeof *m->model * (size_t)(m->n - i - 1));
-			m->model[--m->n] = 0;
-			return true;
-		}
-	if (m->n == APP_MAX_MARKED) {
-		app_status(a, "%d models are marked already: Space on one unmarks it",
-		           APP_MAX_MARKED);
-		return false;
-	}
-	m->model[m->n++] = model;
-	return true;
-}
-
-void app_set_marked(struct app *a, const size_t *models, int n)
-{
-	memset(&a->scene.marked, 0, sizeof a->scene.marked);
-	for (int i = 0; i < n && a->scene.marked.n < APP_MAX_MARKED; i++)
-		if (!app_model_marked(a, models[i]))
-			a->scene.marked.model[a->scene.marked.n++] = models[i];
-}
-
 void app_toggle_markers(struct app *a)
 {
 	a->scene.markers = !a->scene.markers;
@@ -575,9 +539,9 @@ enum model_status app_hw_budget_optimum(struct app *a, double count, double days
 	a->scene.hw = p;
 	a->scene.n = *n;
 	a->scene.d = *d;
-	clamp_point(a);
+	app_clamp_point(a);
 	if (a->scene.n != *n || a->scene.d != *d)
-		hw_sync(a, a->hw_follow);
+		app_hw_sync(a, a->hw_follow);
 	return MODEL_OK;
 }
 
@@ -605,430 +569,4 @@ void app_set_unique_given(struct app *a, double u)
 void app_set_notes(struct app *a, struct notes *n)
 {
 	a->notes = n;
-}
-
-void app_open(struct app *a, enum app_mode mode)
-{
-	a->mode = mode;
-	a->seek[0] = '\0';
-	switch (mode) {
-	case MODE_ENTRY:
-	case MODE_SAVE:
-	case MODE_RECORD:
-		a->entry[0] = '\0';
-		break;
-	case MODE_PICK_MODEL:
-	case MODE_PICK_MARKS:
-	case MODE_HELP: /* the pick is the help's scroll position */
-		a->pick = 0;
-		break;
-	case MODE_PICK_LAW:
-		a->pick = a->scene.law;
-		break;
-	case MODE_PICK_COMPARE:
-		a->pick = a->compare >= 0 ? (size_t)a->compare : a->scene.law;
-		break;
-	default:
-		break;
-	}
-}
-
-void app_close(struct app *a)
-{
-	a->mode = a->tour != NULL ? MODE_TOUR : MODE_EXPLORE;
-}
-
-void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
-{
-	size_t step = (size_t)abs(by);
-
-	a->seek[0] = '\0'; /* a move starts the type-ahead afresh */
-
-	if (by > 0)
-		a->pick = a->pick + step < rows ? a->pick + step : wrap ? 0 : rows - 1;
-	else
-		a->pick = a->pick >= step ? a->pick - step : wrap ? rows - 1 : 0;
-}
-
-/* The first row of the open picker whose id or name starts with prefix, or -1. */
-static long pick_find(const struct app *a, const char *prefix)
-{
-	bool models = a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS;
-	size_t rows = models ? a->catalog->nmodels : a->catalog->nlaws, len = strlen(prefix);
-
-	for (size_t i = 0; i < rows; i++) {
-		const struct preset *p =
-		        models ? &a->catalog->models[i].preset : &a->catalog->laws[i].preset;
-		if (strncasecmp(p->id, prefix, len) == 0 || strncasecmp(p->name, prefix, len) == 0)
-			return (long)i;
-	}
-	return -1;
-}
-
-bool app_pick_seek(struct app *a, int ch)
-{
-	size_t len = strlen(a->seek);
-	char alone[2] = {(char)ch, '\0'};
-	long row;
-
-	if (ch <= ' ' || ch > '~' || len + 1 >= sizeof a->seek)
-		return false;
-	a->seek[len] = (char)ch;
-	a->seek[len + 1] = '\0';
-	row = pick_find(a, a->seek);
-	if (row < 0 && len > 0 && (row = pick_find(a, alone)) >= 0)
-		snprintf(a->seek, sizeof a->seek, "%s", alone);
-	if (row < 0) {
-		a->seek[len] = '\0';
-		return false;
-	}
-	a->pick = (size_t)row;
-	return true;
-}
-
-void app_pick_choose(struct app *a)
-{
-	enum app_mode mode = a->mode;
-
-	app_close(a);
-	if (mode == MODE_PICK_MODEL) {
-		app_jump_model(a, a->pick);
-	} else if (mode == MODE_PICK_COMPARE) {
-		/* picking the current law itself ends the comparison, unless it is
-		 * edited: then the preset is what the edit is compared with */
-		a->compare = a->pick == a->scene.law && !a->scene.edited ? -1 : (long)a->pick;
-		a->delta = a->delta && a->compare >= 0;
-		app_status(a, "%s%s", a->compare >= 0 ? "comparing with " : "no comparison",
-		           a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "");
-	} else if (mode == MODE_PICK_LAW && a->pick != a->scene.law) {
-		bool dropped = a->scene.edited && !a->saved;
-		switch_law(a, a->pick);
-		app_status(a, "law: %.100s%s", a->catalog->laws[a->scene.law].preset.name,
-		           dropped ? " (the edits are gone; s saves them before w)" : "");
-	}
-}
-
-bool app_entry_type(struct app *a, int ch)
-{
-	bool caption = a->mode == MODE_RECORD;
-
-	return append_char(a->entry, caption ? sizeof a->entry : APP_VALUE_MAX, ch,
-	                   caption ? ' ' : 0x21, 0x7e);
-}
-
-void app_entry_erase(struct app *a)
-{
-	size_t len = strlen(a->entry);
-
-	if (len > 0)
-		a->entry[len - 1] = '\0';
-}
-
-void app_entry_done(struct app *a)
-{
-	if (a->mode == MODE_SAVE) {
-		app_close(a);
-		app_save_law(a, a->entry);
-	} else {
-		app_commit_entry(a);
-	}
-}
-
-/* ---- tours ---- */
-
-/* A step's view and comparison; what cannot show is left for tour_play.c to refuse. */
-static void apply_views(struct app *a, const struct tour_step *s)
-{
-	const struct catalog_entry *e;
-
-	app_set_view(a, s->view);
-	if (strcmp(s->compare, "none") == 0)
-		app_set_compare(a, -1);
-	else if (s->compare[0] && (e = catalog_law(a->catalog, s->compare)) != NULL)
-		app_set_compare(a, (long)(e - a->catalog->laws));
-	if (s->difference >= 0)
-		app_set_delta(a, s->difference);
-}
-
-/*
- * A step's sliders of the views: T, M, and the hardware's, where gpus
- * and days together give the budget (the point goes to its optimum) and
- * one of them alone moves the other, as --gpus and --days do.
- */
-static void apply_view_sliders(struct app *a, const struct tour_step *s)
-{
-	const struct catalog_entry *e;
-	double budget, n, d;
-
-	if (s->inference_tokens > 0)
-		app_set(a, SLIDER_T, s->inference_tokens);
-	if (s->larger > 0)
-		app_set(a, SLIDER_M, s->larger);
-	if (!a->hardware)
-		return;
-	if (s->accelerator[0] && (e = catalog_accelerator(a->catalog, s->accelerator)) != NULL)
-		app_set_accelerator(a, (size_t)(e - a->catalog->accelerators));
-	if (s->mfu > 0)
-		app_set(a, SLIDER_MFU, s->mfu);
-	if (s->gpus > 0 && s->days > 0) {
-		app_hw_budget_optimum(a, s->gpus, s->days, &budget, &n, &d);
-	} else if (s->gpus > 0) {
-		a->hw_follow = HW_DAYS;
-		app_set(a, SLIDER_GPUS, s->gpus);
-	} else if (s->days > 0) {
-		a->hw_follow = HW_COUNT;
-		app_set(a, SLIDER_DAYS, s->days);
-		a->hw_follow = HW_DAYS;
-	}
-}
-
-/* Exactly the models of these ids marked; ids the catalog lacks are skipped (tour_play checks). */
-static void mark_ids(struct app *a, const char (*ids)[64], int n)
-{
-	size_t models[TOUR_MAX_MODELS];
-	int k = 0;
-
-	for (int i = 0; i < n && k < TOUR_MAX_MODELS; i++) {
-		const struct catalog_entry *e = catalog_model(a->catalog, ids[i]);
-		if (e != NULL)
-			models[k++] = (size_t)(e - a->catalog->models);
-	}
-	app_set_marked(a, models, k);
-}
-
-void app_apply_step(struct app *a, const struct tour_step *s)
-{
-	const struct catalog_entry *e;
-	const struct law *law;
-
-	if (s->law[0] && (e = catalog_law(a->catalog, s->law)) != NULL)
-		switch_law(a, (size_t)(e - a->catalog->laws));
-	if (s->unique_tokens > 0 || s->law[0])
-		a->scene.u = s->unique_tokens;
-	apply_views(a, s);
-	law = app_law(a);
-	if (s->model[0] && (e = catalog_model(a->catalog, s->model)) != NULL) {
-		app_jump_model(a, (size_t)(e - a->catalog->models));
-	} else if (optimum_point(law, s->params, s->tokens, s->compute, a->scene.u, &a->scene.n,
-	                         &a->scene.d) == MODEL_OK) {
-		a->scene.model = -1; /* moved off the model an earlier step put it at */
-	}
-	clamp_point(a);
-	hw_sync(a, a->hw_follow);
-	if (s->lock)
-		a->scene.lock = s->lock == 'N' ? SLIDER_N : s->lock == 'D' ? SLIDER_D : SLIDER_C;
-	if (s->markers >= 0)
-		a->scene.markers = s->markers;
-	if (s->zoom >= 0)
-		a->scene.zoom = s->zoom;
-	if (s->nmodels >= 0)
-		mark_ids(a, s->models, s->nmodels);
-	a->scene.panel = s->panel;
-	apply_view_sliders(a, s);
-	if (s->window[1] > 0) /* the loader checked it against the units' limits */
-		app_set_window(a, &(struct app_window){s->window[0], s->window[1], s->window[2],
-		                                       s->window[3]});
-	a->status[0] = '\0';
-}
-
-void app_tour_begin(struct app *a, const struct tour *t)
-{
-	a->tour = t;
-	a->mode = MODE_TOUR;
-	a->tour_origin = (struct app_tour_start){
-	        .scene = a->scene,
-	        .inference = a->inference,
-	        .data = a->data,
-	        .testtime = a->testtime,
-	        .hardware = a->hardware,
-	        .delta = a->delta,
-	        .compare = a->compare,
-	        .accel = a->accel,
-	        .hw_follow = a->hw_follow,
-	        .t = a->t,
-	        .m = a->m,
-	};
-}
-
-void app_tour_rewind(struct app *a, int i)
-{
-	const struct app_tour_start *o = &a->tour_origin;
-
-	a->step = i;
-	a->scene = o->scene;
-	a->inference = o->inference;
-	a->data = o->data;
-	a->testtime = o->testtime;
-	a->hardware = o->hardware;
-	a->delta = o->delta;
-	a->compare = o->compare;
-	a->accel = o->accel;
-	a->hw_follow = o->hw_follow;
-	a->t = o->t;
-	a->m = o->m;
-	a->detoured = false;
-}
-
-void app_detour(struct app *a)
-{
-	if (!a->detoured) {
-		a->detoured = true;
-		a->detour_from = a->step;
-	}
-	if (!a->status[0])
-		app_status(a, "detour from step %d: Enter returns, Space goes on",
-		           a->detour_from + 1);
-}
-
-void app_ask_quit(struct app *a, bool ask)
-{
-	a->asking_quit = ask;
-	if (ask)
-		app_status(a, "quit the tour and isoflop? y/n");
-	else
-		app_clear_status(a);
-}
-
-void app_copy(struct app *a, const char *text)
-{
-	snprintf(a->clip, sizeof a->clip, "%s", text);
-	a->clip_pending = true;
-}
-
-void app_copy_taken(struct app *a)
-{
-	a->clip_pending = false;
-}
-
-void app_jump_begin(struct app *a)
-{
-	a->jumping = true;
-	a->jump[0] = '\0';
-}
-
-bool app_jump_digit(struct app *a, int digit)
-{
-	return append_char(a->jump, sizeof a->jump, digit, '0', '9');
-}
-
-int app_jump_end(struct app *a)
-{
-	a->jumping = false;
-	return a->jump[0] ? atoi(a->jump) : -1;
-}
-
-/* ---- the map's window ---- */
-
-/* The units' limits of the window (units.h), as log10: [axis][0 lo, 1 hi], N then D. */
-#define WINDOW_LIMIT(axis, hi)                                                                     \
-	log10((axis) == 0 ? ((hi) ? UNITS_PARAMS_MAX : UNITS_PARAMS_MIN)                           \
-	                  : ((hi) ? UNITS_TOKENS_MAX : UNITS_TOKENS_MIN))
-
-/* The window as log10 edges: [axis][0 lo, 1 hi], axis 0 N and 1 D. */
-static void window_logs(const struct app_window *w, double e[2][2])
-{
-	e[0][0] = log10(w->n_lo);
-	e[0][1] = log10(w->n_hi);
-	e[1][0] = log10(w->d_lo);
-	e[1][1] = log10(w->d_hi);
-}
-
-/* Back from log10 edges, each clamped into the units' limits. */
-static void window_from_logs(double e[2][2], struct app_window *w)
-{
-	for (int i = 0; i < 2; i++)
-		for (int j = 0; j < 2; j++)
-			e[i][j] = fmin(fmax(e[i][j], WINDOW_LIMIT(i, 0)), WINDOW_LIMIT(i, 1));
-	*w = (struct app_window){pow(10, e[0][0]), pow(10, e[0][1]), pow(10, e[1][0]),
-	                         pow(10, e[1][1])};
-}
-
-/* Widen edges e[axis] to hold log10 value v with half a decade to spare, when it is outside. */
-static void window_hold(double e[2][2], int axis, double v)
-{
-	if (!isfinite(v))
-		return;
-	if (v < e[axis][0])
-		e[axis][0] = v - 0.5;
-	if (v > e[axis][1])
-		e[axis][1] = v + 0.5;
-}
-
-void app_map_window(const struct app *a, struct app_window *w)
-{
-	double e[2][2];
-
-	window_logs(&a->scene.window, e);
-	window_hold(e, 0, log10(a->scene.n));
-	window_hold(e, 1, log10(a->scene.d));
-	/* the data view's story is the row of four epochs: 30T of data puts it at 120T */
-	if (a->data && a->scene.u > 0)
-		window_hold(e, 1, log10(4 * a->scene.u));
-	window_from_logs(e, w);
-}
-
-bool app_set_window(struct app *a, const struct app_window *w)
-{
-	double e[2][2];
-
-	window_logs(w, e);
-	for (int i = 0; i < 2; i++)
-		if (!(e[i][0] >= WINDOW_LIMIT(i, 0) && e[i][1] <= WINDOW_LIMIT(i, 1) &&
-		      e[i][0] < e[i][1])) {
-			app_status(a, "the map's window: %s from 1e%g to 1e%g, low below high",
-			           i == 0 ? "parameters" : "tokens", WINDOW_LIMIT(i, 0),
-			           WINDOW_LIMIT(i, 1));
-			return false;
-		}
-	a->scene.window = *w;
-	return true;
-}
-
-bool app_zoom(struct app *a, int in)
-{
-	struct app_window w;
-	double e[2][2], p[2] = {log10(a->scene.n), log10(a->scene.d)};
-
-	app_map_window(a, &w);
-	window_logs(&w, e);
-	double was[2][2] = {{e[0][0], e[0][1]}, {e[1][0], e[1][1]}}; /* as shown */
-	for (int i = 0; i < 2; i++) {
-		double span = e[i][1] - e[i][0];
-		double want = in > 0 ? fmax(span - 2 * APP_ZOOM_DECADES, APP_ZOOM_MIN_SPAN)
-		                     : span + 2 * APP_ZOOM_DECADES;
-		double f = want / span; /* about the point: it keeps its place on the map */
-		if (in > 0 && span <= APP_ZOOM_MIN_SPAN)
-			f = 1;
-		e[i][0] = p[i] - (p[i] - e[i][0]) * f;
-		e[i][1] = p[i] + (e[i][1] - p[i]) * f;
-	}
-	window_from_logs(e, &a->scene.window);
-	/* moved by more than log10's round trip: a zoom at its limit leaves it */
-	for (int i = 0; i < 2; i++)
-		if (fabs(was[i][0] - e[i][0]) > 1e-9 || fabs(was[i][1] - e[i][1]) > 1e-9)
-			return true;
-	return false;
-}
-
-void app_centre_window(struct app *a)
-{
-	struct app_window w;
-	double e[2][2], p[2] = {log10(a->scene.n), log10(a->scene.d)};
-
-	app_map_window(a, &w);
-	window_logs(&w, e);
-	for (int i = 0; i < 2; i++) {
-		double half = (e[i][1] - e[i][0]) / 2;
-		/* at a limit the window stops there, whole, rather than shrink */
-		double mid = fmin(fmax(p[i], WINDOW_LIMIT(i, 0) + half), WINDOW_LIMIT(i, 1) - half);
-		e[i][0] = mid - half;
-		e[i][1] = mid + half;
-	}
-	window_from_logs(e, &a->scene.window);
-}
-
-void app_default_window(struct app *a)
-{
-	a->scene.window = (struct app_window){TOUR_WINDOW_PARAMS_LO, TOUR_WINDOW_PARAMS_HI,
-	                                      TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_HI};
 }

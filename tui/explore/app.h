@@ -2,8 +2,10 @@
  * app.h: the explorer's state and every change keys, clicks, start options
  * and tours can make to it. No curses and no drawing here, so that the lock
  * logic, clamping, snapping and value entry are unit-tested without a
- * terminal. Only app.c writes the state's fields; sliders.c reads them for
- * the sliders' names, ranges and values.
+ * terminal. Only the state module writes the state's fields: app.c (the
+ * point, sliders, views, hardware) and its parts app_pick.c (dialogs),
+ * app_tour.c (tour steps) and app_window.c (the map's window); sliders.c
+ * reads them for the sliders' names, ranges and values.
  *
  * The point lives as N and D; C = k N D follows. One of the three sliders is
  * locked: moving another one moves the third so that the lock holds.

@@ -1,0 +1,26 @@
+/*
+ * app_parts.h: what the files of the state module (app.c, app_pick.c,
+ * app_tour.c, app_window.c) share among themselves and nobody else calls:
+ * the steps every change of the state is made of.
+ */
+#ifndef ISOFLOP_APP_PARTS_H
+#define ISOFLOP_APP_PARTS_H
+
+#include "app.h"
+
+/* Append ch to the text in buf (size bytes) if it lies in [lo, hi] and fits. */
+bool app_append_char(char *buf, size_t size, int ch, int lo, int hi);
+
+/* Clamp N and D into the window (C follows). */
+void app_clamp_point(struct app *a);
+
+/* The hardware plan again after the point moved: `follow` takes up the change. */
+void app_hw_sync(struct app *a, enum hw_unknown follow);
+
+/* The law at index law (catalog->laws), its edit dropped. */
+void app_switch_law(struct app *a, size_t law);
+
+/* The default marks: the story's models the catalog has. */
+void app_mark_story(struct app *a);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * app_pick.c: the dialogs in the explorer's state: the pickers, their
+ * type-ahead, the marked models and the typed entries (a part of the state
+ * module: see app.h).
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/optimum.h"
+#include "../../model/units.h"
+#include "app.h"
+#include "app_parts.h"
+#include "save.h"
+
+void app_open(struct app *a, enum app_mode mode)
+{
+	a->mode = mode;
+	a->seek[0] = '\0';
+	switch (mode) {
+	case MODE_ENTRY:
+	case MODE_SAVE:
+	case MODE_RECORD:
+		a->entry[0] = '\0';
+		break;
+	case MODE_PICK_MODEL:
+	case MODE_PICK_MARKS:
+	case MODE_HELP: /* the pick is the help's scroll position */
+		a->pick = 0;
+		break;
+	case MODE_PICK_LAW:
+		a->pick = a->scene.law;
+		break;
+	case MODE_PICK_COMPARE:
+		a->pick = a->compare >= 0 ? (size_t)a->compare : a->scene.law;
+		break;
+	default:
+		break;
+	}
+}
+
+void app_close(struct app *a)
+{
+	a->mode = a->tour != NULL ? MODE_TOUR : MODE_EXPLORE;
+}
+
+void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
+{
+	size_t step = (size_t)abs(by);
+
+	a->seek[0] = '\0'; /* a move starts the type-ahead afresh */
+
+	if (by > 0)
+		a->pick = a->pick + step < rows ? a->pick + step : wrap ? 0 : rows - 1;
+	else
+		a->pick = a->pick >= step ? a->pick - step : wrap ? rows - 1 : 0;
+}
+
+/* The first row of the open picker whose id or name starts with prefix, or -1. */
+static long pick_find(const struct app *a, const char *prefix)
+{
+	bool models = a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS;
+	size_t rows = models ? a->catalog->nmodels : a->catalog->nlaws, len = strlen(prefix);
+
+	for (size_t i = 0; i < rows; i++) {
+		const struct preset *p =
+		        models ? &a->catalog->models[i].preset : &a->catalog->laws[i].preset;
+		if (strncasecmp(p->id, prefix, len) == 0 || strncasecmp(p->name, prefix, len) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+bool app_pick_seek(struct app *a, int ch)
+{
+	size_t len = strlen(a->seek);
+	char alone[2] = {(char)ch, '\0'};
+	long row;
+
+	if (ch <= ' ' || ch > '~' || len + 1 >= sizeof a->seek)
+		return false;
+	a->seek[len] = (char)ch;
+	a->seek[len + 1] = '\0';
+	row = pick_find(a, a->seek);
+	if (row < 0 && len > 0 && (row = pick_find(a, alone)) >= 0)
+		snprintf(a->seek, sizeof a->seek, "%s", alone);
+	if (row < 0) {
+		a->seek[len] = '\0';
+		return false;
+	}
+	a->pick = (size_t)row;
+	return true;
+}
+
+void app_pick_choose(struct app *a)
+{
+	enum app_mode mode = a->mode;
+
+	app_close(a);
+	if (mode == MODE_PICK_MODEL) {
+		app_jump_model(a, a->pick);
+	} else if (mode == MODE_PICK_COMPARE) {
+		/* picking the current law itself ends the comparison, unless it is
+		 * edited: then the preset is what the edit is compared with */
+		a->compare = a->pick == a->scene.law && !a->scene.edited ? -1 : (long)a->pick;
+		a->delta = a->delta && a->compare >= 0;
+		app_status(a, "%s%s", a->compare >= 0 ? "comparing with " : "no comparison",
+		           a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "");
+	} else if (mode == MODE_PICK_LAW && a->pick != a->scene.law) {
+		bool dropped = a->scene.edited && !a->saved;
+		app_switch_law(a, a->pick);
+		app_status(a, "law: %.100s%s", a->catalog->laws[a->scene.law].preset.name,
+		           dropped ? " (the edits are gone; s saves them before w)" : "");
+	}
+}
+
+bool app_entry_type(struct app *a, int ch)
+{
+	bool caption = a->mode == MODE_RECORD;
+
+	return app_append_char(a->entry, caption ? sizeof a->entry : APP_VALUE_MAX, ch,
+	                       caption ? ' ' : 0x21, 0x7e);
+}
+
+void app_entry_erase(struct app *a)
+{
+	size_t len = strlen(a->entry);
+
+	if (len > 0)
+		a->entry[len - 1] = '\0';
+}
+
+void app_entry_done(struct app *a)
+{
+	if (a->mode == MODE_SAVE) {
+		app_close(a);
+		app_save_law(a, a->entry);
+	} else {
+		app_commit_entry(a);
+	}
+}
+
+bool app_model_marked(const struct app *a, size_t model)
+{
+	for (int i = 0; i < a->scene.marked.n; i++)
+		if (a->scene.marked.model[i] == model)
+			return true;
+	return false;
+}
+
+bool app_toggle_mark(struct app *a, size_t model)
+{
+	struct app_marks *m = &a->scene.marked;
+
+	for (int i = 0; i < m->n; i++)
+		if (m->model[i] == model) {
+			/* kept in order and zeroed past n: the explorer compares marks whole */
+			memmove(&m->model[i], &m->model[i + 1],
+			        sizeof *m->model * (size_t)(m->n - i - 1));
+			m->model[--m->n] = 0;
+			return true;
+		}
+	if (m->n == APP_MAX_MARKED) {
+		app_status(a, "%d models are marked already: Space on one unmarks it",
+		           APP_MAX_MARKED);
+		return false;
+	}
+	m->model[m->n++] = model;
+	return true;
+}
+
+void app_set_marked(struct app *a, const size_t *models, int n)
+{
+	memset(&a->scene.marked, 0, sizeof a->scene.marked);
+	for (int i = 0; i < n && a->scene.marked.n < APP_MAX_MARKED; i++)
+		if (!app_model_marked(a, models[i]))
+			a->scene.marked.model[a->scene.marked.n++] = models[i];
+}
