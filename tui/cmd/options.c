@@ -451,8 +451,12 @@ static int parse_budget_range(const struct cli_option *o, const char *arg, struc
 	if (hi < lo)
 		return cli_error("--%s: the range runs from low to high (LO:HI): '%s'", o->name,
 		                 arg);
-	/* powers, not a running product, so the ends are not off by the rounding of each step */
-	double rows = floor(log(hi / lo) / log(step) + 1e-9) + 1;
+	/*
+	 * Powers, not a running product, so the ends are not off by the rounding
+	 * of each step; a step that lands within a millionth past HI (a ratio
+	 * given to seven digits) counts, and stops at HI.
+	 */
+	double rows = floor(log(hi / lo) / log(step) * (1 + 1e-6) + 1e-9) + 1;
 	if (rows > CLI_MAX_BUDGETS)
 		return cli_error("--%s: '%s' is %.0f budgets; at most %d", o->name, arg, rows,
 		                 CLI_MAX_BUDGETS);
