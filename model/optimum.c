@@ -367,6 +367,73 @@ enum model_status optimum_for_loss(const struct law *law, double loss, double u,
 	return optimum_at_compute(law, c, u, out);
 }
 
+struct size_args {
+	const struct law *law;
+	enum optimum_size which;
+	double log_x; /* ln of the N or D sought */
+	double u;
+};
+
+/* ln N*(e^y) - ln N (or the same in D): increasing in y, the budget's log. */
+static double size_residual(double y, void *p)
+{
+	const struct size_args *a = p;
+	struct allocation al;
+	double c = fmin(fmax(exp(y), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX);
+
+	if (optimum_at_compute(a->law, c, a->u, &al) != MODEL_OK)
+		return GSL_NAN;
+	return log(a->which == OPTIMUM_PARAMS ? al.params : al.tokens) - a->log_x;
+}
+
+/*
+ * Bracket on decades of ln C as for_loss_search does: with limited unique
+ * data N* and D* need not grow without end, so the range's ends cannot be
+ * trusted to bracket.
+ */
+static enum model_status for_size_search(const struct law *law, enum optimum_size which, double x,
+                                         double u, struct allocation *out)
+{
+	struct size_args args = {law, which, log(x), u};
+	double lo = NAN, hi = NAN, y;
+
+	for (int i = 0; i <= BUDGET_DECADES; i++) {
+		double r = size_residual(log(LAW_COMPUTE_MIN) + i * log(10.0), &args);
+		if (isnan(r))
+			continue;
+		if (r < 0) {
+			lo = log(LAW_COMPUTE_MIN) + i * log(10.0);
+			continue;
+		}
+		hi = log(LAW_COMPUTE_MIN) + i * log(10.0);
+		break;
+	}
+	if (isnan(lo) || isnan(hi))
+		return MODEL_EDOM; /* already larger at 1e10, or never this large by 1e35 */
+	enum model_status st = solve_root(size_residual, &args, lo, hi, 1e-13, 0, &y);
+	if (st != MODEL_OK)
+		return st;
+	return optimum_at_compute(law, fmin(fmax(exp(y), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX), u,
+	                          out);
+}
+
+enum model_status optimum_for_size(const struct law *law, enum optimum_size which, double x,
+                                   double u, struct allocation *out)
+{
+	double g, a, b, c;
+
+	if (!isfinite(x) || x <= 0 || isnan(u) || isinf(u))
+		return MODEL_EDOM;
+	if (law->family != LAW_ADDITIVE)
+		return for_size_search(law, which, x, u, out);
+	/* Eq. 4 solved for C: N = G (C/k)^a, D = G^-1 (C/k)^b */
+	law_additive_allocation(law, &g, &a, &b);
+	c = which == OPTIMUM_PARAMS ? law->k * pow(x / g, 1 / a) : law->k * pow(x * g, 1 / b);
+	if (!budget_ok(c))
+		return MODEL_EDOM;
+	return optimum_at_compute(law, c, u, out);
+}
+
 enum model_status optimum_efficiency(const struct law *law, double n, double d, double u,
                                      double *efficiency, struct allocation *optimal)
 {

@@ -63,6 +63,22 @@ enum model_status optimum_search(const struct law *law, double c, double u, stru
 enum model_status optimum_for_loss(const struct law *law, double loss, double u,
                                    struct allocation *out);
 
+/* Which size of a compute-optimal run optimum_for_size is given. */
+enum optimum_size {
+	OPTIMUM_PARAMS, /* N */
+	OPTIMUM_TOKENS, /* D */
+};
+
+/*
+ * The compute-optimal allocation whose N (or D) is x: the inverse of
+ * optimum_at_compute in one of its outputs, "what budget makes this model
+ * size the right one". Additive laws: Eq. 4 solved for C. Otherwise a scan of
+ * ln C by decades brackets it and GSL's Brent root finder solves. MODEL_EDOM
+ * when no budget from 1e10 to 1e35 FLOPs makes x optimal.
+ */
+enum model_status optimum_for_size(const struct law *law, enum optimum_size which, double x,
+                                   double u, struct allocation *out);
+
 /*
  * A point from what a user gave, 0 meaning not given: N and D; N or D with
  * the compute C = k N D (the other follows); or C alone, at the

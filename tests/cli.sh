@@ -54,8 +54,8 @@ expect_error "loss needs N and D" "isoflop: loss needs --params N and --tokens D
 expect_error "unknown law" "isoflop: unknown law 'chinchila' (isoflop presets laws lists them)" loss --law chinchila --params 70B --tokens 1T
 expect_error "frontier has no loss" "isoflop: 'kaplan2020-frontier' is a frontier law: it gives allocations only and has no loss surface (try: isoflop optimum --law kaplan2020-frontier --compute C)" loss --law kaplan2020-frontier --params 1B --tokens 20B
 expect_error "frontier has no --loss" "isoflop: 'hoffmann2022-approach1' is a frontier law: it has no loss surface, so --loss means nothing to it (use --compute)" optimum --law hoffmann2022-approach1 --loss 2.0
-expect_error "optimum needs C or L" "isoflop: optimum needs --compute C or --loss L (one of them)" optimum --law hoffmann2022
-expect_error "optimum takes one of C, L" "isoflop: optimum needs --compute C or --loss L (one of them)" optimum --compute 1e23 --loss 2
+expect_error "optimum needs C or L" "isoflop: optimum needs one of --compute C, --loss L, --params N or --tokens D" optimum --law hoffmann2022
+expect_error "optimum takes one of C, L" "isoflop: optimum needs one of --compute C, --loss L, --params N or --tokens D" optimum --compute 1e23 --loss 2
 expect_error "budget out of range" "isoflop: --compute: out of range (FLOPs from 1e10 to 1e35): '1e40'" optimum --compute 1e40
 expect_error "loss at or below E" "isoflop: --loss 1.5 is at or below besiroglu2024's irreducible loss E = 1.8172" optimum --loss 1.5
 expect_error "unique tokens need a data-constrained law" "isoflop: --unique-tokens needs a data-constrained law such as muennighoff2023; 'hoffmann2022' is additive" loss --law hoffmann2022 --params 1B --tokens 1T --unique-tokens 100B
@@ -376,7 +376,7 @@ expect_error "hardware needs --mfu" "isoflop: --gpu needs --mfu F, the share of 
 expect_error "unknown accelerator" "isoflop: unknown accelerator 'h1000' (isoflop presets accelerators lists them)" optimum --gpu h1000 --mfu 0.4 --gpus 8 --days 1
 expect_error "budget, count and days together" "isoflop: give two of --compute (or --loss), --gpus and --days: the third follows from them" optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 8 --days 1
 expect_error "a budget and nothing to solve" "isoflop: with --gpu and --mfu, give --gpus N (the days follow) or --days D (the count follows)" optimum --compute 1e24 --gpu h100 --mfu 0.4
-expect_error "no budget and one of count and days" "isoflop: optimum needs --compute C or --loss L, or --gpus N and --days D (with --gpu and --mfu)" optimum --gpu h100 --mfu 0.4 --gpus 8
+expect_error "no budget and one of count and days" "isoflop: optimum needs --compute C, --loss L, --params N or --tokens D, or --gpus N and --days D (with --gpu and --mfu)" optimum --gpu h100 --mfu 0.4 --gpus 8
 expect_error "MFU above 1" "isoflop: --mfu: out of range (a share of the peak from 1e-4 to 1): '1.5'" optimum --gpu h100 --mfu 1.5 --gpus 8 --days 3
 expect_error "MFU zero" "isoflop: --mfu: must be positive: '0'" optimum --gpu h100 --mfu 0 --gpus 8 --days 3
 expect_error "a whole count" "isoflop: --gpus: expected a whole number from 1 to 100000000, not '8.5'" optimum --gpu h100 --mfu 0.4 --gpus 8.5 --days 3

@@ -57,6 +57,11 @@
 #define OPT_DAYS       (1ull << 31)
 #define OPT_RECORD     (1ull << 32)
 #define OPT_NOTES      (1ull << 33)
+/*
+ * Not an option: a command that takes --compute as a list or range of
+ * budgets (optimum) has this bit too. The top bit, clear of new options.
+ */
+#define OPT_BUDGETS (1ull << 63)
 
 /* --color: whether pictures carry ANSI colours. */
 enum color_mode {
@@ -66,7 +71,8 @@ enum color_mode {
 };
 
 #define CLI_MAX_MODELS  64
-#define CLI_MAX_PRESETS 64 /* --preset files, and --preset-dir directories */
+#define CLI_MAX_BUDGETS 100 /* --compute LO:HI[:STEP] or C,C,...: rows of a table */
+#define CLI_MAX_PRESETS 64  /* --preset files, and --preset-dir directories */
 
 /* Picture sizes `plot` accepts, in cells. */
 #define PLOT_MIN_W 40
@@ -80,12 +86,14 @@ struct cli {
 	const char *model;                  /* --model ID: the first one given (models[0]) */
 	const char *models[CLI_MAX_MODELS]; /* every --model, in order; "all" is one */
 	int nmodels;
-	double params;    /* --params */
-	double tokens;    /* --tokens */
-	double compute;   /* --compute, FLOPs */
-	double loss;      /* --loss */
-	double unique;    /* --unique-tokens, 0 if not given */
-	double inference; /* --inference-tokens, 0 if not given */
+	double params;                   /* --params */
+	double tokens;                   /* --tokens */
+	double compute;                  /* --compute, FLOPs: the first of budgets */
+	double budgets[CLI_MAX_BUDGETS]; /* --compute's budgets, in order */
+	int nbudgets;                    /* 1 for a single --compute */
+	double loss;                     /* --loss */
+	double unique;                   /* --unique-tokens, 0 if not given */
+	double inference;                /* --inference-tokens, 0 if not given */
 	enum table_format format;
 	int width, height;       /* --width, --height of a picture */
 	double range[4];         /* --range: N low, N high, D low, D high */

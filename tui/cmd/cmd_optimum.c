@@ -214,15 +214,59 @@ static const char *unfit(const struct cli *cli, const struct law *law, bool all)
 	return NULL;
 }
 
-/* compute: the budget (--compute, or fixed by --gpus and --days), 0 for --loss */
+/*
+ * Why no budget makes x (--params or --tokens) compute-optimal under a law,
+ * in one line.
+ */
+static int size_error(const struct cli *cli, const struct preset *p, double x, double u,
+                      enum model_status st)
+{
+	bool params = cli->given & OPT_PARAMS;
+	const char *name = params ? "--params" : "--tokens";
+	char v[32], least[32], unique[64] = "";
+	struct allocation a;
+
+	units_format_count(x, v, sizeof v);
+	if (st != MODEL_EDOM)
+		return cli_error("%s: %s", p->id, model_strerror(st));
+	if (optimum_at_compute(&p->law, LAW_COMPUTE_MIN, u, &a) == MODEL_OK &&
+	    x < (params ? a.params : a.tokens)) {
+		units_format_count(params ? a.params : a.tokens, least, sizeof least);
+		return cli_error("%s %s is below %s's compute-optimal %s at the least budget, "
+		                 "1e10 FLOPs (%s)",
+		                 name, v, p->id, params ? "N" : "D", least);
+	}
+	if (u > 0) {
+		units_format_count(u, least, sizeof least);
+		snprintf(unique, sizeof unique, " with %s unique tokens", least);
+	}
+	return cli_error("%s %s is compute-optimal under %s%s for no budget up to 1e35 FLOPs", name,
+	                 v, p->id, unique);
+}
+
+/*
+ * One law's row for one question: the budget compute (--compute, or fixed
+ * by --gpus and --days), --loss when compute is 0, or --params / --tokens.
+ * *spent is the row's budget, for the notes under the table.
+ */
 static int one_law(const struct cli *cli, double compute, const struct preset *p,
-                   const struct layout *l, struct table *t, struct hardware *hw)
+                   const struct layout *l, struct table *t, struct hardware *hw, double *spent)
 {
 	const struct law *law = &p->law;
 	double u = law->family == LAW_DATA_CONSTRAINED ? cli->unique : 0;
 	struct allocation a;
 	enum model_status st;
 
+	*spent = compute;
+	if (cli->given & (OPT_PARAMS | OPT_TOKENS)) {
+		bool params = cli->given & OPT_PARAMS;
+		double x = params ? cli->params : cli->tokens;
+		st = optimum_for_size(law, params ? OPTIMUM_PARAMS : OPTIMUM_TOKENS, x, u, &a);
+		if (st != MODEL_OK)
+			return size_error(cli, p, x, u, st);
+		*spent = a.compute;
+		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0, hw);
+	}
 	if (!(cli->given & OPT_INFERENCE)) {
 		st = compute > 0 ? optimum_at_compute(law, compute, u, &a)
 		                 : optimum_for_loss(law, cli->loss, u, &a);
@@ -260,7 +304,7 @@ static int one_law(const struct cli *cli, double compute, const struct preset *p
 static int hardware_options(const struct cli *cli, struct hardware *hw, double *compute)
 {
 	bool gpus = cli->given & OPT_GPUS, days = cli->given & OPT_DAYS;
-	bool budget = cli->given & (OPT_COMPUTE | OPT_LOSS);
+	bool budget = cli->given & (OPT_COMPUTE | OPT_LOSS | OPT_PARAMS | OPT_TOKENS);
 	char c[32], peak[32];
 
 	memset(hw, 0, sizeof *hw);
@@ -286,8 +330,8 @@ static int hardware_options(const struct cli *cli, struct hardware *hw, double *
 		        "with --gpu and --mfu, give --gpus N (the days follow) or --days D "
 		        "(the count follows)");
 	if (!budget && !(gpus && days))
-		return cli_error("optimum needs --compute C or --loss L, or --gpus N and --days D "
-		                 "(with --gpu and --mfu)");
+		return cli_error("optimum needs --compute C, --loss L, --params N or --tokens D, "
+		                 "or --gpus N and --days D (with --gpu and --mfu)");
 	*hw = (struct hardware){.gpu = &e->preset,
 	                        .mfu = cli->mfu,
 	                        .count = gpus ? (double)cli->gpus : 0,
@@ -374,6 +418,41 @@ static void hardware_footer(const struct hardware *hw)
 		       hw->rounded ? "; days are those at that count" : "");
 }
 
+/* The one question optimum answers: a budget, a loss, a size; 0 or an error. */
+static int one_question(const struct cli *cli)
+{
+	unsigned long long asked = cli->given & (OPT_COMPUTE | OPT_LOSS | OPT_PARAMS | OPT_TOKENS);
+
+	if (asked & (asked - 1))
+		return cli_error("optimum needs one of --compute C, --loss L, --params N or "
+		                 "--tokens D");
+	if ((asked & (OPT_PARAMS | OPT_TOKENS)) && (cli->given & OPT_INFERENCE))
+		return cli_error("--inference-tokens asks for a loss's cheapest model: give "
+		                 "--compute C or --loss L, not --%s",
+		                 asked & OPT_PARAMS ? "params" : "tokens");
+	return 0;
+}
+
+/*
+ * Every row of one law: one per budget of a --compute list or range, else
+ * the one question. Stops at the first row the law cannot answer.
+ */
+static int law_rows(const struct cli *cli, double compute, const struct preset *p,
+                    const struct layout *l, struct table *t, struct hardware *hw,
+                    struct notes *notes)
+{
+	int rows = cli->given & OPT_COMPUTE ? cli->nbudgets : 1, rc;
+	double spent;
+
+	for (int j = 0; j < rows; j++) {
+		double c = cli->given & OPT_COMPUTE ? cli->budgets[j] : compute;
+		if ((rc = one_law(cli, c, p, l, t, hw, &spent)) != 0)
+			return rc;
+		note_law(cli, spent, p, notes);
+	}
+	return 0;
+}
+
 int cmd_optimum(const struct cli *cli)
 {
 	const struct catalog_entry *laws[256];
@@ -389,12 +468,11 @@ int cmd_optimum(const struct cli *cli)
 
 	if (cli->nargs > 0)
 		return cli_error("optimum takes no operand '%s'", cli->args[0]);
-	if ((cli->given & OPT_COMPUTE) && (cli->given & OPT_LOSS))
-		return cli_error("optimum needs --compute C or --loss L (one of them)");
-	if ((rc = hardware_options(cli, &hw, &compute)) != 0)
+	if ((rc = one_question(cli)) != 0 || (rc = hardware_options(cli, &hw, &compute)) != 0)
 		return rc;
-	if (!(compute > 0) && !(cli->given & OPT_LOSS))
-		return cli_error("optimum needs --compute C or --loss L (one of them)");
+	if (!(compute > 0) && !(cli->given & (OPT_LOSS | OPT_PARAMS | OPT_TOKENS)))
+		return cli_error("optimum needs one of --compute C, --loss L, --params N or "
+		                 "--tokens D");
 	if (compute > 0 && (compute < LAW_COMPUTE_MIN || compute > LAW_COMPUTE_MAX))
 		return cli_error("--compute must lie between 1e10 and 1e35 FLOPs");
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
@@ -413,7 +491,7 @@ int cmd_optimum(const struct cli *cli)
 			table_free(&t);
 			return cli_error("'%s' %s", p->id, why);
 		}
-		if ((rc = one_law(cli, compute, p, &l, &t, &hw)) != 0) {
+		if ((rc = law_rows(cli, compute, p, &l, &t, &hw, &notes)) != 0) {
 			if (!all) {
 				table_free(&t);
 				return rc;
@@ -421,7 +499,6 @@ int cmd_optimum(const struct cli *cli)
 			continue; /* its one-line reason is on stderr; the others still answer */
 		}
 		any_frontier |= p->law.family == LAW_FRONTIER;
-		note_law(cli, compute, p, &notes);
 		if (p->law.non_embedding)
 			cli_append_id(non_embedding, sizeof non_embedding, p->id);
 		shown++;

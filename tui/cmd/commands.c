@@ -37,9 +37,11 @@ const struct cli_command cli_commands[] = {
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
          "                       [--inference-tokens T] [--unique-tokens U]\n"
          "                       [--gpu ID --mfu F (--gpus N | --days D)]\n"
+         "       isoflop optimum [--law ID|all] (--compute LO:HI[:STEP] | --compute C,C...\n"
+         "                       | --params N | --tokens D) [--unique-tokens U]\n"
          "       isoflop optimum [--law ID|all] --gpu ID --mfu F --gpus N --days D\n",
          OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE | OPT_FORMAT | OPT_GPU |
-                 OPT_GPUS | OPT_MFU | OPT_DAYS,
+                 OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PARAMS | OPT_TOKENS | OPT_BUDGETS,
          cmd_optimum, COMPLETE_NONE, NULL},
         {"presets", NULL, "presets", "       isoflop presets [laws|models|accelerators]\n",
          OPT_FORMAT, cmd_presets, COMPLETE_WORDS, presets_words},
@@ -93,7 +95,8 @@ static const char usage_about[] =
 static const char usage_commands[] =
         "commands:\n"
         "  loss       loss L(N, D) and compute efficiency under a law\n"
-        "  optimum    compute-optimal N, D and loss at a budget, or for a target loss;\n"
+        "  optimum    compute-optimal N, D and loss at a budget (or a table of them,\n"
+        "             as Chinchilla's Table 3), for a target loss, or for a size N or D;\n"
         "             with --inference-tokens, the model that is cheapest to train and\n"
         "             serve (Sardana et al. 2023); with --unique-tokens, the best use of\n"
         "             limited data (Muennighoff et al. 2023); with --gpu and --mfu, the\n"

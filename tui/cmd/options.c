@@ -2,6 +2,7 @@
  * options.c: the option table (one row per option, in --help's order) and
  * the handlers that parse a value of each kind into struct cli.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,14 +68,16 @@ const struct cli_option cli_options[] = {
                  "plot contour: label it (repeatable; all: every model)"},
         {.name = "compute",
          .arg = "C",
-         .kind = KIND_NUMBER,
+         .kind = KIND_BUDGETS,
          .field = FIELD(compute),
          .bit = OPT_COMPUTE,
          .units = UNITS_COMPUTE,
          .lo = LAW_COMPUTE_MIN,
          .hi = LAW_COMPUTE_MAX,
          .what = "FLOPs",
-         .help = "training FLOPs: 5.76e23, or PF-days: 3.64e3pfd (1e10 to\n1e35 FLOPs)"},
+         .help = "training FLOPs: 5.76e23, or PF-days: 3.64e3pfd (1e10 to\n1e35 FLOPs); "
+                 "optimum: a list 1e21,1e23, or a range\nLO:HI, one row a decade, "
+                 "or LO:HI:STEP (a factor)"},
         {.name = "loss",
          .arg = "L",
          .kind = KIND_NUMBER,
@@ -408,6 +411,88 @@ static int parse_number(const struct cli_option *o, const char *arg, void *field
 	return number_in_range(o, arg, *(double *)field);
 }
 
+/* One budget of a --compute list or range: a number in the row's range. */
+static int parse_budget(const struct cli_option *o, const char *arg, const char *s, size_t len,
+                        double *out)
+{
+	char buf[64];
+	const char *why;
+
+	if (len == 0 || len >= sizeof buf)
+		return cli_error("--%s: expected C, C,C,... or LO:HI[:STEP], not '%s'", o->name,
+		                 arg);
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	if (!units_parse(buf, o->units, out, &why))
+		return cli_error("--%s: %s: '%s' in '%s'", o->name, why, buf, arg);
+	return number_in_range(o, arg, *out);
+}
+
+/* LO:HI[:STEP]: LO times STEP (10 unless given) to the i, up to HI. */
+static int parse_budget_range(const struct cli_option *o, const char *arg, struct cli *cli)
+{
+	const char *c1 = strchr(arg, ':'), *c2 = strchr(c1 + 1, ':');
+	const char *end = arg + strlen(arg);
+	double lo, hi, step = 10;
+	int rc;
+
+	if (strchr(arg, ',') != NULL || (c2 != NULL && strchr(c2 + 1, ':') != NULL))
+		return cli_error("--%s: expected LO:HI or LO:HI:STEP, not '%s'", o->name, arg);
+	if ((rc = parse_budget(o, arg, arg, (size_t)(c1 - arg), &lo)) != 0 ||
+	    (rc = parse_budget(o, arg, c1 + 1, (size_t)((c2 ? c2 : end) - c1 - 1), &hi)) != 0)
+		return rc;
+	if (c2 != NULL && !units_parse(c2 + 1, UNITS_PLAIN, &step, &(const char *){NULL}))
+		return cli_error("--%s: the step must be a number, a factor such as 10: '%s'",
+		                 o->name, arg);
+	if (!(step > 1) || !isfinite(step))
+		return cli_error("--%s: the step is a factor between budgets and must exceed 1: "
+		                 "'%s'",
+		                 o->name, arg);
+	if (hi < lo)
+		return cli_error("--%s: the range runs from low to high (LO:HI): '%s'", o->name,
+		                 arg);
+	/*
+	 * Powers, not a running product, so the ends are not off by the rounding
+	 * of each step; a step that lands within a millionth past HI (a ratio
+	 * given to seven digits) counts, and stops at HI.
+	 */
+	double rows = floor(log(hi / lo) / log(step) * (1 + 1e-6) + 1e-9) + 1;
+	if (rows > CLI_MAX_BUDGETS)
+		return cli_error("--%s: '%s' is %.0f budgets; at most %d", o->name, arg, rows,
+		                 CLI_MAX_BUDGETS);
+	cli->nbudgets = (int)rows;
+	for (int i = 0; i < cli->nbudgets; i++)
+		cli->budgets[i] = fmin(lo * pow(step, i), hi);
+	return 0;
+}
+
+/* KIND_BUDGETS: C, a list C,C,..., or a range LO:HI[:STEP]; the first is also cli->compute. */
+static int parse_budgets(const struct cli_option *o, const char *arg, struct cli *cli)
+{
+	int rc = 0;
+
+	cli->nbudgets = 0;
+	if (strchr(arg, ':') != NULL)
+		rc = parse_budget_range(o, arg, cli);
+	else
+		for (const char *s = arg;; s++) {
+			const char *comma = strchr(s, ',');
+			size_t len = comma ? (size_t)(comma - s) : strlen(s);
+			if (cli->nbudgets == CLI_MAX_BUDGETS)
+				return cli_error("--%s: at most %d budgets: '%s'", o->name,
+				                 CLI_MAX_BUDGETS, arg);
+			if ((rc = parse_budget(o, arg, s, len, &cli->budgets[cli->nbudgets])) != 0)
+				return rc;
+			cli->nbudgets++;
+			if (comma == NULL)
+				break;
+			s = comma;
+		}
+	if (rc == 0)
+		cli->compute = cli->budgets[0];
+	return rc;
+}
+
 /* KIND_WHOLE and KIND_SIZE: cli_whole, then stored as a long or an int. */
 static int parse_whole(const struct cli_option *o, const char *arg, void *field)
 {
@@ -486,6 +571,9 @@ int options_parse(const struct cli_option *o, const char *arg, struct cli *cli)
 	case KIND_RANGE:
 		rc = cli_parse_range(arg, field);
 		break;
+	case KIND_BUDGETS:
+		rc = parse_budgets(o, arg, cli);
+		break;
 	case KIND_ACTION: /* main runs it and exits */
 		break;
 	}
@@ -552,6 +640,10 @@ void commands_operands(const struct cli_command *c, char *buf, size_t size)
 
 int options_check(const struct cli *cli, const struct cli_command *c)
 {
+	if (cli->nbudgets > 1 && !(c->options & OPT_BUDGETS))
+		return cli_error("--compute: a list or range of budgets is for 'optimum'; '%s' "
+		                 "takes one",
+		                 c->what);
 	/* in the order of the bits, so that the first refused is the one it always was */
 	for (int b = 0; b < 64; b++) {
 		unsigned long long bit = 1ull << b;

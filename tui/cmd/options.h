@@ -28,16 +28,17 @@
 
 /* How an option's value is parsed and where it goes in struct cli. */
 enum option_kind {
-	KIND_TEXT,   /* const char *: the value as given */
-	KIND_FLAG,   /* bool: set when given */
-	KIND_NUMBER, /* double: units_parse, then the row's physical range */
-	KIND_WHOLE,  /* long: a whole number within the row's [lo, hi] */
-	KIND_SIZE,   /* int: a whole number of cells within the row's [lo, hi] */
-	KIND_CHOICE, /* int (an enum): the index of the value among the row's words */
-	KIND_WORD,   /* const char *: the value, one of the row's words */
-	KIND_LIST,   /* const char *[]: repeatable, counted by an int at count */
-	KIND_RANGE,  /* double[4]: --range NLOW:NHIGH,DLOW:DHIGH */
-	KIND_ACTION, /* print something and exit 0 (--help, --keys, --version) */
+	KIND_TEXT,    /* const char *: the value as given */
+	KIND_FLAG,    /* bool: set when given */
+	KIND_NUMBER,  /* double: units_parse, then the row's physical range */
+	KIND_WHOLE,   /* long: a whole number within the row's [lo, hi] */
+	KIND_SIZE,    /* int: a whole number of cells within the row's [lo, hi] */
+	KIND_CHOICE,  /* int (an enum): the index of the value among the row's words */
+	KIND_WORD,    /* const char *: the value, one of the row's words */
+	KIND_LIST,    /* const char *[]: repeatable, counted by an int at count */
+	KIND_RANGE,   /* double[4]: --range NLOW:NHIGH,DLOW:DHIGH */
+	KIND_BUDGETS, /* double: C, or a list C,C... or range LO:HI[:STEP] into cli->budgets */
+	KIND_ACTION,  /* print something and exit 0 (--help, --keys, --version) */
 };
 
 /* What a shell offers for an option's value. */
