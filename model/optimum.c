@@ -285,61 +285,65 @@ enum model_status optimum_point(const struct law *law, double n, double d, doubl
 	return MODEL_OK;
 }
 
-struct loss_args {
+/* What a budget search looks for: the optimum that reaches a loss, an N or a D. */
+struct target_args {
 	const struct law *law;
-	double loss;
 	double u;
+	enum { TARGET_LOSS, TARGET_PARAMS, TARGET_TOKENS } what;
+	double value; /* the loss, or ln N or ln D */
 };
 
-/* L*(e^x) - loss: decreasing in x. */
-static double optimal_loss_residual(double x, void *p)
+/*
+ * How far the optimum at the budget e^x is past the target: increasing in
+ * x (a larger budget reaches a lower loss and a larger N and D).
+ */
+static double target_residual(double x, void *p)
 {
-	const struct loss_args *a = p;
+	const struct target_args *a = p;
 	struct allocation al;
 	/* exp(log(1e10)) may round below 1e10: keep the ends inside the domain */
 	double c = fmin(fmax(exp(x), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX);
 
 	if (optimum_at_compute(a->law, c, a->u, &al) != MODEL_OK)
 		return GSL_NAN;
-	return al.loss - a->loss;
+	return a->what == TARGET_LOSS     ? a->value - al.loss
+	       : a->what == TARGET_PARAMS ? log(al.params) - a->value
+	                                  : log(al.tokens) - a->value;
 }
 
 /* Decades of budget scanned to bracket a target loss: 1e10 to 1e35. */
 #define BUDGET_DECADES 25
 
 /*
- * Bracket the target on a one-per-decade scan of ln C first: with limited
- * unique data the optimal loss stops falling (a plateau where no split of a
- * larger budget helps), so the ends of the range cannot be trusted to
- * bracket. The first decade that reaches the loss, with the last one before
- * it that does not, feeds GSL's Brent root finder.
+ * The budget where r, increasing in ln C, crosses zero, and its optimum.
+ * A one-per-decade scan of ln C brackets it first: with limited unique data
+ * the optimal loss, N* and D* can stop moving (a plateau where no split of
+ * a larger budget helps), so the ends of the range cannot be trusted to
+ * bracket. The last decade below zero and the first at or above it feed
+ * GSL's Brent root finder.
  */
-static enum model_status for_loss_search(const struct law *law, double loss, double u,
-                                         struct allocation *out)
+static enum model_status budget_search(struct target_args *args, double tol, struct allocation *out)
 {
-	struct loss_args args = {law, loss, u};
-	double lo = NAN, hi = NAN;
+	double lo = NAN, hi = NAN, x;
 
 	for (int i = 0; i <= BUDGET_DECADES; i++) {
-		double x = log(LAW_COMPUTE_MIN) + i * log(10.0);
-		double r = optimal_loss_residual(x, &args);
-		if (isnan(r))
+		double y = log(LAW_COMPUTE_MIN) + i * log(10.0), v = target_residual(y, args);
+		if (isnan(v))
 			continue;
-		if (r > 0) {
-			lo = x;
+		if (v < 0) {
+			lo = y;
 			continue;
 		}
-		hi = x;
+		hi = y;
 		break;
 	}
 	if (isnan(lo) || isnan(hi))
-		return MODEL_EDOM; /* already reached at 1e10, or never by 1e35 */
-	double x;
-	enum model_status st = solve_root(optimal_loss_residual, &args, lo, hi, 1e-12, 0, &x);
+		return MODEL_EDOM; /* already there at 1e10, or never by 1e35 */
+	enum model_status st = solve_root(target_residual, args, lo, hi, tol, 0, &x);
 	if (st != MODEL_OK)
 		return st;
-	double c = fmin(fmax(exp(x), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX);
-	return optimum_at_compute(law, c, u, out);
+	return optimum_at_compute(args->law, fmin(fmax(exp(x), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX),
+	                          args->u, out);
 }
 
 enum model_status optimum_for_loss(const struct law *law, double loss, double u,
@@ -352,7 +356,7 @@ enum model_status optimum_for_loss(const struct law *law, double loss, double u,
 	if (!isfinite(loss) || loss <= 0 || isnan(u) || isinf(u))
 		return MODEL_EDOM;
 	if (law->family != LAW_ADDITIVE)
-		return for_loss_search(law, loss, u, out);
+		return budget_search(&(struct target_args){law, u, TARGET_LOSS, loss}, 1e-12, out);
 
 	/* Besiroglu et al. 2024, compute_optimal_allocation: invert Eq. 4 */
 	if (loss <= law->E)
@@ -367,56 +371,6 @@ enum model_status optimum_for_loss(const struct law *law, double loss, double u,
 	return optimum_at_compute(law, c, u, out);
 }
 
-struct size_args {
-	const struct law *law;
-	enum optimum_size which;
-	double log_x; /* ln of the N or D sought */
-	double u;
-};
-
-/* ln N*(e^y) - ln N (or the same in D): increasing in y, the budget's log. */
-static double size_residual(double y, void *p)
-{
-	const struct size_args *a = p;
-	struct allocation al;
-	double c = fmin(fmax(exp(y), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX);
-
-	if (optimum_at_compute(a->law, c, a->u, &al) != MODEL_OK)
-		return GSL_NAN;
-	return log(a->which == OPTIMUM_PARAMS ? al.params : al.tokens) - a->log_x;
-}
-
-/*
- * Bracket on decades of ln C as for_loss_search does: with limited unique
- * data N* and D* need not grow without end, so the range's ends cannot be
- * trusted to bracket.
- */
-static enum model_status for_size_search(const struct law *law, enum optimum_size which, double x,
-                                         double u, struct allocation *out)
-{
-	struct size_args args = {law, which, log(x), u};
-	double lo = NAN, hi = NAN, y;
-
-	for (int i = 0; i <= BUDGET_DECADES; i++) {
-		double r = size_residual(log(LAW_COMPUTE_MIN) + i * log(10.0), &args);
-		if (isnan(r))
-			continue;
-		if (r < 0) {
-			lo = log(LAW_COMPUTE_MIN) + i * log(10.0);
-			continue;
-		}
-		hi = log(LAW_COMPUTE_MIN) + i * log(10.0);
-		break;
-	}
-	if (isnan(lo) || isnan(hi))
-		return MODEL_EDOM; /* already larger at 1e10, or never this large by 1e35 */
-	enum model_status st = solve_root(size_residual, &args, lo, hi, 1e-13, 0, &y);
-	if (st != MODEL_OK)
-		return st;
-	return optimum_at_compute(law, fmin(fmax(exp(y), LAW_COMPUTE_MIN), LAW_COMPUTE_MAX), u,
-	                          out);
-}
-
 enum model_status optimum_for_size(const struct law *law, enum optimum_size which, double x,
                                    double u, struct allocation *out)
 {
@@ -425,7 +379,11 @@ enum model_status optimum_for_size(const struct law *law, enum optimum_size whic
 	if (!isfinite(x) || x <= 0 || isnan(u) || isinf(u))
 		return MODEL_EDOM;
 	if (law->family != LAW_ADDITIVE)
-		return for_size_search(law, which, x, u, out);
+		return budget_search(&(struct target_args){law, u,
+		                                           which == OPTIMUM_PARAMS ? TARGET_PARAMS
+		                                                                   : TARGET_TOKENS,
+		                                           log(x)},
+		                     1e-13, out);
 	/* Eq. 4 solved for C: N = G (C/k)^a, D = G^-1 (C/k)^b */
 	law_additive_allocation(law, &g, &a, &b);
 	c = which == OPTIMUM_PARAMS ? law->k * pow(x / g, 1 / a) : law->k * pow(x * g, 1 / b);
