@@ -101,3 +101,14 @@ end_tmux() {
 		[ "$(started "$p")" = "$p $start" ] && kill -KILL "$p" 2>/dev/null
 	done
 }
+
+# one_line_screen TEXT: a golden 80x24 screen (for vterm_screen) showing TEXT
+# on its first row and nothing else
+one_line_screen() {
+	echo "$1"
+	i=1
+	while [ "$i" -lt 24 ]; do
+		echo
+		i=$((i + 1))
+	done
+}

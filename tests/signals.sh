@@ -47,14 +47,7 @@ unset ESCDELAY
 # the cursor hidden and the tty raw is caught
 printf '#!/bin/sh\nstty raw -echo\nprintf "\\033[?1049h\\033[?25lhello"\nwhile :; do sleep 0.1; done\n' >"$tmp/rude"
 chmod +x "$tmp/rude"
-{
-	echo hello
-	i=1
-	while [ "$i" -lt 24 ]; do
-		echo
-		i=$((i + 1))
-	done
-} >"$tmp/hello.txt"
+one_line_screen hello >"$tmp/hello.txt"
 out=$("$VTERM_SCREEN" -s QUIT "$tmp/rude" 80 24 screen "$tmp/hello.txt" 2>&1)
 if printf '%s\n' "$out" | grep -q 'left on the alternate screen' &&
 	printf '%s\n' "$out" | grep -q 'left with the cursor hidden' &&

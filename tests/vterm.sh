@@ -49,14 +49,7 @@ else
 fi
 # a program that shows the screen but ends with a status rather than dying of
 # SIGTERM (as a sanitizer's leak report would make it) fails the check too
-{
-	echo hello
-	i=1
-	while [ "$i" -lt 24 ]; do
-		echo
-		i=$((i + 1))
-	done
-} >"$tmp/hello.txt"
+one_line_screen hello >"$tmp/hello.txt"
 printf '#!/bin/sh\ntrap "exit 0" TERM\nprintf hello\nwhile :; do sleep 0.1; done\n' >"$tmp/fake"
 chmod +x "$tmp/fake"
 if out=$(VTERM_SCREEN_WAIT_MS=5000 "$VTERM_SCREEN" "$tmp/fake" 80 24 screen "$tmp/hello.txt" 2>&1); then
