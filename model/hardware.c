@@ -80,3 +80,52 @@ double hw_pf_days(double budget)
 {
 	return budget / LAW_PF_DAY;
 }
+
+enum model_status hw_hours_for(double flops, double peak, double mfu, double *hours)
+{
+	if (!positive_finite(flops) || !positive_finite(peak) || !positive_finite(mfu) || mfu > 1)
+		return MODEL_EDOM;
+	double h = flops / (peak * mfu) / 3600;
+	if (!positive_finite(h))
+		return MODEL_EDOM;
+	*hours = h;
+	return MODEL_OK;
+}
+
+/* A product of positive finite terms, finite itself: the one shape of every cost. */
+static enum model_status product(double a, double b, double *out)
+{
+	if (!positive_finite(a) || !positive_finite(b) || !positive_finite(a * b))
+		return MODEL_EDOM;
+	*out = a * b;
+	return MODEL_OK;
+}
+
+enum model_status hw_dollars(double hours, double price, double *usd)
+{
+	return product(hours, price, usd);
+}
+
+enum model_status hw_energy_mwh(double hours, double watts, double pue, double *mwh)
+{
+	double wh;
+
+	if (!isfinite(pue) || pue < 1 || product(hours, watts, &wh) != MODEL_OK)
+		return MODEL_EDOM;
+	return product(wh / 1e6, pue, mwh);
+}
+
+enum model_status hw_co2e_tonnes(double mwh, double grid, double *tonnes)
+{
+	return product(mwh, grid, tonnes);
+}
+
+enum model_status hw_plan_dollars(const struct hw_plan *plan, double *usd)
+{
+	return hw_dollars(hw_gpu_hours(plan), plan->price, usd);
+}
+
+enum model_status hw_plan_energy(const struct hw_plan *plan, double *mwh)
+{
+	return hw_energy_mwh(hw_gpu_hours(plan), plan->watts, plan->pue, mwh);
+}

@@ -21,6 +21,10 @@ struct hw_plan {
 	double mfu;    /* model FLOPs utilisation, in (0, 1] */
 	double days;   /* wall-clock days of training */
 	double budget; /* training FLOPs */
+	/* what the run costs; the compute terms above never read these */
+	double price; /* USD per accelerator-hour, 0 when unknown */
+	double watts; /* W per accelerator at full load, 0 when unknown */
+	double pue;   /* power usage effectiveness, >= 1: 1 counts the accelerators alone */
 };
 
 /* The member of struct hw_plan that hw_solve computes from the others. */
@@ -53,6 +57,29 @@ enum model_status hw_follow(struct hw_plan *plan, double budget, enum hw_unknown
 
 /* Accelerator-hours of a plan: count x days x 24. */
 double hw_gpu_hours(const struct hw_plan *plan);
+
+/*
+ * What a run costs. Pure functions of accelerator-hours, so that training
+ * and serving (each at its own MFU and price) add up the same way. Each
+ * returns MODEL_EDOM, and *out untouched, when a term is unknown (a price or
+ * power of 0), negative, not finite, or a PUE is below 1.
+ */
+
+/* Accelerator-hours that turn `flops` into model FLOPs: flops / (peak x MFU x 3,600 s). */
+enum model_status hw_hours_for(double flops, double peak, double mfu, double *hours);
+
+/* Dollars: accelerator-hours x USD per accelerator-hour. */
+enum model_status hw_dollars(double hours, double price, double *usd);
+
+/* Energy in MWh: accelerator-hours x watts x PUE / 1e6 (W h to MW h). */
+enum model_status hw_energy_mwh(double hours, double watts, double pue, double *mwh);
+
+/* Tonnes of CO2e: MWh x 1,000 kWh/MWh x kg CO2e per kWh / 1,000 kg/t = MWh x grid. */
+enum model_status hw_co2e_tonnes(double mwh, double grid, double *tonnes);
+
+/* The plan's dollars and MWh (its count x days x 24 accelerator-hours). */
+enum model_status hw_plan_dollars(const struct hw_plan *plan, double *usd);
+enum model_status hw_plan_energy(const struct hw_plan *plan, double *mwh);
 
 /* A budget in PF-days: FLOPs / (1e15 FLOP/s x 86,400 s), LAW_PF_DAY. */
 double hw_pf_days(double budget);

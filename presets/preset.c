@@ -29,6 +29,7 @@ enum field_type {
 	F_COUNT,         /* positive, with K/M/B/T */
 	F_COMPUTE,       /* positive FLOPs, or PF-days with pfd */
 	F_POSITIVE,      /* positive real */
+	F_NONNEG,        /* real >= 0, its bound's low end 0: 0 means unknown */
 	F_EXPONENT,      /* real in (0, 2] */
 	F_LOG,           /* any finite real, stored as its exponential */
 	F_RANGE_COUNT,   /* [low, high] of counts */
@@ -107,6 +108,10 @@ static const struct bound frontier_coef_bound = {1e-6, 1e15, ""};
 static const struct bound c_min_fraction_bound = {0.01, 1, ""};
 /* Peak FLOP/s of one accelerator: from a GFLOP/s to a thousand B200s. */
 static const struct bound peak_bound = {1e9, 1e18, " FLOP/s"};
+/* An accelerator-hour's price: on-demand lists run from cents to tens of dollars. */
+static const struct bound price_bound = {0, 1e4, " USD per accelerator-hour"};
+/* One accelerator's power at full load: today's run from 75 W cards to 1,200 W modules. */
+static const struct bound watts_bound = {0, 1e5, " W"};
 
 struct field {
 	const char *key;
@@ -204,6 +209,10 @@ static const struct field root_fields[] = {
         {"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL, NULL},
         {"peak_flops", F_POSITIVE, AT(peak_flops), 0, KIND_ACCEL, KIND_ACCEL, NULL, NULL,
          &peak_bound},
+        {"price", F_NONNEG, AT(price), 0, KIND_ACCEL, 0, NULL, NULL, &price_bound},
+        {"price_source", F_STRING, STR(price_source), KIND_ACCEL, 0, NULL, NULL, NULL},
+        {"watts", F_NONNEG, AT(watts), 0, KIND_ACCEL, 0, NULL, NULL, &watts_bound},
+        {"power_source", F_STRING, STR(power_source), KIND_ACCEL, 0, NULL, NULL, NULL},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
@@ -393,6 +402,8 @@ static int parse_number(struct loader *l, const struct field *f, const yaml_even
 
 	if (strlen(v) != ev->data.scalar.length)
 		return fail(l, ev->start_mark, "'%s' contains a NUL character", f->key);
+	if (type == F_NONNEG) /* a minus sign parses: the bound then says what is wrong */
+		kind = UNITS_SIGNED;
 	if (type == F_LOG) {
 		if (!units_parse(v, UNITS_SIGNED, x, &why))
 			return fail(l, ev->start_mark, "'%s': %s: '%.40s'", f->key, why, v);

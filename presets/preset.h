@@ -50,7 +50,11 @@ struct preset {
 	double compute;       /* published training FLOPs, 0 if none */
 	char released[16];    /* YYYY, YYYY-MM or YYYY-MM-DD */
 	/* accelerators */
-	double peak_flops; /* peak dense BF16 FLOP/s of one accelerator */
+	double peak_flops;      /* peak dense BF16 FLOP/s of one accelerator */
+	double price;           /* USD per accelerator-hour, on-demand list; 0 = unknown */
+	char price_source[640]; /* the provider's page, instance, division, "as of" date */
+	double watts;           /* W per accelerator at full load; 0 = unknown */
+	char power_source[640]; /* the vendor's datasheet and its row */
 };
 
 /*

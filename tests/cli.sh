@@ -65,7 +65,7 @@ expect_line "loss CSV header" 1 "law,params,tokens,compute,loss" loss --params 7
 expect_line "optimum CSV header" 1 "law,compute,params,tokens,tokens_per_param,loss" optimum --compute 1e23 --format csv
 expect_line "optimum CSV header with inference" 1 "law,compute,params,tokens,tokens_per_param,loss,inference_tokens,total_flops,savings" optimum --compute 1e23 --inference-tokens 2T --format csv
 expect_line "optimum CSV header with unique tokens" 1 "law,compute,params,tokens,tokens_per_param,loss,unique_tokens,epochs" optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
-expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source,peak_flops" presets --format csv
+expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source,peak_flops,price,price_source,watts,power_source" presets --format csv
 
 # --- numbers against the papers ---------------------------------------------
 # Kaplan et al. 2020 Eq. 1.5, Table 2 constants: L(1e9, 1e10) = 2.4197
@@ -104,9 +104,9 @@ if [ "$rc" = 0 ] && [ "$rows" = 5 ]; then ok "GPT-3 under every loss law"; else 
 run presets accelerators --format csv
 for row in a100,3.12e+14 h100,9.89e+14 h200,9.89e+14 b200,2.25e+15 tpu-v4,2.75e+14 tpu-v5p,4.59e+14; do
 	id=${row%%,*} peak=${row#*,}
-	if printf '%s\n' "$out" | grep -q "^accelerator,$id,.*,$peak\$"; then ok "accelerator $id ships at $peak FLOP/s"; else no "accelerator $id ships at $peak FLOP/s" "$(printf '%s\n' "$out" | grep "^accelerator,$id,")"; fi
+	if printf '%s\n' "$out" | grep -q "^accelerator,$id,.*,$peak,"; then ok "accelerator $id ships at $peak FLOP/s"; else no "accelerator $id ships at $peak FLOP/s" "$(printf '%s\n' "$out" | grep "^accelerator,$id,")"; fi
 done
-expect_match "presets lists accelerators in text" '^h100 +9\.89e14  NVIDIA H100 SXM$' presets accelerators
+expect_match "presets lists accelerators in text" '^h100 +9\.89e14 +6\.88 +700  NVIDIA H100 SXM$' presets accelerators
 expect_error "presets: an unknown section" "isoflop: presets: expected laws, models or accelerators, not 'gpus'" presets gpus
 
 # an 80-column terminal: names and datasets are cut ("..."), ids and numbers never;
@@ -143,7 +143,7 @@ mkdir -p "$tmp/dir/accelerators"
 printf 'id: x1\nname: X1\nsource: S\n' >"$tmp/dir/accelerators/x1.yaml"
 expect_error "a file in accelerators/ is an accelerator" "$tmp/dir/accelerators/x1.yaml:1:1: missing required key 'peak_flops' in an accelerator preset" presets --preset-dir "$tmp/dir"
 printf 'id: x1\nname: X1\nsource: S\npeak_flops: 1e15\n' >"$tmp/dir/accelerators/x1.yaml"
-expect_match "a user's accelerator loads from --preset-dir" '^accelerator,x1,X1,,,,S,1e\+15$' presets accelerators --preset-dir "$tmp/dir" --format csv
+expect_match "a user's accelerator loads from --preset-dir" '^accelerator,x1,X1,,,,S,1e\+15,,,,$' presets accelerators --preset-dir "$tmp/dir" --format csv
 rm -rf "$tmp/dir"
 expect_error "model and params together" "isoflop: give --model or --params/--tokens, not both" loss --model gpt3 --params 1B
 expect_match "MoE uses active parameters" '^besiroglu2024,3\.7e\+10,1\.48e\+13,' loss --model deepseek-v3 --format csv
@@ -350,7 +350,7 @@ near() {
 	fi
 }
 field() { printf '%s\n' "$out" | awk -F, -v row="$1" -v col="$2" 'NR == row + 1 { print $col }'; }
-expect_line "optimum CSV header with hardware" 1 "law,compute,params,tokens,tokens_per_param,loss,accelerator,count,mfu,days,gpu_hours,pf_days" optimum --gpus 8 --gpu a100 --mfu 0.5 --days 1 --format csv
+expect_line "optimum CSV header with hardware" 1 "law,compute,params,tokens,tokens_per_param,loss,accelerator,count,mfu,days,gpu_hours,pf_days,usd,energy_mwh" optimum --gpus 8 --gpu a100 --mfu 0.5 --days 1 --format csv
 # the issue's example: 1,024 H100 SXM (989 TFLOP/s dense BF16) at 40% MFU for 30 days
 run optimum --law hoffmann2022 --gpus 1024 --gpu h100 --mfu 0.4 --days 30 --format csv
 near "budget from the hardware: 1024 x 989e12 x 0.4 x 30 days" "$(field 1 2)" "$(awk 'BEGIN { printf "%.10g", 1024 * 989e12 * 0.4 * 30 * 86400 }')"
@@ -371,7 +371,7 @@ run optimum --law hoffmann2022 --loss 2.0 --gpu b200 --mfu 0.35 --gpus 4096 --fo
 near "--loss: days for the compute the loss needs" "$(field 1 10)" "$(awk -v c="$(field 1 2)" 'BEGIN { printf "%.10g", c / (4096 * 2.25e15 * 0.35) / 86400 }')"
 run optimum --law hoffmann2022 --compute 7.74e22 --inference-tokens 2T --gpu a100 --mfu 0.5 --gpus 512 --format csv
 near "--inference-tokens: the inference-aware model's days" "$(field 1 13)" "$(awk -v c="$(field 1 2)" 'BEGIN { printf "%.10g", c / (512 * 312e12 * 0.5) / 86400 }')"
-expect_error "hardware needs --gpu" "isoflop: --gpus, --mfu and --days need --gpu ID, the accelerator (isoflop presets accelerators lists them)" optimum --gpus 8 --mfu 0.4 --days 1
+expect_error "hardware needs --gpu" "isoflop: --gpus, --mfu, --days, --price, --watts, --pue and --grid need --gpu ID, the accelerator (isoflop presets accelerators lists them)" optimum --gpus 8 --mfu 0.4 --days 1
 expect_error "hardware needs --mfu" "isoflop: --gpu needs --mfu F, the share of the peak FLOP/s the run turns into model FLOPs, such as 0.4 (no default: it depends on the model, the code and the cluster)" optimum --gpu h100 --gpus 8 --days 1
 expect_error "unknown accelerator" "isoflop: unknown accelerator 'h1000' (isoflop presets accelerators lists them)" optimum --gpu h1000 --mfu 0.4 --gpus 8 --days 1
 expect_error "budget, count and days together" "isoflop: give two of --compute (or --loss), --gpus and --days: the third follows from them" optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 8 --days 1

@@ -57,6 +57,11 @@
 #define OPT_DAYS       (1ull << 31)
 #define OPT_RECORD     (1ull << 32)
 #define OPT_NOTES      (1ull << 33)
+#define OPT_PRICE      (1ull << 34)
+#define OPT_WATTS      (1ull << 35)
+#define OPT_PUE        (1ull << 36)
+#define OPT_GRID       (1ull << 37)
+#define OPT_COST       (OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_GRID)
 /*
  * Not an option: a command that takes --compute as a list or range of
  * budgets (optimum) has this bit too. The top bit, clear of new options.
@@ -118,6 +123,10 @@ struct cli {
 	long gpus;              /* optimum --gpus N: how many of them */
 	double mfu;             /* optimum --mfu F: model FLOPs utilisation, (0, 1] */
 	double days;            /* optimum --days D: wall-clock days of training */
+	double price;           /* --price USD per accelerator-hour, over the preset's */
+	double watts;           /* --watts W per accelerator, over the preset's */
+	double pue;             /* --pue X >= 1; 1 (the accelerators alone) unless given */
+	double grid;            /* --grid kg CO2e per kWh; CO2e only when given */
 	const char *method;     /* fit --method parametric|isoflop */
 	long bootstrap;         /* fit --bootstrap N */
 	long seed;              /* fit --seed S, 0 to 2^31 - 1 */

@@ -2,7 +2,8 @@
  * cmd_optimum.c: `isoflop optimum`: where a budget is best spent, or what a
  * target loss costs; optionally counting inference (Sardana et al. 2023),
  * limited unique data (Muennighoff et al. 2023), or the hardware that trains
- * it: --gpu, --mfu and two of the budget, --gpus and --days.
+ * it: --gpu, --mfu and two of the budget, --gpus and --days, and what that
+ * costs in dollars, MWh and (with --grid) tonnes of CO2e.
  */
 #include <math.h>
 #include <stdio.h>
@@ -32,6 +33,9 @@ enum {
 	COL_DAYS,
 	COL_GPU_HOURS,
 	COL_PF_DAYS,
+	COL_USD,
+	COL_MWH,
+	COL_CO2E,
 	NCOLS,
 };
 
@@ -55,6 +59,9 @@ static const struct column all_columns[NCOLS] = {
         [COL_DAYS] = {"days", "days", COL_COUNT, false},
         [COL_GPU_HOURS] = {"gpu_hours", "GPU-hours", COL_COUNT, false},
         [COL_PF_DAYS] = {"pf_days", "PF-days", COL_COUNT, false},
+        [COL_USD] = {"usd", "USD", COL_COUNT, false},
+        [COL_MWH] = {"energy_mwh", "MWh", COL_COUNT, false},
+        [COL_CO2E] = {"co2e_tonnes", "t CO2e", COL_COUNT, false},
 };
 
 /*
@@ -68,6 +75,11 @@ struct hardware {
 	double count; /* --gpus, or 0 when the count is what follows */
 	double days;  /* --days */
 	bool rounded; /* some row's count was rounded up */
+	double price; /* USD per accelerator-hour: --price, else the preset's; 0 unknown */
+	double watts; /* W per accelerator: --watts, else the preset's; 0 unknown */
+	bool priced;  /* the price is --price's, not the preset's */
+	double pue;   /* --pue, else 1: the accelerators alone */
+	double grid;  /* --grid kg CO2e per kWh, 0 when not given (no CO2e column) */
 };
 
 struct layout {
@@ -76,7 +88,8 @@ struct layout {
 	int ncols;
 };
 
-static void layout_init(struct layout *l, bool inference, bool unique, bool hardware, bool text)
+static void layout_init(struct layout *l, bool inference, bool unique, bool hardware, bool grid,
+                        bool text)
 {
 	l->ncols = 0;
 	for (int c = 0; c < NCOLS; c++) {
@@ -89,6 +102,8 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 			on = inference;
 		else if (c == COL_U || c == COL_EPOCHS)
 			on = unique;
+		else if (c == COL_CO2E)
+			on = hardware && grid;
 		else if (c >= COL_GPU)
 			on = hardware;
 		l->index[c] = on ? l->ncols : -1;
@@ -111,7 +126,12 @@ static enum model_status hardware_plan(struct hardware *hw, double c, struct hw_
 {
 	enum model_status st;
 
-	*plan = (struct hw_plan){.peak = hw->gpu->peak_flops, .mfu = hw->mfu, .budget = c};
+	*plan = (struct hw_plan){.peak = hw->gpu->peak_flops,
+	                         .mfu = hw->mfu,
+	                         .budget = c,
+	                         .price = hw->price,
+	                         .watts = hw->watts,
+	                         .pue = hw->pue};
 	if (hw->count > 0) {
 		plan->count = hw->count;
 		return hw_solve(plan, HW_DAYS);
@@ -123,6 +143,21 @@ static enum model_status hardware_plan(struct hardware *hw, double c, struct hw_
 	hw->rounded |= whole != plan->count;
 	plan->count = whole;
 	return hw_solve(plan, HW_DAYS);
+}
+
+/*
+ * The run's dollars, MWh and CO2e: each missing (blank, null, '-') when its
+ * price or power is unknown, never 0 dollars.
+ */
+static void put_cost(const struct layout *l, struct cell *row, const struct hw_plan *p, double grid)
+{
+	double usd, mwh, t;
+	bool energy = hw_plan_energy(p, &mwh) == MODEL_OK;
+
+	put(l, row, COL_USD, hw_plan_dollars(p, &usd) == MODEL_OK ? cell_num(usd) : cell_none());
+	put(l, row, COL_MWH, energy ? cell_num(mwh) : cell_none());
+	put(l, row, COL_CO2E,
+	    energy && hw_co2e_tonnes(mwh, grid, &t) == MODEL_OK ? cell_num(t) : cell_none());
 }
 
 static int add_row(struct table *t, const struct layout *l, const char *law, const char *plan,
@@ -156,6 +191,7 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 		put(l, row, COL_DAYS, cell_num(p.days));
 		put(l, row, COL_GPU_HOURS, cell_num(hw_gpu_hours(&p)));
 		put(l, row, COL_PF_DAYS, cell_num(hw_pf_days(p.budget)));
+		put_cost(l, row, &p, hw->grid);
 	}
 	return table_add(t, row) < 0 ? cli_error("out of memory") : 0;
 }
@@ -308,11 +344,12 @@ static int hardware_options(const struct cli *cli, struct hardware *hw, double *
 	char c[32], peak[32];
 
 	memset(hw, 0, sizeof *hw);
-	if (!(cli->given & (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS)))
+	if (!(cli->given & (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_COST)))
 		return 0;
 	if (!(cli->given & OPT_GPU))
-		return cli_error("--gpus, --mfu and --days need --gpu ID, the accelerator "
-		                 "(isoflop presets accelerators lists them)");
+		return cli_error("--gpus, --mfu, --days, --price, --watts, --pue and --grid need "
+		                 "--gpu ID, the accelerator (isoflop presets accelerators lists "
+		                 "them)");
 	if (!(cli->given & OPT_MFU))
 		return cli_error("--gpu needs --mfu F, the share of the peak FLOP/s the run turns "
 		                 "into model FLOPs, such as 0.4 (no default: it depends on the "
@@ -335,7 +372,12 @@ static int hardware_options(const struct cli *cli, struct hardware *hw, double *
 	*hw = (struct hardware){.gpu = &e->preset,
 	                        .mfu = cli->mfu,
 	                        .count = gpus ? (double)cli->gpus : 0,
-	                        .days = cli->days};
+	                        .days = cli->days,
+	                        .price = cli->given & OPT_PRICE ? cli->price : e->preset.price,
+	                        .watts = cli->given & OPT_WATTS ? cli->watts : e->preset.watts,
+	                        .priced = cli->given & OPT_PRICE,
+	                        .pue = cli->given & OPT_PUE ? cli->pue : 1,
+	                        .grid = cli->given & OPT_GRID ? cli->grid : 0};
 	if (budget)
 		return 0;
 	struct hw_plan p = {
@@ -405,6 +447,25 @@ static void print_notes(const struct notes *nt)
 		       nt->overspent);
 }
 
+/* Where the dollars and MWh come from, and what they leave out. */
+static void cost_footer(const struct hardware *hw)
+{
+	if (hw->price > 0)
+		printf("USD = GPU-hours x $%g an hour (%s).\n", hw->price,
+		       hw->price == hw->gpu->price ? "the preset's on-demand list price"
+		                                   : "--price");
+	else
+		printf("USD unknown: %s has no price; give --price USD an accelerator-hour.\n",
+		       hw->gpu->id);
+	if (hw->watts > 0)
+		printf("MWh = GPU-hours x %g W x PUE %g%s.\n", hw->watts, hw->pue,
+		       hw->pue == 1 ? " (the accelerators alone)" : "");
+	else
+		printf("MWh unknown: %s has no power figure; give --watts W.\n", hw->gpu->id);
+	if (hw->grid > 0)
+		printf("t CO2e = MWh x %g kg CO2e per kWh (--grid).\n", hw->grid);
+}
+
 /* What the hardware columns mean, under the table people read. */
 static void hardware_footer(const struct hardware *hw)
 {
@@ -416,6 +477,7 @@ static void hardware_footer(const struct hardware *hw)
 	if (hw->count == 0)
 		printf("The count for %g days is rounded up to whole accelerators%s.\n", hw->days,
 		       hw->rounded ? "; days are those at that count" : "");
+	cost_footer(hw);
 }
 
 /* The one question optimum answers: a budget, a loss, a size; 0 or an error. */
@@ -479,7 +541,7 @@ int cmd_optimum(const struct cli *cli)
 		return EXIT_USAGE;
 
 	layout_init(&l, cli->given & OPT_INFERENCE, cli->given & OPT_UNIQUE, hw.gpu != NULL,
-	            cli->format == FORMAT_TEXT);
+	            cli->given & OPT_GRID, cli->format == FORMAT_TEXT);
 	table_init(&t, l.cols, l.ncols);
 	for (int i = 0; i < nlaws; i++) {
 		const struct preset *p = &laws[i]->preset;

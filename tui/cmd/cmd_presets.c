@@ -10,9 +10,10 @@
 #include "cli.h"
 
 /*
- * CSV: kind,id,name,params,tokens,compute,source,peak_flops; text adds what
- * people scan for. peak_flops came last so that the older columns kept their
- * places.
+ * CSV: kind,id,name,params,tokens,compute,source,peak_flops,price,
+ * price_source,watts,power_source; text adds what people scan for. Each
+ * newer column came last so that the older ones kept their places; an
+ * unknown price or power is empty (null in JSON), never 0.
  */
 static const struct column preset_columns[] = {
         {"kind", "kind", COL_TEXT, false},
@@ -28,6 +29,10 @@ static const struct column preset_columns[] = {
         {"released", "released", COL_TEXT, true},
         {"source", "source", COL_TEXT, false},
         {"peak_flops", "BF16 FLOP/s", COL_COMPUTE, false},
+        {"price", "USD/hour", COL_NUMBER, false},
+        {"price_source", "price source", COL_TEXT, false},
+        {"watts", "watts", COL_NUMBER, false},
+        {"power_source", "power source", COL_TEXT, false},
 };
 
 #define NCOLS ((int)(sizeof preset_columns / sizeof *preset_columns))
@@ -46,6 +51,10 @@ enum {
 	C_REL,
 	C_SRC,
 	C_PEAK,
+	C_PRICE,
+	C_PRICE_SRC,
+	C_WATTS,
+	C_POWER_SRC,
 };
 
 static struct cell text_or_none(const char *s)
@@ -75,6 +84,12 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 		row[C_DATASET] = cell_text(p->dataset);
 	} else if (p->kind == PRESET_ACCELERATOR) {
 		row[C_PEAK] = cell_num(p->peak_flops);
+		row[C_PRICE] = positive_or_none(p->price);
+		row[C_WATTS] = positive_or_none(p->watts);
+		if (!text) {
+			row[C_PRICE_SRC] = text_or_none(p->price_source);
+			row[C_POWER_SRC] = text_or_none(p->power_source);
+		}
 	} else {
 		row[C_TAG] = text_or_none(p->tag);
 		row[C_N] = cell_num(p->params);
@@ -89,7 +104,7 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 /* The columns people see, in their order: the long name last, no source. */
 static const int law_text[] = {C_ID, C_FAMILY, C_DATASET, C_NAME};
 static const int model_text[] = {C_ID, C_TAG, C_N, C_ACTIVE, C_D, C_C, C_REL, C_NAME};
-static const int accelerator_text[] = {C_ID, C_PEAK, C_NAME};
+static const int accelerator_text[] = {C_ID, C_PEAK, C_PRICE, C_WATTS, C_NAME};
 
 /*
  * On a narrow terminal, what goes first (positions in the lists above) once
@@ -98,6 +113,7 @@ static const int accelerator_text[] = {C_ID, C_PEAK, C_NAME};
  */
 static const int law_drop[] = {2, 1};         /* dataset, family */
 static const int model_drop[] = {6, 3, 1, 5}; /* released, active, tag, compute */
+static const int accelerator_drop[] = {3, 2}; /* watts, price */
 
 /* One kind of preset: its catalog list and how the text listing shows it. */
 struct section {
@@ -172,8 +188,8 @@ int cmd_presets(const struct cli *cli)
 	const struct section sections[] = {
 	        {"laws", "LAWS", KEEP(law_text), KEEP(law_drop), cat->laws, cat->nlaws},
 	        {"models", "MODELS", KEEP(model_text), KEEP(model_drop), cat->models, cat->nmodels},
-	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), NULL, 0, cat->accelerators,
-	         cat->naccelerators},
+	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), KEEP(accelerator_drop),
+	         cat->accelerators, cat->naccelerators},
 	};
 	const size_t nsections = sizeof sections / sizeof *sections;
 	bool on[3] = {true, true, true};
