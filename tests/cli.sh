@@ -229,7 +229,7 @@ expect_match "plot contour --inference-tokens: the aware frontier in the legend"
 # the hardware view: C = count x peak x MFU x 86,400 s x days, GPU-hours = count x 24 x days
 c=$(awk 'BEGIN { printf "%.3g", 1024 * 989e12 * 0.4 * 86400 * 30 }')
 expect_match "hardware view: the budget from the hardware" "^  C FLOPs  \[.*\] +$c locked\$" --dump --gpu h100 --gpus 1024 --mfu 0.4 --days 30
-expect_match "hardware view: GPU-hours in the readout" '737K GPU-hours$' --dump --gpu h100 --gpus 1024 --mfu 0.4 --days 30
+expect_match "hardware view: GPU-hours in the readout" '737K GPU-hours  \$5\.07M  516 MWh$' --dump --gpu h100 --gpus 1024 --mfu 0.4 --days 30
 days=$(awk 'BEGIN { printf "%.3g", 6 * 70e9 * 1.4e12 / (2048 * 459e12 * 0.5 * 86400) }')
 expect_match "hardware view: days follow from Chinchilla's C" "^  days +\[.*\] +$days\$" --dump --gpu tpu-v5p --gpus 2048 --mfu 0.5
 expect_error "hardware view: unknown accelerator" "isoflop: unknown accelerator 'v100' (isoflop presets accelerators lists them)" --dump --gpu v100

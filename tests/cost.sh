@@ -79,6 +79,24 @@ else
 	no "presets accelerators: price and watts with their sources" "$(printf '%s\n' "$out" | head -1)"
 fi
 
+# the explorer's hardware view: 1,024 accelerators for 30 days are 737,280
+# GPU-hours; at --price 3, $2.21M; at 200 W and PUE 1.5, 221 MWh
+usd=$(awk 'BEGIN { printf "%.3gM", 1024 * 30 * 24 * 3 / 1e6 }')
+mwh=$(awk 'BEGIN { printf "%.0f", 1024 * 30 * 24 * 200 * 1.5 / 1e6 }')
+run --dump --width 120 --gpu tpu-v4 --gpus 1024 --mfu 0.4 --days 30 --price 3 --watts 200 --pue 1.5
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "737K GPU-hours  \\\$$usd  $mwh MWh\$"; then
+	ok "explorer: \$$usd and $mwh MWh beside GPU-hours from --price, --watts, --pue"
+else
+	no "explorer: \$$usd and $mwh MWh beside GPU-hours" "$(printf '%s\n' "$out" | grep GPU-hours)" "$err"
+fi
+run --dump --width 120 --gpu tpu-v4 --gpus 1024 --mfu 0.4 --days 30
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '737K GPU-hours  \$ unknown  MWh unknown$'; then
+	ok "explorer: no price or power: unknown, never \$0"
+else
+	no "explorer: no price or power: unknown" "$(printf '%s\n' "$out" | grep GPU-hours)"
+fi
+expect_error "explorer: --grid is optimum's" "isoflop: --grid does not apply to 'the explorer' (see isoflop --help)" --dump --gpu h100 --grid 0.4
+
 expect_error "unknown accelerator" "isoflop: unknown accelerator 'h900' (isoflop presets accelerators lists them)" optimum --compute 1e24 --gpu h900 --mfu 0.4 --gpus 8
 expect_error "negative price" "isoflop: --price: must be positive: '-1'" optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 8 --price -1
 expect_error "negative watts" "isoflop: --watts: must be positive: '-700'" optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 8 --watts -700

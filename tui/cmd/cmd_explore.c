@@ -285,6 +285,20 @@ static int follower_in_range(const struct app *a, enum slider s, const char *giv
 }
 
 /*
+ * --price and --watts over the starting accelerator's preset ('a' moves on to
+ * the next one's own), --pue for the whole session.
+ */
+static void start_cost(const struct cli *cli, struct app *a)
+{
+	if (cli->given & OPT_PRICE)
+		a->scene.hw.price = cli->price;
+	if (cli->given & OPT_WATTS)
+		a->scene.hw.watts = cli->watts;
+	if (cli->given & OPT_PUE)
+		a->scene.hw.pue = cli->pue;
+}
+
+/*
  * --gpu, --gpus, --mfu, --days: start in the hardware view with them. With
  * both a count and days the budget follows from them, and the point starts
  * at its compute-optimal allocation (as --compute alone would put it);
@@ -294,7 +308,8 @@ static int start_hardware(const struct cli *cli, struct app *a)
 {
 	int rc;
 
-	if (!(cli->given & (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS)))
+	if (!(cli->given &
+	      (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PRICE | OPT_WATTS | OPT_PUE)))
 		return 0;
 	if ((cli->given & (OPT_GPUS | OPT_DAYS)) == (OPT_GPUS | OPT_DAYS) &&
 	    (cli->given & (OPT_COMPUTE | OPT_PARAMS | OPT_TOKENS | OPT_MODEL)))
@@ -311,6 +326,7 @@ static int start_hardware(const struct cli *cli, struct app *a)
 		while (a->catalog->accelerators + a->accel != g)
 			app_next_accelerator(a);
 	}
+	start_cost(cli, a);
 	if ((cli->given & OPT_MFU) && (rc = in_range(a, SLIDER_MFU, "--mfu", cli->mfu)) != 0)
 		return rc;
 	if ((cli->given & OPT_GPUS) &&

@@ -21,13 +21,13 @@ const struct cli_command cli_commands[] = {
          "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
          "               [--unique-tokens U] [--inference-tokens T] [--larger M]\n"
          "               [--gpu ID --gpus N --mfu F --days D] [--price USD] [--watts W]\n"
-         "               [--pue X] [--grid KG] [--color WHEN] [--unicode]\n"
+         "               [--pue X] [--color WHEN] [--unicode]\n"
          "               [--tour ID|FILE [--notes PATH]] [--record FILE] [--runs FILE|-]\n"
          "               [--range R] [--dump [--width W --height H]]\n",
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
                  OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_RECORD |
-                 OPT_COST | OPT_NOTES | OPT_RANGE,
+                 OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE,
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"

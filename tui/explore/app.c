@@ -245,6 +245,8 @@ static void hw_use(struct app *a, long accel)
 {
 	a->accel = accel;
 	a->scene.hw.peak = a->catalog->accelerators[accel].preset.peak_flops;
+	a->scene.hw.price = a->catalog->accelerators[accel].preset.price; /* 0: unknown */
+	a->scene.hw.watts = a->catalog->accelerators[accel].preset.watts;
 	if (a->hw_follow == HW_BUDGET)
 		hw_moved(a, SLIDER_MFU); /* as if a term moved: C follows */
 	else
@@ -264,7 +266,9 @@ bool app_toggle_hardware(struct app *a)
 			/* the H100 (SXM) to start with, the GPU of the example */
 			const struct catalog_entry *h = catalog_accelerator(a->catalog, "h100");
 			a->accel = h != NULL ? (long)(h - a->catalog->accelerators) : 0;
-			a->scene.hw = (struct hw_plan){.count = 1024, .mfu = 0.4, .days = 1};
+			/* PUE 1: the accelerators' own energy, as isoflop(1) says */
+			a->scene.hw =
+			        (struct hw_plan){.count = 1024, .mfu = 0.4, .days = 1, .pue = 1};
 			a->hw_follow = HW_DAYS;
 		}
 		hw_use(a, a->accel);

@@ -134,6 +134,31 @@ static void fields_point(struct readout_state *s)
 	}
 }
 
+/*
+ * The hardware view's plan: GPU-hours, and beside them its dollars and MWh,
+ * each "unknown" when the accelerator has no price or power (never $0).
+ */
+static void fields_cost(struct readout_state *s, const struct hw_plan *hw)
+{
+	char hb[16], ub[16], mb[16];
+	double usd, mwh;
+
+	units_format_count(hw_gpu_hours(hw), hb, sizeof hb);
+	add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s GPU-hours", hb);
+	if (hw_plan_dollars(hw, &usd) == MODEL_OK) {
+		units_format_count(usd, ub, sizeof ub);
+		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$%s", ub);
+	} else {
+		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$ unknown");
+	}
+	if (hw_plan_energy(hw, &mwh) == MODEL_OK) {
+		units_format_count(mwh, mb, sizeof mb);
+		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s MWh", mb);
+	} else {
+		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "MWh unknown");
+	}
+}
+
 /* What the data and hardware views add to line 1. */
 static void fields_views(struct readout_state *s)
 {
@@ -142,11 +167,8 @@ static void fields_views(struct readout_state *s)
 	if (a->data && a->scene.u > 0)
 		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "epochs %.3g",
 		    a->scene.d / a->scene.u);
-	if (a->hardware) {
-		char hb[16];
-		units_format_count(hw_gpu_hours(&a->scene.hw), hb, sizeof hb);
-		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s GPU-hours", hb);
-	}
+	if (a->hardware)
+		fields_cost(s, &a->scene.hw);
 }
 
 /* Line 2: the optimum at this C, labelled. */
