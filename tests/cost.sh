@@ -45,7 +45,8 @@ fi
 
 # an accelerator with no price: unknown, never $0, in every format
 run optimum --compute 3.8e25 --gpu tpu-v5p --mfu 0.4 --gpus 8192 --format csv
-if [ "$rc" = 0 ] && [ -z "$(column usd)" ] && [ -z "$(column energy_mwh)" ]; then
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | head -1 | grep -q ',usd,energy_mwh$' &&
+	[ -z "$(column usd)" ] && [ -z "$(column energy_mwh)" ]; then
 	ok "no price, no power: empty CSV cells"
 else
 	no "no price, no power: empty CSV cells" "$out"
