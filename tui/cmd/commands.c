@@ -49,9 +49,10 @@ const struct cli_command cli_commands[] = {
          "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--model ID|all]... [--frontier ID]\n"
          "                             [--compare ID [--delta]] [--inference-tokens T]\n"
-         "                             [--unique-tokens U]\n"
+         "                             [--unique-tokens U] [--stock ID]\n"
          "                             [--params N --tokens D | --compute C]\n",
-         PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE,
+         PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE |
+                 OPT_STOCK,
          cmd_plot_contour, COMPLETE_NONE, NULL},
         {"plot", "profiles", "plot profiles",
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"

@@ -189,6 +189,13 @@ const struct cli_option cli_options[] = {
          .bit = OPT_COMPARE,
          .complete = COMPLETE_LAW,
          .help = "plot contour: a second law's frontier (#), in the legend;"},
+        {.name = "stock",
+         .arg = "ID",
+         .kind = KIND_TEXT,
+         .field = FIELD(stock),
+         .bit = OPT_STOCK,
+         .help = "plot contour: a data stock as a band across the tokens\naxis "
+                 "(villalobos2024)"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),

@@ -80,6 +80,9 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 		a->scene.model = (long)(chinchilla - cat->models);
 	app_clamp_point(a);
 	app_mark_story(a);
+	/* the data view's band: none when the catalog knows no stock */
+	if (!stocks_find(cat, STOCKS_DEFAULT, &a->stock))
+		a->stock = (struct stock_numbers){0};
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */
@@ -219,6 +222,9 @@ void app_toggle_data(struct app *a)
 		 */
 		a->scene.u = a->scene.u > 0 ? a->scene.u : a->u_given > 0 ? a->u_given : a->scene.d;
 		a->scene.focus = SLIDER_U;
+		/* the D slider reaches past the stock, so the point can walk into its band */
+		if (a->stock.stock > 0)
+			a->d_hi = fmax(a->d_hi, stocks_window_top(&a->stock));
 	} else {
 		a->scene.u = 0;
 		app_status(a, "data view off: every token counts as unique again");

@@ -18,6 +18,7 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "map.h"
+#include "map_stock.h"
 
 /* A character cell is about twice as tall as it is wide. */
 #define CELL_ASPECT 2.0
@@ -625,6 +626,7 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		snprintf(out[n++], 96, "= 4 epochs");
 	if (s->wall_u > 0 && s->law->family == LAW_DATA_CONSTRAINED && n < max)
 		snprintf(out[n++], 96, ": D > U(1+R_D*)");
+	n += map_stock_legend(s, out + n, max - n);
 	/* before the common glyphs: where the law is said to fail matters more than dots */
 	if (below_breakdown(s) && n < max)
 		snprintf(out[n++], 96, "~ L<%g invalid", s->law->breakdown_loss);
@@ -735,6 +737,7 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	}
 	if (s->wall_u > 0)
 		draw_data_wall(c, &m->frame, s);
+	map_stock_draw(c, &m->frame, s); /* under the frontiers, models and point */
 	if (s->frontier2 != NULL)
 		draw_frontier(c, &m->frame, s, s->frontier2, 0, s->compared ? '#' : 'o',
 		              STYLE_FRONTIER2);

@@ -1,0 +1,111 @@
+/*
+ * map_stock.c: the stock of data (Villalobos et al. 2024's public human
+ * text, or any stock preset) drawn on the loss map as a band across the
+ * tokens axis: its interval as a sparse ';' in every other empty cell, its
+ * median as a row of '"' labelled with the number. It goes down after the
+ * contours and iso-FLOP lines and before the frontiers, models and point,
+ * and only over empty or shaded cells, so that it hides none of them.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../model/units.h"
+#include "map_stock.h"
+
+/*
+ * A count of tokens as the paper gives it: "1000T" rather than "1e15", so
+ * that the interval reads 100T-1000T.
+ */
+static void stock_format(double v, char *buf, size_t size)
+{
+	if (v >= 1e12 && v < 1e16)
+		snprintf(buf, size, "%.4gT", v / 1e12);
+	else
+		units_format_count(v, buf, size);
+}
+
+/* Whether the band may draw over this glyph: the background or the shading. */
+static bool stock_may_cover(struct glyph g)
+{
+	return g.style == STYLE_BLANK || g.style == STYLE_SHADE;
+}
+
+/*
+ * The interval: every other cell of the rows whose centre lies in it. A
+ * checkerboard of ';' reads as grey at the back of a room, where a solid
+ * fill would read as a wall and bury the contours it crosses.
+ */
+static void stock_fill(struct canvas *c, const struct frame *f, const struct map_spec *s)
+{
+	const struct rect *a = &f->area;
+
+	for (int y = a->y; y < a->y + a->h; y++) {
+		double n, d;
+		frame_value(f, a->x, y, &n, &d);
+		if (d < s->stock_low || d > s->stock_high)
+			continue;
+		for (int x = a->x; x < a->x + a->w; x++)
+			if ((x + y) % 2 == 0 && stock_may_cover(canvas_get(c, x, y)))
+				canvas_put(c, x, y, MAP_STOCK_FILL, STYLE_SHADE);
+	}
+}
+
+/*
+ * The median: a row of '"' across the plot (over the band and the iso-FLOP
+ * dots, never a contour), and its number at the left, "300T", where the
+ * row is empty enough for it. Returns the row, or -1 off the window.
+ */
+static int stock_median(struct canvas *c, const struct frame *f, const struct map_spec *s)
+{
+	const struct rect *a = &f->area;
+	char text[24], num[16];
+	int cx, cy;
+
+	if (!frame_cell(f, s->n_lo, s->stock, &cx, &cy))
+		return -1;
+	for (int x = a->x; x < a->x + a->w; x++) {
+		struct glyph g = canvas_get(c, x, cy);
+		if (stock_may_cover(g) || (g.style == STYLE_ISOFLOP && g.ch == MAP_ISOFLOP_GLYPH))
+			canvas_put(c, x, cy, MAP_STOCK_MEDIAN, STYLE_FRONTIER2);
+	}
+	stock_format(s->stock, num, sizeof num);
+	int len = snprintf(text, sizeof text, " stock %s ", num);
+	for (int x = a->x + 1; x + len <= a->x + a->w; x++) {
+		bool free = true;
+		for (int i = 0; i < len && free; i++)
+			free = canvas_get(c, x + i, cy).style == STYLE_FRONTIER2;
+		if (free) {
+			canvas_text(c, x, cy, text, len, STYLE_LABEL);
+			break;
+		}
+	}
+	return cy;
+}
+
+void map_stock_draw(struct canvas *c, const struct frame *f, const struct map_spec *s)
+{
+	if (!(s->stock > 0))
+		return;
+	stock_fill(c, f, s);
+	stock_median(c, f, s);
+}
+
+int map_stock_legend(const struct map_spec *s, char (*out)[96], int max)
+{
+	char med[16], lo[16], hi[16];
+	int n = 0;
+
+	if (!(s->stock > 0))
+		return 0;
+	stock_format(s->stock, med, sizeof med);
+	stock_format(s->stock_low, lo, sizeof lo);
+	stock_format(s->stock_high, hi, sizeof hi);
+	if (n < max)
+		snprintf(out[n++], 96, "\" %s %s", s->stock_name ? s->stock_name : "stock", med);
+	if (n < max && s->stock_level > 0)
+		snprintf(out[n++], 96, "; %s-%s (%g%%)", lo, hi, round(100 * s->stock_level));
+	else if (n < max)
+		snprintf(out[n++], 96, "; %s-%s", lo, hi);
+	return n;
+}
