@@ -59,8 +59,8 @@ static int stock_band(const struct cli *cli, struct map_spec *spec)
 	if (cli->stock == NULL)
 		return 0;
 	if (!stocks_find(cli->catalog, cli->stock, &st))
-		return cli_error("--stock: unknown stock '%s' (%s is the one shipped)", cli->stock,
-		                 STOCKS_DEFAULT);
+		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
+		                 cli->stock, STOCKS_DEFAULT);
 	spec->stock = st.stock;
 	spec->stock_low = st.stock_low;
 	spec->stock_high = st.stock_high;

@@ -1,28 +1,23 @@
 /*
- * stocks.c: data stocks by id. Until the catalog loads stock presets
- * (presets/stocks/), a table of one: Villalobos et al. 2024, "Will we run
- * out of data? Limits of LLM scaling based on human-generated data",
- * arXiv 2211.04325: the effective stock of public human text, about 300T
- * tokens, 90% interval 100T to 1000T.
+ * stocks.c: data stocks by id, from the catalog's stock presets
+ * (presets/stocks/: Villalobos et al. 2024 ships), as the numbers the map's
+ * band and the readout need.
  */
 #include <math.h>
 #include <string.h>
 
 #include "stocks.h"
 
-static const struct stock_numbers known[] = {
-        {"villalobos2024", "text stock", 300e12, 100e12, 1000e12, 0.9},
-};
-
 bool stocks_find(const struct catalog *cat, const char *id, struct stock_numbers *out)
 {
-	(void)cat;
-	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-		if (strcmp(known[i].id, id) == 0) {
-			*out = known[i];
-			return true;
-		}
-	return false;
+	const struct catalog_entry *e = cat != NULL ? catalog_stock(cat, id) : NULL;
+
+	if (e == NULL || !(e->preset.stock > 0))
+		return false;
+	/* the legend names it by id: the name is a sentence, too long for a map's key */
+	*out = (struct stock_numbers){e->preset.id,        e->preset.id,         e->preset.stock,
+	                              e->preset.stock_low, e->preset.stock_high, e->preset.level};
+	return true;
 }
 
 double stocks_window_top(const struct stock_numbers *st)

@@ -1,7 +1,7 @@
 /*
  * stocks.h: a data stock by id (its median and interval in tokens), for the
  * map's band in the explorer's data view and `plot contour --stock`. One
- * place answers it, so that the catalog's stock presets replace the table.
+ * place reads the catalog's stock presets for both.
  */
 #ifndef ISOFLOP_STOCKS_H
 #define ISOFLOP_STOCKS_H

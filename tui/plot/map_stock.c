@@ -51,36 +51,53 @@ static void stock_fill(struct canvas *c, const struct frame *f, const struct map
 	}
 }
 
+/* Whether cells [x, x + len) of row y are all the median's own. */
+static bool median_free(const struct canvas *c, int x, int y, int len)
+{
+	for (int i = 0; i < len; i++)
+		if (canvas_get(c, x + i, y).style != STYLE_FRONTIER2)
+			return false;
+	return true;
+}
+
+/* Write text on row y at the leftmost stretch of the median it fits in; false if none. */
+static bool median_label(struct canvas *c, const struct rect *a, int y, const char *text)
+{
+	int len = (int)strlen(text);
+
+	for (int x = a->x + 1; x + len <= a->x + a->w; x++)
+		if (median_free(c, x, y, len)) {
+			canvas_text(c, x, y, text, len, STYLE_LABEL);
+			return true;
+		}
+	return false;
+}
+
 /*
  * The median: a row of '"' across the plot (over the band and the iso-FLOP
- * dots, never a contour), and its number at the left, "300T", where the
- * row is empty enough for it. Returns the row, or -1 off the window.
+ * dots, never a contour), and its number, " stock 300T ", or " 300T " where
+ * contours leave no room for the word, on the leftmost stretch of the row
+ * that holds it.
  */
-static int stock_median(struct canvas *c, const struct frame *f, const struct map_spec *s)
+static void stock_median(struct canvas *c, const struct frame *f, const struct map_spec *s)
 {
 	const struct rect *a = &f->area;
-	char text[24], num[16];
+	char text[32], num[16];
 	int cx, cy;
 
 	if (!frame_cell(f, s->n_lo, s->stock, &cx, &cy))
-		return -1;
+		return;
 	for (int x = a->x; x < a->x + a->w; x++) {
 		struct glyph g = canvas_get(c, x, cy);
 		if (stock_may_cover(g) || (g.style == STYLE_ISOFLOP && g.ch == MAP_ISOFLOP_GLYPH))
 			canvas_put(c, x, cy, MAP_STOCK_MEDIAN, STYLE_FRONTIER2);
 	}
 	stock_format(s->stock, num, sizeof num);
-	int len = snprintf(text, sizeof text, " stock %s ", num);
-	for (int x = a->x + 1; x + len <= a->x + a->w; x++) {
-		bool free = true;
-		for (int i = 0; i < len && free; i++)
-			free = canvas_get(c, x + i, cy).style == STYLE_FRONTIER2;
-		if (free) {
-			canvas_text(c, x, cy, text, len, STYLE_LABEL);
-			break;
-		}
+	snprintf(text, sizeof text, " stock %s ", num);
+	if (!median_label(c, a, cy, text)) {
+		snprintf(text, sizeof text, " %s ", num);
+		median_label(c, a, cy, text);
 	}
-	return cy;
 }
 
 void map_stock_draw(struct canvas *c, const struct frame *f, const struct map_spec *s)
