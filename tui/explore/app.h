@@ -245,6 +245,13 @@ void app_step(struct app *a, enum slider s, double decades);
 /* Turn a view on or off; the state's sliders and focus follow. */
 void app_toggle_inference(struct app *a);
 void app_toggle_data(struct app *a);
+
+/*
+ * The top of the D and U sliders (and so of C's): d_hi, or in the data view
+ * with a stock of text known, past the stock's interval (1e16 for
+ * Villalobos et al.'s 1000T), so that the point can walk into the band.
+ */
+double app_tokens_hi(const struct app *a);
 void app_toggle_testtime(struct app *a);
 /* 'g': the hardware view; false and a status message when no accelerator is loaded. */
 bool app_toggle_hardware(struct app *a);

@@ -154,7 +154,7 @@ static struct profiles_spec profiles_spec_of(const struct app *a)
 	        .d_lo = a->d_lo,
 	        /* the profiles' budgets as before the data view grew the D slider for the
 	           stock, until the point itself walks past the old top */
-	        .d_hi = fmin(a->d_hi, fmax(TOUR_WINDOW_TOKENS_HI, a->scene.d)),
+	        .d_hi = fmin(app_tokens_hi(a), fmax(a->d_hi, a->scene.d)),
 	        .has_current = true,
 	        .current_c = app_value(a, SLIDER_C),
 	        .current_n = a->scene.n,

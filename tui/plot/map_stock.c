@@ -36,7 +36,7 @@ static bool stock_may_cover(struct glyph g)
  * checkerboard of ';' reads as grey at the back of a room, where a solid
  * fill would read as a wall and bury the contours it crosses.
  */
-static void stock_fill(struct canvas *c, const struct frame *f, const struct map_spec *s)
+static void stock_fill(struct canvas *c, const struct frame *f, const struct map_band *s)
 {
 	const struct rect *a = &f->area;
 
@@ -79,7 +79,7 @@ static bool median_label(struct canvas *c, const struct rect *a, int y, const ch
  * contours leave no room for the word, on the leftmost stretch of the row
  * that holds it.
  */
-static void stock_median(struct canvas *c, const struct frame *f, const struct map_spec *s)
+static void stock_median(struct canvas *c, const struct frame *f, const struct map_band *s)
 {
 	const struct rect *a = &f->area;
 	char text[32], num[16];
@@ -89,7 +89,8 @@ static void stock_median(struct canvas *c, const struct frame *f, const struct m
 		return;
 	for (int x = a->x; x < a->x + a->w; x++) {
 		struct glyph g = canvas_get(c, x, cy);
-		if (stock_may_cover(g) || (g.style == STYLE_ISOFLOP && g.ch == MAP_ISOFLOP_GLYPH))
+		if (stock_may_cover(g) ||
+		    (g.style == STYLE_ISOFLOP && g.ch == MAP_STOCK_ISOFLOP_DOT))
 			canvas_put(c, x, cy, MAP_STOCK_MEDIAN, STYLE_FRONTIER2);
 	}
 	stock_format(s->stock, num, sizeof num);
@@ -100,7 +101,7 @@ static void stock_median(struct canvas *c, const struct frame *f, const struct m
 	}
 }
 
-void map_stock_draw(struct canvas *c, const struct frame *f, const struct map_spec *s)
+void map_stock_draw(struct canvas *c, const struct frame *f, const struct map_band *s)
 {
 	if (!(s->stock > 0))
 		return;
@@ -108,7 +109,7 @@ void map_stock_draw(struct canvas *c, const struct frame *f, const struct map_sp
 	stock_median(c, f, s);
 }
 
-int map_stock_legend(const struct map_spec *s, char (*out)[96], int max)
+int map_stock_legend(const struct map_band *s, char (*out)[96], int max)
 {
 	char med[16], lo[16], hi[16];
 	int n = 0;
@@ -119,9 +120,9 @@ int map_stock_legend(const struct map_spec *s, char (*out)[96], int max)
 	stock_format(s->stock_low, lo, sizeof lo);
 	stock_format(s->stock_high, hi, sizeof hi);
 	if (n < max)
-		snprintf(out[n++], 96, "\" %s %s", s->stock_name ? s->stock_name : "stock", med);
-	if (n < max && s->stock_level > 0)
-		snprintf(out[n++], 96, "; %s-%s (%g%%)", lo, hi, round(100 * s->stock_level));
+		snprintf(out[n++], 96, "\" %s %s", s->name ? s->name : "stock", med);
+	if (n < max && s->level > 0)
+		snprintf(out[n++], 96, "; %s-%s (%g%%)", lo, hi, round(100 * s->level));
 	else if (n < max)
 		snprintf(out[n++], 96, "; %s-%s", lo, hi);
 	return n;
