@@ -30,9 +30,9 @@ const struct cli_command cli_commands[] = {
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
-         "                       [--unique-tokens U]\n",
-         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT, cmd_loss,
-         COMPLETE_NONE, NULL},
+         "                       [--unique-tokens U] [--stock ID]\n",
+         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT | OPT_STOCK,
+         cmd_loss, COMPLETE_NONE, NULL},
         {"optimum", NULL, "optimum",
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
          "                       [--inference-tokens T] [--unique-tokens U]\n"

@@ -194,8 +194,8 @@ const struct cli_option cli_options[] = {
          .kind = KIND_TEXT,
          .field = FIELD(stock),
          .bit = OPT_STOCK,
-         .help = "plot contour: a data stock as a band across the tokens\naxis "
-                 "(villalobos2024)"},
+         .help = "a data stock (villalobos2024): plot contour draws it as a\nband "
+                 "across the tokens axis; loss adds the epochs of it\nthat D is"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),
