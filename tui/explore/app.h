@@ -168,15 +168,17 @@ struct app {
 	bool testtime;  /* 't': T and M, the test-time panel in place of the profiles */
 	bool hardware;  /* 'g': count, days and MFU of an accelerator give C */
 	long accel;     /* the accelerator (catalog->accelerators), -1 when none loaded */
-	enum hw_unknown hw_follow;  /* which of budget, count, days follows ('f') */
-	double t;                   /* lifetime inference tokens; 0: none */
-	double m;                   /* the larger model's factor in the test-time panel */
-	bool saved;                 /* the edited law was saved ('s') since its last change */
-	double u_given;             /* --unique-tokens, which the data view starts from */
-	char save_dir[4096];        /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
-	char record_path[4096];     /* the tour 'r' appends steps to, "" for none */
-	bool zoom_shown;            /* the profiles were last drawn zoomed (app_zoom_shown) */
-	struct stock_numbers stock; /* the data view's stock of text; stock.stock 0: none known */
+	enum hw_unknown hw_follow; /* which of budget, count, days follows ('f') */
+	double t;                  /* lifetime inference tokens; 0: none */
+	double m;                  /* the larger model's factor in the test-time panel */
+	bool saved;                /* the edited law was saved ('s') since its last change */
+	double u_given;            /* --unique-tokens, which the data view starts from */
+	char save_dir[4096];       /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
+	char record_path[4096];    /* the tour 'r' appends steps to, "" for none */
+	bool zoom_shown;           /* the profiles were last drawn zoomed (app_zoom_shown) */
+
+	/* the data view's stock of text (its band, epochs and window); stock.stock 0: none */
+	struct stock_numbers stock;
 };
 
 /* Steps of a slider, in decades. */
