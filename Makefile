@@ -93,7 +93,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/hang.sh tests/signals.sh tests/kaplan.sh tests/audit.sh tests/completion.sh \
 		tests/same.sh tests/structure.sh tests/record.sh tests/notes.sh tests/talk.sh \
 		tests/models.sh tests/readout.sh tests/tour-numbers.sh tests/optimum.sh \
-		tests/cost.sh
+		tests/cost.sh \
+		tests/stock.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
@@ -197,7 +198,7 @@ build/completion/isoflop.fish: isoflop
 # The binary, both man pages, the presets under SHAREDIR and the shell
 # completions; DESTDIR stages.
 PRESET_FILES = $(wildcard presets/laws/*.yaml presets/models/*.yaml presets/accelerators/*.yaml \
-                           presets/tours/*.yaml)
+                           presets/stocks/*.yaml presets/trends/*.yaml presets/tours/*.yaml)
 
 install: all $(COMPLETIONS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -222,7 +223,8 @@ uninstall:
 		rm -f $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f))/$$(basename $$f); \
 	done
 	-rmdir $(DESTDIR)$(SHAREDIR)/laws $(DESTDIR)$(SHAREDIR)/models \
-		$(DESTDIR)$(SHAREDIR)/accelerators $(DESTDIR)$(SHAREDIR)/tours \
+		$(DESTDIR)$(SHAREDIR)/accelerators $(DESTDIR)$(SHAREDIR)/stocks \
+		$(DESTDIR)$(SHAREDIR)/trends $(DESTDIR)$(SHAREDIR)/tours \
 		$(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 format:

@@ -395,8 +395,8 @@ if [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "isoflop: standard output: No space 
 # never drawn out of range (issue 12: --inference-tokens 1e20 showed T = 1e20).
 expect_error "explorer: --inference-tokens past the T slider" "isoflop: --inference-tokens: the explorer's T slider runs from 1e9 to 1e15, not 1e20" --dump --inference-tokens 1e20
 expect_error "explorer: --inference-tokens below the T slider" "isoflop: --inference-tokens: the explorer's T slider runs from 1e9 to 1e15, not 1000" --dump --inference-tokens 1e3
-expect_error "explorer: --unique-tokens below the U slider" "isoflop: --unique-tokens: the explorer's U slider runs from 1e8 to 1e14, not 1000" --dump --law muennighoff2023 --unique-tokens 1e3
-expect_error "explorer: --unique-tokens past the U slider" "isoflop: --unique-tokens: the explorer's U slider runs from 1e8 to 1e14, not 1e17" --dump --law muennighoff2023 --unique-tokens 1e17
+expect_error "explorer: --unique-tokens below the U slider" "isoflop: --unique-tokens: the explorer's U slider runs from 1e8 to 1e16, not 1000" --dump --law muennighoff2023 --unique-tokens 1e3
+expect_error "explorer: --unique-tokens past the U slider" "isoflop: --unique-tokens: the explorer's U slider runs from 1e8 to 1e16, not 1e17" --dump --law muennighoff2023 --unique-tokens 1e17
 expect_error "explorer: --mfu below the MFU slider" "isoflop: --mfu: the explorer's MFU slider runs from 0.01 to 1, not 0.001" --dump --mfu 0.001
 expect_error "explorer: --days below the days slider" "isoflop: --days: the explorer's days slider runs from 0.01 to 3650, not 1e-4" --dump --days 1e-4
 expect_error "explorer: --gpus whose days follow past the days slider" "isoflop: --gpus 1: 5.88e23 FLOPs would take 1.72e4 days; the explorer's days slider runs from 0.01 to 3650" --dump --gpus 1

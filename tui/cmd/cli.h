@@ -62,6 +62,7 @@
 #define OPT_PUE        (1ull << 36)
 #define OPT_GRID       (1ull << 37)
 #define OPT_COST       (OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_GRID)
+#define OPT_STOCK      (1ull << 44) /* clear of the bits other options of this round take */
 /*
  * Not an option: a command that takes --compute as a list or range of
  * budgets (optimum) has this bit too. The top bit, clear of new options.
@@ -137,6 +138,7 @@ struct cli {
 	const char *record;     /* --record FILE: the tour 'r' appends steps to */
 	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
 	bool force;             /* --force: overwrite files a command writes */
+	const char *stock;      /* plot contour --stock ID: a data stock's band */
 	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop or ~/.config/isoflop; NULL if none */
 	char config_dir_buf[4096];
 	const char *tour_dirs[3]; /* where tours live: config, share, beside */

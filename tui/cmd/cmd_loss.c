@@ -9,6 +9,7 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "cli.h"
+#include "../explore/stocks.h"
 
 /* CSV keeps exactly law,params,tokens,compute,loss; people also see efficiency. */
 static const struct column loss_columns[] = {
@@ -22,6 +23,18 @@ static const struct column loss_columns[] = {
 };
 
 #define NCOLS ((int)(sizeof loss_columns / sizeof *loss_columns))
+
+/*
+ * With --stock: D over the stock, and over its interval's ends (the high
+ * end gives the fewest epochs), in CSV and JSON too.
+ */
+static const struct column stock_columns[] = {
+        {"stock_epochs", "stock epochs", COL_NUMBER, false},
+        {"stock_epochs_low", "low", COL_NUMBER, false},
+        {"stock_epochs_high", "high", COL_NUMBER, false},
+};
+
+#define NSTOCK ((int)(sizeof stock_columns / sizeof *stock_columns))
 
 /*
  * Where a model's published training compute and the 6ND the table prints
@@ -123,7 +136,8 @@ static int law_refused(const struct cli *cli, const struct preset *p, bool all)
 
 /* One law's row; with --law all a law with no loss here says why and is left out. */
 static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *nt,
-                    const struct preset *p, double n, double d, bool all)
+                    const struct preset *p, double n, double d, bool all,
+                    const struct stock_numbers *stock)
 {
 	const struct law *law = &p->law;
 	double u = law->family == LAW_DATA_CONSTRAINED ? cli->unique : 0, loss, eff;
@@ -141,7 +155,7 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 		return 0;
 	}
 	bool have_eff = optimum_efficiency(law, n, d, u, &eff, &opt) == MODEL_OK;
-	struct cell row[NCOLS] = {
+	struct cell row[NCOLS + NSTOCK] = {
 	        cell_text(p->id),
 	        cell_num(n),
 	        cell_num(d),
@@ -150,6 +164,11 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 	        have_eff ? cell_num(eff) : cell_none(),
 	        have_eff ? cell_num(opt.compute) : cell_none(),
 	};
+	if (stock != NULL) {
+		row[NCOLS] = cell_num(d / stock->stock);
+		row[NCOLS + 1] = cell_num(d / stock->stock_high);
+		row[NCOLS + 2] = cell_num(d / stock->stock_low);
+	}
 	if (table_add(t, row) < 0)
 		return cli_error("out of memory");
 	note_law(nt, p, loss);
@@ -185,8 +204,34 @@ static void print_notes(const struct cli *cli, const struct loss_notes *nt,
 		printf("--unique-tokens applies to data-constrained laws only.\n");
 }
 
+/* The table's columns into cols: the loss's, then the stock's with --stock; how many. */
+static int columns(bool stock, struct column *cols)
+{
+	memcpy(cols, loss_columns, sizeof loss_columns);
+	if (stock)
+		memcpy(cols + NCOLS, stock_columns, sizeof stock_columns);
+	return NCOLS + (stock ? NSTOCK : 0);
+}
+
+/* --stock ID into *st, or one line and EXIT_USAGE; *use NULL without it. */
+static int stock_of(const struct cli *cli, struct stock_numbers *st,
+                    const struct stock_numbers **use)
+{
+	*use = NULL;
+	if (cli->stock == NULL)
+		return 0;
+	if (!stocks_find(cli->catalog, cli->stock, st))
+		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
+		                 cli->stock, STOCKS_DEFAULT);
+	*use = st;
+	return 0;
+}
+
 int cmd_loss(const struct cli *cli)
 {
+	struct column cols[NCOLS + NSTOCK];
+	struct stock_numbers stock;
+	const struct stock_numbers *st;
 	const struct catalog_entry *laws[256], *model;
 	struct loss_notes nt = {.shown = 0};
 	struct table t;
@@ -196,13 +241,13 @@ int cmd_loss(const struct cli *cli)
 
 	if (cli->nargs > 0)
 		return cli_error("loss takes no operand '%s'", cli->args[0]);
-	if ((rc = point(cli, &n, &d, &model)) != 0)
+	if ((rc = point(cli, &n, &d, &model)) != 0 || (rc = stock_of(cli, &stock, &st)) != 0)
 		return rc;
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
 		return EXIT_USAGE;
-	table_init(&t, loss_columns, NCOLS);
+	table_init(&t, cols, columns(st != NULL, cols));
 	for (int i = 0; i < nlaws && rc == 0; i++)
-		rc = loss_row(cli, &t, &nt, &laws[i]->preset, n, d, all);
+		rc = loss_row(cli, &t, &nt, &laws[i]->preset, n, d, all, st);
 	if (rc == 0 && nt.shown == 0 && nt.failed > 0)
 		rc = EXIT_USAGE; /* each law said why on stderr: no empty table */
 	if (rc == 0)

@@ -13,6 +13,7 @@
 #include "../plot/map.h"
 #include "../plot/profiles.h"
 #include "../explore/markers.h"
+#include "../explore/stocks.h"
 
 /* The default window: 10M to 10T parameters, 100M to 100T tokens. */
 static const double default_range[4] = {1e7, 1e13, 1e8, 1e14};
@@ -50,6 +51,27 @@ static int collect_markers(const struct cli *cli, struct map_marker *out, int ma
 	}
 }
 
+/* --stock ID: its numbers into the spec's band. */
+static int stock_band(const struct cli *cli, struct map_spec *spec)
+{
+	struct stock_numbers st;
+
+	if (cli->stock == NULL)
+		return 0;
+	if (!stocks_find(cli->catalog, cli->stock, &st))
+		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
+		                 cli->stock, STOCKS_DEFAULT);
+	spec->stock = st.stock;
+	spec->stock_low = st.stock_low;
+	spec->stock_high = st.stock_high;
+	spec->stock_level = st.level;
+	spec->stock_name = st.name;
+	/* the default window stops at 100T: grow it to the decade past the interval's top */
+	if (!(cli->given & OPT_RANGE))
+		spec->d_hi = fmax(spec->d_hi, stocks_window_top(&st));
+	return 0;
+}
+
 static int draw_contour(const struct cli *cli, const struct preset *law, const double range[4],
                         struct canvas *c, struct map_marker *markers, int max)
 {
@@ -71,6 +93,8 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 	int rc;
 
 	if ((rc = collect_markers(cli, markers, max, &spec.nmarkers)) != 0)
+		return rc;
+	if ((rc = stock_band(cli, &spec)) != 0)
 		return rc;
 	if ((rc = current_point(cli, &law->law, &spec.point_n, &spec.point_d, &spec.has_point)) !=
 	    0)

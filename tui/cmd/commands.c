@@ -31,9 +31,9 @@ const struct cli_command cli_commands[] = {
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
-         "                       [--unique-tokens U]\n",
-         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT, cmd_loss,
-         COMPLETE_NONE, NULL},
+         "                       [--unique-tokens U] [--stock ID]\n",
+         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT | OPT_STOCK,
+         cmd_loss, COMPLETE_NONE, NULL},
         {"optimum", NULL, "optimum",
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
          "                       [--inference-tokens T] [--unique-tokens U]\n"
@@ -51,9 +51,10 @@ const struct cli_command cli_commands[] = {
          "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--model ID|all]... [--frontier ID]\n"
          "                             [--compare ID [--delta]] [--inference-tokens T]\n"
-         "                             [--unique-tokens U]\n"
+         "                             [--unique-tokens U] [--stock ID]\n"
          "                             [--params N --tokens D | --compute C]\n",
-         PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE,
+         PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE |
+                 OPT_STOCK,
          cmd_plot_contour, COMPLETE_NONE, NULL},
         {"plot", "profiles", "plot profiles",
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"

@@ -232,6 +232,13 @@ const struct cli_option cli_options[] = {
          .bit = OPT_COMPARE,
          .complete = COMPLETE_LAW,
          .help = "plot contour: a second law's frontier (#), in the legend;"},
+        {.name = "stock",
+         .arg = "ID",
+         .kind = KIND_TEXT,
+         .field = FIELD(stock),
+         .bit = OPT_STOCK,
+         .help = "a data stock (villalobos2024): plot contour draws it as a\nband "
+                 "across the tokens axis; loss adds the epochs of it\nthat D is"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),

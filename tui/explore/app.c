@@ -29,11 +29,18 @@ bool app_append_char(char *buf, size_t size, int ch, int lo, int hi)
 	return true;
 }
 
+double app_tokens_hi(const struct app *a)
+{
+	/* a function of the view, not of its history: a tour step looks the same however reached */
+	return a->data && a->stock.stock > 0 ? fmax(a->d_hi, stocks_window_top(&a->stock))
+	                                     : a->d_hi;
+}
+
 /* Clamp N and D into the window (C follows). */
 void app_clamp_point(struct app *a)
 {
 	a->scene.n = fmin(fmax(a->scene.n, a->n_lo), a->n_hi);
-	a->scene.d = fmin(fmax(a->scene.d, a->d_lo), a->d_hi);
+	a->scene.d = fmin(fmax(a->scene.d, a->d_lo), app_tokens_hi(a));
 }
 
 /* The story's models the catalog has, marked: the talk's landmarks are labelled from the start. */
@@ -80,6 +87,9 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 		a->scene.model = (long)(chinchilla - cat->models);
 	app_clamp_point(a);
 	app_mark_story(a);
+	/* the data view's band: none when the catalog knows no stock */
+	if (!stocks_find(cat, STOCKS_DEFAULT, &a->stock))
+		a->stock = (struct stock_numbers){0};
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */
@@ -221,6 +231,7 @@ void app_toggle_data(struct app *a)
 		a->scene.focus = SLIDER_U;
 	} else {
 		a->scene.u = 0;
+		app_clamp_point(a); /* the D slider stops at 100T again, short of the stock */
 		app_status(a, "data view off: every token counts as unique again");
 	}
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */

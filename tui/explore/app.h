@@ -19,6 +19,7 @@
 #include "../../model/hardware.h"
 #include "../../presets/catalog.h"
 #include "../../presets/tour.h"
+#include "stocks.h"
 
 /*
  * Every slider the screen can show. N, D and C are linked (C = k N D); the
@@ -175,6 +176,9 @@ struct app {
 	char save_dir[4096];       /* where 's' saves edited laws: $XDG_CONFIG_HOME/isoflop/laws */
 	char record_path[4096];    /* the tour 'r' appends steps to, "" for none */
 	bool zoom_shown;           /* the profiles were last drawn zoomed (app_zoom_shown) */
+
+	/* the data view's stock of text (its band, epochs and window); stock.stock 0: none */
+	struct stock_numbers stock;
 };
 
 /* Steps of a slider, in decades. */
@@ -243,6 +247,13 @@ void app_step(struct app *a, enum slider s, double decades);
 /* Turn a view on or off; the state's sliders and focus follow. */
 void app_toggle_inference(struct app *a);
 void app_toggle_data(struct app *a);
+
+/*
+ * The top of the D and U sliders (and so of C's): d_hi, or in the data view
+ * with a stock of text known, past the stock's interval (1e16 for
+ * Villalobos et al.'s 1000T), so that the point can walk into the band.
+ */
+double app_tokens_hi(const struct app *a);
 void app_toggle_testtime(struct app *a);
 /* 'g': the hardware view; false and a status message when no accelerator is loaded. */
 bool app_toggle_hardware(struct app *a);

@@ -133,6 +133,11 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .point_d = a->scene.d,
 	        .point_label =
 	                a->scene.model >= 0 ? a->catalog->models[a->scene.model].preset.name : NULL,
+	        .stock = a->data ? a->stock.stock : 0,
+	        .stock_low = a->stock.stock_low,
+	        .stock_high = a->stock.stock_high,
+	        .stock_level = a->stock.level,
+	        .stock_name = a->stock.name,
 	};
 }
 
@@ -147,7 +152,9 @@ static struct profiles_spec profiles_spec_of(const struct app *a)
 	        .n_lo = a->n_lo,
 	        .n_hi = a->n_hi,
 	        .d_lo = a->d_lo,
-	        .d_hi = a->d_hi,
+	        /* the profiles' budgets as before the data view grew the D slider for the
+	           stock, until the point itself walks past the old top */
+	        .d_hi = fmin(app_tokens_hi(a), fmax(a->d_hi, a->scene.d)),
 	        .has_current = true,
 	        .current_c = app_value(a, SLIDER_C),
 	        .current_n = a->scene.n,

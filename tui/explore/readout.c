@@ -167,6 +167,11 @@ static void fields_views(struct readout_state *s)
 	if (a->data && a->scene.u > 0)
 		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "epochs %.3g",
 		    a->scene.d / a->scene.u);
+	/* the stock's interval gives the epochs' interval: its high end the fewest */
+	if (a->data && a->stock.stock > 0)
+		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE,
+		    "stock epochs %.2g (%.2g-%.2g)", a->scene.d / a->stock.stock,
+		    a->scene.d / a->stock.stock_high, a->scene.d / a->stock.stock_low);
 	if (a->hardware)
 		fields_cost(s, &a->scene.hw);
 }

@@ -144,11 +144,11 @@ void app_range(const struct app *a, enum slider s, double *lo, double *hi)
 	case SLIDER_D:
 	case SLIDER_U:
 		*lo = a->d_lo;
-		*hi = a->d_hi;
+		*hi = app_tokens_hi(a);
 		break;
 	case SLIDER_C:
 		*lo = k * a->n_lo * a->d_lo;
-		*hi = k * a->n_hi * a->d_hi;
+		*hi = k * a->n_hi * app_tokens_hi(a);
 		break;
 	default:
 		*lo = sliders[s].lo;
@@ -247,7 +247,7 @@ bool app_linked_point(const struct app *a, enum slider s, double v, double *n, d
 	enum slider f = follower(a, s);
 	double x = log10(a->scene.n), y = log10(a->scene.d), z = x + y; /* z = log10(C / k) */
 	double xlo = log10(a->n_lo), xhi = log10(a->n_hi);
-	double ylo = log10(a->d_lo), yhi = log10(a->d_hi);
+	double ylo = log10(a->d_lo), yhi = log10(app_tokens_hi(a));
 	double t = log10(v);
 
 	if (!(v > 0) || !isfinite(v))

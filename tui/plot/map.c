@@ -18,6 +18,16 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "map.h"
+#include "map_stock.h"
+
+_Static_assert(MAP_ISOFLOP_GLYPH == MAP_STOCK_ISOFLOP_DOT, "the stock's median covers the dots");
+
+/* The stock band of s, as map_stock.c takes it. */
+static struct map_band band_of(const struct map_spec *s)
+{
+	return (struct map_band){s->stock,       s->stock_low,  s->stock_high,
+	                         s->stock_level, s->stock_name, s->n_lo};
+}
 
 /* A character cell is about twice as tall as it is wide. */
 #define CELL_ASPECT 2.0
@@ -640,6 +650,9 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		snprintf(out[n++], 96, ". FLOPs");
 	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
 		snprintf(out[n++], 96, "` beyond the fit");
+	/* the band is labelled on the map: its key may wait for the common glyphs */
+	struct map_band band = band_of(s);
+	n += map_stock_legend(&band, out + n, max - n);
 	if (s->nruns > 0 && n < max)
 		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
 	if (s->has_point && n < max)
@@ -735,6 +748,8 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	}
 	if (s->wall_u > 0)
 		draw_data_wall(c, &m->frame, s);
+	struct map_band band = band_of(s);
+	map_stock_draw(c, &m->frame, &band); /* under the frontiers, models and point */
 	if (s->frontier2 != NULL)
 		draw_frontier(c, &m->frame, s, s->frontier2, 0, s->compared ? '#' : 'o',
 		              STYLE_FRONTIER2);

@@ -78,6 +78,10 @@ struct map_spec {
 	double point_n, point_d;
 	const char *point_label; /* the model at the point, named in the title ("@ Chinchilla 70B"),
 	                            or NULL */
+	/* a stock of data (tokens) as a band across the tokens axis; stock 0: none */
+	double stock, stock_low, stock_high; /* its median and interval, tokens */
+	double stock_level;                  /* the interval's confidence (0.9), 0 when unknown */
+	const char *stock_name;              /* the legend's short name ("text stock"), or NULL */
 };
 
 /*
