@@ -133,6 +133,8 @@ static const int trend_text[] = {C_ID,    C_GROWTH, C_GROWTH_LOW, C_GROWTH_HIGH,
  */
 static const int law_drop[] = {2, 1};         /* dataset, family */
 static const int model_drop[] = {6, 3, 1, 5}; /* released, active, tag, compute */
+static const int stock_drop[] = {4};          /* level */
+static const int trend_drop[] = {5, 4};       /* from, level */
 
 /* One kind of preset: its catalog list and how the text listing shows it. */
 struct section {
@@ -211,8 +213,10 @@ int cmd_presets(const struct cli *cli)
 	         cat->nmodels},
 	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), NULL, 0, C_PEAK,
 	         cat->accelerators, cat->naccelerators},
-	        {"stocks", "STOCKS", KEEP(stock_text), NULL, 0, C_LEVEL, cat->stocks, cat->nstocks},
-	        {"trends", "TRENDS", KEEP(trend_text), NULL, 0, C_TO, cat->trends, cat->ntrends},
+	        {"stocks", "STOCKS", KEEP(stock_text), KEEP(stock_drop), C_LEVEL, cat->stocks,
+	         cat->nstocks},
+	        {"trends", "TRENDS", KEEP(trend_text), KEEP(trend_drop), C_TO, cat->trends,
+	         cat->ntrends},
 	};
 	const size_t nsections = sizeof sections / sizeof *sections;
 	bool on[5] = {true, true, true, true, true};
