@@ -94,7 +94,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/same.sh tests/structure.sh tests/record.sh tests/notes.sh tests/talk.sh \
 		tests/models.sh tests/readout.sh tests/tour-numbers.sh tests/optimum.sh \
 		tests/cost.sh \
-		tests/stock.sh
+		tests/stock.sh \
+		tests/limits.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
