@@ -61,7 +61,7 @@ void app_map_window(const struct app *a, struct app_window *w)
 	window_hold(e, 0, log10(a->scene.n));
 	window_hold(e, 1, log10(a->scene.d));
 	/* the data view's story is the row of four epochs: 30T of data puts it at 120T */
-	if (a->data && a->scene.u > 0)
+	if (app_view_on(a, TOUR_VIEW_DATA) && a->scene.u > 0)
 		window_hold(e, 1, log10(4 * a->scene.u));
 	window_from_logs(e, w);
 }

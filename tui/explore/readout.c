@@ -139,10 +139,10 @@ static void fields_views(struct readout_state *s)
 {
 	const struct app *a = s->a;
 
-	if (a->data && a->scene.u > 0)
+	if (app_view_on(a, TOUR_VIEW_DATA) && a->scene.u > 0)
 		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "epochs %.3g",
 		    a->scene.d / a->scene.u);
-	if (a->hardware) {
+	if (app_view_on(a, TOUR_VIEW_HARDWARE)) {
 		char hb[16];
 		units_format_count(hw_gpu_hours(&a->scene.hw), hb, sizeof hb);
 		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s GPU-hours", hb);
@@ -296,7 +296,7 @@ int readout_fields(const struct app *a, struct readout_field *f)
 	s.derived = law_optimum_derived(s.law);
 	s.model = a->scene.model >= 0 ? &a->catalog->models[a->scene.model].preset : NULL;
 	s.moe = s.model != NULL && s.model->active_params > 0;
-	if (a->inference && s.surface) {
+	if (app_view_on(a, TOUR_VIEW_INFERENCE) && s.surface) {
 		fields_inference(&s);
 		fields_views(&s);
 		return s.n;
