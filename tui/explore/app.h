@@ -112,9 +112,10 @@ struct app_scene {
 
 /*
  * The state a tour starts from, which every step is replayed from: the
- * scene (the open views with it), and the views' sliders, which a step may also change
- * (view, compare, difference, inference_tokens, larger, accelerator,
- * gpus, days, mfu) but the rest of the explorer reads from struct app.
+ * scene (the open views with it), and the views' own state, which a step
+ * may also change (compare, difference, inference_tokens, larger,
+ * accelerator, gpus, days, mfu) but the rest of the explorer reads from
+ * struct app.
  */
 struct app_tour_start {
 	struct app_scene scene; /* the open views with it */
