@@ -239,7 +239,7 @@ static int set_difference(struct yaml_walk *w, const struct tour_field *f, const
 	return set_markers(w, f, ev, obj); /* the same true/false, and -1 for keep */
 }
 
-const char *const tour_view_names[] = {
+const char *const tour_view_names[TOUR_VIEW_COUNT + 1] = {
         [TOUR_VIEW_KEEP] = "",
         [TOUR_VIEW_EXPLORE] = "explore",
         [TOUR_VIEW_INFERENCE] = "inference",
@@ -264,7 +264,7 @@ static int set_view(struct yaml_walk *w, const struct tour_field *f, const yaml_
 
 	/* the names after "" (keep, which no step writes) */
 	if (choice(w, ev, f->key, tour_view_names + TOUR_VIEW_EXPLORE,
-	           TOUR_VIEW_EDIT - TOUR_VIEW_EXPLORE + 1, &i) < 0)
+	           TOUR_VIEW_COUNT - TOUR_VIEW_EXPLORE, &i) < 0)
 		return -1;
 	*(enum tour_view *)field_at(f, obj) = (enum tour_view)(TOUR_VIEW_EXPLORE + i);
 	return 0;

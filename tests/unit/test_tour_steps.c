@@ -89,11 +89,11 @@ static void assert_step(const struct app *a, int i)
 {
 	const struct want *w = &wants[i];
 
-	assert_int_equal(a->inference, w->inference);
-	assert_int_equal(a->data, w->data);
-	assert_int_equal(a->testtime, w->testtime);
-	assert_int_equal(a->hardware, w->hardware);
-	assert_int_equal(a->scene.editing, w->editing);
+	assert_int_equal(app_view_on(a, TOUR_VIEW_INFERENCE), w->inference);
+	assert_int_equal(app_view_on(a, TOUR_VIEW_DATA), w->data);
+	assert_int_equal(app_view_on(a, TOUR_VIEW_TESTTIME), w->testtime);
+	assert_int_equal(app_view_on(a, TOUR_VIEW_HARDWARE), w->hardware);
+	assert_int_equal(app_view_on(a, TOUR_VIEW_EDIT), w->editing);
 	assert_int_equal(a->delta, w->delta);
 	if (w->compare == NULL)
 		assert_true(a->compare < 0);
@@ -179,7 +179,7 @@ static void the_start_is_restored(void **state)
 	begin(&a);
 	tour_play_show(&a, 3);
 	tour_play_show(&a, 0);
-	assert_false(a.hardware);
+	assert_false(app_view_on(&a, TOUR_VIEW_HARDWARE));
 	assert_true(a.accel < 0); /* as app_init left it: the tour opened the view */
 	assert_true(a.m == 0);
 }

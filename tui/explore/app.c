@@ -32,8 +32,9 @@ bool app_append_char(char *buf, size_t size, int ch, int lo, int hi)
 double app_tokens_hi(const struct app *a)
 {
 	/* a function of the view, not of its history: a tour step looks the same however reached */
-	return a->data && a->stock.stock > 0 ? fmax(a->d_hi, stocks_window_top(&a->stock))
-	                                     : a->d_hi;
+	return app_view_on(a, TOUR_VIEW_DATA) && a->stock.stock > 0
+	               ? fmax(a->d_hi, stocks_window_top(&a->stock))
+	               : a->d_hi;
 }
 
 /* Clamp N and D into the window (C follows). */
@@ -135,7 +136,7 @@ static void set_linked(struct app *a, enum slider s, double v);
  */
 void app_hw_sync(struct app *a, enum hw_unknown follow)
 {
-	if (a->hardware)
+	if (app_view_on(a, TOUR_VIEW_HARDWARE))
 		hw_follow(&a->scene.hw, law_compute(app_law(a), a->scene.n, a->scene.d),
 		          follow == HW_BUDGET ? HW_DAYS : follow);
 }
@@ -203,26 +204,28 @@ void app_switch_law(struct app *a, size_t law)
 {
 	a->scene.law = law;
 	a->scene.edited = false;
-	if (a->scene.editing) {
-		a->scene.editing = false;
+	if (app_view_on(a, TOUR_VIEW_EDIT)) {
+		a->scene.views &= ~(1u << TOUR_VIEW_EDIT);
 		a->scene.focus = SLIDER_N;
 	}
 }
 
-void app_toggle_inference(struct app *a)
+/*
+ * The views' setters (app_parts.h), called by app_toggle_view once the
+ * view's bit is set (on) or cleared: what opening sets up, closing drops.
+ */
+void app_open_inference(struct app *a, bool on)
 {
-	a->inference = !a->inference;
-	if (a->inference && a->t == 0)
+	if (on && a->t == 0)
 		a->t = a->scene.d; /* as many tokens served as trained on: a neutral start */
-	if (a->inference)
+	if (on)
 		a->scene.focus = SLIDER_T;
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
-void app_toggle_data(struct app *a)
+void app_open_data(struct app *a, bool on)
 {
-	a->data = !a->data;
-	if (a->data) {
+	if (on) {
 		/*
 		 * U as a tour step set it (its data wall), else --unique-tokens if
 		 * given, else one epoch: every token unique, as without the view
@@ -237,11 +240,9 @@ void app_toggle_data(struct app *a)
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
-void app_toggle_testtime(struct app *a)
+void app_open_testtime(struct app *a, bool on)
 {
-	a->testtime = !a->testtime;
-	if (a->testtime) {
-		a->hardware = false; /* one panel in the profiles' place */
+	if (on) {
 		if (a->t == 0)
 			a->t = a->scene.d;
 		if (a->m == 0)
@@ -264,15 +265,9 @@ static void hw_use(struct app *a, long accel)
 		app_hw_sync(a, a->hw_follow);
 }
 
-bool app_toggle_hardware(struct app *a)
+void app_open_hardware(struct app *a, bool on)
 {
-	if (a->catalog->naccelerators == 0) {
-		app_status(a, "g needs accelerator presets: none loaded");
-		return false;
-	}
-	a->hardware = !a->hardware;
-	if (a->hardware) {
-		a->testtime = false; /* one panel in the profiles' place */
+	if (on) {
 		if (a->accel < 0 || (size_t)a->accel >= a->catalog->naccelerators) {
 			/* the H100 (SXM) to start with, the GPU of the example */
 			const struct catalog_entry *h = catalog_accelerator(a->catalog, "h100");
@@ -286,12 +281,11 @@ bool app_toggle_hardware(struct app *a)
 		a->scene.focus = SLIDER_GPUS;
 	}
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
-	return true;
 }
 
 void app_next_accelerator(struct app *a)
 {
-	if (!a->hardware)
+	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		return;
 	hw_use(a, (a->accel + 1) % (long)a->catalog->naccelerators);
 	app_status(a, "accelerator: %.100s", a->catalog->accelerators[a->accel].preset.name);
@@ -301,7 +295,7 @@ void app_cycle_follow(struct app *a)
 {
 	static const char *const names[] = {"the budget C", "the count", "the days"};
 
-	if (!a->hardware)
+	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		return;
 	a->hw_follow = a->hw_follow == HW_DAYS    ? HW_COUNT
 	               : a->hw_follow == HW_COUNT ? HW_BUDGET
@@ -309,22 +303,13 @@ void app_cycle_follow(struct app *a)
 	app_status(a, "%s follows from the other two", names[a->hw_follow]);
 }
 
-bool app_toggle_editing(struct app *a)
+void app_open_editing(struct app *a, bool on)
 {
-	enum law_family f = app_law(a)->family;
-
-	if (!a->scene.editing && f != LAW_ADDITIVE && f != LAW_DATA_CONSTRAINED) {
-		app_status(a, "e edits E, A, B, alpha, beta: %s is not an additive law",
-		           a->catalog->laws[a->scene.law].preset.id);
-		return false;
-	}
-	a->scene.editing = !a->scene.editing;
-	a->scene.focus = a->scene.editing ? SLIDER_E : SLIDER_N;
-	if (a->scene.editing)
+	a->scene.focus = on ? SLIDER_E : SLIDER_N;
+	if (on)
 		app_status(a, "editing %s: the arrows move a coefficient; e returns, s saves",
 		           a->catalog->laws[a->scene.law].preset.id);
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
-	return true;
 }
 
 void app_snap_optimum(struct app *a)
@@ -478,34 +463,6 @@ bool app_toggle_delta(struct app *a)
 		return false;
 	}
 	a->delta = !a->delta;
-	return true;
-}
-
-bool app_set_view(struct app *a, enum tour_view view)
-{
-	if (view == TOUR_VIEW_KEEP)
-		return true;
-	/* the others off first: test time and hardware share the profiles' place */
-	if (a->inference && view != TOUR_VIEW_INFERENCE)
-		app_toggle_inference(a);
-	if (a->data && view != TOUR_VIEW_DATA)
-		app_toggle_data(a);
-	if (a->testtime && view != TOUR_VIEW_TESTTIME)
-		app_toggle_testtime(a);
-	if (a->hardware && view != TOUR_VIEW_HARDWARE)
-		app_toggle_hardware(a);
-	if (a->scene.editing && view != TOUR_VIEW_EDIT)
-		app_toggle_editing(a);
-	if (view == TOUR_VIEW_INFERENCE && !a->inference)
-		app_toggle_inference(a);
-	if (view == TOUR_VIEW_DATA && !a->data)
-		app_toggle_data(a);
-	if (view == TOUR_VIEW_TESTTIME && !a->testtime)
-		app_toggle_testtime(a);
-	if (view == TOUR_VIEW_HARDWARE && !a->hardware)
-		return app_toggle_hardware(a);
-	if (view == TOUR_VIEW_EDIT && !a->scene.editing)
-		return app_toggle_editing(a);
 	return true;
 }
 

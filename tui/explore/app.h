@@ -4,8 +4,9 @@
  * logic, clamping, snapping and value entry are unit-tested without a
  * terminal. Only the state module writes the state's fields: app.c (the
  * point, sliders, views, hardware) and its parts app_pick.c (dialogs),
- * app_tour.c (tour steps) and app_window.c (the map's window); sliders.c
- * reads them for the sliders' names, ranges and values.
+ * app_tour.c (tour steps), app_views.c (the views' table) and app_window.c
+ * (the map's window); sliders.c reads them for the sliders' names, ranges
+ * and values.
  *
  * The point lives as N and D; C = k N D follows. One of the three sliders is
  * locked: moving another one moves the third so that the lock holds.
@@ -95,7 +96,7 @@ struct app_window {
 struct app_scene {
 	size_t law;              /* index into catalog->laws */
 	bool edited;             /* the law was edited: `edit` holds it, app_law returns it */
-	bool editing;            /* 'e': the sliders are E, A, B, alpha, beta of the law */
+	unsigned views;          /* the open views: bit 1u << v for each (app_views.h) */
 	struct law edit;         /* the edited law */
 	double n, d;             /* the current point: parameters and tokens */
 	double u;                /* unique tokens for a data-constrained law; 0: unlimited */
@@ -112,13 +113,14 @@ struct app_scene {
 
 /*
  * The state a tour starts from, which every step is replayed from: the
- * scene, and the views with their sliders, which a step may also change
- * (view, compare, difference, inference_tokens, larger, accelerator,
- * gpus, days, mfu) but the rest of the explorer reads from struct app.
+ * scene (the open views with it), and the views' own state, which a step
+ * may also change (compare, difference, inference_tokens, larger,
+ * accelerator, gpus, days, mfu) but the rest of the explorer reads from
+ * struct app.
  */
 struct app_tour_start {
-	struct app_scene scene;
-	bool inference, data, testtime, hardware, delta;
+	struct app_scene scene; /* the open views with it */
+	bool delta;
 	long compare, accel;
 	enum hw_unknown hw_follow;
 	double t, m;
@@ -162,12 +164,8 @@ struct app {
 	long compare; /* the law compared with (c), -1 for none */
 	bool delta;   /* the map shows L(law) - L(compare) (d) */
 	bool big;     /* 'b': the readout's L, efficiency and C in big digits */
-	/* the views after Chinchilla: each adds sliders and draws its own lines */
-	bool inference; /* 'i': T, the inference-aware frontier, lifetime FLOPs */
-	bool data;      /* 'u': U, the line D = 4U and where more data stops helping */
-	bool testtime;  /* 't': T and M, the test-time panel in place of the profiles */
-	bool hardware;  /* 'g': count, days and MFU of an accelerator give C */
-	long accel;     /* the accelerator (catalog->accelerators), -1 when none loaded */
+	/* the views' own state; which views are open is scene.views (app_views.h) */
+	long accel; /* the accelerator (catalog->accelerators), -1 when none loaded */
 	enum hw_unknown hw_follow; /* which of budget, count, days follows ('f') */
 	double t;                  /* lifetime inference tokens; 0: none */
 	double m;                  /* the larger model's factor in the test-time panel */
@@ -244,18 +242,28 @@ void app_set(struct app *a, enum slider s, double v);
  */
 void app_step(struct app *a, enum slider s, double decades);
 
-/* Turn a view on or off; the state's sliders and focus follow. */
-void app_toggle_inference(struct app *a);
-void app_toggle_data(struct app *a);
-
 /*
  * The top of the D and U sliders (and so of C's): d_hi, or in the data view
  * with a stock of text known, past the stock's interval (1e16 for
  * Villalobos et al.'s 1000T), so that the point can walk into the band.
  */
 double app_tokens_hi(const struct app *a);
-void app_toggle_testtime(struct app *a);
-/* 'g': the hardware view; false and a status message when no accelerator is loaded. */
+
+/* Whether view v (TOUR_VIEW_INFERENCE...: a row of app_views.h) is open. */
+bool app_view_on(const struct app *a, enum tour_view v);
+
+/*
+ * Open or close view v, closing the views that draw in its place; the
+ * state's sliders and focus follow. False and a status message when it
+ * cannot open (its row refuses: edit without an additive law, hardware
+ * without accelerators).
+ */
+bool app_toggle_view(struct app *a, enum tour_view v);
+
+/* The same, by name: 'i' inference, 'u' data, 't' test time, 'g' hardware. */
+bool app_toggle_inference(struct app *a);
+bool app_toggle_data(struct app *a);
+bool app_toggle_testtime(struct app *a);
 bool app_toggle_hardware(struct app *a);
 /* 'a': the next accelerator; 'f': the next of days, count, budget to follow. */
 void app_next_accelerator(struct app *a);

@@ -1,7 +1,7 @@
 /*
  * app_parts.h: what the files of the state module (app.c, app_pick.c,
- * app_tour.c, app_window.c) share among themselves and nobody else calls:
- * the steps every change of the state is made of.
+ * app_tour.c, app_views.c, app_window.c) share among themselves and nobody
+ * else calls: the steps every change of the state is made of.
  */
 #ifndef ISOFLOP_APP_PARTS_H
 #define ISOFLOP_APP_PARTS_H
@@ -22,5 +22,12 @@ void app_switch_law(struct app *a, size_t law);
 
 /* The default marks: the story's models the catalog has. */
 void app_mark_story(struct app *a);
+
+/* The views' setters (app.c), which app_views.c's rows name: see app_views.h. */
+void app_open_inference(struct app *a, bool on);
+void app_open_data(struct app *a, bool on);
+void app_open_testtime(struct app *a, bool on);
+void app_open_hardware(struct app *a, bool on);
+void app_open_editing(struct app *a, bool on);
 
 #endif

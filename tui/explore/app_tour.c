@@ -46,7 +46,7 @@ static void apply_view_sliders(struct app *a, const struct tour_step *s)
 		app_set(a, SLIDER_T, s->inference_tokens);
 	if (s->larger > 0)
 		app_set(a, SLIDER_M, s->larger);
-	if (!a->hardware)
+	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		return;
 	if (s->accelerator[0] && (e = catalog_accelerator(a->catalog, s->accelerator)) != NULL)
 		app_set_accelerator(a, (size_t)(e - a->catalog->accelerators));
@@ -119,10 +119,6 @@ void app_tour_begin(struct app *a, const struct tour *t)
 	a->mode = MODE_TOUR;
 	a->tour_origin = (struct app_tour_start){
 	        .scene = a->scene,
-	        .inference = a->inference,
-	        .data = a->data,
-	        .testtime = a->testtime,
-	        .hardware = a->hardware,
 	        .delta = a->delta,
 	        .compare = a->compare,
 	        .accel = a->accel,
@@ -138,10 +134,6 @@ void app_tour_rewind(struct app *a, int i)
 
 	a->step = i;
 	a->scene = o->scene;
-	a->inference = o->inference;
-	a->data = o->data;
-	a->testtime = o->testtime;
-	a->hardware = o->hardware;
 	a->delta = o->delta;
 	a->compare = o->compare;
 	a->accel = o->accel;

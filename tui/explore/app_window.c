@@ -61,10 +61,10 @@ void app_map_window(const struct app *a, struct app_window *w)
 	window_hold(e, 0, log10(a->scene.n));
 	window_hold(e, 1, log10(a->scene.d));
 	/* the data view's story is the row of four epochs: 30T of data puts it at 120T */
-	if (a->data && a->scene.u > 0)
+	if (app_view_on(a, TOUR_VIEW_DATA) && a->scene.u > 0)
 		window_hold(e, 1, log10(4 * a->scene.u));
 	/* and the stock of text, its interval whole: the data wall the point walks towards */
-	if (a->data && a->stock.stock > 0)
+	if (app_view_on(a, TOUR_VIEW_DATA) && a->stock.stock > 0)
 		window_hold(e, 1, log10(a->stock.stock_high));
 	window_from_logs(e, w);
 }

@@ -124,13 +124,13 @@ static bool add_point(struct line *l, const struct app *a)
 /* The views a talk may start in, with their sliders. */
 static void add_views(struct line *l, const struct app *a, bool data_law)
 {
-	if (a->data && data_law)
+	if (app_view_on(a, TOUR_VIEW_DATA) && data_law)
 		add_number(l, "unique-tokens", app_value(a, SLIDER_U));
-	if (a->inference)
+	if (app_view_on(a, TOUR_VIEW_INFERENCE))
 		add_number(l, "inference-tokens", a->t);
-	if (a->testtime)
+	if (app_view_on(a, TOUR_VIEW_TESTTIME))
 		add_number(l, "larger", a->m);
-	if (a->hardware && a->accel >= 0) {
+	if (app_view_on(a, TOUR_VIEW_HARDWARE) && a->accel >= 0) {
 		add_id(l, "gpu", a->catalog->accelerators[a->accel].preset.id);
 		add_number(l, "gpus", a->scene.hw.count);
 		add_number(l, "mfu", a->scene.hw.mfu);
@@ -141,6 +141,9 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 {
 	struct line l = {buf, size, 0, size > 0};
 	bool data_law = app_law(a)->family == LAW_DATA_CONSTRAINED;
+	bool inference = app_view_on(a, TOUR_VIEW_INFERENCE);
+	bool testtime = app_view_on(a, TOUR_VIEW_TESTTIME);
+	bool hardware = app_view_on(a, TOUR_VIEW_HARDWARE);
 
 	if (size > 0)
 		buf[0] = '\0';
@@ -156,10 +159,10 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	left_out(missing, msize, a->compare >= 0, "the comparison");
 	left_out(missing, msize, !a->scene.markers, "markers off");
 	left_out(missing, msize, a->scene.panel != TOUR_PANEL_BOTH, "one panel");
-	left_out(missing, msize, a->data && !data_law, "the data view");
+	left_out(missing, msize, app_view_on(a, TOUR_VIEW_DATA) && !data_law, "the data view");
 	/* --larger starts T where 't' does, at D; only --inference-tokens sets it */
-	left_out(missing, msize, a->testtime && !a->inference && a->t != a->scene.d, "T");
-	left_out(missing, msize, a->hardware && a->hw_follow != HW_DAYS, "what follows (f)");
+	left_out(missing, msize, testtime && !inference && a->t != a->scene.d, "T");
+	left_out(missing, msize, hardware && a->hw_follow != HW_DAYS, "what follows (f)");
 	return l.ok;
 }
 

@@ -13,6 +13,7 @@
 #include "../../model/optimum.h"
 #include "../../model/testtime.h"
 #include "../../model/units.h"
+#include "app_views.h"
 #include "explorer.h"
 #include "keys.h"
 #include "markers.h"
@@ -111,8 +112,8 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .law_id = a->scene.edited ? e->edited_id : p->id,
 	        .dataset = p->dataset,
 	        .u = a->scene.u,
-	        .inference_t = a->inference ? a->t : 0,
-	        .wall_u = a->data ? a->scene.u : 0,
+	        .inference_t = app_view_on(a, TOUR_VIEW_INFERENCE) ? a->t : 0,
+	        .wall_u = app_view_on(a, TOUR_VIEW_DATA) ? a->scene.u : 0,
 	        .n_lo = w.n_lo,
 	        .n_hi = w.n_hi,
 	        .d_lo = w.d_lo,
@@ -133,7 +134,7 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .point_d = a->scene.d,
 	        .point_label =
 	                a->scene.model >= 0 ? a->catalog->models[a->scene.model].preset.name : NULL,
-	        .stock = a->data ? a->stock.stock : 0,
+	        .stock = app_view_on(a, TOUR_VIEW_DATA) ? a->stock.stock : 0,
 	        .stock_low = a->stock.stock_low,
 	        .stock_high = a->stock.stock_high,
 	        .stock_level = a->stock.level,
@@ -213,11 +214,9 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->delta = a->delta;
 	k->touring = a->tour != NULL; /* a dialog opened in a tour keeps its layout */
 	k->big = a->big;
-	k->inference = a->inference;
-	k->data = a->data;
-	k->testtime = a->testtime;
-	k->hardware = a->hardware;
-	k->t = a->inference ? a->t : 0; /* the T slider moves the frontier only in that view */
+	k->views = a->scene.views;
+	/* the T slider moves the frontier only in that view */
+	k->t = app_view_on(a, TOUR_VIEW_INFERENCE) ? a->t : 0;
 	k->u = a->scene.u;
 	k->nsliders = app_sliders(a, on);
 	app_map_window(a, &k->window); /* + - . 0 and a point that leaves it rebuild the map */
@@ -230,8 +229,9 @@ static void key_of(const struct app *a, struct explorer_key *k)
 static void profiles_base(struct explorer *e, const struct app *a)
 {
 	e->prof_ok = false;
-	if (e->lay.profiles.w == 0 || a->testtime || a->hardware)
-		return;
+	if (e->lay.profiles.w == 0 || app_view_in(a, VIEW_PLACE_PROFILES) != NULL ||
+	    app_view_in(a, VIEW_PLACE_PANELS) != NULL)
+		return; /* a view draws there */
 	struct profiles_spec ps = profiles_spec_of(a);
 	fill(&e->base, e->lay.profiles);
 	e->prof_ok = profiles_draw_base(&e->base, e->lay.profiles, &ps, &e->prof) == 0;
@@ -264,7 +264,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 		if (collect_markers(e, a) != 0)
 			return -1;
 		struct map_spec ms = map_spec_of(e, a);
-		if (e->lay.map.w > 0) {
+		if (e->lay.map.w > 0 && app_view_in(a, VIEW_PLACE_PANELS) == NULL) {
 			e->map_ok = map_draw_base(&e->base, e->lay.map, &ms, &e->map) == 0;
 			if (!e->map_ok)
 				centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
@@ -512,7 +512,7 @@ static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 		record_prompt(a->entry, r.w, line, sizeof line);
 	else if (a->status[0])
 		snprintf(line, sizeof line, "%s", a->status);
-	else if (a->scene.editing)
+	else if (app_view_on(a, TOUR_VIEW_EDIT))
 		snprintf(line, sizeof line,
 		         "editing the law  Tab:coefficient <>:move =:type s:save e:done ?:help");
 	else
@@ -720,6 +720,44 @@ static void draw_picker(struct canvas *c, const struct app *a)
 	}
 }
 
+typedef void view_panel(struct canvas *c, const struct app *a, struct rect r);
+
+/* The panel of each view with a place of its own (app_views.h), by the view's id. */
+static view_panel *const view_panels[TOUR_VIEW_COUNT] = {
+        [TOUR_VIEW_TESTTIME] = draw_testtime,
+        [TOUR_VIEW_HARDWARE] = draw_hardware,
+};
+
+/* The rect of a place: the profiles', or the map's and the profiles' together. */
+static struct rect place_rect(const struct explorer *e, enum app_view_place place)
+{
+	const struct rect *m = &e->lay.map, *p = &e->lay.profiles;
+
+	if (place == VIEW_PLACE_PROFILES || m->w == 0)
+		return *p;
+	if (p->w == 0)
+		return *m;
+	int x = m->x < p->x ? m->x : p->x, y = m->y < p->y ? m->y : p->y;
+	int x1 = m->x + m->w > p->x + p->w ? m->x + m->w : p->x + p->w;
+	int y1 = m->y + m->h > p->y + p->h ? m->y + m->h : p->y + p->h;
+	return (struct rect){x, y, x1 - x, y1 - y};
+}
+
+/* The open views' panels, each in its place (nothing where the layout leaves it no room). */
+static void draw_view_panels(struct canvas *out, const struct explorer *e, const struct app *a)
+{
+	static const enum app_view_place places[] = {VIEW_PLACE_PANELS, VIEW_PLACE_PROFILES};
+
+	for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+		const struct app_view *v = app_view_in(a, places[i]);
+		struct rect r = place_rect(e, places[i]);
+		if (v != NULL && view_panels[v->id] != NULL && r.w > 0) {
+			view_panels[v->id](out, a, r);
+			return;
+		}
+	}
+}
+
 int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 {
 	struct explorer_key key;
@@ -758,10 +796,7 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 		struct profiles_spec ps = profiles_spec_of(a);
 		profiles_draw_overlay(out, e->lay.profiles, &ps, &e->prof);
 	}
-	if (a->hardware && e->lay.profiles.w > 0)
-		draw_hardware(out, a, e->lay.profiles);
-	else if (a->testtime && e->lay.profiles.w > 0)
-		draw_testtime(out, a, e->lay.profiles);
+	draw_view_panels(out, e, a);
 	draw_sliders(out, a, e->lay.sliders);
 	if (a->tour != NULL)
 		draw_caption(out, a, e->lay.caption);

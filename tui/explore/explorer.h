@@ -42,8 +42,8 @@ struct explorer_key {
 	long compare;
 	bool delta;
 	bool touring;
-	bool big; /* 'b' in a tour takes a row from the panels for its digits */
-	bool inference, data, testtime, hardware;
+	bool big;       /* 'b' in a tour takes a row from the panels for its digits */
+	unsigned views; /* the open views (struct app_scene) */
 	double t, u;
 	int nsliders;
 	struct app_window window; /* the map's, as shown */

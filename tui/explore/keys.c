@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app_views.h"
 #include "cmdline.h"
 #include "keys.h"
 #include "record.h"
@@ -125,43 +126,20 @@ static enum key_result toggle_big(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
-static enum key_result view_inference(struct app *a, int key)
+/* i u t g e: the view of the key's row (app_views.h) opens or closes. */
+static enum key_result view_key(struct app *a, int key)
 {
-	(void)key;
-	app_toggle_inference(a);
-	if (a->inference && !law_has_surface(app_law(a)))
-		app_status(a, "T prices a loss: a frontier law has none (w: pick an additive law)");
-	return KEY_HANDLED;
-}
+	const struct app_view *v = app_view_by_key(key);
 
-static enum key_result view_data(struct app *a, int key)
-{
-	(void)key;
-	app_toggle_data(a);
-	if (a->data && app_law(a)->family != LAW_DATA_CONSTRAINED)
-		app_status(a, "U changes the loss only under a data-constrained law (w: "
-		              "muennighoff2023)");
-	return KEY_HANDLED;
-}
-
-static enum key_result view_testtime(struct app *a, int key)
-{
-	(void)key;
-	app_toggle_testtime(a);
-	return KEY_HANDLED;
-}
-
-static enum key_result view_hardware(struct app *a, int key)
-{
-	(void)key;
-	app_toggle_hardware(a);
+	if (v != NULL)
+		app_view_key(a, v->id);
 	return KEY_HANDLED;
 }
 
 static enum key_result next_accelerator(struct app *a, int key)
 {
 	(void)key;
-	if (!a->hardware)
+	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		app_status(a, "a picks the accelerator: g opens the view");
 	app_next_accelerator(a);
 	return KEY_HANDLED;
@@ -170,16 +148,9 @@ static enum key_result next_accelerator(struct app *a, int key)
 static enum key_result cycle_follow(struct app *a, int key)
 {
 	(void)key;
-	if (!a->hardware)
+	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		app_status(a, "f picks what follows from count, days and C: g opens the view");
 	app_cycle_follow(a);
-	return KEY_HANDLED;
-}
-
-static enum key_result edit_law(struct app *a, int key)
-{
-	(void)key;
-	app_toggle_editing(a);
 	return KEY_HANDLED;
 }
 
@@ -282,13 +253,13 @@ const struct key_binding key_table[] = {
         {".", "centre the map on the point", {'.'}, window_key},
         {"0", "the map's first window", {'0'}, window_key},
         {"b", "big readout: L, efficiency and C three rows high", {'b'}, toggle_big},
-        {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_inference},
-        {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_data},
-        {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_testtime},
-        {"g", "hardware view: accelerator count, days, MFU give C", {'g'}, view_hardware},
+        {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_key},
+        {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_key},
+        {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_key},
+        {"g", "hardware view: accelerator count, days, MFU give C", {'g'}, view_key},
         {"a", "hardware view: the next accelerator", {'a'}, next_accelerator},
         {"f", "hardware view: days, count or C follows", {'f'}, cycle_follow},
-        {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, edit_law},
+        {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, view_key},
         {"s", "save the edited law under a new id", {'s'}, open_save},
         {"r", "record this view as a tour step (asks a caption)", {'r'}, open_record},
         {"y", "copy the command line of this view (OSC 52)", {'y'}, copy_cmdline},

@@ -164,15 +164,15 @@ static void fields_views(struct readout_state *s)
 {
 	const struct app *a = s->a;
 
-	if (a->data && a->scene.u > 0)
+	if (app_view_on(a, TOUR_VIEW_DATA) && a->scene.u > 0)
 		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "epochs %.3g",
 		    a->scene.d / a->scene.u);
 	/* the stock's interval gives the epochs' interval: its high end the fewest */
-	if (a->data && a->stock.stock > 0)
+	if (app_view_on(a, TOUR_VIEW_DATA) && a->stock.stock > 0)
 		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE,
 		    "stock epochs %.2g (%.2g-%.2g)", a->scene.d / a->stock.stock,
 		    a->scene.d / a->stock.stock_high, a->scene.d / a->stock.stock_low);
-	if (a->hardware)
+	if (app_view_on(a, TOUR_VIEW_HARDWARE))
 		fields_cost(s, &a->scene.hw);
 }
 
@@ -323,7 +323,7 @@ int readout_fields(const struct app *a, struct readout_field *f)
 	s.derived = law_optimum_derived(s.law);
 	s.model = a->scene.model >= 0 ? &a->catalog->models[a->scene.model].preset : NULL;
 	s.moe = s.model != NULL && s.model->active_params > 0;
-	if (a->inference && s.surface) {
+	if (app_view_on(a, TOUR_VIEW_INFERENCE) && s.surface) {
 		fields_inference(&s);
 		fields_views(&s);
 		return s.n;

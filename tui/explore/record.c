@@ -10,6 +10,7 @@
 
 #include "../../model/optimum.h"
 #include "../../presets/tour_write.h"
+#include "app_views.h"
 #include "record.h"
 #include "save.h"
 
@@ -41,12 +42,22 @@ static int part_unique(const struct app *a, struct tour_step *s, char *why, size
 /* Which view is open, as a step names it: always, so that a step never keeps the one before's. */
 static enum tour_view view_of(const struct app *a)
 {
-	return a->inference       ? TOUR_VIEW_INFERENCE
-	       : a->data          ? TOUR_VIEW_DATA
-	       : a->testtime      ? TOUR_VIEW_TESTTIME
-	       : a->hardware      ? TOUR_VIEW_HARDWARE
-	       : a->scene.editing ? TOUR_VIEW_EDIT
-	                          : TOUR_VIEW_EXPLORE;
+	for (size_t i = 0; i < app_views_len; i++)
+		if (app_view_on(a, app_views[i].id))
+			return app_views[i].id;
+	return TOUR_VIEW_EXPLORE;
+}
+
+/* "a step opens one view: close all but one (i u t g e)", the keys from the table. */
+static void one_view_only(char *why, size_t whysize)
+{
+	char keys[2 * TOUR_VIEW_COUNT + 1] = "";
+	size_t n = 0;
+
+	for (size_t i = 0; i < app_views_len && n + 2 < sizeof keys; i++)
+		n += (size_t)snprintf(keys + n, sizeof keys - n, "%s%c", i ? " " : "",
+		                      app_views[i].key);
+	snprintf(why, whysize, "a step opens one view: close all but one (%s)", keys);
 }
 
 /*
@@ -57,19 +68,19 @@ static enum tour_view view_of(const struct app *a)
  */
 static int part_views(const struct app *a, struct tour_step *s, char *why, size_t whysize)
 {
-	if (a->inference + a->data + a->testtime + a->hardware + a->scene.editing > 1) {
-		snprintf(why, whysize, "a step opens one view: close all but one (i u t g e)");
+	if (app_views_open(a) > 1) {
+		one_view_only(why, whysize);
 		return -1;
 	}
 	s->view = view_of(a);
 	snprintf(s->compare, sizeof s->compare, "%s",
 	         a->compare >= 0 ? a->catalog->laws[a->compare].preset.id : "none");
 	s->difference = a->compare >= 0 ? a->delta : -1;
-	if ((a->inference || a->testtime) && a->t > 0)
+	if ((app_view_on(a, TOUR_VIEW_INFERENCE) || app_view_on(a, TOUR_VIEW_TESTTIME)) && a->t > 0)
 		s->inference_tokens = a->t;
-	if (a->testtime)
+	if (app_view_on(a, TOUR_VIEW_TESTTIME))
 		s->larger = a->m;
-	if (!a->hardware)
+	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		return 0;
 	snprintf(s->accelerator, sizeof s->accelerator, "%s",
 	         a->catalog->accelerators[a->accel].preset.id);

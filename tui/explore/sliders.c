@@ -1,7 +1,8 @@
 /*
  * sliders.c: the sliders' names, ranges and values, read from the
  * explorer's state (app.h) and never changing it: what the screen draws
- * and the setters in app.c clamp to.
+ * and the setters in app.c clamp to; which sliders show, from the open
+ * views' rows (app_views.h).
  */
 #include <math.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include "../../model/units.h"
 #include "app.h"
+#include "app_views.h"
 
 /*
  * Every slider's names and, for those that do not depend on the window,
@@ -61,27 +63,25 @@ const struct law *app_law(const struct app *a)
 
 int app_sliders(const struct app *a, enum slider *out)
 {
+	bool shown[SLIDER_COUNT] = {[SLIDER_N] = true, [SLIDER_D] = true, [SLIDER_C] = true};
 	int n = 0;
 
-	if (a->scene.editing) {
-		for (int s = SLIDER_E; s <= SLIDER_BETA; s++)
+	/* each open view's sliders; a view that replaces shows its own alone */
+	for (size_t i = 0; i < app_views_len; i++) {
+		const struct app_view *v = &app_views[i];
+		if (!app_view_on(a, v->id))
+			continue;
+		if (v->replaces) {
+			memcpy(out, v->sliders, sizeof *out * (size_t)v->nsliders);
+			return v->nsliders;
+		}
+		for (int k = 0; k < v->nsliders; k++)
+			shown[v->sliders[k]] = true;
+	}
+	/* in the order of enum slider, which a view shared by two (T) keeps in one place */
+	for (int s = 0; s < SLIDER_COUNT && n < APP_MAX_SLIDERS; s++)
+		if (shown[s])
 			out[n++] = (enum slider)s;
-		return n;
-	}
-	out[n++] = SLIDER_N;
-	out[n++] = SLIDER_D;
-	out[n++] = SLIDER_C;
-	if (a->inference || a->testtime)
-		out[n++] = SLIDER_T;
-	if (a->data)
-		out[n++] = SLIDER_U;
-	if (a->testtime)
-		out[n++] = SLIDER_M;
-	if (a->hardware) {
-		out[n++] = SLIDER_GPUS;
-		out[n++] = SLIDER_DAYS;
-		out[n++] = SLIDER_MFU;
-	}
 	return n;
 }
 

@@ -115,6 +115,8 @@ static int sliders_error(const struct app *p, const struct tour *t, const struct
                          char *err, size_t errsize)
 {
 	double accel = s->accelerator[0] ? 1 : 0;
+	bool t_on = app_view_on(p, TOUR_VIEW_INFERENCE) || app_view_on(p, TOUR_VIEW_TESTTIME);
+	bool m_on = app_view_on(p, TOUR_VIEW_TESTTIME), hw_on = app_view_on(p, TOUR_VIEW_HARDWARE);
 
 	if (slider_error(p, t, SLIDER_T, s->inference_tokens, "inference_tokens",
 	                 s->inference_tokens_at, err, errsize) ||
@@ -123,15 +125,14 @@ static int sliders_error(const struct app *p, const struct tour *t, const struct
 	    slider_error(p, t, SLIDER_DAYS, s->days, "days", s->days_at, err, errsize) ||
 	    slider_error(p, t, SLIDER_MFU, s->mfu, "mfu", s->mfu_at, err, errsize))
 		return -1;
-	if (view_needed(t, p->inference || p->testtime, s->inference_tokens, "inference_tokens",
-	                "inference or testtime", s->inference_tokens_at, err, errsize) ||
-	    view_needed(t, p->testtime, s->larger, "larger", "testtime", s->larger_at, err,
+	if (view_needed(t, t_on, s->inference_tokens, "inference_tokens", "inference or testtime",
+	                s->inference_tokens_at, err, errsize) ||
+	    view_needed(t, m_on, s->larger, "larger", "testtime", s->larger_at, err, errsize) ||
+	    view_needed(t, hw_on, accel, "accelerator", "hardware", s->accelerator_at, err,
 	                errsize) ||
-	    view_needed(t, p->hardware, accel, "accelerator", "hardware", s->accelerator_at, err,
-	                errsize) ||
-	    view_needed(t, p->hardware, s->gpus, "gpus", "hardware", s->gpus_at, err, errsize) ||
-	    view_needed(t, p->hardware, s->days, "days", "hardware", s->days_at, err, errsize) ||
-	    view_needed(t, p->hardware, s->mfu, "mfu", "hardware", s->mfu_at, err, errsize))
+	    view_needed(t, hw_on, s->gpus, "gpus", "hardware", s->gpus_at, err, errsize) ||
+	    view_needed(t, hw_on, s->days, "days", "hardware", s->days_at, err, errsize) ||
+	    view_needed(t, hw_on, s->mfu, "mfu", "hardware", s->mfu_at, err, errsize))
 		return -1;
 	return 0;
 }
@@ -146,11 +147,11 @@ static int reached_error(const struct app *p, const struct tour *t, const struct
 		return step_fail(
 		        t, s->at, err, errsize,
 		        "unique_tokens needs a data-constrained law such as muennighoff2023");
-	if (s->view == TOUR_VIEW_EDIT && !p->scene.editing)
+	if (s->view == TOUR_VIEW_EDIT && !app_view_on(p, TOUR_VIEW_EDIT))
 		return step_fail(t, s->view_at, err, errsize,
 		                 "view: edit needs an additive law such as hoffmann2022, not %s",
 		                 p->catalog->laws[p->scene.law].preset.id);
-	if (s->view == TOUR_VIEW_HARDWARE && !p->hardware)
+	if (s->view == TOUR_VIEW_HARDWARE && !app_view_on(p, TOUR_VIEW_HARDWARE))
 		return step_fail(t, s->view_at, err, errsize,
 		                 "view: hardware needs accelerator presets: none loaded");
 	if (s->difference == 1 && !p->delta)

@@ -1,0 +1,152 @@
+/*
+ * test_views.c: the views' table (tui/explore/app_views.h) holds what the
+ * explorer did by hand per view before: each row's key and help are its
+ * key_table row's, the sliders stack in one order whichever views are
+ * open, views of one place exclude each other, a row that refuses leaves
+ * the view closed with its message, and app_set_view shows exactly one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../tui/explore/app.h"
+#include "../../tui/explore/app_views.h"
+#include "../../tui/explore/keys.h"
+#include "fixtures.h"
+#include "catalog_fixture.h"
+
+static void start(struct app *a, const char *law)
+{
+	const struct catalog_entry *e = catalog_law(&cat, law);
+
+	assert_non_null(e);
+	app_init(a, &cat, (size_t)(e - cat.laws));
+}
+
+/* The sliders on screen as their names, "N D C T", for a readable failure. */
+static void sliders_of(const struct app *a, char *buf, size_t size)
+{
+	enum slider on[APP_MAX_SLIDERS];
+	int n = app_sliders(a, on);
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? " " : "",
+		                        app_slider_name(on[i]));
+}
+
+/* Every view has one row, named as tours name it, with its key_table row's key and help. */
+static void rows_match_the_keys_and_the_tour(void **state)
+{
+	bool seen[TOUR_VIEW_COUNT] = {false};
+
+	(void)state;
+	assert_int_equal(app_views_len, TOUR_VIEW_COUNT - TOUR_VIEW_INFERENCE);
+	for (size_t i = 0; i < app_views_len; i++) {
+		const struct app_view *v = &app_views[i];
+		const struct key_binding *k = key_lookup(v->key);
+		assert_true(v->id > TOUR_VIEW_EXPLORE && v->id < TOUR_VIEW_COUNT);
+		assert_false(seen[v->id]);
+		seen[v->id] = true;
+		assert_ptr_equal(app_view_row(v->id), v);
+		assert_ptr_equal(app_view_by_key(v->key), v);
+		assert_non_null(tour_view_names[v->id]);
+		assert_non_null(k);
+		assert_string_equal(k->help, v->help);
+		assert_non_null(v->set);
+		assert_true(v->nsliders > 0 && v->nsliders <= APP_VIEW_MAX_SLIDERS);
+		/* a row with a condition says what is missing */
+		assert_true((v->fits == NULL) == (v->unfit == NULL));
+	}
+	assert_null(app_view_row(TOUR_VIEW_KEEP));
+	assert_null(app_view_row(TOUR_VIEW_EXPLORE));
+}
+
+/* The sliders stack N D C T U M count days MFU, whichever order the views opened in. */
+static void sliders_stack_in_one_order(void **state)
+{
+	struct app a;
+	char s[128];
+
+	(void)state;
+	start(&a, "muennighoff2023");
+	app_toggle_data(&a);
+	app_toggle_testtime(&a);
+	sliders_of(&a, s, sizeof s);
+	assert_string_equal(s, "N D C T U M");
+	app_toggle_inference(&a); /* T once, though two views add it */
+	sliders_of(&a, s, sizeof s);
+	assert_string_equal(s, "N D C T U M");
+	app_toggle_hardware(&a); /* closes test time: one panel in the profiles' place */
+	sliders_of(&a, s, sizeof s);
+	assert_string_equal(s, "N D C T U count days MFU");
+	app_toggle_editing(&a); /* its sliders replace every other */
+	sliders_of(&a, s, sizeof s);
+	assert_string_equal(s, "E A B alpha beta");
+	assert_int_equal(app_views_open(&a), 4);
+}
+
+/* Test time and hardware draw in the profiles' place: opening one closes the other. */
+static void one_view_per_place(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "hoffmann2022");
+	assert_true(app_toggle_testtime(&a));
+	assert_ptr_equal(app_view_in(&a, VIEW_PLACE_PROFILES), app_view_row(TOUR_VIEW_TESTTIME));
+	assert_true(app_toggle_hardware(&a));
+	assert_false(app_view_on(&a, TOUR_VIEW_TESTTIME));
+	assert_ptr_equal(app_view_in(&a, VIEW_PLACE_PROFILES), app_view_row(TOUR_VIEW_HARDWARE));
+	assert_true(app_toggle_testtime(&a));
+	assert_false(app_view_on(&a, TOUR_VIEW_HARDWARE));
+	assert_null(app_view_in(&a, VIEW_PLACE_PANELS));
+}
+
+/* A row that refuses keeps the view closed and says why; one that does not opens and says so. */
+static void unfit_laws_say_so(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "kaplan2020"); /* a power law: no E, A, B to edit */
+	assert_false(app_toggle_editing(&a));
+	assert_false(app_view_on(&a, TOUR_VIEW_EDIT));
+	assert_non_null(strstr(a.status, "kaplan2020 is not an additive law"));
+	start(&a, "hoffmann2022");
+	app_view_key(&a, TOUR_VIEW_DATA);
+	assert_true(app_view_on(&a, TOUR_VIEW_DATA));
+	assert_non_null(strstr(a.status, "only under a data-constrained law"));
+}
+
+/* app_set_view (a tour step's view:) leaves exactly the view it names open. */
+static void set_view_shows_exactly_one(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "muennighoff2023");
+	app_toggle_inference(&a);
+	app_toggle_data(&a);
+	for (size_t i = 0; i < app_views_len; i++) {
+		assert_true(app_set_view(&a, app_views[i].id));
+		assert_int_equal(app_views_open(&a), 1);
+		assert_true(app_view_on(&a, app_views[i].id));
+	}
+	assert_true(app_set_view(&a, TOUR_VIEW_EXPLORE));
+	assert_int_equal(app_views_open(&a), 0);
+	assert_int_equal(a.scene.views, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(rows_match_the_keys_and_the_tour),
+	        cmocka_unit_test(sliders_stack_in_one_order),
+	        cmocka_unit_test(one_view_per_place),
+	        cmocka_unit_test(unfit_laws_say_so),
+	        cmocka_unit_test(set_view_shows_exactly_one),
+	};
+	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
+}

@@ -1,0 +1,218 @@
+/*
+ * app_views.c: the views' table (one row per view: see app_views.h) and the
+ * state changes made by row: a view opened or closed, exactly one view
+ * shown (a tour step), a view's key (a part of the state module: see
+ * app.h).
+ */
+#include <stdio.h>
+
+#include "app.h"
+#include "app_parts.h"
+#include "app_views.h"
+
+static bool has_surface(const struct app *a)
+{
+	return law_has_surface(app_law(a));
+}
+
+static bool data_constrained(const struct app *a)
+{
+	return app_law(a)->family == LAW_DATA_CONSTRAINED;
+}
+
+static bool has_accelerators(const struct app *a)
+{
+	return a->catalog->naccelerators > 0;
+}
+
+static bool additive(const struct app *a)
+{
+	enum law_family f = app_law(a)->family;
+	return f == LAW_ADDITIVE || f == LAW_DATA_CONSTRAINED;
+}
+
+/* In the recorder's order of preference, which is also the order sliders stack in. */
+const struct app_view app_views[] = {
+        {TOUR_VIEW_INFERENCE,
+         'i',
+         "inference view: T slider, inference-aware frontier %",
+         VIEW_PLACE_NONE,
+         {SLIDER_T},
+         1,
+         false,
+         app_open_inference,
+         has_surface,
+         "T prices a loss: a frontier law has none (w: pick an additive law)",
+         false},
+        {TOUR_VIEW_DATA,
+         'u',
+         "data view: U slider, 4 epochs (=), data wall (:)",
+         VIEW_PLACE_NONE,
+         {SLIDER_U},
+         1,
+         false,
+         app_open_data,
+         data_constrained,
+         "U changes the loss only under a data-constrained law (w: muennighoff2023)",
+         false},
+        {TOUR_VIEW_TESTTIME,
+         't',
+         "test-time view: T and M sliders, the FLOPs-matched panel",
+         VIEW_PLACE_PROFILES,
+         {SLIDER_T, SLIDER_M},
+         2,
+         false,
+         app_open_testtime,
+         NULL,
+         NULL,
+         false},
+        {TOUR_VIEW_HARDWARE,
+         'g',
+         "hardware view: accelerator count, days, MFU give C",
+         VIEW_PLACE_PROFILES,
+         {SLIDER_GPUS, SLIDER_DAYS, SLIDER_MFU},
+         3,
+         false,
+         app_open_hardware,
+         has_accelerators,
+         "g needs accelerator presets: none loaded",
+         true},
+        {TOUR_VIEW_EDIT,
+         'e',
+         "edit the law: sliders for E, A, B, alpha, beta",
+         VIEW_PLACE_NONE,
+         {SLIDER_E, SLIDER_A, SLIDER_B, SLIDER_ALPHA, SLIDER_BETA},
+         5,
+         true,
+         app_open_editing,
+         additive,
+         "e edits E, A, B, alpha, beta: %s is not an additive law",
+         true},
+};
+
+const size_t app_views_len = sizeof app_views / sizeof *app_views;
+
+const struct app_view *app_view_row(enum tour_view id)
+{
+	for (size_t i = 0; i < app_views_len; i++)
+		if (app_views[i].id == id)
+			return &app_views[i];
+	return NULL;
+}
+
+const struct app_view *app_view_by_key(int key)
+{
+	for (size_t i = 0; i < app_views_len; i++)
+		if (app_views[i].key == key)
+			return &app_views[i];
+	return NULL;
+}
+
+bool app_view_on(const struct app *a, enum tour_view v)
+{
+	return (a->scene.views >> v & 1u) != 0;
+}
+
+const struct app_view *app_view_in(const struct app *a, enum app_view_place place)
+{
+	for (size_t i = 0; i < app_views_len; i++)
+		if (app_views[i].place == place && app_view_on(a, app_views[i].id))
+			return &app_views[i];
+	return NULL;
+}
+
+int app_views_open(const struct app *a)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < app_views_len; i++)
+		n += app_view_on(a, app_views[i].id);
+	return n;
+}
+
+/* Why the law cannot show view r, in the status line. */
+static void say_unfit(struct app *a, const struct app_view *r)
+{
+	app_status(a, r->unfit, a->catalog->laws[a->scene.law].preset.id);
+}
+
+/* Close the open views that draw where r does: a place shows one view. */
+static void make_room(struct app *a, const struct app_view *r)
+{
+	if (r->place == VIEW_PLACE_NONE)
+		return;
+	for (size_t i = 0; i < app_views_len; i++) {
+		const struct app_view *o = &app_views[i];
+		if (o != r && o->place == r->place && app_view_on(a, o->id)) {
+			a->scene.views &= ~(1u << o->id);
+			o->set(a, false);
+		}
+	}
+}
+
+bool app_toggle_view(struct app *a, enum tour_view v)
+{
+	const struct app_view *r = app_view_row(v);
+	bool on;
+
+	if (r == NULL)
+		return true;
+	on = !app_view_on(a, v);
+	if (on && r->refuses && r->fits != NULL && !r->fits(a)) {
+		say_unfit(a, r);
+		return false;
+	}
+	if (on)
+		make_room(a, r);
+	a->scene.views ^= 1u << v;
+	r->set(a, on);
+	return true;
+}
+
+bool app_toggle_inference(struct app *a)
+{
+	return app_toggle_view(a, TOUR_VIEW_INFERENCE);
+}
+
+bool app_toggle_data(struct app *a)
+{
+	return app_toggle_view(a, TOUR_VIEW_DATA);
+}
+
+bool app_toggle_testtime(struct app *a)
+{
+	return app_toggle_view(a, TOUR_VIEW_TESTTIME);
+}
+
+bool app_toggle_hardware(struct app *a)
+{
+	return app_toggle_view(a, TOUR_VIEW_HARDWARE);
+}
+
+bool app_toggle_editing(struct app *a)
+{
+	return app_toggle_view(a, TOUR_VIEW_EDIT);
+}
+
+bool app_set_view(struct app *a, enum tour_view view)
+{
+	if (view == TOUR_VIEW_KEEP)
+		return true;
+	/* the others off first, in the table's order */
+	for (size_t i = 0; i < app_views_len; i++)
+		if (app_views[i].id != view && app_view_on(a, app_views[i].id))
+			app_toggle_view(a, app_views[i].id);
+	if (view != TOUR_VIEW_EXPLORE && !app_view_on(a, view))
+		return app_toggle_view(a, view);
+	return true;
+}
+
+void app_view_key(struct app *a, enum tour_view id)
+{
+	const struct app_view *r = app_view_row(id);
+
+	if (r == NULL || !app_toggle_view(a, id))
+		return;
+	if (app_view_on(a, id) && !r->refuses && r->fits != NULL && !r->fits(a))
+		say_unfit(a, r);
+}
