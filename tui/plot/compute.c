@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../model/units.h"
@@ -74,23 +75,33 @@ static void mark_cell(int x, int y, void *ctx)
 	canvas_put(mk->c, x, y, mk->ch, mk->style);
 }
 
-/* L*(C) of one law at every column's centre, joined cell by cell. */
+/*
+ * L*(C) of one law at every column's centre, joined cell by cell. Where two
+ * samples fall in neighbouring cells (a flat stretch, most of a line) the
+ * cell is put directly: frame_walk's general stepping was a fifth of the
+ * picture's cost over the arithmetic.
+ */
 static void draw_line(struct canvas *c, const struct frame *f, const struct compute_spec *s, int i)
 {
 	struct mark mk = {c, COMPUTE_GLYPHS[i], law_style(i)};
 	double pc = 0, pl = 0;
 	bool have_prev = false;
+	int px = -1, py = -1;
 
 	for (int col = 0; col < f->area.w; col++) {
 		double cc = axis_value(&f->x, col + 0.5), l;
+		int cx, cy;
 		if (returns_loss(s->laws[i].law, cc, s->u, &l) != MODEL_OK) {
 			have_prev = false;
 			continue;
 		}
-		if (have_prev)
+		bool in = frame_cell(f, cc, l, &cx, &cy);
+		if (in && (!have_prev || (px >= 0 && abs(cy - py) <= 1)))
+			mark_cell(cx, cy, &mk);
+		else if (have_prev)
 			frame_walk(f, pc, pl, cc, l, mark_cell, &mk);
-		else
-			frame_walk(f, cc, l, cc, l, mark_cell, &mk);
+		px = in ? cx : -1;
+		py = in ? cy : -1;
 		pc = cc;
 		pl = l;
 		have_prev = true;
@@ -229,6 +240,24 @@ static bool layout(struct compute_plot *p, struct rect r, const struct compute_s
 	return true;
 }
 
+/*
+ * Blank r's cells row by row: a cell at a time through canvas_put was a
+ * third of the picture's cost at 160x48 against a line of closed forms.
+ */
+static void blank(struct canvas *c, struct rect r)
+{
+	int x0 = r.x < 0 ? 0 : r.x, x1 = r.x + r.w > c->w ? c->w : r.x + r.w;
+	int y0 = r.y < 0 ? 0 : r.y, y1 = r.y + r.h > c->h ? c->h : r.y + r.h;
+
+	if (x0 >= x1 || y0 >= y1)
+		return;
+	struct glyph *first = &c->cells[y0 * c->w + x0];
+	for (int x = 0; x < x1 - x0; x++)
+		first[x] = (struct glyph){' ', STYLE_BLANK};
+	for (int y = y0 + 1; y < y1; y++)
+		memcpy(&c->cells[y * c->w + x0], first, sizeof *first * (size_t)(x1 - x0));
+}
+
 int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec *s,
                       struct compute_plot *p)
 {
@@ -237,9 +266,7 @@ int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec
 	if (r.w < COMPUTE_MIN_W || r.h < COMPUTE_MIN_H || s->nlaws < 1 || !(s->c_lo > 0) ||
 	    !(s->c_lo < s->c_hi) || !layout(p, r, s))
 		return -1;
-	for (int y = r.y; y < r.y + r.h; y++)
-		for (int x = r.x; x < r.x + r.w; x++)
-			canvas_put(c, x, y, ' ', STYLE_BLANK);
+	blank(c, r);
 	frame_draw_axes(&p->frame, c);
 	draw_floor(c, s, p);
 	/* the first law last, so that its line is whole where lines cross */
