@@ -98,7 +98,7 @@ if [ "$rc" = 0 ] && [ "$lines" = 24 ] && printf '%s\n' "$out" | grep -q '@' &&
 else
 	no "the picture: '@', the floor and the readout" "$out"
 fi
-if printf '%s\n' "$out" | awk 'length > 80 { exit 1 }'; then
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | awk 'length > 80 { exit 1 }'; then
 	ok "the picture keeps within 80 columns"
 else
 	no "the picture keeps within 80 columns"
