@@ -127,30 +127,29 @@ static const struct column columns[] = {
         {"share_of_reducible", "share left", COL_SHARE, false},
 };
 
-/* One row: a law at budget c; a frontier law gives N* and D* but no loss. */
+/*
+ * One row: a law at budget c. A frontier law gives N* and D* but no loss;
+ * where the next decade has no optimum (past 1e35 FLOPs, or a search that
+ * fails on a data-constrained plateau) the gain and share are left empty.
+ */
 static int add_row(struct table *t, const struct preset *p, double u, double c)
 {
 	struct returns r;
 	struct allocation a;
-	enum model_status st = returns_at_compute(&p->law, c, u, &r);
 	struct cell row[8] = {cell_text(p->id), cell_num(c)};
+	double l;
 
 	for (int i = 2; i < 8; i++)
 		row[i] = cell_none();
-	if (st == MODEL_OK || st == MODEL_EDOM) {
-		double l;
-		if (returns_loss(&p->law, c, u, &l) == MODEL_OK &&
-		    optimum_at_compute(&p->law, c, u, &a) == MODEL_OK) {
-			row[2] = cell_num(l);
-			row[3] = cell_num(a.params);
-			row[4] = cell_num(a.tokens);
-			row[5] = cell_num(returns_floor(&p->law));
-		}
-	} else if (optimum_at_compute(&p->law, c, u, &a) == MODEL_OK) {
+	if (optimum_at_compute(&p->law, c, u, &a) == MODEL_OK) {
 		row[3] = cell_num(a.params);
 		row[4] = cell_num(a.tokens);
 	}
-	if (st == MODEL_OK) {
+	if (returns_loss(&p->law, c, u, &l) == MODEL_OK) {
+		row[2] = cell_num(l);
+		row[5] = cell_num(returns_floor(&p->law));
+	}
+	if (returns_at_compute(&p->law, c, u, &r) == MODEL_OK) {
 		row[6] = cell_num(r.gain);
 		row[7] = isfinite(r.share) ? cell_num(r.share) : cell_none();
 	}
@@ -186,13 +185,17 @@ static int print_picture(const struct cli *cli, const struct compute_spec *spec)
 	struct canvas c;
 	struct compute_plot p;
 	struct rect r;
+	char lo[16], hi[16];
 
+	units_format_compute(spec->c_lo, lo, sizeof lo);
+	units_format_compute(spec->c_hi, hi, sizeof hi);
 	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
 		return cli_error("out of memory");
 	r = (struct rect){0, 0, c.w, c.h};
 	if (compute_draw_base(&c, r, spec, &p) != 0) {
 		canvas_free(&c);
-		return cli_error("out of memory");
+		return cli_error("no law of --law has a compute-optimal loss from %s to %s FLOPs",
+		                 lo, hi);
 	}
 	compute_draw_overlay(&c, r, spec, &p);
 	canvas_print(&c, stdout, cli_use_color(cli));

@@ -31,23 +31,29 @@ static double model_compute(const struct compute_model *m)
 	return m->compute > 0 ? m->compute : law_training_compute(m->n, m->d);
 }
 
+/* Samples of L*(C) that set the loss range: four a decade, ends included. */
+#define RANGE_SAMPLES_PER_DECADE 4
+
 /*
- * The loss range: from the lowest L* at the window's right (or laws[0]'s E,
- * which the floor line must show) to the highest at its left.
+ * The loss range: L* at a few budgets across the window, lowest to highest
+ * (where L* is defined: a data-constrained search can fail on its plateau),
+ * and laws[0]'s E, which the floor line must show.
  */
 static bool loss_range(const struct compute_spec *s, double *lo, double *hi)
 {
+	int steps =
+	        canvas_clamp_int(ceil(RANGE_SAMPLES_PER_DECADE * log10(s->c_hi / s->c_lo)), 1, 200);
+
 	*lo = INFINITY;
 	*hi = -INFINITY;
-	for (int i = 0; i < s->nlaws; i++) {
-		double l0, l1;
-		if (!law_drawn(s, i) ||
-		    returns_loss(s->laws[i].law, s->c_lo, s->u, &l0) != MODEL_OK ||
-		    returns_loss(s->laws[i].law, s->c_hi, s->u, &l1) != MODEL_OK)
-			continue;
-		*lo = fmin(*lo, l1);
-		*hi = fmax(*hi, l0);
-	}
+	for (int i = 0; i < s->nlaws; i++)
+		for (int k = 0; law_drawn(s, i) && k <= steps; k++) {
+			double l, c = s->c_lo * pow(s->c_hi / s->c_lo, (double)k / steps);
+			if (returns_loss(s->laws[i].law, c, s->u, &l) != MODEL_OK)
+				continue;
+			*lo = fmin(*lo, l);
+			*hi = fmax(*hi, l);
+		}
 	if (!isfinite(*lo) || !isfinite(*hi))
 		return false;
 	double e = returns_floor(s->laws[0].law);
