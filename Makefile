@@ -95,7 +95,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/models.sh tests/readout.sh tests/tour-numbers.sh tests/optimum.sh \
 		tests/cost.sh \
 		tests/stock.sh \
-		tests/limits.sh
+		tests/limits.sh \
+		tests/compute.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

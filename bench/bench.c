@@ -17,6 +17,7 @@
 #include "../model/fit.h"
 #include "../presets/catalog.h"
 #include "../tui/explore/explorer.h"
+#include "../tui/plot/compute.h"
 #include "../tui/plot/map.h"
 
 static double now(void)
@@ -90,6 +91,52 @@ static void bench_map(const struct law *law, const char *id)
 	printf("%-34s %-24s %10.1f us\n", "contour map 160x48 (all layers)", id, draw * 1e6);
 	printf("%-34s %-24s %10.1f us\n", "  L on its grid corners alone", id, grid * 1e6);
 	printf("%-34s %-24s %10.2f (goal <= 2)\n", "  ratio picture / arithmetic", id, draw / grid);
+	canvas_free(&c);
+}
+
+/*
+ * The 160x48 loss-against-compute picture (base and overlay, '@' at 1e24)
+ * against its bare arithmetic: L*(C) at the same column centres, and
+ * nothing else. Goal: the picture costs at most twice that.
+ */
+static void bench_compute(const struct law *law, const char *id)
+{
+	struct compute_law cl = {law, id};
+	struct compute_spec s = {
+	        .laws = &cl,
+	        .nlaws = 1,
+	        .c_lo = 1e20,
+	        .c_hi = 1e27,
+	        .has_point = true,
+	        .point_c = 1e24,
+	};
+	struct rect r = {0, 0, 160, 48};
+	struct canvas c;
+	struct compute_plot p;
+	long n = law->family == LAW_ADDITIVE ? 2000 : 20;
+	double t, draw, line, sum = 0, l;
+
+	if (canvas_init(&c, r.w, r.h) != 0)
+		return;
+	t = now();
+	for (long j = 0; j < n; j++) {
+		compute_draw_base(&c, r, &s, &p);
+		compute_draw_overlay(&c, r, &s, &p);
+	}
+	draw = (now() - t) / n;
+
+	const struct frame *f = &p.frame;
+	t = now();
+	for (long j = 0; j < n; j++)
+		for (int x = 0; x < f->area.w; x++) {
+			returns_loss(law, axis_value(&f->x, x + 0.5), 0, &l);
+			sum += l;
+		}
+	line = (now() - t) / n;
+	sink = sum;
+	printf("%-34s %-24s %10.1f us\n", "loss vs compute 160x48", id, draw * 1e6);
+	printf("%-34s %-24s %10.1f us\n", "  L*(C) on its columns alone", id, line * 1e6);
+	printf("%-34s %-24s %10.2f (goal <= 2)\n", "  ratio picture / arithmetic", id, draw / line);
 	canvas_free(&c);
 }
 
@@ -288,6 +335,7 @@ int main(int argc, char **argv)
 		if (load(dir, ids[i], &law) != 0)
 			return 1;
 		bench_map(&law, ids[i]);
+		bench_compute(&law, ids[i]);
 		if (i == 0) {
 			bench_fit(&law);
 			bench_fit_rows(&law, 100000);

@@ -177,6 +177,7 @@ int cli_text_width(void);
 int cmd_loss(const struct cli *cli);
 int cmd_plot_contour(const struct cli *cli);
 int cmd_plot_profiles(const struct cli *cli);
+int cmd_plot_compute(const struct cli *cli);
 int cmd_explore(const struct cli *cli);
 int cmd_tour(const struct cli *cli);
 int cmd_fit(const struct cli *cli);

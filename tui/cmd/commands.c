@@ -62,6 +62,14 @@ const struct cli_command cli_commands[] = {
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--compute C] [--params N]\n",
          PLOT_OPTIONS, cmd_plot_profiles, COMPLETE_NONE, NULL},
+        {"plot", "compute", "plot compute",
+         "       isoflop plot compute  [--law ID[,ID...]|all] [--width W] [--height H]\n"
+         "                             [--model ID|all]... [--unique-tokens U]\n"
+         "                             [--compute C | --compute LO:HI[:STEP]]\n"
+         "                             [--format text|csv|json]\n",
+         OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR | OPT_MODEL |
+                 OPT_FORMAT | OPT_BUDGETS,
+         cmd_plot_compute, COMPLETE_NONE, NULL},
         {"tour", NULL, "tour", "       isoflop tour --dump ID|FILE DIR [--force]\n",
          OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT, cmd_tour, COMPLETE_TOURS, NULL},
         {"fit", NULL, "fit",

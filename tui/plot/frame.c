@@ -71,6 +71,8 @@ static void tick_label(const struct axis *a, enum tick_format fmt, int decimals,
 
 	if (fmt == TICK_COUNT)
 		units_format_count(v, buf, size);
+	else if (fmt == TICK_COMPUTE)
+		units_format_compute(v, buf, size);
 	else
 		units_format_fixed(v, decimals, buf, size);
 }

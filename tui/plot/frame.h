@@ -20,8 +20,9 @@ struct axis {
 
 /* How an axis labels its ticks. */
 enum tick_format {
-	TICK_COUNT, /* 10M, 1B, 100T */
-	TICK_PLAIN, /* 2.1, 1.86: with the decimals the step needs */
+	TICK_COUNT,   /* 10M, 1B, 100T */
+	TICK_PLAIN,   /* 2.1, 1.86: with the decimals the step needs */
+	TICK_COMPUTE, /* FLOPs: 1e21, 1e24 (a count's 100T would read as tokens) */
 };
 
 struct frame {

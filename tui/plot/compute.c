@@ -1,0 +1,346 @@
+/*
+ * compute.c: the loss-against-compute picture. Each line is L*(C) sampled
+ * at every column's centre through model/returns.h and joined cell by cell
+ * (frame_walk), so the picture evaluates exactly the optimum its CSV
+ * prints. Models sit where L(N, D) of the first law puts them: above its
+ * line, since no run at C beats the compute-optimal one.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/units.h"
+#include "compute.h"
+
+/* The style of law i's line: the first two as the map's frontiers, the rest as curves. */
+static int law_style(int i)
+{
+	return i == 0 ? STYLE_FRONTIER : i == 1 ? STYLE_FRONTIER2 : STYLE_CURVE;
+}
+
+/* Whether law i draws a line: frontier laws fit no loss. */
+static bool law_drawn(const struct compute_spec *s, int i)
+{
+	return i < COMPUTE_MAX_LAWS && law_has_surface(s->laws[i].law);
+}
+
+/* A model's training compute: the published figure, else 6ND. */
+static double model_compute(const struct compute_model *m)
+{
+	return m->compute > 0 ? m->compute : law_training_compute(m->n, m->d);
+}
+
+/* Samples of L*(C) that set the loss range: four a decade, ends included. */
+#define RANGE_SAMPLES_PER_DECADE 4
+
+/*
+ * The loss range: L* at a few budgets across the window, lowest to highest
+ * (where L* is defined: a data-constrained search can fail on its plateau),
+ * and laws[0]'s E, which the floor line must show.
+ */
+static bool loss_range(const struct compute_spec *s, double *lo, double *hi)
+{
+	int steps =
+	        canvas_clamp_int(ceil(RANGE_SAMPLES_PER_DECADE * log10(s->c_hi / s->c_lo)), 1, 200);
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (int i = 0; i < s->nlaws; i++)
+		for (int k = 0; law_drawn(s, i) && k <= steps; k++) {
+			double l, c = s->c_lo * pow(s->c_hi / s->c_lo, (double)k / steps);
+			if (returns_loss(s->laws[i].law, c, s->u, &l) != MODEL_OK)
+				continue;
+			*lo = fmin(*lo, l);
+			*hi = fmax(*hi, l);
+		}
+	if (!isfinite(*lo) || !isfinite(*hi))
+		return false;
+	double e = returns_floor(s->laws[0].law);
+	if (law_drawn(s, 0) && e > 0)
+		*lo = fmin(*lo, e);
+	double span = fmax(*hi - *lo, 0.05 * fabs(*hi));
+	*lo -= 0.04 * span;
+	*hi += 0.06 * span;
+	return true;
+}
+
+struct mark {
+	struct canvas *c;
+	char ch;
+	int style;
+};
+
+/* A line's cell: text (the floor's label, tags) stays readable under it. */
+static void mark_cell(int x, int y, void *ctx)
+{
+	struct mark *mk = ctx;
+
+	if (canvas_get(mk->c, x, y).style == STYLE_TEXT)
+		return;
+	canvas_put(mk->c, x, y, mk->ch, mk->style);
+}
+
+/*
+ * L*(C) of one law at every column's centre, joined cell by cell. Where two
+ * samples fall in neighbouring cells (a flat stretch, most of a line) the
+ * cell is put directly: frame_walk's general stepping was a fifth of the
+ * picture's cost over the arithmetic.
+ */
+static void draw_line(struct canvas *c, const struct frame *f, const struct compute_spec *s, int i)
+{
+	struct mark mk = {c, COMPUTE_GLYPHS[i], law_style(i)};
+	double pc = 0, pl = 0;
+	bool have_prev = false;
+	int px = -1, py = -1;
+
+	for (int col = 0; col < f->area.w; col++) {
+		double cc = axis_value(&f->x, col + 0.5), l;
+		int cx, cy;
+		if (returns_loss(s->laws[i].law, cc, s->u, &l) != MODEL_OK) {
+			have_prev = false;
+			continue;
+		}
+		bool in = frame_cell(f, cc, l, &cx, &cy);
+		if (in && (!have_prev || (px >= 0 && abs(cy - py) <= 1)))
+			mark_cell(cx, cy, &mk);
+		else if (have_prev)
+			frame_walk(f, pc, pl, cc, l, mark_cell, &mk);
+		px = in ? cx : -1;
+		py = in ? cy : -1;
+		pc = cc;
+		pl = l;
+		have_prev = true;
+	}
+}
+
+/* laws[0]'s E as a row of '_' labelled at its left, where the lines are highest. */
+static void draw_floor(struct canvas *c, const struct compute_spec *s, struct compute_plot *p)
+{
+	const struct frame *f = &p->frame;
+	char label[48], e[16];
+	int cx, cy;
+
+	p->floor_y = -1;
+	p->floor = returns_floor(s->laws[0].law);
+	if (!law_drawn(s, 0) || !(p->floor > 0) ||
+	    !frame_cell(f, axis_value(&f->x, 0.5), p->floor, &cx, &cy))
+		return;
+	p->has_floor = true;
+	p->floor_y = cy;
+	for (int x = f->area.x; x < f->area.x + f->area.w; x++)
+		canvas_put(c, x, cy, COMPUTE_FLOOR_GLYPH, STYLE_AXIS);
+	units_format_fixed(p->floor, 2, e, sizeof e);
+	int len = snprintf(label, sizeof label, " E=%s irreducible ", e);
+	canvas_text(c, f->area.x + 1, cy, label, len, STYLE_TEXT);
+}
+
+/* Whether cells [x, x + len) of row y are free for a tag: blank, or under a line if `lines`. */
+static bool tag_fits(const struct canvas *c, const struct frame *f, int x, int y, int len,
+                     bool lines)
+{
+	if (x < f->area.x || x + len > f->area.x + f->area.w)
+		return false;
+	for (int i = 0; i < len; i++) {
+		int st = canvas_get(c, x + i, y).style;
+		if (st != STYLE_BLANK &&
+		    !(lines && (st == STYLE_FRONTIER || st == STYLE_FRONTIER2 ||
+		                st == STYLE_CURVE || st == STYLE_AXIS)))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A model's tag, starting or ending at its cell: over blanks if it can,
+ * else over a line, else a '+' that says "a model here" when two meet.
+ */
+static void place_model(struct canvas *c, const struct compute_spec *s, struct compute_plot *p,
+                        int k)
+{
+	const struct compute_model *m = &s->models[k];
+	struct compute_tag *t = &p->tags[k];
+	double l;
+	int len = (int)strlen(m->tag);
+
+	memset(t, 0, sizeof *t);
+	if (law_loss(s->laws[0].law, m->n, m->d, s->u, &l) != MODEL_OK ||
+	    !frame_cell(&p->frame, model_compute(m), l, &t->cx, &t->cy))
+		return;
+	t->shown = true;
+	for (int pass = 0; pass < 2; pass++) {
+		int xs[2] = {t->cx, t->cx - len + 1};
+		for (int j = 0; j < 2; j++)
+			if (tag_fits(c, &p->frame, xs[j], t->cy, len, pass == 1)) {
+				t->x = xs[j];
+				t->len = len;
+				canvas_text(c, t->x, t->cy, m->tag, len, STYLE_MODEL);
+				return;
+			}
+	}
+	t->merged = true;
+	t->x = t->cx;
+	t->len = 1;
+	canvas_put(c, t->cx, t->cy, '+', STYLE_COLLISION);
+}
+
+/* Legend entries: "* id" per law, then the floor's. Returns how many. */
+static int legend_entries(const struct compute_spec *s, bool floor, char out[][96], int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < s->nlaws && i < COMPUTE_MAX_LAWS && n < max; i++)
+		snprintf(out[n++], 96, "%c %s%s", law_drawn(s, i) ? COMPUTE_GLYPHS[i] : '-',
+		         s->laws[i].id, law_drawn(s, i) ? "" : " (no loss fit)");
+	if (floor && n < max)
+		snprintf(out[n++], 96, "%c E floor", COMPUTE_FLOOR_GLYPH);
+	return n;
+}
+
+/*
+ * Lay the entries out in rows of width w, two blanks apart, from row y;
+ * draw them when c is not NULL. Returns the rows used.
+ */
+static int legend_rows(struct canvas *c, int x0, int y, int w, char entries[][96], int n)
+{
+	int rows = n > 0, x = 0;
+
+	for (int i = 0; i < n; i++) {
+		int len = (int)strlen(entries[i]);
+		if (x > 0 && x + 2 + len > w) {
+			rows++;
+			x = 0;
+		}
+		x += x > 0 ? 2 : 0;
+		if (c != NULL)
+			canvas_text(c, x0 + x, y + rows - 1, entries[i], w - x, STYLE_TEXT);
+		x += len;
+	}
+	return rows;
+}
+
+/* The frame: log C across the window, the loss range up, a title row and two rows below. */
+static bool layout(struct compute_plot *p, struct rect r, const struct compute_spec *s)
+{
+	double lo, hi;
+
+	if (!loss_range(s, &lo, &hi))
+		return false;
+	p->frame = (struct frame){
+	        .x = {log10(s->c_lo), log10(s->c_hi), true, 0},
+	        .y = {lo, hi, false, 0},
+	        .x_format = TICK_COMPUTE,
+	        .y_format = TICK_PLAIN,
+	};
+	char entries[COMPUTE_MAX_LAWS + 1][96];
+	int n = legend_entries(s, law_drawn(s, 0) && returns_floor(s->laws[0].law) > 0, entries,
+	                       COMPUTE_MAX_LAWS + 1);
+	p->legend_rows = legend_rows(NULL, r.x, 0, r.w, entries, n);
+	if (p->legend_rows > COMPUTE_LEGEND_ROWS)
+		p->legend_rows = COMPUTE_LEGEND_ROWS;
+	if (!frame_layout(&p->frame, r, 1, p->legend_rows + 1))
+		return false;
+	/* under the axis line and its labels */
+	p->legend_y = p->frame.area.y + p->frame.area.h + 2;
+	p->readout_y = p->legend_y + p->legend_rows;
+	return true;
+}
+
+/*
+ * Blank r's cells row by row: a cell at a time through canvas_put was a
+ * third of the picture's cost at 160x48 against a line of closed forms.
+ */
+static void blank(struct canvas *c, struct rect r)
+{
+	int x0 = r.x < 0 ? 0 : r.x, x1 = r.x + r.w > c->w ? c->w : r.x + r.w;
+	int y0 = r.y < 0 ? 0 : r.y, y1 = r.y + r.h > c->h ? c->h : r.y + r.h;
+
+	if (x0 >= x1 || y0 >= y1)
+		return;
+	struct glyph *first = &c->cells[y0 * c->w + x0];
+	for (int x = 0; x < x1 - x0; x++)
+		first[x] = (struct glyph){' ', STYLE_BLANK};
+	for (int y = y0 + 1; y < y1; y++)
+		memcpy(&c->cells[y * c->w + x0], first, sizeof *first * (size_t)(x1 - x0));
+}
+
+int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec *s,
+                      struct compute_plot *p)
+{
+	memset(p, 0, sizeof *p);
+	p->point_x = p->point_y = p->floor_y = -1;
+	if (r.w < COMPUTE_MIN_W || r.h < COMPUTE_MIN_H || s->nlaws < 1 || !(s->c_lo > 0) ||
+	    !(s->c_lo < s->c_hi) || !layout(p, r, s))
+		return -1;
+	blank(c, r);
+	frame_draw_axes(&p->frame, c);
+	draw_floor(c, s, p);
+	/* the first law last, so that its line is whole where lines cross */
+	for (int i = (s->nlaws < COMPUTE_MAX_LAWS ? s->nlaws : COMPUTE_MAX_LAWS) - 1; i >= 0; i--)
+		if (law_drawn(s, i)) {
+			draw_line(c, &p->frame, s, i);
+			p->ncurves++;
+		}
+	p->nmodels = s->nmodels < COMPUTE_MAX_MODELS ? s->nmodels : COMPUTE_MAX_MODELS;
+	if (law_drawn(s, 0))
+		for (int k = 0; k < p->nmodels; k++)
+			place_model(c, s, p, k);
+	char entries[COMPUTE_MAX_LAWS + 1][96];
+	int n = legend_entries(s, p->has_floor, entries, COMPUTE_MAX_LAWS + 1);
+	/* rows past the laid-out ones fall on the readout's, which the overlay clears */
+	legend_rows(c, r.x, p->legend_y, r.w, entries, n);
+	return 0;
+}
+
+void compute_readout(const struct returns *r, char *buf, size_t size)
+{
+	char cb[16], gain[16], left[16];
+
+	units_format_compute(r->compute, cb, sizeof cb);
+	units_format_fixed(r->gain, 4, gain, sizeof gain);
+	units_format_fixed(r->at.loss - r->floor, 3, left, sizeof left);
+	snprintf(buf, size, "C=%s: the next 10x buys dL=%s (%.1f%% of the %s %s)", cb, gain,
+	         100 * r->share, left, r->floor > 0 ? "reducible left" : "loss, no E");
+}
+
+/* The title: what is drawn, and under which law the models sit. */
+static void draw_title(struct canvas *c, struct rect r, const struct compute_spec *s)
+{
+	char title[256];
+
+	snprintf(title, sizeof title, "compute-optimal loss L*(C) vs compute C (FLOPs): %s",
+	         s->laws[0].id);
+	if ((int)strlen(title) > r.w)
+		snprintf(title, sizeof title, "loss vs compute: %s", s->laws[0].id);
+	for (int x = r.x; x < r.x + r.w; x++)
+		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
+}
+
+void compute_draw_overlay(struct canvas *c, struct rect r, const struct compute_spec *s,
+                          struct compute_plot *p)
+{
+	char line[256];
+
+	draw_title(c, r, s);
+	p->point_x = p->point_y = -1;
+	p->has_returns = false;
+	for (int x = r.x; x < r.x + r.w; x++)
+		canvas_put(c, x, p->readout_y, ' ', STYLE_BLANK);
+	if (!s->has_point)
+		return;
+	if (!law_drawn(s, 0)) {
+		snprintf(line, sizeof line, "%s fits no loss: no L*(C) to read at C",
+		         s->laws[0].id);
+	} else if (returns_at_compute(s->laws[0].law, s->point_c, s->u, &p->returns) == MODEL_OK) {
+		p->has_returns = true;
+		compute_readout(&p->returns, line, sizeof line);
+		if (frame_cell(&p->frame, s->point_c, p->returns.at.loss, &p->point_x, &p->point_y))
+			canvas_put(c, p->point_x, p->point_y, '@', STYLE_CURRENT);
+		else
+			p->point_x = p->point_y = -1;
+	} else {
+		snprintf(line, sizeof line, "no readout at this C: its next 10x is past 1e35");
+	}
+	canvas_text(c, r.x, p->readout_y, line, r.w, STYLE_TEXT);
+}
