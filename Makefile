@@ -196,7 +196,7 @@ build/completion/isoflop.fish: isoflop
 # The binary, both man pages, the presets under SHAREDIR and the shell
 # completions; DESTDIR stages.
 PRESET_FILES = $(wildcard presets/laws/*.yaml presets/models/*.yaml presets/accelerators/*.yaml \
-                           presets/tours/*.yaml)
+                           presets/stocks/*.yaml presets/trends/*.yaml presets/tours/*.yaml)
 
 install: all $(COMPLETIONS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -221,7 +221,8 @@ uninstall:
 		rm -f $(DESTDIR)$(SHAREDIR)/$$(basename $$(dirname $$f))/$$(basename $$f); \
 	done
 	-rmdir $(DESTDIR)$(SHAREDIR)/laws $(DESTDIR)$(SHAREDIR)/models \
-		$(DESTDIR)$(SHAREDIR)/accelerators $(DESTDIR)$(SHAREDIR)/tours \
+		$(DESTDIR)$(SHAREDIR)/accelerators $(DESTDIR)$(SHAREDIR)/stocks \
+		$(DESTDIR)$(SHAREDIR)/trends $(DESTDIR)$(SHAREDIR)/tours \
 		$(DESTDIR)$(SHAREDIR) 2>/dev/null
 
 format:

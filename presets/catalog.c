@@ -87,6 +87,29 @@ static int check_paper_frontiers(struct catalog *cat, char *err, size_t errsize)
 	return 0;
 }
 
+/* The list that holds presets of a kind. */
+static void kind_list(struct catalog *cat, enum preset_kind kind, struct catalog_entry ***items,
+                      size_t **count)
+{
+	switch (kind) {
+	case PRESET_LAW:
+		*items = &cat->laws, *count = &cat->nlaws;
+		break;
+	case PRESET_MODEL:
+		*items = &cat->models, *count = &cat->nmodels;
+		break;
+	case PRESET_STOCK:
+		*items = &cat->stocks, *count = &cat->nstocks;
+		break;
+	case PRESET_TREND:
+		*items = &cat->trends, *count = &cat->ntrends;
+		break;
+	default:
+		*items = &cat->accelerators, *count = &cat->naccelerators;
+		break;
+	}
+}
+
 /*
  * Add one parsed preset of a tier. A clash in the same tier is an error
  * (written to err); a clash with a higher tier is an override, recorded on
@@ -95,12 +118,9 @@ static int check_paper_frontiers(struct catalog *cat, char *err, size_t errsize)
 static int add_preset(struct catalog *cat, const struct preset *p, enum catalog_tier tier,
                       char *err, size_t errsize)
 {
-	struct catalog_entry **items = p->kind == PRESET_LAW     ? &cat->laws
-	                               : p->kind == PRESET_MODEL ? &cat->models
-	                                                         : &cat->accelerators;
-	size_t *count = p->kind == PRESET_LAW     ? &cat->nlaws
-	                : p->kind == PRESET_MODEL ? &cat->nmodels
-	                                          : &cat->naccelerators;
+	struct catalog_entry **items;
+	size_t *count;
+	kind_list(cat, p->kind, &items, &count);
 	struct catalog_entry *old = find(*items, *count, p->id);
 
 	if (old != NULL && old->tier == tier) {
@@ -193,9 +213,11 @@ static int load_tier_dir(struct catalog *cat, const char *dir, enum catalog_tier
 	if (dir == NULL)
 		return 0;
 	if (load_dir(cat, dir, "laws", PRESET_LAW, tier, err, errsize) < 0 ||
-	    load_dir(cat, dir, "models", PRESET_MODEL, tier, err, errsize) < 0)
+	    load_dir(cat, dir, "models", PRESET_MODEL, tier, err, errsize) < 0 ||
+	    load_dir(cat, dir, "accelerators", PRESET_ACCELERATOR, tier, err, errsize) < 0 ||
+	    load_dir(cat, dir, "stocks", PRESET_STOCK, tier, err, errsize) < 0)
 		return -1;
-	return load_dir(cat, dir, "accelerators", PRESET_ACCELERATOR, tier, err, errsize);
+	return load_dir(cat, dir, "trends", PRESET_TREND, tier, err, errsize);
 }
 
 static int by_id(const void *a, const void *b)
@@ -243,6 +265,10 @@ int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *e
 		qsort(cat->models, cat->nmodels, sizeof *cat->models, by_release);
 	if (cat->naccelerators > 0)
 		qsort(cat->accelerators, cat->naccelerators, sizeof *cat->accelerators, by_id);
+	if (cat->nstocks > 0)
+		qsort(cat->stocks, cat->nstocks, sizeof *cat->stocks, by_id);
+	if (cat->ntrends > 0)
+		qsort(cat->trends, cat->ntrends, sizeof *cat->trends, by_id);
 	if (check_paper_frontiers(cat, err, errsize) != 0)
 		goto fail;
 	return 0;
@@ -281,11 +307,23 @@ const struct catalog_entry *catalog_accelerator(const struct catalog *cat, const
 	return find(cat->accelerators, cat->naccelerators, id);
 }
 
+const struct catalog_entry *catalog_stock(const struct catalog *cat, const char *id)
+{
+	return find(cat->stocks, cat->nstocks, id);
+}
+
+const struct catalog_entry *catalog_trend(const struct catalog *cat, const char *id)
+{
+	return find(cat->trends, cat->ntrends, id);
+}
+
 void catalog_free(struct catalog *cat)
 {
 	free(cat->laws);
 	free(cat->models);
 	free(cat->accelerators);
+	free(cat->stocks);
+	free(cat->trends);
 	free(cat->broken);
 	memset(cat, 0, sizeof *cat);
 }

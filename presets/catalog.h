@@ -6,7 +6,7 @@
  *   2. $XDG_CONFIG_HOME/isoflop/ (default ~/.config/isoflop/),
  *   3. the installed share directory (ISOFLOP_SHARE_DIR),
  *   4. presets/ beside the binary.
- * Directories hold laws/NAME.yaml, models/NAME.yaml and accelerators/NAME.yaml.
+ * Directories hold laws/, models/, accelerators/, stocks/ and trends/NAME.yaml.
  * A broken user file is listed as broken and skipped; it never stops the
  * shipped presets loading.
  */
@@ -44,6 +44,10 @@ struct catalog {
 	size_t nmodels;
 	struct catalog_entry *accelerators; /* sorted by id */
 	size_t naccelerators;
+	struct catalog_entry *stocks; /* sorted by id */
+	size_t nstocks;
+	struct catalog_entry *trends; /* sorted by id */
+	size_t ntrends;
 	struct catalog_broken *broken;
 	size_t nbroken;
 };
@@ -73,6 +77,8 @@ int catalog_add_law(struct catalog *cat, const struct preset *p);
 const struct catalog_entry *catalog_law(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_model(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_accelerator(const struct catalog *cat, const char *id);
+const struct catalog_entry *catalog_stock(const struct catalog *cat, const char *id);
+const struct catalog_entry *catalog_trend(const struct catalog *cat, const char *id);
 
 void catalog_free(struct catalog *cat);
 

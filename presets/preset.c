@@ -37,6 +37,7 @@ enum field_type {
 	F_CONVENTION,    /* total | non-embedding */
 	F_UNIT,          /* flops | pf-days */
 	F_COMPUTE_CONV,  /* training | c-min */
+	F_YEAR,          /* a whole year, YYYY */
 	F_MAP,           /* a nested mapping with its own table */
 };
 
@@ -44,7 +45,9 @@ enum field_type {
 #define KIND_LAW   (1u << PRESET_LAW)
 #define KIND_MODEL (1u << PRESET_MODEL)
 #define KIND_ACCEL (1u << PRESET_ACCELERATOR)
-#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL)
+#define KIND_STOCK (1u << PRESET_STOCK)
+#define KIND_TREND (1u << PRESET_TREND)
+#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL | KIND_STOCK | KIND_TREND)
 #define FAM(f)     (1u << (f))
 #define FAM_ADD    FAM(LAW_ADDITIVE)
 #define FAM_KAP    FAM(LAW_KAPLAN)
@@ -107,6 +110,13 @@ static const struct bound frontier_coef_bound = {1e-6, 1e15, ""};
 static const struct bound c_min_fraction_bound = {0.01, 1, ""};
 /* Peak FLOP/s of one accelerator: from a GFLOP/s to a thousand B200s. */
 static const struct bound peak_bound = {1e9, 1e18, " FLOP/s"};
+/*
+ * Growth of training compute per year: above 1 (check_trend says so); 1000x a
+ * year is far beyond any trend measured (Epoch AI's: 4-5x).
+ */
+static const struct bound growth_bound = {0, 1000, "x per year"};
+/* Years a trend was fitted over: from the first computers to well past any projection. */
+static const struct bound year_bound = {1940, 2100, ""};
 
 struct field {
 	const char *key;
@@ -204,6 +214,16 @@ static const struct field root_fields[] = {
         {"released", F_DATE, STR(released), KIND_MODEL, 0, NULL, NULL, NULL},
         {"peak_flops", F_POSITIVE, AT(peak_flops), 0, KIND_ACCEL, KIND_ACCEL, NULL, NULL,
          &peak_bound},
+        {"stock", F_COUNT, AT(stock), 0, KIND_STOCK, KIND_STOCK, NULL, NULL, &tokens_bound},
+        {"stock_low", F_COUNT, AT(stock_low), 0, KIND_STOCK, 0, NULL, NULL, &tokens_bound},
+        {"stock_high", F_COUNT, AT(stock_high), 0, KIND_STOCK, 0, NULL, NULL, &tokens_bound},
+        {"level", F_POSITIVE, AT(level), 0, KIND_STOCK | KIND_TREND, KIND_STOCK | KIND_TREND, NULL,
+         NULL, NULL},
+        {"growth", F_POSITIVE, AT(growth), 0, KIND_TREND, KIND_TREND, NULL, NULL, &growth_bound},
+        {"growth_low", F_POSITIVE, AT(growth_low), 0, KIND_TREND, 0, NULL, NULL, &growth_bound},
+        {"growth_high", F_POSITIVE, AT(growth_high), 0, KIND_TREND, 0, NULL, NULL, &growth_bound},
+        {"from", F_YEAR, AT(from), 0, KIND_TREND, KIND_TREND, NULL, NULL, &year_bound},
+        {"to", F_YEAR, AT(to), 0, KIND_TREND, KIND_TREND, NULL, NULL, &year_bound},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
@@ -235,10 +255,9 @@ double preset_compute_params(const struct preset *p)
 const char *preset_kind_name(enum preset_kind kind)
 {
 	static const char *const names[] = {
-	        [PRESET_ANY] = "preset",
-	        [PRESET_LAW] = "law",
-	        [PRESET_MODEL] = "model",
-	        [PRESET_ACCELERATOR] = "accelerator",
+	        [PRESET_ANY] = "preset",  [PRESET_LAW] = "law",
+	        [PRESET_MODEL] = "model", [PRESET_ACCELERATOR] = "accelerator",
+	        [PRESET_STOCK] = "stock", [PRESET_TREND] = "trend",
 	};
 
 	return (size_t)kind < COUNT(names) ? names[kind] : "?";
@@ -406,6 +425,18 @@ static int parse_number(struct loader *l, const struct field *f, const yaml_even
 	return check_bound(l, f, ev, *x, v);
 }
 
+/* A whole year, four digits, within the field's bound. */
+static int parse_year(struct loader *l, const struct field *f, const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+
+	if (n != 4 || strspn(v, "0123456789") != 4)
+		return fail(l, ev->start_mark, "'%s' must be a year YYYY, not '%.40s'", f->key, v);
+	*(int *)((char *)l->out + f->offset) = atoi(v);
+	return check_bound(l, f, ev, atoi(v), v);
+}
+
 static int parse_enum(struct loader *l, const struct field *f, const yaml_event_t *ev)
 {
 	const char *v = (const char *)ev->data.scalar.value;
@@ -516,6 +547,8 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 	case F_UNIT:
 	case F_COMPUTE_CONV:
 		return parse_enum(l, f, ev);
+	case F_YEAR:
+		return parse_year(l, f, ev);
 	default:
 		return parse_number(l, f, ev, f->type, (double *)((char *)l->out + f->offset));
 	}
@@ -612,23 +645,100 @@ static int check_frontier(struct loader *l)
 	return 0;
 }
 
+/* Whether the root mapping has key. */
+static bool has_key(const struct loader *l, const char *key)
+{
+	return l->root.on[field_index(&root_set, key)];
+}
+
+/* The mark of a root key, for a message about its value. */
+static yaml_mark_t key_mark(const struct loader *l, const char *key)
+{
+	return l->root.at[field_index(&root_set, key)];
+}
+
+/*
+ * An estimate with its interval: both ends given (else `missing` at the
+ * mapping), low <= central <= high, and the level strictly inside (0, 1).
+ */
+static int check_interval(struct loader *l, const char *key, const char *low_key,
+                          const char *high_key, double low, double mid, double high,
+                          const char *missing)
+{
+	if (!has_key(l, low_key) || !has_key(l, high_key))
+		return fail(l, l->root.start, "%s", missing);
+	if (!(low <= mid))
+		return fail(l, key_mark(l, low_key), "'%s' exceeds '%s'", low_key, key);
+	if (!(mid <= high))
+		return fail(l, key_mark(l, high_key), "'%s' is below '%s'", high_key, key);
+	if (!(l->out->level < 1))
+		return fail(l, key_mark(l, "level"),
+		            "'level' is the interval's confidence: between 0 and 1 (0.9 for 90%%), "
+		            "not %g",
+		            l->out->level);
+	return 0;
+}
+
+static int check_stock(struct loader *l)
+{
+	const struct preset *p = l->out;
+
+	return check_interval(l, "stock", "stock_low", "stock_high", p->stock_low, p->stock,
+	                      p->stock_high,
+	                      "a stock needs its interval: stock_low and stock_high");
+}
+
+static int check_trend(struct loader *l)
+{
+	const struct preset *p = l->out;
+
+	if (check_interval(l, "growth", "growth_low", "growth_high", p->growth_low, p->growth,
+	                   p->growth_high,
+	                   "a trend needs its interval: growth_low and growth_high") < 0)
+		return -1;
+	if (!(p->growth_low > 1))
+		return fail(
+		        l, key_mark(l, "growth_low"),
+		        "'growth_low' must exceed 1: growth is a factor per year (4.5 for 4.5x)");
+	if (!(p->from < p->to))
+		return fail(l, key_mark(l, "to"), "'to' must be a year after 'from'");
+	return 0;
+}
+
+/*
+ * The kind from the content: any law-only key makes a law (`dataset` alone
+ * is too weak a sign); then a stock's or a trend's key, then peak FLOP/s
+ * makes an accelerator; anything else is a model.
+ */
+static enum preset_kind guess_kind(const struct loader *l)
+{
+	static const char *const law_keys[] = {"family", "convention", "flops_per_param_token",
+	                                       "constants", "fitted_range"};
+	static const char *const stock_keys[] = {"stock", "stock_low", "stock_high"};
+	static const char *const trend_keys[] = {"growth", "growth_low", "growth_high", "from",
+	                                         "to"};
+	bool is_law = false, is_stock = false, is_trend = false;
+
+	for (size_t i = 0; i < COUNT(law_keys); i++)
+		is_law |= has_key(l, law_keys[i]);
+	for (size_t i = 0; i < COUNT(stock_keys); i++)
+		is_stock |= has_key(l, stock_keys[i]);
+	for (size_t i = 0; i < COUNT(trend_keys); i++)
+		is_trend |= has_key(l, trend_keys[i]);
+	return is_law                     ? PRESET_LAW
+	       : is_stock                 ? PRESET_STOCK
+	       : is_trend                 ? PRESET_TREND
+	       : has_key(l, "peak_flops") ? PRESET_ACCELERATOR
+	                                  : PRESET_MODEL;
+}
+
 static int check_preset(struct loader *l, enum preset_kind want)
 {
 	struct preset *p = l->out;
-	/* a file with any law-only key is a law; `dataset` alone is too weak a sign */
-	static const char *const law_keys[] = {"family", "convention", "flops_per_param_token",
-	                                       "constants", "fitted_range"};
-	bool is_law = false;
 	char what[64];
 
-	for (size_t i = 0; i < COUNT(law_keys); i++)
-		is_law |= l->root.on[field_index(&root_set, law_keys[i])];
-
-	/* then peak FLOP/s makes an accelerator; anything else is a model */
 	if (want == PRESET_ANY)
-		want = is_law                                             ? PRESET_LAW
-		       : l->root.on[field_index(&root_set, "peak_flops")] ? PRESET_ACCELERATOR
-		                                                          : PRESET_MODEL;
+		want = guess_kind(l);
 	p->kind = want;
 	size_t id = field_index(&root_set, "id");
 	p->line = (int)l->root.at[id].line + 1;
@@ -639,6 +749,10 @@ static int check_preset(struct loader *l, enum preset_kind want)
 		return -1;
 	if (want == PRESET_ACCELERATOR)
 		return 0;
+	if (want == PRESET_STOCK)
+		return check_stock(l);
+	if (want == PRESET_TREND)
+		return check_trend(l);
 	if (want == PRESET_MODEL) {
 		if (p->active_params > p->params)
 			return fail(l, l->root.at[field_index(&root_set, "active_params")],

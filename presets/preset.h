@@ -1,11 +1,13 @@
 /*
  * preset.h: one YAML preset file, parsed and checked against the schema.
  *
- * A preset is a law (it has `family`), a real model (it has `params`) or an
- * accelerator (it has `peak_flops`). The loader reads the file with libyaml's event API (the walk
- * tours share, yaml_walk.h), checks it against a const schema table, and reports the first problem
- * as one line "FILE:LINE:COL: what is wrong" (1-based, as compilers do). The schema is documented
- * in isoflop-presets(5).
+ * A preset is a law (it has `family`), a real model (it has `params`), an
+ * accelerator (it has `peak_flops`), a data stock (it has `stock`: the
+ * tokens of usable public text) or a compute trend (it has `growth`: the
+ * factor frontier training compute grows by per year). The loader reads the file with libyaml's
+ * event API (the walk tours share, yaml_walk.h), checks it against a const schema table, and
+ * reports the first problem as one line "FILE:LINE:COL: what is wrong" (1-based, as compilers do).
+ * The schema is documented in isoflop-presets(5).
  */
 #ifndef ISOFLOP_PRESET_H
 #define ISOFLOP_PRESET_H
@@ -26,6 +28,8 @@ enum preset_kind {
 	PRESET_LAW = 1,
 	PRESET_MODEL = 2,
 	PRESET_ACCELERATOR = 3,
+	PRESET_STOCK = 4, /* a stock of training text, with its interval */
+	PRESET_TREND = 5, /* a growth of training compute per year, with its interval */
 };
 
 struct preset {
@@ -51,6 +55,11 @@ struct preset {
 	char released[16];    /* YYYY, YYYY-MM or YYYY-MM-DD */
 	/* accelerators */
 	double peak_flops; /* peak dense BF16 FLOP/s of one accelerator */
+	/* stocks and trends: a central estimate, its interval and the interval's confidence */
+	double stock, stock_low, stock_high;    /* tokens */
+	double level;                           /* confidence of the interval, in (0, 1): 0.9 */
+	double growth, growth_low, growth_high; /* factor per year, > 1 */
+	int from, to;                           /* years the trend was fitted over */
 };
 
 /*
@@ -87,7 +96,7 @@ bool preset_id_char(char c, bool first);
 /* The parameters a model computes with: the active ones of a mixture of experts. */
 double preset_compute_params(const struct preset *p);
 
-/* The kind's name for people: "law", "model", "accelerator". */
+/* The kind's name for people: "law", "model", "accelerator", "stock", "trend". */
 const char *preset_kind_name(enum preset_kind kind);
 
 /* The law family's name as presets spell it: "additive", "kaplan", ... */
