@@ -95,7 +95,7 @@ enum model_status timeline_wall(const struct law *law, const double stock[3],
 	enum model_status st;
 
 	if (!(stock[1] > 0 && stock[1] <= stock[0] && stock[0] <= stock[2]) ||
-	    !(growth[1] > 1 && growth[1] <= growth[0] && growth[0] <= growth[2]))
+	    !(growth[1] > 0 && growth[1] <= growth[0] && growth[0] <= growth[2]))
 		return MODEL_EDOM;
 	if ((st = timeline_wall_compute(law, stock[0], &out->compute)) != MODEL_OK ||
 	    (st = timeline_wall_compute(law, stock[1], &out->compute_low)) != MODEL_OK ||

@@ -77,9 +77,10 @@ double timeline_year_reaching(struct timeline_origin from, double growth, double
 /*
  * The data wall under law for a stock with its interval [stock_low,
  * stock_high], from `from` at growth with its interval [growth_low,
- * growth_high]. MODEL_EDOM when the intervals are out of order or a growth
- * is not above 1; optimum_for_size's status when no budget from 1e10 to 1e35
- * FLOPs makes a stock compute-optimal.
+ * growth_high]. A growth not above 1 never reaches a larger compute: its
+ * year is NaN (a fitted interval may reach below 1). MODEL_EDOM when the
+ * intervals are out of order or not positive; optimum_for_size's status when no budget from 1e10 to
+ * 1e35 FLOPs makes a stock compute-optimal.
  */
 enum model_status timeline_wall(const struct law *law, const double stock[3],
                                 struct timeline_origin from, const double growth[3],

@@ -104,8 +104,11 @@ static void wall_refuses_disordered_intervals(void **state)
 
 	assert_int_equal(timeline_wall(&law, stock, from, growth, &w), MODEL_EDOM);
 	stock[1] = 1e14;
-	growth[1] = 1; /* no growth: never reached */
+	growth[1] = 0; /* not a growth */
 	assert_int_equal(timeline_wall(&law, stock, from, growth, &w), MODEL_EDOM);
+	growth[1] = 0.9; /* shrinking at its slowest: the latest year is never */
+	assert_int_equal(timeline_wall(&law, stock, from, growth, &w), MODEL_OK);
+	assert_true(isnan(w.year_late) && isfinite(w.year));
 	assert_true(isnan(timeline_year_reaching(from, 0.5, 1e26)));
 }
 

@@ -57,6 +57,8 @@
 #define OPT_DAYS       (1ull << 31)
 #define OPT_RECORD     (1ull << 32)
 #define OPT_NOTES      (1ull << 33)
+#define OPT_STOCK      (1ull << 34)
+#define OPT_TREND      (1ull << 35)
 /*
  * Not an option: a command that takes --compute as a list or range of
  * budgets (optimum) has this bit too. The top bit, clear of new options.
@@ -127,6 +129,8 @@ struct cli {
 	const char *tour;       /* --tour ID|FILE */
 	const char *record;     /* --record FILE: the tour 'r' appends steps to */
 	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
+	const char *stock;      /* --stock ID: a data stock preset (the data wall) */
+	const char *trend;      /* --trend ID: a compute trend preset (timeline) */
 	bool force;             /* --force: overwrite files a command writes */
 	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop or ~/.config/isoflop; NULL if none */
 	char config_dir_buf[4096];
@@ -172,6 +176,7 @@ int cmd_fit(const struct cli *cli);
 int cmd_testtime(const struct cli *cli);
 int cmd_optimum(const struct cli *cli);
 int cmd_presets(const struct cli *cli);
+int cmd_timeline(const struct cli *cli);
 
 /*
  * Load a tour named by id (searched in the tours/ folder of the preset
