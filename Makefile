@@ -92,7 +92,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/golden.sh tests/e2e.sh tests/vterm.sh tests/files.sh tests/numbers.sh \
 		tests/hang.sh tests/signals.sh tests/kaplan.sh tests/audit.sh tests/completion.sh \
 		tests/same.sh tests/structure.sh tests/record.sh tests/notes.sh tests/talk.sh \
-		tests/models.sh tests/readout.sh tests/tour-numbers.sh tests/optimum.sh
+		tests/models.sh tests/readout.sh tests/tour-numbers.sh tests/optimum.sh \
+		tests/timeline.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

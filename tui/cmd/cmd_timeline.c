@@ -62,11 +62,20 @@ static int collect_models(const struct cli *cli, struct timeline_run *r)
 		r->n++;
 	}
 	if (r->n < TIMELINE_MIN_POINTS)
-		return cli_error(
-		        "timeline needs at least %d models with a published compute and "
-		        "a release date; found %d (a model preset's compute: and released:)",
-		        TIMELINE_MIN_POINTS, r->n);
+		return cli_error("timeline needs at least %d models with a published compute and "
+		                 "a release date; found %d (each needs compute: and released: in "
+		                 "its preset)",
+		                 TIMELINE_MIN_POINTS, r->n);
 	return 0;
+}
+
+/* "a, b": the ids of a kind, for a message naming the right one; "none" when there are none. */
+static const char *known_ids(const struct catalog_entry *e, size_t n, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		cli_append_id(buf, size, e[i].preset.id);
+	return buf[0] ? buf : "none";
 }
 
 /* The law, the stock and the trend the options name, or their defaults. */
@@ -75,6 +84,7 @@ static int find_presets(const struct cli *cli, struct timeline_run *r)
 	const struct catalog_entry *laws[1], *e;
 	const char *stock = cli->stock ? cli->stock : DEFAULT_STOCK;
 	const char *trend = cli->trend ? cli->trend : DEFAULT_TREND;
+	char ids[512];
 
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error(
@@ -83,12 +93,14 @@ static int find_presets(const struct cli *cli, struct timeline_run *r)
 		return EXIT_USAGE;
 	r->law = &laws[0]->preset;
 	if ((e = catalog_stock(cli->catalog, stock)) == NULL)
-		return cli_error("--stock: unknown stock '%s' (isoflop presets stocks lists them)",
-		                 stock);
+		return cli_error(
+		        "--stock: unknown stock '%s' (known: %s)", stock,
+		        known_ids(cli->catalog->stocks, cli->catalog->nstocks, ids, sizeof ids));
 	r->stock = &e->preset;
 	if ((e = catalog_trend(cli->catalog, trend)) == NULL)
-		return cli_error("--trend: unknown trend '%s' (isoflop presets trends lists them)",
-		                 trend);
+		return cli_error(
+		        "--trend: unknown trend '%s' (known: %s)", trend,
+		        known_ids(cli->catalog->trends, cli->catalog->ntrends, ids, sizeof ids));
 	r->trend = &e->preset;
 	return 0;
 }

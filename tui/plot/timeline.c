@@ -120,7 +120,7 @@ static void year_text(double y, char *buf, size_t size)
 static void draw_legend(struct canvas *c, struct rect r, int row, const struct timeline_spec *s)
 {
 	char line[256], cbuf[32], y0[16], y1[16], y2[16];
-	int len = snprintf(line, sizeof line, "Tag model");
+	int len = snprintf(line, sizeof line, "Tag: model");
 
 	if (s->has_fit)
 		len += snprintf(line + len, sizeof line - len, "  . fit %.1fx/yr (derived)",
