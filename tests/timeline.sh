@@ -99,6 +99,11 @@ expect_error "one law" \
 	"isoflop: timeline takes one law: --law ID (isoflop presets laws lists them)" \
 	timeline --law all
 
+# Kaplan's frontier grows D as C^0.27: no budget up to 1e35 FLOPs makes 300T tokens optimal.
+expect_error "a law whose optimum never reaches the stock" \
+	"isoflop: timeline: no compute-optimal run under 'kaplan2020-frontier' trains on the 300T tokens of 'villalobos2024' (outside the law's domain)" \
+	timeline --law kaplan2020-frontier
+
 # Two dated models with compute are too few: a binary beside a presets
 # directory holding only GPT-3 and PaLM.
 mkdir -p "$tmp/few/presets/models"

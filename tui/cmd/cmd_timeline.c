@@ -120,10 +120,13 @@ static int derive(struct timeline_run *r)
 		                 r->n);
 	const double fitted[3] = {r->fit.growth, r->fit.growth_low, r->fit.growth_high};
 	if ((st = timeline_wall(&r->law->law, stock, from, fitted, &r->wall_fit)) != MODEL_OK ||
-	    (st = timeline_wall(&r->law->law, stock, from, trend, &r->wall_trend)) != MODEL_OK)
-		return cli_error("timeline: no compute-optimal run under '%s' trains on %g tokens "
-		                 "(%s)",
-		                 r->law->id, s->stock, model_strerror(st));
+	    (st = timeline_wall(&r->law->law, stock, from, trend, &r->wall_trend)) != MODEL_OK) {
+		char tokens[32];
+		units_format_count(s->stock, tokens, sizeof tokens);
+		return cli_error("timeline: no compute-optimal run under '%s' trains on the %s "
+		                 "tokens of '%s' (%s)",
+		                 r->law->id, tokens, s->id, model_strerror(st));
+	}
 	return 0;
 }
 
