@@ -52,12 +52,12 @@ static bool window(const struct timeline_spec *s, struct frame *f)
 	return true;
 }
 
-/* A line log10 C = a + b * year across the whole plot. */
-static void draw_line(struct canvas *c, const struct frame *f, double a, double b, char ch,
-                      int style)
+/* A line log10 C = a + b * year from year x0 to the plot's right edge. */
+static void draw_line(struct canvas *c, const struct frame *f, double a, double b, double x0,
+                      char ch, int style)
 {
 	struct ink k = {c, ch, style};
-	double x0 = f->x.lo, x1 = f->x.hi;
+	double x1 = f->x.hi;
 
 	frame_walk(f, x0, pow(10, a + b * x0), x1, pow(10, a + b * x1), ink_cell, &k);
 }
@@ -69,6 +69,9 @@ static void draw_wall(struct canvas *c, const struct frame *f, const struct time
 	int cx, cy;
 
 	frame_walk(f, f->x.lo, s->wall_compute, f->x.hi, s->wall_compute, ink_cell, &k);
+	/* named on the plot, at its left end, where no model has reached yet */
+	if (frame_cell(f, f->x.lo, s->wall_compute, &cx, &cy))
+		canvas_text(c, cx + 1, cy, " data wall ", 11, STYLE_TEXT);
 	const double at[3] = {s->wall_early, s->wall_late, s->wall_year};
 	const char ch[3] = {'[', ']', '|'};
 	for (int i = 0; i < 3; i++)
@@ -163,11 +166,12 @@ int timeline_draw(struct canvas *c, struct rect r, const struct timeline_spec *s
 		draw_wall(c, &f, s);
 	if (s->has_trend && s->trend_growth > 0 && s->trend_from.compute > 0) {
 		double b = log10(s->trend_growth);
-		draw_line(c, &f, log10(s->trend_from.compute) - b * s->trend_from.year, b, '~',
-		          STYLE_FRONTIER2);
+		/* a projection: from the frontier on, not back over the models */
+		draw_line(c, &f, log10(s->trend_from.compute) - b * s->trend_from.year, b,
+		          s->trend_from.year, '~', STYLE_FRONTIER2);
 	}
 	if (s->has_fit)
-		draw_line(c, &f, s->fit_intercept, s->fit_slope, '.', STYLE_FRONTIER);
+		draw_line(c, &f, s->fit_intercept, s->fit_slope, f.x.lo, '.', STYLE_FRONTIER);
 	draw_marks(c, &f, s);
 	draw_legend(c, r, f.area.y + f.area.h + 2, s);
 	return 0;
