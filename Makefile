@@ -93,7 +93,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/hang.sh tests/signals.sh tests/kaplan.sh tests/audit.sh tests/completion.sh \
 		tests/same.sh tests/structure.sh tests/record.sh tests/notes.sh tests/talk.sh \
 		tests/models.sh tests/readout.sh tests/tour-numbers.sh tests/optimum.sh \
-		tests/timeline.sh
+		tests/limits.sh tests/timeline.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

@@ -34,6 +34,8 @@ models=$(cd "$tmp/elsewhere" && HOME="$tmp" "$bin" presets models --format csv |
 if [ "$models" -ge 20 ]; then ok "the installed presets list $models models"; else no "installed models" "$models"; fi
 accelerators=$(cd "$tmp/elsewhere" && HOME="$tmp" "$bin" presets accelerators --format csv | tail -n +2 | wc -l)
 if [ "$accelerators" -ge 6 ]; then ok "the installed presets list $accelerators accelerators"; else no "installed accelerators" "$accelerators"; fi
+limits=$(cd "$tmp/elsewhere" && HOME="$tmp" "$bin" presets stocks --format csv | grep -c '^stock,villalobos2024,')$(cd "$tmp/elsewhere" && HOME="$tmp" "$bin" presets trends --format csv | grep -c '^trend,epoch2024,')
+if [ "$limits" = 11 ]; then ok "the installed presets list the stock and the trend"; else no "installed stocks and trends" "$limits"; fi
 page=$(MANPATH="$stage$prefix/share/man" man -w isoflop 2>&1)
 if [ "$page" = "$stage$prefix/share/man/man1/isoflop.1" ]; then ok "man -w isoflop finds the installed page"; else no "man -w isoflop" "$page"; fi
 page=$(MANPATH="$stage$prefix/share/man" man -w 5 isoflop-presets 2>&1)

@@ -16,6 +16,21 @@
 
 #include "../../presets/preset.h"
 
+/* A stock or trend that loads holds its estimate inside its interval, at a level in (0, 1). */
+static void check_interval(const struct preset *p)
+{
+	double lo = p->kind == PRESET_STOCK ? p->stock_low : p->growth_low;
+	double mid = p->kind == PRESET_STOCK ? p->stock : p->growth;
+	double hi = p->kind == PRESET_STOCK ? p->stock_high : p->growth_high;
+
+	if (!(lo > 0 && lo <= mid && mid <= hi && isfinite(hi)))
+		__builtin_trap();
+	if (!(p->level > 0 && p->level < 1))
+		__builtin_trap();
+	if (p->kind == PRESET_TREND && !(lo > 1 && p->from < p->to))
+		__builtin_trap();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The corners: from the smallest counts a preset may give to the largest. */
@@ -65,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char err[PRESET_ERR_MAX];
 
 	err[0] = '\0';
-	for (int want = PRESET_ANY; want <= PRESET_ACCELERATOR; want++) {
+	for (int want = PRESET_ANY; want <= PRESET_TREND; want++) {
 		if (preset_parse("fuzz.yaml", data, size, (enum preset_kind)want, &p, err,
 		                 sizeof err) != 0) {
 			/* an error is one line naming the file */
@@ -73,6 +88,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				__builtin_trap();
 		} else if (p.kind == PRESET_LAW) {
 			check_law(&p.law);
+		} else if (p.kind == PRESET_STOCK || p.kind == PRESET_TREND) {
+			check_interval(&p);
 		}
 	}
 	return 0;

@@ -384,6 +384,8 @@ static int print_ids(const struct cli *cli, const char *what)
 	        {"laws", cat->laws, cat->nlaws},
 	        {"models", cat->models, cat->nmodels},
 	        {"accelerators", cat->accelerators, cat->naccelerators},
+	        {"stocks", cat->stocks, cat->nstocks},
+	        {"trends", cat->trends, cat->ntrends},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
 		if (strcmp(what, lists[i].word) != 0)
@@ -394,7 +396,8 @@ static int print_ids(const struct cli *cli, const char *what)
 	}
 	if (strcmp(what, "tours") != 0)
 		return cli_error(
-		        "completion ids: expected laws, models, accelerators or tours, not '%s'",
+		        "completion ids: expected laws, models, accelerators, stocks, trends or "
+		        "tours, not '%s'",
 		        what);
 	for (int i = 0; i < 3; i++) {
 		char dir[4200];

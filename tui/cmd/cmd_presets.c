@@ -1,5 +1,5 @@
 /*
- * cmd_presets.c: `isoflop presets [laws|models|accelerators]`: what isoflop
+ * cmd_presets.c: `isoflop presets [laws|models|accelerators|stocks|trends]`: what isoflop
  * knows and where each number comes from. With --preset FILE it lists only
  * what FILE defines, which is how a user checks a preset they wrote.
  */
@@ -10,9 +10,11 @@
 #include "cli.h"
 
 /*
- * CSV: kind,id,name,params,tokens,compute,source,peak_flops; text adds what
- * people scan for. peak_flops came last so that the older columns kept their
- * places.
+ * CSV: kind,id,name,params,tokens,compute,source,peak_flops, then the
+ * stocks' and trends' estimates with their intervals; text adds what people
+ * scan for. New columns come last so that the older ones keep their places,
+ * and a listing ends at the last column its kinds use (section.last), so
+ * `presets models --format csv` reads as it did before stocks existed.
  */
 static const struct column preset_columns[] = {
         {"kind", "kind", COL_TEXT, false},
@@ -28,6 +30,15 @@ static const struct column preset_columns[] = {
         {"released", "released", COL_TEXT, true},
         {"source", "source", COL_TEXT, false},
         {"peak_flops", "BF16 FLOP/s", COL_COMPUTE, false},
+        {"stock", "stock", COL_COUNT, false},
+        {"stock_low", "low", COL_COUNT, false},
+        {"stock_high", "high", COL_COUNT, false},
+        {"level", "level", COL_SHARE, false}, /* the interval's confidence: 90% */
+        {"growth", "x/year", COL_NUMBER, false},
+        {"growth_low", "low", COL_NUMBER, false},
+        {"growth_high", "high", COL_NUMBER, false},
+        {"from", "from", COL_WHOLE, false},
+        {"to", "to", COL_WHOLE, false},
 };
 
 #define NCOLS ((int)(sizeof preset_columns / sizeof *preset_columns))
@@ -46,6 +57,15 @@ enum {
 	C_REL,
 	C_SRC,
 	C_PEAK,
+	C_STOCK,
+	C_STOCK_LOW,
+	C_STOCK_HIGH,
+	C_LEVEL,
+	C_GROWTH,
+	C_GROWTH_LOW,
+	C_GROWTH_HIGH,
+	C_FROM,
+	C_TO,
 };
 
 static struct cell text_or_none(const char *s)
@@ -75,6 +95,18 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 		row[C_DATASET] = cell_text(p->dataset);
 	} else if (p->kind == PRESET_ACCELERATOR) {
 		row[C_PEAK] = cell_num(p->peak_flops);
+	} else if (p->kind == PRESET_STOCK) {
+		row[C_STOCK] = cell_num(p->stock);
+		row[C_STOCK_LOW] = cell_num(p->stock_low);
+		row[C_STOCK_HIGH] = cell_num(p->stock_high);
+		row[C_LEVEL] = cell_num(p->level);
+	} else if (p->kind == PRESET_TREND) {
+		row[C_GROWTH] = cell_num(p->growth);
+		row[C_GROWTH_LOW] = cell_num(p->growth_low);
+		row[C_GROWTH_HIGH] = cell_num(p->growth_high);
+		row[C_LEVEL] = cell_num(p->level);
+		row[C_FROM] = cell_num(p->from);
+		row[C_TO] = cell_num(p->to);
 	} else {
 		row[C_TAG] = text_or_none(p->tag);
 		row[C_N] = cell_num(p->params);
@@ -90,6 +122,9 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 static const int law_text[] = {C_ID, C_FAMILY, C_DATASET, C_NAME};
 static const int model_text[] = {C_ID, C_TAG, C_N, C_ACTIVE, C_D, C_C, C_REL, C_NAME};
 static const int accelerator_text[] = {C_ID, C_PEAK, C_NAME};
+static const int stock_text[] = {C_ID, C_STOCK, C_STOCK_LOW, C_STOCK_HIGH, C_LEVEL, C_NAME};
+static const int trend_text[] = {C_ID,    C_GROWTH, C_GROWTH_LOW, C_GROWTH_HIGH,
+                                 C_LEVEL, C_FROM,   C_TO,         C_NAME};
 
 /*
  * On a narrow terminal, what goes first (positions in the lists above) once
@@ -98,6 +133,8 @@ static const int accelerator_text[] = {C_ID, C_PEAK, C_NAME};
  */
 static const int law_drop[] = {2, 1};         /* dataset, family */
 static const int model_drop[] = {6, 3, 1, 5}; /* released, active, tag, compute */
+static const int stock_drop[] = {4};          /* level */
+static const int trend_drop[] = {5, 4};       /* from, level */
 
 /* One kind of preset: its catalog list and how the text listing shows it. */
 struct section {
@@ -107,6 +144,7 @@ struct section {
 	int nkeep;
 	const int *drop; /* optional columns, in the order they go on a narrow terminal */
 	int ndrop;
+	int last; /* the last CSV/JSON column the kind fills */
 	const struct catalog_entry *items;
 	size_t n;
 };
@@ -170,23 +208,32 @@ int cmd_presets(const struct cli *cli)
 {
 	const struct catalog *cat = cli->catalog;
 	const struct section sections[] = {
-	        {"laws", "LAWS", KEEP(law_text), KEEP(law_drop), cat->laws, cat->nlaws},
-	        {"models", "MODELS", KEEP(model_text), KEEP(model_drop), cat->models, cat->nmodels},
-	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), NULL, 0, cat->accelerators,
-	         cat->naccelerators},
+	        {"laws", "LAWS", KEEP(law_text), KEEP(law_drop), C_PEAK, cat->laws, cat->nlaws},
+	        {"models", "MODELS", KEEP(model_text), KEEP(model_drop), C_PEAK, cat->models,
+	         cat->nmodels},
+	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), NULL, 0, C_PEAK,
+	         cat->accelerators, cat->naccelerators},
+	        {"stocks", "STOCKS", KEEP(stock_text), KEEP(stock_drop), C_LEVEL, cat->stocks,
+	         cat->nstocks},
+	        {"trends", "TRENDS", KEEP(trend_text), KEEP(trend_drop), C_TO, cat->trends,
+	         cat->ntrends},
 	};
 	const size_t nsections = sizeof sections / sizeof *sections;
-	bool on[3] = {true, true, true};
+	bool on[5] = {true, true, true, true, true};
 	int rc;
 
+	_Static_assert(sizeof on / sizeof *on == sizeof sections / sizeof *sections,
+	               "a flag per section");
 	if (cli->nargs > 1)
-		return cli_error("presets takes at most one of laws, models, accelerators");
+		return cli_error(
+		        "presets takes at most one of laws, models, accelerators, stocks, trends");
 	if (cli->nargs == 1) {
 		bool any = false;
 		for (size_t i = 0; i < nsections; i++)
 			any |= on[i] = strcmp(cli->args[0], sections[i].word) == 0;
 		if (!any)
-			return cli_error("presets: expected laws, models or accelerators, not '%s'",
+			return cli_error("presets: expected laws, models, accelerators, stocks or "
+			                 "trends, not '%s'",
 			                 cli->args[0]);
 	}
 
@@ -205,7 +252,11 @@ int cmd_presets(const struct cli *cli)
 	}
 
 	struct table t;
-	table_init(&t, preset_columns, NCOLS);
+	int ncols = 0;
+	for (size_t s = 0; s < nsections; s++)
+		if (on[s] && sections[s].last + 1 > ncols)
+			ncols = sections[s].last + 1;
+	table_init(&t, preset_columns, ncols);
 	for (size_t s = 0; s < nsections; s++) {
 		if (!on[s])
 			continue;

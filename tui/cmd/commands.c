@@ -12,7 +12,8 @@
 	(OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |    \
 	 OPT_UNIQUE | OPT_COLOR)
 
-static const char *const presets_words[] = {"laws", "models", "accelerators", NULL};
+static const char *const presets_words[] = {"laws",   "models", "accelerators",
+                                            "stocks", "trends", NULL};
 static const char *const shell_words[] = {"bash", "zsh", "fish", NULL};
 
 /* In --help's order of usage lines; the first is the command without a name. */
@@ -43,8 +44,9 @@ const struct cli_command cli_commands[] = {
          OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE | OPT_FORMAT | OPT_GPU |
                  OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PARAMS | OPT_TOKENS | OPT_BUDGETS,
          cmd_optimum, COMPLETE_NONE, NULL},
-        {"presets", NULL, "presets", "       isoflop presets [laws|models|accelerators]\n",
-         OPT_FORMAT, cmd_presets, COMPLETE_WORDS, presets_words},
+        {"presets", NULL, "presets",
+         "       isoflop presets [laws|models|accelerators|stocks|trends]\n", OPT_FORMAT,
+         cmd_presets, COMPLETE_WORDS, presets_words},
         {"plot", "contour", "plot contour",
          "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--model ID|all]... [--frontier ID]\n"
@@ -107,8 +109,8 @@ static const char usage_commands[] =
         "             limited data (Muennighoff et al. 2023); with --gpu and --mfu, the\n"
         "             days on --gpus accelerators, the count for --days, or the budget\n"
         "             of both\n"
-        "  presets    list the laws, models and accelerators isoflop knows, with their\n"
-        "             sources\n"
+        "  presets    list the laws, models, accelerators, data stocks and compute\n"
+        "             trends isoflop knows, with their sources\n"
         "  tour       --dump: one text frame per step of a tour, for slides\n"
         "  fit        fit a law to your runs (CSV: params, loss, tokens or flops):\n"
         "             Chinchilla's Approach 3 from 4,500 starts, or Approach 2\n"
