@@ -11,6 +11,7 @@
 #include <gsl/gsl_fit.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "optimum.h"
 #include "timeline.h"
@@ -51,16 +52,19 @@ static bool fit_input_ok(const double *year, const double *compute, int n)
 enum model_status timeline_fit(const double *year, const double *compute, int n, double level,
                                struct timeline_fit *out)
 {
-	double logc[n > 0 ? n : 1];
-
 	if (!fit_input_ok(year, compute, n) || !(level > 0 && level < 1))
 		return MODEL_EDOM;
+	double *logc = malloc((size_t)n * sizeof *logc);
+	if (logc == NULL)
+		return MODEL_ENOCONV;
 	for (int i = 0; i < n; i++)
 		logc[i] = log10(compute[i]);
 	out->n = n;
 	out->level = level;
-	if (gsl_fit_linear(year, 1, logc, 1, (size_t)n, &out->intercept, &out->slope, &out->cov00,
-	                   &out->cov01, &out->cov11, &out->sumsq) != 0)
+	int rc = gsl_fit_linear(year, 1, logc, 1, (size_t)n, &out->intercept, &out->slope,
+	                        &out->cov00, &out->cov01, &out->cov11, &out->sumsq);
+	free(logc);
+	if (rc != 0)
 		return MODEL_ENOCONV;
 	/* two-sided: the slope lies within t sd of its estimate with probability `level` */
 	double t = gsl_cdf_tdist_Pinv(0.5 + level / 2, n - 2);
