@@ -187,6 +187,12 @@ const struct cli_option cli_options[] = {
          .hi = 10,
          .what = "kg CO2e per kWh",
          .help = "with --gpu: the grid's kg CO2e per kWh: adds tonnes\nof CO2e"},
+        {.name = "trend",
+         .arg = "ID",
+         .kind = KIND_TEXT,
+         .field = FIELD(trend),
+         .bit = OPT_TREND,
+         .help = "timeline: the cited growth of compute a year\n(default epoch2024)"},
         {.name = "format",
          .arg = "F",
          .kind = KIND_CHOICE,
@@ -238,7 +244,8 @@ const struct cli_option cli_options[] = {
          .field = FIELD(stock),
          .bit = OPT_STOCK,
          .help = "a data stock (villalobos2024): plot contour draws it as a\nband "
-                 "across the tokens axis; loss adds the epochs of it\nthat D is"},
+                 "across the tokens axis; loss adds the epochs of it\nthat D is; "
+                 "timeline: the stock that sets the data wall"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),
