@@ -115,4 +115,25 @@ rc=$? out=$(cat "$tmp/out") err=$(cat "$tmp/err")
 said_error "fewer than three dated models with compute" \
 	"isoflop: timeline needs at least 3 models with a published compute and a release date; found 2 (each needs compute: and released: in its preset)"
 
+# Villalobos et al. 2024 (arXiv:2211.04325v2), Fig. 1: datasets reach the
+# stock in a median year of 2028 (abstract: between 2026 and 2032), at about 4e14
+# tokens and 5e28 FLOPs for models trained compute-optimally (their 20
+# tokens per parameter, Chinchilla's Approach 1). Under Approach 1's own
+# frontier and Epoch AI's trend, the wall's compute for 4e14 tokens should be
+# that 5e28 within 15%, and the year of the 300T stock inside their interval.
+run optimum --law hoffmann2022-approach1 --tokens 4e14 --format csv
+c=$(printf '%s\n' "$out" | awk -F, 'NR == 2 { print $2 }')
+if [ "$rc" = 0 ] && awk -v c="$c" 'BEGIN { exit !(c > 5e28 / 1.15 && c < 5e28 * 1.15) }'; then
+	ok "Villalobos Fig. 1: 4e14 tokens are compute-optimal near 5e28 FLOPs ($c)"
+else
+	no "Villalobos Fig. 1: 4e14 tokens near 5e28 FLOPs" "$out"
+fi
+run timeline --law hoffmann2022-approach1 --format csv
+y=$(printf '%s\n' "$out" | awk -F, '$1 == "wall" && $2 == "epoch2024" { print $4 }')
+if [ "$rc" = 0 ] && awk -v y="$y" 'BEGIN { exit !(y >= 2026 && y <= 2032) }'; then
+	ok "Villalobos Fig. 1: the wall year ($y) within their 2026-2032"
+else
+	no "Villalobos Fig. 1: the wall year within 2026-2032" "$out"
+fi
+
 echo "1..$n"
