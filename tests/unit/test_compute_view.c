@@ -4,7 +4,8 @@
  * views (and gives it back), and its frame at 80x24 shows the law's line,
  * the floor E and the '@' on the line at the point's C, which a step of C
  * moves without rebuilding the base; off the optimum an X stands above the
- * '@' at the point's own loss; the readout adds the next 10x's returns.
+ * '@' at the point's own loss; the readout adds the next 10x's returns;
+ * y's command line says it leaves the view out.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "../../tui/explore/app.h"
 #include "../../tui/explore/app_views.h"
+#include "../../tui/explore/cmdline.h"
 #include "../../tui/explore/explorer.h"
 #include "../../tui/explore/keys.h"
 #include "fixtures.h"
@@ -155,6 +157,19 @@ static void a_frontier_law_says_so(void **state)
 	explorer_free(&e);
 }
 
+/* No option opens the view: y's command line says it leaves it out. */
+static void the_command_line_says_it_leaves_it_out(void **state)
+{
+	struct app a;
+	char line[512], missing[128];
+
+	(void)state;
+	start(&a, "hoffmann2022");
+	app_view_key(&a, TOUR_VIEW_COMPUTE);
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	assert_non_null(strstr(missing, "the compute view"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +177,7 @@ int main(void)
 	        cmocka_unit_test(frame_shows_the_line_the_floor_and_the_point),
 	        cmocka_unit_test(off_the_optimum_shows_the_gap),
 	        cmocka_unit_test(a_frontier_law_says_so),
+	        cmocka_unit_test(the_command_line_says_it_leaves_it_out),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }
