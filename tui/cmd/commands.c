@@ -20,9 +20,9 @@ static const char *const shell_words[] = {"bash", "zsh", "fish", NULL};
 const struct cli_command cli_commands[] = {
         {"explore", NULL, "the explorer",
          "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
-         "               [--unique-tokens U] [--stock ID] [--inference-tokens T] [--larger M]\n"
+         "               [--unique-tokens U] [--inference-tokens T] [--larger M]\n"
          "               [--gpu ID --gpus N --mfu F --days D] [--price USD] [--watts W]\n"
-         "               [--pue X] [--color WHEN] [--unicode]\n"
+         "               [--pue X] [--stock ID] [--color WHEN] [--unicode]\n"
          "               [--tour ID|FILE [--notes PATH]] [--record FILE] [--runs FILE|-]\n"
          "               [--range R] [--dump [--width W --height H]]\n",
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
