@@ -3,8 +3,8 @@
 # them: `optimum --stock` (the epochs of Villalobos et al. 2024's stock,
 # arXiv:2211.04325: about 300T tokens, 90% interval 100T to 1000T, so 15T is
 # 15/300 = 0.05, 15/1000 = 0.015 and 15/100 = 0.15 epochs), the explorer's
-# --stock and --price, a start past 100T tokens in the data view, and tour
-# steps that set price, watts, pue and stock.
+# --stock and --price, a start past 100T tokens in the data view, tour
+# steps that set price, watts, pue and stock, and the stock read in T.
 . "$(dirname "$0")/lib.sh"
 
 run optimum --law besiroglu2024 --tokens 15T --stock villalobos2024 --format csv
@@ -102,5 +102,12 @@ if [ "$rc" = 0 ] && grep -q 'at given \$3/h' "$tmp/slides/step-01.txt" &&
 else
 	no "a tour's price, watts, pue and stock play" "exit $rc: $err" \
 		"$(cat "$tmp/slides/step-01.txt" "$tmp/slides/step-03.txt" 2>&1)"
+fi
+# the stock and its interval in one unit, as the paper gives them: 100T to 1000T
+run presets stocks
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^villalobos2024 *300T *100T *1000T '; then
+	ok "presets stocks: 300T, 100T to 1000T, not 1e15"
+else
+	no "presets stocks: 300T, 100T to 1000T" "exit $rc: $err" "$out"
 fi
 echo "1..$n"
