@@ -160,6 +160,20 @@ void units_format_count(double x, char *buf, size_t size)
 	format_g3(x, buf, size);
 }
 
+void units_format_tokens(double x, char *buf, size_t size)
+{
+	double t = x / 1e12;
+	char g[32];
+
+	if (!(t >= 0.9995 && t < 9995)) {
+		units_format_count(x, buf, size);
+		return;
+	}
+	/* three significant digits, written out: 1000T, not 1e+03T */
+	snprintf(g, sizeof g, "%.3g", t);
+	snprintf(buf, size, "%.4gT", strtod(g, NULL));
+}
+
 void units_format_compute(double x, char *buf, size_t size)
 {
 	/* always an exponent form, even below 1e3, so columns of FLOPs read alike */

@@ -52,6 +52,13 @@ bool units_has_blank_edge(const char *s);
 /* Format a count with 3 significant digits and a K/M/B/T suffix: 175B, 1.4T. */
 void units_format_count(double x, char *buf, size_t size);
 
+/*
+ * A stock of tokens as the papers give one: in T from 1T to 9990T, so that
+ * a stock and its interval read in one unit (300T, 100T-1000T), where
+ * units_format_count would switch to 1e15; other values as it writes them.
+ */
+void units_format_tokens(double x, char *buf, size_t size);
+
 /* A bound as people write it: 0.001, 20, 1000, 1e-4, 1e18 (no '+', no exponent zeros). */
 void units_format_short(double x, char *buf, size_t size);
 

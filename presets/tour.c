@@ -126,8 +126,10 @@ static int number(struct yaml_walk *w, const yaml_event_t *ev, const char *key,
 		units_format_count(lo, a, sizeof a);
 		units_format_count(hi, b, sizeof b);
 	}
-	return fail(w, ev->start_mark, "'%s' must lie in the explorer's window, %s to %s%s, not %s",
-	            key, a, b, kind == UNITS_COMPUTE ? " FLOPs" : "", buf);
+	return fail(w, ev->start_mark,
+	            "'%s' must lie in the explorer's window, %s to %s%s%s, not %s", key, a, b,
+	            kind == UNITS_COMPUTE ? " FLOPs" : "",
+	            hi == TOUR_WINDOW_TOKENS_STOCK_HI ? " (past 100T in the data view)" : "", buf);
 }
 
 /* The place in obj a field's value goes. */
@@ -186,6 +188,20 @@ static int set_number(struct yaml_walk *w, const struct tour_field *f, const yam
                       void *obj)
 {
 	return number(w, ev, f->key, f->kind, f->lo, f->hi, field_at(f, obj));
+}
+
+/* A number in the field's [lo, hi], the range its option takes (--price, --watts, --pue). */
+static int set_bounded(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                       void *obj)
+{
+	double *v = field_at(f, obj);
+
+	if (number(w, ev, f->key, UNITS_PLAIN, 0, 0, v) < 0)
+		return -1;
+	if (*v >= f->lo && *v <= f->hi)
+		return 0;
+	return fail(w, ev->start_mark, "'%s' must lie between %g and %g, not %g", f->key, f->lo,
+	            f->hi, *v);
 }
 
 /* A value that is one of names[0..n): its index in *i; the message lists them. */
@@ -377,12 +393,12 @@ static const struct tour_field step_fields[] = {
         {"model", set_text, STEP_TEXT(model), STEP(model_at), UNITS_PLAIN, 0, 0, false},
         {"params", set_number, STEP(params), 0, 0, UNITS_COUNT, TOUR_WINDOW_PARAMS_LO,
          TOUR_WINDOW_PARAMS_HI, false},
-        {"tokens", set_number, STEP(tokens), 0, 0, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO,
-         TOUR_WINDOW_TOKENS_HI, false},
+        {"tokens", set_number, STEP(tokens), 0, STEP(tokens_at), UNITS_COUNT, TOUR_WINDOW_TOKENS_LO,
+         TOUR_WINDOW_TOKENS_STOCK_HI, false},
         {"compute", set_number, STEP(compute), 0, 0, UNITS_COMPUTE, TOUR_WINDOW_COMPUTE_LO,
          TOUR_WINDOW_COMPUTE_HI, false},
-        {"unique_tokens", set_number, STEP(unique_tokens), 0, 0, UNITS_COUNT, TOUR_WINDOW_TOKENS_LO,
-         TOUR_WINDOW_TOKENS_HI, false},
+        {"unique_tokens", set_number, STEP(unique_tokens), 0, STEP(unique_tokens_at), UNITS_COUNT,
+         TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_STOCK_HI, false},
         {"lock", set_lock, STEP(lock), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"markers", set_markers, STEP(markers), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"panel", set_panel, STEP(panel), 0, 0, UNITS_PLAIN, 0, 0, false},
@@ -399,6 +415,14 @@ static const struct tour_field step_fields[] = {
         {"gpus", set_number, STEP(gpus), 0, STEP(gpus_at), UNITS_COUNT, 0, 0, false},
         {"days", set_number, STEP(days), 0, STEP(days_at), UNITS_PLAIN, 0, 0, false},
         {"mfu", set_number, STEP(mfu), 0, STEP(mfu_at), UNITS_PLAIN, 0, 0, false},
+        {"price", set_bounded, STEP(price), 0, STEP(price_at), UNITS_PLAIN, TOUR_PRICE_LO,
+         TOUR_PRICE_HI, false},
+        {"watts", set_bounded, STEP(watts), 0, STEP(watts_at), UNITS_PLAIN, TOUR_WATTS_LO,
+         TOUR_WATTS_HI, false},
+        {"pue", set_bounded, STEP(pue), 0, STEP(pue_at), UNITS_PLAIN, TOUR_PUE_LO, TOUR_PUE_HI,
+         false},
+        /* a stock preset's id, checked when played; none hides the band */
+        {"stock", set_text, STEP_TEXT(stock), STEP(stock_at), UNITS_PLAIN, 0, 0, false},
         {"notes", set_notes, STEP_TEXT(notes), 0, UNITS_PLAIN, 0, 0, false},
         {"zoom", set_markers, STEP(zoom), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"models", set_models, 0, 0, 0, UNITS_PLAIN, 0, 0, false},

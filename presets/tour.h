@@ -33,6 +33,22 @@
 #define TOUR_WINDOW_COMPUTE_LO (LAW_K_TRAINING * TOUR_WINDOW_PARAMS_LO * TOUR_WINDOW_TOKENS_LO)
 #define TOUR_WINDOW_COMPUTE_HI (LAW_K_TRAINING * TOUR_WINDOW_PARAMS_HI * TOUR_WINDOW_TOKENS_HI)
 
+/*
+ * The data view's window with a stock of text reaches past 100T tokens, to
+ * the decade over three times the stock's high end (tui/explore/stocks.h:
+ * 1e16 for Villalobos et al. 2024's): a step's tokens may go there; the
+ * player checks that the step's view holds them.
+ */
+#define TOUR_WINDOW_TOKENS_STOCK_HI 1e16
+
+/* The cost a step may give, as --price, --watts and --pue take it (tui/cmd/options.c). */
+#define TOUR_PRICE_LO 1e-6
+#define TOUR_PRICE_HI 1e4
+#define TOUR_WATTS_LO 1e-3
+#define TOUR_WATTS_HI 1e5
+#define TOUR_PUE_LO   1.0
+#define TOUR_PUE_HI   10.0
+
 enum tour_panel {
 	TOUR_PANEL_BOTH, /* map and profiles side by side (default) */
 	TOUR_PANEL_MAP,  /* the map alone, full width */
@@ -82,6 +98,13 @@ struct tour_step {
 	double gpus, days, mfu;       /* the hardware view's sliders; 0 when not given */
 	char notes[TOUR_NOTES_BYTES]; /* speaker notes, lines kept; "" when none */
 	double window[4]; /* the map's window: N low, N high, D low, D high; 0s when not given */
+
+	/* the hardware view's cost (USD an accelerator-hour, W, PUE); 0 when not given */
+	double price, watts, pue;
+	/* the data view's stock: a stock preset's id, "none" to hide it, "" to keep */
+	char stock[64];
+	struct tour_mark price_at, watts_at, pue_at, stock_at, tokens_at, unique_tokens_at;
+
 	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
 	/* where the values checked when the tour is played were written (a new
 	 * mark is also cleared in tour_write.c's same_step) */

@@ -185,6 +185,10 @@ static const struct step_writer step_writers[] = {
         {"gpus", STEP(gpus), number_given, number_print},
         {"days", STEP(days), number_given, number_print},
         {"mfu", STEP(mfu), number_given, number_print},
+        {"price", STEP(price), number_given, number_print},
+        {"watts", STEP(watts), number_given, number_print},
+        {"pue", STEP(pue), number_given, number_print},
+        {"stock", STEP(stock), text_given, text_print},
         {"notes", STEP(notes), text_given, text_print},
         {"zoom", STEP(zoom), switch_given, switch_print},
         {"models", 0, models_given, models_print},
@@ -224,9 +228,11 @@ static bool same_step(const struct tour_step *a, const struct tour_step *b)
 	struct tour_step *both[] = {&x, &y};
 	for (int i = 0; i < 2; i++) {
 		struct tour_step *t = both[i];
-		t->at = t->law_at = t->model_at = t->view_at = t->compare_at = t->difference_at =
-		        t->inference_tokens_at = t->larger_at = t->accelerator_at = t->gpus_at =
-		                t->days_at = t->mfu_at = (struct tour_mark){0, 0};
+		t->at = t->law_at = t->model_at = t->tokens_at = t->unique_tokens_at = t->view_at =
+		        t->compare_at = t->difference_at = t->inference_tokens_at = t->larger_at =
+		                t->accelerator_at = t->gpus_at = t->days_at = t->mfu_at =
+		                        t->price_at = t->watts_at = t->pue_at = t->stock_at =
+		                                (struct tour_mark){0, 0};
 		memset(t->models_at, 0, sizeof t->models_at);
 	}
 	return memcmp(&x, &y, sizeof x) == 0;

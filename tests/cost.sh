@@ -81,11 +81,12 @@ else
 fi
 
 # the explorer's hardware view: 1,024 accelerators for 30 days are 737,280
-# GPU-hours; at --price 3, $2.21M; at 200 W and PUE 1.5, 221 MWh
+# GPU-hours; at --price 3, $2.21M; at 200 W and PUE 1.5, 221 MWh (the readout
+# names a price and power given)
 usd=$(awk 'BEGIN { printf "%.3gM", 1024 * 30 * 24 * 3 / 1e6 }')
 mwh=$(awk 'BEGIN { printf "%.0f", 1024 * 30 * 24 * 200 * 1.5 / 1e6 }')
 run --dump --width 120 --gpu tpu-v4 --gpus 1024 --mfu 0.4 --days 30 --price 3 --watts 200 --pue 1.5
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "737K GPU-hours  \\\$$usd  $mwh MWh\$"; then
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "737K GPU-hours  \\\$$usd at given \\\$3/h  $mwh MWh at given 200 W\$"; then
 	ok "explorer: \$$usd and $mwh MWh beside GPU-hours from --price, --watts, --pue"
 else
 	no "explorer: \$$usd and $mwh MWh beside GPU-hours" "$(printf '%s\n' "$out" | grep GPU-hours)" "$err"

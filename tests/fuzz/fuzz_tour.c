@@ -58,8 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				__builtin_trap();
 		/* a point given is in the explorer's window; 0 means not given */
 		if (!within(s->params, TOUR_WINDOW_PARAMS_LO, TOUR_WINDOW_PARAMS_HI) ||
-		    !within(s->tokens, TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_HI) ||
-		    !within(s->unique_tokens, TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_HI) ||
+		    !within(s->tokens, TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_STOCK_HI) ||
+		    !within(s->unique_tokens, TOUR_WINDOW_TOKENS_LO, TOUR_WINDOW_TOKENS_STOCK_HI) ||
 		    !within(s->compute, TOUR_WINDOW_COMPUTE_LO, TOUR_WINDOW_COMPUTE_HI))
 			__builtin_trap();
 	}

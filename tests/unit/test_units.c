@@ -103,6 +103,25 @@ static void formats_short_units(void **state)
 	}
 }
 
+/* A stock of tokens reads in T up to 9990T: Villalobos et al. 2024's 100T-1000T. */
+static void formats_a_stock_in_t(void **state)
+{
+	(void)state;
+	static const struct {
+		double x;
+		const char *want;
+	} cases[] = {
+	        {3e14, "300T"},     {1e14, "100T"},     {1e15, "1000T"},  {1.234e15, "1230T"},
+	        {9.99e15, "9990T"}, {9.996e15, "1e16"}, {1.4e12, "1.4T"}, {70e9, "70B"},
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		units_format_tokens(cases[i].x, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].want);
+	}
+}
+
 /* What is printed parses back to within the printed precision. */
 static void round_trips(void **state)
 {
@@ -172,6 +191,7 @@ int main(void)
 	        cmocka_unit_test(parses_what_people_write),
 	        cmocka_unit_test(refuses_what_is_not_a_number),
 	        cmocka_unit_test(formats_short_units),
+	        cmocka_unit_test(formats_a_stock_in_t),
 	        cmocka_unit_test(round_trips),
 	        cmocka_unit_test(refuses_blanks_around_a_number),
 	        cmocka_unit_test(formats_are_bounded),

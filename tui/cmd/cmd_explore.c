@@ -76,12 +76,15 @@ static int in_window(const struct app *a, double n, double d, const char *what)
 {
 	char nl[16], nh[16], dl[16], dh[16];
 
-	if (n >= a->n_lo && n <= a->n_hi && d >= a->d_lo && d <= a->d_hi)
+	/* the data view's window reaches the stock of text (app_tokens_hi) */
+	double d_hi = app_tokens_hi(a);
+
+	if (n >= a->n_lo && n <= a->n_hi && d >= a->d_lo && d <= d_hi)
 		return 0;
 	units_format_count(a->n_lo, nl, sizeof nl);
 	units_format_count(a->n_hi, nh, sizeof nh);
 	units_format_count(a->d_lo, dl, sizeof dl);
-	units_format_count(a->d_hi, dh, sizeof dh);
+	units_format_count(d_hi, dh, sizeof dh);
 	return cli_error("%s outside the window (N %s..%s, D %s..%s)", what, nl, nh, dl, dh);
 }
 
@@ -285,17 +288,33 @@ static int follower_in_range(const struct app *a, enum slider s, const char *giv
 }
 
 /*
- * --price and --watts over the starting accelerator's preset ('a' moves on to
- * the next one's own), --pue for the whole session.
+ * --price and --watts over the starting accelerator's preset: they are that
+ * accelerator's, so 'a' moves on to the next one's own (and says so); --pue
+ * for the whole session.
  */
 static void start_cost(const struct cli *cli, struct app *a)
 {
 	if (cli->given & OPT_PRICE)
-		a->scene.hw.price = cli->price;
+		app_set_price(a, cli->price);
 	if (cli->given & OPT_WATTS)
-		a->scene.hw.watts = cli->watts;
+		app_set_watts(a, cli->watts);
 	if (cli->given & OPT_PUE)
-		a->scene.hw.pue = cli->pue;
+		app_set_pue(a, cli->pue);
+}
+
+/* --stock ID|none: the data view's stock of text, the view open to show it. */
+static int start_stock(const struct cli *cli, struct app *a)
+{
+	if (cli->stock == NULL)
+		return 0;
+	if (!app_set_stock(a, cli->stock))
+		return cli_error("--stock: unknown stock '%s' (isoflop presets stocks lists them; "
+		                 "none hides the band)",
+		                 cli->stock);
+	if (!app_view_on(a, TOUR_VIEW_DATA))
+		app_toggle_data(a);
+	app_clear_status(a);
+	return 0;
 }
 
 /*
@@ -507,9 +526,9 @@ int cmd_explore(const struct cli *cli)
 	if (cli->given & OPT_UNIQUE)
 		app_toggle_data(&a);
 	app_set_runs(&a, runs, nruns);
-	if ((rc = start_point(cli, &a)) != 0 || (rc = start_views(cli, &a)) != 0 ||
-	    (rc = start_notes(cli, &a)) != 0 || (rc = start_tour(cli, &a)) != 0 ||
-	    (rc = start_record(cli, &a)) != 0)
+	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_point(cli, &a)) != 0 ||
+	    (rc = start_views(cli, &a)) != 0 || (rc = start_notes(cli, &a)) != 0 ||
+	    (rc = start_tour(cli, &a)) != 0 || (rc = start_record(cli, &a)) != 0)
 		return rc;
 	if (cli->dump) {
 		rc = dump_frame(cli, &a);

@@ -12,6 +12,7 @@
 #include "../../model/hardware.h"
 #include "../../model/optimum.h"
 #include "../../model/units.h"
+#include "../explore/stocks.h"
 #include "cli.h"
 
 enum {
@@ -36,6 +37,9 @@ enum {
 	COL_USD,
 	COL_MWH,
 	COL_CO2E,
+	COL_STOCK, /* --stock: D over the stock, then over its high and low ends */
+	COL_STOCK_LOW,
+	COL_STOCK_HIGH,
 	NCOLS,
 };
 
@@ -62,6 +66,10 @@ static const struct column all_columns[NCOLS] = {
         [COL_USD] = {"usd", "USD", COL_COUNT, false},
         [COL_MWH] = {"energy_mwh", "MWh", COL_COUNT, false},
         [COL_CO2E] = {"co2e_tonnes", "t CO2e", COL_COUNT, false},
+        /* as loss --stock names them (cmd_loss.c) */
+        [COL_STOCK] = {"stock_epochs", "stock epochs", COL_NUMBER, false},
+        [COL_STOCK_LOW] = {"stock_epochs_low", "low", COL_NUMBER, false},
+        [COL_STOCK_HIGH] = {"stock_epochs_high", "high", COL_NUMBER, false},
 };
 
 /*
@@ -83,6 +91,7 @@ struct hardware {
 };
 
 struct layout {
+	const struct stock_numbers *stock; /* --stock, or NULL: set before layout_init */
 	struct column cols[NCOLS];
 	int index[NCOLS]; /* position of each column, -1 when not printed */
 	int ncols;
@@ -102,6 +111,8 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 			on = inference;
 		else if (c == COL_U || c == COL_EPOCHS)
 			on = unique;
+		else if (c >= COL_STOCK)
+			on = l->stock != NULL;
 		else if (c == COL_CO2E)
 			on = hardware && grid;
 		else if (c >= COL_GPU)
@@ -181,6 +192,11 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 	put(l, row, COL_SAVINGS, savings >= 0 ? cell_num(savings) : cell_none());
 	put(l, row, COL_U, u > 0 ? cell_num(u) : cell_none());
 	put(l, row, COL_EPOCHS, u > 0 ? cell_num(a->tokens / u) : cell_none());
+	if (l->stock != NULL) { /* the interval's high end gives the fewest epochs */
+		put(l, row, COL_STOCK, cell_num(a->tokens / l->stock->stock));
+		put(l, row, COL_STOCK_LOW, cell_num(a->tokens / l->stock->stock_high));
+		put(l, row, COL_STOCK_HIGH, cell_num(a->tokens / l->stock->stock_low));
+	}
 	if (hw->gpu != NULL) {
 		enum model_status st = hardware_plan(hw, a->compute, &p);
 		if (st != MODEL_OK)
@@ -515,8 +531,22 @@ static int law_rows(const struct cli *cli, double compute, const struct preset *
 	return 0;
 }
 
+/* --stock ID into *st and l->stock, or one line and EXIT_USAGE; l->stock NULL without it. */
+static int stock_option(const struct cli *cli, struct stock_numbers *st, struct layout *l)
+{
+	l->stock = NULL;
+	if (cli->stock == NULL)
+		return 0;
+	if (!stocks_find(cli->catalog, cli->stock, st))
+		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
+		                 cli->stock, STOCKS_DEFAULT);
+	l->stock = st;
+	return 0;
+}
+
 int cmd_optimum(const struct cli *cli)
 {
+	struct stock_numbers stock;
 	const struct catalog_entry *laws[256];
 	struct layout l;
 	struct table t;
@@ -530,7 +560,8 @@ int cmd_optimum(const struct cli *cli)
 
 	if (cli->nargs > 0)
 		return cli_error("optimum takes no operand '%s'", cli->args[0]);
-	if ((rc = one_question(cli)) != 0 || (rc = hardware_options(cli, &hw, &compute)) != 0)
+	if ((rc = one_question(cli)) != 0 || (rc = hardware_options(cli, &hw, &compute)) != 0 ||
+	    (rc = stock_option(cli, &stock, &l)) != 0)
 		return rc;
 	if (!(compute > 0) && !(cli->given & (OPT_LOSS | OPT_PARAMS | OPT_TOKENS)))
 		return cli_error("optimum needs one of --compute C, --loss L, --params N or "

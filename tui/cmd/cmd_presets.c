@@ -36,9 +36,10 @@ static const struct column preset_columns[] = {
         {"price_source", "price source", COL_TEXT, false},
         {"watts", "watts", COL_NUMBER, false},
         {"power_source", "power source", COL_TEXT, false},
-        {"stock", "stock", COL_COUNT, false},
-        {"stock_low", "low", COL_COUNT, false},
-        {"stock_high", "high", COL_COUNT, false},
+        /* in T throughout, as the papers give a stock: 100T-1000T */
+        {"stock", "stock", COL_TOKENS, false},
+        {"stock_low", "low", COL_TOKENS, false},
+        {"stock_high", "high", COL_TOKENS, false},
         {"level", "level", COL_SHARE, false}, /* the interval's confidence: 90% */
         {"growth", "x/year", COL_NUMBER, false},
         {"growth_low", "low", COL_NUMBER, false},

@@ -244,8 +244,9 @@ const struct cli_option cli_options[] = {
          .field = FIELD(stock),
          .bit = OPT_STOCK,
          .help = "a data stock (villalobos2024): plot contour draws it as a\nband "
-                 "across the tokens axis; loss adds the epochs of it\nthat D is; "
-                 "timeline: the stock that sets the data wall"},
+                 "across the tokens axis; loss and optimum add the\nepochs of it "
+                 "that D is; the explorer opens the data\nview on it (none: no band); "
+                 "timeline: the stock\nthat sets the data wall"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),

@@ -80,6 +80,7 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	a->scene.model = -1;
 	a->compare = -1;
 	a->accel = -1;
+	a->scene.given.accel = -1;
 	/* Chinchilla (Hoffmann et al. 2022): 70B parameters on 1.4T tokens */
 	a->scene.n = chinchilla != NULL ? chinchilla->preset.params : 70e9;
 	a->scene.d = chinchilla != NULL ? chinchilla->preset.tokens : 1.4e12;
@@ -257,8 +258,11 @@ static void hw_use(struct app *a, long accel)
 {
 	a->accel = accel;
 	a->scene.hw.peak = a->catalog->accelerators[accel].preset.peak_flops;
-	a->scene.hw.price = a->catalog->accelerators[accel].preset.price; /* 0: unknown */
-	a->scene.hw.watts = a->catalog->accelerators[accel].preset.watts;
+	/* a price or power given is that accelerator's: others keep their presets' (0: unknown) */
+	bool given = accel == a->scene.given.accel;
+	const struct preset *p = &a->catalog->accelerators[accel].preset;
+	a->scene.hw.price = given && a->scene.given.price > 0 ? a->scene.given.price : p->price;
+	a->scene.hw.watts = given && a->scene.given.watts > 0 ? a->scene.given.watts : p->watts;
 	if (a->hw_follow == HW_BUDGET)
 		hw_moved(a, SLIDER_MFU); /* as if a term moved: C follows */
 	else
@@ -288,7 +292,16 @@ void app_next_accelerator(struct app *a)
 	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		return;
 	hw_use(a, (a->accel + 1) % (long)a->catalog->naccelerators);
-	app_status(a, "accelerator: %.100s", a->catalog->accelerators[a->accel].preset.name);
+	long g = a->scene.given.accel;
+	if (g >= 0 && g != a->accel && (a->scene.given.price > 0 || a->scene.given.watts > 0))
+		/* a price given was that accelerator's: say that this one's is its preset's */
+		app_status(a,
+		           "accelerator: %.80s, at its preset's price and power (given for %.20s)",
+		           a->catalog->accelerators[a->accel].preset.name,
+		           a->catalog->accelerators[g].preset.id);
+	else
+		app_status(a, "accelerator: %.100s",
+		           a->catalog->accelerators[a->accel].preset.name);
 }
 
 void app_cycle_follow(struct app *a)
@@ -497,6 +510,43 @@ bool app_set_delta(struct app *a, bool on)
 void app_set_accelerator(struct app *a, size_t accel)
 {
 	hw_use(a, (long)accel);
+}
+
+/* A price or power given belongs to the accelerator in use; one given before for another goes. */
+static void own_given(struct app *a)
+{
+	if (a->scene.given.accel != a->accel)
+		a->scene.given = (struct app_cost_given){a->accel, 0, 0};
+}
+
+void app_set_price(struct app *a, double usd)
+{
+	own_given(a);
+	a->scene.given.price = usd;
+	a->scene.hw.price = usd;
+}
+
+void app_set_watts(struct app *a, double watts)
+{
+	own_given(a);
+	a->scene.given.watts = watts;
+	a->scene.hw.watts = watts;
+}
+
+void app_set_pue(struct app *a, double pue)
+{
+	a->scene.hw.pue = pue;
+}
+
+bool app_set_stock(struct app *a, const char *id)
+{
+	struct stock_numbers st = {0};
+
+	if (strcmp(id, "none") != 0 && !stocks_find(a->catalog, id, &st))
+		return false;
+	a->stock = st;
+	app_clamp_point(a); /* without a stock the D slider stops at 100T again */
+	return true;
 }
 
 void app_set_follow(struct app *a, enum hw_unknown follow)

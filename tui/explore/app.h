@@ -109,6 +109,15 @@ struct app_scene {
 	struct hw_plan hw;       /* the accelerator's peak, count, MFU, days; budget is C */
 	int zoom; /* profiles on the point's curve ('z'): 1, 0, or -1 when it is flat */
 	struct app_window window; /* the map's window as set, before it grows */
+	/*
+	 * A price and power given (--price/--watts, a step's price/watts) for
+	 * accelerator `accel` alone: another accelerator has its own preset's
+	 * (app_next_accelerator says so). 0: none given.
+	 */
+	struct app_cost_given {
+		long accel;
+		double price, watts;
+	} given;
 };
 
 /*
@@ -124,6 +133,7 @@ struct app_tour_start {
 	long compare, accel;
 	enum hw_unknown hw_follow;
 	double t, m;
+	struct stock_numbers stock; /* a step may name another (stock:) */
 };
 
 struct notes; /* notes.h: where a tour's speaker notes go (--notes) */
@@ -366,6 +376,21 @@ bool app_set_delta(struct app *a, bool on);
 
 /* Use accelerator `accel` (catalog->accelerators) in the hardware view. */
 void app_set_accelerator(struct app *a, size_t accel);
+
+/*
+ * The hardware view's price (USD per accelerator-hour) and power (W) for
+ * the current accelerator only, over its preset's; the PUE (>= 1) for the
+ * session. Values the caller checked (positive; PUE >= 1).
+ */
+void app_set_price(struct app *a, double usd);
+void app_set_watts(struct app *a, double watts);
+void app_set_pue(struct app *a, double pue);
+
+/*
+ * The data view's stock of text: the stock preset `id`, or none ("none":
+ * no band, no stock epochs). False, nothing changed, for an unknown id.
+ */
+bool app_set_stock(struct app *a, const char *id);
 
 /* Which of budget, count and days follows when another moves. */
 void app_set_follow(struct app *a, enum hw_unknown follow);

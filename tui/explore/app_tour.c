@@ -24,6 +24,8 @@ static void apply_views(struct app *a, const struct tour_step *s)
 	const struct catalog_entry *e;
 
 	app_set_view(a, s->view);
+	if (s->stock[0]) /* before the point: the stock's window holds it */
+		app_set_stock(a, s->stock);
 	if (strcmp(s->compare, "none") == 0)
 		app_set_compare(a, -1);
 	else if (s->compare[0] && (e = catalog_law(a->catalog, s->compare)) != NULL)
@@ -50,6 +52,13 @@ static void apply_view_sliders(struct app *a, const struct tour_step *s)
 		return;
 	if (s->accelerator[0] && (e = catalog_accelerator(a->catalog, s->accelerator)) != NULL)
 		app_set_accelerator(a, (size_t)(e - a->catalog->accelerators));
+	/* after the accelerator: a price or power given is the one named's */
+	if (s->price > 0)
+		app_set_price(a, s->price);
+	if (s->watts > 0)
+		app_set_watts(a, s->watts);
+	if (s->pue > 0)
+		app_set_pue(a, s->pue);
 	if (s->mfu > 0)
 		app_set(a, SLIDER_MFU, s->mfu);
 	if (s->gpus > 0 && s->days > 0) {
@@ -125,6 +134,7 @@ void app_tour_begin(struct app *a, const struct tour *t)
 	        .hw_follow = a->hw_follow,
 	        .t = a->t,
 	        .m = a->m,
+	        .stock = a->stock,
 	};
 }
 
@@ -140,6 +150,7 @@ void app_tour_rewind(struct app *a, int i)
 	a->hw_follow = o->hw_follow;
 	a->t = o->t;
 	a->m = o->m;
+	a->stock = o->stock;
 	a->detoured = false;
 }
 

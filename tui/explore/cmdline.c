@@ -121,11 +121,39 @@ static bool add_point(struct line *l, const struct app *a)
 	return default_marks(a);
 }
 
+/*
+ * The data view: --unique-tokens opens it under a data-constrained law,
+ * --stock under any; the stock is named unless it is the one shown anyway.
+ */
+static void add_data(struct line *l, const struct app *a, bool data_law)
+{
+	const char *stock = a->stock.stock > 0 ? a->stock.id : "none";
+
+	if (!app_view_on(a, TOUR_VIEW_DATA))
+		return;
+	if (data_law)
+		add_number(l, "unique-tokens", app_value(a, SLIDER_U));
+	if (!data_law || strcmp(stock, STOCKS_DEFAULT) != 0)
+		add_id(l, "stock", stock);
+}
+
+/* The hardware view's price and power when given for its accelerator, and a PUE other than 1. */
+static void add_cost(struct line *l, const struct app *a)
+{
+	const struct app_cost_given *g = &a->scene.given;
+
+	if (g->accel == a->accel && g->price > 0)
+		add_number(l, "price", g->price);
+	if (g->accel == a->accel && g->watts > 0)
+		add_number(l, "watts", g->watts);
+	if (a->scene.hw.pue != 1)
+		add_number(l, "pue", a->scene.hw.pue);
+}
+
 /* The views a talk may start in, with their sliders. */
 static void add_views(struct line *l, const struct app *a, bool data_law)
 {
-	if (app_view_on(a, TOUR_VIEW_DATA) && data_law)
-		add_number(l, "unique-tokens", app_value(a, SLIDER_U));
+	add_data(l, a, data_law);
 	if (app_view_on(a, TOUR_VIEW_INFERENCE))
 		add_number(l, "inference-tokens", a->t);
 	if (app_view_on(a, TOUR_VIEW_TESTTIME))
@@ -134,6 +162,7 @@ static void add_views(struct line *l, const struct app *a, bool data_law)
 		add_id(l, "gpu", a->catalog->accelerators[a->accel].preset.id);
 		add_number(l, "gpus", a->scene.hw.count);
 		add_number(l, "mfu", a->scene.hw.mfu);
+		add_cost(l, a);
 	}
 }
 
@@ -159,11 +188,13 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	left_out(missing, msize, a->compare >= 0, "the comparison");
 	left_out(missing, msize, !a->scene.markers, "markers off");
 	left_out(missing, msize, a->scene.panel != TOUR_PANEL_BOTH, "one panel");
-	left_out(missing, msize, app_view_on(a, TOUR_VIEW_DATA) && !data_law, "the data view");
 	/* no option opens it: a tour's `view: compute` does */
 	left_out(missing, msize, app_view_on(a, TOUR_VIEW_COMPUTE), "the compute view");
 	/* --larger starts T where 't' does, at D; only --inference-tokens sets it */
 	left_out(missing, msize, testtime && !inference && a->t != a->scene.d, "T");
+	/* --stock opens the data view at U = D; only --unique-tokens sets U */
+	left_out(missing, msize,
+	         app_view_on(a, TOUR_VIEW_DATA) && !data_law && a->scene.u != a->scene.d, "U");
 	left_out(missing, msize, hardware && a->hw_follow != HW_DAYS, "what follows (f)");
 	return l.ok;
 }

@@ -143,18 +143,29 @@ static void fields_cost(struct readout_state *s, const struct hw_plan *hw)
 {
 	char hb[16], ub[16], mb[16];
 	double usd, mwh;
+	/* a price or power given (--price, a step's price) is named, the preset's is not */
+	const struct app_cost_given *g = &s->a->scene.given;
+	bool own = g->accel == s->a->accel;
 
 	units_format_count(hw_gpu_hours(hw), hb, sizeof hb);
 	add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s GPU-hours", hb);
 	if (hw_plan_dollars(hw, &usd) == MODEL_OK) {
 		units_format_count(usd, ub, sizeof ub);
-		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$%s", ub);
+		if (own && g->price > 0) /* one field: a cost without its price would mislead */
+			add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$%s at given $%.3g/h",
+			    ub, hw->price);
+		else
+			add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$%s", ub);
 	} else {
 		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$ unknown");
 	}
 	if (hw_plan_energy(hw, &mwh) == MODEL_OK) {
 		units_format_count(mwh, mb, sizeof mb);
-		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s MWh", mb);
+		if (own && g->watts > 0)
+			add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE,
+			    "%s MWh at given %.3g W", mb, hw->watts);
+		else
+			add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s MWh", mb);
 	} else {
 		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "MWh unknown");
 	}

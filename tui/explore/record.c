@@ -61,6 +61,22 @@ static void one_view_only(char *why, size_t whysize)
 }
 
 /*
+ * The hardware view's price and power when given for this accelerator (the
+ * accelerator a step names starts from its preset's), and the PUE always,
+ * which the session keeps from step to step.
+ */
+static void part_cost(const struct app *a, struct tour_step *s)
+{
+	const struct app_cost_given *g = &a->scene.given;
+
+	if (g->accel == a->accel) {
+		s->price = g->price;
+		s->watts = g->watts;
+	}
+	s->pue = a->scene.hw.pue;
+}
+
+/*
  * The view, the compared law and the difference map, and the view's own
  * sliders: T, M, and the hardware's, where the slider that does not follow
  * is written (count when days follow, days when the count follows, both
@@ -80,10 +96,14 @@ static int part_views(const struct app *a, struct tour_step *s, char *why, size_
 		s->inference_tokens = a->t;
 	if (app_view_on(a, TOUR_VIEW_TESTTIME))
 		s->larger = a->m;
+	if (app_view_on(a, TOUR_VIEW_DATA)) /* always: a step never keeps the one before's */
+		snprintf(s->stock, sizeof s->stock, "%s",
+		         a->stock.stock > 0 ? a->stock.id : "none");
 	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		return 0;
 	snprintf(s->accelerator, sizeof s->accelerator, "%s",
 	         a->catalog->accelerators[a->accel].preset.id);
+	part_cost(a, s);
 	s->mfu = a->scene.hw.mfu;
 	if (a->hw_follow != HW_COUNT)
 		s->gpus = a->scene.hw.count;

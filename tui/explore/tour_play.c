@@ -55,6 +55,12 @@ static int step_error(const struct app *probe, const struct tour *t, const struc
 		        t, s->accelerator_at, err, errsize,
 		        "unknown accelerator '%s' (isoflop presets accelerators lists them)",
 		        s->accelerator);
+	if (s->stock[0] && strcmp(s->stock, "none") != 0 && catalog_stock(cat, s->stock) == NULL)
+		return step_fail(
+		        t, s->stock_at, err, errsize,
+		        "unknown stock '%s' (isoflop presets stocks lists them; none hides "
+		        "the band)",
+		        s->stock);
 	for (int i = 0; i < s->nmodels; i++)
 		if (catalog_model(cat, s->models[i]) == NULL)
 			return step_fail(
@@ -110,6 +116,20 @@ static int view_needed(const struct tour *t, bool shown, double v, const char *k
 	                 key, view, strchr(view, ' ') ? "inference" : view);
 }
 
+/* The cost (price, watts, pue) and the stock a step gives: each in the view that shows it. */
+static int cost_error(const struct app *p, const struct tour *t, const struct tour_step *s,
+                      char *err, size_t errsize)
+{
+	bool hw_on = app_view_on(p, TOUR_VIEW_HARDWARE), data_on = app_view_on(p, TOUR_VIEW_DATA);
+
+	if (view_needed(t, hw_on, s->price, "price", "hardware", s->price_at, err, errsize) ||
+	    view_needed(t, hw_on, s->watts, "watts", "hardware", s->watts_at, err, errsize) ||
+	    view_needed(t, hw_on, s->pue, "pue", "hardware", s->pue_at, err, errsize))
+		return -1;
+	return view_needed(t, data_on, s->stock[0] ? 1 : 0, "stock", "data", s->stock_at, err,
+	                   errsize);
+}
+
 /* The views' sliders a step sets: each in its range and on screen. */
 static int sliders_error(const struct app *p, const struct tour *t, const struct tour_step *s,
                          char *err, size_t errsize)
@@ -134,7 +154,23 @@ static int sliders_error(const struct app *p, const struct tour *t, const struct
 	    view_needed(t, hw_on, s->days, "days", "hardware", s->days_at, err, errsize) ||
 	    view_needed(t, hw_on, s->mfu, "mfu", "hardware", s->mfu_at, err, errsize))
 		return -1;
-	return 0;
+	return cost_error(p, t, s, err, errsize);
+}
+
+/* Tokens past 100T: in the data view's window, which reaches the stock of text. */
+static int tokens_error(const struct app *p, const struct tour *t, double v, const char *key,
+                        struct tour_mark m, char *err, size_t errsize)
+{
+	char hb[16], vb[16];
+
+	if (!(v > app_tokens_hi(p)))
+		return 0;
+	units_format_count(app_tokens_hi(p), hb, sizeof hb);
+	units_format_count(v, vb, sizeof vb);
+	return step_fail(t, m, err, errsize,
+	                 "'%s' %s lies past the window's %s: only the data view with a stock "
+	                 "(view: data) reaches further",
+	                 key, vb, hb);
 }
 
 /* Why the state step s reached is not the one it names; 0 when it is. */
@@ -142,6 +178,11 @@ static int reached_error(const struct app *p, const struct tour *t, const struct
                          char *err, size_t errsize)
 {
 	const struct law *law = app_law(p);
+
+	if (tokens_error(p, t, s->tokens, "tokens", s->tokens_at, err, errsize) ||
+	    tokens_error(p, t, s->unique_tokens, "unique_tokens", s->unique_tokens_at, err,
+	                 errsize))
+		return -1;
 
 	if (s->unique_tokens > 0 && law->family != LAW_DATA_CONSTRAINED)
 		return step_fail(

@@ -13,18 +13,6 @@
 #include "../../model/units.h"
 #include "map_stock.h"
 
-/*
- * A count of tokens as the paper gives it: "1000T" rather than "1e15", so
- * that the interval reads 100T-1000T.
- */
-static void stock_format(double v, char *buf, size_t size)
-{
-	if (v >= 1e12 && v < 1e16)
-		snprintf(buf, size, "%.4gT", v / 1e12);
-	else
-		units_format_count(v, buf, size);
-}
-
 /* Whether the band may draw over this glyph: the background or the shading. */
 static bool stock_may_cover(struct glyph g)
 {
@@ -93,7 +81,7 @@ static void stock_median(struct canvas *c, const struct frame *f, const struct m
 		    (g.style == STYLE_ISOFLOP && g.ch == MAP_STOCK_ISOFLOP_DOT))
 			canvas_put(c, x, cy, MAP_STOCK_MEDIAN, STYLE_FRONTIER2);
 	}
-	stock_format(s->stock, num, sizeof num);
+	units_format_tokens(s->stock, num, sizeof num);
 	snprintf(text, sizeof text, " stock %s ", num);
 	if (!median_label(c, a, cy, text)) {
 		snprintf(text, sizeof text, " %s ", num);
@@ -116,9 +104,9 @@ int map_stock_legend(const struct map_band *s, char (*out)[96], int max)
 
 	if (!(s->stock > 0))
 		return 0;
-	stock_format(s->stock, med, sizeof med);
-	stock_format(s->stock_low, lo, sizeof lo);
-	stock_format(s->stock_high, hi, sizeof hi);
+	units_format_tokens(s->stock, med, sizeof med);
+	units_format_tokens(s->stock_low, lo, sizeof lo);
+	units_format_tokens(s->stock_high, hi, sizeof hi);
 	if (n < max)
 		snprintf(out[n++], 96, "\" %s %s", s->name ? s->name : "stock", med);
 	if (n < max && s->level > 0)

@@ -98,6 +98,9 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	case COL_COMPUTE:
 		units_format_compute(v->value, buf, size);
 		break;
+	case COL_TOKENS:
+		units_format_tokens(v->value, buf, size);
+		break;
 	/* bounded widths: a huge or tiny value switches to an exponent form */
 	case COL_LOSS:
 		units_format_fixed(v->value, 4, buf, size);

@@ -28,6 +28,7 @@ enum column_kind {
 	COL_BOOL,    /* true or false */
 	COL_OBJECT,  /* JSON only: a record, nested as an object */
 	COL_STRINGS, /* JSON only: strings, as an array */
+	COL_TOKENS,  /* a stock of tokens, in T up to 9990T: 1000T (units_format_tokens) */
 };
 
 struct record;

@@ -1,0 +1,268 @@
+/*
+ * test_tourfields.c: the hardware view's price, power and PUE and the data
+ * view's stock, in every place a state goes: a tour step sets them, 'r'
+ * records them and the recording replays to the same frames, 'y' copies a
+ * command line that draws the same frame, and a price given is its
+ * accelerator's alone ('a' moves on to the next one's preset and says so).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../presets/tour_write.h"
+#include "../../tui/explore/app.h"
+#include "../../tui/explore/app_parts.h"
+#include "../../tui/explore/cmdline.h"
+#include "../../tui/explore/explorer.h"
+#include "../../tui/explore/record.h"
+#include "../../tui/explore/tour_play.h"
+#include "fixtures.h"
+#include "catalog_fixture.h"
+
+static void start(struct app *a, const char *law)
+{
+	const struct catalog_entry *e = catalog_law(&cat, law);
+
+	assert_non_null(e);
+	app_init(a, &cat, (size_t)(e - cat.laws));
+}
+
+/* State a's frame at 80x24 as text, explore mode and no message, into a malloc'ed string. */
+static char *frame_text(const struct app *a)
+{
+	static struct app shown;
+	struct explorer e;
+	struct canvas c;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	assert_non_null(fp);
+	shown = *a;
+	shown.mode = MODE_EXPLORE;
+	shown.tour = NULL;
+	shown.status[0] = '\0';
+	explorer_init(&e);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(explorer_frame(&e, &shown, &c), 0);
+	canvas_print(&c, fp, false);
+	fclose(fp);
+	canvas_free(&c);
+	explorer_free(&e);
+	return text;
+}
+
+static size_t accel_index(const char *id)
+{
+	const struct catalog_entry *e = catalog_accelerator(&cat, id);
+
+	assert_non_null(e);
+	return (size_t)(e - cat.accelerators);
+}
+
+/* ---- a price given is its accelerator's ---- */
+
+static void a_price_given_stays_with_its_accelerator(void **state)
+{
+	(void)state;
+	struct app a;
+	size_t h100 = accel_index("h100");
+
+	start(&a, "besiroglu2024");
+	assert_true(app_toggle_hardware(&a));
+	app_set_accelerator(&a, h100);
+	app_set_price(&a, 2.5);
+	app_set_watts(&a, 650);
+	app_set_pue(&a, 1.2);
+	assert_true(a.scene.hw.price == 2.5 && a.scene.hw.watts == 650);
+	app_next_accelerator(&a);
+	const struct preset *next = &cat.accelerators[a.accel].preset;
+	/* the next accelerator's own figures, the PUE the session's */
+	assert_true(a.scene.hw.price == next->price);
+	assert_true(a.scene.hw.watts == next->watts);
+	assert_true(a.scene.hw.pue == 1.2);
+	if (strstr(a.status, "preset's price") == NULL || strstr(a.status, "h100") == NULL)
+		fail_msg("the status line does not say the price given was the h100's: %s",
+		         a.status);
+	/* round again: the H100 has its given price back */
+	for (size_t i = 1; i < cat.naccelerators; i++)
+		app_next_accelerator(&a);
+	assert_int_equal(a.accel, (long)h100);
+	assert_true(a.scene.hw.price == 2.5 && a.scene.hw.watts == 650);
+}
+
+/* ---- 'y': the command line draws the same frame ---- */
+
+static void assert_line_redraws(struct app *a, const char *want_option)
+{
+	char line[APP_CLIP_MAX], missing[96], cmd[APP_CLIP_MAX + 256];
+	const char *isoflop = getenv("ISOFLOP") ? getenv("ISOFLOP") : "./isoflop";
+
+	app_focus(a, SLIDER_N); /* where a command line's explorer starts */
+	app_clear_status(a);
+	assert_true(cmdline_of(a, line, sizeof line, missing, sizeof missing));
+	assert_string_equal(missing, "");
+	if (strstr(line, want_option) == NULL)
+		fail_msg("no '%s' in %s", want_option, line);
+	snprintf(cmd, sizeof cmd, "'%s'%s --dump 2>&1", isoflop, line + strlen("isoflop"));
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	char *got = calloc(1, 1 << 16);
+	size_t n = fread(got, 1, (1 << 16) - 1, p);
+	pclose(p);
+	got[n] = '\0';
+	char *want = frame_text(a);
+	if (strcmp(got, want) != 0)
+		fail_msg("%s --dump draws:\n%s\nnot the state's frame:\n%s", line, got, want);
+	free(got);
+	free(want);
+}
+
+static void the_command_line_carries_cost_and_stock(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	assert_true(app_toggle_hardware(&a));
+	app_set_accelerator(&a, accel_index("h100"));
+	app_set_price(&a, 2.5);
+	assert_line_redraws(&a, " --price 2.5");
+	app_set_watts(&a, 650);
+	app_set_pue(&a, 1.25);
+	assert_line_redraws(&a, " --watts 6.5e+02 --pue 1.25");
+	/* the data view under an additive law: --stock opens it */
+	start(&a, "besiroglu2024");
+	assert_true(app_toggle_data(&a));
+	assert_line_redraws(&a, " --stock villalobos2024");
+	assert_true(app_set_stock(&a, "none"));
+	assert_line_redraws(&a, " --stock none");
+	/* under a data-constrained law --unique-tokens opens it; none is named */
+	start(&a, "muennighoff2023");
+	assert_true(app_toggle_data(&a));
+	assert_true(app_set_stock(&a, "none"));
+	assert_line_redraws(&a, " --stock none");
+}
+
+/* ---- 'r': recorded steps replay to the same frames ---- */
+
+#define NSTATES 5
+
+/* State i: each through the setters keys, start options and steps use. */
+static void reach_state(struct app *a, int i)
+{
+	switch (i) {
+	case 0: /* the hardware view, the H100 at a price and power of one's own */
+		assert_true(app_toggle_hardware(a));
+		app_set_accelerator(a, accel_index("h100"));
+		app_set_price(a, 2.25);
+		app_set_watts(a, 690);
+		app_set_pue(a, 1.1);
+		break;
+	case 1: /* the next accelerator: its preset's price, the PUE kept */
+		app_next_accelerator(a);
+		break;
+	case 2: /* the PUE back to 1 after a step that set 1.1 */
+		app_set_pue(a, 1);
+		break;
+	case 3:                                      /* the data view without the stock */
+		assert_true(app_toggle_hardware(a)); /* a step opens one view */
+		/* a data-constrained law: a step writes U only under one */
+		app_switch_law(a, (size_t)(catalog_law(&cat, "muennighoff2023") - cat.laws));
+		assert_true(app_toggle_data(a));
+		assert_true(app_set_stock(a, "none"));
+		break;
+	default: /* and with it again, the point past 100T */
+		assert_true(app_set_stock(a, "villalobos2024"));
+		app_move_to(a, 1e12, 3e14);
+		break;
+	}
+}
+
+static void recorded_cost_and_stock_replay(void **state)
+{
+	(void)state;
+	static struct tour t;
+	struct app a, b;
+	char dir[64] = "/tmp/isoflop-tourfields.XXXXXX", path[128], msg[256], err[512];
+	char *want[NSTATES];
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/fields.yaml", dir);
+	start(&a, "besiroglu2024");
+	for (int i = 0; i < NSTATES; i++) {
+		reach_state(&a, i);
+		want[i] = frame_text(&a);
+		if (record_append(&a, "a step", path, msg, sizeof msg) != i + 1) {
+			static struct tour_step st;
+			record_step_of(&a, "a step", &st, msg, sizeof msg);
+			tour_write_step(stderr, &st, 2);
+			fail_msg("step %d: %s", i + 1, msg);
+		}
+	}
+	if (tour_load(path, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	assert_true(t.steps[0].price == 2.25 && t.steps[0].watts == 690 && t.steps[0].pue == 1.1);
+	assert_true(t.steps[1].price == 0 && t.steps[2].pue == 1);
+	assert_string_equal(t.steps[3].stock, "none");
+	assert_string_equal(t.steps[4].stock, "villalobos2024");
+	start(&b, "besiroglu2024");
+	if (tour_play_start(&b, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	for (int i = 0; i < NSTATES; i++) {
+		tour_play_show(&b, i);
+		char *got = frame_text(&b);
+		if (strcmp(got, want[i]) != 0)
+			fail_msg("step %d replays to another frame:\n%s\nwant\n%s", i + 1, got,
+			         want[i]);
+		free(got);
+		free(want[i]);
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
+/* ---- bad values: the loader's and the player's errors ---- */
+
+static void load_error(const char *step, const char *want)
+{
+	static struct tour t;
+	char buf[1024], err[512];
+	struct app a;
+
+	snprintf(buf, sizeof buf, "id: x\ntitle: x\nsteps:\n  - caption: c\n    %s\n", step);
+	if (tour_parse("t.yaml", (const unsigned char *)buf, strlen(buf), &t, err, sizeof err) ==
+	    0) {
+		start(&a, "besiroglu2024");
+		assert_int_not_equal(tour_play_start(&a, &t, err, sizeof err), 0);
+	}
+	if (strcmp(err, want) != 0)
+		fail_msg("%s gave\n%s\nnot\n%s", step, err, want);
+}
+
+static void bad_values_are_refused_where_written(void **state)
+{
+	(void)state;
+	load_error("price: -1", "t.yaml:5:12: 'price': must be positive: '-1'");
+	load_error("pue: 0.9", "t.yaml:5:10: 'pue' must lie between 1 and 10, not 0.9");
+	load_error("view: data\n    stock: nowhere",
+	           "t.yaml:6:12: unknown stock 'nowhere' (isoflop presets stocks lists them; "
+	           "none hides the band)");
+	load_error("price: 2", "t.yaml:5:12: 'price' shows in the hardware view: add 'view: "
+	                       "hardware' to a step");
+	load_error("stock: none",
+	           "t.yaml:5:12: 'stock' shows in the data view: add 'view: data' to a step");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(a_price_given_stays_with_its_accelerator),
+	        cmocka_unit_test(the_command_line_carries_cost_and_stock),
+	        cmocka_unit_test(recorded_cost_and_stock_replay),
+	        cmocka_unit_test(bad_values_are_refused_where_written),
+	};
+	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
+}
