@@ -27,7 +27,7 @@ enum {
 	DROP_GAP = 2,        /* dL; inference view: the aware model's saving; C view: next 10x */
 	DROP_COMPUTE = 3,    /* C; inference view: the lifetime FLOPs */
 	DROP_OPT_N = 4,      /* N*; inference view: the Chinchilla model */
-	DROP_OPT_D = 5,      /* D*; inference view: the aware model */
+	DROP_OPT_D = 5,      /* D*; inference view: the aware model; data view: stock epochs */
 	DROP_RATIO = 6,      /* D/N */
 	DROP_MOE = 7,        /* a mixture of experts' active and total parameters */
 	DROP_VIEW = 8,       /* epochs (data view), GPU-hours (hardware view) */
@@ -179,9 +179,13 @@ static void fields_views(struct readout_state *s)
 	if (app_view_on(a, TOUR_VIEW_DATA) && a->scene.u > 0)
 		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "epochs %.3g",
 		    a->scene.d / a->scene.u);
-	/* the stock's interval gives the epochs' interval: its high end the fewest */
+	/*
+	 * the stock's interval gives the epochs' interval: its high end the
+	 * fewest. The share of all public text is the data view's point, so it
+	 * stays longer than D/N and the epochs of U.
+	 */
 	if (app_view_on(a, TOUR_VIEW_DATA) && a->stock.stock > 0)
-		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE,
+		add(s, "   ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE,
 		    "stock epochs %.2g (%.2g-%.2g)", a->scene.d / a->stock.stock,
 		    a->scene.d / a->stock.stock_high, a->scene.d / a->stock.stock_low);
 	if (app_view_on(a, TOUR_VIEW_HARDWARE))
