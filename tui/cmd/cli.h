@@ -23,46 +23,49 @@
  * Options as bits of a 64-bit set, so that each command can say which ones it
  * takes: macros, since an enum constant must fit in an int.
  */
-#define OPT_LAW        (1ull << 0)
-#define OPT_PARAMS     (1ull << 1)
-#define OPT_TOKENS     (1ull << 2)
-#define OPT_COMPUTE    (1ull << 3)
-#define OPT_LOSS       (1ull << 4)
-#define OPT_UNIQUE     (1ull << 5)
-#define OPT_INFERENCE  (1ull << 6)
-#define OPT_MODEL      (1ull << 7)
-#define OPT_FORMAT     (1ull << 8)
-#define OPT_WIDTH      (1ull << 9)
-#define OPT_HEIGHT     (1ull << 10)
-#define OPT_RANGE      (1ull << 11)
-#define OPT_FRONTIER   (1ull << 12)
-#define OPT_COLOR      (1ull << 13)
-#define OPT_DUMP       (1ull << 14)
-#define OPT_UNICODE    (1ull << 15)
-#define OPT_TOUR       (1ull << 16)
-#define OPT_FORCE      (1ull << 17)
-#define OPT_METHOD     (1ull << 18)
-#define OPT_BOOTSTRAP  (1ull << 19)
-#define OPT_SEED       (1ull << 20)
-#define OPT_EXCLUDE    (1ull << 21)
-#define OPT_OUTPUT     (1ull << 22)
-#define OPT_AT_COMPUTE (1ull << 23)
-#define OPT_RUNS       (1ull << 24)
-#define OPT_LARGER     (1ull << 25)
-#define OPT_COMPARE    (1ull << 26)
-#define OPT_DELTA      (1ull << 27)
-#define OPT_GPU        (1ull << 28)
-#define OPT_GPUS       (1ull << 29)
-#define OPT_MFU        (1ull << 30)
-#define OPT_DAYS       (1ull << 31)
-#define OPT_RECORD     (1ull << 32)
-#define OPT_NOTES      (1ull << 33)
-#define OPT_PRICE      (1ull << 34)
-#define OPT_WATTS      (1ull << 35)
-#define OPT_PUE        (1ull << 36)
-#define OPT_GRID       (1ull << 37)
-#define OPT_COST       (OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_GRID)
-#define OPT_STOCK      (1ull << 44) /* clear of the bits other options of this round take */
+#define OPT_LAW         (1ull << 0)
+#define OPT_PARAMS      (1ull << 1)
+#define OPT_TOKENS      (1ull << 2)
+#define OPT_COMPUTE     (1ull << 3)
+#define OPT_LOSS        (1ull << 4)
+#define OPT_UNIQUE      (1ull << 5)
+#define OPT_INFERENCE   (1ull << 6)
+#define OPT_MODEL       (1ull << 7)
+#define OPT_FORMAT      (1ull << 8)
+#define OPT_WIDTH       (1ull << 9)
+#define OPT_HEIGHT      (1ull << 10)
+#define OPT_RANGE       (1ull << 11)
+#define OPT_FRONTIER    (1ull << 12)
+#define OPT_COLOR       (1ull << 13)
+#define OPT_DUMP        (1ull << 14)
+#define OPT_UNICODE     (1ull << 15)
+#define OPT_TOUR        (1ull << 16)
+#define OPT_FORCE       (1ull << 17)
+#define OPT_METHOD      (1ull << 18)
+#define OPT_BOOTSTRAP   (1ull << 19)
+#define OPT_SEED        (1ull << 20)
+#define OPT_EXCLUDE     (1ull << 21)
+#define OPT_OUTPUT      (1ull << 22)
+#define OPT_AT_COMPUTE  (1ull << 23)
+#define OPT_RUNS        (1ull << 24)
+#define OPT_LARGER      (1ull << 25)
+#define OPT_COMPARE     (1ull << 26)
+#define OPT_DELTA       (1ull << 27)
+#define OPT_GPU         (1ull << 28)
+#define OPT_GPUS        (1ull << 29)
+#define OPT_MFU         (1ull << 30)
+#define OPT_DAYS        (1ull << 31)
+#define OPT_RECORD      (1ull << 32)
+#define OPT_NOTES       (1ull << 33)
+#define OPT_PRICE       (1ull << 34)
+#define OPT_WATTS       (1ull << 35)
+#define OPT_PUE         (1ull << 36)
+#define OPT_GRID        (1ull << 37)
+#define OPT_COST        (OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_GRID)
+#define OPT_STOCK       (1ull << 44) /* clear of the bits other options of this round take */
+#define OPT_SERVE_MFU   (1ull << 48) /* lifetime cost: clear of the bits of this round */
+#define OPT_SERVE_PRICE (1ull << 49)
+#define OPT_SERVE       (OPT_SERVE_MFU | OPT_SERVE_PRICE)
 /*
  * Not an option: a command that takes --compute as a list or range of
  * budgets (optimum) has this bit too. The top bit, clear of new options.
@@ -128,6 +131,8 @@ struct cli {
 	double watts;           /* --watts W per accelerator, over the preset's */
 	double pue;             /* --pue X >= 1; 1 (the accelerators alone) unless given */
 	double grid;            /* --grid kg CO2e per kWh; CO2e only when given */
+	double serve_mfu;       /* --serve-mfu F: serving's MFU, (0, 1]; no default */
+	double serve_price;     /* --serve-price USD per accelerator-hour while serving */
 	const char *method;     /* fit --method parametric|isoflop */
 	long bootstrap;         /* fit --bootstrap N */
 	long seed;              /* fit --seed S, 0 to 2^31 - 1 */
