@@ -96,7 +96,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/cost.sh \
 		tests/stock.sh \
 		tests/limits.sh \
-		tests/compute.sh
+		tests/compute.sh \
+		tests/lifecost.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
