@@ -28,6 +28,19 @@ enum model_status lifecost_token_scale(const struct lifecost *c, double *scale)
 	return MODEL_OK;
 }
 
+enum model_status lifecost_per_flop(const struct lifecost *c, double *train, double *serve)
+{
+	double ht, hs;
+
+	/* the hours of one FLOP: flops / (peak x MFU x 3,600 s), as every cost counts them */
+	if (!terms_ok(c) || hw_hours_for(1, c->peak, c->train_mfu, &ht) != MODEL_OK ||
+	    hw_hours_for(1, c->peak, c->serve_mfu, &hs) != MODEL_OK ||
+	    hw_dollars(ht, c->train_price, train) != MODEL_OK ||
+	    hw_dollars(hs, c->serve_price, serve) != MODEL_OK)
+		return MODEL_EDOM;
+	return MODEL_OK;
+}
+
 enum model_status lifecost_dollars(const struct lifecost *c, double train_flops, double n, double t,
                                    double *usd)
 {

@@ -41,6 +41,13 @@ struct lifecost_plan {
 enum model_status lifecost_token_scale(const struct lifecost *c, double *scale);
 
 /*
+ * The dollars of one FLOP: *train while training, *serve while serving, so
+ * that lifetime dollars are *train x k N D + *serve x 2 N T (the map's
+ * iso-cost lines). MODEL_EDOM as lifecost_token_scale.
+ */
+enum model_status lifecost_per_flop(const struct lifecost *c, double *train, double *serve);
+
+/*
  * Lifetime dollars of a model of n parameters trained with train_flops
  * (k N D) that then serves t tokens (2 N t FLOPs): training hours at the
  * training MFU times its price, plus serving hours at the serving MFU times

@@ -98,4 +98,34 @@ expect_error "no price" \
 	"isoflop: lifetime dollars need a price: tpu-v5p has none; give --price USD an accelerator-hour" \
 	optimum --compute 1e24 --inference-tokens 1e12 --gpu tpu-v5p --mfu 0.4 --days 90 --serve-mfu 0.2
 
+# the map: iso-cost lines labelled in round dollars and the USD-optimal frontier
+run plot contour --inference-tokens 10T --gpu h100 --mfu 0.4 --serve-mfu 0.2 --width 80 --height 24
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '\$1M ' &&
+	printf '%s\n' "$out" | grep -q '& USD-optimal (derived)  \$ lifetime USD' &&
+	[ "$(printf '%s\n' "$out" | wc -l)" -le 24 ]; then
+	ok "plot contour: iso-cost lines (\$1M) and the USD-optimal frontier in 80x24"
+else
+	no "plot contour: iso-cost lines and the USD-optimal frontier" "$out" "$err"
+fi
+# the $1M line meets the bottom edge (D = 100M) at N = $1M / (6a x 100M + 2b x 10T), by hand:
+# a, b the dollars of a training and a serving FLOP; the label ends left of that column
+nb=$(awk -v p="$price" 'BEGIN { a = p / (989e12 * 0.4 * 3600); b = p / (989e12 * 0.2 * 3600)
+	printf "%.6g", 1e6 / (6 * a * 1e8 + 2 * b * 1e13) }')
+# columns (from 0): the plot spans 6..79 for N from 1e7 to 1e13, 74 cells; the label
+# ends in the cell before the line's, so its first character (index from 1) is col - 2
+col=$(awk -v n="$nb" 'BEGIN { printf "%d", 6 + int((log(n) / log(10) - 7) / 6 * 74) }')
+row=$(printf '%s\n' "$out" | sed -n 20p)
+at=$(printf '%s\n' "$row" | awk '{ print index($0, "$1M ") }')
+if [ "$at" -gt 0 ] && [ $((col - at - 2)) -ge -1 ] && [ $((col - at - 2)) -le 1 ]; then
+	ok "the \$1M line meets D = 100M at N = $nb by hand (column $col)"
+else
+	no "the \$1M line meets D = 100M at N = $nb by hand" "label at $at, want its end near $col" "$row"
+fi
+expect_error "plot: --serve-mfu without --inference-tokens" \
+	"isoflop: --gpu, --mfu and --serve-mfu price the inference view: give --inference-tokens T" \
+	plot contour --gpu h100 --mfu 0.4 --serve-mfu 0.2
+expect_error "plot: --gpu without --serve-mfu" \
+	"isoflop: iso-cost lines need --gpu ID, --mfu F and --serve-mfu F (the training and the serving MFU)" \
+	plot contour --inference-tokens 10T --gpu h100 --mfu 0.4
+
 echo "1..$n"

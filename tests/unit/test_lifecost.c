@@ -59,6 +59,12 @@ static void scale_is_the_price_and_mfu_ratio(void **state)
 	assert_int_equal(lifecost_dollars(&c, 3e23, 5e10, 2e12, &usd), MODEL_OK);
 	double a = 6.88 / (c.peak * 0.45 * 3600);
 	assert_rel(usd, a * (3e23 + 2 * 5e10 * scale * 2e12), 1e-12);
+	/* the map's terms: dollars per training FLOP and per serving FLOP, their ratio the scale */
+	double train, serve;
+	assert_int_equal(lifecost_per_flop(&c, &train, &serve), MODEL_OK);
+	assert_rel(train, a, 1e-12);
+	assert_rel(serve, 2.5 / (c.peak * 0.15 * 3600), 1e-12);
+	assert_rel(serve / train, scale, 1e-12);
 }
 
 /* The dollar optimum is optimum_inference at the scaled T, and Sardana's at equal terms. */
