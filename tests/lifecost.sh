@@ -121,6 +121,25 @@ if [ "$at" -gt 0 ] && [ $((col - at - 2)) -ge -1 ] && [ $((col - at - 2)) -le 1 
 else
 	no "the \$1M line meets D = 100M at N = $nb by hand" "label at $at, want its end near $col" "$row"
 fi
+# the explorer's inference view, priced from the start options: Chinchilla's 70B on 1.4T
+# serving 10T tokens, by hand $16.367M (as in test_lifecost), and the USD-optimal frontier
+usd=$(awk -v p="$price" 'BEGIN { a = 6 * 70e9 * 1.4e12 / (989e12 * 0.4 * 3600)
+	b = 2 * 70e9 * 1e13 / (989e12 * 0.2 * 3600); printf "%.3g", p * (a + b) / 1e6 }')
+run --dump --width 120 --height 40 --law hoffmann2022 --params 70B --tokens 1.4T \
+	--inference-tokens 10T --gpu h100 --mfu 0.4 --serve-mfu 0.2 --gpus 1024
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qF "lifetime \$${usd}M; \$-optimal" &&
+	printf '%s\n' "$out" | grep -qF '& USD-optimal'; then
+	ok "explorer: lifetime \$${usd}M by hand and the USD-optimal model"
+else
+	no "explorer: lifetime \$${usd}M by hand and the USD-optimal model" "$out" "$err"
+fi
+run --dump --width 120 --height 40 --inference-tokens 10T
+if printf '%s\n' "$out" | grep -q 'lifetime \$: start with --serve-mfu F' &&
+	! printf '%s\n' "$out" | grep -q 'lifetime USD'; then
+	ok "explorer: without --serve-mfu no iso-cost lines, and the readout says what to give"
+else
+	no "explorer: without --serve-mfu, the readout says what to give" "$out"
+fi
 expect_error "plot: --serve-mfu without --inference-tokens" \
 	"isoflop: --gpu, --mfu and --serve-mfu price the inference view: give --inference-tokens T" \
 	plot contour --gpu h100 --mfu 0.4 --serve-mfu 0.2
