@@ -196,8 +196,9 @@ const struct cli_option cli_options[] = {
          .lo = 1e-4,
          .hi = 1,
          .what = "a share of the peak",
-         .help = "with --gpu and --inference-tokens: serving's MFU, 1e-4 to 1\n"
-                 "(no default): adds the lifetime dollars and the dollar-optimal model"},
+         .help = "with --gpu and --inference-tokens: serving's MFU,\n"
+                 "1e-4 to 1, no default: adds lifetime dollars, the\n"
+                 "USD-optimal model and the map's iso-cost lines"},
         {.name = "serve-price",
          .arg = "USD",
          .kind = KIND_NUMBER,
