@@ -97,6 +97,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/stock.sh \
 		tests/limits.sh \
 		tests/compute.sh \
+		tests/timeline.sh \
+		tests/cview.sh \
 		tests/lifecost.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a

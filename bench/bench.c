@@ -19,6 +19,7 @@
 #include "../tui/explore/explorer.h"
 #include "../tui/plot/compute.h"
 #include "../tui/plot/map.h"
+#include "../tui/plot/timeline.h"
 
 static double now(void)
 {
@@ -48,6 +49,85 @@ static volatile double sink;
 static void report(const char *what, const char *id, double seconds, long n)
 {
 	printf("%-34s %-24s %10.1f ns\n", what, id, seconds / n * 1e9);
+}
+
+/* The shipped models with a published compute: release year and FLOPs (their presets cite each). */
+static const struct timeline_mark bench_marks[] = {
+        {"G3", 2020 + 4 / 12.0, 3.14e23},   {"La", 2021 + 4 / 12.0, 3.55e23},
+        {"Go", 2021 + 11 / 12.0, 5.76e23},  {"Ch", 2022 + 2 / 12.0, 5.76e23},
+        {"PL", 2022 + 3 / 12.0, 2.56e24},   {"F40", 2023 + 4 / 12.0, 2.4192e23},
+        {"F7", 2023 + 4 / 12.0, 6.3072e22}, {"F18", 2023 + 8 / 12.0, 3.7584e24},
+        {"L31", 2024 + 6 / 12.0, 3.8e25},
+};
+
+#define BENCH_NMARKS ((int)(sizeof bench_marks / sizeof *bench_marks))
+
+/* What `isoflop timeline` computes: the fit, and the wall at the fit's and Epoch AI's growth. */
+static void timeline_numbers(const struct law *law, struct timeline_fit *fit,
+                             struct timeline_wall *wall)
+{
+	double years[BENCH_NMARKS], compute[BENCH_NMARKS];
+	const double stock[3] = {3e14, 1e14, 1e15}, trend[3] = {4.7, 4.3, 5.2};
+	struct timeline_origin from = {2024.5, 3.8e25};
+	struct timeline_wall w;
+
+	for (int i = 0; i < BENCH_NMARKS; i++) {
+		years[i] = bench_marks[i].year;
+		compute[i] = bench_marks[i].compute;
+	}
+	timeline_fit(years, compute, BENCH_NMARKS, 0.9, fit);
+	const double fitted[3] = {fit->growth, fit->growth_low, fit->growth_high};
+	timeline_wall(law, stock, from, fitted, &w);
+	timeline_wall(law, stock, from, trend, wall);
+	sink = w.year + wall->year;
+}
+
+/*
+ * The 160x48 timeline (its numbers, then the picture) against the bare
+ * arithmetic: the fit and the two walls alone. Goal: at most twice that.
+ */
+static void bench_timeline(const struct law *law, const char *id)
+{
+	struct canvas c;
+	struct timeline_fit fit;
+	struct timeline_wall wall;
+	long n = 2000;
+	double t, whole, bare;
+
+	if (canvas_init(&c, 160, 48) != 0)
+		return;
+	t = now();
+	for (long j = 0; j < n; j++)
+		timeline_numbers(law, &fit, &wall);
+	bare = (now() - t) / n;
+	t = now();
+	for (long j = 0; j < n; j++) {
+		timeline_numbers(law, &fit, &wall);
+		struct timeline_spec s = {
+		        .marks = bench_marks,
+		        .nmarks = BENCH_NMARKS,
+		        .has_fit = true,
+		        .fit_intercept = fit.intercept,
+		        .fit_slope = fit.slope,
+		        .fit_growth = fit.growth,
+		        .has_trend = true,
+		        .trend_from = {2024.5, 3.8e25},
+		        .trend_growth = 4.7,
+		        .trend_name = "Epoch AI",
+		        .has_wall = true,
+		        .wall_compute = wall.compute,
+		        .wall_year = wall.year,
+		        .wall_early = wall.year_early,
+		        .wall_late = wall.year_late,
+		};
+		timeline_draw(&c, (struct rect){0, 0, 160, 48}, &s);
+	}
+	whole = (now() - t) / n;
+	printf("%-34s %-24s %10.1f us\n", "timeline 160x48 (numbers, picture)", id, whole * 1e6);
+	printf("%-34s %-24s %10.1f us\n", "  the fit and two walls alone", id, bare * 1e6);
+	printf("%-34s %-24s %10.2f (goal <= 2)\n", "  ratio picture / arithmetic", id,
+	       whole / bare);
+	canvas_free(&c);
 }
 
 /*
@@ -336,6 +416,7 @@ int main(int argc, char **argv)
 			return 1;
 		bench_map(&law, ids[i]);
 		bench_compute(&law, ids[i]);
+		bench_timeline(&law, ids[i]);
 		if (i == 0) {
 			bench_fit(&law);
 			bench_fit_rows(&law, 100000);

@@ -2,7 +2,8 @@
  * pty_bytes.c: what the explorer sends over the wire. Runs the real binary
  * in a 160x48 pseudo-terminal (TERM=xterm-256color, as over SSH) and counts
  * the bytes it writes for the first frame, for each slider step, a law
- * switch, a zoom toggle of the profiles and a step of the shipped tour. It
+ * switch, a zoom toggle of the profiles, a step of C and of D in the
+ * compute view and a step of the shipped tour. It
  * prints; it asserts nothing.
  *
  * usage: pty_bytes ISOFLOP
@@ -120,6 +121,15 @@ int main(int argc, char **argv)
 	/* the profiles' zoom, off and on again: the whole panel is redrawn each time */
 	long zoom = send_key(fd, "z");
 	zoom += send_key(fd, "z");
+	/* the compute view (C, which focuses C): its base is cached, a step redraws '@' */
+	send_key(fd, "i");
+	send_key(fd, "C");
+	long cstep = 0, dstep = 0;
+	for (int i = 0; i < nsteps; i++)
+		cstep += send_key(fd, i % 2 ? "\033OD" : "l");
+	send_key(fd, "\033OA"); /* Up: C -> D; C locked, N follows: the X moves off the '@' */
+	for (int i = 0; i < nsteps; i++)
+		dstep += send_key(fd, i % 2 ? "\033OD" : "l");
 	stop(fd, pid);
 	double tour = tour_step_bytes(argv[1]);
 
@@ -133,6 +143,10 @@ int main(int argc, char **argv)
 	printf("%-34s %-24s %10.0f bytes\n", "  per T step (the % frontier moves)", "",
 	       (double)tstep / nsteps);
 	printf("%-34s %-24s %10.0f bytes\n", "  per zoom toggle (z)", "", zoom / 2.0);
+	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per C step, compute view (C)", "",
+	       (double)cstep / nsteps);
+	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per D step, compute view (C)", "",
+	       (double)dstep / nsteps);
 	printf("%-34s %-24s %10.0f bytes\n", "  per tour step (Space)", "chinchilla-story", tour);
 	return 0;
 }

@@ -63,6 +63,7 @@
 #define OPT_GRID        (1ull << 37)
 #define OPT_COST        (OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_GRID)
 #define OPT_STOCK       (1ull << 44) /* clear of the bits other options of this round take */
+#define OPT_TREND       (1ull << 45)
 #define OPT_SERVE_MFU   (1ull << 48) /* lifetime cost: clear of the bits of this round */
 #define OPT_SERVE_PRICE (1ull << 49)
 #define OPT_SERVE       (OPT_SERVE_MFU | OPT_SERVE_PRICE)
@@ -142,8 +143,9 @@ struct cli {
 	const char *tour;       /* --tour ID|FILE */
 	const char *record;     /* --record FILE: the tour 'r' appends steps to */
 	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
+	const char *stock;      /* --stock ID: a data stock (the band, epochs, the data wall) */
+	const char *trend;      /* --trend ID: a compute trend preset (timeline) */
 	bool force;             /* --force: overwrite files a command writes */
-	const char *stock;      /* plot contour --stock ID: a data stock's band */
 	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop or ~/.config/isoflop; NULL if none */
 	char config_dir_buf[4096];
 	const char *tour_dirs[3]; /* where tours live: config, share, beside */
@@ -189,6 +191,7 @@ int cmd_fit(const struct cli *cli);
 int cmd_testtime(const struct cli *cli);
 int cmd_optimum(const struct cli *cli);
 int cmd_presets(const struct cli *cli);
+int cmd_timeline(const struct cli *cli);
 
 /*
  * Load a tour named by id (searched in the tours/ folder of the preset

@@ -13,6 +13,7 @@
 #include "../../model/returns.h"
 #include "../plot/canvas.h"
 #include "../plot/compute.h"
+#include "../explore/markers.h"
 #include "cli.h"
 
 /* The default window: GPT-3's 3e23 and Llama 3's 4e25 FLOPs well inside it. */
@@ -62,33 +63,17 @@ static int pick_laws(const struct cli *cli, const struct preset **out, int max)
 /* The models of --model ID... or all, at their active parameters and published compute. */
 static int pick_models(const struct cli *cli, struct compute_model *out, int max, int *count)
 {
-	*count = 0;
-	for (int i = 0; i < cli->nmodels; i++) {
-		bool all = strcmp(cli->models[i], "all") == 0;
-		size_t first = 0, end = cli->catalog->nmodels;
-		if (!all) {
-			const struct catalog_entry *e = catalog_model(cli->catalog, cli->models[i]);
-			if (e == NULL)
-				return cli_error("unknown model '%s' (isoflop presets models lists "
-				                 "them)",
-				                 cli->models[i]);
-			first = (size_t)(e - cli->catalog->models);
-			end = first + 1;
-		}
-		for (size_t k = first; k < end; k++) {
-			const struct preset *p = &cli->catalog->models[k].preset;
-			if (*count == max)
-				return cli_error("--model: more than %d models", max);
-			out[(*count)++] = (struct compute_model){
-			        .tag = p->tag[0] ? p->tag : p->id,
-			        .name = p->name,
-			        .n = preset_compute_params(p),
-			        .d = p->tokens,
-			        .compute = p->compute,
-			};
-		}
+	const char *bad = NULL;
+
+	switch (markers_compute_models(cli->catalog, cli->models, cli->nmodels, out, max, count,
+	                               &bad)) {
+	case MARKERS_UNKNOWN:
+		return cli_error("unknown model '%s' (isoflop presets models lists them)", bad);
+	case MARKERS_TOO_MANY:
+		return cli_error("--model: more than %d models", max);
+	default:
+		return 0;
 	}
-	return 0;
 }
 
 /*

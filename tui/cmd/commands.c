@@ -89,6 +89,11 @@ const struct cli_command cli_commands[] = {
          "                         --inference-tokens T [--larger M]\n",
          OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE | OPT_LARGER | OPT_FORMAT,
          cmd_testtime, COMPLETE_NONE, NULL},
+        {"timeline", NULL, "timeline",
+         "       isoflop timeline [--law ID] [--stock ID] [--trend ID]\n"
+         "                        [--width W] [--height H]\n",
+         OPT_LAW | OPT_STOCK | OPT_TREND | OPT_WIDTH | OPT_HEIGHT | OPT_COLOR | OPT_FORMAT,
+         cmd_timeline, COMPLETE_NONE, NULL},
         {"completion", NULL, "completion", "       isoflop completion bash|zsh|fish\n", 0,
          cmd_completion, COMPLETE_WORDS, shell_words},
 };
@@ -130,6 +135,9 @@ static const char usage_commands[] =
         "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
         "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
         "             fixed compute (the U-curves), as plain text\n"
+        "  timeline   training compute by release year: the growth a year fitted to the\n"
+        "             models (derived), Epoch AI's trend (cited), and the data wall's\n"
+        "             year, when a compute-optimal run needs the whole stock of text\n"
         "  completion\n"
         "             the shell completion script for bash, zsh or fish\n"
         "\n";

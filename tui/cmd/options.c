@@ -210,6 +210,12 @@ const struct cli_option cli_options[] = {
          .what = "USD per accelerator-hour",
          .help = "with --serve-mfu: USD per accelerator-hour while serving\n"
                  "(default: the training price)"},
+        {.name = "trend",
+         .arg = "ID",
+         .kind = KIND_TEXT,
+         .field = FIELD(trend),
+         .bit = OPT_TREND,
+         .help = "timeline: the cited growth of compute a year\n(default epoch2024)"},
         {.name = "format",
          .arg = "F",
          .kind = KIND_CHOICE,
@@ -261,7 +267,8 @@ const struct cli_option cli_options[] = {
          .field = FIELD(stock),
          .bit = OPT_STOCK,
          .help = "a data stock (villalobos2024): plot contour draws it as a\nband "
-                 "across the tokens axis; loss adds the epochs of it\nthat D is"},
+                 "across the tokens axis; loss adds the epochs of it\nthat D is; "
+                 "timeline: the stock that sets the data wall"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),

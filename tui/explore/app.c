@@ -325,6 +325,17 @@ void app_open_editing(struct app *a, bool on)
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
+/*
+ * Loss against compute: its '@' rides C, so the focus goes to C; the view
+ * adds no slider, and closing it leaves the focus where it is.
+ */
+void app_open_compute(struct app *a, bool on)
+{
+	if (on)
+		a->scene.focus = SLIDER_C;
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
+}
+
 void app_snap_optimum(struct app *a)
 {
 	struct allocation opt;

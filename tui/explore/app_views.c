@@ -88,6 +88,17 @@ const struct app_view app_views[] = {
          additive,
          "e edits E, A, B, alpha, beta: %s is not an additive law",
          true},
+        {TOUR_VIEW_COMPUTE,
+         'C',
+         "compute view: L*(C), the models, E floor, next 10x",
+         VIEW_PLACE_PROFILES,
+         {0},
+         0,
+         false,
+         app_open_compute,
+         has_surface,
+         "%s is a frontier law: it fits no loss, so no L*(C) to draw (w: pick another)",
+         false},
 };
 
 const size_t app_views_len = sizeof app_views / sizeof *app_views;

@@ -1,14 +1,15 @@
 /*
  * app_views.h: the explorer's views, one row each: inference (i), data (u),
- * test time (t), hardware (g) and law editing (e). A row says everything the
- * explorer does by view: the tour's id for it (enum tour_view, whose names
- * are tour.c's), its key and help, where it draws, the sliders it adds, the
- * setter that opens and closes it, and what the law (or the catalog) must
- * have to show it. The setters, the open views (struct app_scene's `views`)
- * and app_set_view belong to the state module (app.c and app_views.c); keys,
- * sliders, the recorder and the frame read the rows.
+ * test time (t), hardware (g), law editing (e) and loss against compute
+ * (C). A row says everything the explorer does by view: the tour's id for
+ * it (enum tour_view, whose names are tour.c's), its key and help, where it
+ * draws, the sliders it adds, the setter that opens and closes it, and what
+ * the law (or the catalog) must have to show it. The setters, the open
+ * views (struct app_scene's `views`) and app_set_view belong to the state
+ * module (app.c and app_views.c); keys, sliders, the recorder and the
+ * frame read the rows.
  *
- * Adding a view (say C, loss against compute, in the profiles' place):
+ * Adding a view (as C, loss against compute, was added):
  *   1. an id in enum tour_view (presets/tour.h) before TOUR_VIEW_COUNT, and
  *      its name in tour.c's tour_view_names (the tour format: man page 5);
  *   2. its setter in app.c, `void app_open_X(struct app *a, bool on)`, declared

@@ -160,6 +160,8 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	left_out(missing, msize, !a->scene.markers, "markers off");
 	left_out(missing, msize, a->scene.panel != TOUR_PANEL_BOTH, "one panel");
 	left_out(missing, msize, app_view_on(a, TOUR_VIEW_DATA) && !data_law, "the data view");
+	/* no option opens it: a tour's `view: compute` does */
+	left_out(missing, msize, app_view_on(a, TOUR_VIEW_COMPUTE), "the compute view");
 	/* --larger starts T where 't' does, at D; only --inference-tokens sets it */
 	left_out(missing, msize, testtime && !inference && a->t != a->scene.d, "T");
 	left_out(missing, msize, hardware && a->hw_follow != HW_DAYS, "what follows (f)");

@@ -205,6 +205,15 @@ static void centred(struct canvas *c, struct rect r, const char *text, int style
 	canvas_text(c, x < r.x ? r.x : x, r.y + r.h / 2, text, r.w, style);
 }
 
+/* The compute view's window: 1e20 to 1e27 FLOPs, widened to a decade beyond C. */
+static void compute_window(const struct app *a, double *lo, double *hi)
+{
+	double c = app_value(a, SLIDER_C), e = floor(log10(c));
+
+	*lo = fmax(fmin(1e20, pow(10, e - 1)), LAW_COMPUTE_MIN);
+	*hi = fmin(fmax(1e27, pow(10, e + 2)), LAW_COMPUTE_MAX);
+}
+
 /* What the base depends on, zeroed first so that it compares whole. */
 static void key_of(const struct app *a, struct explorer_key *k)
 {
@@ -226,6 +235,8 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->u = a->scene.u;
 	k->nsliders = app_sliders(a, on);
 	app_map_window(a, &k->window); /* + - . 0 and a point that leaves it rebuild the map */
+	if (app_view_on(a, TOUR_VIEW_COMPUTE))
+		compute_window(a, &k->c_lo, &k->c_hi);
 	k->zoom = a->scene.zoom;
 	/* a zoom, or the choice of one, follows the point's curve: the budget C */
 	k->zoom_c = a->scene.zoom != 0 ? app_value(a, SLIDER_C) : 0;
@@ -248,6 +259,73 @@ static void profiles_base(struct explorer *e, const struct app *a)
 		        STYLE_TEXT);
 }
 
+/* Below this width the compute view shows the marked models alone. */
+#define COMPUTE_ALL_MODELS_W 60
+
+/*
+ * The compute view's models: with markers on ('m'), the marked ones first,
+ * which get their tags when not all fit, then the others in the catalog's
+ * order. In a narrow place (the profiles' at 80 columns, 30 wide) the
+ * marked ones alone: two dozen tags there cover the line and the '@' the
+ * picture exists to show.
+ */
+static void compute_models(struct explorer *e, const struct app *a, int w)
+{
+	struct compute_model all[COMPUTE_MAX_MODELS];
+	int n = 0;
+
+	e->ncmp_models = 0;
+	if (!a->scene.markers)
+		return;
+	markers_compute_models(a->catalog, NULL, 0, all, COMPUTE_MAX_MODELS, &n, NULL);
+	for (int pass = 0; pass < (w < COMPUTE_ALL_MODELS_W ? 1 : 2); pass++)
+		for (int i = 0; i < n; i++)
+			if (app_model_marked(a, (size_t)i) == (pass == 0))
+				e->cmp_models[e->ncmp_models++] = all[i];
+}
+
+/* The compute view's spec for state a: the law (and the compared one), the models, C. */
+static struct compute_spec compute_spec_of(struct explorer *e, const struct app *a)
+{
+	struct compute_spec s = {.laws = e->cmp_laws, .nlaws = 1, .u = a->scene.u};
+	double l;
+
+	e->cmp_laws[0] = (struct compute_law){
+	        app_law(a),
+	        a->scene.edited ? e->edited_id : a->catalog->laws[a->scene.law].preset.id};
+	if (a->compare >= 0 && law_has_surface(&a->catalog->laws[a->compare].preset.law))
+		e->cmp_laws[s.nlaws++] =
+		        (struct compute_law){&a->catalog->laws[a->compare].preset.law,
+		                             a->catalog->laws[a->compare].preset.id};
+	compute_window(a, &s.c_lo, &s.c_hi);
+	s.models = e->cmp_models;
+	s.nmodels = e->ncmp_models;
+	s.has_point = true;
+	s.point_c = app_value(a, SLIDER_C);
+	s.has_actual = law_loss(app_law(a), a->scene.n, a->scene.d, a->scene.u, &l) == MODEL_OK;
+	s.actual_loss = l;
+	return s;
+}
+
+/* The compute view's base in the profiles' place, when that view is open. */
+static void compute_base(struct explorer *e, const struct app *a)
+{
+	const struct app_view *v = app_view_in(a, VIEW_PLACE_PROFILES);
+
+	e->cmp_ok = false;
+	if (e->lay.profiles.w == 0 || v == NULL || v->id != TOUR_VIEW_COMPUTE)
+		return;
+	compute_models(e, a, e->lay.profiles.w);
+	struct compute_spec cs = compute_spec_of(e, a);
+	fill(&e->base, e->lay.profiles);
+	e->cmp_ok = compute_draw_base(&e->base, e->lay.profiles, &cs, &e->cmp) == 0;
+	if (!e->cmp_ok)
+		centred(&e->base, e->lay.profiles,
+		        law_has_surface(app_law(a)) ? "(no room for loss vs compute)"
+		                                    : "frontier law: no L*(C)",
+		        STYLE_TEXT);
+}
+
 static int build_base(struct explorer *e, const struct app *a, int w, int h)
 {
 	if (e->base.w != w || e->base.h != h) {
@@ -261,7 +339,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 	explorer_layout(w, h, a->scene.panel, a->tour != NULL, e->key.nsliders, &e->lay);
 	if (a->big)
 		big_readout_room(&e->lay);
-	e->map_ok = e->prof_ok = false;
+	e->map_ok = e->prof_ok = e->cmp_ok = false;
 	snprintf(e->edited_name, sizeof e->edited_name, "%.100s, edited",
 	         a->catalog->laws[a->scene.law].preset.name);
 	snprintf(e->edited_id, sizeof e->edited_id, "%.50s*",
@@ -276,6 +354,7 @@ static int build_base(struct explorer *e, const struct app *a, int w, int h)
 				centred(&e->base, e->lay.map, "(no room for the map)", STYLE_TEXT);
 		}
 		profiles_base(e, a);
+		compute_base(e, a);
 	}
 	e->base_ok = true;
 	return 0;
@@ -801,6 +880,10 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	if (e->prof_ok) {
 		struct profiles_spec ps = profiles_spec_of(a);
 		profiles_draw_overlay(out, e->lay.profiles, &ps, &e->prof);
+	}
+	if (e->cmp_ok) {
+		struct compute_spec cs = compute_spec_of(e, a);
+		compute_draw_overlay(out, e->lay.profiles, &cs, &e->cmp);
 	}
 	draw_view_panels(out, e, a);
 	draw_sliders(out, a, e->lay.sliders);

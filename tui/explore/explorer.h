@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "../plot/canvas.h"
+#include "../plot/compute.h"
 #include "../plot/map.h"
 #include "../plot/profiles.h"
 
@@ -47,6 +48,7 @@ struct explorer_key {
 	double t, u;
 	int nsliders;
 	struct app_window window; /* the map's, as shown */
+	double c_lo, c_hi;        /* the compute view's window of C */
 	/* last: a change from here on redraws the profiles' base alone */
 	int zoom;      /* the profiles' zoom as asked: 1, 0, -1 auto */
 	double zoom_c; /* the budget a zoom (or auto) follows; 0 with zoom off */
@@ -65,6 +67,12 @@ struct explorer {
 	bool prof_ok;
 	struct map_marker *markers; /* one per model of the catalog, in its order */
 	int nmarkers;
+	/* the compute view (C): its base, and what its spec points at */
+	struct compute_plot cmp;
+	bool cmp_ok;
+	struct compute_law cmp_laws[2];
+	struct compute_model cmp_models[COMPUTE_MAX_MODELS];
+	int ncmp_models;
 };
 
 /*

@@ -126,7 +126,7 @@ static enum key_result toggle_big(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
-/* i u t g e: the view of the key's row (app_views.h) opens or closes. */
+/* i u t g e C: the view of the key's row (app_views.h) opens or closes. */
 static enum key_result view_key(struct app *a, int key)
 {
 	const struct app_view *v = app_view_by_key(key);
@@ -260,6 +260,7 @@ const struct key_binding key_table[] = {
         {"a", "hardware view: the next accelerator", {'a'}, next_accelerator},
         {"f", "hardware view: days, count or C follows", {'f'}, cycle_follow},
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, view_key},
+        {"C", "compute view: L*(C), the models, E floor, next 10x", {'C'}, view_key},
         {"s", "save the edited law under a new id", {'s'}, open_save},
         {"r", "record this view as a tour step (asks a caption)", {'r'}, open_record},
         {"y", "copy the command line of this view (OSC 52)", {'y'}, copy_cmdline},

@@ -7,6 +7,7 @@
 #define ISOFLOP_MARKERS_H
 
 #include "../../presets/catalog.h"
+#include "../plot/compute.h"
 #include "../plot/map.h"
 
 /* Why markers_collect stopped. */
@@ -27,5 +28,16 @@ enum markers_status {
  */
 enum markers_status markers_collect(const struct catalog *cat, const char *const *ids, int nids,
                                     struct map_marker *out, int max, int *count, const char **bad);
+
+/*
+ * The same models for the loss-against-compute picture (`isoflop plot
+ * compute --model` and the explorer's C view): one per id in the order
+ * given, "all" standing for the catalog, ids == NULL for the catalog in
+ * its order; each at its compute parameters (active ones for a mixture of
+ * experts), tokens and published compute. Statuses as markers_collect's.
+ */
+enum markers_status markers_compute_models(const struct catalog *cat, const char *const *ids,
+                                           int nids, struct compute_model *out, int max, int *count,
+                                           const char **bad);
 
 #endif

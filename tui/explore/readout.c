@@ -13,6 +13,7 @@
 
 #include "../../model/optimum.h"
 #include "../../model/lifecost.h"
+#include "../../model/returns.h"
 #include "../../model/units.h"
 #include "readout.h"
 
@@ -24,7 +25,7 @@
 enum {
 	DROP_NEVER = 0,      /* L */
 	DROP_EFFICIENCY = 1, /* inference view: this model's extra FLOPs */
-	DROP_GAP = 2,        /* dL; inference view: the aware model's saving */
+	DROP_GAP = 2,        /* dL; inference view: the aware model's saving; C view: next 10x */
 	DROP_COMPUTE = 3,    /* C; inference view: the lifetime FLOPs */
 	DROP_OPT_N = 4,      /* N*; inference view: the Chinchilla model */
 	DROP_OPT_D = 5,      /* D*; inference view: the aware model */
@@ -177,6 +178,24 @@ static void fields_views(struct readout_state *s)
 		fields_cost(s, &a->scene.hw);
 }
 
+/*
+ * The compute view's returns: what the next 10x of compute buys along the
+ * frontier at this C, and its share of the reducible loss left ("returns
+ * flatten" as a number). Kaplan's law has no E: its share is of the loss.
+ */
+static void fields_returns(struct readout_state *s)
+{
+	struct returns r;
+	char gb[32];
+
+	if (returns_at_compute(s->law, s->cflops, s->a->scene.u, &r) != MODEL_OK ||
+	    !isfinite(r.share))
+		return;
+	add(s, "  ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "next 10x: dL %s (%.0f%% of %s)",
+	    loss_text(r.gain, false, gb, sizeof gb), 100 * r.share,
+	    r.floor > 0 ? "reducible" : "the loss");
+}
+
 /* Line 2: the optimum at this C, labelled. */
 static void fields_optimum(struct readout_state *s)
 {
@@ -202,6 +221,8 @@ static void fields_optimum(struct readout_state *s)
 	    loss_text(opt.loss, false, lsb, sizeof lsb));
 	add(s, "  ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
 	    loss_text(s->loss - opt.loss, true, dlb, sizeof dlb));
+	if (app_view_on(s->a, TOUR_VIEW_COMPUTE))
+		fields_returns(s);
 }
 
 /* Line 3: the compute efficiency and what it means, while it fits. */

@@ -268,7 +268,7 @@ int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec
                       struct compute_plot *p)
 {
 	memset(p, 0, sizeof *p);
-	p->point_x = p->point_y = p->floor_y = -1;
+	p->point_x = p->point_y = p->floor_y = p->actual_y = -1;
 	if (r.w < COMPUTE_MIN_W || r.h < COMPUTE_MIN_H || s->nlaws < 1 || !(s->c_lo > 0) ||
 	    !(s->c_lo < s->c_hi) || !layout(p, r, s))
 		return -1;
@@ -317,13 +317,49 @@ static void draw_title(struct canvas *c, struct rect r, const struct compute_spe
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 }
 
+/* A loss in 4 decimals (+0.0000 at the optimum), an exponent form past 1e5. */
+static void loss_text(double v, char *buf, size_t size)
+{
+	if (fabs(v) < 1e5)
+		snprintf(buf, size, "%.4f", v);
+	else
+		units_format_fixed(v, 4, buf, size);
+}
+
+/*
+ * The point's own loss: an X above the '@' with '|' down to it, so that
+ * moving N and D off the optimum opens a gap; the readout row says both
+ * losses (the numbers the picture cannot, in a narrow place too).
+ */
+static void draw_actual(struct canvas *c, const struct compute_spec *s, struct compute_plot *p,
+                        char *line, size_t size, int w)
+{
+	char at[16], own[16], gap[16];
+	double diff = s->actual_loss - p->returns.at.loss;
+	int x, y;
+
+	loss_text(p->returns.at.loss, at, sizeof at);
+	loss_text(s->actual_loss, own, sizeof own);
+	loss_text(diff, gap, sizeof gap);
+	snprintf(line, size, "@ L*=%s  X L=%s (+%s)", at, own, gap);
+	if ((int)strlen(line) > w)
+		snprintf(line, size, "@ %s  X %s", at, own);
+	if (p->point_x < 0 || !frame_cell(&p->frame, s->point_c, s->actual_loss, &x, &y) ||
+	    y == p->point_y)
+		return;
+	for (int yy = y + 1; yy < p->point_y; yy++)
+		canvas_put(c, x, yy, '|', STYLE_CURRENT);
+	canvas_put(c, x, y, COMPUTE_ACTUAL_GLYPH, STYLE_CURRENT);
+	p->actual_y = y;
+}
+
 void compute_draw_overlay(struct canvas *c, struct rect r, const struct compute_spec *s,
                           struct compute_plot *p)
 {
 	char line[256];
 
 	draw_title(c, r, s);
-	p->point_x = p->point_y = -1;
+	p->point_x = p->point_y = p->actual_y = -1;
 	p->has_returns = false;
 	for (int x = r.x; x < r.x + r.w; x++)
 		canvas_put(c, x, p->readout_y, ' ', STYLE_BLANK);
@@ -339,6 +375,8 @@ void compute_draw_overlay(struct canvas *c, struct rect r, const struct compute_
 			canvas_put(c, p->point_x, p->point_y, '@', STYLE_CURRENT);
 		else
 			p->point_x = p->point_y = -1;
+		if (s->has_actual)
+			draw_actual(c, s, p, line, sizeof line, r.w);
 	} else {
 		snprintf(line, sizeof line, "no readout at this C: its next 10x is past 1e35");
 	}

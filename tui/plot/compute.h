@@ -53,7 +53,17 @@ struct compute_spec {
 	int nmodels;
 	bool has_point; /* '@' at point_c on laws[0]'s line, and the readout */
 	double point_c;
+	/*
+	 * The point's own loss L(N, D) at point_c (the explorer's): drawn as
+	 * COMPUTE_ACTUAL_GLYPH above the '@' with a '|' between when the run is
+	 * off the optimum, and the readout row then says both losses.
+	 */
+	bool has_actual;
+	double actual_loss;
 };
+
+/* The glyph of the point's own loss, over the '@' when off the optimum. */
+#define COMPUTE_ACTUAL_GLYPH 'X'
 
 /* Where a model ended up. */
 struct compute_tag {
@@ -76,6 +86,7 @@ struct compute_plot {
 	int nmodels;     /* entries of tags, in compute_spec.models' order */
 	struct compute_tag tags[COMPUTE_MAX_MODELS];
 	int point_x, point_y; /* the '@' after the overlay, or -1 */
+	int actual_y;         /* the point's own loss's row, or -1 (same cell as '@': -1) */
 	bool has_returns;     /* returns below is laws[0]'s at point_c */
 	struct returns returns;
 };
@@ -83,9 +94,12 @@ struct compute_plot {
 /* Rows the legend wraps over at most; entries past them are cut. */
 #define COMPUTE_LEGEND_ROWS 2
 
-/* Smallest rectangle the picture fits in. */
-#define COMPUTE_MIN_W 40
-#define COMPUTE_MIN_H 12
+/*
+ * Smallest rectangle the picture fits in: the explorer's profiles' place at
+ * 80x24 (30x17), where the line, the floor and '@' still read.
+ */
+#define COMPUTE_MIN_W 28
+#define COMPUTE_MIN_H 10
 
 /*
  * Axes, every law's L*(C), the floor, the models and the legend into r,

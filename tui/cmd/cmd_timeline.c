@@ -1,0 +1,337 @@
+/*
+ * cmd_timeline.c: `isoflop timeline`: the models with a published training
+ * compute by release year, the growth a year fitted to them (derived), a
+ * cited trend (Epoch AI's), and the data wall: the year when a
+ * compute-optimal run under the law needs the whole stock of text.
+ *
+ * Both growths are projected from the frontier, the largest published
+ * compute at its release year, not from the fitted line: the trend describes
+ * how the frontier grows, and the fitted line runs below the frontier by
+ * design (it passes through the middle of the models).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/timeline.h"
+#include "../../model/units.h"
+#include "../plot/canvas.h"
+#include "../plot/timeline.h"
+#include "cli.h"
+
+#define DEFAULT_STOCK "villalobos2024"
+#define DEFAULT_TREND "epoch2024"
+
+/* Everything the command derives, from the presets it was given. */
+struct timeline_run {
+	const struct preset *law, *stock, *trend;
+	const struct preset **models; /* dated, with published compute, in catalog order */
+	struct timeline_mark *marks;
+	double *years, *compute;
+	int n;
+	int frontier; /* index of the largest compute */
+	struct timeline_fit fit;
+	struct timeline_wall wall_fit, wall_trend; /* at the fitted growth, at the trend */
+};
+
+/* The models with a published compute and a release date a year can be read from. */
+static int collect_models(const struct cli *cli, struct timeline_run *r)
+{
+	size_t max = cli->catalog->nmodels ? cli->catalog->nmodels : 1;
+
+	r->models = malloc(max * sizeof *r->models);
+	r->marks = malloc(max * sizeof *r->marks);
+	r->years = malloc(max * sizeof *r->years);
+	r->compute = malloc(max * sizeof *r->compute);
+	if (!r->models || !r->marks || !r->years || !r->compute)
+		return cli_error("out of memory");
+	r->n = 0;
+	r->frontier = 0;
+	for (size_t i = 0; i < cli->catalog->nmodels; i++) {
+		const struct preset *p = &cli->catalog->models[i].preset;
+		double y = timeline_year(p->released);
+		if (!(p->compute > 0) || !isfinite(y))
+			continue;
+		r->models[r->n] = p;
+		r->marks[r->n] = (struct timeline_mark){p->tag, y, p->compute};
+		r->years[r->n] = y;
+		r->compute[r->n] = p->compute;
+		if (p->compute > r->compute[r->frontier])
+			r->frontier = r->n;
+		r->n++;
+	}
+	if (r->n < TIMELINE_MIN_POINTS)
+		return cli_error("timeline needs at least %d models with a published compute and "
+		                 "a release date; found %d (each needs compute: and released: in "
+		                 "its preset)",
+		                 TIMELINE_MIN_POINTS, r->n);
+	return 0;
+}
+
+/* "a, b": the ids of a kind, for a message naming the right one; "none" when there are none. */
+static const char *known_ids(const struct catalog_entry *e, size_t n, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		cli_append_id(buf, size, e[i].preset.id);
+	return buf[0] ? buf : "none";
+}
+
+/* The law, the stock and the trend the options name, or their defaults. */
+static int find_presets(const struct cli *cli, struct timeline_run *r)
+{
+	const struct catalog_entry *laws[1], *e;
+	const char *stock = cli->stock ? cli->stock : DEFAULT_STOCK;
+	const char *trend = cli->trend ? cli->trend : DEFAULT_TREND;
+	char ids[512];
+
+	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
+		return cli_error(
+		        "timeline takes one law: --law ID (isoflop presets laws lists them)");
+	if (cli_laws(cli, laws, 1) < 0)
+		return EXIT_USAGE;
+	r->law = &laws[0]->preset;
+	if ((e = catalog_stock(cli->catalog, stock)) == NULL)
+		return cli_error(
+		        "--stock: unknown stock '%s' (known: %s)", stock,
+		        known_ids(cli->catalog->stocks, cli->catalog->nstocks, ids, sizeof ids));
+	r->stock = &e->preset;
+	if ((e = catalog_trend(cli->catalog, trend)) == NULL)
+		return cli_error(
+		        "--trend: unknown trend '%s' (known: %s)", trend,
+		        known_ids(cli->catalog->trends, cli->catalog->ntrends, ids, sizeof ids));
+	r->trend = &e->preset;
+	return 0;
+}
+
+/* The fit at the trend's level, then the wall at both growths. */
+static int derive(struct timeline_run *r)
+{
+	const struct preset *s = r->stock, *t = r->trend;
+	const double stock[3] = {s->stock, s->stock_low, s->stock_high};
+	const double trend[3] = {t->growth, t->growth_low, t->growth_high};
+	struct timeline_origin from = {r->years[r->frontier], r->compute[r->frontier]};
+	enum model_status st;
+
+	if (timeline_fit(r->years, r->compute, r->n, t->level, &r->fit) != MODEL_OK)
+		return cli_error("timeline: no growth can be fitted to these %d models (their "
+		                 "release years are all the same)",
+		                 r->n);
+	const double fitted[3] = {r->fit.growth, r->fit.growth_low, r->fit.growth_high};
+	if ((st = timeline_wall(&r->law->law, stock, from, fitted, &r->wall_fit)) != MODEL_OK ||
+	    (st = timeline_wall(&r->law->law, stock, from, trend, &r->wall_trend)) != MODEL_OK) {
+		char tokens[32];
+		units_format_count(s->stock, tokens, sizeof tokens);
+		return cli_error("timeline: no compute-optimal run under '%s' trains on the %s "
+		                 "tokens of '%s' (%s)",
+		                 r->law->id, tokens, s->id, model_strerror(st));
+	}
+	return 0;
+}
+
+/* The picture: the models, the fitted line, the trend from the frontier, the wall on it. */
+static int draw(const struct cli *cli, const struct timeline_run *r)
+{
+	struct canvas c;
+	struct timeline_spec spec = {
+	        .marks = r->marks,
+	        .nmarks = r->n,
+	        .has_fit = true,
+	        .fit_intercept = r->fit.intercept,
+	        .fit_slope = r->fit.slope,
+	        .fit_growth = r->fit.growth,
+	        .has_trend = true,
+	        .trend_from = {r->years[r->frontier], r->compute[r->frontier]},
+	        .trend_growth = r->trend->growth,
+	        .trend_name = "Epoch AI",
+	        .has_wall = true,
+	        .wall_compute = r->wall_trend.compute,
+	        .wall_year = r->wall_trend.year,
+	        .wall_early = r->wall_trend.year_early,
+	        .wall_late = r->wall_trend.year_late,
+	};
+
+	if (strcmp(r->trend->id, DEFAULT_TREND) != 0)
+		spec.trend_name = r->trend->id;
+	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
+		return cli_error("out of memory");
+	if (timeline_draw(&c, (struct rect){0, 0, c.w, c.h}, &spec) != 0) {
+		canvas_free(&c);
+		return cli_error("timeline: the picture needs at least %dx%d cells", TIMELINE_MIN_W,
+		                 TIMELINE_MIN_H);
+	}
+	canvas_print(&c, stdout, cli_use_color(cli));
+	canvas_free(&c);
+	return 0;
+}
+
+/* "2031.4 [2029.0, 2035.2]": a wall year with its interval. */
+static void print_wall_year(const char *what, const struct timeline_wall *w)
+{
+	char y[3][16];
+	const double at[3] = {w->year, w->year_early, w->year_late};
+
+	/* a growth not above 1 never gets there: a fitted interval can reach below 1 */
+	for (int i = 0; i < 3; i++)
+		snprintf(y[i], sizeof y[i], isfinite(at[i]) ? "%.1f" : "never", at[i]);
+	printf("  %-22s %s [%s, %s]  (derived)\n", what, y[0], y[1], y[2]);
+}
+
+/* The numbers under the picture, each labelled derived or cited. */
+static void print_text(const struct timeline_run *r)
+{
+	const struct preset *s = r->stock, *t = r->trend, *f = r->models[r->frontier];
+	char c0[32], c1[32], c2[32], s0[32], s1[32], s2[32];
+	int pct = (int)lround(100 * t->level);
+
+	printf("\nmodels with a published training compute: %d, released %.1f to %.1f\n", r->n,
+	       r->years[0], r->years[r->n - 1]);
+	printf("growth fitted to them (derived, least squares in log10 C):\n"
+	       "  %.2fx a year [%.2f, %.2f] at %d%%\n",
+	       r->fit.growth, r->fit.growth_low, r->fit.growth_high, pct);
+	printf("growth, %s (cited): %.2gx a year [%.2g, %.2g] at %d%%, %d to %d\n", t->id,
+	       t->growth, t->growth_low, t->growth_high, (int)lround(100 * t->level), t->from,
+	       t->to);
+	units_format_count(s->stock, s0, sizeof s0);
+	units_format_count(s->stock_low, s1, sizeof s1);
+	units_format_count(s->stock_high, s2, sizeof s2);
+	printf("stock of text, %s (cited): %s tokens [%s, %s] at %d%%\n", s->id, s0, s1, s2,
+	       (int)lround(100 * s->level));
+	units_format_compute(r->wall_trend.compute, c0, sizeof c0);
+	units_format_compute(r->wall_trend.compute_low, c1, sizeof c1);
+	units_format_compute(r->wall_trend.compute_high, c2, sizeof c2);
+	printf("data wall under %s (derived, where D*(C) = the stock):\n"
+	       "  C = %s FLOPs [%s, %s]\n",
+	       r->law->id, c0, c1, c2);
+	units_format_compute(f->compute, c0, sizeof c0);
+	printf("its year, projected from the frontier, %s (%s FLOPs, %.1f):\n", f->name, c0,
+	       r->years[r->frontier]);
+	print_wall_year("at the fitted growth:", &r->wall_fit);
+	print_wall_year("at the cited trend:", &r->wall_trend);
+	printf("The interval's earliest year takes the smallest stock at the fastest growth,\n"
+	       "its latest the largest stock at the slowest.\n");
+}
+
+static const struct column columns[] = {
+        {"row", "row", COL_TEXT, false},
+        {"id", "id", COL_TEXT, false},
+        {"basis", "basis", COL_TEXT, false},
+        {"year", "year", COL_NUMBER, false},
+        {"compute", "compute", COL_COMPUTE, false},
+        {"tokens", "tokens", COL_COUNT, false},
+        {"growth", "growth", COL_NUMBER, false},
+        {"low", "low", COL_NUMBER, false},
+        {"high", "high", COL_NUMBER, false},
+        {"level", "level", COL_NUMBER, false},
+};
+
+#define NCOLS ((int)(sizeof columns / sizeof *columns))
+
+/* A row with every number missing but its three names. */
+static void blank_row(struct cell *row, const char *what, const char *id, const char *basis)
+{
+	for (int i = 0; i < NCOLS; i++)
+		row[i] = cell_none();
+	row[0] = cell_text(what);
+	row[1] = cell_text(id);
+	row[2] = cell_text(basis);
+}
+
+/* A growth row: the factor a year and its interval. */
+static void growth_row(struct cell *row, const char *id, const char *basis, const double g[3],
+                       double level)
+{
+	blank_row(row, "growth", id, basis);
+	row[6] = cell_num(g[0]);
+	row[7] = cell_num(g[1]);
+	row[8] = cell_num(g[2]);
+	row[9] = cell_num(level);
+}
+
+/* A wall row: the year at the growth `id`, its interval as low and high, C_wall and the stock. */
+static void wall_row(struct cell *row, const char *id, const struct timeline_wall *w,
+                     const struct timeline_run *r)
+{
+	blank_row(row, "wall", id, "derived");
+	row[3] = cell_num(w->year);
+	row[4] = cell_num(w->compute);
+	row[5] = cell_num(r->stock->stock);
+	row[7] = cell_num(w->year_early);
+	row[8] = cell_num(w->year_late);
+	row[9] = cell_num(r->trend->level);
+}
+
+/* The rows: each model, the stock, the fitted growth, the trend, the wall at each. */
+static int fill_table(struct table *t, const struct timeline_run *r)
+{
+	const struct preset *s = r->stock, *tr = r->trend;
+	const double fitted[3] = {r->fit.growth, r->fit.growth_low, r->fit.growth_high};
+	const double trend[3] = {tr->growth, tr->growth_low, tr->growth_high};
+	struct cell row[NCOLS];
+	int rc = 0;
+
+	for (int i = 0; i < r->n && rc == 0; i++) {
+		blank_row(row, i == r->frontier ? "frontier" : "model", r->models[i]->id,
+		          "published");
+		row[3] = cell_num(r->years[i]);
+		row[4] = cell_num(r->compute[i]);
+		rc = table_add(t, row);
+	}
+	blank_row(row, "stock", s->id, "cited");
+	row[5] = cell_num(s->stock);
+	row[7] = cell_num(s->stock_low);
+	row[8] = cell_num(s->stock_high);
+	row[9] = cell_num(s->level);
+	rc = rc ? rc : table_add(t, row);
+	growth_row(row, "fitted", "derived", fitted, r->fit.level);
+	rc = rc ? rc : table_add(t, row);
+	growth_row(row, tr->id, "cited", trend, tr->level);
+	rc = rc ? rc : table_add(t, row);
+	wall_row(row, "fitted", &r->wall_fit, r);
+	rc = rc ? rc : table_add(t, row);
+	wall_row(row, tr->id, &r->wall_trend, r);
+	rc = rc ? rc : table_add(t, row);
+	return rc;
+}
+
+static int print_table(const struct cli *cli, const struct timeline_run *r)
+{
+	struct table t;
+
+	table_init(&t, columns, NCOLS);
+	if (fill_table(&t, r) != 0) {
+		table_free(&t);
+		return cli_error("out of memory");
+	}
+	table_print(&t, cli->format, stdout);
+	table_free(&t);
+	return 0;
+}
+
+static void run_free(struct timeline_run *r)
+{
+	free(r->models);
+	free(r->marks);
+	free(r->years);
+	free(r->compute);
+}
+
+int cmd_timeline(const struct cli *cli)
+{
+	struct timeline_run r = {0};
+	int rc;
+
+	if (cli->nargs > 0)
+		return cli_error("timeline takes no operand '%s'", cli->args[0]);
+	if ((rc = find_presets(cli, &r)) == 0 && (rc = collect_models(cli, &r)) == 0 &&
+	    (rc = derive(&r)) == 0) {
+		if (cli->format != FORMAT_TEXT) {
+			rc = print_table(cli, &r);
+		} else if ((rc = draw(cli, &r)) == 0) {
+			print_text(&r);
+		}
+	}
+	run_free(&r);
+	return rc;
+}
