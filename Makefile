@@ -99,7 +99,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/compute.sh \
 		tests/timeline.sh \
 		tests/cview.sh \
-		tests/tourfields.sh
+		tests/tourfields.sh \
+		tests/lifecost.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

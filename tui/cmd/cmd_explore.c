@@ -294,6 +294,8 @@ static int follower_in_range(const struct app *a, enum slider s, const char *giv
  */
 static void start_cost(const struct cli *cli, struct app *a)
 {
+	a->serve_mfu = cli->given & OPT_SERVE_MFU ? cli->serve_mfu : 0;
+	a->serve_price = cli->given & OPT_SERVE_PRICE ? cli->serve_price : 0;
 	if (cli->given & OPT_PRICE)
 		app_set_price(a, cli->price);
 	if (cli->given & OPT_WATTS)
@@ -327,8 +329,8 @@ static int start_hardware(const struct cli *cli, struct app *a)
 {
 	int rc;
 
-	if (!(cli->given &
-	      (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PRICE | OPT_WATTS | OPT_PUE)))
+	if (!(cli->given & (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PRICE | OPT_WATTS |
+	                    OPT_PUE | OPT_SERVE)))
 		return 0;
 	if ((cli->given & (OPT_GPUS | OPT_DAYS)) == (OPT_GPUS | OPT_DAYS) &&
 	    (cli->given & (OPT_COMPUTE | OPT_PARAMS | OPT_TOKENS | OPT_MODEL)))

@@ -3,13 +3,16 @@
  * target loss costs; optionally counting inference (Sardana et al. 2023),
  * limited unique data (Muennighoff et al. 2023), or the hardware that trains
  * it: --gpu, --mfu and two of the budget, --gpus and --days, and what that
- * costs in dollars, MWh and (with --grid) tonnes of CO2e.
+ * costs in dollars, MWh and (with --grid) tonnes of CO2e; with
+ * --inference-tokens and --serve-mfu, the lifetime dollars and the
+ * dollar-optimal model (model/lifecost.h, isoflop's derivation).
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../../model/hardware.h"
+#include "../../model/lifecost.h"
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../explore/stocks.h"
@@ -40,6 +43,12 @@ enum {
 	COL_STOCK, /* --stock: D over the stock, then over its high and low ends */
 	COL_STOCK_LOW,
 	COL_STOCK_HIGH,
+	COL_LIFE_USD,
+	COL_USD_SAVINGS,
+	COL_USD_N,
+	COL_USD_D,
+	COL_USD_LIFE,
+	COL_USD_SAVED,
 	NCOLS,
 };
 
@@ -70,6 +79,14 @@ static const struct column all_columns[NCOLS] = {
         [COL_STOCK] = {"stock_epochs", "stock epochs", COL_NUMBER, false},
         [COL_STOCK_LOW] = {"stock_epochs_low", "low", COL_NUMBER, false},
         [COL_STOCK_HIGH] = {"stock_epochs_high", "high", COL_NUMBER, false},
+        /* lifetime dollars: in text one per row, with the dollar optimum a row of its own */
+        [COL_LIFE_USD] = {"lifetime_usd", "lifetime USD", COL_COUNT, false},
+        [COL_USD_SAVINGS] = {"usd_savings", "USD saved", COL_SHARE, false},
+        /* in CSV and JSON, one row a law: the dollar optimum in columns, named derived */
+        [COL_USD_N] = {"derived_usd_optimal_params", "", COL_COUNT, false},
+        [COL_USD_D] = {"derived_usd_optimal_tokens", "", COL_COUNT, false},
+        [COL_USD_LIFE] = {"derived_usd_optimal_lifetime_usd", "", COL_COUNT, false},
+        [COL_USD_SAVED] = {"derived_usd_optimal_savings", "", COL_SHARE, false},
 };
 
 /*
@@ -80,14 +97,15 @@ static const struct column all_columns[NCOLS] = {
 struct hardware {
 	const struct preset *gpu; /* the accelerator; NULL without --gpu */
 	double mfu;
-	double count; /* --gpus, or 0 when the count is what follows */
-	double days;  /* --days */
-	bool rounded; /* some row's count was rounded up */
-	double price; /* USD per accelerator-hour: --price, else the preset's; 0 unknown */
-	double watts; /* W per accelerator: --watts, else the preset's; 0 unknown */
-	bool priced;  /* the price is --price's, not the preset's */
-	double pue;   /* --pue, else 1: the accelerators alone */
-	double grid;  /* --grid kg CO2e per kWh, 0 when not given (no CO2e column) */
+	double count;         /* --gpus, or 0 when the count is what follows */
+	double days;          /* --days */
+	bool rounded;         /* some row's count was rounded up */
+	double price;         /* USD per accelerator-hour: --price, else the preset's; 0 unknown */
+	double watts;         /* W per accelerator: --watts, else the preset's; 0 unknown */
+	bool priced;          /* the price is --price's, not the preset's */
+	double pue;           /* --pue, else 1: the accelerators alone */
+	double grid;          /* --grid kg CO2e per kWh, 0 when not given (no CO2e column) */
+	struct lifecost life; /* serving's terms; serve_mfu 0 without --serve-mfu */
 };
 
 struct layout {
@@ -98,7 +116,7 @@ struct layout {
 };
 
 static void layout_init(struct layout *l, bool inference, bool unique, bool hardware, bool grid,
-                        bool text)
+                        bool serve, bool text)
 {
 	l->ncols = 0;
 	for (int c = 0; c < NCOLS; c++) {
@@ -111,10 +129,14 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 			on = inference;
 		else if (c == COL_U || c == COL_EPOCHS)
 			on = unique;
-		else if (c >= COL_STOCK)
+		else if (c >= COL_STOCK && c <= COL_STOCK_HIGH)
 			on = l->stock != NULL;
 		else if (c == COL_CO2E)
 			on = hardware && grid;
+		else if (c == COL_LIFE_USD || c == COL_USD_SAVINGS)
+			on = serve;
+		else if (c >= COL_USD_N)
+			on = serve && !text;
 		else if (c >= COL_GPU)
 			on = hardware;
 		l->index[c] = on ? l->ncols : -1;
@@ -171,15 +193,37 @@ static void put_cost(const struct layout *l, struct cell *row, const struct hw_p
 	    energy && hw_co2e_tonnes(mwh, grid, &t) == MODEL_OK ? cell_num(t) : cell_none());
 }
 
+/* One row's lifetime dollars and, in CSV and JSON, the law's dollar optimum. */
+struct lifetime {
+	double usd;                       /* this row's model, trained and served */
+	double savings;                   /* against the compute-optimal model of the loss */
+	const struct lifecost_plan *plan; /* the dollar optimum's columns, or NULL */
+};
+
+static void put_lifetime(const struct layout *l, struct cell *row, const struct lifetime *life)
+{
+	if (life == NULL)
+		return;
+	put(l, row, COL_LIFE_USD, cell_num(life->usd));
+	put(l, row, COL_USD_SAVINGS, cell_num(life->savings));
+	if (life->plan == NULL)
+		return;
+	put(l, row, COL_USD_N, cell_num(life->plan->dollar.params));
+	put(l, row, COL_USD_D, cell_num(life->plan->dollar.tokens));
+	put(l, row, COL_USD_LIFE, cell_num(life->plan->dollar_usd));
+	put(l, row, COL_USD_SAVED, cell_num(life->plan->savings));
+}
+
 static int add_row(struct table *t, const struct layout *l, const char *law, const char *plan,
                    const struct allocation *a, double u, const double *total, double savings,
-                   double inference, struct hardware *hw)
+                   double inference, struct hardware *hw, const struct lifetime *life)
 {
 	struct cell row[NCOLS];
 	struct hw_plan p;
 
 	for (int i = 0; i < NCOLS; i++)
 		row[i] = cell_none();
+	put_lifetime(l, row, life);
 	put(l, row, COL_LAW, cell_text(law));
 	put(l, row, COL_PLAN, cell_text(plan));
 	put(l, row, COL_C, cell_num(a->compute));
@@ -296,6 +340,47 @@ static int size_error(const struct cli *cli, const struct preset *p, double x, d
 	                 v, p->id, unique);
 }
 
+/* Sardana's k N D + 2 N T of a model, and its saving on the compute-optimal model's. */
+static double flops_total(const struct allocation *a, double t)
+{
+	return a->compute + 2 * a->params * t;
+}
+
+/*
+ * The inference rows priced: in text the compute-optimal, the FLOP-optimal
+ * (Sardana) and the dollar-optimal model, each with its lifetime dollars; in
+ * CSV and JSON the FLOP-optimal row with the dollar optimum in columns.
+ */
+static int lifetime_rows(const struct cli *cli, const struct preset *p, double loss, double u,
+                         const struct layout *l, struct table *t, struct hardware *hw)
+{
+	struct lifecost_plan lp;
+	enum model_status st;
+	double T = cli->inference;
+	int rc;
+
+	if ((st = optimum_lifecost(&p->law, loss, u, T, &hw->life, &lp)) != MODEL_OK)
+		return cli_error("%s: the dollar-optimal model at loss %g: %s", p->id, loss,
+		                 model_strerror(st));
+	const struct inference_plan *f = &lp.flops;
+	double ch = lp.chinchilla_usd, dollar_total = flops_total(&lp.dollar, T);
+	struct lifetime chl = {ch, 0, NULL}, awl = {lp.aware_usd, 1 - lp.aware_usd / ch, NULL};
+	struct lifetime dl = {lp.dollar_usd, lp.savings, NULL};
+
+	if (cli->format != FORMAT_TEXT) {
+		awl.plan = &lp;
+		return add_row(t, l, p->id, NULL, &f->aware, u, &f->aware_total, f->savings, T, hw,
+		               &awl);
+	}
+	if ((rc = add_row(t, l, p->id, "compute-optimal", &f->chinchilla, u, &f->chinchilla_total,
+	                  -1, T, hw, &chl)) != 0 ||
+	    (rc = add_row(t, l, p->id, "inference-aware", &f->aware, u, &f->aware_total, f->savings,
+	                  T, hw, &awl)) != 0)
+		return rc;
+	return add_row(t, l, p->id, "USD-optimal (derived)", &lp.dollar, u, &dollar_total,
+	               1 - dollar_total / f->chinchilla_total, T, hw, &dl);
+}
+
 /*
  * One law's row for one question: the budget compute (--compute, or fixed
  * by --gpus and --days), --loss when compute is 0, or --params / --tokens.
@@ -317,7 +402,7 @@ static int one_law(const struct cli *cli, double compute, const struct preset *p
 		if (st != MODEL_OK)
 			return size_error(cli, p, x, u, st);
 		*spent = a.compute;
-		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0, hw);
+		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0, hw, NULL);
 	}
 	if (!(cli->given & OPT_INFERENCE)) {
 		st = compute > 0 ? optimum_at_compute(law, compute, u, &a)
@@ -326,7 +411,7 @@ static int one_law(const struct cli *cli, double compute, const struct preset *p
 			return cli->given & OPT_LOSS
 			               ? loss_error(p, cli->loss, 0, u, st)
 			               : cli_error("%s: %s", p->id, model_strerror(st));
-		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0, hw);
+		return add_row(t, l, p->id, NULL, &a, u, NULL, -1, 0, hw, NULL);
 	}
 
 	/* the target loss: given, or the compute-optimal loss of the budget */
@@ -340,13 +425,54 @@ static int one_law(const struct cli *cli, double compute, const struct preset *p
 	struct inference_plan plan;
 	if ((st = optimum_inference(law, target, u, cli->inference, &plan)) != MODEL_OK)
 		return loss_error(p, target, from_compute, u, st);
+	if (hw->life.serve_mfu > 0)
+		return lifetime_rows(cli, p, target, u, l, t, hw);
 	int rc;
 	if (cli->format == FORMAT_TEXT &&
 	    (rc = add_row(t, l, p->id, "compute-optimal", &plan.chinchilla, u,
-	                  &plan.chinchilla_total, -1, plan.inference_tokens, hw)) != 0)
+	                  &plan.chinchilla_total, -1, plan.inference_tokens, hw, NULL)) != 0)
 		return rc;
 	return add_row(t, l, p->id, "inference-aware", &plan.aware, u, &plan.aware_total,
-	               plan.savings, plan.inference_tokens, hw);
+	               plan.savings, plan.inference_tokens, hw, NULL);
+}
+
+/* What --serve-mfu and --serve-price need besides themselves. */
+static int serve_options(const struct cli *cli)
+{
+	if (!(cli->given & OPT_SERVE))
+		return 0;
+	if (!(cli->given & OPT_SERVE_MFU))
+		return cli_error("--serve-price needs --serve-mfu F, the share of the peak FLOP/s "
+		                 "serving turns into model FLOPs");
+	if (!(cli->given & OPT_INFERENCE))
+		return cli_error(
+		        "--serve-mfu prices serving: give --inference-tokens T, the tokens "
+		        "served over the model's life");
+	if (!(cli->given & OPT_GPU))
+		return cli_error("--serve-mfu needs --gpu ID and --mfu F, the accelerator and the "
+		                 "training MFU (isoflop presets accelerators lists them)");
+	return 0;
+}
+
+/*
+ * Serving's terms into hw->life: the training accelerator's peak at
+ * --serve-mfu, and --serve-price or else the training price.
+ */
+static int serving(const struct cli *cli, struct hardware *hw)
+{
+	if (!(cli->given & OPT_SERVE_MFU))
+		return 0;
+	if (!(hw->price > 0))
+		return cli_error("lifetime dollars need a price: %s has none; give --price USD an "
+		                 "accelerator-hour",
+		                 hw->gpu->id);
+	hw->life = (struct lifecost){.peak = hw->gpu->peak_flops,
+	                             .train_mfu = hw->mfu,
+	                             .train_price = hw->price,
+	                             .serve_mfu = cli->serve_mfu,
+	                             .serve_price = cli->given & OPT_SERVE_PRICE ? cli->serve_price
+	                                                                         : hw->price};
+	return 0;
 }
 
 /*
@@ -358,8 +484,11 @@ static int hardware_options(const struct cli *cli, struct hardware *hw, double *
 	bool gpus = cli->given & OPT_GPUS, days = cli->given & OPT_DAYS;
 	bool budget = cli->given & (OPT_COMPUTE | OPT_LOSS | OPT_PARAMS | OPT_TOKENS);
 	char c[32], peak[32];
+	int rc;
 
 	memset(hw, 0, sizeof *hw);
+	if ((rc = serve_options(cli)) != 0)
+		return rc;
 	if (!(cli->given & (OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_COST)))
 		return 0;
 	if (!(cli->given & OPT_GPU))
@@ -394,6 +523,8 @@ static int hardware_options(const struct cli *cli, struct hardware *hw, double *
 	                        .priced = cli->given & OPT_PRICE,
 	                        .pue = cli->given & OPT_PUE ? cli->pue : 1,
 	                        .grid = cli->given & OPT_GRID ? cli->grid : 0};
+	if ((rc = serving(cli, hw)) != 0)
+		return rc;
 	if (budget)
 		return 0;
 	struct hw_plan p = {
@@ -496,6 +627,31 @@ static void hardware_footer(const struct hardware *hw)
 	cost_footer(hw);
 }
 
+/*
+ * How the lifetime dollars are priced, or what they need. No serving MFU is
+ * assumed: it runs from a few per cent (decoding one sequence at a time) to
+ * about training's (large batches), and the answer moves with it.
+ */
+static void lifetime_footer(const struct hardware *hw, const char *served)
+{
+	const struct lifecost *c = &hw->life;
+
+	if (!(c->serve_mfu > 0)) {
+		printf("Lifetime dollars need --serve-mfu F, the share of the peak serving turns "
+		       "into\nmodel FLOPs (no default: it depends on the batch and the serving "
+		       "stack).\n");
+		return;
+	}
+	printf("lifetime USD = 6ND FLOPs at MFU %g and $%g an hour (training)\n"
+	       "+ 2N x %s tokens at MFU %g and $%g an hour (serving, %s).\n"
+	       "USD-optimal, derived by isoflop (not in Sardana et al.): their optimum with\n"
+	       "T x %.4g, (serve price / price) x (MFU / serve MFU); USD saved against the\n"
+	       "compute-optimal model of the same loss.\n",
+	       c->train_mfu, c->train_price, served, c->serve_mfu, c->serve_price,
+	       c->serve_price == c->train_price ? "the training price" : "--serve-price",
+	       c->serve_price / c->train_price * (c->train_mfu / c->serve_mfu));
+}
+
 /* The one question optimum answers: a budget, a loss, a size; 0 or an error. */
 static int one_question(const struct cli *cli)
 {
@@ -572,7 +728,7 @@ int cmd_optimum(const struct cli *cli)
 		return EXIT_USAGE;
 
 	layout_init(&l, cli->given & OPT_INFERENCE, cli->given & OPT_UNIQUE, hw.gpu != NULL,
-	            cli->given & OPT_GRID, cli->format == FORMAT_TEXT);
+	            cli->given & OPT_GRID, hw.life.serve_mfu > 0, cli->format == FORMAT_TEXT);
 	table_init(&t, l.cols, l.ncols);
 	for (int i = 0; i < nlaws; i++) {
 		const struct preset *p = &laws[i]->preset;
@@ -616,6 +772,8 @@ int cmd_optimum(const struct cli *cli)
 			       "not across laws.\n");
 		if (hw.gpu != NULL)
 			hardware_footer(&hw);
+		if (hw.gpu != NULL && (cli->given & OPT_INFERENCE))
+			lifetime_footer(&hw, served);
 	}
 	return shown > 0 ? 0 : EXIT_USAGE;
 }

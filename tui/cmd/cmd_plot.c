@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../model/lifecost.h"
 #include "../../model/optimum.h"
 #include "../plot/canvas.h"
 #include "cli.h"
@@ -72,6 +73,38 @@ static int stock_band(const struct cli *cli, struct map_spec *spec)
 	return 0;
 }
 
+/*
+ * --gpu, --mfu and --serve-mfu (with --price, --serve-price) price the
+ * inference view: iso-cost lines and the USD-optimal frontier on the map.
+ */
+static int cost_lines(const struct cli *cli, struct map_spec *spec)
+{
+	if (!(cli->given & (OPT_GPU | OPT_MFU | OPT_PRICE | OPT_SERVE)))
+		return 0;
+	if (!(cli->given & OPT_INFERENCE))
+		return cli_error("--gpu, --mfu and --serve-mfu price the inference view: give "
+		                 "--inference-tokens T");
+	if (!(cli->given & OPT_GPU) || !(cli->given & OPT_MFU) || !(cli->given & OPT_SERVE_MFU))
+		return cli_error("iso-cost lines need --gpu ID, --mfu F and --serve-mfu F (the "
+		                 "training and the serving MFU)");
+	const struct catalog_entry *g = catalog_accelerator(cli->catalog, cli->gpu);
+	if (g == NULL)
+		return cli_error("unknown accelerator '%s' (isoflop presets accelerators lists "
+		                 "them)",
+		                 cli->gpu);
+	double price = cli->given & OPT_PRICE ? cli->price : g->preset.price;
+	if (!(price > 0))
+		return cli_error("lifetime dollars need a price: %s has none; give --price USD an "
+		                 "accelerator-hour",
+		                 g->preset.id);
+	struct lifecost lc = {g->preset.peak_flops, cli->mfu, price, cli->serve_mfu,
+	                      cli->given & OPT_SERVE_PRICE ? cli->serve_price : price};
+	if (lifecost_per_flop(&lc, &spec->usd_train_flop, &spec->usd_serve_flop) != MODEL_OK)
+		return cli_error("%s at MFU %g: %s", g->preset.id, cli->mfu,
+		                 model_strerror(MODEL_EDOM));
+	return 0;
+}
+
 static int draw_contour(const struct cli *cli, const struct preset *law, const double range[4],
                         struct canvas *c, struct map_marker *markers, int max)
 {
@@ -94,7 +127,7 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 
 	if ((rc = collect_markers(cli, markers, max, &spec.nmarkers)) != 0)
 		return rc;
-	if ((rc = stock_band(cli, &spec)) != 0)
+	if ((rc = stock_band(cli, &spec)) != 0 || (rc = cost_lines(cli, &spec)) != 0)
 		return rc;
 	if ((rc = current_point(cli, &law->law, &spec.point_n, &spec.point_d, &spec.has_point)) !=
 	    0)

@@ -22,13 +22,14 @@ const struct cli_command cli_commands[] = {
          "usage: isoflop [--law ID] [--model ID | --params N --tokens D | --compute C]\n"
          "               [--unique-tokens U] [--inference-tokens T] [--larger M]\n"
          "               [--gpu ID --gpus N --mfu F --days D] [--price USD] [--watts W]\n"
-         "               [--pue X] [--stock ID] [--color WHEN] [--unicode]\n"
+         "               [--pue X] [--stock ID] [--serve-mfu F [--serve-price USD]]\n"
+         "               [--color WHEN] [--unicode]\n"
          "               [--tour ID|FILE [--notes PATH]] [--record FILE] [--runs FILE|-]\n"
          "               [--range R] [--dump [--width W --height H]]\n",
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
                  OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_RECORD |
-                 OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE | OPT_STOCK,
+                 OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE | OPT_STOCK | OPT_SERVE,
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
@@ -40,12 +41,13 @@ const struct cli_command cli_commands[] = {
          "                       [--inference-tokens T] [--unique-tokens U] [--stock ID]\n"
          "                       [--gpu ID --mfu F (--gpus N | --days D)]\n"
          "                       [--price USD] [--watts W] [--pue X] [--grid KG]\n"
+         "                       [--serve-mfu F [--serve-price USD]]\n"
          "       isoflop optimum [--law ID|all] (--compute LO:HI[:STEP] | --compute C,C...\n"
          "                       | --params N | --tokens D) [--unique-tokens U]\n"
          "       isoflop optimum [--law ID|all] --gpu ID --mfu F --gpus N --days D\n",
          OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE | OPT_FORMAT | OPT_GPU |
                  OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PARAMS | OPT_TOKENS | OPT_BUDGETS | OPT_COST |
-                 OPT_STOCK,
+                 OPT_STOCK | OPT_SERVE,
          cmd_optimum, COMPLETE_NONE, NULL},
         {"presets", NULL, "presets",
          "       isoflop presets [laws|models|accelerators|stocks|trends]\n", OPT_FORMAT,
@@ -55,9 +57,11 @@ const struct cli_command cli_commands[] = {
          "                             [--model ID|all]... [--frontier ID]\n"
          "                             [--compare ID [--delta]] [--inference-tokens T]\n"
          "                             [--unique-tokens U] [--stock ID]\n"
+         "                             [--gpu ID --mfu F --serve-mfu F [--price USD]\n"
+         "                             [--serve-price USD]]\n"
          "                             [--params N --tokens D | --compute C]\n",
          PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE |
-                 OPT_STOCK,
+                 OPT_STOCK | OPT_GPU | OPT_MFU | OPT_PRICE | OPT_SERVE,
          cmd_plot_contour, COMPLETE_NONE, NULL},
         {"plot", "profiles", "plot profiles",
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"

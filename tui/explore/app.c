@@ -269,6 +269,19 @@ static void hw_use(struct app *a, long accel)
 		app_hw_sync(a, a->hw_follow);
 }
 
+bool app_lifecost(const struct app *a, struct lifecost *out)
+{
+	const struct hw_plan *hw = &a->scene.hw;
+
+	if (!app_view_on(a, TOUR_VIEW_INFERENCE) || a->accel < 0 || !(a->t > 0) ||
+	    !(a->serve_mfu > 0) || !(hw->price > 0))
+		return false;
+	*out = (struct lifecost){hw->peak, hw->mfu, hw->price, a->serve_mfu,
+	                         a->serve_price > 0 ? a->serve_price : hw->price};
+	double x;
+	return lifecost_token_scale(out, &x) == MODEL_OK;
+}
+
 void app_open_hardware(struct app *a, bool on)
 {
 	if (on) {

@@ -18,6 +18,7 @@
 
 #include "../../model/fit.h"
 #include "../../model/hardware.h"
+#include "../../model/lifecost.h"
 #include "../../presets/catalog.h"
 #include "../../presets/tour.h"
 #include "stocks.h"
@@ -187,6 +188,10 @@ struct app {
 
 	/* the data view's stock of text (its band, epochs and window); stock.stock 0: none */
 	struct stock_numbers stock;
+
+	/* the inference view's lifetime dollars: --serve-mfu (0: none), --serve-price (0:
+	 * training's) */
+	double serve_mfu, serve_price;
 };
 
 /* Steps of a slider, in decades. */
@@ -373,6 +378,14 @@ void app_set_compare(struct app *a, long law);
 
 /* The difference map on or off; false and a status message when it cannot show. */
 bool app_set_delta(struct app *a, bool on);
+
+/*
+ * The inference view's lifetime dollars: true, with *out filled from the
+ * hardware plan (peak, MFU, price) and the serving terms, when the view is
+ * open, the hardware view has chosen an accelerator with a price and a
+ * serving MFU was given.
+ */
+bool app_lifecost(const struct app *a, struct lifecost *out);
 
 /* Use accelerator `accel` (catalog->accelerators) in the hardware view. */
 void app_set_accelerator(struct app *a, size_t accel);

@@ -106,6 +106,10 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	                                                : NULL);
 
 	app_map_window(a, &w);
+	struct lifecost life;
+	double usd_train = 0, usd_serve = 0; /* the iso-cost lines, when priced */
+	if (app_lifecost(a, &life))
+		lifecost_per_flop(&life, &usd_train, &usd_serve);
 	return (struct map_spec){
 	        .law = app_law(a),
 	        .law_name = a->scene.edited ? e->edited_name : p->name,
@@ -139,6 +143,8 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .stock_high = a->stock.stock_high,
 	        .stock_level = a->stock.level,
 	        .stock_name = a->stock.name,
+	        .usd_train_flop = usd_train,
+	        .usd_serve_flop = usd_serve,
 	};
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../../model/optimum.h"
+#include "../../model/lifecost.h"
 #include "../../model/returns.h"
 #include "../../model/units.h"
 #include "readout.h"
@@ -348,6 +349,39 @@ static bool fields_inference(struct readout_state *s)
 	return true;
 }
 
+/*
+ * The lifetime dollars of this model and the USD-optimal model of its loss
+ * (model/lifecost.h), or what they need. They drop first at 80 columns: the
+ * map's '$' lines and '&' frontier show the same.
+ */
+static void fields_lifecost(struct readout_state *s)
+{
+	const struct app *a = s->a;
+	struct lifecost lc;
+	struct lifecost_plan plan;
+	double usd;
+	char ub[16], ob[16], nb[16], db[16];
+
+	if (!app_lifecost(a, &lc)) {
+		add(s, "   ", DROP_WORDS, READOUT_FLOW, READOUT_ALONE,
+		    a->serve_mfu > 0 ? "lifetime $: g, an accelerator with a price"
+		                     : "lifetime $: start with --serve-mfu F");
+		return;
+	}
+	if (lifecost_dollars(&lc, law_compute(s->law, a->scene.n, a->scene.d), a->scene.n, a->t,
+	                     &usd) != MODEL_OK)
+		return;
+	units_format_count(usd, ub, sizeof ub);
+	add(s, "   ", DROP_RATIO, READOUT_FLOW, READOUT_ALONE, "lifetime $%s", ub);
+	if (optimum_lifecost(s->law, s->loss, a->scene.u, a->t, &lc, &plan) != MODEL_OK)
+		return;
+	units_format_count(plan.dollar_usd, ob, sizeof ob);
+	units_format_count(plan.dollar.params, nb, sizeof nb);
+	units_format_count(plan.dollar.tokens, db, sizeof db);
+	add(s, "; ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$-optimal %s on %s $%s (%+.0f%%)", nb,
+	    db, ob, 100 * (plan.dollar_usd / usd - 1));
+}
+
 int readout_fields(const struct app *a, struct readout_field *f)
 {
 	struct readout_state s = {
@@ -360,7 +394,8 @@ int readout_fields(const struct app *a, struct readout_field *f)
 	s.model = a->scene.model >= 0 ? &a->catalog->models[a->scene.model].preset : NULL;
 	s.moe = s.model != NULL && s.model->active_params > 0;
 	if (app_view_on(a, TOUR_VIEW_INFERENCE) && s.surface) {
-		fields_inference(&s);
+		if (fields_inference(&s))
+			fields_lifecost(&s);
 		fields_views(&s);
 		return s.n;
 	}

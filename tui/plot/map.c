@@ -18,9 +18,29 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "map.h"
+#include "map_cost.h"
 #include "map_stock.h"
 
 _Static_assert(MAP_ISOFLOP_GLYPH == MAP_STOCK_ISOFLOP_DOT, "the stock's median covers the dots");
+
+/* Whether the map draws lifetime dollars: the inference view, priced. */
+static bool priced(const struct map_spec *s)
+{
+	return s->inference_t > 0 && s->usd_train_flop > 0 && s->usd_serve_flop > 0;
+}
+
+/* The iso-cost lines of s, as map_cost.c takes them. */
+static struct map_costs costs_of(const struct map_spec *s)
+{
+	return (struct map_costs){priced(s) ? s->usd_train_flop : 0,
+	                          s->usd_serve_flop,
+	                          s->law->k,
+	                          s->inference_t,
+	                          s->n_lo,
+	                          s->n_hi,
+	                          s->d_lo,
+	                          s->d_hi};
+}
 
 /* The stock band of s, as map_stock.c takes it. */
 static struct map_band band_of(const struct map_spec *s)
@@ -631,6 +651,10 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		units_format_count(s->inference_t, tb, sizeof tb);
 		snprintf(out[n++], 96, "%% inference-aware, T = %s", tb);
 	}
+	if (priced(s) && has_surface && n < max)
+		snprintf(out[n++], 96, "& USD-optimal (derived)");
+	if (priced(s) && n < max)
+		snprintf(out[n++], 96, "$ lifetime USD");
 	if (s->wall_u > 0 && n < max)
 		snprintf(out[n++], 96, "= 4 epochs");
 	if (s->wall_u > 0 && s->law->family == LAW_DATA_CONSTRAINED && n < max)
@@ -748,10 +772,16 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	}
 	if (s->wall_u > 0)
 		draw_data_wall(c, &m->frame, s);
+	struct map_costs costs = costs_of(s);
+	map_cost_draw(c, &m->frame, &costs); /* over the dots, under everything after */
 	struct map_band band = band_of(s);
 	map_stock_draw(c, &m->frame, &band); /* under the frontiers, models and point */
 	if (s->frontier2 != NULL)
 		draw_frontier(c, &m->frame, s, s->frontier2, 0, s->compared ? '#' : 'o',
+		              STYLE_FRONTIER2);
+	if (priced(s) && m->has_surface) /* Sardana's frontier at T x serve/train dollars a FLOP */
+		draw_frontier(c, &m->frame, s, s->law,
+		              s->inference_t * (s->usd_serve_flop / s->usd_train_flop), '&',
 		              STYLE_FRONTIER2);
 	if (s->inference_t > 0 && m->has_surface)
 		draw_frontier(c, &m->frame, s, s->law, s->inference_t, '%', STYLE_FRONTIER2);
@@ -768,6 +798,7 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	draw_markers(c, s, m);
 	if (m->has_surface)
 		label_contours(c, &m->frame, m, decimals);
+	map_cost_label(c, &m->frame, &costs);
 	label_isoflops(c, &m->frame, s);
 	return 0;
 }

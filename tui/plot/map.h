@@ -82,6 +82,12 @@ struct map_spec {
 	double stock, stock_low, stock_high; /* its median and interval, tokens */
 	double stock_level;                  /* the interval's confidence (0.9), 0 when unknown */
 	const char *stock_name;              /* the legend's short name ("text stock"), or NULL */
+	/*
+	 * with inference_t: lifetime dollars, USD per training and per serving
+	 * FLOP (lifecost_per_flop): iso-cost lines '$' and the USD-optimal
+	 * frontier '&'; 0: none
+	 */
+	double usd_train_flop, usd_serve_flop;
 };
 
 /*
