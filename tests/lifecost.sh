@@ -147,4 +147,22 @@ expect_error "plot: --gpu without --serve-mfu" \
 	"isoflop: iso-cost lines need --gpu ID, --mfu F and --serve-mfu F (the training and the serving MFU)" \
 	plot contour --inference-tokens 10T --gpu h100 --mfu 0.4
 
+# --stock beside the dollars: each option brings its own columns and no other
+# (a merge once let the stock's switch take the dollars' columns too)
+run optimum --compute 1e24 --stock villalobos2024 --inference-tokens 10T --gpu h100 \
+	--mfu 0.4 --gpus 1024 --serve-mfu 0.2 --format csv
+head=$(printf '%s\n' "$out" | head -n 1)
+case "$head" in
+*,stock_epochs,stock_epochs_low,stock_epochs_high,lifetime_usd,usd_savings,derived_usd_optimal_params,derived_usd_optimal_tokens,derived_usd_optimal_lifetime_usd,derived_usd_optimal_savings)
+	ok "optimum --stock with --serve-mfu: both sets of columns, once" ;;
+*) no "optimum --stock with --serve-mfu: both sets of columns" "$out" ;;
+esac
+run optimum --compute 1e24 --stock villalobos2024 --inference-tokens 10T --gpu h100 \
+	--mfu 0.4 --gpus 1024 --serve-mfu 0.2
+if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -q -- '-  -$'; then
+	ok "optimum --stock with --serve-mfu as text: no empty derived columns"
+else
+	no "optimum --stock with --serve-mfu as text" "$out"
+fi
+
 echo "1..$n"
