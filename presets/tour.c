@@ -421,6 +421,10 @@ static const struct tour_field step_fields[] = {
          TOUR_WATTS_HI, false},
         {"pue", set_bounded, STEP(pue), 0, STEP(pue_at), UNITS_PLAIN, TOUR_PUE_LO, TOUR_PUE_HI,
          false},
+        {"serve_mfu", set_bounded, STEP(serve_mfu), 0, STEP(serve_mfu_at), UNITS_PLAIN,
+         TOUR_SERVE_MFU_LO, TOUR_SERVE_MFU_HI, false},
+        {"serve_price", set_bounded, STEP(serve_price), 0, STEP(serve_price_at), UNITS_PLAIN,
+         TOUR_PRICE_LO, TOUR_PRICE_HI, false},
         /* a stock preset's id, checked when played; none hides the band */
         {"stock", set_text, STEP_TEXT(stock), STEP(stock_at), UNITS_PLAIN, 0, 0, false},
         {"notes", set_notes, STEP_TEXT(notes), 0, UNITS_PLAIN, 0, 0, false},

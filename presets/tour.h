@@ -48,6 +48,9 @@
 #define TOUR_WATTS_HI 1e5
 #define TOUR_PUE_LO   1.0
 #define TOUR_PUE_HI   10.0
+/* Serving's MFU, as --serve-mfu takes it; its price is a price's. */
+#define TOUR_SERVE_MFU_LO 1e-4
+#define TOUR_SERVE_MFU_HI 1.0
 
 enum tour_panel {
 	TOUR_PANEL_BOTH, /* map and profiles side by side (default) */
@@ -103,7 +106,10 @@ struct tour_step {
 	double price, watts, pue;
 	/* the data view's stock: a stock preset's id, "none" to hide it, "" to keep */
 	char stock[64];
+	/* the inference view's lifetime dollars: serving's MFU and price; 0 when not given */
+	double serve_mfu, serve_price;
 	struct tour_mark price_at, watts_at, pue_at, stock_at, tokens_at, unique_tokens_at;
+	struct tour_mark serve_mfu_at, serve_price_at;
 
 	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
 	/* where the values checked when the tour is played were written (a new

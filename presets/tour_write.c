@@ -188,6 +188,8 @@ static const struct step_writer step_writers[] = {
         {"price", STEP(price), number_given, number_print},
         {"watts", STEP(watts), number_given, number_print},
         {"pue", STEP(pue), number_given, number_print},
+        {"serve_mfu", STEP(serve_mfu), number_given, number_print},
+        {"serve_price", STEP(serve_price), number_given, number_print},
         {"stock", STEP(stock), text_given, text_print},
         {"notes", STEP(notes), text_given, text_print},
         {"zoom", STEP(zoom), switch_given, switch_print},
@@ -232,7 +234,8 @@ static bool same_step(const struct tour_step *a, const struct tour_step *b)
 		        t->compare_at = t->difference_at = t->inference_tokens_at = t->larger_at =
 		                t->accelerator_at = t->gpus_at = t->days_at = t->mfu_at =
 		                        t->price_at = t->watts_at = t->pue_at = t->stock_at =
-		                                (struct tour_mark){0, 0};
+		                                t->serve_mfu_at = t->serve_price_at =
+		                                        (struct tour_mark){0, 0};
 		memset(t->models_at, 0, sizeof t->models_at);
 	}
 	return memcmp(&x, &y, sizeof x) == 0;

@@ -148,7 +148,7 @@ static void the_command_line_carries_cost_and_stock(void **state)
 
 /* ---- 'r': recorded steps replay to the same frames ---- */
 
-#define NSTATES 5
+#define NSTATES 6
 
 /* State i: each through the setters keys, start options and steps use. */
 static void reach_state(struct app *a, int i)
@@ -174,9 +174,16 @@ static void reach_state(struct app *a, int i)
 		assert_true(app_toggle_data(a));
 		assert_true(app_set_stock(a, "none"));
 		break;
-	default: /* and with it again, the point past 100T */
+	case 4: /* and with it again, the point past 100T */
 		assert_true(app_set_stock(a, "villalobos2024"));
 		app_move_to(a, 1e12, 3e14);
+		break;
+	default: /* the inference view priced: the accelerator above, serving at 20% MFU */
+		assert_true(app_toggle_data(a));
+		app_move_to(a, 7e10, 1.5e13);
+		assert_true(app_toggle_inference(a));
+		app_set(a, SLIDER_T, 1e14);
+		app_set_serve(a, 0.2, 0);
 		break;
 	}
 }
@@ -208,6 +215,8 @@ static void recorded_cost_and_stock_replay(void **state)
 	assert_true(t.steps[1].price == 0 && t.steps[2].pue == 1);
 	assert_string_equal(t.steps[3].stock, "none");
 	assert_string_equal(t.steps[4].stock, "villalobos2024");
+	assert_true(t.steps[5].serve_mfu == 0.2 && t.steps[5].serve_price == 0);
+	assert_non_null(strstr(want[5], "lifetime $")); /* priced, so its replay is too */
 	start(&b, "besiroglu2024");
 	if (tour_play_start(&b, &t, err, sizeof err) != 0)
 		fail_msg("%s", err);

@@ -294,8 +294,8 @@ static int follower_in_range(const struct app *a, enum slider s, const char *giv
  */
 static void start_cost(const struct cli *cli, struct app *a)
 {
-	a->serve_mfu = cli->given & OPT_SERVE_MFU ? cli->serve_mfu : 0;
-	a->serve_price = cli->given & OPT_SERVE_PRICE ? cli->serve_price : 0;
+	app_set_serve(a, cli->given & OPT_SERVE_MFU ? cli->serve_mfu : 0,
+	              cli->given & OPT_SERVE_PRICE ? cli->serve_price : 0);
 	if (cli->given & OPT_PRICE)
 		app_set_price(a, cli->price);
 	if (cli->given & OPT_WATTS)

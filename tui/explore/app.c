@@ -274,10 +274,10 @@ bool app_lifecost(const struct app *a, struct lifecost *out)
 	const struct hw_plan *hw = &a->scene.hw;
 
 	if (!app_view_on(a, TOUR_VIEW_INFERENCE) || a->accel < 0 || !(a->t > 0) ||
-	    !(a->serve_mfu > 0) || !(hw->price > 0))
+	    !(a->scene.serve_mfu > 0) || !(hw->price > 0))
 		return false;
-	*out = (struct lifecost){hw->peak, hw->mfu, hw->price, a->serve_mfu,
-	                         a->serve_price > 0 ? a->serve_price : hw->price};
+	*out = (struct lifecost){hw->peak, hw->mfu, hw->price, a->scene.serve_mfu,
+	                         a->scene.serve_price > 0 ? a->scene.serve_price : hw->price};
 	double x;
 	return lifecost_token_scale(out, &x) == MODEL_OK;
 }
@@ -549,6 +549,12 @@ void app_set_watts(struct app *a, double watts)
 void app_set_pue(struct app *a, double pue)
 {
 	a->scene.hw.pue = pue;
+}
+
+void app_set_serve(struct app *a, double mfu, double price)
+{
+	a->scene.serve_mfu = mfu;
+	a->scene.serve_price = price;
 }
 
 bool app_set_stock(struct app *a, const char *id)

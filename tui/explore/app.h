@@ -119,6 +119,9 @@ struct app_scene {
 		long accel;
 		double price, watts;
 	} given;
+	/* the inference view's lifetime dollars: serving's MFU (--serve-mfu, a step's
+	 * serve_mfu; 0: none) and price (0: training's) */
+	double serve_mfu, serve_price;
 };
 
 /*
@@ -188,10 +191,6 @@ struct app {
 
 	/* the data view's stock of text (its band, epochs and window); stock.stock 0: none */
 	struct stock_numbers stock;
-
-	/* the inference view's lifetime dollars: --serve-mfu (0: none), --serve-price (0:
-	 * training's) */
-	double serve_mfu, serve_price;
 };
 
 /* Steps of a slider, in decades. */
@@ -398,6 +397,8 @@ void app_set_accelerator(struct app *a, size_t accel);
 void app_set_price(struct app *a, double usd);
 void app_set_watts(struct app *a, double watts);
 void app_set_pue(struct app *a, double pue);
+/* Serving's MFU and price per accelerator-hour (0: the training price), for lifetime dollars. */
+void app_set_serve(struct app *a, double mfu, double price);
 
 /*
  * The data view's stock of text: the stock preset `id`, or none ("none":

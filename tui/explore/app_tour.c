@@ -48,6 +48,9 @@ static void apply_view_sliders(struct app *a, const struct tour_step *s)
 		app_set(a, SLIDER_T, s->inference_tokens);
 	if (s->larger > 0)
 		app_set(a, SLIDER_M, s->larger);
+	if (s->serve_mfu > 0 || s->serve_price > 0)
+		app_set_serve(a, s->serve_mfu > 0 ? s->serve_mfu : a->scene.serve_mfu,
+		              s->serve_price > 0 ? s->serve_price : a->scene.serve_price);
 	if (!app_view_on(a, TOUR_VIEW_HARDWARE))
 		return;
 	if (s->accelerator[0] && (e = catalog_accelerator(a->catalog, s->accelerator)) != NULL)

@@ -364,15 +364,15 @@ static void fields_lifecost(struct readout_state *s)
 
 	if (!app_lifecost(a, &lc)) {
 		add(s, "   ", DROP_WORDS, READOUT_FLOW, READOUT_ALONE,
-		    a->serve_mfu > 0 ? "lifetime $: g, an accelerator with a price"
-		                     : "lifetime $: start with --serve-mfu F");
+		    a->scene.serve_mfu > 0 ? "lifetime $: g, an accelerator with a price"
+		                           : "lifetime $: start with --serve-mfu F");
 		return;
 	}
 	if (lifecost_dollars(&lc, law_compute(s->law, a->scene.n, a->scene.d), a->scene.n, a->t,
 	                     &usd) != MODEL_OK)
 		return;
 	units_format_count(usd, ub, sizeof ub);
-	add(s, "   ", DROP_RATIO, READOUT_FLOW, READOUT_ALONE, "lifetime $%s", ub);
+	add(s, "   ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "lifetime $%s", ub);
 	if (optimum_lifecost(s->law, s->loss, a->scene.u, a->t, &lc, &plan) != MODEL_OK)
 		return;
 	units_format_count(plan.dollar_usd, ob, sizeof ob);

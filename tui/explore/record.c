@@ -94,6 +94,10 @@ static int part_views(const struct app *a, struct tour_step *s, char *why, size_
 	s->difference = a->compare >= 0 ? a->delta : -1;
 	if ((app_view_on(a, TOUR_VIEW_INFERENCE) || app_view_on(a, TOUR_VIEW_TESTTIME)) && a->t > 0)
 		s->inference_tokens = a->t;
+	if (app_view_on(a, TOUR_VIEW_INFERENCE)) { /* the lifetime dollars' serving terms */
+		s->serve_mfu = a->scene.serve_mfu;
+		s->serve_price = a->scene.serve_price;
+	}
 	if (app_view_on(a, TOUR_VIEW_TESTTIME))
 		s->larger = a->m;
 	if (app_view_on(a, TOUR_VIEW_DATA)) /* always: a step never keeps the one before's */

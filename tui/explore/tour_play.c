@@ -126,6 +126,12 @@ static int cost_error(const struct app *p, const struct tour *t, const struct to
 	    view_needed(t, hw_on, s->watts, "watts", "hardware", s->watts_at, err, errsize) ||
 	    view_needed(t, hw_on, s->pue, "pue", "hardware", s->pue_at, err, errsize))
 		return -1;
+	bool inf_on = app_view_on(p, TOUR_VIEW_INFERENCE);
+	if (view_needed(t, inf_on, s->serve_mfu, "serve_mfu", "inference", s->serve_mfu_at, err,
+	                errsize) ||
+	    view_needed(t, inf_on, s->serve_price, "serve_price", "inference", s->serve_price_at,
+	                err, errsize))
+		return -1;
 	return view_needed(t, data_on, s->stock[0] ? 1 : 0, "stock", "data", s->stock_at, err,
 	                   errsize);
 }
