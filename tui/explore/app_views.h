@@ -23,7 +23,8 @@
  *   5. if it draws a place of its own, its panel function in explorer.c's
  *      table view_panels[] (drawing into the rect the place gives);
  *   6. a golden frame of it (tests/golden.sh).
- * Views of one place exclude each other: opening one closes the others.
+ * Views of one place exclude each other: opening one closes the others; the
+ * panels' place holds the profiles', so a view of either closes the other's.
  */
 #ifndef ISOFLOP_APP_VIEWS_H
 #define ISOFLOP_APP_VIEWS_H
