@@ -97,7 +97,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/stock.sh \
 		tests/limits.sh \
 		tests/compute.sh \
-		tests/timeline.sh
+		tests/timeline.sh \
+		tests/timeline-view.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
