@@ -101,7 +101,7 @@ const struct app_view app_views[] = {
          true},
         {TOUR_VIEW_TIMELINE,
          'T',
-         "timeline view: models by year, the trends, the data wall's year",
+         "timeline view: models by year, the data wall's year",
          VIEW_PLACE_PANELS,
          {0},
          0,
