@@ -162,6 +162,23 @@ static void timeline_without_a_wall_says_so(void **state)
 	assert_non_null(strstr(a.status, "no data wall under kaplan2020-frontier"));
 }
 
+/* Picking a law without a wall ('w') while the timeline is open says so too. */
+static void picking_a_law_without_a_wall_says_so(void **state)
+{
+	struct app a;
+	const struct catalog_entry *e = catalog_law(&cat, "kaplan2020-frontier");
+
+	(void)state;
+	start(&a, "hoffmann2022");
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	app_open(&a, MODE_PICK_LAW);
+	while (a.pick != (size_t)(e - cat.laws))
+		app_pick_move(&a, 1, cat.nlaws, true);
+	app_pick_choose(&a);
+	assert_true(app_view_on(&a, TOUR_VIEW_TIMELINE));
+	assert_non_null(strstr(a.status, "no data wall under kaplan2020-frontier"));
+}
+
 /* A row that refuses keeps the view closed and says why; one that does not opens and says so. */
 static void unfit_laws_say_so(void **state)
 {
@@ -208,6 +225,7 @@ int main(void)
 	        cmocka_unit_test(timeline_opens_and_closes),
 	        cmocka_unit_test(panels_place_excludes_profiles),
 	        cmocka_unit_test(timeline_without_a_wall_says_so),
+	        cmocka_unit_test(picking_a_law_without_a_wall_says_so),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

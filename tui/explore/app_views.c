@@ -236,6 +236,14 @@ bool app_set_view(struct app *a, enum tour_view view)
 	return true;
 }
 
+void app_view_recheck(struct app *a, enum tour_view id)
+{
+	const struct app_view *r = app_view_row(id);
+
+	if (r != NULL && app_view_on(a, id) && r->fits != NULL && !r->fits(a))
+		say_unfit(a, r);
+}
+
 void app_view_key(struct app *a, enum tour_view id)
 {
 	const struct app_view *r = app_view_row(id);

@@ -79,4 +79,10 @@ int app_views_open(const struct app *a);
  */
 void app_view_key(struct app *a, enum tour_view id);
 
+/*
+ * After the law changed under an open view: if the new law cannot show it,
+ * say so in the status line (the timeline under a law with no data wall).
+ */
+void app_view_recheck(struct app *a, enum tour_view id);
+
 #endif
