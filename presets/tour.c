@@ -264,6 +264,7 @@ const char *const tour_view_names[TOUR_VIEW_COUNT + 1] = {
         [TOUR_VIEW_HARDWARE] = "hardware",
         [TOUR_VIEW_EDIT] = "edit",
         [TOUR_VIEW_COMPUTE] = "compute",
+        [TOUR_VIEW_TIMELINE] = "timeline",
         NULL,
 };
 

@@ -68,6 +68,7 @@ enum tour_view {
 	TOUR_VIEW_HARDWARE,  /* 'g': an accelerator's count, days and MFU */
 	TOUR_VIEW_EDIT,      /* 'e': the law's coefficients as sliders */
 	TOUR_VIEW_COMPUTE,   /* 'C': loss against compute, in the profiles' place */
+	TOUR_VIEW_TIMELINE,  /* 'T': models by year, the trends, the data wall's year */
 	TOUR_VIEW_COUNT      /* how many ids: a view's bit in a mask is 1u << its id */
 };
 

@@ -283,6 +283,22 @@ static void the_command_line_redraws_the_view(void **state)
 	assert_line_redraws(&a);
 }
 
+/* No option starts the explorer in the timeline view: 'y' says it leaves the view out. */
+static void the_command_line_leaves_the_timeline_out(void **state)
+{
+	(void)state;
+	struct app a;
+	char line[APP_CLIP_MAX], missing[96];
+
+	start(&a, "besiroglu2024");
+	assert_true(app_toggle_view(&a, TOUR_VIEW_TIMELINE));
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	assert_string_equal(missing, "the timeline view");
+	assert_true(app_toggle_view(&a, TOUR_VIEW_TIMELINE));
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	assert_string_equal(missing, "");
+}
+
 /* What no option carries is named, so that the status line can say so. */
 static void the_command_line_names_what_it_leaves_out(void **state)
 {
@@ -342,6 +358,7 @@ int main(void)
 	        cmocka_unit_test(enter_returns_from_a_detour),
 	        cmocka_unit_test(the_command_line_redraws_the_view),
 	        cmocka_unit_test(the_command_line_names_what_it_leaves_out),
+	        cmocka_unit_test(the_command_line_leaves_the_timeline_out),
 	        cmocka_unit_test(osc52_bytes),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);

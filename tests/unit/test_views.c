@@ -2,7 +2,8 @@
  * test_views.c: the views' table (tui/explore/app_views.h) holds what the
  * explorer did by hand per view before: each row's key and help are its
  * key_table row's, the sliders stack in one order whichever views are
- * open, views of one place exclude each other, a row that refuses leaves
+ * open, views of one place exclude each other (the panels' place holding
+ * the profiles'), the timeline opens and closes, a row that refuses leaves
  * the view closed with its message, and app_set_view shows exactly one.
  */
 #include <stdio.h>
@@ -55,8 +56,9 @@ static void rows_match_the_keys_and_the_tour(void **state)
 		assert_non_null(k);
 		assert_string_equal(k->help, v->help);
 		assert_non_null(v->set);
-		/* the compute view adds none: its '@' rides C */
 		assert_true(v->nsliders >= 0 && v->nsliders <= APP_VIEW_MAX_SLIDERS);
+		/* a view without sliders shows something of its own */
+		assert_true(v->nsliders > 0 || v->place != VIEW_PLACE_NONE);
 		/* a row with a condition says what is missing */
 		assert_true((v->fits == NULL) == (v->unfit == NULL));
 	}
@@ -105,6 +107,78 @@ static void one_view_per_place(void **state)
 	assert_null(app_view_in(&a, VIEW_PLACE_PANELS));
 }
 
+/* T opens the timeline in the panels' place with no sliders of its own, and T closes it. */
+static void timeline_opens_and_closes(void **state)
+{
+	struct app a;
+	char s[128];
+
+	(void)state;
+	start(&a, "hoffmann2022");
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	assert_true(app_view_on(&a, TOUR_VIEW_TIMELINE));
+	assert_ptr_equal(app_view_by_key('T'), app_view_row(TOUR_VIEW_TIMELINE));
+	assert_ptr_equal(app_view_in(&a, VIEW_PLACE_PANELS), app_view_row(TOUR_VIEW_TIMELINE));
+	assert_string_equal(a.status, ""); /* the law gives a wall: nothing to say */
+	sliders_of(&a, s, sizeof s);
+	assert_string_equal(s, "N D C");
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	assert_false(app_view_on(&a, TOUR_VIEW_TIMELINE));
+	assert_int_equal(app_views_open(&a), 0);
+}
+
+/*
+ * The panels' place holds the map's and the profiles': the timeline closes
+ * a view of the profiles' place and is closed by one, and leaves the views
+ * that only draw lines or add readout fields (the data view) open.
+ */
+static void panels_place_excludes_profiles(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "muennighoff2023");
+	assert_true(app_toggle_hardware(&a));
+	assert_true(app_toggle_data(&a));
+	assert_true(app_toggle_view(&a, TOUR_VIEW_TIMELINE));
+	assert_false(app_view_on(&a, TOUR_VIEW_HARDWARE));
+	assert_true(app_view_on(&a, TOUR_VIEW_DATA));
+	assert_null(app_view_in(&a, VIEW_PLACE_PROFILES));
+	assert_true(app_toggle_testtime(&a));
+	assert_false(app_view_on(&a, TOUR_VIEW_TIMELINE));
+	assert_null(app_view_in(&a, VIEW_PLACE_PANELS));
+	assert_true(app_view_on(&a, TOUR_VIEW_DATA));
+}
+
+/* A frontier law gives no data wall: the timeline opens all the same and the status says so. */
+static void timeline_without_a_wall_says_so(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "kaplan2020-frontier");
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	assert_true(app_view_on(&a, TOUR_VIEW_TIMELINE));
+	assert_non_null(strstr(a.status, "no data wall under kaplan2020-frontier"));
+}
+
+/* Picking a law without a wall ('w') while the timeline is open says so too. */
+static void picking_a_law_without_a_wall_says_so(void **state)
+{
+	struct app a;
+	const struct catalog_entry *e = catalog_law(&cat, "kaplan2020-frontier");
+
+	(void)state;
+	start(&a, "hoffmann2022");
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	app_open(&a, MODE_PICK_LAW);
+	while (a.pick != (size_t)(e - cat.laws))
+		app_pick_move(&a, 1, cat.nlaws, true);
+	app_pick_choose(&a);
+	assert_true(app_view_on(&a, TOUR_VIEW_TIMELINE));
+	assert_non_null(strstr(a.status, "no data wall under kaplan2020-frontier"));
+}
+
 /* A row that refuses keeps the view closed and says why; one that does not opens and says so. */
 static void unfit_laws_say_so(void **state)
 {
@@ -148,6 +222,10 @@ int main(void)
 	        cmocka_unit_test(one_view_per_place),
 	        cmocka_unit_test(unfit_laws_say_so),
 	        cmocka_unit_test(set_view_shows_exactly_one),
+	        cmocka_unit_test(timeline_opens_and_closes),
+	        cmocka_unit_test(panels_place_excludes_profiles),
+	        cmocka_unit_test(timeline_without_a_wall_says_so),
+	        cmocka_unit_test(picking_a_law_without_a_wall_says_so),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

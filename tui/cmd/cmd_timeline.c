@@ -4,10 +4,9 @@
  * cited trend (Epoch AI's), and the data wall: the year when a
  * compute-optimal run under the law needs the whole stock of text.
  *
- * Both growths are projected from the frontier, the largest published
- * compute at its release year, not from the fitted line: the trend describes
- * how the frontier grows, and the fitted line runs below the frontier by
- * design (it passes through the middle of the models).
+ * The numbers and the picture's spec come from tui/explore/timeline_spec.c,
+ * which the explorer's timeline view (T) shares; this file picks the presets,
+ * says what failed, and prints.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,56 +17,17 @@
 #include "../../model/units.h"
 #include "../plot/canvas.h"
 #include "../plot/timeline.h"
+#include "../explore/timeline_spec.h"
 #include "cli.h"
 
 #define DEFAULT_STOCK "villalobos2024"
-#define DEFAULT_TREND "epoch2024"
+#define DEFAULT_TREND TIMELINE_DEFAULT_TREND
 
-/* Everything the command derives, from the presets it was given. */
+/* The presets the command was given, and what is derived from them. */
 struct timeline_run {
 	const struct preset *law, *stock, *trend;
-	const struct preset **models; /* dated, with published compute, in catalog order */
-	struct timeline_mark *marks;
-	double *years, *compute;
-	int n;
-	int frontier; /* index of the largest compute */
-	struct timeline_fit fit;
-	struct timeline_wall wall_fit, wall_trend; /* at the fitted growth, at the trend */
+	struct timeline_numbers t;
 };
-
-/* The models with a published compute and a release date a year can be read from. */
-static int collect_models(const struct cli *cli, struct timeline_run *r)
-{
-	size_t max = cli->catalog->nmodels ? cli->catalog->nmodels : 1;
-
-	r->models = malloc(max * sizeof *r->models);
-	r->marks = malloc(max * sizeof *r->marks);
-	r->years = malloc(max * sizeof *r->years);
-	r->compute = malloc(max * sizeof *r->compute);
-	if (!r->models || !r->marks || !r->years || !r->compute)
-		return cli_error("out of memory");
-	r->n = 0;
-	r->frontier = 0;
-	for (size_t i = 0; i < cli->catalog->nmodels; i++) {
-		const struct preset *p = &cli->catalog->models[i].preset;
-		double y = timeline_year(p->released);
-		if (!(p->compute > 0) || !isfinite(y))
-			continue;
-		r->models[r->n] = p;
-		r->marks[r->n] = (struct timeline_mark){p->tag, y, p->compute};
-		r->years[r->n] = y;
-		r->compute[r->n] = p->compute;
-		if (p->compute > r->compute[r->frontier])
-			r->frontier = r->n;
-		r->n++;
-	}
-	if (r->n < TIMELINE_MIN_POINTS)
-		return cli_error("timeline needs at least %d models with a published compute and "
-		                 "a release date; found %d (each needs compute: and released: in "
-		                 "its preset)",
-		                 TIMELINE_MIN_POINTS, r->n);
-	return 0;
-}
 
 /* "a, b": the ids of a kind, for a message naming the right one; "none" when there are none. */
 static const char *known_ids(const struct catalog_entry *e, size_t n, char *buf, size_t size)
@@ -105,55 +65,42 @@ static int find_presets(const struct cli *cli, struct timeline_run *r)
 	return 0;
 }
 
-/* The fit at the trend's level, then the wall at both growths. */
-static int derive(struct timeline_run *r)
+/* The fit at the trend's level, then the wall at both growths; an error names what failed. */
+static int derive(const struct cli *cli, struct timeline_run *r)
 {
-	const struct preset *s = r->stock, *t = r->trend;
+	const struct preset *s = r->stock;
 	const double stock[3] = {s->stock, s->stock_low, s->stock_high};
-	const double trend[3] = {t->growth, t->growth_low, t->growth_high};
-	struct timeline_origin from = {r->years[r->frontier], r->compute[r->frontier]};
-	enum model_status st;
+	char tokens[32];
 
-	if (timeline_fit(r->years, r->compute, r->n, t->level, &r->fit) != MODEL_OK)
+	switch (timeline_numbers_derive(cli->catalog, &r->law->law, stock, r->trend, &r->t)) {
+	case TIMELINE_OK:
+		return 0;
+	case TIMELINE_NOMEM:
+		return cli_error("out of memory");
+	case TIMELINE_FEW:
+		return cli_error("timeline needs at least %d models with a published compute and "
+		                 "a release date; found %d (each needs compute: and released: in "
+		                 "its preset)",
+		                 TIMELINE_MIN_POINTS, r->t.n);
+	case TIMELINE_NO_FIT:
 		return cli_error("timeline: no growth can be fitted to these %d models (their "
 		                 "release years are all the same)",
-		                 r->n);
-	const double fitted[3] = {r->fit.growth, r->fit.growth_low, r->fit.growth_high};
-	if ((st = timeline_wall(&r->law->law, stock, from, fitted, &r->wall_fit)) != MODEL_OK ||
-	    (st = timeline_wall(&r->law->law, stock, from, trend, &r->wall_trend)) != MODEL_OK) {
-		char tokens[32];
-		units_format_count(s->stock, tokens, sizeof tokens);
-		return cli_error("timeline: no compute-optimal run under '%s' trains on the %s "
-		                 "tokens of '%s' (%s)",
-		                 r->law->id, tokens, s->id, model_strerror(st));
+		                 r->t.n);
+	case TIMELINE_NO_WALL:
+		break;
 	}
-	return 0;
+	units_format_count(s->stock, tokens, sizeof tokens);
+	return cli_error("timeline: no compute-optimal run under '%s' trains on the %s "
+	                 "tokens of '%s' (%s)",
+	                 r->law->id, tokens, s->id, model_strerror(r->t.wall_status));
 }
 
 /* The picture: the models, the fitted line, the trend from the frontier, the wall on it. */
 static int draw(const struct cli *cli, const struct timeline_run *r)
 {
 	struct canvas c;
-	struct timeline_spec spec = {
-	        .marks = r->marks,
-	        .nmarks = r->n,
-	        .has_fit = true,
-	        .fit_intercept = r->fit.intercept,
-	        .fit_slope = r->fit.slope,
-	        .fit_growth = r->fit.growth,
-	        .has_trend = true,
-	        .trend_from = {r->years[r->frontier], r->compute[r->frontier]},
-	        .trend_growth = r->trend->growth,
-	        .trend_name = "Epoch AI",
-	        .has_wall = true,
-	        .wall_compute = r->wall_trend.compute,
-	        .wall_year = r->wall_trend.year,
-	        .wall_early = r->wall_trend.year_early,
-	        .wall_late = r->wall_trend.year_late,
-	};
+	struct timeline_spec spec = timeline_numbers_spec(&r->t, r->trend);
 
-	if (strcmp(r->trend->id, DEFAULT_TREND) != 0)
-		spec.trend_name = r->trend->id;
 	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
 		return cli_error("out of memory");
 	if (timeline_draw(&c, (struct rect){0, 0, c.w, c.h}, &spec) != 0) {
@@ -181,15 +128,15 @@ static void print_wall_year(const char *what, const struct timeline_wall *w)
 /* The numbers under the picture, each labelled derived or cited. */
 static void print_text(const struct timeline_run *r)
 {
-	const struct preset *s = r->stock, *t = r->trend, *f = r->models[r->frontier];
+	const struct preset *s = r->stock, *t = r->trend, *f = r->t.models[r->t.frontier];
 	char c0[32], c1[32], c2[32], s0[32], s1[32], s2[32];
 	int pct = (int)lround(100 * t->level);
 
-	printf("\nmodels with a published training compute: %d, released %.1f to %.1f\n", r->n,
-	       r->years[0], r->years[r->n - 1]);
+	printf("\nmodels with a published training compute: %d, released %.1f to %.1f\n", r->t.n,
+	       r->t.years[0], r->t.years[r->t.n - 1]);
 	printf("growth fitted to them (derived, least squares in log10 C):\n"
 	       "  %.2fx a year [%.2f, %.2f] at %d%%\n",
-	       r->fit.growth, r->fit.growth_low, r->fit.growth_high, pct);
+	       r->t.fit.growth, r->t.fit.growth_low, r->t.fit.growth_high, pct);
 	printf("growth, %s (cited): %.2gx a year [%.2g, %.2g] at %d%%, %d to %d\n", t->id,
 	       t->growth, t->growth_low, t->growth_high, (int)lround(100 * t->level), t->from,
 	       t->to);
@@ -198,17 +145,17 @@ static void print_text(const struct timeline_run *r)
 	units_format_count(s->stock_high, s2, sizeof s2);
 	printf("stock of text, %s (cited): %s tokens [%s, %s] at %d%%\n", s->id, s0, s1, s2,
 	       (int)lround(100 * s->level));
-	units_format_compute(r->wall_trend.compute, c0, sizeof c0);
-	units_format_compute(r->wall_trend.compute_low, c1, sizeof c1);
-	units_format_compute(r->wall_trend.compute_high, c2, sizeof c2);
+	units_format_compute(r->t.wall_trend.compute, c0, sizeof c0);
+	units_format_compute(r->t.wall_trend.compute_low, c1, sizeof c1);
+	units_format_compute(r->t.wall_trend.compute_high, c2, sizeof c2);
 	printf("data wall under %s (derived, where D*(C) = the stock):\n"
 	       "  C = %s FLOPs [%s, %s]\n",
 	       r->law->id, c0, c1, c2);
 	units_format_compute(f->compute, c0, sizeof c0);
 	printf("its year, projected from the frontier, %s (%s FLOPs, %.1f):\n", f->name, c0,
-	       r->years[r->frontier]);
-	print_wall_year("at the fitted growth:", &r->wall_fit);
-	print_wall_year("at the cited trend:", &r->wall_trend);
+	       r->t.years[r->t.frontier]);
+	print_wall_year("at the fitted growth:", &r->t.wall_fit);
+	print_wall_year("at the cited trend:", &r->t.wall_trend);
 	printf("The interval's earliest year takes the smallest stock at the fastest growth,\n"
 	       "its latest the largest stock at the slowest.\n");
 }
@@ -266,16 +213,16 @@ static void wall_row(struct cell *row, const char *id, const struct timeline_wal
 static int fill_table(struct table *t, const struct timeline_run *r)
 {
 	const struct preset *s = r->stock, *tr = r->trend;
-	const double fitted[3] = {r->fit.growth, r->fit.growth_low, r->fit.growth_high};
+	const double fitted[3] = {r->t.fit.growth, r->t.fit.growth_low, r->t.fit.growth_high};
 	const double trend[3] = {tr->growth, tr->growth_low, tr->growth_high};
 	struct cell row[NCOLS];
 	int rc = 0;
 
-	for (int i = 0; i < r->n && rc == 0; i++) {
-		blank_row(row, i == r->frontier ? "frontier" : "model", r->models[i]->id,
+	for (int i = 0; i < r->t.n && rc == 0; i++) {
+		blank_row(row, i == r->t.frontier ? "frontier" : "model", r->t.models[i]->id,
 		          "published");
-		row[3] = cell_num(r->years[i]);
-		row[4] = cell_num(r->compute[i]);
+		row[3] = cell_num(r->t.years[i]);
+		row[4] = cell_num(r->t.compute[i]);
 		rc = table_add(t, row);
 	}
 	blank_row(row, "stock", s->id, "cited");
@@ -284,13 +231,13 @@ static int fill_table(struct table *t, const struct timeline_run *r)
 	row[8] = cell_num(s->stock_high);
 	row[9] = cell_num(s->level);
 	rc = rc ? rc : table_add(t, row);
-	growth_row(row, "fitted", "derived", fitted, r->fit.level);
+	growth_row(row, "fitted", "derived", fitted, r->t.fit.level);
 	rc = rc ? rc : table_add(t, row);
 	growth_row(row, tr->id, "cited", trend, tr->level);
 	rc = rc ? rc : table_add(t, row);
-	wall_row(row, "fitted", &r->wall_fit, r);
+	wall_row(row, "fitted", &r->t.wall_fit, r);
 	rc = rc ? rc : table_add(t, row);
-	wall_row(row, tr->id, &r->wall_trend, r);
+	wall_row(row, tr->id, &r->t.wall_trend, r);
 	rc = rc ? rc : table_add(t, row);
 	return rc;
 }
@@ -309,14 +256,6 @@ static int print_table(const struct cli *cli, const struct timeline_run *r)
 	return 0;
 }
 
-static void run_free(struct timeline_run *r)
-{
-	free(r->models);
-	free(r->marks);
-	free(r->years);
-	free(r->compute);
-}
-
 int cmd_timeline(const struct cli *cli)
 {
 	struct timeline_run r = {0};
@@ -324,14 +263,13 @@ int cmd_timeline(const struct cli *cli)
 
 	if (cli->nargs > 0)
 		return cli_error("timeline takes no operand '%s'", cli->args[0]);
-	if ((rc = find_presets(cli, &r)) == 0 && (rc = collect_models(cli, &r)) == 0 &&
-	    (rc = derive(&r)) == 0) {
+	if ((rc = find_presets(cli, &r)) == 0 && (rc = derive(cli, &r)) == 0) {
 		if (cli->format != FORMAT_TEXT) {
 			rc = print_table(cli, &r);
 		} else if ((rc = draw(cli, &r)) == 0) {
 			print_text(&r);
 		}
 	}
-	run_free(&r);
+	timeline_numbers_free(&r.t);
 	return rc;
 }

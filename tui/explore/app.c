@@ -349,6 +349,16 @@ void app_open_compute(struct app *a, bool on)
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
+/*
+ * The timeline has no sliders of its own: the point's C is the budget it
+ * marks, moved by the C slider as before.
+ */
+void app_open_timeline(struct app *a, bool on)
+{
+	(void)on;
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
+}
+
 void app_snap_optimum(struct app *a)
 {
 	struct allocation opt;

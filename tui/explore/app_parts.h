@@ -30,5 +30,6 @@ void app_open_testtime(struct app *a, bool on);
 void app_open_hardware(struct app *a, bool on);
 void app_open_editing(struct app *a, bool on);
 void app_open_compute(struct app *a, bool on);
+void app_open_timeline(struct app *a, bool on);
 
 #endif

@@ -14,6 +14,7 @@
 #include "../../model/units.h"
 #include "app.h"
 #include "app_parts.h"
+#include "app_views.h"
 #include "save.h"
 
 void app_open(struct app *a, enum app_mode mode)
@@ -114,6 +115,8 @@ void app_pick_choose(struct app *a)
 		app_switch_law(a, a->pick);
 		app_status(a, "law: %.100s%s", a->catalog->laws[a->scene.law].preset.name,
 		           dropped ? " (the edits are gone; s saves them before w)" : "");
+		/* the timeline's wall is the law's: a law without one says so */
+		app_view_recheck(a, TOUR_VIEW_TIMELINE);
 	}
 }
 

@@ -6,6 +6,8 @@
  */
 #include <stdio.h>
 
+#include "../../model/timeline.h"
+
 #include "app.h"
 #include "app_parts.h"
 #include "app_views.h"
@@ -29,6 +31,15 @@ static bool additive(const struct app *a)
 {
 	enum law_family f = app_law(a)->family;
 	return f == LAW_ADDITIVE || f == LAW_DATA_CONSTRAINED;
+}
+
+/* Whether the law gives a data wall for the stock: some budget's optimum trains on it. */
+static bool has_wall(const struct app *a)
+{
+	double c;
+
+	return a->stock.stock > 0 &&
+	       timeline_wall_compute(app_law(a), a->stock.stock, &c) == MODEL_OK;
 }
 
 /* In the recorder's order of preference, which is also the order sliders stack in. */
@@ -99,6 +110,17 @@ const struct app_view app_views[] = {
          has_surface,
          "%s is a frontier law: it fits no loss, so no L*(C) to draw (w: pick another)",
          false},
+        {TOUR_VIEW_TIMELINE,
+         'T',
+         "timeline view: models by year, the data wall's year",
+         VIEW_PLACE_PANELS,
+         {0},
+         0,
+         false,
+         app_open_timeline,
+         has_wall,
+         "no data wall under %s: no compute-optimal run trains on the stock",
+         false},
 };
 
 const size_t app_views_len = sizeof app_views / sizeof *app_views;
@@ -147,14 +169,21 @@ static void say_unfit(struct app *a, const struct app_view *r)
 	app_status(a, r->unfit, a->catalog->laws[a->scene.law].preset.id);
 }
 
+/* Whether views in places p and q would draw over each other: the panels' place holds the
+ * profiles'. */
+static bool places_overlap(enum app_view_place p, enum app_view_place q)
+{
+	if (p == VIEW_PLACE_NONE || q == VIEW_PLACE_NONE)
+		return false;
+	return p == q || p == VIEW_PLACE_PANELS || q == VIEW_PLACE_PANELS;
+}
+
 /* Close the open views that draw where r does: a place shows one view. */
 static void make_room(struct app *a, const struct app_view *r)
 {
-	if (r->place == VIEW_PLACE_NONE)
-		return;
 	for (size_t i = 0; i < app_views_len; i++) {
 		const struct app_view *o = &app_views[i];
-		if (o != r && o->place == r->place && app_view_on(a, o->id)) {
+		if (o != r && places_overlap(o->place, r->place) && app_view_on(a, o->id)) {
 			a->scene.views &= ~(1u << o->id);
 			o->set(a, false);
 		}
@@ -216,6 +245,14 @@ bool app_set_view(struct app *a, enum tour_view view)
 	if (view != TOUR_VIEW_EXPLORE && !app_view_on(a, view))
 		return app_toggle_view(a, view);
 	return true;
+}
+
+void app_view_recheck(struct app *a, enum tour_view id)
+{
+	const struct app_view *r = app_view_row(id);
+
+	if (r != NULL && app_view_on(a, id) && r->fits != NULL && !r->fits(a))
+		say_unfit(a, r);
 }
 
 void app_view_key(struct app *a, enum tour_view id)

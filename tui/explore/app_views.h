@@ -24,7 +24,8 @@
  *   5. if it draws a place of its own, its panel function in explorer.c's
  *      table view_panels[] (drawing into the rect the place gives);
  *   6. a golden frame of it (tests/golden.sh).
- * Views of one place exclude each other: opening one closes the others.
+ * Views of one place exclude each other: opening one closes the others; the
+ * panels' place holds the profiles', so a view of either closes the other's.
  */
 #ifndef ISOFLOP_APP_VIEWS_H
 #define ISOFLOP_APP_VIEWS_H
@@ -78,5 +79,11 @@ int app_views_open(const struct app *a);
  * it, say so in the status line (a row that refuses has said it already).
  */
 void app_view_key(struct app *a, enum tour_view id);
+
+/*
+ * After the law changed under an open view: if the new law cannot show it,
+ * say so in the status line (the timeline under a law with no data wall).
+ */
+void app_view_recheck(struct app *a, enum tour_view id);
 
 #endif

@@ -196,6 +196,8 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	left_out(missing, msize,
 	         app_view_on(a, TOUR_VIEW_DATA) && !data_law && a->scene.u != a->scene.d, "U");
 	left_out(missing, msize, hardware && a->hw_follow != HW_DAYS, "what follows (f)");
+	/* no option starts the explorer in the timeline: a tour step's view: does */
+	left_out(missing, msize, app_view_on(a, TOUR_VIEW_TIMELINE), "the timeline view");
 	return l.ok;
 }
 

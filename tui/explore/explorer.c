@@ -18,6 +18,7 @@
 #include "keys.h"
 #include "markers.h"
 #include "readout.h"
+#include "timeline_view.h"
 
 void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsliders,
                      struct explorer_layout *l)
@@ -811,6 +812,7 @@ typedef void view_panel(struct canvas *c, const struct app *a, struct rect r);
 static view_panel *const view_panels[TOUR_VIEW_COUNT] = {
         [TOUR_VIEW_TESTTIME] = draw_testtime,
         [TOUR_VIEW_HARDWARE] = draw_hardware,
+        [TOUR_VIEW_TIMELINE] = timeline_view_draw,
 };
 
 /* The rect of a place: the profiles', or the map's and the profiles' together. */

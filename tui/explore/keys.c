@@ -261,6 +261,7 @@ const struct key_binding key_table[] = {
         {"f", "hardware view: days, count or C follows", {'f'}, cycle_follow},
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, view_key},
         {"C", "compute view: L*(C), the models, E floor, next 10x", {'C'}, view_key},
+        {"T", "timeline view: models by year, the data wall's year", {'T'}, view_key},
         {"s", "save the edited law under a new id", {'s'}, open_save},
         {"r", "record this view as a tour step (asks a caption)", {'r'}, open_record},
         {"y", "copy the command line of this view (OSC 52)", {'y'}, copy_cmdline},

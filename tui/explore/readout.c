@@ -16,6 +16,7 @@
 #include "../../model/returns.h"
 #include "../../model/units.h"
 #include "readout.h"
+#include "timeline_view.h"
 
 /*
  * The order fields drop in, the first to go last in this list: what a
@@ -211,6 +212,51 @@ static void fields_returns(struct readout_state *s)
 	    r.floor > 0 ? "reducible" : "the loss");
 }
 
+/* A year on the timeline, "never" where a growth does not get there. */
+static const char *year_text(double y, char *buf, size_t size)
+{
+	snprintf(buf, size, isfinite(y) ? "%.1f" : "never", y);
+	return buf;
+}
+
+/*
+ * The timeline view's lines: the data wall's compute (derived), its year and
+ * interval at the cited trend, then the year that trend brings the frontier
+ * to this C. The words go first, the year last. Where the law gives no wall,
+ * a line says so, and no number stands in for it.
+ */
+static void fields_timeline(struct readout_state *s)
+{
+	struct timeline_view v;
+	char cb[16], y0[16], y1[16], y2[16];
+
+	timeline_view_derive(s->a, &v);
+	if (v.t.has_wall) {
+		const struct timeline_wall *w = &v.t.wall_trend;
+		units_format_compute(w->compute, cb, sizeof cb);
+		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "data wall C=%s", cb);
+		add(s, " ", DROP_LABEL, READOUT_FLOW, READOUT_WITH_PREV, "(derived)");
+		add(s, ", ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "year %s",
+		    year_text(w->year, y0, sizeof y0));
+		add(s, " ", DROP_OPT_L, READOUT_FLOW, READOUT_WITH_PREV, "[%s-%s]",
+		    year_text(w->year_early, y1, sizeof y1),
+		    year_text(w->year_late, y2, sizeof y2));
+		add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV, "at %s's %.2gx/yr (cited)",
+		    timeline_trend_name(v.trend), v.trend->growth);
+	} else if (v.trend == NULL || !(s->a->stock.stock > 0)) {
+		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE,
+		    "no data wall: no %s preset loaded", v.trend == NULL ? "trend" : "stock");
+	} else {
+		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE,
+		    "no data wall under this law: no compute-optimal run trains on the stock");
+	}
+	if (v.trend != NULL && isfinite(v.point_year))
+		add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		    "this C is the frontier's in %.1f on %s's trend", v.point_year,
+		    timeline_trend_name(v.trend));
+	timeline_view_free(&v);
+}
+
 /* Line 2: the optimum at this C, labelled. */
 static void fields_optimum(struct readout_state *s)
 {
@@ -401,6 +447,10 @@ int readout_fields(const struct app *a, struct readout_field *f)
 	}
 	fields_point(&s);
 	fields_views(&s);
+	if (app_view_on(a, TOUR_VIEW_TIMELINE)) {
+		fields_timeline(&s);
+		return s.n;
+	}
 	fields_optimum(&s);
 	fields_efficiency(&s);
 	fields_notes(&s);

@@ -40,6 +40,10 @@ static bool window(const struct timeline_spec *s, struct frame *f)
 	}
 	if (!(y0 <= y1) || !(c0 > 0))
 		return false;
+	if (s->has_point && s->point_compute > 0) {
+		c0 = fmin(c0, s->point_compute);
+		c1 = fmax(c1, s->point_compute);
+	}
 	if (s->has_wall && s->wall_compute > 0) {
 		c1 = fmax(c1, s->wall_compute);
 		if (isfinite(s->wall_year))
@@ -77,6 +81,22 @@ static void draw_wall(struct canvas *c, const struct frame *f, const struct time
 	for (int i = 0; i < 3; i++)
 		if (isfinite(at[i]) && frame_cell(f, at[i], s->wall_compute, &cx, &cy))
 			canvas_put(c, cx, cy, ch[i], STYLE_CURRENT);
+}
+
+/*
+ * The point's compute: '-' across, "this run" at its right end and '@' at
+ * the year the trend reaches it, over the lines but under the models' tags.
+ */
+static void draw_point(struct canvas *c, const struct frame *f, const struct timeline_spec *s)
+{
+	struct ink k = {c, '-', STYLE_CURRENT};
+	int cx, cy;
+
+	frame_walk(f, f->x.lo, s->point_compute, f->x.hi, s->point_compute, ink_cell, &k);
+	if (frame_cell(f, f->x.hi, s->point_compute, &cx, &cy))
+		canvas_text(c, cx - 8, cy, " this run", 9, STYLE_CURRENT);
+	if (isfinite(s->point_year) && frame_cell(f, s->point_year, s->point_compute, &cx, &cy))
+		canvas_put(c, cx, cy, '@', STYLE_CURRENT);
 }
 
 /* Each model's tag from its cell rightwards; '+' where it would cover another's. */
@@ -172,6 +192,8 @@ int timeline_draw(struct canvas *c, struct rect r, const struct timeline_spec *s
 	}
 	if (s->has_fit)
 		draw_line(c, &f, s->fit_intercept, s->fit_slope, f.x.lo, '.', STYLE_FRONTIER);
+	if (s->has_point && s->point_compute > 0)
+		draw_point(c, &f, s);
 	draw_marks(c, &f, s);
 	draw_legend(c, r, f.area.y + f.area.h + 2, s);
 	return 0;

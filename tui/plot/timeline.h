@@ -3,7 +3,8 @@
  * (log); the models with a published compute as their tags, the growth line
  * fitted to them (derived, '.'), a cited trend projected from the frontier
  * ('~'), and the compute of the data wall as a horizontal line ('=') with its
- * year and interval marked. Drawn from a plain spec into a canvas rectangle,
+ * year and interval marked; in the explorer, the point's compute as a line
+ * ('-') with '@' at the year the trend reaches it. Drawn from a plain spec into a canvas rectangle,
  * like the map and the profiles, for `isoflop timeline` and the explorer's
  * view alike. No curses.
  */
@@ -39,6 +40,10 @@ struct timeline_spec {
 	double wall_year;             /* central year; NaN when never reached */
 	double wall_early, wall_late; /* its interval; NaN ends are left unmarked */
 	const char *title;            /* first row; NULL: a default */
+	/* the explorer's point: its compute as a line ('-'), '@' where the trend reaches it */
+	bool has_point;
+	double point_compute; /* FLOPs */
+	double point_year;    /* the year the cited trend reaches it; NaN: unmarked */
 };
 
 /* Smallest rectangle the picture fits in. */
