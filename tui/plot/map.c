@@ -670,13 +670,13 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		                                       : "* optimal");
 	if (s->frontier2 != NULL && !s->compared && n < max)
 		snprintf(out[n++], 96, "o %s", s->frontier2_name);
+	/* the stock before the dots: its interval is drawn unlabelled */
+	struct map_band band = band_of(s);
+	n += map_stock_legend(&band, out + n, max - n);
 	if (n < max)
 		snprintf(out[n++], 96, ". FLOPs");
 	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
 		snprintf(out[n++], 96, "` beyond the fit");
-	/* the band is labelled on the map: its key may wait for the common glyphs */
-	struct map_band band = band_of(s);
-	n += map_stock_legend(&band, out + n, max - n);
 	if (s->nruns > 0 && n < max)
 		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
 	if (s->has_point && n < max)

@@ -20,6 +20,16 @@ static bool stock_may_cover(struct glyph g)
 }
 
 /*
+ * The interval's fill may also take an iso-FLOP dot: on a busy map the dots
+ * fill most of the empty cells, and a band drawn only between them would not
+ * be seen. The dotted lines stay readable through it, every other cell.
+ */
+static bool stock_fill_may_cover(struct glyph g)
+{
+	return stock_may_cover(g) || (g.style == STYLE_ISOFLOP && g.ch == MAP_STOCK_ISOFLOP_DOT);
+}
+
+/*
  * The interval: every other cell of the rows whose centre lies in it. A
  * checkerboard of ';' reads as grey at the back of a room, where a solid
  * fill would read as a wall and bury the contours it crosses.
@@ -34,7 +44,7 @@ static void stock_fill(struct canvas *c, const struct frame *f, const struct map
 		if (d < s->stock_low || d > s->stock_high)
 			continue;
 		for (int x = a->x; x < a->x + a->w; x++)
-			if ((x + y) % 2 == 0 && stock_may_cover(canvas_get(c, x, y)))
+			if ((x + y) % 2 == 0 && stock_fill_may_cover(canvas_get(c, x, y)))
 				canvas_put(c, x, y, MAP_STOCK_FILL, STYLE_SHADE);
 	}
 }
