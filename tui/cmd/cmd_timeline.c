@@ -89,7 +89,7 @@ static int derive(const struct cli *cli, struct timeline_run *r)
 	case TIMELINE_NO_WALL:
 		break;
 	}
-	units_format_count(s->stock, tokens, sizeof tokens);
+	units_format_tokens(s->stock, tokens, sizeof tokens);
 	return cli_error("timeline: no compute-optimal run under '%s' trains on the %s "
 	                 "tokens of '%s' (%s)",
 	                 r->law->id, tokens, s->id, model_strerror(r->t.wall_status));
@@ -140,9 +140,9 @@ static void print_text(const struct timeline_run *r)
 	printf("growth, %s (cited): %.2gx a year [%.2g, %.2g] at %d%%, %d to %d\n", t->id,
 	       t->growth, t->growth_low, t->growth_high, (int)lround(100 * t->level), t->from,
 	       t->to);
-	units_format_count(s->stock, s0, sizeof s0);
-	units_format_count(s->stock_low, s1, sizeof s1);
-	units_format_count(s->stock_high, s2, sizeof s2);
+	units_format_tokens(s->stock, s0, sizeof s0);
+	units_format_tokens(s->stock_low, s1, sizeof s1);
+	units_format_tokens(s->stock_high, s2, sizeof s2);
 	printf("stock of text, %s (cited): %s tokens [%s, %s] at %d%%\n", s->id, s0, s1, s2,
 	       (int)lround(100 * s->level));
 	units_format_compute(r->t.wall_trend.compute, c0, sizeof c0);
