@@ -1,8 +1,17 @@
 #!/bin/sh
-# man.sh COUNTS: the man pages must be clean under mandoc's linter and groff,
-# and isoflop(1)'s KEYS must be the explorer's key table.
+# man.sh [COUNTS]: the man pages must be clean under mandoc's linter and groff,
+# and isoflop(1)'s KEYS must be the explorer's key table. COUNTS, a file
+# named *counts, gets "passed failed"; any other name is refused, so that a
+# slip (man.sh man/isoflop.1) never overwrites what someone wrote.
 set -u
-counts=$1
+counts=${1:-/dev/null}
+case "$counts" in
+/dev/null | *counts) ;;
+*)
+	echo "man.sh: COUNTS must be a file named *counts, not '$counts'" >&2
+	exit 2
+	;;
+esac
 n=0 pass=0 fail=0
 for page in man/*.[0-9]; do
 	n=$((n + 1))
