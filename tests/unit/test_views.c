@@ -214,6 +214,30 @@ static void set_view_shows_exactly_one(void **state)
 	assert_int_equal(a.scene.views, 0);
 }
 
+/* T T returns to the view T closed: a speaker's detour comes back to where it left. */
+static void a_key_gives_back_what_it_closed(void **state)
+{
+	(void)state;
+	struct app a;
+
+	start(&a, "hoffmann2022");
+	assert_true(app_toggle_hardware(&a));
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	assert_false(app_view_on(&a, TOUR_VIEW_HARDWARE));
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	assert_false(app_view_on(&a, TOUR_VIEW_TIMELINE));
+	assert_true(app_view_on(&a, TOUR_VIEW_HARDWARE));
+	/* C in the profiles' place closes g; C again brings g back, once */
+	app_view_key(&a, TOUR_VIEW_COMPUTE);
+	assert_false(app_view_on(&a, TOUR_VIEW_HARDWARE));
+	app_view_key(&a, TOUR_VIEW_COMPUTE);
+	assert_true(app_view_on(&a, TOUR_VIEW_HARDWARE));
+	app_view_key(&a, TOUR_VIEW_HARDWARE);
+	app_view_key(&a, TOUR_VIEW_COMPUTE);
+	app_view_key(&a, TOUR_VIEW_COMPUTE);
+	assert_false(app_view_on(&a, TOUR_VIEW_HARDWARE)); /* nothing was closed this time */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +250,7 @@ int main(void)
 	        cmocka_unit_test(panels_place_excludes_profiles),
 	        cmocka_unit_test(timeline_without_a_wall_says_so),
 	        cmocka_unit_test(picking_a_law_without_a_wall_says_so),
+	        cmocka_unit_test(a_key_gives_back_what_it_closed),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

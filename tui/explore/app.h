@@ -95,9 +95,16 @@ struct app_window {
  * reached forward, back or by 'g N'.
  */
 struct app_scene {
-	size_t law;              /* index into catalog->laws */
-	bool edited;             /* the law was edited: `edit` holds it, app_law returns it */
-	unsigned views;          /* the open views: bit 1u << v for each (app_views.h) */
+	size_t law;     /* index into catalog->laws */
+	bool edited;    /* the law was edited: `edit` holds it, app_law returns it */
+	unsigned views; /* the open views: bit 1u << v for each (app_views.h) */
+	/*
+	 * The views a view's key closed to make room for it (its id + 1 in
+	 * made_room_for, 0: none), reopened when the same key closes it: T T
+	 * comes back to the compute or hardware view it left.
+	 */
+	unsigned made_room;
+	int made_room_for;
 	struct law edit;         /* the edited law */
 	double n, d;             /* the current point: parameters and tokens */
 	double u;                /* unique tokens for a data-constrained law; 0: unlimited */

@@ -255,12 +255,33 @@ void app_view_recheck(struct app *a, enum tour_view id)
 		say_unfit(a, r);
 }
 
+/* Reopen the views that view id's key closed when it opened, as they were. */
+static void give_back_room(struct app *a, enum tour_view id)
+{
+	unsigned back = a->scene.made_room;
+
+	if (a->scene.made_room_for != (int)id + 1)
+		return;
+	a->scene.made_room = 0;
+	a->scene.made_room_for = 0;
+	for (size_t i = 0; i < app_views_len; i++)
+		if (back & (1u << app_views[i].id) && !app_view_on(a, app_views[i].id))
+			app_toggle_view(a, app_views[i].id);
+}
+
 void app_view_key(struct app *a, enum tour_view id)
 {
 	const struct app_view *r = app_view_row(id);
+	unsigned before = a->scene.views;
 
 	if (r == NULL || !app_toggle_view(a, id))
 		return;
-	if (app_view_on(a, id) && !r->refuses && r->fits != NULL && !r->fits(a))
+	if (!app_view_on(a, id)) {
+		give_back_room(a, id);
+		return;
+	}
+	a->scene.made_room = before & ~a->scene.views;
+	a->scene.made_room_for = (int)id + 1;
+	if (!r->refuses && r->fits != NULL && !r->fits(a))
 		say_unfit(a, r);
 }
