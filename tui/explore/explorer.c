@@ -378,8 +378,11 @@ static void format_value(enum slider s, double v, char *buf, size_t size)
 		else
 			units_format_count(v, buf, size);
 		break;
-	case SLIDER_DAYS:
-		snprintf(buf, size, "%.3g", v);
+	case SLIDER_DAYS: /* whole days past a thousand: 1234, not 1.23e+03 */
+		if (v < 1000)
+			snprintf(buf, size, "%.3g", v);
+		else
+			snprintf(buf, size, "%.0f", v);
 		break;
 	case SLIDER_MFU:
 		snprintf(buf, size, "%.1f%%", 100 * v);

@@ -179,7 +179,8 @@ static void fields_views(struct readout_state *s)
 	const struct app *a = s->a;
 
 	if (app_view_on(a, TOUR_VIEW_DATA) && a->scene.u > 0)
-		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "epochs %.3g",
+		add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE,
+		    a->scene.d < 1000 * a->scene.u ? "epochs %.3g" : "epochs %.0f",
 		    a->scene.d / a->scene.u);
 	/*
 	 * the stock's interval gives the epochs' interval: its high end the

@@ -20,28 +20,44 @@ static bool stock_may_cover(struct glyph g)
 }
 
 /*
- * The interval's fill may also take an iso-FLOP dot: on a busy map the dots
- * fill most of the empty cells, and a band drawn only between them would not
- * be seen. The dotted lines stay readable through it, every other cell.
+ * The interval's fill may take an empty cell or an iso-FLOP dot: on a busy
+ * map the dots fill most of the empty cells, and a band drawn only between
+ * them would not be seen. The dotted lines stay readable through it, every
+ * other cell.
  */
 static bool stock_fill_may_cover(struct glyph g)
 {
-	return stock_may_cover(g) || (g.style == STYLE_ISOFLOP && g.ch == MAP_STOCK_ISOFLOP_DOT);
+	/* never the shading: the data wall's ':' and the fit's edge '`' say more */
+	return g.style == STYLE_BLANK ||
+	       (g.style == STYLE_ISOFLOP && g.ch == MAP_STOCK_ISOFLOP_DOT);
 }
 
 /*
- * The interval: every other cell of the rows whose centre lies in it. A
- * checkerboard of ';' reads as grey at the back of a room, where a solid
- * fill would read as a wall and bury the contours it crosses.
+ * Whether row y's span of tokens meets the interval: a row reaches half a
+ * row above and below its centre. On a small map a decade is under two rows,
+ * and a band drawn only where the centre falls in it would vanish.
+ */
+static bool row_meets(const struct frame *f, int y, const struct map_band *s)
+{
+	double n, d, below;
+
+	frame_value(f, f->area.x, y, &n, &d);
+	frame_value(f, f->area.x, y + 1, &n, &below);
+	double half = below > 0 && d > below ? sqrt(d / below) : 1;
+	return d / half <= s->stock_high && d * half >= s->stock_low;
+}
+
+/*
+ * The interval: every other cell of the rows it meets. A checkerboard of
+ * ';' reads as grey at the back of a room, where a solid fill would read as
+ * a wall and bury the contours it crosses.
  */
 static void stock_fill(struct canvas *c, const struct frame *f, const struct map_band *s)
 {
 	const struct rect *a = &f->area;
 
 	for (int y = a->y; y < a->y + a->h; y++) {
-		double n, d;
-		frame_value(f, a->x, y, &n, &d);
-		if (d < s->stock_low || d > s->stock_high)
+		if (!row_meets(f, y, s))
 			continue;
 		for (int x = a->x; x < a->x + a->w; x++)
 			if ((x + y) % 2 == 0 && stock_fill_may_cover(canvas_get(c, x, y)))
