@@ -660,6 +660,22 @@ static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
  * The hardware panel: the accelerators with their peaks, the plan that gives
  * this C (count x peak x MFU x days), and which term follows the others.
  */
+/* The terms the readout's dollars and MWh come from: "$6.88/GPU-h 700 W PUE 1". */
+static void hardware_prices(const struct hw_plan *hw, char *line, size_t size)
+{
+	char pr[24], wt[24];
+
+	if (hw->price > 0)
+		snprintf(pr, sizeof pr, "$%.4g/GPU-h", hw->price);
+	else
+		snprintf(pr, sizeof pr, "$ unknown");
+	if (hw->watts > 0)
+		snprintf(wt, sizeof wt, "%.4g W", hw->watts);
+	else
+		snprintf(wt, sizeof wt, "W unknown");
+	snprintf(line, size, "%s %s PUE %.3g", pr, wt, hw->pue > 0 ? hw->pue : 1);
+}
+
 static void draw_hardware(struct canvas *c, const struct app *a, struct rect r)
 {
 	static const char *const follows[] = {"C", "count", "days"};
@@ -678,6 +694,8 @@ static void draw_hardware(struct canvas *c, const struct app *a, struct rect r)
 	snprintf(line, sizeof line, "= %s FLOPs", cb);
 	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
 	snprintf(line, sizeof line, "%s GPU-h, %s PF-days", gb, pb);
+	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
+	hardware_prices(&a->scene.hw, line, sizeof line);
 	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
 	snprintf(line, sizeof line, "%s follows (f); a: next", follows[a->hw_follow]);
 	canvas_text(c, r.x + 1, y++, line, r.w - 1, STYLE_TEXT);
