@@ -12,6 +12,7 @@
 #include "../../presets/catalog.h"
 #include "../../presets/tour.h"
 #include "../plot/table.h"
+#include "../explore/stocks.h"
 
 /* Exit status of every user-facing failure. */
 #define EXIT_USAGE 2
@@ -166,6 +167,15 @@ int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max);
 
 /* Append ", id" (or "id" to an empty list) if it fits. */
 void cli_append_id(char *list, size_t size, const char *id);
+
+/* "a, b": the ids of a kind, for a message naming the right one; "none" when there are none. */
+const char *cli_known_ids(const struct catalog_entry *e, size_t n, char *buf, size_t size);
+
+/*
+ * The stock `id` (--stock) into *out: 0, or one line naming the known ids
+ * and EXIT_USAGE. Every command that takes --stock reports it so.
+ */
+int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out);
 
 /* Parse --range NLO:NHI,DLO:DHI (short units allowed) into out[4]. */
 int cli_parse_range(const char *arg, double out[4]);

@@ -220,9 +220,8 @@ static int stock_of(const struct cli *cli, struct stock_numbers *st,
 	*use = NULL;
 	if (cli->stock == NULL)
 		return 0;
-	if (!stocks_find(cli->catalog, cli->stock, st))
-		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
-		                 cli->stock, STOCKS_DEFAULT);
+	if (cli_stock(cli, cli->stock, st) != 0)
+		return EXIT_USAGE;
 	*use = st;
 	return 0;
 }

