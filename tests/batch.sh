@@ -30,4 +30,12 @@ else
 	no "timeline json: the wall rows' level is null" "exit $rc" "$out"
 fi
 
+# The serving options need the same in the explorer as in optimum, in the same words.
+expect_error "explorer: --serve-mfu without --inference-tokens" \
+	"isoflop: --serve-mfu prices serving: give --inference-tokens T, the tokens served over the model's life" \
+	--gpu h100 --serve-mfu 0.2 --dump
+expect_error "explorer: --serve-price without --serve-mfu" \
+	"isoflop: --serve-price needs --serve-mfu F, the share of the peak FLOP/s serving turns into model FLOPs" \
+	--inference-tokens 10T --serve-price 2 --dump
+
 echo "1..$n"

@@ -89,6 +89,20 @@ int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out)
 	        cli_known_ids(cli->catalog->stocks, cli->catalog->nstocks, ids, sizeof ids));
 }
 
+int cli_serve_options(const struct cli *cli)
+{
+	if (!(cli->given & OPT_SERVE))
+		return 0;
+	if (!(cli->given & OPT_SERVE_MFU))
+		return cli_error("--serve-price needs --serve-mfu F, the share of the peak FLOP/s "
+		                 "serving turns into model FLOPs");
+	if (!(cli->given & OPT_INFERENCE))
+		return cli_error(
+		        "--serve-mfu prices serving: give --inference-tokens T, the tokens "
+		        "served over the model's life");
+	return 0;
+}
+
 /* One "LO:HI" half of a --range; end points at the separator (or the string's end). */
 static int parse_interval(const char *s, size_t len, const char *what, double out[2])
 {

@@ -177,6 +177,12 @@ const char *cli_known_ids(const struct catalog_entry *e, size_t n, char *buf, si
  */
 int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out);
 
+/*
+ * What --serve-mfu and --serve-price need wherever they are taken: --serve-price
+ * --serve-mfu, and --serve-mfu --inference-tokens. 0, or one line and EXIT_USAGE.
+ */
+int cli_serve_options(const struct cli *cli);
+
 /* Parse --range NLO:NHI,DLO:DHI (short units allowed) into out[4]. */
 int cli_parse_range(const char *arg, double out[4]);
 

@@ -508,6 +508,8 @@ int cmd_explore(const struct cli *cli)
 		        "--width and --height size a --dump; the explorer fills the terminal");
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error("the explorer shows one law: --law ID");
+	if ((rc = cli_serve_options(cli)) != 0)
+		return rc;
 	struct fit_run *runs = NULL;
 	size_t nruns = 0;
 	if (cli->runs != NULL && (rc = load_runs(cli, &runs, &nruns)) != 0)

@@ -436,18 +436,14 @@ static int one_law(const struct cli *cli, double compute, const struct preset *p
 	               plan.savings, plan.inference_tokens, hw, NULL);
 }
 
-/* What --serve-mfu and --serve-price need besides themselves. */
+/* What --serve-mfu and --serve-price need besides themselves: here, the training's accelerator too.
+ */
 static int serve_options(const struct cli *cli)
 {
-	if (!(cli->given & OPT_SERVE))
-		return 0;
-	if (!(cli->given & OPT_SERVE_MFU))
-		return cli_error("--serve-price needs --serve-mfu F, the share of the peak FLOP/s "
-		                 "serving turns into model FLOPs");
-	if (!(cli->given & OPT_INFERENCE))
-		return cli_error(
-		        "--serve-mfu prices serving: give --inference-tokens T, the tokens "
-		        "served over the model's life");
+	int rc;
+
+	if ((rc = cli_serve_options(cli)) != 0 || !(cli->given & OPT_SERVE))
+		return rc;
 	if (!(cli->given & OPT_GPU))
 		return cli_error("--serve-mfu needs --gpu ID and --mfu F, the accelerator and the "
 		                 "training MFU (isoflop presets accelerators lists them)");
