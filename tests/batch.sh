@@ -38,4 +38,26 @@ expect_error "explorer: --serve-price without --serve-mfu" \
 	"isoflop: --serve-price needs --serve-mfu F, the share of the peak FLOP/s serving turns into model FLOPs" \
 	--inference-tokens 10T --serve-price 2 --dump
 
+# A --price (and a --serve-price) equal to the preset's own is still the user's.
+run optimum --compute 1e24 --gpu h100 --mfu 0.4 --gpus 1000 --price 6.88 \
+	--inference-tokens 10T --serve-mfu 0.2 --serve-price 6.88
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^USD = GPU-hours x \$6.88 an hour (--price)\.$' &&
+	printf '%s\n' "$out" | grep -q '(serving, --serve-price)\.$'; then
+	ok "optimum: --price and --serve-price at the preset's price are labelled as given"
+else
+	no "optimum: --price at the preset's price is labelled as given" "exit $rc: $err" "$out"
+fi
+
+# The footers count training at the law's own k, here 8 FLOPs per parameter per token.
+sed 's/^id: .*/id: k8/; s/^flops_per_param_token: 6$/flops_per_param_token: 8/' \
+	presets/laws/hoffmann2022.yaml >"$tmp/k8.yaml"
+run optimum --preset "$tmp/k8.yaml" --law k8 --compute 1e24 --inference-tokens 20T \
+	--gpu h100 --mfu 0.4 --days 90 --serve-mfu 0.2
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^lifetime USD = 8ND FLOPs at MFU 0.4' &&
+	printf '%s\n' "$out" | grep -q '^Serving 20T tokens: total = training 8ND + inference'; then
+	ok "optimum: the footers say 8ND under a law whose k is 8"
+else
+	no "optimum: the footers say the law's k" "exit $rc: $err" "$out"
+fi
+
 echo "1..$n"

@@ -103,6 +103,7 @@ struct hardware {
 	double price;         /* USD per accelerator-hour: --price, else the preset's; 0 unknown */
 	double watts;         /* W per accelerator: --watts, else the preset's; 0 unknown */
 	bool priced;          /* the price is --price's, not the preset's */
+	bool serve_priced;    /* serving's price is --serve-price's, not training's */
 	double pue;           /* --pue, else 1: the accelerators alone */
 	double grid;          /* --grid kg CO2e per kWh, 0 when not given (no CO2e column) */
 	struct lifecost life; /* serving's terms; serve_mfu 0 without --serve-mfu */
@@ -517,6 +518,7 @@ static int hardware_options(const struct cli *cli, struct hardware *hw, double *
 	                        .price = cli->given & OPT_PRICE ? cli->price : e->preset.price,
 	                        .watts = cli->given & OPT_WATTS ? cli->watts : e->preset.watts,
 	                        .priced = cli->given & OPT_PRICE,
+	                        .serve_priced = cli->given & OPT_SERVE_PRICE,
 	                        .pue = cli->given & OPT_PUE ? cli->pue : 1,
 	                        .grid = cli->given & OPT_GRID ? cli->grid : 0};
 	if ((rc = serving(cli, hw)) != 0)
@@ -546,6 +548,7 @@ struct notes {
 	char broken[256];    /* an optimum below the law's breakdown loss */
 	double broken_at;    /* that loss (the last such law's) */
 	char overspent[256]; /* a frontier whose N and D fits do not multiply back to C */
+	double k;            /* the laws' FLOPs per parameter per token; -1 when they differ */
 };
 
 /* What one law's row needs said under the table. */
@@ -555,6 +558,7 @@ static void note_law(const struct cli *cli, double compute, const struct preset 
 	const struct law *law = &p->law;
 	struct allocation a;
 
+	nt->k = nt->k == 0 || nt->k == law->k ? law->k : -1;
 	if (law_optimum_derived(law))
 		cli_append_id(nt->derived, sizeof nt->derived, p->id);
 	if (law->family == LAW_FRONTIER && law->frontier.c_min) {
@@ -595,8 +599,7 @@ static void cost_footer(const struct hardware *hw)
 {
 	if (hw->price > 0)
 		printf("USD = GPU-hours x $%g an hour (%s).\n", hw->price,
-		       hw->price == hw->gpu->price ? "the preset's on-demand list price"
-		                                   : "--price");
+		       !hw->priced ? "the preset's on-demand list price" : "--price");
 	else
 		printf("USD unknown: %s has no price; give --price USD an accelerator-hour.\n",
 		       hw->gpu->id);
@@ -628,7 +631,7 @@ static void hardware_footer(const struct hardware *hw)
  * assumed: it runs from a few per cent (decoding one sequence at a time) to
  * about training's (large batches), and the answer moves with it.
  */
-static void lifetime_footer(const struct hardware *hw, const char *served)
+static void lifetime_footer(const struct hardware *hw, const char *served, const char *train)
 {
 	const struct lifecost *c = &hw->life;
 
@@ -638,14 +641,48 @@ static void lifetime_footer(const struct hardware *hw, const char *served)
 		       "stack).\n");
 		return;
 	}
-	printf("lifetime USD = 6ND FLOPs at MFU %g and $%g an hour (training)\n"
+	printf("lifetime USD = %s FLOPs at MFU %g and $%g an hour (training)\n"
 	       "+ 2N x %s tokens at MFU %g and $%g an hour (serving, %s).\n"
 	       "USD-optimal, derived by isoflop (not in Sardana et al.): their optimum with\n"
 	       "T x %.4g, (serve price / price) x (MFU / serve MFU); USD saved against the\n"
 	       "compute-optimal model of the same loss.\n",
-	       c->train_mfu, c->train_price, served, c->serve_mfu, c->serve_price,
-	       c->serve_price == c->train_price ? "the training price" : "--serve-price",
+	       train, c->train_mfu, c->train_price, served, c->serve_mfu, c->serve_price,
+	       hw->serve_priced ? "--serve-price" : "the training price",
 	       c->serve_price / c->train_price * (c->train_mfu / c->serve_mfu));
+}
+
+/* Training's FLOPs as the laws shown count them: "6ND" with their k, "kND" when theirs differ. */
+static const char *training_flops(const struct notes *nt, char *buf, size_t size)
+{
+	if (!(nt->k > 0))
+		return "kND (each law's k)";
+	snprintf(buf, size, "%gND", nt->k);
+	return buf;
+}
+
+/*
+ * Under the table, after the laws' notes: what serving adds, the caution
+ * across laws, and what the hardware columns and the dollars count.
+ */
+static void serving_footers(const struct cli *cli, const struct notes *nt,
+                            const struct hardware *hw, int shown)
+{
+	char served[32], kb[32];
+	const char *train = training_flops(nt, kb, sizeof kb);
+
+	units_format_count(cli->inference, served, sizeof served);
+	if (cli->given & OPT_INFERENCE)
+		printf("Serving %s tokens: total = training %s + inference 2N FLOPs per "
+		       "token;\nsavings against the compute-optimal model of the same "
+		       "loss.\n",
+		       served, train);
+	if (shown > 1)
+		printf("Laws measure loss on different data: compare rows within a law, "
+		       "not across laws.\n");
+	if (hw->gpu != NULL)
+		hardware_footer(hw);
+	if (hw->gpu != NULL && (cli->given & OPT_INFERENCE))
+		lifetime_footer(hw, served, train);
 }
 
 /* The one question optimum answers: a budget, a loss, a size; 0 or an error. */
@@ -750,25 +787,12 @@ int cmd_optimum(const struct cli *cli)
 	table_print(&t, cli->format, stdout);
 	table_free(&t);
 	if (cli->format == FORMAT_TEXT) {
-		char served[32];
-		units_format_count(cli->inference, served, sizeof served);
 		if (any_frontier)
 			printf("Frontier laws give allocations only: they have no loss.\n");
 		if (non_embedding[0])
 			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		print_notes(&notes);
-		if (cli->given & OPT_INFERENCE)
-			printf("Serving %s tokens: total = training 6ND + inference 2N FLOPs per "
-			       "token;\nsavings against the compute-optimal model of the same "
-			       "loss.\n",
-			       served);
-		if (shown > 1)
-			printf("Laws measure loss on different data: compare rows within a law, "
-			       "not across laws.\n");
-		if (hw.gpu != NULL)
-			hardware_footer(&hw);
-		if (hw.gpu != NULL && (cli->given & OPT_INFERENCE))
-			lifetime_footer(&hw, served);
+		serving_footers(cli, &notes, &hw, shown);
 	}
 	return shown > 0 ? 0 : EXIT_USAGE;
 }
