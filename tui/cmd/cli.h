@@ -22,7 +22,8 @@
 
 /*
  * Options as bits of a 64-bit set, so that each command can say which ones it
- * takes: macros, since an enum constant must fit in an int.
+ * takes: macros, since an enum constant must fit in an int. They live only
+ * in memory (nothing writes them out); options_check refuses in their order.
  */
 #define OPT_LAW         (1ull << 0)
 #define OPT_PARAMS      (1ull << 1)
@@ -63,14 +64,15 @@
 #define OPT_PUE         (1ull << 36)
 #define OPT_GRID        (1ull << 37)
 #define OPT_COST        (OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_GRID)
-#define OPT_STOCK       (1ull << 44) /* clear of the bits other options of this round take */
-#define OPT_TREND       (1ull << 45)
-#define OPT_SERVE_MFU   (1ull << 48) /* lifetime cost: clear of the bits of this round */
-#define OPT_SERVE_PRICE (1ull << 49)
+#define OPT_STOCK       (1ull << 38)
+#define OPT_TREND       (1ull << 39)
+#define OPT_SERVE_MFU   (1ull << 40)
+#define OPT_SERVE_PRICE (1ull << 41)
 #define OPT_SERVE       (OPT_SERVE_MFU | OPT_SERVE_PRICE)
 /*
  * Not an option: a command that takes --compute as a list or range of
- * budgets (optimum) has this bit too. The top bit, clear of new options.
+ * budgets (optimum) has this bit too. The top bit, so that a new option
+ * takes the next free one below it.
  */
 #define OPT_BUDGETS (1ull << 63)
 
