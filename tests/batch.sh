@@ -60,4 +60,13 @@ else
 	no "optimum: the footers say the law's k" "exit $rc: $err" "$out"
 fi
 
+# --help names every plot and every option a command takes in its usage.
+run --help
+if printf '%s\n' "$out" | grep -q "fixed compute (the U-curves); compute: each law's compute-optimal" &&
+	printf '%s\n' "$out" | grep -A 1 '^       isoflop timeline' | grep -q -- '--format text|csv|json'; then
+	ok "--help: the plot command lists compute, the timeline usage --format"
+else
+	no "--help: plot compute and timeline --format" "$out"
+fi
+
 echo "1..$n"
