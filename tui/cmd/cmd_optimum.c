@@ -16,6 +16,7 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../explore/stocks.h"
+#include "stock_cols.h"
 #include "cli.h"
 
 enum {
@@ -75,10 +76,7 @@ static const struct column all_columns[NCOLS] = {
         [COL_USD] = {"usd", "USD", COL_COUNT, false},
         [COL_MWH] = {"energy_mwh", "MWh", COL_COUNT, false},
         [COL_CO2E] = {"co2e_tonnes", "t CO2e", COL_COUNT, false},
-        /* as loss --stock names them (cmd_loss.c) */
-        [COL_STOCK] = {"stock_epochs", "stock epochs", COL_NUMBER, false},
-        [COL_STOCK_LOW] = {"stock_epochs_low", "low", COL_NUMBER, false},
-        [COL_STOCK_HIGH] = {"stock_epochs_high", "high", COL_NUMBER, false},
+        /* COL_STOCK to COL_STOCK_HIGH: stock_columns, as loss --stock has them */
         /* lifetime dollars: in text one per row, with the dollar optimum a row of its own */
         [COL_LIFE_USD] = {"lifetime_usd", "lifetime USD", COL_COUNT, false},
         [COL_USD_SAVINGS] = {"usd_savings", "USD saved", COL_SHARE, false},
@@ -142,7 +140,9 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 			on = hardware;
 		l->index[c] = on ? l->ncols : -1;
 		if (on)
-			l->cols[l->ncols++] = all_columns[c];
+			l->cols[l->ncols++] = c >= COL_STOCK && c <= COL_STOCK_HIGH
+			                              ? stock_columns[c - COL_STOCK]
+			                              : all_columns[c];
 	}
 }
 
@@ -215,6 +215,18 @@ static void put_lifetime(const struct layout *l, struct cell *row, const struct 
 	put(l, row, COL_USD_SAVED, cell_num(life->plan->savings));
 }
 
+/* With --stock, the epochs of d tokens over it (stock_cols.h). */
+static void put_stock(const struct layout *l, struct cell *row, double d)
+{
+	struct cell s[STOCK_NCOLS];
+
+	if (l->stock == NULL)
+		return;
+	stock_cells(l->stock, d, s);
+	for (int i = 0; i < STOCK_NCOLS; i++)
+		put(l, row, COL_STOCK + i, s[i]);
+}
+
 static int add_row(struct table *t, const struct layout *l, const char *law, const char *plan,
                    const struct allocation *a, double u, const double *total, double savings,
                    double inference, struct hardware *hw, const struct lifetime *life)
@@ -237,11 +249,7 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 	put(l, row, COL_SAVINGS, savings >= 0 ? cell_num(savings) : cell_none());
 	put(l, row, COL_U, u > 0 ? cell_num(u) : cell_none());
 	put(l, row, COL_EPOCHS, u > 0 ? cell_num(a->tokens / u) : cell_none());
-	if (l->stock != NULL) { /* the interval's high end gives the fewest epochs */
-		put(l, row, COL_STOCK, cell_num(a->tokens / l->stock->stock));
-		put(l, row, COL_STOCK_LOW, cell_num(a->tokens / l->stock->stock_high));
-		put(l, row, COL_STOCK_HIGH, cell_num(a->tokens / l->stock->stock_low));
-	}
+	put_stock(l, row, a->tokens);
 	if (hw->gpu != NULL) {
 		enum model_status st = hardware_plan(hw, a->compute, &p);
 		if (st != MODEL_OK)
