@@ -101,7 +101,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/cview.sh \
 		tests/tourfields.sh \
 		tests/lifecost.sh \
-		tests/timeline-view.sh
+		tests/timeline-view.sh \
+		tests/batch.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

@@ -24,10 +24,10 @@ else
 fi
 
 expect_error "loss --stock: unknown id" \
-	"isoflop: --stock: unknown stock 'nope' (presets/stocks/ holds them: villalobos2024)" \
+	"isoflop: --stock: unknown stock 'nope' (known: villalobos2024)" \
 	loss --model llama3-70b --stock nope
 expect_error "plot contour --stock: unknown id" \
-	"isoflop: --stock: unknown stock 'nope' (presets/stocks/ holds them: villalobos2024)" \
+	"isoflop: --stock: unknown stock 'nope' (known: villalobos2024)" \
 	plot contour --stock nope
 expect_error "plot profiles takes no --stock" \
 	"isoflop: --stock does not apply to 'plot profiles' (see isoflop --help)" \

@@ -33,7 +33,7 @@ else
 fi
 
 expect_error "optimum --stock: unknown id" \
-	"isoflop: --stock: unknown stock 'nope' (presets/stocks/ holds them: villalobos2024)" \
+	"isoflop: --stock: unknown stock 'nope' (known: villalobos2024)" \
 	optimum --compute 1e24 --stock nope
 
 # the explorer: a start past 100T in the data view, whose window reaches the stock
@@ -61,7 +61,7 @@ else
 	no "explorer --stock ID: the data view with its stock" "exit $rc: $err" "$out"
 fi
 expect_error "explorer --stock: unknown id" \
-	"isoflop: --stock: unknown stock 'nope' (isoflop presets stocks lists them; none hides the band)" \
+	"isoflop: --stock: unknown stock 'nope' (known: villalobos2024)" \
 	--stock nope --dump
 
 # a price given is named; 413K H100-hours (Chinchilla's C at MFU 0.4) at $3 are $1.24M

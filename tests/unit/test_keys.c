@@ -283,6 +283,31 @@ static void the_command_line_redraws_the_view(void **state)
 	assert_line_redraws(&a);
 }
 
+/* A priced inference view: the line carries serving's MFU and price, and redraws it. */
+static void the_command_line_carries_the_serving_terms(void **state)
+{
+	(void)state;
+	struct app a;
+	char line[APP_CLIP_MAX], missing[96];
+
+	start(&a, "besiroglu2024");
+	app_toggle_inference(&a);
+	app_set(&a, SLIDER_T, 2e13);
+	app_set_serve(&a, 0.2, 2);
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	assert_string_equal(missing, "the serving MFU"); /* --serve-mfu opens the hardware view */
+	assert_true(app_toggle_hardware(&a));
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	if (strstr(line, " --serve-mfu 0.2 --serve-price 2") == NULL)
+		fail_msg("%s", line);
+	assert_line_redraws(&a);
+	app_set_serve(&a, 0.3, 0); /* serving at the training price */
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	if (strstr(line, " --serve-mfu 0.3") == NULL || strstr(line, "--serve-price") != NULL)
+		fail_msg("%s", line);
+	assert_line_redraws(&a);
+}
+
 /* No option starts the explorer in the timeline view: 'y' says it leaves the view out. */
 static void the_command_line_leaves_the_timeline_out(void **state)
 {
@@ -359,6 +384,7 @@ int main(void)
 	        cmocka_unit_test(the_command_line_redraws_the_view),
 	        cmocka_unit_test(the_command_line_names_what_it_leaves_out),
 	        cmocka_unit_test(the_command_line_leaves_the_timeline_out),
+	        cmocka_unit_test(the_command_line_carries_the_serving_terms),
 	        cmocka_unit_test(osc52_bytes),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);

@@ -70,6 +70,39 @@ void cli_append_id(char *list, size_t size, const char *id)
 	snprintf(list + used, size - used, "%s%s", used ? ", " : "", id);
 }
 
+const char *cli_known_ids(const struct catalog_entry *e, size_t n, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		cli_append_id(buf, size, e[i].preset.id);
+	return buf[0] ? buf : "none";
+}
+
+int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out)
+{
+	char ids[512];
+
+	if (stocks_find(cli->catalog, id, out))
+		return 0;
+	return cli_error(
+	        "--stock: unknown stock '%s' (known: %s)", id,
+	        cli_known_ids(cli->catalog->stocks, cli->catalog->nstocks, ids, sizeof ids));
+}
+
+int cli_serve_options(const struct cli *cli)
+{
+	if (!(cli->given & OPT_SERVE))
+		return 0;
+	if (!(cli->given & OPT_SERVE_MFU))
+		return cli_error("--serve-price needs --serve-mfu F, the share of the peak FLOP/s "
+		                 "serving turns into model FLOPs");
+	if (!(cli->given & OPT_INFERENCE))
+		return cli_error(
+		        "--serve-mfu prices serving: give --inference-tokens T, the tokens "
+		        "served over the model's life");
+	return 0;
+}
+
 /* One "LO:HI" half of a --range; end points at the separator (or the string's end). */
 static int parse_interval(const char *s, size_t len, const char *what, double out[2])
 {

@@ -12,6 +12,7 @@
 #include "../../presets/catalog.h"
 #include "../../presets/tour.h"
 #include "../plot/table.h"
+#include "../explore/stocks.h"
 
 /* Exit status of every user-facing failure. */
 #define EXIT_USAGE 2
@@ -21,7 +22,8 @@
 
 /*
  * Options as bits of a 64-bit set, so that each command can say which ones it
- * takes: macros, since an enum constant must fit in an int.
+ * takes: macros, since an enum constant must fit in an int. They live only
+ * in memory (nothing writes them out); options_check refuses in their order.
  */
 #define OPT_LAW         (1ull << 0)
 #define OPT_PARAMS      (1ull << 1)
@@ -62,14 +64,15 @@
 #define OPT_PUE         (1ull << 36)
 #define OPT_GRID        (1ull << 37)
 #define OPT_COST        (OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_GRID)
-#define OPT_STOCK       (1ull << 44) /* clear of the bits other options of this round take */
-#define OPT_TREND       (1ull << 45)
-#define OPT_SERVE_MFU   (1ull << 48) /* lifetime cost: clear of the bits of this round */
-#define OPT_SERVE_PRICE (1ull << 49)
+#define OPT_STOCK       (1ull << 38)
+#define OPT_TREND       (1ull << 39)
+#define OPT_SERVE_MFU   (1ull << 40)
+#define OPT_SERVE_PRICE (1ull << 41)
 #define OPT_SERVE       (OPT_SERVE_MFU | OPT_SERVE_PRICE)
 /*
  * Not an option: a command that takes --compute as a list or range of
- * budgets (optimum) has this bit too. The top bit, clear of new options.
+ * budgets (optimum) has this bit too. The top bit, so that a new option
+ * takes the next free one below it.
  */
 #define OPT_BUDGETS (1ull << 63)
 
@@ -166,6 +169,21 @@ int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max);
 
 /* Append ", id" (or "id" to an empty list) if it fits. */
 void cli_append_id(char *list, size_t size, const char *id);
+
+/* "a, b": the ids of a kind, for a message naming the right one; "none" when there are none. */
+const char *cli_known_ids(const struct catalog_entry *e, size_t n, char *buf, size_t size);
+
+/*
+ * The stock `id` (--stock) into *out: 0, or one line naming the known ids
+ * and EXIT_USAGE. Every command that takes --stock reports it so.
+ */
+int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out);
+
+/*
+ * What --serve-mfu and --serve-price need wherever they are taken: --serve-price
+ * --serve-mfu, and --serve-mfu --inference-tokens. 0, or one line and EXIT_USAGE.
+ */
+int cli_serve_options(const struct cli *cli);
 
 /* Parse --range NLO:NHI,DLO:DHI (short units allowed) into out[4]. */
 int cli_parse_range(const char *arg, double out[4]);

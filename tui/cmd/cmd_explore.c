@@ -307,12 +307,13 @@ static void start_cost(const struct cli *cli, struct app *a)
 /* --stock ID|none: the data view's stock of text, the view open to show it. */
 static int start_stock(const struct cli *cli, struct app *a)
 {
+	struct stock_numbers st;
+
 	if (cli->stock == NULL)
 		return 0;
-	if (!app_set_stock(a, cli->stock))
-		return cli_error("--stock: unknown stock '%s' (isoflop presets stocks lists them; "
-		                 "none hides the band)",
-		                 cli->stock);
+	if (strcmp(cli->stock, "none") != 0 && cli_stock(cli, cli->stock, &st) != 0)
+		return EXIT_USAGE;
+	app_set_stock(a, cli->stock);
 	if (!app_view_on(a, TOUR_VIEW_DATA))
 		app_toggle_data(a);
 	app_clear_status(a);
@@ -507,6 +508,8 @@ int cmd_explore(const struct cli *cli)
 		        "--width and --height size a --dump; the explorer fills the terminal");
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error("the explorer shows one law: --law ID");
+	if ((rc = cli_serve_options(cli)) != 0)
+		return rc;
 	struct fit_run *runs = NULL;
 	size_t nruns = 0;
 	if (cli->runs != NULL && (rc = load_runs(cli, &runs, &nruns)) != 0)

@@ -10,6 +10,7 @@
 #include "../../model/units.h"
 #include "cli.h"
 #include "../explore/stocks.h"
+#include "stock_cols.h"
 
 /* CSV keeps exactly law,params,tokens,compute,loss; people also see efficiency. */
 static const struct column loss_columns[] = {
@@ -24,17 +25,8 @@ static const struct column loss_columns[] = {
 
 #define NCOLS ((int)(sizeof loss_columns / sizeof *loss_columns))
 
-/*
- * With --stock: D over the stock, and over its interval's ends (the high
- * end gives the fewest epochs), in CSV and JSON too.
- */
-static const struct column stock_columns[] = {
-        {"stock_epochs", "stock epochs", COL_NUMBER, false},
-        {"stock_epochs_low", "low", COL_NUMBER, false},
-        {"stock_epochs_high", "high", COL_NUMBER, false},
-};
-
-#define NSTOCK ((int)(sizeof stock_columns / sizeof *stock_columns))
+/* With --stock: D over the stock and over its interval's ends (stock_cols.h). */
+#define NSTOCK STOCK_NCOLS
 
 /*
  * Where a model's published training compute and the 6ND the table prints
@@ -164,11 +156,8 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 	        have_eff ? cell_num(eff) : cell_none(),
 	        have_eff ? cell_num(opt.compute) : cell_none(),
 	};
-	if (stock != NULL) {
-		row[NCOLS] = cell_num(d / stock->stock);
-		row[NCOLS + 1] = cell_num(d / stock->stock_high);
-		row[NCOLS + 2] = cell_num(d / stock->stock_low);
-	}
+	if (stock != NULL)
+		stock_cells(stock, d, row + NCOLS);
 	if (table_add(t, row) < 0)
 		return cli_error("out of memory");
 	note_law(nt, p, loss);
@@ -220,9 +209,8 @@ static int stock_of(const struct cli *cli, struct stock_numbers *st,
 	*use = NULL;
 	if (cli->stock == NULL)
 		return 0;
-	if (!stocks_find(cli->catalog, cli->stock, st))
-		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
-		                 cli->stock, STOCKS_DEFAULT);
+	if (cli_stock(cli, cli->stock, st) != 0)
+		return EXIT_USAGE;
 	*use = st;
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../explore/stocks.h"
+#include "stock_cols.h"
 #include "cli.h"
 
 enum {
@@ -75,10 +76,7 @@ static const struct column all_columns[NCOLS] = {
         [COL_USD] = {"usd", "USD", COL_COUNT, false},
         [COL_MWH] = {"energy_mwh", "MWh", COL_COUNT, false},
         [COL_CO2E] = {"co2e_tonnes", "t CO2e", COL_COUNT, false},
-        /* as loss --stock names them (cmd_loss.c) */
-        [COL_STOCK] = {"stock_epochs", "stock epochs", COL_NUMBER, false},
-        [COL_STOCK_LOW] = {"stock_epochs_low", "low", COL_NUMBER, false},
-        [COL_STOCK_HIGH] = {"stock_epochs_high", "high", COL_NUMBER, false},
+        /* COL_STOCK to COL_STOCK_HIGH: stock_columns, as loss --stock has them */
         /* lifetime dollars: in text one per row, with the dollar optimum a row of its own */
         [COL_LIFE_USD] = {"lifetime_usd", "lifetime USD", COL_COUNT, false},
         [COL_USD_SAVINGS] = {"usd_savings", "USD saved", COL_SHARE, false},
@@ -103,6 +101,7 @@ struct hardware {
 	double price;         /* USD per accelerator-hour: --price, else the preset's; 0 unknown */
 	double watts;         /* W per accelerator: --watts, else the preset's; 0 unknown */
 	bool priced;          /* the price is --price's, not the preset's */
+	bool serve_priced;    /* serving's price is --serve-price's, not training's */
 	double pue;           /* --pue, else 1: the accelerators alone */
 	double grid;          /* --grid kg CO2e per kWh, 0 when not given (no CO2e column) */
 	struct lifecost life; /* serving's terms; serve_mfu 0 without --serve-mfu */
@@ -141,7 +140,9 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 			on = hardware;
 		l->index[c] = on ? l->ncols : -1;
 		if (on)
-			l->cols[l->ncols++] = all_columns[c];
+			l->cols[l->ncols++] = c >= COL_STOCK && c <= COL_STOCK_HIGH
+			                              ? stock_columns[c - COL_STOCK]
+			                              : all_columns[c];
 	}
 }
 
@@ -214,6 +215,18 @@ static void put_lifetime(const struct layout *l, struct cell *row, const struct 
 	put(l, row, COL_USD_SAVED, cell_num(life->plan->savings));
 }
 
+/* With --stock, the epochs of d tokens over it (stock_cols.h). */
+static void put_stock(const struct layout *l, struct cell *row, double d)
+{
+	struct cell s[STOCK_NCOLS];
+
+	if (l->stock == NULL)
+		return;
+	stock_cells(l->stock, d, s);
+	for (int i = 0; i < STOCK_NCOLS; i++)
+		put(l, row, COL_STOCK + i, s[i]);
+}
+
 static int add_row(struct table *t, const struct layout *l, const char *law, const char *plan,
                    const struct allocation *a, double u, const double *total, double savings,
                    double inference, struct hardware *hw, const struct lifetime *life)
@@ -236,11 +249,7 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 	put(l, row, COL_SAVINGS, savings >= 0 ? cell_num(savings) : cell_none());
 	put(l, row, COL_U, u > 0 ? cell_num(u) : cell_none());
 	put(l, row, COL_EPOCHS, u > 0 ? cell_num(a->tokens / u) : cell_none());
-	if (l->stock != NULL) { /* the interval's high end gives the fewest epochs */
-		put(l, row, COL_STOCK, cell_num(a->tokens / l->stock->stock));
-		put(l, row, COL_STOCK_LOW, cell_num(a->tokens / l->stock->stock_high));
-		put(l, row, COL_STOCK_HIGH, cell_num(a->tokens / l->stock->stock_low));
-	}
+	put_stock(l, row, a->tokens);
 	if (hw->gpu != NULL) {
 		enum model_status st = hardware_plan(hw, a->compute, &p);
 		if (st != MODEL_OK)
@@ -436,18 +445,14 @@ static int one_law(const struct cli *cli, double compute, const struct preset *p
 	               plan.savings, plan.inference_tokens, hw, NULL);
 }
 
-/* What --serve-mfu and --serve-price need besides themselves. */
+/* What --serve-mfu and --serve-price need besides themselves: here, the training's accelerator too.
+ */
 static int serve_options(const struct cli *cli)
 {
-	if (!(cli->given & OPT_SERVE))
-		return 0;
-	if (!(cli->given & OPT_SERVE_MFU))
-		return cli_error("--serve-price needs --serve-mfu F, the share of the peak FLOP/s "
-		                 "serving turns into model FLOPs");
-	if (!(cli->given & OPT_INFERENCE))
-		return cli_error(
-		        "--serve-mfu prices serving: give --inference-tokens T, the tokens "
-		        "served over the model's life");
+	int rc;
+
+	if ((rc = cli_serve_options(cli)) != 0 || !(cli->given & OPT_SERVE))
+		return rc;
 	if (!(cli->given & OPT_GPU))
 		return cli_error("--serve-mfu needs --gpu ID and --mfu F, the accelerator and the "
 		                 "training MFU (isoflop presets accelerators lists them)");
@@ -521,6 +526,7 @@ static int hardware_options(const struct cli *cli, struct hardware *hw, double *
 	                        .price = cli->given & OPT_PRICE ? cli->price : e->preset.price,
 	                        .watts = cli->given & OPT_WATTS ? cli->watts : e->preset.watts,
 	                        .priced = cli->given & OPT_PRICE,
+	                        .serve_priced = cli->given & OPT_SERVE_PRICE,
 	                        .pue = cli->given & OPT_PUE ? cli->pue : 1,
 	                        .grid = cli->given & OPT_GRID ? cli->grid : 0};
 	if ((rc = serving(cli, hw)) != 0)
@@ -550,6 +556,7 @@ struct notes {
 	char broken[256];    /* an optimum below the law's breakdown loss */
 	double broken_at;    /* that loss (the last such law's) */
 	char overspent[256]; /* a frontier whose N and D fits do not multiply back to C */
+	double k;            /* the laws' FLOPs per parameter per token; -1 when they differ */
 };
 
 /* What one law's row needs said under the table. */
@@ -559,6 +566,7 @@ static void note_law(const struct cli *cli, double compute, const struct preset 
 	const struct law *law = &p->law;
 	struct allocation a;
 
+	nt->k = nt->k == 0 || nt->k == law->k ? law->k : -1;
 	if (law_optimum_derived(law))
 		cli_append_id(nt->derived, sizeof nt->derived, p->id);
 	if (law->family == LAW_FRONTIER && law->frontier.c_min) {
@@ -599,8 +607,7 @@ static void cost_footer(const struct hardware *hw)
 {
 	if (hw->price > 0)
 		printf("USD = GPU-hours x $%g an hour (%s).\n", hw->price,
-		       hw->price == hw->gpu->price ? "the preset's on-demand list price"
-		                                   : "--price");
+		       !hw->priced ? "the preset's on-demand list price" : "--price");
 	else
 		printf("USD unknown: %s has no price; give --price USD an accelerator-hour.\n",
 		       hw->gpu->id);
@@ -632,7 +639,7 @@ static void hardware_footer(const struct hardware *hw)
  * assumed: it runs from a few per cent (decoding one sequence at a time) to
  * about training's (large batches), and the answer moves with it.
  */
-static void lifetime_footer(const struct hardware *hw, const char *served)
+static void lifetime_footer(const struct hardware *hw, const char *served, const char *train)
 {
 	const struct lifecost *c = &hw->life;
 
@@ -642,14 +649,48 @@ static void lifetime_footer(const struct hardware *hw, const char *served)
 		       "stack).\n");
 		return;
 	}
-	printf("lifetime USD = 6ND FLOPs at MFU %g and $%g an hour (training)\n"
+	printf("lifetime USD = %s FLOPs at MFU %g and $%g an hour (training)\n"
 	       "+ 2N x %s tokens at MFU %g and $%g an hour (serving, %s).\n"
 	       "USD-optimal, derived by isoflop (not in Sardana et al.): their optimum with\n"
 	       "T x %.4g, (serve price / price) x (MFU / serve MFU); USD saved against the\n"
 	       "compute-optimal model of the same loss.\n",
-	       c->train_mfu, c->train_price, served, c->serve_mfu, c->serve_price,
-	       c->serve_price == c->train_price ? "the training price" : "--serve-price",
+	       train, c->train_mfu, c->train_price, served, c->serve_mfu, c->serve_price,
+	       hw->serve_priced ? "--serve-price" : "the training price",
 	       c->serve_price / c->train_price * (c->train_mfu / c->serve_mfu));
+}
+
+/* Training's FLOPs as the laws shown count them: "6ND" with their k, "kND" when theirs differ. */
+static const char *training_flops(const struct notes *nt, char *buf, size_t size)
+{
+	if (!(nt->k > 0))
+		return "kND (each law's k)";
+	snprintf(buf, size, "%gND", nt->k);
+	return buf;
+}
+
+/*
+ * Under the table, after the laws' notes: what serving adds, the caution
+ * across laws, and what the hardware columns and the dollars count.
+ */
+static void serving_footers(const struct cli *cli, const struct notes *nt,
+                            const struct hardware *hw, int shown)
+{
+	char served[32], kb[32];
+	const char *train = training_flops(nt, kb, sizeof kb);
+
+	units_format_count(cli->inference, served, sizeof served);
+	if (cli->given & OPT_INFERENCE)
+		printf("Serving %s tokens: total = training %s + inference 2N FLOPs per "
+		       "token;\nsavings against the compute-optimal model of the same "
+		       "loss.\n",
+		       served, train);
+	if (shown > 1)
+		printf("Laws measure loss on different data: compare rows within a law, "
+		       "not across laws.\n");
+	if (hw->gpu != NULL)
+		hardware_footer(hw);
+	if (hw->gpu != NULL && (cli->given & OPT_INFERENCE))
+		lifetime_footer(hw, served, train);
 }
 
 /* The one question optimum answers: a budget, a loss, a size; 0 or an error. */
@@ -693,9 +734,8 @@ static int stock_option(const struct cli *cli, struct stock_numbers *st, struct 
 	l->stock = NULL;
 	if (cli->stock == NULL)
 		return 0;
-	if (!stocks_find(cli->catalog, cli->stock, st))
-		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
-		                 cli->stock, STOCKS_DEFAULT);
+	if (cli_stock(cli, cli->stock, st) != 0)
+		return EXIT_USAGE;
 	l->stock = st;
 	return 0;
 }
@@ -755,25 +795,12 @@ int cmd_optimum(const struct cli *cli)
 	table_print(&t, cli->format, stdout);
 	table_free(&t);
 	if (cli->format == FORMAT_TEXT) {
-		char served[32];
-		units_format_count(cli->inference, served, sizeof served);
 		if (any_frontier)
 			printf("Frontier laws give allocations only: they have no loss.\n");
 		if (non_embedding[0])
 			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		print_notes(&notes);
-		if (cli->given & OPT_INFERENCE)
-			printf("Serving %s tokens: total = training 6ND + inference 2N FLOPs per "
-			       "token;\nsavings against the compute-optimal model of the same "
-			       "loss.\n",
-			       served);
-		if (shown > 1)
-			printf("Laws measure loss on different data: compare rows within a law, "
-			       "not across laws.\n");
-		if (hw.gpu != NULL)
-			hardware_footer(&hw);
-		if (hw.gpu != NULL && (cli->given & OPT_INFERENCE))
-			lifetime_footer(&hw, served);
+		serving_footers(cli, &notes, &hw, shown);
 	}
 	return shown > 0 ? 0 : EXIT_USAGE;
 }

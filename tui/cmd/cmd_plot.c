@@ -59,9 +59,8 @@ static int stock_band(const struct cli *cli, struct map_spec *spec)
 
 	if (cli->stock == NULL)
 		return 0;
-	if (!stocks_find(cli->catalog, cli->stock, &st))
-		return cli_error("--stock: unknown stock '%s' (presets/stocks/ holds them: %s)",
-		                 cli->stock, STOCKS_DEFAULT);
+	if (cli_stock(cli, cli->stock, &st) != 0)
+		return EXIT_USAGE;
 	spec->stock = st.stock;
 	spec->stock_low = st.stock_low;
 	spec->stock_high = st.stock_high;

@@ -20,30 +20,19 @@
 #include "../explore/timeline_spec.h"
 #include "cli.h"
 
-#define DEFAULT_STOCK "villalobos2024"
-#define DEFAULT_TREND TIMELINE_DEFAULT_TREND
-
 /* The presets the command was given, and what is derived from them. */
 struct timeline_run {
-	const struct preset *law, *stock, *trend;
+	const struct preset *law, *trend;
+	struct stock_numbers stock;
 	struct timeline_numbers t;
 };
-
-/* "a, b": the ids of a kind, for a message naming the right one; "none" when there are none. */
-static const char *known_ids(const struct catalog_entry *e, size_t n, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	for (size_t i = 0; i < n; i++)
-		cli_append_id(buf, size, e[i].preset.id);
-	return buf[0] ? buf : "none";
-}
 
 /* The law, the stock and the trend the options name, or their defaults. */
 static int find_presets(const struct cli *cli, struct timeline_run *r)
 {
 	const struct catalog_entry *laws[1], *e;
-	const char *stock = cli->stock ? cli->stock : DEFAULT_STOCK;
-	const char *trend = cli->trend ? cli->trend : DEFAULT_TREND;
+	const char *stock = cli->stock ? cli->stock : STOCKS_DEFAULT;
+	const char *trend = cli->trend ? cli->trend : TIMELINE_DEFAULT_TREND;
 	char ids[512];
 
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
@@ -52,15 +41,12 @@ static int find_presets(const struct cli *cli, struct timeline_run *r)
 	if (cli_laws(cli, laws, 1) < 0)
 		return EXIT_USAGE;
 	r->law = &laws[0]->preset;
-	if ((e = catalog_stock(cli->catalog, stock)) == NULL)
-		return cli_error(
-		        "--stock: unknown stock '%s' (known: %s)", stock,
-		        known_ids(cli->catalog->stocks, cli->catalog->nstocks, ids, sizeof ids));
-	r->stock = &e->preset;
+	if (cli_stock(cli, stock, &r->stock) != 0)
+		return EXIT_USAGE;
 	if ((e = catalog_trend(cli->catalog, trend)) == NULL)
-		return cli_error(
-		        "--trend: unknown trend '%s' (known: %s)", trend,
-		        known_ids(cli->catalog->trends, cli->catalog->ntrends, ids, sizeof ids));
+		return cli_error("--trend: unknown trend '%s' (known: %s)", trend,
+		                 cli_known_ids(cli->catalog->trends, cli->catalog->ntrends, ids,
+		                               sizeof ids));
 	r->trend = &e->preset;
 	return 0;
 }
@@ -68,7 +54,7 @@ static int find_presets(const struct cli *cli, struct timeline_run *r)
 /* The fit at the trend's level, then the wall at both growths; an error names what failed. */
 static int derive(const struct cli *cli, struct timeline_run *r)
 {
-	const struct preset *s = r->stock;
+	const struct stock_numbers *s = &r->stock;
 	const double stock[3] = {s->stock, s->stock_low, s->stock_high};
 	char tokens[32];
 
@@ -128,7 +114,8 @@ static void print_wall_year(const char *what, const struct timeline_wall *w)
 /* The numbers under the picture, each labelled derived or cited. */
 static void print_text(const struct timeline_run *r)
 {
-	const struct preset *s = r->stock, *t = r->trend, *f = r->t.models[r->t.frontier];
+	const struct stock_numbers *s = &r->stock;
+	const struct preset *t = r->trend, *f = r->t.models[r->t.frontier];
 	char c0[32], c1[32], c2[32], s0[32], s1[32], s2[32];
 	int pct = (int)lround(100 * t->level);
 
@@ -196,23 +183,28 @@ static void growth_row(struct cell *row, const char *id, const char *basis, cons
 	row[9] = cell_num(level);
 }
 
-/* A wall row: the year at the growth `id`, its interval as low and high, C_wall and the stock. */
+/*
+ * A wall row: the year at the growth `id`, its interval as low and high,
+ * C_wall and the stock. No level: the interval pairs the corners of two
+ * intervals (the smallest stock at the fastest growth, the largest at the
+ * slowest), which is no interval of any one confidence.
+ */
 static void wall_row(struct cell *row, const char *id, const struct timeline_wall *w,
                      const struct timeline_run *r)
 {
 	blank_row(row, "wall", id, "derived");
 	row[3] = cell_num(w->year);
 	row[4] = cell_num(w->compute);
-	row[5] = cell_num(r->stock->stock);
+	row[5] = cell_num(r->stock.stock);
 	row[7] = cell_num(w->year_early);
 	row[8] = cell_num(w->year_late);
-	row[9] = cell_num(r->trend->level);
 }
 
 /* The rows: each model, the stock, the fitted growth, the trend, the wall at each. */
 static int fill_table(struct table *t, const struct timeline_run *r)
 {
-	const struct preset *s = r->stock, *tr = r->trend;
+	const struct stock_numbers *s = &r->stock;
+	const struct preset *tr = r->trend;
 	const double fitted[3] = {r->t.fit.growth, r->t.fit.growth_low, r->t.fit.growth_high};
 	const double trend[3] = {tr->growth, tr->growth_low, tr->growth_high};
 	struct cell row[NCOLS];

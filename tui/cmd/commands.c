@@ -91,7 +91,7 @@ const struct cli_command cli_commands[] = {
          cmd_testtime, COMPLETE_NONE, NULL},
         {"timeline", NULL, "timeline",
          "       isoflop timeline [--law ID] [--stock ID] [--trend ID]\n"
-         "                        [--width W] [--height H]\n",
+         "                        [--width W] [--height H] [--format text|csv|json]\n",
          OPT_LAW | OPT_STOCK | OPT_TREND | OPT_WIDTH | OPT_HEIGHT | OPT_COLOR | OPT_FORMAT,
          cmd_timeline, COMPLETE_NONE, NULL},
         {"completion", NULL, "completion", "       isoflop completion bash|zsh|fish\n", 0,
@@ -134,7 +134,8 @@ static const char usage_commands[] =
         "             a model M times larger (Snell et al. 2024)\n"
         "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
         "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
-        "             fixed compute (the U-curves), as plain text\n"
+        "             fixed compute (the U-curves); compute: each law's compute-optimal\n"
+        "             loss against compute, where returns flatten; as plain text\n"
         "  timeline   training compute by release year: the growth a year fitted to the\n"
         "             models (derived), Epoch AI's trend (cited), and the data wall's\n"
         "             year, when a compute-optimal run needs the whole stock of text\n"

@@ -150,6 +150,20 @@ static void add_cost(struct line *l, const struct app *a)
 		add_number(l, "pue", a->scene.hw.pue);
 }
 
+/*
+ * Serving's terms when the inference view is priced: --serve-mfu opens the
+ * hardware view, so they are written only with it (else left out).
+ */
+static void add_serve(struct line *l, const struct app *a)
+{
+	if (!(a->scene.serve_mfu > 0) || !app_view_on(a, TOUR_VIEW_INFERENCE) ||
+	    !app_view_on(a, TOUR_VIEW_HARDWARE) || a->accel < 0)
+		return;
+	add_number(l, "serve-mfu", a->scene.serve_mfu);
+	if (a->scene.serve_price > 0)
+		add_number(l, "serve-price", a->scene.serve_price);
+}
+
 /* The views a talk may start in, with their sliders. */
 static void add_views(struct line *l, const struct app *a, bool data_law)
 {
@@ -164,6 +178,7 @@ static void add_views(struct line *l, const struct app *a, bool data_law)
 		add_number(l, "mfu", a->scene.hw.mfu);
 		add_cost(l, a);
 	}
+	add_serve(l, a);
 }
 
 bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size_t msize)
@@ -196,6 +211,9 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	left_out(missing, msize,
 	         app_view_on(a, TOUR_VIEW_DATA) && !data_law && a->scene.u != a->scene.d, "U");
 	left_out(missing, msize, hardware && a->hw_follow != HW_DAYS, "what follows (f)");
+	/* --serve-mfu would open the hardware view too */
+	left_out(missing, msize, inference && !hardware && a->scene.serve_mfu > 0,
+	         "the serving MFU");
 	/* no option starts the explorer in the timeline: a tour step's view: does */
 	left_out(missing, msize, app_view_on(a, TOUR_VIEW_TIMELINE), "the timeline view");
 	return l.ok;
