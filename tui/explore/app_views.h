@@ -1,7 +1,7 @@
 /*
  * app_views.h: the explorer's views, one row each: inference (i), data (u),
- * test time (t), hardware (g), law editing (e) and loss against compute
- * (C). A row says everything the explorer does by view: the tour's id for
+ * test time (t), hardware (g), law editing (e), loss against compute (C)
+ * and the timeline (T). A row says everything the explorer does by view: the tour's id for
  * it (enum tour_view, whose names are tour.c's), its key and help, where it
  * draws, the sliders it adds, the setter that opens and closes it, and what
  * the law (or the catalog) must have to show it. The setters, the open
