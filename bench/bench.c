@@ -19,6 +19,8 @@
 #include "../tui/explore/explorer.h"
 #include "../tui/plot/compute.h"
 #include "../tui/plot/map.h"
+#include "../tui/explore/stocks.h"
+#include "../tui/explore/timeline_spec.h"
 #include "../tui/plot/timeline.h"
 
 static double now(void)
@@ -51,78 +53,59 @@ static void report(const char *what, const char *id, double seconds, long n)
 	printf("%-34s %-24s %10.1f ns\n", what, id, seconds / n * 1e9);
 }
 
-/* The shipped models with a published compute: release year and FLOPs (their presets cite each). */
-static const struct timeline_mark bench_marks[] = {
-        {"G3", 2020 + 4 / 12.0, 3.14e23},   {"La", 2021 + 4 / 12.0, 3.55e23},
-        {"Go", 2021 + 11 / 12.0, 5.76e23},  {"Ch", 2022 + 2 / 12.0, 5.76e23},
-        {"PL", 2022 + 3 / 12.0, 2.56e24},   {"F40", 2023 + 4 / 12.0, 2.4192e23},
-        {"F7", 2023 + 4 / 12.0, 6.3072e22}, {"F18", 2023 + 8 / 12.0, 3.7584e24},
-        {"L31", 2024 + 6 / 12.0, 3.8e25},
+/* The stock and the trend `isoflop timeline` takes by default, from the catalog. */
+struct bench_timeline_inputs {
+	const struct catalog *cat;
+	double stock[3];
+	const struct preset *trend;
 };
 
-#define BENCH_NMARKS ((int)(sizeof bench_marks / sizeof *bench_marks))
-
-/* What `isoflop timeline` computes: the fit, and the wall at the fit's and Epoch AI's growth. */
-static void timeline_numbers(const struct law *law, struct timeline_fit *fit,
-                             struct timeline_wall *wall)
+static int timeline_inputs(const struct catalog *cat, struct bench_timeline_inputs *in)
 {
-	double years[BENCH_NMARKS], compute[BENCH_NMARKS];
-	const double stock[3] = {3e14, 1e14, 1e15}, trend[3] = {4.7, 4.3, 5.2};
-	struct timeline_origin from = {2024.5, 3.8e25};
-	struct timeline_wall w;
+	const struct catalog_entry *s = catalog_stock(cat, STOCKS_DEFAULT);
+	const struct catalog_entry *t = catalog_trend(cat, TIMELINE_DEFAULT_TREND);
 
-	for (int i = 0; i < BENCH_NMARKS; i++) {
-		years[i] = bench_marks[i].year;
-		compute[i] = bench_marks[i].compute;
+	if (s == NULL || t == NULL) {
+		fprintf(stderr, "bench: no stock '%s' or trend '%s' in the presets\n",
+		        STOCKS_DEFAULT, TIMELINE_DEFAULT_TREND);
+		return -1;
 	}
-	timeline_fit(years, compute, BENCH_NMARKS, 0.9, fit);
-	const double fitted[3] = {fit->growth, fit->growth_low, fit->growth_high};
-	timeline_wall(law, stock, from, fitted, &w);
-	timeline_wall(law, stock, from, trend, wall);
-	sink = w.year + wall->year;
+	*in = (struct bench_timeline_inputs){
+	        cat, {s->preset.stock, s->preset.stock_low, s->preset.stock_high}, &t->preset};
+	return 0;
 }
 
 /*
  * The 160x48 timeline (its numbers, then the picture) against the bare
- * arithmetic: the fit and the two walls alone. Goal: at most twice that.
+ * arithmetic: the numbers alone, derived as the command derives them
+ * (timeline_spec.c: the models, the fit, the wall at both growths). Goal: at
+ * most twice that.
  */
-static void bench_timeline(const struct law *law, const char *id)
+static void bench_timeline(const struct law *law, const char *id,
+                           const struct bench_timeline_inputs *in)
 {
 	struct canvas c;
-	struct timeline_fit fit;
-	struct timeline_wall wall;
+	struct timeline_numbers t;
 	long n = 2000;
-	double t, whole, bare;
+	double start, whole, bare;
 
 	if (canvas_init(&c, 160, 48) != 0)
 		return;
-	t = now();
-	for (long j = 0; j < n; j++)
-		timeline_numbers(law, &fit, &wall);
-	bare = (now() - t) / n;
-	t = now();
+	start = now();
 	for (long j = 0; j < n; j++) {
-		timeline_numbers(law, &fit, &wall);
-		struct timeline_spec s = {
-		        .marks = bench_marks,
-		        .nmarks = BENCH_NMARKS,
-		        .has_fit = true,
-		        .fit_intercept = fit.intercept,
-		        .fit_slope = fit.slope,
-		        .fit_growth = fit.growth,
-		        .has_trend = true,
-		        .trend_from = {2024.5, 3.8e25},
-		        .trend_growth = 4.7,
-		        .trend_name = "Epoch AI",
-		        .has_wall = true,
-		        .wall_compute = wall.compute,
-		        .wall_year = wall.year,
-		        .wall_early = wall.year_early,
-		        .wall_late = wall.year_late,
-		};
-		timeline_draw(&c, (struct rect){0, 0, 160, 48}, &s);
+		timeline_numbers_derive(in->cat, law, in->stock, in->trend, &t);
+		sink = t.wall_trend.year;
+		timeline_numbers_free(&t);
 	}
-	whole = (now() - t) / n;
+	bare = (now() - start) / n;
+	start = now();
+	for (long j = 0; j < n; j++) {
+		timeline_numbers_derive(in->cat, law, in->stock, in->trend, &t);
+		struct timeline_spec s = timeline_numbers_spec(&t, in->trend);
+		timeline_draw(&c, (struct rect){0, 0, 160, 48}, &s);
+		timeline_numbers_free(&t);
+	}
+	whole = (now() - start) / n;
 	printf("%-34s %-24s %10.1f us\n", "timeline 160x48 (numbers, picture)", id, whole * 1e6);
 	printf("%-34s %-24s %10.1f us\n", "  the fit and two walls alone", id, bare * 1e6);
 	printf("%-34s %-24s %10.2f (goal <= 2)\n", "  ratio picture / arithmetic", id,
@@ -302,24 +285,18 @@ static void bench_fit_rows(const struct law *law, size_t rows)
  * at 160x48 rebuilds the whole frame (contours, frontier, profiles) under
  * the edited law. Against L on the map's grid alone, as for the plot.
  */
-static void bench_law_edit(const char *root)
+static void bench_law_edit(const struct catalog *cat)
 {
-	const char *dirs[] = {root};
-	struct catalog_options opt = {.dirs = dirs, .ndirs = 1};
-	struct catalog cat;
-	char err[PRESET_ERR_MAX];
 	struct app a;
 	struct explorer e;
 	struct canvas c;
 	long n = 40;
 	double t, frame, grid, l, sum = 0;
 
-	if (catalog_load(&cat, &opt, err, sizeof err) < 0) {
-		fprintf(stderr, "bench: %s\n", err);
+	const struct catalog_entry *law = catalog_law(cat, "besiroglu2024");
+	if (law == NULL)
 		return;
-	}
-	const struct catalog_entry *law = catalog_law(&cat, "besiroglu2024");
-	app_init(&a, &cat, (size_t)(law - cat.laws));
+	app_init(&a, cat, (size_t)(law - cat->laws));
 	app_toggle_editing(&a);
 	explorer_init(&e);
 	if (canvas_init(&c, 160, 48) != 0)
@@ -348,12 +325,26 @@ static void bench_law_edit(const char *root)
 	       "  ratio frame / map arithmetic", "", frame / grid);
 	canvas_free(&c);
 	explorer_free(&e);
-	catalog_free(&cat);
+}
+
+/* The catalog under root (presets/: laws, models, stocks, trends), as the command loads it. */
+static int load_catalog(const char *root, struct catalog *cat)
+{
+	const char *dirs[] = {root};
+	struct catalog_options opt = {.dirs = dirs, .ndirs = 1};
+	char err[PRESET_ERR_MAX];
+
+	if (catalog_load(cat, &opt, err, sizeof err) < 0) {
+		fprintf(stderr, "bench: %s\n", err);
+		return -1;
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	const char *dir = argc > 1 ? argv[1] : "presets/laws";
+	const char *root = argc > 2 ? argv[2] : "presets"; /* the whole catalog: models, stocks */
 	static const char *const ids[] = {"besiroglu2024", "kaplan2020", "muennighoff2023"};
 
 	gsl_set_error_handler_off();
@@ -410,18 +401,23 @@ int main(int argc, char **argv)
 	}
 	report("load one preset file", "muennighoff2023", now() - t, n);
 
+	struct catalog cat;
+	struct bench_timeline_inputs in;
+	if (load_catalog(root, &cat) != 0 || timeline_inputs(&cat, &in) != 0)
+		return 1;
 	for (int i = 0; i < 3; i++) {
 		struct law law;
 		if (load(dir, ids[i], &law) != 0)
 			return 1;
 		bench_map(&law, ids[i]);
 		bench_compute(&law, ids[i]);
-		bench_timeline(&law, ids[i]);
+		bench_timeline(&law, ids[i], &in);
 		if (i == 0) {
 			bench_fit(&law);
 			bench_fit_rows(&law, 100000);
 		}
 	}
-	bench_law_edit(argc > 2 ? argv[2] : "presets");
+	bench_law_edit(&cat);
+	catalog_free(&cat);
 	return 0;
 }

@@ -3,8 +3,8 @@
  * in a 160x48 pseudo-terminal (TERM=xterm-256color, as over SSH) and counts
  * the bytes it writes for the first frame, for each slider step, a law
  * switch, a zoom toggle of the profiles, a step of C and of D in the
- * compute view and a step of the shipped tour. It
- * prints; it asserts nothing.
+ * compute view, a step of C in the timeline view and a step of the
+ * shipped tour. It prints; it asserts nothing.
  *
  * usage: pty_bytes ISOFLOP
  */
@@ -130,6 +130,12 @@ int main(int argc, char **argv)
 	send_key(fd, "\033OA"); /* Up: C -> D; C locked, N follows: the X moves off the '@' */
 	for (int i = 0; i < nsteps; i++)
 		dstep += send_key(fd, i % 2 ? "\033OD" : "l");
+	/* the timeline view (T): a step of C moves its line and '@' and the readout's year */
+	send_key(fd, "T");
+	send_key(fd, "\033OB"); /* Down: D -> C */
+	long ystep = 0;
+	for (int i = 0; i < nsteps; i++)
+		ystep += send_key(fd, i % 2 ? "\033OD" : "l");
 	stop(fd, pid);
 	double tour = tour_step_bytes(argv[1]);
 
@@ -147,6 +153,8 @@ int main(int argc, char **argv)
 	       (double)cstep / nsteps);
 	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per D step, compute view (C)", "",
 	       (double)dstep / nsteps);
+	printf("%-34s %-24s %10.0f bytes\n", "  per C step, timeline view (T)", "",
+	       (double)ystep / nsteps);
 	printf("%-34s %-24s %10.0f bytes\n", "  per tour step (Space)", "chinchilla-story", tour);
 	return 0;
 }

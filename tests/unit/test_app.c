@@ -15,6 +15,7 @@
 #include "../../model/optimum.h"
 #include "../../presets/write.h"
 #include "../../tui/explore/app.h"
+#include "../../tui/explore/app_views.h"
 #include "../../tui/explore/explorer.h"
 #include "../../tui/explore/keys.h"
 #include "../../tui/explore/tour_play.h"
@@ -592,6 +593,36 @@ static void help_scrolls_to_every_key(void **state)
 	assert_true(canvas_has_text(&c, key_table[key_table_len - 1].help));
 	press(&a, 'z', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_EXPLORE);
+	canvas_free(&c);
+	explorer_free(&e);
+}
+
+/*
+ * The timeline view derives its numbers (a fit, six optimum solves) once per
+ * law and stock: frames and a step of C reuse them, for the panel and the
+ * readout alike; a change of stock or an edit of the law derives afresh.
+ */
+static void timeline_derives_once_per_law_and_stock(void **state)
+{
+	(void)state;
+	struct app a;
+	struct explorer e;
+	struct canvas c;
+
+	start_explorer(&a, &e, &c);
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_int_equal(e.timeline.derivations, 1);
+	double year = e.timeline.v.point_year;
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	app_step(&a, SLIDER_C, 1);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_int_equal(e.timeline.derivations, 1);
+	assert_true(e.timeline.v.point_year > year); /* the point's year follows C all the same */
+	assert_true(app_set_stock(&a, "none"));
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_int_equal(e.timeline.derivations, 2);
+	assert_false(e.timeline.v.t.has_wall);
 	canvas_free(&c);
 	explorer_free(&e);
 }
@@ -1436,6 +1467,7 @@ int main(void)
 	        cmocka_unit_test(hardware_view),
 	        cmocka_unit_test(saved_text_loads_back),
 	        cmocka_unit_test(help_scrolls_to_every_key),
+	        cmocka_unit_test(timeline_derives_once_per_law_and_stock),
 	        cmocka_unit_test(layout_keeps_the_map),
 	        cmocka_unit_test(key_table_is_unambiguous),
 	        cmocka_unit_test(every_mode_table_is_unambiguous),

@@ -60,7 +60,7 @@ static void rows_match_the_keys_and_the_tour(void **state)
 		/* a view without sliders shows something of its own */
 		assert_true(v->nsliders > 0 || v->place != VIEW_PLACE_NONE);
 		/* a row with a condition says what is missing */
-		assert_true((v->fits == NULL) == (v->unfit == NULL));
+		assert_true((v->fits == NULL) == (v->unfit == NULL && v->unfit_of == NULL));
 	}
 	assert_null(app_view_row(TOUR_VIEW_KEEP));
 	assert_null(app_view_row(TOUR_VIEW_EXPLORE));
@@ -179,6 +179,20 @@ static void picking_a_law_without_a_wall_says_so(void **state)
 	assert_non_null(strstr(a.status, "no data wall under kaplan2020-frontier"));
 }
 
+/* Without a stock (--stock none) the timeline has no wall, and the status blames no law. */
+static void timeline_without_a_stock_says_so(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "hoffmann2022");
+	assert_true(app_set_stock(&a, "none"));
+	app_view_key(&a, TOUR_VIEW_TIMELINE);
+	assert_true(app_view_on(&a, TOUR_VIEW_TIMELINE));
+	assert_non_null(strstr(a.status, "no stock of text"));
+	assert_null(strstr(a.status, "hoffmann2022"));
+}
+
 /* A row that refuses keeps the view closed and says why; one that does not opens and says so. */
 static void unfit_laws_say_so(void **state)
 {
@@ -251,6 +265,7 @@ int main(void)
 	        cmocka_unit_test(timeline_without_a_wall_says_so),
 	        cmocka_unit_test(picking_a_law_without_a_wall_says_so),
 	        cmocka_unit_test(a_key_gives_back_what_it_closed),
+	        cmocka_unit_test(timeline_without_a_stock_says_so),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

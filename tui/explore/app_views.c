@@ -42,6 +42,14 @@ static bool has_wall(const struct app *a)
 	       timeline_wall_compute(app_law(a), a->stock.stock, &c) == MODEL_OK;
 }
 
+/* Why the timeline has no wall: without a stock the law is not to blame. */
+static const char *no_wall(const struct app *a)
+{
+	return a->stock.stock > 0
+	               ? "no data wall under %s: no compute-optimal run trains on the stock"
+	               : "no stock of text: the timeline has no wall (--stock ID)";
+}
+
 /* In the recorder's order of preference, which is also the order sliders stack in. */
 const struct app_view app_views[] = {
         {TOUR_VIEW_INFERENCE,
@@ -54,7 +62,8 @@ const struct app_view app_views[] = {
          app_open_inference,
          has_surface,
          "T prices a loss: a frontier law has none (w: pick an additive law)",
-         false},
+         false,
+         NULL},
         {TOUR_VIEW_DATA,
          'u',
          "data view: U slider, 4 epochs (=), data wall (:)",
@@ -65,7 +74,8 @@ const struct app_view app_views[] = {
          app_open_data,
          data_constrained,
          "U changes the loss only under a data-constrained law (w: muennighoff2023)",
-         false},
+         false,
+         NULL},
         {TOUR_VIEW_TESTTIME,
          't',
          "test-time view: T and M sliders, the FLOPs-matched panel",
@@ -76,7 +86,8 @@ const struct app_view app_views[] = {
          app_open_testtime,
          NULL,
          NULL,
-         false},
+         false,
+         NULL},
         {TOUR_VIEW_HARDWARE,
          'g',
          "hardware view: accelerator count, days, MFU give C",
@@ -87,7 +98,8 @@ const struct app_view app_views[] = {
          app_open_hardware,
          has_accelerators,
          "g needs accelerator presets: none loaded",
-         true},
+         true,
+         NULL},
         {TOUR_VIEW_EDIT,
          'e',
          "edit the law: sliders for E, A, B, alpha, beta",
@@ -98,7 +110,8 @@ const struct app_view app_views[] = {
          app_open_editing,
          additive,
          "e edits E, A, B, alpha, beta: %s is not an additive law",
-         true},
+         true,
+         NULL},
         {TOUR_VIEW_COMPUTE,
          'C',
          "compute view: L*(C), the models, E floor, next 10x",
@@ -109,7 +122,8 @@ const struct app_view app_views[] = {
          app_open_compute,
          has_surface,
          "%s is a frontier law: it fits no loss, so no L*(C) to draw (w: pick another)",
-         false},
+         false,
+         NULL},
         {TOUR_VIEW_TIMELINE,
          'T',
          "timeline view: models by year, the data wall's year",
@@ -119,8 +133,9 @@ const struct app_view app_views[] = {
          false,
          app_open_timeline,
          has_wall,
-         "no data wall under %s: no compute-optimal run trains on the stock",
-         false},
+         NULL,
+         false,
+         no_wall},
 };
 
 const size_t app_views_len = sizeof app_views / sizeof *app_views;
@@ -163,10 +178,11 @@ int app_views_open(const struct app *a)
 	return n;
 }
 
-/* Why the law cannot show view r, in the status line. */
+/* Why the law (or the state) cannot show view r, in the status line. */
 static void say_unfit(struct app *a, const struct app_view *r)
 {
-	app_status(a, r->unfit, a->catalog->laws[a->scene.law].preset.id);
+	app_status(a, r->unfit_of != NULL ? r->unfit_of(a) : r->unfit,
+	           a->catalog->laws[a->scene.law].preset.id);
 }
 
 /* Whether views in places p and q would draw over each other: the panels' place holds the

@@ -1,7 +1,7 @@
 /*
  * app_views.h: the explorer's views, one row each: inference (i), data (u),
- * test time (t), hardware (g), law editing (e) and loss against compute
- * (C). A row says everything the explorer does by view: the tour's id for
+ * test time (t), hardware (g), law editing (e), loss against compute (C)
+ * and the timeline (T). A row says everything the explorer does by view: the tour's id for
  * it (enum tour_view, whose names are tour.c's), its key and help, where it
  * draws, the sliders it adds, the setter that opens and closes it, and what
  * the law (or the catalog) must have to show it. The setters, the open
@@ -16,7 +16,8 @@
  *      in app_parts.h: what opening sets up (its sliders' first values, the
  *      focus) and closing drops;
  *   3. its row in app_views.c's table: id, key, help, place, sliders,
- *      setter, and `fits`/`unfit`/`refuses` if a law cannot show it;
+ *      setter, and `fits`/`unfit`/`refuses` (and `unfit_of` when the cause
+ *      varies) if a law cannot show it;
  *   4. its key's row in keys.c's key_table, with the row's help and the
  *      handler view_key (the help overlay and the man page's KEYS come from
  *      key_table; test_keys holds the two helps equal), and the key in
@@ -56,6 +57,8 @@ struct app_view {
 	bool (*fits)(const struct app *a);
 	const char *unfit; /* the status line when it cannot: a format of the law's id */
 	bool refuses; /* unfit: the view stays closed; else it opens and says why it shows little */
+	/* the status line's format by state, where the cause varies; NULL: unfit */
+	const char *(*unfit_of)(const struct app *a);
 };
 
 /* The rows, in the order the recorder prefers them and sliders stack (app_views.c). */

@@ -93,6 +93,7 @@ void explorer_free(struct explorer *e)
 	e->nmarkers = 0;
 	canvas_free(&e->base);
 	e->base_ok = false;
+	timeline_cache_free(&e->timeline);
 }
 
 /* The map's description of state a; the point is the overlay's. */
@@ -548,11 +549,15 @@ bool explorer_click(const struct explorer *e, struct app *a, const struct canvas
 	return e->map_ok && click_map(e, a, x, y);
 }
 
-/* The readout, or in the big mode ('b') its three numbers in big digits where they fit. */
-static void draw_readout(struct canvas *c, const struct app *a, struct rect r)
+/*
+ * The readout, or in the big mode ('b') its three numbers in big digits where
+ * they fit; tv: the timeline view's derivation when it is open, else NULL.
+ */
+static void draw_readout(struct canvas *c, const struct app *a, const struct timeline_view *tv,
+                         struct rect r)
 {
 	if (!a->big || !readout_draw_big(c, a, r))
-		readout_draw(c, a, r);
+		readout_draw(c, a, tv, r);
 }
 
 /* A tour's caption: full width, bold, in the rows the readout leaves it. */
@@ -827,13 +832,34 @@ static void draw_picker(struct canvas *c, const struct app *a)
 	}
 }
 
-typedef void view_panel(struct canvas *c, const struct app *a, struct rect r);
+/* The timeline view's panel, from the derivation explorer_frame has just made sure of. */
+static void draw_timeline(struct canvas *c, struct explorer *e, const struct app *a, struct rect r)
+{
+	timeline_view_draw(c, a, timeline_cache_get(&e->timeline, a), r);
+}
+
+static void draw_testtime_of(struct canvas *c, struct explorer *e, const struct app *a,
+                             struct rect r)
+{
+	(void)e;
+	draw_testtime(c, a, r);
+}
+
+static void draw_hardware_of(struct canvas *c, struct explorer *e, const struct app *a,
+                             struct rect r)
+{
+	(void)e;
+	draw_hardware(c, a, r);
+}
+
+/* A view's panel; e holds what a view keeps between frames. */
+typedef void view_panel(struct canvas *c, struct explorer *e, const struct app *a, struct rect r);
 
 /* The panel of each view with a place of its own (app_views.h), by the view's id. */
 static view_panel *const view_panels[TOUR_VIEW_COUNT] = {
-        [TOUR_VIEW_TESTTIME] = draw_testtime,
-        [TOUR_VIEW_HARDWARE] = draw_hardware,
-        [TOUR_VIEW_TIMELINE] = timeline_view_draw,
+        [TOUR_VIEW_TESTTIME] = draw_testtime_of,
+        [TOUR_VIEW_HARDWARE] = draw_hardware_of,
+        [TOUR_VIEW_TIMELINE] = draw_timeline,
 };
 
 /* The rect of a place: the profiles', or the map's and the profiles' together. */
@@ -852,7 +878,7 @@ static struct rect place_rect(const struct explorer *e, enum app_view_place plac
 }
 
 /* The open views' panels, each in its place (nothing where the layout leaves it no room). */
-static void draw_view_panels(struct canvas *out, const struct explorer *e, const struct app *a)
+static void draw_view_panels(struct canvas *out, struct explorer *e, const struct app *a)
 {
 	static const enum app_view_place places[] = {VIEW_PLACE_PANELS, VIEW_PLACE_PROFILES};
 
@@ -860,7 +886,7 @@ static void draw_view_panels(struct canvas *out, const struct explorer *e, const
 		const struct app_view *v = app_view_in(a, places[i]);
 		struct rect r = place_rect(e, places[i]);
 		if (v != NULL && view_panels[v->id] != NULL && r.w > 0) {
-			view_panels[v->id](out, a, r);
+			view_panels[v->id](out, e, a, r);
 			return;
 		}
 	}
@@ -912,7 +938,10 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	draw_sliders(out, a, e->lay.sliders);
 	if (a->tour != NULL)
 		draw_caption(out, a, e->lay.caption);
-	draw_readout(out, a, e->lay.readout);
+	draw_readout(out, a,
+	             app_view_on(a, TOUR_VIEW_TIMELINE) ? timeline_cache_get(&e->timeline, a)
+	                                                : NULL,
+	             e->lay.readout);
 	draw_status(out, a, e->lay.status);
 	if (a->mode == MODE_HELP)
 		draw_help(out, a);

@@ -8,7 +8,8 @@
  * base canvas that depends only on the terminal size and on struct
  * explorer_key (the law as drawn, the views, the markers switch, T and U,
  * the number of sliders); a change that leaves those alone redraws only the
- * overlay on a copy of it.
+ * overlay on a copy of it. The timeline view's derivation is kept the same
+ * way, keyed by what it depends on (struct timeline_view_key).
  */
 #ifndef ISOFLOP_EXPLORER_H
 #define ISOFLOP_EXPLORER_H
@@ -18,6 +19,7 @@
 #include "../plot/compute.h"
 #include "../plot/map.h"
 #include "../plot/profiles.h"
+#include "timeline_view.h"
 
 /* Smallest terminal the explorer draws in; below it says so. */
 #define EXPLORER_MIN_W 40
@@ -73,6 +75,8 @@ struct explorer {
 	struct compute_law cmp_laws[2];
 	struct compute_model cmp_models[COMPUTE_MAX_MODELS];
 	int ncmp_models;
+	/* the timeline view's (T) derivation, for its panel and its readout */
+	struct timeline_cache timeline;
 };
 
 /*

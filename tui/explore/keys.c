@@ -126,7 +126,7 @@ static enum key_result toggle_big(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
-/* i u t g e C: the view of the key's row (app_views.h) opens or closes. */
+/* A view's key, as its row in app_views.c's table names it: the view opens or closes. */
 static enum key_result view_key(struct app *a, int key)
 {
 	const struct app_view *v = app_view_by_key(key);

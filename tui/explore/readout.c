@@ -44,12 +44,13 @@ enum {
 struct readout_state {
 	const struct app *a;
 	const struct law *law;
-	const struct preset *model; /* the model the point is on, or NULL */
-	double cflops;              /* C at the point */
-	double loss;                /* L at the point, when surface */
-	bool surface;               /* the law has a loss at the point */
-	bool moe;                   /* the point is a mixture of experts' */
-	bool derived;               /* the optimum is isoflop's derivation (Kaplan's Eq. 1.5) */
+	const struct preset *model;     /* the model the point is on, or NULL */
+	double cflops;                  /* C at the point */
+	double loss;                    /* L at the point, when surface */
+	bool surface;                   /* the law has a loss at the point */
+	bool moe;                       /* the point is a mixture of experts' */
+	bool derived;                   /* the optimum is isoflop's derivation (Kaplan's Eq. 1.5) */
+	const struct timeline_view *tv; /* the timeline view's derivation, or NULL */
 	struct readout_field *f;
 	int n;
 };
@@ -226,14 +227,12 @@ static const char *year_text(double y, char *buf, size_t size)
  * to this C. The words go first, the year last. Where the law gives no wall,
  * a line says so, and no number stands in for it.
  */
-static void fields_timeline(struct readout_state *s)
+static void fields_timeline(struct readout_state *s, const struct timeline_view *v)
 {
-	struct timeline_view v;
 	char cb[16], y0[16], y1[16], y2[16];
 
-	timeline_view_derive(s->a, &v);
-	if (v.t.has_wall) {
-		const struct timeline_wall *w = &v.t.wall_trend;
+	if (v->t.has_wall) {
+		const struct timeline_wall *w = &v->t.wall_trend;
 		units_format_compute(w->compute, cb, sizeof cb);
 		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "data wall C=%s", cb);
 		add(s, " ", DROP_LABEL, READOUT_FLOW, READOUT_WITH_PREV, "(derived)");
@@ -243,18 +242,31 @@ static void fields_timeline(struct readout_state *s)
 		    year_text(w->year_early, y1, sizeof y1),
 		    year_text(w->year_late, y2, sizeof y2));
 		add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV, "at %s's %.2gx/yr (cited)",
-		    timeline_trend_name(v.trend), v.trend->growth);
-	} else if (v.trend == NULL || !(s->a->stock.stock > 0)) {
+		    timeline_trend_name(v->trend), v->trend->growth);
+	} else if (v->trend == NULL || !(s->a->stock.stock > 0)) {
 		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE,
-		    "no data wall: no %s preset loaded", v.trend == NULL ? "trend" : "stock");
+		    "no data wall: no %s preset loaded", v->trend == NULL ? "trend" : "stock");
 	} else {
 		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE,
 		    "no data wall under this law: no compute-optimal run trains on the stock");
 	}
-	if (v.trend != NULL && isfinite(v.point_year))
+	if (v->trend != NULL && isfinite(v->point_year))
 		add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
-		    "this C is the frontier's in %.1f on %s's trend", v.point_year,
-		    timeline_trend_name(v.trend));
+		    "this C is the frontier's in %.1f on %s's trend", v->point_year,
+		    timeline_trend_name(v->trend));
+}
+
+/* The timeline's lines from the derivation given, or from one made here. */
+static void fields_timeline_of(struct readout_state *s)
+{
+	struct timeline_view v;
+
+	if (s->tv != NULL) {
+		fields_timeline(s, s->tv);
+		return;
+	}
+	timeline_view_derive(s->a, &v);
+	fields_timeline(s, &v);
 	timeline_view_free(&v);
 }
 
@@ -431,8 +443,14 @@ static void fields_lifecost(struct readout_state *s)
 
 int readout_fields(const struct app *a, struct readout_field *f)
 {
+	return readout_fields_with(a, NULL, f);
+}
+
+int readout_fields_with(const struct app *a, const struct timeline_view *tv,
+                        struct readout_field *f)
+{
 	struct readout_state s = {
-	        .a = a, .law = app_law(a), .cflops = app_value(a, SLIDER_C), .f = f};
+	        .a = a, .law = app_law(a), .cflops = app_value(a, SLIDER_C), .tv = tv, .f = f};
 
 	s.surface = law_has_surface(s.law) &&
 	            law_loss(s.law, a->scene.n, a->scene.d, a->scene.u, &s.loss) == MODEL_OK;
@@ -449,7 +467,7 @@ int readout_fields(const struct app *a, struct readout_field *f)
 	fields_point(&s);
 	fields_views(&s);
 	if (app_view_on(a, TOUR_VIEW_TIMELINE)) {
-		fields_timeline(&s);
+		fields_timeline_of(&s);
 		return s.n;
 	}
 	fields_optimum(&s);
@@ -541,14 +559,15 @@ void readout_layout(const struct readout_field *f, int n, int w, int h, int *row
 	}
 }
 
-void readout_draw(struct canvas *c, const struct app *a, struct rect r)
+void readout_draw(struct canvas *c, const struct app *a, const struct timeline_view *tv,
+                  struct rect r)
 {
 	struct readout_field f[READOUT_MAX_FIELDS];
 	int row[READOUT_MAX_FIELDS], col[READOUT_MAX_FIELDS];
 
 	if (r.h <= 0)
 		return;
-	int n = readout_fields(a, f);
+	int n = readout_fields_with(a, tv, f);
 	readout_layout(f, n, r.w, r.h, row, col);
 	for (int i = 0; i < n; i++) {
 		if (row[i] < 0)

@@ -37,8 +37,17 @@ struct readout_field {
 	enum readout_glue glue;
 };
 
+struct timeline_view;
+
 /* The readout's fields for state a, in reading order, into f (READOUT_MAX_FIELDS); how many. */
 int readout_fields(const struct app *a, struct readout_field *f);
+
+/*
+ * As readout_fields, given the timeline view's derivation for a (the
+ * explorer keeps it between frames); NULL: derived here when the view is open.
+ */
+int readout_fields_with(const struct app *a, const struct timeline_view *tv,
+                        struct readout_field *f);
 
 /*
  * Lay n fields out in w x h cells: for each, its row and column, row -1
@@ -47,8 +56,9 @@ int readout_fields(const struct app *a, struct readout_field *f);
  */
 void readout_layout(const struct readout_field *f, int n, int w, int h, int *row, int *col);
 
-/* Draw the readout of state a into r (nothing when r has no rows). */
-void readout_draw(struct canvas *c, const struct app *a, struct rect r);
+/* Draw the readout of state a into r (nothing when r has no rows); tv as readout_fields_with. */
+void readout_draw(struct canvas *c, const struct app *a, const struct timeline_view *tv,
+                  struct rect r);
 
 /*
  * The big readout: L, the compute efficiency and C in digits three rows

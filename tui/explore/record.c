@@ -48,7 +48,7 @@ static enum tour_view view_of(const struct app *a)
 	return TOUR_VIEW_EXPLORE;
 }
 
-/* "a step opens one view: close all but one (i u t g e)", the keys from the table. */
+/* "a step opens one view: close all but one (i u t g e C T)", the keys from the table. */
 static void one_view_only(char *why, size_t whysize)
 {
 	char keys[2 * TOUR_VIEW_COUNT + 1] = "";

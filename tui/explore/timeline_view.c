@@ -11,6 +11,18 @@
 
 #include "timeline_view.h"
 
+/* The year the cited trend brings the frontier to a's C: no solve, so every frame redoes it. */
+static void point_year(const struct app *a, struct timeline_view *v)
+{
+	v->point_year = NAN;
+	if (v->trend != NULL && v->t.n > 0) {
+		struct timeline_origin from = {v->t.years[v->t.frontier],
+		                               v->t.compute[v->t.frontier]};
+		v->point_year =
+		        timeline_year_reaching(from, v->trend->growth, app_value(a, SLIDER_C));
+	}
+}
+
 void timeline_view_derive(const struct app *a, struct timeline_view *v)
 {
 	const struct catalog_entry *e = catalog_trend(a->catalog, TIMELINE_DEFAULT_TREND);
@@ -21,18 +33,47 @@ void timeline_view_derive(const struct app *a, struct timeline_view *v)
 		e = &a->catalog->trends[0];
 	v->trend = e != NULL ? &e->preset : NULL;
 	v->outcome = timeline_numbers_derive(a->catalog, app_law(a), stock, v->trend, &v->t);
-	v->point_year = NAN;
-	if (v->trend != NULL && v->t.n > 0) {
-		struct timeline_origin from = {v->t.years[v->t.frontier],
-		                               v->t.compute[v->t.frontier]};
-		v->point_year =
-		        timeline_year_reaching(from, v->trend->growth, app_value(a, SLIDER_C));
-	}
+	point_year(a, v);
 }
 
 void timeline_view_free(struct timeline_view *v)
 {
 	timeline_numbers_free(&v->t);
+}
+
+/* The key of a's state, zeroed first and the law copied bytewise, so that it compares whole. */
+static void key_of(const struct app *a, struct timeline_view_key *k)
+{
+	memset(k, 0, sizeof *k);
+	k->catalog = a->catalog;
+	memcpy(&k->law, app_law(a), sizeof k->law);
+	k->stock[0] = a->stock.stock;
+	k->stock[1] = a->stock.stock_low;
+	k->stock[2] = a->stock.stock_high;
+}
+
+const struct timeline_view *timeline_cache_get(struct timeline_cache *c, const struct app *a)
+{
+	struct timeline_view_key k;
+
+	key_of(a, &k);
+	if (!c->ok || memcmp(&k, &c->key, sizeof k) != 0) {
+		timeline_cache_free(c);
+		timeline_view_derive(a, &c->v);
+		c->key = k;
+		c->ok = true;
+		c->derivations++;
+	} else {
+		point_year(a, &c->v);
+	}
+	return &c->v;
+}
+
+void timeline_cache_free(struct timeline_cache *c)
+{
+	if (c->ok)
+		timeline_view_free(&c->v);
+	c->ok = false;
 }
 
 /* A message in the middle of a blanked rect: the picture cannot be drawn. */
@@ -54,18 +95,17 @@ static const char *law_id(const struct app *a, char *buf, size_t size)
 	return buf;
 }
 
-void timeline_view_draw(struct canvas *c, const struct app *a, struct rect r)
+void timeline_view_draw(struct canvas *c, const struct app *a, const struct timeline_view *v,
+                        struct rect r)
 {
-	struct timeline_view v;
 	char title[160], id[64];
 
-	timeline_view_derive(a, &v);
-	struct timeline_spec s = timeline_numbers_spec(&v.t, v.trend);
+	struct timeline_spec s = timeline_numbers_spec(&v->t, v->trend);
 	s.has_point = true;
 	s.point_compute = app_value(a, SLIDER_C);
-	s.point_year = v.point_year;
+	s.point_year = v->point_year;
 	/* the law decides the wall: named in the title, and said when it gives none */
-	if (v.t.has_wall)
+	if (v->t.has_wall)
 		snprintf(title, sizeof title,
 		         "training compute by release year; data wall under %s",
 		         law_id(a, id, sizeof id));
@@ -76,7 +116,6 @@ void timeline_view_draw(struct canvas *c, const struct app *a, struct rect r)
 	s.title = title;
 	if (timeline_draw(c, r, &s) != 0)
 		say(c, r,
-		    v.t.n == 0 ? "no model with a published compute and a release date"
-		               : "(no room for the timeline)");
-	timeline_view_free(&v);
+		    v->t.n == 0 ? "no model with a published compute and a release date"
+		                : "(no room for the timeline)");
 }
