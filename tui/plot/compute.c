@@ -56,7 +56,7 @@ static bool loss_range(const struct compute_spec *s, double *lo, double *hi)
 		}
 	if (!isfinite(*lo) || !isfinite(*hi))
 		return false;
-	double e = returns_floor(s->laws[0].law);
+	double e = returns_floor(s->laws[0].law, 0);
 	if (law_drawn(s, 0) && e > 0)
 		*lo = fmin(*lo, e);
 	double span = fmax(*hi - *lo, 0.05 * fabs(*hi));
@@ -122,7 +122,7 @@ static void draw_floor(struct canvas *c, const struct compute_spec *s, struct co
 	int cx, cy;
 
 	p->floor_y = -1;
-	p->floor = returns_floor(s->laws[0].law);
+	p->floor = returns_floor(s->laws[0].law, 0);
 	if (!law_drawn(s, 0) || !(p->floor > 0) ||
 	    !frame_cell(f, axis_value(&f->x, 0.5), p->floor, &cx, &cy))
 		return;
@@ -233,7 +233,7 @@ static bool layout(struct compute_plot *p, struct rect r, const struct compute_s
 	        .y_format = TICK_PLAIN,
 	};
 	char entries[COMPUTE_MAX_LAWS + 1][96];
-	int n = legend_entries(s, law_drawn(s, 0) && returns_floor(s->laws[0].law) > 0, entries,
+	int n = legend_entries(s, law_drawn(s, 0) && returns_floor(s->laws[0].law, 0) > 0, entries,
 	                       COMPUTE_MAX_LAWS + 1);
 	p->legend_rows = legend_rows(NULL, r.x, 0, r.w, entries, n);
 	if (p->legend_rows > COMPUTE_LEGEND_ROWS)
