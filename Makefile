@@ -101,6 +101,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/cview.sh \
 		tests/tourfields.sh \
 		tests/lifecost.sh \
+		tests/rplot.sh \
 		tests/timeline-view.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a

@@ -197,28 +197,6 @@ static int legend_entries(const struct compute_spec *s, bool floor, char out[][9
 	return n;
 }
 
-/*
- * Lay the entries out in rows of width w, two blanks apart, from row y;
- * draw them when c is not NULL. Returns the rows used.
- */
-static int legend_rows(struct canvas *c, int x0, int y, int w, char entries[][96], int n)
-{
-	int rows = n > 0, x = 0;
-
-	for (int i = 0; i < n; i++) {
-		int len = (int)strlen(entries[i]);
-		if (x > 0 && x + 2 + len > w) {
-			rows++;
-			x = 0;
-		}
-		x += x > 0 ? 2 : 0;
-		if (c != NULL)
-			canvas_text(c, x0 + x, y + rows - 1, entries[i], w - x, STYLE_TEXT);
-		x += len;
-	}
-	return rows;
-}
-
 /* The frame: log C across the window, the loss range up, a title row and two rows below. */
 static bool layout(struct compute_plot *p, struct rect r, const struct compute_spec *s)
 {
@@ -235,9 +213,9 @@ static bool layout(struct compute_plot *p, struct rect r, const struct compute_s
 	char entries[COMPUTE_MAX_LAWS + 1][96];
 	int n = legend_entries(s, law_drawn(s, 0) && returns_floor(s->laws[0].law, 0) > 0, entries,
 	                       COMPUTE_MAX_LAWS + 1);
-	p->legend_rows = legend_rows(NULL, r.x, 0, r.w, entries, n);
-	if (p->legend_rows > COMPUTE_LEGEND_ROWS)
-		p->legend_rows = COMPUTE_LEGEND_ROWS;
+	int dropped;
+	p->legend_rows =
+	        frame_legend_wrap(NULL, r.x, 0, r.w, entries, n, COMPUTE_LEGEND_ROWS, &dropped);
 	if (!frame_layout(&p->frame, r, 1, p->legend_rows + 1))
 		return false;
 	/* under the axis line and its labels */
@@ -287,8 +265,9 @@ int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec
 			place_model(c, s, p, k);
 	char entries[COMPUTE_MAX_LAWS + 1][96];
 	int n = legend_entries(s, p->has_floor, entries, COMPUTE_MAX_LAWS + 1);
-	/* rows past the laid-out ones fall on the readout's, which the overlay clears */
-	legend_rows(c, r.x, p->legend_y, r.w, entries, n);
+	/* what the laid-out rows cannot key ends "+N more" */
+	int dropped;
+	frame_legend_wrap(c, r.x, p->legend_y, r.w, entries, n, p->legend_rows, &dropped);
 	return 0;
 }
 
@@ -298,6 +277,12 @@ void compute_readout(const struct returns *r, char *buf, size_t size)
 
 	units_format_compute(r->compute, cb, sizeof cb);
 	units_format_fixed(r->gain, 4, gain, sizeof gain);
+	/* at the floor the share is of nothing: no number to print */
+	if (!isfinite(r->share)) {
+		snprintf(buf, size, "C=%s: the next 10x buys dL=%s (at the floor: nothing left)",
+		         cb, gain);
+		return;
+	}
 	units_format_fixed(r->at.loss - r->floor, 3, left, sizeof left);
 	snprintf(buf, size, "C=%s: the next 10x buys dL=%s (%.1f%% of the %s %s)", cb, gain,
 	         100 * r->share, left, r->floor > 0 ? "reducible left" : "loss, no E");

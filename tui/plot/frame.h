@@ -61,4 +61,13 @@ void frame_draw_axes(const struct frame *f, struct canvas *c);
 void frame_walk(const struct frame *f, double x0, double y0, double x1, double y1,
                 void (*visit)(int cx, int cy, void *ctx), void *ctx);
 
+/*
+ * Wrap legend entries into lines of width w, two spaces apart, at most
+ * max_lines. When they do not all fit, the last line ends "+K more" instead
+ * of the K entries left out, so no drawn thing is silently unkeyed. Draws
+ * into c at rows y.. unless c is NULL. Returns the lines used; *dropped gets K.
+ */
+int frame_legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int n, int max_lines,
+                      int *dropped);
+
 #endif

@@ -690,56 +690,6 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	return n;
 }
 
-/*
- * Wrap entries into lines of width w, two spaces apart, at most max_lines.
- * When they do not all fit, the last line ends "+K more" instead of the K
- * entries left out. Draws into c at rows y.. unless c is NULL. Returns the
- * lines used; *dropped gets K.
- */
-static int legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int n, int max_lines,
-                       int *dropped)
-{
-	int line = 0, col = 0;
-
-	*dropped = 0;
-	for (int i = 0; i < n; i++) {
-		int len = (int)strlen(e[i]) < w ? (int)strlen(e[i]) : w;
-		int sep = col > 0 ? 2 : 0;
-		char more[24];
-		int mlen = snprintf(more, sizeof more, "+%d more", n - i - 1);
-		/*
-		 * On the last line an entry must leave room to say what else there
-		 * is; when it cannot, the count of what is left takes its place.
-		 */
-		bool last = line == max_lines - 1;
-		if (last &&
-		    (col + sep + len > w || (i + 1 < n && col + sep + len + 2 + mlen > w))) {
-			snprintf(more, sizeof more, "+%d more", n - i);
-			if (c != NULL)
-				canvas_text(c, x + col + sep, y + line, more, w - col - sep,
-				            STYLE_TEXT);
-			*dropped = n - i;
-			return line + 1;
-		}
-		if (col + sep + len > w) {
-			line++;
-			col = sep = 0;
-			if (line == max_lines - 1 && i + 1 < n &&
-			    len + 2 + mlen > w) { /* too long to share the last line with a count */
-				snprintf(more, sizeof more, "+%d more", n - i);
-				if (c != NULL)
-					canvas_text(c, x, y + line, more, w, STYLE_TEXT);
-				*dropped = n - i;
-				return line + 1;
-			}
-		}
-		if (c != NULL)
-			canvas_text(c, x + col + sep, y + line, e[i], len, STYLE_TEXT);
-		col += sep + len;
-	}
-	return n == 0 ? 0 : line + 1;
-}
-
 /* Everything but the legend, into a frame laid out for `lines` legend lines. */
 static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
                        enum marker_place *places, int lines)
@@ -883,18 +833,18 @@ static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, 
 	for (int i = 0; i < s->nmarkers; i++)
 		places[i] = MARKER_TAG;
 	int n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
-	int lines = legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
+	int lines = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 	for (int attempt = 0; attempt < 3; attempt++) {
 		if (draw_layers(c, r, s, m, places, lines) != 0)
 			return -1;
 		n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
-		int need = legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
+		int need = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 		if (need <= lines)
 			break;
 		lines = need;
 	}
 	int legend_y = m->frame.area.y + m->frame.area.h + 2;
-	m->nlegend = legend_wrap(c, r.x, legend_y, r.w, entries, n, lines, &m->dropped);
+	m->nlegend = frame_legend_wrap(c, r.x, legend_y, r.w, entries, n, lines, &m->dropped);
 	return 0;
 }
 
