@@ -43,4 +43,12 @@ case $legend in
 *) no "a legend too long for its rows ends '+N more'" "$legend" ;;
 esac
 
+# the wall's interval, whose ends the legend prints, is on the picture: '[' and ']'
+run timeline --width 80 --height 24
+row=$(printf '%s\n' "$out" | grep '= data wall =')
+case $row in
+*"["*"|"*"]"*) ok "the data wall's interval ends inside the window" ;;
+*) no "the data wall's interval ends inside the window" "$row" "$err" ;;
+esac
+
 echo "1..$n"

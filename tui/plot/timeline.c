@@ -46,8 +46,11 @@ static bool window(const struct timeline_spec *s, struct frame *f)
 	}
 	if (s->has_wall && s->wall_compute > 0) {
 		c1 = fmax(c1, s->wall_compute);
+		/* the interval's ']' too, which the legend prints */
 		if (isfinite(s->wall_year))
 			y1 = fmax(y1, s->wall_year);
+		if (isfinite(s->wall_late))
+			y1 = fmax(y1, s->wall_late);
 	}
 	f->x.lo = floor(y0);
 	f->x.hi = fmin(ceil(y1) + 1, f->x.lo + TIMELINE_MAX_YEARS);
