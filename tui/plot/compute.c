@@ -65,22 +65,6 @@ static bool loss_range(const struct compute_spec *s, double *lo, double *hi)
 	return true;
 }
 
-struct mark {
-	struct canvas *c;
-	char ch;
-	int style;
-};
-
-/* A line's cell: text (the floor's label, tags) stays readable under it. */
-static void mark_cell(int x, int y, void *ctx)
-{
-	struct mark *mk = ctx;
-
-	if (canvas_get(mk->c, x, y).style == STYLE_TEXT)
-		return;
-	canvas_put(mk->c, x, y, mk->ch, mk->style);
-}
-
 /*
  * L*(C) of one law at every column's centre, joined cell by cell. Where two
  * samples fall in neighbouring cells (a flat stretch, most of a line) the
@@ -89,7 +73,8 @@ static void mark_cell(int x, int y, void *ctx)
  */
 static void draw_line(struct canvas *c, const struct frame *f, const struct compute_spec *s, int i)
 {
-	struct mark mk = {c, COMPUTE_GLYPHS[i], law_style(i)};
+	/* text (the floor's label, tags) stays readable under a line */
+	struct frame_pen mk = {c, COMPUTE_GLYPHS[i], law_style(i), FRAME_STYLE(STYLE_TEXT), false};
 	double pc = 0, pl = 0;
 	bool have_prev = false;
 	int px = -1, py = -1;
@@ -103,9 +88,9 @@ static void draw_line(struct canvas *c, const struct frame *f, const struct comp
 		}
 		bool in = frame_cell(f, cc, l, &cx, &cy);
 		if (in && (!have_prev || (px >= 0 && abs(cy - py) <= 1)))
-			mark_cell(cx, cy, &mk);
+			frame_pen_cell(cx, cy, &mk);
 		else if (have_prev)
-			frame_walk(f, pc, pl, cc, l, mark_cell, &mk);
+			frame_walk(f, pc, pl, cc, l, frame_pen_cell, &mk);
 		px = in ? cx : -1;
 		py = in ? cy : -1;
 		pc = cc;
@@ -224,24 +209,6 @@ static bool layout(struct compute_plot *p, struct rect r, const struct compute_s
 	return true;
 }
 
-/*
- * Blank r's cells row by row: a cell at a time through canvas_put was a
- * third of the picture's cost at 160x48 against a line of closed forms.
- */
-static void blank(struct canvas *c, struct rect r)
-{
-	int x0 = r.x < 0 ? 0 : r.x, x1 = r.x + r.w > c->w ? c->w : r.x + r.w;
-	int y0 = r.y < 0 ? 0 : r.y, y1 = r.y + r.h > c->h ? c->h : r.y + r.h;
-
-	if (x0 >= x1 || y0 >= y1)
-		return;
-	struct glyph *first = &c->cells[y0 * c->w + x0];
-	for (int x = 0; x < x1 - x0; x++)
-		first[x] = (struct glyph){' ', STYLE_BLANK};
-	for (int y = y0 + 1; y < y1; y++)
-		memcpy(&c->cells[y * c->w + x0], first, sizeof *first * (size_t)(x1 - x0));
-}
-
 int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec *s,
                       struct compute_plot *p)
 {
@@ -250,7 +217,7 @@ int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec
 	if (r.w < COMPUTE_MIN_W || r.h < COMPUTE_MIN_H || s->nlaws < 1 || !(s->c_lo > 0) ||
 	    !(s->c_lo < s->c_hi) || !layout(p, r, s))
 		return -1;
-	blank(c, r);
+	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
 	frame_draw_axes(&p->frame, c);
 	draw_floor(c, s, p);
 	/* the first law last, so that its line is whole where lines cross */
@@ -297,8 +264,7 @@ static void draw_title(struct canvas *c, struct rect r, const struct compute_spe
 	         s->laws[0].id);
 	if ((int)strlen(title) > r.w)
 		snprintf(title, sizeof title, "loss vs compute: %s", s->laws[0].id);
-	for (int x = r.x; x < r.x + r.w; x++)
-		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, (struct rect){r.x, r.y, r.w, 1}, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 }
 
@@ -346,8 +312,7 @@ void compute_draw_overlay(struct canvas *c, struct rect r, const struct compute_
 	draw_title(c, r, s);
 	p->point_x = p->point_y = p->actual_y = -1;
 	p->has_returns = false;
-	for (int x = r.x; x < r.x + r.w; x++)
-		canvas_put(c, x, p->readout_y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, (struct rect){r.x, p->readout_y, r.w, 1}, ' ', STYLE_BLANK);
 	if (!s->has_point)
 		return;
 	if (!law_drawn(s, 0)) {

@@ -275,3 +275,13 @@ int frame_legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int 
 	}
 	return n == 0 ? 0 : line + 1;
 }
+
+void frame_pen_cell(int x, int y, void *ctx)
+{
+	const struct frame_pen *pen = ctx;
+	int st = canvas_get(pen->c, x, y).style;
+	bool in = st < 64 && (pen->styles & FRAME_STYLE(st));
+
+	if (in == pen->only)
+		canvas_put(pen->c, x, y, pen->ch, pen->style);
+}
