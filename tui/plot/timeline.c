@@ -125,15 +125,6 @@ static void text_row(struct canvas *c, struct rect r, int y, const char *text)
 	canvas_text(c, r.x, y, text, r.w, STYLE_TEXT);
 }
 
-/* A year as people read it off the axis: 2031.4. */
-static void year_text(double y, char *buf, size_t size)
-{
-	if (isfinite(y))
-		snprintf(buf, size, "%.1f", y);
-	else
-		snprintf(buf, size, "never");
-}
-
 /* The two legend rows: what each line is, and which is derived and which cited. */
 static void draw_legend(struct canvas *c, struct rect r, int row, const struct timeline_spec *s)
 {
@@ -150,9 +141,9 @@ static void draw_legend(struct canvas *c, struct rect r, int row, const struct t
 	if (!s->has_wall)
 		return;
 	units_format_compute(s->wall_compute, cbuf, sizeof cbuf);
-	year_text(s->wall_year, y0, sizeof y0);
-	year_text(s->wall_early, y1, sizeof y1);
-	year_text(s->wall_late, y2, sizeof y2);
+	units_format_year(s->wall_year, y0, sizeof y0);
+	units_format_year(s->wall_early, y1, sizeof y1);
+	units_format_year(s->wall_late, y2, sizeof y2);
 	snprintf(line, sizeof line, "= data wall C=%s (derived), | %s [%s, %s] on ~", cbuf, y0, y1,
 	         y2);
 	text_row(c, r, row + 1, line);
