@@ -102,7 +102,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/tourfields.sh \
 		tests/lifecost.sh \
 		tests/timeline-view.sh \
-		tests/batch.sh
+		tests/batch.sh \
+		tests/rplot.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

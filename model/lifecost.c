@@ -81,7 +81,14 @@ enum model_status optimum_lifecost(const struct law *law, double loss, double u,
 	    (st = lifecost_dollars(c, out->dollar.compute, out->dollar.params, t,
 	                           &out->dollar_usd)) != MODEL_OK)
 		return st;
-	/* both optima come from Brent to 1e-10: never report a negative saving for it */
+	/*
+	 * the optima come from Brent to 1e-10: where the dollar one lands dearer
+	 * than a candidate by that tolerance, the candidate is the cheapest
+	 */
+	if (out->dollar_usd > out->aware_usd) {
+		out->dollar = *aw;
+		out->dollar_usd = out->aware_usd;
+	}
 	if (out->dollar_usd > out->chinchilla_usd) {
 		out->dollar = *ch;
 		out->dollar_usd = out->chinchilla_usd;

@@ -9,12 +9,30 @@
 
 #include "returns.h"
 
-double returns_floor(const struct law *law)
+/*
+ * Muennighoff et al. 2023 (arXiv 2305.16264) Eq. 5-7 with U unique tokens:
+ * D' = U + U R_D* (1 - exp(-R_D / R_D*)) rises to U (1 + R_D*) as the
+ * repetitions R_D grow, and N' likewise to U_N (1 + R_N*), U_N being the
+ * parameters U justifies (law.c's N = G (U G)^(beta/alpha)). The loss falls
+ * with both, so no compute gets below E + A / N'^alpha + B / D'^beta there.
+ */
+static double data_constrained_floor(const struct law *law, double u)
+{
+	double g, a, b;
+	law_additive_allocation(law, &g, &a, &b);
+
+	double un = pow(u * g, law->beta / law->alpha) * g;
+	return law->E + law->A / pow(un * (1 + law->rn_star), law->alpha) +
+	       law->B / pow(u * (1 + law->rd_star), law->beta);
+}
+
+double returns_floor(const struct law *law, double u)
 {
 	switch (law->family) {
 	case LAW_ADDITIVE:
-	case LAW_DATA_CONSTRAINED:
 		return law->E;
+	case LAW_DATA_CONSTRAINED:
+		return u > 0 && isfinite(u) ? data_constrained_floor(law, u) : law->E;
 	default:
 		return 0;
 	}
@@ -55,7 +73,7 @@ enum model_status returns_at_compute(const struct law *law, double c, double u, 
 	if ((st = optimum_with_loss(law, c, u, &out->at)) != MODEL_OK ||
 	    (st = optimum_with_loss(law, c * RETURNS_STEP, u, &out->next)) != MODEL_OK)
 		return st;
-	out->floor = returns_floor(law);
+	out->floor = returns_floor(law, u);
 	out->gain = out->at.loss - out->next.loss;
 	double left = out->at.loss - out->floor;
 	/* at the floor nothing is left to buy: a share of nothing is no number */

@@ -19,18 +19,20 @@ struct returns {
 	double compute;         /* C, FLOPs */
 	struct allocation at;   /* the compute-optimal run at C: N*, D*, L*(C) */
 	struct allocation next; /* the compute-optimal run at RETURNS_STEP C */
-	double floor;           /* the loss no compute reaches: E, or 0 (returns_floor) */
+	double floor;           /* the loss no compute reaches (returns_floor) */
 	double gain;            /* L*(C) - L*(10 C), nats per token */
 	double share;           /* gain / (L*(C) - floor): the part of what is left it buys */
 };
 
 /*
- * The irreducible loss L*(C) tends to as C grows: E for additive and
- * data-constrained laws. Kaplan's Eq. 1.5 has no such term (its loss falls
- * as a pure power towards 0), so its floor is 0 and its "reducible loss" is
+ * The loss L*(C) tends to as C grows with u unique tokens (u <= 0:
+ * unlimited): E for additive laws and for data-constrained ones with
+ * unlimited data; with finite u a data-constrained law levels off above E,
+ * at its loss where the effective N' and D' that u allows saturate. Kaplan's Eq. 1.5 has no such
+ * term (its loss falls as a pure power towards 0), so its floor is 0 and its "reducible loss" is
  * the whole loss; a frontier law has no loss, and its floor is 0 too.
  */
-double returns_floor(const struct law *law);
+double returns_floor(const struct law *law, double u);
 
 /*
  * L*(C): the loss of the compute-optimal run at c FLOPs with u unique tokens

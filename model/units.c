@@ -229,3 +229,12 @@ void units_format_short(double x, char *buf, size_t size)
 		len--;
 	snprintf(buf, size, "%.*se%d", len, tmp, atoi(e + 1));
 }
+
+const char *units_format_year(double y, char *buf, size_t size)
+{
+	if (isfinite(y))
+		snprintf(buf, size, "%.1f", y);
+	else
+		snprintf(buf, size, "never");
+	return buf;
+}

@@ -72,4 +72,7 @@ void units_format_compute(double x, char *buf, size_t size);
  */
 void units_format_fixed(double x, int decimals, char *buf, size_t size);
 
+/* A decimal year as people read it off an axis, 2031.4; "never" when not finite. */
+const char *units_format_year(double y, char *buf, size_t size);
+
 #endif

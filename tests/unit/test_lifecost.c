@@ -7,6 +7,8 @@
  */
 #include <stdbool.h>
 
+#include <gsl/gsl_errno.h>
+
 #include "../../model/law.h"
 #include "../../model/lifecost.h"
 #include "../../model/profile.h"
@@ -147,14 +149,43 @@ static void refuses_nonsense(void **state)
 	assert_rel(x, 7, 0);
 }
 
+/*
+ * Whatever the prices, the dollar optimum is the cheapest of the three
+ * models priced: never dearer than Sardana's or Chinchilla's by the
+ * searches' tolerance (a negative saving), also where serving costs what
+ * training does and the three nearly meet.
+ */
+static void dollar_optimum_is_the_cheapest(void **state)
+{
+	(void)state;
+	struct law law = fixture_law("hoffmann2022");
+	struct lifecost_plan plan;
+	static const double serve[] = {0.4, 0.39999999, 0.40000001, 0.4000001, 0.399999, 0.3, 0.5};
+	static const double tokens[] = {1e9, 1e11, 1e12, 1e13, 1e14};
+
+	for (size_t i = 0; i < sizeof serve / sizeof *serve; i++)
+		for (size_t j = 0; j < sizeof tokens / sizeof *tokens; j++)
+			for (double loss = 1.9; loss < 2.6; loss += 0.05) {
+				struct lifecost c = h100(0.4, serve[i]);
+				if (optimum_lifecost(&law, loss, 0, tokens[j], &c, &plan) !=
+				    MODEL_OK)
+					continue;
+				assert_true(plan.dollar_usd <= plan.aware_usd);
+				assert_true(plan.dollar_usd <= plan.chinchilla_usd);
+				assert_true(plan.savings >= 0);
+			}
+}
+
 int main(void)
 {
+	gsl_set_error_handler_off();
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(dollars_by_hand),
 	        cmocka_unit_test(scale_is_the_price_and_mfu_ratio),
 	        cmocka_unit_test(optimum_is_sardana_at_scaled_tokens),
 	        cmocka_unit_test(slower_serving_means_a_smaller_model),
 	        cmocka_unit_test(refuses_nonsense),
+	        cmocka_unit_test(dollar_optimum_is_the_cheapest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -107,7 +107,7 @@ static const struct column columns[] = {
         {"loss", "L*(C)", COL_LOSS, false},
         {"params", "N*", COL_COUNT, false},
         {"tokens", "D*", COL_COUNT, false},
-        {"floor", "E", COL_LOSS, false},
+        {"floor", "floor", COL_LOSS, false},
         {"gain_next_10x", "dL next 10x", COL_LOSS, false},
         {"share_of_reducible", "share left", COL_SHARE, false},
 };
@@ -132,7 +132,7 @@ static int add_row(struct table *t, const struct preset *p, double u, double c)
 	}
 	if (returns_loss(&p->law, c, u, &l) == MODEL_OK) {
 		row[2] = cell_num(l);
-		row[5] = cell_num(returns_floor(&p->law));
+		row[5] = cell_num(returns_floor(&p->law, u));
 	}
 	if (returns_at_compute(&p->law, c, u, &r) == MODEL_OK) {
 		row[6] = cell_num(r.gain);

@@ -107,7 +107,7 @@ static void print_wall_year(const char *what, const struct timeline_wall *w)
 
 	/* a growth not above 1 never gets there: a fitted interval can reach below 1 */
 	for (int i = 0; i < 3; i++)
-		snprintf(y[i], sizeof y[i], isfinite(at[i]) ? "%.1f" : "never", at[i]);
+		units_format_year(at[i], y[i], sizeof y[i]);
 	printf("  %-22s %s [%s, %s]  (derived)\n", what, y[0], y[1], y[2]);
 }
 

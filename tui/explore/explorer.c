@@ -304,8 +304,10 @@ static struct compute_spec compute_spec_of(struct explorer *e, const struct app 
 	s.nmodels = e->ncmp_models;
 	s.has_point = true;
 	s.point_c = app_value(a, SLIDER_C);
-	s.has_actual = law_loss(app_law(a), a->scene.n, a->scene.d, a->scene.u, &l) == MODEL_OK;
-	s.actual_loss = l;
+	if (law_loss(app_law(a), a->scene.n, a->scene.d, a->scene.u, &l) == MODEL_OK) {
+		s.has_actual = true;
+		s.actual_loss = l;
+	}
 	return s;
 }
 

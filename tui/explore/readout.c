@@ -214,13 +214,6 @@ static void fields_returns(struct readout_state *s)
 	    r.floor > 0 ? "reducible" : "the loss");
 }
 
-/* A year on the timeline, "never" where a growth does not get there. */
-static const char *year_text(double y, char *buf, size_t size)
-{
-	snprintf(buf, size, isfinite(y) ? "%.1f" : "never", y);
-	return buf;
-}
-
 /*
  * The timeline view's lines: the data wall's compute (derived), its year and
  * interval at the cited trend, then the year that trend brings the frontier
@@ -237,10 +230,10 @@ static void fields_timeline(struct readout_state *s, const struct timeline_view 
 		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "data wall C=%s", cb);
 		add(s, " ", DROP_LABEL, READOUT_FLOW, READOUT_WITH_PREV, "(derived)");
 		add(s, ", ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "year %s",
-		    year_text(w->year, y0, sizeof y0));
+		    units_format_year(w->year, y0, sizeof y0));
 		add(s, " ", DROP_OPT_L, READOUT_FLOW, READOUT_WITH_PREV, "[%s-%s]",
-		    year_text(w->year_early, y1, sizeof y1),
-		    year_text(w->year_late, y2, sizeof y2));
+		    units_format_year(w->year_early, y1, sizeof y1),
+		    units_format_year(w->year_late, y2, sizeof y2));
 		add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV, "at %s's %.2gx/yr (cited)",
 		    timeline_trend_name(v->trend), v->trend->growth);
 	} else if (v->trend == NULL || !(s->a->stock.stock > 0)) {

@@ -81,9 +81,7 @@ static void say(struct canvas *c, struct rect r, const char *text)
 {
 	int len = (int)strlen(text), x = r.x + (r.w - len) / 2;
 
-	for (int y = r.y; y < r.y + r.h; y++)
-		for (int cx = r.x; cx < r.x + r.w; cx++)
-			canvas_put(c, cx, y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
 	canvas_text(c, x < r.x ? r.x : x, r.y + r.h / 2, text, r.w, STYLE_TEXT);
 }
 

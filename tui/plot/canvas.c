@@ -49,6 +49,21 @@ void canvas_put(struct canvas *c, int x, int y, char ch, int style)
 	c->cells[y * c->w + x] = (struct glyph){ch, (unsigned char)style};
 }
 
+void canvas_fill_rect(struct canvas *c, struct rect r, char ch, int style)
+{
+	int x0 = r.x < 0 ? 0 : r.x, x1 = r.x + r.w > c->w ? c->w : r.x + r.w;
+	int y0 = r.y < 0 ? 0 : r.y, y1 = r.y + r.h > c->h ? c->h : r.y + r.h;
+
+	if (x0 >= x1 || y0 >= y1)
+		return;
+	/* the first row through canvas_put, which keeps the grid ASCII; the rest copy it */
+	for (int x = x0; x < x1; x++)
+		canvas_put(c, x, y0, ch, style);
+	const struct glyph *first = &c->cells[y0 * c->w + x0];
+	for (int y = y0 + 1; y < y1; y++)
+		memcpy(&c->cells[y * c->w + x0], first, sizeof *first * (size_t)(x1 - x0));
+}
+
 int canvas_text(struct canvas *c, int x, int y, const char *s, int max, int style)
 {
 	const unsigned char *u = (const unsigned char *)s;

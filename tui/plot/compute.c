@@ -56,29 +56,13 @@ static bool loss_range(const struct compute_spec *s, double *lo, double *hi)
 		}
 	if (!isfinite(*lo) || !isfinite(*hi))
 		return false;
-	double e = returns_floor(s->laws[0].law);
+	double e = returns_floor(s->laws[0].law, 0);
 	if (law_drawn(s, 0) && e > 0)
 		*lo = fmin(*lo, e);
 	double span = fmax(*hi - *lo, 0.05 * fabs(*hi));
 	*lo -= 0.04 * span;
 	*hi += 0.06 * span;
 	return true;
-}
-
-struct mark {
-	struct canvas *c;
-	char ch;
-	int style;
-};
-
-/* A line's cell: text (the floor's label, tags) stays readable under it. */
-static void mark_cell(int x, int y, void *ctx)
-{
-	struct mark *mk = ctx;
-
-	if (canvas_get(mk->c, x, y).style == STYLE_TEXT)
-		return;
-	canvas_put(mk->c, x, y, mk->ch, mk->style);
 }
 
 /*
@@ -89,7 +73,8 @@ static void mark_cell(int x, int y, void *ctx)
  */
 static void draw_line(struct canvas *c, const struct frame *f, const struct compute_spec *s, int i)
 {
-	struct mark mk = {c, COMPUTE_GLYPHS[i], law_style(i)};
+	/* text (the floor's label, tags) stays readable under a line */
+	struct frame_pen mk = {c, COMPUTE_GLYPHS[i], law_style(i), FRAME_STYLE(STYLE_TEXT), false};
 	double pc = 0, pl = 0;
 	bool have_prev = false;
 	int px = -1, py = -1;
@@ -103,9 +88,9 @@ static void draw_line(struct canvas *c, const struct frame *f, const struct comp
 		}
 		bool in = frame_cell(f, cc, l, &cx, &cy);
 		if (in && (!have_prev || (px >= 0 && abs(cy - py) <= 1)))
-			mark_cell(cx, cy, &mk);
+			frame_pen_cell(cx, cy, &mk);
 		else if (have_prev)
-			frame_walk(f, pc, pl, cc, l, mark_cell, &mk);
+			frame_walk(f, pc, pl, cc, l, frame_pen_cell, &mk);
 		px = in ? cx : -1;
 		py = in ? cy : -1;
 		pc = cc;
@@ -122,7 +107,7 @@ static void draw_floor(struct canvas *c, const struct compute_spec *s, struct co
 	int cx, cy;
 
 	p->floor_y = -1;
-	p->floor = returns_floor(s->laws[0].law);
+	p->floor = returns_floor(s->laws[0].law, 0);
 	if (!law_drawn(s, 0) || !(p->floor > 0) ||
 	    !frame_cell(f, axis_value(&f->x, 0.5), p->floor, &cx, &cy))
 		return;
@@ -197,28 +182,6 @@ static int legend_entries(const struct compute_spec *s, bool floor, char out[][9
 	return n;
 }
 
-/*
- * Lay the entries out in rows of width w, two blanks apart, from row y;
- * draw them when c is not NULL. Returns the rows used.
- */
-static int legend_rows(struct canvas *c, int x0, int y, int w, char entries[][96], int n)
-{
-	int rows = n > 0, x = 0;
-
-	for (int i = 0; i < n; i++) {
-		int len = (int)strlen(entries[i]);
-		if (x > 0 && x + 2 + len > w) {
-			rows++;
-			x = 0;
-		}
-		x += x > 0 ? 2 : 0;
-		if (c != NULL)
-			canvas_text(c, x0 + x, y + rows - 1, entries[i], w - x, STYLE_TEXT);
-		x += len;
-	}
-	return rows;
-}
-
 /* The frame: log C across the window, the loss range up, a title row and two rows below. */
 static bool layout(struct compute_plot *p, struct rect r, const struct compute_spec *s)
 {
@@ -233,35 +196,17 @@ static bool layout(struct compute_plot *p, struct rect r, const struct compute_s
 	        .y_format = TICK_PLAIN,
 	};
 	char entries[COMPUTE_MAX_LAWS + 1][96];
-	int n = legend_entries(s, law_drawn(s, 0) && returns_floor(s->laws[0].law) > 0, entries,
+	int n = legend_entries(s, law_drawn(s, 0) && returns_floor(s->laws[0].law, 0) > 0, entries,
 	                       COMPUTE_MAX_LAWS + 1);
-	p->legend_rows = legend_rows(NULL, r.x, 0, r.w, entries, n);
-	if (p->legend_rows > COMPUTE_LEGEND_ROWS)
-		p->legend_rows = COMPUTE_LEGEND_ROWS;
+	int dropped;
+	p->legend_rows =
+	        frame_legend_wrap(NULL, r.x, 0, r.w, entries, n, COMPUTE_LEGEND_ROWS, &dropped);
 	if (!frame_layout(&p->frame, r, 1, p->legend_rows + 1))
 		return false;
 	/* under the axis line and its labels */
 	p->legend_y = p->frame.area.y + p->frame.area.h + 2;
 	p->readout_y = p->legend_y + p->legend_rows;
 	return true;
-}
-
-/*
- * Blank r's cells row by row: a cell at a time through canvas_put was a
- * third of the picture's cost at 160x48 against a line of closed forms.
- */
-static void blank(struct canvas *c, struct rect r)
-{
-	int x0 = r.x < 0 ? 0 : r.x, x1 = r.x + r.w > c->w ? c->w : r.x + r.w;
-	int y0 = r.y < 0 ? 0 : r.y, y1 = r.y + r.h > c->h ? c->h : r.y + r.h;
-
-	if (x0 >= x1 || y0 >= y1)
-		return;
-	struct glyph *first = &c->cells[y0 * c->w + x0];
-	for (int x = 0; x < x1 - x0; x++)
-		first[x] = (struct glyph){' ', STYLE_BLANK};
-	for (int y = y0 + 1; y < y1; y++)
-		memcpy(&c->cells[y * c->w + x0], first, sizeof *first * (size_t)(x1 - x0));
 }
 
 int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec *s,
@@ -272,7 +217,7 @@ int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec
 	if (r.w < COMPUTE_MIN_W || r.h < COMPUTE_MIN_H || s->nlaws < 1 || !(s->c_lo > 0) ||
 	    !(s->c_lo < s->c_hi) || !layout(p, r, s))
 		return -1;
-	blank(c, r);
+	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
 	frame_draw_axes(&p->frame, c);
 	draw_floor(c, s, p);
 	/* the first law last, so that its line is whole where lines cross */
@@ -287,8 +232,9 @@ int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec
 			place_model(c, s, p, k);
 	char entries[COMPUTE_MAX_LAWS + 1][96];
 	int n = legend_entries(s, p->has_floor, entries, COMPUTE_MAX_LAWS + 1);
-	/* rows past the laid-out ones fall on the readout's, which the overlay clears */
-	legend_rows(c, r.x, p->legend_y, r.w, entries, n);
+	/* what the laid-out rows cannot key ends "+N more" */
+	int dropped;
+	frame_legend_wrap(c, r.x, p->legend_y, r.w, entries, n, p->legend_rows, &dropped);
 	return 0;
 }
 
@@ -298,6 +244,12 @@ void compute_readout(const struct returns *r, char *buf, size_t size)
 
 	units_format_compute(r->compute, cb, sizeof cb);
 	units_format_fixed(r->gain, 4, gain, sizeof gain);
+	/* at the floor the share is of nothing: no number to print */
+	if (!isfinite(r->share)) {
+		snprintf(buf, size, "C=%s: the next 10x buys dL=%s (at the floor: nothing left)",
+		         cb, gain);
+		return;
+	}
 	units_format_fixed(r->at.loss - r->floor, 3, left, sizeof left);
 	snprintf(buf, size, "C=%s: the next 10x buys dL=%s (%.1f%% of the %s %s)", cb, gain,
 	         100 * r->share, left, r->floor > 0 ? "reducible left" : "loss, no E");
@@ -312,8 +264,7 @@ static void draw_title(struct canvas *c, struct rect r, const struct compute_spe
 	         s->laws[0].id);
 	if ((int)strlen(title) > r.w)
 		snprintf(title, sizeof title, "loss vs compute: %s", s->laws[0].id);
-	for (int x = r.x; x < r.x + r.w; x++)
-		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, (struct rect){r.x, r.y, r.w, 1}, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 }
 
@@ -361,8 +312,7 @@ void compute_draw_overlay(struct canvas *c, struct rect r, const struct compute_
 	draw_title(c, r, s);
 	p->point_x = p->point_y = p->actual_y = -1;
 	p->has_returns = false;
-	for (int x = r.x; x < r.x + r.w; x++)
-		canvas_put(c, x, p->readout_y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, (struct rect){r.x, p->readout_y, r.w, 1}, ' ', STYLE_BLANK);
 	if (!s->has_point)
 		return;
 	if (!law_drawn(s, 0)) {

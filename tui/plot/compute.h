@@ -91,7 +91,7 @@ struct compute_plot {
 	struct returns returns;
 };
 
-/* Rows the legend wraps over at most; entries past them are cut. */
+/* Rows the legend wraps over at most; entries past them end "+N more". */
 #define COMPUTE_LEGEND_ROWS 2
 
 /*

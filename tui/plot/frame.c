@@ -225,3 +225,63 @@ void frame_walk(const struct frame *f, double x0, double y0, double x1, double y
 		}
 	}
 }
+
+/*
+ * Wrap entries into lines of width w, two spaces apart, at most max_lines.
+ * When they do not all fit, the last line ends "+K more" instead of the K
+ * entries left out. Draws into c at rows y.. unless c is NULL. Returns the
+ * lines used; *dropped gets K.
+ */
+int frame_legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int n, int max_lines,
+                      int *dropped)
+{
+	int line = 0, col = 0;
+
+	*dropped = 0;
+	for (int i = 0; i < n; i++) {
+		int len = (int)strlen(e[i]) < w ? (int)strlen(e[i]) : w;
+		int sep = col > 0 ? 2 : 0;
+		char more[24];
+		int mlen = snprintf(more, sizeof more, "+%d more", n - i - 1);
+		/*
+		 * On the last line an entry must leave room to say what else there
+		 * is; when it cannot, the count of what is left takes its place.
+		 */
+		bool last = line == max_lines - 1;
+		if (last &&
+		    (col + sep + len > w || (i + 1 < n && col + sep + len + 2 + mlen > w))) {
+			snprintf(more, sizeof more, "+%d more", n - i);
+			if (c != NULL)
+				canvas_text(c, x + col + sep, y + line, more, w - col - sep,
+				            STYLE_TEXT);
+			*dropped = n - i;
+			return line + 1;
+		}
+		if (col + sep + len > w) {
+			line++;
+			col = sep = 0;
+			if (line == max_lines - 1 && i + 1 < n &&
+			    len + 2 + mlen > w) { /* too long to share the last line with a count */
+				snprintf(more, sizeof more, "+%d more", n - i);
+				if (c != NULL)
+					canvas_text(c, x, y + line, more, w, STYLE_TEXT);
+				*dropped = n - i;
+				return line + 1;
+			}
+		}
+		if (c != NULL)
+			canvas_text(c, x + col + sep, y + line, e[i], len, STYLE_TEXT);
+		col += sep + len;
+	}
+	return n == 0 ? 0 : line + 1;
+}
+
+void frame_pen_cell(int x, int y, void *ctx)
+{
+	const struct frame_pen *pen = ctx;
+	int st = canvas_get(pen->c, x, y).style;
+	bool in = st < 64 && (pen->styles & FRAME_STYLE(st));
+
+	if (in == pen->only)
+		canvas_put(pen->c, x, y, pen->ch, pen->style);
+}

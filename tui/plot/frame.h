@@ -61,4 +61,32 @@ void frame_draw_axes(const struct frame *f, struct canvas *c);
 void frame_walk(const struct frame *f, double x0, double y0, double x1, double y1,
                 void (*visit)(int cx, int cy, void *ctx), void *ctx);
 
+/* A style's bit in a frame_pen's set (styles past the 64th are in no set). */
+#define FRAME_STYLE(s) (1ull << (s))
+
+/*
+ * A line's pen for frame_walk: each visited cell gets ch in style, except
+ * that a pen with `only` draws only over cells whose style is in `styles`,
+ * and one without never draws over them (text, marks that must stay legible).
+ */
+struct frame_pen {
+	struct canvas *c;
+	char ch;
+	int style;
+	unsigned long long styles; /* a set of FRAME_STYLE(s) */
+	bool only;                 /* true: draw only over `styles`; false: never over them */
+};
+
+/* frame_walk's visit for a struct frame_pen. */
+void frame_pen_cell(int x, int y, void *ctx);
+
+/*
+ * Wrap legend entries into lines of width w, two spaces apart, at most
+ * max_lines. When they do not all fit, the last line ends "+K more" instead
+ * of the K entries left out, so no drawn thing is silently unkeyed. Draws
+ * into c at rows y.. unless c is NULL. Returns the lines used; *dropped gets K.
+ */
+int frame_legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int n, int max_lines,
+                      int *dropped);
+
 #endif

@@ -209,22 +209,8 @@ static void label_contours(struct canvas *c, const struct frame *f, const struct
 
 /* ---- lines ---- */
 
-struct mark {
-	struct canvas *c;
-	char ch;
-	int style;
-	bool under; /* only over the background: iso-FLOP lines yield to everything else */
-};
-
-static void mark_cell(int x, int y, void *ctx)
-{
-	struct mark *mk = ctx;
-	struct glyph g = canvas_get(mk->c, x, y);
-
-	if (mk->under && g.style != STYLE_BLANK && g.style != STYLE_SHADE)
-		return;
-	canvas_put(mk->c, x, y, mk->ch, mk->style);
-}
+/* Only over the background: iso-FLOP lines yield to everything else. */
+#define UNDER (FRAME_STYLE(STYLE_BLANK) | FRAME_STYLE(STYLE_SHADE))
 
 /* Whether the cell's centre lies outside the law's fitted range (where its preset gives one). */
 static bool beyond_fit(const struct frame *f, const struct map_spec *s, int x, int y)
@@ -338,7 +324,7 @@ static void draw_isoflops(struct canvas *c, const struct frame *f, const struct 
 	double k = s->law->k;
 	int e0 = canvas_clamp_int(ceil(log10(k * s->n_lo * s->d_lo)), -400, 400),
 	    e1 = canvas_clamp_int(floor(log10(k * s->n_hi * s->d_hi)), -400, 400);
-	struct mark mk = {c, MAP_ISOFLOP_GLYPH, STYLE_ISOFLOP, true};
+	struct frame_pen mk = {c, MAP_ISOFLOP_GLYPH, STYLE_ISOFLOP, UNDER, true};
 
 	for (int e = e0; e <= e1; e++) {
 		double tokens_x_params = pow(10, e) / k;
@@ -346,7 +332,8 @@ static void draw_isoflops(struct canvas *c, const struct frame *f, const struct 
 		double nb = fmin(s->n_hi, tokens_x_params / s->d_lo);
 		if (!(na < nb))
 			continue;
-		frame_walk(f, na, tokens_x_params / na, nb, tokens_x_params / nb, mark_cell, &mk);
+		frame_walk(f, na, tokens_x_params / na, nb, tokens_x_params / nb, frame_pen_cell,
+		           &mk);
 	}
 }
 
@@ -400,7 +387,7 @@ struct frontier_walk {
 	const struct map_spec *s;
 	const struct law *law;
 	double t; /* > 0: the inference-aware model of each optimum's loss instead */
-	struct mark *mk;
+	struct frame_pen *mk;
 	double cx, cy; /* one cell in decades of N and of D */
 };
 
@@ -437,16 +424,16 @@ static void frontier_between(const struct frontier_walk *w, struct fpoint p, str
 		return;
 	if (depth >= 12 || !frontier_at(w, (p.lc + q.lc) / 2, &m)) {
 		frame_walk(w->f, pow(10, p.ln), pow(10, p.ld), pow(10, q.ln), pow(10, q.ld),
-		           mark_cell, w->mk);
+		           frame_pen_cell, w->mk);
 		return;
 	}
 	double stray = fmax(fabs(m.ln - (p.ln + q.ln) / 2) / w->cx,
 	                    fabs(m.ld - (p.ld + q.ld) / 2) / w->cy);
 	if (stray < 0.2 && (cells <= 32 || depth >= 2)) {
 		frame_walk(w->f, pow(10, p.ln), pow(10, p.ld), pow(10, m.ln), pow(10, m.ld),
-		           mark_cell, w->mk);
+		           frame_pen_cell, w->mk);
 		frame_walk(w->f, pow(10, m.ln), pow(10, m.ld), pow(10, q.ln), pow(10, q.ld),
-		           mark_cell, w->mk);
+		           frame_pen_cell, w->mk);
 		return;
 	}
 	frontier_between(w, p, m, depth + 1);
@@ -464,7 +451,7 @@ static void draw_frontier(struct canvas *c, const struct frame *f, const struct 
 {
 	double lc0 = log10(fmax(law->k * s->n_lo * s->d_lo / 10, LAW_COMPUTE_MIN));
 	double lc1 = log10(fmin(law->k * s->n_hi * s->d_hi * 10, LAW_COMPUTE_MAX));
-	struct mark mk = {c, ch, style, false};
+	struct frame_pen mk = {c, ch, style, 0, false}; /* over anything */
 	struct frontier_walk w = {f,
 	                          s,
 	                          law,
@@ -690,56 +677,6 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	return n;
 }
 
-/*
- * Wrap entries into lines of width w, two spaces apart, at most max_lines.
- * When they do not all fit, the last line ends "+K more" instead of the K
- * entries left out. Draws into c at rows y.. unless c is NULL. Returns the
- * lines used; *dropped gets K.
- */
-static int legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int n, int max_lines,
-                       int *dropped)
-{
-	int line = 0, col = 0;
-
-	*dropped = 0;
-	for (int i = 0; i < n; i++) {
-		int len = (int)strlen(e[i]) < w ? (int)strlen(e[i]) : w;
-		int sep = col > 0 ? 2 : 0;
-		char more[24];
-		int mlen = snprintf(more, sizeof more, "+%d more", n - i - 1);
-		/*
-		 * On the last line an entry must leave room to say what else there
-		 * is; when it cannot, the count of what is left takes its place.
-		 */
-		bool last = line == max_lines - 1;
-		if (last &&
-		    (col + sep + len > w || (i + 1 < n && col + sep + len + 2 + mlen > w))) {
-			snprintf(more, sizeof more, "+%d more", n - i);
-			if (c != NULL)
-				canvas_text(c, x + col + sep, y + line, more, w - col - sep,
-				            STYLE_TEXT);
-			*dropped = n - i;
-			return line + 1;
-		}
-		if (col + sep + len > w) {
-			line++;
-			col = sep = 0;
-			if (line == max_lines - 1 && i + 1 < n &&
-			    len + 2 + mlen > w) { /* too long to share the last line with a count */
-				snprintf(more, sizeof more, "+%d more", n - i);
-				if (c != NULL)
-					canvas_text(c, x, y + line, more, w, STYLE_TEXT);
-				*dropped = n - i;
-				return line + 1;
-			}
-		}
-		if (c != NULL)
-			canvas_text(c, x + col + sep, y + line, e[i], len, STYLE_TEXT);
-		col += sep + len;
-	}
-	return n == 0 ? 0 : line + 1;
-}
-
 /* Everything but the legend, into a frame laid out for `lines` legend lines. */
 static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m,
                        enum marker_place *places, int lines)
@@ -754,9 +691,7 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	};
 	if (!frame_layout(&m->frame, r, 1, lines))
 		return -1;
-	for (int y = r.y; y < r.y + r.h; y++)
-		for (int x = r.x; x < r.x + r.w; x++)
-			canvas_put(c, x, y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
 	frame_draw_axes(&m->frame, c);
 	draw_shading(c, &m->frame, s);
 	draw_isoflops(c, &m->frame, s);
@@ -883,18 +818,18 @@ static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, 
 	for (int i = 0; i < s->nmarkers; i++)
 		places[i] = MARKER_TAG;
 	int n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
-	int lines = legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
+	int lines = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 	for (int attempt = 0; attempt < 3; attempt++) {
 		if (draw_layers(c, r, s, m, places, lines) != 0)
 			return -1;
 		n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
-		int need = legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
+		int need = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 		if (need <= lines)
 			break;
 		lines = need;
 	}
 	int legend_y = m->frame.area.y + m->frame.area.h + 2;
-	m->nlegend = legend_wrap(c, r.x, legend_y, r.w, entries, n, lines, &m->dropped);
+	m->nlegend = frame_legend_wrap(c, r.x, legend_y, r.w, entries, n, lines, &m->dropped);
 	return 0;
 }
 
@@ -1022,8 +957,7 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		snprintf(dtitle, sizeof dtitle, "dL = %s - %s", s->law_id ? s->law_id : s->law_name,
 		         s->delta_name);
 		snprintf(title, sizeof title, "%s%s", dtitle, tail);
-		for (int x = r.x; x < r.x + r.w; x++)
-			canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+		canvas_fill_rect(c, (struct rect){r.x, r.y, r.w, 1}, ' ', STYLE_BLANK);
 		canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 		if (s->has_point && frame_cell(&m->frame, s->point_n, s->point_d, &cx, &cy))
 			draw_point(c, s, m, cx, cy);
@@ -1039,8 +973,7 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 		title[room > 0 ? room : 0] = '\0';
 	snprintf(title + strlen(title), sizeof title - strlen(title), "%s", tail);
 
-	for (int x = r.x; x < r.x + r.w; x++)
-		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, (struct rect){r.x, r.y, r.w, 1}, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 	if (s->has_point && frame_cell(&m->frame, s->point_n, s->point_d, &cx, &cy))
 		draw_point(c, s, m, cx, cy);

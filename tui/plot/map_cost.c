@@ -169,7 +169,10 @@ static bool decades(const struct map_costs *s, int *e0, int *e1, int *stride)
 	return true;
 }
 
-void map_cost_draw(struct canvas *c, const struct frame *f, const struct map_costs *s)
+/* Each line's dollars in turn to fn: drawn with the picture's lines, labelled after its marks. */
+static void each_line(struct canvas *c, const struct frame *f, const struct map_costs *s,
+                      void (*fn)(struct canvas *, const struct frame *, const struct map_costs *,
+                                 double))
 {
 	int e0, e1, stride;
 
@@ -177,16 +180,15 @@ void map_cost_draw(struct canvas *c, const struct frame *f, const struct map_cos
 		return;
 	for (int e = e0; e <= e1; e++)
 		if (((e % stride) + stride) % stride == 0)
-			draw_line(c, f, s, pow(10, e));
+			fn(c, f, s, pow(10, e));
+}
+
+void map_cost_draw(struct canvas *c, const struct frame *f, const struct map_costs *s)
+{
+	each_line(c, f, s, draw_line);
 }
 
 void map_cost_label(struct canvas *c, const struct frame *f, const struct map_costs *s)
 {
-	int e0, e1, stride;
-
-	if (!decades(s, &e0, &e1, &stride))
-		return;
-	for (int e = e0; e <= e1; e++)
-		if (((e % stride) + stride) % stride == 0)
-			label_line(c, f, s, pow(10, e));
+	each_line(c, f, s, label_line);
 }

@@ -13,23 +13,6 @@
 #include "../../model/units.h"
 #include "profiles.h"
 
-struct mark {
-	struct canvas *c;
-	char ch;
-	int style;
-};
-
-static void mark_cell(int x, int y, void *ctx)
-{
-	struct mark *mk = ctx;
-	int st = canvas_get(mk->c, x, y).style;
-
-	/* minima, the point and budget labels stay readable under any curve */
-	if (st == STYLE_FRONTIER || st == STYLE_CURRENT || st == STYLE_TEXT)
-		return;
-	canvas_put(mk->c, x, y, mk->ch, mk->style);
-}
-
 /* How far a curve reaches either side of its optimum: Chinchilla's sweeps spanned ~2 decades. */
 #define SWEEP_DECADES 1.25
 
@@ -49,7 +32,11 @@ static bool n_span(const struct profiles_spec *s, double c, double n_opt, double
 static void draw_curve(struct canvas *c, const struct frame *f, const struct profiles_spec *s,
                        double budget, double n_opt, char ch, int style)
 {
-	struct mark mk = {c, ch, style};
+	/* minima, the point and budget labels stay readable under any curve */
+	struct frame_pen mk = {c, ch, style,
+	                       FRAME_STYLE(STYLE_FRONTIER) | FRAME_STYLE(STYLE_CURRENT) |
+	                               FRAME_STYLE(STYLE_TEXT),
+	                       false};
 	double lo, hi, pn = 0, pl = 0;
 	bool have_prev = false;
 
@@ -66,7 +53,7 @@ static void draw_curve(struct canvas *c, const struct frame *f, const struct pro
 			continue;
 		}
 		if (have_prev)
-			frame_walk(f, pn, pl, n, l, mark_cell, &mk);
+			frame_walk(f, pn, pl, n, l, frame_pen_cell, &mk);
 		pn = n;
 		pl = l;
 		have_prev = true;
@@ -234,9 +221,7 @@ int profiles_draw_base(struct canvas *c, struct rect r, const struct profiles_sp
 	    !layout_zoomed(p, r, n_lo, n_hi, l_min, l_max))
 		return -1;
 
-	for (int y = r.y; y < r.y + r.h; y++)
-		for (int x = r.x; x < r.x + r.w; x++)
-			canvas_put(c, x, y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
 	frame_draw_axes(&p->frame, c);
 	for (int i = 0; i < p->nbudgets; i++) {
 		int cx, cy;
@@ -269,8 +254,7 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 		if ((int)strlen(title) > r.w)
 			snprintf(title, sizeof title, "iso-FLOP profiles: %s", s->law_name);
 	}
-	for (int x = r.x; x < r.x + r.w; x++)
-		canvas_put(c, x, r.y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, (struct rect){r.x, r.y, r.w, 1}, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 
 	int key_row = p->frame.area.y + p->frame.area.h + 2;
@@ -295,7 +279,6 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 			snprintf(key + len, sizeof key - len, "  @ N=%s off panel", nbuf);
 		}
 	}
-	for (int x = r.x; x < r.x + r.w; x++)
-		canvas_put(c, x, key_row, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, (struct rect){r.x, key_row, r.w, 1}, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, key_row, key, r.w, STYLE_TEXT);
 }

@@ -11,20 +11,13 @@
 #include "../../model/units.h"
 #include "timeline.h"
 
-struct ink {
-	struct canvas *c;
-	char ch;
-	int style;
-};
-
-/* Put a line's glyph where nothing but blanks or an earlier line lies. */
-static void ink_cell(int x, int y, void *ctx)
+/* A line's pen: its glyph goes where nothing but blanks or an earlier line lies. */
+static struct frame_pen ink(struct canvas *c, char ch, int style)
 {
-	struct ink *k = ctx;
-	int st = canvas_get(k->c, x, y).style;
-
-	if (st == STYLE_BLANK || st == STYLE_FRONTIER || st == STYLE_FRONTIER2)
-		canvas_put(k->c, x, y, k->ch, k->style);
+	return (struct frame_pen){c, ch, style,
+	                          FRAME_STYLE(STYLE_BLANK) | FRAME_STYLE(STYLE_FRONTIER) |
+	                                  FRAME_STYLE(STYLE_FRONTIER2),
+	                          true};
 }
 
 /* The years and the compute the window must show; false when there is no model. */
@@ -46,8 +39,11 @@ static bool window(const struct timeline_spec *s, struct frame *f)
 	}
 	if (s->has_wall && s->wall_compute > 0) {
 		c1 = fmax(c1, s->wall_compute);
+		/* the interval's ']' too, which the legend prints */
 		if (isfinite(s->wall_year))
 			y1 = fmax(y1, s->wall_year);
+		if (isfinite(s->wall_late))
+			y1 = fmax(y1, s->wall_late);
 	}
 	f->x.lo = floor(y0);
 	f->x.hi = fmin(ceil(y1) + 1, f->x.lo + TIMELINE_MAX_YEARS);
@@ -60,19 +56,19 @@ static bool window(const struct timeline_spec *s, struct frame *f)
 static void draw_line(struct canvas *c, const struct frame *f, double a, double b, double x0,
                       char ch, int style)
 {
-	struct ink k = {c, ch, style};
+	struct frame_pen k = ink(c, ch, style);
 	double x1 = f->x.hi;
 
-	frame_walk(f, x0, pow(10, a + b * x0), x1, pow(10, a + b * x1), ink_cell, &k);
+	frame_walk(f, x0, pow(10, a + b * x0), x1, pow(10, a + b * x1), frame_pen_cell, &k);
 }
 
 /* The wall: '=' across at C_wall, '|' at its year and '[' ']' at its interval's ends. */
 static void draw_wall(struct canvas *c, const struct frame *f, const struct timeline_spec *s)
 {
-	struct ink k = {c, '=', STYLE_HIGHLIGHT};
+	struct frame_pen k = ink(c, '=', STYLE_HIGHLIGHT);
 	int cx, cy;
 
-	frame_walk(f, f->x.lo, s->wall_compute, f->x.hi, s->wall_compute, ink_cell, &k);
+	frame_walk(f, f->x.lo, s->wall_compute, f->x.hi, s->wall_compute, frame_pen_cell, &k);
 	/* named on the plot, at its left end, where no model has reached yet */
 	if (frame_cell(f, f->x.lo, s->wall_compute, &cx, &cy))
 		canvas_text(c, cx + 1, cy, " data wall ", 11, STYLE_TEXT);
@@ -89,10 +85,10 @@ static void draw_wall(struct canvas *c, const struct frame *f, const struct time
  */
 static void draw_point(struct canvas *c, const struct frame *f, const struct timeline_spec *s)
 {
-	struct ink k = {c, '-', STYLE_CURRENT};
+	struct frame_pen k = ink(c, '-', STYLE_CURRENT);
 	int cx, cy;
 
-	frame_walk(f, f->x.lo, s->point_compute, f->x.hi, s->point_compute, ink_cell, &k);
+	frame_walk(f, f->x.lo, s->point_compute, f->x.hi, s->point_compute, frame_pen_cell, &k);
 	if (frame_cell(f, f->x.hi, s->point_compute, &cx, &cy))
 		canvas_text(c, cx - 8, cy, " this run", 9, STYLE_CURRENT);
 	if (isfinite(s->point_year) && frame_cell(f, s->point_year, s->point_compute, &cx, &cy))
@@ -125,18 +121,8 @@ static void draw_marks(struct canvas *c, const struct frame *f, const struct tim
 /* One row of text, the rest of the row blanked. */
 static void text_row(struct canvas *c, struct rect r, int y, const char *text)
 {
-	for (int x = r.x; x < r.x + r.w; x++)
-		canvas_put(c, x, y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, (struct rect){r.x, y, r.w, 1}, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, y, text, r.w, STYLE_TEXT);
-}
-
-/* A year as people read it off the axis: 2031.4. */
-static void year_text(double y, char *buf, size_t size)
-{
-	if (isfinite(y))
-		snprintf(buf, size, "%.1f", y);
-	else
-		snprintf(buf, size, "never");
 }
 
 /* The two legend rows: what each line is, and which is derived and which cited. */
@@ -155,9 +141,9 @@ static void draw_legend(struct canvas *c, struct rect r, int row, const struct t
 	if (!s->has_wall)
 		return;
 	units_format_compute(s->wall_compute, cbuf, sizeof cbuf);
-	year_text(s->wall_year, y0, sizeof y0);
-	year_text(s->wall_early, y1, sizeof y1);
-	year_text(s->wall_late, y2, sizeof y2);
+	units_format_year(s->wall_year, y0, sizeof y0);
+	units_format_year(s->wall_early, y1, sizeof y1);
+	units_format_year(s->wall_late, y2, sizeof y2);
 	snprintf(line, sizeof line, "= data wall C=%s (derived), | %s [%s, %s] on ~", cbuf, y0, y1,
 	         y2);
 	text_row(c, r, row + 1, line);
@@ -175,9 +161,7 @@ int timeline_draw(struct canvas *c, struct rect r, const struct timeline_spec *s
 	if (r.w < TIMELINE_MIN_W || r.h < TIMELINE_MIN_H || !window(s, &f) ||
 	    !frame_layout(&f, r, 1, 2))
 		return -1;
-	for (int y = r.y; y < r.y + r.h; y++)
-		for (int x = r.x; x < r.x + r.w; x++)
-			canvas_put(c, x, y, ' ', STYLE_BLANK);
+	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
 	text_row(c, r, r.y,
 	         s->title ? s->title
 	                  : "training compute (FLOPs) by release year, and the data wall");
