@@ -80,8 +80,8 @@ static void draw_wall(struct canvas *c, const struct frame *f, const struct time
 }
 
 /*
- * The point's compute: '-' across, "this run" at its right end and '@' at
- * the year the trend reaches it, over the lines but under the models' tags.
+ * The point's compute: '-' across and "this run" at its right end, over the
+ * lines but under the models' tags.
  */
 static void draw_point(struct canvas *c, const struct frame *f, const struct timeline_spec *s)
 {
@@ -91,6 +91,16 @@ static void draw_point(struct canvas *c, const struct frame *f, const struct tim
 	frame_walk(f, f->x.lo, s->point_compute, f->x.hi, s->point_compute, frame_pen_cell, &k);
 	if (frame_cell(f, f->x.hi, s->point_compute, &cx, &cy))
 		canvas_text(c, cx - 8, cy, " this run", 9, STYLE_CURRENT);
+}
+
+/*
+ * And its '@', at the year the trend reaches it: over everything, a model's
+ * tag too, as on the map, so that the point the caption talks about is seen.
+ */
+static void draw_point_at(struct canvas *c, const struct frame *f, const struct timeline_spec *s)
+{
+	int cx, cy;
+
 	if (isfinite(s->point_year) && frame_cell(f, s->point_year, s->point_compute, &cx, &cy))
 		canvas_put(c, cx, cy, '@', STYLE_CURRENT);
 }
@@ -179,6 +189,8 @@ int timeline_draw(struct canvas *c, struct rect r, const struct timeline_spec *s
 	if (s->has_point && s->point_compute > 0)
 		draw_point(c, &f, s);
 	draw_marks(c, &f, s);
+	if (s->has_point && s->point_compute > 0)
+		draw_point_at(c, &f, s);
 	draw_legend(c, r, f.area.y + f.area.h + 2, s);
 	return 0;
 }
