@@ -130,4 +130,13 @@ expect_error "an unknown model" \
 expect_error "a frontier law has no line to draw" \
 	"isoflop: 'kaplan2020-frontier' is a frontier law: it fits N* and D* but no loss, so no L*(C) to draw (--format csv gives its N* and D*)" \
 	plot compute --law kaplan2020-frontier
+# the point's '@' on a model's tag: the tag yields whole beside it, never
+# a half tag ("@31" for Llama 3.1 405B's L31)
+run plot compute --compute 3.79e25 --model llama3.1-405b --width 40 --height 17
+row=$(printf '%s\n' "$out" | grep '@')
+case "$row" in
+*@L31* | *L31@*) ok "a tag under '@' yields whole beside it: $row" ;;
+*) no "a tag under '@' yields whole beside it" "$out" ;;
+esac
+
 echo "1..$n"

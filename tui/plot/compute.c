@@ -304,6 +304,40 @@ static void draw_actual(struct canvas *c, const struct compute_spec *s, struct c
 	p->actual_y = y;
 }
 
+/*
+ * The '@' landed on model k's tag: the tag yields, as tags yield to the
+ * point on the map, to the cells right of the '@' (or left) when they hold
+ * no other tag; its old cells go blank so that no half tag is left ("G@").
+ */
+static void yield_tag(struct canvas *c, const struct compute_spec *s, struct compute_plot *p, int k)
+{
+	const struct compute_tag *t = &p->tags[k];
+	int len = (int)strlen(s->models[k].tag), px = p->point_x, py = p->point_y;
+	int xs[2] = {px + 1, px - len};
+
+	for (int i = 0; i < t->len; i++)
+		if (t->x + i != px)
+			canvas_put(c, t->x + i, py, ' ', STYLE_BLANK);
+	for (int j = 0; j < 2; j++)
+		if (tag_fits(c, &p->frame, xs[j], py, len, true)) {
+			canvas_text(c, xs[j], py, s->models[k].tag, len, STYLE_MODEL);
+			return;
+		}
+}
+
+/* The tag '@' covers, if any: one of those shown whole in the point's row. */
+static void clear_point(struct canvas *c, const struct compute_spec *s, struct compute_plot *p)
+{
+	for (int k = 0; k < p->nmodels; k++) {
+		const struct compute_tag *t = &p->tags[k];
+		if (t->shown && !t->merged && t->cy == p->point_y && p->point_x >= t->x &&
+		    p->point_x < t->x + t->len) {
+			yield_tag(c, s, p, k);
+			return;
+		}
+	}
+}
+
 void compute_draw_overlay(struct canvas *c, struct rect r, const struct compute_spec *s,
                           struct compute_plot *p)
 {
@@ -321,9 +355,11 @@ void compute_draw_overlay(struct canvas *c, struct rect r, const struct compute_
 	} else if (returns_at_compute(s->laws[0].law, s->point_c, s->u, &p->returns) == MODEL_OK) {
 		p->has_returns = true;
 		compute_readout(&p->returns, line, sizeof line);
-		if (frame_cell(&p->frame, s->point_c, p->returns.at.loss, &p->point_x, &p->point_y))
+		if (frame_cell(&p->frame, s->point_c, p->returns.at.loss, &p->point_x,
+		               &p->point_y)) {
 			canvas_put(c, p->point_x, p->point_y, '@', STYLE_CURRENT);
-		else
+			clear_point(c, s, p);
+		} else
 			p->point_x = p->point_y = -1;
 		if (s->has_actual)
 			draw_actual(c, s, p, line, sizeof line, r.w);
