@@ -38,8 +38,9 @@ case $out in
 *) no "the readout at the floor says so" "$out" "$err" ;;
 esac
 
-# eight laws in 40 columns: two rows cannot key them all, so the legend counts the rest
-run plot compute --law all --width 40 --height 14
+# every law and model in 40 columns: three rows cannot key them all, so the
+# legend counts the rest
+run plot compute --law all --model all --width 40 --height 14
 legend=$(printf '%s\n' "$out" | tail -n 3)
 case $legend in
 *"more"*) ok "a legend too long for its rows ends '+N more'" ;;

@@ -193,7 +193,8 @@ int cmd_plot_compute(const struct cli *cli)
 	const struct preset *presets[COMPUTE_MAX_LAWS];
 	struct compute_law laws[COMPUTE_MAX_LAWS];
 	static struct compute_model models[COMPUTE_MAX_MODELS];
-	struct compute_spec spec = {.laws = laws, .models = models, .u = cli->unique};
+	struct compute_spec spec = {
+	        .laws = laws, .models = models, .u = cli->unique, .legend_models = true};
 	int rc, n = pick_laws(cli, presets, COMPUTE_MAX_LAWS);
 
 	if (n < 0)

@@ -170,7 +170,11 @@ static void place_model(struct canvas *c, const struct compute_spec *s, struct c
 }
 
 /* Legend entries: "* id" per law, then the floor's. Returns how many. */
-static int legend_entries(const struct compute_spec *s, bool floor, char out[][96], int max)
+/* Entries of the legend at most: the laws, the floor, the models. */
+#define COMPUTE_LEGEND_MAX (COMPUTE_MAX_LAWS + 1 + COMPUTE_MAX_MODELS)
+
+static int legend_entries(const struct compute_spec *s, const struct compute_plot *p, bool floor,
+                          char out[][96], int max)
 {
 	int n = 0;
 
@@ -179,7 +183,19 @@ static int legend_entries(const struct compute_spec *s, bool floor, char out[][9
 		         s->laws[i].id, law_drawn(s, i) ? "" : " (no loss fit)");
 	if (floor && n < max)
 		snprintf(out[n++], 96, "%c E floor", COMPUTE_FLOOR_GLYPH);
+	/* the models drawn whole (before the base is drawn: all that may be) */
+	for (int k = 0; s->legend_models && k < s->nmodels && k < COMPUTE_MAX_MODELS && n < max;
+	     k++)
+		if (p == NULL || (p->tags[k].shown && !p->tags[k].merged))
+			snprintf(out[n++], 96, "%.3s %.80s", s->models[k].tag,
+			         s->models[k].name ? s->models[k].name : "");
 	return n;
+}
+
+/* The legend's rows at most: one more where it keys the models. */
+static int legend_rows_max(const struct compute_spec *s)
+{
+	return COMPUTE_LEGEND_ROWS + (s->legend_models ? 1 : 0);
 }
 
 /* The frame: log C across the window, the loss range up, a title row and two rows below. */
@@ -195,12 +211,12 @@ static bool layout(struct compute_plot *p, struct rect r, const struct compute_s
 	        .x_format = TICK_COMPUTE,
 	        .y_format = TICK_PLAIN,
 	};
-	char entries[COMPUTE_MAX_LAWS + 1][96];
-	int n = legend_entries(s, law_drawn(s, 0) && returns_floor(s->laws[0].law, 0) > 0, entries,
-	                       COMPUTE_MAX_LAWS + 1);
+	char entries[COMPUTE_LEGEND_MAX][96];
+	int n = legend_entries(s, NULL, law_drawn(s, 0) && returns_floor(s->laws[0].law, 0) > 0,
+	                       entries, COMPUTE_LEGEND_MAX);
 	int dropped;
 	p->legend_rows =
-	        frame_legend_wrap(NULL, r.x, 0, r.w, entries, n, COMPUTE_LEGEND_ROWS, &dropped);
+	        frame_legend_wrap(NULL, r.x, 0, r.w, entries, n, legend_rows_max(s), &dropped);
 	if (!frame_layout(&p->frame, r, 1, p->legend_rows + 1))
 		return false;
 	/* under the axis line and its labels */
@@ -230,8 +246,8 @@ int compute_draw_base(struct canvas *c, struct rect r, const struct compute_spec
 	if (law_drawn(s, 0))
 		for (int k = 0; k < p->nmodels; k++)
 			place_model(c, s, p, k);
-	char entries[COMPUTE_MAX_LAWS + 1][96];
-	int n = legend_entries(s, p->has_floor, entries, COMPUTE_MAX_LAWS + 1);
+	char entries[COMPUTE_LEGEND_MAX][96];
+	int n = legend_entries(s, p, p->has_floor, entries, COMPUTE_LEGEND_MAX);
 	/* what the laid-out rows cannot key ends "+N more" */
 	int dropped;
 	frame_legend_wrap(c, r.x, p->legend_y, r.w, entries, n, p->legend_rows, &dropped);

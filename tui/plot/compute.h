@@ -60,6 +60,9 @@ struct compute_spec {
 	 */
 	bool has_actual;
 	double actual_loss;
+	/* a key to each model's tag in the legend ("G3 GPT-3 175B"): the plot's,
+	 * not the explorer's narrow panel, whose map keys the marked models */
+	bool legend_models;
 };
 
 /* The glyph of the point's own loss, over the '@' when off the optimum. */
@@ -91,7 +94,8 @@ struct compute_plot {
 	struct returns returns;
 };
 
-/* Rows the legend wraps over at most; entries past them end "+N more". */
+/* Rows the legend wraps over at most (one more with the models' keys); entries past them end "+N
+ * more". */
 #define COMPUTE_LEGEND_ROWS 2
 
 /*
