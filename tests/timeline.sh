@@ -8,7 +8,7 @@
 # near GOT WANT TOL: |GOT/WANT - 1| <= TOL
 near() { awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { r = g / w - 1; exit !(r <= t && -r <= t) }'; }
 
-# field ROW ID COLUMN: one number of timeline's CSV (columns: row,id,basis,year,compute,tokens,growth,low,high,level)
+# field ROW ID COLUMN: one number of timeline's CSV (columns: row,id,basis,year,compute,tokens,growth,low,high,level,law,compute_low,compute_high)
 field() { printf '%s\n' "$csv" | awk -F, -v r="$1" -v i="$2" -v c="$3" '$1 == r && $2 == i { print $c }'; }
 
 run timeline --format csv
@@ -134,6 +134,18 @@ if [ "$rc" = 0 ] && awk -v y="$y" 'BEGIN { exit !(y >= 2026 && y <= 2032) }'; th
 	ok "Villalobos Fig. 1: the wall year ($y) within their 2026-2032"
 else
 	no "Villalobos Fig. 1: the wall year within 2026-2032" "$out"
+fi
+
+# a wall row names its law and its compute at the stock's ends: the same C_wall
+# solved for 100T and 1000T tokens (optimum --tokens), not a copy of C
+run timeline --law hoffmann2022-approach1 --format csv
+wall=$(printf '%s\n' "$out" | awk -F, '$1 == "wall" && $2 == "epoch2024"')
+lo=$("$ISOFLOP" optimum --law hoffmann2022-approach1 --tokens 100T --format csv | awk -F, 'NR == 2 { print $2 }')
+hi=$("$ISOFLOP" optimum --law hoffmann2022-approach1 --tokens 1000T --format csv | awk -F, 'NR == 2 { print $2 }')
+if printf '%s\n' "$wall" | awk -F, -v lo="$lo" -v hi="$hi" '{ exit !($11 == "hoffmann2022-approach1" && ($12 - lo) / lo < 1e-6 && (lo - $12) / lo < 1e-6 && ($13 - hi) / hi < 1e-6 && (hi - $13) / hi < 1e-6) }'; then
+	ok "a wall row names its law and its compute at the stock's ends"
+else
+	no "a wall row names its law and its compute at the stock's ends" "$wall" "lo $lo hi $hi"
 fi
 
 echo "1..$n"

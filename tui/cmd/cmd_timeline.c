@@ -158,6 +158,10 @@ static const struct column columns[] = {
         {"low", "low", COL_NUMBER, false},
         {"high", "high", COL_NUMBER, false},
         {"level", "level", COL_NUMBER, false},
+        /* the wall's rows: the law it is derived under, its compute at the stock's ends */
+        {"law", "law", COL_TEXT, false},
+        {"compute_low", "compute low", COL_COMPUTE, false},
+        {"compute_high", "compute high", COL_COMPUTE, false},
 };
 
 #define NCOLS ((int)(sizeof columns / sizeof *columns))
@@ -184,8 +188,9 @@ static void growth_row(struct cell *row, const char *id, const char *basis, cons
 }
 
 /*
- * A wall row: the year at the growth `id`, its interval as low and high,
- * C_wall and the stock. No level: the interval pairs the corners of two
+ * A wall row: the year at the growth `id`, its interval as low and high
+ * (empty: the growth never gets there), C_wall and the stock, the law, and
+ * C_wall at the stock's low and high ends. No level: the interval pairs the corners of two
  * intervals (the smallest stock at the fastest growth, the largest at the
  * slowest), which is no interval of any one confidence.
  */
@@ -198,6 +203,9 @@ static void wall_row(struct cell *row, const char *id, const struct timeline_wal
 	row[5] = cell_num(r->stock.stock);
 	row[7] = cell_num(w->year_early);
 	row[8] = cell_num(w->year_late);
+	row[10] = cell_text(r->law->id);
+	row[11] = cell_num(w->compute_low);
+	row[12] = cell_num(w->compute_high);
 }
 
 /* The rows: each model, the stock, the fitted growth, the trend, the wall at each. */
