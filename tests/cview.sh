@@ -5,18 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 trap 'end_tmux; rm -rf "$tmp"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
-screen() { T capture-pane -p -t e; }
 
-# wait_for REGEX: poll the screen until a line matches (20 s at most)
-wait_for() {
-	i=0
-	while [ "$i" -lt 200 ]; do
-		screen | grep -Eq -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 # at_column: the column of the '@' in the compute panel (right of column 50) of the
 # panels' 17 rows, or nothing

@@ -11,19 +11,6 @@ trap 'end_tmux; rm -rf "$tmp"' EXIT
 # leaks are the unit tests' and valgrind's business; a killed explorer's are noise
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
 unset NO_COLOR
-screen() { T capture-pane -p -t e; }
-
-# wait_for REGEX [SECONDS]: poll the screen until a line matches (20 s by default:
-# a sanitizer build on a loaded machine can take seconds to draw its first frame)
-wait_for() {
-	i=0
-	while [ "$i" -lt "$((${2:-20} * 10))" ]; do
-		screen | grep -Eq -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 # wait_screen FILE: poll until the whole screen is FILE (20 s at most); a
 # frame can reach the terminal in more than one write

@@ -72,6 +72,21 @@ expect_error() {
 # can hang on a dead pty).
 T() { tmux -L "isoflop-$(basename "$0" .sh)-$$" -f /dev/null "$@"; }
 
+# screen [SESSION]: the text of a tmux session's pane (session e unless named)
+screen() { T capture-pane -p -t "${1:-e}"; }
+
+# wait_for REGEX [SECONDS]: poll session e's screen until a line matches (20 s
+# unless given); 1 if none did
+wait_for() {
+	i=0
+	while [ "$i" -lt "$((${2:-20} * 10))" ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # below PID...: the processes under PID, all the way down
 below() {
 	for p in "$@"; do

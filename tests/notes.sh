@@ -8,7 +8,6 @@
 . "$(dirname "$0")/lib.sh"
 trap 'end_tmux; rm -rf "$tmp"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
-screen() { T capture-pane -p -t "${1:-e}"; }
 
 cat >"$tmp/t.yaml" <<'YAML'
 id: notes-test
