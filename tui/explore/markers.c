@@ -19,27 +19,47 @@ static struct map_marker marker_of(const struct preset *p, int priority)
 	};
 }
 
-/* The markers for one id, or for every model when it is "all". */
-static enum markers_status collect_id(const struct catalog *cat, const char *id,
-                                      struct map_marker *out, int max, int *n)
+/*
+ * Model presets of one id, or every model when it is "all" (or NULL), in the
+ * catalog's order: put(ctx, entry, named) appends each to the caller's list,
+ * whose length *n must stay under max.
+ */
+static enum markers_status
+each_model(const struct catalog *cat, const char *id, int max, int *n,
+           void (*put)(void *ctx, const struct catalog_entry *e, bool named), void *ctx)
 {
-	bool all = strcmp(id, "all") == 0;
+	bool all = id == NULL || strcmp(id, "all") == 0;
 
 	for (size_t j = 0; j < cat->nmodels; j++) {
-		const struct preset *p = &cat->models[j].preset;
-		if (!all && strcmp(p->id, id) != 0)
+		if (!all && strcmp(cat->models[j].preset.id, id) != 0)
 			continue;
 		if (*n == max)
 			return MARKERS_TOO_MANY;
-		/* named ones are marked (labelled whole); when the map cannot draw them all,
-		 * shipped ones before the user's */
-		int tier = cat->models[j].tier;
-		out[(*n)++] =
-		        marker_of(p, !all ? MAP_MARKED : tier == TIER_SHARE || tier == TIER_BESIDE);
+		put(ctx, &cat->models[j], !all);
+		(*n)++;
 		if (!all)
 			return MARKERS_OK;
 	}
 	return all ? MARKERS_OK : MARKERS_UNKNOWN;
+}
+
+/* Where each_model appends: a list and how long it is so far. */
+struct marker_list {
+	struct map_marker *out;
+	int *n;
+};
+
+/*
+ * A map marker: named ones are marked (labelled whole); when the map cannot
+ * draw them all, shipped ones before the user's.
+ */
+static void put_marker(void *ctx, const struct catalog_entry *e, bool named)
+{
+	struct marker_list *l = ctx;
+	int tier = e->tier;
+
+	l->out[*l->n] = marker_of(&e->preset,
+	                          named ? MAP_MARKED : tier == TIER_SHARE || tier == TIER_BESIDE);
 }
 
 enum markers_status markers_collect(const struct catalog *cat, const char *const *ids, int nids,
@@ -56,7 +76,8 @@ enum markers_status markers_collect(const struct catalog *cat, const char *const
 		}
 	}
 	for (int i = 0; ids != NULL && i < nids; i++) {
-		enum markers_status st = collect_id(cat, ids[i], out, max, &n);
+		struct marker_list l = {out, &n};
+		enum markers_status st = each_model(cat, ids[i], max, &n, put_marker, &l);
 		if (st != MARKERS_OK) {
 			if (bad != NULL)
 				*bad = ids[i];
@@ -79,23 +100,18 @@ static struct compute_model compute_model_of(const struct preset *p)
 	};
 }
 
-/* The models of one id, or every model when it is "all" (or NULL). */
-static enum markers_status compute_id(const struct catalog *cat, const char *id,
-                                      struct compute_model *out, int max, int *n)
-{
-	bool all = id == NULL || strcmp(id, "all") == 0;
+/* Where each_model appends the picture's models. */
+struct compute_list {
+	struct compute_model *out;
+	int *n;
+};
 
-	for (size_t j = 0; j < cat->nmodels; j++) {
-		const struct preset *p = &cat->models[j].preset;
-		if (!all && strcmp(p->id, id) != 0)
-			continue;
-		if (*n == max)
-			return MARKERS_TOO_MANY;
-		out[(*n)++] = compute_model_of(p);
-		if (!all)
-			return MARKERS_OK;
-	}
-	return all ? MARKERS_OK : MARKERS_UNKNOWN;
+static void put_compute_model(void *ctx, const struct catalog_entry *e, bool named)
+{
+	struct compute_list *l = ctx;
+
+	(void)named;
+	l->out[*l->n] = compute_model_of(&e->preset);
 }
 
 enum markers_status markers_compute_models(const struct catalog *cat, const char *const *ids,
@@ -106,7 +122,9 @@ enum markers_status markers_compute_models(const struct catalog *cat, const char
 
 	*count = 0;
 	for (int i = 0; i < (ids == NULL ? 1 : nids); i++) {
-		enum markers_status st = compute_id(cat, ids == NULL ? NULL : ids[i], out, max, &n);
+		struct compute_list l = {out, &n};
+		enum markers_status st = each_model(cat, ids == NULL ? NULL : ids[i], max, &n,
+		                                    put_compute_model, &l);
 		if (st != MARKERS_OK) {
 			if (bad != NULL)
 				*bad = ids == NULL ? "all" : ids[i];
