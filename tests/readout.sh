@@ -52,4 +52,17 @@ if out=$("$VTERM_SCREEN" "$ISOFLOP" 80 24 screen "$g/screen-80x24.txt" b "$g/vie
 else
 	no "b: the big readout at 80x24" "$(printf '%s\n' "$out" | tail -n 8)"
 fi
+# the test-time panel (t): its formula whole, with its left-hand side, and the
+# slider's M once, marked, whether or not it is one of the rows 2, 4, 14
+for m in 4 3; do
+	run --dump --model llama3-8b --inference-tokens 2.4T --larger "$m"
+	rows=$(printf '%s\n' "$out" | grep -cE "[> ] +$m +[0-9.]+ *\$")
+	if [ "$rc" = 0 ] && [ "$rows" = 1 ] && printf '%s\n' "$out" | grep -q "> *$m " &&
+		printf '%s\n' "$out" | grep -qF 'x = M + 3 (D/T)(M - 1)'; then
+		ok "test-time panel: M = $m once, marked, and the formula whole"
+	else
+		no "test-time panel: M = $m once, marked, and the formula whole" "$out"
+	fi
+done
+
 echo "1..$n"

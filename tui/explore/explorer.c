@@ -644,9 +644,24 @@ static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
 	canvas_text(c, r.x + 1, y++, "x compute per token for the", r.w - 1, STYLE_TEXT);
 	canvas_text(c, r.x + 1, y++, "FLOPs of an M x larger model", r.w - 1, STYLE_TEXT);
 	canvas_text(c, r.x + 1, y++, "      M   x compute", r.w - 1, STYLE_TICK);
-	for (int i = 0; i < 4 && y < r.y + r.h; i++) {
-		double m = i < 3 ? ms[i] : a->m, k = testtime_multiplier(a->scene.d, a->t, m);
-		bool slider = i == 3;
+	/* the rows 2, 4, 14 and the slider's M among them in order, once: marked '>' */
+	double rows[4];
+	int nrows = 0;
+	bool placed = !(a->m > 0);
+	for (int i = 0; i < 3; i++) {
+		if (!placed && a->m <= ms[i]) {
+			rows[nrows++] = a->m;
+			placed = true;
+			if (a->m == ms[i])
+				continue;
+		}
+		rows[nrows++] = ms[i];
+	}
+	if (!placed)
+		rows[nrows++] = a->m;
+	for (int i = 0; i < nrows && y < r.y + r.h; i++) {
+		double m = rows[i], k = testtime_multiplier(a->scene.d, a->t, m);
+		bool slider = m == a->m;
 		if (isnan(k))
 			snprintf(line, sizeof line, "%c %5.3g   (needs T > 0)", slider ? '>' : ' ',
 			         m);
@@ -655,7 +670,7 @@ static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
 		canvas_text(c, r.x + 1, y++, line, r.w - 1, slider ? STYLE_CURRENT : STYLE_TEXT);
 	}
 	static const char *const notes[] = {
-	        "= M + 3 (D_pre/D_inf)(M - 1)",  "FLOPs only. Snell et al.: it",
+	        "x = M + 3 (D/T)(M - 1)",        "FLOPs only. Snell et al.: it",
 	        "wins on easy/medium questions", "at low inference load; at",
 	        "high load pretraining wins.",
 	};
