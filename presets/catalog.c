@@ -104,6 +104,9 @@ static void kind_list(struct catalog *cat, enum preset_kind kind, struct catalog
 	case PRESET_TREND:
 		*items = &cat->trends, *count = &cat->ntrends;
 		break;
+	case PRESET_TESTTIME:
+		*items = &cat->testtimes, *count = &cat->ntesttimes;
+		break;
 	default:
 		*items = &cat->accelerators, *count = &cat->naccelerators;
 		break;
@@ -215,9 +218,10 @@ static int load_tier_dir(struct catalog *cat, const char *dir, enum catalog_tier
 	if (load_dir(cat, dir, "laws", PRESET_LAW, tier, err, errsize) < 0 ||
 	    load_dir(cat, dir, "models", PRESET_MODEL, tier, err, errsize) < 0 ||
 	    load_dir(cat, dir, "accelerators", PRESET_ACCELERATOR, tier, err, errsize) < 0 ||
-	    load_dir(cat, dir, "stocks", PRESET_STOCK, tier, err, errsize) < 0)
+	    load_dir(cat, dir, "stocks", PRESET_STOCK, tier, err, errsize) < 0 ||
+	    load_dir(cat, dir, "trends", PRESET_TREND, tier, err, errsize) < 0)
 		return -1;
-	return load_dir(cat, dir, "trends", PRESET_TREND, tier, err, errsize);
+	return load_dir(cat, dir, "testtime", PRESET_TESTTIME, tier, err, errsize);
 }
 
 static int by_id(const void *a, const void *b)
@@ -269,6 +273,8 @@ int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *e
 		qsort(cat->stocks, cat->nstocks, sizeof *cat->stocks, by_id);
 	if (cat->ntrends > 0)
 		qsort(cat->trends, cat->ntrends, sizeof *cat->trends, by_id);
+	if (cat->ntesttimes > 0)
+		qsort(cat->testtimes, cat->ntesttimes, sizeof *cat->testtimes, by_id);
 	if (check_paper_frontiers(cat, err, errsize) != 0)
 		goto fail;
 	return 0;
@@ -317,6 +323,11 @@ const struct catalog_entry *catalog_trend(const struct catalog *cat, const char 
 	return find(cat->trends, cat->ntrends, id);
 }
 
+const struct catalog_entry *catalog_testtime(const struct catalog *cat, const char *id)
+{
+	return find(cat->testtimes, cat->ntesttimes, id);
+}
+
 void catalog_free(struct catalog *cat)
 {
 	free(cat->laws);
@@ -324,6 +335,7 @@ void catalog_free(struct catalog *cat)
 	free(cat->accelerators);
 	free(cat->stocks);
 	free(cat->trends);
+	free(cat->testtimes);
 	free(cat->broken);
 	memset(cat, 0, sizeof *cat);
 }

@@ -6,7 +6,8 @@
  *   2. $XDG_CONFIG_HOME/isoflop/ (default ~/.config/isoflop/),
  *   3. the installed share directory (ISOFLOP_SHARE_DIR),
  *   4. presets/ beside the binary.
- * Directories hold laws/, models/, accelerators/, stocks/ and trends/NAME.yaml.
+ * Directories hold laws/, models/, accelerators/, stocks/, trends/ and
+ * testtime/NAME.yaml.
  * A broken user file is listed as broken and skipped; it never stops the
  * shipped presets loading.
  */
@@ -48,6 +49,8 @@ struct catalog {
 	size_t nstocks;
 	struct catalog_entry *trends; /* sorted by id */
 	size_t ntrends;
+	struct catalog_entry *testtimes; /* test-time laws, sorted by id */
+	size_t ntesttimes;
 	struct catalog_broken *broken;
 	size_t nbroken;
 };
@@ -79,6 +82,7 @@ const struct catalog_entry *catalog_model(const struct catalog *cat, const char 
 const struct catalog_entry *catalog_accelerator(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_stock(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_trend(const struct catalog *cat, const char *id);
+const struct catalog_entry *catalog_testtime(const struct catalog *cat, const char *id);
 
 void catalog_free(struct catalog *cat);
 

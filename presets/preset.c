@@ -29,11 +29,15 @@ enum field_type {
 	F_COUNT,         /* positive, with K/M/B/T */
 	F_COMPUTE,       /* positive FLOPs, or PF-days with pfd */
 	F_POSITIVE,      /* positive real */
+	F_SIGNED,        /* any finite real within its bound; the sign is checked after */
 	F_NONNEG,        /* real >= 0, its bound's low end 0: 0 means unknown */
 	F_EXPONENT,      /* real in (0, 2] */
 	F_LOG,           /* any finite real, stored as its exponential */
 	F_RANGE_COUNT,   /* [low, high] of counts */
 	F_RANGE_COMPUTE, /* [low, high] of FLOPs */
+	F_RANGE_PLAIN,   /* [low, high] of plain reals, either sign (Elo) */
+	F_LOADS,         /* [x, ...]: 1 to TT_MAX_LOADS positive reals */
+	F_TT_FORM,       /* log-linear | coverage | flops-match */
 	F_FAMILY,        /* additive | kaplan | data-constrained | frontier */
 	F_CONVENTION,    /* total | non-embedding */
 	F_UNIT,          /* flops | pf-days */
@@ -48,12 +52,18 @@ enum field_type {
 #define KIND_ACCEL (1u << PRESET_ACCELERATOR)
 #define KIND_STOCK (1u << PRESET_STOCK)
 #define KIND_TREND (1u << PRESET_TREND)
-#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL | KIND_STOCK | KIND_TREND)
+#define KIND_TT    (1u << PRESET_TESTTIME)
+#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL | KIND_STOCK | KIND_TREND | KIND_TT)
 #define FAM(f)     (1u << (f))
 #define FAM_ADD    FAM(LAW_ADDITIVE)
 #define FAM_KAP    FAM(LAW_KAPLAN)
 #define FAM_DC     FAM(LAW_DATA_CONSTRAINED)
 #define FAM_FR     FAM(LAW_FRONTIER)
+/* A test-time law's constants are scoped by its form, in bits above the families'. */
+#define FORM(f)  (1u << (8 + (f)))
+#define FORM_LL  FORM(TT_LOG_LINEAR)
+#define FORM_COV FORM(TT_COVERAGE)
+#define FORM_FM  FORM(TT_FLOPS_MATCH)
 
 struct fieldset;
 
@@ -122,6 +132,28 @@ static const struct bound watts_bound = {0, 1e5, " W"};
 static const struct bound growth_bound = {0, 1000, "x per year"};
 /* Years a trend was fitted over: from the first computers to well past any projection. */
 static const struct bound year_bound = {1940, 2100, ""};
+/*
+ * Test-time laws. Their signs are checked after the walk with the reasons
+ * (check_tt_signs); these bounds only keep 10^(offset + per_unit P) and
+ * exp(a k^b) finite over the plane. Jones's slopes are near 1 (exchange)
+ * and 1e-3 decades per Elo (per_unit); Brown's a and b are of order one.
+ */
+static const struct bound tt_slope_bound = {-1e3, 1e3, ""};
+static const struct bound tt_offset_bound = {-1e4, 1e4, " decades"};
+static const struct bound tt_coverage_bound = {-1e3, 1e3, ""};
+/* How many times larger a model: Snell compares one 14 times larger (arXiv:2408.03314, Sec. 7). */
+static const struct bound larger_bound = {0, 1e6, "x"};
+/* Inference loads R = D_inf / D_pre: Snell's are 0.16, 0.79 and 22. */
+static const struct bound load_bound = {1e-9, 1e9, ""};
+/*
+ * Test-time compute per problem: one move of a small network's search or one
+ * sampled answer can cost far less than any training run, so down to a FLOP.
+ */
+static const struct bound test_bound = {1, LAW_COMPUTE_MAX, " FLOPs"};
+/* Performance: Elo below perfect play runs to a few thousand, a share to 1. */
+static const struct bound performance_bound = {-1e6, 1e6, ""};
+/* Samples per problem: Brown et al. draw up to 10,000. */
+static const struct bound samples_bound = {1, 1e12, " samples"};
 
 struct field {
 	const char *key;
@@ -182,12 +214,24 @@ static const struct field constant_fields[] = {
          NULL},
         {"c_min_fraction", F_POSITIVE, AT(law.frontier.c_min_fraction), 0, FAM_FR, 0, NULL, NULL,
          &c_min_fraction_bound},
+        {"exchange", F_SIGNED, AT(tt.exchange), 0, FORM_LL, FORM_LL, NULL, NULL, &tt_slope_bound},
+        {"per_unit", F_SIGNED, AT(tt.per_unit), 0, FORM_LL, FORM_LL, NULL, NULL, &tt_slope_bound},
+        {"offset", F_SIGNED, AT(tt.offset), 0, FORM_LL, FORM_LL, NULL, NULL, &tt_offset_bound},
+        {"a", F_SIGNED, AT(tt.a), 0, FORM_COV, FORM_COV, NULL, NULL, &tt_coverage_bound},
+        {"b", F_SIGNED, AT(tt.b), 0, FORM_COV, FORM_COV, NULL, NULL, &tt_coverage_bound},
+        {"larger", F_POSITIVE, AT(tt.larger), 0, FORM_FM, FORM_FM, NULL, NULL, &larger_bound},
+        {"loads", F_LOADS, AT(tt.loads), 0, FORM_FM, FORM_FM, NULL, NULL, &load_bound},
 };
 
 static const struct field range_fields[] = {
         {"params", F_RANGE_COUNT, AT(law.params), 0, KIND_LAW, 0, NULL, NULL, &params_bound},
         {"tokens", F_RANGE_COUNT, AT(law.tokens), 0, KIND_LAW, 0, NULL, NULL, &tokens_bound},
         {"compute", F_RANGE_COMPUTE, AT(law.compute), 0, KIND_LAW, 0, NULL, NULL, &compute_bound},
+        {"train", F_RANGE_COMPUTE, AT(tt.train), 0, KIND_TT, 0, NULL, NULL, &compute_bound},
+        {"test", F_RANGE_COMPUTE, AT(tt.test), 0, KIND_TT, 0, NULL, NULL, &test_bound},
+        {"performance", F_RANGE_PLAIN, AT(tt.performance), 0, KIND_TT, 0, NULL, NULL,
+         &performance_bound},
+        {"samples", F_RANGE_COUNT, AT(tt.samples), 0, KIND_TT, 0, NULL, NULL, &samples_bound},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -206,8 +250,9 @@ static const struct field root_fields[] = {
         {"convention", F_CONVENTION, AT(law.non_embedding), 0, KIND_LAW, KIND_LAW, NULL, NULL,
          NULL},
         {"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL, &k_bound},
-        {"constants", F_MAP, 0, 0, KIND_LAW, KIND_LAW, NULL, &constant_set, NULL},
-        {"fitted_range", F_MAP, 0, 0, KIND_LAW, 0, NULL, &range_set, NULL},
+        {"constants", F_MAP, 0, 0, KIND_LAW | KIND_TT, KIND_LAW | KIND_TT, NULL, &constant_set,
+         NULL},
+        {"fitted_range", F_MAP, 0, 0, KIND_LAW | KIND_TT, 0, NULL, &range_set, NULL},
         {"breakdown_loss", F_POSITIVE, AT(law.breakdown_loss), 0, KIND_LAW, 0, NULL, NULL,
          &loss_bound},
         {"paper_frontier", F_ID, STR(paper_frontier), KIND_LAW, 0, NULL, NULL, NULL},
@@ -233,6 +278,9 @@ static const struct field root_fields[] = {
         {"growth_high", F_POSITIVE, AT(growth_high), 0, KIND_TREND, 0, NULL, NULL, &growth_bound},
         {"from", F_YEAR, AT(from), 0, KIND_TREND, KIND_TREND, NULL, NULL, &year_bound},
         {"to", F_YEAR, AT(to), 0, KIND_TREND, KIND_TREND, NULL, NULL, &year_bound},
+        {"form", F_TT_FORM, AT(tt.form), 0, KIND_TT, KIND_TT, NULL, NULL, NULL},
+        {"units", F_STRING, STR(tt.units), KIND_TT, 0, NULL, NULL, NULL},
+        {"task", F_STRING, STR(task), KIND_TT, KIND_TT, NULL, NULL, NULL},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
@@ -247,6 +295,13 @@ struct loader {
 	struct yaml_walk w;
 	struct preset *out;
 	struct yaml_seen root, constants, range;
+};
+
+static const char *const tt_form_names[] = {
+        [TT_NONE] = "none",
+        [TT_LOG_LINEAR] = "log-linear",
+        [TT_COVERAGE] = "coverage",
+        [TT_FLOPS_MATCH] = "flops-match",
 };
 
 static const char *const family_names[] = {
@@ -264,9 +319,13 @@ double preset_compute_params(const struct preset *p)
 const char *preset_kind_name(enum preset_kind kind)
 {
 	static const char *const names[] = {
-	        [PRESET_ANY] = "preset",  [PRESET_LAW] = "law",
-	        [PRESET_MODEL] = "model", [PRESET_ACCELERATOR] = "accelerator",
-	        [PRESET_STOCK] = "stock", [PRESET_TREND] = "trend",
+	        [PRESET_ANY] = "preset",
+	        [PRESET_LAW] = "law",
+	        [PRESET_MODEL] = "model",
+	        [PRESET_ACCELERATOR] = "accelerator",
+	        [PRESET_STOCK] = "stock",
+	        [PRESET_TREND] = "trend",
+	        [PRESET_TESTTIME] = "test-time law",
 	};
 
 	return (size_t)kind < COUNT(names) ? names[kind] : "?";
@@ -275,6 +334,11 @@ const char *preset_kind_name(enum preset_kind kind)
 const char *preset_family_name(enum law_family family)
 {
 	return (size_t)family < COUNT(family_names) ? family_names[family] : "?";
+}
+
+const char *preset_tt_form_name(enum tt_form form)
+{
+	return (size_t)form < COUNT(tt_form_names) ? tt_form_names[form] : "?";
 }
 
 #define fail(l, mark, ...) yaml_walk_fail(&(l)->w, (mark), __VA_ARGS__)
@@ -421,8 +485,8 @@ static int parse_number(struct loader *l, const struct field *f, const yaml_even
 
 	if (strlen(v) != ev->data.scalar.length)
 		return fail(l, ev->start_mark, "'%s' contains a NUL character", f->key);
-	if (type == F_NONNEG) /* a minus sign parses: the bound then says what is wrong */
-		kind = UNITS_SIGNED;
+	if (type == F_NONNEG || type == F_SIGNED) /* a minus sign parses: the bound or the */
+		kind = UNITS_SIGNED;              /* sign check says what is wrong */
 	if (type == F_LOG) {
 		if (!units_parse(v, UNITS_SIGNED, x, &why))
 			return fail(l, ev->start_mark, "'%s': %s: '%.40s'", f->key, why, v);
@@ -485,6 +549,14 @@ static int parse_enum(struct loader *l, const struct field *f, const yaml_event_
 		}
 		return fail(l, ev->start_mark,
 		            "'compute_convention' must be training or c-min, not '%.40s'", v);
+	case F_TT_FORM:
+		for (size_t i = TT_LOG_LINEAR; i < COUNT(tt_form_names); i++)
+			if (strcmp(v, tt_form_names[i]) == 0) {
+				*(enum tt_form *)dst = (enum tt_form)i;
+				return 0;
+			}
+		return fail(l, ev->start_mark,
+		            "'form' must be log-linear, coverage or flops-match, not '%.40s'", v);
 	default:
 		return fail(l, ev->start_mark, "internal: not an enum");
 	}
@@ -493,13 +565,25 @@ static int parse_enum(struct loader *l, const struct field *f, const yaml_event_
 static int parse_mapping(struct loader *l, const struct fieldset *set, struct yaml_seen *seen,
                          const yaml_event_t *start);
 
+/* A loss law's ranges and a test-time law's are both {lo, hi}: one parser fills either. */
+_Static_assert(offsetof(struct law_range, lo) == 0 && offsetof(struct tt_range, lo) == 0 &&
+                       offsetof(struct law_range, hi) == sizeof(double) &&
+                       offsetof(struct tt_range, hi) == sizeof(double),
+               "a range is two doubles, lo then hi");
+
+/* The kind of number each end of a range is. */
+static enum field_type range_kind(enum field_type type)
+{
+	return type == F_RANGE_COUNT ? F_COUNT : type == F_RANGE_PLAIN ? F_SIGNED : F_COMPUTE;
+}
+
 /* A [low, high] pair. */
 static int parse_range(struct loader *l, const struct field *f, const yaml_event_t *start)
 {
-	struct law_range *r = (struct law_range *)((char *)l->out + f->offset);
+	double *r = (double *)(void *)((char *)l->out + f->offset); /* lo, hi */
 	double v[2];
 	yaml_event_t ev;
-	enum field_type kind = f->type == F_RANGE_COUNT ? F_COUNT : F_COMPUTE;
+	enum field_type kind = range_kind(f->type);
 
 	for (int i = 0;; i++) {
 		if (yaml_walk_next(&l->w, &ev) < 0)
@@ -524,16 +608,47 @@ static int parse_range(struct loader *l, const struct field *f, const yaml_event
 	}
 	if (!(v[0] < v[1]))
 		return fail(l, start->start_mark, "'%s': low must be below high", f->key);
-	r->lo = v[0];
-	r->hi = v[1];
+	r[0] = v[0];
+	r[1] = v[1];
+	return 0;
+}
+
+/* A flops-match law's inference loads: a list of 1 to TT_MAX_LOADS positive numbers. */
+static int parse_loads(struct loader *l, const struct field *f, const yaml_event_t *start)
+{
+	struct tt_law *tt = &l->out->tt;
+	yaml_event_t ev;
+
+	for (tt->nloads = 0;; tt->nloads++) {
+		if (yaml_walk_next(&l->w, &ev) < 0)
+			return -1;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (ev.type != YAML_SCALAR_EVENT || tt->nloads >= TT_MAX_LOADS) {
+			int rc = fail(l, ev.start_mark, "'%s' takes a list of 1 to %d numbers",
+			              f->key, TT_MAX_LOADS);
+			yaml_event_delete(&ev);
+			return rc;
+		}
+		int rc = parse_number(l, f, &ev, F_POSITIVE, &tt->loads[tt->nloads]);
+		yaml_event_delete(&ev);
+		if (rc < 0)
+			return -1;
+	}
+	if (tt->nloads == 0)
+		return fail(l, start->start_mark, "'%s' takes a list of 1 to %d numbers, not none",
+		            f->key, TT_MAX_LOADS);
 	return 0;
 }
 
 /* The value of field f, whose first event is ev. */
 static int parse_value(struct loader *l, const struct field *f, const yaml_event_t *ev)
 {
-	bool want_scalar =
-	        f->type != F_MAP && f->type != F_RANGE_COUNT && f->type != F_RANGE_COMPUTE;
+	bool want_scalar = f->type != F_MAP && f->type != F_RANGE_COUNT &&
+	                   f->type != F_RANGE_COMPUTE && f->type != F_RANGE_PLAIN &&
+	                   f->type != F_LOADS;
 	yaml_event_type_t want = want_scalar        ? YAML_SCALAR_EVENT
 	                         : f->type == F_MAP ? YAML_MAPPING_START_EVENT
 	                                            : YAML_SEQUENCE_START_EVENT;
@@ -547,7 +662,10 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 		                     ev);
 	case F_RANGE_COUNT:
 	case F_RANGE_COMPUTE:
+	case F_RANGE_PLAIN:
 		return parse_range(l, f, ev);
+	case F_LOADS:
+		return parse_loads(l, f, ev);
 	case F_STRING:
 	case F_ID:
 	case F_TAG:
@@ -557,6 +675,7 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 	case F_CONVENTION:
 	case F_UNIT:
 	case F_COMPUTE_CONV:
+	case F_TT_FORM:
 		return parse_enum(l, f, ev);
 	case F_YEAR:
 		return parse_year(l, f, ev);
@@ -716,8 +835,131 @@ static int check_trend(struct loader *l)
 	return 0;
 }
 
+/* The mark of a constant, for a message about its value. */
+static yaml_mark_t constant_mark(const struct loader *l, const char *key)
+{
+	return l->constants.at[field_index(&constant_set, key)];
+}
+
+/* The constants each form takes, for messages that name the right ones. */
+static const char *const tt_form_keys[] = {
+        [TT_NONE] = "",
+        [TT_LOG_LINEAR] = "exchange, per_unit and offset",
+        [TT_COVERAGE] = "a and b",
+        [TT_FLOPS_MATCH] = "larger and loads",
+};
+
+/* The form whose constant a scope bit set is, or TT_NONE for a loss law's. */
+static enum tt_form form_of(unsigned scope)
+{
+	for (int f = TT_LOG_LINEAR; f <= TT_FLOPS_MATCH; f++)
+		if (scope & FORM(f))
+			return (enum tt_form)f;
+	return TT_NONE;
+}
+
 /*
- * The kind from the content: any law-only key makes a law (`dataset` alone
+ * A test-time law's constants: only its form's, all of them. A constant of
+ * another form names the form that takes it, since mixing up forms is the
+ * likely mistake.
+ */
+static int check_tt_constants(struct loader *l)
+{
+	enum tt_form form = l->out->tt.form;
+	const char *name = preset_tt_form_name(form);
+	char what[64];
+
+	for (size_t i = 0; i < constant_set.count; i++) {
+		const struct field *f = &constant_fields[i];
+		if (!l->constants.on[i] || (f->scope & FORM(form)))
+			continue;
+		enum tt_form other = form_of(f->scope);
+		if (other == TT_NONE)
+			return fail(l, l->constants.at[i],
+			            "'%s' is a loss law's constant: a %s law takes %s", f->key,
+			            name, tt_form_keys[form]);
+		return fail(l, l->constants.at[i], "'%s' belongs to the %s form: a %s law takes %s",
+		            f->key, preset_tt_form_name(other), name, tt_form_keys[form]);
+	}
+	snprintf(what, sizeof what, "the constants of a %s law", name);
+	return check_keys(l, &constant_set, &l->constants, FORM(form), what);
+}
+
+/* The signs the forms' algebra needs (traintest.h), each with its reason. */
+static int check_tt_signs(struct loader *l)
+{
+	const struct tt_law *tt = &l->out->tt;
+
+	if (tt->form == TT_LOG_LINEAR && !(tt->exchange > 0))
+		return fail(l, constant_mark(l, "exchange"),
+		            "'exchange' must be positive: the decades of test-time compute one "
+		            "more decade of training replaces, not %g",
+		            tt->exchange);
+	if (tt->form == TT_LOG_LINEAR && !(tt->per_unit > 0))
+		return fail(l, constant_mark(l, "per_unit"),
+		            "'per_unit' must be positive: the decades of test-time compute one "
+		            "more unit of performance costs, not %g",
+		            tt->per_unit);
+	if (tt->form == TT_COVERAGE && !(tt->a < 0))
+		return fail(l, constant_mark(l, "a"),
+		            "'a' must be negative: coverage exp(a k^b) lies below 1, not %g",
+		            tt->a);
+	if (tt->form == TT_COVERAGE && !(tt->b < 0))
+		return fail(l, constant_mark(l, "b"),
+		            "'b' must be negative: coverage exp(a k^b) rises with samples k, "
+		            "not %g",
+		            tt->b);
+	if (tt->form == TT_FLOPS_MATCH && !(tt->larger > 1))
+		return fail(l, constant_mark(l, "larger"),
+		            "'larger' must exceed 1: how many times larger the model is (14 for "
+		            "14x), not %g",
+		            tt->larger);
+	return 0;
+}
+
+/* Units where there is a performance, none where there is not; coverage is a share. */
+static int check_tt_performance(struct loader *l)
+{
+	const struct tt_law *tt = &l->out->tt;
+	const char *name = preset_tt_form_name(tt->form);
+	size_t perf = field_index(&range_set, "performance");
+
+	if (tt->form == TT_FLOPS_MATCH) {
+		if (has_key(l, "units"))
+			return fail(l, key_mark(l, "units"),
+			            "'units' does not belong in a flops-match law: it compares "
+			            "FLOPs, not a performance");
+		if (l->range.on[perf])
+			return fail(l, l->range.at[perf],
+			            "'performance' does not belong in a flops-match law: it "
+			            "compares FLOPs, not a performance");
+		return 0;
+	}
+	if (!has_key(l, "units"))
+		return fail(l, l->root.start,
+		            "a %s law needs 'units': what its performance is measured in (Elo, "
+		            "coverage, accuracy)",
+		            name);
+	if (tt->form == TT_COVERAGE && l->range.on[perf] &&
+	    !(tt->performance.lo >= 0 && tt->performance.hi <= 1))
+		return fail(l, l->range.at[perf],
+		            "'performance' of a coverage law is a share within [0, 1], not "
+		            "[%g, %g]",
+		            tt->performance.lo, tt->performance.hi);
+	return 0;
+}
+
+/* A test-time law: its form's constants with their signs, its units and ranges. */
+static int check_testtime(struct loader *l)
+{
+	if (check_tt_constants(l) < 0 || check_tt_signs(l) < 0)
+		return -1;
+	return check_tt_performance(l);
+}
+
+/*
+ * The kind from the content: a test-time law's key (form, units, task)
+ * makes one; then any law-only key makes a law (`dataset` alone
  * is too weak a sign); then a stock's or a trend's key, then peak FLOP/s
  * makes an accelerator; anything else is a model.
  */
@@ -728,7 +970,8 @@ static enum preset_kind guess_kind(const struct loader *l)
 	static const char *const stock_keys[] = {"stock", "stock_low", "stock_high"};
 	static const char *const trend_keys[] = {"growth", "growth_low", "growth_high", "from",
 	                                         "to"};
-	bool is_law = false, is_stock = false, is_trend = false;
+	static const char *const tt_keys[] = {"form", "units", "task"};
+	bool is_law = false, is_stock = false, is_trend = false, is_tt = false;
 
 	for (size_t i = 0; i < COUNT(law_keys); i++)
 		is_law |= has_key(l, law_keys[i]);
@@ -736,7 +979,10 @@ static enum preset_kind guess_kind(const struct loader *l)
 		is_stock |= has_key(l, stock_keys[i]);
 	for (size_t i = 0; i < COUNT(trend_keys); i++)
 		is_trend |= has_key(l, trend_keys[i]);
-	return is_law                     ? PRESET_LAW
+	for (size_t i = 0; i < COUNT(tt_keys); i++)
+		is_tt |= has_key(l, tt_keys[i]);
+	return is_tt                      ? PRESET_TESTTIME
+	       : is_law                   ? PRESET_LAW
 	       : is_stock                 ? PRESET_STOCK
 	       : is_trend                 ? PRESET_TREND
 	       : has_key(l, "peak_flops") ? PRESET_ACCELERATOR
@@ -758,6 +1004,11 @@ static int check_preset(struct loader *l, enum preset_kind want)
 	         preset_kind_name(want));
 	if (check_keys(l, &root_set, &l->root, 1u << want, what) < 0)
 		return -1;
+	snprintf(what, sizeof what, "the fitted_range of a %s", preset_kind_name(want));
+	if (check_keys(l, &range_set, &l->range, 1u << want, what) < 0)
+		return -1;
+	if (want == PRESET_TESTTIME)
+		return check_testtime(l);
 	if (want == PRESET_ACCELERATOR)
 		return 0;
 	if (want == PRESET_STOCK)

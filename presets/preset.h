@@ -3,11 +3,12 @@
  *
  * A preset is a law (it has `family`), a real model (it has `params`), an
  * accelerator (it has `peak_flops`), a data stock (it has `stock`: the
- * tokens of usable public text) or a compute trend (it has `growth`: the
- * factor frontier training compute grows by per year). The loader reads the file with libyaml's
- * event API (the walk tours share, yaml_walk.h), checks it against a const schema table, and
- * reports the first problem as one line "FILE:LINE:COL: what is wrong" (1-based, as compilers do).
- * The schema is documented in isoflop-presets(5).
+ * tokens of usable public text), a compute trend (it has `growth`: the
+ * factor frontier training compute grows by per year) or a test-time law (it
+ * has `form`: performance against training and test-time compute). The loader reads the file with
+ * libyaml's event API (the walk tours share, yaml_walk.h), checks it against a const schema table,
+ * and reports the first problem as one line "FILE:LINE:COL: what is wrong" (1-based, as compilers
+ * do). The schema is documented in isoflop-presets(5).
  */
 #ifndef ISOFLOP_PRESET_H
 #define ISOFLOP_PRESET_H
@@ -16,6 +17,7 @@
 #include <stddef.h>
 
 #include "../model/law.h"
+#include "../model/traintest.h"
 
 /* Largest preset file accepted: presets are a few hundred bytes. */
 #define PRESET_MAX_BYTES (1024 * 1024)
@@ -28,8 +30,9 @@ enum preset_kind {
 	PRESET_LAW = 1,
 	PRESET_MODEL = 2,
 	PRESET_ACCELERATOR = 3,
-	PRESET_STOCK = 4, /* a stock of training text, with its interval */
-	PRESET_TREND = 5, /* a growth of training compute per year, with its interval */
+	PRESET_STOCK = 4,    /* a stock of training text, with its interval */
+	PRESET_TREND = 5,    /* a growth of training compute per year, with its interval */
+	PRESET_TESTTIME = 6, /* a test-time law: performance against train and test compute */
 };
 
 struct preset {
@@ -64,6 +67,9 @@ struct preset {
 	double level;                           /* confidence of the interval, in (0, 1): 0.9 */
 	double growth, growth_low, growth_high; /* factor per year, > 1 */
 	int from, to;                           /* years the trend was fitted over */
+	/* test-time laws */
+	struct tt_law tt; /* form, units of performance, constants, fitted ranges */
+	char task[160];   /* what performance was measured on: "Hex, 9x9 board" */
 };
 
 /*
@@ -100,10 +106,16 @@ bool preset_id_char(char c, bool first);
 /* The parameters a model computes with: the active ones of a mixture of experts. */
 double preset_compute_params(const struct preset *p);
 
-/* The kind's name for people: "law", "model", "accelerator", "stock", "trend". */
+/*
+ * The kind's name for people: "law", "model", "accelerator", "stock", "trend",
+ * "test-time law".
+ */
 const char *preset_kind_name(enum preset_kind kind);
 
 /* The law family's name as presets spell it: "additive", "kaplan", ... */
 const char *preset_family_name(enum law_family family);
+
+/* A test-time law's form as presets spell it: "log-linear", "coverage", "flops-match". */
+const char *preset_tt_form_name(enum tt_form form);
 
 #endif

@@ -15,7 +15,7 @@
 #include <yaml.h>
 
 #define YAML_WALK_MAX_BYTES (1024 * 1024) /* the "1 MiB" of the message */
-#define YAML_WALK_MAX_KEYS  32            /* keys in one loader table, at most */
+#define YAML_WALK_MAX_KEYS  48            /* keys in one loader table, at most */
 
 struct yaml_walk {
 	yaml_parser_t parser;

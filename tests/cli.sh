@@ -65,7 +65,7 @@ expect_line "loss CSV header" 1 "law,params,tokens,compute,loss" loss --params 7
 expect_line "optimum CSV header" 1 "law,compute,params,tokens,tokens_per_param,loss" optimum --compute 1e23 --format csv
 expect_line "optimum CSV header with inference" 1 "law,compute,params,tokens,tokens_per_param,loss,inference_tokens,total_flops,savings" optimum --compute 1e23 --inference-tokens 2T --format csv
 expect_line "optimum CSV header with unique tokens" 1 "law,compute,params,tokens,tokens_per_param,loss,unique_tokens,epochs" optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
-expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source,peak_flops,price,price_source,watts,power_source,stock,stock_low,stock_high,level,growth,growth_low,growth_high,from,to" presets --format csv
+expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source,peak_flops,price,price_source,watts,power_source,stock,stock_low,stock_high,level,growth,growth_low,growth_high,from,to,form,units,task" presets --format csv
 expect_line "presets models CSV header, as before stocks and trends" 1 "kind,id,name,params,tokens,compute,source,peak_flops" presets models --format csv
 
 # --- numbers against the papers ---------------------------------------------
@@ -108,7 +108,7 @@ for row in a100,3.12e+14 h100,9.89e+14 h200,9.89e+14 b200,2.25e+15 tpu-v4,2.75e+
 	if printf '%s\n' "$out" | grep -q "^accelerator,$id,.*,$peak,"; then ok "accelerator $id ships at $peak FLOP/s"; else no "accelerator $id ships at $peak FLOP/s" "$(printf '%s\n' "$out" | grep "^accelerator,$id,")"; fi
 done
 expect_match "presets lists accelerators in text" '^h100 +9\.89e14 +6\.88 +700  NVIDIA H100 SXM$' presets accelerators
-expect_error "presets: an unknown section" "isoflop: presets: expected laws, models, accelerators, stocks or trends, not 'gpus'" presets gpus
+expect_error "presets: an unknown section" "isoflop: presets: expected laws, models, accelerators, stocks, trends or testtime, not 'gpus'" presets gpus
 
 # an 80-column terminal: names and datasets are cut ("..."), ids and numbers never;
 # a pipe with no COLUMNS gets every row whole

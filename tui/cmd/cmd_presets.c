@@ -1,5 +1,6 @@
 /*
- * cmd_presets.c: `isoflop presets [laws|models|accelerators|stocks|trends]`: what isoflop
+ * cmd_presets.c: `isoflop presets [laws|models|accelerators|stocks|trends|testtime]`:
+ * what isoflop
  * knows and where each number comes from. With --preset FILE it lists only
  * what FILE defines, which is how a user checks a preset they wrote.
  */
@@ -12,8 +13,8 @@
 /*
  * CSV: kind,id,name,params,tokens,compute,source,peak_flops,price,
  * price_source,watts,power_source, then the stocks' and trends' estimates
- * with their intervals; text adds what people scan for. New columns come
- * last so that the older ones keep their places, and a listing ends at the
+ * with their intervals, then a test-time law's form, units and task; text adds what people scan
+ * for. New columns come last so that the older ones keep their places, and a listing ends at the
  * last column its kinds use (section.last), so `presets models --format
  * csv` reads as it did before stocks existed. An unknown price or power is
  * empty (null in JSON), never 0.
@@ -46,6 +47,9 @@ static const struct column preset_columns[] = {
         {"growth_high", "high", COL_NUMBER, false},
         {"from", "from", COL_WHOLE, false},
         {"to", "to", COL_WHOLE, false},
+        {"form", "form", COL_TEXT, false},
+        {"units", "units", COL_TEXT, false},
+        {"task", "task", COL_TEXT, false},
 };
 
 #define NCOLS ((int)(sizeof preset_columns / sizeof *preset_columns))
@@ -77,6 +81,9 @@ enum {
 	C_GROWTH_HIGH,
 	C_FROM,
 	C_TO,
+	C_FORM,
+	C_UNITS,
+	C_TASK,
 };
 
 static struct cell text_or_none(const char *s)
@@ -124,6 +131,10 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 		row[C_LEVEL] = cell_num(p->level);
 		row[C_FROM] = cell_num(p->from);
 		row[C_TO] = cell_num(p->to);
+	} else if (p->kind == PRESET_TESTTIME) {
+		row[C_FORM] = cell_text(preset_tt_form_name(p->tt.form));
+		row[C_UNITS] = text_or_none(p->tt.units); /* a flops-match law has none */
+		row[C_TASK] = cell_text(p->task);
 	} else {
 		row[C_TAG] = text_or_none(p->tag);
 		row[C_N] = cell_num(p->params);
@@ -142,6 +153,7 @@ static const int accelerator_text[] = {C_ID, C_PEAK, C_PRICE, C_WATTS, C_NAME};
 static const int stock_text[] = {C_ID, C_STOCK, C_STOCK_LOW, C_STOCK_HIGH, C_LEVEL, C_NAME};
 static const int trend_text[] = {C_ID,    C_GROWTH, C_GROWTH_LOW, C_GROWTH_HIGH,
                                  C_LEVEL, C_FROM,   C_TO,         C_NAME};
+static const int testtime_text[] = {C_ID, C_FORM, C_UNITS, C_TASK, C_NAME};
 
 /*
  * On a narrow terminal, what goes first (positions in the lists above) once
@@ -153,6 +165,7 @@ static const int model_drop[] = {6, 3, 1, 5}; /* released, active, tag, compute 
 static const int accelerator_drop[] = {3, 2}; /* watts, price */
 static const int stock_drop[] = {4};          /* level */
 static const int trend_drop[] = {5, 4};       /* from, level */
+static const int testtime_drop[] = {3, 2};    /* task, units */
 
 /* One kind of preset: its catalog list and how the text listing shows it. */
 struct section {
@@ -235,23 +248,25 @@ int cmd_presets(const struct cli *cli)
 	         cat->nstocks},
 	        {"trends", "TRENDS", KEEP(trend_text), KEEP(trend_drop), C_TO, cat->trends,
 	         cat->ntrends},
+	        {"testtime", "TEST-TIME LAWS", KEEP(testtime_text), KEEP(testtime_drop), C_TASK,
+	         cat->testtimes, cat->ntesttimes},
 	};
 	const size_t nsections = sizeof sections / sizeof *sections;
-	bool on[5] = {true, true, true, true, true};
+	bool on[6] = {true, true, true, true, true, true};
 	int rc;
 
 	_Static_assert(sizeof on / sizeof *on == sizeof sections / sizeof *sections,
 	               "a flag per section");
 	if (cli->nargs > 1)
-		return cli_error(
-		        "presets takes at most one of laws, models, accelerators, stocks, trends");
+		return cli_error("presets takes at most one of laws, models, accelerators, stocks, "
+		                 "trends, testtime");
 	if (cli->nargs == 1) {
 		bool any = false;
 		for (size_t i = 0; i < nsections; i++)
 			any |= on[i] = strcmp(cli->args[0], sections[i].word) == 0;
 		if (!any)
-			return cli_error("presets: expected laws, models, accelerators, stocks or "
-			                 "trends, not '%s'",
+			return cli_error("presets: expected laws, models, accelerators, stocks, "
+			                 "trends or testtime, not '%s'",
 			                 cli->args[0]);
 	}
 
