@@ -627,8 +627,12 @@ static int parse_loads(struct loader *l, const struct field *f, const yaml_event
 			break;
 		}
 		if (ev.type != YAML_SCALAR_EVENT || tt->nloads >= TT_MAX_LOADS) {
-			int rc = fail(l, ev.start_mark, "'%s' takes a list of 1 to %d numbers",
-			              f->key, TT_MAX_LOADS);
+			int rc = ev.type != YAML_SCALAR_EVENT
+			                 ? fail(l, ev.start_mark, "'%s' takes numbers, not %s",
+			                        f->key, yaml_walk_noun(ev.type))
+			                 : fail(l, ev.start_mark,
+			                        "'%s' takes at most %d inference loads", f->key,
+			                        TT_MAX_LOADS);
 			yaml_event_delete(&ev);
 			return rc;
 		}
@@ -638,8 +642,9 @@ static int parse_loads(struct loader *l, const struct field *f, const yaml_event
 			return -1;
 	}
 	if (tt->nloads == 0)
-		return fail(l, start->start_mark, "'%s' takes a list of 1 to %d numbers, not none",
-		            f->key, TT_MAX_LOADS);
+		return fail(l, start->start_mark,
+		            "'%s' is empty: list 1 to %d inference loads D_inf / D_pre", f->key,
+		            TT_MAX_LOADS);
 	return 0;
 }
 
