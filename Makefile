@@ -103,7 +103,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/lifecost.sh \
 		tests/timeline-view.sh \
 		tests/batch.sh \
-		tests/rplot.sh
+		tests/rplot.sh \
+		tests/tt-presets.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
