@@ -301,7 +301,8 @@ const struct cli_option cli_options[] = {
          .hi = CLI_MAX_PRESETS,
          .what = " directories",
          .complete = COMPLETE_DIR,
-         .help = "load DIR/laws/, models/, accelerators/, stocks/ and\ntrends/*.yaml (repeatable)"},
+         .help = "load DIR/laws/, models/, accelerators/, stocks/,\ntrends/ and testtime/*.yaml "
+                 "(repeatable)"},
         {.name = "dump",
          .kind = KIND_FLAG,
          .field = FIELD(dump),
