@@ -188,6 +188,24 @@ static void point_outside_reported(void **state)
 	canvas_free(&c);
 }
 
+/* The cheapest pair past the window's right edge: reported outside, and the legend says so. */
+static void cheapest_outside_reported(void **state)
+{
+	(void)state;
+	struct canvas c;
+	struct traintest_spec s;
+	struct traintest_plot p;
+
+	draw(&c, 80, 24, &s, &p);
+	s.train_hi = 5e14; /* the cheapest trains on 8.8e14 FLOPs, the point on 1e14 */
+	assert_int_equal(traintest_draw(&c, (struct rect){0, 0, 80, 24}, &s, &p), 0);
+	assert_true(p.point.drawn);
+	assert_true(p.cheap_train > 5e14);
+	assert_true(p.cheapest.outside && !p.cheapest.drawn);
+	assert_true(canvas_has_text(&c, "* cheapest for 1e6 (outside the window)"));
+	canvas_free(&c);
+}
+
 /* No plane, no window, no room: -1, nothing claimed. */
 static void refuses_what_it_cannot_draw(void **state)
 {
@@ -238,6 +256,7 @@ int main(void)
 	        cmocka_unit_test(contours_labelled),
 	        cmocka_unit_test(totals_and_legend),
 	        cmocka_unit_test(point_outside_reported),
+	        cmocka_unit_test(cheapest_outside_reported),
 	        cmocka_unit_test(refuses_what_it_cannot_draw),
 	        cmocka_unit_test(readout_sentences),
 	};

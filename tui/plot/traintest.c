@@ -204,10 +204,14 @@ static void choose_levels(const struct traintest_spec *s, struct traintest_plot 
 	p->nlevels = 0;
 	if (!(lo < hi))
 		return;
-	double step = level_step(&p->frame, law, lo, hi);
-	for (double v = ceil(lo / step) * step; v <= hi + 1e-9 * step; v += step)
-		if (p->nlevels < TRAINTEST_MAX_LEVELS)
-			p->levels[p->nlevels++] = fabs(v) < 1e-9 * step ? 0 : v;
+	double step = level_step(&p->frame, law, lo, hi), first = ceil(lo / step);
+	/* by index: v += step stalls where step is below v's precision */
+	for (int i = 0; i < TRAINTEST_MAX_LEVELS; i++) {
+		double v = (first + i) * step;
+		if (!(v <= hi + 1e-9 * step))
+			break;
+		p->levels[p->nlevels++] = fabs(v) < 1e-9 * step ? 0 : v;
+	}
 }
 
 /*
@@ -367,6 +371,13 @@ void traintest_cheapest_text(const struct tt_law *law, double p, double problems
 	         t);
 }
 
+/* Whether (train, test) lies in the spec's window. */
+static bool in_window(const struct traintest_spec *s, double train, double test)
+{
+	return train >= s->train_lo && train <= s->train_hi && test >= s->test_lo &&
+	       test <= s->test_hi;
+}
+
 /* The legend: what each character is. */
 static void draw_legend(struct canvas *c, struct rect r, const struct traintest_spec *s,
                         struct traintest_plot *p, const char *contour, bool draw)
@@ -381,12 +392,15 @@ static void draw_legend(struct canvas *c, struct rect r, const struct traintest_
 		snprintf(e[n++], 96, "%c train+%s*test FLOPs", TRAINTEST_TOTAL_GLYPH, q);
 	if (s->has_point)
 		snprintf(e[n++], 96, "%c point%s", TRAINTEST_POINT_GLYPH,
-		         s->train >= s->train_lo && s->train <= s->train_hi &&
-		                         s->test >= s->test_lo && s->test <= s->test_hi
-		                 ? ""
-		                 : " (outside the window)");
-	if (s->has_point && s->problems > 0)
-		snprintf(e[n++], 96, "%c cheapest for %s", TRAINTEST_CHEAPEST_GLYPH, q);
+		         in_window(s, s->train, s->test) ? "" : " (outside the window)");
+	if (s->has_point && s->problems > 0) {
+		double tr, te;
+		bool in = tt_cheapest(s->law, tt_performance(s->law, s->train, s->test),
+		                      s->problems, &tr, &te) &&
+		          in_window(s, tr, te);
+		snprintf(e[n++], 96, "%c cheapest for %s%s", TRAINTEST_CHEAPEST_GLYPH, q,
+		         in ? "" : " (outside the window)");
+	}
 	snprintf(e[n++], 96, "%c beyond the fit", TRAINTEST_BEYOND_GLYPH);
 	p->legend_rows = frame_legend_wrap(draw ? c : NULL, r.x, p->legend_y, r.w, e, n,
 	                                   p->legend_rows > 0 ? p->legend_rows : 2, &dropped);
