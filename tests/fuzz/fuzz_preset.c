@@ -1,8 +1,8 @@
 /*
  * fuzz_preset.c: libFuzzer target for the preset loader (and the number
  * parser it calls), for every kind it can be asked for: any, law, model,
- * accelerator. Any input must give either a preset or one error line: no
- * crash, no leak, no undefined behaviour, no unterminated message.
+ * accelerator, stock, trend, test-time law. Any input must give either a preset or one error line:
+ * no crash, no leak, no undefined behaviour, no unterminated message.
  *
  * An accepted law must also be safe to compute with, which is what the
  * loader's ranges are for: at the corners of the range of N and D the
@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../../model/traintest.h"
 #include "../../presets/preset.h"
 
 /* A stock or trend that loads holds its estimate inside its interval, at a level in (0, 1). */
@@ -29,6 +30,33 @@ static void check_interval(const struct preset *p)
 		__builtin_trap();
 	if (p->kind == PRESET_TREND && !(lo > 1 && p->from < p->to))
 		__builtin_trap();
+}
+
+/*
+ * A test-time law that loads answers inside its fitted ranges: a log-linear
+ * law's performance at the corners of its compute is a number (never NaN
+ * from a sign the loader let through), a coverage law's c(k) lies in (0, 1].
+ */
+static void check_testtime(const struct tt_law *t)
+{
+	if (t->form == TT_LOG_LINEAR) {
+		if (!(t->exchange > 0 && t->per_unit > 0))
+			__builtin_trap();
+		double train = t->train.hi > 0 ? t->train.hi : 1e20;
+		double test = t->test.lo > 0 ? t->test.lo : 1;
+		if (isnan(tt_performance(t, train, test)))
+			__builtin_trap();
+	} else if (t->form == TT_COVERAGE) {
+		double k = t->samples.hi > 0 ? t->samples.hi : 1e4;
+		double c = tt_coverage(t, k);
+		if (!(t->a < 0 && t->b < 0) || !(c >= 0 && c <= 1))
+			__builtin_trap();
+	} else if (t->form == TT_FLOPS_MATCH) {
+		if (!(t->larger > 1 && t->nloads >= 1 && t->nloads <= TT_MAX_LOADS))
+			__builtin_trap();
+	} else {
+		__builtin_trap(); /* a test-time law always has a form */
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -80,7 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char err[PRESET_ERR_MAX];
 
 	err[0] = '\0';
-	for (int want = PRESET_ANY; want <= PRESET_TREND; want++) {
+	for (int want = PRESET_ANY; want <= PRESET_TESTTIME; want++) {
 		if (preset_parse("fuzz.yaml", data, size, (enum preset_kind)want, &p, err,
 		                 sizeof err) != 0) {
 			/* an error is one line naming the file */
@@ -90,6 +118,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_law(&p.law);
 		} else if (p.kind == PRESET_STOCK || p.kind == PRESET_TREND) {
 			check_interval(&p);
+		} else if (p.kind == PRESET_TESTTIME) {
+			check_testtime(&p.tt);
 		}
 	}
 	return 0;
