@@ -1,8 +1,9 @@
 /*
  * fuzz_preset.c: libFuzzer target for the preset loader (and the number
  * parser it calls), for every kind it can be asked for: any, law, model,
- * accelerator, stock, trend, test-time law. Any input must give either a preset or one error line:
- * no crash, no leak, no undefined behaviour, no unterminated message.
+ * accelerator, stock, trend, test-time law. Any input must give either a
+ * preset or one error line: no crash, no leak, no undefined behaviour, no
+ * unterminated message.
  *
  * An accepted law must also be safe to compute with, which is what the
  * loader's ranges are for: at the corners of the range of N and D the
