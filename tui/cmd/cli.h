@@ -227,6 +227,8 @@ int cmd_loss(const struct cli *cli);
 int cmd_plot_contour(const struct cli *cli);
 int cmd_plot_profiles(const struct cli *cli);
 int cmd_plot_compute(const struct cli *cli);
+int cmd_plot_testtime(const struct cli *cli);
+int cmd_plot_coverage(const struct cli *cli);
 int cmd_explore(const struct cli *cli);
 int cmd_tour(const struct cli *cli);
 int cmd_fit(const struct cli *cli);

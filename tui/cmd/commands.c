@@ -76,6 +76,18 @@ const struct cli_command cli_commands[] = {
          OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR | OPT_MODEL |
                  OPT_FORMAT | OPT_BUDGETS,
          cmd_plot_compute, COMPLETE_NONE, NULL},
+        {"plot", "testtime", "plot testtime",
+         "       isoflop plot testtime [--tt-law ID] [--width W] [--height H]\n"
+         "                             [--train FLOPS] [--test FLOPS | --target P]\n"
+         "                             [--problems Q]\n",
+         OPT_TT_LAW | OPT_TRAIN | OPT_TEST | OPT_TARGET | OPT_PROBLEMS | OPT_WIDTH | OPT_HEIGHT |
+                 OPT_COLOR,
+         cmd_plot_testtime, COMPLETE_NONE, NULL},
+        {"plot", "coverage", "plot coverage",
+         "       isoflop plot coverage [--tt-law ID] [--width W] [--height H]\n"
+         "                             [--samples K] [--target P]\n",
+         OPT_TT_LAW | OPT_SAMPLES | OPT_TARGET | OPT_WIDTH | OPT_HEIGHT | OPT_COLOR,
+         cmd_plot_coverage, COMPLETE_NONE, NULL},
         {"tour", NULL, "tour", "       isoflop tour --dump ID|FILE DIR [--force]\n",
          OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT, cmd_tour, COMPLETE_TOURS, NULL},
         {"fit", NULL, "fit",
@@ -87,8 +99,12 @@ const struct cli_command cli_commands[] = {
          cmd_fit, COMPLETE_FILE, NULL},
         {"test-time", NULL, "test-time",
          "       isoflop test-time (--params N --tokens D | --model ID)\n"
-         "                         --inference-tokens T [--larger M]\n",
-         OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE | OPT_LARGER | OPT_FORMAT,
+         "                         --inference-tokens T [--larger M] [--tt-law snell2024]\n"
+         "       isoflop test-time --tt-law ID --train FLOPS (--test FLOPS | --target P)\n"
+         "                         [--problems Q] [--format text|csv|json]\n"
+         "       isoflop test-time --tt-law ID [--samples K] [--target P]\n",
+         OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE | OPT_LARGER | OPT_FORMAT |
+                 OPT_TESTTIME,
          cmd_testtime, COMPLETE_NONE, NULL},
         {"timeline", NULL, "timeline",
          "       isoflop timeline [--law ID] [--stock ID] [--trend ID]\n"
