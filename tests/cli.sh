@@ -171,8 +171,8 @@ expect_error "missing --preset-dir" "$tmp/nowhere: cannot open preset directory:
 
 
 # --- plot -------------------------------------------------------------------
-expect_error "plot needs a kind" "isoflop: plot: expected contour, profiles or compute" plot
-expect_error "plot kind is checked" "isoflop: plot: expected contour, profiles or compute, not 'surface'" plot surface
+expect_error "plot needs a kind" "isoflop: plot: expected contour, profiles, compute, testtime or coverage" plot
+expect_error "plot kind is checked" "isoflop: plot: expected contour, profiles, compute, testtime or coverage, not 'surface'" plot surface
 expect_error "width too small" "isoflop: --width: expected a whole number from 40 to 300, not '39'" plot contour --width 39
 expect_error "height too large" "isoflop: --height: expected a whole number from 12 to 100, not '101'" plot contour --height 101
 expect_error "width must be a number" "isoflop: --width: expected a whole number from 40 to 300, not '80x'" plot contour --width 80x

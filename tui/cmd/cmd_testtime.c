@@ -1,14 +1,16 @@
 /*
  * cmd_testtime.c: `isoflop test-time`: the test-time compute multiplier
  * that costs, in total FLOPs, the same as an M-times larger model (Snell et
- * al. 2024's accounting), for M = 2, 4, 14 (the paper's headline) and --larger.
+ * al. 2024's accounting), for M = 2, 4, 14 (the paper's headline) and --larger;
+ * with --tt-law (or another test-time option) the rows of a test-time law
+ * (cmd_traintest.c), this table again for a flops-match law.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../../model/testtime.h"
-#include "cli.h"
+#include "tt_args.h"
 
 static const struct column columns[] = {
         {"params", "params", COL_COUNT, false},
@@ -24,9 +26,15 @@ int cmd_testtime(const struct cli *cli)
 {
 	double n, d, ms[4] = {2, 4, 14, 0};
 	int nm = 3;
+	bool snell = true;
 
 	if (cli->nargs > 0)
 		return cli_error("test-time takes no operand '%s'", cli->args[0]);
+	if (cli->given & OPT_TESTTIME) {
+		int rc = cmd_testtime_law(cli, &snell);
+		if (rc != 0 || !snell)
+			return rc;
+	}
 	if (cli->model != NULL) {
 		const struct catalog_entry *m = catalog_model(cli->catalog, cli->model);
 		if (cli->given & (OPT_PARAMS | OPT_TOKENS))

@@ -29,7 +29,8 @@ const struct cli_command cli_commands[] = {
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
                  OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_RECORD |
-                 OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE | OPT_STOCK | OPT_SERVE,
+                 OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE | OPT_STOCK | OPT_SERVE |
+                 OPT_TESTTIME,
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
@@ -75,6 +76,18 @@ const struct cli_command cli_commands[] = {
          OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR | OPT_MODEL |
                  OPT_FORMAT | OPT_BUDGETS,
          cmd_plot_compute, COMPLETE_NONE, NULL},
+        {"plot", "testtime", "plot testtime",
+         "       isoflop plot testtime [--tt-law ID] [--width W] [--height H]\n"
+         "                             [--train FLOPS] [--test FLOPS | --target P]\n"
+         "                             [--problems Q]\n",
+         OPT_TT_LAW | OPT_TRAIN | OPT_TEST | OPT_TARGET | OPT_PROBLEMS | OPT_WIDTH | OPT_HEIGHT |
+                 OPT_COLOR,
+         cmd_plot_testtime, COMPLETE_NONE, NULL},
+        {"plot", "coverage", "plot coverage",
+         "       isoflop plot coverage [--tt-law ID] [--width W] [--height H]\n"
+         "                             [--samples K] [--target P]\n",
+         OPT_TT_LAW | OPT_SAMPLES | OPT_TARGET | OPT_WIDTH | OPT_HEIGHT | OPT_COLOR,
+         cmd_plot_coverage, COMPLETE_NONE, NULL},
         {"tour", NULL, "tour", "       isoflop tour --dump ID|FILE DIR [--force]\n",
          OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT, cmd_tour, COMPLETE_TOURS, NULL},
         {"fit", NULL, "fit",
@@ -86,8 +99,12 @@ const struct cli_command cli_commands[] = {
          cmd_fit, COMPLETE_FILE, NULL},
         {"test-time", NULL, "test-time",
          "       isoflop test-time (--params N --tokens D | --model ID)\n"
-         "                         --inference-tokens T [--larger M]\n",
-         OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE | OPT_LARGER | OPT_FORMAT,
+         "                         --inference-tokens T [--larger M] [--tt-law snell2024]\n"
+         "       isoflop test-time --tt-law ID --train FLOPS (--test FLOPS | --target P)\n"
+         "                         [--problems Q] [--format text|csv|json]\n"
+         "       isoflop test-time --tt-law ID [--samples K] [--target P]\n",
+         OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_INFERENCE | OPT_LARGER | OPT_FORMAT |
+                 OPT_TESTTIME,
          cmd_testtime, COMPLETE_NONE, NULL},
         {"timeline", NULL, "timeline",
          "       isoflop timeline [--law ID] [--stock ID] [--trend ID]\n"
@@ -131,11 +148,16 @@ static const char usage_commands[] =
         "  fit        fit a law to your runs (CSV: params, loss, tokens or flops):\n"
         "             Chinchilla's Approach 3 from 4,500 starts, or Approach 2\n"
         "  test-time  how much more compute per served token equals, in total FLOPs,\n"
-        "             a model M times larger (Snell et al. 2024)\n"
+        "             a model M times larger (Snell et al. 2024); with --tt-law, a\n"
+        "             test-time law's rows: performance, the cheapest train and test\n"
+        "             pair and the exchange rate, or coverage against samples\n"
         "  plot       contour: the loss map over N and D with iso-FLOP lines, the\n"
         "             compute-optimal frontier (*) and models; profiles: loss vs N at\n"
         "             fixed compute (the U-curves); compute: each law's compute-optimal\n"
-        "             loss against compute, where returns flatten; as plain text\n"
+        "             loss against compute, where returns flatten; testtime: a\n"
+        "             test-time law's performance over training x test compute with\n"
+        "             iso-total lines (Jones 2021); coverage: coverage against samples\n"
+        "             (Brown et al. 2024); as plain text\n"
         "  timeline   training compute by release year: the growth a year fitted to the\n"
         "             models (derived), Epoch AI's trend (cited), and the data wall's\n"
         "             year, when a compute-optimal run needs the whole stock of text\n"

@@ -1,0 +1,197 @@
+#!/bin/sh
+# testtime.sh: the batch side of test-time compute (issue 16) through the
+# binary, held to the papers' numbers and to hand computations:
+#  - Jones 2021 (arXiv:2104.03113, Sec. IV-C, Fig. 9), the shipped
+#    jones2021-hex9: "for each additional 10x of train-time compute, about
+#    15x of test-time compute can be eliminated": exchange_10x = 10^1.2 =
+#    15.85 at any point; the fitted line log10 test = 29 - 1.2 log10 train +
+#    0.004 Elo worked by hand; the cheapest pair for Q problems satisfies the
+#    first-order condition train = 1.2 Q test and reaches the point's Elo.
+#  - coverage rows exp(a k^b) and (ln c / a)^(1/b) by hand from the test
+#    preset's a, b (tests/testtime-presets: made-up numbers, not Brown's).
+#  - snell2024 through --tt-law: the same table as test-time without it.
+#  - every bad input: one line, exit 2.
+. "$(dirname "$0")/lib.sh"
+P="--preset-dir $(cd "$(dirname "$0")" && pwd)/testtime-presets"
+
+# field NAME: column NAME of the CSV row in $out (a header and one row)
+field() {
+	printf '%s\n' "$out" | awk -F, -v k="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == k) c = i }
+		NR == 2 { print $c }'
+}
+
+# near NAME GOT WANT [REL]: GOT within REL (1e-6 unless given) of WANT
+near() {
+	if awk -v g="$2" -v w="$3" -v r="${4:-1e-6}" 'BEGIN { d = g - w; if (d < 0) d = -d
+		a = w < 0 ? -w : w; exit !(g != "" && d <= r * (a > 0 ? a : 1)) }'; then
+		ok "$1"
+	else
+		no "$1" "got $2, want $3"
+	fi
+}
+
+hand() { awk "BEGIN { printf \"%.12g\", $1 }" 2>/dev/null; }
+
+# Jones's "about 15x": 10^1.2 at two points far apart
+for pt in "1e13 1e8" "1e16 1e6"; do
+	set -- $pt
+	run test-time --tt-law jones2021-hex9 --train "$1" --test "$2" --format csv
+	near "jones2021-hex9: 10x training saves 10^1.2 = 15.85x test compute at train $1, test $2" \
+		"$(field exchange_10x)" "$(hand 'exp(1.2 * log(10))')"
+done
+
+# the fitted line by hand: log10 test = 29 - 1.2 log10 train + 0.004 Elo
+run test-time --tt-law jones2021-hex9 --train 1e15 --test 3e9 --problems 1e6 --format csv
+elo=$(hand '(log(3e9) / log(10) - 29 + 1.2 * 15) / 0.004')
+near "jones2021-hex9: Elo at train 1e15, test 3e9 is (log10 3e9 - 29 + 18) / 0.004 = $elo" \
+	"$(field performance)" "$elo"
+near "total = train + Q x test = 1e15 + 1e6 x 3e9" "$(field total)" 4e15
+ct=$(field cheapest_train) cs=$(field cheapest_test)
+near "the cheapest pair satisfies train = 1.2 Q test (the first-order condition)" \
+	"$ct" "$(hand "1.2 * 1e6 * $cs")"
+near "the cheapest pair reaches the point's Elo on the fitted line" \
+	"$(hand "(log($cs) / log(10) - 29 + 1.2 * log($ct) / log(10)) / 0.004")" "$elo" 1e-9
+near "cheapest_total = cheapest_train + Q x cheapest_test" "$(field cheapest_total)" \
+	"$(hand "$ct + 1e6 * $cs")"
+if [ "$(field in_range)" = true ] && [ "$(field units)" = Elo ]; then
+	ok "units Elo; -1103 Elo is inside the fitted -1500 to 0"
+else
+	no "units and in_range" "$out"
+fi
+run test-time --tt-law jones2021-hex9 --train 1e15 --test 1e13 --format csv
+if [ "$(field in_range)" = false ]; then ok "+500 Elo is outside the fit: in_range false"; else no "in_range at +500 Elo" "$out"; fi
+
+# --target instead of --test: the test compute that reaches it
+run test-time --tt-law jones2021-hex9 --train 1e14 --target -1000 --format csv
+near "--target -1000 Elo at train 1e14: test = 10^(29 - 16.8 - 4)" "$(field test)" \
+	"$(hand 'exp((29 - 16.8 - 4) * log(10))')"
+
+run test-time --tt-law jones2021-hex9 --train 1e15 --test 1e9 --problems 1e6 --format csv
+hdr='tt_law,units,train,test,problems,performance,total,cheapest_train,cheapest_test,cheapest_total,exchange_10x,in_range'
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -n 1)" = "$hdr" ]; then
+	ok "test-time --tt-law (log-linear) --format csv: the header"
+else
+	no "the log-linear CSV header" "$out"
+fi
+run test-time --tt-law jones2021-hex9 --train 1e15 --test 1e9 --format json
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qF '"tt_law": "jones2021-hex9", "units": "Elo", "train": 1e+15' &&
+	printf '%s\n' "$out" | grep -qF '"performance": -500,' &&
+	printf '%s\n' "$out" | grep -qF '"in_range": true}'; then
+	ok "test-time --tt-law --format json: -500 Elo at (1e15, 1e9)"
+else
+	no "the log-linear JSON" "$out"
+fi
+
+# coverage rows by hand from the test preset: a = -2.5, b = -0.4
+run test-time $P --tt-law test-coverage --samples 100 --target 0.9 --format csv
+if [ "$(printf '%s\n' "$out" | head -n 1)" = "tt_law,samples,coverage,target,samples_for_target" ]; then
+	ok "test-time --tt-law (coverage) --format csv: the header"
+else
+	no "the coverage CSV header" "$out"
+fi
+near "coverage at k = 100 is exp(-2.5 x 100^-0.4)" "$(field coverage)" "$(hand 'exp(-2.5 * exp(-0.4 * log(100)))')"
+near "samples for 0.9 is (ln 0.9 / -2.5)^(1 / -0.4)" "$(field samples_for_target)" \
+	"$(hand 'exp(log(log(0.9) / -2.5) / -0.4)')"
+run test-time $P --tt-law test-coverage --format csv
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | sed 1d | cut -d, -f2 | tr '\n' ' ')" = "1 10 100 1000 10000 " ]; then
+	ok "without --samples: a row a decade, 1 to the fitted 10K"
+else
+	no "coverage rows a decade" "$out"
+fi
+
+# snell2024 named: the table test-time gives without --tt-law
+run test-time --params 1e9 --tokens 2e10 --inference-tokens 1e9 --format csv
+plain=$out
+run test-time --tt-law snell2024 --params 1e9 --tokens 2e10 --inference-tokens 1e9 --format csv
+if [ "$rc" = 0 ] && [ "$out" = "$plain" ] && [ -n "$out" ]; then
+	ok "test-time --tt-law snell2024: Snell et al.'s table, as without --tt-law"
+else
+	no "snell2024's table" "$out" "want: $plain"
+fi
+
+# the pictures' readouts, within --height lines
+run plot testtime --train 1e15 --test 1e9 --problems 1e6
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 24 ] &&
+	printf '%s\n' "$out" | grep -qxF -- '-500 Elo at train 1e15, test 1e9 FLOPs a problem, 1e6 problems' &&
+	printf '%s\n' "$out" | grep -qxF '10x training saves 15.8x test compute' &&
+	printf '%s\n' "$out" | grep -q '^cheapest for 1e6 problems: train 1.09e15, test 9.05e8'; then
+	ok "plot testtime: 24 lines, Elo, the cheapest pair and 15.8x below the plane"
+else
+	no "plot testtime's readout" "$out"
+fi
+run plot testtime --train 1e15 --test 1e13
+if printf '%s\n' "$out" | grep -qxF '10x training saves 15.8x test compute; extrapolated beyond the fit'; then
+	ok "plot testtime: a point beyond the fitted Elo says extrapolated"
+else
+	no "plot testtime: extrapolated" "$out"
+fi
+run plot testtime
+if printf '%s\n' "$out" | grep -qxF -- '-750 Elo at train 1e15, test 1e8 FLOPs a problem, 1e6 problems (defaults)'; then
+	ok "plot testtime: the default point is named as such"
+else
+	no "plot testtime: the default point" "$out"
+fi
+run plot coverage $P --samples 100 --target 0.9 --width 60 --height 20
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 20 ] &&
+	printf '%s\n' "$out" | grep -qxF 'coverage 0.673 at k = 100 samples a problem' &&
+	printf '%s\n' "$out" | grep -qxF 'samples for the target: k = 2.74K for 0.9'; then
+	ok "plot coverage: coverage at k and the samples for the target"
+else
+	no "plot coverage's readout" "$out"
+fi
+
+# bad input: one line, exit 2
+expect_error "--target above Jones's fitted Elo" \
+	"isoflop: --target: 50 Elo is outside jones2021-hex9's fitted performance, -1500 Elo to 0 Elo" \
+	test-time --tt-law jones2021-hex9 --train 1e15 --target 50
+expect_error "a coverage target of 1.2" \
+	"isoflop: --target: a coverage is more than 0 and less than 1, not 1.2" \
+	test-time $P --tt-law test-coverage --target 1.2
+expect_error "plot coverage --target 0" \
+	"isoflop: --target: a coverage is more than 0 and less than 1, not 0" \
+	plot coverage $P --target 0
+expect_error "--train 0" "isoflop: --train must be positive FLOPs, not 0" \
+	test-time --tt-law jones2021-hex9 --train 0 --test 1e9
+expect_error "--train -1e15" "isoflop: --train must be positive FLOPs, not -1e15" \
+	plot testtime --train -1e15
+expect_error "--test -5" "isoflop: --test must be positive FLOPs, not -5" \
+	test-time --tt-law jones2021-hex9 --train 1e15 --test -5
+expect_error "--problems 0.5" "isoflop: --problems: out of range (problems from 1 to 1e20): '0.5'" \
+	plot testtime --problems 0.5
+expect_error "--samples 0.5" "isoflop: --samples: out of range (samples from 1 to 1e12): '0.5'" \
+	plot coverage $P --samples 0.5
+expect_error "an unknown --tt-law names the listing" \
+	"isoflop: --tt-law: unknown test-time law 'nope' (isoflop presets testtime lists them)" \
+	plot testtime --tt-law nope
+expect_error "a loss law's id given to --tt-law says so" \
+	"isoflop: --tt-law: 'besiroglu2024' is a loss law, not a test-time law (isoflop presets testtime lists them)" \
+	test-time --tt-law besiroglu2024 --train 1e15 --test 1e9
+expect_error "plot testtime of a coverage law names plot coverage" \
+	"isoflop: plot testtime: 'test-coverage' is a coverage law with no training-compute axis: isoflop plot coverage --tt-law test-coverage draws it" \
+	plot testtime $P --tt-law test-coverage
+expect_error "plot testtime of a flops-match law names test-time" \
+	"isoflop: plot testtime: 'snell2024' is a flops-match law with no performance to draw: isoflop test-time --tt-law snell2024 gives its FLOPs table" \
+	plot testtime --tt-law snell2024
+expect_error "plot coverage of a log-linear law names plot testtime" \
+	"isoflop: plot coverage: 'jones2021-hex9' is a law of training and test compute, not coverage against samples: isoflop plot testtime --tt-law jones2021-hex9 draws it" \
+	plot coverage --tt-law jones2021-hex9
+expect_error "test-time --tt-law jones2021-hex9 without --test" \
+	"isoflop: test-time --tt-law jones2021-hex9 needs --train FLOPS and --test FLOPS (or --target P: the test compute that reaches P)" \
+	test-time --tt-law jones2021-hex9 --train 1e15
+expect_error "--test and --target together" \
+	"isoflop: give --test (the compute) or --target (the performance it reaches), not both" \
+	test-time --tt-law jones2021-hex9 --train 1e15 --test 1e9 --target -500
+expect_error "--samples on a log-linear law" \
+	"isoflop: test-time: --samples does not apply to 'jones2021-hex9', a log-linear law (give --train, --test or --target, --problems)" \
+	test-time --tt-law jones2021-hex9 --train 1e15 --test 1e9 --samples 3
+expect_error "--train on a coverage law" \
+	"isoflop: test-time: --train does not apply to 'test-coverage', a coverage law (give --samples K, --target P)" \
+	test-time $P --tt-law test-coverage --train 1e15
+expect_error "--train on snell2024" \
+	"isoflop: test-time: --train does not apply to 'snell2024', a flops-match law (give --params N --tokens D or --model ID, --inference-tokens T)" \
+	test-time --tt-law snell2024 --train 1e15
+expect_error "plot testtime --height 12 leaves no room for the readout" \
+	"isoflop: --height: the picture and its readout need 13 lines or more" \
+	plot testtime --height 12
+
+echo "1..$n"
