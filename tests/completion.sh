@@ -46,7 +46,8 @@ expect_offer "optimum takes --gpu and --gpus" "--gpu --gpus" isoflop optimum --g
 expect_offer "plot profiles does not take --model" "" isoflop plot profiles --mo
 expect_offer "plot contour takes --model" "--model" isoflop plot contour --mo
 expect_offer "plot's kinds complete" "contour profiles compute testtime coverage" isoflop plot ''
-expect_offer "--tt-law <TAB> lists the test-time laws" "jones2021-hex9 snell2024" isoflop plot testtime --tt-law ''
+tt_laws=$("$ISOFLOP" presets testtime --format csv | tail -n +2 | cut -d, -f2 | tr '\n' ' ')
+expect_offer "--tt-law <TAB> lists the test-time laws (presets testtime)" "${tt_laws% }" isoflop plot testtime --tt-law ''
 expect_offer "options before the command count: --format csv loss --mod<TAB>" "--model" \
 	isoflop --format csv loss --mod
 expect_offer "a number has nothing to offer" "" isoflop optimum --compute ''

@@ -99,6 +99,21 @@ else
 	no "coverage rows a decade" "$out"
 fi
 
+# Brown et al. 2024, Sec. 1: Llama-3-8B-Instruct on MATH covers 82.9% with 100
+# samples and 98.44% with 10,000. Its Fig. 5 fit errs by 0.003 +- 0.0027: within
+# 0.011 (mean + 3 sd), written as a relative tolerance of near's.
+B=brown2024-llama3-8b-instruct-math
+run test-time --tt-law $B --samples 100 --format csv
+near "Brown: $B covers 82.9% at k = 100 (Sec. 1)" "$(field coverage)" 0.829 0.0133
+run test-time --tt-law $B --samples 10000 --format csv
+near "Brown: $B covers 98.44% at k = 10,000 (Sec. 1)" "$(field coverage)" 0.9844 0.0112
+run test-time --samples 100 --format csv
+if [ "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)" = "$B" ]; then
+	ok "test-time --samples without --tt-law: $B, the paper's headline curve"
+else
+	no "the default coverage law" "$out"
+fi
+
 # snell2024 named: the table test-time gives without --tt-law
 run test-time --params 1e9 --tokens 2e10 --inference-tokens 1e9 --format csv
 plain=$out
@@ -131,7 +146,7 @@ if printf '%s\n' "$out" | grep -qxF -- '-750 Elo at train 1e15, test 1e8 FLOPs a
 else
 	no "plot testtime: the default point" "$out"
 fi
-run plot coverage $P --samples 100 --target 0.9 --width 60 --height 20
+run plot coverage $P --tt-law test-coverage --samples 100 --target 0.9 --width 60 --height 20
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 20 ] &&
 	printf '%s\n' "$out" | grep -qxF 'coverage 0.673 at k = 100 samples a problem' &&
 	printf '%s\n' "$out" | grep -qxF 'samples for the target: k = 2.74K for 0.9'; then

@@ -195,6 +195,8 @@ int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out);
 
 /* The test-time law --tt-law names by default: the one with a plane. */
 #define CLI_DEFAULT_TT_LAW "jones2021-hex9"
+/* The coverage law plot coverage and test-time draw without --tt-law, when it is there. */
+#define CLI_DEFAULT_COVERAGE_LAW "brown2024-llama3-8b-instruct-math"
 
 /*
  * The test-time law `id` (--tt-law; NULL: CLI_DEFAULT_TT_LAW) into *out: 0,

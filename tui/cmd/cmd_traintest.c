@@ -144,7 +144,9 @@ int cmd_testtime_law(const struct cli *cli, bool *snell)
 	int rc;
 
 	*snell = false;
-	if ((rc = cli_testtime_law(cli, cli->tt_law, &e)) != 0)
+	/* --samples without --tt-law asks about coverage: the default coverage law */
+	const char *id = tt_args_default_id(cli, cli->given & OPT_SAMPLES ? TT_COVERAGE : TT_NONE);
+	if ((rc = cli_testtime_law(cli, id, &e)) != 0)
 		return rc;
 	switch (e->preset.tt.form) {
 	case TT_LOG_LINEAR:

@@ -27,11 +27,13 @@ static int wrong_form(const struct preset *p, enum tt_form want, const char *wha
 	                 what, id, want == TT_COVERAGE ? "count" : "draw", id);
 }
 
-/* Without --tt-law: jones2021-hex9 for a plane, the first coverage law for coverage. */
-static const char *default_id(const struct cli *cli, enum tt_form form)
+const char *tt_args_default_id(const struct cli *cli, enum tt_form form)
 {
 	if (cli->tt_law != NULL || form != TT_COVERAGE)
 		return cli->tt_law;
+	const struct catalog_entry *e = catalog_testtime(cli->catalog, CLI_DEFAULT_COVERAGE_LAW);
+	if (e != NULL && e->preset.tt.form == TT_COVERAGE)
+		return e->preset.id;
 	for (size_t i = 0; i < cli->catalog->ntesttimes; i++)
 		if (cli->catalog->testtimes[i].preset.tt.form == TT_COVERAGE)
 			return cli->catalog->testtimes[i].preset.id;
@@ -42,7 +44,7 @@ int tt_args_law(const struct cli *cli, enum tt_form form, const char *what,
                 const struct preset **out)
 {
 	const struct catalog_entry *e;
-	const char *id = default_id(cli, form);
+	const char *id = tt_args_default_id(cli, form);
 	int rc;
 
 	if (id == NULL && form == TT_COVERAGE)

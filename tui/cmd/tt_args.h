@@ -21,8 +21,16 @@ struct tt_point {
 };
 
 /*
- * The law of --tt-law (default jones2021-hex9; for coverage, the first
- * coverage law by id) if it has `form`; else one
+ * The id a command of `form` reads without --tt-law: --tt-law's when given;
+ * for coverage, the paper's headline curve (CLI_DEFAULT_COVERAGE_LAW:
+ * Llama-3-8B-Instruct on MATH, Brown et al. 2024 Sec. 1) when it is there,
+ * else the first coverage law by id (NULL: none loaded); else NULL, which
+ * cli_testtime_law reads as CLI_DEFAULT_TT_LAW.
+ */
+const char *tt_args_default_id(const struct cli *cli, enum tt_form form);
+
+/*
+ * The law of --tt-law (default: tt_args_default_id's) if it has `form`; else one
  * line naming what draws or lists it (`what` is the command: "plot testtime").
  */
 int tt_args_law(const struct cli *cli, enum tt_form form, const char *what,
