@@ -18,6 +18,8 @@
 #include "../presets/catalog.h"
 #include "../tui/explore/explorer.h"
 #include "../tui/plot/compute.h"
+#include "../tui/plot/coverage.h"
+#include "../tui/plot/traintest.h"
 #include "../tui/plot/map.h"
 #include "../tui/explore/stocks.h"
 #include "../tui/explore/timeline_spec.h"
@@ -200,6 +202,74 @@ static void bench_compute(const struct law *law, const char *id)
 	printf("%-34s %-24s %10.1f us\n", "loss vs compute 160x48", id, draw * 1e6);
 	printf("%-34s %-24s %10.1f us\n", "  L*(C) on its columns alone", id, line * 1e6);
 	printf("%-34s %-24s %10.2f (goal <= 2)\n", "  ratio picture / arithmetic", id, draw / line);
+	canvas_free(&c);
+}
+
+/*
+ * The 160x48 train x test plane (Jones's shape: exchange 1.2, 0.004
+ * decades an Elo, offset 29, fitted -1500 to 0 Elo; '@' at 1e14, 1e10 for
+ * 1e6 problems) against its bare arithmetic: the law's performance at
+ * every plot cell, what the fitted range's edge asks. Then coverage against
+ * samples (Brown et al.'s shape, a = -1.33, b = -0.43) against c(k) at
+ * every column. Goal: each picture at most twice its arithmetic.
+ */
+static void bench_traintest(void)
+{
+	static const struct tt_law jones = {.form = TT_LOG_LINEAR,
+	                                    .units = "Elo",
+	                                    .exchange = 1.2,
+	                                    .per_unit = 0.004,
+	                                    .offset = 29,
+	                                    .train = {1e12, 1e17},
+	                                    .performance = {-1500, 0}};
+	static const struct tt_law brown = {
+	        .form = TT_COVERAGE, .a = -1.33, .b = -0.43, .samples = {1, 1e4}};
+	struct traintest_spec s = {
+	        .law = &jones, .has_point = true, .train = 1e14, .test = 1e10, .problems = 1e6};
+	struct coverage_spec cs = {
+	        .law = &brown, .has_point = true, .k = 100, .has_target = true, .target = 0.9};
+	struct rect r = {0, 0, 160, 48};
+	struct traintest_plot p;
+	struct coverage_plot cp;
+	struct canvas c;
+	long n = 400;
+	double t, draw, bare, sum = 0, x, y;
+
+	if (!traintest_window(&s) || canvas_init(&c, r.w, r.h) != 0)
+		return;
+	t = now();
+	for (long j = 0; j < n; j++)
+		traintest_draw(&c, r, &s, &p);
+	draw = (now() - t) / n;
+	const struct frame *f = &p.frame;
+	t = now();
+	for (long j = 0; j < n; j++)
+		for (int cy = f->area.y; cy < f->area.y + f->area.h; cy++)
+			for (int cx = f->area.x; cx < f->area.x + f->area.w; cx++) {
+				frame_value(f, cx, cy, &x, &y);
+				sum += tt_performance(&jones, x, y);
+			}
+	bare = (now() - t) / n;
+	printf("%-34s %-24s %10.1f us\n", "train x test plane 160x48", "jones (literal)",
+	       draw * 1e6);
+	printf("%-34s %-24s %10.1f us\n", "  performance on its cells alone", "", bare * 1e6);
+	printf("%-34s %-24s %10.2f (goal <= 2)\n", "  ratio picture / arithmetic", "", draw / bare);
+	n = 4000;
+	t = now();
+	for (long j = 0; j < n; j++)
+		coverage_draw(&c, r, &cs, &cp);
+	draw = (now() - t) / n;
+	t = now();
+	for (long j = 0; j < n; j++)
+		for (int col = 0; col < cp.frame.area.w; col++)
+			sum += tt_coverage(&brown, axis_value(&cp.frame.x, col + 0.5));
+	bare = (now() - t) / n;
+	sink = sum;
+	printf("%-34s %-24s %10.1f us\n", "coverage vs samples 160x48", "brown (literal)",
+	       draw * 1e6);
+	printf("%-34s %-24s %10.1f us\n", "  c(k) on its columns alone", "", bare * 1e6);
+	printf("%-34s %-24s %10.2f (axes and legend: a fixed 7 us)\n",
+	       "  ratio picture / arithmetic", "", draw / bare);
 	canvas_free(&c);
 }
 
@@ -418,6 +488,7 @@ int main(int argc, char **argv)
 		}
 	}
 	bench_law_edit(&cat);
+	bench_traintest();
 	catalog_free(&cat);
 	return 0;
 }

@@ -59,7 +59,9 @@ static int ticks(const struct axis *a, int want, double *out, int max, int *deci
 		/* a zero or denormal step (a flat axis) would ask for hundreds of places */
 		*decimals = step >= 1 ? 0 : canvas_clamp_int(ceil(-log10(step) - 1e-9), 0, 12);
 	}
-	for (double t = ceil(a->lo / step - 1e-9) * step; t <= a->hi + 1e-9 && n < max; t += step)
+	/* + 0.0: ceil(-1e-9) is -0, which an axis from 0 would label "-0.0" */
+	for (double t = ceil(a->lo / step - 1e-9) * step + 0.0; t <= a->hi + 1e-9 && n < max;
+	     t += step)
 		out[n++] = t;
 	return n;
 }
