@@ -89,6 +89,22 @@ int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out)
 	        cli_known_ids(cli->catalog->stocks, cli->catalog->nstocks, ids, sizeof ids));
 }
 
+int cli_testtime_law(const struct cli *cli, const char *id, const struct catalog_entry **out)
+{
+	if (id == NULL)
+		id = CLI_DEFAULT_TT_LAW;
+	*out = catalog_testtime(cli->catalog, id);
+	if (*out != NULL)
+		return 0;
+	if (catalog_law(cli->catalog, id) != NULL)
+		return cli_error("--tt-law: '%s' is a loss law, not a test-time law (isoflop "
+		                 "presets testtime lists them)",
+		                 id);
+	return cli_error("--tt-law: unknown test-time law '%s' (isoflop presets testtime lists "
+	                 "them)",
+	                 id);
+}
+
 int cli_serve_options(const struct cli *cli)
 {
 	if (!(cli->given & OPT_SERVE))

@@ -69,6 +69,14 @@
 #define OPT_SERVE_MFU   (1ull << 40)
 #define OPT_SERVE_PRICE (1ull << 41)
 #define OPT_SERVE       (OPT_SERVE_MFU | OPT_SERVE_PRICE)
+#define OPT_TT_LAW      (1ull << 42)
+#define OPT_TRAIN       (1ull << 43)
+#define OPT_TEST        (1ull << 44)
+#define OPT_PROBLEMS    (1ull << 45)
+#define OPT_SAMPLES     (1ull << 46)
+#define OPT_TARGET      (1ull << 47)
+/* the test-time options: the plane's point, its problems, a coverage law's samples */
+#define OPT_TESTTIME (OPT_TT_LAW | OPT_TRAIN | OPT_TEST | OPT_PROBLEMS | OPT_SAMPLES | OPT_TARGET)
 /*
  * Not an option: a command that takes --compute as a list or range of
  * budgets (optimum) has this bit too. The top bit, so that a new option
@@ -148,6 +156,12 @@ struct cli {
 	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
 	const char *stock;      /* --stock ID: a data stock (the band, epochs, the data wall) */
 	const char *trend;      /* --trend ID: a compute trend preset (timeline) */
+	const char *tt_law;     /* --tt-law ID: a test-time law preset */
+	double train;           /* --train FLOPS: training compute, > 0 */
+	double test;            /* --test FLOPS: test-time compute per problem, > 0 */
+	double problems;        /* --problems Q: problems served, >= 1 */
+	double samples;         /* --samples K: samples per problem, >= 1 */
+	double target;          /* --target P: a performance (or coverage) to reach */
 	bool force;             /* --force: overwrite files a command writes */
 	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop or ~/.config/isoflop; NULL if none */
 	char config_dir_buf[4096];
@@ -178,6 +192,16 @@ const char *cli_known_ids(const struct catalog_entry *e, size_t n, char *buf, si
  * and EXIT_USAGE. Every command that takes --stock reports it so.
  */
 int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out);
+
+/* The test-time law --tt-law names by default: the one with a plane. */
+#define CLI_DEFAULT_TT_LAW "jones2021-hex9"
+
+/*
+ * The test-time law `id` (--tt-law; NULL: CLI_DEFAULT_TT_LAW) into *out: 0,
+ * or one line (an unknown id names `isoflop presets testtime`; a loss law's
+ * id says it is one) and EXIT_USAGE.
+ */
+int cli_testtime_law(const struct cli *cli, const char *id, const struct catalog_entry **out);
 
 /*
  * What --serve-mfu and --serve-price need wherever they are taken: --serve-price

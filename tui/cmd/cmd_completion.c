@@ -83,6 +83,7 @@ static const struct value_kind {
         [COMPLETE_LAW] = {"laws", "", "words", " -x"},
         [COMPLETE_ACCELERATORS] = {"accelerators", "", "words", " -x"},
         [COMPLETE_TOURS] = {"tours", "", "tours", " -r -F"},
+        [COMPLETE_TESTTIME] = {"testtime", "", "words", " -x"},
         [COMPLETE_FILE] = {NULL, "", "files", " -r -F"},
         [COMPLETE_DIR] = {NULL, "", "dirs", " -x"},
         [COMPLETE_WORDS] = {NULL, "", "words", " -x"},
@@ -372,7 +373,7 @@ static void print_fish(FILE *out)
 	}
 }
 
-/* One id per line, for the scripts: laws, models, accelerators or tours. */
+/* One id per line, for the scripts: laws, models, accelerators, testtime or tours. */
 static int print_ids(const struct cli *cli, const char *what)
 {
 	const struct catalog *cat = cli->catalog;
@@ -386,6 +387,7 @@ static int print_ids(const struct cli *cli, const char *what)
 	        {"accelerators", cat->accelerators, cat->naccelerators},
 	        {"stocks", cat->stocks, cat->nstocks},
 	        {"trends", cat->trends, cat->ntrends},
+	        {"testtime", cat->testtimes, cat->ntesttimes},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
 		if (strcmp(what, lists[i].word) != 0)
@@ -396,8 +398,8 @@ static int print_ids(const struct cli *cli, const char *what)
 	}
 	if (strcmp(what, "tours") != 0)
 		return cli_error(
-		        "completion ids: expected laws, models, accelerators, stocks, trends or "
-		        "tours, not '%s'",
+		        "completion ids: expected laws, models, accelerators, stocks, trends, "
+		        "testtime or tours, not '%s'",
 		        what);
 	for (int i = 0; i < 3; i++) {
 		char dir[4200];

@@ -216,6 +216,68 @@ const struct cli_option cli_options[] = {
          .field = FIELD(trend),
          .bit = OPT_TREND,
          .help = "timeline: the cited growth of compute a year\n(default epoch2024)"},
+        {.name = "tt-law",
+         .arg = "ID",
+         .kind = KIND_TEXT,
+         .field = FIELD(tt_law),
+         .bit = OPT_TT_LAW,
+         .complete = COMPLETE_TESTTIME,
+         .help = "a test-time law (isoflop presets testtime lists them;\n"
+                 "default jones2021-hex9)"},
+        {.name = "train",
+         .arg = "FLOPS",
+         .kind = KIND_NUMBER,
+         .field = FIELD(train),
+         .bit = OPT_TRAIN,
+         .units = UNITS_COMPUTE,
+         .lo = 0,
+         .hi = LAW_COMPUTE_MAX,
+         .open_lo = true,
+         .what = "FLOPs",
+         .help = "test-time laws: training compute, FLOPs or PF-days"},
+        {.name = "test",
+         .arg = "FLOPS",
+         .kind = KIND_NUMBER,
+         .field = FIELD(test),
+         .bit = OPT_TEST,
+         .units = UNITS_COMPUTE,
+         .lo = 0,
+         .hi = LAW_COMPUTE_MAX,
+         .open_lo = true,
+         .what = "FLOPs",
+         .help = "test-time laws: test-time compute per problem, FLOPs"},
+        {.name = "problems",
+         .arg = "Q",
+         .kind = KIND_NUMBER,
+         .field = FIELD(problems),
+         .bit = OPT_PROBLEMS,
+         .units = UNITS_COUNT,
+         .lo = 1,
+         .hi = 1e20,
+         .what = "problems",
+         .help = "test-time laws: problems served (1 to 1e20): total =\n"
+                 "train + Q x test"},
+        {.name = "samples",
+         .arg = "K",
+         .kind = KIND_NUMBER,
+         .field = FIELD(samples),
+         .bit = OPT_SAMPLES,
+         .units = UNITS_COUNT,
+         .lo = 1,
+         .hi = 1e12,
+         .what = "samples",
+         .help = "coverage laws: samples per problem (1 to 1e12)"},
+        {.name = "target",
+         .arg = "P",
+         .kind = KIND_NUMBER,
+         .field = FIELD(target),
+         .bit = OPT_TARGET,
+         .units = UNITS_SIGNED,
+         .lo = -1e300,
+         .hi = 1e300,
+         .what = "performance",
+         .help = "test-time laws: a performance to reach, in the law's\n"
+                 "units (Elo; a coverage in (0, 1))"},
         {.name = "format",
          .arg = "F",
          .kind = KIND_CHOICE,
@@ -487,7 +549,11 @@ static int number_in_range(const struct cli_option *o, const char *arg, double x
 static int parse_number(const struct cli_option *o, const char *arg, void *field)
 {
 	const char *why;
+	double x;
 
+	/* compute: zero or less says so plainly (only these rows are open at 0) */
+	if (o->open_lo && o->lo == 0 && units_parse(arg, UNITS_SIGNED, &x, &why) && x <= 0)
+		return cli_error("--%s must be positive %s, not %s", o->name, o->what, arg);
 	if (!units_parse(arg, o->units, field, &why))
 		return cli_error("--%s: %s: '%s'", o->name, why, arg);
 	return number_in_range(o, arg, *(double *)field);

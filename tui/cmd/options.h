@@ -49,6 +49,7 @@ enum option_complete {
 	COMPLETE_LAW,          /* law ids only */
 	COMPLETE_ACCELERATORS, /* accelerator ids */
 	COMPLETE_TOURS,        /* tour ids, or a file */
+	COMPLETE_TESTTIME,     /* test-time law ids */
 	COMPLETE_FILE,         /* a file name */
 	COMPLETE_DIR,          /* a directory */
 	COMPLETE_WORDS,        /* the row's words */
