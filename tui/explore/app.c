@@ -15,7 +15,6 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "app.h"
-#include "app_parts.h"
 #include "save.h"
 
 /* Append ch to the text in buf (size bytes) if it lies in [lo, hi] and fits. */

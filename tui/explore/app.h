@@ -477,6 +477,15 @@ bool app_set_problems(struct app *a, double q);
 bool app_set_samples(struct app *a, double k);
 bool app_set_target(struct app *a, double p);
 
+/*
+ * The test-time views' first law and point (app_init); a slider of theirs
+ * set, the plane's follower keeping what is locked (app_set calls it); 'x'
+ * in view X: lock the next of total, train, test.
+ */
+void app_tt_init(struct app *a);
+void app_tt_set(struct app *a, enum slider s, double v);
+void app_tt_cycle_lock(struct app *a);
+
 /* The test-time law chosen, or NULL when the catalog has none. */
 const struct catalog_entry *app_tt_law(const struct app *a);
 

@@ -34,11 +34,6 @@ void app_open_timeline(struct app *a, bool on);
 void app_open_traintest(struct app *a, bool on);
 void app_open_coverage(struct app *a, bool on);
 
-/* The test-time views' state (app_tt.c): the first law and point, a linked slider moved. */
-void app_tt_init(struct app *a);
-void app_tt_set(struct app *a, enum slider s, double v);
-/* 'x' in view X: lock the next of total, train, test. */
-void app_tt_cycle_lock(struct app *a);
 /* 'W' then Enter: the test-time law `index`; an open view it cannot show closes, said. */
 void app_tt_pick(struct app *a, size_t index);
 
