@@ -28,7 +28,9 @@ const struct catalog_entry *app_tt_law(const struct app *a)
 /*
  * A first point for law `e`: 1e15 FLOPs of training (the fitted range's
  * middle when given), the test compute that reaches the middle of the
- * fitted performance there, a million problems, 100 samples, 90% coverage.
+ * fitted performance there, and as many problems (a round decade) as make
+ * serving cost about what training does, so that a step of either moves
+ * the other with the total held; 100 samples, 90% coverage.
  */
 static void tt_defaults(struct app_tt *t, const struct catalog_entry *e)
 {
@@ -48,6 +50,7 @@ static void tt_defaults(struct app_tt *t, const struct catalog_entry *e)
 	test = tt_test_for(law, t->train, (law->performance.lo + law->performance.hi) / 2);
 	if (isfinite(test) && test > 0)
 		t->test = test;
+	t->problems = fmax(1, pow(10, round(log10(t->train / t->test))));
 }
 
 void app_tt_init(struct app *a)

@@ -19,6 +19,12 @@ bool traintest_view_spec(const struct app *a, struct traintest_spec *s)
 	s->train = a->scene.tt.train;
 	s->test = a->scene.tt.test;
 	s->problems = a->scene.tt.problems;
+	/* the point's own total, which the locked total holds '@' on, and a decade each way */
+	double total = tt_total(s->train, s->test, s->problems);
+	s->ntotals = 3;
+	s->totals[0] = total / 10;
+	s->totals[1] = total;
+	s->totals[2] = total * 10;
 	return traintest_window(s);
 }
 
