@@ -104,7 +104,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/timeline-view.sh \
 		tests/batch.sh \
 		tests/rplot.sh \
-		tests/tt-presets.sh
+		tests/tt-presets.sh \
+		tests/tt-view.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

@@ -259,7 +259,7 @@ static void w_closes_a_view_the_law_cannot_show(void **state)
 	assert_ptr_equal(app_tt_law(&a), cov);
 	assert_false(app_view_on(&a, TOUR_VIEW_TRAINTEST));
 	assert_non_null(strstr(a.status, "K shows it"));
-	assert_non_null(strstr(a.status, "(X closed)"));
+	assert_non_null(strstr(a.status, "X closed: test-coverage: "));
 	/* the slider focus came back to the map's */
 	assert_int_equal(a.scene.focus, SLIDER_N);
 	app_key(&a, 'K');

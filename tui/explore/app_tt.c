@@ -297,7 +297,7 @@ static void tt_recheck(struct app *a, enum tour_view id, bool fits, const char *
 	if (!app_view_on(a, id) || fits)
 		return;
 	app_toggle_view(a, id);
-	app_status(a, "%s (%c closed)", why, id == TOUR_VIEW_TRAINTEST ? 'X' : 'K');
+	app_status(a, "%c closed: %s", id == TOUR_VIEW_TRAINTEST ? 'X' : 'K', why);
 }
 
 void app_tt_pick(struct app *a, size_t index)
