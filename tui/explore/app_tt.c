@@ -259,11 +259,9 @@ const char *app_tt_no_plane(const struct app *a)
 		         "another law",
 		         e->preset.id);
 	else
-		snprintf(
-		        line, sizeof line,
-		        "%.60s: a FLOPs match, no performance to draw: t shows it; W picks another "
-		        "law",
-		        e->preset.id);
+		snprintf(line, sizeof line,
+		         "%.60s: a FLOPs match, no plane to draw: t shows it; W picks another law",
+		         e->preset.id);
 	return line;
 }
 
