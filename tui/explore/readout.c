@@ -467,10 +467,11 @@ static void fields_traintest(struct readout_state *s)
 	    sb);
 	if (!tt_fitted(law, t->train, t->test, p))
 		add(s, "  ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "extrapolated");
+	/* the exchange rate beside the performance: two readout rows (a tour's) show all three */
+	traintest_exchange_text(law, t->train, p, xb, sizeof xb);
+	add(s, "  ", DROP_OPT_N, READOUT_FLOW, READOUT_ALONE, "%s", xb);
 	traintest_cheapest_text(law, p, t->problems, cb, sizeof cb);
 	add(s, "", DROP_GAP, READOUT_LINE, READOUT_ALONE, "%s", cb);
-	traintest_exchange_text(law, t->train, p, xb, sizeof xb);
-	add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "%s", xb);
 }
 
 /* View K: coverage at the point's k, the samples the target needs. */
