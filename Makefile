@@ -105,7 +105,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/batch.sh \
 		tests/rplot.sh \
 		tests/tt-presets.sh \
-		tests/testtime.sh
+		tests/testtime.sh \
+		tests/tt-view.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

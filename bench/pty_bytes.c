@@ -3,8 +3,8 @@
  * in a 160x48 pseudo-terminal (TERM=xterm-256color, as over SSH) and counts
  * the bytes it writes for the first frame, for each slider step, a law
  * switch, a zoom toggle of the profiles, a step of C and of D in the
- * compute view, a step of C in the timeline view and a step of the
- * shipped tour. It prints; it asserts nothing.
+ * compute view, a step of C in the timeline view, a step of train in the
+ * train x test plane (X) and a step of the shipped tour. It prints; it asserts nothing.
  *
  * usage: pty_bytes ISOFLOP
  */
@@ -87,6 +87,23 @@ static double tour_step_bytes(const char *isoflop)
 	return (double)bytes / nsteps;
 }
 
+/* Bytes per step of train in the train x test plane (X; the total locked, test follows). */
+static double traintest_step_bytes(const char *isoflop, long *open)
+{
+	pid_t pid;
+	int fd = spawn(isoflop, NULL, NULL, &pid), nsteps = 20;
+	long bytes = 0;
+
+	if (fd < 0)
+		return -1;
+	drain(fd, 500);
+	*open = send_key(fd, "X"); /* the focus goes to train */
+	for (int i = 0; i < nsteps; i++)
+		bytes += send_key(fd, i % 2 ? "\033OD" : "l");
+	stop(fd, pid);
+	return (double)bytes / nsteps;
+}
+
 int main(int argc, char **argv)
 {
 	int fd;
@@ -138,6 +155,8 @@ int main(int argc, char **argv)
 		ystep += send_key(fd, i % 2 ? "\033OD" : "l");
 	stop(fd, pid);
 	double tour = tour_step_bytes(argv[1]);
+	long xopen = 0;
+	double xstep = traintest_step_bytes(argv[1], &xopen);
 
 	printf("%-34s %-24s %10ld bytes\n", "explorer first frame", "160x48 xterm-256color", first);
 	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per slider step (N, C locked)", "",
@@ -155,6 +174,9 @@ int main(int argc, char **argv)
 	       (double)dstep / nsteps);
 	printf("%-34s %-24s %10.0f bytes\n", "  per C step, timeline view (T)", "",
 	       (double)ystep / nsteps);
+	printf("%-34s %-24s %10ld bytes\n", "  opening the plane (X)", "", xopen);
+	printf("%-34s %-24s %10.0f bytes (goal <= 600)\n", "  per train step, plane (X)", "",
+	       xstep);
 	printf("%-34s %-24s %10.0f bytes\n", "  per tour step (Space)", "chinchilla-story", tour);
 	return 0;
 }

@@ -265,6 +265,8 @@ const char *const tour_view_names[TOUR_VIEW_COUNT + 1] = {
         [TOUR_VIEW_EDIT] = "edit",
         [TOUR_VIEW_COMPUTE] = "compute",
         [TOUR_VIEW_TIMELINE] = "timeline",
+        [TOUR_VIEW_TRAINTEST] = "traintest",
+        [TOUR_VIEW_COVERAGE] = "coverage",
         NULL,
 };
 

@@ -69,6 +69,8 @@ enum tour_view {
 	TOUR_VIEW_EDIT,      /* 'e': the law's coefficients as sliders */
 	TOUR_VIEW_COMPUTE,   /* 'C': loss against compute, in the profiles' place */
 	TOUR_VIEW_TIMELINE,  /* 'T': models by year, the trends, the data wall's year */
+	TOUR_VIEW_TRAINTEST, /* 'X': the train x test plane of a test-time law */
+	TOUR_VIEW_COVERAGE,  /* 'K': coverage against samples of a coverage law */
 	TOUR_VIEW_COUNT      /* how many ids: a view's bit in a mask is 1u << its id */
 };
 

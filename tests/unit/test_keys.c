@@ -372,6 +372,50 @@ static void osc52_bytes(void **state)
 	assert_int_equal(cmdline_osc52("abc", out, 13), 12);
 }
 
+/* X: 'y' carries the test-time law and the plane's point, and names the view it cannot open. */
+static void the_command_line_carries_the_plane(void **state)
+{
+	struct app a;
+	char line[APP_CLIP_MAX], missing[128];
+
+	(void)state;
+	start(&a, "hoffmann2022");
+	press(&a, 'X', KEY_HANDLED);
+	assert_true(app_set_train(&a, 1e15));
+	assert_true(app_set_test(&a, 1e8));
+	assert_true(app_set_problems(&a, 1e6));
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	assert_non_null(strstr(
+	        line, " --tt-law jones2021-hex9 --train 1e+15 --test 1e+08 --problems 1e+06"));
+	assert_non_null(strstr(missing, "the train x test view"));
+	assert_null(strstr(missing, "the plane's lock"));
+	press(&a, 'x', KEY_HANDLED);
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	assert_non_null(strstr(missing, "the plane's lock"));
+}
+
+/* W: the test-time laws' picker, its type-ahead, Esc leaving the law as it was. */
+static void w_picks_a_test_time_law(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "hoffmann2022");
+	long before = a.scene.tt.law;
+	press(&a, 'W', KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_PICK_TT);
+	press(&a, 's', KEY_HANDLED); /* type-ahead: snell2024 */
+	assert_string_equal(cat.testtimes[a.pick].preset.id, "snell2024");
+	press(&a, KEYC_ESC, KEY_HANDLED);
+	assert_int_equal(a.mode, MODE_EXPLORE);
+	assert_int_equal(a.scene.tt.law, before);
+	press(&a, 'W', KEY_HANDLED);
+	press(&a, 's', KEY_HANDLED);
+	press(&a, KEYC_ENTER, KEY_HANDLED);
+	assert_string_equal(app_tt_law(&a)->preset.id, "snell2024");
+	assert_non_null(strstr(a.status, "test-time law: "));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +430,8 @@ int main(void)
 	        cmocka_unit_test(the_command_line_leaves_the_timeline_out),
 	        cmocka_unit_test(the_command_line_carries_the_serving_terms),
 	        cmocka_unit_test(osc52_bytes),
+	        cmocka_unit_test(the_command_line_carries_the_plane),
+	        cmocka_unit_test(w_picks_a_test_time_law),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

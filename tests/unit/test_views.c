@@ -219,6 +219,11 @@ static void set_view_shows_exactly_one(void **state)
 	app_toggle_inference(&a);
 	app_toggle_data(&a);
 	for (size_t i = 0; i < app_views_len; i++) {
+		const struct app_view *v = &app_views[i];
+		if (v->refuses && v->fits != NULL && !v->fits(&a)) { /* K under Jones's plane */
+			assert_false(app_set_view(&a, v->id));
+			continue;
+		}
 		assert_true(app_set_view(&a, app_views[i].id));
 		assert_int_equal(app_views_open(&a), 1);
 		assert_true(app_view_on(&a, app_views[i].id));

@@ -321,6 +321,38 @@ static int start_stock(const struct cli *cli, struct app *a)
 }
 
 /*
+ * --tt-law, --train, --test, --problems, --samples, --target: the test-time
+ * views' law and point (views X and K show them). The explorer's target is
+ * view K's coverage, so it must lie in (0, 1).
+ */
+static int start_testtime(const struct cli *cli, struct app *a)
+{
+	const struct catalog_entry *e;
+	int rc;
+
+	if (cli->given & OPT_TT_LAW) {
+		if ((rc = cli_testtime_law(cli, cli->tt_law, &e)) != 0)
+			return rc;
+		app_set_tt_law(a, (size_t)(e - cli->catalog->testtimes));
+	}
+	if ((cli->given & OPT_TARGET) && !(cli->target > 0 && cli->target < 1))
+		return cli_error("--target %g: the explorer's target is a coverage between 0 and 1 "
+		                 "(view K), e.g. 0.9",
+		                 cli->target);
+	if (cli->given & OPT_TRAIN)
+		app_set_train(a, cli->train);
+	if (cli->given & OPT_TEST)
+		app_set_test(a, cli->test);
+	if (cli->given & OPT_PROBLEMS)
+		app_set_problems(a, cli->problems);
+	if (cli->given & OPT_SAMPLES)
+		app_set_samples(a, cli->samples);
+	if (cli->given & OPT_TARGET)
+		app_set_target(a, cli->target);
+	return 0;
+}
+
+/*
  * --gpu, --gpus, --mfu, --days: start in the hardware view with them. With
  * both a count and days the budget follows from them, and the point starts
  * at its compute-optimal allocation (as --compute alone would put it);
@@ -531,9 +563,10 @@ int cmd_explore(const struct cli *cli)
 	if (cli->given & OPT_UNIQUE)
 		app_toggle_data(&a);
 	app_set_runs(&a, runs, nruns);
-	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_point(cli, &a)) != 0 ||
-	    (rc = start_views(cli, &a)) != 0 || (rc = start_notes(cli, &a)) != 0 ||
-	    (rc = start_tour(cli, &a)) != 0 || (rc = start_record(cli, &a)) != 0)
+	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_testtime(cli, &a)) != 0 ||
+	    (rc = start_point(cli, &a)) != 0 || (rc = start_views(cli, &a)) != 0 ||
+	    (rc = start_notes(cli, &a)) != 0 || (rc = start_tour(cli, &a)) != 0 ||
+	    (rc = start_record(cli, &a)) != 0)
 		return rc;
 	if (cli->dump) {
 		rc = dump_frame(cli, &a);

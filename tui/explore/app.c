@@ -89,6 +89,7 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 		a->scene.model = (long)(chinchilla - cat->models);
 	app_clamp_point(a);
 	app_mark_story(a);
+	app_tt_init(a);
 	/* the data view's band: none when the catalog knows no stock */
 	if (!stocks_find(cat, STOCKS_DEFAULT, &a->stock))
 		a->stock = (struct stock_numbers){0};
@@ -173,6 +174,10 @@ static void hw_moved(struct app *a, enum slider s)
 
 void app_set(struct app *a, enum slider s, double v)
 {
+	if (s >= SLIDER_TRAIN && s <= SLIDER_TARGET) {
+		app_tt_set(a, s, v);
+		return;
+	}
 	if (s > SLIDER_C) {
 		set_own(a, s, v);
 		if (s == SLIDER_GPUS || s == SLIDER_DAYS || s == SLIDER_MFU)
@@ -453,6 +458,10 @@ void app_focus_by(struct app *a, int by)
 
 void app_cycle_lock(struct app *a)
 {
+	if (app_view_on(a, TOUR_VIEW_TRAINTEST)) { /* the plane's own three: total, train, test */
+		app_tt_cycle_lock(a);
+		return;
+	}
 	/* C, N, D: the order a talk goes through (fixed budget, fixed model, fixed data) */
 	a->scene.lock = a->scene.lock == SLIDER_C   ? SLIDER_N
 	                : a->scene.lock == SLIDER_N ? SLIDER_D

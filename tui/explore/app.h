@@ -38,7 +38,15 @@ enum slider {
 	SLIDER_GPUS, /* accelerators training (view 'g') */
 	SLIDER_DAYS, /* wall-clock days of training */
 	SLIDER_MFU,  /* model FLOPs utilisation */
-	SLIDER_E,    /* the coefficients of an additive law */
+	/* the train x test plane ('X'): total = train + problems x test, one locked */
+	SLIDER_TRAIN,    /* training FLOPs */
+	SLIDER_TEST,     /* test-time FLOPs per problem */
+	SLIDER_PROBLEMS, /* problems served */
+	SLIDER_TOTAL,    /* train + problems x test */
+	/* coverage against samples ('K') */
+	SLIDER_SAMPLES, /* samples per problem, k */
+	SLIDER_TARGET,  /* a coverage to reach */
+	SLIDER_E,       /* the coefficients of an additive law */
 	SLIDER_A,
 	SLIDER_B,
 	SLIDER_ALPHA,
@@ -61,6 +69,7 @@ enum app_mode {
 	MODE_SAVE,         /* typing an id to save the edited law under ('s') */
 	MODE_RECORD,       /* typing the caption of a tour step to record ('r') */
 	MODE_PICK_MARKS,   /* 'M': the marked models, toggled with Space */
+	MODE_PICK_TT,      /* 'W': a test-time law */
 };
 
 /* The most models marked at once: a map labels a handful whole, not dozens. */
@@ -86,6 +95,22 @@ struct app_window {
 #define APP_ZOOM_DECADES 1.0
 /* The narrowest window + gives, in decades of N and of D. */
 #define APP_ZOOM_MIN_SPAN 1.0
+
+/*
+ * The test-time views' state (X, K): a test-time law and a point on its
+ * axes. The plane's three linked sliders keep total = train + problems x
+ * test; `lock` (SLIDER_TOTAL, SLIDER_TRAIN or SLIDER_TEST) holds while
+ * another moves.
+ */
+struct app_tt {
+	long law;        /* index into catalog->testtimes, -1 when none is loaded */
+	double train;    /* FLOPs */
+	double test;     /* FLOPs per problem */
+	double problems; /* Q */
+	double samples;  /* k */
+	double target;   /* coverage (K), 0 < target < 1 */
+	enum slider lock;
+};
 
 /*
  * What a tour step may change, listed once: struct app holds it as its
@@ -129,6 +154,7 @@ struct app_scene {
 	/* the inference view's lifetime dollars: serving's MFU (--serve-mfu, a step's
 	 * serve_mfu; 0: none) and price (0: training's) */
 	double serve_mfu, serve_price;
+	struct app_tt tt; /* the test-time views' law and point */
 };
 
 /*
@@ -223,6 +249,9 @@ enum slider app_slider_by(const struct app *a, int by);
 /* A slider's short name ("N", "alpha") and its label on screen ("N params"). */
 const char *app_slider_name(enum slider s);
 const char *app_slider_label(enum slider s);
+
+/* Whether slider s is the locked one: among total, train, test in view X, else N, D, C. */
+bool app_slider_locked(const struct app *a, enum slider s);
 
 /* Whether the slider's bar is linear (E, alpha, beta, MFU) rather than in decades. */
 bool app_slider_linear(enum slider s);
@@ -433,6 +462,38 @@ void app_set_record_path(struct app *a, const char *path);
 void app_set_save_dir(struct app *a, const char *dir);
 void app_set_runs(struct app *a, const struct fit_run *runs, size_t n);
 void app_set_unique_given(struct app *a, double u);
+
+/*
+ * The test-time views' state (start options, tour steps): the law (index
+ * into catalog->testtimes), training FLOPs, test FLOPs per problem, the
+ * problems served, the samples per problem and the target coverage. Values
+ * are clamped into the sliders' ranges; a bad one (not positive, not
+ * finite, an index past the catalog's) changes nothing and returns false.
+ */
+bool app_set_tt_law(struct app *a, size_t index);
+bool app_set_train(struct app *a, double flops);
+bool app_set_test(struct app *a, double flops);
+bool app_set_problems(struct app *a, double q);
+bool app_set_samples(struct app *a, double k);
+bool app_set_target(struct app *a, double p);
+
+/*
+ * The test-time views' first law and point (app_init); a slider of theirs
+ * set, the plane's follower keeping what is locked (app_set calls it); 'x'
+ * in view X: lock the next of total, train, test.
+ */
+void app_tt_init(struct app *a);
+void app_tt_set(struct app *a, enum slider s, double v);
+void app_tt_cycle_lock(struct app *a);
+
+/* The test-time law chosen, or NULL when the catalog has none. */
+const struct catalog_entry *app_tt_law(const struct app *a);
+
+/* Whether the law draws a plane (X) or a coverage curve (K), and why not (status lines). */
+bool app_tt_has_plane(const struct app *a);
+bool app_tt_has_coverage(const struct app *a);
+const char *app_tt_no_plane(const struct app *a);
+const char *app_tt_no_coverage(const struct app *a);
 
 /* Where a tour's speaker notes go at each step (--notes), or NULL. */
 void app_set_notes(struct app *a, struct notes *n);

@@ -38,6 +38,9 @@ void app_open(struct app *a, enum app_mode mode)
 	case MODE_PICK_COMPARE:
 		a->pick = a->compare >= 0 ? (size_t)a->compare : a->scene.law;
 		break;
+	case MODE_PICK_TT:
+		a->pick = a->scene.tt.law >= 0 ? (size_t)a->scene.tt.law : 0;
+		break;
 	default:
 		break;
 	}
@@ -60,15 +63,29 @@ void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
 		a->pick = a->pick >= step ? a->pick - step : wrap ? rows - 1 : 0;
 }
 
+/* The open picker's rows: models, laws or test-time laws. */
+static const struct catalog_entry *pick_rows(const struct app *a, size_t *n)
+{
+	if (a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS) {
+		*n = a->catalog->nmodels;
+		return a->catalog->models;
+	}
+	if (a->mode == MODE_PICK_TT) {
+		*n = a->catalog->ntesttimes;
+		return a->catalog->testtimes;
+	}
+	*n = a->catalog->nlaws;
+	return a->catalog->laws;
+}
+
 /* The first row of the open picker whose id or name starts with prefix, or -1. */
 static long pick_find(const struct app *a, const char *prefix)
 {
-	bool models = a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS;
-	size_t rows = models ? a->catalog->nmodels : a->catalog->nlaws, len = strlen(prefix);
+	size_t rows, len = strlen(prefix);
+	const struct catalog_entry *e = pick_rows(a, &rows);
 
 	for (size_t i = 0; i < rows; i++) {
-		const struct preset *p =
-		        models ? &a->catalog->models[i].preset : &a->catalog->laws[i].preset;
+		const struct preset *p = &e[i].preset;
 		if (strncasecmp(p->id, prefix, len) == 0 || strncasecmp(p->name, prefix, len) == 0)
 			return (long)i;
 	}
@@ -103,6 +120,8 @@ void app_pick_choose(struct app *a)
 	app_close(a);
 	if (mode == MODE_PICK_MODEL) {
 		app_jump_model(a, a->pick);
+	} else if (mode == MODE_PICK_TT) {
+		app_tt_pick(a, a->pick);
 	} else if (mode == MODE_PICK_COMPARE) {
 		/* picking the current law itself ends the comparison, unless it is
 		 * edited: then the preset is what the edit is compared with */

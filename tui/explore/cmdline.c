@@ -164,6 +164,25 @@ static void add_serve(struct line *l, const struct app *a)
 		add_number(l, "serve-price", a->scene.serve_price);
 }
 
+/* The test-time views' law and point: the options set them, a tour's view: opens X or K. */
+static void add_tt(struct line *l, const struct app *a)
+{
+	const struct catalog_entry *e = app_tt_law(a);
+	bool x = app_view_on(a, TOUR_VIEW_TRAINTEST), k = app_view_on(a, TOUR_VIEW_COVERAGE);
+
+	if ((!x && !k) || e == NULL)
+		return;
+	add_id(l, "tt-law", e->preset.id);
+	if (x) {
+		add_number(l, "train", a->scene.tt.train);
+		add_number(l, "test", a->scene.tt.test);
+		add_number(l, "problems", a->scene.tt.problems);
+	} else {
+		add_number(l, "samples", a->scene.tt.samples);
+		add_number(l, "target", a->scene.tt.target);
+	}
+}
+
 /* The views a talk may start in, with their sliders. */
 static void add_views(struct line *l, const struct app *a, bool data_law)
 {
@@ -179,6 +198,7 @@ static void add_views(struct line *l, const struct app *a, bool data_law)
 		add_cost(l, a);
 	}
 	add_serve(l, a);
+	add_tt(l, a);
 }
 
 bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size_t msize)
@@ -216,6 +236,11 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	         "the serving MFU");
 	/* no option starts the explorer in the timeline: a tour step's view: does */
 	left_out(missing, msize, app_view_on(a, TOUR_VIEW_TIMELINE), "the timeline view");
+	left_out(missing, msize, app_view_on(a, TOUR_VIEW_TRAINTEST), "the train x test view");
+	left_out(missing, msize, app_view_on(a, TOUR_VIEW_COVERAGE), "the coverage view");
+	left_out(missing, msize,
+	         app_view_on(a, TOUR_VIEW_TRAINTEST) && a->scene.tt.lock != SLIDER_TOTAL,
+	         "the plane's lock");
 	return l.ok;
 }
 

@@ -19,6 +19,7 @@
 #include "markers.h"
 #include "readout.h"
 #include "timeline_view.h"
+#include "traintest_view.h"
 
 void explorer_layout(int w, int h, enum tour_panel panel, bool touring, int nsliders,
                      struct explorer_layout *l)
@@ -390,6 +391,14 @@ static void format_value(enum slider s, double v, char *buf, size_t size)
 	case SLIDER_MFU:
 		snprintf(buf, size, "%.1f%%", 100 * v);
 		break;
+	case SLIDER_TRAIN:
+	case SLIDER_TEST:
+	case SLIDER_TOTAL:
+		units_format_compute(v, buf, size);
+		break;
+	case SLIDER_TARGET:
+		snprintf(buf, size, "%.2f", v);
+		break;
 	case SLIDER_E:
 	case SLIDER_ALPHA:
 	case SLIDER_BETA:
@@ -423,7 +432,7 @@ static void slider_row(const struct app *a, enum slider s, struct rect r, struct
 	snprintf(row->head, sizeof row->head, "%c %s ", a->scene.focus == s ? '>' : ' ',
 	         app_slider_label(s));
 	snprintf(row->tail, sizeof row->tail, " %8s %s", value,
-	         a->scene.lock == s ? "locked" : "      ");
+	         app_slider_locked(a, s) ? "locked" : "      ");
 	row->hl = (int)strlen(row->head);
 	row->tl = (int)strlen(row->tail);
 	row->bar_x = r.x + row->hl;
@@ -452,7 +461,7 @@ static void draw_sliders(struct canvas *c, const struct app *a, struct rect r)
 	for (int i = 0; i < count && i < r.h; i++) {
 		enum slider s = on[i];
 		struct slider_row row;
-		bool focus = a->scene.focus == s, locked = a->scene.lock == s;
+		bool focus = a->scene.focus == s, locked = app_slider_locked(a, s);
 		int y = r.y + i, bw;
 
 		slider_row(a, s, r, &row);
@@ -788,60 +797,93 @@ static void draw_help(struct canvas *c, const struct app *a)
 	}
 }
 
-static void draw_picker(struct canvas *c, const struct app *a)
+/* The picker's title, with what was typed to find a row. */
+static void picker_title(const struct app *a, char *title, size_t size)
 {
-	bool marks = a->mode == MODE_PICK_MARKS, models = a->mode == MODE_PICK_MODEL || marks;
-	size_t n = models ? a->catalog->nmodels : a->catalog->nlaws;
-	char title[96 + APP_ENTRY_MAX];
+	bool marks = a->mode == MODE_PICK_MARKS;
 	/* what was typed to find a row stays in sight, so that a wrong letter shows */
-	snprintf(title, sizeof title, " %s, type to find%s%s ",
+	snprintf(title, size, " %s, type to find%s%s ",
 	         marks                          ? "marked models: Space toggles, Enter/Esc close"
-	         : models                       ? "models: Enter jumps, Esc closes"
+	         : a->mode == MODE_PICK_MODEL   ? "models: Enter jumps, Esc closes"
 	         : a->mode == MODE_PICK_COMPARE ? "compare with: Enter picks, Esc closes"
+	         : a->mode == MODE_PICK_TT      ? "test-time laws: Enter picks, Esc closes"
 	                                        : "laws: Enter switches, Esc closes",
 	         a->seek[0] ? ": " : "", a->seek);
-	struct rect in = box(c, 70, (int)n + 3, title);
-	int rows = in.h - 1;
-	size_t first = a->pick >= (size_t)rows ? a->pick - (size_t)rows + 1 : 0;
-	char line[256];
+}
+
+/* A model's row: tag, name, N, D, 6ND and the published compute. */
+static void picker_model_line(const struct app *a, size_t k, int name_w, char *line, size_t size)
+{
+	bool marks = a->mode == MODE_PICK_MARKS;
+	const struct preset *p = &a->catalog->models[k].preset;
+	char nb[40], db[16], cb[16], rb[16];
+	double n_eff = preset_compute_params(p);
+
+	units_format_count(n_eff, nb, sizeof nb);
+	if (p->active_params > 0) { /* a mixture of experts: active/total */
+		char tb[16];
+		units_format_count(p->params, tb, sizeof tb);
+		snprintf(nb + strlen(nb), sizeof nb - strlen(nb), "/%s", tb);
+	}
+	units_format_count(p->tokens, db, sizeof db);
+	/* the map places every model at 6ND; a published count sits beside it */
+	units_format_compute(law_training_compute(n_eff, p->tokens), cb, sizeof cb);
+	if (p->compute > 0)
+		units_format_compute(p->compute, rb, sizeof rb);
+	else
+		snprintf(rb, sizeof rb, "-");
+	snprintf(line, size, "%s%-4s %-*.*s %9s %7s %8s %8s",
+	         !marks                   ? ""
+	         : app_model_marked(a, k) ? "[x] "
+	                                  : "[ ] ",
+	         p->tag, name_w, name_w, p->name, nb, db, cb, rb);
+}
+
+/* Row k of the open picker, or its header (k < 0). */
+static void picker_line(const struct app *a, long k, char *line, size_t size)
+{
+	bool marks = a->mode == MODE_PICK_MARKS, models = a->mode == MODE_PICK_MODEL || marks;
 	/* the marks' [x] takes its room from the name, so the numbers stay whole */
 	int name_w = marks ? 20 : 24;
 
-	if (models)
-		snprintf(line, sizeof line, "%s%-4s %-*s %9s %7s %8s %8s", marks ? "    " : "",
-		         "tag", name_w, "name", "N", "D", "6ND", "reported");
-	else
-		snprintf(line, sizeof line, "%-24s %-17s %s", "id", "family", "name");
+	if (k < 0 && models)
+		snprintf(line, size, "%s%-4s %-*s %9s %7s %8s %8s", marks ? "    " : "", "tag",
+		         name_w, "name", "N", "D", "6ND", "reported");
+	else if (k < 0 && a->mode == MODE_PICK_TT)
+		snprintf(line, size, "%-34s %-11s %s", "id", "form", "task");
+	else if (k < 0)
+		snprintf(line, size, "%-24s %-17s %s", "id", "family", "name");
+	else if (models)
+		picker_model_line(a, (size_t)k, name_w, line, size);
+	else if (a->mode == MODE_PICK_TT) {
+		const struct preset *p = &a->catalog->testtimes[k].preset;
+		snprintf(line, size, "%-34s %-11s %s", p->id, preset_tt_form_name(p->tt.form),
+		         p->task);
+	} else {
+		const struct preset *p = &a->catalog->laws[k].preset;
+		snprintf(line, size, "%-24s %-17s %s", p->id, preset_family_name(p->law.family),
+		         p->name);
+	}
+}
+
+static void draw_picker(struct canvas *c, const struct app *a)
+{
+	bool models = a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS;
+	size_t n = models                    ? a->catalog->nmodels
+	           : a->mode == MODE_PICK_TT ? a->catalog->ntesttimes
+	                                     : a->catalog->nlaws;
+	char title[96 + APP_ENTRY_MAX], line[256];
+
+	picker_title(a, title, sizeof title);
+	struct rect in = box(c, 70, (int)n + 3, title);
+	int rows = in.h - 1;
+	size_t first = a->pick >= (size_t)rows ? a->pick - (size_t)rows + 1 : 0;
+
+	picker_line(a, -1, line, sizeof line);
 	canvas_text(c, in.x, in.y, line, in.w, STYLE_TICK);
 	for (int i = 0; i < rows && first + (size_t)i < n; i++) {
 		size_t k = first + (size_t)i;
-		if (models) {
-			const struct preset *p = &a->catalog->models[k].preset;
-			char nb[40], db[16], cb[16], rb[16];
-			double n_eff = preset_compute_params(p);
-			units_format_count(n_eff, nb, sizeof nb);
-			if (p->active_params > 0) { /* a mixture of experts: active/total */
-				char tb[16];
-				units_format_count(p->params, tb, sizeof tb);
-				snprintf(nb + strlen(nb), sizeof nb - strlen(nb), "/%s", tb);
-			}
-			units_format_count(p->tokens, db, sizeof db);
-			/* the map places every model at 6ND; a published count sits beside it */
-			units_format_compute(law_training_compute(n_eff, p->tokens), cb, sizeof cb);
-			if (p->compute > 0)
-				units_format_compute(p->compute, rb, sizeof rb);
-			else
-				snprintf(rb, sizeof rb, "-");
-			snprintf(line, sizeof line, "%s%-4s %-*.*s %9s %7s %8s %8s",
-			         !marks                   ? ""
-			         : app_model_marked(a, k) ? "[x] "
-			                                  : "[ ] ",
-			         p->tag, name_w, name_w, p->name, nb, db, cb, rb);
-		} else {
-			const struct preset *p = &a->catalog->laws[k].preset;
-			snprintf(line, sizeof line, "%-24s %-17s %s", p->id,
-			         preset_family_name(p->law.family), p->name);
-		}
+		picker_line(a, (long)k, line, sizeof line);
 		int style = k == a->pick ? STYLE_CURRENT : STYLE_TEXT;
 		int len = (int)strlen(line) < in.w ? (int)strlen(line) : in.w;
 		for (int x = 0; x < in.w; x++)
@@ -869,14 +911,26 @@ static void draw_hardware_of(struct canvas *c, struct explorer *e, const struct 
 	draw_hardware(c, a, r);
 }
 
+static void draw_traintest(struct canvas *c, struct explorer *e, const struct app *a, struct rect r)
+{
+	(void)e;
+	traintest_view_draw(c, a, r);
+}
+
+static void draw_coverage(struct canvas *c, struct explorer *e, const struct app *a, struct rect r)
+{
+	(void)e;
+	coverage_view_draw(c, a, r);
+}
+
 /* A view's panel; e holds what a view keeps between frames. */
 typedef void view_panel(struct canvas *c, struct explorer *e, const struct app *a, struct rect r);
 
 /* The panel of each view with a place of its own (app_views.h), by the view's id. */
 static view_panel *const view_panels[TOUR_VIEW_COUNT] = {
-        [TOUR_VIEW_TESTTIME] = draw_testtime_of,
-        [TOUR_VIEW_HARDWARE] = draw_hardware_of,
-        [TOUR_VIEW_TIMELINE] = draw_timeline,
+        [TOUR_VIEW_TESTTIME] = draw_testtime_of, [TOUR_VIEW_HARDWARE] = draw_hardware_of,
+        [TOUR_VIEW_TIMELINE] = draw_timeline,    [TOUR_VIEW_TRAINTEST] = draw_traintest,
+        [TOUR_VIEW_COVERAGE] = draw_coverage,
 };
 
 /* The rect of a place: the profiles', or the map's and the profiles' together. */
@@ -963,7 +1017,8 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	if (a->mode == MODE_HELP)
 		draw_help(out, a);
 	else if (a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_LAW ||
-	         a->mode == MODE_PICK_COMPARE || a->mode == MODE_PICK_MARKS)
+	         a->mode == MODE_PICK_COMPARE || a->mode == MODE_PICK_MARKS ||
+	         a->mode == MODE_PICK_TT)
 		draw_picker(out, a);
 	return 0;
 }

@@ -91,6 +91,17 @@ static enum key_result pick_law(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+static enum key_result pick_testtime(struct app *a, int key)
+{
+	(void)key;
+	if (a->catalog->ntesttimes == 0) {
+		app_status(a, "no test-time law presets loaded (presets/testtime)");
+		return KEY_HANDLED;
+	}
+	app_open(a, MODE_PICK_TT);
+	return KEY_HANDLED;
+}
+
 static enum key_result pick_compare(struct app *a, int key)
 {
 	(void)key;
@@ -240,7 +251,7 @@ const struct key_binding key_table[] = {
         {"Left Right h l", "move the slider 1/20 decade", {KEYC_LEFT, KEYC_RIGHT, 'h', 'l'}, move},
         {"PgDn PgUp H L", "move it half a decade", {KEYC_PGDN, KEYC_PGUP, 'H', 'L'}, move},
         {"=", "type a value: 70B, 1.4T, 3e23", {'='}, enter_value},
-        {"x", "lock the next of C, N, D", {'x'}, cycle_lock},
+        {"x", "lock the next of C, N, D (in X: total, train, test)", {'x'}, cycle_lock},
         {"o", "snap to the compute-optimal point at this C", {'o'}, snap},
         {"p", "pick a model and jump to it", {'p'}, pick_model},
         {"M", "mark models: always labelled whole (Space toggles)", {'M'}, pick_marks},
@@ -262,6 +273,9 @@ const struct key_binding key_table[] = {
         {"e", "edit the law: sliders for E, A, B, alpha, beta", {'e'}, view_key},
         {"C", "compute view: L*(C), the models, E floor, next 10x", {'C'}, view_key},
         {"T", "timeline view: models by year, the data wall's year", {'T'}, view_key},
+        {"X", "train x test plane: train, test, problems, total sliders", {'X'}, view_key},
+        {"K", "coverage view: coverage against samples k, a target", {'K'}, view_key},
+        {"W", "pick a test-time law (for X and K)", {'W'}, pick_testtime},
         {"s", "save the edited law under a new id", {'s'}, open_save},
         {"r", "record this view as a tour step (asks a caption)", {'r'}, open_record},
         {"y", "copy the command line of this view (OSC 52)", {'y'}, copy_cmdline},
@@ -315,6 +329,7 @@ static const struct key_binding entry_keys[] = {
 static size_t picker_rows(const struct app *a)
 {
 	return a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS ? a->catalog->nmodels
+	       : a->mode == MODE_PICK_TT                                ? a->catalog->ntesttimes
 	                                                                : a->catalog->nlaws;
 }
 
@@ -574,6 +589,7 @@ const struct key_mode *key_mode_of(const struct app *a)
 	case MODE_PICK_MODEL:
 	case MODE_PICK_LAW:
 	case MODE_PICK_COMPARE:
+	case MODE_PICK_TT:
 		return &picker_mode;
 	case MODE_PICK_MARKS:
 		return &marks_mode;

@@ -17,6 +17,7 @@
 #include "../../model/units.h"
 #include "readout.h"
 #include "timeline_view.h"
+#include "traintest_view.h"
 
 /*
  * The order fields drop in, the first to go last in this list: what a
@@ -434,6 +435,71 @@ static void fields_lifecost(struct readout_state *s)
 	    db, ob, 100 * (plan.dollar_usd / usd - 1));
 }
 
+/* Whether the point lies where the law was fitted: train, test and its performance. */
+static bool tt_fitted(const struct tt_law *law, double train, double test, double p)
+{
+	return tt_in_range(law->train, train) && tt_in_range(law->test, test) &&
+	       tt_in_range(law->performance, p);
+}
+
+/*
+ * View X: the performance at the point with its units, the cheapest pair
+ * reaching it for this many problems and its total, and the exchange rate
+ * there; "extrapolated" outside the law's fitted ranges.
+ */
+static void fields_traintest(struct readout_state *s)
+{
+	const struct app_tt *t = &s->a->scene.tt;
+	const struct catalog_entry *e = app_tt_law(s->a);
+	char pb[48], tb[16], sb[16], cb[160], xb[96];
+
+	if (e == NULL || !tt_has_plane(&e->preset.tt)) {
+		add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "%s", app_tt_no_plane(s->a));
+		return;
+	}
+	const struct tt_law *law = &e->preset.tt;
+	double p = tt_performance(law, t->train, t->test);
+	traintest_performance_text(law, p, pb, sizeof pb);
+	units_format_compute(t->train, tb, sizeof tb);
+	units_format_compute(t->test, sb, sizeof sb);
+	add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "%s", pb);
+	add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV, "at train %s, test %s/problem", tb,
+	    sb);
+	if (!tt_fitted(law, t->train, t->test, p))
+		add(s, "  ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "extrapolated");
+	/* the exchange rate beside the performance: two readout rows (a tour's) show all three */
+	traintest_exchange_text(law, t->train, p, xb, sizeof xb);
+	add(s, "  ", DROP_OPT_N, READOUT_FLOW, READOUT_ALONE, "%s", xb);
+	traintest_cheapest_text(law, p, t->problems, cb, sizeof cb);
+	add(s, "", DROP_GAP, READOUT_LINE, READOUT_ALONE, "%s", cb);
+}
+
+/* View K: coverage at the point's k, the samples the target needs. */
+static void fields_coverage(struct readout_state *s)
+{
+	const struct app_tt *t = &s->a->scene.tt;
+	const struct catalog_entry *e = app_tt_law(s->a);
+	char kb[16], tb[48];
+
+	if (e == NULL || e->preset.tt.form != TT_COVERAGE) {
+		add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "%s", app_tt_no_coverage(s->a));
+		return;
+	}
+	const struct tt_law *law = &e->preset.tt;
+	coverage_samples_text(t->samples, kb, sizeof kb);
+	add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "coverage %.3f at k = %s",
+	    tt_coverage(law, t->samples), kb);
+	if (!tt_in_range(law->samples, t->samples))
+		add(s, "  ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "extrapolated");
+	double need = tt_samples_for(law, t->target);
+	if (isfinite(need)) {
+		coverage_target_text(need, t->target, tb, sizeof tb);
+		add(s, "", DROP_GAP, READOUT_LINE, READOUT_ALONE, "samples needed: %s", tb);
+	} else {
+		add(s, "", DROP_GAP, READOUT_LINE, READOUT_ALONE, "no k reaches %.3g", t->target);
+	}
+}
+
 int readout_fields(const struct app *a, struct readout_field *f)
 {
 	return readout_fields_with(a, NULL, f);
@@ -451,6 +517,14 @@ int readout_fields_with(const struct app *a, const struct timeline_view *tv,
 	s.derived = law_optimum_derived(s.law);
 	s.model = a->scene.model >= 0 ? &a->catalog->models[a->scene.model].preset : NULL;
 	s.moe = s.model != NULL && s.model->active_params > 0;
+	if (app_view_on(a, TOUR_VIEW_TRAINTEST) || app_view_on(a, TOUR_VIEW_COVERAGE)) {
+		/* the test-time views' own numbers: the loss law's are not on screen */
+		if (app_view_on(a, TOUR_VIEW_TRAINTEST))
+			fields_traintest(&s);
+		else
+			fields_coverage(&s);
+		return s.n;
+	}
 	if (app_view_on(a, TOUR_VIEW_INFERENCE) && s.surface) {
 		if (fields_inference(&s))
 			fields_lifecost(&s);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../model/traintest.h"
 #include "../../model/units.h"
 #include "app.h"
 #include "app_views.h"
@@ -34,6 +35,18 @@ static const struct {
         [SLIDER_GPUS] = {"count", "G count ", 1, 1e8, false},
         [SLIDER_DAYS] = {"days", "days    ", 0.01, 3650, false},
         [SLIDER_MFU] = {"MFU", "MFU     ", 0.01, 1, true},
+        /*
+         * The plane's axes: from a desktop's second to past every run so far
+         * (Jones 2021 trains 1e12-1e17 FLOPs on Hex), test compute from one
+         * FLOP a problem; a billion billion problems served at most.
+         */
+        [SLIDER_TRAIN] = {"train", "train FLOPs ", 1e6, 1e30, false},
+        [SLIDER_TEST] = {"test", "test/problem", 1, 1e25, false},
+        [SLIDER_PROBLEMS] = {"problems", "problems    ", 1, 1e18, false},
+        [SLIDER_TOTAL] = {"total", "total FLOPs ", 1e6, 1e40, false},
+        /* Brown et al. 2024 sample up to 10,000 times a problem; 1e6 leaves room */
+        [SLIDER_SAMPLES] = {"k", "samples k", 1, 1e6, false},
+        [SLIDER_TARGET] = {"target", "target   ", 0.01, 0.99, true},
         [SLIDER_E] = {"E", "E       ", 0.1, 5, true},
         [SLIDER_A] = {"A", "A       ", 1, 1e7, false},
         [SLIDER_B] = {"B", "B       ", 1, 1e7, false},
@@ -118,6 +131,18 @@ double app_value(const struct app *a, enum slider s)
 		return a->scene.hw.days;
 	case SLIDER_MFU:
 		return a->scene.hw.mfu;
+	case SLIDER_TRAIN:
+		return a->scene.tt.train;
+	case SLIDER_TEST:
+		return a->scene.tt.test;
+	case SLIDER_PROBLEMS:
+		return a->scene.tt.problems;
+	case SLIDER_TOTAL:
+		return tt_total(a->scene.tt.train, a->scene.tt.test, a->scene.tt.problems);
+	case SLIDER_SAMPLES:
+		return a->scene.tt.samples;
+	case SLIDER_TARGET:
+		return a->scene.tt.target;
 	case SLIDER_E:
 		return law->E;
 	case SLIDER_A:
@@ -159,10 +184,13 @@ void app_range(const struct app *a, enum slider s, double *lo, double *hi)
 
 bool app_parse_value(enum slider s, const char *text, double *v, char *why, size_t whysize)
 {
-	enum units_kind kind = s == SLIDER_C                                     ? UNITS_COMPUTE
-	                       : s == SLIDER_N || s == SLIDER_D || s == SLIDER_U ? UNITS_COUNT
-	                       : s == SLIDER_T || s == SLIDER_GPUS               ? UNITS_COUNT
-	                                                                         : UNITS_PLAIN;
+	enum units_kind kind =
+	        s == SLIDER_C || (s >= SLIDER_TRAIN && s <= SLIDER_TOTAL && s != SLIDER_PROBLEMS)
+	                ? UNITS_COMPUTE
+	        : s == SLIDER_N || s == SLIDER_D || s == SLIDER_U ? UNITS_COUNT
+	        : s == SLIDER_T || s == SLIDER_GPUS || s == SLIDER_PROBLEMS || s == SLIDER_SAMPLES
+	                ? UNITS_COUNT
+	                : UNITS_PLAIN;
 	char number[APP_ENTRY_MAX];
 	const char *reason;
 
@@ -297,4 +325,10 @@ double app_stepped(const struct app *a, enum slider s, double decades)
 	if (s == SLIDER_GPUS && round(v * pow(10, decades)) == v) /* whole ones: 1, 2, 3 */
 		return v + (decades > 0 ? 1 : -1);
 	return v * pow(10, decades);
+}
+
+bool app_slider_locked(const struct app *a, enum slider s)
+{
+	/* in the plane the lock is among total, train and test; N, D, C are not shown */
+	return app_view_on(a, TOUR_VIEW_TRAINTEST) ? a->scene.tt.lock == s : a->scene.lock == s;
 }

@@ -1,0 +1,308 @@
+/*
+ * app_tt.c: the test-time views' state (a part of the state module: see
+ * app.h): the test-time law, the plane's point and its three linked
+ * sliders (total = train + problems x test, one of total, train and test
+ * locked), the coverage view's samples and target, and what opening X or K
+ * sets up.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../../model/traintest.h"
+#include "../../model/units.h"
+#include "app.h"
+#include "app_parts.h"
+#include "app_views.h"
+
+/* The law the views open on: the plane of the story, when loaded. */
+#define APP_TT_DEFAULT "jones2021-hex9"
+
+const struct catalog_entry *app_tt_law(const struct app *a)
+{
+	long i = a->scene.tt.law;
+
+	return i >= 0 && (size_t)i < a->catalog->ntesttimes ? &a->catalog->testtimes[i] : NULL;
+}
+
+/*
+ * A first point for law `e`: 1e15 FLOPs of training (the fitted range's
+ * middle when given), the test compute that reaches the middle of the
+ * fitted performance there, and as many problems (a round decade) as make
+ * serving cost about what training does, so that a step of either moves
+ * the other with the total held; 100 samples, 90% coverage.
+ */
+static void tt_defaults(struct app_tt *t, const struct catalog_entry *e)
+{
+	const struct tt_law *law = e != NULL ? &e->preset.tt : NULL;
+	double test;
+
+	t->train = 1e15;
+	t->test = 1e8;
+	t->problems = 1e6;
+	t->samples = 100;
+	t->target = 0.9;
+	t->lock = SLIDER_TOTAL;
+	if (law == NULL || !tt_has_plane(law))
+		return;
+	if (law->train.hi > 0)
+		t->train = sqrt(law->train.lo * law->train.hi);
+	test = tt_test_for(law, t->train, (law->performance.lo + law->performance.hi) / 2);
+	if (isfinite(test) && test > 0)
+		t->test = test;
+	t->problems = fmax(1, pow(10, round(log10(t->train / t->test))));
+}
+
+void app_tt_init(struct app *a)
+{
+	const struct catalog_entry *e = catalog_testtime(a->catalog, APP_TT_DEFAULT);
+
+	a->scene.tt.law = e != NULL                ? (long)(e - a->catalog->testtimes)
+	                  : a->catalog->ntesttimes ? 0
+	                                           : -1;
+	tt_defaults(&a->scene.tt, app_tt_law(a));
+}
+
+/* v into slider s's range; false when v is no value for it. */
+static bool tt_clamp(const struct app *a, enum slider s, double v, double *to)
+{
+	double lo, hi;
+
+	if (!isfinite(v) || !(v > 0))
+		return false;
+	app_range(a, s, &lo, &hi);
+	*to = fmin(fmax(v, lo), hi);
+	return true;
+}
+
+/* "the total 1.1e15 FLOPs cannot hold: NAME clamped to X" */
+static void say_held(struct app *a, enum slider s, double total, double to)
+{
+	char tb[16], vb[16];
+
+	units_format_compute(total, tb, sizeof tb);
+	units_format_compute(to, vb, sizeof vb);
+	app_status(a, "the total %s FLOPs cannot hold: %s clamped to %s", tb, app_slider_name(s),
+	           vb);
+}
+
+/* With the total held: test takes up what training leaves for the problems. */
+static void tt_test_follows(struct app *a, double total)
+{
+	struct app_tt *t = &a->scene.tt;
+	double lo, hi, test;
+
+	app_range(a, SLIDER_TEST, &lo, &hi);
+	test = (total - t->train) / t->problems;
+	if (test < lo) { /* training alone is (nearly) the total: it gives way */
+		t->test = lo;
+		t->train = fmax(total - t->problems * lo, 0);
+		app_range(a, SLIDER_TRAIN, &lo, &hi);
+		if (t->train < lo)
+			t->train = lo;
+		say_held(a, SLIDER_TRAIN, total, t->train);
+	} else if (test > hi) {
+		t->test = hi;
+		say_held(a, SLIDER_TEST, total, hi);
+	} else {
+		t->test = test;
+	}
+}
+
+/* With the total held: training takes up what the problems' test compute leaves. */
+static void tt_train_follows(struct app *a, double total)
+{
+	struct app_tt *t = &a->scene.tt;
+	double lo, hi;
+
+	app_range(a, SLIDER_TRAIN, &lo, &hi);
+	t->train = total - t->problems * t->test;
+	if (t->train >= lo)
+		return;
+	/* the problems' test compute is the total already: test gives way */
+	t->train = lo;
+	tt_test_follows(a, total);
+	say_held(a, SLIDER_TEST, total, t->test);
+}
+
+/* The total moved: test follows unless it is locked, then training does. */
+static void tt_total_moved(struct app *a, double total)
+{
+	struct app_tt *t = &a->scene.tt;
+
+	if (t->lock == SLIDER_TEST)
+		tt_train_follows(a, total);
+	else
+		tt_test_follows(a, total);
+}
+
+void app_tt_set(struct app *a, enum slider s, double v)
+{
+	struct app_tt *t = &a->scene.tt;
+	double total = tt_total(t->train, t->test, t->problems);
+	bool held = t->lock == SLIDER_TOTAL;
+
+	if (!tt_clamp(a, s, v, &v))
+		return;
+	switch (s) {
+	case SLIDER_TRAIN:
+		t->train = v;
+		if (held)
+			tt_test_follows(a, total);
+		break;
+	case SLIDER_TEST:
+		t->test = v;
+		if (held)
+			tt_train_follows(a, total);
+		break;
+	case SLIDER_PROBLEMS:
+		t->problems = v;
+		if (held)
+			tt_test_follows(a, total);
+		break;
+	case SLIDER_TOTAL:
+		tt_total_moved(a, v);
+		break;
+	case SLIDER_SAMPLES:
+		t->samples = v;
+		break;
+	case SLIDER_TARGET:
+	default:
+		t->target = v;
+		break;
+	}
+}
+
+void app_tt_cycle_lock(struct app *a)
+{
+	struct app_tt *t = &a->scene.tt;
+
+	/* total, train, test: a fixed budget first, as C leads N and D */
+	t->lock = t->lock == SLIDER_TOTAL   ? SLIDER_TRAIN
+	          : t->lock == SLIDER_TRAIN ? SLIDER_TEST
+	                                    : SLIDER_TOTAL;
+	app_status(a, "%s locked: moving another slider keeps %s fixed", app_slider_name(t->lock),
+	           app_slider_name(t->lock));
+}
+
+bool app_set_tt_law(struct app *a, size_t index)
+{
+	if (index >= a->catalog->ntesttimes)
+		return false;
+	a->scene.tt.law = (long)index;
+	return true;
+}
+
+/* A slider of the test-time views set as a start option or a tour step: no total to hold. */
+static bool tt_put(struct app *a, enum slider s, double v, double *field)
+{
+	if (!tt_clamp(a, s, v, &v))
+		return false;
+	*field = v;
+	return true;
+}
+
+bool app_set_train(struct app *a, double flops)
+{
+	return tt_put(a, SLIDER_TRAIN, flops, &a->scene.tt.train);
+}
+
+bool app_set_test(struct app *a, double flops)
+{
+	return tt_put(a, SLIDER_TEST, flops, &a->scene.tt.test);
+}
+
+bool app_set_problems(struct app *a, double q)
+{
+	return tt_put(a, SLIDER_PROBLEMS, q, &a->scene.tt.problems);
+}
+
+bool app_set_samples(struct app *a, double k)
+{
+	return tt_put(a, SLIDER_SAMPLES, k, &a->scene.tt.samples);
+}
+
+bool app_set_target(struct app *a, double p)
+{
+	if (!(p > 0 && p < 1))
+		return false;
+	return tt_put(a, SLIDER_TARGET, p, &a->scene.tt.target);
+}
+
+/* ---- the views X and K: what they need of the law, what opening sets up ---- */
+
+bool app_tt_has_plane(const struct app *a)
+{
+	const struct catalog_entry *e = app_tt_law(a);
+
+	return e != NULL && tt_has_plane(&e->preset.tt);
+}
+
+bool app_tt_has_coverage(const struct app *a)
+{
+	const struct catalog_entry *e = app_tt_law(a);
+
+	return e != NULL && e->preset.tt.form == TT_COVERAGE;
+}
+
+/* What the law has instead of a plane, and where it shows (a status line, no '%'). */
+const char *app_tt_no_plane(const struct app *a)
+{
+	static char line[APP_STATUS_MAX];
+	const struct catalog_entry *e = app_tt_law(a);
+
+	if (e == NULL)
+		return "X needs a test-time law: none loaded (presets/testtime)";
+	if (e->preset.tt.form == TT_COVERAGE)
+		snprintf(line, sizeof line,
+		         "%.60s: coverage against samples, no training axis: K shows it; W picks "
+		         "another law",
+		         e->preset.id);
+	else
+		snprintf(line, sizeof line,
+		         "%.60s: a FLOPs match, no plane to draw: t shows it; W picks another law",
+		         e->preset.id);
+	return line;
+}
+
+/* Why K cannot show the law (a status line, no '%'). */
+const char *app_tt_no_coverage(const struct app *a)
+{
+	static char line[APP_STATUS_MAX];
+	const struct catalog_entry *e = app_tt_law(a);
+
+	if (e == NULL)
+		return "K needs a test-time law: none loaded (presets/testtime)";
+	snprintf(line, sizeof line, "%.60s is not a coverage law: W picks one", e->preset.id);
+	return line;
+}
+
+void app_open_traintest(struct app *a, bool on)
+{
+	a->scene.focus = on ? SLIDER_TRAIN : SLIDER_N;
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
+}
+
+void app_open_coverage(struct app *a, bool on)
+{
+	a->scene.focus = on ? SLIDER_SAMPLES : SLIDER_N;
+	app_focus_by(a, 0);
+}
+
+/* After W: a view the new law cannot show closes, and the status line says why. */
+static void tt_recheck(struct app *a, enum tour_view id, bool fits, const char *why)
+{
+	if (!app_view_on(a, id) || fits)
+		return;
+	app_toggle_view(a, id);
+	app_status(a, "%c closed: %s", id == TOUR_VIEW_TRAINTEST ? 'X' : 'K', why);
+}
+
+void app_tt_pick(struct app *a, size_t index)
+{
+	if (!app_set_tt_law(a, index))
+		return;
+	app_status(a, "test-time law: %.100s", a->catalog->testtimes[index].preset.name);
+	tt_recheck(a, TOUR_VIEW_TRAINTEST, app_tt_has_plane(a), app_tt_no_plane(a));
+	tt_recheck(a, TOUR_VIEW_COVERAGE, app_tt_has_coverage(a), app_tt_no_coverage(a));
+}
