@@ -430,6 +430,13 @@ static const struct tour_field step_fields[] = {
          TOUR_PRICE_LO, TOUR_PRICE_HI, false},
         /* a stock preset's id, checked when played; none hides the band */
         {"stock", set_text, STEP_TEXT(stock), STEP(stock_at), UNITS_PLAIN, 0, 0, false},
+        /* the test-time views' law (checked when played) and point: the sliders' ranges */
+        {"tt_law", set_text, STEP_TEXT(tt_law), STEP(tt_law_at), UNITS_PLAIN, 0, 0, false},
+        {"train", set_number, STEP(train), 0, STEP(train_at), UNITS_COMPUTE, 0, 0, false},
+        {"test", set_number, STEP(test), 0, STEP(test_at), UNITS_COMPUTE, 0, 0, false},
+        {"problems", set_number, STEP(problems), 0, STEP(problems_at), UNITS_COUNT, 0, 0, false},
+        {"samples", set_number, STEP(samples), 0, STEP(samples_at), UNITS_COUNT, 0, 0, false},
+        {"target", set_number, STEP(target), 0, STEP(target_at), UNITS_PLAIN, 0, 0, false},
         {"notes", set_notes, STEP_TEXT(notes), 0, UNITS_PLAIN, 0, 0, false},
         {"zoom", set_markers, STEP(zoom), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"models", set_models, 0, 0, 0, UNITS_PLAIN, 0, 0, false},

@@ -113,6 +113,15 @@ struct tour_step {
 	double serve_mfu, serve_price;
 	struct tour_mark price_at, watts_at, pue_at, stock_at, tokens_at, unique_tokens_at;
 	struct tour_mark serve_mfu_at, serve_price_at;
+	/*
+	 * The test-time views' law and point (X, K): a test-time law's id ("" to
+	 * keep), training FLOPs, test FLOPs per problem, problems served,
+	 * samples per problem and the target coverage; 0 when not given. They
+	 * set the state whatever the view, as their setters do.
+	 */
+	char tt_law[64];
+	double train, test, problems, samples, target;
+	struct tour_mark tt_law_at, train_at, test_at, problems_at, samples_at, target_at;
 
 	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
 	/* where the values checked when the tour is played were written (a new

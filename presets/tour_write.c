@@ -191,6 +191,12 @@ static const struct step_writer step_writers[] = {
         {"serve_mfu", STEP(serve_mfu), number_given, number_print},
         {"serve_price", STEP(serve_price), number_given, number_print},
         {"stock", STEP(stock), text_given, text_print},
+        {"tt_law", STEP(tt_law), text_given, text_print},
+        {"train", STEP(train), number_given, number_print},
+        {"test", STEP(test), number_given, number_print},
+        {"problems", STEP(problems), number_given, number_print},
+        {"samples", STEP(samples), number_given, number_print},
+        {"target", STEP(target), number_given, number_print},
         {"notes", STEP(notes), text_given, text_print},
         {"zoom", STEP(zoom), switch_given, switch_print},
         {"models", 0, models_given, models_print},
@@ -236,6 +242,8 @@ static bool same_step(const struct tour_step *a, const struct tour_step *b)
 		                        t->price_at = t->watts_at = t->pue_at = t->stock_at =
 		                                t->serve_mfu_at = t->serve_price_at =
 		                                        (struct tour_mark){0, 0};
+		t->tt_law_at = t->train_at = t->test_at = t->problems_at = t->samples_at =
+		        t->target_at = (struct tour_mark){0, 0};
 		memset(t->models_at, 0, sizeof t->models_at);
 	}
 	return memcmp(&x, &y, sizeof x) == 0;

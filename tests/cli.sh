@@ -263,12 +263,12 @@ expect_match "--tour --dump shows the first caption" '^ 2020, Kaplan et al\.: gr
 expect_error "tour --dump into a directory that cannot be made" "isoflop: $tmp/none/slides: No such file or directory" tour --dump chinchilla-story "$tmp/none/slides"
 run tour --dump chinchilla-story "$tmp/slides"
 frames=$(ls "$tmp/slides" 2>/dev/null | wc -l)
-if [ "$rc" = 0 ] && [ "$frames" = 8 ] && grep -q '^8/8 ' "$tmp/slides/step-08.txt"; then ok "tour --dump writes one frame per step"; else no "tour --dump" "exit $rc, $frames files" "$err"; fi
+if [ "$rc" = 0 ] && [ "$frames" = 10 ] && grep -q '^10/10 ' "$tmp/slides/step-10.txt"; then ok "tour --dump writes one frame per step"; else no "tour --dump" "exit $rc, $frames files" "$err"; fi
 echo "my notes" >"$tmp/slides/step-03.txt"
 expect_error "tour --dump never overwrites" "isoflop: $tmp/slides/step-01.txt exists (--force overwrites)" tour --dump chinchilla-story "$tmp/slides"
 if [ "$(cat "$tmp/slides/step-03.txt")" = "my notes" ]; then ok "a refused dump leaves the user's file alone"; else no "user file kept"; fi
 run tour --dump chinchilla-story "$tmp/slides" --force
-if [ "$rc" = 0 ] && grep -q '^3/8 ' "$tmp/slides/step-03.txt" && [ ! -e "$tmp/slides/step-03.txt.tmp" ]; then ok "--force replaces the frames"; else no "--force" "exit $rc" "$err"; fi
+if [ "$rc" = 0 ] && grep -q '^3/10 ' "$tmp/slides/step-03.txt" && [ ! -e "$tmp/slides/step-03.txt.tmp" ]; then ok "--force replaces the frames"; else no "--force" "exit $rc" "$err"; fi
 expect_error "tour needs --dump" "isoflop: usage: isoflop tour --dump ID|FILE DIR [--force] (to play a tour: isoflop --tour ID)" tour chinchilla-story
 
 # --- fit ---------------------------------------------------------------------

@@ -6,7 +6,8 @@
 # optional unit (K, M, B, T, %, e-notation): "175B", "61%", "3.14e23",
 # "0.016". Not cited, so not checked: years (1900-2099), figures after
 # "about" or "~" (the speaker rounds what the screen shows), references
-# ("Eq. 1.5", "Table 3", arXiv ids) and figures glued to letters ("2N", "G3").
+# ("Eq. 1.5", "Table 3", arXiv ids), figures glued to letters ("2N", "G3")
+# and names joined by hyphens ("Llama-3-8B-Instruct").
 . "$(dirname "$0")/lib.sh"
 for tour in "$(dirname "$0")"/../presets/tours/*.yaml; do
 	id=$(basename "$tour" .yaml)
@@ -22,6 +23,7 @@ for tour in "$(dirname "$0")"/../presets/tours/*.yaml; do
 		rest=$(printf '%s\n' "$caption" | grep -vxF -f - "$frame")
 		cited=$(printf '%s\n' "$caption" | sed -E \
 			-e 's/(Eq\.|Table|arXiv:?|Fig\.|Figure) *[0-9][0-9.]*//g' \
+			-e 's/[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+//g' \
 			-e 's/([Aa]bout|~) *[0-9][0-9.,]*(e[0-9]+)?[KMBT%]?//g' |
 			grep -oE '(^|[^A-Za-z0-9.])[0-9][0-9.,]*(e[+-]?[0-9]+)?[KMBT%]?([^A-Za-z0-9]|$)' |
 			sed -E 's/^[^0-9]//; s/[^0-9KMBT%]$//; s/[.,]$//' |
@@ -33,7 +35,7 @@ for tour in "$(dirname "$0")"/../presets/tours/*.yaml; do
 			printf '%s\n' "$rest" | grep -qE -- "(^|[^0-9.])$re([^0-9]|\$)" || missing="$missing $num"
 		done
 		if [ -z "$missing" ]; then
-			ok "$id $step: the caption's numbers are on screen ($(echo $cited | wc -w))"
+			ok "$id $step: the caption's numbers are on screen:$(printf " %s" $cited)"
 		else
 			no "$id $step: cited but not on screen:$missing" "$caption"
 		fi

@@ -233,6 +233,115 @@ static void recorded_cost_and_stock_replay(void **state)
 	rmdir(dir);
 }
 
+/* ---- 'r' in views X and K: the test-time law and point replay ---- */
+
+static size_t tt_index(const char *id)
+{
+	const struct catalog_entry *e = catalog_testtime(&cat, id);
+
+	assert_non_null(e);
+	return (size_t)(e - cat.testtimes);
+}
+
+/* The plane moved off its first point with the total held, then K on a coverage law. */
+static void reach_tt_state(struct app *a, int i)
+{
+	if (i == 0) {
+		assert_true(app_set_view(a, TOUR_VIEW_TRAINTEST));
+		app_set(a, SLIDER_PROBLEMS, 3e6);
+		app_set(a, SLIDER_TRAIN, 4e14); /* test follows: the total holds */
+		return;
+	}
+	app_tt_pick(a, tt_index("brown2024-llama3-8b-instruct-math"));
+	assert_true(app_set_view(a, TOUR_VIEW_COVERAGE));
+	app_set(a, SLIDER_SAMPLES, 250);
+	app_set(a, SLIDER_TARGET, 0.8);
+}
+
+static void recorded_tt_views_replay(void **state)
+{
+	(void)state;
+	static struct tour t;
+	struct app a, b;
+	char dir[64] = "/tmp/isoflop-tourfields.XXXXXX", path[128], msg[256], err[512];
+	char *want[2];
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/tt.yaml", dir);
+	start(&a, "besiroglu2024");
+	for (int i = 0; i < 2; i++) {
+		reach_tt_state(&a, i);
+		want[i] = frame_text(&a);
+		if (record_append(&a, "a step", path, msg, sizeof msg) != i + 1)
+			fail_msg("step %d: %s", i + 1, msg);
+	}
+	if (tour_load(path, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	assert_int_equal(t.steps[0].view, TOUR_VIEW_TRAINTEST);
+	assert_string_equal(t.steps[0].tt_law, "jones2021-hex9");
+	assert_true(t.steps[0].train == 4e14 && t.steps[0].problems == 3e6 && t.steps[0].test > 0);
+	assert_true(t.steps[0].samples == 0 && t.steps[0].target == 0);
+	assert_int_equal(t.steps[1].view, TOUR_VIEW_COVERAGE);
+	assert_string_equal(t.steps[1].tt_law, "brown2024-llama3-8b-instruct-math");
+	assert_true(t.steps[1].samples == 250 && t.steps[1].target == 0.8 && t.steps[1].train == 0);
+	start(&b, "besiroglu2024");
+	if (tour_play_start(&b, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	for (int i = 0; i < 2; i++) {
+		tour_play_show(&b, i);
+		char *got = frame_text(&b);
+		if (strcmp(got, want[i]) != 0)
+			fail_msg("step %d replays to another frame:\n%s\nwant\n%s", i + 1, got,
+			         want[i]);
+		free(got);
+		free(want[i]);
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
+/* The plane's lock is no step field: 'r' says so rather than record another screen. */
+static void recording_x_needs_the_total_locked(void **state)
+{
+	(void)state;
+	static struct tour_step st;
+	char why[256] = "";
+	struct app a;
+
+	start(&a, "besiroglu2024");
+	assert_true(app_set_view(&a, TOUR_VIEW_TRAINTEST));
+	app_tt_cycle_lock(&a); /* train */
+	assert_int_equal(record_step_of(&a, "c", &st, why, sizeof why), -1);
+	assert_string_equal(why, "a step keeps the total locked in X: x until total is locked");
+	app_tt_cycle_lock(&a);
+	app_tt_cycle_lock(&a); /* total again */
+	assert_int_equal(record_step_of(&a, "c", &st, why, sizeof why), 0);
+}
+
+/* A step that sets the plane's point outside view X still sets it, for a later step's X. */
+static void tt_point_is_set_outside_its_view(void **state)
+{
+	(void)state;
+	static struct tour t;
+	const char *yaml = "id: x\ntitle: x\nsteps:\n  - caption: c\n    train: 3e16\n"
+	                   "    test: 2e7\n    problems: 1K\n  - caption: d\n    view: traintest\n";
+	char err[512];
+	struct app a;
+
+	if (tour_parse("t.yaml", (const unsigned char *)yaml, strlen(yaml), &t, err, sizeof err) !=
+	    0)
+		fail_msg("%s", err);
+	start(&a, "besiroglu2024");
+	if (tour_play_start(&a, &t, err, sizeof err) != 0)
+		fail_msg("%s", err);
+	assert_false(app_view_on(&a, TOUR_VIEW_TRAINTEST));
+	assert_true(a.scene.tt.train == 3e16 && a.scene.tt.test == 2e7 &&
+	            a.scene.tt.problems == 1e3);
+	tour_play_show(&a, 1);
+	assert_true(app_view_on(&a, TOUR_VIEW_TRAINTEST));
+	assert_true(a.scene.tt.train == 3e16 && a.scene.tt.test == 2e7);
+}
+
 /* ---- bad values: the loader's and the player's errors ---- */
 
 static void load_error(const char *step, const char *want)
@@ -263,6 +372,26 @@ static void bad_values_are_refused_where_written(void **state)
 	                       "hardware' to a step");
 	load_error("stock: none",
 	           "t.yaml:5:12: 'stock' shows in the data view: add 'view: data' to a step");
+	load_error(
+	        "tt_law: nope",
+	        "t.yaml:5:13: unknown test-time law 'nope' (isoflop presets testtime lists them)");
+	load_error("train: 0", "t.yaml:5:12: 'train': must be positive: '0'");
+	load_error("test: 1e30", "t.yaml:5:11: 'test' must lie in the test slider's range, 1e0 to "
+	                         "1e25, not 1e30");
+	load_error("problems: 0.5", "t.yaml:5:15: 'problems' must lie in the problems slider's "
+	                            "range, 1 to 1e18, not 0.5");
+	load_error("samples: 2M", "t.yaml:5:14: 'samples' must lie in the k slider's range, 1 to "
+	                          "1M, not 2M");
+	load_error("target: 1", "t.yaml:5:13: 'target' must lie in the target slider's range, "
+	                        "0.01 to 0.99, not 1");
+	load_error("view: coverage", "t.yaml:5:11: view: coverage needs a coverage law such as "
+	                             "brown2024-llama3-8b-instruct-math, not jones2021-hex9");
+	load_error("view: traintest\n  - caption: d\n    tt_law: brown2024-llama3-8b-instruct-math",
+	           "t.yaml:7:13: the traintest view a step before opened cannot show "
+	           "brown2024-llama3-8b-instruct-math: give this step another 'view:'");
+	load_error("tt_law: snell2024\n    view: traintest",
+	           "t.yaml:6:11: view: traintest needs a test-time law with a train x test plane "
+	           "such as jones2021-hex9, not snell2024");
 }
 
 int main(void)
@@ -271,6 +400,9 @@ int main(void)
 	        cmocka_unit_test(a_price_given_stays_with_its_accelerator),
 	        cmocka_unit_test(the_command_line_carries_cost_and_stock),
 	        cmocka_unit_test(recorded_cost_and_stock_replay),
+	        cmocka_unit_test(recorded_tt_views_replay),
+	        cmocka_unit_test(tt_point_is_set_outside_its_view),
+	        cmocka_unit_test(recording_x_needs_the_total_locked),
 	        cmocka_unit_test(bad_values_are_refused_where_written),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);

@@ -23,6 +23,9 @@ static void apply_views(struct app *a, const struct tour_step *s)
 {
 	const struct catalog_entry *e;
 
+	/* before the view: X and K open only on a law they can show */
+	if (s->tt_law[0] && (e = catalog_testtime(a->catalog, s->tt_law)) != NULL)
+		app_set_tt_law(a, (size_t)(e - a->catalog->testtimes));
 	app_set_view(a, s->view);
 	if (s->stock[0]) /* before the point: the stock's window holds it */
 		app_set_stock(a, s->stock);
@@ -76,6 +79,22 @@ static void apply_view_sliders(struct app *a, const struct tour_step *s)
 	}
 }
 
+/* The test-time views' point: set whatever the view, as the setters clamp it (tour_play.c checks
+ * the ranges). */
+static void apply_tt_point(struct app *a, const struct tour_step *s)
+{
+	if (s->train > 0)
+		app_set_train(a, s->train);
+	if (s->test > 0)
+		app_set_test(a, s->test);
+	if (s->problems > 0)
+		app_set_problems(a, s->problems);
+	if (s->samples > 0)
+		app_set_samples(a, s->samples);
+	if (s->target > 0)
+		app_set_target(a, s->target);
+}
+
 /* Exactly the models of these ids marked; ids the catalog lacks are skipped (tour_play checks). */
 static void mark_ids(struct app *a, const char (*ids)[64], int n)
 {
@@ -119,6 +138,7 @@ void app_apply_step(struct app *a, const struct tour_step *s)
 		mark_ids(a, s->models, s->nmodels);
 	a->scene.panel = s->panel;
 	apply_view_sliders(a, s);
+	apply_tt_point(a, s);
 	if (s->window[1] > 0) /* the loader checked it against the units' limits */
 		app_set_window(a, &(struct app_window){s->window[0], s->window[1], s->window[2],
 		                                       s->window[3]});

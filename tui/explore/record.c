@@ -77,6 +77,35 @@ static void part_cost(const struct app *a, struct tour_step *s)
 }
 
 /*
+ * The test-time views' law and what of their point shows: in X the plane's
+ * train, test and problems, in K the samples and the target, so that the
+ * step replays to the same picture and readout.
+ */
+static int part_tt(const struct app *a, struct tour_step *s, char *why, size_t whysize)
+{
+	const struct app_tt *t = &a->scene.tt;
+	const struct catalog_entry *e = app_tt_law(a);
+
+	/* no step field holds the plane's lock: a step replays with the total locked */
+	if (app_view_on(a, TOUR_VIEW_TRAINTEST) && t->lock != SLIDER_TOTAL) {
+		snprintf(why, whysize,
+		         "a step keeps the total locked in X: x until total is locked");
+		return -1;
+	}
+	if (e != NULL)
+		snprintf(s->tt_law, sizeof s->tt_law, "%s", e->preset.id);
+	if (app_view_on(a, TOUR_VIEW_TRAINTEST)) {
+		s->train = t->train;
+		s->test = t->test;
+		s->problems = t->problems;
+	} else {
+		s->samples = t->samples;
+		s->target = t->target;
+	}
+	return 0;
+}
+
+/*
  * The view, the compared law and the difference map, and the view's own
  * sliders: T, M, and the hardware's, where the slider that does not follow
  * is written (count when days follow, days when the count follows, both
@@ -100,6 +129,9 @@ static int part_views(const struct app *a, struct tour_step *s, char *why, size_
 	}
 	if (app_view_on(a, TOUR_VIEW_TESTTIME))
 		s->larger = a->m;
+	if ((app_view_on(a, TOUR_VIEW_TRAINTEST) || app_view_on(a, TOUR_VIEW_COVERAGE)) &&
+	    part_tt(a, s, why, whysize) != 0)
+		return -1;
 	if (app_view_on(a, TOUR_VIEW_DATA)) /* always: a step never keeps the one before's */
 		snprintf(s->stock, sizeof s->stock, "%s",
 		         a->stock.stock > 0 ? a->stock.id : "none");

@@ -61,6 +61,10 @@ static int step_error(const struct app *probe, const struct tour *t, const struc
 		        "unknown stock '%s' (isoflop presets stocks lists them; none hides "
 		        "the band)",
 		        s->stock);
+	if (s->tt_law[0] && catalog_testtime(cat, s->tt_law) == NULL)
+		return step_fail(t, s->tt_law_at, err, errsize,
+		                 "unknown test-time law '%s' (isoflop presets testtime lists them)",
+		                 s->tt_law);
 	for (int i = 0; i < s->nmodels; i++)
 		if (catalog_model(cat, s->models[i]) == NULL)
 			return step_fail(
@@ -71,10 +75,12 @@ static int step_error(const struct app *probe, const struct tour *t, const struc
 	return 0;
 }
 
-/* A slider's value as its bar shows it: a count with a suffix, else plain. */
-static void format_value(bool count, double v, char *buf, size_t size)
+/* A slider's value as its bar shows it: FLOPs, a count with a suffix, or plain. */
+static void format_value(enum units_kind kind, double v, char *buf, size_t size)
 {
-	if (count)
+	if (kind == UNITS_COMPUTE)
+		units_format_compute(v, buf, size);
+	else if (kind == UNITS_COUNT)
 		units_format_count(v, buf, size);
 	else
 		snprintf(buf, size, "%g", v);
@@ -86,16 +92,20 @@ static int slider_error(const struct app *probe, const struct tour *t, enum slid
 {
 	double lo, hi;
 	char a[16], b[16], c[16];
-	/* counts as the slider shows them (1B, 1000T); days, M and MFU are plain */
-	bool count = sl == SLIDER_T || sl == SLIDER_GPUS;
+	/* as the slider shows them: FLOPs (1e15), counts (1B, 1000T); days, M, MFU, target plain */
+	enum units_kind kind = sl == SLIDER_TRAIN || sl == SLIDER_TEST ? UNITS_COMPUTE
+	                       : sl == SLIDER_T || sl == SLIDER_GPUS || sl == SLIDER_PROBLEMS ||
+	                                       sl == SLIDER_SAMPLES
+	                               ? UNITS_COUNT
+	                               : UNITS_PLAIN;
 
 	if (v == 0) /* not given */
 		return 0;
 	app_range(probe, sl, &lo, &hi);
 	if (v < lo || v > hi) {
-		format_value(count, lo, a, sizeof a);
-		format_value(count, hi, b, sizeof b);
-		format_value(count, v, c, sizeof c);
+		format_value(kind, lo, a, sizeof a);
+		format_value(kind, hi, b, sizeof b);
+		format_value(kind, v, c, sizeof c);
 		return step_fail(t, m, err, errsize,
 		                 "'%s' must lie in the %s slider's range, %s to %s, not %s", key,
 		                 app_slider_name(sl), a, b, c);
@@ -163,6 +173,48 @@ static int sliders_error(const struct app *p, const struct tour *t, const struct
 	return cost_error(p, t, s, err, errsize);
 }
 
+/* The test-time views' point: each value in its slider's range (the setters would clamp it). */
+static int tt_point_error(const struct app *p, const struct tour *t, const struct tour_step *s,
+                          char *err, size_t errsize)
+{
+	return slider_error(p, t, SLIDER_TRAIN, s->train, "train", s->train_at, err, errsize) ||
+	       slider_error(p, t, SLIDER_TEST, s->test, "test", s->test_at, err, errsize) ||
+	       slider_error(p, t, SLIDER_PROBLEMS, s->problems, "problems", s->problems_at, err,
+	                    errsize) ||
+	       slider_error(p, t, SLIDER_SAMPLES, s->samples, "samples", s->samples_at, err,
+	                    errsize) ||
+	       slider_error(p, t, SLIDER_TARGET, s->target, "target", s->target_at, err, errsize);
+}
+
+/* View X or K named but closed: the test-time law has not the axes it draws. */
+static int tt_view_error(const struct app *p, const struct tour *t, const struct tour_step *s,
+                         char *err, size_t errsize)
+{
+	const struct catalog_entry *e = app_tt_law(p);
+	const char *id = e != NULL ? e->preset.id : "none loaded";
+
+	if (s->view == TOUR_VIEW_TRAINTEST && !app_view_on(p, TOUR_VIEW_TRAINTEST))
+		return step_fail(t, s->view_at, err, errsize,
+		                 "view: traintest needs a test-time law with a train x test plane "
+		                 "such as jones2021-hex9, not %s%s",
+		                 id,
+		                 app_tt_has_coverage(p) ? " (a coverage law: view: coverage)" : "");
+	if (s->view == TOUR_VIEW_COVERAGE && !app_view_on(p, TOUR_VIEW_COVERAGE))
+		return step_fail(t, s->view_at, err, errsize,
+		                 "view: coverage needs a coverage law such as "
+		                 "brown2024-llama3-8b-instruct-math, not %s",
+		                 id);
+	/* a view kept from a step before, under a test-time law it cannot show */
+	if ((app_view_on(p, TOUR_VIEW_TRAINTEST) && !app_tt_has_plane(p)) ||
+	    (app_view_on(p, TOUR_VIEW_COVERAGE) && !app_tt_has_coverage(p)))
+		return step_fail(t, s->tt_law_at, err, errsize,
+		                 "the %s view a step before opened cannot show %s: give this step "
+		                 "another 'view:'",
+		                 app_view_on(p, TOUR_VIEW_TRAINTEST) ? "traintest" : "coverage",
+		                 id);
+	return 0;
+}
+
 /* Tokens past 100T: in the data view's window, which reaches the stock of text. */
 static int tokens_error(const struct app *p, const struct tour *t, double v, const char *key,
                         struct tour_mark m, char *err, size_t errsize)
@@ -207,6 +259,8 @@ static int reached_error(const struct app *p, const struct tour *t, const struct
 		                                  "'compare: ID' to this step or one before"
 		                                : "difference needs two laws with a loss surface, "
 		                                  "such as hoffmann2022 and besiroglu2024");
+	if (tt_view_error(p, t, s, err, errsize) || tt_point_error(p, t, s, err, errsize))
+		return -1;
 	return sliders_error(p, t, s, err, errsize);
 }
 
