@@ -58,8 +58,8 @@ if [ "$(field in_range)" = true ] && [ "$(field units)" = Elo ]; then
 else
 	no "units and in_range" "$out"
 fi
-run test-time --tt-law jones2021-hex9 --train 1e15 --test 1e13 --format csv
-if [ "$(field in_range)" = false ]; then ok "+500 Elo is outside the fit: in_range false"; else no "in_range at +500 Elo" "$out"; fi
+run test-time $P --tt-law test-loglinear --train 1e19 --test 1e6 --format csv
+if [ "$(field in_range)" = false ]; then ok "train 1e19 is past the fitted 1e17: in_range false"; else no "in_range past the fitted train" "$out"; fi
 
 # --target instead of --test: the test compute that reaches it
 run test-time --tt-law jones2021-hex9 --train 1e14 --target -1000 --format csv
@@ -134,9 +134,9 @@ if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 24 ] &&
 else
 	no "plot testtime's readout" "$out"
 fi
-run plot testtime --train 1e15 --test 1e13
+run plot testtime $P --tt-law test-loglinear --train 1e19 --test 1e6
 if printf '%s\n' "$out" | grep -qxF '10x training saves 15.8x test compute; extrapolated beyond the fit'; then
-	ok "plot testtime: a point beyond the fitted Elo says extrapolated"
+	ok "plot testtime: a point past the fitted training compute says extrapolated"
 else
 	no "plot testtime: extrapolated" "$out"
 fi
@@ -205,6 +205,12 @@ expect_error "--train on a coverage law" \
 expect_error "--train on snell2024" \
 	"isoflop: test-time: --train does not apply to 'snell2024', a flops-match law (give --params N --tokens D or --model ID, --inference-tokens T)" \
 	test-time --tt-law snell2024 --train 1e15
+expect_error "a point above perfect play (0 Elo) is refused, not drawn" \
+	"isoflop: train 1e30, test 1e20 reach 6750 Elo, outside jones2021-hex9's fitted performance, -1500 Elo to 0 Elo" \
+	plot testtime --train 1e30 --test 1e20
+expect_error "a point below the fitted Elo is refused in test-time too" \
+	"isoflop: train 1e12, test 1e3 reach -2900 Elo, outside jones2021-hex9's fitted performance, -1500 Elo to 0 Elo" \
+	test-time --tt-law jones2021-hex9 --train 1e12 --test 1e3
 expect_error "plot testtime --height 12 leaves no room for the readout" \
 	"isoflop: --height: the picture and its readout need 13 lines or more" \
 	plot testtime --height 12

@@ -278,7 +278,7 @@ static void readout_text(const struct app *a, char *buf, size_t size)
 		len += (size_t)snprintf(buf + len, size - len, "%s|", f[i].text);
 }
 
-/* X's readout: the performance with units, the cheapest pair, Jones's 15.8x, extrapolated. */
+/* X's readout: the performance with units, the cheapest pair, Jones's 15.8x; outside the fit, none. */
 static void x_readout_gives_the_points_numbers(void **state)
 {
 	struct app a;
@@ -297,9 +297,11 @@ static void x_readout_gives_the_points_numbers(void **state)
 	assert_non_null(strstr(text, "10x training saves 15.8x test compute"));
 	assert_null(strstr(text, "extrapolated"));
 	assert_null(strstr(text, "L = "));
-	app_set_test(&a, 1e15); /* far above the fitted Elo range's top (0) */
+	app_set_test(&a, 1e15); /* far above the fitted Elo range's top (0): no number backs it */
 	readout_text(&a, text, sizeof text);
-	assert_non_null(strstr(text, "extrapolated"));
+	assert_non_null(strstr(text, "outside the fitted -1500 Elo to 0 Elo"));
+	assert_null(strstr(text, "cheapest for"));
+	assert_null(strstr(text, "saves"));
 }
 
 /* K's readout: coverage at k and the samples the target needs, exp(a k^b) by hand. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "../plot/traintest.h"
+#include "../../model/units.h"
 #include "tt_args.h"
 
 /* When a law's form is not the one a command needs: what to run instead. */
@@ -124,7 +125,18 @@ int tt_args_point(const struct cli *cli, const struct preset *law, double defaul
 	pt->problems_given = (cli->given & OPT_PROBLEMS) != 0;
 	pt->problems = pt->problems_given ? cli->problems : default_problems;
 	pt->performance = tt_performance(tt, pt->train, pt->test);
-	pt->in_range = tt_in_range(tt->train, pt->train) && tt_in_range(tt->test, pt->test) &&
-	               tt_in_range(tt->performance, pt->performance);
+	/* past the fitted performance the line says nothing (above 0 Elo is beyond perfect play) */
+	if (!tt_in_range(tt->performance, pt->performance)) {
+		char p[48], lo[48], hi[48], tr[16], te[16];
+		traintest_performance_text(tt, pt->performance, p, sizeof p);
+		traintest_performance_text(tt, tt->performance.lo, lo, sizeof lo);
+		traintest_performance_text(tt, tt->performance.hi, hi, sizeof hi);
+		units_format_compute(pt->train, tr, sizeof tr);
+		units_format_compute(pt->test, te, sizeof te);
+		return cli_error("train %s, test %s reach %s, outside %s's fitted performance, %s "
+		                 "to %s",
+		                 tr, te, p, law->id, lo, hi);
+	}
+	pt->in_range = tt_in_range(tt->train, pt->train) && tt_in_range(tt->test, pt->test);
 	return 0;
 }

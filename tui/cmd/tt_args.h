@@ -17,7 +17,8 @@ struct tt_point {
 	double train, test, problems;
 	bool train_given, test_given, problems_given;
 	double performance; /* at (train, test) */
-	bool in_range;      /* train, test and performance within the fitted ranges */
+	bool in_range; /* train and test within the fitted ranges (a performance outside is refused)
+	                */
 };
 
 /*

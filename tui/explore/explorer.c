@@ -631,6 +631,35 @@ static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 }
 
 /*
+ * Under the test-time table: its formula, the load T/D the current model
+ * serves beside the loads Snell et al. compared at (the snell2024 preset's,
+ * when it is loaded), and the paper's conditions. Rows from y to r's end.
+ */
+static void testtime_notes(struct canvas *c, const struct app *a, struct rect r, int y)
+{
+	const struct catalog_entry *snell = catalog_testtime(a->catalog, "snell2024");
+	char load[64] = "", paper[64] = "";
+
+	if (a->t > 0 && a->scene.d > 0)
+		snprintf(load, sizeof load, "load T/D = %.2g; the paper's", a->t / a->scene.d);
+	if (snell != NULL && snell->preset.tt.nloads == 3)
+		snprintf(paper, sizeof paper, "%.2g, %.2g and %.2g. Test time",
+		         snell->preset.tt.loads[0], snell->preset.tt.loads[1],
+		         snell->preset.tt.loads[2]);
+	const char *const notes[] = {
+	        "x = M + 3 (D/T)(M - 1)",
+	        load[0] && paper[0] ? load : "FLOPs only. Snell et al.: it",
+	        load[0] && paper[0] ? paper : "",
+	        "wins on easy/medium questions",
+	        "at low load; at high load or",
+	        "on hard ones, pretraining.",
+	};
+	for (size_t i = 0; i < sizeof notes / sizeof *notes && y < r.y + r.h; i++)
+		if (notes[i][0] != '\0')
+			canvas_text(c, r.x + 1, y++, notes[i], r.w - 1, STYLE_TEXT);
+}
+
+/*
  * The test-time panel (Snell et al. 2024): how many times more compute per
  * served token the current model may spend and still cost no more FLOPs
  * than an M-times larger model, for M = 2, 4, 14 and the M slider.
@@ -678,13 +707,7 @@ static void draw_testtime(struct canvas *c, const struct app *a, struct rect r)
 			snprintf(line, sizeof line, "%c %5.3g   %9.3g", slider ? '>' : ' ', m, k);
 		canvas_text(c, r.x + 1, y++, line, r.w - 1, slider ? STYLE_CURRENT : STYLE_TEXT);
 	}
-	static const char *const notes[] = {
-	        "x = M + 3 (D/T)(M - 1)",        "FLOPs only. Snell et al.: it",
-	        "wins on easy/medium questions", "at low inference load; at",
-	        "high load pretraining wins.",
-	};
-	for (size_t i = 0; i < sizeof notes / sizeof *notes && y < r.y + r.h; i++)
-		canvas_text(c, r.x + 1, y++, notes[i], r.w - 1, STYLE_TEXT);
+	testtime_notes(c, a, r, y);
 }
 
 /*

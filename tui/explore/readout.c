@@ -465,6 +465,16 @@ static void fields_traintest(struct readout_state *s)
 	add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "%s", pb);
 	add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV, "at train %s, test %s/problem", tb,
 	    sb);
+	if (!tt_in_range(law->performance, p)) {
+		/* past the fitted performance the line says nothing (above 0 Elo: beyond perfect
+		 * play), so no cheapest pair or exchange rate is offered for it */
+		char lo[48], hi[48];
+		traintest_performance_text(law, law->performance.lo, lo, sizeof lo);
+		traintest_performance_text(law, law->performance.hi, hi, sizeof hi);
+		add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE,
+		    "outside the fitted %s to %s: no cheapest pair or exchange rate", lo, hi);
+		return;
+	}
 	if (!tt_fitted(law, t->train, t->test, p))
 		add(s, "  ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "extrapolated");
 	/* the exchange rate beside the performance: two readout rows (a tour's) show all three */

@@ -29,6 +29,18 @@ struct trail {
 };
 
 /* frame_walk's visit: draw with the pen, remember the cell once. */
+/*
+ * The cheapest pair for the point's performance p, only where the law was
+ * fitted: past its performance range (above 0 Elo is beyond perfect play)
+ * the line says nothing, so no '*' is drawn for it.
+ */
+static bool fitted_cheapest(const struct tt_law *law, double p, double problems, double *tr,
+                            double *te)
+{
+	*tr = *te = NAN;
+	return tt_in_range(law->performance, p) && tt_cheapest(law, p, problems, tr, te);
+}
+
 static void trail_cell(int x, int y, void *ctx)
 {
 	struct trail *t = ctx;
@@ -393,14 +405,12 @@ static void draw_legend(struct canvas *c, struct rect r, const struct traintest_
 	if (s->has_point)
 		snprintf(e[n++], 96, "%c point%s", TRAINTEST_POINT_GLYPH,
 		         in_window(s, s->train, s->test) ? "" : " (outside the window)");
-	if (s->has_point && s->problems > 0) {
-		double tr, te;
-		bool in = tt_cheapest(s->law, tt_performance(s->law, s->train, s->test),
-		                      s->problems, &tr, &te) &&
-		          in_window(s, tr, te);
+	double tr, te;
+	if (s->has_point && s->problems > 0 &&
+	    fitted_cheapest(s->law, tt_performance(s->law, s->train, s->test), s->problems, &tr,
+	                    &te))
 		snprintf(e[n++], 96, "%c cheapest for %s%s", TRAINTEST_CHEAPEST_GLYPH, q,
-		         in ? "" : " (outside the window)");
-	}
+		         in_window(s, tr, te) ? "" : " (outside the window)");
 	snprintf(e[n++], 96, "%c beyond the fit", TRAINTEST_BEYOND_GLYPH);
 	p->legend_rows = frame_legend_wrap(draw ? c : NULL, r.x, p->legend_y, r.w, e, n,
 	                                   p->legend_rows > 0 ? p->legend_rows : 2, &dropped);
@@ -445,8 +455,7 @@ static void point_numbers(const struct traintest_spec *s, struct traintest_plot 
 	if (!s->has_point)
 		return;
 	p->performance = tt_performance(s->law, s->train, s->test);
-	if (!tt_cheapest(s->law, p->performance, s->problems, &p->cheap_train, &p->cheap_test))
-		p->cheap_train = p->cheap_test = NAN;
+	fitted_cheapest(s->law, p->performance, s->problems, &p->cheap_train, &p->cheap_test);
 }
 
 /* Contours, then totals' dots under them, then their labels once the marks are down. */
@@ -515,8 +524,8 @@ bool traintest_window(struct traintest_spec *s)
 	if (s->has_point) {
 		widen(&x0, &x1, s->train);
 		widen(&y0, &y1, s->test);
-		if (tt_cheapest(law, tt_performance(law, s->train, s->test), s->problems, &tr,
-		                &te)) {
+		if (fitted_cheapest(law, tt_performance(law, s->train, s->test), s->problems, &tr,
+		                    &te)) {
 			widen(&x0, &x1, tr);
 			widen(&y0, &y1, te);
 		}
