@@ -40,6 +40,7 @@ struct tt_range {
 struct tt_law {
 	enum tt_form form;
 	char units[16]; /* of performance: "Elo", "coverage" */
+	char per[16];   /* what one unit of test-time compute serves: "move", "problem" */
 	/* TT_LOG_LINEAR: log10 test = offset - exchange log10 train + per_unit P */
 	double exchange; /* decades of test compute one decade of training replaces, > 0 */
 	double per_unit; /* decades of test compute one unit of performance costs, > 0 */

@@ -281,6 +281,7 @@ static const struct field root_fields[] = {
         {"form", F_TT_FORM, AT(tt.form), 0, KIND_TT, KIND_TT, NULL, NULL, NULL},
         {"units", F_STRING, STR(tt.units), KIND_TT, 0, NULL, NULL, NULL},
         {"task", F_STRING, STR(task), KIND_TT, KIND_TT, NULL, NULL, NULL},
+        {"per", F_STRING, STR(tt.per), KIND_TT, 0, NULL, NULL, NULL},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
@@ -959,6 +960,13 @@ static int check_testtime(struct loader *l)
 {
 	if (check_tt_constants(l) < 0 || check_tt_signs(l) < 0)
 		return -1;
+	/* test compute is counted per move, per question...: only a plane has a test axis */
+	if (l->out->tt.form != TT_LOG_LINEAR && has_key(l, "per"))
+		return fail(l, key_mark(l, "per"),
+		            "'per' belongs to a log-linear law: what its test-time compute is "
+		            "counted per (move, problem)");
+	if (l->out->tt.per[0] == '\0')
+		snprintf(l->out->tt.per, sizeof l->out->tt.per, "problem");
 	return check_tt_performance(l);
 }
 

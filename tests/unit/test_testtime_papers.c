@@ -34,6 +34,8 @@ static void jones_is_elo_on_hex9(void **state)
 	assert_true(tt_has_plane(&p->tt));
 	assert_string_equal(p->tt.units, "Elo");
 	assert_non_null(strstr(p->task, "9x9"));
+	/* test FLOPs per move: analysis/data.py, test_nodes * (train_flops / samples) */
+	assert_string_equal(p->tt.per, "move");
 	/* the Elo levels the author's code fits, analysis/data.py: linspace(-1500, 0, 7) */
 	assert_abs(p->tt.performance.lo, -1500, 0);
 	assert_abs(p->tt.performance.hi, 0, 0);
