@@ -106,8 +106,8 @@ static void total_locked_holds_the_total(void **state)
 	assert_string_equal(a.status, "");
 }
 
-/* Total locked, train above it: clamped, the status line says so. */
-static void a_total_that_cannot_hold_clamps_and_says_so(void **state)
+/* Total locked, train above it: train stops where test reaches its floor, said. */
+static void a_follower_at_its_end_stops_the_mover(void **state)
 {
 	struct app a;
 	double t;
@@ -119,11 +119,70 @@ static void a_total_that_cannot_hold_clamps_and_says_so(void **state)
 	app_set_problems(&a, 1e6);
 	t = total(&a);
 	app_set(&a, SLIDER_TRAIN, 1e17);
-	assert_true(a.scene.tt.train < t);
-	assert_true(a.scene.tt.test >= 1);
+	assert_close(a.scene.tt.train, t - 1e6); /* 1e6 problems at test's floor, 1 FLOP */
+	assert_close(a.scene.tt.test, 1);
 	assert_close(total(&a), t);
-	assert_non_null(strstr(a.status, "cannot hold"));
-	assert_non_null(strstr(a.status, "train clamped"));
+	assert_string_equal(a.status, "test at its floor 1e0: train stops at 1.1e15");
+}
+
+/* Total locked, test moved up until train reaches its floor: the total holds, and says which. */
+static void total_locked_test_up_stops_at_trains_floor(void **state)
+{
+	struct app a;
+	double t;
+
+	(void)state;
+	start(&a, "jones2021-hex9");
+	app_set_train(&a, 1e15);
+	app_set_test(&a, 1e8);
+	app_set_problems(&a, 1e6);
+	t = total(&a); /* 1.1e15 */
+	app_set(&a, SLIDER_TEST, 1e10);
+	assert_close(a.scene.tt.train, 1e6);
+	assert_close(a.scene.tt.test, (t - 1e6) / 1e6);
+	assert_close(total(&a), t);
+	assert_null(strstr(a.status, "cannot hold"));
+	assert_string_equal(a.status, "train at its floor 1e6: test stops at 1.1e9");
+}
+
+/* Total locked, problems to their maximum: the total does not drift, problems stop. */
+static void total_locked_problems_stop_where_the_total_holds(void **state)
+{
+	struct app a;
+	double t;
+
+	(void)state;
+	start(&a, "jones2021-hex9");
+	app_set_train(&a, 1e15);
+	app_set_test(&a, 1e9);
+	app_set_problems(&a, 1e6);
+	t = total(&a); /* 2e15 */
+	app_set(&a, SLIDER_PROBLEMS, 1e18);
+	assert_close(total(&a), t);
+	assert_close(a.scene.tt.train, 1e15);
+	assert_close(a.scene.tt.test, 1);
+	assert_close(a.scene.tt.problems, 1e15); /* (2e15 - 1e15) / 1 FLOP each */
+	assert_string_equal(a.status, "test at its floor 1e0: problems stop at 1e15");
+}
+
+/* Test locked, the total moved down: it stops at train's floor + Q x test, test untouched. */
+static void test_locked_total_down_leaves_test(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "jones2021-hex9");
+	app_set_train(&a, 1e15);
+	app_set_test(&a, 1e8);
+	app_set_problems(&a, 1e6);
+	app_tt_cycle_lock(&a);
+	app_tt_cycle_lock(&a);
+	assert_int_equal(a.scene.tt.lock, SLIDER_TEST);
+	app_set(&a, SLIDER_TOTAL, 1e10);
+	assert_close(a.scene.tt.test, 1e8);
+	assert_close(a.scene.tt.train, 1e6);
+	assert_close(total(&a), 1e6 + 1e6 * 1e8);
+	assert_string_equal(a.status, "train at its floor 1e6: total stops at 1e14");
 }
 
 /* Train locked: moving test or problems moves the total; moving the total moves test. */
@@ -144,10 +203,12 @@ static void train_locked_the_total_follows(void **state)
 	app_set(&a, SLIDER_TOTAL, 3e15);
 	assert_close(a.scene.tt.train, 1e15);
 	assert_close(a.scene.tt.test, 2e9);
-	/* below the locked train no test is left: test clamps at its floor, said */
+	/* below the locked train no test is left: the total stops where test reaches its floor */
 	app_set(&a, SLIDER_TOTAL, 5e14);
 	assert_close(a.scene.tt.test, 1);
-	assert_non_null(strstr(a.status, "cannot hold"));
+	assert_close(a.scene.tt.train, 1e15);
+	assert_close(total(&a), 1e15 + 1e6);
+	assert_string_equal(a.status, "test at its floor 1e0: total stops at 1e15");
 }
 
 /* Test locked: moving train moves the total; moving the total moves train. */
@@ -278,7 +339,8 @@ static void readout_text(const struct app *a, char *buf, size_t size)
 		len += (size_t)snprintf(buf + len, size - len, "%s|", f[i].text);
 }
 
-/* X's readout: the performance with units, the cheapest pair, Jones's 15.8x; outside the fit, none. */
+/* X's readout: the performance with units, the cheapest pair, Jones's 15.8x; outside the fit, none.
+ */
 static void x_readout_gives_the_points_numbers(void **state)
 {
 	struct app a;
@@ -406,7 +468,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(defaults_are_jones_and_total_locked),
 	        cmocka_unit_test(total_locked_holds_the_total),
-	        cmocka_unit_test(a_total_that_cannot_hold_clamps_and_says_so),
+	        cmocka_unit_test(a_follower_at_its_end_stops_the_mover),
+	        cmocka_unit_test(total_locked_test_up_stops_at_trains_floor),
+	        cmocka_unit_test(total_locked_problems_stop_where_the_total_holds),
+	        cmocka_unit_test(test_locked_total_down_leaves_test),
 	        cmocka_unit_test(train_locked_the_total_follows),
 	        cmocka_unit_test(test_locked_train_follows_the_total),
 	        cmocka_unit_test(x_cycles_the_planes_lock_in_x),

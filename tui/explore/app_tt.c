@@ -75,65 +75,113 @@ static bool tt_clamp(const struct app *a, enum slider s, double v, double *to)
 	return true;
 }
 
-/* "the total 1.1e15 FLOPs cannot hold: NAME clamped to X" */
-static void say_held(struct app *a, enum slider s, double total, double to)
+/* A value of slider s as its slider shows it: FLOPs, or a count of problems. */
+static void tt_format(enum slider s, double v, char *buf, size_t size)
 {
-	char tb[16], vb[16];
-
-	units_format_compute(total, tb, sizeof tb);
-	units_format_compute(to, vb, sizeof vb);
-	app_status(a, "the total %s FLOPs cannot hold: %s clamped to %s", tb, app_slider_name(s),
-	           vb);
+	if (s == SLIDER_PROBLEMS)
+		units_format_count(v, buf, size);
+	else
+		units_format_compute(v, buf, size);
 }
 
-/* With the total held: test takes up what training leaves for the problems. */
-static void tt_test_follows(struct app *a, double total)
+/* "train at its floor 1e6: test stops at 2e8": the follower reached an end, the mover stops. */
+static void say_end(struct app *a, enum slider end, bool floor, double at, enum slider moved,
+                    double to)
+{
+	char ab[16], tb[16];
+
+	tt_format(end, at, ab, sizeof ab);
+	tt_format(moved, to, tb, sizeof tb);
+	app_status(a, "%s at its %s %s: %s %s at %s", app_slider_name(end),
+	           floor ? "floor" : "ceiling", ab, app_slider_name(moved),
+	           moved == SLIDER_PROBLEMS ? "stop" : "stops", tb);
+}
+
+/*
+ * Slider s moved to v while follower f takes up the rest: f stays in its
+ * range only for v in [vlo, vhi], so v stops there (f rises with v when
+ * `rising`, so at vlo f sits at its floor). The current point lies in that
+ * interval and in s's own range, so the stop stays in s's range and the
+ * locked slider is never written.
+ */
+static double tt_stop(struct app *a, enum slider s, double v, enum slider f, double vlo, double vhi,
+                      bool rising)
+{
+	double flo, fhi;
+
+	app_range(a, f, &flo, &fhi);
+	if (v < vlo) {
+		say_end(a, f, rising, rising ? flo : fhi, s, vlo);
+		return vlo;
+	}
+	if (v > vhi) {
+		say_end(a, f, !rising, rising ? fhi : flo, s, vhi);
+		return vhi;
+	}
+	return v;
+}
+
+/* x into slider s's range: the follower's rounding must not leave it. */
+static double tt_within(const struct app *a, enum slider s, double x)
+{
+	double lo, hi;
+
+	app_range(a, s, &lo, &hi);
+	return fmin(fmax(x, lo), hi);
+}
+
+/* Total held, train moved to v: test takes up what training leaves. */
+static void tt_train_moved(struct app *a, double total, double v)
 {
 	struct app_tt *t = &a->scene.tt;
-	double lo, hi, test;
+	double lo, hi;
 
 	app_range(a, SLIDER_TEST, &lo, &hi);
-	test = (total - t->train) / t->problems;
-	if (test < lo) { /* training alone is (nearly) the total: it gives way */
-		t->test = lo;
-		t->train = fmax(total - t->problems * lo, 0);
-		app_range(a, SLIDER_TRAIN, &lo, &hi);
-		if (t->train < lo)
-			t->train = lo;
-		say_held(a, SLIDER_TRAIN, total, t->train);
-	} else if (test > hi) {
-		t->test = hi;
-		say_held(a, SLIDER_TEST, total, hi);
-	} else {
-		t->test = test;
-	}
+	t->train = tt_stop(a, SLIDER_TRAIN, v, SLIDER_TEST, total - t->problems * hi,
+	                   total - t->problems * lo, false);
+	t->test = tt_within(a, SLIDER_TEST, (total - t->train) / t->problems);
 }
 
-/* With the total held: training takes up what the problems' test compute leaves. */
-static void tt_train_follows(struct app *a, double total)
+/* Total held, test moved to v: training takes up what the problems' test compute leaves. */
+static void tt_test_moved(struct app *a, double total, double v)
 {
 	struct app_tt *t = &a->scene.tt;
 	double lo, hi;
 
 	app_range(a, SLIDER_TRAIN, &lo, &hi);
-	t->train = total - t->problems * t->test;
-	if (t->train >= lo)
-		return;
-	/* the problems' test compute is the total already: test gives way */
-	t->train = lo;
-	tt_test_follows(a, total);
-	say_held(a, SLIDER_TEST, total, t->test);
+	t->test = tt_stop(a, SLIDER_TEST, v, SLIDER_TRAIN, (total - hi) / t->problems,
+	                  (total - lo) / t->problems, false);
+	t->train = tt_within(a, SLIDER_TRAIN, total - t->problems * t->test);
 }
 
-/* The total moved: test follows unless it is locked, then training does. */
-static void tt_total_moved(struct app *a, double total)
+/* Total held, problems moved to v: test shares out what training leaves. */
+static void tt_problems_moved(struct app *a, double total, double v)
 {
 	struct app_tt *t = &a->scene.tt;
+	double lo, hi, serving = total - t->train;
 
-	if (t->lock == SLIDER_TEST)
-		tt_train_follows(a, total);
-	else
-		tt_test_follows(a, total);
+	app_range(a, SLIDER_TEST, &lo, &hi);
+	t->problems =
+	        tt_stop(a, SLIDER_PROBLEMS, v, SLIDER_TEST, serving / hi, serving / lo, false);
+	t->test = tt_within(a, SLIDER_TEST, serving / t->problems);
+}
+
+/* The total moved to v: test follows unless it is locked, then training does. */
+static void tt_total_moved(struct app *a, double v)
+{
+	struct app_tt *t = &a->scene.tt;
+	double serving = t->problems * t->test, lo, hi;
+
+	if (t->lock == SLIDER_TEST) {
+		app_range(a, SLIDER_TRAIN, &lo, &hi);
+		v = tt_stop(a, SLIDER_TOTAL, v, SLIDER_TRAIN, lo + serving, hi + serving, true);
+		t->train = tt_within(a, SLIDER_TRAIN, v - serving);
+	} else {
+		app_range(a, SLIDER_TEST, &lo, &hi);
+		v = tt_stop(a, SLIDER_TOTAL, v, SLIDER_TEST, t->train + t->problems * lo,
+		            t->train + t->problems * hi, true);
+		t->test = tt_within(a, SLIDER_TEST, (v - t->train) / t->problems);
+	}
 }
 
 void app_tt_set(struct app *a, enum slider s, double v)
@@ -146,19 +194,22 @@ void app_tt_set(struct app *a, enum slider s, double v)
 		return;
 	switch (s) {
 	case SLIDER_TRAIN:
-		t->train = v;
 		if (held)
-			tt_test_follows(a, total);
+			tt_train_moved(a, total, v);
+		else
+			t->train = v;
 		break;
 	case SLIDER_TEST:
-		t->test = v;
 		if (held)
-			tt_train_follows(a, total);
+			tt_test_moved(a, total, v);
+		else
+			t->test = v;
 		break;
 	case SLIDER_PROBLEMS:
-		t->problems = v;
 		if (held)
-			tt_test_follows(a, total);
+			tt_problems_moved(a, total, v);
+		else
+			t->problems = v;
 		break;
 	case SLIDER_TOTAL:
 		tt_total_moved(a, v);
