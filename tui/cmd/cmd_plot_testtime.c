@@ -17,8 +17,6 @@
 #define TRAINTEST_READOUT 3
 #define COVERAGE_READOUT  2
 
-/* The default problems served: enough that serving costs as much as training at Jones's point. */
-#define DEFAULT_PROBLEMS 1e6
 /* The default samples and target coverage of a coverage law's readout. */
 #define DEFAULT_SAMPLES 100
 #define DEFAULT_TARGET  0.9
@@ -68,7 +66,7 @@ int cmd_plot_testtime(const struct cli *cli)
 	int rc;
 
 	if ((rc = tt_args_law(cli, TT_LOG_LINEAR, "plot testtime", &law)) != 0 ||
-	    (rc = tt_args_point(cli, law, DEFAULT_PROBLEMS, &pt)) != 0)
+	    (rc = tt_args_point(cli, law, &pt)) != 0)
 		return rc;
 	struct traintest_spec spec = {.law = &law->tt,
 	                              .law_id = law->id,
@@ -128,8 +126,8 @@ int cmd_plot_coverage(const struct cli *cli)
 	        .target = cli->given & OPT_TARGET ? cli->target : DEFAULT_TARGET};
 	if ((rc = tt_args_target(law, spec.target)) != 0)
 		return rc;
-	/* the axis reaches the point's k even past the fitted samples */
-	spec.k_hi = fmax(law->tt.samples.hi > 1 ? law->tt.samples.hi : COVERAGE_K_MAX, spec.k);
+	/* the axis reaches the point's k and the target's even past the fitted samples */
+	spec.k_hi = coverage_k_hi(&law->tt, spec.k, true, spec.target);
 	if ((rc = picture_canvas(cli, COVERAGE_READOUT, COVERAGE_MIN_H, &c)) != 0)
 		return rc;
 	if (coverage_draw(&c, (struct rect){0, 0, c.w, c.h}, &spec, &p) != 0) {

@@ -75,7 +75,7 @@ static int plane_rows(const struct cli *cli, const struct preset *law)
 		return cli_error("test-time --tt-law %s needs --train FLOPS and --test FLOPS (or "
 		                 "--target P: the test compute that reaches P)",
 		                 law->id);
-	if ((rc = tt_args_point(cli, law, 1, &pt)) != 0)
+	if ((rc = tt_args_point(cli, law, &pt)) != 0)
 		return rc;
 	bool cheap = tt_cheapest(&law->tt, pt.performance, pt.problems, &ct, &cs);
 	struct cell row[PLANE_NCOLS] = {

@@ -112,8 +112,7 @@ static int point_test(const struct cli *cli, const struct preset *law, struct tt
 	return 0;
 }
 
-int tt_args_point(const struct cli *cli, const struct preset *law, double default_problems,
-                  struct tt_point *pt)
+int tt_args_point(const struct cli *cli, const struct preset *law, struct tt_point *pt)
 {
 	const struct tt_law *tt = &law->tt;
 	int rc;
@@ -123,7 +122,8 @@ int tt_args_point(const struct cli *cli, const struct preset *law, double defaul
 	if ((rc = point_test(cli, law, pt)) != 0)
 		return rc;
 	pt->problems_given = (cli->given & OPT_PROBLEMS) != 0;
-	pt->problems = pt->problems_given ? cli->problems : default_problems;
+	pt->problems = pt->problems_given ? cli->problems
+	                                  : traintest_default_problems(pt->train, pt->test);
 	pt->performance = tt_performance(tt, pt->train, pt->test);
 	/* past the fitted performance the line says nothing (above 0 Elo is beyond perfect play) */
 	if (!tt_in_range(tt->performance, pt->performance)) {
@@ -137,6 +137,6 @@ int tt_args_point(const struct cli *cli, const struct preset *law, double defaul
 		                 "to %s",
 		                 tr, te, p, law->id, lo, hi);
 	}
-	pt->in_range = tt_in_range(tt->train, pt->train) && tt_in_range(tt->test, pt->test);
+	pt->in_range = traintest_point_fitted(tt, pt->train, pt->test);
 	return 0;
 }

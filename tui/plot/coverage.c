@@ -30,6 +30,22 @@ void coverage_target_text(double k, double target, char *buf, size_t size)
 	snprintf(buf, size, "k = %s for %.3g", kb, target);
 }
 
+/* The round decade at or above the whole number of samples k, or 1 when k is not a number. */
+static double decade_at_or_above(double k)
+{
+	return isfinite(k) && k > 1 ? pow(10, ceil(log10(ceil(k - 1e-9)) - 1e-12)) : 1;
+}
+
+double coverage_k_hi(const struct tt_law *law, double k, bool has_target, double target)
+{
+	double hi = law->samples.hi > 1 ? law->samples.hi : COVERAGE_K_MAX;
+	double want = decade_at_or_above(k);
+
+	if (has_target)
+		want = fmax(want, decade_at_or_above(tt_samples_for(law, target)));
+	return fmax(hi, fmin(want, COVERAGE_K_CAP));
+}
+
 /* Dotted rows at 0.2, 0.4, 0.6, 0.8: coverage reads off them across a wide plot. */
 static void draw_grid(struct canvas *c, const struct frame *f)
 {

@@ -28,7 +28,6 @@ struct trail {
 	short x[TRAIL_MAX], y[TRAIL_MAX];
 };
 
-/* frame_walk's visit: draw with the pen, remember the cell once. */
 /*
  * The cheapest pair for the point's performance p, only where the law was
  * fitted: past its performance range (above 0 Elo is beyond perfect play)
@@ -41,6 +40,7 @@ static bool fitted_cheapest(const struct tt_law *law, double p, double problems,
 	return tt_in_range(law->performance, p) && tt_cheapest(law, p, problems, tr, te);
 }
 
+/* frame_walk's visit: draw with the pen, remember the cell once. */
 static void trail_cell(int x, int y, void *ctx)
 {
 	struct trail *t = ctx;
@@ -112,14 +112,24 @@ static bool label_trail(struct canvas *c, const struct rect *a, const struct tra
 
 /* ---- the fitted range ---- */
 
+double traintest_default_problems(double train, double test)
+{
+	return fmax(1, pow(10, round(log10(train / test))));
+}
+
+bool traintest_point_fitted(const struct tt_law *law, double train, double test)
+{
+	return tt_in_range(law->train, train) && tt_in_range(law->test, test) &&
+	       tt_in_range(law->performance, tt_performance(law, train, test));
+}
+
 /* Whether the cell's centre lies outside what the paper fitted (where it says). */
 static bool beyond_fit(const struct frame *f, const struct tt_law *law, int x, int y)
 {
 	double train, test;
 
 	frame_value(f, x, y, &train, &test);
-	return !tt_in_range(law->train, train) || !tt_in_range(law->test, test) ||
-	       !tt_in_range(law->performance, tt_performance(law, train, test));
+	return !traintest_point_fitted(law, train, test);
 }
 
 /*

@@ -90,6 +90,21 @@ int traintest_draw(struct canvas *c, struct rect r, const struct traintest_spec 
  */
 bool traintest_window(struct traintest_spec *s);
 
+/*
+ * The problems served by default at (train, test): a round decade,
+ * 10^round(log10(train / test)), at least 1, so that serving costs about
+ * what training does and a step of either moves the total. One rule for
+ * the explorer, plot testtime and test-time --tt-law.
+ */
+double traintest_default_problems(double train, double test);
+
+/*
+ * Whether (train, test) lies where the law was fitted: train and test
+ * within their fitted ranges (true where a range is not given) and the
+ * performance there within its range.
+ */
+bool traintest_point_fitted(const struct tt_law *law, double train, double test);
+
 /* A performance in the law's units, as the contours' labels write it: "-500 Elo". */
 void traintest_performance_text(const struct tt_law *law, double p, char *buf, size_t size);
 
