@@ -32,20 +32,25 @@ static int picture_canvas(const struct cli *cli, int readout, int min_h, struct 
 	return canvas_init(c, w, h) == 0 ? 0 : cli_error("out of memory");
 }
 
-/* "-750 Elo at train 1e15, test 1e8 FLOPs a problem, 1e6 problems (defaults)". */
+/* "-750 Elo at train 1e15, test 1e8 FLOPs a move, 10M moves (defaults)". */
 static void point_line(const struct preset *law, const struct tt_point *pt)
 {
 	char tr[16], te[16], q[16], perf[48];
+	const char *per = traintest_per(&law->tt);
 	bool given = pt->train_given || pt->test_given || pt->problems_given;
 
 	units_format_compute(pt->train, tr, sizeof tr);
 	units_format_compute(pt->test, te, sizeof te);
-	units_format_short(pt->problems, q, sizeof q);
+	units_format_count(pt->problems, q, sizeof q);
 	traintest_performance_text(&law->tt, pt->performance, perf, sizeof perf);
-	printf("%s at train %s, test %s FLOPs a problem, %s problems%s\n", perf, tr, te, q,
+	printf("%s at train %s, test %s FLOPs a %s, %s %ss%s\n", perf, tr, te, per, q, per,
 	       given ? "" : " (defaults)");
 }
 
+/*
+ * The point, the cheapest pair, the exchange rate; the point flagged when
+ * it is extrapolated, and a law with no compute range said to be unchecked.
+ */
 static void traintest_readout(const struct preset *law, const struct tt_point *pt)
 {
 	char buf[160];
@@ -54,7 +59,8 @@ static void traintest_readout(const struct preset *law, const struct tt_point *p
 	traintest_cheapest_text(&law->tt, pt->performance, pt->problems, buf, sizeof buf);
 	printf("%s\n", buf);
 	traintest_exchange_text(&law->tt, pt->train, pt->performance, buf, sizeof buf);
-	printf("%s%s\n", buf, pt->in_range ? "" : "; extrapolated beyond the fit");
+	printf("%s%s%s\n", buf, pt->in_range ? "" : "; point extrapolated",
+	       traintest_compute_unchecked(&law->tt) ? "; no fitted compute range" : "");
 }
 
 int cmd_plot_testtime(const struct cli *cli)

@@ -109,6 +109,13 @@ static int point_test(const struct cli *cli, const struct preset *law, struct tt
 	}
 	if (!(pt->test > 0) || !isfinite(pt->test))
 		return cli_error("%s: no finite test compute reaches that performance", law->id);
+	/* below one FLOP a move there is no computation left to count */
+	if (pt->test < 1 && (cli->given & OPT_TEST))
+		return cli_error("--test: %g FLOPs a %s is less than 1 FLOP", pt->test,
+		                 traintest_per(tt));
+	if (pt->test < 1)
+		return cli_error("--target: %g needs %.3g FLOPs a %s at --train, less than 1 FLOP",
+		                 cli->target, pt->test, traintest_per(tt));
 	return 0;
 }
 
