@@ -109,8 +109,11 @@ static void coverage_readout(const struct preset *law, const struct coverage_spe
 		coverage_samples_text(r.hi, hi, sizeof hi);
 		printf(", extrapolated beyond the fitted %s to %s", lo, hi);
 	}
-	coverage_target_text(tt_samples_for(&law->tt, s->target), s->target, buf, sizeof buf);
-	printf("\nsamples for the target%s: %s\n", target_given ? "" : " (default)", buf);
+	double kt = tt_samples_for(&law->tt, s->target);
+	coverage_target_text(kt, s->target, buf, sizeof buf);
+	/* the fit inverted: derived, and past the fitted samples an extrapolation */
+	printf("\nsamples for the target%s: %s (%s)\n", target_given ? "" : " (default)", buf,
+	       tt_in_range(r, kt) ? "derived" : "extrapolated");
 }
 
 int cmd_plot_coverage(const struct cli *cli)
