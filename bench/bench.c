@@ -206,24 +206,22 @@ static void bench_compute(const struct law *law, const char *id)
 }
 
 /*
- * The 160x48 train x test plane (Jones's shape: exchange 1.2, 0.004
- * decades an Elo, offset 29, fitted -1500 to 0 Elo; '@' at 1e14, 1e10 for
- * 1e6 problems) against its bare arithmetic: the law's performance at
+ * The 160x48 train x test plane of the shipped jones2021-hex9 ('@' at 1e14,
+ * 1e10 for 1e6 moves) against its bare arithmetic: the law's performance at
  * every plot cell, what the fitted range's edge asks. Then coverage against
- * samples (Brown et al.'s shape, a = -1.33, b = -0.43) against c(k) at
+ * samples of the shipped brown2024-llama3-8b-instruct-math against c(k) at
  * every column. Goal: each picture at most twice its arithmetic.
  */
-static void bench_traintest(void)
+static void bench_traintest(const struct catalog *cat)
 {
-	static const struct tt_law jones = {.form = TT_LOG_LINEAR,
-	                                    .units = "Elo",
-	                                    .exchange = 1.2,
-	                                    .per_unit = 0.004,
-	                                    .offset = 29,
-	                                    .train = {1e12, 1e17},
-	                                    .performance = {-1500, 0}};
-	static const struct tt_law brown = {
-	        .form = TT_COVERAGE, .a = -1.33, .b = -0.43, .samples = {1, 1e4}};
+	const struct catalog_entry *je = catalog_testtime(cat, "jones2021-hex9");
+	const struct catalog_entry *be = catalog_testtime(cat, "brown2024-llama3-8b-instruct-math");
+
+	if (je == NULL || be == NULL) {
+		fprintf(stderr, "bench: no jones2021-hex9 or brown2024-llama3-8b-instruct-math\n");
+		return;
+	}
+	const struct tt_law jones = je->preset.tt, brown = be->preset.tt;
 	struct traintest_spec s = {
 	        .law = &jones, .has_point = true, .train = 1e14, .test = 1e10, .problems = 1e6};
 	struct coverage_spec cs = {
@@ -250,7 +248,7 @@ static void bench_traintest(void)
 				sum += tt_performance(&jones, x, y);
 			}
 	bare = (now() - t) / n;
-	printf("%-34s %-24s %10.1f us\n", "train x test plane 160x48", "jones (literal)",
+	printf("%-34s %-24s %10.1f us\n", "train x test plane 160x48", "jones2021-hex9",
 	       draw * 1e6);
 	printf("%-34s %-24s %10.1f us\n", "  performance on its cells alone", "", bare * 1e6);
 	printf("%-34s %-24s %10.2f (goal <= 2)\n", "  ratio picture / arithmetic", "", draw / bare);
@@ -265,7 +263,7 @@ static void bench_traintest(void)
 			sum += tt_coverage(&brown, axis_value(&cp.frame.x, col + 0.5));
 	bare = (now() - t) / n;
 	sink = sum;
-	printf("%-34s %-24s %10.1f us\n", "coverage vs samples 160x48", "brown (literal)",
+	printf("%-34s %-24s %10.1f us\n", "coverage vs samples 160x48", "brown2024-llama3-8b...",
 	       draw * 1e6);
 	printf("%-34s %-24s %10.1f us\n", "  c(k) on its columns alone", "", bare * 1e6);
 	printf("%-34s %-24s %10.2f (axes and legend: a fixed 7 us)\n",
@@ -488,7 +486,7 @@ int main(int argc, char **argv)
 		}
 	}
 	bench_law_edit(&cat);
-	bench_traintest();
+	bench_traintest(&cat);
 	catalog_free(&cat);
 	return 0;
 }

@@ -67,7 +67,7 @@ near "--target -1000 Elo at train 1e14: test = 10^(29 - 16.8 - 4)" "$(field test
 	"$(hand 'exp((29 - 16.8 - 4) * log(10))')"
 
 run test-time --tt-law jones2021-hex9 --train 1e15 --test 1e9 --problems 1e6 --format csv
-hdr='tt_law,units,train,test,problems,performance,total,cheapest_train,cheapest_test,cheapest_total,exchange_10x,in_range'
+hdr='tt_law,units,train,test,problems,performance,total,cheapest_train,cheapest_test,cheapest_total,exchange_10x,in_range,cheapest_in_range'
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -n 1)" = "$hdr" ]; then
 	ok "test-time --tt-law (log-linear) --format csv: the header"
 else
@@ -76,7 +76,7 @@ fi
 run test-time --tt-law jones2021-hex9 --train 1e15 --test 1e9 --format json
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qF '"tt_law": "jones2021-hex9", "units": "Elo", "train": 1e+15' &&
 	printf '%s\n' "$out" | grep -qF '"performance": -500,' &&
-	printf '%s\n' "$out" | grep -qF '"in_range": true}'; then
+	printf '%s\n' "$out" | grep -qF '"in_range": true, "cheapest_in_range": true}'; then
 	ok "test-time --tt-law --format json: -500 Elo at (1e15, 1e9)"
 else
 	no "the log-linear JSON" "$out"
@@ -84,7 +84,7 @@ fi
 
 # coverage rows by hand from the test preset: a = -2.5, b = -0.4
 run test-time $P --tt-law test-coverage --samples 100 --target 0.9 --format csv
-if [ "$(printf '%s\n' "$out" | head -n 1)" = "tt_law,samples,coverage,target,samples_for_target" ]; then
+if [ "$(printf '%s\n' "$out" | head -n 1)" = "tt_law,samples,coverage,target,samples_for_target,in_range,target_in_range" ]; then
 	ok "test-time --tt-law (coverage) --format csv: the header"
 else
 	no "the coverage CSV header" "$out"
@@ -127,21 +127,21 @@ fi
 # the pictures' readouts, within --height lines
 run plot testtime --train 1e15 --test 1e9 --problems 1e6
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 24 ] &&
-	printf '%s\n' "$out" | grep -qxF -- '-500 Elo at train 1e15, test 1e9 FLOPs a problem, 1e6 problems' &&
-	printf '%s\n' "$out" | grep -qxF '10x training saves 15.8x test compute' &&
-	printf '%s\n' "$out" | grep -q '^cheapest for 1e6 problems: train 1.09e15, test 9.05e8'; then
+	printf '%s\n' "$out" | grep -qxF -- '-500 Elo at train 1e15, test 1e9 FLOPs a move, 1M moves' &&
+	printf '%s\n' "$out" | grep -qxF '10x training saves 15.8x test compute (derived); no fitted compute range' &&
+	printf '%s\n' "$out" | grep -qxF 'cheapest for 1M moves: train 1.09e15, test 9.05e8, total 1.99e15 (derived)'; then
 	ok "plot testtime: 24 lines, Elo, the cheapest pair and 15.8x below the plane"
 else
 	no "plot testtime's readout" "$out"
 fi
 run plot testtime $P --tt-law test-loglinear --train 1e19 --test 1e6
-if printf '%s\n' "$out" | grep -qxF '10x training saves 15.8x test compute; extrapolated beyond the fit'; then
+if printf '%s\n' "$out" | grep -qxF '10x training saves 15.8x test compute (derived); point extrapolated'; then
 	ok "plot testtime: a point past the fitted training compute says extrapolated"
 else
 	no "plot testtime: extrapolated" "$out"
 fi
 run plot testtime
-if printf '%s\n' "$out" | grep -qxF -- '-750 Elo at train 1e15, test 1e8 FLOPs a problem, 1e6 problems (defaults)'; then
+if printf '%s\n' "$out" | grep -qxF -- '-750 Elo at train 1e15, test 1e8 FLOPs a move, 10M moves (defaults)'; then
 	ok "plot testtime: the default point is named as such"
 else
 	no "plot testtime: the default point" "$out"
@@ -149,11 +149,50 @@ fi
 run plot coverage $P --tt-law test-coverage --samples 100 --target 0.9 --width 60 --height 20
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 20 ] &&
 	printf '%s\n' "$out" | grep -qxF 'coverage 0.673 at k = 100 samples a problem' &&
-	printf '%s\n' "$out" | grep -qxF 'samples for the target: k = 2.74K for 0.9'; then
+	printf '%s\n' "$out" | grep -qxF 'samples for the target: k = 2.74K for 0.9 (derived)'; then
 	ok "plot coverage: coverage at k and the samples for the target"
 else
 	no "plot coverage's readout" "$out"
 fi
+
+# extrapolation flagged: Pythia-70M's 0.9 needs ~2e10 samples, six decades past the fitted 1e4
+run test-time --tt-law brown2024-pythia-70m-math --samples 100 --target 0.9 --format csv
+if [ "$(field in_range)" = true ] && [ "$(field target_in_range)" = false ]; then
+	ok "test-time: samples for an unreachable-in-the-fit target are flagged target_in_range=false"
+else
+	no "coverage target_in_range" "$out"
+fi
+run plot coverage --tt-law brown2024-pythia-70m-math --target 0.9
+if printf '%s\n' "$out" | grep -qxF 'samples for the target: k = 20.9B for 0.9 (extrapolated)'; then
+	ok "plot coverage: samples for a target past the fitted k say extrapolated"
+else
+	no "plot coverage: extrapolated target" "$out"
+fi
+run test-time --tt-law jones2021-hex9 --train 1e15 --test 1e8
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | awk '{ if (length($0) > w) w = length($0) } END { print w }')" -le 80 ] &&
+	printf '%s\n' "$out" | grep -q ' 10M .* 15.8 '; then
+	ok "test-time --tt-law: the text table fits 80 columns, 10M problems, 15.8x"
+else
+	no "test-time text table width" "$out"
+fi
+run plot testtime --width 60 --height 20
+if printf '%s\n' "$out" | grep -qF '* cheapest for 10M (under @)'; then
+	ok "plot testtime: the legend says '*' is under '@' when they share a cell"
+else
+	no "plot testtime: cheapest under @" "$out"
+fi
+run plot coverage --target 0.975
+if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -qF 'off the axis' &&
+	printf '%s\n' "$out" | grep -q '100K *$'; then
+	ok "plot coverage: a target just past the fitted 10K widens the axis to 100K"
+else
+	no "plot coverage: k axis widened" "$out"
+fi
+expect_error "--test below 1 FLOP" "isoflop: --test: 0.5 FLOPs a move is less than 1 FLOP" \
+	plot testtime --test 0.5
+expect_error "--target whose test compute is below 1 FLOP" \
+	"isoflop: --target: -1500 needs 0.1 FLOPs a move at --train, less than 1 FLOP" \
+	plot testtime --train 1e20 --target -1500
 
 # bad input: one line, exit 2
 expect_error "--target above Jones's fitted Elo" \

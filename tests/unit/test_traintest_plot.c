@@ -159,8 +159,8 @@ static void totals_and_legend(void **state)
 			assert_true(canvas_has_text(&c, text));
 		}
 		assert_true(canvas_has_text(&c, "@ point"));
-		assert_true(canvas_has_text(&c, "* cheapest for 1e6"));
-		assert_true(canvas_has_text(&c, ". train+1e6*test FLOPs"));
+		assert_true(canvas_has_text(&c, "* cheapest for 1M"));
+		assert_true(canvas_has_text(&c, ". train+1M*test FLOPs"));
 		assert_true(canvas_has_text(&c, "` beyond the fit"));
 		assert_true(canvas_has_text(&c, "jones2021-hex9"));
 		canvas_free(&c);
@@ -202,7 +202,7 @@ static void cheapest_outside_reported(void **state)
 	assert_true(p.point.drawn);
 	assert_true(p.cheap_train > 5e14);
 	assert_true(p.cheapest.outside && !p.cheapest.drawn);
-	assert_true(canvas_has_text(&c, "* cheapest for 1e6 (outside the window)"));
+	assert_true(canvas_has_text(&c, "* cheapest for 1M (outside the window)"));
 	canvas_free(&c);
 }
 
@@ -237,15 +237,41 @@ static void readout_sentences(void **state)
 	char buf[160];
 
 	traintest_exchange_text(&jones, 1e14, -500, buf, sizeof buf);
-	assert_string_equal(buf, "10x training saves 15.8x test compute");
+	assert_string_equal(buf, "10x training saves 15.8x test compute (derived)");
 	traintest_cheapest_text(&jones, -500, 1e6, buf, sizeof buf);
-	assert_string_equal(buf,
-	                    "cheapest for 1e6 problems: train 1.09e15, test 9.05e8 (total 1.99e15 "
-	                    "FLOPs)");
+	assert_string_equal(buf, "cheapest for 1M problems: train 1.09e15, test 9.05e8, total "
+	                         "1.99e15 (derived)");
 	traintest_performance_text(&jones, -500, buf, sizeof buf);
 	assert_string_equal(buf, "-500 Elo");
 	traintest_cheapest_text(&jones, -500, 0, buf, sizeof buf);
 	assert_non_null(strstr(buf, "problems > 0"));
+}
+
+/* The shared helpers: one rule for the default problems; the fitted test on all three ranges. */
+static void shared_helpers(void **state)
+{
+	(void)state;
+	struct tt_law law = jones;
+
+	assert_float_equal(traintest_default_problems(1e15, 1e8), 1e7, 1);
+	assert_float_equal(traintest_default_problems(1e15, 3.5e8), 1e6, 1);
+	assert_float_equal(traintest_default_problems(1e8, 1e9), 1, 0);
+	law.train = (struct tt_range){1e12, 1e17};
+	assert_true(traintest_point_fitted(&law, 1e15, 1e8));
+	assert_false(traintest_point_fitted(&law, 1e18, 1e4));
+	assert_false(traintest_point_fitted(&law, 1e15, 1e12)); /* above 0 Elo */
+	assert_false(traintest_compute_unchecked(&law));
+	struct tt_law bare = jones; /* as shipped: no compute range (Fig. 9 unread) */
+	bare.train = bare.test = (struct tt_range){0, 0};
+	assert_true(traintest_compute_unchecked(&bare));
+	strcpy(law.per, "move");
+	char buf[160];
+	traintest_cheapest_text(&law, -500, 1.12e7, buf, sizeof buf);
+	assert_non_null(strstr(buf, "cheapest for 11.2M moves"));
+	/* -500 Elo for 1e6 problems needs train 1.09e15: past a range ending at 1e14 */
+	law.train = (struct tt_range){1e12, 1e14};
+	traintest_cheapest_text(&law, -500, 1e6, buf, sizeof buf);
+	assert_non_null(strstr(buf, "(extrapolated)"));
 }
 
 int main(void)
@@ -259,6 +285,7 @@ int main(void)
 	        cmocka_unit_test(cheapest_outside_reported),
 	        cmocka_unit_test(refuses_what_it_cannot_draw),
 	        cmocka_unit_test(readout_sentences),
+	        cmocka_unit_test(shared_helpers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,8 +17,6 @@
 #define TRAINTEST_READOUT 3
 #define COVERAGE_READOUT  2
 
-/* The default problems served: enough that serving costs as much as training at Jones's point. */
-#define DEFAULT_PROBLEMS 1e6
 /* The default samples and target coverage of a coverage law's readout. */
 #define DEFAULT_SAMPLES 100
 #define DEFAULT_TARGET  0.9
@@ -34,20 +32,25 @@ static int picture_canvas(const struct cli *cli, int readout, int min_h, struct 
 	return canvas_init(c, w, h) == 0 ? 0 : cli_error("out of memory");
 }
 
-/* "-750 Elo at train 1e15, test 1e8 FLOPs a problem, 1e6 problems (defaults)". */
+/* "-750 Elo at train 1e15, test 1e8 FLOPs a move, 10M moves (defaults)". */
 static void point_line(const struct preset *law, const struct tt_point *pt)
 {
 	char tr[16], te[16], q[16], perf[48];
+	const char *per = traintest_per(&law->tt);
 	bool given = pt->train_given || pt->test_given || pt->problems_given;
 
 	units_format_compute(pt->train, tr, sizeof tr);
 	units_format_compute(pt->test, te, sizeof te);
-	units_format_short(pt->problems, q, sizeof q);
+	units_format_count(pt->problems, q, sizeof q);
 	traintest_performance_text(&law->tt, pt->performance, perf, sizeof perf);
-	printf("%s at train %s, test %s FLOPs a problem, %s problems%s\n", perf, tr, te, q,
+	printf("%s at train %s, test %s FLOPs a %s, %s %ss%s\n", perf, tr, te, per, q, per,
 	       given ? "" : " (defaults)");
 }
 
+/*
+ * The point, the cheapest pair, the exchange rate; the point flagged when
+ * it is extrapolated, and a law with no compute range said to be unchecked.
+ */
 static void traintest_readout(const struct preset *law, const struct tt_point *pt)
 {
 	char buf[160];
@@ -56,7 +59,8 @@ static void traintest_readout(const struct preset *law, const struct tt_point *p
 	traintest_cheapest_text(&law->tt, pt->performance, pt->problems, buf, sizeof buf);
 	printf("%s\n", buf);
 	traintest_exchange_text(&law->tt, pt->train, pt->performance, buf, sizeof buf);
-	printf("%s%s\n", buf, pt->in_range ? "" : "; extrapolated beyond the fit");
+	printf("%s%s%s\n", buf, pt->in_range ? "" : "; point extrapolated",
+	       traintest_compute_unchecked(&law->tt) ? "; no fitted compute range" : "");
 }
 
 int cmd_plot_testtime(const struct cli *cli)
@@ -68,7 +72,7 @@ int cmd_plot_testtime(const struct cli *cli)
 	int rc;
 
 	if ((rc = tt_args_law(cli, TT_LOG_LINEAR, "plot testtime", &law)) != 0 ||
-	    (rc = tt_args_point(cli, law, DEFAULT_PROBLEMS, &pt)) != 0)
+	    (rc = tt_args_point(cli, law, &pt)) != 0)
 		return rc;
 	struct traintest_spec spec = {.law = &law->tt,
 	                              .law_id = law->id,
@@ -105,8 +109,11 @@ static void coverage_readout(const struct preset *law, const struct coverage_spe
 		coverage_samples_text(r.hi, hi, sizeof hi);
 		printf(", extrapolated beyond the fitted %s to %s", lo, hi);
 	}
-	coverage_target_text(tt_samples_for(&law->tt, s->target), s->target, buf, sizeof buf);
-	printf("\nsamples for the target%s: %s\n", target_given ? "" : " (default)", buf);
+	double kt = tt_samples_for(&law->tt, s->target);
+	coverage_target_text(kt, s->target, buf, sizeof buf);
+	/* the fit inverted: derived, and past the fitted samples an extrapolation */
+	printf("\nsamples for the target%s: %s (%s)\n", target_given ? "" : " (default)", buf,
+	       tt_in_range(r, kt) ? "derived" : "extrapolated");
 }
 
 int cmd_plot_coverage(const struct cli *cli)
@@ -128,8 +135,8 @@ int cmd_plot_coverage(const struct cli *cli)
 	        .target = cli->given & OPT_TARGET ? cli->target : DEFAULT_TARGET};
 	if ((rc = tt_args_target(law, spec.target)) != 0)
 		return rc;
-	/* the axis reaches the point's k even past the fitted samples */
-	spec.k_hi = fmax(law->tt.samples.hi > 1 ? law->tt.samples.hi : COVERAGE_K_MAX, spec.k);
+	/* the axis reaches the point's k and the target's even past the fitted samples */
+	spec.k_hi = coverage_k_hi(&law->tt, spec.k, true, spec.target);
 	if ((rc = picture_canvas(cli, COVERAGE_READOUT, COVERAGE_MIN_H, &c)) != 0)
 		return rc;
 	if (coverage_draw(&c, (struct rect){0, 0, c.w, c.h}, &spec, &p) != 0) {

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "../plot/traintest.h"
 #include "tt_args.h"
 
 static const struct column plane_columns[] = {
@@ -16,23 +17,28 @@ static const struct column plane_columns[] = {
         {"units", "units", COL_TEXT, false},
         {"train", "train", COL_COMPUTE, false},
         {"test", "test", COL_COMPUTE, false},
-        {"problems", "problems", COL_NUMBER, false},
-        {"performance", "performance", COL_NUMBER, false},
+        {"problems", "served", COL_COUNT, false},
+        {"performance", "perf", COL_NUMBER, false},
         {"total", "total", COL_COMPUTE, false},
-        {"cheapest_train", "cheap train", COL_COMPUTE, false},
-        {"cheapest_test", "cheap test", COL_COMPUTE, false},
-        {"cheapest_total", "cheap total", COL_COMPUTE, false},
-        {"exchange_10x", "10x saves", COL_NUMBER, false},
-        {"in_range", "in range", COL_BOOL, false},
+        {"cheapest_train", "train*", COL_COMPUTE, false},
+        {"cheapest_test", "test*", COL_COMPUTE, false},
+        {"cheapest_total", "total*", COL_COMPUTE, false},
+        {"exchange_10x", "10x", COL_RATIO, false},
+        {"in_range", "fitted", COL_BOOL, false},
+        {"cheapest_in_range", "fit*", COL_BOOL, false},
 };
+/* Text at 80 columns leaves out what CSV and JSON keep: the units, then the totals. */
+static const int plane_drop[] = {1, 6, 9};
 #define PLANE_NCOLS ((int)(sizeof plane_columns / sizeof *plane_columns))
 
 static const struct column coverage_columns[] = {
         {"tt_law", "law", COL_TEXT, false},
-        {"samples", "samples", COL_NUMBER, false},
+        {"samples", "samples", COL_COUNT, false},
         {"coverage", "coverage", COL_NUMBER, false},
         {"target", "target", COL_NUMBER, false},
-        {"samples_for_target", "samples for target", COL_NUMBER, false},
+        {"samples_for_target", "for target", COL_COUNT, false},
+        {"in_range", "fitted", COL_BOOL, false},
+        {"target_in_range", "target fitted", COL_BOOL, false},
 };
 #define COVERAGE_NCOLS ((int)(sizeof coverage_columns / sizeof *coverage_columns))
 
@@ -75,7 +81,7 @@ static int plane_rows(const struct cli *cli, const struct preset *law)
 		return cli_error("test-time --tt-law %s needs --train FLOPS and --test FLOPS (or "
 		                 "--target P: the test compute that reaches P)",
 		                 law->id);
-	if ((rc = tt_args_point(cli, law, 1, &pt)) != 0)
+	if ((rc = tt_args_point(cli, law, &pt)) != 0)
 		return rc;
 	bool cheap = tt_cheapest(&law->tt, pt.performance, pt.problems, &ct, &cs);
 	struct cell row[PLANE_NCOLS] = {
@@ -91,12 +97,20 @@ static int plane_rows(const struct cli *cli, const struct preset *law)
 	        cheap ? cell_num(tt_total(ct, cs, pt.problems)) : cell_none(),
 	        cell_num(tt_exchange_10x(&law->tt, pt.train, pt.performance)),
 	        cell_bool(pt.in_range),
+	        cheap ? cell_bool(traintest_point_fitted(&law->tt, ct, cs)) : cell_none(),
 	};
 	table_init(&t, plane_columns, PLANE_NCOLS);
+	t.width = 80;
+	t.drop = plane_drop;
+	t.ndrop = (int)(sizeof plane_drop / sizeof *plane_drop);
 	rc = table_add(&t, row);
 	if (rc == 0)
 		table_print(&t, cli->format, stdout);
 	table_free(&t);
+	if (rc == 0 && cli->format == FORMAT_TEXT)
+		printf("served: %ss; *: the cheapest pair for this performance (derived);\n"
+		       "10x: how many times less test compute 10x training needs (derived)\n",
+		       traintest_per(&law->tt));
 	return rc == 0 ? 0 : cli_error("out of memory");
 }
 
@@ -104,12 +118,15 @@ static int plane_rows(const struct cli *cli, const struct preset *law)
 static int coverage_row(struct table *t, const struct cli *cli, const struct preset *law, double k)
 {
 	bool target = (cli->given & OPT_TARGET) != 0;
+	double kt = tt_samples_for(&law->tt, cli->target);
 	struct cell row[COVERAGE_NCOLS] = {
 	        cell_text(law->id),
 	        cell_num(k),
 	        cell_num(tt_coverage(&law->tt, k)),
 	        target ? cell_num(cli->target) : cell_none(),
-	        target ? cell_num(tt_samples_for(&law->tt, cli->target)) : cell_none(),
+	        target ? cell_num(kt) : cell_none(),
+	        cell_bool(tt_in_range(law->tt.samples, k)),
+	        target ? cell_bool(tt_in_range(law->tt.samples, kt)) : cell_none(),
 	};
 	return table_add(t, row);
 }

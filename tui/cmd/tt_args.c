@@ -109,11 +109,17 @@ static int point_test(const struct cli *cli, const struct preset *law, struct tt
 	}
 	if (!(pt->test > 0) || !isfinite(pt->test))
 		return cli_error("%s: no finite test compute reaches that performance", law->id);
+	/* below one FLOP a move there is no computation left to count */
+	if (pt->test < 1 && (cli->given & OPT_TEST))
+		return cli_error("--test: %g FLOPs a %s is less than 1 FLOP", pt->test,
+		                 traintest_per(tt));
+	if (pt->test < 1)
+		return cli_error("--target: %g needs %.3g FLOPs a %s at --train, less than 1 FLOP",
+		                 cli->target, pt->test, traintest_per(tt));
 	return 0;
 }
 
-int tt_args_point(const struct cli *cli, const struct preset *law, double default_problems,
-                  struct tt_point *pt)
+int tt_args_point(const struct cli *cli, const struct preset *law, struct tt_point *pt)
 {
 	const struct tt_law *tt = &law->tt;
 	int rc;
@@ -123,7 +129,8 @@ int tt_args_point(const struct cli *cli, const struct preset *law, double defaul
 	if ((rc = point_test(cli, law, pt)) != 0)
 		return rc;
 	pt->problems_given = (cli->given & OPT_PROBLEMS) != 0;
-	pt->problems = pt->problems_given ? cli->problems : default_problems;
+	pt->problems = pt->problems_given ? cli->problems
+	                                  : traintest_default_problems(pt->train, pt->test);
 	pt->performance = tt_performance(tt, pt->train, pt->test);
 	/* past the fitted performance the line says nothing (above 0 Elo is beyond perfect play) */
 	if (!tt_in_range(tt->performance, pt->performance)) {
@@ -137,6 +144,6 @@ int tt_args_point(const struct cli *cli, const struct preset *law, double defaul
 		                 "to %s",
 		                 tr, te, p, law->id, lo, hi);
 	}
-	pt->in_range = tt_in_range(tt->train, pt->train) && tt_in_range(tt->test, pt->test);
+	pt->in_range = traintest_point_fitted(tt, pt->train, pt->test);
 	return 0;
 }

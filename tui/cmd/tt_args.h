@@ -17,8 +17,7 @@ struct tt_point {
 	double train, test, problems;
 	bool train_given, test_given, problems_given;
 	double performance; /* at (train, test) */
-	bool in_range; /* train and test within the fitted ranges (a performance outside is refused)
-	                */
+	bool in_range;      /* traintest_point_fitted (a performance outside is refused) */
 };
 
 /*
@@ -44,10 +43,10 @@ int tt_args_target(const struct preset *law, double target);
  * The point of a log-linear law: --train (else the fitted range's middle,
  * else 1e15), --test or the test --target needs at --train (else the fitted
  * range's middle, else what reaches the middle performance, else 1e9), and
- * --problems (else default_problems).
+ * --problems (else traintest_default_problems: serving costs about what
+ * training does).
  */
-int tt_args_point(const struct cli *cli, const struct preset *law, double default_problems,
-                  struct tt_point *pt);
+int tt_args_point(const struct cli *cli, const struct preset *law, struct tt_point *pt);
 
 /* The geometric middle of a range, or fallback when it is not given. */
 double tt_args_middle(struct tt_range r, double fallback);

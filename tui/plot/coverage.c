@@ -30,6 +30,22 @@ void coverage_target_text(double k, double target, char *buf, size_t size)
 	snprintf(buf, size, "k = %s for %.3g", kb, target);
 }
 
+/* The round decade at or above the whole number of samples k, or 1 when k is not a number. */
+static double decade_at_or_above(double k)
+{
+	return isfinite(k) && k > 1 ? pow(10, ceil(log10(ceil(k - 1e-9)) - 1e-12)) : 1;
+}
+
+double coverage_k_hi(const struct tt_law *law, double k, bool has_target, double target)
+{
+	double hi = law->samples.hi > 1 ? law->samples.hi : COVERAGE_K_MAX;
+	double want = decade_at_or_above(k);
+
+	if (has_target)
+		want = fmax(want, decade_at_or_above(tt_samples_for(law, target)));
+	return fmax(hi, fmin(want, COVERAGE_K_CAP));
+}
+
 /* Dotted rows at 0.2, 0.4, 0.6, 0.8: coverage reads off them across a wide plot. */
 static void draw_grid(struct canvas *c, const struct frame *f)
 {
@@ -44,6 +60,12 @@ static void draw_grid(struct canvas *c, const struct frame *f)
 
 /* Over the background and the gridlines only. */
 #define UNDER (FRAME_STYLE(STYLE_BLANK) | FRAME_STYLE(STYLE_SHADE))
+
+/* The row of coverage v, rounded to the nearest as the curve's cells are. */
+static int coverage_row(const struct frame *f, double v)
+{
+	return f->area.y + f->area.h - 1 - canvas_clamp_int(axis_pos(&f->y, v), 0, f->area.h - 1);
+}
 
 /*
  * c(k) at every column's centre, 'o' within the fitted samples and ':'
@@ -68,8 +90,7 @@ static void draw_curve(struct canvas *c, const struct coverage_spec *s, struct c
 		pen.ch = beyond ? COVERAGE_BEYOND_GLYPH : COVERAGE_CURVE_GLYPH;
 		/* bold where fitted, dim where extrapolated: the same split in colour */
 		pen.style = beyond ? STYLE_CURVE : STYLE_FRONTIER;
-		int cy = f->area.y + f->area.h - 1 -
-		         canvas_clamp_int(axis_pos(&f->y, cov), 0, f->area.h - 1);
+		int cy = coverage_row(f, cov);
 		if (isfinite(cov) && (py < 0 || abs(cy - py) <= 1))
 			frame_pen_cell(f->area.x + col, cy, &pen);
 		else if (isfinite(cov) && isfinite(pc))
@@ -92,12 +113,17 @@ static void put_mark(struct canvas *c, const struct frame *f, double k, double v
 		canvas_put(c, m->x, m->y, ch, STYLE_CURRENT);
 }
 
-/* Whether cells [x, x + len) of row y are inside the plot and hold nothing but background. */
+/*
+ * Whether cells [x, x + len) of row y are inside the plot and hold nothing
+ * but background, nor do the cells either side ("ooook = 6.52K" misreads).
+ */
 static bool room(const struct canvas *c, const struct rect *a, int x, int y, int len)
 {
 	if (x < a->x || x + len > a->x + a->w || y < a->y || y >= a->y + a->h)
 		return false;
-	for (int i = 0; i < len; i++) {
+	for (int i = -1; i <= len; i++) {
+		if (x + i < a->x || x + i >= a->x + a->w)
+			continue;
 		int st = canvas_get(c, x + i, y).style;
 		if (st != STYLE_BLANK && st != STYLE_SHADE && st != STYLE_HIGHLIGHT)
 			return false;
@@ -141,7 +167,10 @@ static void draw_target(struct canvas *c, const struct coverage_spec *s, struct 
 	p->target_k = tt_samples_for(s->law, s->target);
 	if (!isfinite(p->target_k) || !frame_cell(f, 1, s->target, &cx, &cy))
 		return;
-	frame_walk(f, 1, s->target, p->k_hi, s->target, frame_pen_cell, &pen);
+	/* on the row the curve takes for that coverage, so that they meet */
+	cy = coverage_row(f, s->target);
+	for (int x = f->area.x; x < f->area.x + f->area.w; x++)
+		frame_pen_cell(x, cy, &pen);
 	pen.ch = '|';
 	if (p->target_k >= 1 && p->target_k <= p->k_hi)
 		frame_walk(f, p->target_k, s->target, p->target_k, 0, frame_pen_cell, &pen);

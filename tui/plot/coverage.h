@@ -28,6 +28,18 @@
 /* The samples axis ends here when the law gives no fitted samples range. */
 #define COVERAGE_K_MAX 1e4
 
+/* The samples axis never widens past this for a point or a target (six decades of k). */
+#define COVERAGE_K_CAP 1e6
+
+/*
+ * The k axis' end for a point at k and (has_target) a target coverage: the
+ * fitted samples' end (else COVERAGE_K_MAX), widened to the round decade
+ * at or past k and past the samples the target needs, so that neither is
+ * off the axis when it is just past the fit; the widening stops at
+ * COVERAGE_K_CAP. The explorer's view K and plot coverage share it.
+ */
+double coverage_k_hi(const struct tt_law *law, double k, bool has_target, double target);
+
 /* What the picture shows. */
 struct coverage_spec {
 	const struct tt_law *law; /* TT_COVERAGE */

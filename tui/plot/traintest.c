@@ -28,7 +28,6 @@ struct trail {
 	short x[TRAIL_MAX], y[TRAIL_MAX];
 };
 
-/* frame_walk's visit: draw with the pen, remember the cell once. */
 /*
  * The cheapest pair for the point's performance p, only where the law was
  * fitted: past its performance range (above 0 Elo is beyond perfect play)
@@ -41,6 +40,7 @@ static bool fitted_cheapest(const struct tt_law *law, double p, double problems,
 	return tt_in_range(law->performance, p) && tt_cheapest(law, p, problems, tr, te);
 }
 
+/* frame_walk's visit: draw with the pen, remember the cell once. */
 static void trail_cell(int x, int y, void *ctx)
 {
 	struct trail *t = ctx;
@@ -112,14 +112,24 @@ static bool label_trail(struct canvas *c, const struct rect *a, const struct tra
 
 /* ---- the fitted range ---- */
 
+double traintest_default_problems(double train, double test)
+{
+	return fmax(1, pow(10, round(log10(train / test))));
+}
+
+bool traintest_point_fitted(const struct tt_law *law, double train, double test)
+{
+	return tt_in_range(law->train, train) && tt_in_range(law->test, test) &&
+	       tt_in_range(law->performance, tt_performance(law, train, test));
+}
+
 /* Whether the cell's centre lies outside what the paper fitted (where it says). */
 static bool beyond_fit(const struct frame *f, const struct tt_law *law, int x, int y)
 {
 	double train, test;
 
 	frame_value(f, x, y, &train, &test);
-	return !tt_in_range(law->train, train) || !tt_in_range(law->test, test) ||
-	       !tt_in_range(law->performance, tt_performance(law, train, test));
+	return !traintest_point_fitted(law, train, test);
 }
 
 /*
@@ -354,13 +364,23 @@ void traintest_performance_text(const struct tt_law *law, double p, char *buf, s
 		snprintf(buf, size, "%.3g%s%s", p, law->units[0] ? " " : "", law->units);
 }
 
+const char *traintest_per(const struct tt_law *law)
+{
+	return law->per[0] ? law->per : "problem";
+}
+
+bool traintest_compute_unchecked(const struct tt_law *law)
+{
+	return !(law->train.lo < law->train.hi) && !(law->test.lo < law->test.hi);
+}
+
 void traintest_exchange_text(const struct tt_law *law, double train, double p, char *buf,
                              size_t size)
 {
 	double x = tt_exchange_10x(law, train, p);
 
 	if (isfinite(x))
-		snprintf(buf, size, "10x training saves %.3gx test compute", x);
+		snprintf(buf, size, "10x training saves %.3gx test compute (derived)", x);
 	else
 		snprintf(buf, size, "no exchange rate: the law has no train x test plane");
 }
@@ -372,15 +392,18 @@ void traintest_cheapest_text(const struct tt_law *law, double p, double problems
 	char q[16], a[16], b[16], t[16];
 
 	if (!tt_cheapest(law, p, problems, &tr, &te)) {
-		snprintf(buf, size, "no cheapest pair: it needs a plane and problems > 0");
+		snprintf(buf, size, "no cheapest pair: it needs a plane and %ss > 0",
+		         traintest_per(law));
 		return;
 	}
-	units_format_short(problems, q, sizeof q);
+	units_format_count(problems, q, sizeof q);
 	units_format_compute(tr, a, sizeof a);
 	units_format_compute(te, b, sizeof b);
 	units_format_compute(tt_total(tr, te, problems), t, sizeof t);
-	snprintf(buf, size, "cheapest for %s problems: train %s, test %s (total %s FLOPs)", q, a, b,
-	         t);
+	/* isoflop's closed-form minimum, not the paper's; past the fit, an extrapolation */
+	snprintf(buf, size, "cheapest for %s %ss: train %s, test %s, total %s (%s)", q,
+	         traintest_per(law), a, b, t,
+	         traintest_point_fitted(law, tr, te) ? "derived" : "extrapolated");
 }
 
 /* Whether (train, test) lies in the spec's window. */
@@ -394,10 +417,13 @@ static bool in_window(const struct traintest_spec *s, double train, double test)
 static void draw_legend(struct canvas *c, struct rect r, const struct traintest_spec *s,
                         struct traintest_plot *p, const char *contour, bool draw)
 {
+	/* '@' hides '*' in a shared cell: the legend says where it is; the layout counts it */
+	bool under = !draw || (p->cheapest.x == p->point.x && p->cheapest.y == p->point.y &&
+	                       p->point.drawn && !p->cheapest.drawn);
 	char e[6][96], q[16];
 	int n = 0, dropped;
 
-	units_format_short(s->problems, q, sizeof q);
+	units_format_count(s->problems, q, sizeof q);
 	snprintf(e[n++], 96, "%s %s", contour, s->law->units[0] ? s->law->units : "performance");
 	/* from the spec alone: the layout counts the rows before anything is drawn */
 	if (s->problems > 0)
@@ -410,7 +436,9 @@ static void draw_legend(struct canvas *c, struct rect r, const struct traintest_
 	    fitted_cheapest(s->law, tt_performance(s->law, s->train, s->test), s->problems, &tr,
 	                    &te))
 		snprintf(e[n++], 96, "%c cheapest for %s%s", TRAINTEST_CHEAPEST_GLYPH, q,
-		         in_window(s, tr, te) ? "" : " (outside the window)");
+		         !in_window(s, tr, te) ? " (outside the window)"
+		         : under               ? " (under @)"
+		                               : "");
 	snprintf(e[n++], 96, "%c beyond the fit", TRAINTEST_BEYOND_GLYPH);
 	p->legend_rows = frame_legend_wrap(draw ? c : NULL, r.x, p->legend_y, r.w, e, n,
 	                                   p->legend_rows > 0 ? p->legend_rows : 2, &dropped);
@@ -423,8 +451,8 @@ static void draw_title(struct canvas *c, struct rect r, const struct traintest_s
 	const char *id = s->law_id ? s->law_id : "";
 	const char *u = s->law->units[0] ? s->law->units : "performance";
 
-	snprintf(title, sizeof title, "%s over training x test-time compute per problem: %s", u,
-	         id);
+	snprintf(title, sizeof title, "%s over training x test-time compute per %s: %s", u,
+	         traintest_per(s->law), id);
 	if ((int)strlen(title) > r.w)
 		snprintf(title, sizeof title, "%s, train x test FLOPs: %s", u, id);
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);

@@ -90,20 +90,48 @@ int traintest_draw(struct canvas *c, struct rect r, const struct traintest_spec 
  */
 bool traintest_window(struct traintest_spec *s);
 
+/*
+ * The problems served by default at (train, test): a round decade,
+ * 10^round(log10(train / test)), at least 1, so that serving costs about
+ * what training does and a step of either moves the total. One rule for
+ * the explorer, plot testtime and test-time --tt-law.
+ */
+double traintest_default_problems(double train, double test);
+
+/*
+ * Whether (train, test) lies where the law was fitted: train and test
+ * within their fitted ranges (true where a range is not given) and the
+ * performance there within its range.
+ */
+bool traintest_point_fitted(const struct tt_law *law, double train, double test);
+
 /* A performance in the law's units, as the contours' labels write it: "-500 Elo". */
 void traintest_performance_text(const struct tt_law *law, double p, char *buf, size_t size);
 
+/* What test-time compute is counted per: the law's `per` ("move"), else "problem". */
+const char *traintest_per(const struct tt_law *law);
+
 /*
- * The exchange rate at (train, performance p): "10x training saves 15.8x test
- * compute" (tt_exchange_10x).
+ * Whether the law gives no fitted train or test compute range (Jones 2021's
+ * Fig. 9 axes could not be read): its compute is not checked, and readouts
+ * say so once rather than call every point in range.
+ */
+bool traintest_compute_unchecked(const struct tt_law *law);
+
+/*
+ * The exchange rate at (train, performance p), derived from the fitted
+ * slope: "10x training saves 15.8x test compute (derived)" (tt_exchange_10x;
+ * the paper says "about 15x").
  */
 void traintest_exchange_text(const struct tt_law *law, double train, double p, char *buf,
                              size_t size);
 
 /*
- * The cheapest pair for p over `problems` problems (tt_cheapest): "cheapest
- * for 1e6 problems: train 1.1e15 + test 8.9e8 each = 2e15 FLOPs"; a
- * sentence saying why when there is none.
+ * The cheapest pair for p over `problems` problems (tt_cheapest, isoflop's
+ * closed-form minimum, not the paper's): "cheapest for 10M moves: train
+ * 1.09e15, test 9.05e7, total 1.99e15 (derived)", "(extrapolated)" when the
+ * pair lies outside the law's fitted ranges; a sentence saying why when
+ * there is none.
  */
 void traintest_cheapest_text(const struct tt_law *law, double p, double problems, char *buf,
                              size_t size);
