@@ -50,7 +50,7 @@ if wait_for 'Tab:slider' && T send-keys -t e X && wait_for '^> train FLOPs' &&
 	wait_for 'step 3 recorded' &&
 	T send-keys -t e W && wait_for 'test-time laws' &&
 	T send-keys -t e -l 'brown2024-llama3-8b-instruct-m' && T send-keys -t e Enter &&
-	T send-keys -t e K && wait_for '^> samples k' && T send-keys -t e l &&
+	wait_for '^> samples k' && T send-keys -t e l &&
 	wait_for '^> samples k .* 112$' && shown >"$tmp/k.want" &&
 	T send-keys -t e r && wait_for '^caption: _' &&
 	T send-keys -t e -l 'coverage, sampled more' && T send-keys -t e Enter &&

@@ -20,7 +20,7 @@ explorer
 if wait_for 'Tab:slider' && T send-keys -t e X && wait_for '^Elo over training' &&
 	screen | grep -q '^> train FLOPs .* 1e15 *$' &&
 	screen | grep -q '^  total FLOPs .* 2e15 locked$' && screen | grep -q '^-750 Elo' &&
-	screen | grep -q '^cheapest for 1e7 problems' && ! screen | grep -q 'N params'; then
+	screen | grep -q '^cheapest for 10M moves' && ! screen | grep -q 'N params'; then
 	ok "X shows the plane, its four sliders and its readout, no map"
 else
 	no "X shows the plane, its four sliders and its readout, no map" "$(screen)"
@@ -40,26 +40,27 @@ else
 fi
 if T send-keys -t e W && wait_for 'test-time laws: Enter picks' &&
 	T send-keys -t e -l sn && T send-keys -t e Enter &&
-	wait_for '^X closed: snell2024: a FLOPs match, no plane to draw: t shows it' &&
+	wait_for '^X closed: snell2024: a FLOPs match, no plane: t shows it' &&
 	screen | grep -q 'N params'; then
 	ok "W to a law without a plane closes X and says why"
 else
 	no "W to a law without a plane closes X and says why" "$(screen)"
 fi
-if T send-keys -t e X && wait_for '^snell2024: a FLOPs match' && screen | grep -q 'N params'; then
-	ok "X refuses a law without a plane: the map stays, the status line says why"
+if T send-keys -t e X && wait_for '^X: jones2021-hex9 \(snell2024: no train axis; W picks\)' &&
+	wait_for '^Elo over training'; then
+	ok "X under a law without a plane opens on jones2021-hex9 and says so"
 else
-	no "X refuses a law without a plane: the map stays, the status line says why" "$(screen)"
+	no "X under a law without a plane opens on jones2021-hex9 and says so" "$(screen)"
 fi
 T send-keys -t e q
 
 explorer
 if wait_for 'Tab:slider' && T send-keys -t e K &&
-	wait_for '^jones2021-hex9 is not a coverage law: W picks one' &&
-	screen | grep -q 'N params'; then
-	ok "K refuses a law that is not a coverage law"
+	wait_for '^K: brown2024-llama3-8b-instruct-math \(jones2021-hex9: no samples axis; W picks\)' &&
+	wait_for '^coverage against samples'; then
+	ok "K under a law that is not a coverage law opens on Brown's MATH fit and says so"
 else
-	no "K refuses a law that is not a coverage law" "$(screen)"
+	no "K under a law that is not a coverage law opens on Brown's MATH fit and says so" "$(screen)"
 fi
 T send-keys -t e q
 

@@ -278,36 +278,52 @@ static void views_show_their_own_sliders(void **state)
 	assert_int_equal(a.scene.focus, SLIDER_SAMPLES);
 }
 
-/* X refuses a law with no plane, naming it and what shows it; K refuses a non-coverage law. */
-static void views_refuse_what_they_cannot_show(void **state)
+/* The status fits an 80-column status line whole. */
+static void assert_fits_80(const struct app *a)
 {
-	struct app a;
-
-	(void)state;
-	start(&a, "test-coverage");
-	app_key(&a, 'X');
-	assert_false(app_view_on(&a, TOUR_VIEW_TRAINTEST));
-	assert_string_equal(a.status, "test-coverage: coverage against samples, no training axis: "
-	                              "K shows it; W picks another law");
-	start(&a, "snell2024");
-	app_key(&a, 'X');
-	assert_false(app_view_on(&a, TOUR_VIEW_TRAINTEST));
-	assert_non_null(strstr(a.status, "snell2024: a FLOPs match"));
-	app_key(&a, 'K');
-	assert_false(app_view_on(&a, TOUR_VIEW_COVERAGE));
-	start(&a, "jones2021-hex9");
-	app_key(&a, 'K');
-	assert_false(app_view_on(&a, TOUR_VIEW_COVERAGE));
-	assert_string_equal(a.status, "jones2021-hex9 is not a coverage law: W picks one");
+	if (strlen(a->status) > 80)
+		fail_msg("%zu columns: %s", strlen(a->status), a->status);
 }
 
-/* W: the picker lists the test-time laws; a law the open view cannot show closes it, said. */
-static void w_closes_a_view_the_law_cannot_show(void **state)
+/* X or K under a law it cannot show switches to the default one of its kind, said in 80 columns. */
+static void views_switch_to_a_law_they_can_show(void **state)
 {
 	struct app a;
-	const struct catalog_entry *cov = catalog_testtime(&cat, "test-coverage");
 
 	(void)state;
+	start(&a, "brown2024-llama3-8b-instruct-math");
+	app_key(&a, 'X');
+	assert_true(app_view_on(&a, TOUR_VIEW_TRAINTEST));
+	assert_string_equal(app_tt_law(&a)->preset.id, "jones2021-hex9");
+	assert_string_equal(a.status, "X: jones2021-hex9 (brown2024-llama3-8b-instruct-math: no "
+	                              "train axis; W picks)");
+	assert_fits_80(&a);
+	app_key(&a, 'K');
+	assert_true(app_view_on(&a, TOUR_VIEW_COVERAGE));
+	assert_string_equal(app_tt_law(&a)->preset.id, "brown2024-llama3-8b-instruct-math");
+	assert_string_equal(a.status, "K: brown2024-llama3-8b-instruct-math (jones2021-hex9: no "
+	                              "samples axis; W picks)");
+	assert_fits_80(&a);
+	start(&a, "snell2024");
+	app_key(&a, 'K');
+	assert_true(app_view_on(&a, TOUR_VIEW_COVERAGE));
+	assert_fits_80(&a);
+	/* the key's switch is the key's: a tour's toggle still refuses (tour errors stay) */
+	start(&a, "test-coverage");
+	assert_false(app_toggle_view(&a, TOUR_VIEW_TRAINTEST));
+	assert_string_equal(a.status, "test-coverage has no training axis: K shows it");
+}
+
+/* W: a law the open view cannot show closes it and opens the view that shows it. */
+static void w_opens_the_view_the_law_needs(void **state)
+{
+	struct app a;
+	const struct catalog_entry *cov =
+	        catalog_testtime(&cat, "brown2024-llama3-70b-instruct-codecontests");
+	const struct catalog_entry *snell = catalog_testtime(&cat, "snell2024");
+
+	(void)state;
+	assert_non_null(cov);
 	start(&a, "jones2021-hex9");
 	app_key(&a, 'X');
 	assert_true(app_view_on(&a, TOUR_VIEW_TRAINTEST));
@@ -319,12 +335,18 @@ static void w_closes_a_view_the_law_cannot_show(void **state)
 	assert_int_equal(a.mode, MODE_EXPLORE);
 	assert_ptr_equal(app_tt_law(&a), cov);
 	assert_false(app_view_on(&a, TOUR_VIEW_TRAINTEST));
-	assert_non_null(strstr(a.status, "K shows it"));
-	assert_non_null(strstr(a.status, "X closed: test-coverage: "));
-	/* the slider focus came back to the map's */
-	assert_int_equal(a.scene.focus, SLIDER_N);
-	app_key(&a, 'K');
 	assert_true(app_view_on(&a, TOUR_VIEW_COVERAGE));
+	assert_string_equal(
+	        a.status,
+	        "K: brown2024-llama3-70b-instruct-codecontests is a coverage law (X closed)");
+	assert_fits_80(&a);
+	app_key(&a, 'W');
+	a.pick = (size_t)(snell - cat.testtimes);
+	app_key(&a, KEYC_ENTER);
+	assert_false(app_view_on(&a, TOUR_VIEW_COVERAGE));
+	assert_string_equal(a.status, "K closed: snell2024: a FLOPs match, no plane: t shows it");
+	assert_fits_80(&a);
+	assert_int_equal(a.scene.focus, SLIDER_N); /* the focus came back to the map's */
 }
 
 /* The fields' texts joined, for strstr. */
@@ -355,7 +377,7 @@ static void x_readout_gives_the_points_numbers(void **state)
 	readout_text(&a, text, sizeof text);
 	/* log10 test = 29 - 1.2 x 15 + 0.004 P: P = (8 - 11) / 0.004 = -750 Elo */
 	assert_non_null(strstr(text, "-750 Elo|"));
-	assert_non_null(strstr(text, "cheapest for 1e6 problems"));
+	assert_non_null(strstr(text, "cheapest for 1M moves"));
 	assert_non_null(strstr(text, "10x training saves 15.8x test compute"));
 	assert_null(strstr(text, "extrapolated"));
 	assert_null(strstr(text, "L = "));
@@ -476,8 +498,8 @@ int main(void)
 	        cmocka_unit_test(test_locked_train_follows_the_total),
 	        cmocka_unit_test(x_cycles_the_planes_lock_in_x),
 	        cmocka_unit_test(views_show_their_own_sliders),
-	        cmocka_unit_test(views_refuse_what_they_cannot_show),
-	        cmocka_unit_test(w_closes_a_view_the_law_cannot_show),
+	        cmocka_unit_test(views_switch_to_a_law_they_can_show),
+	        cmocka_unit_test(w_opens_the_view_the_law_needs),
 	        cmocka_unit_test(x_readout_gives_the_points_numbers),
 	        cmocka_unit_test(k_readout_gives_coverage_and_samples),
 	        cmocka_unit_test(setters_refuse_and_clamp),

@@ -494,6 +494,8 @@ bool app_tt_has_plane(const struct app *a);
 bool app_tt_has_coverage(const struct app *a);
 const char *app_tt_no_plane(const struct app *a);
 const char *app_tt_no_coverage(const struct app *a);
+/* X or K (the key) about to open under a law it cannot show: switch to one it can, said. */
+bool app_tt_suit(struct app *a, enum tour_view id);
 
 /* Where a tour's speaker notes go at each step (--notes), or NULL. */
 void app_set_notes(struct app *a, struct notes *n);

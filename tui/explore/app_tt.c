@@ -15,8 +15,11 @@
 #include "app_parts.h"
 #include "app_views.h"
 
-/* The law the views open on: the plane of the issue's story, when loaded. */
-#define APP_TT_DEFAULT "jones2021-hex9"
+/* The laws the views open on: the plane of the issue's story, Brown et al.'s MATH fit. */
+#define APP_TT_DEFAULT  "jones2021-hex9"
+#define APP_TT_COVERAGE "brown2024-llama3-8b-instruct-math"
+
+static long tt_law_for(const struct app *a, enum tour_view id);
 
 const struct catalog_entry *app_tt_law(const struct app *a)
 {
@@ -296,6 +299,20 @@ bool app_tt_has_coverage(const struct app *a)
 	return e != NULL && e->preset.tt.form == TT_COVERAGE;
 }
 
+/*
+ * "K: brown2024-llama3-8b-instruct-math (jones2021-hex9: no samples axis;
+ * W picks)", shorter when that passes 80 columns: the new law first.
+ */
+static void tt_say_switch(struct app *a, char view, const char *old, const char *lacks)
+{
+	const char *id = app_tt_law(a)->preset.id;
+
+	if (strlen(id) + strlen(old) + strlen(lacks) + 17 <= 80)
+		app_status(a, "%c: %s (%s: %s; W picks)", view, id, old, lacks);
+	else
+		app_status(a, "%c: %.60s (W picks another)", view, id);
+}
+
 /* What the law has instead of a plane, and where it shows (a status line, no '%'). */
 const char *app_tt_no_plane(const struct app *a)
 {
@@ -305,13 +322,9 @@ const char *app_tt_no_plane(const struct app *a)
 	if (e == NULL)
 		return "X needs a test-time law: none loaded (presets/testtime)";
 	if (e->preset.tt.form == TT_COVERAGE)
-		snprintf(line, sizeof line,
-		         "%.60s: coverage against samples, no training axis: K shows it; W picks "
-		         "another law",
-		         e->preset.id);
+		snprintf(line, sizeof line, "%.42s has no training axis: K shows it", e->preset.id);
 	else
-		snprintf(line, sizeof line,
-		         "%.60s: a FLOPs match, no plane to draw: t shows it; W picks another law",
+		snprintf(line, sizeof line, "%.42s: a FLOPs match, no plane: t shows it",
 		         e->preset.id);
 	return line;
 }
@@ -324,8 +337,48 @@ const char *app_tt_no_coverage(const struct app *a)
 
 	if (e == NULL)
 		return "K needs a test-time law: none loaded (presets/testtime)";
-	snprintf(line, sizeof line, "%.60s is not a coverage law: W picks one", e->preset.id);
+	if (tt_law_for(a, TOUR_VIEW_COVERAGE) < 0)
+		snprintf(line, sizeof line, "K: no coverage law loaded; %.42s has no samples axis",
+		         e->preset.id);
+	else
+		snprintf(line, sizeof line, "%.42s has no samples axis: W picks a coverage law",
+		         e->preset.id);
 	return line;
+}
+
+/* The law a view opens on when the current one has not its axes: the default, else the first. */
+static long tt_law_for(const struct app *a, enum tour_view id)
+{
+	const char *want = id == TOUR_VIEW_TRAINTEST ? APP_TT_DEFAULT : APP_TT_COVERAGE;
+	enum tt_form form = id == TOUR_VIEW_TRAINTEST ? TT_LOG_LINEAR : TT_COVERAGE;
+	const struct catalog_entry *e = catalog_testtime(a->catalog, want);
+
+	if (e != NULL && e->preset.tt.form == form)
+		return (long)(e - a->catalog->testtimes);
+	for (size_t i = 0; i < a->catalog->ntesttimes; i++)
+		if (a->catalog->testtimes[i].preset.tt.form == form)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * X or K about to open under a law it cannot show: switch to one it can
+ * (false when none of the kind is loaded: the view then refuses). The
+ * status names the new law first, so an 80-column line keeps it.
+ */
+bool app_tt_suit(struct app *a, enum tour_view id)
+{
+	bool plane = id == TOUR_VIEW_TRAINTEST;
+	const struct catalog_entry *old = app_tt_law(a);
+	long to;
+
+	if ((id != TOUR_VIEW_TRAINTEST && id != TOUR_VIEW_COVERAGE) || app_view_on(a, id) ||
+	    (plane ? app_tt_has_plane(a) : app_tt_has_coverage(a)) || (to = tt_law_for(a, id)) < 0)
+		return false;
+	a->scene.tt.law = to;
+	tt_say_switch(a, plane ? 'X' : 'K', old != NULL ? old->preset.id : "",
+	              plane ? "no train axis" : "no samples axis");
+	return true;
 }
 
 void app_open_traintest(struct app *a, bool on)
@@ -340,13 +393,24 @@ void app_open_coverage(struct app *a, bool on)
 	app_focus_by(a, 0);
 }
 
-/* After W: a view the new law cannot show closes, and the status line says why. */
-static void tt_recheck(struct app *a, enum tour_view id, bool fits, const char *why)
+/*
+ * After W: a view the new law cannot show closes and the one that shows it
+ * opens (a coverage law in X opens K), the status line naming the law first.
+ */
+static void tt_recheck(struct app *a, enum tour_view id, bool fits)
 {
+	const char *law = app_tt_law(a)->preset.id;
+
 	if (!app_view_on(a, id) || fits)
 		return;
 	app_toggle_view(a, id);
-	app_status(a, "%c closed: %s", id == TOUR_VIEW_TRAINTEST ? 'X' : 'K', why);
+	if (app_tt_has_coverage(a) && app_toggle_view(a, TOUR_VIEW_COVERAGE))
+		app_status(a, "K: %.60s is a coverage law (X closed)", law);
+	else if (app_tt_has_plane(a) && app_toggle_view(a, TOUR_VIEW_TRAINTEST))
+		app_status(a, "X: %.60s is a train x test plane (K closed)", law);
+	else
+		app_status(a, "%c closed: %s", id == TOUR_VIEW_TRAINTEST ? 'X' : 'K',
+		           app_tt_no_plane(a)); /* neither view: a FLOPs match, t shows it */
 }
 
 void app_tt_pick(struct app *a, size_t index)
@@ -354,6 +418,6 @@ void app_tt_pick(struct app *a, size_t index)
 	if (!app_set_tt_law(a, index))
 		return;
 	app_status(a, "test-time law: %.100s", a->catalog->testtimes[index].preset.name);
-	tt_recheck(a, TOUR_VIEW_TRAINTEST, app_tt_has_plane(a), app_tt_no_plane(a));
-	tt_recheck(a, TOUR_VIEW_COVERAGE, app_tt_has_coverage(a), app_tt_no_coverage(a));
+	tt_recheck(a, TOUR_VIEW_TRAINTEST, app_tt_has_plane(a));
+	tt_recheck(a, TOUR_VIEW_COVERAGE, app_tt_has_coverage(a));
 }

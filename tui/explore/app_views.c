@@ -314,6 +314,7 @@ void app_view_key(struct app *a, enum tour_view id)
 	const struct app_view *r = app_view_row(id);
 	unsigned before = a->scene.views;
 
+	app_tt_suit(a, id); /* X or K under a law it cannot show: one it can, if loaded */
 	if (r == NULL || !app_toggle_view(a, id))
 		return;
 	if (!app_view_on(a, id)) {
