@@ -36,9 +36,9 @@ static const struct {
         [SLIDER_DAYS] = {"days", "days    ", 0.01, 3650, false},
         [SLIDER_MFU] = {"MFU", "MFU     ", 0.01, 1, true},
         /*
-         * The plane's axes: from a desktop's second to past every run so far
-         * (Jones 2021 trains 1e12-1e17 FLOPs on Hex), test compute from one
-         * FLOP a problem; a billion billion problems served at most.
+         * The plane's axes: wide bounds of our own, not a paper's range (a
+         * law's fitted range is its preset's fitted_range), test compute from
+         * one FLOP a problem; a billion billion problems served at most.
          */
         [SLIDER_TRAIN] = {"train", "train FLOPs ", 1e6, 1e30, false},
         [SLIDER_TEST] = {"test", "test/problem", 1, 1e25, false},
