@@ -176,7 +176,7 @@ else
 	no "test-time text table width" "$out"
 fi
 run plot testtime --width 60 --height 20
-if printf '%s\n' "$out" | grep -qF '* cheapest for 10M (under @)'; then
+if printf '%s\n' "$out" | grep -qF '* cheapest (under @)'; then
 	ok "plot testtime: the legend says '*' is under '@' when they share a cell"
 else
 	no "plot testtime: cheapest under @" "$out"

@@ -173,6 +173,47 @@ static void refuses_what_it_cannot_draw(void **state)
 	canvas_free(&c);
 }
 
+/*
+ * The k axis' end: the fitted 1e4, a round decade past a target just beyond
+ * it (0.975 needs (ln 0.975 / -1.33)^(1 / -0.43) = 10,070 samples by hand:
+ * not "k = 10.1K (off the axis)"), and no further than 1e6.
+ */
+static void k_axis_reaches_point_and_target(void **state)
+{
+	(void)state;
+	assert_float_equal(coverage_k_hi(&brown, 100, true, 0.9), 1e4, 0);
+	assert_float_equal(coverage_k_hi(&brown, 1e4, false, 0), 1e4, 0);
+	assert_float_equal(coverage_k_hi(&brown, 100, true, 0.975), 1e5, 0);
+	assert_float_equal(coverage_k_hi(&brown, 2e4, false, 0), 1e5, 0);
+	assert_float_equal(coverage_k_hi(&brown, 5e8, true, 0.9999), 1e6, 0);
+}
+
+/* "k = 364 for 0.9" keeps a cell from the curve each side ("ooook = 6.52K" misreads). */
+static void target_label_apart_from_the_curve(void **state)
+{
+	(void)state;
+	/* 72x16: plot coverage --width 72 --height 18, where the label ran into the curve */
+	static const int more[4][2] = {{72, 16}, {78, 16}, {80, 24}, {160, 48}};
+	for (int i = 0; i < 4; i++) {
+		struct canvas c;
+		struct coverage_spec s;
+		struct coverage_plot p;
+		draw(&c, more[i][0], more[i][1], &s, &p);
+		for (int y = 0; y < c.h; y++)
+			for (int x = 1; x + 4 < c.w; x++) {
+				if (canvas_get(&c, x, y).ch != 'k' ||
+				    canvas_get(&c, x + 1, y).ch != ' ' ||
+				    canvas_get(&c, x + 2, y).ch != '=')
+					continue;
+				/* a blank (or the target's row) before it: never a curve or a dot
+				 */
+				int before = canvas_get(&c, x - 1, y).ch;
+				assert_true(before == ' ' || before == COVERAGE_TARGET_GLYPH);
+			}
+		canvas_free(&c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +223,8 @@ int main(void)
 	        cmocka_unit_test(off_the_axis_reported),
 	        cmocka_unit_test(target_sentence),
 	        cmocka_unit_test(refuses_what_it_cannot_draw),
+	        cmocka_unit_test(k_axis_reaches_point_and_target),
+	        cmocka_unit_test(target_label_apart_from_the_curve),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -245,7 +245,8 @@ const struct cli_option cli_options[] = {
          .hi = LAW_COMPUTE_MAX,
          .open_lo = true,
          .what = "FLOPs",
-         .help = "test-time laws: test-time compute per problem, FLOPs"},
+         .help = "test-time laws: test-time compute per problem (or move),\n"
+                 "FLOPs, 1 or more"},
         {.name = "problems",
          .arg = "Q",
          .kind = KIND_NUMBER,
@@ -256,7 +257,8 @@ const struct cli_option cli_options[] = {
          .hi = 1e20,
          .what = "problems",
          .help = "test-time laws: problems served (1 to 1e20): total =\n"
-                 "train + Q x test"},
+                 "train + Q x test; default: serving costs about what\n"
+                 "training does"},
         {.name = "samples",
          .arg = "K",
          .kind = KIND_NUMBER,

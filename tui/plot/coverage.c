@@ -125,7 +125,12 @@ static bool room(const struct canvas *c, const struct rect *a, int x, int y, int
 		if (x + i < a->x || x + i >= a->x + a->w)
 			continue;
 		int st = canvas_get(c, x + i, y).style;
-		if (st != STYLE_BLANK && st != STYLE_SHADE && st != STYLE_HIGHLIGHT)
+		bool gap = i < 0 || i == len;
+		/* a dot in the gap joins the text to a curve just beyond it: "ooo.k = 364" */
+		int beyond = x + (i < 0 ? -2 : len + 1);
+		bool joins = gap && beyond >= a->x && beyond < a->x + a->w &&
+		             canvas_get(c, beyond, y).style != STYLE_BLANK;
+		if (st != STYLE_BLANK && st != STYLE_HIGHLIGHT && (joins || st != STYLE_SHADE))
 			return false;
 	}
 	return true;

@@ -435,7 +435,7 @@ static void draw_legend(struct canvas *c, struct rect r, const struct traintest_
 	if (s->has_point && s->problems > 0 &&
 	    fitted_cheapest(s->law, tt_performance(s->law, s->train, s->test), s->problems, &tr,
 	                    &te))
-		snprintf(e[n++], 96, "%c cheapest for %s%s", TRAINTEST_CHEAPEST_GLYPH, q,
+		snprintf(e[n++], 96, "%c cheapest%s", TRAINTEST_CHEAPEST_GLYPH,
 		         !in_window(s, tr, te) ? " (outside the window)"
 		         : under               ? " (under @)"
 		                               : "");
