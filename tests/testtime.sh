@@ -250,6 +250,12 @@ expect_error "a point above perfect play (0 Elo) is refused, not drawn" \
 expect_error "a point below the fitted Elo is refused in test-time too" \
 	"isoflop: train 1e12, test 1e3 reach -2900 Elo, outside jones2021-hex9's fitted performance, -1500 Elo to 0 Elo" \
 	test-time --tt-law jones2021-hex9 --train 1e12 --test 1e3
+expect_error "the explorer refuses a start past its train slider, never clamps it" \
+	"isoflop: --train: the explorer's train slider runs from 1e6 to 1e30, not 1e35" \
+	--train 1e35 --dump
+expect_error "the explorer refuses a test compute below its slider's 1 FLOP" \
+	"isoflop: --test: the explorer's test slider runs from 1 to 1e25, not 0.001" \
+	--test 1e-3 --dump
 expect_error "plot testtime --height 12 leaves no room for the readout" \
 	"isoflop: --height: the picture and its readout need 13 lines or more" \
 	plot testtime --height 12

@@ -339,6 +339,14 @@ static int start_testtime(const struct cli *cli, struct app *a)
 		return cli_error("--target %g: the explorer's target is a coverage between 0 and 1 "
 		                 "(view K), e.g. 0.9",
 		                 cli->target);
+	/* beyond a slider's range the keys could not reach the value: refuse, never clamp */
+	if (((cli->given & OPT_TRAIN) && (rc = in_range(a, SLIDER_TRAIN, "--train", cli->train))) ||
+	    ((cli->given & OPT_TEST) && (rc = in_range(a, SLIDER_TEST, "--test", cli->test))) ||
+	    ((cli->given & OPT_PROBLEMS) &&
+	     (rc = in_range(a, SLIDER_PROBLEMS, "--problems", cli->problems))) ||
+	    ((cli->given & OPT_SAMPLES) &&
+	     (rc = in_range(a, SLIDER_SAMPLES, "--samples", cli->samples))))
+		return rc;
 	if (cli->given & OPT_TRAIN)
 		app_set_train(a, cli->train);
 	if (cli->given & OPT_TEST)

@@ -391,13 +391,13 @@ static void format_value(enum slider s, double v, char *buf, size_t size)
 	case SLIDER_MFU:
 		snprintf(buf, size, "%.1f%%", 100 * v);
 		break;
+	case SLIDER_TARGET: /* a coverage such as 0.975, as the legend and readout say it */
+		snprintf(buf, size, "%.3g", v);
+		break;
 	case SLIDER_TRAIN:
 	case SLIDER_TEST:
 	case SLIDER_TOTAL:
 		units_format_compute(v, buf, size);
-		break;
-	case SLIDER_TARGET:
-		snprintf(buf, size, "%.2f", v);
 		break;
 	case SLIDER_E:
 	case SLIDER_ALPHA:
@@ -862,6 +862,16 @@ static void picker_model_line(const struct app *a, size_t k, int name_w, char *l
 	         p->tag, name_w, name_w, p->name, nb, db, cb, rb);
 }
 
+/* The test-time picker's id column: as wide as the longest id, so form and task line up. */
+static int tt_id_width(const struct app *a)
+{
+	size_t w = 2;
+	for (size_t i = 0; i < a->catalog->ntesttimes; i++)
+		if (strlen(a->catalog->testtimes[i].preset.id) > w)
+			w = strlen(a->catalog->testtimes[i].preset.id);
+	return (int)w;
+}
+
 /* Row k of the open picker, or its header (k < 0). */
 static void picker_line(const struct app *a, long k, char *line, size_t size)
 {
@@ -873,15 +883,15 @@ static void picker_line(const struct app *a, long k, char *line, size_t size)
 		snprintf(line, size, "%s%-4s %-*s %9s %7s %8s %8s", marks ? "    " : "", "tag",
 		         name_w, "name", "N", "D", "6ND", "reported");
 	else if (k < 0 && a->mode == MODE_PICK_TT)
-		snprintf(line, size, "%-34s %-11s %s", "id", "form", "task");
+		snprintf(line, size, "%-*s %-11s %s", tt_id_width(a), "id", "form", "task");
 	else if (k < 0)
 		snprintf(line, size, "%-24s %-17s %s", "id", "family", "name");
 	else if (models)
 		picker_model_line(a, (size_t)k, name_w, line, size);
 	else if (a->mode == MODE_PICK_TT) {
 		const struct preset *p = &a->catalog->testtimes[k].preset;
-		snprintf(line, size, "%-34s %-11s %s", p->id, preset_tt_form_name(p->tt.form),
-		         p->task);
+		snprintf(line, size, "%-*s %-11s %s", tt_id_width(a), p->id,
+		         preset_tt_form_name(p->tt.form), p->task);
 	} else {
 		const struct preset *p = &a->catalog->laws[k].preset;
 		snprintf(line, size, "%-24s %-17s %s", p->id, preset_family_name(p->law.family),
