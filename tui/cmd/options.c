@@ -279,7 +279,8 @@ const struct cli_option cli_options[] = {
          .hi = 1e300,
          .what = "performance",
          .help = "test-time laws: a performance to reach, in the law's\n"
-                 "units (Elo; a coverage in (0, 1))"},
+                 "units (Elo; a coverage in (0, 1)); in the explorer,\n"
+                 "view K's coverage target"},
         {.name = "format",
          .arg = "F",
          .kind = KIND_CHOICE,

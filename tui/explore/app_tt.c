@@ -305,7 +305,10 @@ bool app_tt_has_coverage(const struct app *a)
  */
 static void tt_say_switch(struct app *a, char view, const char *old, const char *lacks)
 {
-	const char *id = app_tt_law(a)->preset.id;
+	const struct catalog_entry *e = app_tt_law(a);
+	if (e == NULL) /* the caller switched to a loaded law; never reached otherwise */
+		return;
+	const char *id = e->preset.id;
 
 	if (strlen(id) + strlen(old) + strlen(lacks) + 17 <= 80)
 		app_status(a, "%c: %s (%s: %s; W picks)", view, id, old, lacks);
