@@ -17,30 +17,8 @@
 #include "../../tui/explore/explorer.h"
 #include "../../tui/explore/keys.h"
 #include "../../tui/explore/readout.h"
-#include "fixtures.h"
-
-static struct catalog cat;
-
-static int load(void **state)
-{
-	static const char *const dirs[] = {"presets", "tests/testtime-presets"};
-	struct catalog_options opt = {.dirs = dirs, .ndirs = 2};
-	char err[512];
-
-	(void)state;
-	if (catalog_load(&cat, &opt, err, sizeof err) != 0) {
-		print_error("%s\n", err);
-		return -1;
-	}
-	return 0;
-}
-
-static int unload(void **state)
-{
-	(void)state;
-	catalog_free(&cat);
-	return 0;
-}
+#define CATALOG_FIXTURE_EXTRA_DIR "tests/testtime-presets"
+#include "catalog_fixture.h"
 
 /* A fresh state under Hoffmann's law, the test-time law `tt` chosen. */
 static void start(struct app *a, const char *tt)
@@ -505,5 +483,5 @@ int main(void)
 	        cmocka_unit_test(setters_refuse_and_clamp),
 	        cmocka_unit_test(frames_at_80x24_are_legible),
 	};
-	return cmocka_run_group_tests(tests, load, unload);
+	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }
