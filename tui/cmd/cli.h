@@ -11,7 +11,9 @@
 #include "../../model/units.h"
 #include "../../presets/catalog.h"
 #include "../../presets/tour.h"
+#include "../plot/coverage.h"
 #include "../plot/table.h"
+#include "../plot/traintest.h"
 #include "../explore/stocks.h"
 
 /* Exit status of every user-facing failure. */
@@ -194,9 +196,9 @@ const char *cli_known_ids(const struct catalog_entry *e, size_t n, char *buf, si
 int cli_stock(const struct cli *cli, const char *id, struct stock_numbers *out);
 
 /* The test-time law --tt-law names by default: the one with a plane. */
-#define CLI_DEFAULT_TT_LAW "jones2021-hex9"
+#define CLI_DEFAULT_TT_LAW TRAINTEST_DEFAULT_LAW
 /* The coverage law plot coverage and test-time draw without --tt-law, when it is there. */
-#define CLI_DEFAULT_COVERAGE_LAW "brown2024-llama3-8b-instruct-math"
+#define CLI_DEFAULT_COVERAGE_LAW COVERAGE_DEFAULT_LAW
 
 /*
  * The test-time law `id` (--tt-law; NULL: CLI_DEFAULT_TT_LAW) into *out: 0,

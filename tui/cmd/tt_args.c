@@ -58,9 +58,19 @@ int tt_args_law(const struct cli *cli, enum tt_form form, const char *what,
 	return e->preset.tt.form == form ? 0 : wrong_form(&e->preset, form, what);
 }
 
+/* "-1500 Elo to 0 Elo": a law's fitted performance, as the refusals below say it. */
+static void fitted_performance(const struct tt_law *tt, char *buf, size_t size)
+{
+	char lo[48], hi[48];
+
+	traintest_performance_text(tt, tt->performance.lo, lo, sizeof lo);
+	traintest_performance_text(tt, tt->performance.hi, hi, sizeof hi);
+	snprintf(buf, size, "%s to %s", lo, hi);
+}
+
 int tt_args_target(const struct preset *law, double target)
 {
-	char p[48], lo[48], hi[48];
+	char p[48], range[100];
 	const struct tt_law *tt = &law->tt;
 
 	if (tt->form == TT_COVERAGE) {
@@ -72,10 +82,8 @@ int tt_args_target(const struct preset *law, double target)
 	if (tt_in_range(tt->performance, target))
 		return 0;
 	traintest_performance_text(tt, target, p, sizeof p);
-	traintest_performance_text(tt, tt->performance.lo, lo, sizeof lo);
-	traintest_performance_text(tt, tt->performance.hi, hi, sizeof hi);
-	return cli_error("--target: %s is outside %s's fitted performance, %s to %s", p, law->id,
-	                 lo, hi);
+	fitted_performance(tt, range, sizeof range);
+	return cli_error("--target: %s is outside %s's fitted performance, %s", p, law->id, range);
 }
 
 double tt_args_middle(struct tt_range r, double fallback)
@@ -134,15 +142,13 @@ int tt_args_point(const struct cli *cli, const struct preset *law, struct tt_poi
 	pt->performance = tt_performance(tt, pt->train, pt->test);
 	/* past the fitted performance the line says nothing (above 0 Elo is beyond perfect play) */
 	if (!tt_in_range(tt->performance, pt->performance)) {
-		char p[48], lo[48], hi[48], tr[16], te[16];
+		char p[48], range[100], tr[16], te[16];
 		traintest_performance_text(tt, pt->performance, p, sizeof p);
-		traintest_performance_text(tt, tt->performance.lo, lo, sizeof lo);
-		traintest_performance_text(tt, tt->performance.hi, hi, sizeof hi);
+		fitted_performance(tt, range, sizeof range);
 		units_format_compute(pt->train, tr, sizeof tr);
 		units_format_compute(pt->test, te, sizeof te);
-		return cli_error("train %s, test %s reach %s, outside %s's fitted performance, %s "
-		                 "to %s",
-		                 tr, te, p, law->id, lo, hi);
+		return cli_error("train %s, test %s reach %s, outside %s's fitted performance, %s",
+		                 tr, te, p, law->id, range);
 	}
 	pt->in_range = traintest_point_fitted(tt, pt->train, pt->test);
 	return 0;

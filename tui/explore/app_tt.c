@@ -11,13 +11,11 @@
 
 #include "../../model/traintest.h"
 #include "../../model/units.h"
+#include "../plot/coverage.h"
+#include "../plot/traintest.h"
 #include "app.h"
 #include "app_parts.h"
 #include "app_views.h"
-
-/* The laws the views open on: the plane of the story, Brown et al.'s MATH fit. */
-#define APP_TT_DEFAULT  "jones2021-hex9"
-#define APP_TT_COVERAGE "brown2024-llama3-8b-instruct-math"
 
 static long tt_law_for(const struct app *a, enum tour_view id);
 
@@ -53,12 +51,12 @@ static void tt_defaults(struct app_tt *t, const struct catalog_entry *e)
 	test = tt_test_for(law, t->train, (law->performance.lo + law->performance.hi) / 2);
 	if (isfinite(test) && test > 0)
 		t->test = test;
-	t->problems = fmax(1, pow(10, round(log10(t->train / t->test))));
+	t->problems = traintest_default_problems(t->train, t->test);
 }
 
 void app_tt_init(struct app *a)
 {
-	const struct catalog_entry *e = catalog_testtime(a->catalog, APP_TT_DEFAULT);
+	const struct catalog_entry *e = catalog_testtime(a->catalog, TRAINTEST_DEFAULT_LAW);
 
 	a->scene.tt.law = e != NULL                ? (long)(e - a->catalog->testtimes)
 	                  : a->catalog->ntesttimes ? 0
@@ -352,7 +350,7 @@ const char *app_tt_no_coverage(const struct app *a)
 /* The law a view opens on when the current one has not its axes: the default, else the first. */
 static long tt_law_for(const struct app *a, enum tour_view id)
 {
-	const char *want = id == TOUR_VIEW_TRAINTEST ? APP_TT_DEFAULT : APP_TT_COVERAGE;
+	const char *want = id == TOUR_VIEW_TRAINTEST ? TRAINTEST_DEFAULT_LAW : COVERAGE_DEFAULT_LAW;
 	enum tt_form form = id == TOUR_VIEW_TRAINTEST ? TT_LOG_LINEAR : TT_COVERAGE;
 	const struct catalog_entry *e = catalog_testtime(a->catalog, want);
 

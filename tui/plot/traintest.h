@@ -21,6 +21,9 @@
 #include "canvas.h"
 #include "frame.h"
 
+/* The law the plane shows when none is named: the story's (Jones 2021, Hex). */
+#define TRAINTEST_DEFAULT_LAW "jones2021-hex9"
+
 /* Iso-total lines at most (more would be a texture at 80x24). */
 #define TRAINTEST_MAX_TOTALS 4
 /* Contour levels at most. */
