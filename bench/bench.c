@@ -209,16 +209,16 @@ static void bench_compute(const struct law *law, const char *id)
  * The 160x48 train x test plane of the shipped jones2021-hex9 ('@' at 1e14,
  * 1e10 for 1e6 moves) against its bare arithmetic: the law's performance at
  * every plot cell, what the fitted range's edge asks. Then coverage against
- * samples of the shipped brown2024-llama3-8b-instruct-math against c(k) at
+ * samples of the shipped brown2024-llama3-8b-math against c(k) at
  * every column. Goal: each picture at most twice its arithmetic.
  */
 static void bench_traintest(const struct catalog *cat)
 {
 	const struct catalog_entry *je = catalog_testtime(cat, "jones2021-hex9");
-	const struct catalog_entry *be = catalog_testtime(cat, "brown2024-llama3-8b-instruct-math");
+	const struct catalog_entry *be = catalog_testtime(cat, "brown2024-llama3-8b-math");
 
 	if (je == NULL || be == NULL) {
-		fprintf(stderr, "bench: no jones2021-hex9 or brown2024-llama3-8b-instruct-math\n");
+		fprintf(stderr, "bench: no jones2021-hex9 or brown2024-llama3-8b-math\n");
 		return;
 	}
 	const struct tt_law jones = je->preset.tt, brown = be->preset.tt;

@@ -49,7 +49,7 @@ if wait_for 'Tab:slider' && T send-keys -t e X && wait_for '^> train FLOPs' &&
 	T send-keys -t e -l 'the plane, trained longer' && T send-keys -t e Enter &&
 	wait_for 'step 3 recorded' &&
 	T send-keys -t e W && wait_for 'test-time laws' &&
-	T send-keys -t e -l 'brown2024-llama3-8b-instruct-m' && T send-keys -t e Enter &&
+	T send-keys -t e -l 'brown2024-llama3-8b-m' && T send-keys -t e Enter &&
 	wait_for '^> samples k' && T send-keys -t e l &&
 	wait_for '^> samples k .* 112$' && shown >"$tmp/k.want" &&
 	T send-keys -t e r && wait_for '^caption: _' &&

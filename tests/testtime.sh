@@ -102,7 +102,7 @@ fi
 # Brown et al. 2024, Sec. 1: Llama-3-8B-Instruct on MATH covers 82.9% with 100
 # samples and 98.44% with 10,000. Its Fig. 5 fit errs by 0.003 +- 0.0027: within
 # 0.011 (mean + 3 sd), written as a relative tolerance of near's.
-B=brown2024-llama3-8b-instruct-math
+B=brown2024-llama3-8b-math
 run test-time --tt-law $B --samples 100 --format csv
 near "Brown: $B covers 82.9% at k = 100 (Sec. 1)" "$(field coverage)" 0.829 0.0133
 run test-time --tt-law $B --samples 10000 --format csv

@@ -56,7 +56,7 @@ T send-keys -t e q
 
 explorer
 if wait_for 'Tab:slider' && T send-keys -t e K &&
-	wait_for '^K: brown2024-llama3-8b-instruct-math \(jones2021-hex9: no samples axis; W picks\)' &&
+	wait_for '^K: brown2024-llama3-8b-math \(jones2021-hex9: no samples axis; W picks\)' &&
 	wait_for '^coverage against samples'; then
 	ok "K under a law that is not a coverage law opens on Brown's MATH fit and says so"
 else

@@ -27,7 +27,7 @@ static const int sizes[3][2] = {{78, 16}, {80, 24}, {160, 48}};
 static void draw(struct canvas *c, int w, int h, struct coverage_spec *s, struct coverage_plot *p)
 {
 	*s = (struct coverage_spec){.law = &brown,
-	                            .law_id = "brown2024-llama3-8b-instruct-math",
+	                            .law_id = "brown2024-llama3-8b-math",
 	                            .has_point = true,
 	                            .k = 100,
 	                            .has_target = true,

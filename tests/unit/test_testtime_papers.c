@@ -138,10 +138,10 @@ static void brown_fits_are_fig5s(void **state)
 		const char *id;
 		double a, b;
 	} fig5[] = {
-	        {"brown2024-llama3-8b-instruct-math", -1.33, -0.43},
-	        {"brown2024-llama3-70b-instruct-math", -0.75, -0.46},
-	        {"brown2024-llama3-8b-instruct-codecontests", -3.88, -0.11},
-	        {"brown2024-llama3-70b-instruct-codecontests", -2.52, -0.11},
+	        {"brown2024-llama3-8b-math", -1.33, -0.43},
+	        {"brown2024-llama3-70b-math", -0.75, -0.46},
+	        {"brown2024-llama3-8b-code", -3.88, -0.11},
+	        {"brown2024-llama3-70b-code", -2.52, -0.11},
 	        {"brown2024-pythia-70m-math", -7.59, -0.18},
 	};
 	for (size_t i = 0; i < sizeof fig5 / sizeof *fig5; i++) {
@@ -165,7 +165,7 @@ static void brown_fits_are_fig5s(void **state)
 static void brown_reproduces_the_reported_coverage(void **state)
 {
 	(void)state;
-	const struct preset *p = fixture_testtime("brown2024-llama3-8b-instruct-math");
+	const struct preset *p = fixture_testtime("brown2024-llama3-8b-math");
 
 	assert_true(fabs(tt_coverage(&p->tt, 100) - 0.829) <= 0.011);
 	assert_true(fabs(tt_coverage(&p->tt, 10000) - 0.9844) <= 0.011);

@@ -252,7 +252,7 @@ static void reach_tt_state(struct app *a, int i)
 		app_set(a, SLIDER_TRAIN, 4e14); /* test follows: the total holds */
 		return;
 	}
-	app_tt_pick(a, tt_index("brown2024-llama3-8b-instruct-math"));
+	app_tt_pick(a, tt_index("brown2024-llama3-8b-math"));
 	assert_true(app_set_view(a, TOUR_VIEW_COVERAGE));
 	app_set(a, SLIDER_SAMPLES, 250);
 	app_set(a, SLIDER_TARGET, 0.8);
@@ -282,7 +282,7 @@ static void recorded_tt_views_replay(void **state)
 	assert_true(t.steps[0].train == 4e14 && t.steps[0].problems == 3e6 && t.steps[0].test > 0);
 	assert_true(t.steps[0].samples == 0 && t.steps[0].target == 0);
 	assert_int_equal(t.steps[1].view, TOUR_VIEW_COVERAGE);
-	assert_string_equal(t.steps[1].tt_law, "brown2024-llama3-8b-instruct-math");
+	assert_string_equal(t.steps[1].tt_law, "brown2024-llama3-8b-math");
 	assert_true(t.steps[1].samples == 250 && t.steps[1].target == 0.8 && t.steps[1].train == 0);
 	start(&b, "besiroglu2024");
 	if (tour_play_start(&b, &t, err, sizeof err) != 0)
@@ -385,10 +385,10 @@ static void bad_values_are_refused_where_written(void **state)
 	load_error("target: 1", "t.yaml:5:13: 'target' must lie in the target slider's range, "
 	                        "0.01 to 0.99, not 1");
 	load_error("view: coverage", "t.yaml:5:11: view: coverage needs a coverage law such as "
-	                             "brown2024-llama3-8b-instruct-math, not jones2021-hex9");
-	load_error("view: traintest\n  - caption: d\n    tt_law: brown2024-llama3-8b-instruct-math",
+	                             "brown2024-llama3-8b-math, not jones2021-hex9");
+	load_error("view: traintest\n  - caption: d\n    tt_law: brown2024-llama3-8b-math",
 	           "t.yaml:7:13: the traintest view a step before opened cannot show "
-	           "brown2024-llama3-8b-instruct-math: give this step another 'view:'");
+	           "brown2024-llama3-8b-math: give this step another 'view:'");
 	load_error("tt_law: snell2024\n    view: traintest",
 	           "t.yaml:6:11: view: traintest needs a test-time law with a train x test plane "
 	           "such as jones2021-hex9, not snell2024");

@@ -269,17 +269,17 @@ static void views_switch_to_a_law_they_can_show(void **state)
 	struct app a;
 
 	(void)state;
-	start(&a, "brown2024-llama3-8b-instruct-math");
+	start(&a, "brown2024-llama3-8b-math");
 	app_key(&a, 'X');
 	assert_true(app_view_on(&a, TOUR_VIEW_TRAINTEST));
 	assert_string_equal(app_tt_law(&a)->preset.id, "jones2021-hex9");
-	assert_string_equal(a.status, "X: jones2021-hex9 (brown2024-llama3-8b-instruct-math: no "
+	assert_string_equal(a.status, "X: jones2021-hex9 (brown2024-llama3-8b-math: no "
 	                              "train axis; W picks)");
 	assert_fits_80(&a);
 	app_key(&a, 'K');
 	assert_true(app_view_on(&a, TOUR_VIEW_COVERAGE));
-	assert_string_equal(app_tt_law(&a)->preset.id, "brown2024-llama3-8b-instruct-math");
-	assert_string_equal(a.status, "K: brown2024-llama3-8b-instruct-math (jones2021-hex9: no "
+	assert_string_equal(app_tt_law(&a)->preset.id, "brown2024-llama3-8b-math");
+	assert_string_equal(a.status, "K: brown2024-llama3-8b-math (jones2021-hex9: no "
 	                              "samples axis; W picks)");
 	assert_fits_80(&a);
 	start(&a, "snell2024");
@@ -297,7 +297,7 @@ static void w_opens_the_view_the_law_needs(void **state)
 {
 	struct app a;
 	const struct catalog_entry *cov =
-	        catalog_testtime(&cat, "brown2024-llama3-70b-instruct-codecontests");
+	        catalog_testtime(&cat, "brown2024-llama3-70b-code");
 	const struct catalog_entry *snell = catalog_testtime(&cat, "snell2024");
 
 	(void)state;
@@ -316,7 +316,7 @@ static void w_opens_the_view_the_law_needs(void **state)
 	assert_true(app_view_on(&a, TOUR_VIEW_COVERAGE));
 	assert_string_equal(
 	        a.status,
-	        "K: brown2024-llama3-70b-instruct-codecontests is a coverage law (X closed)");
+	        "K: brown2024-llama3-70b-code is a coverage law (X closed)");
 	assert_fits_80(&a);
 	app_key(&a, 'W');
 	a.pick = (size_t)(snell - cat.testtimes);

@@ -298,7 +298,7 @@ bool app_tt_has_coverage(const struct app *a)
 }
 
 /*
- * "K: brown2024-llama3-8b-instruct-math (jones2021-hex9: no samples axis;
+ * "K: brown2024-llama3-8b-math (jones2021-hex9: no samples axis;
  * W picks)", shorter when that passes 80 columns: the new law first.
  */
 static void tt_say_switch(struct app *a, char view, const char *old, const char *lacks)

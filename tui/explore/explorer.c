@@ -651,8 +651,8 @@ static void testtime_notes(struct canvas *c, const struct app *a, struct rect r,
 	        load[0] && paper[0] ? load : "FLOPs only. Snell et al.: it",
 	        load[0] && paper[0] ? paper : "",
 	        "wins on easy/medium questions",
-	        "at low load; at high load or",
-	        "on hard ones, pretraining.",
+	        "at low inference load; high",
+	        "load, hard ones: pretraining.",
 	};
 	for (size_t i = 0; i < sizeof notes / sizeof *notes && y < r.y + r.h; i++)
 		if (notes[i][0] != '\0')

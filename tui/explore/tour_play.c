@@ -202,7 +202,7 @@ static int tt_view_error(const struct app *p, const struct tour *t, const struct
 	if (s->view == TOUR_VIEW_COVERAGE && !app_view_on(p, TOUR_VIEW_COVERAGE))
 		return step_fail(t, s->view_at, err, errsize,
 		                 "view: coverage needs a coverage law such as "
-		                 "brown2024-llama3-8b-instruct-math, not %s",
+		                 "brown2024-llama3-8b-math, not %s",
 		                 id);
 	/* a view kept from a step before, under a test-time law it cannot show */
 	if ((app_view_on(p, TOUR_VIEW_TRAINTEST) && !app_tt_has_plane(p)) ||

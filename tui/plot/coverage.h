@@ -19,7 +19,7 @@
 #include "frame.h"
 
 /* The coverage law shown when none is named: Brown et al. 2024's headline (Sec. 1). */
-#define COVERAGE_DEFAULT_LAW "brown2024-llama3-8b-instruct-math"
+#define COVERAGE_DEFAULT_LAW "brown2024-llama3-8b-math"
 
 #define COVERAGE_CURVE_GLYPH  'o' /* within the fitted samples */
 #define COVERAGE_BEYOND_GLYPH ':' /* beyond them: extrapolation */
