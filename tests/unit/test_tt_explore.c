@@ -296,8 +296,7 @@ static void views_switch_to_a_law_they_can_show(void **state)
 static void w_opens_the_view_the_law_needs(void **state)
 {
 	struct app a;
-	const struct catalog_entry *cov =
-	        catalog_testtime(&cat, "brown2024-llama3-70b-code");
+	const struct catalog_entry *cov = catalog_testtime(&cat, "brown2024-llama3-70b-code");
 	const struct catalog_entry *snell = catalog_testtime(&cat, "snell2024");
 
 	(void)state;
@@ -314,9 +313,7 @@ static void w_opens_the_view_the_law_needs(void **state)
 	assert_ptr_equal(app_tt_law(&a), cov);
 	assert_false(app_view_on(&a, TOUR_VIEW_TRAINTEST));
 	assert_true(app_view_on(&a, TOUR_VIEW_COVERAGE));
-	assert_string_equal(
-	        a.status,
-	        "K: brown2024-llama3-70b-code is a coverage law (X closed)");
+	assert_string_equal(a.status, "K: brown2024-llama3-70b-code is a coverage law (X closed)");
 	assert_fits_80(&a);
 	app_key(&a, 'W');
 	a.pick = (size_t)(snell - cat.testtimes);
