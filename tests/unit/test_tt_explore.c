@@ -315,6 +315,12 @@ static void w_opens_the_view_the_law_needs(void **state)
 	assert_true(app_view_on(&a, TOUR_VIEW_COVERAGE));
 	assert_string_equal(a.status, "K: brown2024-llama3-70b-code is a coverage law (X closed)");
 	assert_fits_80(&a);
+	/* X goes back to the plane W left, and K then to the coverage law W picked, not the default
+	 */
+	app_key(&a, 'X');
+	assert_string_equal(app_tt_law(&a)->preset.id, "jones2021-hex9");
+	app_key(&a, 'K');
+	assert_ptr_equal(app_tt_law(&a), cov);
 	app_key(&a, 'W');
 	a.pick = (size_t)(snell - cat.testtimes);
 	app_key(&a, KEYC_ENTER);
@@ -378,7 +384,11 @@ static void k_readout_gives_coverage_and_samples(void **state)
 	snprintf(want, sizeof want, "coverage %.3f at k = 30", exp(-2.5 * pow(30, -0.4)));
 	assert_non_null(strstr(text, want));
 	/* k = (ln 0.9 / -2.5)^(1 / -0.4) = 2736.6..., rounded up to a whole sample */
-	assert_non_null(strstr(text, "samples needed: k = 2.74K for 0.9"));
+	assert_non_null(strstr(text, "samples needed: k = 2.74K for 0.9 (derived)"));
+	/* 0.97 needs (ln 0.97 / -2.5)^(1 / -0.4) = 61,031.4 samples, past the fitted 10K */
+	app_set_target(&a, 0.97);
+	readout_text(&a, text, sizeof text);
+	assert_non_null(strstr(text, "samples needed: k = 61K for 0.97 (extrapolated)"));
 }
 
 /* The setters refuse what is no value and clamp into the sliders' ranges. */
@@ -452,6 +462,22 @@ static void frames_at_80x24_are_legible(void **state)
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);
 	assert_true(frame_has(&c, top, bottom, '@'));
 	assert_true(frame_text(&c, top, bottom, "k = 2.74K for 0.9"));
+	/* a target past the fitted 10K: the k axis widens to show where the curve meets it */
+	app_set_target(&a, 0.97);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(frame_has(&c, top, bottom, '#'));
+	assert_true(frame_text(&c, top, bottom, "100K"));
+	assert_false(frame_text(&c, top, bottom, "off the axis"));
+	/* the plane's sliders count test compute per the law's word: Jones's moves */
+	start(&a, "jones2021-hex9");
+	app_toggle_view(&a, TOUR_VIEW_TRAINTEST);
+	assert_int_equal(explorer_frame(&e, &a, &c), 0);
+	assert_true(frame_text(&c, bottom, bottom + 4, "test/move "));
+	assert_true(frame_text(&c, bottom, bottom + 4, "moves "));
+	assert_false(frame_text(&c, bottom, bottom + 4, "problem"));
+	start(&a, "test-coverage");
+	app_set_samples(&a, 30);
+	app_toggle_view(&a, TOUR_VIEW_COVERAGE);
 	/* X forced open under a law without a plane (as a tour could): a sentence */
 	a.scene.views = 1u << TOUR_VIEW_TRAINTEST;
 	assert_int_equal(explorer_frame(&e, &a, &c), 0);

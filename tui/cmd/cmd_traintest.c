@@ -84,6 +84,8 @@ static int plane_rows(const struct cli *cli, const struct preset *law)
 	if ((rc = tt_args_point(cli, law, &pt)) != 0)
 		return rc;
 	bool cheap = tt_cheapest(&law->tt, pt.performance, pt.problems, &ct, &cs);
+	/* a law fitted without a compute range cannot say a point is inside it: empty, not true */
+	bool checked = !traintest_compute_unchecked(&law->tt);
 	struct cell row[PLANE_NCOLS] = {
 	        cell_text(law->id),
 	        cell_text(law->tt.units),
@@ -96,8 +98,9 @@ static int plane_rows(const struct cli *cli, const struct preset *law)
 	        cheap ? cell_num(cs) : cell_none(),
 	        cheap ? cell_num(tt_total(ct, cs, pt.problems)) : cell_none(),
 	        cell_num(tt_exchange_10x(&law->tt, pt.train, pt.performance)),
-	        cell_bool(pt.in_range),
-	        cheap ? cell_bool(traintest_point_fitted(&law->tt, ct, cs)) : cell_none(),
+	        checked ? cell_bool(pt.in_range) : cell_none(),
+	        cheap && checked ? cell_bool(traintest_point_fitted(&law->tt, ct, cs))
+	                         : cell_none(),
 	};
 	table_init(&t, plane_columns, PLANE_NCOLS);
 	t.width = 80;
@@ -111,6 +114,8 @@ static int plane_rows(const struct cli *cli, const struct preset *law)
 		printf("served: %ss; *: the cheapest pair for this performance (derived);\n"
 		       "10x: how many times less test compute 10x training needs (derived)\n",
 		       traintest_per(&law->tt));
+	if (rc == 0 && cli->format == FORMAT_TEXT && !checked)
+		printf("fitted, fit*: - (no fitted compute range to check against)\n");
 	return rc == 0 ? 0 : cli_error("out of memory");
 }
 

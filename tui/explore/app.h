@@ -103,9 +103,10 @@ struct app_window {
  * another moves.
  */
 struct app_tt {
-	long law;        /* index into catalog->testtimes, -1 when none is loaded */
-	double train;    /* FLOPs */
-	double test;     /* FLOPs per problem */
+	long law;     /* index into catalog->testtimes, -1 when none is loaded */
+	long left;    /* the law X, K or W last switched away from (X and K return to it), or -1 */
+	double train; /* FLOPs */
+	double test;  /* FLOPs per problem */
 	double problems; /* Q */
 	double samples;  /* k */
 	double target;   /* coverage (K), 0 < target < 1 */
@@ -246,9 +247,13 @@ int app_sliders(const struct app *a, enum slider *out);
  */
 enum slider app_slider_by(const struct app *a, int by);
 
-/* A slider's short name ("N", "alpha") and its label on screen ("N params"). */
+/* A slider's short name ("N", "alpha"). */
 const char *app_slider_name(enum slider s);
-const char *app_slider_label(enum slider s);
+/*
+ * Slider s's label as the current law names it: the plane's test compute
+ * is counted per its law's `per` ("test/move", "moves"), else the label.
+ */
+void app_slider_title(const struct app *a, enum slider s, char *buf, size_t size);
 
 /* Whether slider s is the locked one: among total, train, test in view X, else N, D, C. */
 bool app_slider_locked(const struct app *a, enum slider s);

@@ -61,6 +61,7 @@ void app_tt_init(struct app *a)
 	a->scene.tt.law = e != NULL                ? (long)(e - a->catalog->testtimes)
 	                  : a->catalog->ntesttimes ? 0
 	                                           : -1;
+	a->scene.tt.left = -1;
 	tt_defaults(&a->scene.tt, app_tt_law(a));
 }
 
@@ -347,13 +348,21 @@ const char *app_tt_no_coverage(const struct app *a)
 	return line;
 }
 
-/* The law a view opens on when the current one has not its axes: the default, else the first. */
+/*
+ * The law a view opens on when the current one has not its axes: the law
+ * last switched away from when it has them (K after X returns to the
+ * coverage law W picked), else the default, else the first of the kind.
+ */
 static long tt_law_for(const struct app *a, enum tour_view id)
 {
 	const char *want = id == TOUR_VIEW_TRAINTEST ? TRAINTEST_DEFAULT_LAW : COVERAGE_DEFAULT_LAW;
 	enum tt_form form = id == TOUR_VIEW_TRAINTEST ? TT_LOG_LINEAR : TT_COVERAGE;
 	const struct catalog_entry *e = catalog_testtime(a->catalog, want);
+	long back = a->scene.tt.left;
 
+	if (back >= 0 && (size_t)back < a->catalog->ntesttimes &&
+	    a->catalog->testtimes[back].preset.tt.form == form)
+		return back;
 	if (e != NULL && e->preset.tt.form == form)
 		return (long)(e - a->catalog->testtimes);
 	for (size_t i = 0; i < a->catalog->ntesttimes; i++)
@@ -376,6 +385,7 @@ bool app_tt_suit(struct app *a, enum tour_view id)
 	if ((id != TOUR_VIEW_TRAINTEST && id != TOUR_VIEW_COVERAGE) || app_view_on(a, id) ||
 	    (plane ? app_tt_has_plane(a) : app_tt_has_coverage(a)) || (to = tt_law_for(a, id)) < 0)
 		return false;
+	a->scene.tt.left = a->scene.tt.law;
 	a->scene.tt.law = to;
 	tt_say_switch(a, plane ? 'X' : 'K', old != NULL ? old->preset.id : "",
 	              plane ? "no train axis" : "no samples axis");
@@ -416,8 +426,12 @@ static void tt_recheck(struct app *a, enum tour_view id, bool fits)
 
 void app_tt_pick(struct app *a, size_t index)
 {
+	long old = a->scene.tt.law;
+
 	if (!app_set_tt_law(a, index))
 		return;
+	if (old != (long)index)
+		a->scene.tt.left = old;
 	app_status(a, "test-time law: %.100s", a->catalog->testtimes[index].preset.name);
 	tt_recheck(a, TOUR_VIEW_TRAINTEST, app_tt_has_plane(a));
 	tt_recheck(a, TOUR_VIEW_COVERAGE, app_tt_has_coverage(a));

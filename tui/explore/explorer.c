@@ -426,11 +426,11 @@ struct slider_row {
 
 static void slider_row(const struct app *a, enum slider s, struct rect r, struct slider_row *row)
 {
-	char value[32];
+	char value[32], label[24];
 
 	format_value(s, app_value(a, s), value, sizeof value);
-	snprintf(row->head, sizeof row->head, "%c %s ", a->scene.focus == s ? '>' : ' ',
-	         app_slider_label(s));
+	app_slider_title(a, s, label, sizeof label);
+	snprintf(row->head, sizeof row->head, "%c %s ", a->scene.focus == s ? '>' : ' ', label);
 	snprintf(row->tail, sizeof row->tail, " %8s %s", value,
 	         app_slider_locked(a, s) ? "locked" : "      ");
 	row->hl = (int)strlen(row->head);
@@ -617,6 +617,12 @@ static void draw_status(struct canvas *c, const struct app *a, struct rect r)
 		record_prompt(a->entry, r.w, line, sizeof line);
 	else if (a->status[0])
 		snprintf(line, sizeof line, "%s", a->status);
+	else if (app_view_on(a, TOUR_VIEW_TRAINTEST))
+		snprintf(line, sizeof line,
+		         "Tab:slider <>:move =:type x:lock W:law K:coverage X:close ?:help q:quit");
+	else if (app_view_on(a, TOUR_VIEW_COVERAGE))
+		snprintf(line, sizeof line,
+		         "Tab:slider <>:move =:type W:law X:plane K:close ?:help q:quit");
 	else if (app_view_on(a, TOUR_VIEW_EDIT))
 		snprintf(line, sizeof line,
 		         "editing the law  Tab:coefficient <>:move =:type s:save e:done ?:help");

@@ -504,7 +504,9 @@ static void fields_coverage(struct readout_state *s)
 	double need = tt_samples_for(law, t->target);
 	if (isfinite(need)) {
 		coverage_target_text(need, t->target, tb, sizeof tb);
-		add(s, "", DROP_GAP, READOUT_LINE, READOUT_ALONE, "samples needed: %s", tb);
+		/* the fit inverted: derived, and past the fitted samples an extrapolation */
+		add(s, "", DROP_GAP, READOUT_LINE, READOUT_ALONE, "samples needed: %s (%s)", tb,
+		    tt_in_range(law->samples, need) ? "derived" : "extrapolated");
 	} else {
 		add(s, "", DROP_GAP, READOUT_LINE, READOUT_ALONE, "no k reaches %.3g", t->target);
 	}

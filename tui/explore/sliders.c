@@ -10,6 +10,7 @@
 
 #include "../../model/traintest.h"
 #include "../../model/units.h"
+#include "../plot/traintest.h"
 #include "app.h"
 #include "app_views.h"
 
@@ -59,9 +60,21 @@ const char *app_slider_name(enum slider s)
 	return sliders[s].name;
 }
 
-const char *app_slider_label(enum slider s)
+void app_slider_title(const struct app *a, enum slider s, char *buf, size_t size)
 {
-	return sliders[s].label;
+	const struct catalog_entry *e = app_tt_law(a);
+	const char *per = e != NULL ? traintest_per(&e->preset.tt) : "problem";
+	int w = (int)strlen(sliders[s].label), len = (int)strlen(per);
+
+	/* the label's width keeps the bars aligned: a longer word says the plain thing */
+	if (s == SLIDER_TEST)
+		snprintf(buf, size, len + 5 <= w ? "test/%-7s" : "test FLOPs  ", per);
+	else if (s == SLIDER_PROBLEMS && len + 1 <= w)
+		snprintf(buf, size, "%ss%*s", per, w - len - 1, "");
+	else if (s == SLIDER_PROBLEMS)
+		snprintf(buf, size, "%-*s", w, "served");
+	else
+		snprintf(buf, size, "%s", sliders[s].label);
 }
 
 bool app_slider_linear(enum slider s)

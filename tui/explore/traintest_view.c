@@ -41,9 +41,9 @@ bool coverage_view_spec(const struct app *a, struct coverage_spec *s)
 	s->k = a->scene.tt.samples;
 	s->has_target = true;
 	s->target = a->scene.tt.target;
-	/* the axis reaches the point's k: past the fitted samples, the curve is ':' */
-	double hi = e->preset.tt.samples.hi > 0 ? e->preset.tt.samples.hi : COVERAGE_K_MAX;
-	s->k_hi = s->k > hi ? s->k * 2 : hi;
+	/* the axis reaches the point's k and the target's: past the fitted samples, the curve is
+	 * ':' */
+	s->k_hi = coverage_k_hi(s->law, s->k, true, s->target);
 	return true;
 }
 
