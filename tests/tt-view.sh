@@ -20,14 +20,15 @@ explorer
 if wait_for 'Tab:slider' && T send-keys -t e X && wait_for '^Elo over training' &&
 	screen | grep -q '^> train FLOPs .* 1e15 *$' &&
 	screen | grep -q '^  total FLOPs .* 2e15 locked$' && screen | grep -q '^-750 Elo' &&
-	screen | grep -q '^cheapest for 10M moves' && ! screen | grep -q 'N params'; then
-	ok "X shows the plane, its four sliders and its readout, no map"
+	screen | grep -q '^cheapest for 10M moves' && ! screen | grep -q 'N params' &&
+	screen | grep -q 'W:law K:coverage X:close'; then
+	ok "X shows the plane, its four sliders, its readout and its keys, no map"
 else
-	no "X shows the plane, its four sliders and its readout, no map" "$(screen)"
+	no "X shows the plane, its four sliders, its readout and its keys, no map" "$(screen)"
 fi
 if T send-keys -t e l && wait_for '^> train FLOPs .* 1\.12e15 *$' &&
 	screen | grep -q '^  total FLOPs .* 2e15 locked$' &&
-	screen | grep -q '^  test/problem .* 8\.78e7 *$'; then
+	screen | grep -q '^  test/move    .* 8\.78e7 *$'; then
 	ok "a step of train with the total locked moves test, the total holds"
 else
 	no "a step of train with the total locked moves test, the total holds" "$(screen)"
