@@ -97,8 +97,15 @@ else
 	no "the coverage CSV header" "$out"
 fi
 near "coverage at k = 100 is exp(-2.5 x 100^-0.4)" "$(field coverage)" "$(hand 'exp(-2.5 * exp(-0.4 * log(100)))')"
-near "samples for 0.9 is (ln 0.9 / -2.5)^(1 / -0.4)" "$(field samples_for_target)" \
-	"$(hand 'exp(log(log(0.9) / -2.5) / -0.4)')"
+near "samples for 0.9 are (ln 0.9 / -2.5)^(1 / -0.4) = 2736.6, rounded up to whole samples" \
+	"$(field samples_for_target)" "$(hand 'int(exp(log(log(0.9) / -2.5) / -0.4)) + 1')"
+# a target one sample already reaches: k = 1, inside the fit (not a fraction of a sample)
+run test-time $P --tt-law test-coverage --samples 100 --target 0.05 --format csv
+if [ "$(field samples_for_target)" = 1 ] && [ "$(field target_in_range)" = true ]; then
+	ok "target 0.05 (exp(-2.5) = 0.082 at k = 1): one sample, inside the fitted samples"
+else
+	no "a target one sample reaches" "$out"
+fi
 run test-time $P --tt-law test-coverage --format csv
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | sed 1d | cut -d, -f2 | tr '\n' ' ')" = "1 10 100 1000 10000 " ]; then
 	ok "without --samples: a row a decade, 1 to the fitted 10K"
@@ -168,6 +175,21 @@ if [ "$(field in_range)" = true ] && [ "$(field target_in_range)" = false ]; the
 	ok "test-time: samples for an unreachable-in-the-fit target are flagged target_in_range=false"
 else
 	no "coverage target_in_range" "$out"
+fi
+# the legend names only what the picture holds: ':' past the fit, '#' on the axis
+run plot coverage
+if printf '%s\n' "$out" | grep -q '^o coverage' && ! printf '%s\n' "$out" | grep -q 'beyond the fitted k' &&
+	printf '%s\n' "$out" | grep -q '# reached'; then
+	ok "plot coverage inside the fit: no ':' in the legend, '#' reached"
+else
+	no "plot coverage legend inside the fit" "$out"
+fi
+run plot coverage --samples 1e5 --target 0.999
+if printf '%s\n' "$out" | grep -q ': beyond the fitted k' && printf '%s\n' "$out" | grep -q 'off the axis' &&
+	! printf '%s\n' "$out" | grep -q '# reached'; then
+	ok "plot coverage past the fit: ':' in the legend; a target off the axis has no '#'"
+else
+	no "plot coverage legend past the fit" "$out"
 fi
 run plot coverage --tt-law brown2024-pythia-70m-math --target 0.9
 if printf '%s\n' "$out" | grep -qxF 'samples for the target: k = 20.9B for 0.9 (extrapolated)'; then

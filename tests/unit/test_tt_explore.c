@@ -231,6 +231,13 @@ static void x_cycles_the_planes_lock_in_x(void **state)
 	app_key(&a, 'x');
 	assert_int_equal(a.scene.lock, SLIDER_N);
 	assert_int_equal(a.scene.tt.lock, SLIDER_TRAIN);
+	/* K's sliders are not linked: x moves no lock hidden behind it, and says so */
+	start(&a, "test-coverage");
+	app_key(&a, 'K');
+	assert_true(app_view_on(&a, TOUR_VIEW_COVERAGE));
+	app_key(&a, 'x');
+	assert_int_equal(a.scene.lock, SLIDER_C);
+	assert_string_equal(a.status, "x: nothing to lock here: these sliders move on their own");
 }
 
 /* The sliders X and K show, in place of N, D, C. */
@@ -328,6 +335,11 @@ static void w_opens_the_view_the_law_needs(void **state)
 	assert_string_equal(a.status, "K closed: snell2024: a FLOPs match, no plane: t shows it");
 	assert_fits_80(&a);
 	assert_int_equal(a.scene.focus, SLIDER_N); /* the focus came back to the map's */
+	/* after a FLOPs match in between, X and K still return to the last of their kinds */
+	app_key(&a, 'X');
+	assert_string_equal(app_tt_law(&a)->preset.id, "jones2021-hex9");
+	app_key(&a, 'K');
+	assert_ptr_equal(app_tt_law(&a), cov);
 }
 
 /* The fields' texts joined, for strstr. */
@@ -486,6 +498,39 @@ static void frames_at_80x24_are_legible(void **state)
 	explorer_free(&e);
 }
 
+/* The big readout's three rows as text. */
+static void big_rows(const struct app *a, char *buf, size_t size)
+{
+	struct canvas c;
+	size_t len = 0;
+
+	assert_int_equal(canvas_init(&c, 80, 3), 0);
+	readout_draw_big(&c, a, (struct rect){0, 0, 80, 3});
+	for (int y = 0; y < 3; y++)
+		for (int x = 0; x < 80 && len + 1 < size; x++)
+			buf[len++] = (char)canvas_get(&c, x, y).ch;
+	buf[len] = '\0';
+	canvas_free(&c);
+}
+
+/* 'b' in X shows the plane's numbers: they follow the test-time point, not the map's point. */
+static void big_readout_follows_the_plane(void **state)
+{
+	struct app a;
+	char before[256], after[256];
+
+	(void)state;
+	start(&a, "jones2021-hex9");
+	app_toggle_view(&a, TOUR_VIEW_TRAINTEST);
+	big_rows(&a, before, sizeof before);
+	app_move_to(&a, a.scene.n * 10, a.scene.d); /* the loss map's point: not on screen in X */
+	big_rows(&a, after, sizeof after);
+	assert_string_equal(before, after);
+	app_set_test(&a, a.scene.tt.test * 10); /* +250 Elo and a larger total */
+	big_rows(&a, after, sizeof after);
+	assert_string_not_equal(before, after);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -505,6 +550,7 @@ int main(void)
 	        cmocka_unit_test(k_readout_gives_coverage_and_samples),
 	        cmocka_unit_test(setters_refuse_and_clamp),
 	        cmocka_unit_test(frames_at_80x24_are_legible),
+	        cmocka_unit_test(big_readout_follows_the_plane),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

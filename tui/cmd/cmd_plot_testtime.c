@@ -109,7 +109,7 @@ static void coverage_readout(const struct preset *law, const struct coverage_spe
 		coverage_samples_text(r.hi, hi, sizeof hi);
 		printf(", extrapolated beyond the fitted %s to %s", lo, hi);
 	}
-	double kt = tt_samples_for(&law->tt, s->target);
+	double kt = coverage_samples_needed(&law->tt, s->target);
 	coverage_target_text(kt, s->target, buf, sizeof buf);
 	/* the fit inverted: derived, and past the fitted samples an extrapolation */
 	printf("\nsamples for the target%s: %s (%s)\n", target_given ? "" : " (default)", buf,

@@ -123,7 +123,7 @@ static int plane_rows(const struct cli *cli, const struct preset *law)
 static int coverage_row(struct table *t, const struct cli *cli, const struct preset *law, double k)
 {
 	bool target = (cli->given & OPT_TARGET) != 0;
-	double kt = tt_samples_for(&law->tt, cli->target);
+	double kt = coverage_samples_needed(&law->tt, cli->target);
 	struct cell row[COVERAGE_NCOLS] = {
 	        cell_text(law->id),
 	        cell_num(k),

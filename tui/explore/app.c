@@ -415,8 +415,11 @@ bool app_commit_entry(struct app *a)
 	if (!app_parse_value(s, a->entry, &v, a->status, sizeof a->status))
 		return false;
 	app_range(a, s, &lo, &hi); /* the range before the value moves it (C's moves with N, D) */
+	app_clear_status(a);
 	app_set(a, s, v);
-	app_clamp_note(a, s, v, lo, hi, a->entry, a->status, sizeof a->status);
+	/* the plane's follower that stopped the value has said why ("test at its floor 1: ...") */
+	if (!(s >= SLIDER_TRAIN && s <= SLIDER_TOTAL && a->status[0]))
+		app_clamp_note(a, s, v, lo, hi, a->entry, a->status, sizeof a->status);
 	return true;
 }
 
@@ -460,6 +463,15 @@ void app_cycle_lock(struct app *a)
 {
 	if (app_view_on(a, TOUR_VIEW_TRAINTEST)) { /* the plane's own three: total, train, test */
 		app_tt_cycle_lock(a);
+		return;
+	}
+	enum slider shown[APP_MAX_SLIDERS];
+	int n = app_sliders(a, shown);
+	bool linked = false;
+	for (int i = 0; i < n; i++)
+		linked = linked || shown[i] == SLIDER_C;
+	if (!linked) { /* K, the law editor: no linked sliders on screen, no hidden lock to move */
+		app_status(a, "x: nothing to lock here: these sliders move on their own");
 		return;
 	}
 	/* C, N, D: the order a talk goes through (fixed budget, fixed model, fixed data) */

@@ -103,10 +103,11 @@ struct app_window {
  * another moves.
  */
 struct app_tt {
-	long law;     /* index into catalog->testtimes, -1 when none is loaded */
-	long left;    /* the law X, K or W last switched away from (X and K return to it), or -1 */
-	double train; /* FLOPs */
-	double test;  /* FLOPs per problem */
+	long law; /* index into catalog->testtimes, -1 when none is loaded */
+	/* the last plane and coverage laws picked or shown: X and K return to them; -1: none */
+	long last_plane, last_coverage;
+	double train;    /* FLOPs */
+	double test;     /* FLOPs per problem */
 	double problems; /* Q */
 	double samples;  /* k */
 	double target;   /* coverage (K), 0 < target < 1 */

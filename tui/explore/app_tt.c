@@ -61,7 +61,7 @@ void app_tt_init(struct app *a)
 	a->scene.tt.law = e != NULL                ? (long)(e - a->catalog->testtimes)
 	                  : a->catalog->ntesttimes ? 0
 	                                           : -1;
-	a->scene.tt.left = -1;
+	a->scene.tt.last_plane = a->scene.tt.last_coverage = -1;
 	tt_defaults(&a->scene.tt, app_tt_law(a));
 }
 
@@ -240,9 +240,17 @@ void app_tt_cycle_lock(struct app *a)
 
 bool app_set_tt_law(struct app *a, size_t index)
 {
+	struct app_tt *t = &a->scene.tt;
+	const struct tt_law *law;
+
 	if (index >= a->catalog->ntesttimes)
 		return false;
-	a->scene.tt.law = (long)index;
+	t->law = (long)index;
+	law = &a->catalog->testtimes[index].preset.tt;
+	if (tt_has_plane(law))
+		t->last_plane = t->law;
+	else if (law->form == TT_COVERAGE)
+		t->last_coverage = t->law;
 	return true;
 }
 
@@ -349,20 +357,19 @@ const char *app_tt_no_coverage(const struct app *a)
 }
 
 /*
- * The law a view opens on when the current one has not its axes: the law
- * last switched away from when it has them (K after X returns to the
- * coverage law W picked), else the default, else the first of the kind.
+ * The law a view opens on when the current one has not its axes: the last
+ * of its kind picked or shown (K after X returns to the coverage law W
+ * picked), else the default, else the first of the kind.
  */
 static long tt_law_for(const struct app *a, enum tour_view id)
 {
 	const char *want = id == TOUR_VIEW_TRAINTEST ? TRAINTEST_DEFAULT_LAW : COVERAGE_DEFAULT_LAW;
 	enum tt_form form = id == TOUR_VIEW_TRAINTEST ? TT_LOG_LINEAR : TT_COVERAGE;
 	const struct catalog_entry *e = catalog_testtime(a->catalog, want);
-	long back = a->scene.tt.left;
+	long last = id == TOUR_VIEW_TRAINTEST ? a->scene.tt.last_plane : a->scene.tt.last_coverage;
 
-	if (back >= 0 && (size_t)back < a->catalog->ntesttimes &&
-	    a->catalog->testtimes[back].preset.tt.form == form)
-		return back;
+	if (last >= 0 && (size_t)last < a->catalog->ntesttimes)
+		return last;
 	if (e != NULL && e->preset.tt.form == form)
 		return (long)(e - a->catalog->testtimes);
 	for (size_t i = 0; i < a->catalog->ntesttimes; i++)
@@ -385,8 +392,7 @@ bool app_tt_suit(struct app *a, enum tour_view id)
 	if ((id != TOUR_VIEW_TRAINTEST && id != TOUR_VIEW_COVERAGE) || app_view_on(a, id) ||
 	    (plane ? app_tt_has_plane(a) : app_tt_has_coverage(a)) || (to = tt_law_for(a, id)) < 0)
 		return false;
-	a->scene.tt.left = a->scene.tt.law;
-	a->scene.tt.law = to;
+	app_set_tt_law(a, (size_t)to);
 	tt_say_switch(a, plane ? 'X' : 'K', old != NULL ? old->preset.id : "",
 	              plane ? "no train axis" : "no samples axis");
 	return true;
@@ -426,13 +432,14 @@ static void tt_recheck(struct app *a, enum tour_view id, bool fits)
 
 void app_tt_pick(struct app *a, size_t index)
 {
-	long old = a->scene.tt.law;
-
 	if (!app_set_tt_law(a, index))
 		return;
-	if (old != (long)index)
-		a->scene.tt.left = old;
-	app_status(a, "test-time law: %.100s", a->catalog->testtimes[index].preset.name);
+	/* the id (what X, K and --tt-law name) and the task, the task dropped past 80 columns */
+	const struct preset *p = &a->catalog->testtimes[index].preset;
+	if (strlen(p->id) + strlen(p->task) + 18 <= 80)
+		app_status(a, "test-time law: %s (%s)", p->id, p->task);
+	else
+		app_status(a, "test-time law: %.64s", p->id);
 	tt_recheck(a, TOUR_VIEW_TRAINTEST, app_tt_has_plane(a));
 	tt_recheck(a, TOUR_VIEW_COVERAGE, app_tt_has_coverage(a));
 }

@@ -263,7 +263,7 @@ const struct key_binding key_table[] = {
         {"+ -", "zoom the map in or out about the point", {'+', '-'}, window_key},
         {".", "centre the map on the point", {'.'}, window_key},
         {"0", "the map's first window", {'0'}, window_key},
-        {"b", "big readout: L, efficiency and C three rows high", {'b'}, toggle_big},
+        {"b", "big readout: L, efficiency, C; in X and K their own numbers", {'b'}, toggle_big},
         {"i", "inference view: T slider, inference-aware frontier %", {'i'}, view_key},
         {"u", "data view: U slider, 4 epochs (=), data wall (:)", {'u'}, view_key},
         {"t", "test-time view: T and M sliders, the FLOPs-matched panel", {'t'}, view_key},

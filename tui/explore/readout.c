@@ -463,8 +463,8 @@ static void fields_traintest(struct readout_state *s)
 	units_format_compute(t->train, tb, sizeof tb);
 	units_format_compute(t->test, sb, sizeof sb);
 	add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "%s", pb);
-	add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV, "at train %s, test %s/problem", tb,
-	    sb);
+	add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV, "at train %s, test %s/%s", tb, sb,
+	    traintest_per(law));
 	if (!tt_in_range(law->performance, p)) {
 		/* past the fitted performance the line says nothing (above 0 Elo: beyond perfect
 		 * play), so no cheapest pair or exchange rate is offered for it */
@@ -501,7 +501,7 @@ static void fields_coverage(struct readout_state *s)
 	    tt_coverage(law, t->samples), kb);
 	if (!tt_in_range(law->samples, t->samples))
 		add(s, "  ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "extrapolated");
-	double need = tt_samples_for(law, t->target);
+	double need = coverage_samples_needed(law, t->target);
 	if (isfinite(need)) {
 		coverage_target_text(need, t->target, tb, sizeof tb);
 		/* the fit inverted: derived, and past the fitted samples an extrapolation */
@@ -708,6 +708,32 @@ static void big_text(struct canvas *c, struct rect r, int x, const char *text)
 	}
 }
 
+/*
+ * The test-time views' numbers for the big readout, as their readout's
+ * first line gives them: X the performance at the point and the total
+ * compute, K the coverage at k. None when the view cannot show the law.
+ */
+static int big_testtime(const struct app *a, char item[][32])
+{
+	const struct catalog_entry *e = app_tt_law(a);
+	const struct app_tt *t = &a->scene.tt;
+	char cb[16];
+
+	if (e == NULL)
+		return 0;
+	if (app_view_on(a, TOUR_VIEW_TRAINTEST) && tt_has_plane(&e->preset.tt)) {
+		units_format_compute(tt_total(t->train, t->test, t->problems), cb, sizeof cb);
+		snprintf(item[0], 32, "%.4g", tt_performance(&e->preset.tt, t->train, t->test));
+		snprintf(item[1], 32, "C%s", cb);
+		return 2;
+	}
+	if (app_view_on(a, TOUR_VIEW_COVERAGE) && e->preset.tt.form == TT_COVERAGE) {
+		snprintf(item[0], 32, "%.1f%%", 100 * tt_coverage(&e->preset.tt, t->samples));
+		return 1;
+	}
+	return 0;
+}
+
 bool readout_draw_big(struct canvas *c, const struct app *a, struct rect r)
 {
 	const struct law *law = app_law(a);
@@ -718,15 +744,20 @@ bool readout_draw_big(struct canvas *c, const struct app *a, struct rect r)
 
 	if (r.h < 3)
 		return false;
-	if (law_has_surface(law) &&
+	bool testtime = app_view_on(a, TOUR_VIEW_TRAINTEST) || app_view_on(a, TOUR_VIEW_COVERAGE);
+	if (testtime && (n = big_testtime(a, item)) == 0)
+		return false; /* the view says why in its panel; no loss map's numbers instead */
+	if (!testtime && law_has_surface(law) &&
 	    law_loss(law, a->scene.n, a->scene.d, a->scene.u, &loss) == MODEL_OK) {
 		snprintf(item[n++], sizeof item[0], "L%.4f", loss);
 		if (optimum_efficiency(law, a->scene.n, a->scene.d, a->scene.u, &eff, &same) ==
 		    MODEL_OK)
 			snprintf(item[n++], sizeof item[0], "%.1f%%", 100 * eff);
 	}
-	units_format_compute(app_value(a, SLIDER_C), cb, sizeof cb);
-	snprintf(item[n++], sizeof item[0], "C%s", cb);
+	if (!testtime) {
+		units_format_compute(app_value(a, SLIDER_C), cb, sizeof cb);
+		snprintf(item[n++], sizeof item[0], "C%s", cb);
+	}
 	/* whole items only: C goes first, then the efficiency, as in the readout */
 	int keep = 0;
 	for (int i = 0; i < n; i++) {

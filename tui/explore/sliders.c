@@ -231,8 +231,11 @@ void app_clamp_note(const struct app *a, enum slider s, double v, double lo, dou
 {
 	char got[16];
 
+	/* N, D, C and the plane's four move together: the value taken is the slider's own */
+	bool linked = s <= SLIDER_C || (s >= SLIDER_TRAIN && s <= SLIDER_TOTAL);
+
 	note[0] = '\0';
-	if (s > SLIDER_C) {
+	if (!linked) {
 		/*
 		 * A slider of its own clamps only at its range; what the hardware
 		 * view's follower does after it (whole accelerators) is no clamp.
@@ -246,10 +249,10 @@ void app_clamp_note(const struct app *a, enum slider s, double v, double lo, dou
 	double at = app_value(a, s);
 	if (!(fabs(at - v) > 1e-9 * v))
 		return;
-	if (s == SLIDER_C)
-		units_format_compute(at, got, sizeof got);
-	else
+	if (s == SLIDER_N || s == SLIDER_D || s == SLIDER_PROBLEMS)
 		units_format_count(at, got, sizeof got);
+	else
+		units_format_compute(at, got, sizeof got);
 	snprintf(note, size, "%s = %s is out of reach here: clamped to %s", app_slider_name(s),
 	         typed, got);
 }

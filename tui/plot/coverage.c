@@ -22,6 +22,14 @@ void coverage_samples_text(double k, char *buf, size_t size)
 	units_format_count(k, buf, size);
 }
 
+double coverage_samples_needed(const struct tt_law *law, double target)
+{
+	double k = tt_samples_for(law, target);
+
+	/* 1e-9: a k that is whole up to rounding (100.0000000001) needs 100 */
+	return isfinite(k) ? fmax(1, ceil(k - 1e-9)) : k;
+}
+
 void coverage_target_text(double k, double target, char *buf, size_t size)
 {
 	char kb[16];
@@ -197,18 +205,25 @@ static int draw_legend(struct canvas *c, struct rect r, int y, const struct cove
 {
 	char e[6][96], kb[16];
 	int n = 0, dropped;
+	double hi = axis_end(s);
 
+	/* only what the picture holds: ':' where the axis runs past the fit, '#' where on it */
 	snprintf(e[n++], 96, "%c coverage exp(a k^b)", COVERAGE_CURVE_GLYPH);
-	if (s->law->samples.hi > 0)
+	if (s->law->samples.hi > 0 && s->law->samples.hi < hi * (1 - 1e-9))
 		snprintf(e[n++], 96, "%c beyond the fitted k", COVERAGE_BEYOND_GLYPH);
 	if (s->has_point) {
 		coverage_samples_text(s->k, kb, sizeof kb);
 		snprintf(e[n++], 96, "%c k=%s%s", COVERAGE_POINT_GLYPH, kb,
 		         s->k >= 1 && s->k <= axis_end(s) ? "" : " (off the axis)");
 	}
-	if (s->has_target)
-		snprintf(e[n++], 96, "%c target %.3g  %c reached", COVERAGE_TARGET_GLYPH, s->target,
-		         COVERAGE_MEET_GLYPH);
+	if (s->has_target) {
+		double kt = tt_samples_for(s->law, s->target);
+		if (kt >= 1 && kt <= hi)
+			snprintf(e[n++], 96, "%c target %.3g  %c reached", COVERAGE_TARGET_GLYPH,
+			         s->target, COVERAGE_MEET_GLYPH);
+		else
+			snprintf(e[n++], 96, "%c target %.3g", COVERAGE_TARGET_GLYPH, s->target);
+	}
 	return frame_legend_wrap(c, r.x, y, r.w, e, n, rows, &dropped);
 }
 

@@ -86,6 +86,13 @@ int coverage_draw(struct canvas *c, struct rect r, const struct coverage_spec *s
                   struct coverage_plot *p);
 
 /*
+ * The whole samples a target coverage needs: the fit inverted
+ * (tt_samples_for) rounded up, at least 1 (one sample may already do);
+ * NaN or infinity when no k reaches it.
+ */
+double coverage_samples_needed(const struct tt_law *law, double target);
+
+/*
  * The samples a target needs, as the picture labels it: "k = 190 for 0.9",
  * k rounded up to a whole sample (at least 1: one sample may already do).
  */
