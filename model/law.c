@@ -10,7 +10,33 @@
 
 bool law_has_surface(const struct law *law)
 {
-	return law->family != LAW_FRONTIER;
+	return law->family != LAW_FRONTIER && law->family != LAW_POWER;
+}
+
+enum model_status law_single_loss(const struct law_single *s, double x, double *loss)
+{
+	if (!(s->scale > 0))
+		return MODEL_ENOFIT;
+	if (!(x > 0) || !isfinite(x))
+		return MODEL_EDOM;
+	double l = s->floor + pow(s->scale / x, s->exponent);
+	if (!isfinite(l))
+		return MODEL_EDOM;
+	*loss = l;
+	return MODEL_OK;
+}
+
+enum model_status law_single_inverse(const struct law_single *s, double loss, double *x)
+{
+	if (!(s->scale > 0))
+		return MODEL_ENOFIT;
+	if (!(loss > s->floor) || !isfinite(loss))
+		return MODEL_EDOM;
+	double v = s->scale / pow(loss - s->floor, 1 / s->exponent);
+	if (!(v > 0) || !isfinite(v))
+		return MODEL_EDOM;
+	*x = v;
+	return MODEL_OK;
 }
 
 bool law_optimum_derived(const struct law *law)
@@ -108,9 +134,13 @@ const char *model_strerror(enum model_status status)
 	case MODEL_EDOM:
 		return "outside the law's domain";
 	case MODEL_ENOSURFACE:
-		return "a frontier law gives allocations only: it has no loss surface";
+		return "the law has no loss surface L(N, D): a frontier law gives allocations "
+		       "only, "
+		       "a one-variable law L(N) or L(C)";
 	case MODEL_ENOCONV:
 		return "the numerical search did not converge";
+	case MODEL_ENOFIT:
+		return "the law's paper fits no such relation";
 	case MODEL_EPLATEAU:
 		return "at this budget the loss no longer depends on the split of N and D "
 		       "(with limited unique data, more compute stops helping)";

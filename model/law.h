@@ -18,6 +18,8 @@ enum model_status {
 	MODEL_ENOSURFACE, /* a frontier law was asked for a loss */
 	MODEL_ENOCONV,    /* a GSL search found no bracket or did not converge */
 	MODEL_EPLATEAU,   /* the loss is flat in N at this budget: no split is better */
+	MODEL_ENOFIT,     /* the paper fits no such relation (an exponent without its coefficient,
+	                     a one-variable law asked about the other variable) */
 };
 
 enum law_family {
@@ -25,6 +27,7 @@ enum law_family {
 	LAW_KAPLAN,           /* L = [(Nc/N)^(aN/aD) + Dc/D]^aD (Kaplan 2020 Eq. 1.5) */
 	LAW_DATA_CONSTRAINED, /* additive over effective N', D' (Muennighoff 2023) */
 	LAW_FRONTIER,         /* allocation only: X_opt = coef * C^exp */
+	LAW_POWER,            /* one variable: L(N), L(C) = floor + (scale/x)^exponent */
 };
 
 /* A fitted interval of one quantity; lo == hi == 0 when the paper gives none. */
@@ -42,7 +45,23 @@ struct law_power {
 	double exp;
 };
 
-/* Compute-optimal allocation fits, as printed (Kaplan Table 6, Llama 3 ...). */
+/*
+ * A loss as a power law of one quantity with an irreducible term,
+ * L(x) = floor + (scale / x)^exponent (Henighan et al. 2020,
+ * arXiv:2010.14701, Eq. 1.1). scale == 0: the paper fits none over x.
+ */
+struct law_single {
+	double floor;    /* L_inf in the law's loss units; 0 where the paper fits none */
+	double scale;    /* x_0: parameters, or FLOPs for compute */
+	double exponent; /* alpha_x > 0 */
+};
+
+/*
+ * Compute-optimal allocation fits, as printed (Kaplan Table 6, Llama 3 ...).
+ * A paper may print an exponent without its coefficient (Hoffmann et al.
+ * 2022 Table A2: N_opt proportional to C^0.53): coef == 0, exp > 0, and no
+ * allocation at a compute follows from it (MODEL_ENOFIT).
+ */
 struct law_frontier {
 	double unit;               /* FLOPs per unit of C in the fit: 1, or 8.64e19 for PF-days */
 	struct law_power params;   /* N_opt(C) */
@@ -78,6 +97,10 @@ struct law {
 	double dc;      /* D_c, tokens */
 	double alpha_n; /* alpha_N */
 	double alpha_d; /* alpha_D */
+
+	/* power: L(N) and L(C), either may be absent; N_opt(C) in frontier.params */
+	struct law_single by_params;
+	struct law_single by_compute;
 
 	struct law_frontier frontier;
 
@@ -128,8 +151,18 @@ double law_frontier_compute(const struct law *law, double c);
  */
 bool law_optimum_derived(const struct law *law);
 
-/* Whether the law has a loss surface (every family but frontier). */
+/* Whether the law has a loss surface L(N, D) (every family but frontier and power). */
 bool law_has_surface(const struct law *law);
+
+/*
+ * A power law's loss at x, floor + (scale / x)^exponent: L(N) with
+ * law->by_params, L(C) in FLOPs with law->by_compute. MODEL_ENOFIT when the
+ * paper fits none (scale == 0), MODEL_EDOM when x is not positive.
+ */
+enum model_status law_single_loss(const struct law_single *s, double x, double *loss);
+
+/* The x at which a power law reaches `loss` > floor: scale / (loss - floor)^(1/exponent). */
+enum model_status law_single_inverse(const struct law_single *s, double loss, double *x);
 
 /*
  * Loss at N parameters trained on D tokens, u of them unique (u <= 0: all

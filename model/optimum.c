@@ -200,8 +200,9 @@ static enum model_status frontier_at_compute(const struct law *law, double c,
 		n = power(f->flops_pt, cf, f->unit) / law->k;
 	if (f->tokens.coef > 0 && !(f->c_min && n > 0))
 		d = power(f->tokens, cf, f->unit);
-	if (n <= 0 && d <= 0)
-		return MODEL_EDOM;
+	if (n <= 0 && d <= 0) /* exponents printed without coefficients: proportionality only */
+		return f->params.exp > 0 || f->tokens.exp > 0 || f->flops_pt.exp > 0 ? MODEL_ENOFIT
+		                                                                     : MODEL_EDOM;
 	if (n <= 0)
 		n = c / (law->k * d);
 	if (d <= 0)
@@ -212,6 +213,25 @@ static enum model_status frontier_at_compute(const struct law *law, double c,
 	out->loss = 0;
 	out->has_loss = false;
 	return isfinite(n) && isfinite(d) ? MODEL_OK : MODEL_EDOM;
+}
+
+/*
+ * A one-variable law's optimum at c: its N_opt(C) (Henighan et al. 2020
+ * Eq. 1.4, in frontier.params), D from C = k N D, and its L(C) as the loss
+ * where the paper fits one (L(C) is the frontier's loss: Sec. 2.3).
+ */
+static enum model_status power_at_compute(const struct law *law, double c, struct allocation *out)
+{
+	enum model_status st = frontier_at_compute(law, c, out);
+
+	if (st == MODEL_EDOM && !(law->frontier.params.coef > 0))
+		return MODEL_ENOFIT; /* no N_opt(C) in the paper */
+	if (st != MODEL_OK)
+		return st;
+	out->has_loss = law_single_loss(&law->by_compute, c, &out->loss) == MODEL_OK;
+	if (!out->has_loss)
+		out->loss = 0;
+	return MODEL_OK;
 }
 
 /*
@@ -250,6 +270,8 @@ enum model_status optimum_at_compute(const struct law *law, double c, double u,
 		return fill(law, n, d, u, out);
 	case LAW_FRONTIER:
 		return frontier_at_compute(law, c, out);
+	case LAW_POWER:
+		return power_at_compute(law, c, out);
 	case LAW_KAPLAN:
 		n = kaplan_optimal_params(law, c);
 		return fill(law, n, c / (law->k * n), u, out);

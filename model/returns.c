@@ -33,6 +33,8 @@ double returns_floor(const struct law *law, double u)
 		return law->E;
 	case LAW_DATA_CONSTRAINED:
 		return u > 0 && isfinite(u) ? data_constrained_floor(law, u) : law->E;
+	case LAW_POWER: /* L_inf of L(C), else of L(N) */
+		return law->by_compute.scale > 0 ? law->by_compute.floor : law->by_params.floor;
 	default:
 		return 0;
 	}
@@ -42,6 +44,15 @@ double returns_floor(const struct law *law, double u)
 static enum model_status optimum_with_loss(const struct law *law, double c, double u,
                                            struct allocation *a)
 {
+	if (law->family == LAW_POWER) { /* L(C) is its frontier's loss, with or without N_opt */
+		memset(a, 0, sizeof *a);
+		a->compute = c;
+		if (optimum_at_compute(law, c, u, a) != MODEL_OK)
+			a->params = a->tokens = 0;
+		enum model_status st = law_single_loss(&law->by_compute, c, &a->loss);
+		a->has_loss = st == MODEL_OK;
+		return st == MODEL_ENOFIT ? MODEL_ENOSURFACE : st;
+	}
 	if (!law_has_surface(law))
 		return MODEL_ENOSURFACE;
 	enum model_status st = optimum_at_compute(law, c, u, a);
@@ -66,7 +77,7 @@ enum model_status returns_at_compute(const struct law *law, double c, double u, 
 
 	memset(out, 0, sizeof *out);
 	out->compute = c;
-	if (!law_has_surface(law))
+	if (!law_has_surface(law) && law->family != LAW_POWER)
 		return MODEL_ENOSURFACE;
 	if (!(c * RETURNS_STEP <= LAW_COMPUTE_MAX))
 		return MODEL_EDOM;

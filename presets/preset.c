@@ -310,6 +310,7 @@ static const char *const family_names[] = {
         [LAW_KAPLAN] = "kaplan",
         [LAW_DATA_CONSTRAINED] = "data-constrained",
         [LAW_FRONTIER] = "frontier",
+        [LAW_POWER] = "power",
 };
 
 double preset_compute_params(const struct preset *p)
