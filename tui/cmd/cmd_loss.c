@@ -10,6 +10,7 @@
 #include "../../model/units.h"
 #include "cli.h"
 #include "../explore/stocks.h"
+#include "power_args.h"
 #include "stock_cols.h"
 
 /* CSV keeps exactly law,params,tokens,compute,loss; people also see efficiency. */
@@ -86,6 +87,7 @@ struct loss_notes {
 	char derived[256];       /* optima isoflop derived, not the paper's */
 	char broken[256];        /* losses below where the paper says its law breaks down */
 	double broken_at;
+	char power[512];   /* power laws of one variable, left out of a table of L(N, D) */
 	int shown, failed; /* rows, and laws that could not answer (all) */
 };
 
@@ -104,17 +106,24 @@ static void note_law(struct loss_notes *nt, const struct preset *p, double loss)
 	nt->shown++;
 }
 
+/* law_refused's answers besides 0 and EXIT_USAGE: a law --law all leaves out. */
+#define SKIP_FRONTIER (-1)
+#define SKIP_POWER    (-2)
+
 /*
  * Why one law cannot be asked (one line, EXIT_USAGE), or 0; with --law all
- * a frontier law is skipped (1) rather than refused.
+ * a frontier law (SKIP_FRONTIER) or a power law (SKIP_POWER) is skipped
+ * rather than refused.
  */
 static int law_refused(const struct cli *cli, const struct preset *p, bool all)
 {
 	const struct law *law = &p->law;
 
+	if (law->family == LAW_POWER && all)
+		return SKIP_POWER; /* a power law of one variable: named under the table */
 	if (!law_has_surface(law)) {
 		if (all)
-			return 1;
+			return SKIP_FRONTIER;
 		return cli_error("'%s' is a frontier law: it gives allocations only and has no "
 		                 "loss surface (try: isoflop optimum --law %s --compute C)",
 		                 p->id, p->id);
@@ -136,8 +145,10 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 	struct allocation opt;
 	int rc;
 
-	if ((rc = law_refused(cli, p, all)) != 0)
-		return rc == 1 ? 0 : rc;
+	if ((rc = law_refused(cli, p, all)) == SKIP_POWER)
+		cli_append_id(nt->power, sizeof nt->power, p->id);
+	if (rc != 0)
+		return rc == SKIP_FRONTIER || rc == SKIP_POWER ? 0 : rc;
 	enum model_status st = law_loss(law, n, d, u, &loss);
 	if (st != MODEL_OK) {
 		if (!all)
@@ -161,6 +172,66 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 	if (table_add(t, row) < 0)
 		return cli_error("out of memory");
 	note_law(nt, p, loss);
+	return 0;
+}
+
+/*
+ * The one variable a power law's loss is asked at: --params N for L(N) or
+ * --compute C for L(C); *by_compute says which. One line and EXIT_USAGE
+ * for anything else (tokens, a model, both).
+ */
+static int power_question(const struct cli *cli, const struct preset *p, bool *by_compute)
+{
+	unsigned long long asked = cli->given & (OPT_PARAMS | OPT_COMPUTE);
+
+	if (cli->given & (OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_STOCK) || asked == 0 ||
+	    asked == (OPT_PARAMS | OPT_COMPUTE))
+		return cli_error("loss: '%s' is a power law of one variable: give --params N for "
+		                 "L(N) or --compute C for L(C), alone",
+		                 p->id);
+	*by_compute = asked == OPT_COMPUTE;
+	char fits[64];
+	power_fits_text(&p->law, fits, sizeof fits);
+	if (*by_compute ? !power_has_compute(&p->law) : !power_has_params(&p->law))
+		return cli_error("loss: '%s' fits %s, no %s: give --%s", p->id, fits,
+		                 *by_compute ? "L(C)" : "L(N)",
+		                 *by_compute ? "params N" : "compute C");
+	return 0;
+}
+
+/*
+ * `isoflop loss` of a power law: one row of L(N) at --params or L(C) at
+ * --compute, the columns of the other empty (CSV keeps its header).
+ */
+static int power_loss(const struct cli *cli, const struct preset *p)
+{
+	const struct law *law = &p->law;
+	double x, loss;
+	bool by_compute = false;
+	struct table t;
+	int rc;
+
+	if ((rc = power_question(cli, p, &by_compute)) != 0)
+		return rc;
+	x = by_compute ? cli->compute : cli->params;
+	if (law_single_loss(by_compute ? &law->by_compute : &law->by_params, x, &loss) != MODEL_OK)
+		return cli_error("loss: '%s' has no loss at %g", p->id, x);
+	struct cell row[NCOLS] = {
+	        cell_text(p->id), by_compute ? cell_none() : cell_num(x),
+	        cell_none(),      by_compute ? cell_num(x) : cell_none(),
+	        cell_num(loss),   cell_none(),
+	        cell_none(),
+	};
+	table_init(&t, loss_columns, NCOLS);
+	if (table_add(&t, row) < 0) {
+		table_free(&t);
+		return cli_error("out of memory");
+	}
+	table_print(&t, cli->format, stdout);
+	table_free(&t);
+	if (cli->format == FORMAT_TEXT)
+		printf("%s under %s, loss in nats per token%s.\n", by_compute ? "L(C)" : "L(N)",
+		       p->id, law->non_embedding && !by_compute ? ", N non-embedding" : "");
 	return 0;
 }
 
@@ -189,6 +260,10 @@ static void print_notes(const struct cli *cli, const struct loss_notes *nt,
 	if (nt->shown > 1)
 		printf("Laws measure loss on different data: compare rows within a law, "
 		       "not across laws.\n");
+	if (nt->power[0])
+		printf("Power laws of one variable, not asked at (N, D): %s (isoflop loss --law ID "
+		       "--params N or --compute C).\n",
+		       nt->power);
 	if (all && (cli->given & OPT_UNIQUE))
 		printf("--unique-tokens applies to data-constrained laws only.\n");
 }
@@ -229,6 +304,16 @@ int cmd_loss(const struct cli *cli)
 
 	if (cli->nargs > 0)
 		return cli_error("loss takes no operand '%s'", cli->args[0]);
+	const struct catalog_entry *one =
+	        all || cli->law == NULL ? NULL : catalog_law(cli->catalog, cli->law);
+	if (one != NULL && one->preset.law.family == LAW_POWER)
+		return power_loss(cli, &one->preset);
+	if (cli->given & OPT_COMPUTE)
+		return cli_error("loss --compute C asks a power law's L(C); '%s' needs --params N "
+		                 "--tokens D",
+		                 one != NULL ? one->preset.id
+		                 : all       ? "all"
+		                             : CLI_DEFAULT_LAW);
 	if ((rc = point(cli, &n, &d, &model)) != 0 || (rc = stock_of(cli, &stock, &st)) != 0)
 		return rc;
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)

@@ -18,6 +18,7 @@
 #include "../explore/stocks.h"
 #include "stock_cols.h"
 #include "cli.h"
+#include "power_args.h"
 
 enum {
 	COL_LAW,
@@ -319,6 +320,39 @@ static const char *unfit(const struct cli *cli, const struct law *law, bool all)
 	return NULL;
 }
 
+/* power_refused's answer besides 0 and EXIT_USAGE: a law --law all leaves out. */
+#define SKIP_LAW (-1)
+
+/*
+ * Whether a law that fits less than L(N, D) can answer: a power law only
+ * --compute C, and only where it fits N_opt(C); an exponent-only frontier
+ * nothing. 0, SKIP_LAW with --law all (named under the table), else one
+ * line naming what the law does fit and EXIT_USAGE.
+ */
+static int power_refused(const struct cli *cli, const struct preset *p, bool all)
+{
+	const struct law *law = &p->law;
+	char fits[64];
+
+	if (power_exponents_only(law))
+		return all ? SKIP_LAW : power_exponents_refusal(p);
+	if (law->family != LAW_POWER)
+		return 0;
+	power_fits_text(law, fits, sizeof fits);
+	if (cli->given & (OPT_LOSS | OPT_PARAMS | OPT_TOKENS | OPT_INFERENCE | OPT_UNIQUE))
+		return all ? SKIP_LAW
+		           : cli_error("optimum: '%s' is a power law of one variable (%s): it "
+		                       "answers --compute C alone",
+		                       p->id, fits);
+	if (!power_has_optimum(law))
+		return all ? SKIP_LAW
+		           : cli_error("optimum: '%s' fits %s, no N_opt(C): no allocation at a "
+		                       "compute (isoflop loss --law %s --%s)",
+		                       p->id, fits, p->id,
+		                       power_has_compute(law) ? "compute C" : "params N");
+	return 0;
+}
+
 /*
  * Why no budget makes x (--params or --tokens) compute-optimal under a law,
  * in one line.
@@ -556,6 +590,8 @@ struct notes {
 	char broken[256];    /* an optimum below the law's breakdown loss */
 	double broken_at;    /* that loss (the last such law's) */
 	char overspent[256]; /* a frontier whose N and D fits do not multiply back to C */
+	char power[512];     /* power laws: N_opt(C) fitted, D derived, loss their L(C) */
+	char skipped[512];   /* --law all: laws with no allocation at a compute */
 	double k;            /* the laws' FLOPs per parameter per token; -1 when they differ */
 };
 
@@ -569,6 +605,8 @@ static void note_law(const struct cli *cli, double compute, const struct preset 
 	nt->k = nt->k == 0 || nt->k == law->k ? law->k : -1;
 	if (law_optimum_derived(law))
 		cli_append_id(nt->derived, sizeof nt->derived, p->id);
+	if (law->family == LAW_POWER && !strstr(nt->power, p->id))
+		cli_append_id(nt->power, sizeof nt->power, p->id);
 	if (law->family == LAW_FRONTIER && law->frontier.c_min) {
 		cli_append_id(nt->c_min, sizeof nt->c_min, p->id);
 		nt->c_min_share = law_frontier_compute(law, 1);
@@ -600,6 +638,13 @@ static void print_notes(const struct notes *nt)
 	if (nt->overspent[0])
 		printf("6ND differs from the budget by over 1%% (separate N and D fits): %s.\n",
 		       nt->overspent);
+	if (nt->power[0])
+		printf("Power laws fit N_opt(C) alone: D = C/(kN) is derived and the loss is\n"
+		       "their L(C): %s.\n",
+		       nt->power);
+	if (nt->skipped[0])
+		printf("No allocation for this question (exponents only, or no N_opt(C)): %s.\n",
+		       nt->skipped);
 }
 
 /* Where the dollars and MWh come from, and what they leave out. */
@@ -774,6 +819,14 @@ int cmd_optimum(const struct cli *cli)
 		const struct preset *p = &laws[i]->preset;
 		const char *why = unfit(cli, &p->law, all);
 
+		if ((rc = power_refused(cli, p, all)) == SKIP_LAW) {
+			cli_append_id(notes.skipped, sizeof notes.skipped, p->id);
+			continue;
+		}
+		if (rc != 0) {
+			table_free(&t);
+			return rc;
+		}
 		if (why != NULL && all)
 			continue;
 		if (why != NULL) {

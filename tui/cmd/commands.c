@@ -34,8 +34,10 @@ const struct cli_command cli_commands[] = {
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
-         "                       [--unique-tokens U] [--stock ID]\n",
-         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT | OPT_STOCK,
+         "                       [--unique-tokens U] [--stock ID]\n"
+         "       isoflop loss    --law POWER-LAW (--params N | --compute C)\n",
+         OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT | OPT_STOCK |
+                 OPT_COMPUTE,
          cmd_loss, COMPLETE_NONE, NULL},
         {"optimum", NULL, "optimum",
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
