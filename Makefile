@@ -97,6 +97,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/stock.sh \
 		tests/limits.sh \
 		tests/compute.sh \
+		tests/domains.sh \
 		tests/timeline.sh \
 		tests/cview.sh \
 		tests/tourfields.sh \

@@ -61,6 +61,19 @@ int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max)
 	return 1;
 }
 
+int cli_domain(const char *name)
+{
+	char names[256] = "";
+	int d = preset_domain_by_name(name);
+
+	if (d >= 0)
+		return d;
+	for (int i = 0; i < PRESET_DOMAIN_COUNT; i++)
+		cli_append_id(names, sizeof names, preset_domain_name((enum preset_domain)i));
+	cli_error("--domain: unknown domain '%s' (one of %s)", name, names);
+	return -1;
+}
+
 void cli_append_id(char *list, size_t size, const char *id)
 {
 	size_t used = strlen(list);

@@ -77,6 +77,7 @@
 #define OPT_PROBLEMS    (1ull << 45)
 #define OPT_SAMPLES     (1ull << 46)
 #define OPT_TARGET      (1ull << 47)
+#define OPT_DOMAIN      (1ull << 48)
 /* the test-time options: the plane's point, its problems, a coverage law's samples */
 #define OPT_TESTTIME (OPT_TT_LAW | OPT_TRAIN | OPT_TEST | OPT_PROBLEMS | OPT_SAMPLES | OPT_TARGET)
 /*
@@ -159,6 +160,7 @@ struct cli {
 	const char *stock;      /* --stock ID: a data stock (the band, epochs, the data wall) */
 	const char *trend;      /* --trend ID: a compute trend preset (timeline) */
 	const char *tt_law;     /* --tt-law ID: a test-time law preset */
+	const char *domain;     /* --domain NAME: laws of one domain (presets, plot domains) */
 	double train;           /* --train FLOPS: training compute, > 0 */
 	double test;            /* --test FLOPS: test-time compute per problem, > 0 */
 	double problems;        /* --problems Q: problems served, >= 1 */
@@ -182,6 +184,12 @@ int cli_whole(const char *option, const char *arg, long lo, long hi, long *out);
  * law with --law all. Returns the count, or -1 after printing an error.
  */
 int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max);
+
+/*
+ * The domain --domain names (enum preset_domain), or one line listing the
+ * names and -1.
+ */
+int cli_domain(const char *name);
 
 /* Append ", id" (or "id" to an empty list) if it fits. */
 void cli_append_id(char *list, size_t size, const char *id);
@@ -233,6 +241,8 @@ int cmd_plot_profiles(const struct cli *cli);
 int cmd_plot_compute(const struct cli *cli);
 int cmd_plot_testtime(const struct cli *cli);
 int cmd_plot_coverage(const struct cli *cli);
+int cmd_plot_params(const struct cli *cli);
+int cmd_plot_domains(const struct cli *cli);
 int cmd_explore(const struct cli *cli);
 int cmd_tour(const struct cli *cli);
 int cmd_fit(const struct cli *cli);

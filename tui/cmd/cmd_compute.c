@@ -15,10 +15,19 @@
 #include "../plot/compute.h"
 #include "../explore/markers.h"
 #include "cli.h"
+#include "power_args.h"
 
 /* The default window: GPT-3's 3e23 and Llama 3's 4e25 FLOPs well inside it. */
 #define WINDOW_LO 1e20
 #define WINDOW_HI 1e27
+
+/*
+ * A power law's default window: Henighan et al. 2020 fit small models,
+ * about 1e-8 to 1e3 PF-days (their Figs. 1-2), far below today's language
+ * budgets.
+ */
+#define POWER_WINDOW_LO 1e12
+#define POWER_WINDOW_HI 1e24
 
 /*
  * The laws of --law: one ID, IDs separated by commas, or all (the default
@@ -80,10 +89,10 @@ static int pick_models(const struct cli *cli, struct compute_model *out, int max
  * The window of C: a range or list of budgets spans itself; one budget sits
  * inside the default window, widened to a decade either side of it.
  */
-static void window(const struct cli *cli, double *lo, double *hi)
+static void window(const struct cli *cli, const struct law *first, double *lo, double *hi)
 {
-	*lo = WINDOW_LO;
-	*hi = WINDOW_HI;
+	*lo = first->family == LAW_POWER ? POWER_WINDOW_LO : WINDOW_LO;
+	*hi = first->family == LAW_POWER ? POWER_WINDOW_HI : WINDOW_HI;
 	if (cli->nbudgets > 1) {
 		*lo = *hi = cli->budgets[0];
 		for (int i = 1; i < cli->nbudgets; i++) {
@@ -208,11 +217,15 @@ int cmd_plot_compute(const struct cli *cli)
 		laws[i] = (struct compute_law){&presets[i]->law, presets[i]->id};
 	}
 	spec.nlaws = n;
-	if (!(cli->given & OPT_FORMAT) && !law_has_surface(laws[0].law))
+	if (!(cli->given & OPT_FORMAT) && laws[0].law->family == LAW_POWER &&
+	    !(laws[0].law->by_compute.scale > 0))
+		return power_no_compute_refusal(presets[0]);
+	if (!(cli->given & OPT_FORMAT) && !law_has_surface(laws[0].law) &&
+	    laws[0].law->family != LAW_POWER)
 		return cli_error("'%s' is a frontier law: it fits N* and D* but no loss, so no "
 		                 "L*(C) to draw (--format csv gives its N* and D*)",
 		                 laws[0].id);
-	window(cli, &spec.c_lo, &spec.c_hi);
+	window(cli, laws[0].law, &spec.c_lo, &spec.c_hi);
 	if (cli->given & OPT_FORMAT)
 		return print_numbers(cli, presets, n, spec.c_lo, spec.c_hi);
 	if ((rc = pick_models(cli, models, COMPUTE_MAX_MODELS, &spec.nmodels)) != 0)

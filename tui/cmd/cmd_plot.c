@@ -11,6 +11,7 @@
 #include "../../model/optimum.h"
 #include "../plot/canvas.h"
 #include "cli.h"
+#include "power_args.h"
 #include "../plot/map.h"
 #include "../plot/profiles.h"
 #include "../explore/markers.h"
@@ -179,6 +180,9 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 static int plot_contour(const struct cli *cli, const struct preset *law, const double range[4],
                         struct canvas *c)
 {
+	/* a power law's map is its N_opt(C) frontier alone: never a blank map */
+	if (law->law.family == LAW_POWER && !power_has_optimum(&law->law))
+		return power_map_refusal("plot", law);
 	/* every --model may be "all": room for the catalog each time */
 	int max = cli->nmodels * ((int)cli->catalog->nmodels + 1);
 	struct map_marker *markers = malloc(sizeof *markers * (size_t)(max > 0 ? max : 1));
@@ -206,6 +210,8 @@ static int plot_profiles(const struct cli *cli, const struct preset *law, const 
 	double n = 0, d = 0;
 	int rc;
 
+	if (law->law.family == LAW_POWER)
+		return power_map_refusal("plot profiles", law);
 	if (!law_has_surface(&law->law))
 		return cli_error("'%s' is a frontier law: it has no loss surface, so no profiles "
 		                 "(try: isoflop plot contour --law %s)",

@@ -5,6 +5,7 @@
  * what FILE defines, which is how a user checks a preset they wrote.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../model/units.h"
@@ -13,7 +14,8 @@
 /*
  * CSV: kind,id,name,params,tokens,compute,source,peak_flops,price,
  * price_source,watts,power_source, then the stocks' and trends' estimates
- * with their intervals, then a test-time law's form, units and task; text adds what people scan
+ * with their intervals, then a test-time law's form, units and task, then a
+ * law's domain (and a power law's loss units in units); text adds what people scan
  * for. New columns come last so that the older ones keep their places, and a listing ends at the
  * last column its kinds use (section.last), so `presets models --format
  * csv` reads as it did before stocks existed. An unknown price or power is
@@ -50,6 +52,7 @@ static const struct column preset_columns[] = {
         {"form", "form", COL_TEXT, false},
         {"units", "units", COL_TEXT, false},
         {"task", "task", COL_TEXT, false},
+        {"domain", "domain", COL_TEXT, false}, /* a law's: language, image, ... */
 };
 
 #define NCOLS ((int)(sizeof preset_columns / sizeof *preset_columns))
@@ -84,6 +87,7 @@ enum {
 	C_FORM,
 	C_UNITS,
 	C_TASK,
+	C_DOMAIN,
 };
 
 static struct cell text_or_none(const char *s)
@@ -111,6 +115,8 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 	if (p->kind == PRESET_LAW) {
 		row[C_FAMILY] = cell_text(preset_family_name(p->law.family));
 		row[C_DATASET] = cell_text(p->dataset);
+		row[C_DOMAIN] = cell_text(preset_domain_name(p->domain));
+		row[C_UNITS] = text_or_none(p->units);
 	} else if (p->kind == PRESET_ACCELERATOR) {
 		row[C_PEAK] = cell_num(p->peak_flops);
 		row[C_PRICE] = positive_or_none(p->price);
@@ -147,7 +153,7 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 }
 
 /* The columns people see, in their order: the long name last, no source. */
-static const int law_text[] = {C_ID, C_FAMILY, C_DATASET, C_NAME};
+static const int law_text[] = {C_ID, C_DOMAIN, C_FAMILY, C_DATASET, C_NAME};
 static const int model_text[] = {C_ID, C_TAG, C_N, C_ACTIVE, C_D, C_C, C_REL, C_NAME};
 static const int accelerator_text[] = {C_ID, C_PEAK, C_PRICE, C_WATTS, C_NAME};
 static const int stock_text[] = {C_ID, C_STOCK, C_STOCK_LOW, C_STOCK_HIGH, C_LEVEL, C_NAME};
@@ -160,7 +166,7 @@ static const int testtime_text[] = {C_ID, C_FORM, C_UNITS, C_TASK, C_NAME};
  * names are cut as far as they usefully can: the id, the size and the name
  * stay longest.
  */
-static const int law_drop[] = {2, 1};         /* dataset, family */
+static const int law_drop[] = {3, 2};         /* dataset, family */
 static const int model_drop[] = {6, 3, 1, 5}; /* released, active, tag, compute */
 static const int accelerator_drop[] = {3, 2}; /* watts, price */
 static const int stock_drop[] = {4};          /* level */
@@ -183,16 +189,44 @@ struct section {
 #define KEEP(a) a, (int)(sizeof a / sizeof *a)
 
 /*
+ * The entries a section lists, in order, into out (room for sec->n): all of
+ * them, or with --preset only the explicit ones; laws grouped by domain
+ * (language first, the catalog's order within one) and with --domain only
+ * that domain's. Returns the count.
+ */
+static size_t section_entries(const struct section *sec, const struct cli *cli, int domain,
+                              const struct catalog_entry **out)
+{
+	bool laws = sec->items == cli->catalog->laws;
+	size_t n = 0;
+
+	for (int d = 0; d < (laws ? PRESET_DOMAIN_COUNT : 1); d++)
+		for (size_t i = 0; i < sec->n; i++) {
+			const struct catalog_entry *e = &sec->items[i];
+			if (cli->explicit_presets && e->tier != TIER_EXPLICIT)
+				continue;
+			if (laws && ((int)e->preset.domain != d || (domain >= 0 && d != domain)))
+				continue;
+			out[n++] = e;
+		}
+	return n;
+}
+
+/*
  * One section of the text listing: full rows, then the columns people see.
  * A blank line goes before it when an earlier section printed (*printed).
  */
-static int print_text_section(const struct section *sec, bool explicit_only, bool *printed)
+static int print_text_section(const struct section *sec, const struct cli *cli, int domain,
+                              bool *printed)
 {
 	const int *keep = sec->keep;
 	int nc = sec->nkeep;
-	const struct catalog_entry *items = sec->items;
-	size_t n = sec->n;
+	const struct catalog_entry **items = malloc(sizeof *items * (sec->n + 1));
 	struct column cols[NCOLS];
+
+	if (items == NULL)
+		return cli_error("out of memory");
+	size_t n = section_entries(sec, cli, domain, items);
 	struct table full, shown;
 
 	for (int j = 0; j < nc; j++)
@@ -203,9 +237,7 @@ static int print_text_section(const struct section *sec, bool explicit_only, boo
 	shown.drop = sec->drop;
 	shown.ndrop = sec->ndrop;
 	for (size_t i = 0; i < n; i++) {
-		if (explicit_only && items[i].tier != TIER_EXPLICIT)
-			continue;
-		if (add_entry(&full, &items[i], true) < 0)
+		if (add_entry(&full, items[i], true) < 0)
 			goto oom;
 		struct cell row[NCOLS];
 		for (int j = 0; j < nc; j++)
@@ -220,10 +252,12 @@ static int print_text_section(const struct section *sec, bool explicit_only, boo
 	}
 	table_free(&full);
 	table_free(&shown);
+	free(items);
 	return 0;
 oom:
 	table_free(&full);
 	table_free(&shown);
+	free(items);
 	return cli_error("out of memory");
 }
 
@@ -239,7 +273,7 @@ int cmd_presets(const struct cli *cli)
 {
 	const struct catalog *cat = cli->catalog;
 	const struct section sections[] = {
-	        {"laws", "LAWS", KEEP(law_text), KEEP(law_drop), C_PEAK, cat->laws, cat->nlaws},
+	        {"laws", "LAWS", KEEP(law_text), KEEP(law_drop), C_DOMAIN, cat->laws, cat->nlaws},
 	        {"models", "MODELS", KEEP(model_text), KEEP(model_drop), C_PEAK, cat->models,
 	         cat->nmodels},
 	        {"accelerators", "ACCELERATORS", KEEP(accelerator_text), KEEP(accelerator_drop),
@@ -270,11 +304,21 @@ int cmd_presets(const struct cli *cli)
 			                 cli->args[0]);
 	}
 
+	int domain = -1;
+	if (cli->domain != NULL) {
+		if ((domain = cli_domain(cli->domain)) < 0)
+			return EXIT_USAGE;
+		if (cli->nargs == 1 && !on[0])
+			return cli_error("--domain filters laws: isoflop presets laws --domain %s",
+			                 cli->domain);
+		for (size_t i = 1; i < nsections; i++)
+			on[i] = false; /* only laws have a domain */
+	}
 	if (cli->format == FORMAT_TEXT) {
 		bool printed = false;
 		for (size_t i = 0; i < nsections; i++)
-			if (on[i] && (rc = print_text_section(&sections[i], cli->explicit_presets,
-			                                      &printed)) != 0)
+			if (on[i] &&
+			    (rc = print_text_section(&sections[i], cli, domain, &printed)) != 0)
 				return rc;
 		for (size_t i = 0; i < nsections; i++)
 			if (on[i])
@@ -293,14 +337,15 @@ int cmd_presets(const struct cli *cli)
 	for (size_t s = 0; s < nsections; s++) {
 		if (!on[s])
 			continue;
-		for (size_t i = 0; i < sections[s].n; i++) {
-			const struct catalog_entry *e = &sections[s].items[i];
-			if (cli->explicit_presets && e->tier != TIER_EXPLICIT)
-				continue;
-			if (add_entry(&t, e, false) < 0) {
-				table_free(&t);
-				return cli_error("out of memory");
-			}
+		const struct catalog_entry **items = malloc(sizeof *items * (sections[s].n + 1));
+		size_t n = items ? section_entries(&sections[s], cli, domain, items) : 0;
+		bool failed = items == NULL;
+		for (size_t i = 0; !failed && i < n; i++)
+			failed = add_entry(&t, items[i], false) < 0;
+		free(items);
+		if (failed) {
+			table_free(&t);
+			return cli_error("out of memory");
 		}
 	}
 	table_print(&t, cli->format, stdout);

@@ -224,6 +224,14 @@ const struct cli_option cli_options[] = {
          .complete = COMPLETE_TESTTIME,
          .help = "a test-time law (isoflop presets testtime lists them;\n"
                  "default jones2021-hex9)"},
+        {.name = "domain",
+         .arg = "NAME",
+         .kind = KIND_TEXT,
+         .field = FIELD(domain),
+         .bit = OPT_DOMAIN,
+         .help = "presets laws and plot domains: laws of one domain\n"
+                 "(language, code, math, image, video, multimodal,\n"
+                 "proteins, molecules)"},
         {.name = "train",
          .arg = "FLOPS",
          .kind = KIND_NUMBER,

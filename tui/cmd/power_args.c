@@ -103,3 +103,27 @@ int power_no_params_refusal(const char *what, const struct preset *p)
 	return cli_error("%s: '%s' fits %s, no L(N)%s", what, p->id, fits,
 	                 power_has_compute(&p->law) ? ": isoflop plot compute draws its L(C)" : "");
 }
+
+int power_map_refusal(const char *what, const struct preset *p)
+{
+	char fits[64];
+	const struct law *law = &p->law;
+
+	power_fits_text(law, fits, sizeof fits);
+	return cli_error("%s: '%s' fits %s, no loss over N and D%s%s%s", what, p->id, fits,
+	                 power_has_params(law) ? ": isoflop plot params draws its L(N)" : "",
+	                 power_has_params(law) && power_has_compute(law) ? "," : "",
+	                 power_has_compute(law) ? (power_has_params(law)
+	                                                   ? " plot compute its L(C)"
+	                                                   : ": isoflop plot compute draws its L(C)")
+	                                        : "");
+}
+
+int power_no_compute_refusal(const struct preset *p)
+{
+	char fits[64];
+
+	power_fits_text(&p->law, fits, sizeof fits);
+	return cli_error("plot compute: '%s' fits %s, no L(C)%s", p->id, fits,
+	                 power_has_params(&p->law) ? ": isoflop plot params draws its L(N)" : "");
+}

@@ -37,4 +37,13 @@ int power_exponents_refusal(const struct preset *p);
  */
 int power_no_params_refusal(const char *what, const struct preset *p);
 
+/*
+ * Why a power law has no N x D picture for `what` ("plot", "plot
+ * profiles"): what it fits and the command that draws that; EXIT_USAGE.
+ */
+int power_map_refusal(const char *what, const struct preset *p);
+
+/* Why a power law has no L(C) for plot compute: what it fits instead; EXIT_USAGE. */
+int power_no_compute_refusal(const struct preset *p);
+
 #endif

@@ -19,10 +19,13 @@ static int law_style(int i)
 	return i == 0 ? STYLE_FRONTIER : i == 1 ? STYLE_FRONTIER2 : STYLE_CURVE;
 }
 
-/* Whether law i draws a line: frontier laws fit no loss. */
+/* Whether law i draws a line: frontier laws fit no loss; a power law draws its L(C). */
 static bool law_drawn(const struct compute_spec *s, int i)
 {
-	return i < COMPUTE_MAX_LAWS && law_has_surface(s->laws[i].law);
+	const struct law *law = i < COMPUTE_MAX_LAWS ? s->laws[i].law : NULL;
+
+	return law != NULL && (law_has_surface(law) ||
+	                       (law->family == LAW_POWER && law->by_compute.scale > 0));
 }
 
 /* A model's training compute: the published figure, else 6ND. */
