@@ -38,7 +38,8 @@ enum field_type {
 	F_RANGE_PLAIN,   /* [low, high] of plain reals, either sign (Elo) */
 	F_LOADS,         /* [x, ...]: 1 to TT_MAX_LOADS positive reals */
 	F_TT_FORM,       /* log-linear | coverage | flops-match */
-	F_FAMILY,        /* additive | kaplan | data-constrained | frontier */
+	F_FAMILY,        /* additive | kaplan | data-constrained | frontier | power */
+	F_DOMAIN,        /* language | code | math | image | ... (preset_domain) */
 	F_CONVENTION,    /* total | non-embedding */
 	F_UNIT,          /* flops | pf-days */
 	F_COMPUTE_CONV,  /* training | c-min */
@@ -59,6 +60,7 @@ enum field_type {
 #define FAM_KAP    FAM(LAW_KAPLAN)
 #define FAM_DC     FAM(LAW_DATA_CONSTRAINED)
 #define FAM_FR     FAM(LAW_FRONTIER)
+#define FAM_POW    FAM(LAW_POWER)
 /* A test-time law's constants are scoped by its form, in bits above the families'. */
 #define FORM(f)  (1u << (8 + (f)))
 #define FORM_LL  FORM(TT_LOG_LINEAR)
@@ -117,6 +119,28 @@ static const struct bound k_bound = {1, 100, ""};
  * papers' lie between 0.09 and 2e10; with exponents <= 2, X_opt stays finite.
  */
 static const struct bound frontier_coef_bound = {1e-6, 1e15, ""};
+/*
+ * A power law L(x) = floor + (scale / x)^exponent (Henighan et al. 2020,
+ * Eq. 1.1). The floor is L_inf in the law's own units: 0 where the paper fits
+ * none (Table 1's language row), up to a million nats (per image, a 64x64
+ * RGB image has at most 12,288 bytes, 8.5e4 nats).
+ */
+static const struct bound power_floor_bound = {0, 1e6, ""};
+/*
+ * x_0 of L(N): Table 1's run from 63 (32x32 images) to 1.47e14 (language);
+ * below one parameter the term is under a nat at every N isoflop draws.
+ */
+static const struct bound power_params_scale_bound = {1, 1e20, " parameters"};
+/*
+ * x_0 of L(C), and C_N of N_opt = (C / C_N)^beta, in FLOPs: Table 1's run
+ * from 4.6e6 to 3.0e28 FLOPs (5.3e-14 to 3.47e8 PF-days).
+ */
+static const struct bound power_compute_scale_bound = {1, 1e40, " FLOPs"};
+/*
+ * beta of N_opt = (C / C_N)^beta: Henighan's are 0.64 to 0.75; at 1 or
+ * above, the tokens D = C / (k N_opt) would stop growing with compute.
+ */
+static const struct bound optimal_exponent_bound = {0.01, 1, ""};
 /* C_min per FLOP spent: a share of the budget, at most all of it (Kaplan's reading: 0.5). */
 static const struct bound c_min_fraction_bound = {0.01, 1, ""};
 /* Peak FLOP/s of one accelerator: from a GFLOP/s to a thousand B200s. */
@@ -200,8 +224,12 @@ static const struct field constant_fields[] = {
         {"compute_unit", F_UNIT, AT(law.frontier.unit), 0, FAM_FR, 0, NULL, NULL, NULL},
         {"params_coefficient", F_POSITIVE, AT(law.frontier.params.coef), 0, FAM_FR, 0, NULL, NULL,
          &frontier_coef_bound},
-        {"params_exponent", F_EXPONENT, AT(law.frontier.params.exp), 0, FAM_FR, 0, NULL, NULL,
-         &exponent_bound},
+        /*
+         * A power law's L(N) exponent shares this key and slot with the
+         * frontier's N_opt exponent; check_power moves it to by_params.
+         */
+        {"params_exponent", F_EXPONENT, AT(law.frontier.params.exp), 0, FAM_FR | FAM_POW, 0, NULL,
+         NULL, &exponent_bound},
         {"flops_per_token_coefficient", F_POSITIVE, AT(law.frontier.flops_pt.coef), 0, FAM_FR, 0,
          NULL, NULL, &frontier_coef_bound},
         {"flops_per_token_exponent", F_EXPONENT, AT(law.frontier.flops_pt.exp), 0, FAM_FR, 0, NULL,
@@ -214,6 +242,21 @@ static const struct field constant_fields[] = {
          NULL},
         {"c_min_fraction", F_POSITIVE, AT(law.frontier.c_min_fraction), 0, FAM_FR, 0, NULL, NULL,
          &c_min_fraction_bound},
+        {"params_floor", F_NONNEG, AT(law.by_params.floor), 0, FAM_POW, 0, NULL, NULL,
+         &power_floor_bound},
+        {"params_scale", F_COUNT, AT(law.by_params.scale), 0, FAM_POW, 0, NULL, NULL,
+         &power_params_scale_bound},
+        {"compute_floor", F_NONNEG, AT(law.by_compute.floor), 0, FAM_POW, 0, NULL, NULL,
+         &power_floor_bound},
+        {"compute_scale", F_COMPUTE, AT(law.by_compute.scale), 0, FAM_POW, 0, NULL, NULL,
+         &power_compute_scale_bound},
+        {"compute_exponent", F_EXPONENT, AT(law.by_compute.exponent), 0, FAM_POW, 0, NULL, NULL,
+         &exponent_bound},
+        /* read as C_N and beta; check_power makes them frontier.params {C_N^-beta, beta} */
+        {"optimal_params_scale", F_COMPUTE, AT(law.frontier.params.coef), 0, FAM_POW, 0, NULL, NULL,
+         &power_compute_scale_bound},
+        {"optimal_params_exponent", F_EXPONENT, AT(law.by_params.exponent), 0, FAM_POW, 0, NULL,
+         NULL, &optimal_exponent_bound},
         {"exchange", F_SIGNED, AT(tt.exchange), 0, FORM_LL, FORM_LL, NULL, NULL, &tt_slope_bound},
         {"per_unit", F_SIGNED, AT(tt.per_unit), 0, FORM_LL, FORM_LL, NULL, NULL, &tt_slope_bound},
         {"offset", F_SIGNED, AT(tt.offset), 0, FORM_LL, FORM_LL, NULL, NULL, &tt_offset_bound},
@@ -247,6 +290,7 @@ static const struct field root_fields[] = {
         {"note", F_STRING, STR(note), KIND_ALL, 0, NULL, NULL, NULL},
         {"family", F_FAMILY, AT(law.family), 0, KIND_LAW, KIND_LAW, NULL, NULL, NULL},
         {"dataset", F_STRING, STR(dataset), KIND_LAW, KIND_LAW, NULL, NULL, NULL},
+        {"domain", F_DOMAIN, AT(domain), 0, KIND_LAW, 0, NULL, NULL, NULL},
         {"convention", F_CONVENTION, AT(law.non_embedding), 0, KIND_LAW, KIND_LAW, NULL, NULL,
          NULL},
         {"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL, &k_bound},
@@ -279,7 +323,8 @@ static const struct field root_fields[] = {
         {"from", F_YEAR, AT(from), 0, KIND_TREND, KIND_TREND, NULL, NULL, &year_bound},
         {"to", F_YEAR, AT(to), 0, KIND_TREND, KIND_TREND, NULL, NULL, &year_bound},
         {"form", F_TT_FORM, AT(tt.form), 0, KIND_TT, KIND_TT, NULL, NULL, NULL},
-        {"units", F_STRING, STR(tt.units), KIND_TT, 0, NULL, NULL, NULL},
+        /* a test-time law's is copied to tt.units, whose room is smaller (check_testtime) */
+        {"units", F_STRING, STR(units), KIND_TT | KIND_LAW, 0, NULL, NULL, NULL},
         {"task", F_STRING, STR(task), KIND_TT, KIND_TT, NULL, NULL, NULL},
         {"per", F_STRING, STR(tt.per), KIND_TT, 0, NULL, NULL, NULL},
 };
@@ -296,6 +341,7 @@ struct loader {
 	struct yaml_walk w;
 	struct preset *out;
 	struct yaml_seen root, constants, range;
+	yaml_mark_t units_value; /* where the value of `units` starts, for its length's message */
 };
 
 static const char *const tt_form_names[] = {
@@ -312,6 +358,28 @@ static const char *const family_names[] = {
         [LAW_FRONTIER] = "frontier",
         [LAW_POWER] = "power",
 };
+
+static const char *const domain_names[] = {
+        [PRESET_DOMAIN_LANGUAGE] = "language", [PRESET_DOMAIN_CODE] = "code",
+        [PRESET_DOMAIN_MATH] = "math",         [PRESET_DOMAIN_IMAGE] = "image",
+        [PRESET_DOMAIN_VIDEO] = "video",       [PRESET_DOMAIN_MULTIMODAL] = "multimodal",
+        [PRESET_DOMAIN_PROTEINS] = "proteins", [PRESET_DOMAIN_MOLECULES] = "molecules",
+};
+_Static_assert(sizeof domain_names / sizeof *domain_names == PRESET_DOMAIN_COUNT,
+               "a name for every domain");
+
+const char *preset_domain_name(enum preset_domain domain)
+{
+	return (size_t)domain < COUNT(domain_names) ? domain_names[domain] : "?";
+}
+
+int preset_domain_by_name(const char *s)
+{
+	for (size_t i = 0; i < COUNT(domain_names); i++)
+		if (strcmp(s, domain_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
 
 double preset_compute_params(const struct preset *p)
 {
@@ -401,6 +469,8 @@ static int store_text(struct loader *l, const struct field *f, const yaml_event_
 	size_t n = ev->data.scalar.length;
 	char *dst = (char *)l->out + f->offset;
 
+	if (f->offset == AT(units))
+		l->units_value = ev->start_mark;
 	if (n == 0)
 		return fail(l, ev->start_mark, "'%s' is empty", f->key);
 	if (n >= f->size)
@@ -497,6 +567,11 @@ static int parse_number(struct loader *l, const struct field *f, const yaml_even
 			return fail(l, ev->start_mark, "'%s': %.40s is out of range", f->key, v);
 		return check_bound(l, f, ev, *x, v);
 	}
+	if (type == F_EXPONENT && v[0] == '-')
+		return fail(l, ev->start_mark,
+		            "'%s' must be positive: an exponent is written as its size, 0.24 for "
+		            "a paper's (x/x0)^-0.24, not '%.40s'",
+		            f->key, v);
 	if (!units_parse(v, kind, x, &why))
 		return fail(l, ev->start_mark, "'%s': %s: '%.40s'", f->key, why, v);
 	return check_bound(l, f, ev, *x, v);
@@ -527,9 +602,21 @@ static int parse_enum(struct loader *l, const struct field *f, const yaml_event_
 				return 0;
 			}
 		return fail(l, ev->start_mark,
-		            "'family' must be additive, kaplan, data-constrained or frontier, "
-		            "not '%.40s'",
+		            "'family' must be additive, kaplan, data-constrained, frontier or "
+		            "power, not '%.40s'",
 		            v);
+	case F_DOMAIN: {
+		int d = preset_domain_by_name(v);
+		if (d >= 0) {
+			*(enum preset_domain *)dst = (enum preset_domain)d;
+			return 0;
+		}
+		const struct yaml_keys names = YAML_KEYS("domains", domain_names);
+		return fail(l, ev->start_mark,
+		            "unknown domain '%.40s' (did you mean '%s'?): one of language, code, "
+		            "math, image, video, multimodal, proteins, molecules",
+		            v, yaml_walk_nearest(&names, v));
+	}
 	case F_CONVENTION:
 		if (strcmp(v, "total") == 0 || strcmp(v, "non-embedding") == 0) {
 			*(bool *)dst = v[0] == 'n';
@@ -679,6 +766,7 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 	case F_DATE:
 		return store_text(l, f, ev);
 	case F_FAMILY:
+	case F_DOMAIN:
 	case F_CONVENTION:
 	case F_UNIT:
 	case F_COMPUTE_CONV:
@@ -748,7 +836,12 @@ static int check_keys(struct loader *l, const struct fieldset *set, const struct
 	return 0;
 }
 
-/* A frontier needs N or M, and D, each as a coefficient with its exponent. */
+/*
+ * A frontier needs N or M, or D, each as an exponent with or without its
+ * coefficient: a paper may print only the exponent (Hoffmann et al. 2022
+ * Table A2, DeepSeek LLM Table 4), and no allocation at a compute follows.
+ * A coefficient without its exponent is no law at all.
+ */
 static int check_frontier(struct loader *l)
 {
 	static const char *const pairs[][2] = {
@@ -762,15 +855,19 @@ static int check_frontier(struct loader *l)
 	for (size_t i = 0; i < COUNT(pairs); i++) {
 		size_t c = field_index(&constant_set, pairs[i][0]);
 		size_t e = field_index(&constant_set, pairs[i][1]);
-		if (s->on[c] != s->on[e])
-			return fail(l, s->on[c] ? s->at[c] : s->at[e], "'%s' needs '%s' too",
-			            pairs[i][s->on[e]], pairs[i][s->on[c]]);
-		any |= s->on[c];
+		if (s->on[c] && !s->on[e])
+			return fail(l, s->at[c], "'%s' needs '%s' too", pairs[i][0], pairs[i][1]);
+		any |= s->on[e];
 	}
-	if (s->on[field_index(&constant_set, "params_coefficient")] &&
-	    s->on[field_index(&constant_set, "flops_per_token_coefficient")])
-		return fail(l, s->at[field_index(&constant_set, "flops_per_token_coefficient")],
-		            "give params_* or flops_per_token_*, not both");
+	static const char *const both[] = {"flops_per_token_coefficient",
+	                                   "flops_per_token_exponent"};
+	for (size_t i = 0; i < COUNT(both); i++) {
+		size_t m = field_index(&constant_set, both[i]);
+		size_t n = field_index(&constant_set,
+		                       i == 0 ? "params_coefficient" : "params_exponent");
+		if (s->on[m] && s->on[n])
+			return fail(l, s->at[m], "give params_* or flops_per_token_*, not both");
+	}
 	if (!any)
 		return fail(l, s->start,
 		            "a frontier needs params_*, flops_per_token_* or tokens_* constants");
@@ -779,6 +876,99 @@ static int check_frontier(struct loader *l)
 		return fail(l, s->at[frac], "'c_min_fraction' needs 'compute_convention: c-min'");
 	if (l->out->law.frontier.c_min && !s->on[frac])
 		l->out->law.frontier.c_min_fraction = LAW_C_MIN_FRACTION;
+	return 0;
+}
+
+/* The three relations of a power law, each all of its keys or none, and what each writes. */
+static const struct power_relation {
+	const char *keys[3]; /* NULL-ended when shorter */
+	const char *law;
+} power_relations[] = {
+        {{"params_floor", "params_scale", "params_exponent"},
+         "L(N) = params_floor + (params_scale / N)^params_exponent"},
+        {{"compute_floor", "compute_scale", "compute_exponent"},
+         "L(C) = compute_floor + (compute_scale / C)^compute_exponent"},
+        {{"optimal_params_scale", "optimal_params_exponent", NULL},
+         "N_opt(C) = (C / optimal_params_scale)^optimal_params_exponent"},
+};
+
+/* How many keys of relation r the constants give; *first_on, *first_off: one given, one not. */
+static int relation_given(const struct loader *l, const struct power_relation *r,
+                          const char **first_on, const char **first_off)
+{
+	int on = 0;
+
+	*first_on = *first_off = NULL;
+	for (size_t k = 0; k < COUNT(r->keys) && r->keys[k] != NULL; k++) {
+		if (l->constants.on[field_index(&constant_set, r->keys[k])]) {
+			on++;
+			if (*first_on == NULL)
+				*first_on = r->keys[k];
+		} else if (*first_off == NULL) {
+			*first_off = r->keys[k];
+		}
+	}
+	return on;
+}
+
+/*
+ * A power law: each relation whole or absent, L(N) or L(C) at least, and
+ * units. Then the slots shared while reading are put where struct law wants
+ * them: params_exponent (read where a frontier's is) is L(N)'s, and
+ * N_opt(C) = (C / C_N)^beta becomes the frontier's coef C_N^-beta, exp beta.
+ */
+static int check_power(struct loader *l)
+{
+	struct law *law = &l->out->law;
+	bool given[COUNT(power_relations)];
+
+	for (size_t i = 0; i < COUNT(power_relations); i++) {
+		const char *on, *off;
+		int n = relation_given(l, &power_relations[i], &on, &off);
+		if (n > 0 && off != NULL)
+			return fail(l, l->constants.at[field_index(&constant_set, on)],
+			            "'%s' needs '%s' too: %s", on, off, power_relations[i].law);
+		given[i] = n > 0;
+	}
+	if (!given[0] && !given[1])
+		return fail(l, l->constants.start,
+		            "a power law needs L(N) (params_floor, params_scale, params_exponent) "
+		            "or L(C) (compute_floor, compute_scale, compute_exponent)");
+	if (!l->root.on[field_index(&root_set, "units")])
+		return fail(l, l->root.start,
+		            "a power law needs 'units': what its loss is measured in (nats per "
+		            "token, nats per image)");
+	double n_exponent = law->frontier.params.exp, beta = law->by_params.exponent;
+	double c_n = law->frontier.params.coef;
+	law->by_params.exponent = n_exponent;
+	law->frontier.unit = 1;
+	law->frontier.params.exp = given[2] ? beta : 0;
+	law->frontier.params.coef = given[2] ? pow(c_n, -beta) : 0;
+	return 0;
+}
+
+/*
+ * Constants of two families in one law: say which family a stray constant
+ * belongs to, since mixing a power law up with another is the likely mistake.
+ */
+static int check_family_mix(struct loader *l)
+{
+	enum law_family family = l->out->law.family;
+
+	for (size_t i = 0; i < constant_set.count; i++) {
+		unsigned scope = constant_fields[i].scope;
+		if (!l->constants.on[i] || (scope & FAM(family)) || scope > 0xffu)
+			continue;
+		if (family == LAW_POWER)
+			return fail(l, l->constants.at[i],
+			            "'%s' is not a power law's constant: it takes params_floor, "
+			            "params_scale, params_exponent, compute_* and optimal_params_*",
+			            constant_fields[i].key);
+		if (scope == FAM_POW)
+			return fail(l, l->constants.at[i],
+			            "'%s' belongs to the power family, not %s: one law, one family",
+			            constant_fields[i].key, preset_family_name(family));
+	}
 	return 0;
 }
 
@@ -959,6 +1149,12 @@ static int check_tt_performance(struct loader *l)
 /* A test-time law: its form's constants with their signs, its units and ranges. */
 static int check_testtime(struct loader *l)
 {
+	struct preset *p = l->out;
+
+	if (strlen(p->units) >= sizeof p->tt.units)
+		return fail(l, l->units_value, "'units' is longer than %zu characters",
+		            sizeof p->tt.units - 1);
+	snprintf(p->tt.units, sizeof p->tt.units, "%s", p->units);
 	if (check_tt_constants(l) < 0 || check_tt_signs(l) < 0)
 		return -1;
 	/* test compute is counted per move, per question...: only a plane has a test axis */
@@ -984,7 +1180,8 @@ static enum preset_kind guess_kind(const struct loader *l)
 	static const char *const stock_keys[] = {"stock", "stock_low", "stock_high"};
 	static const char *const trend_keys[] = {"growth", "growth_low", "growth_high", "from",
 	                                         "to"};
-	static const char *const tt_keys[] = {"form", "units", "task"};
+	/* `units` is a test-time law's sign only where no `family` says it is a loss law */
+	static const char *const tt_keys[] = {"form", "task"};
 	bool is_law = false, is_stock = false, is_trend = false, is_tt = false;
 
 	for (size_t i = 0; i < COUNT(law_keys); i++)
@@ -995,6 +1192,7 @@ static enum preset_kind guess_kind(const struct loader *l)
 		is_trend |= has_key(l, trend_keys[i]);
 	for (size_t i = 0; i < COUNT(tt_keys); i++)
 		is_tt |= has_key(l, tt_keys[i]);
+	is_tt |= has_key(l, "units") && !has_key(l, "family");
 	return is_tt                      ? PRESET_TESTTIME
 	       : is_law                   ? PRESET_LAW
 	       : is_stock                 ? PRESET_STOCK
@@ -1037,9 +1235,12 @@ static int check_preset(struct loader *l, enum preset_kind want)
 	}
 	snprintf(what, sizeof what, "the constants of the %s family",
 	         preset_family_name(p->law.family));
-	if (check_keys(l, &constant_set, &l->constants, FAM(p->law.family), what) < 0)
+	if (check_family_mix(l) < 0 ||
+	    check_keys(l, &constant_set, &l->constants, FAM(p->law.family), what) < 0)
 		return -1;
-	return p->law.family == LAW_FRONTIER ? check_frontier(l) : 0;
+	return p->law.family == LAW_FRONTIER ? check_frontier(l)
+	       : p->law.family == LAW_POWER  ? check_power(l)
+	                                     : 0;
 }
 
 int preset_parse(const char *file, const unsigned char *buf, size_t len, enum preset_kind want,

@@ -35,6 +35,22 @@ enum preset_kind {
 	PRESET_TESTTIME = 6, /* a test-time law: performance against train and test compute */
 };
 
+/*
+ * What a law's loss is measured on: language unless the preset says
+ * (Henighan et al. 2020 fit images, video, math and image-text pairs).
+ */
+enum preset_domain {
+	PRESET_DOMAIN_LANGUAGE = 0,
+	PRESET_DOMAIN_CODE,
+	PRESET_DOMAIN_MATH,
+	PRESET_DOMAIN_IMAGE,
+	PRESET_DOMAIN_VIDEO,
+	PRESET_DOMAIN_MULTIMODAL,
+	PRESET_DOMAIN_PROTEINS,
+	PRESET_DOMAIN_MOLECULES,
+	PRESET_DOMAIN_COUNT
+};
+
 struct preset {
 	enum preset_kind kind;
 	char id[64];      /* [a-z0-9][a-z0-9.-]*, unique per kind */
@@ -49,6 +65,8 @@ struct preset {
 	char paper_frontier[64]; /* id of the paper's own frontier law, drawn beside the
 	                            optimum this tool derives from the loss; "" if none */
 	struct law law;
+	enum preset_domain domain; /* language when the preset gives none */
+	char units[32];            /* the loss's units; "" = nats per token (required for power) */
 	/* models */
 	char tag[4];          /* 1-3 characters marking it on a map */
 	double params;        /* total parameters */
@@ -114,6 +132,12 @@ const char *preset_kind_name(enum preset_kind kind);
 
 /* The law family's name as presets spell it: "additive", "kaplan", ... */
 const char *preset_family_name(enum law_family family);
+
+/* A domain's name as presets spell it: "language", "image", ...; "?" out of range. */
+const char *preset_domain_name(enum preset_domain domain);
+
+/* The domain named s; -1 when none is. */
+int preset_domain_by_name(const char *s);
 
 /* A test-time law's form as presets spell it: "log-linear", "coverage", "flops-match". */
 const char *preset_tt_form_name(enum tt_form form);

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,12 +81,47 @@ static void constant(FILE *fp, const char *key, double v)
 	fprintf(fp, "  %s: %s\n", key, exact(v, buf, sizeof buf));
 }
 
-static const char *family_key(enum law_family f)
+/* A frontier power whose coefficient the paper may not give (an exponent alone loads). */
+static void frontier_power(FILE *fp, const char *name, const struct law_power *pw)
 {
-	return f == LAW_ADDITIVE           ? "additive"
-	       : f == LAW_DATA_CONSTRAINED ? "data-constrained"
-	       : f == LAW_KAPLAN           ? "kaplan"
-	                                   : "frontier";
+	char key[48];
+
+	if (pw->coef > 0) {
+		snprintf(key, sizeof key, "%s_coefficient", name);
+		constant(fp, key, pw->coef);
+	}
+	if (pw->exp > 0) {
+		snprintf(key, sizeof key, "%s_exponent", name);
+		constant(fp, key, pw->exp);
+	}
+}
+
+/* One relation of a power law, floor + (scale / x)^exponent, where the paper fits it. */
+static void power_relation(FILE *fp, const char *name, const struct law_single *r)
+{
+	char key[48];
+
+	if (r->scale <= 0)
+		return;
+	snprintf(key, sizeof key, "%s_floor", name);
+	constant(fp, key, r->floor);
+	snprintf(key, sizeof key, "%s_scale", name);
+	constant(fp, key, r->scale);
+	snprintf(key, sizeof key, "%s_exponent", name);
+	constant(fp, key, r->exponent);
+}
+
+/* A power law's constants; N_opt = coef C^beta is written back as (C / C_N)^beta, C_N in FLOPs. */
+static void power_constants(FILE *fp, const struct law *law)
+{
+	power_relation(fp, "params", &law->by_params);
+	power_relation(fp, "compute", &law->by_compute);
+	if (law->frontier.params.coef > 0 && law->frontier.params.exp > 0) {
+		double beta = law->frontier.params.exp;
+		constant(fp, "optimal_params_scale",
+		         pow(law->frontier.params.coef, -1 / beta) * law->frontier.unit);
+		constant(fp, "optimal_params_exponent", beta);
+	}
 }
 
 /*
@@ -128,7 +164,15 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 	quoted(fp, p->name);
 	fprintf(fp, "\nsource: ");
 	quoted(fp, p->source);
-	fprintf(fp, "\nfamily: %s\ndataset: ", family_key(law->family));
+	fprintf(fp, "\nfamily: %s\n", preset_family_name(law->family));
+	if (p->domain != PRESET_DOMAIN_LANGUAGE)
+		fprintf(fp, "domain: %s\n", preset_domain_name(p->domain));
+	if (p->units[0]) {
+		fprintf(fp, "units: ");
+		quoted(fp, p->units);
+		fputc('\n', fp);
+	}
+	fprintf(fp, "dataset: ");
 	quoted(fp, p->dataset);
 	char kb[32];
 	fprintf(fp, "\nconvention: %s\nflops_per_param_token: %s\nconstants:\n",
@@ -152,6 +196,9 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 		constant(fp, "alpha_n", law->alpha_n);
 		constant(fp, "alpha_d", law->alpha_d);
 		break;
+	case LAW_POWER:
+		power_constants(fp, law);
+		break;
 	case LAW_FRONTIER:
 	default:
 		if (law->frontier.unit == LAW_PF_DAY)
@@ -160,10 +207,9 @@ void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 			fprintf(fp, "  compute_convention: c-min\n");
 			constant(fp, "c_min_fraction", law_frontier_compute(law, 1));
 		}
-		constant(fp, "params_coefficient", law->frontier.params.coef);
-		constant(fp, "params_exponent", law->frontier.params.exp);
-		constant(fp, "tokens_coefficient", law->frontier.tokens.coef);
-		constant(fp, "tokens_exponent", law->frontier.tokens.exp);
+		frontier_power(fp, "params", &law->frontier.params);
+		frontier_power(fp, "flops_per_token", &law->frontier.flops_pt);
+		frontier_power(fp, "tokens", &law->frontier.tokens);
 		break;
 	}
 	if (law->breakdown_loss > 0) {

@@ -29,7 +29,7 @@ void preset_of_law(struct preset *p, const struct preset *base, const struct law
                    const struct law_origin *o);
 
 /*
- * The text of a law preset (additive, data-constrained or frontier) that
+ * The text of a law preset (additive, data-constrained, kaplan, frontier or power) that
  * preset_load reads back to the same law: id, name, source, family,
  * dataset, convention, k, constants, fitted range where known, note.
  */

@@ -238,8 +238,7 @@ static size_t edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-/* The key nearest to an unknown one; the first of the table on a tie. */
-static const char *nearest_key(const struct yaml_keys *keys, const char *key)
+const char *yaml_walk_nearest(const struct yaml_keys *keys, const char *key)
 {
 	const char *best = yaml_walk_key_name(keys, 0);
 	size_t best_d = (size_t)-1;
@@ -268,7 +267,7 @@ static int lookup_key(struct yaml_walk *w, const struct yaml_keys *keys, struct 
 	if (*k == keys->count)
 		return yaml_walk_fail(w, key->start_mark,
 		                      "unknown key '%.40s' %s (did you mean '%s'?)", name,
-		                      keys->where, nearest_key(keys, name));
+		                      keys->where, yaml_walk_nearest(keys, name));
 	if (seen->on[*k])
 		return yaml_walk_fail(w, key->start_mark, "duplicate key '%s' (first at line %zu)",
 		                      name, seen->at[*k].line + 1);

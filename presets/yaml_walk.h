@@ -82,6 +82,12 @@ int yaml_walk_next(struct yaml_walk *w, yaml_event_t *ev);
 int yaml_walk_key(struct yaml_walk *w, const struct yaml_keys *keys, struct yaml_seen *seen,
                   size_t *k);
 
+/*
+ * The key of keys nearest to an unknown word by edit distance, the first of
+ * the table on a tie: the "did you mean" of unknown keys and enum values.
+ */
+const char *yaml_walk_nearest(const struct yaml_keys *keys, const char *key);
+
 /* The key of row i. */
 const char *yaml_walk_key_name(const struct yaml_keys *keys, size_t i);
 
