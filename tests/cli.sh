@@ -49,7 +49,7 @@ expect_error "bad unit" "isoflop: --tokens: unknown unit (use K, M, B or T): '1.
 expect_error "negative number" "isoflop: --tokens: must be positive: '-1T'" loss --params 70B --tokens -1T
 expect_error "PF-days only for compute" "isoflop: --tokens: unknown unit (use K, M, B or T): '3pfd'" loss --params 70B --tokens 3pfd
 expect_error "bad format" "isoflop: --format: expected text, csv or json, not 'xml'" presets --format xml
-expect_error "option of another command" "isoflop: --compute does not apply to 'loss' (see isoflop --help)" loss --compute 1e23
+expect_error "option of another command" "isoflop: --gpu does not apply to 'loss' (see isoflop --help)" loss --gpu h100
 expect_error "loss needs N and D" "isoflop: loss needs --params N and --tokens D, or --model ID" loss --params 70B
 expect_error "unknown law" "isoflop: unknown law 'chinchila' (isoflop presets laws lists them)" loss --law chinchila --params 70B --tokens 1T
 expect_error "frontier has no loss" "isoflop: 'kaplan2020-frontier' is a frontier law: it gives allocations only and has no loss surface (try: isoflop optimum --law kaplan2020-frontier --compute C)" loss --law kaplan2020-frontier --params 1B --tokens 20B
@@ -65,7 +65,7 @@ expect_line "loss CSV header" 1 "law,params,tokens,compute,loss" loss --params 7
 expect_line "optimum CSV header" 1 "law,compute,params,tokens,tokens_per_param,loss" optimum --compute 1e23 --format csv
 expect_line "optimum CSV header with inference" 1 "law,compute,params,tokens,tokens_per_param,loss,inference_tokens,total_flops,savings" optimum --compute 1e23 --inference-tokens 2T --format csv
 expect_line "optimum CSV header with unique tokens" 1 "law,compute,params,tokens,tokens_per_param,loss,unique_tokens,epochs" optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
-expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source,peak_flops,price,price_source,watts,power_source,stock,stock_low,stock_high,level,growth,growth_low,growth_high,from,to,form,units,task" presets --format csv
+expect_line "presets CSV header" 1 "kind,id,name,params,tokens,compute,source,peak_flops,price,price_source,watts,power_source,stock,stock_low,stock_high,level,growth,growth_low,growth_high,from,to,form,units,task,domain" presets --format csv
 expect_line "presets models CSV header, as before stocks and trends" 1 "kind,id,name,params,tokens,compute,source,peak_flops" presets models --format csv
 
 # --- numbers against the papers ---------------------------------------------
@@ -125,7 +125,7 @@ run presets
 unset COLUMNS
 wide=$(printf '%s\n' "$out" | awk 'length($0) > 80' | wc -l)
 if [ "$rc" = 0 ] && [ "$wide" = 0 ] &&
-	printf '%s\n' "$out" | grep -q '^hoffmann2022-unrounded  additive  .* Chinchilla Approach 3\.\.\.$' &&
+	printf '%s\n' "$out" | grep -q '^hoffmann2022-unrounded  language  *additive  .* Chinchilla Approach 3\.\.\.$' &&
 	printf '%s\n' "$out" | grep -q '^deepseek-v3  .* 671B  *37B  *14\.8T  .*DeepSeek-V3$'; then
 	ok "COLUMNS=80: every row fits, long names end in '...', ids and numbers whole"
 else
@@ -166,14 +166,14 @@ cp presets/laws/hoffmann2022.yaml "$tmp/b.yaml"
 line=$(grep -n '^id:' "$tmp/a.yaml" | cut -d: -f1)
 expect_error "duplicate ids" "$tmp/b.yaml:$line:1: duplicate id 'hoffmann2022' (also in $tmp/a.yaml:$line)" presets --preset "$tmp/a.yaml" --preset "$tmp/b.yaml"
 sed -e 's/^id: .*/id: mylaw/' presets/laws/besiroglu2024.yaml >"$tmp/mylaw.yaml"
-expect_line "presets --preset lists only that file" 3 "mylaw  additive  MassiveText  Chinchilla replication (Epoch AI refit)" presets --preset "$tmp/mylaw.yaml"
+expect_line "presets --preset lists only that file" 3 "mylaw  language  additive  MassiveText  Chinchilla replication (Epoch AI refit)" presets --preset "$tmp/mylaw.yaml"
 expect_match "a --preset law can be used" '^mylaw,' optimum --preset "$tmp/mylaw.yaml" --law mylaw --compute 1e23 --format csv
 expect_error "missing --preset-dir" "$tmp/nowhere: cannot open preset directory: No such file or directory" presets --preset-dir "$tmp/nowhere"
 
 
 # --- plot -------------------------------------------------------------------
-expect_error "plot needs a kind" "isoflop: plot: expected contour, profiles, compute, testtime or coverage" plot
-expect_error "plot kind is checked" "isoflop: plot: expected contour, profiles, compute, testtime or coverage, not 'surface'" plot surface
+expect_error "plot needs a kind" "isoflop: plot: expected contour, profiles, compute, testtime, coverage, params or domains" plot
+expect_error "plot kind is checked" "isoflop: plot: expected contour, profiles, compute, testtime, coverage, params or domains, not 'surface'" plot surface
 expect_error "width too small" "isoflop: --width: expected a whole number from 40 to 300, not '39'" plot contour --width 39
 expect_error "height too large" "isoflop: --height: expected a whole number from 12 to 100, not '101'" plot contour --height 101
 expect_error "width must be a number" "isoflop: --width: expected a whole number from 40 to 300, not '80x'" plot contour --width 80x

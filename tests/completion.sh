@@ -45,7 +45,7 @@ expect_offer "loss does not take --gpu: isoflop loss --gp<TAB> offers nothing" "
 expect_offer "optimum takes --gpu and --gpus" "--gpu --gpus" isoflop optimum --gp
 expect_offer "plot profiles does not take --model" "" isoflop plot profiles --mo
 expect_offer "plot contour takes --model" "--model" isoflop plot contour --mo
-expect_offer "plot's kinds complete" "contour profiles compute testtime coverage" isoflop plot ''
+expect_offer "plot's kinds complete" "contour profiles compute testtime coverage params domains" isoflop plot ''
 tt_laws=$("$ISOFLOP" presets testtime --format csv | tail -n +2 | cut -d, -f2 | tr '\n' ' ')
 expect_offer "--tt-law <TAB> lists the test-time laws (presets testtime)" "${tt_laws% }" isoflop plot testtime --tt-law ''
 expect_offer "options before the command count: --format csv loss --mod<TAB>" "--model" \

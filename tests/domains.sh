@@ -58,46 +58,46 @@ case "$out" in *"D = C/(kN) is derived"*) ok "optimum says D is derived" ;; *) n
 # the refusals: one line each, exit 2
 expect_error "loss of a power law refuses --tokens" \
 	"isoflop: loss: 'henighan2020-image8' is a power law of one variable: give --params N for L(N) or --compute C for L(C), alone" \
-	"$ISOFLOP" loss --law henighan2020-image8 --params 1e6 --tokens 1e9
+	loss --law henighan2020-image8 --params 1e6 --tokens 1e9
 expect_error "loss of a power law refuses --params with --compute" \
 	"isoflop: loss: 'henighan2020-image8' is a power law of one variable: give --params N for L(N) or --compute C for L(C), alone" \
-	"$ISOFLOP" loss --law henighan2020-image8 --params 1e6 --compute 1e20
+	loss --law henighan2020-image8 --params 1e6 --compute 1e20
 expect_error "loss --compute of a law without L(C) says what it fits" \
 	"isoflop: loss: 'henighan2020-t2i-text' fits L(N), no L(C): give --params N" \
-	"$ISOFLOP" loss --law henighan2020-t2i-text --compute 1e20
+	loss --law henighan2020-t2i-text --compute 1e20
 expect_error "loss --compute of a surface law is refused" \
 	"isoflop: loss --compute C asks a power law's L(C); 'hoffmann2022' needs --params N --tokens D" \
-	"$ISOFLOP" loss --law hoffmann2022 --compute 1e20
+	loss --law hoffmann2022 --compute 1e20
 expect_error "optimum --loss of a power law is refused" \
 	"isoflop: optimum: 'henighan2020-image8' is a power law of one variable (L(N), L(C) and N_opt(C)): it answers --compute C alone" \
-	"$ISOFLOP" optimum --law henighan2020-image8 --loss 3.2
+	optimum --law henighan2020-image8 --loss 3.2
 expect_error "optimum of a power law without N_opt(C)" \
 	"isoflop: optimum: 'henighan2020-t2i-text' fits L(N), no N_opt(C): no allocation at a compute (isoflop loss --law henighan2020-t2i-text --params N)" \
-	"$ISOFLOP" optimum --law henighan2020-t2i-text --compute 1e20
+	optimum --law henighan2020-t2i-text --compute 1e20
 expect_error "optimum of an exponent-only frontier" \
 	"isoflop: hoffmann2022-github gives only exponents (N_opt ~ C^0.53, D_opt ~ C^0.47; Table A2): no allocation at a compute" \
-	"$ISOFLOP" optimum --law hoffmann2022-github --compute 1e22
+	optimum --law hoffmann2022-github --compute 1e22
 expect_error "plot params of a surface law" \
 	"isoflop: plot params: 'hoffmann2022' fits L(N, D): isoflop plot profiles draws it" \
-	"$ISOFLOP" plot params --law hoffmann2022
+	plot params --law hoffmann2022
 expect_error "plot params of a frontier law" \
 	"isoflop: plot params: 'kaplan2020-frontier' is a frontier law: it fits no loss (isoflop optimum --law kaplan2020-frontier --compute C)" \
-	"$ISOFLOP" plot params --law kaplan2020-frontier
+	plot params --law kaplan2020-frontier
 expect_error "plot compute of a power law without L(C)" \
 	"isoflop: plot compute: 'henighan2020-t2i-text' fits L(N), no L(C): isoflop plot params draws its L(N)" \
-	"$ISOFLOP" plot compute --law henighan2020-t2i-text
+	plot compute --law henighan2020-t2i-text
 expect_error "plot (contour) of a power law without N_opt(C)" \
 	"isoflop: plot: 'henighan2020-t2i-text' fits L(N), no loss over N and D: isoflop plot params draws its L(N)" \
-	"$ISOFLOP" plot --law henighan2020-t2i-text
+	plot contour --law henighan2020-t2i-text
 expect_error "plot profiles of a power law" \
 	"isoflop: plot profiles: 'henighan2020-image8' fits L(N), L(C) and N_opt(C), no loss over N and D: isoflop plot params draws its L(N), plot compute its L(C)" \
-	"$ISOFLOP" plot profiles --law henighan2020-image8
+	plot profiles --law henighan2020-image8
 expect_error "--domain with an unknown name lists the names" \
 	"isoflop: --domain: unknown domain 'astronomy' (one of language, code, math, image, video, multimodal, proteins, molecules)" \
-	"$ISOFLOP" presets laws --domain astronomy
+	presets laws --domain astronomy
 expect_error "--domain with models is refused" \
 	"isoflop: --domain filters laws: isoflop presets laws --domain image" \
-	"$ISOFLOP" presets models --domain image
+	presets models --domain image
 
 # --law all answers for the others and names the power laws it leaves out
 run loss --law all --params 1e9 --tokens 2e10
@@ -117,7 +117,7 @@ lines=$(printf '%s\n' "$out" | grep -c '')
 printf '%s\n' "$out" | grep -q '@' && ok "plot params draws '@'" || no "plot params draws '@'" "$out"
 
 # plot contour of a power law with N_opt(C): its frontier, not a blank map
-run plot --law henighan2020-image8
+run plot contour --law henighan2020-image8
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '\*\*'; then ok "plot of a power law draws its N_opt frontier"; else no "plot of a power law draws its N_opt frontier" "exit $rc" "$err"; fi
 
 # plot compute of a power law draws its L(C) and floor

@@ -643,7 +643,8 @@ static void print_notes(const struct notes *nt)
 		       "their L(C): %s.\n",
 		       nt->power);
 	if (nt->skipped[0])
-		printf("No allocation for this question (exponents only, or no N_opt(C)): %s.\n",
+		printf("Left out, as their fits cannot answer this (L(N) or L(C) alone, or\n"
+		       "exponents only): %s.\n",
 		       nt->skipped);
 }
 

@@ -63,7 +63,7 @@ static void params_readout(const struct preset *p, const struct params_plot *pp,
 
 int cmd_plot_params(const struct cli *cli)
 {
-	const struct preset *p;
+	const struct preset *p = NULL;
 	struct canvas c;
 	struct params_plot pp;
 	int rc, w = cli->width ? cli->width : 80, h = (cli->height ? cli->height : 24);
@@ -73,8 +73,9 @@ int cmd_plot_params(const struct cli *cli)
 		return rc;
 	h -= point ? PARAMS_READOUT : 0;
 	if (h < PARAMS_MIN_H || w < PARAMS_MIN_W)
-		return cli_error("plot params: the picture needs --width %d and --height %d or more",
-		                 PARAMS_MIN_W, PARAMS_MIN_H + (point ? PARAMS_READOUT : 0));
+		return cli_error(
+		        "plot params: the picture needs --width %d and --height %d or more",
+		        PARAMS_MIN_W, PARAMS_MIN_H + (point ? PARAMS_READOUT : 0));
 	struct params_spec spec = {.law = &p->law,
 	                           .law_id = p->id,
 	                           .units = units_of(p),
@@ -95,7 +96,8 @@ int cmd_plot_params(const struct cli *cli)
 
 /*
  * Every law with L(C), of --domain NAME alone when given: into laws[],
- * each with its domain's name. Returns the count, or -1 after one line.
+ * each with its domain's name, grouped by domain in the presets' order
+ * (language first). Returns the count, or -1 after one line.
  */
 static int domain_laws(const struct cli *cli, struct domains_law *laws, int max)
 {
@@ -103,12 +105,15 @@ static int domain_laws(const struct cli *cli, struct domains_law *laws, int max)
 
 	if (cli->domain != NULL && (want = cli_domain(cli->domain)) < 0)
 		return -1;
-	for (size_t i = 0; i < cli->catalog->nlaws && n < max; i++) {
-		const struct preset *p = &cli->catalog->laws[i].preset;
-		if (!domains_has_curve(&p->law) || (want >= 0 && (int)p->domain != want))
-			continue;
-		laws[n++] = (struct domains_law){&p->law, p->id, preset_domain_name(p->domain)};
-	}
+	for (int d = 0; d < PRESET_DOMAIN_COUNT; d++)
+		for (size_t i = 0; i < cli->catalog->nlaws && n < max; i++) {
+			const struct preset *p = &cli->catalog->laws[i].preset;
+			if (!domains_has_curve(&p->law) || (int)p->domain != d ||
+			    (want >= 0 && d != want))
+				continue;
+			laws[n++] =
+			        (struct domains_law){&p->law, p->id, preset_domain_name(p->domain)};
+		}
 	if (n == 0)
 		cli_error("plot domains: no law%s%s fits L(C) (isoflop presets laws lists them)",
 		          cli->domain ? " of domain " : "", cli->domain ? cli->domain : "");
@@ -126,7 +131,8 @@ static void domains_table(const struct domains_law *laws, int n)
 		units_format_compute(s->scale, scale, sizeof scale);
 		units_format_fixed(s->floor, 2, fl, sizeof fl);
 		if (s->floor > 0)
-			snprintf(formula, sizeof formula, "%s + (%s/C)^%.3g", fl, scale, s->exponent);
+			snprintf(formula, sizeof formula, "%s + (%s/C)^%.3g", fl, scale,
+			         s->exponent);
 		else
 			snprintf(formula, sizeof formula, "(%s/C)^%.3g", scale, s->exponent);
 		printf("%-25s %-11s %s\n", laws[i].id, laws[i].domain, formula);

@@ -190,22 +190,24 @@ struct section {
 
 /*
  * The entries a section lists, in order, into out (room for sec->n): all of
- * them, or with --preset only the explicit ones; laws grouped by domain
- * (language first, the catalog's order within one) and with --domain only
- * that domain's. Returns the count.
+ * them, or with --preset only the explicit ones; with --domain only that
+ * domain's laws, and `grouped` (the text listing) laws grouped by domain,
+ * language first, the catalog's order within one: CSV and JSON keep the
+ * catalog's order, so that their rows stay where they were. Returns the count.
  */
 static size_t section_entries(const struct section *sec, const struct cli *cli, int domain,
-                              const struct catalog_entry **out)
+                              bool grouped, const struct catalog_entry **out)
 {
 	bool laws = sec->items == cli->catalog->laws;
 	size_t n = 0;
 
-	for (int d = 0; d < (laws ? PRESET_DOMAIN_COUNT : 1); d++)
+	for (int d = 0; d < (laws && grouped ? PRESET_DOMAIN_COUNT : 1); d++)
 		for (size_t i = 0; i < sec->n; i++) {
 			const struct catalog_entry *e = &sec->items[i];
 			if (cli->explicit_presets && e->tier != TIER_EXPLICIT)
 				continue;
-			if (laws && ((int)e->preset.domain != d || (domain >= 0 && d != domain)))
+			int dom = (int)e->preset.domain;
+			if (laws && ((grouped && dom != d) || (domain >= 0 && dom != domain)))
 				continue;
 			out[n++] = e;
 		}
@@ -226,7 +228,7 @@ static int print_text_section(const struct section *sec, const struct cli *cli, 
 
 	if (items == NULL)
 		return cli_error("out of memory");
-	size_t n = section_entries(sec, cli, domain, items);
+	size_t n = section_entries(sec, cli, domain, true, items);
 	struct table full, shown;
 
 	for (int j = 0; j < nc; j++)
@@ -269,6 +271,54 @@ static void print_overrides(const struct catalog_entry *items, size_t n)
 			       items[i].preset.file, items[i].overrides);
 }
 
+/* CSV or JSON: every row of the sections that are on, up to the last column they use. */
+static int print_table(const struct cli *cli, const struct section *sections, const bool *on,
+                       size_t nsections, int domain)
+{
+	struct table t;
+	int ncols = 0;
+	for (size_t s = 0; s < nsections; s++)
+		if (on[s] && sections[s].last + 1 > ncols)
+			ncols = sections[s].last + 1;
+	table_init(&t, preset_columns, ncols);
+	for (size_t s = 0; s < nsections; s++) {
+		if (!on[s])
+			continue;
+		const struct catalog_entry **items = malloc(sizeof *items * (sections[s].n + 1));
+		size_t n = items ? section_entries(&sections[s], cli, domain, false, items) : 0;
+		bool failed = items == NULL;
+		for (size_t i = 0; !failed && i < n; i++)
+			failed = add_entry(&t, items[i], false) < 0;
+		free(items);
+		if (failed) {
+			table_free(&t);
+			return cli_error("out of memory");
+		}
+	}
+	table_print(&t, cli->format, stdout);
+	table_free(&t);
+	return 0;
+}
+
+/*
+ * --domain NAME: its number into *domain (-1 without it), and only the laws'
+ * section on, since only laws have a domain. 0, or one line and EXIT_USAGE.
+ */
+static int domain_filter(const struct cli *cli, bool *on, size_t nsections, int *domain)
+{
+	*domain = -1;
+	if (cli->domain == NULL)
+		return 0;
+	if ((*domain = cli_domain(cli->domain)) < 0)
+		return EXIT_USAGE;
+	if (cli->nargs == 1 && !on[0])
+		return cli_error("--domain filters laws: isoflop presets laws --domain %s",
+		                 cli->domain);
+	for (size_t i = 1; i < nsections; i++)
+		on[i] = false;
+	return 0;
+}
+
 int cmd_presets(const struct cli *cli)
 {
 	const struct catalog *cat = cli->catalog;
@@ -304,16 +354,9 @@ int cmd_presets(const struct cli *cli)
 			                 cli->args[0]);
 	}
 
-	int domain = -1;
-	if (cli->domain != NULL) {
-		if ((domain = cli_domain(cli->domain)) < 0)
-			return EXIT_USAGE;
-		if (cli->nargs == 1 && !on[0])
-			return cli_error("--domain filters laws: isoflop presets laws --domain %s",
-			                 cli->domain);
-		for (size_t i = 1; i < nsections; i++)
-			on[i] = false; /* only laws have a domain */
-	}
+	int domain;
+	if ((rc = domain_filter(cli, on, nsections, &domain)) != 0)
+		return rc;
 	if (cli->format == FORMAT_TEXT) {
 		bool printed = false;
 		for (size_t i = 0; i < nsections; i++)
@@ -328,28 +371,8 @@ int cmd_presets(const struct cli *cli)
 		return 0;
 	}
 
-	struct table t;
-	int ncols = 0;
-	for (size_t s = 0; s < nsections; s++)
-		if (on[s] && sections[s].last + 1 > ncols)
-			ncols = sections[s].last + 1;
-	table_init(&t, preset_columns, ncols);
-	for (size_t s = 0; s < nsections; s++) {
-		if (!on[s])
-			continue;
-		const struct catalog_entry **items = malloc(sizeof *items * (sections[s].n + 1));
-		size_t n = items ? section_entries(&sections[s], cli, domain, items) : 0;
-		bool failed = items == NULL;
-		for (size_t i = 0; !failed && i < n; i++)
-			failed = add_entry(&t, items[i], false) < 0;
-		free(items);
-		if (failed) {
-			table_free(&t);
-			return cli_error("out of memory");
-		}
-	}
-	table_print(&t, cli->format, stdout);
-	table_free(&t);
+	if ((rc = print_table(cli, sections, on, nsections, domain)) != 0)
+		return rc;
 	for (size_t i = 0; i < cat->nbroken; i++)
 		fprintf(stderr, "isoflop: broken preset: %s\n", cat->broken[i].error);
 	return 0;

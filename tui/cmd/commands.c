@@ -55,8 +55,7 @@ const struct cli_command cli_commands[] = {
         {"presets", NULL, "presets",
          "       isoflop presets [laws|models|accelerators|stocks|trends|testtime]\n"
          "                       [--domain NAME]\n",
-         OPT_FORMAT | OPT_DOMAIN,
-         cmd_presets, COMPLETE_WORDS, presets_words},
+         OPT_FORMAT | OPT_DOMAIN, cmd_presets, COMPLETE_WORDS, presets_words},
         {"plot", "contour", "plot contour",
          "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--model ID|all]... [--frontier ID]\n"
@@ -94,8 +93,8 @@ const struct cli_command cli_commands[] = {
          cmd_plot_coverage, COMPLETE_NONE, NULL},
         {"plot", "params", "plot params",
          "       isoflop plot params   [--law ID] [--params N] [--width W] [--height H]\n",
-         OPT_LAW | OPT_PARAMS | OPT_WIDTH | OPT_HEIGHT | OPT_COLOR, cmd_plot_params,
-         COMPLETE_NONE, NULL},
+         OPT_LAW | OPT_PARAMS | OPT_WIDTH | OPT_HEIGHT | OPT_COLOR, cmd_plot_params, COMPLETE_NONE,
+         NULL},
         {"plot", "domains", "plot domains",
          "       isoflop plot domains  [--domain NAME] [--width W] [--height H]\n",
          OPT_DOMAIN | OPT_WIDTH | OPT_HEIGHT | OPT_COLOR, cmd_plot_domains, COMPLETE_NONE, NULL},

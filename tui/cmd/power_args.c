@@ -113,10 +113,10 @@ int power_map_refusal(const char *what, const struct preset *p)
 	return cli_error("%s: '%s' fits %s, no loss over N and D%s%s%s", what, p->id, fits,
 	                 power_has_params(law) ? ": isoflop plot params draws its L(N)" : "",
 	                 power_has_params(law) && power_has_compute(law) ? "," : "",
-	                 power_has_compute(law) ? (power_has_params(law)
-	                                                   ? " plot compute its L(C)"
-	                                                   : ": isoflop plot compute draws its L(C)")
-	                                        : "");
+	                 power_has_compute(law)
+	                         ? (power_has_params(law) ? " plot compute its L(C)"
+	                                                  : ": isoflop plot compute draws its L(C)")
+	                         : "");
 }
 
 int power_no_compute_refusal(const struct preset *p)

@@ -24,8 +24,8 @@ static bool law_drawn(const struct compute_spec *s, int i)
 {
 	const struct law *law = i < COMPUTE_MAX_LAWS ? s->laws[i].law : NULL;
 
-	return law != NULL && (law_has_surface(law) ||
-	                       (law->family == LAW_POWER && law->by_compute.scale > 0));
+	return law != NULL &&
+	       (law_has_surface(law) || (law->family == LAW_POWER && law->by_compute.scale > 0));
 }
 
 /* A model's training compute: the published figure, else 6ND. */

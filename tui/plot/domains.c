@@ -133,6 +133,17 @@ static void draw_line(struct canvas *c, const struct frame *f, const struct law 
 	}
 }
 
+/* Every line of domain k, in its glyph. */
+static void draw_domain(struct canvas *c, const struct domains_spec *s,
+                        const struct domains_plot *p, int k)
+{
+	for (int i = 0; i < s->nlaws; i++) {
+		const char *name = s->laws[i].domain ? s->laws[i].domain : "language";
+		if (domains_has_curve(s->laws[i].law) && strcmp(name, p->domains[k].name) == 0)
+			draw_line(c, &p->frame, s->laws[i].law, p->domains[k].glyph);
+	}
+}
+
 /* Each domain's glyph, name and exponents: "o image 0.10-0.19". */
 static int draw_legend(struct canvas *c, struct rect r, int y, const struct domains_plot *p,
                        int rows)
@@ -192,14 +203,14 @@ int domains_draw(struct canvas *c, struct rect r, const struct domains_spec *s,
 	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
 	draw_title(c, r);
 	frame_draw_axes(&p->frame, c);
-	/* domain by domain, so that a domain's lines are drawn together */
-	for (int k = 0; k < p->ndomains; k++)
-		for (int i = 0; i < s->nlaws; i++)
-			if (domains_has_curve(s->laws[i].law) &&
-			    domains_glyph(s->laws[i].domain) == p->domains[k].glyph &&
-			    strcmp(s->laws[i].domain ? s->laws[i].domain : "language",
-			           p->domains[k].name) == 0)
-				draw_line(c, &p->frame, s->laws[i].law, p->domains[k].glyph);
+	/*
+	 * domain by domain, the domains with most laws first: a domain of one
+	 * law drawn last is not buried under the bundle of another's
+	 */
+	for (int most = s->nlaws; most >= 1; most--)
+		for (int k = 0; k < p->ndomains; k++)
+			if (p->domains[k].nlaws == most)
+				draw_domain(c, s, p, k);
 	draw_legend(c, r, p->legend_y, p, p->legend_rows);
 	return 0;
 }

@@ -79,7 +79,7 @@ static int loss_row(const struct frame *f, double v)
 	return f->area.y + f->area.h - 1 - canvas_clamp_int(axis_pos(&f->y, v), 0, f->area.h - 1);
 }
 
-/* L_inf as a row of '_' under the curve, "L_inf=3.12" at its right end. */
+/* L_inf as a row of '_' under the curve, "L_inf=3.12" at its left, where the curve is highest. */
 static void draw_floor(struct canvas *c, const struct params_spec *s, struct params_plot *p)
 {
 	const struct frame *f = &p->frame;
@@ -94,7 +94,7 @@ static void draw_floor(struct canvas *c, const struct params_spec *s, struct par
 		canvas_put(c, x, p->floor_y, PARAMS_FLOOR_GLYPH, STYLE_AXIS);
 	units_format_fixed(fl, 2, e, sizeof e);
 	int len = snprintf(label, sizeof label, " L_inf=%s irreducible ", e);
-	canvas_text(c, f->area.x + f->area.w - len - 1, p->floor_y, label, len, STYLE_TEXT);
+	canvas_text(c, f->area.x + 1, p->floor_y, label, len, STYLE_TEXT);
 }
 
 /* Note the columns where the curve leaves the fitted parameters. */
