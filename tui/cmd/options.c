@@ -15,6 +15,9 @@ static const char *const color_words[] = {
 static const char *const format_words[] = {
         [FORMAT_TEXT] = "text", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json", NULL};
 static const char *const method_words[] = {"parametric", "isoflop", NULL};
+/* for completion only: cli_domain checks the name against presets/ (preset_domain_by_name) */
+static const char *const domain_words[] = {"language",   "code",     "math",      "image", "video",
+                                           "multimodal", "proteins", "molecules", NULL};
 
 /* KIND_CHOICE writes an int where the enum is: they must have one size */
 _Static_assert(sizeof(enum color_mode) == sizeof(int), "--color is stored as an int");
@@ -229,6 +232,8 @@ const struct cli_option cli_options[] = {
          .kind = KIND_TEXT,
          .field = FIELD(domain),
          .bit = OPT_DOMAIN,
+         .words = domain_words,
+         .complete = COMPLETE_WORDS,
          .help = "presets laws and plot domains: laws of one domain\n"
                  "(language, code, math, image, video, multimodal,\n"
                  "proteins, molecules)"},
