@@ -882,14 +882,17 @@ static int check_frontier(struct loader *l)
 /* The three relations of a power law, each all of its keys or none, and what each writes. */
 static const struct power_relation {
 	const char *keys[3]; /* NULL-ended when shorter */
-	const char *law;
+	const char *name, *law;
 } power_relations[] = {
         {{"params_floor", "params_scale", "params_exponent"},
-         "L(N) = params_floor + (params_scale / N)^params_exponent"},
+         "L(N)",
+         "params_floor + (params_scale / N)^params_exponent"},
         {{"compute_floor", "compute_scale", "compute_exponent"},
-         "L(C) = compute_floor + (compute_scale / C)^compute_exponent"},
+         "L(C)",
+         "compute_floor + (compute_scale / C)^compute_exponent"},
         {{"optimal_params_scale", "optimal_params_exponent", NULL},
-         "N_opt(C) = (C / optimal_params_scale)^optimal_params_exponent"},
+         "N_opt(C)",
+         "(C / optimal_params_scale)^optimal_params_exponent"},
 };
 
 /* How many keys of relation r the constants give; *first_on, *first_off: one given, one not. */
@@ -926,8 +929,12 @@ static int check_power(struct loader *l)
 		const char *on, *off;
 		int n = relation_given(l, &power_relations[i], &on, &off);
 		if (n > 0 && off != NULL)
-			return fail(l, l->constants.at[field_index(&constant_set, on)],
-			            "'%s' needs '%s' too: %s", on, off, power_relations[i].law);
+			return fail(
+			        l, l->constants.at[field_index(&constant_set, on)],
+			        "%s is given in part: '%s' is missing (%s = %s: all its keys or "
+			        "none)",
+			        power_relations[i].name, off, power_relations[i].name,
+			        power_relations[i].law);
 		given[i] = n > 0;
 	}
 	if (!given[0] && !given[1])

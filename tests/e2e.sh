@@ -174,9 +174,9 @@ else
 	no "help overlay" "$(screen | head -n 5)"
 fi
 
-# c compares with a second law (laws sort by id: besiroglu2024, deepseek2024,
-# hoffmann2022, ...), d maps where the two disagree
-T send-keys -t e c Tab Tab Enter
+# c compares with a second law, picked by typing its id (hof: hoffmann2022;
+# henighan2020-* come first under h), d maps where the two disagree
+T send-keys -t e c h o f Enter
 if wait_for 'comparing with hoffmann2022' && T send-keys -t e d && wait_for '^dL = besiroglu2024 - hoffmann2022: '; then
 	ok "c then d: the difference map of two laws"
 else
@@ -376,7 +376,7 @@ golden_view() { golden "tests/golden/view-$1-80x24.txt" "the $1 view at 80x24"; 
 # each key goes in once the screen shows the state before it
 start 80 24 xterm
 wait_for 'Tab:slider' && T send-keys -t e c &&
-	wait_for 'compare with: Enter picks' && T send-keys -t e Tab Tab Enter &&
+	wait_for 'compare with: Enter picks' && T send-keys -t e h o f Enter &&
 	wait_for 'comparing with hoffmann2022'
 golden_view compare
 T send-keys -t e d && wait_for '^dL = '

@@ -96,6 +96,11 @@ done
 
 # --law all: every law answers --params, or says in one line why not
 run optimum --law all --params 70B --format csv
+# the laws that print an exponent without its coefficient (Table A2, Table 4) or
+# no N_opt (Henighan's text rows) answer no N: each says so in one line
+err=$(printf '%s\n' "$err" | grep -v -e ' under deepseek2024-early ' -e ' under deepseek2024-owt2 ' \
+	-e ' under henighan2020-i2t-text ' -e ' under henighan2020-t2i-text ' \
+	-e ' under hoffmann2022-c4 ' -e ' under hoffmann2022-github ')
 if [ "$rc" = 0 ] && [ -z "$err" ] && [ "$(printf '%s\n' "$out" | grep -c ',7e+10,')" -ge 8 ]; then ok "--law all --params 70B: a row per law"; else no "--law all --params" "exit $rc" "$err"; fi
 run optimum --law all --params 1K
 if [ "$rc" = 0 ] && printf '%s\n' "$err" | grep -q "^isoflop: --params 1K is below besiroglu2024's compute-optimal N at the least budget, 1e10 FLOPs (6.38K)$"; then ok "--law all: a law that cannot answer says why in one line"; else no "--law all --params 1K" "exit $rc" "$err"; fi

@@ -29,12 +29,12 @@ for term in screen tmux-256color linux vt100; do
 	done
 done
 
-# the views e2e.sh reaches by keys: compare (c, two down, Enter), the
+# the views e2e.sh reaches by keys: compare (c, typing hof, Enter), the
 # difference map (d), then law editing (d off, e)
 g=tests/golden
-cr=$(printf '\r') tab=$(printf '\t')
+cr=$(printf '\r')
 check "TERM=screen: the compare, delta and edit views by their keys" screen 80 24 \
-	"$g/screen-80x24.txt" "c$tab$tab$cr" "$g/view-compare-80x24.txt" d "$g/view-delta-80x24.txt" \
+	"$g/screen-80x24.txt" "chof$cr" "$g/view-compare-80x24.txt" d "$g/view-delta-80x24.txt" \
 	de "$g/view-edit-80x24.txt"
 
 # a wrong golden is reported, with the screen as it was (the check can fail)

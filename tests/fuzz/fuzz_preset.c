@@ -9,7 +9,8 @@
  * loader's ranges are for: at the corners of the range of N and D the
  * program works in, its loss is finite and above zero (a loss of 0 or inf
  * reached log10 and float-to-int conversions in drawing), and k N D and
- * its frontier powers are finite.
+ * its frontier powers are finite. A power law's L(N) and L(C) are a
+ * number, never NaN, at the ends of the counts and budgets drawn.
  */
 #include <math.h>
 #include <stdint.h>
@@ -76,8 +77,27 @@ static void check_power(const struct law_power *p, double unit)
 	}
 }
 
+/* One relation of a power law at the corners of x: a loss of at least its floor, or no fit. */
+static void check_single(const struct law_single *s, const double *xs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		double l = NAN;
+		enum model_status st = law_single_loss(s, xs[i], &l);
+		if (s->scale == 0 ? st != MODEL_ENOFIT : st != MODEL_OK || isnan(l) || l < s->floor)
+			__builtin_trap();
+	}
+}
+
 static void check_law(const struct law *law)
 {
+	if (law->family == LAW_POWER) {
+		if (law->by_params.scale == 0 && law->by_compute.scale == 0)
+			__builtin_trap(); /* the loader wants L(N) or L(C) */
+		check_single(&law->by_params, corner_n, sizeof corner_n / sizeof *corner_n);
+		check_single(&law->by_compute, corner_c, sizeof corner_c / sizeof *corner_c);
+		check_power(&law->frontier.params, law->frontier.unit);
+		return;
+	}
 	if (law->family == LAW_FRONTIER) {
 		check_power(&law->frontier.params, law->frontier.unit);
 		check_power(&law->frontier.flops_pt, law->frontier.unit);
