@@ -219,7 +219,7 @@ T send-keys -t e q
 
 # --- batch output on a terminal keeps to its width (no COLUMNS: the pty's) ----
 session 80 24 "env -u COLUMNS '$ISOFLOP' presets laws; echo EXIT=\$?; sleep 600"
-if wait_for '^EXIT=0' && wait_for '^hoffmann2022-unrounded  additive .*\.\.\.$'; then
+if wait_for '^EXIT=0' && wait_for '^hoffmann2022-unrounded  language    additive .*\.\.\.$'; then
 	ok "presets on an 80-column terminal: long names cut with '...'"
 else
 	no "presets on a terminal" "$(screen)"
