@@ -98,6 +98,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/limits.sh \
 		tests/compute.sh \
 		tests/domains.sh \
+		tests/domains-view.sh \
 		tests/timeline.sh \
 		tests/cview.sh \
 		tests/tourfields.sh \

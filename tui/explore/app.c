@@ -364,6 +364,16 @@ void app_open_timeline(struct app *a, bool on)
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
+/*
+ * The domains view has no sliders of its own: the point's C is where the
+ * readout reads the current law's L(C), moved by the C slider as before.
+ */
+void app_open_domains(struct app *a, bool on)
+{
+	(void)on;
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
+}
+
 void app_snap_optimum(struct app *a)
 {
 	struct allocation opt;

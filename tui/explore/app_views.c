@@ -11,6 +11,7 @@
 #include "app.h"
 #include "app_parts.h"
 #include "app_views.h"
+#include "domains_view.h"
 
 static bool has_surface(const struct app *a)
 {
@@ -160,6 +161,18 @@ const struct app_view app_views[] = {
          NULL,
          true,
          app_tt_no_coverage},
+        {TOUR_VIEW_DOMAINS,
+         'D',
+         "domains view: each domain's L(C), the current law's as @",
+         VIEW_PLACE_PANELS,
+         {0},
+         0,
+         false,
+         app_open_domains,
+         domains_view_fits,
+         "D compares laws with an L(C): none is loaded",
+         true,
+         NULL},
 };
 
 const size_t app_views_len = sizeof app_views / sizeof *app_views;

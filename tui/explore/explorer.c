@@ -18,6 +18,7 @@
 #include "keys.h"
 #include "markers.h"
 #include "readout.h"
+#include "domains_view.h"
 #include "timeline_view.h"
 #include "traintest_view.h"
 
@@ -986,6 +987,12 @@ static void draw_coverage(struct canvas *c, struct explorer *e, const struct app
 	coverage_view_draw(c, a, r);
 }
 
+static void draw_domains(struct canvas *c, struct explorer *e, const struct app *a, struct rect r)
+{
+	(void)e;
+	domains_view_draw(c, a, r);
+}
+
 /* A view's panel; e holds what a view keeps between frames. */
 typedef void view_panel(struct canvas *c, struct explorer *e, const struct app *a, struct rect r);
 
@@ -993,7 +1000,7 @@ typedef void view_panel(struct canvas *c, struct explorer *e, const struct app *
 static view_panel *const view_panels[TOUR_VIEW_COUNT] = {
         [TOUR_VIEW_TESTTIME] = draw_testtime_of, [TOUR_VIEW_HARDWARE] = draw_hardware_of,
         [TOUR_VIEW_TIMELINE] = draw_timeline,    [TOUR_VIEW_TRAINTEST] = draw_traintest,
-        [TOUR_VIEW_COVERAGE] = draw_coverage,
+        [TOUR_VIEW_COVERAGE] = draw_coverage,    [TOUR_VIEW_DOMAINS] = draw_domains,
 };
 
 /* The rect of a place: the profiles', or the map's and the profiles' together. */

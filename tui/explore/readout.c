@@ -16,6 +16,7 @@
 #include "../../model/returns.h"
 #include "../../model/units.h"
 #include "readout.h"
+#include "domains_view.h"
 #include "timeline_view.h"
 #include "traintest_view.h"
 
@@ -248,6 +249,24 @@ static void fields_timeline(struct readout_state *s, const struct timeline_view 
 		add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
 		    "this C is the frontier's in %.1f on %s's trend", v->point_year,
 		    timeline_trend_name(v->trend));
+}
+
+/*
+ * The domains view's lines: the current law's domain and L(C), the
+ * reducible loss at the point's C, and the allocation exponents it gives;
+ * a law with no L(C) says so and shows what exponents it has.
+ */
+static void fields_domains(struct readout_state *s)
+{
+	struct domains_readout r;
+
+	domains_view_readout(s->a, s->cflops, &r);
+	add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "%s", r.law);
+	if (r.at[0])
+		add(s, "", DROP_OPT_L, READOUT_LINE, READOUT_ALONE, "%s", r.at);
+	if (r.opt[0])
+		add(s, r.at[0] ? "   " : ": ", DROP_OPT_N, READOUT_FLOW, READOUT_ALONE, "%s",
+		    r.opt);
 }
 
 /* The timeline's lines from the derivation given, or from one made here. */
@@ -535,6 +554,10 @@ int readout_fields_with(const struct app *a, const struct timeline_view *tv,
 			fields_traintest(&s);
 		else
 			fields_coverage(&s);
+		return s.n;
+	}
+	if (app_view_on(a, TOUR_VIEW_DOMAINS)) { /* the domains' own numbers, as X and K */
+		fields_domains(&s);
 		return s.n;
 	}
 	if (app_view_on(a, TOUR_VIEW_INFERENCE) && s.surface) {
