@@ -42,20 +42,86 @@ static void say(struct canvas *c, struct rect r, const char *text)
 	canvas_text(c, x < r.x ? r.x : x, r.y + r.h / 2, text, r.w, STYLE_TEXT);
 }
 
+/* The most rows the exponents' table takes under the picture. */
+#define TABLE_MAX_ROWS 3
+
+/* The paper of a law's id: its part before the first '-' ("deepseek2024"). */
+static size_t paper_len(const char *id)
+{
+	const char *dash = strchr(id, '-');
+
+	return dash != NULL ? (size_t)(dash - id) : strlen(id);
+}
+
+/* Whether law i is a frontier of the same paper as the current law's id. */
+static bool same_paper(const struct app *a, size_t i, const char *id)
+{
+	const struct preset *p = &a->catalog->laws[i].preset;
+	size_t n = paper_len(id);
+	const struct law_frontier *f = &p->law.frontier;
+
+	return p->law.family == LAW_FRONTIER && paper_len(p->id) == n &&
+	       strncmp(p->id, id, n) == 0 && (f->params.exp > 0 || f->flops_pt.exp > 0);
+}
+
+static void exponent_text(double e, char *buf, size_t size);
+
+/*
+ * Under a law with no L(C), its paper's allocation exponents in rows of r.w
+ * under the picture ("deepseek2024-early a=0.45  deepseek2024 a=0.524 ..."),
+ * so a talk shows Table 4's rows side by side. Returns the rows filled.
+ */
+static int exponents_table(const struct app *a, const char *id, int w,
+                           char rows[TABLE_MAX_ROWS][160])
+{
+	const struct law_frontier *cf = &app_law(a)->frontier;
+	int y = 0, x;
+
+	x = snprintf(rows[0], 160, "%.*s's %s_opt ~ C^a:", (int)paper_len(id), id,
+	             cf->params.exp > 0 ? "N" : "M");
+	for (size_t i = 0; i < a->catalog->nlaws; i++) {
+		const struct preset *p = &a->catalog->laws[i].preset;
+		char e[16], entry[96];
+		if (!same_paper(a, i, id))
+			continue;
+		exponent_text(p->law.frontier.params.exp > 0 ? p->law.frontier.params.exp
+		                                             : p->law.frontier.flops_pt.exp,
+		              e, sizeof e);
+		int len = snprintf(entry, sizeof entry, "%s a=%s", p->id, e);
+		if (x + 2 + len > w && y + 1 < TABLE_MAX_ROWS) {
+			rows[++y][0] = '\0';
+			x = 0;
+		}
+		x += snprintf(rows[y] + strlen(rows[y]), 160 - strlen(rows[y]), "%s%s",
+		              x > 0 ? "  " : "", entry);
+	}
+	return y + 1;
+}
+
 void domains_view_draw(struct canvas *c, const struct app *a, struct rect r)
 {
 	struct domains_law laws[DOMAINS_MAX_LAWS];
 	struct domains_plot p;
 	const struct preset *cur = &a->catalog->laws[a->scene.law].preset;
-	int n = view_laws(a, laws, DOMAINS_MAX_LAWS);
+	int n = view_laws(a, laws, DOMAINS_MAX_LAWS), nrows = 0;
 	struct domains_spec s = {laws, n, 0, 0, app_law(a), cur->id};
+	char rows[TABLE_MAX_ROWS][160];
 
 	if (n == 0) {
 		say(c, r, "no law with an L(C) is loaded: D has nothing to compare");
 		return;
 	}
-	if (domains_draw(c, r, &s, &p) != 0)
+	if (!domains_has_curve(app_law(a)) && same_paper(a, a->scene.law, cur->id) &&
+	    r.h - TABLE_MAX_ROWS - 1 >= DOMAINS_MIN_H)
+		nrows = exponents_table(a, cur->id, r.w, rows);
+	struct rect pr = {r.x, r.y, r.w, r.h - (nrows > 0 ? nrows + 1 : 0)};
+	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
+	if (domains_draw(c, pr, &s, &p) != 0) {
 		say(c, r, "(no room for the domains picture)");
+		return;
+	}
+	for (int i = 0; i < nrows; i++)
+		canvas_text(c, r.x, pr.y + pr.h + 1 + i, rows[i], r.w, STYLE_TEXT);
 }
 
 /* An exponent as the tables print it: two decimals where that is exact (0.50), else three. */
