@@ -6,7 +6,8 @@
 # L(C) = 3.13 + (C/1.8e-8 PF-days)^-0.19) and the reducible loss at the
 # point's C: (1.8e-8 * 8.64e19 / 1e20)^0.19 = 0.0328. D again returns to
 # the map; a law with exponents only (DeepSeek LLM Table 4, early data,
-# a = 0.450) says it fits no L(C); a tour step's `view: domains` and 'r'.
+# a = 0.450) says it fits no L(C) and lists Table 4's a = 0.450, 0.524 and
+# 0.578 under the picture; a tour step's `view: domains` and 'r'.
 . "$(dirname "$0")/lib.sh"
 trap 'end_tmux; rm -rf "$tmp"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
@@ -57,10 +58,12 @@ T send-keys -t e q
 
 run tour --dump tests/tours/domains-view.yaml "$tmp/slides"
 if [ "$rc" = 0 ] && grep -q '@ = henighan2020-image8$' "$tmp/slides/step-01.txt" &&
-	grep -q '^deepseek2024-early (language) fits no L(C)' "$tmp/slides/step-02.txt"; then
-	ok "tour steps with view: domains play back"
+	grep -q '^deepseek2024-early (language) fits no L(C)' "$tmp/slides/step-02.txt" &&
+	grep -q 'deepseek2024 a=0\.524  deepseek2024-early a=0\.45$' "$tmp/slides/step-02.txt" &&
+	grep -q '^deepseek2024-owt2 a=0\.578$' "$tmp/slides/step-02.txt"; then
+	ok "tour steps with view: domains play back, Table 4's exponents under exponents only"
 else
-	no "tour steps with view: domains play back" "exit $rc: $err" \
-		"$(cat "$tmp/slides/step-01.txt" 2>&1)"
+	no "tour steps with view: domains play back, Table 4's exponents under exponents only" \
+		"exit $rc: $err" "$(cat "$tmp/slides/step-0"[12].txt 2>&1)"
 fi
 echo "1..$n"

@@ -42,6 +42,14 @@ static void say(struct canvas *c, struct rect r, const char *text)
 	canvas_text(c, x < r.x ? r.x : x, r.y + r.h / 2, text, r.w, STYLE_TEXT);
 }
 
+/* An exponent as the tables print it: two decimals where that is exact (0.50), else three. */
+static void exponent_text(double e, char *buf, size_t size)
+{
+	bool two = fabs(e * 100 - round(e * 100)) < 1e-6;
+
+	snprintf(buf, size, two ? "%.2f" : "%.3f", e);
+}
+
 /* The most rows the exponents' table takes under the picture. */
 #define TABLE_MAX_ROWS 3
 
@@ -63,8 +71,6 @@ static bool same_paper(const struct app *a, size_t i, const char *id)
 	return p->law.family == LAW_FRONTIER && paper_len(p->id) == n &&
 	       strncmp(p->id, id, n) == 0 && (f->params.exp > 0 || f->flops_pt.exp > 0);
 }
-
-static void exponent_text(double e, char *buf, size_t size);
 
 /*
  * Under a law with no L(C), its paper's allocation exponents in rows of r.w
@@ -88,7 +94,9 @@ static int exponents_table(const struct app *a, const char *id, int w,
 		                                             : p->law.frontier.flops_pt.exp,
 		              e, sizeof e);
 		int len = snprintf(entry, sizeof entry, "%s a=%s", p->id, e);
-		if (x + 2 + len > w && y + 1 < TABLE_MAX_ROWS) {
+		if (x + 2 + len > w) { /* the next row; none left: the rest is not shown */
+			if (y + 1 == TABLE_MAX_ROWS)
+				break;
 			rows[++y][0] = '\0';
 			x = 0;
 		}
@@ -122,14 +130,6 @@ void domains_view_draw(struct canvas *c, const struct app *a, struct rect r)
 	}
 	for (int i = 0; i < nrows; i++)
 		canvas_text(c, r.x, pr.y + pr.h + 1 + i, rows[i], r.w, STYLE_TEXT);
-}
-
-/* An exponent as the tables print it: two decimals where that is exact (0.50), else three. */
-static void exponent_text(double e, char *buf, size_t size)
-{
-	bool two = fabs(e * 100 - round(e * 100)) < 1e-6;
-
-	snprintf(buf, size, two ? "%.2f" : "%.3f", e);
 }
 
 /* "L(C) = 3.13 + (1.56e12/C)^0.19", or "(3e28/C)^0.048" with no floor. */

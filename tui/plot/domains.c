@@ -163,17 +163,21 @@ static int draw_legend(struct canvas *c, struct rect r, int y, const struct doma
 	return frame_legend_wrap(c, r.x, y, r.w, e, n, rows, &dropped);
 }
 
-/* The title with the law picked out: which line is '@', or that it has none. */
+/* The title with the law picked out: which line is '@', or that it has none; shorter where
+ * the long one does not fit, the id always whole. */
 static void draw_current_title(struct canvas *c, struct rect r, const struct domains_spec *s)
 {
+	static const char *const lead[] = {"reducible loss L(C) - L_inf vs compute", "L(C) - L_inf",
+	                                   ""};
+	bool has = domains_has_curve(s->current);
 	char title[160];
 
-	if (domains_has_curve(s->current))
-		snprintf(title, sizeof title,
-		         "reducible loss L(C) - L_inf vs compute, log-log; @ = %s", s->current_id);
-	else
-		snprintf(title, sizeof title, "reducible loss L(C) - L_inf vs compute; %s: no L(C)",
-		         s->current_id);
+	for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+		snprintf(title, sizeof title, "%s%s%s%s%s", lead[i], *lead[i] ? "; " : "",
+		         has ? "@ = " : "", s->current_id, has ? "" : ": no L(C)");
+		if ((int)strlen(title) <= r.w)
+			break;
+	}
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 }
 
