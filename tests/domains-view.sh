@@ -7,7 +7,8 @@
 # point's C: (1.8e-8 * 8.64e19 / 1e20)^0.19 = 0.0328. D again returns to
 # the map; a law with exponents only (DeepSeek LLM Table 4, early data,
 # a = 0.450) says it fits no L(C) and lists Table 4's a = 0.450, 0.524 and
-# 0.578 under the picture; a tour step's `view: domains` and 'r'.
+# 0.578 under the picture; an L(N, D) law points to view C; a tour step's
+# `view: domains` and 'r'.
 . "$(dirname "$0")/lib.sh"
 trap 'end_tmux; rm -rf "$tmp"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
@@ -60,10 +61,12 @@ run tour --dump tests/tours/domains-view.yaml "$tmp/slides"
 if [ "$rc" = 0 ] && grep -q '@ = henighan2020-image8$' "$tmp/slides/step-01.txt" &&
 	grep -q '^deepseek2024-early (language) fits no L(C)' "$tmp/slides/step-02.txt" &&
 	grep -q 'deepseek2024 a=0\.524  deepseek2024-early a=0\.45$' "$tmp/slides/step-02.txt" &&
-	grep -q '^deepseek2024-owt2 a=0\.578$' "$tmp/slides/step-02.txt"; then
-	ok "tour steps with view: domains play back, Table 4's exponents under exponents only"
+	grep -q '^deepseek2024-owt2 a=0\.578$' "$tmp/slides/step-02.txt" &&
+	grep -q '^besiroglu2024 (language) is an L(N, D) law: C shows its L\*(C)' \
+		"$tmp/slides/step-03.txt"; then
+	ok "tour steps with view: domains play back, Table 4's exponents under exponents only, an L(N, D) law sent to C"
 else
-	no "tour steps with view: domains play back, Table 4's exponents under exponents only" \
+	no "tour steps with view: domains play back, Table 4's exponents under exponents only, an L(N, D) law sent to C" \
 		"exit $rc: $err" "$(cat "$tmp/slides/step-0"[12].txt 2>&1)"
 fi
 echo "1..$n"

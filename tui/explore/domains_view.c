@@ -192,6 +192,11 @@ void domains_view_readout(const struct app *a, double c, struct domains_readout 
 
 	memset(out, 0, sizeof *out);
 	allocation_text(&app_law(a)->frontier, out->opt, sizeof out->opt);
+	if (law_has_surface(app_law(a))) { /* its L*(C) follows from L(N, D): view C draws it */
+		snprintf(out->law, sizeof out->law, "%s (%s) is an L(N, D) law: C shows its L*(C)",
+		         p->id, preset_domain_name(p->domain));
+		return;
+	}
 	if (!domains_has_curve(app_law(a))) {
 		snprintf(out->law, sizeof out->law, "%s (%s) fits no L(C)", p->id,
 		         preset_domain_name(p->domain));

@@ -174,7 +174,10 @@ static void draw_current_title(struct canvas *c, struct rect r, const struct dom
 
 	for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
 		snprintf(title, sizeof title, "%s%s%s%s%s", lead[i], *lead[i] ? "; " : "",
-		         has ? "@ = " : "", s->current_id, has ? "" : ": no L(C)");
+		         has ? "@ = " : "", s->current_id,
+		         has                           ? ""
+		         : law_has_surface(s->current) ? ": L(N, D), not drawn"
+		                                       : ": no L(C)");
 		if ((int)strlen(title) <= r.w)
 			break;
 	}
