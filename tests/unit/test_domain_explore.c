@@ -87,6 +87,9 @@ static void status_says_what_the_law_cannot_show(void **state)
 	        "hoffmann2022-github: exponents only (N_opt ~ C^0.53): no frontier to draw");
 	start(&a, "besiroglu2024");
 	assert_string_equal(a.status, "");
+	/* a frontier law with its coefficients: the map's title says "no loss surface" */
+	start(&a, "kaplan2020-frontier");
+	assert_string_equal(a.status, "");
 	/* every shipped law's fits the narrowest terminal a talk is given on */
 	for (size_t i = 0; i < cat.nlaws; i++) {
 		char buf[APP_STATUS_MAX];

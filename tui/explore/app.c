@@ -100,8 +100,13 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 
 void app_say_lacks(struct app *a)
 {
-	law_view_lacks(&a->catalog->laws[a->scene.law].preset, APP_STATUS_COLUMNS, a->status,
-	               sizeof a->status);
+	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
+	char exps[64];
+
+	/* a frontier law with its coefficients is what the map's title says, "no loss
+	   surface": the key hints stay; the laws that lack more say what */
+	if (p->law.family == LAW_POWER || law_view_exponent_only(&p->law, exps, sizeof exps))
+		law_view_lacks(p, APP_STATUS_COLUMNS, a->status, sizeof a->status);
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */

@@ -241,8 +241,9 @@ struct app {
 void app_init(struct app *a, const struct catalog *cat, size_t law);
 
 /*
- * What the current law cannot show (law_view.h), in the status line: a law
- * without a loss surface says so when picked or started on; "" otherwise.
+ * What the current law cannot show (law_view.h), in the status line: a
+ * power law or an exponent-only frontier says so when picked or started on;
+ * other laws leave the status line as it was.
  */
 void app_say_lacks(struct app *a);
 

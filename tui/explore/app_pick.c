@@ -203,7 +203,7 @@ void app_pick_choose(struct app *a)
 		           dropped ? " (the edits are gone; s saves them before w)" : "");
 		/* a law without L(N, D) says what it cannot show instead (the map names it),
 		   unless edits were lost: that matters more */
-		if (!law_has_surface(app_law(a)) && !dropped)
+		if (!dropped)
 			app_say_lacks(a);
 		/* the timeline's wall is the law's: a law without one says so */
 		app_view_recheck(a, TOUR_VIEW_TIMELINE);
