@@ -22,7 +22,7 @@ explorer() {
 
 T new-session -d -s keep -x 80 -y 24 'sleep 600'
 explorer --law henighan2020-image8 --compute 1e20
-if wait_for 'Tab:slider' && T send-keys -t e D &&
+if wait_for 'C FLOPs' && T send-keys -t e D &&
 	wait_for '@ = henighan2020-image8$' && screen | grep -q '@@@@' &&
 	screen | grep -q '^henighan2020-image8 (image): L(C) = 3\.13 + (1\.56e12/C)^0\.19' &&
 	screen | grep -q '^at C = 1e20: reducible 0\.0328 of L(C) = 3\.1628 nats per token'; then
@@ -47,7 +47,7 @@ fi
 T send-keys -t e q
 
 explorer --law deepseek2024-early
-if wait_for 'Tab:slider' && T send-keys -t e D &&
+if wait_for 'C FLOPs' && T send-keys -t e D &&
 	wait_for 'deepseek2024-early: no L\(C\)$' &&
 	screen | grep -q '^deepseek2024-early (language) fits no L(C)' &&
 	screen | grep -q 'M_opt ~ C^0\.45, D_opt ~ C^0\.55 (exponents only)'; then

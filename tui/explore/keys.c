@@ -331,7 +331,7 @@ static size_t picker_rows(const struct app *a)
 {
 	return a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS ? a->catalog->nmodels
 	       : a->mode == MODE_PICK_TT                                ? a->catalog->ntesttimes
-	                                                                : a->catalog->nlaws;
+	                                                                : app_law_rows(a);
 }
 
 static enum key_result pick_up(struct app *a, int key)
