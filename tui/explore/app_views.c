@@ -170,7 +170,7 @@ const struct app_view app_views[] = {
          app_tt_no_coverage},
         {TOUR_VIEW_DOMAINS,
          'D',
-         "domains view: each domain's L(C), the current law's as @",
+         "domains view: each domain's L(C), this law's as @",
          VIEW_PLACE_PANELS,
          {0},
          0,
