@@ -98,6 +98,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/limits.sh \
 		tests/compute.sh \
 		tests/domains.sh \
+		tests/domains-view.sh \
 		tests/timeline.sh \
 		tests/cview.sh \
 		tests/tourfields.sh \
@@ -107,7 +108,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/rplot.sh \
 		tests/tt-presets.sh \
 		tests/testtime.sh \
-		tests/tt-view.sh
+		tests/tt-view.sh \
+		tests/domain-view.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
@@ -195,6 +197,7 @@ bench: deps
 golden: $(BIN)
 	@ISOFLOP=$(abspath $(BIN)) sh tests/golden.sh --update
 	@ISOFLOP=$(abspath $(BIN)) sh tests/e2e.sh --update | grep wrote
+	@ISOFLOP=$(abspath $(BIN)) sh tests/domain-view.sh --update | grep wrote
 
 # the completion scripts, written by the binary from its option and command tables
 COMPLETIONS = build/completion/isoflop build/completion/_isoflop build/completion/isoflop.fish

@@ -267,6 +267,7 @@ const char *const tour_view_names[TOUR_VIEW_COUNT + 1] = {
         [TOUR_VIEW_TIMELINE] = "timeline",
         [TOUR_VIEW_TRAINTEST] = "traintest",
         [TOUR_VIEW_COVERAGE] = "coverage",
+        [TOUR_VIEW_DOMAINS] = "domains",
         NULL,
 };
 

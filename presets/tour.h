@@ -71,6 +71,7 @@ enum tour_view {
 	TOUR_VIEW_TIMELINE,  /* 'T': models by year, the trends, the data wall's year */
 	TOUR_VIEW_TRAINTEST, /* 'X': the train x test plane of a test-time law */
 	TOUR_VIEW_COVERAGE,  /* 'K': coverage against samples of a coverage law */
+	TOUR_VIEW_DOMAINS,   /* 'D': each domain's reducible L(C) against compute */
 	TOUR_VIEW_COUNT      /* how many ids: a view's bit in a mask is 1u << its id */
 };
 

@@ -131,7 +131,8 @@ sed -e 's/^id: .*/id: steep/' -e 's/^  A: .*/  A: 1e18/' -e 's/^  alpha: .*/  al
 	presets/laws/hoffmann2022.yaml >"$tmp/steep.yaml"
 start 80 24 xterm --preset "$tmp/steep.yaml" --law steep
 if wait_for 'Tab:slider' && wait_for '^L = 7.79e17 ' && T send-keys -t e c &&
-	wait_for 'compare with: Enter picks' && T send-keys -t e Tab Enter && wait_for 'comparing with' &&
+	wait_for 'compare with: Enter picks' && T send-keys -t e -l bes && T send-keys -t e Enter &&
+	wait_for 'comparing with besiroglu2024' &&
 	T send-keys -t e d && wait_for '^dL = ' && T send-keys -t e q && wait_for '^EXIT=0'; then
 	ok "a law at the loader's edges: L = 7.79e17 in the readout, the d view draws, q quits"
 else
@@ -219,7 +220,7 @@ T send-keys -t e q
 
 # --- batch output on a terminal keeps to its width (no COLUMNS: the pty's) ----
 session 80 24 "env -u COLUMNS '$ISOFLOP' presets laws; echo EXIT=\$?; sleep 600"
-if wait_for '^EXIT=0' && wait_for '^hoffmann2022-unrounded  language    additive .*\.\.\.$'; then
+if wait_for '^EXIT=0' && wait_for '^hoffmann2022-unrounded  language +additive .*\.\.\.$'; then
 	ok "presets on an 80-column terminal: long names cut with '...'"
 else
 	no "presets on a terminal" "$(screen)"
@@ -266,7 +267,7 @@ if wait_for '^EXIT=0'; then ok "tour: q y quits"; else no "tour quit" "$(screen 
 # --- your runs through a pipe, then keys from the terminal ---------------------
 session 80 24 \
 	"cat tests/runs/besiroglu-sweeps.csv | env TERM=xterm '$ISOFLOP' --runs -; echo EXIT=\$?; sleep 600"
-if wait_for 'x runs \(96\)' 90 && T send-keys -t e w && wait_for 'runs +additive +Fit of -'; then
+if wait_for 'x runs \(96\)' 90 && T send-keys -t e w && wait_for 'runs +language +additive +Fit of -'; then
 	ok "--runs -: reads the pipe, then the keys; the fit is in the law picker"
 else
 	no "--runs -" "$(screen | tail -n 6)"

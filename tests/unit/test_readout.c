@@ -274,15 +274,13 @@ static void d_with_a_frontier_law_says_how(void **state)
 	compare_with(&a, "hoffmann2022-approach1");
 	assert_int_equal(app_key(&a, 'd'), KEY_HANDLED);
 	assert_false(a.delta);
-	assert_string_equal(a.status,
-	                    "d: hoffmann2022-approach1 is a frontier (no loss); c: pick e.g. "
-	                    "hoffmann2022");
+	assert_string_equal(a.status, "d: hoffmann2022-approach1 has no L(N, D); c: pick e.g. "
+	                              "hoffmann2022");
 	set_state(&a, ST_FRONTIER);
 	compare_with(&a, "besiroglu2024");
 	assert_int_equal(app_key(&a, 'd'), KEY_HANDLED);
 	assert_false(a.delta);
-	assert_non_null(
-	        strstr(a.status, "hoffmann2022-approach1 is a frontier (no loss); w: pick"));
+	assert_non_null(strstr(a.status, "hoffmann2022-approach1 has no L(N, D); w: pick"));
 	for (size_t i = 0; i < cat.nlaws; i++)
 		for (size_t j = 0; j < cat.nlaws; j++) {
 			if (i == j)

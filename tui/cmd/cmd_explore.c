@@ -535,6 +535,15 @@ static const char *no_terminal(void)
 	return NULL;
 }
 
+/* --domain without --law: the explorer starts on the domain's first law, as the picker lists it. */
+static const struct catalog_entry *domain_first(const struct cli *cli, int domain)
+{
+	for (size_t i = 0; i < cli->catalog->nlaws; i++)
+		if ((int)cli->catalog->laws[i].preset.domain == domain)
+			return &cli->catalog->laws[i];
+	return NULL;
+}
+
 int cmd_explore(const struct cli *cli)
 {
 	struct app a;
@@ -554,9 +563,18 @@ int cmd_explore(const struct cli *cli)
 	size_t nruns = 0;
 	if (cli->runs != NULL && (rc = load_runs(cli, &runs, &nruns)) != 0)
 		return rc;
+	int domain = -1;
+	if (cli->domain != NULL && (domain = cli_domain(cli->domain)) < 0)
+		return 2;
 	const struct catalog_entry *law = catalog_law(cli->catalog, cli->law    ? cli->law
 	                                                            : cli->runs ? runs_law_id
 	                                                                        : CLI_DEFAULT_LAW);
+	if (domain >= 0 && cli->law == NULL && !cli->runs &&
+	    (law = domain_first(cli, domain)) == NULL)
+		return cli_error(
+		        "--domain %s: no law of that domain is loaded (isoflop presets laws "
+		        "lists them)",
+		        cli->domain);
 	if (law == NULL)
 		return cli_error("unknown law '%s' (isoflop presets laws lists them)", cli->law);
 	if ((cli->given & OPT_UNIQUE) && law->preset.law.family != LAW_DATA_CONSTRAINED)
@@ -564,6 +582,7 @@ int cmd_explore(const struct cli *cli)
 		                 "muennighoff2023; '%s' is %s",
 		                 law->preset.id, preset_family_name(law->preset.law.family));
 	app_init(&a, cli->catalog, (size_t)(law - cli->catalog->laws));
+	app_set_domain(&a, domain);
 	if (cli->config_dir != NULL)
 		app_set_save_dir(&a, save_dir(cli->config_dir));
 	/* the views a talk may want to start in */

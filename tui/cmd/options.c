@@ -234,7 +234,8 @@ const struct cli_option cli_options[] = {
          .bit = OPT_DOMAIN,
          .words = domain_words,
          .complete = COMPLETE_WORDS,
-         .help = "presets laws and plot domains: laws of one domain\n"
+         .help = "presets laws, plot domains and the explorer's law\n"
+                 "picker: laws of one domain\n"
                  "(language, code, math, image, video, multimodal,\n"
                  "proteins, molecules)"},
         {.name = "train",

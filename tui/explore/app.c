@@ -15,6 +15,7 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "app.h"
+#include "law_view.h"
 #include "save.h"
 
 /* Append ch to the text in buf (size bytes) if it lies in [lo, hi] and fits. */
@@ -79,6 +80,7 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	a->mode = MODE_EXPLORE;
 	a->scene.model = -1;
 	a->compare = -1;
+	a->domain = -1;
 	a->accel = -1;
 	a->scene.given.accel = -1;
 	/* Chinchilla (Hoffmann et al. 2022): 70B parameters on 1.4T tokens */
@@ -93,6 +95,18 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	/* the data view's band: none when the catalog knows no stock */
 	if (!stocks_find(cat, STOCKS_DEFAULT, &a->stock))
 		a->stock = (struct stock_numbers){0};
+	app_say_lacks(a);
+}
+
+void app_say_lacks(struct app *a)
+{
+	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
+	char exps[64];
+
+	/* a frontier law with its coefficients is what the map's title says, "no loss
+	   surface": the key hints stay; the laws that lack more say what */
+	if (p->law.family == LAW_POWER || law_view_exponent_only(&p->law, exps, sizeof exps))
+		law_view_lacks(p, APP_STATUS_COLUMNS, a->status, sizeof a->status);
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */
@@ -364,12 +378,28 @@ void app_open_timeline(struct app *a, bool on)
 	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
 }
 
+/*
+ * The domains view has no sliders of its own: the point's C is where the
+ * readout reads the current law's L(C), moved by the C slider as before.
+ */
+void app_open_domains(struct app *a, bool on)
+{
+	(void)on;
+	app_focus_by(a, 0); /* keep the focus on a slider that is on screen */
+}
+
 void app_snap_optimum(struct app *a)
 {
 	struct allocation opt;
 	double c = app_value(a, SLIDER_C);
 	enum model_status st = optimum_at_compute(app_law(a), c, a->scene.u, &opt);
+	char why[APP_STATUS_MAX];
 
+	if (!a->scene.edited && law_view_refusal(&a->catalog->laws[a->scene.law].preset, 'o', why,
+	                                         sizeof why) != NULL) {
+		app_status(a, "%s", why);
+		return;
+	}
 	if (st != MODEL_OK) {
 		app_status(a, "no optimum at this C: %s", model_strerror(st));
 		return;
@@ -489,6 +519,12 @@ void app_toggle_markers(struct app *a)
 
 void app_toggle_zoom(struct app *a)
 {
+	char why[APP_STATUS_MAX];
+
+	if (law_view_refusal(&a->catalog->laws[a->scene.law].preset, 'z', why, sizeof why)) {
+		app_status(a, "%s", why);
+		return;
+	}
 	a->scene.zoom = !a->zoom_shown;
 	a->zoom_shown = a->scene.zoom;
 	app_status(a, a->scene.zoom ? "profiles: zoomed on this C's curve (z: every budget)"
@@ -525,7 +561,7 @@ bool app_toggle_delta(struct app *a)
 	if (!mine || !law_has_surface(&a->catalog->laws[a->compare].preset.law)) {
 		/* say which law lacks one, and the key that swaps it for a law that has one */
 		size_t lacking = mine ? (size_t)a->compare : a->scene.law;
-		app_status(a, "d: %s is a frontier (no loss); %c: pick e.g. %s",
+		app_status(a, "d: %s has no L(N, D); %c: pick e.g. %s",
 		           a->catalog->laws[lacking].preset.id, mine ? 'c' : 'w',
 		           surface_law_example(a, lacking));
 		return false;

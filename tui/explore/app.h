@@ -180,7 +180,9 @@ struct notes; /* notes.h: where a tour's speaker notes go (--notes) */
 #define APP_VALUE_MAX  64                       /* a value or a preset id: up to 63 characters */
 #define APP_ENTRY_MAX  (TOUR_CAPTION_WIDTH + 1) /* a caption's line is the longest entry */
 #define APP_STATUS_MAX 160
-#define APP_CLIP_MAX   1024 /* a command line with every option and a long model id */
+/* The columns a status line is written for: the narrowest terminal a talk is given on. */
+#define APP_STATUS_COLUMNS 80
+#define APP_CLIP_MAX       1024 /* a command line with every option and a long model id */
 
 /*
  * The explorer's state. Read it freely; change it only through the
@@ -224,6 +226,9 @@ struct app {
 	char record_path[4096];    /* the tour 'r' appends steps to, "" for none */
 	bool zoom_shown;           /* the profiles were last drawn zoomed (app_zoom_shown) */
 
+	/* --domain: the law pickers list this domain's laws alone (enum preset_domain); -1: all */
+	int domain;
+
 	/* the data view's stock of text (its band, epochs and window); stock.stock 0: none */
 	struct stock_numbers stock;
 };
@@ -234,6 +239,26 @@ struct app {
 
 /* A fresh state: Chinchilla's point under law `law`, C locked, markers on. */
 void app_init(struct app *a, const struct catalog *cat, size_t law);
+
+/*
+ * What the current law cannot show (law_view.h), in the status line: a
+ * power law or an exponent-only frontier says so when picked or started on;
+ * other laws leave the status line as it was.
+ */
+void app_say_lacks(struct app *a);
+
+/*
+ * The law pickers' rows (w, c): the laws grouped by domain, language first
+ * and each domain in the catalog's order, of --domain's alone when given.
+ * a->pick stays the highlighted law's index in catalog->laws.
+ */
+size_t app_law_rows(const struct app *a);
+/* The law (index into catalog->laws) on row `row`, or -1 past the last. */
+long app_law_at(const struct app *a, size_t row);
+/* The row law is on, or -1 when --domain leaves it out. */
+long app_law_row(const struct app *a, size_t law);
+/* --domain: the law pickers list laws of `domain` (enum preset_domain) alone; -1: all. */
+void app_set_domain(struct app *a, int domain);
 
 /* The current law. */
 const struct law *app_law(const struct app *a);

@@ -33,6 +33,7 @@ void app_open_compute(struct app *a, bool on);
 void app_open_timeline(struct app *a, bool on);
 void app_open_traintest(struct app *a, bool on);
 void app_open_coverage(struct app *a, bool on);
+void app_open_domains(struct app *a, bool on);
 
 /* 'W' then Enter: the test-time law `index`; an open view it cannot show closes, said. */
 void app_tt_pick(struct app *a, size_t index);

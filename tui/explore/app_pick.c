@@ -17,6 +17,64 @@
 #include "app_views.h"
 #include "save.h"
 
+/* Whether the law pickers are open: their rows are grouped by domain (app_law_at). */
+static bool law_picker(const struct app *a)
+{
+	return a->mode == MODE_PICK_LAW || a->mode == MODE_PICK_COMPARE;
+}
+
+/* Whether law i is listed: of the domain --domain names, or any without one. */
+static bool law_listed(const struct app *a, size_t i, int domain)
+{
+	return (int)a->catalog->laws[i].preset.domain == domain &&
+	       (a->domain < 0 || a->domain == domain);
+}
+
+size_t app_law_rows(const struct app *a)
+{
+	size_t n = 0;
+
+	for (int d = 0; d < PRESET_DOMAIN_COUNT; d++)
+		for (size_t i = 0; i < a->catalog->nlaws; i++)
+			n += law_listed(a, i, d);
+	return n;
+}
+
+long app_law_at(const struct app *a, size_t row)
+{
+	size_t n = 0;
+
+	/* language first (the enum's order), each domain's laws in the catalog's order */
+	for (int d = 0; d < PRESET_DOMAIN_COUNT; d++)
+		for (size_t i = 0; i < a->catalog->nlaws; i++)
+			if (law_listed(a, i, d) && n++ == row)
+				return (long)i;
+	return -1;
+}
+
+long app_law_row(const struct app *a, size_t law)
+{
+	size_t rows = app_law_rows(a);
+
+	for (size_t r = 0; r < rows; r++)
+		if (app_law_at(a, r) == (long)law)
+			return (long)r;
+	return -1;
+}
+
+void app_set_domain(struct app *a, int domain)
+{
+	a->domain = domain;
+}
+
+/* A law picker's highlighted law: `law` where it is listed, else the first row's. */
+static size_t listed_or_first(const struct app *a, size_t law)
+{
+	long first = app_law_at(a, 0);
+
+	return app_law_row(a, law) >= 0 || first < 0 ? law : (size_t)first;
+}
+
 void app_open(struct app *a, enum app_mode mode)
 {
 	a->mode = mode;
@@ -33,10 +91,10 @@ void app_open(struct app *a, enum app_mode mode)
 		a->pick = 0;
 		break;
 	case MODE_PICK_LAW:
-		a->pick = a->scene.law;
+		a->pick = listed_or_first(a, a->scene.law);
 		break;
 	case MODE_PICK_COMPARE:
-		a->pick = a->compare >= 0 ? (size_t)a->compare : a->scene.law;
+		a->pick = listed_or_first(a, a->compare >= 0 ? (size_t)a->compare : a->scene.law);
 		break;
 	case MODE_PICK_TT:
 		a->pick = a->scene.tt.law >= 0 ? (size_t)a->scene.tt.law : 0;
@@ -54,13 +112,18 @@ void app_close(struct app *a)
 void app_pick_move(struct app *a, int by, size_t rows, bool wrap)
 {
 	size_t step = (size_t)abs(by);
+	/* a law picker moves by its rows, grouped by domain; pick stays the law's index */
+	long at = law_picker(a) ? app_law_row(a, a->pick) : (long)a->pick;
+	size_t row = at >= 0 ? (size_t)at : 0;
 
 	a->seek[0] = '\0'; /* a move starts the type-ahead afresh */
-
+	if (rows == 0)
+		return;
 	if (by > 0)
-		a->pick = a->pick + step < rows ? a->pick + step : wrap ? 0 : rows - 1;
+		row = row + step < rows ? row + step : wrap ? 0 : rows - 1;
 	else
-		a->pick = a->pick >= step ? a->pick - step : wrap ? rows - 1 : 0;
+		row = row >= step ? row - step : wrap ? rows - 1 : 0;
+	a->pick = law_picker(a) ? (size_t)app_law_at(a, row) : row;
 }
 
 /* The open picker's rows: models, laws or test-time laws. */
@@ -84,7 +147,11 @@ static long pick_find(const struct app *a, const char *prefix)
 	size_t rows, len = strlen(prefix);
 	const struct catalog_entry *e = pick_rows(a, &rows);
 
-	for (size_t i = 0; i < rows; i++) {
+	if (law_picker(a))
+		rows = app_law_rows(a);
+	for (size_t r = 0; r < rows; r++) {
+		/* a law picker finds in the order it lists, by domain */
+		size_t i = law_picker(a) ? (size_t)app_law_at(a, r) : r;
 		const struct preset *p = &e[i].preset;
 		if (strncasecmp(p->id, prefix, len) == 0 || strncasecmp(p->name, prefix, len) == 0)
 			return (long)i;
@@ -134,6 +201,10 @@ void app_pick_choose(struct app *a)
 		app_switch_law(a, a->pick);
 		app_status(a, "law: %.100s%s", a->catalog->laws[a->scene.law].preset.name,
 		           dropped ? " (the edits are gone; s saves them before w)" : "");
+		/* a law without L(N, D) says what it cannot show instead (the map names it),
+		   unless edits were lost: that matters more */
+		if (!dropped)
+			app_say_lacks(a);
 		/* the timeline's wall is the law's: a law without one says so */
 		app_view_recheck(a, TOUR_VIEW_TIMELINE);
 	}

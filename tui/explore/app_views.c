@@ -11,10 +11,18 @@
 #include "app.h"
 #include "app_parts.h"
 #include "app_views.h"
+#include "domains_view.h"
+#include "law_view.h"
 
 static bool has_surface(const struct app *a)
 {
 	return law_has_surface(app_law(a));
+}
+
+/* Whether the law fits a loss against compute: L*(C) from L(N, D), or a power law's L(C). */
+static bool has_loss_of_compute(const struct app *a)
+{
+	return has_surface(a) || law_view_fits_compute(app_law(a));
 }
 
 static bool data_constrained(const struct app *a)
@@ -84,8 +92,8 @@ const struct app_view app_views[] = {
          2,
          false,
          app_open_testtime,
-         NULL,
-         NULL,
+         has_surface,
+         "t trades L(N, D) for test time: %s has no L(N, D)",
          false,
          NULL},
         {TOUR_VIEW_HARDWARE,
@@ -120,7 +128,7 @@ const struct app_view app_views[] = {
          0,
          false,
          app_open_compute,
-         has_surface,
+         has_loss_of_compute,
          "%s is a frontier law: it fits no loss, so no L*(C) to draw (w: pick another)",
          false,
          NULL},
@@ -160,6 +168,18 @@ const struct app_view app_views[] = {
          NULL,
          true,
          app_tt_no_coverage},
+        {TOUR_VIEW_DOMAINS,
+         'D',
+         "domains view: each domain's L(C), this law's as @",
+         VIEW_PLACE_PANELS,
+         {0},
+         0,
+         false,
+         app_open_domains,
+         domains_view_fits,
+         "D compares laws with an L(C): none is loaded",
+         true,
+         NULL},
 };
 
 const size_t app_views_len = sizeof app_views / sizeof *app_views;
@@ -205,6 +225,14 @@ int app_views_open(const struct app *a)
 /* Why the law (or the state) cannot show view r, in the status line. */
 static void say_unfit(struct app *a, const struct app_view *r)
 {
+	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
+	char why[APP_STATUS_MAX];
+
+	/* a law without L(N, D) says what it has instead (a power law's L(N), L(C)) */
+	if (law_view_refusal(p, r->key, why, sizeof why) != NULL) {
+		app_status(a, "%s", why);
+		return;
+	}
 	app_status(a, r->unfit_of != NULL ? r->unfit_of(a) : r->unfit,
 	           a->catalog->laws[a->scene.law].preset.id);
 }
@@ -230,6 +258,21 @@ static void make_room(struct app *a, const struct app_view *r)
 	}
 }
 
+/*
+ * A power law keeps a view closed that would show nothing of it (i, u, t;
+ * C without L(C)), saying why: its panel already shows its L(C) or L(N).
+ */
+static bool power_refuses(struct app *a, const struct app_view *r)
+{
+	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
+	char why[APP_STATUS_MAX];
+
+	if (a->scene.edited || law_view_refusal(p, r->key, why, sizeof why) == NULL)
+		return false;
+	app_status(a, "%s", why);
+	return true;
+}
+
 bool app_toggle_view(struct app *a, enum tour_view v)
 {
 	const struct app_view *r = app_view_row(v);
@@ -238,6 +281,8 @@ bool app_toggle_view(struct app *a, enum tour_view v)
 	if (r == NULL)
 		return true;
 	on = !app_view_on(a, v);
+	if (on && power_refuses(a, r))
+		return false;
 	if (on && r->refuses && r->fits != NULL && !r->fits(a)) {
 		say_unfit(a, r);
 		return false;

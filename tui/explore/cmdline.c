@@ -238,6 +238,7 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	left_out(missing, msize, app_view_on(a, TOUR_VIEW_TIMELINE), "the timeline view");
 	left_out(missing, msize, app_view_on(a, TOUR_VIEW_TRAINTEST), "the train x test view");
 	left_out(missing, msize, app_view_on(a, TOUR_VIEW_COVERAGE), "the coverage view");
+	left_out(missing, msize, app_view_on(a, TOUR_VIEW_DOMAINS), "the domains view");
 	left_out(missing, msize,
 	         app_view_on(a, TOUR_VIEW_TRAINTEST) && a->scene.tt.lock != SLIDER_TOTAL,
 	         "the plane's lock");

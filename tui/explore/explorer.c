@@ -15,9 +15,12 @@
 #include "../../model/units.h"
 #include "app_views.h"
 #include "explorer.h"
+#include "law_view.h"
+#include "../plot/params.h"
 #include "keys.h"
 #include "markers.h"
 #include "readout.h"
+#include "domains_view.h"
 #include "timeline_view.h"
 #include "traintest_view.h"
 
@@ -238,7 +241,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	k->u = a->scene.u;
 	k->nsliders = app_sliders(a, on);
 	app_map_window(a, &k->window); /* + - . 0 and a point that leaves it rebuild the map */
-	if (app_view_on(a, TOUR_VIEW_COMPUTE))
+	if (app_view_on(a, TOUR_VIEW_COMPUTE) || law_view_panel(app_law(a)) == LAW_PANEL_COMPUTE)
 		compute_window(a, &k->c_lo, &k->c_hi);
 	k->zoom = a->scene.zoom;
 	/* a zoom, or the choice of one, follows the point's curve: the budget C */
@@ -252,6 +255,9 @@ static void profiles_base(struct explorer *e, const struct app *a)
 	if (e->lay.profiles.w == 0 || app_view_in(a, VIEW_PLACE_PROFILES) != NULL ||
 	    app_view_in(a, VIEW_PLACE_PANELS) != NULL)
 		return; /* a view draws there */
+	if (law_view_panel(app_law(a)) == LAW_PANEL_COMPUTE ||
+	    law_view_panel(app_law(a)) == LAW_PANEL_PARAMS)
+		return; /* a power law's L(C) or L(N) draws there: compute_base, draw_params */
 	struct profiles_spec ps = profiles_spec_of(a);
 	fill(&e->base, e->lay.profiles);
 	e->prof_ok = profiles_draw_base(&e->base, e->lay.profiles, &ps, &e->prof) == 0;
@@ -260,6 +266,30 @@ static void profiles_base(struct explorer *e, const struct app *a)
 		        law_has_surface(ps.law) ? "no budget's optimum in view"
 		                                : "frontier law: no profiles",
 		        STYLE_TEXT);
+}
+
+/*
+ * A power law that fits L(N) alone: its loss against N in the profiles'
+ * place, '@' at the point's N, drawn whole each frame (one curve is cheap),
+ * where no view draws.
+ */
+static void draw_params(struct canvas *c, const struct app *a, struct rect r)
+{
+	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
+	struct params_plot pp;
+
+	if (r.w == 0 || app_view_in(a, VIEW_PLACE_PROFILES) != NULL ||
+	    app_view_in(a, VIEW_PLACE_PANELS) != NULL ||
+	    law_view_panel(app_law(a)) != LAW_PANEL_PARAMS)
+		return;
+	struct params_spec ps = {.law = app_law(a),
+	                         .law_id = p->id,
+	                         .units = p->units,
+	                         .has_point = true,
+	                         .n = a->scene.n};
+	fill(c, r);
+	if (params_draw(c, r, &ps, &pp) != 0)
+		centred(c, r, "(no room for loss vs N)", STYLE_TEXT);
 }
 
 /* Below this width the compute view shows the marked models alone. */
@@ -318,7 +348,11 @@ static void compute_base(struct explorer *e, const struct app *a)
 	const struct app_view *v = app_view_in(a, VIEW_PLACE_PROFILES);
 
 	e->cmp_ok = false;
-	if (e->lay.profiles.w == 0 || v == NULL || v->id != TOUR_VIEW_COMPUTE)
+	/* the view, or a power law's L(C) where no view draws (law_view.h) */
+	bool shown = v != NULL ? v->id == TOUR_VIEW_COMPUTE
+	                       : app_view_in(a, VIEW_PLACE_PANELS) == NULL &&
+	                                 law_view_panel(app_law(a)) == LAW_PANEL_COMPUTE;
+	if (e->lay.profiles.w == 0 || !shown)
 		return;
 	compute_models(e, a, e->lay.profiles.w);
 	struct compute_spec cs = compute_spec_of(e, a);
@@ -901,7 +935,17 @@ static int tt_id_width(const struct app *a)
 	return (int)w;
 }
 
-/* Row k of the open picker, or its header (k < 0). */
+/* The law pickers' id column: as wide as the longest id, so the name keeps its room. */
+static int law_id_width(const struct app *a)
+{
+	size_t w = 2;
+	for (size_t i = 0; i < a->catalog->nlaws; i++)
+		if (strlen(a->catalog->laws[i].preset.id) > w)
+			w = strlen(a->catalog->laws[i].preset.id);
+	return (int)w;
+}
+
+/* Row k of the open picker (a law's index for the law pickers), or its header (k < 0). */
 static void picker_line(const struct app *a, long k, char *line, size_t size)
 {
 	bool marks = a->mode == MODE_PICK_MARKS, models = a->mode == MODE_PICK_MODEL || marks;
@@ -914,7 +958,8 @@ static void picker_line(const struct app *a, long k, char *line, size_t size)
 	else if (k < 0 && a->mode == MODE_PICK_TT)
 		snprintf(line, size, "%-*s %-11s %s", tt_id_width(a), "id", "form", "task");
 	else if (k < 0)
-		snprintf(line, size, "%-24s %-17s %s", "id", "family", "name");
+		snprintf(line, size, "%-*s %-10s %-16s %s", law_id_width(a), "id", "domain",
+		         "family", "name");
 	else if (models)
 		picker_model_line(a, (size_t)k, name_w, line, size);
 	else if (a->mode == MODE_PICK_TT) {
@@ -923,31 +968,36 @@ static void picker_line(const struct app *a, long k, char *line, size_t size)
 		         preset_tt_form_name(p->tt.form), p->task);
 	} else {
 		const struct preset *p = &a->catalog->laws[k].preset;
-		snprintf(line, size, "%-24s %-17s %s", p->id, preset_family_name(p->law.family),
-		         p->name);
+		snprintf(line, size, "%-*s %-10s %-16s %s", law_id_width(a), p->id,
+		         preset_domain_name(p->domain), preset_family_name(p->law.family), p->name);
 	}
 }
 
 static void draw_picker(struct canvas *c, const struct app *a)
 {
 	bool models = a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS;
+	bool laws = a->mode == MODE_PICK_LAW || a->mode == MODE_PICK_COMPARE;
 	size_t n = models                    ? a->catalog->nmodels
 	           : a->mode == MODE_PICK_TT ? a->catalog->ntesttimes
-	                                     : a->catalog->nlaws;
+	                                     : app_law_rows(a);
 	char title[96 + APP_ENTRY_MAX], line[256];
 
 	picker_title(a, title, sizeof title);
-	/* the test-time laws' tasks ("CodeContests, Llama-3-70B-Instruct") want the width */
-	struct rect in = box(c, a->mode == MODE_PICK_TT ? 78 : 70, (int)n + 3, title);
+	/* the test-time laws' tasks ("CodeContests, Llama-3-70B-Instruct") and the laws'
+	   domain column want the width */
+	struct rect in = box(c, models ? 70 : 78, (int)n + 3, title);
 	int rows = in.h - 1;
-	size_t first = a->pick >= (size_t)rows ? a->pick - (size_t)rows + 1 : 0;
+	/* a law picker lists by domain: the highlighted law's row, not its index */
+	long at = laws ? app_law_row(a, a->pick) : (long)a->pick;
+	size_t row = at >= 0 ? (size_t)at : 0;
+	size_t first = row >= (size_t)rows ? row - (size_t)rows + 1 : 0;
 
 	picker_line(a, -1, line, sizeof line);
 	canvas_text(c, in.x, in.y, line, in.w, STYLE_TICK);
 	for (int i = 0; i < rows && first + (size_t)i < n; i++) {
 		size_t k = first + (size_t)i;
-		picker_line(a, (long)k, line, sizeof line);
-		int style = k == a->pick ? STYLE_CURRENT : STYLE_TEXT;
+		picker_line(a, laws ? app_law_at(a, k) : (long)k, line, sizeof line);
+		int style = k == row ? STYLE_CURRENT : STYLE_TEXT;
 		int len = (int)strlen(line) < in.w ? (int)strlen(line) : in.w;
 		for (int x = 0; x < in.w; x++)
 			canvas_put(c, in.x + x, in.y + 1 + i, x < len ? line[x] : ' ', style);
@@ -986,6 +1036,12 @@ static void draw_coverage(struct canvas *c, struct explorer *e, const struct app
 	coverage_view_draw(c, a, r);
 }
 
+static void draw_domains(struct canvas *c, struct explorer *e, const struct app *a, struct rect r)
+{
+	(void)e;
+	domains_view_draw(c, a, r);
+}
+
 /* A view's panel; e holds what a view keeps between frames. */
 typedef void view_panel(struct canvas *c, struct explorer *e, const struct app *a, struct rect r);
 
@@ -993,7 +1049,7 @@ typedef void view_panel(struct canvas *c, struct explorer *e, const struct app *
 static view_panel *const view_panels[TOUR_VIEW_COUNT] = {
         [TOUR_VIEW_TESTTIME] = draw_testtime_of, [TOUR_VIEW_HARDWARE] = draw_hardware_of,
         [TOUR_VIEW_TIMELINE] = draw_timeline,    [TOUR_VIEW_TRAINTEST] = draw_traintest,
-        [TOUR_VIEW_COVERAGE] = draw_coverage,
+        [TOUR_VIEW_COVERAGE] = draw_coverage,    [TOUR_VIEW_DOMAINS] = draw_domains,
 };
 
 /* The rect of a place: the profiles', or the map's and the profiles' together. */
@@ -1068,6 +1124,7 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 		struct compute_spec cs = compute_spec_of(e, a);
 		compute_draw_overlay(out, e->lay.profiles, &cs, &e->cmp);
 	}
+	draw_params(out, a, e->lay.profiles);
 	draw_view_panels(out, e, a);
 	draw_sliders(out, a, e->lay.sliders);
 	if (a->tour != NULL)

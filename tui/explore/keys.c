@@ -275,6 +275,7 @@ const struct key_binding key_table[] = {
         {"T", "timeline view: models by year, the data wall's year", {'T'}, view_key},
         {"X", "train x test plane: train, test, problems, total sliders", {'X'}, view_key},
         {"K", "coverage view: coverage against samples k, a target", {'K'}, view_key},
+        {"D", "domains view: each domain's L(C), this law's as @", {'D'}, view_key},
         {"W", "pick a test-time law (for X and K)", {'W'}, pick_testtime},
         {"s", "save the edited law under a new id", {'s'}, open_save},
         {"r", "record this view as a tour step (asks a caption)", {'r'}, open_record},
@@ -330,7 +331,7 @@ static size_t picker_rows(const struct app *a)
 {
 	return a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS ? a->catalog->nmodels
 	       : a->mode == MODE_PICK_TT                                ? a->catalog->ntesttimes
-	                                                                : a->catalog->nlaws;
+	                                                                : app_law_rows(a);
 }
 
 static enum key_result pick_up(struct app *a, int key)

@@ -15,7 +15,9 @@
 #include "../../model/lifecost.h"
 #include "../../model/returns.h"
 #include "../../model/units.h"
+#include "law_view.h"
 #include "readout.h"
+#include "domains_view.h"
 #include "timeline_view.h"
 #include "traintest_view.h"
 
@@ -109,6 +111,32 @@ static bool reported_differs(const struct preset *model, const char *cb, char *r
 	return strcmp(rb, cb) != 0;
 }
 
+/*
+ * A power law's losses at the point, labelled as the law's (its paper's
+ * fits, e.g. Henighan et al. 2020 Table 1): L(N) at the point's N where it
+ * fits L(N), L(C) at its C where it fits L(C), in the law's units.
+ */
+static void fields_power_losses(struct readout_state *s)
+{
+	const struct preset *lp = &s->a->catalog->laws[s->a->scene.law].preset;
+	double ln, lc;
+	char lb[32], ub[40];
+	bool has_n = law_view_fits_params(s->law) &&
+	             law_single_loss(&s->law->by_params, s->a->scene.n, &ln) == MODEL_OK;
+	bool has_c = law_view_fits_compute(s->law) &&
+	             law_single_loss(&s->law->by_compute, s->cflops, &lc) == MODEL_OK;
+
+	law_view_units(lp, ub, sizeof ub);
+	/* the label outlasts the published compute: these are the paper's numbers, not ours */
+	add(s, "", DROP_NOTE, READOUT_LINE, READOUT_WITH_NEXT, "law's");
+	if (has_n)
+		add(s, " ", DROP_NEVER, READOUT_FLOW, READOUT_ALONE, "L(N) = %s%s",
+		    loss_text(ln, false, lb, sizeof lb), ub);
+	if (has_c)
+		add(s, has_n ? "  " : " ", has_n ? DROP_GAP : DROP_NEVER, READOUT_FLOW,
+		    READOUT_ALONE, "L(C) = %s%s", loss_text(lc, false, lb, sizeof lb), ub);
+}
+
 /* Line 1: the loss, the compute and D/N at the point; a mixture of experts' sizes. */
 static void fields_point(struct readout_state *s)
 {
@@ -117,7 +145,9 @@ static void fields_point(struct readout_state *s)
 
 	units_format_compute(s->cflops, cb, sizeof cb);
 	units_format_compute(s->cflops / LAW_PF_DAY, pb, sizeof pb);
-	if (s->surface)
+	if (s->law->family == LAW_POWER)
+		fields_power_losses(s);
+	else if (s->surface)
 		/* no law is fitted to mixtures of experts: a dense model's loss, said so */
 		add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "L = %s%s",
 		    loss_text(s->loss, false, lb, sizeof lb), s->moe ? " dense-equivalent" : "");
@@ -250,6 +280,24 @@ static void fields_timeline(struct readout_state *s, const struct timeline_view 
 		    timeline_trend_name(v->trend));
 }
 
+/*
+ * The domains view's lines: the current law's domain and L(C), the
+ * reducible loss at the point's C, and the allocation exponents it gives;
+ * a law with no L(C) says so and shows what exponents it has.
+ */
+static void fields_domains(struct readout_state *s)
+{
+	struct domains_readout r;
+
+	domains_view_readout(s->a, s->cflops, &r);
+	add(s, "", DROP_NEVER, READOUT_LINE, READOUT_ALONE, "%s", r.law);
+	if (r.at[0])
+		add(s, "", DROP_OPT_L, READOUT_LINE, READOUT_ALONE, "%s", r.at);
+	if (r.opt[0])
+		add(s, r.at[0] ? "   " : ": ", DROP_OPT_N, READOUT_FLOW, READOUT_ALONE, "%s",
+		    r.opt);
+}
+
 /* The timeline's lines from the derivation given, or from one made here. */
 static void fields_timeline_of(struct readout_state *s)
 {
@@ -271,16 +319,26 @@ static void fields_optimum(struct readout_state *s)
 	char nb[16], db[16], lsb[32], dlb[32];
 
 	if (optimum_at_compute(s->law, s->cflops, s->a->scene.u, &opt) != MODEL_OK) {
-		add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "no optimum at this C");
+		char what[64];
+		if (law_view_exponent_only(s->law, what, sizeof what))
+			add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE,
+			    "%s: exponents only, no optimum at this C", what);
+		else if (s->law->family == LAW_POWER)
+			add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE,
+			    "the law fits no N_opt(C): no optimum at this C");
+		else
+			add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "no optimum at this C");
 		return;
 	}
 	units_format_count(opt.params, nb, sizeof nb);
 	units_format_count(opt.tokens, db, sizeof db);
 	bool loss = s->surface && opt.has_loss;
-	add(s, "", DROP_LABEL, READOUT_LINE, READOUT_WITH_NEXT, "%s",
-	    !loss        ? "frontier at this C:"
-	    : s->derived ? "Eq. 1.5:"
-	                 : "at this C:");
+	add(s, "", s->law->family == LAW_POWER ? DROP_NOTE : DROP_LABEL, READOUT_LINE,
+	    READOUT_WITH_NEXT, "%s",
+	    s->law->family == LAW_POWER ? "law's N_opt(C):"
+	    : !loss                     ? "frontier at this C:"
+	    : s->derived                ? "Eq. 1.5:"
+	                                : "at this C:");
 	add(s, " ", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "N* = %s", nb);
 	add(s, "  ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "D* = %s", db);
 	if (!loss)
@@ -537,6 +595,10 @@ int readout_fields_with(const struct app *a, const struct timeline_view *tv,
 			fields_coverage(&s);
 		return s.n;
 	}
+	if (app_view_on(a, TOUR_VIEW_DOMAINS)) { /* the domains' own numbers, as X and K */
+		fields_domains(&s);
+		return s.n;
+	}
 	if (app_view_on(a, TOUR_VIEW_INFERENCE) && s.surface) {
 		if (fields_inference(&s))
 			fields_lifecost(&s);
@@ -734,6 +796,20 @@ static int big_testtime(const struct app *a, char item[][32])
 	return 0;
 }
 
+/*
+ * A power law's loss for the big digits: L(C) at the point's C, the loss its
+ * panel draws, else L(N) at its N; false when it fits neither.
+ */
+static bool big_power_loss(const struct app *a, double *loss)
+{
+	const struct law *law = app_law(a);
+
+	if (law_view_fits_compute(law))
+		return law_single_loss(&law->by_compute, app_value(a, SLIDER_C), loss) == MODEL_OK;
+	return law_view_fits_params(law) &&
+	       law_single_loss(&law->by_params, a->scene.n, loss) == MODEL_OK;
+}
+
 bool readout_draw_big(struct canvas *c, const struct app *a, struct rect r)
 {
 	const struct law *law = app_law(a);
@@ -754,6 +830,8 @@ bool readout_draw_big(struct canvas *c, const struct app *a, struct rect r)
 		    MODEL_OK)
 			snprintf(item[n++], sizeof item[0], "%.1f%%", 100 * eff);
 	}
+	if (!testtime && big_power_loss(a, &loss))
+		snprintf(item[n++], sizeof item[0], "L%.4f", loss);
 	if (!testtime) {
 		units_format_compute(app_value(a, SLIDER_C), cb, sizeof cb);
 		snprintf(item[n++], sizeof item[0], "C%s", cb);

@@ -274,6 +274,20 @@ void compute_readout(const struct returns *r, char *buf, size_t size)
 	         100 * r->share, left, r->floor > 0 ? "reducible left" : "loss, no E");
 }
 
+/*
+ * The readout in a narrow place (the explorer's panel beside the map for a
+ * power law, whose point has no loss of its own to show): the loss at C and
+ * what the next 10x buys, whole rather than cut mid-word.
+ */
+static void short_readout(const struct returns *r, char *buf, size_t size)
+{
+	char at[16], gain[16];
+
+	units_format_fixed(r->at.loss, 4, at, sizeof at);
+	units_format_fixed(r->gain, 4, gain, sizeof gain);
+	snprintf(buf, size, "@ %s  next 10x: dL=%s", at, gain);
+}
+
 /* The title: what is drawn, and under which law the models sit. */
 static void draw_title(struct canvas *c, struct rect r, const struct compute_spec *s)
 {
@@ -382,6 +396,8 @@ void compute_draw_overlay(struct canvas *c, struct rect r, const struct compute_
 			p->point_x = p->point_y = -1;
 		if (s->has_actual)
 			draw_actual(c, s, p, line, sizeof line, r.w);
+		else if ((int)strlen(line) > r.w)
+			short_readout(&p->returns, line, sizeof line);
 	} else {
 		snprintf(line, sizeof line, "no readout at this C: its next 10x is past 1e35");
 	}

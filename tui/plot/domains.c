@@ -25,6 +25,9 @@ static const struct {
 /* The glyph of a domain not in the table. */
 #define OTHER_GLYPH '+'
 
+/* The glyph of the law picked out (struct domains_spec's current). */
+#define CURRENT_GLYPH '@'
+
 /* Samples of each line that set the loss axis: four a decade. */
 #define RANGE_SAMPLES_PER_DECADE 4
 
@@ -113,10 +116,11 @@ static bool loss_range(const struct domains_spec *s, double c_lo, double c_hi, d
 	return true;
 }
 
-/* One law's reducible loss at every column's centre in its domain's glyph. */
+/* One law's reducible loss at every column's centre in its domain's glyph ('@': current). */
 static void draw_line(struct canvas *c, const struct frame *f, const struct law *law, char glyph)
 {
-	struct frame_pen pen = {c, glyph, STYLE_CURVE, FRAME_STYLE(STYLE_TEXT), false};
+	struct frame_pen pen = {c, glyph, glyph == CURRENT_GLYPH ? STYLE_CURRENT : STYLE_CURVE,
+	                        FRAME_STYLE(STYLE_TEXT), false};
 	double pc = NAN, pr = NAN;
 
 	for (int col = 0; col < f->area.w; col++) {
@@ -159,12 +163,37 @@ static int draw_legend(struct canvas *c, struct rect r, int y, const struct doma
 	return frame_legend_wrap(c, r.x, y, r.w, e, n, rows, &dropped);
 }
 
+/* The title with the law picked out: which line is '@', or that it has none; shorter where
+ * the long one does not fit, the id always whole. */
+static void draw_current_title(struct canvas *c, struct rect r, const struct domains_spec *s)
+{
+	static const char *const lead[] = {"reducible loss L(C) - L_inf vs compute", "L(C) - L_inf",
+	                                   ""};
+	bool has = domains_has_curve(s->current);
+	char title[160];
+
+	for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+		snprintf(title, sizeof title, "%s%s%s%s%s", lead[i], *lead[i] ? "; " : "",
+		         has ? "@ = " : "", s->current_id,
+		         has                           ? ""
+		         : law_has_surface(s->current) ? ": L(N, D), not drawn"
+		                                       : ": no L(C)");
+		if ((int)strlen(title) <= r.w)
+			break;
+	}
+	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
+}
+
 /* The title says what the slope means; a shorter one where it does not fit. */
-static void draw_title(struct canvas *c, struct rect r)
+static void draw_title(struct canvas *c, struct rect r, const struct domains_spec *s)
 {
 	const char *title =
 	        "reducible loss L(C) - L_inf against compute (log-log): slope = -exponent";
 
+	if (s->current_id != NULL) {
+		draw_current_title(c, r, s);
+		return;
+	}
 	if ((int)strlen(title) > r.w)
 		title = "L(C) - L_inf vs compute: slope = -exponent";
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
@@ -201,7 +230,7 @@ int domains_draw(struct canvas *c, struct rect r, const struct domains_spec *s,
 		return -1;
 	p->legend_y = p->frame.area.y + p->frame.area.h + 2;
 	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
-	draw_title(c, r);
+	draw_title(c, r, s);
 	frame_draw_axes(&p->frame, c);
 	/*
 	 * domain by domain, the domains with most laws first: a domain of one
@@ -211,6 +240,8 @@ int domains_draw(struct canvas *c, struct rect r, const struct domains_spec *s,
 		for (int k = 0; k < p->ndomains; k++)
 			if (p->domains[k].nlaws == most)
 				draw_domain(c, s, p, k);
+	if (domains_has_curve(s->current)) /* over the others, so a speaker can point at it */
+		draw_line(c, &p->frame, s->current, CURRENT_GLYPH);
 	draw_legend(c, r, p->legend_y, p, p->legend_rows);
 	return 0;
 }

@@ -35,6 +35,12 @@ struct domains_spec {
 	const struct domains_law *laws;
 	int nlaws;
 	double c_lo, c_hi; /* window in FLOPs; 0: DOMAINS_C_LO to DOMAINS_C_HI */
+	/*
+	 * The law to pick out (the explorer's current one), or NULL: its line is
+	 * drawn last in '@' and the title names current_id, or says it has no L(C).
+	 */
+	const struct law *current;
+	const char *current_id;
 };
 
 /* One domain as drawn. */
@@ -64,7 +70,7 @@ bool domains_has_curve(const struct law *law);
 /*
  * The glyph of a domain's name: a fixed one for each known domain (language
  * '*', code '#', math '%', image 'o', video '=', multimodal '~', proteins
- * '^', molecules '&'), '+' for any other.
+ * '^', molecules '&'), '+' for any other. The current law's line is '@'.
  */
 char domains_glyph(const char *domain);
 

@@ -649,8 +649,10 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	/* before the common glyphs: where the law is said to fail matters more than dots */
 	if (below_breakdown(s) && n < max)
 		snprintf(out[n++], 96, "~ L<%g invalid", s->law->breakdown_loss);
-	/* the frontiers next: on a narrow map they are the story, the dots are labelled */
-	if (n < max)
+	/* the frontiers next: on a narrow map they are the story, the dots are labelled;
+	   a law that fits no allocation (L(N) alone, exponents alone) draws none to key */
+	struct allocation probe;
+	if (n < max && (has_surface || optimum_at_compute(s->law, 1e21, 0, &probe) == MODEL_OK))
 		snprintf(out[n++], 96, "%s",
 		         !has_surface                  ? "* frontier"
 		         : law_optimum_derived(s->law) ? "* Eq.1.5 optimum"
