@@ -122,7 +122,7 @@ if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '\*\*'; then ok "plot of a po
 
 # plot compute of a power law draws its L(C) and floor
 run plot compute --law henighan2020-image8
-case "$rc:$out" in 0:*"E=3.13"*) ok "plot compute draws a power law's L(C) and its floor" ;;
+case "$rc:$out" in 0:*"L_inf=3.13"*) ok "plot compute draws a power law's L(C) and its floor" ;;
 *) no "plot compute draws a power law's L(C) and its floor" "exit $rc" "$err" ;; esac
 
 # plot domains: one legend entry per domain, one glyph each

@@ -43,7 +43,7 @@ static void lines_where_the_laws_put_them(void **state)
 {
 	struct law laws[5];
 	struct domains_law dl[6];
-	struct domains_spec s = {dl, 5, 0, 0};
+	struct domains_spec s = {dl, 5, 0, 0, NULL, NULL};
 	struct canvas c;
 	struct domains_plot p;
 	int cx, cy;
@@ -71,7 +71,7 @@ static void one_glyph_per_domain(void **state)
 {
 	struct law laws[5];
 	struct domains_law dl[6];
-	struct domains_spec s = {dl, 6, 0, 0};
+	struct domains_spec s = {dl, 6, 0, 0, NULL, NULL};
 	struct canvas c;
 	struct domains_plot p;
 
@@ -95,7 +95,7 @@ static void refuses_what_it_cannot_draw(void **state)
 {
 	struct law none = {.family = LAW_POWER}, laws[5];
 	struct domains_law dl[6], one = {&none, "x", "image"};
-	struct domains_spec s = {&one, 1, 0, 0};
+	struct domains_spec s = {&one, 1, 0, 0, NULL, NULL};
 	struct canvas c;
 	struct domains_plot p;
 
@@ -103,7 +103,7 @@ static void refuses_what_it_cannot_draw(void **state)
 	henighan(laws, dl);
 	assert_int_equal(canvas_init(&c, 80, 24), 0);
 	assert_int_equal(domains_draw(&c, (struct rect){0, 0, 80, 24}, &s, &p), -1);
-	s = (struct domains_spec){dl, 5, 0, 0};
+	s = (struct domains_spec){dl, 5, 0, 0, NULL, NULL};
 	assert_int_equal(domains_draw(&c, (struct rect){0, 0, 30, 10}, &s, &p), -1);
 	canvas_free(&c);
 	assert_int_equal(domains_glyph("proteins"), '^');

@@ -333,7 +333,7 @@ static void fields_optimum(struct readout_state *s)
 	units_format_count(opt.params, nb, sizeof nb);
 	units_format_count(opt.tokens, db, sizeof db);
 	bool loss = s->surface && opt.has_loss;
-	add(s, "", s->law->family == LAW_POWER ? DROP_NOTE : DROP_LABEL, READOUT_LINE,
+	add(s, "   ", s->law->family == LAW_POWER ? DROP_NOTE : DROP_LABEL, READOUT_LINE,
 	    READOUT_WITH_NEXT, "%s",
 	    s->law->family == LAW_POWER ? "law's N_opt(C):"
 	    : !loss                     ? "frontier at this C:"

@@ -119,7 +119,11 @@ static void draw_floor(struct canvas *c, const struct compute_spec *s, struct co
 	for (int x = f->area.x; x < f->area.x + f->area.w; x++)
 		canvas_put(c, x, cy, COMPUTE_FLOOR_GLYPH, STYLE_AXIS);
 	units_format_fixed(p->floor, 2, e, sizeof e);
-	int len = snprintf(label, sizeof label, " E=%s irreducible ", e);
+	/* a one-variable law's floor is its L_inf (Henighan et al. Eq. 1.1), not an E */
+	const char *name = s->laws[0].law->family == LAW_POWER ? "L_inf" : "E";
+	int len = snprintf(label, sizeof label, " %s=%s irreducible ", name, e);
+	if (len + 1 > f->area.w) /* a narrow panel keeps the number whole */
+		len = snprintf(label, sizeof label, " %s=%s ", name, e);
 	canvas_text(c, f->area.x + 1, cy, label, len, STYLE_TEXT);
 }
 
@@ -185,7 +189,8 @@ static int legend_entries(const struct compute_spec *s, const struct compute_plo
 		snprintf(out[n++], 96, "%c %s%s", law_drawn(s, i) ? COMPUTE_GLYPHS[i] : '-',
 		         s->laws[i].id, law_drawn(s, i) ? "" : " (no loss fit)");
 	if (floor && n < max)
-		snprintf(out[n++], 96, "%c E floor", COMPUTE_FLOOR_GLYPH);
+		snprintf(out[n++], 96, "%c %s floor", COMPUTE_FLOOR_GLYPH,
+		         s->laws[0].law->family == LAW_POWER ? "L_inf" : "E");
 	/* the models drawn whole (before the base is drawn: all that may be) */
 	for (int k = 0; s->legend_models && k < s->nmodels && k < COMPUTE_MAX_MODELS && n < max;
 	     k++)
@@ -293,7 +298,10 @@ static void draw_title(struct canvas *c, struct rect r, const struct compute_spe
 {
 	char title[256];
 
-	snprintf(title, sizeof title, "compute-optimal loss L*(C) vs compute C (FLOPs): %s",
+	/* a power law's L(C) is its paper's fit to the frontier, not a minimum isoflop takes */
+	snprintf(title, sizeof title, "%s vs compute C (FLOPs): %s",
+	         s->laws[0].law->family == LAW_POWER ? "the law's fit L(C)"
+	                                             : "compute-optimal loss L*(C)",
 	         s->laws[0].id);
 	if ((int)strlen(title) > r.w)
 		snprintf(title, sizeof title, "loss vs compute: %s", s->laws[0].id);
