@@ -26,19 +26,6 @@ enum model_status law_single_loss(const struct law_single *s, double x, double *
 	return MODEL_OK;
 }
 
-enum model_status law_single_inverse(const struct law_single *s, double loss, double *x)
-{
-	if (!(s->scale > 0))
-		return MODEL_ENOFIT;
-	if (!(loss > s->floor) || !isfinite(loss))
-		return MODEL_EDOM;
-	double v = s->scale / pow(loss - s->floor, 1 / s->exponent);
-	if (!(v > 0) || !isfinite(v))
-		return MODEL_EDOM;
-	*x = v;
-	return MODEL_OK;
-}
-
 bool law_optimum_derived(const struct law *law)
 {
 	return law->family == LAW_KAPLAN;
@@ -134,9 +121,8 @@ const char *model_strerror(enum model_status status)
 	case MODEL_EDOM:
 		return "outside the law's domain";
 	case MODEL_ENOSURFACE:
-		return "the law has no loss surface L(N, D): a frontier law gives allocations "
-		       "only, "
-		       "a one-variable law L(N) or L(C)";
+		return "the law has no loss surface L(N, D) (a frontier law fits allocations, a "
+		       "power law L(N) or L(C))";
 	case MODEL_ENOCONV:
 		return "the numerical search did not converge";
 	case MODEL_ENOFIT:

@@ -15,7 +15,7 @@
 enum model_status {
 	MODEL_OK = 0,
 	MODEL_EDOM,       /* input outside the law's domain (N <= 0, loss <= E, ...) */
-	MODEL_ENOSURFACE, /* a frontier law was asked for a loss */
+	MODEL_ENOSURFACE, /* a law without L(N, D) (frontier, power) was asked for L(N, D) */
 	MODEL_ENOCONV,    /* a GSL search found no bracket or did not converge */
 	MODEL_EPLATEAU,   /* the loss is flat in N at this budget: no split is better */
 	MODEL_ENOFIT,     /* the paper fits no such relation (an exponent without its coefficient,
@@ -160,9 +160,6 @@ bool law_has_surface(const struct law *law);
  * paper fits none (scale == 0), MODEL_EDOM when x is not positive.
  */
 enum model_status law_single_loss(const struct law_single *s, double x, double *loss);
-
-/* The x at which a power law reaches `loss` > floor: scale / (loss - floor)^(1/exponent). */
-enum model_status law_single_inverse(const struct law_single *s, double loss, double *x);
 
 /*
  * Loss at N parameters trained on D tokens, u of them unique (u <= 0: all

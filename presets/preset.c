@@ -947,6 +947,13 @@ static int check_power(struct loader *l)
 		            "token, nats per image)");
 	double n_exponent = law->frontier.params.exp, beta = law->by_params.exponent;
 	double c_n = law->frontier.params.coef;
+	/* at beta >= 1 N_opt grows as fast as C: D = C / (k N_opt) would shrink to nothing */
+	if (given[2] && !(beta < 1))
+		return fail(
+		        l, l->constants.at[field_index(&constant_set, "optimal_params_exponent")],
+		        "'optimal_params_exponent' must be below 1: at %g N_opt grows as fast as "
+		        "C and D = C/(kN) stops growing",
+		        beta);
 	law->by_params.exponent = n_exponent;
 	law->frontier.unit = 1;
 	law->frontier.params.exp = given[2] ? beta : 0;
@@ -1245,6 +1252,12 @@ static int check_preset(struct loader *l, enum preset_kind want)
 	if (check_family_mix(l) < 0 ||
 	    check_keys(l, &constant_set, &l->constants, FAM(p->law.family), what) < 0)
 		return -1;
+	/* only a power law shows its units; another law's loss is read as nats per token */
+	if (p->law.family != LAW_POWER && l->root.on[field_index(&root_set, "units")])
+		return fail(l, key_mark(l, "units"),
+		            "'units' belongs to a power law: the %s family's loss is read in nats "
+		            "per token",
+		            preset_family_name(p->law.family));
 	return p->law.family == LAW_FRONTIER ? check_frontier(l)
 	       : p->law.family == LAW_POWER  ? check_power(l)
 	                                     : 0;

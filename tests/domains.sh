@@ -143,4 +143,24 @@ if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q henighan2020-image8 && ! prin
 else
 	no "presets laws --domain image lists image laws only" "$out"
 fi
+# what a law cannot show is refused, never drawn blank or from another domain's data
+G="isoflop: hoffmann2022-github gives only exponents (N_opt ~ C^0.53, D_opt ~ C^0.47; Table A2): no allocation at a compute"
+expect_error "plot contour of exponents alone: no blank map" "$G" plot contour --law hoffmann2022-github
+expect_error "plot params of exponents alone names what they are" "$G" plot params --law hoffmann2022-github
+expect_error "plot compute of exponents alone names what they are" "$G" plot compute --law hoffmann2022-github
+expect_error "--frontier with a law that fits no allocation" \
+	"isoflop: --frontier: 'hoffmann2022-c4' fits no compute-optimal allocation to draw (isoflop presets laws lists the laws)" \
+	plot contour --law hoffmann2022 --frontier hoffmann2022-c4
+expect_error "--stock (text) with an image law" \
+	"isoflop: optimum: --stock counts text tokens; 'henighan2020-image8' is a law of the image domain" \
+	optimum --law henighan2020-image8 --compute 1e24 --stock villalobos2024
+expect_error "timeline (the text data wall) with an image law" \
+	"isoflop: timeline: the data wall counts text tokens; 'henighan2020-image8' is a law of the image domain" \
+	timeline --law henighan2020-image8
+expect_error "--inference-tokens with a power law" \
+	"isoflop: plot: --inference-tokens needs a law with a loss surface L(N, D); 'henighan2020-image8' is a power law" \
+	plot contour --law henighan2020-image8 --inference-tokens 1e12
+# a law's own units in loss's note (a made-up law of tests/power-presets: nats per image)
+run loss --preset-dir "$(dirname "$0")/power-presets" --law test-power --params 1e6
+case "$out" in *"loss in nats per image"*) ok "loss says the law's own units" ;; *) no "loss says the law's own units" "$out" ;; esac
 echo "1..$n"

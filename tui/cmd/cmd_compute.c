@@ -220,6 +220,8 @@ int cmd_plot_compute(const struct cli *cli)
 	if (!(cli->given & OPT_FORMAT) && laws[0].law->family == LAW_POWER &&
 	    !(laws[0].law->by_compute.scale > 0))
 		return power_no_compute_refusal(presets[0]);
+	if (power_exponents_only(laws[0].law))
+		return power_exponents_refusal(presets[0]);
 	if (!(cli->given & OPT_FORMAT) && !law_has_surface(laws[0].law) &&
 	    laws[0].law->family != LAW_POWER)
 		return cli_error("'%s' is a frontier law: it fits N* and D* but no loss, so no "

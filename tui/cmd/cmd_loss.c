@@ -124,6 +124,8 @@ static int law_refused(const struct cli *cli, const struct preset *p, bool all)
 	if (!law_has_surface(law)) {
 		if (all)
 			return SKIP_FRONTIER;
+		if (power_exponents_only(law))
+			return power_exponents_refusal(p);
 		return cli_error("'%s' is a frontier law: it gives allocations only and has no "
 		                 "loss surface (try: isoflop optimum --law %s --compute C)",
 		                 p->id, p->id);
@@ -230,8 +232,9 @@ static int power_loss(const struct cli *cli, const struct preset *p)
 	table_print(&t, cli->format, stdout);
 	table_free(&t);
 	if (cli->format == FORMAT_TEXT)
-		printf("%s under %s, loss in nats per token%s.\n", by_compute ? "L(C)" : "L(N)",
-		       p->id, law->non_embedding && !by_compute ? ", N non-embedding" : "");
+		printf("%s under %s, loss in %s%s.\n", by_compute ? "L(C)" : "L(N)", p->id,
+		       p->units[0] ? p->units : "nats per token",
+		       law->non_embedding && !by_compute ? ", N non-embedding" : "");
 	return 0;
 }
 

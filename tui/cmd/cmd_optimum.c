@@ -338,6 +338,12 @@ static int power_refused(const struct cli *cli, const struct preset *p, bool all
 		return all ? SKIP_LAW : power_exponents_refusal(p);
 	if (law->family != LAW_POWER)
 		return 0;
+	/* the stocks count human text: an image's or a video's tokens are no such tokens */
+	if (cli->stock != NULL && p->domain != PRESET_DOMAIN_LANGUAGE)
+		return all ? SKIP_LAW
+		           : cli_error("optimum: --stock counts text tokens; '%s' is a law of the "
+		                       "%s domain",
+		                       p->id, preset_domain_name(p->domain));
 	power_fits_text(law, fits, sizeof fits);
 	if (cli->given & (OPT_LOSS | OPT_PARAMS | OPT_TOKENS | OPT_INFERENCE | OPT_UNIQUE))
 		return all ? SKIP_LAW

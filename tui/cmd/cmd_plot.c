@@ -147,10 +147,14 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 		spec.compared = true;
 		if (cli->delta) {
 			if (!law_has_surface(&law->law) || !law_has_surface(&b->preset.law))
-				return cli_error(
-				        "--delta needs two laws with a loss surface; '%s' is a "
-				        "frontier law",
-				        law_has_surface(&law->law) ? b->preset.id : law->id);
+				return cli_error("--delta needs two laws with a loss surface L(N, "
+				                 "D); '%s' is "
+				                 "a %s law",
+				                 law_has_surface(&law->law) ? b->preset.id
+				                                            : law->id,
+				                 preset_family_name(law_has_surface(&law->law)
+				                                            ? b->preset.law.family
+				                                            : law->law.family));
 			spec.delta_law = &b->preset.law;
 			spec.delta_name = b->preset.id;
 		}
@@ -161,6 +165,13 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 			return cli_error("--frontier: unknown law '%s' (isoflop presets laws lists "
 			                 "them)",
 			                 cli->frontier);
+		/* a law without an allocation draws no line: a legend entry would promise one */
+		struct allocation probe;
+		if (optimum_at_compute(&f->preset.law, 1e21, 0, &probe) != MODEL_OK)
+			return cli_error(
+			        "--frontier: '%s' fits no compute-optimal allocation to draw "
+			        "(isoflop presets laws lists the laws)",
+			        f->preset.id);
 		spec.frontier2 = &f->preset.law;
 		spec.frontier2_name = f->preset.id;
 	}
@@ -180,6 +191,19 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 static int plot_contour(const struct cli *cli, const struct preset *law, const double range[4],
                         struct canvas *c)
 {
+	/* serving's tokens move an L(N, D) optimum; a one-variable law has none to move */
+	if (law->law.family == LAW_POWER && (cli->given & OPT_INFERENCE))
+		return cli_error(
+		        "plot: --inference-tokens needs a law with a loss surface L(N, D); "
+		        "'%s' is a power law",
+		        law->id);
+	if (law->law.family == LAW_POWER && cli->stock != NULL &&
+	    law->domain != PRESET_DOMAIN_LANGUAGE)
+		return cli_error("plot: --stock counts text tokens; '%s' is a law of the %s domain",
+		                 law->id, preset_domain_name(law->domain));
+	/* a map of exponents alone would be blank: say what the law gives instead */
+	if (power_exponents_only(&law->law))
+		return power_exponents_refusal(law);
 	/* a power law's map is its N_opt(C) frontier alone: never a blank map */
 	if (law->law.family == LAW_POWER && !power_has_optimum(&law->law))
 		return power_map_refusal("plot", law);

@@ -41,6 +41,11 @@ static int find_presets(const struct cli *cli, struct timeline_run *r)
 	if (cli_laws(cli, laws, 1) < 0)
 		return EXIT_USAGE;
 	r->law = &laws[0]->preset;
+	/* the stock of public text is no stock of images' or videos' tokens */
+	if (r->law->domain != PRESET_DOMAIN_LANGUAGE)
+		return cli_error("timeline: the data wall counts text tokens; '%s' is a law of the "
+		                 "%s domain",
+		                 r->law->id, preset_domain_name(r->law->domain));
 	if (cli_stock(cli, stock, &r->stock) != 0)
 		return EXIT_USAGE;
 	if ((e = catalog_trend(cli->catalog, trend)) == NULL)

@@ -92,6 +92,8 @@ int power_no_params_refusal(const char *what, const struct preset *p)
 {
 	char fits[64];
 
+	if (power_exponents_only(&p->law)) /* its optimum would refuse too: say what it has */
+		return power_exponents_refusal(p);
 	if (p->law.family == LAW_FRONTIER)
 		return cli_error("%s: '%s' is a frontier law: it fits no loss (isoflop optimum "
 		                 "--law %s --compute C)",

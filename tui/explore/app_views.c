@@ -129,7 +129,7 @@ const struct app_view app_views[] = {
          false,
          app_open_compute,
          has_loss_of_compute,
-         "%s is a frontier law: it fits no loss, so no L*(C) to draw (w: pick another)",
+         "%s fits no loss against compute, so no L*(C) to draw (w: pick another)",
          false,
          NULL},
         {TOUR_VIEW_TIMELINE,

@@ -149,6 +149,13 @@ const char *law_view_refusal(const struct preset *p, int key, char *buf, size_t 
 	case 't':
 		snprintf(buf, size, "t trades L(N, D) for test time: %s has no L(N, D)", p->id);
 		return buf;
+	case 'T':
+		/* the stock of public text is no stock of images' or videos' tokens */
+		if (p->domain == PRESET_DOMAIN_LANGUAGE)
+			return NULL;
+		snprintf(buf, size, "T: the data wall counts text tokens; %s's domain is %s", p->id,
+		         preset_domain_name(p->domain));
+		return buf;
 	case 'C':
 		if (law_view_fits_compute(&p->law))
 			return NULL;

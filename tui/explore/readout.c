@@ -340,7 +340,12 @@ static void fields_optimum(struct readout_state *s)
 	    : s->derived                ? "Eq. 1.5:"
 	                                : "at this C:");
 	add(s, " ", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "N* = %s", nb);
-	add(s, "  ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "D* = %s", db);
+	/* a power law's paper fits N_opt alone: its D is C/(kN), isoflop's */
+	if (s->law->family == LAW_POWER)
+		add(s, "  ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "D = C/%gN = %s (derived)",
+		    s->law->k, db);
+	else
+		add(s, "  ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "D* = %s", db);
 	if (!loss)
 		return;
 	add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",

@@ -187,7 +187,10 @@ static int legend_entries(const struct compute_spec *s, const struct compute_plo
 
 	for (int i = 0; i < s->nlaws && i < COMPUTE_MAX_LAWS && n < max; i++)
 		snprintf(out[n++], 96, "%c %s%s", law_drawn(s, i) ? COMPUTE_GLYPHS[i] : '-',
-		         s->laws[i].id, law_drawn(s, i) ? "" : " (no loss fit)");
+		         s->laws[i].id,
+		         law_drawn(s, i)                       ? ""
+		         : s->laws[i].law->family == LAW_POWER ? " (no L(C))"
+		                                               : " (no loss fit)");
 	if (floor && n < max)
 		snprintf(out[n++], 96, "%c %s floor", COMPUTE_FLOOR_GLYPH,
 		         s->laws[0].law->family == LAW_POWER ? "L_inf" : "E");
@@ -276,7 +279,8 @@ void compute_readout(const struct returns *r, char *buf, size_t size)
 	}
 	units_format_fixed(r->at.loss - r->floor, 3, left, sizeof left);
 	snprintf(buf, size, "C=%s: the next 10x buys dL=%s (%.1f%% of the %s %s)", cb, gain,
-	         100 * r->share, left, r->floor > 0 ? "reducible left" : "loss, no E");
+	         100 * r->share, left,
+	         r->floor > 0 ? "reducible left" : "loss: the law fits no floor");
 }
 
 /*
@@ -305,6 +309,8 @@ static void draw_title(struct canvas *c, struct rect r, const struct compute_spe
 	         s->laws[0].id);
 	if ((int)strlen(title) > r.w)
 		snprintf(title, sizeof title, "loss vs compute: %s", s->laws[0].id);
+	if ((int)strlen(title) > r.w) /* the id whole: cut, it would name another law */
+		snprintf(title, sizeof title, "%s", s->laws[0].id);
 	canvas_fill_rect(c, (struct rect){r.x, r.y, r.w, 1}, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 }

@@ -80,12 +80,13 @@ static void collect_domains(const struct domains_spec *s, struct domains_plot *p
 			if (k == DOMAINS_MAX_DOMAINS)
 				continue;
 			p->domains[p->ndomains++] =
-			        (struct domains_entry){name, domains_glyph(name), 0, a, a};
+			        (struct domains_entry){name, domains_glyph(name), 0, a, a, false};
 		}
 		struct domains_entry *e = &p->domains[k];
 		e->nlaws++;
 		e->exp_lo = fmin(e->exp_lo, a);
 		e->exp_hi = fmax(e->exp_hi, a);
+		e->no_floor |= !(dl->law->by_compute.floor > 0);
 	}
 }
 
@@ -157,7 +158,10 @@ static int draw_legend(struct canvas *c, struct rect r, int y, const struct doma
 
 	for (int i = 0; i < p->ndomains; i++) {
 		domains_exponents_text(&p->domains[i], ex, sizeof ex);
-		snprintf(e[n++], 96, "%c %s %s", p->domains[i].glyph, p->domains[i].name, ex);
+		/* no L_inf (language's: the entropy of text is not yet known): not a reducible part
+		 */
+		snprintf(e[n++], 96, "%c %s %s%s", p->domains[i].glyph, p->domains[i].name, ex,
+		         p->domains[i].no_floor ? " (no L_inf: all of L(C))" : "");
 	}
 	snprintf(e[n++], 96, "C in FLOPs");
 	return frame_legend_wrap(c, r.x, y, r.w, e, n, rows, &dropped);

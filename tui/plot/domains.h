@@ -49,6 +49,7 @@ struct domains_entry {
 	char glyph;
 	int nlaws;
 	double exp_lo, exp_hi; /* its laws' compute exponents */
+	bool no_floor;         /* a law of it fits no L_inf: its whole L(C) is drawn */
 };
 
 /* What was drawn: for the caller's table and the tests. */
