@@ -209,7 +209,7 @@ expect_match "every loss law plots" '^Kaplan L\(N, D\)' plot contour --law kapla
 expect_match "a frontier law draws its line only" 'no loss surface, frontier only$' plot contour --law deepseek2024
 expect_match "the title gives the loss at the point" '^Chinchilla replication \(Epoch AI refit\), MassiveText: L\(70B, 1\.4T\) = 1\.9' plot contour --params 70B --tokens 1.4T
 expect_error "--delta needs --compare" "isoflop: --delta needs --compare ID: the law to subtract" plot contour --delta
-expect_error "--delta needs two surfaces" "isoflop: --delta needs two laws with a loss surface; 'llama3-2024' is a frontier law" plot contour --compare llama3-2024 --delta
+expect_error "--delta needs two surfaces" "isoflop: --delta needs two laws with a loss surface L(N, D); 'llama3-2024' is a frontier law" plot contour --compare llama3-2024 --delta
 # Chinchilla under Hoffmann's rounded law (1.9366) and Besiroglu's (1.9739): both cross-checked values
 expect_match "--delta: the difference at the point" '^dL = hoffmann2022 - besiroglu2024: -0\.037[23] at \(70B, 1\.4T\)$' plot contour --law hoffmann2022 --compare besiroglu2024 --delta --params 70B --tokens 1.4T
 expect_match "--compare: the second frontier in the legend" '# kaplan2020-frontier' plot contour --compare kaplan2020-frontier

@@ -42,7 +42,7 @@ T new-session -d -s keep -x 80 -y 24 'sleep 600'
 
 explorer --law henighan2020-image8
 if wait_for '^henighan2020-image8 fits L\(N\), L\(C\) and N_opt\(C\) only: no map of L\(N, D\)$' &&
-	screen | grep -q 'loss vs compute: henighan2020-' && screen | grep -q "^law's L(N) = 3.1271" &&
+	screen | sed -n 1p | grep -q ' henighan2020-image8$' && screen | grep -q "^law's L(N) = 3.1271" &&
 	! screen | grep -q 'no profiles'; then
 	ok "a power law starts with its L(C) beside the map, its losses and what it cannot show"
 else

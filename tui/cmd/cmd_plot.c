@@ -105,6 +105,25 @@ static int cost_lines(const struct cli *cli, struct map_spec *spec)
 	return 0;
 }
 
+/* --frontier ID: a second frontier on the map, from a law that fits an allocation. */
+static int frontier_option(const struct cli *cli, struct map_spec *spec)
+{
+	const struct catalog_entry *f = catalog_law(cli->catalog, cli->frontier);
+	struct allocation probe;
+
+	if (f == NULL)
+		return cli_error("--frontier: unknown law '%s' (isoflop presets laws lists them)",
+		                 cli->frontier);
+	/* a law without an allocation draws no line: a legend entry would promise one */
+	if (optimum_at_compute(&f->preset.law, 1e21, 0, &probe) != MODEL_OK)
+		return cli_error("--frontier: '%s' fits no compute-optimal allocation to draw "
+		                 "(isoflop presets laws lists the laws)",
+		                 f->preset.id);
+	spec->frontier2 = &f->preset.law;
+	spec->frontier2_name = f->preset.id;
+	return 0;
+}
+
 static int draw_contour(const struct cli *cli, const struct preset *law, const double range[4],
                         struct canvas *c, struct map_marker *markers, int max)
 {
@@ -159,22 +178,8 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 			spec.delta_name = b->preset.id;
 		}
 	}
-	if (cli->frontier != NULL) {
-		const struct catalog_entry *f = catalog_law(cli->catalog, cli->frontier);
-		if (f == NULL)
-			return cli_error("--frontier: unknown law '%s' (isoflop presets laws lists "
-			                 "them)",
-			                 cli->frontier);
-		/* a law without an allocation draws no line: a legend entry would promise one */
-		struct allocation probe;
-		if (optimum_at_compute(&f->preset.law, 1e21, 0, &probe) != MODEL_OK)
-			return cli_error(
-			        "--frontier: '%s' fits no compute-optimal allocation to draw "
-			        "(isoflop presets laws lists the laws)",
-			        f->preset.id);
-		spec.frontier2 = &f->preset.law;
-		spec.frontier2_name = f->preset.id;
-	}
+	if (cli->frontier != NULL && (rc = frontier_option(cli, &spec)) != 0)
+		return rc;
 	/* with neither, the law's paper's own frontier where it has one (Kaplan's Table 6) */
 	const struct catalog_entry *paper =
 	        law->paper_frontier[0] ? catalog_law(cli->catalog, law->paper_frontier) : NULL;

@@ -129,7 +129,7 @@ const struct app_view app_views[] = {
          false,
          app_open_compute,
          has_loss_of_compute,
-         "%s fits no loss against compute, so no L*(C) to draw (w: pick another)",
+         "%s fits no loss against compute: no L*(C) to draw (w: another law)",
          false,
          NULL},
         {TOUR_VIEW_TIMELINE,

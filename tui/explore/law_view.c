@@ -116,8 +116,7 @@ static const char *no_optimum(const struct preset *p, char *buf, size_t size)
 	if (law_view_has_frontier(&p->law))
 		return NULL;
 	if (law_view_exponent_only(&p->law, what, sizeof what))
-		snprintf(buf, size, "o: %s gives exponents only (%s): no optimum to snap to", p->id,
-		         what);
+		snprintf(buf, size, "o: %s: exponents only (%s), no optimum", p->id, what);
 	else
 		snprintf(buf, size, "o: %s fits no N_opt(C): no optimum to snap to", p->id);
 	return buf;
