@@ -43,7 +43,7 @@ static void lines_where_the_laws_put_them(void **state)
 {
 	struct law laws[5];
 	struct domains_law dl[6];
-	struct domains_spec s = {dl, 5, 0, 0, NULL, NULL};
+	struct domains_spec s = {dl, 5, 0, 0, NULL, NULL, 0};
 	struct canvas c;
 	struct domains_plot p;
 	int cx, cy;
@@ -71,7 +71,7 @@ static void one_glyph_per_domain(void **state)
 {
 	struct law laws[5];
 	struct domains_law dl[6];
-	struct domains_spec s = {dl, 6, 0, 0, NULL, NULL};
+	struct domains_spec s = {dl, 6, 0, 0, NULL, NULL, 0};
 	struct canvas c;
 	struct domains_plot p;
 
@@ -95,7 +95,7 @@ static void refuses_what_it_cannot_draw(void **state)
 {
 	struct law none = {.family = LAW_POWER}, laws[5];
 	struct domains_law dl[6], one = {&none, "x", "image"};
-	struct domains_spec s = {&one, 1, 0, 0, NULL, NULL};
+	struct domains_spec s = {&one, 1, 0, 0, NULL, NULL, 0};
 	struct canvas c;
 	struct domains_plot p;
 
@@ -103,11 +103,44 @@ static void refuses_what_it_cannot_draw(void **state)
 	henighan(laws, dl);
 	assert_int_equal(canvas_init(&c, 80, 24), 0);
 	assert_int_equal(domains_draw(&c, (struct rect){0, 0, 80, 24}, &s, &p), -1);
-	s = (struct domains_spec){dl, 5, 0, 0, NULL, NULL};
+	s = (struct domains_spec){dl, 5, 0, 0, NULL, NULL, 0};
 	assert_int_equal(domains_draw(&c, (struct rect){0, 0, 30, 10}, &s, &p), -1);
 	canvas_free(&c);
 	assert_int_equal(domains_glyph("proteins"), '^');
 	assert_int_equal(domains_glyph("astronomy"), '+');
+}
+
+/* The explorer's C: a '|' under the current law's line in C's column, keyed in the legend. */
+static void point_c_is_marked_under_the_current_line(void **state)
+{
+	struct law laws[5];
+	struct domains_law dl[6];
+	struct domains_spec s = {dl, 5, 0, 0, NULL, "current", 1e20};
+	struct canvas c;
+	struct domains_plot p;
+	int cx, cy;
+
+	(void)state;
+	henighan(laws, dl);
+	s.current = &laws[0];
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(domains_draw(&c, (struct rect){0, 0, 80, 24}, &s, &p), 0);
+	/* the reducible loss (scale / C)^exponent of laws[0] at 1e20 */
+	double r = pow(laws[0].by_compute.scale / 1e20, laws[0].by_compute.exponent);
+	assert_true(frame_cell(&p.frame, 1e20, r, &cx, &cy));
+	assert_int_equal(canvas_get(&c, cx, cy).ch, '@');
+	assert_int_equal(canvas_get(&c, cx, p.frame.area.y + p.frame.area.h - 1).ch, '|');
+	bool keyed = false;
+	for (int y = p.legend_y; y < p.legend_y + p.legend_rows; y++)
+		for (int x = 0; x + 10 <= 80; x++) {
+			char t[11];
+			for (int k = 0; k < 10; k++)
+				t[k] = (char)canvas_get(&c, x + k, y).ch;
+			t[10] = '\0';
+			keyed |= strcmp(t, "| C = 1e20") == 0;
+		}
+	assert_true(keyed);
+	canvas_free(&c);
 }
 
 int main(void)
@@ -116,6 +149,7 @@ int main(void)
 	        cmocka_unit_test(lines_where_the_laws_put_them),
 	        cmocka_unit_test(one_glyph_per_domain),
 	        cmocka_unit_test(refuses_what_it_cannot_draw),
+	        cmocka_unit_test(point_c_is_marked_under_the_current_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

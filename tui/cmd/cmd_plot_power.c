@@ -152,7 +152,7 @@ int cmd_plot_domains(const struct cli *cli)
 		return cli_error("plot domains: the picture needs --width %d and --height %d or "
 		                 "more",
 		                 DOMAINS_MIN_W, DOMAINS_MIN_H);
-	struct domains_spec spec = {laws, n, 0, 0, NULL, NULL};
+	struct domains_spec spec = {laws, n, 0, 0, NULL, NULL, 0};
 	if (canvas_init(&c, w, h) != 0)
 		return cli_error("out of memory");
 	if (domains_draw(&c, (struct rect){0, 0, w, h}, &spec, &dp) != 0) {

@@ -112,7 +112,7 @@ void domains_view_draw(struct canvas *c, const struct app *a, struct rect r)
 	struct domains_plot p;
 	const struct preset *cur = &a->catalog->laws[a->scene.law].preset;
 	int n = view_laws(a, laws, DOMAINS_MAX_LAWS), nrows = 0;
-	struct domains_spec s = {laws, n, 0, 0, app_law(a), cur->id};
+	struct domains_spec s = {laws, n, 0, 0, app_law(a), cur->id, app_value(a, SLIDER_C)};
 	char rows[TABLE_MAX_ROWS][160];
 
 	if (n == 0) {

@@ -151,9 +151,9 @@ static void draw_domain(struct canvas *c, const struct domains_spec *s,
 
 /* Each domain's glyph, name and exponents: "o image 0.10-0.19". */
 static int draw_legend(struct canvas *c, struct rect r, int y, const struct domains_plot *p,
-                       int rows)
+                       int rows, double point_c)
 {
-	char e[DOMAINS_MAX_DOMAINS + 1][96], ex[24];
+	char e[DOMAINS_MAX_DOMAINS + 2][96], ex[24];
 	int n = 0, dropped;
 
 	for (int i = 0; i < p->ndomains; i++) {
@@ -162,6 +162,11 @@ static int draw_legend(struct canvas *c, struct rect r, int y, const struct doma
 		 */
 		snprintf(e[n++], 96, "%c %s %s%s", p->domains[i].glyph, p->domains[i].name, ex,
 		         p->domains[i].no_floor ? " (no L_inf: all of L(C))" : "");
+	}
+	if (point_c > 0) {
+		char cb[16];
+		units_format_compute(point_c, cb, sizeof cb);
+		snprintf(e[n++], 96, "| C = %s", cb);
 	}
 	snprintf(e[n++], 96, "C in FLOPs");
 	return frame_legend_wrap(c, r.x, y, r.w, e, n, rows, &dropped);
@@ -220,6 +225,19 @@ static bool set_axes(const struct domains_spec *s, struct domains_plot *p)
 	return true;
 }
 
+/* The point's C: a '|' in the blank cells from the axis up to the current law's line there. */
+static void draw_point_c(struct canvas *c, const struct domains_spec *s, const struct frame *f)
+{
+	double r = reducible(s->current, s->point_c);
+	int cx, cy;
+
+	if (!(s->point_c > 0) || !(r > 0) || !frame_cell(f, s->point_c, r, &cx, &cy))
+		return;
+	for (int y = cy + 1; y < f->area.y + f->area.h; y++)
+		if (canvas_get(c, cx, y).ch == ' ')
+			canvas_put(c, cx, y, '|', STYLE_HIGHLIGHT);
+}
+
 int domains_draw(struct canvas *c, struct rect r, const struct domains_spec *s,
                  struct domains_plot *p)
 {
@@ -229,7 +247,8 @@ int domains_draw(struct canvas *c, struct rect r, const struct domains_spec *s,
 	collect_domains(s, p);
 	if (p->ndrawn == 0 || !set_axes(s, p))
 		return -1;
-	p->legend_rows = draw_legend(NULL, r, 0, p, 2);
+	double point_c = s->point_c > 0 && domains_has_curve(s->current) ? s->point_c : 0;
+	p->legend_rows = draw_legend(NULL, r, 0, p, 2, point_c);
 	if (!frame_layout(&p->frame, r, 1, p->legend_rows + 1))
 		return -1;
 	p->legend_y = p->frame.area.y + p->frame.area.h + 2;
@@ -244,8 +263,10 @@ int domains_draw(struct canvas *c, struct rect r, const struct domains_spec *s,
 		for (int k = 0; k < p->ndomains; k++)
 			if (p->domains[k].nlaws == most)
 				draw_domain(c, s, p, k);
-	if (domains_has_curve(s->current)) /* over the others, so a speaker can point at it */
+	if (domains_has_curve(s->current)) { /* over the others, so a speaker can point at it */
+		draw_point_c(c, s, &p->frame);
 		draw_line(c, &p->frame, s->current, CURRENT_GLYPH);
-	draw_legend(c, r, p->legend_y, p, p->legend_rows);
+	}
+	draw_legend(c, r, p->legend_y, p, p->legend_rows, point_c);
 	return 0;
 }

@@ -41,6 +41,8 @@ struct domains_spec {
 	 */
 	const struct law *current;
 	const char *current_id;
+	/* the explorer's C: a '|' from the axis up to the current law's line; 0: none */
+	double point_c;
 };
 
 /* One domain as drawn. */
