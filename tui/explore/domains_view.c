@@ -61,15 +61,33 @@ static size_t paper_len(const char *id)
 	return dash != NULL ? (size_t)(dash - id) : strlen(id);
 }
 
-/* Whether law i is a frontier of the same paper as the current law's id. */
+/* The arXiv id a source cites ("2401.02954"), its length in *n; NULL when it cites none. */
+static const char *arxiv_of(const char *source, size_t *n)
+{
+	const char *at = strstr(source, "arXiv:");
+
+	if (at == NULL)
+		return NULL;
+	at += strlen("arXiv:");
+	*n = strspn(at, "0123456789.v");
+	return *n > 0 ? at : NULL;
+}
+
+/*
+ * Whether law i is a frontier of the current law's paper: their sources cite
+ * one arXiv id (two files of one user, "my-a" and "my-b", are not one paper).
+ */
 static bool same_paper(const struct app *a, size_t i, const char *id)
 {
 	const struct preset *p = &a->catalog->laws[i].preset;
-	size_t n = paper_len(id);
+	const struct catalog_entry *cur = catalog_law(a->catalog, id);
 	const struct law_frontier *f = &p->law.frontier;
+	size_t n = 0, m = 0;
+	const char *x = arxiv_of(p->source, &n);
+	const char *y = cur != NULL ? arxiv_of(cur->preset.source, &m) : NULL;
 
-	return p->law.family == LAW_FRONTIER && paper_len(p->id) == n &&
-	       strncmp(p->id, id, n) == 0 && (f->params.exp > 0 || f->flops_pt.exp > 0);
+	return p->law.family == LAW_FRONTIER && (f->params.exp > 0 || f->flops_pt.exp > 0) &&
+	       x != NULL && y != NULL && n == m && strncmp(x, y, n) == 0;
 }
 
 /*

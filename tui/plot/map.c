@@ -965,13 +965,13 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 			draw_point(c, s, m, cx, cy);
 		return;
 	}
-	/* an id cut short reads as another law's (henighan2020-image1 for -image16): the tail
-	 * gives way first, to its point, then to nothing */
+	/* without a loss the tail holds no number: rather than cut an id into another law's
+	 * (henighan2020-image1 for -image16) it gives way, to its point, then to nothing */
 	const char *id = s->law_id != NULL ? s->law_id : s->law_name;
 	if ((int)(strlen(id) + strlen(tail)) > r.w && !m->has_surface && s->has_point)
 		snprintf(tail, sizeof tail, ": @ %s, %s", nbuf, dbuf);
-	if ((int)(strlen(id) + strlen(tail)) > r.w)
-		tail[0] = '\0';
+	if ((int)(strlen(id) + strlen(tail)) > r.w && !m->has_surface)
+		snprintf(tail, sizeof tail, "%s", "");
 	int room = r.w - (int)strlen(tail);
 	snprintf(title, sizeof title, "%s, %s", s->law_name, s->dataset);
 	if (!s->dataset[0] || (int)strlen(title) > room)
