@@ -13,6 +13,35 @@ bool law_has_surface(const struct law *law)
 	return law->family != LAW_FRONTIER && law->family != LAW_POWER;
 }
 
+bool law_fits_params(const struct law *law)
+{
+	return law->family == LAW_POWER && law->by_params.scale > 0;
+}
+
+bool law_fits_compute(const struct law *law)
+{
+	return law->family == LAW_POWER && law->by_compute.scale > 0;
+}
+
+bool law_fits_allocation(const struct law *law)
+{
+	const struct law_frontier *f = &law->frontier;
+
+	if (law->family == LAW_POWER)
+		return f->params.coef > 0;
+	if (law->family == LAW_FRONTIER)
+		return f->params.coef > 0 || f->flops_pt.coef > 0 || f->tokens.coef > 0;
+	return true;
+}
+
+bool law_exponents_only(const struct law *law)
+{
+	const struct law_frontier *f = &law->frontier;
+
+	return law->family == LAW_FRONTIER && !law_fits_allocation(law) &&
+	       (f->params.exp > 0 || f->tokens.exp > 0 || f->flops_pt.exp > 0);
+}
+
 enum model_status law_single_loss(const struct law_single *s, double x, double *loss)
 {
 	if (!(s->scale > 0))

@@ -155,6 +155,18 @@ bool law_optimum_derived(const struct law *law);
 bool law_has_surface(const struct law *law);
 
 /*
+ * What a law's paper fits, read from its constants (no solve), so that the
+ * commands and the explorer say alike what a law can answer: a power law's
+ * L(N) and L(C); an allocation at any compute (every law with a surface, a
+ * frontier or power law with a coefficient); a frontier's exponents printed
+ * without any coefficient (Hoffmann et al. 2022 Table A2).
+ */
+bool law_fits_params(const struct law *law);
+bool law_fits_compute(const struct law *law);
+bool law_fits_allocation(const struct law *law);
+bool law_exponents_only(const struct law *law);
+
+/*
  * A power law's loss at x, floor + (scale / x)^exponent: L(N) with
  * law->by_params, L(C) in FLOPs with law->by_compute. MODEL_ENOFIT when the
  * paper fits none (scale == 0), MODEL_EDOM when x is not positive.

@@ -99,6 +99,11 @@ static void params_only_law_answers_params_only(void **state)
 	assert_int_equal(returns_loss(&law, 1e20, 0, &l), MODEL_ENOSURFACE);
 	assert_int_equal(optimum_at_compute(&law, 1e20, 0, &a), MODEL_ENOFIT);
 	assert_rel(returns_floor(&law, 0), 0, 0);
+	/* what it fits, read from its constants alike everywhere */
+	assert_true(law_fits_params(&law));
+	assert_false(law_fits_compute(&law));
+	assert_false(law_fits_allocation(&law));
+	assert_false(law_exponents_only(&law));
 }
 
 /* An exponent printed without its coefficient (Table A2's N_opt ~ C^0.53): no allocation. */
@@ -112,7 +117,11 @@ static void exponent_only_frontier_gives_no_allocation(void **state)
 	law.frontier.params = (struct law_power){0, 0.53};
 	law.frontier.tokens = (struct law_power){0, 0.47};
 	assert_int_equal(optimum_at_compute(&law, 1e21, 0, &a), MODEL_ENOFIT);
+	assert_true(law_exponents_only(&law));
+	assert_false(law_fits_allocation(&law));
 	law.frontier.params.coef = 1; /* with a coefficient it answers */
+	assert_false(law_exponents_only(&law));
+	assert_true(law_fits_allocation(&law));
 	assert_int_equal(optimum_at_compute(&law, 1e21, 0, &a), MODEL_OK);
 	assert_rel(a.params, pow(1e21, 0.53), 1e-12);
 }

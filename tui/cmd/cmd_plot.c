@@ -109,13 +109,12 @@ static int cost_lines(const struct cli *cli, struct map_spec *spec)
 static int frontier_option(const struct cli *cli, struct map_spec *spec)
 {
 	const struct catalog_entry *f = catalog_law(cli->catalog, cli->frontier);
-	struct allocation probe;
 
 	if (f == NULL)
 		return cli_error("--frontier: unknown law '%s' (isoflop presets laws lists them)",
 		                 cli->frontier);
 	/* a law without an allocation draws no line: a legend entry would promise one */
-	if (optimum_at_compute(&f->preset.law, 1e21, 0, &probe) != MODEL_OK)
+	if (!law_fits_allocation(&f->preset.law))
 		return cli_error("--frontier: '%s' fits no compute-optimal allocation to draw "
 		                 "(isoflop presets laws lists the laws)",
 		                 f->preset.id);

@@ -9,17 +9,17 @@
 
 bool power_has_params(const struct law *law)
 {
-	return law->family == LAW_POWER && law->by_params.scale > 0;
+	return law_fits_params(law);
 }
 
 bool power_has_compute(const struct law *law)
 {
-	return law->family == LAW_POWER && law->by_compute.scale > 0;
+	return law_fits_compute(law);
 }
 
 bool power_has_optimum(const struct law *law)
 {
-	return law->family == LAW_POWER && law->frontier.params.coef > 0;
+	return law->family == LAW_POWER && law_fits_allocation(law);
 }
 
 void power_fits_text(const struct law *law, char *buf, size_t size)
@@ -45,11 +45,7 @@ void power_fits_text(const struct law *law, char *buf, size_t size)
 
 bool power_exponents_only(const struct law *law)
 {
-	const struct law_frontier *f = &law->frontier;
-
-	return law->family == LAW_FRONTIER && !(f->params.coef > 0) && !(f->tokens.coef > 0) &&
-	       !(f->flops_pt.coef > 0) &&
-	       (f->params.exp > 0 || f->tokens.exp > 0 || f->flops_pt.exp > 0);
+	return law_exponents_only(law);
 }
 
 /* "Table A2" from a source that names its table; "" when it names none. */

@@ -9,17 +9,14 @@
 #include "../../model/optimum.h"
 #include "law_view.h"
 
-/* Any compute inside the model's range: a fitted frontier answers at every one. */
-#define LAW_VIEW_PROBE_C 1e21
-
 bool law_view_fits_params(const struct law *law)
 {
-	return law->family == LAW_POWER && law->by_params.scale > 0;
+	return law_fits_params(law);
 }
 
 bool law_view_fits_compute(const struct law *law)
 {
-	return law->family == LAW_POWER && law->by_compute.scale > 0;
+	return law_fits_compute(law);
 }
 
 enum law_panel law_view_panel(const struct law *law)
@@ -35,9 +32,7 @@ enum law_panel law_view_panel(const struct law *law)
 
 bool law_view_has_frontier(const struct law *law)
 {
-	struct allocation opt;
-
-	return optimum_at_compute(law, LAW_VIEW_PROBE_C, 0, &opt) == MODEL_OK;
+	return law_fits_allocation(law);
 }
 
 bool law_view_exponent_only(const struct law *law, char *buf, size_t size)
@@ -50,7 +45,7 @@ bool law_view_exponent_only(const struct law *law, char *buf, size_t size)
 	} rel[] = {{&f->params, "N_opt"}, {&f->flops_pt, "M_opt"}, {&f->tokens, "D_opt"}};
 
 	buf[0] = '\0';
-	if (law_has_surface(law) || law_view_has_frontier(law))
+	if (!law_exponents_only(law))
 		return false;
 	for (size_t i = 0; i < sizeof rel / sizeof *rel; i++)
 		if (rel[i].p->coef == 0 && rel[i].p->exp > 0) {

@@ -651,8 +651,7 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		snprintf(out[n++], 96, "~ L<%g invalid", s->law->breakdown_loss);
 	/* the frontiers next: on a narrow map they are the story, the dots are labelled;
 	   a law that fits no allocation (L(N) alone, exponents alone) draws none to key */
-	struct allocation probe;
-	if (n < max && (has_surface || optimum_at_compute(s->law, 1e21, 0, &probe) == MODEL_OK))
+	if (n < max && (has_surface || law_fits_allocation(s->law)))
 		snprintf(out[n++], 96, "%s",
 		         !has_surface                  ? "* frontier"
 		         : law_optimum_derived(s->law) ? "* Eq.1.5 optimum"
