@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../model/optimum.h"
 #include "law_view.h"
 
 bool law_view_fits_params(const struct law *law)
