@@ -15,10 +15,24 @@
 #include "readall.h"
 #include "runs.h"
 
+/* The byte order mark some editors put first in a UTF-8 file. */
+#define UTF8_BOM "\xef\xbb\xbf"
+
 enum { COL_PARAMS, COL_LOSS, COL_TOKENS, COL_FLOPS, NCOLS };
 
-/* A column's name in the header and in messages. */
+/* A column's name in messages. */
 static const char *const col_names[NCOLS] = {"params", "loss", "tokens", "flops"};
+
+/*
+ * The names a header may give each column, in any case: the ones sweeps
+ * are logged under (papers' N, D, C, L; trainers' val_loss, eval_loss).
+ */
+static const char *const col_aliases[NCOLS][5] = {
+        {"N", "n_params", "params", NULL},
+        {"L", "loss", "val_loss", "eval_loss", NULL},
+        {"D", "tokens", NULL},
+        {"C", "flops", "compute", NULL},
+};
 
 /* Fields read from a line; more are counted but not kept. */
 enum { MAX_FIELDS = 64 };
@@ -44,24 +58,77 @@ static int fail(char *err, size_t errsize, const char *file, size_t line, const 
 	return -1;
 }
 
-/* Split a line in place at commas into at most max fields, each trimmed. */
-static int split(char *line, char **fields, int max)
+/* s without the blanks at its ends, cut in place. */
+static char *trim(char *s, char *end)
+{
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	while (end > s && isspace((unsigned char)end[-1]))
+		end--;
+	*end = '\0';
+	return s;
+}
+
+/*
+ * A quoted field (RFC 4180, as R's write.csv and Python's QUOTE_ALL write
+ * them) at *at, just past its opening quote: unquoted in place ("" is one
+ * quote, commas are kept), *at left at the comma or end after it. NULL and
+ * why when the quote is not closed on the line or text follows it.
+ */
+static char *unquote(char **at, const char **why)
+{
+	char *p = *at, *w = p, *start = p;
+
+	for (;; p++) {
+		if (*p == '\0') {
+			*why = "unterminated quote: a quoted field ends with \" on the same line";
+			return NULL;
+		}
+		if (*p == '"' && p[1] == '"')
+			p++;
+		else if (*p == '"')
+			break;
+		*w++ = *p;
+	}
+	for (p++; isspace((unsigned char)*p); p++)
+		;
+	if (*p != ',' && *p != '\0') {
+		*why = "text after a closing quote (a quote inside quotes is written \"\")";
+		return NULL;
+	}
+	*at = p;
+	return trim(start, w);
+}
+
+/*
+ * Split a line in place at commas into at most max fields, each trimmed and
+ * unquoted; the number of fields, or -1 with the field's number in *bad and
+ * why it is wrong.
+ */
+static int split(char *line, char **fields, int max, int *bad, const char **why)
 {
 	int n = 0;
 
 	for (char *p = line;; p++) {
-		char *start = p;
-		while (*p && *p != ',')
+		char *field, end;
+		while (isspace((unsigned char)*p))
 			p++;
-		char end = *p;
-		*p = '\0';
-		while (isspace((unsigned char)*start))
-			start++;
-		char *q = start + strlen(start);
-		while (q > start && isspace((unsigned char)q[-1]))
-			*--q = '\0';
+		if (*p == '"') {
+			p++;
+			if ((field = unquote(&p, why)) == NULL) {
+				*bad = n + 1;
+				return -1;
+			}
+			end = *p;
+		} else {
+			char *start = p;
+			while (*p && *p != ',')
+				p++;
+			end = *p;
+			field = trim(start, p);
+		}
 		if (n < max)
-			fields[n] = start;
+			fields[n] = field;
 		n++;
 		if (end == '\0')
 			return n;
@@ -170,33 +237,82 @@ static char *next_line(char **at)
 	return line;
 }
 
+/* The column a header name stands for, or -1. */
+static int column_named(const char *name)
+{
+	for (int c = 0; c < NCOLS; c++)
+		for (int a = 0; col_aliases[c][a] != NULL; a++)
+			if (strcasecmp(name, col_aliases[c][a]) == 0)
+				return c;
+	return -1;
+}
+
+/* Append to buf (of size, NUL-terminated) the items joined by ", ", cut with "..." when full. */
+static void join(char *buf, size_t size, const char *const *items, int n)
+{
+	for (int i = 0; i < n; i++) {
+		size_t l = strlen(buf);
+		const char *item = items[i][0] ? items[i] : "\"\"";
+		if (l + strlen(item) + 6 >= size) {
+			snprintf(buf + l, size - l, "%s...", i > 0 ? ", " : "");
+			return;
+		}
+		snprintf(buf + l, size - l, "%s%s", i > 0 ? ", " : "", item);
+	}
+}
+
+/* The names column c goes by, "one of A, B, C". */
+static void aliases_of(int c, char *buf, size_t size)
+{
+	int n = 0;
+
+	while (col_aliases[c][n] != NULL)
+		n++;
+	buf[0] = '\0';
+	join(buf, size, col_aliases[c], n);
+}
+
 /*
- * The header: which field holds each column, in any order and any case
- * ("compute" is another name for flops). Tokens or flops will do: flops
- * become tokens through k.
+ * A missing column, said with what the header has and what it could have
+ * called it: a header written for another tool is then one rename away.
+ */
+static int no_column(struct reader *r, int c, char **fields, int nf)
+{
+	char found[200] = "", names[80], flops[80];
+
+	join(found, sizeof found, (const char *const *)fields, nf);
+	aliases_of(c, names, sizeof names);
+	if (c != COL_TOKENS)
+		return fail(r->err, r->errsize, r->file, r->lineno,
+		            "no %s column: found %s; a %s column is one of %s", col_names[c], found,
+		            col_names[c], names);
+	aliases_of(COL_FLOPS, flops, sizeof flops);
+	return fail(r->err, r->errsize, r->file, r->lineno,
+	            "no tokens or flops column: found %s; a tokens column is one of %s, a flops "
+	            "column one of %s",
+	            found, names, flops);
+}
+
+/*
+ * The header: which field holds each column, in any order, under any of its
+ * names (col_aliases). Tokens or flops will do: flops become tokens through k.
  */
 static int read_header(struct reader *r, char **fields, int nf)
 {
-	for (int i = 0; i < nf; i++)
-		for (int c = 0; c < NCOLS; c++)
-			if (strcasecmp(fields[i], col_names[c]) == 0 ||
-			    (c == COL_FLOPS && strcasecmp(fields[i], "compute") == 0)) {
-				if (r->col[c] >= 0)
-					return fail(r->err, r->errsize, r->file, r->lineno,
-					            "two '%s' columns", col_names[c]);
-				r->col[c] = i;
-			}
+	for (int i = 0; i < nf; i++) {
+		int c = column_named(fields[i]);
+		if (c < 0)
+			continue;
+		if (r->col[c] >= 0)
+			return fail(r->err, r->errsize, r->file, r->lineno, "two '%s' columns",
+			            col_names[c]);
+		r->col[c] = i;
+	}
 	for (int c = 0; c < 2; c++)
 		if (r->col[c] < 0)
-			return fail(r->err, r->errsize, r->file, r->lineno,
-			            "no '%s' column (the header needs params, loss and tokens or "
-			            "flops)",
-			            col_names[c]);
+			return no_column(r, c, fields, nf);
 	if (r->col[COL_TOKENS] < 0 && r->col[COL_FLOPS] < 0)
-		return fail(
-		        r->err, r->errsize, r->file, r->lineno,
-		        "no 'tokens' or 'flops' column (the header needs params, loss and tokens "
-		        "or flops)");
+		return no_column(r, COL_TOKENS, fields, nf);
 	r->header = true;
 	return 0;
 }
@@ -265,11 +381,14 @@ static int read_line(struct reader *r, char *line)
 {
 	char *fields[MAX_FIELDS];
 	double v[NCOLS] = {0};
-	int nf;
+	const char *why;
+	int nf, bad;
 
 	if (blank_or_comment(line))
 		return 0;
-	nf = split(line, fields, MAX_FIELDS);
+	nf = split(line, fields, MAX_FIELDS, &bad, &why);
+	if (nf < 0)
+		return fail(r->err, r->errsize, r->file, r->lineno, "field %d: %s", bad, why);
 	if (nf > MAX_FIELDS)
 		nf = MAX_FIELDS;
 	if (!r->header)
@@ -309,7 +428,10 @@ int runs_parse(const char *file, const char *buf, size_t len, double k, struct f
 	*n = 0;
 	if ((text = copy_text(&r, buf, len)) == NULL)
 		return -1;
-	for (at = text; rc == 0 && (line = next_line(&at)) != NULL;) {
+	at = text;
+	if (strncmp(at, UTF8_BOM, strlen(UTF8_BOM)) == 0) /* Excel's "CSV UTF-8" starts so */
+		at += strlen(UTF8_BOM);
+	while (rc == 0 && (line = next_line(&at)) != NULL) {
 		r.lineno++;
 		rc = read_line(&r, line);
 	}

@@ -1,7 +1,8 @@
 /*
  * runs.h: a researcher's training runs, from CSV: a header naming the
- * columns params, loss and tokens or flops (compute is a synonym of flops),
- * then one run per line. Lines starting with '#' are comments; other
+ * columns params, loss and tokens or flops under any of their usual names
+ * (N, val_loss, C, ...), then one run per line. A UTF-8 byte order mark and
+ * RFC 4180 quotes are read; lines starting with '#' are comments; other
  * columns are ignored. The first problem comes back as one line
  * "FILE:LINE: what is wrong". The format is in isoflop-presets(5).
  */

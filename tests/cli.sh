@@ -278,8 +278,8 @@ csv_case() { # NAME MESSAGE CONTENT
 	printf '%b' "$3" >"$tmp/runs.csv"
 	expect_error "bad runs: $1" "$tmp/runs.csv:$2" fit "$tmp/runs.csv"
 }
-csv_case "no loss column" "1: no 'loss' column (the header needs params, loss and tokens or flops)" 'params,tokens\n1e8,1e9\n'
-csv_case "no tokens or flops" "1: no 'tokens' or 'flops' column (the header needs params, loss and tokens or flops)" 'params,loss\n1e8,3\n'
+csv_case "no loss column" "1: no loss column: found params, tokens; a loss column is one of L, loss, val_loss, eval_loss" 'params,tokens\n1e8,1e9\n'
+csv_case "no tokens or flops" "1: no tokens or flops column: found params, loss; a tokens column is one of D, tokens, a flops column one of C, flops, compute" 'params,loss\n1e8,3\n'
 csv_case "not a number" "3: loss: not a number: 'abc'" 'params,tokens,loss\n1e8,1e9,3\n2e8,1e9,abc\n'
 csv_case "zero" "2: params: must be positive: '0'" 'params,tokens,loss\n0,1e9,3\n'
 csv_case "NaN" "2: tokens: not a number: 'nan'" 'params,tokens,loss\n1e8,nan,3\n'

@@ -14,7 +14,7 @@ for target in preset tour runs; do
 	# libFuzzer exits 1 on a seed directory that does not exist: pass only real ones.
 	seeds=
 	for d in presets/laws presets/models presets/accelerators presets/stocks presets/trends \
-		presets/testtime presets/tours tests/bad tests/runs; do
+		presets/testtime presets/tours tests/bad tests/runs tests/fuzz/runs-seeds; do
 		[ -d "$d" ] && seeds="$seeds $d"
 	done
 	# the keys and edge numbers of the YAML formats (the runs reader is CSV)

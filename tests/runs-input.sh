@@ -1,0 +1,79 @@
+#!/bin/sh
+# runs-input.sh: runs files as people have them. Excel's byte order mark,
+# quoted headers and fields (R's write.csv, Python's QUOTE_ALL), Windows line
+# ends and the header names sweeps are logged under must fit to the very
+# numbers of the plain file; a broken quote or a missing column is one line
+# naming what was found and what would do.
+. "$(dirname "$0")/lib.sh"
+
+plain=$tmp/plain.csv
+grep -v '^#' tests/runs/besiroglu-sweeps.csv >"$plain"
+body() { sed 1d "$plain"; }
+
+# same NAME FILE: FILE fits to exactly the plain file's numbers (both methods)
+same() {
+	for method in parametric isoflop; do
+		run fit "$plain" --method $method --format csv
+		want=$out
+		run fit "$2" --method $method --format csv
+		if [ "$rc" = 0 ] && [ -n "$want" ] && [ "$out" = "$want" ]; then
+			ok "$1: fits as the plain file ($method)"
+		else
+			no "$1: fits as the plain file ($method)" "exit $rc" "$err" "got:  $out" "want: $want"
+		fi
+	done
+}
+
+{ printf '\357\273\277'; cat "$plain"; } >"$tmp/bom.csv"
+same "a UTF-8 byte order mark (Excel)" "$tmp/bom.csv"
+
+# Python's csv.QUOTE_ALL: every header name and field in quotes
+sed 's/[^,]*/"&"/g' "$plain" >"$tmp/quoted.csv"
+same "every field quoted" "$tmp/quoted.csv"
+
+# R's write.csv: quoted names, a quoted row-name column under "", numbers bare
+{ printf '"","N","C","L"\n'; body | awk '{ printf "\"%d\",%s\n", NR, $0 }'; } >"$tmp/r.csv"
+same "R's write.csv (row names, quoted header)" "$tmp/r.csv"
+
+# quotes around commas and doubled quotes inside quotes, blanks around fields, CRLF
+{
+	printf 'params, "run, as ""named""" ,flops,loss\r\n'
+	body | awk -F, '{ printf "%s, \"sweep %d, \"\"b\"\"\" , %s ,\"%s\"\r\n", $1, NR, $2, $3 }'
+} >"$tmp/commas.csv"
+same "commas and \"\" inside quotes, CRLF" "$tmp/commas.csv"
+
+{ printf 'n_params,COMPUTE,val_loss\n'; body; } >"$tmp/alias1.csv"
+same "n_params, COMPUTE, val_loss" "$tmp/alias1.csv"
+{ printf 'Params,Flops,Eval_Loss\n'; body; } >"$tmp/alias2.csv"
+same "Params, Flops, Eval_Loss" "$tmp/alias2.csv"
+
+# tokens under D beside a tokens file: D = C / (6 N), written to round trip
+{ printf 'params,tokens,loss\n'; body | awk -F, '{ printf "%s,%.17g,%s\n", $1, $2 / (6 * $1), $3 }'; } >"$tmp/tokens.csv"
+{ printf 'n,d,l\n'; sed 1d "$tmp/tokens.csv"; } >"$tmp/nd.csv"
+run fit "$tmp/tokens.csv" --format csv
+want=$out
+run fit "$tmp/nd.csv" --format csv
+if [ "$rc" = 0 ] && [ -n "$want" ] && [ "$out" = "$want" ]; then ok "n, d, l: fits as params, tokens, loss"; else no "n, d, l" "exit $rc" "$err" "got:  $out" "want: $want"; fi
+
+# --- what is refused ------------------------------------------------------------
+printf 'params,flops,loss\n"2e7,6e18,3.4\n' >"$tmp/open.csv"
+expect_error "an unterminated quote" \
+	"$tmp/open.csv:2: field 1: unterminated quote: a quoted field ends with \" on the same line" fit "$tmp/open.csv"
+printf 'params,flops,loss\n2e7,"6e18"x,3.4\n' >"$tmp/after.csv"
+expect_error "text after a closing quote" \
+	"$tmp/after.csv:2: field 2: text after a closing quote (a quote inside quotes is written \"\")" fit "$tmp/after.csv"
+printf '\357\273\277step,n,d\n1,2e7,1e9\n' >"$tmp/noloss.csv"
+expect_error "no loss column: names what it found and what would do" \
+	"$tmp/noloss.csv:1: no loss column: found step, n, d; a loss column is one of L, loss, val_loss, eval_loss" fit "$tmp/noloss.csv"
+printf '"","size","loss"\n' >"$tmp/noparams.csv"
+expect_error "no params column" \
+	"$tmp/noparams.csv:1: no params column: found \"\", size, loss; a params column is one of N, n_params, params" fit "$tmp/noparams.csv"
+printf 'N,L,steps\n' >"$tmp/notokens.csv"
+expect_error "no tokens or flops column" \
+	"$tmp/notokens.csv:1: no tokens or flops column: found N, L, steps; a tokens column is one of D, tokens, a flops column one of C, flops, compute" fit "$tmp/notokens.csv"
+printf 'N,params,tokens,loss\n' >"$tmp/twice.csv"
+expect_error "two names of one column" "$tmp/twice.csv:1: two 'params' columns" fit "$tmp/twice.csv"
+expect_error "--runs reads the same way" \
+	"$tmp/open.csv:2: field 1: unterminated quote: a quoted field ends with \" on the same line" --runs "$tmp/open.csv"
+
+echo "1..$n"
