@@ -18,6 +18,9 @@ static const char *const method_words[] = {"parametric", "isoflop", NULL};
 /* for completion only: cli_domain checks the name against presets/ (preset_domain_by_name) */
 static const char *const domain_words[] = {"language",   "code",     "math",      "image", "video",
                                            "multimodal", "proteins", "molecules", NULL};
+/* one word per domain presets/ knows: a new domain must be added here too */
+_Static_assert(sizeof domain_words / sizeof *domain_words == PRESET_DOMAIN_COUNT + 1,
+               "domain_words lists every enum preset_domain name");
 
 /* KIND_CHOICE writes an int where the enum is: they must have one size */
 _Static_assert(sizeof(enum color_mode) == sizeof(int), "--color is stored as an int");
