@@ -250,6 +250,7 @@ int cmd_testtime(const struct cli *cli);
 int cmd_optimum(const struct cli *cli);
 int cmd_presets(const struct cli *cli);
 int cmd_timeline(const struct cli *cli);
+int cmd_compare(const struct cli *cli);
 
 /*
  * Load a tour named by id (searched in the tours/ folder of the preset

@@ -52,6 +52,13 @@ const struct cli_command cli_commands[] = {
                  OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PARAMS | OPT_TOKENS | OPT_BUDGETS | OPT_COST |
                  OPT_STOCK | OPT_SERVE,
          cmd_optimum, COMPLETE_NONE, NULL},
+        {"compare", NULL, "compare",
+         "       isoflop compare [--law A] --compare B\n"
+         "                       [--compute C | --compute LO:HI[:STEP] | --compute C,C...]\n"
+         "                       [--runs FILE [--bootstrap N] [--seed S]]\n",
+         OPT_LAW | OPT_COMPARE | OPT_COMPUTE | OPT_BUDGETS | OPT_RUNS | OPT_BOOTSTRAP | OPT_SEED |
+                 OPT_FORMAT,
+         cmd_compare, COMPLETE_NONE, NULL},
         {"presets", NULL, "presets",
          "       isoflop presets [laws|models|accelerators|stocks|trends|testtime]\n"
          "                       [--domain NAME]\n",
@@ -152,6 +159,9 @@ static const char usage_commands[] =
         "             limited data (Muennighoff et al. 2023); with --gpu and --mfu, the\n"
         "             days on --gpus accelerators, the count for --days, or the budget\n"
         "             of both\n"
+        "  compare    the compute multiplier of two laws or fits: B needs k x C to\n"
+        "             reach A's compute-optimal loss at C (derived); with --runs and\n"
+        "             --bootstrap N, k's 10-90% interval\n"
         "  presets    list the laws, models, accelerators, data stocks and compute\n"
         "             trends isoflop knows, with their sources\n"
         "  tour       --dump: one text frame per step of a tour, for slides\n"

@@ -1,0 +1,75 @@
+/*
+ * runs_law.c: the user's runs as a law in the catalog for batch commands
+ * (compare): read, fitted by Approach 3, refused in one line where the
+ * runs pin down no L(N, D), and added under an id no preset has.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../../presets/runs.h"
+#include "../../presets/write.h"
+#include "runs_law.h"
+
+/* One line on why the runs give no law: one D, a flat term, or no fit. */
+static int no_law(const struct cli *cli, const struct runs_law *r, enum model_status st)
+{
+	char db[16];
+
+	units_format_count(r->runs[0].tokens, db, sizeof db);
+	if (st == MODEL_OK && r->fit.one_d)
+		return cli_error("%s: every run has D = %s: no L(N, D) to compare (isoflop fit "
+		                 "%s fits L(N) alone)",
+		                 cli->runs, db, cli->runs);
+	if (st == MODEL_OK)
+		return cli_error("%s: the loss does not fall with %c across the runs: no law to "
+		                 "compare (isoflop fit %s says more)",
+		                 cli->runs, fit_parametric_flat_term(&r->fit, r->runs, r->n),
+		                 cli->runs);
+	return cli_error("%s: no fit with positive exponents; try isoflop fit %s", cli->runs,
+	                 cli->runs);
+}
+
+/* The fitted law, as a preset named after the file, into the catalog under a free id. */
+static int add_law(const struct cli *cli, struct runs_law *r)
+{
+	static struct preset p;
+	char name[sizeof p.name], source[sizeof p.source];
+	struct law law = fit_parametric_law(&r->fit, LAW_K_TRAINING);
+
+	snprintf(r->id, sizeof r->id, "%s", RUNS_LAW_DEFAULT_ID);
+	for (int i = 2; catalog_law(cli->catalog, r->id) != NULL && i < 100; i++)
+		snprintf(r->id, sizeof r->id, "%s-%d", RUNS_LAW_DEFAULT_ID, i);
+	snprintf(name, sizeof name, "Fit of %.100s", cli->runs);
+	snprintf(source, sizeof source,
+	         "isoflop fit of %.200s: %zu runs, Approach 3 (Hoffmann et al. 2022, "
+	         "arXiv:2203.15556)",
+	         cli->runs, r->n);
+	preset_of_law(&p, NULL, &law, &(struct law_origin){r->id, name, source, "your runs"});
+	snprintf(p.file, sizeof p.file, "%.1000s", cli->runs);
+	if (catalog_add_law(cli->catalog, &p) < 0)
+		return cli_error(
+		        "--runs: no free id for the fitted law (runs to runs-99 are taken)");
+	return 0;
+}
+
+int runs_law_load(const struct cli *cli, struct runs_law *out)
+{
+	char err[1024];
+
+	if (runs_load(cli->runs, LAW_K_TRAINING, &out->runs, &out->n, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	enum model_status st = fit_parametric_with(out->runs, out->n, NULL, &out->fit);
+	int rc = 0;
+	if (st != MODEL_OK || out->fit.one_d ||
+	    fit_parametric_flat_term(&out->fit, out->runs, out->n) != 0)
+		rc = no_law(cli, out, st);
+	else
+		rc = add_law(cli, out);
+	if (rc != 0) {
+		free(out->runs);
+		out->runs = NULL;
+	}
+	return rc;
+}
