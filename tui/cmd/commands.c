@@ -55,7 +55,8 @@ const struct cli_command cli_commands[] = {
         {"compare", NULL, "compare",
          "       isoflop compare [--law A] --compare B\n"
          "                       [--compute C | --compute LO:HI[:STEP] | --compute C,C...]\n"
-         "                       [--runs FILE [--bootstrap N] [--seed S]]\n",
+         "                       [--runs FILE [--bootstrap N] [--seed S]]\n"
+         "                       [--format text|csv|json]\n",
          OPT_LAW | OPT_COMPARE | OPT_COMPUTE | OPT_BUDGETS | OPT_RUNS | OPT_BOOTSTRAP | OPT_SEED |
                  OPT_FORMAT,
          cmd_compare, COMPLETE_NONE, NULL},

@@ -342,7 +342,7 @@ const struct cli_option cli_options[] = {
          .field = FIELD(compare),
          .bit = OPT_COMPARE,
          .complete = COMPLETE_LAW,
-         .help = "compare: the law B whose compute is counted; plot contour: a second "
+         .help = "compare: the law B whose compute is counted;\nplot contour: a second "
                  "law's frontier (#), in the legend;"},
         {.name = "stock",
          .arg = "ID",
@@ -438,8 +438,8 @@ const struct cli_option cli_options[] = {
          .field = FIELD(bootstrap),
          .bit = OPT_BOOTSTRAP,
          .hi = 100000,
-         .help = "fit: N resamples for percentile intervals (default 0); compare: k's "
-                 "10-90% interval"},
+         .help = "fit: N resamples for percentile intervals (default 0);\ncompare: k's "
+                 "10-90% interval across N refits of --runs"},
         {.name = "seed",
          .arg = "S",
          .kind = KIND_WHOLE,
@@ -478,8 +478,8 @@ const struct cli_option cli_options[] = {
          .field = FIELD(runs),
          .bit = OPT_RUNS,
          .complete = COMPLETE_FILE,
-         .help = "explorer: your runs drawn as x, their fit as law 'runs' (also in "
-                 "compare)"},
+         .help = "explorer: your runs drawn as x, their fit as law 'runs';\ncompare: "
+                 "their fit as law 'runs'"},
         {.name = "larger",
          .arg = "M",
          .kind = KIND_NUMBER,
