@@ -13,18 +13,32 @@
 #include "power_args.h"
 #include "stock_cols.h"
 
-/* CSV keeps exactly law,params,tokens,compute,loss; people also see efficiency. */
+/*
+ * CSV keeps exactly law,params,tokens,compute,loss for one law; people (and
+ * JSON) also see how far the point is from the optimum: the compute-optimal
+ * loss L*(C) at the same C = kND, the gap dL = L - L*(C) and the efficiency.
+ * With --law all, CSV has those too (COMPARE_FIRST on): the columns that
+ * let laws be compared in one table, each measured against its own law.
+ */
 static const struct column loss_columns[] = {
         {"law", "law", COL_TEXT, false},
         {"params", "params", COL_COUNT, false},
         {"tokens", "tokens", COL_COUNT, false},
         {"compute", "compute", COL_COMPUTE, false},
         {"loss", "loss", COL_LOSS, false},
+        {"optimal_loss", "L*(C)", COL_LOSS, true},
+        {"loss_gap", "dL", COL_LOSS, true},
         {"efficiency", "efficiency", COL_SHARE, true},
         {"optimal_compute", "optimal C", COL_COMPUTE, true},
 };
 
 #define NCOLS ((int)(sizeof loss_columns / sizeof *loss_columns))
+
+/* The first of the columns --law all adds to CSV: L*(C), dL, efficiency, optimal C. */
+#define COMPARE_FIRST 5
+
+/* On a narrow terminal, text leaves out optimal C, then L*(C) (dL keeps the gap). */
+static const int loss_drop[] = {8, 5};
 
 /* With --stock: D over the stock and over its interval's ends (stock_cols.h). */
 #define NSTOCK STOCK_NCOLS
@@ -160,12 +174,17 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 		return 0;
 	}
 	bool have_eff = optimum_efficiency(law, n, d, u, &eff, &opt) == MODEL_OK;
+	struct allocation here; /* the compute-optimal run at this point's own C */
+	bool have_opt = optimum_at_compute(law, law_compute(law, n, d), u, &here) == MODEL_OK &&
+	                here.has_loss;
 	struct cell row[NCOLS + NSTOCK] = {
 	        cell_text(p->id),
 	        cell_num(n),
 	        cell_num(d),
 	        cell_num(law_compute(law, n, d)),
 	        cell_num(loss),
+	        have_opt ? cell_num(here.loss) : cell_none(),
+	        have_opt ? cell_num(loss - here.loss) : cell_none(),
 	        have_eff ? cell_num(eff) : cell_none(),
 	        have_eff ? cell_num(opt.compute) : cell_none(),
 	};
@@ -222,6 +241,7 @@ static int power_loss(const struct cli *cli, const struct preset *p)
 	        cell_text(p->id), by_compute ? cell_none() : cell_num(x),
 	        cell_none(),      by_compute ? cell_num(x) : cell_none(),
 	        cell_num(loss),   cell_none(),
+	        cell_none(),      cell_none(),
 	        cell_none(),
 	};
 	table_init(&t, loss_columns, NCOLS);
@@ -249,7 +269,8 @@ static void print_notes(const struct cli *cli, const struct loss_notes *nt,
 		       model->preset.name);
 	if (model != NULL && model->preset.compute > 0)
 		reported_compute_note(&model->preset, n, d);
-	printf("efficiency: the share of this compute that a compute-optimal model\n"
+	printf("L*(C): the compute-optimal loss at the same C = kND; dL = loss - L*(C).\n"
+	       "efficiency: the share of this compute that a compute-optimal model\n"
 	       "needs for the same loss.\n");
 	if (nt->derived[0])
 		printf("Optimum derived by isoflop from Eq. 1.5 at C = 6ND, not Kaplan's own\n"
@@ -271,10 +292,15 @@ static void print_notes(const struct cli *cli, const struct loss_notes *nt,
 		printf("--unique-tokens applies to data-constrained laws only.\n");
 }
 
-/* The table's columns into cols: the loss's, then the stock's with --stock; how many. */
-static int columns(bool stock, struct column *cols)
+/*
+ * The table's columns into cols: the loss's (with --law all, the gap and
+ * efficiency in CSV too), then the stock's with --stock; how many.
+ */
+static int columns(bool stock, bool all, struct column *cols)
 {
 	memcpy(cols, loss_columns, sizeof loss_columns);
+	for (int i = COMPARE_FIRST; all && i < NCOLS; i++)
+		cols[i].text_only = false;
 	if (stock)
 		memcpy(cols + NCOLS, stock_columns, sizeof stock_columns);
 	return NCOLS + (stock ? NSTOCK : 0);
@@ -321,7 +347,10 @@ int cmd_loss(const struct cli *cli)
 		return rc;
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
 		return EXIT_USAGE;
-	table_init(&t, cols, columns(st != NULL, cols));
+	table_init(&t, cols, columns(st != NULL, all, cols));
+	t.width = cli_text_width();
+	t.drop = loss_drop;
+	t.ndrop = (int)(sizeof loss_drop / sizeof *loss_drop);
 	for (int i = 0; i < nlaws && rc == 0; i++)
 		rc = loss_row(cli, &t, &nt, &laws[i]->preset, n, d, all, st);
 	if (rc == 0 && nt.shown == 0 && nt.failed > 0)
