@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../model/compare.h"
 #include "../../model/optimum.h"
 #include "../../model/lifecost.h"
 #include "../../model/returns.h"
@@ -424,6 +425,39 @@ static void fields_notes(struct readout_state *s)
 }
 
 /*
+ * The compare view ('c'): how many times this C the compared law's own
+ * optimum needs to reach the L* line 2 shows (model/compare.h), derived;
+ * or why it has none. Nothing when this law has no L* itself.
+ */
+static void fields_compare(struct readout_state *s)
+{
+	const struct preset *b = &s->a->catalog->laws[s->a->compare].preset;
+	double k;
+	char kb[16];
+
+	switch (compute_multiplier(s->law, &b->law, s->cflops, &k)) {
+	case MODEL_OK:
+		if (k >= 1e-3 && k < 1e4)
+			snprintf(kb, sizeof kb, "%.3g", k);
+		else
+			units_format_compute(k, kb, sizeof kb);
+		add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		    "%s needs %sx the compute to reach L* at this C (derived)", b->id, kb);
+		break;
+	case MODEL_ENOSURFACE:
+	case MODEL_ENOFIT:
+		if (law_has_surface(s->law) || s->law->family == LAW_POWER)
+			add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+			    "%s has no L(C): no compute multiplier", b->id);
+		break;
+	default:
+		add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		    "%s never reaches L* at this C (its floor: %.4f)", b->id,
+		    compare_floor(&b->law));
+	}
+}
+
+/*
  * The inference view's readout (Sardana et al. 2023): what this model costs
  * over its life, and what the Chinchilla-optimal and the inference-aware
  * models of the same loss cost, k N D + 2 N T each. False when no optimum
@@ -619,6 +653,8 @@ int readout_fields_with(const struct app *a, const struct timeline_view *tv,
 	fields_optimum(&s);
 	fields_efficiency(&s);
 	fields_notes(&s);
+	if (a->compare >= 0)
+		fields_compare(&s);
 	return s.n;
 }
 
