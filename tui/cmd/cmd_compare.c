@@ -290,8 +290,8 @@ static int print_table(const struct cli *cli, struct compare_job *job)
 	if (rc == 0 && job->missing == job->nbudgets)
 		rc = job->nbudgets == 1
 		             ? unreachable(job, job->budgets[0])
-		             : cli_error("compare: '%s' reaches '%s''s loss at none of "
-		                         "the budgets (its floor is %.4f)",
+		             : cli_error("compare: at none of the budgets does '%s' reach the "
+		                         "loss '%s' reaches (its floor is %.4f)",
 		                         job->b->id, job->a->id, compare_floor(&job->b->law));
 	if (rc == 0) {
 		table_print(&t, cli->format, stdout);
