@@ -1,0 +1,174 @@
+#!/bin/sh
+# compare.sh: `isoflop compare`, the compute multiplier of two laws, against
+# hand computations from the presets' constants: A's compute-optimal loss
+# L*(C) from Hoffmann et al. 2022 Eq. 4, and the compute B's optimum needs
+# for it by bisection on ln C (not the closed-form inverse isoflop uses);
+# k's bootstrap interval against the known truth of a synthetic sweep; the
+# refusals, one line and exit 2; and `loss`'s L*(C) and dL columns.
+. "$(dirname "$0")/lib.sh"
+
+# near GOT WANT TOL: |GOT/WANT - 1| <= TOL
+near() { awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { r = g / w - 1; exit !(r <= t && -r <= t) }'; }
+
+# The presets' cited constants: E A B alpha beta.
+H="1.69 406.4 410.7 0.34 0.28"               # hoffmann2022: Eq. 10 as printed
+BE="1.8172 482.01 2085.43 0.3478 0.3658"     # besiroglu2024: the refit's estimates
+
+# multiplier "A" "B" C: L*_A(C), then the C_B where L*_B(C_B) = L*_A(C), and C_B / C
+multiplier() {
+	awk -v a="$1" -v b="$2" -v c="$3" '
+	function lstar(p, c,   g, n, d) {  # Eq. 4: N = G (C/6)^a, D = (C/6)^b / G
+		g = (p[4] * p[2] / (p[5] * p[3])) ^ (1 / (p[4] + p[5]))
+		n = g * (c / 6) ^ (p[5] / (p[4] + p[5]))
+		d = (c / 6) ^ (p[4] / (p[4] + p[5])) / g
+		return p[1] + p[2] / n ^ p[4] + p[3] / d ^ p[5]
+	}
+	BEGIN {
+		split(a, pa, " "); split(b, pb, " ")
+		l = lstar(pa, c); lo = log(1e10); hi = log(1e35)
+		for (i = 0; i < 200; i++) {
+			m = (lo + hi) / 2
+			if (lstar(pb, exp(m)) > l) lo = m; else hi = m
+		}
+		printf "%.10g %.10g %.10g\n", l, exp(m), exp(m) / c
+	}'
+}
+
+# field CSV-LINE K: the Kth comma-separated field
+field() { printf '%s\n' "$1" | cut -d, -f"$2"; }
+
+run compare --law hoffmann2022 --compare besiroglu2024 --compute 5.76e23,1e24 --format csv
+if [ "$(printf '%s\n' "$out" | sed -n 1p)" = "law,compare,compute,loss,compare_compute,multiplier" ]; then
+	ok "the CSV header names its columns"
+else
+	no "the CSV header names its columns" "$(printf '%s\n' "$out" | sed -n 1p)"
+fi
+for row in 2:5.76e23 3:1e24; do
+	line=$(printf '%s\n' "$out" | sed -n "${row%%:*}p")
+	set -- $(multiplier "$H" "$BE" "${row#*:}")
+	if near "$(field "$line" 4)" "$1" 1e-9 && near "$(field "$line" 5)" "$2" 1e-6 &&
+		near "$(field "$line" 6)" "$3" 1e-6; then
+		ok "Eq. 10 against the refit at ${row#*:}: L* $1, k $3 (Eq. 4, bisection)"
+	else
+		no "Eq. 10 against the refit at ${row#*:}" "$line" "want L* $1, C_B $2, k $3"
+	fi
+done
+
+# the other way round, at Gopher's budget: below 1, the refit's loss is the higher
+run compare --law besiroglu2024 --compare hoffmann2022 --compute 5.76e23 --format csv
+set -- $(multiplier "$BE" "$H" 5.76e23)
+if near "$(field "$(printf '%s\n' "$out" | sed -n 2p)" 6)" "$3" 1e-6; then
+	ok "the refit against Eq. 10 at 5.76e23: k $3"
+else
+	no "the refit against Eq. 10 at 5.76e23" "$out" "want k $3"
+fi
+
+run compare --law kaplan2020 --compare kaplan2020 --compute 1e20:1e26 --format csv
+bad=$(printf '%s\n' "$out" | sed 1d | awk -F, '{ if ($6 < 1 - 1e-7 || $6 > 1 + 1e-7) print }')
+if [ "$rc" = 0 ] && [ -z "$bad" ] && [ "$(printf '%s\n' "$out" | wc -l)" = 8 ]; then
+	ok "a law against itself: k = 1 at every decade"
+else
+	no "a law against itself: k = 1 at every decade" "$bad" "$out"
+fi
+
+run compare --law hoffmann2022 --compare besiroglu2024 --compute 5.76e23
+if printf '%s\n' "$out" | grep -q "^besiroglu2024 reaches it with 6.21x the compute, 3.58e24 FLOPs (derived)\.$"; then
+	ok "text says B reaches A's loss with k x the compute, derived"
+else
+	no "text says B reaches A's loss with k x the compute, derived" "$out"
+fi
+
+run compare --law hoffmann2022 --compare kaplan2020 --compute 1e24
+if printf '%s\n' "$out" | grep -q "different data (MassiveText; WebText2)" &&
+	printf '%s\n' "$out" | grep -q "Optimum derived by isoflop from Eq. 1.5"; then
+	ok "laws on different data and Kaplan's derived optimum are said"
+else
+	no "laws on different data and Kaplan's derived optimum are said" "$out"
+fi
+
+# a range past B's floor: those rows are empty, the others stay
+run compare --law kaplan2020 --compare hoffmann2022 --compute 1e22:1e25 --format csv
+if [ "$(printf '%s\n' "$out" | sed -n 4p | cut -d, -f5-6)" = "," ] &&
+	[ -n "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f6)" ]; then
+	ok "budgets B cannot reach leave k empty; the others keep it"
+else
+	no "budgets B cannot reach leave k empty; the others keep it" "$out"
+fi
+
+# --runs: the synthetic sweep's truth is besiroglu2024 (its header), so k's
+# 10-90% interval against it holds 1 inside the sweep's budgets
+sweep=tests/runs/besiroglu-sweeps.csv
+run compare --runs "$sweep" --compare besiroglu2024 --compute 1e21,1e22 --bootstrap 60 --seed 3 --format csv
+first=$out
+if [ "$(printf '%s\n' "$out" | sed -n 1p)" = "law,compare,compute,loss,compare_compute,multiplier,multiplier_p10,multiplier_p90" ] &&
+	printf '%s\n' "$out" | sed 1d | awk -F, '$1 != "runs" || !($7 <= 1 && 1 <= $8 && $7 <= $6 && $6 <= $8) { bad = 1 } END { exit bad }'; then
+	ok "bootstrap: k's 10-90% interval holds the truth's 1 and the best fit's k"
+else
+	no "bootstrap: k's 10-90% interval holds the truth's 1 and the best fit's k" "$out"
+fi
+run compare --runs "$sweep" --compare besiroglu2024 --compute 1e21,1e22 --bootstrap 60 --seed 3 --format csv
+if [ "$out" = "$first" ]; then
+	ok "bootstrap: the same seed gives the same interval"
+else
+	no "bootstrap: the same seed gives the same interval" "$first" "$out"
+fi
+
+expect_error "a frontier law: one line" \
+	"isoflop: compare: 'llama3-2024' is a frontier law: it gives allocations only, no loss to compare (laws with a loss: isoflop presets laws)" \
+	compare --compare llama3-2024
+expect_error "a power law without L(C): one line" \
+	"isoflop: compare: 'henighan2020-t2i-text' fits no L(C), so no compute-optimal loss to compare (its paper fits L(N) only)" \
+	compare --compare henighan2020-t2i-text
+expect_error "a loss below B's floor: one line" \
+	"isoflop: compare: at 1e30 FLOPs 'kaplan2020' reaches L = 0.8630, at or below the floor 1.6900 of 'hoffmann2022': no budget of it reaches that loss" \
+	compare --law kaplan2020 --compare hoffmann2022 --compute 1e30
+expect_error "no budget of a list reachable: one line" \
+	"isoflop: compare: at none of the budgets does 'hoffmann2022' reach the loss 'kaplan2020' reaches (its floor is 1.6900)" \
+	compare --law kaplan2020 --compare hoffmann2022 --compute 1e25,1e26
+expect_error "a bad --compute: one line" \
+	"isoflop: --compute: out of range (FLOPs from 1e10 to 1e35): '1e40'" \
+	compare --compare hoffmann2022 --compute 1e40
+expect_error "no --compare: one line" \
+	"isoflop: compare needs --compare B: the law whose compute is counted (isoflop presets laws lists them)" \
+	compare --law hoffmann2022
+expect_error "--bootstrap without --runs: one line" \
+	"isoflop: compare --bootstrap N and --seed S refit --runs FILE: give --runs" \
+	compare --compare hoffmann2022 --bootstrap 10
+expect_error "law 'runs' without --runs: one line" \
+	"isoflop: compare: law 'runs' is the fit of --runs FILE: give --runs" \
+	compare --law runs --compare hoffmann2022
+
+# loss: L*(C) at the point's own C = 6ND, and dL = L - L*(C), per law
+lstar_h=$(awk 'BEGIN { E = 1.69; A = 406.4; B = 410.7; al = 0.34; be = 0.28; c = 6 * 70e9 * 1.4e12
+	g = (al * A / (be * B)) ^ (1 / (al + be)); n = g * (c / 6) ^ (be / (al + be)); d = (c / 6) ^ (al / (al + be)) / g
+	printf "%.10g\n", E + A / n ^ al + B / d ^ be }')
+l_h=$(awk 'BEGIN { printf "%.10g\n", 1.69 + 406.4 / 70e9 ^ 0.34 + 410.7 / 1.4e12 ^ 0.28 }')
+run loss --law all --params 70B --tokens 1.4T --format csv
+line=$(printf '%s\n' "$out" | grep '^hoffmann2022,')
+if [ "$(printf '%s\n' "$out" | sed -n 1p)" = "law,params,tokens,compute,loss,optimal_loss,loss_gap,efficiency,optimal_compute" ] &&
+	near "$(field "$line" 6)" "$lstar_h" 1e-9 &&
+	near "$(field "$line" 7)" "$(awk -v l="$l_h" -v s="$lstar_h" 'BEGIN { printf "%.10g\n", l - s }')" 1e-6; then
+	ok "loss --law all: L*(C) $lstar_h and dL at Chinchilla's point in CSV"
+else
+	no "loss --law all: L*(C) and dL at Chinchilla's point in CSV" "$out" "want L* $lstar_h, L $l_h"
+fi
+run loss --law hoffmann2022 --params 70B --tokens 1.4T --format csv
+if [ "$(printf '%s\n' "$out" | sed -n 1p)" = "law,params,tokens,compute,loss" ]; then
+	ok "loss of one law keeps its fixed CSV header"
+else
+	no "loss of one law keeps its fixed CSV header" "$out"
+fi
+run loss --law hoffmann2022 --params 70B --tokens 1.4T
+if printf '%s\n' "$out" | sed -n 1p | grep -q "L\*(C) *dL *efficiency"; then
+	ok "loss text shows L*(C), dL and the efficiency"
+else
+	no "loss text shows L*(C), dL and the efficiency" "$out"
+fi
+
+run completion bash
+if printf '%s\n' "$out" | grep -q "(compare:\*) _isoflop_words='--law --compute --format --compare"; then
+	ok "completion knows compare and its options"
+else
+	no "completion knows compare and its options" "$(printf '%s\n' "$out" | grep compare)"
+fi
+echo "1..$n"
