@@ -61,7 +61,9 @@ static void refusals_said(void **state)
 
 	(void)state;
 	start(&a, "hoffmann2022", 1e24, "llama3-2024");
-	has_field(&a, "llama3-2024 has no L(C): no compute multiplier");
+	has_field(&a, "llama3-2024 has no loss: no compute multiplier");
+	start(&a, "hoffmann2022", 1e24, "henighan2020-t2i-text");
+	has_field(&a, "henighan2020-t2i-text has no L(C): no compute multiplier");
 	/* Kaplan's Eq. 1.5 optimum at 1e25 is 1.428 (golden section), under Eq. 10's E */
 	start(&a, "kaplan2020", 1e25, "hoffmann2022");
 	has_field(&a, "hoffmann2022 never reaches L* at this C (its floor: 1.6900)");

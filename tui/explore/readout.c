@@ -42,6 +42,7 @@ enum {
 	DROP_ALSO = 11,      /* C in PF-days, the published compute */
 	DROP_LABEL = 12,     /* "at this C:", "same L, lifetime FLOPs:" */
 	DROP_WORDS = 13,     /* what the efficiency means */
+	DROP_COMPARE = 14,   /* compare view: the compute multiplier, on a row of its own if free */
 };
 
 /* What the fields are made of. */
@@ -427,7 +428,8 @@ static void fields_notes(struct readout_state *s)
 /*
  * The compare view ('c'): how many times this C the compared law's own
  * optimum needs to reach the L* line 2 shows (model/compare.h), derived;
- * or why it has none. Nothing when this law has no L* itself.
+ * or why it has none. Nothing when this law has no L* itself. It goes
+ * first when rows run short, so that it never costs the others a field.
  */
 static void fields_compare(struct readout_state *s)
 {
@@ -441,17 +443,20 @@ static void fields_compare(struct readout_state *s)
 			snprintf(kb, sizeof kb, "%.3g", k);
 		else
 			units_format_compute(k, kb, sizeof kb);
-		add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE,
 		    "%s needs %sx the compute to reach L* at this C (derived)", b->id, kb);
 		break;
 	case MODEL_ENOSURFACE:
-	case MODEL_ENOFIT:
-		if (law_has_surface(s->law) || s->law->family == LAW_POWER)
-			add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+	case MODEL_ENOFIT: /* said only of B: line 2 says what this law lacks */
+		if (!law_has_surface(&b->law) && b->law.family != LAW_POWER)
+			add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE,
+			    "%s has no loss: no compute multiplier", b->id);
+		else if (b->law.family == LAW_POWER && !(b->law.by_compute.scale > 0))
+			add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE,
 			    "%s has no L(C): no compute multiplier", b->id);
 		break;
 	default:
-		add(s, "", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+		add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE,
 		    "%s never reaches L* at this C (its floor: %.4f)", b->id,
 		    compare_floor(&b->law));
 	}
