@@ -24,13 +24,14 @@ const struct cli_command cli_commands[] = {
          "               [--gpu ID --gpus N --mfu F --days D] [--price USD] [--watts W]\n"
          "               [--pue X] [--stock ID] [--serve-mfu F [--serve-price USD]]\n"
          "               [--color WHEN] [--unicode]\n"
-         "               [--tour ID|FILE [--notes PATH]] [--record FILE] [--runs FILE|-]\n"
+         "               [--tour ID|FILE [--notes PATH]] [--record FILE]\n"
+         "               [--runs FILE|- [--bootstrap N [--seed S]]]\n"
          "               [--range R] [--domain NAME] [--dump [--width W --height H]]\n",
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
                  OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_RECORD |
                  OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE | OPT_STOCK | OPT_SERVE |
-                 OPT_TESTTIME | OPT_DOMAIN,
+                 OPT_TESTTIME | OPT_DOMAIN | OPT_BOOTSTRAP | OPT_SEED,
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"

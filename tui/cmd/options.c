@@ -437,14 +437,16 @@ const struct cli_option cli_options[] = {
          .field = FIELD(bootstrap),
          .bit = OPT_BOOTSTRAP,
          .hi = 100000,
-         .help = "fit: N resamples for percentile intervals (default 0)"},
+         .help = "fit: N resamples for percentile intervals (default 0);\n"
+                 "explorer with --runs: the 10-90% band of N* on the map,\n"
+                 "the optimum's interval on the profiles and in the readout"},
         {.name = "seed",
          .arg = "S",
          .kind = KIND_WHOLE,
          .field = FIELD(seed),
          .bit = OPT_SEED,
          .hi = 2147483647L,
-         .help = "fit: the bootstrap's random seed (default 1)"},
+         .help = "fit, explorer: the bootstrap's random seed (default 1)"},
         {.name = "exclude-top",
          .arg = "K",
          .kind = KIND_WHOLE,

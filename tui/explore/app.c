@@ -680,6 +680,21 @@ void app_set_runs(struct app *a, const struct fit_run *runs, size_t n)
 	a->nruns = n;
 }
 
+void app_set_draws(struct app *a, const struct law *draws, int n, size_t law)
+{
+	a->draws = draws;
+	a->ndraws = n;
+	a->draws_law = law;
+}
+
+const struct law *app_draws(const struct app *a, int *n)
+{
+	bool mine = a->draws != NULL && a->scene.law == a->draws_law && !a->scene.edited;
+
+	*n = mine ? a->ndraws : 0;
+	return mine ? a->draws : NULL;
+}
+
 void app_set_unique_given(struct app *a, double u)
 {
 	a->u_given = u;

@@ -6,6 +6,7 @@
  * readout ('b') for projectors, in a three-row digit font drawn into the
  * canvas.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "../../model/optimum.h"
 #include "../../model/lifecost.h"
 #include "../../model/returns.h"
+#include "../../model/uncertainty.h"
 #include "../../model/units.h"
 #include "law_view.h"
 #include "readout.h"
@@ -312,11 +314,51 @@ static void fields_timeline_of(struct readout_state *s)
 	timeline_view_free(&v);
 }
 
+/*
+ * A count and its interval, " 9.02B (8.62-9.51B)": the unit once when both
+ * ends share it. Without an interval (p10 not finite), the count alone.
+ */
+static void count_with_spread(double v, const struct fit_spread *sp, char *buf, size_t size)
+{
+	char vb[16], lo[16], hi[16];
+	size_t ll, lh;
+
+	units_format_count(v, vb, sizeof vb);
+	if (sp == NULL || !isfinite(sp->p10) || !isfinite(sp->p90)) {
+		snprintf(buf, size, "%s", vb);
+		return;
+	}
+	units_format_count(sp->p10, lo, sizeof lo);
+	units_format_count(sp->p90, hi, sizeof hi);
+	ll = strlen(lo);
+	lh = strlen(hi);
+	/* "8.62B-9.51B" reads as "8.62-9.51B" */
+	if (ll > 1 && lh > 1 && lo[ll - 1] == hi[lh - 1] && !isdigit((unsigned char)lo[ll - 1]))
+		lo[ll - 1] = '\0';
+	snprintf(buf, size, "%s (%s-%s)", vb, lo, hi);
+}
+
+/*
+ * The optimum's intervals at this C across the bootstrap laws (--runs with
+ * --bootstrap), when the explorer shows the fit they resample; false otherwise.
+ */
+static bool optimum_spreads(const struct readout_state *s, struct fit_spread sp[3])
+{
+	int n;
+	const struct law *draws = app_draws(s->a, &n);
+
+	if (draws == NULL)
+		return false;
+	optimum_spread(draws, n, s->cflops, &sp[0], &sp[1], &sp[2]);
+	return isfinite(sp[0].p10);
+}
+
 /* Line 2: the optimum at this C, labelled. */
 static void fields_optimum(struct readout_state *s)
 {
 	struct allocation opt;
-	char nb[16], db[16], lsb[32], dlb[32];
+	struct fit_spread sp[3];
+	char nb[40], db[40], lsb[32], dlb[32];
 
 	if (optimum_at_compute(s->law, s->cflops, s->a->scene.u, &opt) != MODEL_OK) {
 		char what[64];
@@ -330,14 +372,16 @@ static void fields_optimum(struct readout_state *s)
 			add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "no optimum at this C");
 		return;
 	}
-	units_format_count(opt.params, nb, sizeof nb);
-	units_format_count(opt.tokens, db, sizeof db);
+	bool spread = optimum_spreads(s, sp);
+	count_with_spread(opt.params, spread ? &sp[0] : NULL, nb, sizeof nb);
+	count_with_spread(opt.tokens, spread ? &sp[1] : NULL, db, sizeof db);
 	bool loss = s->surface && opt.has_loss;
 	add(s, "   ", s->law->family == LAW_POWER ? DROP_NOTE : DROP_LABEL, READOUT_LINE,
 	    READOUT_WITH_NEXT, "%s",
 	    s->law->family == LAW_POWER ? "law's N_opt(C):"
 	    : !loss                     ? "frontier at this C:"
 	    : s->derived                ? "Eq. 1.5:"
+	    : spread                    ? "at this C (10-90%):"
 	                                : "at this C:");
 	add(s, " ", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "N* = %s", nb);
 	/* a power law's paper fits N_opt alone: its D is C/(kN), isoflop's */
@@ -348,8 +392,12 @@ static void fields_optimum(struct readout_state *s)
 		add(s, "  ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "D* = %s", db);
 	if (!loss)
 		return;
-	add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
-	    loss_text(opt.loss, false, lsb, sizeof lsb));
+	if (spread)
+		add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s (%.3f-%.3f)",
+		    loss_text(opt.loss, false, lsb, sizeof lsb), sp[2].p10, sp[2].p90);
+	else
+		add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
+		    loss_text(opt.loss, false, lsb, sizeof lsb));
 	add(s, "  ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
 	    loss_text(s->loss - opt.loss, true, dlb, sizeof dlb));
 	if (app_view_on(s->a, TOUR_VIEW_COMPUTE))

@@ -19,6 +19,7 @@
 #include "../../model/units.h"
 #include "map.h"
 #include "map_cost.h"
+#include "map_spread.h"
 #include "map_stock.h"
 
 _Static_assert(MAP_ISOFLOP_GLYPH == MAP_STOCK_ISOFLOP_DOT, "the stock's median covers the dots");
@@ -40,6 +41,12 @@ static struct map_costs costs_of(const struct map_spec *s)
 	                          s->n_hi,
 	                          s->d_lo,
 	                          s->d_hi};
+}
+
+/* The frontier's bootstrap band of s, as map_spread.c takes it. */
+static struct map_spread spread_of(const struct map_spec *s)
+{
+	return (struct map_spread){s->law, s->draws, s->ndraws, s->u};
 }
 
 /* The stock band of s, as map_stock.c takes it. */
@@ -622,8 +629,9 @@ static void draw_markers(struct canvas *c, const struct map_spec *s, const struc
  * drawn, then one per marker.
  */
 static int legend_entries(const struct map_spec *s, const enum marker_place *places,
-                          bool has_surface, int hidden, char (*out)[96], int max)
+                          const struct map *m, int hidden, char (*out)[96], int max)
 {
+	bool has_surface = m->has_surface;
 	int n = 0;
 
 	/* a law compared with is what the viewer asked for: named before all else */
@@ -656,6 +664,9 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		         !has_surface                  ? "* frontier"
 		         : law_optimum_derived(s->law) ? "* Eq.1.5 optimum"
 		                                       : "* optimal");
+	struct map_spread spread = spread_of(s);
+	if (has_surface)
+		n += map_spread_legend(&spread, m->band_cells, out + n, max - n);
 	if (s->frontier2 != NULL && !s->compared && n < max)
 		snprintf(out[n++], 96, "o %s", s->frontier2_name);
 	/* the stock before the dots: its interval is drawn unlabelled */
@@ -722,6 +733,10 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	if (s->inference_t > 0 && m->has_surface)
 		draw_frontier(c, &m->frame, s, s->law, s->inference_t, '%', STYLE_FRONTIER2);
 	draw_frontier(c, &m->frame, s, s->law, 0, '*', STYLE_FRONTIER);
+	if (m->has_surface) { /* around the frontier, never over it */
+		struct map_spread spread = spread_of(s);
+		m->band_cells = map_spread_draw(c, &m->frame, &spread);
+	}
 	/* the runs show where the law is data and where it is extrapolation */
 	for (int i = 0; i < s->nruns; i++) {
 		int cx, cy;
@@ -818,12 +833,12 @@ static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, 
 		max_lines = 1;
 	for (int i = 0; i < s->nmarkers; i++)
 		places[i] = MARKER_TAG;
-	int n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
+	int n = legend_entries(s, places, m, hidden, entries, MAX_ENTRIES);
 	int lines = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 	for (int attempt = 0; attempt < 3; attempt++) {
 		if (draw_layers(c, r, s, m, places, lines) != 0)
 			return -1;
-		n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
+		n = legend_entries(s, places, m, hidden, entries, MAX_ENTRIES);
 		int need = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 		if (need <= lines)
 			break;

@@ -88,6 +88,12 @@ struct map_spec {
 	 * frontier '&'; 0: none
 	 */
 	double usd_train_flop, usd_serve_flop;
+	/*
+	 * bootstrap laws of the runs law is fitted to (model/uncertainty.h):
+	 * the frontier's 10-90% band in '^'; NULL: none
+	 */
+	const struct law *draws;
+	int ndraws;
 };
 
 /*
@@ -113,6 +119,7 @@ struct map {
 	int nlegend;                      /* legend lines */
 	int dropped;                      /* legend entries that did not fit */
 	int hidden;                       /* markers past MAP_MAX_MARKERS, not drawn */
+	int band_cells;                   /* cells of the frontier's band outside its '*' */
 	int ntags;                        /* markers given a place, in map_spec's order */
 	struct map_tag tags[MAP_MAX_MARKERS];
 	/* what the last map_draw_overlay changed over the base */
