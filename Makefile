@@ -110,7 +110,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/tt-presets.sh \
 		tests/testtime.sh \
 		tests/tt-view.sh \
-		tests/domain-view.sh
+		tests/domain-view.sh \
+		tests/plan.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
@@ -186,12 +187,16 @@ lint-man: $(BIN)
 build/bench: bench/bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
+build/bench_plan: bench/bench_plan.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
 build/pty_bytes: bench/pty_bytes.c
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -o $@ $< -lutil
 
 bench: deps
-	@$(MAKE) --no-print-directory all build/bench build/pty_bytes
+	@$(MAKE) --no-print-directory all build/bench build/bench_plan build/pty_bytes
 	@./build/bench presets/laws
+	@./build/bench_plan presets/laws
 	@./build/pty_bytes ./isoflop
 
 # rewrite tests/golden/*.txt from the current binary; review the diff like code

@@ -107,6 +107,13 @@ const struct cli_command cli_commands[] = {
          OPT_METHOD | OPT_BOOTSTRAP | OPT_SEED | OPT_EXCLUDE | OPT_OUTPUT | OPT_FORCE | OPT_FORMAT |
                  OPT_AT_COMPUTE,
          cmd_fit, COMPLETE_FILE, NULL},
+        {"plan", NULL, "plan",
+         "       isoflop plan [--law ID] --budget FLOPS --target C [--budgets K]\n"
+         "                    [--sizes S] [--noise SIGMA] [--replicas R] [--seed S]\n"
+         "                    [--width W] [--height H] [--format text|csv|json]\n",
+         OPT_LAW | OPT_PLAN | OPT_TARGET | OPT_SEED | OPT_FORMAT | OPT_WIDTH | OPT_HEIGHT |
+                 OPT_COLOR,
+         cmd_plan, COMPLETE_NONE, NULL},
         {"test-time", NULL, "test-time",
          "       isoflop test-time (--params N --tokens D | --model ID)\n"
          "                         --inference-tokens T [--larger M] [--tt-law snell2024]\n"
