@@ -146,10 +146,10 @@ sanitize-suite:
 		$(MAKE) --no-print-directory BUILD=build/asan SAN="$(SANFLAGS)" test-suite
 
 # valgrind over the unit tests and a few commands of the plain build; the
-# 4,500-start fits of test_fit, test_gsl's thousands of solves and
-# test_readout's thousands of frames would take minutes under it (ASan
-# covers them)
-VALGRIND_UNIT = $(filter-out %/test_fit %/test_gsl %/test_readout,$(UNIT_BIN))
+# 4,500-start fits of test_fit, test_gsl's thousands of solves,
+# test_readout's thousands of frames and test_plan's thousands of simulated
+# fits would take minutes under it (ASan covers them)
+VALGRIND_UNIT = $(filter-out %/test_fit %/test_gsl %/test_readout %/test_plan,$(UNIT_BIN))
 valgrind-suite: $(BIN) $(UNIT_BIN)
 	@rm -f build/valgrind-counts
 	@LABEL=valgrind ISOFLOP=$(abspath $(BIN)) VALGRIND=1 sh tests/run.sh build/valgrind-counts $(VALGRIND_UNIT) tests/valgrind.sh
