@@ -34,15 +34,15 @@
  * Sizes span N*(C)/4 .. 4 N*(C), log-spaced: both sides of the minimum
  * (Approach 2's parabola needs them), yet near enough that the loss there
  * is within a few percent of the minimum, so the curvature is not lost in
- * noise; Hoffmann et al. 2022's Figure 3 profiles span about this much
- * around each minimum.
+ * noise. (A choice of this tool, not a paper's.)
  */
 #define PLAN_SPREAD 4.0
 
 /*
  * The budgets span two decades, log-spaced, ending at the largest the money
  * allows: Approach 2 fits a line in log C, and its slope is only as good as
- * the lever arm (Hoffmann et al. 2022 used 6e18..3e21, 2.7 decades).
+ * the lever arm, while every decade lower costs a tenth as much. (A choice
+ * of this tool, not a paper's.)
  */
 #define PLAN_SPAN_DECADES 2.0
 
@@ -54,8 +54,9 @@
 
 /*
  * The default noise, as a standard deviation of log loss: 0.005 (0.5%).
- * An assumption, not a measured figure: the order of the run-to-run spread
- * of final loss that seeds give; the user should give their own.
+ * An assumption, not a measured figure (the noise tests/unit/test_fit.c
+ * draws its synthetic sweeps with); the user should give the spread of
+ * final loss they see between seeds.
  */
 #define PLAN_DEFAULT_NOISE 0.005
 #define PLAN_MAX_NOISE     0.5 /* beyond this the loss is noise: refused */
