@@ -108,6 +108,13 @@ const struct cli_command cli_commands[] = {
          OPT_METHOD | OPT_BOOTSTRAP | OPT_SEED | OPT_EXCLUDE | OPT_OUTPUT | OPT_FORCE | OPT_FORMAT |
                  OPT_AT_COMPUTE,
          cmd_fit, COMPLETE_FILE, NULL},
+        {"plan", NULL, "plan",
+         "       isoflop plan [--law ID] --budget FLOPS --target C [--budgets K]\n"
+         "                    [--sizes S] [--noise SIGMA] [--replicas R] [--seed S]\n"
+         "                    [--width W] [--height H] [--format text|csv|json]\n",
+         OPT_LAW | OPT_PLAN | OPT_TARGET | OPT_SEED | OPT_FORMAT | OPT_WIDTH | OPT_HEIGHT |
+                 OPT_COLOR,
+         cmd_plan, COMPLETE_NONE, NULL},
         {"test-time", NULL, "test-time",
          "       isoflop test-time (--params N --tokens D | --model ID)\n"
          "                         --inference-tokens T [--larger M] [--tt-law snell2024]\n"
@@ -158,6 +165,10 @@ static const char usage_commands[] =
         "  tour       --dump: one text frame per step of a tour, for slides\n"
         "  fit        fit a law to your runs (CSV: params, loss, tokens or flops):\n"
         "             Chinchilla's Approach 3 from 4,500 starts, or Approach 2\n"
+        "  plan       propose an IsoFLOP sweep (budgets x sizes) that spends --budget\n"
+        "             FLOPs, simulate fitting it with a law as the truth, report the\n"
+        "             error of the exponents and of N* at --target, and suggest the\n"
+        "             next run\n"
         "  test-time  how much more compute per served token equals, in total FLOPs,\n"
         "             a model M times larger (Snell et al. 2024); with --tt-law, a\n"
         "             test-time law's rows: performance, the cheapest train and test\n"
