@@ -112,7 +112,9 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/testtime.sh \
 		tests/tt-view.sh \
 		tests/domain-view.sh \
-		tests/plan.sh
+		tests/plan.sh \
+		tests/hyper.sh \
+		tests/holdout.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

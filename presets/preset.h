@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../model/hyper.h"
 #include "../model/law.h"
 #include "../model/traintest.h"
 
@@ -67,6 +68,7 @@ struct preset {
 	struct law law;
 	enum preset_domain domain; /* language when the preset gives none */
 	char units[32];            /* the loss's units; "" = nats per token (required for power) */
+	struct hyper_law hyper;    /* eta_opt(C), B_opt(C); lr.coef == 0 when the law gives none */
 	/* models */
 	char tag[4];          /* 1-3 characters marking it on a map */
 	double params;        /* total parameters */

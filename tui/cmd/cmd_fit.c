@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../../model/fit.h"
+#include "../../model/fit_holdout.h"
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../../presets/runs.h"
@@ -42,6 +43,8 @@ struct report {
 	/* isoflop with one usable budget: its optimum, and no frontier (parametric at one D:
 	 * r.p.one_d) */
 	const struct fit_budget *one_budget;
+	struct fit_holdout holdout; /* leave-one-budget-out; holdout_tried when it was asked */
+	bool holdout_tried;
 };
 
 /* Whether the report has something to say about value k of the bootstrap's. */
@@ -136,6 +139,62 @@ static void print_starts(const struct report *r)
 		       r->p.polished == 1 ? "um was" : "a were", r->p.polished_converged);
 }
 
+/* Why leave-one-budget-out has no numbers, for people. */
+static const char *holdout_absence(const struct report *r)
+{
+	switch (r->holdout.absent) {
+	case FIT_HOLDOUT_FEW_BUDGETS:
+		return "it needs 3 compute budgets (runs within 5% of each other's 6ND), one to "
+		       "hold out and two to fit";
+	case FIT_HOLDOUT_FEW_RUNS:
+		return "the other budgets hold fewer than 5 runs, too few to refit";
+	case FIT_HOLDOUT_NO_REFIT:
+		return "the refit on the other budgets failed";
+	case FIT_HOLDOUT_NO_MINIMUM:
+		return "the largest budget has no minimum inside its sweep";
+	case FIT_HOLDOUT_FEW_MINIMA:
+		return "fewer than two of the other budgets have a minimum inside their sweep";
+	case FIT_HOLDOUT_ONE_D:
+		return "every run has the same D: the law has no D term to predict with";
+	default:
+		return "?";
+	}
+}
+
+/*
+ * The leave-one-budget-out line: the largest budget predicted from the
+ * others, or why there is no such line.
+ */
+static void print_holdout(const struct report *r)
+{
+	const struct fit_holdout *h = &r->holdout;
+	char cb[16], pb[16], mb[16];
+
+	if (!r->holdout_tried)
+		return;
+	if (h->absent != FIT_HOLDOUT_DONE) {
+		printf("leave-one-budget-out: not done (%d budget%s): %s\n", h->budgets,
+		       h->budgets == 1 ? "" : "s", holdout_absence(r));
+		return;
+	}
+	units_format_compute(h->compute, cb, sizeof cb);
+	if (r->parametric) {
+		printf("leave-one-budget-out: your largest budget's runs (C = %s), predicted from "
+		       "the others, land at L = %.3f +/- %.3f; they measured %.3f (mean of %d)\n",
+		       cb, h->predicted, h->spread, h->measured, h->runs);
+		printf("  (+/- is the refit's RMS residual on the other budgets' runs; the "
+		       "prediction's RMS error on these runs is %.3f)\n",
+		       h->rms_error);
+		return;
+	}
+	units_format_count(h->params_predicted, pb, sizeof pb);
+	units_format_count(h->params_measured, mb, sizeof mb);
+	printf("leave-one-budget-out: your largest budget's N* (C = %s), predicted from the "
+	       "others' frontier, is %s (x/ %.3f); its parabola's minimum is %s\n",
+	       cb, pb, h->params_factor, mb);
+	printf("  (x/ is exp of the RMS residual of the others' frontier in ln N*)\n");
+}
+
 static void print_text(const struct report *r)
 {
 	char nb[16], db[16], cb[16];
@@ -189,12 +248,13 @@ static void print_text(const struct report *r)
 				printf("%-10s %11.4g %11.4g %11.4g %11.4g\n", names[k],
 				       r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5);
 	}
+	print_holdout(r);
 	for (int i = 0; i < r->nwarnings; i++)
 		printf("warning: %s\n", r->warnings[i]);
 }
 
 /* A record for scripts, filled a field at a time (table.c prints it). */
-#define MAX_FIELDS 24
+#define MAX_FIELDS 32
 
 struct fields {
 	struct column cols[MAX_FIELDS];
@@ -351,11 +411,45 @@ static void bootstrap_fields(const struct report *r, struct bootstrap_json *b)
 	b->top_rec = record_of(&b->top);
 }
 
+static const char *const holdout_loss_keys[5] = {"holdout_compute", "holdout_loss_predicted",
+                                                 "holdout_loss_spread", "holdout_loss_measured",
+                                                 "holdout_loss_rms_error"};
+static const char *const holdout_params_keys[4] = {"holdout_compute", "holdout_params_predicted",
+                                                   "holdout_params_factor",
+                                                   "holdout_params_measured"};
+
+/* Leave-one-budget-out for scripts: empty (null) when it was not done. */
+static void holdout_fields(const struct report *r, struct fields *f)
+{
+	const struct fit_holdout *h = &r->holdout;
+
+	if (!r->holdout_tried || h->absent != FIT_HOLDOUT_DONE) {
+		if (r->parametric)
+			numbers_none(f, holdout_loss_keys, 5);
+		else
+			numbers_none(f, holdout_params_keys, 4);
+		return;
+	}
+	number(f, "holdout_compute", h->compute);
+	if (r->parametric) {
+		number(f, "holdout_loss_predicted", h->predicted);
+		number(f, "holdout_loss_spread", h->spread);
+		number(f, "holdout_loss_measured", h->measured);
+		number(f, "holdout_loss_rms_error", h->rms_error);
+	} else {
+		number(f, "holdout_params_predicted", h->params_predicted);
+		number(f, "holdout_params_factor", h->params_factor);
+		number(f, "holdout_params_measured", h->params_measured);
+	}
+}
+
 static void print_csv(const struct report *r)
 {
 	struct fields f = {.n = 0};
 
 	csv_fields(r, &f);
+	if (!(r->parametric && r->p.one_d)) /* L(N) at one D has a row of its own shape */
+		holdout_fields(r, &f);
 	struct record rec = record_of(&f);
 	table_print_record(&rec, FORMAT_CSV, stdout);
 	for (int i = 0; i < r->nwarnings; i++)
@@ -374,6 +468,7 @@ static void print_json(const struct report *r)
 	memset(&b, 0, sizeof b);
 	json_law_fields(r, &f, &budget, &nested);
 	number(&f, "at_compute", r->at_compute);
+	holdout_fields(r, &f);
 	if (r->samples > 0) {
 		bootstrap_fields(r, &b);
 		field(&f, "bootstrap", COL_OBJECT, cell_object(&b.top_rec));
@@ -861,6 +956,23 @@ static void warn_fit(struct report *r)
 	}
 }
 
+/*
+ * Leave-one-budget-out (model/fit_holdout.h): the largest budget predicted
+ * from the others, by the fit's own method. Its absence is no error.
+ */
+static void holdout(struct report *r, const struct fit_run *runs, size_t n)
+{
+	r->holdout_tried = true;
+	if (r->parametric && r->p.one_d) {
+		r->holdout.absent = FIT_HOLDOUT_ONE_D;
+		return;
+	}
+	if (r->parametric)
+		fit_holdout_parametric(runs, n, r->k, r->p.theta, &r->holdout);
+	else
+		fit_holdout_isoflop(runs, n, r->k, &r->holdout);
+}
+
 /* Percentile intervals from --bootstrap refits (r->draws freed by the caller). */
 static int bootstrap(const struct cli *cli, struct report *r, const struct fit_run *runs, size_t n)
 {
@@ -907,6 +1019,7 @@ static int fit_report(const struct cli *cli, struct report *r, const struct fit_
 	if ((rc = partial_fit(cli, r)) != 0)
 		return rc;
 	warn_fit(r);
+	holdout(r, runs, n);
 	return cli->bootstrap > 0 ? bootstrap(cli, r, runs, n) : 0;
 }
 

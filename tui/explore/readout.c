@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../model/hyper.h"
 #include "../../model/optimum.h"
 #include "../../model/lifecost.h"
 #include "../../model/returns.h"
@@ -471,6 +472,44 @@ static void fields_notes(struct readout_state *s)
 	}
 }
 
+/* A learning rate as papers print it, two digits and a short exponent: 4.2e-4. */
+static void lr_text(double lr, char *buf, size_t size)
+{
+	int e = (int)floor(log10(lr));
+	double m = lr / pow(10, e);
+
+	if (m >= 9.95) { /* rounds up to the next decade */
+		m /= 10;
+		e++;
+	}
+	snprintf(buf, size, "%.2ge%d", m, e);
+}
+
+/*
+ * The near-optimal peak learning rate and batch at the point's C, where the
+ * law carries a scaling law of hyperparameters (DeepSeek LLM Eq. 1), and
+ * whether C lies outside the budgets it was fitted on.
+ */
+static void fields_hyper(struct readout_state *s)
+{
+	const struct hyper_law *h = &s->a->catalog->laws[s->a->scene.law].preset.hyper;
+	struct hyper_point hp;
+	char lb[16], bb[16], edge[16], where[48] = "";
+
+	if (hyper_at_compute(h, s->cflops, &hp) != MODEL_OK)
+		return;
+	lr_text(hp.lr, lb, sizeof lb);
+	units_format_count(hp.batch, bb, sizeof bb);
+	if (hp.extrapolated) {
+		bool past = s->cflops > h->compute.hi;
+		units_format_compute(past ? h->compute.hi : h->compute.lo, edge, sizeof edge);
+		snprintf(where, sizeof where, "; extrapolated %s %s", past ? "past" : "below",
+		         edge);
+	}
+	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "lr %s  batch %s tokens (%s%s)", lb,
+	    bb, h->label, where);
+}
+
 /*
  * The inference view's readout (Sardana et al. 2023): what this model costs
  * over its life, and what the Chinchilla-optimal and the inference-aware
@@ -667,6 +706,7 @@ int readout_fields_with(const struct app *a, const struct timeline_view *tv,
 	fields_optimum(&s);
 	fields_efficiency(&s);
 	fields_notes(&s);
+	fields_hyper(&s);
 	return s.n;
 }
 
