@@ -26,9 +26,9 @@ enum model_status downstream_loss(const struct downstream *d, double error, doub
 
 int downstream_outside(const struct downstream *d, double loss)
 {
-	if (!(d->loss_hi > d->loss_lo))
+	if (!(d->loss.hi > d->loss.lo))
 		return 0;
-	return loss < d->loss_lo || loss > d->loss_hi;
+	return loss < d->loss.lo || loss > d->loss.hi;
 }
 
 /* The pairs a fit works on, and the (epsilon, k) the last profile solved. */
@@ -138,7 +138,7 @@ enum model_status downstream_fit(const double *loss, const double *error, size_t
 	free(p.x);
 	if (best < 0 || !(p.k > 0))
 		return MODEL_ENOFIT;
-	*out = (struct downstream){p.epsilon, p.k, gamma, lo, hi};
+	*out = (struct downstream){p.epsilon, p.k, gamma, {lo, hi}};
 	*rms = sqrt(p.ssr / (double)n);
 	return MODEL_OK;
 }

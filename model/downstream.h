@@ -18,11 +18,10 @@
 #include "law.h"
 
 struct downstream {
-	double epsilon; /* error as the loss grows: the curve's ceiling, in (0, 1] */
-	double k;       /* scale of the fall, > 0 */
-	double gamma;   /* rate of the fall per nat of loss, > 0 */
-	double loss_lo; /* the fitted range of losses; 0, 0 when unknown */
-	double loss_hi;
+	double epsilon;        /* error as the loss grows: the curve's ceiling, in (0, 1] */
+	double k;              /* scale of the fall, > 0 */
+	double gamma;          /* rate of the fall per nat of loss, > 0 */
+	struct law_range loss; /* the losses it was fitted over; 0, 0 when unknown */
 };
 
 /* Fewest (loss, error) pairs a fit of the three constants accepts. */

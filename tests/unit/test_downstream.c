@@ -20,7 +20,7 @@ static void assert_near(double got, double want, double tol)
 		fail_msg("got %.17g, want %.17g", got, want);
 }
 
-static const struct downstream truth = {0.85, 2.0, 0.75, 0, 0};
+static const struct downstream truth = {0.85, 2.0, 0.75, {0, 0}};
 
 static void error_is_the_closed_form(void **state)
 {
@@ -67,8 +67,8 @@ static void fit_recovers_noise_free_constants(void **state)
 	assert_near(got.epsilon, 0.85, 1e-6);
 	assert_near(got.k, 2.0, 1e-5);
 	assert_near(got.gamma, 0.75, 1e-6);
-	assert_near(got.loss_lo, 2.4, 1e-15);
-	assert_near(got.loss_hi, 4.6, 1e-12);
+	assert_near(got.loss.lo, 2.4, 1e-15);
+	assert_near(got.loss.hi, 4.6, 1e-12);
 	assert_true(rms < 1e-9);
 }
 
