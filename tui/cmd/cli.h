@@ -78,6 +78,7 @@
 #define OPT_SAMPLES     (1ull << 46)
 #define OPT_TARGET      (1ull << 47)
 #define OPT_DOMAIN      (1ull << 48)
+#define OPT_DOWNSTREAM  (1ull << 58) /* high, away from the bits other options take next */
 /* the test-time options: the plane's point, its problems, a coverage law's samples */
 #define OPT_TESTTIME (OPT_TT_LAW | OPT_TRAIN | OPT_TEST | OPT_PROBLEMS | OPT_SAMPLES | OPT_TARGET)
 /*
@@ -158,6 +159,7 @@ struct cli {
 	const char *record;     /* --record FILE: the tour 'r' appends steps to */
 	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
 	const char *stock;      /* --stock ID: a data stock (the band, epochs, the data wall) */
+	const char *downstream; /* --downstream ID: a loss-to-error map (Gadre et al. 2024) */
 	const char *trend;      /* --trend ID: a compute trend preset (timeline) */
 	const char *tt_law;     /* --tt-law ID: a test-time law preset */
 	const char *domain;     /* --domain NAME: laws of one domain (presets, plot domains) */

@@ -34,10 +34,10 @@ const struct cli_command cli_commands[] = {
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
-         "                       [--unique-tokens U] [--stock ID]\n"
+         "                       [--unique-tokens U] [--stock ID] [--downstream ID]\n"
          "       isoflop loss    --law POWER-LAW (--params N | --compute C)\n",
          OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT | OPT_STOCK |
-                 OPT_COMPUTE,
+                 OPT_COMPUTE | OPT_DOWNSTREAM,
          cmd_loss, COMPLETE_NONE, NULL},
         {"optimum", NULL, "optimum",
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
@@ -50,7 +50,7 @@ const struct cli_command cli_commands[] = {
          "       isoflop optimum [--law ID|all] --gpu ID --mfu F --gpus N --days D\n",
          OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE | OPT_FORMAT | OPT_GPU |
                  OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PARAMS | OPT_TOKENS | OPT_BUDGETS | OPT_COST |
-                 OPT_STOCK | OPT_SERVE,
+                 OPT_STOCK | OPT_SERVE | OPT_DOWNSTREAM,
          cmd_optimum, COMPLETE_NONE, NULL},
         {"presets", NULL, "presets",
          "       isoflop presets [laws|models|accelerators|stocks|trends|testtime]\n"

@@ -352,6 +352,14 @@ const struct cli_option cli_options[] = {
                  "across the tokens axis; loss and optimum add the\nepochs of it "
                  "that D is; the explorer opens the data\nview on it (none: no band); "
                  "timeline: the stock\nthat sets the data wall"},
+        {.name = "downstream",
+         .arg = "ID",
+         .kind = KIND_TEXT,
+         .field = FIELD(downstream),
+         .bit = OPT_DOWNSTREAM,
+         .help = "a downstream map (a preset fit FILE --output writes from\n"
+                 "(loss, accuracy) pairs): loss and optimum add the average\n"
+                 "top-1 error it derives from the loss"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),
