@@ -66,15 +66,36 @@ run optimum --preset "$tmp/mine.yaml" --downstream mine --compute 1e21 --format 
 case $out in *'"error": 0.'*) ok "optimum --downstream: JSON has error" ;; *) no "optimum JSON error" "$err" "$out" ;; esac
 run optimum --preset "$tmp/mine.yaml" --downstream mine --compute 1e21
 case $out in
-*"error (derived)"*"not a published number"*"error (extrapolated)"*) ok "the text notes say derived, and extrapolated outside the fitted losses" ;;
+*"error (derived)"*"cross-dataset extrapolation"*"error (extrapolated)"*) ok "the text notes say derived, and extrapolated outside the fitted losses" ;;
 *) no "the text notes" "$out" ;;
 esac
 run optimum --compute 1e21 --format csv
 case $out in *error*) no "without --downstream no error column" "$out" ;; *) ok "without --downstream no error column" ;; esac
 
+# the shipped map is the fit of the authors' six released points, to its digits
+run fit tests/runs/gadre2024-c4-17task.csv --format csv
+set -- $(printf '%s\n' "$out" | sed -n 2p | tr ',' ' ')
+want=$(sed -n 's/^\(epsilon\|k\|gamma\): //p' presets/downstream/gadre2024.yaml | tr '\n' ' ')
+set -- "$@" $want
+if [ "$rc" = 0 ] && [ $# = 10 ] && near "$1" "$8" 5e-7 && near "$2" "$9" 5e-6 && near "$3" "${10}" 5e-7; then
+	ok "gadre2024 is the fit of tests/runs/gadre2024-c4-17task.csv"
+else
+	no "gadre2024 is the fit of the released points" "exit $rc" "$err" "$out" "preset: $want"
+fi
+run presets downstream
+case $out in *gadre2024*derived*) ok "presets downstream lists gadre2024, derived" ;; *) no "presets downstream" "$out" ;; esac
+# at C4 eval loss 3, the closed form of the shipped constants
+run loss --law hoffmann2022 --downstream gadre2024 --params 1e9 --tokens 2e10 --format csv
+set -- $(printf '%s\n' "$out" | sed -n 2p | tr ',' ' ')
+if [ "$rc" = 0 ] && near "$6" "$(awk -v l="$5" 'BEGIN { printf "%.10g", 0.849742 - 2.07890 * exp(-0.756119 * l) }')" 1e-8; then
+	ok "loss --downstream gadre2024: the shipped constants' closed form"
+else
+	no "loss --downstream gadre2024" "exit $rc" "$err" "$out"
+fi
+
 # --- what is refused ------------------------------------------------------------
 expect_error "an unknown map" \
-	"isoflop: --downstream: unknown downstream map 'nope' (known: none; isoflop fit FILE --output F.yaml makes one from (loss, accuracy) pairs, --preset F.yaml loads it)" \
+	"isoflop: --downstream: unknown downstream map 'nope' (known: gadre2024; isoflop fit FILE --output F.yaml makes one from (loss, accuracy) pairs, --preset F.yaml loads it)" \
 	loss --downstream nope --params 1e9 --tokens 2e10
 printf 'loss,accuracy\n3,45\n' >"$tmp/percent.csv"
 expect_error "accuracy in percent" \

@@ -12,8 +12,8 @@
 	(OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |    \
 	 OPT_UNIQUE | OPT_COLOR)
 
-static const char *const presets_words[] = {
-        "laws", "models", "accelerators", "stocks", "trends", "testtime", NULL};
+static const char *const presets_words[] = {"laws",   "models",   "accelerators", "stocks",
+                                            "trends", "testtime", "downstream",   NULL};
 static const char *const shell_words[] = {"bash", "zsh", "fish", NULL};
 
 /* In --help's order of usage lines; the first is the command without a name. */
@@ -53,8 +53,8 @@ const struct cli_command cli_commands[] = {
                  OPT_STOCK | OPT_SERVE | OPT_DOWNSTREAM,
          cmd_optimum, COMPLETE_NONE, NULL},
         {"presets", NULL, "presets",
-         "       isoflop presets [laws|models|accelerators|stocks|trends|testtime]\n"
-         "                       [--domain NAME]\n",
+         "       isoflop presets [laws|models|accelerators|stocks|trends|testtime|\n"
+         "                       downstream] [--domain NAME]\n",
          OPT_FORMAT | OPT_DOMAIN, cmd_presets, COMPLETE_WORDS, presets_words},
         {"plot", "contour", "plot contour",
          "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"

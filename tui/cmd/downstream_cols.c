@@ -42,11 +42,12 @@ void downstream_note(const struct preset *map, bool outside)
 {
 	if (map == NULL)
 		return;
-	printf("error (derived): average top-1 error from the loss through %s (Gadre et al.\n"
-	       "2024's form, Err = epsilon - k exp(-gamma L)). It assumes the loss is measured\n"
-	       "as the map's was (its source in %s says how), not on this law's\n"
-	       "data: a cross-dataset extrapolation, not a published number.\n",
-	       map->id, map->file);
+	printf("error (derived): average top-1 error from the loss through %s, the form\n"
+	       "Err = epsilon - k exp(-gamma L) of Gadre et al. 2024. It assumes the loss is\n"
+	       "measured as the map's was (isoflop presets downstream --format csv gives its\n"
+	       "source), not on this law's data: a cross-dataset extrapolation, not a\n"
+	       "published number.\n",
+	       map->id);
 	if (outside)
 		printf("error (extrapolated): a loss outside the map's fitted %.4g to %.4g.\n",
 		       map->ds.loss.lo, map->ds.loss.hi);
