@@ -357,9 +357,11 @@ const struct cli_option cli_options[] = {
          .kind = KIND_TEXT,
          .field = FIELD(downstream),
          .bit = OPT_DOWNSTREAM,
-         .help = "a downstream map (a preset fit FILE --output writes from\n"
-                 "(loss, accuracy) pairs): loss and optimum add the average\n"
-                 "top-1 error it derives from the loss"},
+         .help = "a loss-to-error map (gadre2024, or one fit FILE\n"
+                 "--output writes from (loss, accuracy) pairs): loss and\n"
+                 "optimum add the top-1 error it derives (derived); the\n"
+                 "explorer's readout gives it; the explorer and plot\n"
+                 "contour draw its contours (A toggles)"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),

@@ -151,6 +151,7 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .stock_name = a->stock.name,
 	        .usd_train_flop = usd_train,
 	        .usd_serve_flop = usd_serve,
+	        .error_map = a->error_contours && a->downstream != NULL ? &a->downstream->ds : NULL,
 	};
 }
 
@@ -239,6 +240,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	/* the T slider moves the frontier only in that view */
 	k->t = app_view_on(a, TOUR_VIEW_INFERENCE) ? a->t : 0;
 	k->u = a->scene.u;
+	k->error_contours = a->error_contours && a->downstream != NULL;
 	k->nsliders = app_sliders(a, on);
 	app_map_window(a, &k->window); /* + - . 0 and a point that leaves it rebuild the map */
 	if (app_view_on(a, TOUR_VIEW_COMPUTE) || law_view_panel(app_law(a)) == LAW_PANEL_COMPUTE)
