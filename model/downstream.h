@@ -1,6 +1,7 @@
 /*
  * downstream.h: a model's loss mapped to its average downstream top-1 error,
- * the form of Gadre et al. 2024 (arXiv:2403.08540, Sec. 2.2, Eq. 5):
+ * the form of Gadre et al. 2024 (arXiv:2403.08540), as the authors' code
+ * fits it (mlfoundations/scaling, scaling/shared.py fit_ds: E - a exp(-b L)):
  *
  *     Err(L) = epsilon - k * exp(-gamma * L)
  *
