@@ -54,7 +54,8 @@ enum field_type {
 #define KIND_STOCK (1u << PRESET_STOCK)
 #define KIND_TREND (1u << PRESET_TREND)
 #define KIND_TT    (1u << PRESET_TESTTIME)
-#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL | KIND_STOCK | KIND_TREND | KIND_TT)
+#define KIND_DS    (1u << PRESET_DOWNSTREAM)
+#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL | KIND_STOCK | KIND_TREND | KIND_TT | KIND_DS)
 #define FAM(f)     (1u << (f))
 #define FAM_ADD    FAM(LAW_ADDITIVE)
 #define FAM_KAP    FAM(LAW_KAPLAN)
@@ -86,6 +87,14 @@ struct bound {
  * Losses: a language model's loss per token is a few nats (units.h gives the reasons for its ends).
  */
 static const struct bound loss_bound = {UNITS_LOSS_MIN, UNITS_LOSS_MAX, " nats per token"};
+/*
+ * A downstream map's constants (Gadre et al. 2024, Err = epsilon - k exp(-gamma L)):
+ * epsilon is an error, at most 1; k and gamma positive, gamma per nat of loss
+ * (above 30 the curve is a step over any losses a model has, below 1e-3 a line).
+ */
+static const struct bound ds_epsilon_bound = {1e-3, 1, ""};
+static const struct bound ds_k_bound = {1e-6, 1e6, ""};
+static const struct bound ds_gamma_bound = {1e-3, 30, " per nat"};
 /*
  * Coefficients A, B of A/N^alpha: under 1e-3 the term stays below 1e-3 nats
  * at any N >= 1, so it is no term at all; 1e18 makes one nat at a billion
@@ -297,6 +306,7 @@ static const struct field range_fields[] = {
         {"performance", F_RANGE_PLAIN, AT(tt.performance), 0, KIND_TT, 0, NULL, NULL,
          &performance_bound},
         {"samples", F_RANGE_COUNT, AT(tt.samples), 0, KIND_TT, 0, NULL, NULL, &samples_bound},
+        {"loss", F_RANGE_PLAIN, AT(ds.loss), 0, KIND_DS, 0, NULL, NULL, &loss_bound},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -319,7 +329,7 @@ static const struct field root_fields[] = {
         {"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL, &k_bound},
         {"constants", F_MAP, 0, 0, KIND_LAW | KIND_TT, KIND_LAW | KIND_TT, NULL, &constant_set,
          NULL},
-        {"fitted_range", F_MAP, 0, 0, KIND_LAW | KIND_TT, 0, NULL, &range_set, NULL},
+        {"fitted_range", F_MAP, 0, 0, KIND_LAW | KIND_TT | KIND_DS, 0, NULL, &range_set, NULL},
         {"hyper", F_MAP, 0, 0, KIND_LAW, 0, NULL, &hyper_set, NULL},
         {"breakdown_loss", F_POSITIVE, AT(law.breakdown_loss), 0, KIND_LAW, 0, NULL, NULL,
          &loss_bound},
@@ -351,6 +361,9 @@ static const struct field root_fields[] = {
         {"units", F_STRING, STR(units), KIND_TT | KIND_LAW, 0, NULL, NULL, NULL},
         {"task", F_STRING, STR(task), KIND_TT, KIND_TT, NULL, NULL, NULL},
         {"per", F_STRING, STR(tt.per), KIND_TT, 0, NULL, NULL, NULL},
+        {"epsilon", F_POSITIVE, AT(ds.epsilon), 0, KIND_DS, KIND_DS, NULL, NULL, &ds_epsilon_bound},
+        {"k", F_POSITIVE, AT(ds.k), 0, KIND_DS, KIND_DS, NULL, NULL, &ds_k_bound},
+        {"gamma", F_POSITIVE, AT(ds.gamma), 0, KIND_DS, KIND_DS, NULL, NULL, &ds_gamma_bound},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
@@ -421,6 +434,7 @@ const char *preset_kind_name(enum preset_kind kind)
 	        [PRESET_STOCK] = "stock",
 	        [PRESET_TREND] = "trend",
 	        [PRESET_TESTTIME] = "test-time law",
+	        [PRESET_DOWNSTREAM] = "downstream map",
 	};
 
 	return (size_t)kind < COUNT(names) ? names[kind] : "?";
@@ -1059,6 +1073,26 @@ static int check_stock(struct loader *l)
 	                      "a stock needs its interval: stock_low and stock_high");
 }
 
+/*
+ * A downstream map: the error rises with the loss towards epsilon, so its
+ * least over the fitted range is at the range's lowest loss. A map that
+ * gives an error below zero there was not fitted to errors (a percentage,
+ * or accuracy read as error).
+ */
+static int check_downstream(struct loader *l)
+{
+	const struct ds_check {
+		double lo, err;
+	} c = {l->out->ds.loss.lo, downstream_error(&l->out->ds, l->out->ds.loss.lo)};
+
+	if (l->out->ds.loss.hi > c.lo && c.err < 0)
+		return fail(l, key_mark(l, "k"),
+		            "the map gives an error of %.3g, below 0, at the fitted range's lowest "
+		            "loss %g: epsilon, k and gamma are for an error between 0 and 1",
+		            c.err, c.lo);
+	return 0;
+}
+
 static int check_trend(struct loader *l)
 {
 	const struct preset *p = l->out;
@@ -1237,6 +1271,8 @@ static enum preset_kind guess_kind(const struct loader *l)
 	for (size_t i = 0; i < COUNT(tt_keys); i++)
 		is_tt |= has_key(l, tt_keys[i]);
 	is_tt |= has_key(l, "units") && !has_key(l, "family");
+	if (has_key(l, "gamma") || has_key(l, "epsilon"))
+		return PRESET_DOWNSTREAM;
 	return is_tt                      ? PRESET_TESTTIME
 	       : is_law                   ? PRESET_LAW
 	       : is_stock                 ? PRESET_STOCK
@@ -1288,6 +1324,8 @@ static int check_preset(struct loader *l, enum preset_kind want)
 		return -1;
 	if (want == PRESET_TESTTIME)
 		return check_testtime(l);
+	if (want == PRESET_DOWNSTREAM)
+		return check_downstream(l);
 	if (want == PRESET_ACCELERATOR)
 		return 0;
 	if (want == PRESET_STOCK)

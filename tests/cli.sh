@@ -109,7 +109,7 @@ for row in a100,3.12e+14 h100,9.89e+14 h200,9.89e+14 b200,2.25e+15 tpu-v4,2.75e+
 	if printf '%s\n' "$out" | grep -q "^accelerator,$id,.*,$peak,"; then ok "accelerator $id ships at $peak FLOP/s"; else no "accelerator $id ships at $peak FLOP/s" "$(printf '%s\n' "$out" | grep "^accelerator,$id,")"; fi
 done
 expect_match "presets lists accelerators in text" '^h100 +9\.89e14 +6\.88 +700  NVIDIA H100 SXM$' presets accelerators
-expect_error "presets: an unknown section" "isoflop: presets: expected laws, models, accelerators, stocks, trends or testtime, not 'gpus'" presets gpus
+expect_error "presets: an unknown section" "isoflop: presets: expected laws, models, accelerators, stocks, trends, testtime or downstream, not 'gpus'" presets gpus
 
 # an 80-column terminal: names and datasets are cut ("..."), ids and numbers never;
 # a pipe with no COLUMNS gets every row whole

@@ -85,6 +85,7 @@
 #define OPT_NBUDGETS    (1ull << 53)
 /* plan's options: the sweep's budget and shape, and its simulation */
 #define OPT_PLAN (OPT_BUDGET | OPT_NOISE | OPT_REPLICAS | OPT_SIZES | OPT_NBUDGETS)
+#define OPT_DOWNSTREAM  (1ull << 58) /* high, away from the bits other options take next */
 /* the test-time options: the plane's point, its problems, a coverage law's samples */
 #define OPT_TESTTIME (OPT_TT_LAW | OPT_TRAIN | OPT_TEST | OPT_PROBLEMS | OPT_SAMPLES | OPT_TARGET)
 /*
@@ -165,6 +166,7 @@ struct cli {
 	const char *record;     /* --record FILE: the tour 'r' appends steps to */
 	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
 	const char *stock;      /* --stock ID: a data stock (the band, epochs, the data wall) */
+	const char *downstream; /* --downstream ID: a loss-to-error map (Gadre et al. 2024) */
 	const char *trend;      /* --trend ID: a compute trend preset (timeline) */
 	const char *tt_law;     /* --tt-law ID: a test-time law preset */
 	const char *domain;     /* --domain NAME: laws of one domain (presets, plot domains) */

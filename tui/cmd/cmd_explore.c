@@ -20,6 +20,7 @@
 #include "../../model/units.h"
 #include "../explore/app.h"
 #include "cli.h"
+#include "downstream_cols.h"
 #include "../explore/explorer.h"
 #include "../explore/record.h"
 #include "../explore/screen.h"
@@ -337,6 +338,18 @@ static void start_cost(const struct cli *cli, struct app *a)
 		app_set_pue(a, cli->pue);
 }
 
+/*
+ * --downstream ID: the readout's error line and, as plot contour draws them,
+ * the map's contours of that error ('A' turns them back to L).
+ */
+static int start_downstream(const struct cli *cli, struct app *a)
+{
+	if (cli_downstream(cli, &a->downstream) != 0)
+		return EXIT_USAGE;
+	a->error_contours = a->downstream != NULL;
+	return 0;
+}
+
 /* --stock ID|none: the data view's stock of text, the view open to show it. */
 static int start_stock(const struct cli *cli, struct app *a)
 {
@@ -632,9 +645,9 @@ int cmd_explore(const struct cli *cli)
 		        &a, boot_laws, nboot,
 		        (size_t)(catalog_law(cli->catalog, runs_law_id) - cli->catalog->laws));
 	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_testtime(cli, &a)) != 0 ||
-	    (rc = start_point(cli, &a)) != 0 || (rc = start_views(cli, &a)) != 0 ||
-	    (rc = start_notes(cli, &a)) != 0 || (rc = start_tour(cli, &a)) != 0 ||
-	    (rc = start_record(cli, &a)) != 0)
+	    (rc = start_downstream(cli, &a)) != 0 || (rc = start_point(cli, &a)) != 0 ||
+	    (rc = start_views(cli, &a)) != 0 || (rc = start_notes(cli, &a)) != 0 ||
+	    (rc = start_tour(cli, &a)) != 0 || (rc = start_record(cli, &a)) != 0)
 		return rc;
 	if (cli->dump) {
 		rc = dump_frame(cli, &a);

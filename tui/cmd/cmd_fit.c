@@ -21,6 +21,7 @@
 #include "../../presets/runs.h"
 #include "../../presets/write.h"
 #include "cli.h"
+#include "fit_downstream.h"
 
 #define MAX_WARNINGS 16
 
@@ -818,18 +819,31 @@ static int output_preset(const struct cli *cli, const struct report *r)
 	return rc;
 }
 
-/* The runs, less the --exclude-top worst; the report's file, budget and k. */
+/* load_runs' status when the file was a downstream one, fitted and reported already. */
+#define LOAD_RUNS_DONE (-1)
+
+/*
+ * The runs, less the --exclude-top worst; the report's file, budget and k.
+ * A file of (loss, error) pairs is fitted here instead (LOAD_RUNS_DONE).
+ */
 static int load_runs(const struct cli *cli, struct report *r, struct fit_run **runs, size_t *n)
 {
 	char err[1024];
+	struct runs_pairs pairs;
+	int kind;
 
 	r->file = cli->args[0];
 	r->parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
 	r->at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
 	r->k = LAW_K_TRAINING;
-	if (runs_load(r->file, r->k, runs, n, err, sizeof err) != 0) {
+	if ((kind = runs_load_either(r->file, r->k, runs, n, &pairs, err, sizeof err)) < 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
+	}
+	if (kind == 1) { /* (loss, error) pairs: Gadre et al.'s map, not a scaling law */
+		int rc = fit_downstream(cli, r->file, &pairs);
+		runs_pairs_free(&pairs);
+		return rc == 0 ? LOAD_RUNS_DONE : rc;
 	}
 	if (cli->exclude_top > 0) {
 		if ((size_t)cli->exclude_top + RUNS_MIN > *n) {
@@ -1053,7 +1067,7 @@ int cmd_fit(const struct cli *cli)
 	if (cli->output != NULL && (rc = output_check(cli)) != 0)
 		return rc;
 	if ((rc = load_runs(cli, &r, &runs, &n)) != 0)
-		return rc;
+		return rc == LOAD_RUNS_DONE ? 0 : rc;
 	if ((rc = fit_report(cli, &r, runs, n)) == 0)
 		rc = print_report(cli, &r);
 	for (int k = 0; k < 9; k++)

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "../explore/stocks.h"
 #include "power_args.h"
+#include "downstream_cols.h"
 #include "stock_cols.h"
 
 /* CSV keeps exactly law,params,tokens,compute,loss; people also see efficiency. */
@@ -87,8 +88,10 @@ struct loss_notes {
 	char derived[256];       /* optima isoflop derived, not the paper's */
 	char broken[256];        /* losses below where the paper says its law breaks down */
 	double broken_at;
-	char power[512];   /* power laws of one variable, left out of a table of L(N, D) */
-	int shown, failed; /* rows, and laws that could not answer (all) */
+	char power[512];          /* power laws of one variable, left out of a table of L(N, D) */
+	int shown, failed;        /* rows, and laws that could not answer (all) */
+	const struct preset *map; /* --downstream: the error column's map, or NULL */
+	bool outside;             /* some row's loss lies outside the map's fitted losses */
 };
 
 static void note_law(struct loss_notes *nt, const struct preset *p, double loss)
@@ -160,7 +163,7 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 		return 0;
 	}
 	bool have_eff = optimum_efficiency(law, n, d, u, &eff, &opt) == MODEL_OK;
-	struct cell row[NCOLS + NSTOCK] = {
+	struct cell row[NCOLS + NSTOCK + 1] = {
 	        cell_text(p->id),
 	        cell_num(n),
 	        cell_num(d),
@@ -171,6 +174,9 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 	};
 	if (stock != NULL)
 		stock_cells(stock, d, row + NCOLS);
+	if (nt->map != NULL) /* the last column, after the stock's */
+		row[NCOLS + (stock != NULL ? NSTOCK : 0)] =
+		        downstream_cell(nt->map, true, loss, &nt->outside);
 	if (table_add(t, row) < 0)
 		return cli_error("out of memory");
 	note_law(nt, p, loss);
@@ -186,8 +192,8 @@ static int power_question(const struct cli *cli, const struct preset *p, bool *b
 {
 	unsigned long long asked = cli->given & (OPT_PARAMS | OPT_COMPUTE);
 
-	if (cli->given & (OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_STOCK) || asked == 0 ||
-	    asked == (OPT_PARAMS | OPT_COMPUTE))
+	if (cli->given & (OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_STOCK | OPT_DOWNSTREAM) ||
+	    asked == 0 || asked == (OPT_PARAMS | OPT_COMPUTE))
 		return cli_error("loss: '%s' is a power law of one variable: give --params N for "
 		                 "L(N) or --compute C for L(C), alone",
 		                 p->id);
@@ -271,13 +277,20 @@ static void print_notes(const struct cli *cli, const struct loss_notes *nt,
 		printf("--unique-tokens applies to data-constrained laws only.\n");
 }
 
-/* The table's columns into cols: the loss's, then the stock's with --stock; how many. */
-static int columns(bool stock, struct column *cols)
+/*
+ * The table's columns into cols: the loss's, then the stock's with --stock,
+ * then the error with --downstream; how many.
+ */
+static int columns(bool stock, bool error, struct column *cols)
 {
+	int n = NCOLS + (stock ? NSTOCK : 0);
+
 	memcpy(cols, loss_columns, sizeof loss_columns);
 	if (stock)
 		memcpy(cols + NCOLS, stock_columns, sizeof stock_columns);
-	return NCOLS + (stock ? NSTOCK : 0);
+	if (error)
+		cols[n++] = downstream_column;
+	return n;
 }
 
 /* --stock ID into *st, or one line and EXIT_USAGE; *use NULL without it. */
@@ -295,7 +308,7 @@ static int stock_of(const struct cli *cli, struct stock_numbers *st,
 
 int cmd_loss(const struct cli *cli)
 {
-	struct column cols[NCOLS + NSTOCK];
+	struct column cols[NCOLS + NSTOCK + 1];
 	struct stock_numbers stock;
 	const struct stock_numbers *st;
 	const struct catalog_entry *laws[256], *model;
@@ -317,11 +330,12 @@ int cmd_loss(const struct cli *cli)
 		                 one != NULL ? one->preset.id
 		                 : all       ? "all"
 		                             : CLI_DEFAULT_LAW);
-	if ((rc = point(cli, &n, &d, &model)) != 0 || (rc = stock_of(cli, &stock, &st)) != 0)
+	if ((rc = point(cli, &n, &d, &model)) != 0 || (rc = stock_of(cli, &stock, &st)) != 0 ||
+	    (rc = cli_downstream(cli, &nt.map)) != 0)
 		return rc;
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
 		return EXIT_USAGE;
-	table_init(&t, cols, columns(st != NULL, cols));
+	table_init(&t, cols, columns(st != NULL, nt.map != NULL, cols));
 	for (int i = 0; i < nlaws && rc == 0; i++)
 		rc = loss_row(cli, &t, &nt, &laws[i]->preset, n, d, all, st);
 	if (rc == 0 && nt.shown == 0 && nt.failed > 0)
@@ -329,7 +343,9 @@ int cmd_loss(const struct cli *cli)
 	if (rc == 0)
 		table_print(&t, cli->format, stdout);
 	table_free(&t);
-	if (rc == 0 && cli->format == FORMAT_TEXT)
+	if (rc == 0 && cli->format == FORMAT_TEXT) {
 		print_notes(cli, &nt, model, n, d, all);
+		downstream_note(nt.map, nt.outside);
+	}
 	return rc;
 }

@@ -17,6 +17,7 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../explore/stocks.h"
+#include "downstream_cols.h"
 #include "stock_cols.h"
 #include "cli.h"
 #include "power_args.h"
@@ -56,6 +57,7 @@ enum {
 	COL_USD_D,
 	COL_USD_LIFE,
 	COL_USD_SAVED,
+	COL_ERROR, /* --downstream: the error the map derives from the loss */
 	NCOLS,
 };
 
@@ -120,6 +122,8 @@ struct layout {
 	const struct stock_numbers *stock; /* --stock, or NULL: set before layout_init */
 	bool hyper;                        /* some law has eta_opt(C), B_opt(C): set before init */
 	const struct hyper_law *law_hyper; /* the current law's relation, or NULL: set per law */
+	const struct preset *map;          /* --downstream, or NULL: set before layout_init */
+	bool *outside;                     /* set when a row's loss is outside the map's fit */
 	struct column cols[NCOLS];
 	int index[NCOLS]; /* position of each column, -1 when not printed */
 	int ncols;
@@ -145,6 +149,8 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 			on = l->hyper && !text; /* text says it under the table */
 		else if (c >= COL_STOCK && c <= COL_STOCK_HIGH)
 			on = l->stock != NULL;
+		else if (c == COL_ERROR)
+			on = l->map != NULL;
 		else if (c == COL_CO2E)
 			on = hardware && grid;
 		else if (c == COL_LIFE_USD || c == COL_USD_SAVINGS)
@@ -157,7 +163,8 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 		if (on)
 			l->cols[l->ncols++] = c >= COL_STOCK && c <= COL_STOCK_HIGH
 			                              ? stock_columns[c - COL_STOCK]
-			                              : all_columns[c];
+			                      : c == COL_ERROR ? downstream_column
+			                                       : all_columns[c];
 	}
 }
 
@@ -278,6 +285,8 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 	put(l, row, COL_EPOCHS, u > 0 ? cell_num(a->tokens / u) : cell_none());
 	put_stock(l, row, a->tokens);
 	put_hyper(l, row, a->compute);
+	if (l->map != NULL)
+		put(l, row, COL_ERROR, downstream_cell(l->map, a->has_loss, a->loss, l->outside));
 	if (hw->gpu != NULL) {
 		enum model_status st = hardware_plan(hw, a->compute, &p);
 		if (st != MODEL_OK)
@@ -863,12 +872,14 @@ int cmd_optimum(const struct cli *cli)
 	struct hardware hw;
 	struct notes notes = {0};
 	double compute = cli->given & OPT_COMPUTE ? cli->compute : 0;
+	bool outside = false;
 
 	if (cli->nargs > 0)
 		return cli_error("optimum takes no operand '%s'", cli->args[0]);
 	if ((rc = one_question(cli)) != 0 || (rc = hardware_options(cli, &hw, &compute)) != 0 ||
-	    (rc = stock_option(cli, &stock, &l)) != 0)
+	    (rc = stock_option(cli, &stock, &l)) != 0 || (rc = cli_downstream(cli, &l.map)) != 0)
 		return rc;
+	l.outside = &outside;
 	if (!(compute > 0) && !(cli->given & (OPT_LOSS | OPT_PARAMS | OPT_TOKENS)))
 		return cli_error("optimum needs one of --compute C, --loss L, --params N or "
 		                 "--tokens D");
@@ -924,6 +935,7 @@ int cmd_optimum(const struct cli *cli)
 			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		print_notes(&notes);
 		serving_footers(cli, &notes, &hw, shown);
+		downstream_note(l.map, outside);
 	}
 	return shown > 0 ? 0 : EXIT_USAGE;
 }

@@ -12,8 +12,8 @@
 	(OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |    \
 	 OPT_UNIQUE | OPT_COLOR)
 
-static const char *const presets_words[] = {
-        "laws", "models", "accelerators", "stocks", "trends", "testtime", NULL};
+static const char *const presets_words[] = {"laws",   "models",   "accelerators", "stocks",
+                                            "trends", "testtime", "downstream",   NULL};
 static const char *const shell_words[] = {"bash", "zsh", "fish", NULL};
 
 /* In --help's order of usage lines; the first is the command without a name. */
@@ -26,19 +26,20 @@ const struct cli_command cli_commands[] = {
          "               [--color WHEN] [--unicode]\n"
          "               [--tour ID|FILE [--notes PATH]] [--record FILE]\n"
          "               [--runs FILE|- [--bootstrap N [--seed S]]]\n"
-         "               [--range R] [--domain NAME] [--dump [--width W --height H]]\n",
+         "               [--range R] [--domain NAME] [--downstream ID]\n"
+         "               [--dump [--width W --height H]]\n",
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
                  OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_RECORD |
                  OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE | OPT_STOCK | OPT_SERVE |
-                 OPT_TESTTIME | OPT_DOMAIN | OPT_BOOTSTRAP | OPT_SEED,
+                 OPT_TESTTIME | OPT_DOMAIN | OPT_BOOTSTRAP | OPT_SEED | OPT_DOWNSTREAM,
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
-         "                       [--unique-tokens U] [--stock ID]\n"
+         "                       [--unique-tokens U] [--stock ID] [--downstream ID]\n"
          "       isoflop loss    --law POWER-LAW (--params N | --compute C)\n",
          OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT | OPT_STOCK |
-                 OPT_COMPUTE,
+                 OPT_COMPUTE | OPT_DOWNSTREAM,
          cmd_loss, COMPLETE_NONE, NULL},
         {"optimum", NULL, "optimum",
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
@@ -51,22 +52,22 @@ const struct cli_command cli_commands[] = {
          "       isoflop optimum [--law ID|all] --gpu ID --mfu F --gpus N --days D\n",
          OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE | OPT_FORMAT | OPT_GPU |
                  OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PARAMS | OPT_TOKENS | OPT_BUDGETS | OPT_COST |
-                 OPT_STOCK | OPT_SERVE,
+                 OPT_STOCK | OPT_SERVE | OPT_DOWNSTREAM,
          cmd_optimum, COMPLETE_NONE, NULL},
         {"presets", NULL, "presets",
-         "       isoflop presets [laws|models|accelerators|stocks|trends|testtime]\n"
-         "                       [--domain NAME]\n",
+         "       isoflop presets [laws|models|accelerators|stocks|trends|testtime|\n"
+         "                       downstream] [--domain NAME]\n",
          OPT_FORMAT | OPT_DOMAIN, cmd_presets, COMPLETE_WORDS, presets_words},
         {"plot", "contour", "plot contour",
          "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--model ID|all]... [--frontier ID]\n"
          "                             [--compare ID [--delta]] [--inference-tokens T]\n"
-         "                             [--unique-tokens U] [--stock ID]\n"
+         "                             [--unique-tokens U] [--stock ID] [--downstream ID]\n"
          "                             [--gpu ID --mfu F --serve-mfu F [--price USD]\n"
          "                             [--serve-price USD]]\n"
          "                             [--params N --tokens D | --compute C]\n",
          PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE |
-                 OPT_STOCK | OPT_GPU | OPT_MFU | OPT_PRICE | OPT_SERVE,
+                 OPT_STOCK | OPT_GPU | OPT_MFU | OPT_PRICE | OPT_SERVE | OPT_DOWNSTREAM,
          cmd_plot_contour, COMPLETE_NONE, NULL},
         {"plot", "profiles", "plot profiles",
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"

@@ -354,6 +354,16 @@ const struct cli_option cli_options[] = {
                  "across the tokens axis; loss and optimum add the\nepochs of it "
                  "that D is; the explorer opens the data\nview on it (none: no band); "
                  "timeline: the stock\nthat sets the data wall"},
+        {.name = "downstream",
+         .arg = "ID",
+         .kind = KIND_TEXT,
+         .field = FIELD(downstream),
+         .bit = OPT_DOWNSTREAM,
+         .help = "a loss-to-error map (gadre2024, or one fit FILE\n"
+                 "--output writes from (loss, accuracy) pairs): loss and\n"
+                 "optimum add the top-1 error it derives (derived); the\n"
+                 "explorer's readout gives it; the explorer and plot\n"
+                 "contour draw its contours (A toggles)"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),

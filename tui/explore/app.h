@@ -234,6 +234,10 @@ struct app {
 
 	/* the data view's stock of text (its band, epochs and window); stock.stock 0: none */
 	struct stock_numbers stock;
+
+	/* --downstream: a loss-to-error map (the readout's error line, 'A' its contours); NULL */
+	const struct preset *downstream;
+	bool error_contours; /* 'A': the map's contours are of the error it derives, not of L */
 };
 
 /* Steps of a slider, in decades. */

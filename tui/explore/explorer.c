@@ -156,6 +156,7 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .usd_serve_flop = usd_serve,
 	        .draws = draws,
 	        .ndraws = ndraws,
+	        .error_map = a->error_contours && a->downstream != NULL ? &a->downstream->ds : NULL,
 	};
 }
 
@@ -251,6 +252,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	/* the T slider moves the frontier only in that view */
 	k->t = app_view_on(a, TOUR_VIEW_INFERENCE) ? a->t : 0;
 	k->u = a->scene.u;
+	k->error_contours = a->error_contours && a->downstream != NULL;
 	k->nsliders = app_sliders(a, on);
 	app_map_window(a, &k->window); /* + - . 0 and a point that leaves it rebuild the map */
 	if (app_view_on(a, TOUR_VIEW_COMPUTE) || law_view_panel(app_law(a)) == LAW_PANEL_COMPUTE)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../model/downstream.h"
 #include "../../model/hyper.h"
 #include "../../model/optimum.h"
 #include "../../model/lifecost.h"
@@ -405,6 +406,23 @@ static void fields_optimum(struct readout_state *s)
 		fields_returns(s);
 }
 
+/*
+ * With --downstream: the average top-1 error the map derives from the
+ * point's loss. Labelled derived (the map holds for its own eval loss, not
+ * necessarily this law's), and extrapolated outside the losses it was fitted on.
+ */
+static void fields_downstream(struct readout_state *s)
+{
+	const struct preset *map = s->a->downstream;
+
+	if (map == NULL || !s->surface)
+		return;
+	bool gadre = strcmp(map->id, "gadre2024") == 0;
+	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "top-1 error %.2f (%s, derived%s)",
+	    downstream_error(&map->ds, s->loss), gadre ? "Gadre et al. 2024" : map->id,
+	    downstream_outside(&map->ds, s->loss) ? ", extrapolated" : "");
+}
+
 /* Line 3: the compute efficiency and what it means, while it fits. */
 static void fields_efficiency(struct readout_state *s)
 {
@@ -705,6 +723,7 @@ int readout_fields_with(const struct app *a, const struct timeline_view *tv,
 	}
 	fields_optimum(&s);
 	fields_efficiency(&s);
+	fields_downstream(&s);
 	fields_notes(&s);
 	fields_hyper(&s);
 	return s.n;

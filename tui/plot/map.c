@@ -104,6 +104,12 @@ static bool label_fits(const struct canvas *c, const struct rect *a, int x, int 
 
 /* ---- contours ---- */
 
+/* Whether the contours are of the error a downstream map derives, not of L. */
+static bool error_contours(const struct map_spec *s)
+{
+	return s->error_map != NULL && s->delta_law == NULL;
+}
+
 /* L at every grid corner, row-major from the bottom-left; NaN where undefined. */
 static double *corner_grid(const struct map_spec *s, const struct frame *f)
 {
@@ -120,7 +126,8 @@ static double *corner_grid(const struct map_spec *s, const struct frame *f)
 			    (s->delta_law != NULL &&
 			     law_loss(s->delta_law, n, d, s->u, &l2) != MODEL_OK))
 				l = NAN;
-			z[j * (w + 1) + i] = l - l2;
+			z[j * (w + 1) + i] =
+			        error_contours(s) ? downstream_error(s->error_map, l) : l - l2;
 		}
 	}
 	return z;
@@ -141,7 +148,8 @@ static void choose_levels(const struct map_spec *s, const double *z, int ncorner
 			hi = fmax(hi, z[i]);
 		}
 	want = want < 4 ? 4 : want > 9 ? 9 : want;
-	if (s->delta_law != NULL) { /* a difference: round, evenly spaced, signed levels */
+	/* a difference, or an error: round, evenly spaced levels (0.5, 0.45, 0.4 ...) */
+	if (s->delta_law != NULL || error_contours(s)) {
 		double lv[64];
 		int dec, n = isfinite(lo) ? contour_levels_linear(lo, hi, want, lv, &dec) : 0;
 		m->nlevels = n < CANVAS_MAX_LEVELS ? n : CANVAS_MAX_LEVELS;
@@ -637,6 +645,9 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	/* a law compared with is what the viewer asked for: named before all else */
 	if (s->frontier2 != NULL && s->compared && n < max)
 		snprintf(out[n++], 96, "# %s", s->frontier2_name);
+	/* error contours replace the loss's: the legend says what the numbers are */
+	if (error_contours(s) && has_surface && n < max)
+		snprintf(out[n++], 96, "contours: top-1 error (derived)");
 	/* models left off a crowded map: first, so that a full legend never drops the count */
 	if (hidden > 0 && n < max)
 		snprintf(out[n++], 96, "%d models not drawn", hidden);

@@ -10,6 +10,7 @@
 #ifndef ISOFLOP_MAP_H
 #define ISOFLOP_MAP_H
 
+#include "../../model/downstream.h"
 #include "../../model/fit.h"
 #include "../../model/law.h"
 #include "canvas.h"
@@ -69,6 +70,12 @@ struct map_spec {
 	bool compared; /* frontier2 is a law compared with: '#', named first in the legend */
 	const struct law *delta_law; /* contours of L(law) - L(delta_law) instead of L, or NULL */
 	const char *delta_name;
+	/*
+	 * contours of the average top-1 error this map derives from L (Gadre et
+	 * al. 2024's form), labelled by error, instead of L; NULL: L. Ignored
+	 * with delta_law. The legend says the error is derived.
+	 */
+	const struct downstream *error_map;
 	const struct map_marker *markers;
 	int nmarkers;
 	const struct fit_run *runs; /* the user's training runs, drawn as x; NULL for none */
