@@ -174,6 +174,21 @@ void units_format_tokens(double x, char *buf, size_t size)
 	snprintf(buf, size, "%.4gT", strtod(g, NULL));
 }
 
+void units_format_factor(double x, char *buf, size_t size)
+{
+	char g[32];
+
+	if (!(x < 1e6)) {
+		units_format_compute(x, buf, size);
+		return;
+	}
+	snprintf(g, sizeof g, "%.3g", x); /* rounded to 3 digits, then written out */
+	if (x >= 1000)
+		snprintf(buf, size, "%.0f", strtod(g, NULL));
+	else
+		snprintf(buf, size, "%s", g);
+}
+
 void units_format_compute(double x, char *buf, size_t size)
 {
 	/* always an exponent form, even below 1e3, so columns of FLOPs read alike */

@@ -17,6 +17,7 @@
 #include "../../model/units.h"
 #include "../explore/stocks.h"
 #include "stock_cols.h"
+#include "beyond.h"
 #include "cli.h"
 #include "power_args.h"
 
@@ -599,6 +600,7 @@ struct notes {
 	char power[512];     /* power laws: N_opt(C) fitted, D derived, loss their L(C) */
 	char skipped[512];   /* --law all: laws with no allocation at a compute */
 	double k;            /* the laws' FLOPs per parameter per token; -1 when they differ */
+	struct beyond_notes beyond; /* optima past their law's fitted range */
 };
 
 /* What one law's row needs said under the table. */
@@ -626,6 +628,7 @@ static void note_law(const struct cli *cli, double compute, const struct preset 
 	}
 	if (fabs(law_compute(law, a.params, a.tokens) / compute - 1) > 0.01)
 		cli_append_id(nt->overspent, sizeof nt->overspent, p->id);
+	beyond_note(&nt->beyond, p->id, law, a.params, a.tokens, compute);
 }
 
 static void print_notes(const struct notes *nt)
@@ -652,6 +655,7 @@ static void print_notes(const struct notes *nt)
 		printf("Left out, as their fits cannot answer this (L(N) or L(C) alone, or\n"
 		       "exponents only): %s.\n",
 		       nt->skipped);
+	beyond_print(&nt->beyond);
 }
 
 /* Where the dollars and MWh come from, and what they leave out. */
