@@ -110,7 +110,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/tt-presets.sh \
 		tests/testtime.sh \
 		tests/tt-view.sh \
-		tests/domain-view.sh
+		tests/domain-view.sh \
+		tests/extrapolation.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
