@@ -158,10 +158,10 @@ enum model_status fit_isoflop(const struct fit_run *runs, size_t n, double k,
 double fit_budget_position(const struct fit_budget *b);
 
 /*
- * Whether Approach 2's N* is likely biased by its sweeps' design (Open
- * Athena 2026, "Problems with Chinchilla Approach 2: Systematic Biases in
- * IsoFLOP Parabola Fits", arXiv:2603.22339: grid width, uncentred
- * sampling, the surface's asymmetry). An IsoFLOP curve is not a parabola
+ * Whether Approach 2's N* is likely biased by its sweeps' design
+ * ("Problems with Chinchilla Approach 2: Systematic Biases in IsoFLOP
+ * Parabola Fits", arXiv:2603.22339, 2026: grid width, uncentred sampling,
+ * the surface's asymmetry). An IsoFLOP curve is not a parabola
  * in log N: the surface's two terms make it asymmetric, so a parabola's
  * vertex is off the curve's minimum, the more so the farther that minimum
  * sits from the sweep's centre (the parabola is fitted mostly on one side

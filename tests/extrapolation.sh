@@ -41,7 +41,8 @@ case $saved in
 *"beyond the largest fitted model (126B)"*) ok "the saved law's note names the runs' largest N" ;;
 *) no "the saved law's note names the runs' largest N" "$saved" ;;
 esac
-if printf '%s\n' "$out" | grep -q '` beyond the fit'; then
+run --runs "$runs" --compute 1e26 --dump --width 120 --height 30
+if printf '%s\n' "$out" | grep -q 'x runs (96)  ` beyond the fit'; then
 	ok "--runs shades the map beyond the runs"
 else
 	no "--runs shades the map beyond the runs" "$out"
