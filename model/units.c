@@ -178,13 +178,12 @@ void units_format_factor(double x, char *buf, size_t size)
 {
 	char g[32];
 
-	if (!(x < 1e6)) {
-		units_format_compute(x, buf, size);
-		return;
-	}
-	snprintf(g, sizeof g, "%.3g", x); /* rounded to 3 digits, then written out */
-	if (x >= 1000)
-		snprintf(buf, size, "%.0f", strtod(g, NULL));
+	snprintf(g, sizeof g, "%.3g", x);
+	double r = strtod(g, NULL); /* rounded to 3 digits: 999.6 is 1000 */
+	if (!(r < 1e6))
+		units_format_compute(r, buf, size);
+	else if (r >= 1000)
+		snprintf(buf, size, "%.0f", r);
 	else
 		snprintf(buf, size, "%s", g);
 }
