@@ -115,7 +115,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/plan.sh \
 		tests/hyper.sh \
 		tests/holdout.sh \
-		tests/downstream.sh
+		tests/downstream.sh \
+		tests/extrapolation.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

@@ -64,9 +64,11 @@ else
 	no "optimum --law all JSON" "$out"
 fi
 
-# the readout: one line, labelled extrapolated outside 1e17..2e19
+# the readout: beside the optimum, labelled extrapolated outside 1e17..2e19,
+# and the allocation's own extrapolation note still on screen below it
 run --dump --law deepseek2024 --compute 8.46e22
-if printf '%s\n' "$out" | grep -qx 'lr 4.2e-4  batch 9.22M tokens (DeepSeek Eq. 1; extrapolated past 2e19)'; then
+if printf '%s\n' "$out" | grep -q '   lr 4.2e-4  batch 9.22M tokens (extrapolated past 2e19)$' &&
+	printf '%s\n' "$out" | grep -q 'beyond the largest fitted compute (3e20)'; then
 	ok "readout: lr and batch at DeepSeek 7B's budget, extrapolated past 2e19"
 else
 	no "readout at 8.46e22" "$(printf '%s\n' "$out" | tail -n 4)"

@@ -84,8 +84,8 @@
 #define OPT_SIZES       (1ull << 52)
 #define OPT_NBUDGETS    (1ull << 53)
 /* plan's options: the sweep's budget and shape, and its simulation */
-#define OPT_PLAN (OPT_BUDGET | OPT_NOISE | OPT_REPLICAS | OPT_SIZES | OPT_NBUDGETS)
-#define OPT_DOWNSTREAM  (1ull << 58) /* high, away from the bits other options take next */
+#define OPT_PLAN       (OPT_BUDGET | OPT_NOISE | OPT_REPLICAS | OPT_SIZES | OPT_NBUDGETS)
+#define OPT_DOWNSTREAM (1ull << 58) /* high, away from the bits other options take next */
 /* the test-time options: the plane's point, its problems, a coverage law's samples */
 #define OPT_TESTTIME (OPT_TT_LAW | OPT_TRAIN | OPT_TEST | OPT_PROBLEMS | OPT_SAMPLES | OPT_TARGET)
 /*

@@ -246,6 +246,8 @@ static int load_runs(const struct cli *cli, struct fit_run **runs, size_t *n)
 		snprintf(runs_law_id, sizeof runs_law_id, "%s-%d", RUNS_LAW_ID, i);
 	char name[sizeof p.name], source[sizeof p.source];
 	struct law law = fit_parametric_law(&fit, LAW_K_TRAINING);
+	/* the range isoflop fit --output saves: the map shades and the readout warns past it */
+	fit_runs_range(*runs, *n, LAW_K_TRAINING, &law);
 	snprintf(name, sizeof name, "Fit of %.100s", cli->runs);
 	snprintf(source, sizeof source,
 	         "isoflop fit of %.200s: %zu runs, Approach 3 (Hoffmann et al. 2022, "

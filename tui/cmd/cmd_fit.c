@@ -82,12 +82,6 @@ static void additive_at(const struct report *r, const struct fit_parametric *p, 
 	optimum_additive(&law, r->at_compute, n, d);
 }
 
-/* A run's compute, k N D. */
-static double run_compute(const struct report *r, const struct fit_run *run)
-{
-	return law_compute(&(const struct law){.k = r->k}, run->params, run->tokens);
-}
-
 /* One bootstrap refit (fit_bootstrap runs them on several threads: r is only read). */
 static int refit(const struct fit_run *sample, size_t n, double *v, const void *ctx)
 {
@@ -862,17 +856,14 @@ static int load_runs(const struct cli *cli, struct report *r, struct fit_run **r
 /* The range the runs cover, and a warning when N spans too little of it. */
 static void cover(struct report *r, const struct fit_run *runs, size_t n)
 {
+	struct law range = {.k = r->k};
+
 	r->points = n;
-	r->n_lo = r->d_lo = r->c_lo = INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		r->n_lo = fmin(r->n_lo, runs[i].params);
-		r->n_hi = fmax(r->n_hi, runs[i].params);
-		r->d_lo = fmin(r->d_lo, runs[i].tokens);
-		r->d_hi = fmax(r->d_hi, runs[i].tokens);
-		r->c_lo = fmin(r->c_lo, run_compute(r, &runs[i]));
-		r->c_hi = fmax(r->c_hi, run_compute(r, &runs[i]));
-	}
-	if (r->n_hi < 100 * r->n_lo)
+	fit_runs_range(runs, n, r->k, &range);
+	r->n_lo = range.params.lo, r->n_hi = range.params.hi;
+	r->d_lo = range.tokens.lo, r->d_hi = range.tokens.hi;
+	r->c_lo = range.compute.lo, r->c_hi = range.compute.hi;
+	if (law_range_narrow(&range.params))
 		warn(r,
 		     "the runs cover less than two decades of N (%.2g to %.2g): the exponents are "
 		     "poorly determined",
@@ -940,6 +931,24 @@ static int partial_fit(const struct cli *cli, struct report *r)
 	return 0;
 }
 
+/*
+ * Approach 2's bias when the budgets' minima sit off centre in their
+ * sweeps (fit_isoflop_biased): said even without --bootstrap, which
+ * resamples the same biased parabolas and so cannot show it.
+ */
+static void warn_biased(struct report *r)
+{
+	double lo, hi;
+
+	if (r->one_budget != NULL || !fit_isoflop_biased(&r->f, &lo, &hi))
+		return;
+	warn(r,
+	     "the budgets' minima sit off centre in their sweeps (%+.2f to %+.2f of the "
+	     "half-width): Approach 2's parabolas are biased there and N* may be far off; "
+	     "centre the sizes on each minimum",
+	     lo, hi);
+}
+
 /* The warnings users have learned to need: a spurious minimum, budgets left out. */
 static void warn_fit(struct report *r)
 {
@@ -950,6 +959,7 @@ static void warn_fit(struct report *r)
 		     r->p.at_best, r->p.starts);
 	if (r->parametric)
 		return;
+	warn_biased(r);
 	for (int i = 0; i < r->f.nbudgets; i++) {
 		const struct fit_budget *b = &r->f.budgets[i];
 		if (b->runs < 3)

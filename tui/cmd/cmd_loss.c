@@ -8,6 +8,7 @@
 
 #include "../../model/optimum.h"
 #include "../../model/units.h"
+#include "beyond.h"
 #include "cli.h"
 #include "../explore/stocks.h"
 #include "power_args.h"
@@ -88,10 +89,11 @@ struct loss_notes {
 	char derived[256];       /* optima isoflop derived, not the paper's */
 	char broken[256];        /* losses below where the paper says its law breaks down */
 	double broken_at;
-	char power[512];          /* power laws of one variable, left out of a table of L(N, D) */
-	int shown, failed;        /* rows, and laws that could not answer (all) */
-	const struct preset *map; /* --downstream: the error column's map, or NULL */
-	bool outside;             /* some row's loss lies outside the map's fitted losses */
+	char power[512];            /* power laws of one variable, left out of a table of L(N, D) */
+	int shown, failed;          /* rows, and laws that could not answer (all) */
+	const struct preset *map;   /* --downstream: the error column's map, or NULL */
+	bool outside;               /* some row's loss lies outside the map's fitted losses */
+	struct beyond_notes beyond; /* rows past their law's fitted range */
 };
 
 static void note_law(struct loss_notes *nt, const struct preset *p, double loss)
@@ -180,6 +182,7 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 	if (table_add(t, row) < 0)
 		return cli_error("out of memory");
 	note_law(nt, p, loss);
+	beyond_note(&nt->beyond, p->id, law, n, d, law_compute(law, n, d));
 	return 0;
 }
 
@@ -275,6 +278,7 @@ static void print_notes(const struct cli *cli, const struct loss_notes *nt,
 		       nt->power);
 	if (all && (cli->given & OPT_UNIQUE))
 		printf("--unique-tokens applies to data-constrained laws only.\n");
+	beyond_print(&nt->beyond);
 }
 
 /*

@@ -19,6 +19,7 @@
 #include "../explore/stocks.h"
 #include "downstream_cols.h"
 #include "stock_cols.h"
+#include "beyond.h"
 #include "cli.h"
 #include "power_args.h"
 
@@ -637,6 +638,7 @@ struct notes {
 	char hyper_out[256]; /* eta_opt and B_opt read outside the compute they were fitted on */
 	const struct hyper_law *hyper; /* the last law's with such a relation, for its footer */
 	double k; /* the laws' FLOPs per parameter per token; -1 when they differ */
+	struct beyond_notes beyond; /* optima past their law's fitted range */
 };
 
 /* Where a law's learning rate and batch come from, and whether they are extrapolated. */
@@ -678,6 +680,7 @@ static void note_law(const struct cli *cli, double compute, const struct preset 
 	}
 	if (fabs(law_compute(law, a.params, a.tokens) / compute - 1) > 0.01)
 		cli_append_id(nt->overspent, sizeof nt->overspent, p->id);
+	beyond_note(&nt->beyond, p->id, law, a.params, a.tokens, compute);
 }
 
 /* Where lr and batch come from: the relation, its fitted compute, the laws read beyond it. */
@@ -719,6 +722,7 @@ static void print_notes(const struct notes *nt)
 		printf("Left out, as their fits cannot answer this (L(N) or L(C) alone, or\n"
 		       "exponents only): %s.\n",
 		       nt->skipped);
+	beyond_print(&nt->beyond);
 }
 
 /* Where the dollars and MWh come from, and what they leave out. */

@@ -249,8 +249,9 @@ void app_init(struct app *a, const struct catalog *cat, size_t law);
 
 /*
  * What the current law cannot show (law_view.h), in the status line: a
- * power law or an exponent-only frontier says so when picked or started on;
- * other laws leave the status line as it was.
+ * power law or an exponent-only frontier says so when picked or started on,
+ * and a law fitted on under two decades of N (law_range_narrow) that its
+ * exponents are poorly determined; other laws leave the status line as it was.
  */
 void app_say_lacks(struct app *a);
 

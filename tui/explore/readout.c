@@ -45,6 +45,7 @@ enum {
 	DROP_ALSO = 11,      /* C in PF-days, the published compute */
 	DROP_LABEL = 12,     /* "at this C:", "same L, lifetime FLOPs:" */
 	DROP_WORDS = 13,     /* what the efficiency means */
+	DROP_BEYOND = 14,    /* the second axis past the fit, when N and D both are */
 };
 
 /* What the fields are made of. */
@@ -445,6 +446,78 @@ static void fields_efficiency(struct readout_state *s)
 		    "an optimal%s run reaches this loss with %s", s->moe ? " dense" : "", ob);
 }
 
+/* What past the fitted range of each axis is called, and how far the point is. */
+struct beyond_axis {
+	double factor;     /* point / largest fitted value; 0 inside */
+	double hi;         /* the largest fitted value */
+	const char *words; /* "the largest fitted model" */
+	bool compute;      /* hi is FLOPs (else a count) */
+};
+
+/* One axis's extrapolation, "x8.08 beyond the largest fitted model (126B)". */
+static void beyond_text(const struct beyond_axis *ax, char *buf, size_t size)
+{
+	char fb[16], hb[16];
+
+	units_format_factor(ax->factor, fb, sizeof fb);
+	if (ax->compute)
+		units_format_compute(ax->hi, hb, sizeof hb);
+	else
+		units_format_count(ax->hi, hb, sizeof hb);
+	snprintf(buf, size, "x%s beyond %s (%s)", fb, ax->words, hb);
+}
+
+/*
+ * How far the point lies past the law's fitted N, D or compute
+ * (law_beyond_fit): the larger factor first; when both N and D are past,
+ * the other follows while the row has room.
+ */
+static void fields_beyond(struct readout_state *s)
+{
+	const struct law *law = s->law;
+	struct law_beyond b = law_beyond_fit(law, s->a->scene.n, s->a->scene.d, s->cflops);
+	struct beyond_axis ax[3] = {
+	        {b.params, law->params.hi, "the largest fitted model", false},
+	        {b.tokens, law->tokens.hi, "the most tokens fitted", false},
+	        {b.compute, law->compute.hi, "the largest fitted compute", true},
+	};
+	char tb[80];
+	int first = -1, other = -1;
+
+	for (int i = 0; i < 3; i++)
+		if (ax[i].factor > 0 && (first < 0 || ax[i].factor > ax[first].factor))
+			first = i;
+	for (int i = 0; i < 3; i++)
+		if (ax[i].factor > 0 && i != first)
+			other = i;
+	if (first < 0)
+		return;
+	beyond_text(&ax[first], tb, sizeof tb);
+	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s", tb);
+	if (other >= 0) {
+		beyond_text(&ax[other], tb, sizeof tb);
+		add(s, ", ", DROP_BEYOND, READOUT_FLOW, READOUT_ALONE, "and %s", tb);
+	}
+}
+
+/*
+ * A law fitted on under two decades of N (law_range_narrow, the rule
+ * isoflop fit warns by): its exponents are poorly determined wherever the
+ * point is.
+ */
+static void fields_narrow(struct readout_state *s)
+{
+	const struct law_range *r = &s->law->params;
+	char lo[16], hi[16];
+
+	if (!law_range_narrow(r))
+		return;
+	units_format_count(r->lo, lo, sizeof lo);
+	units_format_count(r->hi, hi, sizeof hi);
+	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+	    "fitted on under two decades of N (%s to %s): exponents poorly determined", lo, hi);
+}
+
 /*
  * Beyond the law's fitted range the numbers are extrapolation: how far, or
  * where the paper says the law itself fails. Where the law's paper
@@ -454,7 +527,6 @@ static void fields_efficiency(struct readout_state *s)
 static void fields_notes(struct readout_state *s)
 {
 	const struct app *a = s->a;
-	const struct law_range *rn = &s->law->params, *rd = &s->law->tokens;
 	const struct preset *lp = &a->catalog->laws[a->scene.law].preset;
 	const struct catalog_entry *paper = lp->paper_frontier[0] && !a->scene.edited
 	                                            ? catalog_law(a->catalog, lp->paper_frontier)
@@ -477,17 +549,10 @@ static void fields_notes(struct readout_state *s)
 		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
 		    "L < %g (~): past where the paper says this law breaks down",
 		    s->law->breakdown_loss);
-	} else if (rn->hi > 0 && a->scene.n > rn->hi) {
-		units_format_count(rn->hi, ob, sizeof ob);
-		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
-		    "extrapolating x%.3g beyond the largest fitted model (%s)", a->scene.n / rn->hi,
-		    ob);
-	} else if (rd->hi > 0 && a->scene.d > rd->hi) {
-		units_format_count(rd->hi, ob, sizeof ob);
-		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
-		    "extrapolating x%.3g beyond the most tokens fitted (%s)", a->scene.d / rd->hi,
-		    ob);
+	} else {
+		fields_beyond(s);
 	}
+	fields_narrow(s);
 }
 
 /* A learning rate as papers print it, two digits and a short exponent: 4.2e-4. */
@@ -512,20 +577,21 @@ static void fields_hyper(struct readout_state *s)
 {
 	const struct hyper_law *h = &s->a->catalog->laws[s->a->scene.law].preset.hyper;
 	struct hyper_point hp;
-	char lb[16], bb[16], edge[16], where[48] = "";
+	char lb[16], bb[16], edge[16], where[48];
 
 	if (hyper_at_compute(h, s->cflops, &hp) != MODEL_OK)
 		return;
 	lr_text(hp.lr, lb, sizeof lb);
 	units_format_count(hp.batch, bb, sizeof bb);
+	/* short, to share the optimum's row: the fitted budgets are in the man page */
+	snprintf(where, sizeof where, "%s", h->label);
 	if (hp.extrapolated) {
 		bool past = s->cflops > h->compute.hi;
 		units_format_compute(past ? h->compute.hi : h->compute.lo, edge, sizeof edge);
-		snprintf(where, sizeof where, "; extrapolated %s %s", past ? "past" : "below",
-		         edge);
+		snprintf(where, sizeof where, "extrapolated %s %s", past ? "past" : "below", edge);
 	}
-	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "lr %s  batch %s tokens (%s%s)", lb,
-	    bb, h->label, where);
+	add(s, "   ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "lr %s  batch %s tokens (%s)", lb, bb,
+	    where);
 }
 
 /*
@@ -722,10 +788,10 @@ int readout_fields_with(const struct app *a, const struct timeline_view *tv,
 		return s.n;
 	}
 	fields_optimum(&s);
+	fields_hyper(&s); /* beside the optimum it is for, before the notes push it off */
 	fields_efficiency(&s);
 	fields_downstream(&s);
 	fields_notes(&s);
-	fields_hyper(&s);
 	return s.n;
 }
 

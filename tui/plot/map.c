@@ -685,10 +685,11 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	n += map_stock_legend(&band, out + n, max - n);
 	if (n < max)
 		snprintf(out[n++], 96, ". FLOPs");
-	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
-		snprintf(out[n++], 96, "` beyond the fit");
+	/* the runs before the fit's edge: they are the data the edge is drawn around */
 	if (s->nruns > 0 && n < max)
 		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
+	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
+		snprintf(out[n++], 96, "` beyond the fit");
 	if (s->has_point && n < max)
 		snprintf(out[n++], 96, "@ point");
 	for (int i = 0; i < s->nmarkers && n < max; i++)
