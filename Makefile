@@ -91,6 +91,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		$(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/fit.sh tests/bad.sh tests/docs.sh \
 		tests/runs-input.sh \
 		tests/compare.sh \
+		tests/band.sh \
 		tests/golden.sh tests/e2e.sh tests/vterm.sh tests/files.sh tests/numbers.sh \
 		tests/hang.sh tests/signals.sh tests/kaplan.sh tests/audit.sh tests/completion.sh \
 		tests/same.sh tests/structure.sh tests/record.sh tests/notes.sh tests/talk.sh \
@@ -111,7 +112,12 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/tt-presets.sh \
 		tests/testtime.sh \
 		tests/tt-view.sh \
-		tests/domain-view.sh
+		tests/domain-view.sh \
+		tests/plan.sh \
+		tests/hyper.sh \
+		tests/holdout.sh \
+		tests/downstream.sh \
+		tests/extrapolation.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees
@@ -146,10 +152,10 @@ sanitize-suite:
 		$(MAKE) --no-print-directory BUILD=build/asan SAN="$(SANFLAGS)" test-suite
 
 # valgrind over the unit tests and a few commands of the plain build; the
-# 4,500-start fits of test_fit, test_gsl's thousands of solves and
-# test_readout's thousands of frames would take minutes under it (ASan
-# covers them)
-VALGRIND_UNIT = $(filter-out %/test_fit %/test_gsl %/test_readout,$(UNIT_BIN))
+# 4,500-start fits of test_fit, test_gsl's thousands of solves,
+# test_readout's thousands of frames and test_plan's thousands of simulated
+# fits would take minutes under it (ASan covers them)
+VALGRIND_UNIT = $(filter-out %/test_fit %/test_gsl %/test_readout %/test_plan,$(UNIT_BIN))
 valgrind-suite: $(BIN) $(UNIT_BIN)
 	@rm -f build/valgrind-counts
 	@LABEL=valgrind ISOFLOP=$(abspath $(BIN)) VALGRIND=1 sh tests/run.sh build/valgrind-counts $(VALGRIND_UNIT) tests/valgrind.sh
@@ -187,12 +193,16 @@ lint-man: $(BIN)
 build/bench: bench/bench.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
+build/bench_plan: bench/bench_plan.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
 build/pty_bytes: bench/pty_bytes.c
 	$(CC) $(WARN) $(DEFS) $(CFLAGS) -o $@ $< -lutil
 
 bench: deps
-	@$(MAKE) --no-print-directory all build/bench build/pty_bytes
+	@$(MAKE) --no-print-directory all build/bench build/bench_plan build/pty_bytes
 	@./build/bench presets/laws
+	@./build/bench_plan presets/laws
 	@./build/pty_bytes ./isoflop
 
 # rewrite tests/golden/*.txt from the current binary; review the diff like code

@@ -970,6 +970,8 @@ enum model_status fit_isoflop(const struct fit_run *runs, size_t n, double k,
 		double c[3];
 		b->compute = sum / (double)(j - i);
 		b->runs = (int)(j - i);
+		b->n_lo = exp(lo);
+		b->n_hi = exp(hi);
 		if (b->runs >= 3 && parabola(lx, ly, j - i, c) == 0 && c[2] > 0) {
 			double xm = -c[1] / (2 * c[2]);
 			b->fitted = 1;
@@ -1002,6 +1004,30 @@ enum model_status fit_isoflop(const struct fit_run *runs, size_t n, double k,
 	free(r);
 	free(lx);
 	return status;
+}
+
+double fit_budget_position(const struct fit_budget *b)
+{
+	double half = (log(b->n_hi) - log(b->n_lo)) / 2;
+
+	return half > 0 ? (log(b->params) - (log(b->n_hi) + log(b->n_lo)) / 2) / half : 0;
+}
+
+bool fit_isoflop_biased(const struct fit_isoflop *f, double *lo, double *hi)
+{
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (int i = 0; i < f->nbudgets; i++) {
+		const struct fit_budget *b = &f->budgets[i];
+		if (!b->fitted || b->at_edge)
+			continue; /* only the budgets the frontier is fitted to */
+		*lo = fmin(*lo, fit_budget_position(b));
+		*hi = fmax(*hi, fit_budget_position(b));
+	}
+	if (!(*hi >= *lo))
+		return false;
+	return *hi - *lo > FIT_POSITION_MAX || fabs(*lo) > FIT_POSITION_MAX ||
+	       fabs(*hi) > FIT_POSITION_MAX;
 }
 
 /* ---- bootstrap ---- */
@@ -1117,6 +1143,22 @@ out:
 	free(values);
 	free(ok);
 	return good;
+}
+
+void fit_runs_range(const struct fit_run *runs, size_t n, double k, struct law *law)
+{
+	struct law_range *rn = &law->params, *rd = &law->tokens, *rc = &law->compute;
+
+	*rn = *rd = *rc = (struct law_range){INFINITY, 0};
+	for (size_t i = 0; i < n; i++) {
+		double c = k * runs[i].params * runs[i].tokens;
+		rn->lo = fmin(rn->lo, runs[i].params);
+		rn->hi = fmax(rn->hi, runs[i].params);
+		rd->lo = fmin(rd->lo, runs[i].tokens);
+		rd->hi = fmax(rd->hi, runs[i].tokens);
+		rc->lo = fmin(rc->lo, c);
+		rc->hi = fmax(rc->hi, c);
+	}
 }
 
 struct law fit_parametric_law(const struct fit_parametric *p, double k)

@@ -16,6 +16,7 @@
 #ifndef ISOFLOP_FIT_H
 #define ISOFLOP_FIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "law.h"
@@ -109,6 +110,13 @@ struct law fit_parametric_law(const struct fit_parametric *p, double k);
  */
 char fit_parametric_flat_term(const struct fit_parametric *p, const struct fit_run *runs, size_t n);
 
+/*
+ * The range n runs cover, min..max of N, D and k N D, into law's fitted
+ * range: what `isoflop fit --output` writes as fitted_range and what the
+ * explorer's --runs law carries, so both shade and warn alike.
+ */
+void fit_runs_range(const struct fit_run *runs, size_t n, double k, struct law *law);
+
 /* Approach 3 from one start theta0 (a, b, e, alpha, beta): the bootstrap's refit. */
 enum model_status fit_parametric_from(const struct fit_run *runs, size_t n, const double theta0[5],
                                       struct fit_parametric *out);
@@ -121,9 +129,10 @@ struct fit_budget {
 	int runs;
 	int fitted;  /* 1 when its parabola has a minimum */
 	int at_edge; /* 1 when that minimum lies at or outside the sweep's smallest or largest N */
-	double params; /* N* */
-	double tokens; /* D* = C / (k N*) */
-	double loss;   /* the parabola's minimum */
+	double params;     /* N* */
+	double tokens;     /* D* = C / (k N*) */
+	double loss;       /* the parabola's minimum */
+	double n_lo, n_hi; /* the sweep's smallest and largest N */
 };
 
 struct fit_isoflop {
@@ -141,6 +150,44 @@ struct fit_isoflop {
  */
 enum model_status fit_isoflop(const struct fit_run *runs, size_t n, double k,
                               struct fit_isoflop *out);
+
+/*
+ * Where a fitted budget's minimum N* sits in its sweep, in log N: -1 at the
+ * smallest size, 0 at the sweep's (geometric) centre, 1 at the largest.
+ */
+double fit_budget_position(const struct fit_budget *b);
+
+/*
+ * Whether Approach 2's N* is likely biased by its sweeps' design
+ * ("Problems with Chinchilla Approach 2: Systematic Biases in IsoFLOP
+ * Parabola Fits", arXiv:2603.22339, 2026: grid width, uncentred sampling,
+ * the surface's asymmetry). An IsoFLOP curve is not a parabola
+ * in log N: the surface's two terms make it asymmetric, so a parabola's
+ * vertex is off the curve's minimum, the more so the farther that minimum
+ * sits from the sweep's centre (the parabola is fitted mostly on one side
+ * of it). Sweeps centred alike at every budget are off alike and the
+ * frontier through them keeps nearly the right slope; minima that sit off
+ * centre, or drift across the sweeps from budget to budget (the same sizes
+ * at every budget, say), tilt the fitted exponent, and the error grows
+ * with every decade of extrapolation. True when a used budget's
+ * fit_budget_position lies past +-FIT_POSITION_MAX, or the positions
+ * spread over more than it; *lo and *hi get the positions' range. Noise
+ * adds to this; --bootstrap resamples the same biased parabolas and
+ * cannot show it.
+ */
+bool fit_isoflop_biased(const struct fit_isoflop *f, double *lo, double *hi);
+
+/*
+ * The farthest a budget's minimum may sit from its sweep's centre, and the
+ * most the minima may drift across sweeps, before Approach 2 is said to be
+ * biased: a quarter of the sweep's width (the position runs -1..1; the
+ * minimum then sits in the outer quarter). A noise-free 3 x 5 sweep of
+ * Besiroglu et al.'s law on the same sizes 1e7..1e9 at 1e18, 1e19, 1e20
+ * FLOPs has its minima at -0.10..+0.82 and puts N* at 1e24 at half the
+ * truth; tests/runs/besiroglu-sweeps.csv, centred on each budget's N*,
+ * stays within 0.1.
+ */
+#define FIT_POSITION_MAX 0.5
 
 /* Percentile interval of a bootstrap sample. */
 struct fit_interval {

@@ -65,6 +65,26 @@ double law_compute(const struct law *law, double n, double d)
 	return law->k * n * d;
 }
 
+/* x / hi when past a range's high end, else 0. */
+static double beyond_hi(const struct law_range *r, double x)
+{
+	return r->hi > 0 && x > r->hi ? x / r->hi : 0;
+}
+
+struct law_beyond law_beyond_fit(const struct law *law, double n, double d, double c)
+{
+	struct law_beyond b = {beyond_hi(&law->params, n), beyond_hi(&law->tokens, d), 0};
+
+	if (b.params == 0 && b.tokens == 0)
+		b.compute = beyond_hi(&law->compute, c);
+	return b;
+}
+
+bool law_range_narrow(const struct law_range *r)
+{
+	return r->lo > 0 && r->hi > 0 && r->hi < pow(10, LAW_MIN_DECADES) * r->lo;
+}
+
 double law_training_compute(double n, double d)
 {
 	return LAW_K_TRAINING * n * d;

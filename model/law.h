@@ -195,6 +195,33 @@ double law_training_compute(double n, double d);
  */
 void law_additive_allocation(const struct law *law, double *g, double *a, double *b);
 
+/*
+ * How far past the high end of a law's fitted range a point lies: the
+ * ratio point / largest fitted value on each axis, 0 where the point is
+ * inside or the law gives no range. Compute is k N D, the product of the
+ * other two: it is reported (nonzero) only when neither N nor D is past,
+ * as for a frontier fitted in compute alone (DeepSeek LLM 2024) or a law
+ * giving N and C ranges but no tokens (Llama 3 2024).
+ */
+struct law_beyond {
+	double params;  /* N / largest fitted N */
+	double tokens;  /* D / most tokens fitted */
+	double compute; /* C / largest fitted compute */
+};
+
+/* The point (n, d, c) against law's fitted range; see struct law_beyond. */
+struct law_beyond law_beyond_fit(const struct law *law, double n, double d, double c);
+
+/*
+ * Fewest decades of N a fit's runs should span: below it the exponents are
+ * poorly determined (isoflop fit warns, and the explorer for a law fitted
+ * on such a range).
+ */
+#define LAW_MIN_DECADES 2
+
+/* Whether a fitted range spans fewer than LAW_MIN_DECADES (false when none is given). */
+bool law_range_narrow(const struct law_range *r);
+
 /* A one-line description of a status, for the caller's message. */
 const char *model_strerror(enum model_status status);
 

@@ -174,6 +174,20 @@ void units_format_tokens(double x, char *buf, size_t size)
 	snprintf(buf, size, "%.4gT", strtod(g, NULL));
 }
 
+void units_format_factor(double x, char *buf, size_t size)
+{
+	char g[32];
+
+	snprintf(g, sizeof g, "%.3g", x);
+	double r = strtod(g, NULL); /* rounded to 3 digits: 999.6 is 1000 */
+	if (!(r < 1e6))
+		units_format_compute(r, buf, size);
+	else if (r >= 1000)
+		snprintf(buf, size, "%.0f", r);
+	else
+		snprintf(buf, size, "%s", g);
+}
+
 void units_format_compute(double x, char *buf, size_t size)
 {
 	/* always an exponent form, even below 1e3, so columns of FLOPs read alike */

@@ -62,6 +62,12 @@ void units_format_tokens(double x, char *buf, size_t size);
 /* A bound as people write it: 0.001, 20, 1000, 1e-4, 1e18 (no '+', no exponent zeros). */
 void units_format_short(double x, char *buf, size_t size);
 
+/*
+ * A ratio such as an extrapolation's, to 3 significant digits: 2.28, 46.5,
+ * 1970 (not 1.97e+03: people read "x1970"), and past 1e6 an exponent form.
+ */
+void units_format_factor(double x, char *buf, size_t size);
+
 /* Format FLOPs as a short exponent form: 5.76e23. */
 void units_format_compute(double x, char *buf, size_t size);
 

@@ -107,6 +107,9 @@ static void kind_list(struct catalog *cat, enum preset_kind kind, struct catalog
 	case PRESET_TESTTIME:
 		*items = &cat->testtimes, *count = &cat->ntesttimes;
 		break;
+	case PRESET_DOWNSTREAM:
+		*items = &cat->downstreams, *count = &cat->ndownstreams;
+		break;
 	default:
 		*items = &cat->accelerators, *count = &cat->naccelerators;
 		break;
@@ -219,7 +222,8 @@ static int load_tier_dir(struct catalog *cat, const char *dir, enum catalog_tier
 	    load_dir(cat, dir, "models", PRESET_MODEL, tier, err, errsize) < 0 ||
 	    load_dir(cat, dir, "accelerators", PRESET_ACCELERATOR, tier, err, errsize) < 0 ||
 	    load_dir(cat, dir, "stocks", PRESET_STOCK, tier, err, errsize) < 0 ||
-	    load_dir(cat, dir, "trends", PRESET_TREND, tier, err, errsize) < 0)
+	    load_dir(cat, dir, "trends", PRESET_TREND, tier, err, errsize) < 0 ||
+	    load_dir(cat, dir, "downstream", PRESET_DOWNSTREAM, tier, err, errsize) < 0)
 		return -1;
 	return load_dir(cat, dir, "testtime", PRESET_TESTTIME, tier, err, errsize);
 }
@@ -275,6 +279,8 @@ int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *e
 		qsort(cat->trends, cat->ntrends, sizeof *cat->trends, by_id);
 	if (cat->ntesttimes > 0)
 		qsort(cat->testtimes, cat->ntesttimes, sizeof *cat->testtimes, by_id);
+	if (cat->ndownstreams > 0)
+		qsort(cat->downstreams, cat->ndownstreams, sizeof *cat->downstreams, by_id);
 	if (check_paper_frontiers(cat, err, errsize) != 0)
 		goto fail;
 	return 0;
@@ -328,8 +334,14 @@ const struct catalog_entry *catalog_testtime(const struct catalog *cat, const ch
 	return find(cat->testtimes, cat->ntesttimes, id);
 }
 
+const struct catalog_entry *catalog_downstream(const struct catalog *cat, const char *id)
+{
+	return find(cat->downstreams, cat->ndownstreams, id);
+}
+
 void catalog_free(struct catalog *cat)
 {
+	free(cat->downstreams);
 	free(cat->laws);
 	free(cat->models);
 	free(cat->accelerators);

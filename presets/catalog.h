@@ -6,7 +6,7 @@
  *   2. $XDG_CONFIG_HOME/isoflop/ (default ~/.config/isoflop/),
  *   3. the installed share directory (ISOFLOP_SHARE_DIR),
  *   4. presets/ beside the binary.
- * Directories hold laws/, models/, accelerators/, stocks/, trends/ and
+ * Directories hold laws/, models/, accelerators/, stocks/, trends/, downstream/ and
  * testtime/NAME.yaml.
  * A broken user file is listed as broken and skipped; it never stops the
  * shipped presets loading.
@@ -51,6 +51,8 @@ struct catalog {
 	size_t ntrends;
 	struct catalog_entry *testtimes; /* test-time laws, sorted by id */
 	size_t ntesttimes;
+	struct catalog_entry *downstreams; /* loss-to-error maps, sorted by id */
+	size_t ndownstreams;
 	struct catalog_broken *broken;
 	size_t nbroken;
 };
@@ -83,6 +85,7 @@ const struct catalog_entry *catalog_accelerator(const struct catalog *cat, const
 const struct catalog_entry *catalog_stock(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_trend(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_testtime(const struct catalog *cat, const char *id);
+const struct catalog_entry *catalog_downstream(const struct catalog *cat, const char *id);
 
 void catalog_free(struct catalog *cat);
 

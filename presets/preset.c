@@ -54,7 +54,8 @@ enum field_type {
 #define KIND_STOCK (1u << PRESET_STOCK)
 #define KIND_TREND (1u << PRESET_TREND)
 #define KIND_TT    (1u << PRESET_TESTTIME)
-#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL | KIND_STOCK | KIND_TREND | KIND_TT)
+#define KIND_DS    (1u << PRESET_DOWNSTREAM)
+#define KIND_ALL   (KIND_LAW | KIND_MODEL | KIND_ACCEL | KIND_STOCK | KIND_TREND | KIND_TT | KIND_DS)
 #define FAM(f)     (1u << (f))
 #define FAM_ADD    FAM(LAW_ADDITIVE)
 #define FAM_KAP    FAM(LAW_KAPLAN)
@@ -86,6 +87,14 @@ struct bound {
  * Losses: a language model's loss per token is a few nats (units.h gives the reasons for its ends).
  */
 static const struct bound loss_bound = {UNITS_LOSS_MIN, UNITS_LOSS_MAX, " nats per token"};
+/*
+ * A downstream map's constants (Gadre et al. 2024, Err = epsilon - k exp(-gamma L)):
+ * epsilon is an error, at most 1; k and gamma positive, gamma per nat of loss
+ * (above 30 the curve is a step over any losses a model has, below 1e-3 a line).
+ */
+static const struct bound ds_epsilon_bound = {1e-3, 1, ""};
+static const struct bound ds_k_bound = {1e-6, 1e6, ""};
+static const struct bound ds_gamma_bound = {1e-3, 30, " per nat"};
 /*
  * Coefficients A, B of A/N^alpha: under 1e-3 the term stays below 1e-3 nats
  * at any N >= 1, so it is no term at all; 1e18 makes one nat at a billion
@@ -178,6 +187,14 @@ static const struct bound test_bound = {1, LAW_COMPUTE_MAX, " FLOPs"};
 static const struct bound performance_bound = {-1e6, 1e6, ""};
 /* Samples per problem: Brown et al. draw up to 10,000. */
 static const struct bound samples_bound = {1, 1e12, " samples"};
+/*
+ * A scaling law of hyperparameters, eta_opt = a C^alpha, B_opt = b C^beta
+ * (DeepSeek LLM Eq. 1: a = 0.3118, alpha = -0.1250, b = 0.2920, beta =
+ * 0.3271). The exponents keep their printed sign; |exponent| <= 1 keeps
+ * both finite over every budget (at most 1e12 * 1e35 tokens).
+ */
+static const struct bound hyper_coef_bound = {1e-9, 1e12, ""};
+static const struct bound hyper_exponent_bound = {-1, 1, ""};
 
 struct field {
 	const char *key;
@@ -266,6 +283,20 @@ static const struct field constant_fields[] = {
         {"loads", F_LOADS, AT(tt.loads), 0, FORM_FM, FORM_FM, NULL, NULL, &load_bound},
 };
 
+static const struct field hyper_fields[] = {
+        {"lr_coefficient", F_POSITIVE, AT(hyper.lr.coef), 0, KIND_LAW, KIND_LAW, NULL, NULL,
+         &hyper_coef_bound},
+        {"lr_exponent", F_SIGNED, AT(hyper.lr.exp), 0, KIND_LAW, KIND_LAW, NULL, NULL,
+         &hyper_exponent_bound},
+        {"batch_coefficient", F_POSITIVE, AT(hyper.batch.coef), 0, KIND_LAW, KIND_LAW, NULL, NULL,
+         &hyper_coef_bound},
+        {"batch_exponent", F_SIGNED, AT(hyper.batch.exp), 0, KIND_LAW, KIND_LAW, NULL, NULL,
+         &hyper_exponent_bound},
+        {"compute", F_RANGE_COMPUTE, AT(hyper.compute), 0, KIND_LAW, KIND_LAW, NULL, NULL,
+         &compute_bound},
+        {"label", F_STRING, STR(hyper.label), KIND_LAW, KIND_LAW, NULL, NULL, NULL},
+};
+
 static const struct field range_fields[] = {
         {"params", F_RANGE_COUNT, AT(law.params), 0, KIND_LAW, 0, NULL, NULL, &params_bound},
         {"tokens", F_RANGE_COUNT, AT(law.tokens), 0, KIND_LAW, 0, NULL, NULL, &tokens_bound},
@@ -275,6 +306,7 @@ static const struct field range_fields[] = {
         {"performance", F_RANGE_PLAIN, AT(tt.performance), 0, KIND_TT, 0, NULL, NULL,
          &performance_bound},
         {"samples", F_RANGE_COUNT, AT(tt.samples), 0, KIND_TT, 0, NULL, NULL, &samples_bound},
+        {"loss", F_RANGE_PLAIN, AT(ds.loss), 0, KIND_DS, 0, NULL, NULL, &loss_bound},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
@@ -282,6 +314,7 @@ static const struct field range_fields[] = {
 static const struct fieldset constant_set = {"in constants", constant_fields,
                                              COUNT(constant_fields)};
 static const struct fieldset range_set = {"in fitted_range", range_fields, COUNT(range_fields)};
+static const struct fieldset hyper_set = {"in hyper", hyper_fields, COUNT(hyper_fields)};
 
 static const struct field root_fields[] = {
         {"id", F_ID, STR(id), KIND_ALL, KIND_ALL, NULL, NULL, NULL},
@@ -296,7 +329,8 @@ static const struct field root_fields[] = {
         {"flops_per_param_token", F_POSITIVE, AT(law.k), 0, KIND_LAW, 0, NULL, NULL, &k_bound},
         {"constants", F_MAP, 0, 0, KIND_LAW | KIND_TT, KIND_LAW | KIND_TT, NULL, &constant_set,
          NULL},
-        {"fitted_range", F_MAP, 0, 0, KIND_LAW | KIND_TT, 0, NULL, &range_set, NULL},
+        {"fitted_range", F_MAP, 0, 0, KIND_LAW | KIND_TT | KIND_DS, 0, NULL, &range_set, NULL},
+        {"hyper", F_MAP, 0, 0, KIND_LAW, 0, NULL, &hyper_set, NULL},
         {"breakdown_loss", F_POSITIVE, AT(law.breakdown_loss), 0, KIND_LAW, 0, NULL, NULL,
          &loss_bound},
         {"paper_frontier", F_ID, STR(paper_frontier), KIND_LAW, 0, NULL, NULL, NULL},
@@ -327,12 +361,16 @@ static const struct field root_fields[] = {
         {"units", F_STRING, STR(units), KIND_TT | KIND_LAW, 0, NULL, NULL, NULL},
         {"task", F_STRING, STR(task), KIND_TT, KIND_TT, NULL, NULL, NULL},
         {"per", F_STRING, STR(tt.per), KIND_TT, 0, NULL, NULL, NULL},
+        {"epsilon", F_POSITIVE, AT(ds.epsilon), 0, KIND_DS, KIND_DS, NULL, NULL, &ds_epsilon_bound},
+        {"k", F_POSITIVE, AT(ds.k), 0, KIND_DS, KIND_DS, NULL, NULL, &ds_k_bound},
+        {"gamma", F_POSITIVE, AT(ds.gamma), 0, KIND_DS, KIND_DS, NULL, NULL, &ds_gamma_bound},
 };
 
 static const struct fieldset root_set = {"at the top level", root_fields, COUNT(root_fields)};
 /* struct yaml_seen has a flag per key of a table: every table must fit it */
 _Static_assert(COUNT(constant_fields) <= YAML_WALK_MAX_KEYS, "constants: too many keys");
 _Static_assert(COUNT(range_fields) <= YAML_WALK_MAX_KEYS, "fitted_range: too many keys");
+_Static_assert(COUNT(hyper_fields) <= YAML_WALK_MAX_KEYS, "hyper: too many keys");
 _Static_assert(COUNT(root_fields) <= YAML_WALK_MAX_KEYS, "a preset: too many keys");
 
 _Static_assert(PRESET_MAX_BYTES == YAML_WALK_MAX_BYTES, "the walk's limit is the presets'");
@@ -340,7 +378,7 @@ _Static_assert(PRESET_MAX_BYTES == YAML_WALK_MAX_BYTES, "the walk's limit is the
 struct loader {
 	struct yaml_walk w;
 	struct preset *out;
-	struct yaml_seen root, constants, range;
+	struct yaml_seen root, constants, range, hyper;
 	yaml_mark_t units_value; /* where the value of `units` starts, for its length's message */
 };
 
@@ -396,6 +434,7 @@ const char *preset_kind_name(enum preset_kind kind)
 	        [PRESET_STOCK] = "stock",
 	        [PRESET_TREND] = "trend",
 	        [PRESET_TESTTIME] = "test-time law",
+	        [PRESET_DOWNSTREAM] = "downstream map",
 	};
 
 	return (size_t)kind < COUNT(names) ? names[kind] : "?";
@@ -737,6 +776,12 @@ static int parse_loads(struct loader *l, const struct field *f, const yaml_event
 	return 0;
 }
 
+/* Where the keys of a nested table are recorded. */
+static struct yaml_seen *seen_of(struct loader *l, const struct fieldset *set)
+{
+	return set == &constant_set ? &l->constants : set == &hyper_set ? &l->hyper : &l->range;
+}
+
 /* The value of field f, whose first event is ev. */
 static int parse_value(struct loader *l, const struct field *f, const yaml_event_t *ev)
 {
@@ -752,8 +797,7 @@ static int parse_value(struct loader *l, const struct field *f, const yaml_event
 		            yaml_walk_noun(want), yaml_walk_noun(ev->type));
 	switch (f->type) {
 	case F_MAP:
-		return parse_mapping(l, f->sub, f->sub == &constant_set ? &l->constants : &l->range,
-		                     ev);
+		return parse_mapping(l, f->sub, seen_of(l, f->sub), ev);
 	case F_RANGE_COUNT:
 	case F_RANGE_COMPUTE:
 	case F_RANGE_PLAIN:
@@ -1029,6 +1073,26 @@ static int check_stock(struct loader *l)
 	                      "a stock needs its interval: stock_low and stock_high");
 }
 
+/*
+ * A downstream map: the error rises with the loss towards epsilon, so its
+ * least over the fitted range is at the range's lowest loss. A map that
+ * gives an error below zero there was not fitted to errors (a percentage,
+ * or accuracy read as error).
+ */
+static int check_downstream(struct loader *l)
+{
+	const struct ds_check {
+		double lo, err;
+	} c = {l->out->ds.loss.lo, downstream_error(&l->out->ds, l->out->ds.loss.lo)};
+
+	if (l->out->ds.loss.hi > c.lo && c.err < 0)
+		return fail(l, key_mark(l, "k"),
+		            "the map gives an error of %.3g, below 0, at the fitted range's lowest "
+		            "loss %g: epsilon, k and gamma are for an error between 0 and 1",
+		            c.err, c.lo);
+	return 0;
+}
+
 static int check_trend(struct loader *l)
 {
 	const struct preset *p = l->out;
@@ -1207,12 +1271,37 @@ static enum preset_kind guess_kind(const struct loader *l)
 	for (size_t i = 0; i < COUNT(tt_keys); i++)
 		is_tt |= has_key(l, tt_keys[i]);
 	is_tt |= has_key(l, "units") && !has_key(l, "family");
+	if (has_key(l, "gamma") || has_key(l, "epsilon"))
+		return PRESET_DOWNSTREAM;
 	return is_tt                      ? PRESET_TESTTIME
 	       : is_law                   ? PRESET_LAW
 	       : is_stock                 ? PRESET_STOCK
 	       : is_trend                 ? PRESET_TREND
 	       : has_key(l, "peak_flops") ? PRESET_ACCELERATOR
 	                                  : PRESET_MODEL;
+}
+
+/*
+ * A law's scaling law of hyperparameters: all its keys (check_keys), and
+ * exponents that are not 0: a constant learning rate or batch is no law of C.
+ */
+static int check_hyper(struct loader *l)
+{
+	static const char *const exponents[] = {"lr_exponent", "batch_exponent"};
+
+	if (!has_key(l, "hyper"))
+		return 0;
+	if (check_keys(l, &hyper_set, &l->hyper, KIND_LAW, "hyper") < 0)
+		return -1;
+	for (size_t i = 0; i < COUNT(exponents); i++) {
+		size_t k = field_index(&hyper_set, exponents[i]);
+		double e = i == 0 ? l->out->hyper.lr.exp : l->out->hyper.batch.exp;
+		if (e == 0)
+			return fail(l, l->hyper.at[k],
+			            "'%s' is 0: a value that does not change with C needs no law",
+			            exponents[i]);
+	}
+	return 0;
 }
 
 static int check_preset(struct loader *l, enum preset_kind want)
@@ -1235,6 +1324,8 @@ static int check_preset(struct loader *l, enum preset_kind want)
 		return -1;
 	if (want == PRESET_TESTTIME)
 		return check_testtime(l);
+	if (want == PRESET_DOWNSTREAM)
+		return check_downstream(l);
 	if (want == PRESET_ACCELERATOR)
 		return 0;
 	if (want == PRESET_STOCK)
@@ -1250,7 +1341,8 @@ static int check_preset(struct loader *l, enum preset_kind want)
 	snprintf(what, sizeof what, "the constants of the %s family",
 	         preset_family_name(p->law.family));
 	if (check_family_mix(l) < 0 ||
-	    check_keys(l, &constant_set, &l->constants, FAM(p->law.family), what) < 0)
+	    check_keys(l, &constant_set, &l->constants, FAM(p->law.family), what) < 0 ||
+	    check_hyper(l) < 0)
 		return -1;
 	/* only a power law shows its units; another law's loss is read as nats per token */
 	if (p->law.family != LAW_POWER && l->root.on[field_index(&root_set, "units")])

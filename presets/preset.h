@@ -4,11 +4,12 @@
  * A preset is a law (it has `family`), a real model (it has `params`), an
  * accelerator (it has `peak_flops`), a data stock (it has `stock`: the
  * tokens of usable public text), a compute trend (it has `growth`: the
- * factor frontier training compute grows by per year) or a test-time law (it
- * has `form`: performance against training and test-time compute). The loader reads the file with
- * libyaml's event API (the walk tours share, yaml_walk.h), checks it against a const schema table,
- * and reports the first problem as one line "FILE:LINE:COL: what is wrong" (1-based, as compilers
- * do). The schema is documented in isoflop-presets(5).
+ * factor frontier training compute grows by per year), a test-time law (it
+ * has `form`: performance against training and test-time compute) or a
+ * downstream map (it has `gamma`: a loss mapped to average top-1 error). The loader reads the file
+ * with libyaml's event API (the walk tours share, yaml_walk.h), checks it against a const schema
+ * table, and reports the first problem as one line "FILE:LINE:COL: what is wrong" (1-based, as
+ * compilers do). The schema is documented in isoflop-presets(5).
  */
 #ifndef ISOFLOP_PRESET_H
 #define ISOFLOP_PRESET_H
@@ -16,6 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../model/downstream.h"
+#include "../model/hyper.h"
 #include "../model/law.h"
 #include "../model/traintest.h"
 
@@ -30,9 +33,10 @@ enum preset_kind {
 	PRESET_LAW = 1,
 	PRESET_MODEL = 2,
 	PRESET_ACCELERATOR = 3,
-	PRESET_STOCK = 4,    /* a stock of training text, with its interval */
-	PRESET_TREND = 5,    /* a growth of training compute per year, with its interval */
-	PRESET_TESTTIME = 6, /* a test-time law: performance against train and test compute */
+	PRESET_STOCK = 4,      /* a stock of training text, with its interval */
+	PRESET_TREND = 5,      /* a growth of training compute per year, with its interval */
+	PRESET_TESTTIME = 6,   /* a test-time law: performance against train and test compute */
+	PRESET_DOWNSTREAM = 7, /* a loss-to-downstream-error map (Gadre et al. 2024's form) */
 };
 
 /*
@@ -67,6 +71,7 @@ struct preset {
 	struct law law;
 	enum preset_domain domain; /* language when the preset gives none */
 	char units[32];            /* the loss's units; "" = nats per token (required for power) */
+	struct hyper_law hyper;    /* eta_opt(C), B_opt(C); lr.coef == 0 when the law gives none */
 	/* models */
 	char tag[4];          /* 1-3 characters marking it on a map */
 	double params;        /* total parameters */
@@ -88,6 +93,8 @@ struct preset {
 	/* test-time laws */
 	struct tt_law tt; /* form, units of performance, constants, fitted ranges */
 	char task[160];   /* what performance was measured on: "Hex, 9x9 board" */
+	/* downstream maps: Err(L) = epsilon - k exp(-gamma L), the losses fitted over */
+	struct downstream ds;
 };
 
 /*
@@ -126,7 +133,7 @@ double preset_compute_params(const struct preset *p);
 
 /*
  * The kind's name for people: "law", "model", "accelerator", "stock", "trend",
- * "test-time law".
+ * "test-time law", "downstream map".
  */
 const char *preset_kind_name(enum preset_kind kind);
 

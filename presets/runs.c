@@ -460,3 +460,241 @@ int runs_load(const char *path, double k, struct fit_run **out, size_t *n, char 
 	free(buf);
 	return rc;
 }
+
+/* ---- (loss, error) pairs for a downstream fit ---- */
+
+enum { PAIR_LOSS, PAIR_ACCURACY, PAIR_ERROR, NPAIR };
+
+/* The names a downstream file's columns go by, in any case; the loss's are the runs'. */
+static const char *const pair_aliases[NPAIR][6] = {
+        {"L", "loss", "val_loss", "eval_loss", NULL},
+        {"accuracy", "acc", "avg_acc", "top1", "top1_accuracy", NULL},
+        {"error", "err", "avg_err", "top1_error", NULL},
+};
+
+static int pair_column_named(const char *name)
+{
+	for (int c = 0; c < NPAIR; c++)
+		for (int a = 0; pair_aliases[c][a] != NULL; a++)
+			if (strcasecmp(name, pair_aliases[c][a]) == 0)
+				return c;
+	return -1;
+}
+
+/* The first line of text that is neither blank nor a comment, cut in place; NULL if none. */
+static char *first_content_line(char **at)
+{
+	char *line;
+
+	while ((line = next_line(at)) != NULL)
+		if (!blank_or_comment(line))
+			return line;
+	return NULL;
+}
+
+/* Which field holds each pair column (-1: none), from the header's fields. */
+static void pair_columns(char **fields, int nf, int col[NPAIR], bool *has_params)
+{
+	for (int c = 0; c < NPAIR; c++)
+		col[c] = -1;
+	*has_params = false;
+	for (int i = 0; i < nf; i++) {
+		int c = pair_column_named(fields[i]);
+		if (c >= 0 && col[c] < 0)
+			col[c] = i;
+		*has_params |= column_named(fields[i]) == COL_PARAMS;
+	}
+}
+
+/* The text after a byte order mark, as a string to cut in place (malloc'ed), or NULL. */
+static char *pairs_text(const char *buf, size_t len)
+{
+	if (len >= 3 && memcmp(buf, UTF8_BOM, 3) == 0)
+		buf += 3, len -= 3;
+	if (memchr(buf, '\0', len) != NULL)
+		return NULL;
+	char *text = malloc(len + 1);
+	if (text != NULL) {
+		memcpy(text, buf, len);
+		text[len] = '\0';
+	}
+	return text;
+}
+
+int runs_is_downstream(const char *buf, size_t len)
+{
+	char *text = pairs_text(buf, len), *at = text, *line, *fields[MAX_FIELDS];
+	int col[NPAIR], nf, bad, yes = 0;
+	bool has_params;
+	const char *why;
+
+	if (text == NULL)
+		return 0;
+	if ((line = first_content_line(&at)) != NULL &&
+	    (nf = split(line, fields, MAX_FIELDS, &bad, &why)) > 0) {
+		pair_columns(fields, nf < MAX_FIELDS ? nf : MAX_FIELDS, col, &has_params);
+		yes = !has_params && col[PAIR_LOSS] >= 0 &&
+		      (col[PAIR_ACCURACY] >= 0 || col[PAIR_ERROR] >= 0);
+	}
+	free(text);
+	return yes;
+}
+
+/* A pairs file as it is read: the columns, the pairs so far, where for messages. */
+struct pairs_reader {
+	const char *file;
+	char *err;
+	size_t errsize;
+	size_t lineno, last;
+	int col[NPAIR];
+	struct runs_pairs *out;
+	size_t cap;
+};
+
+/* One number of a row, in [lo, hi]; name and the hint say what it is when it is not. */
+static int pair_value(struct pairs_reader *r, char **fields, int nf, int c, double lo, double hi,
+                      double *v)
+{
+	static const char *const names[NPAIR] = {"loss", "accuracy", "error"};
+	const char *why;
+
+	if (r->col[c] >= nf)
+		return fail(r->err, r->errsize, r->file, r->lineno, "no value for '%s' (%d fields)",
+		            names[c], nf);
+	if (!units_parse(fields[r->col[c]], UNITS_PLAIN, v, &why))
+		return fail(r->err, r->errsize, r->file, r->lineno, "%s: %s: '%.40s'", names[c],
+		            why, fields[r->col[c]]);
+	if (*v >= lo && *v <= hi)
+		return 0;
+	if (c != PAIR_LOSS && *v > 1 && *v <= 100)
+		return fail(r->err, r->errsize, r->file, r->lineno,
+		            "%s: %g is out of range: a fraction from 0 to 1 (a percentage? divide "
+		            "by 100)",
+		            names[c], *v);
+	return fail(r->err, r->errsize, r->file, r->lineno, "%s: %.3g is out of range: %g to %g%s",
+	            names[c], *v, lo, hi, c == PAIR_LOSS ? " nats" : "");
+}
+
+/* One row: its loss and its error (1 - accuracy when the file gives accuracy). */
+static int read_pair(struct pairs_reader *r, char **fields, int nf)
+{
+	double loss, score;
+	int c = r->col[PAIR_ERROR] >= 0 ? PAIR_ERROR : PAIR_ACCURACY;
+
+	if (pair_value(r, fields, nf, PAIR_LOSS, UNITS_LOSS_MIN, UNITS_LOSS_MAX, &loss) != 0 ||
+	    pair_value(r, fields, nf, c, 0, 1, &score) != 0)
+		return -1;
+	if (r->out->n == r->cap) {
+		size_t ncap = r->cap ? 2 * r->cap : 64;
+		double *l = realloc(r->out->loss, sizeof *l * ncap);
+		if (l != NULL)
+			r->out->loss = l;
+		double *e = realloc(r->out->error, sizeof *e * ncap);
+		if (e != NULL)
+			r->out->error = e;
+		if (l == NULL || e == NULL)
+			return fail(r->err, r->errsize, r->file, r->lineno, "out of memory");
+		r->cap = ncap;
+	}
+	r->out->loss[r->out->n] = loss;
+	r->out->error[r->out->n++] = c == PAIR_ERROR ? score : 1 - score;
+	r->last = r->lineno;
+	return 0;
+}
+
+/* The header: a loss column and an accuracy or error column, named in the message when missing. */
+static int read_pair_header(struct pairs_reader *r, char **fields, int nf)
+{
+	char found[200] = "";
+	bool has_params;
+
+	pair_columns(fields, nf, r->col, &has_params);
+	if (r->col[PAIR_LOSS] >= 0 && (r->col[PAIR_ACCURACY] >= 0 || r->col[PAIR_ERROR] >= 0))
+		return 0;
+	join(found, sizeof found, (const char *const *)fields, nf);
+	return fail(r->err, r->errsize, r->file, r->lineno,
+	            "a downstream file needs a loss column (L, loss, val_loss, eval_loss) and an "
+	            "accuracy (accuracy, acc, avg_acc, top1) or error (error, err, avg_err, "
+	            "top1_error) column: found %s",
+	            found);
+}
+
+/* Every line after the header: a pair each, blanks and comments skipped. */
+static int read_pair_lines(struct pairs_reader *r, char *at)
+{
+	char *line, *fields[MAX_FIELDS];
+	const char *why;
+	int nf, bad;
+	bool header = false;
+
+	while ((line = next_line(&at)) != NULL) {
+		r->lineno++;
+		if (blank_or_comment(line))
+			continue;
+		if ((nf = split(line, fields, MAX_FIELDS, &bad, &why)) < 0)
+			return fail(r->err, r->errsize, r->file, r->lineno, "field %d: %s", bad,
+			            why);
+		nf = nf > MAX_FIELDS ? MAX_FIELDS : nf;
+		if (!header) {
+			if (read_pair_header(r, fields, nf) != 0)
+				return -1;
+			header = true;
+		} else if (read_pair(r, fields, nf) != 0) {
+			return -1;
+		}
+	}
+	if (!header)
+		return fail(r->err, r->errsize, r->file, 0, "empty: no header and no pairs");
+	if (r->out->n < DOWNSTREAM_FIT_MIN)
+		return fail(r->err, r->errsize, r->file, r->last,
+		            "%zu (loss, error) pairs: a downstream fit needs at least %d",
+		            r->out->n, DOWNSTREAM_FIT_MIN);
+	return 0;
+}
+
+void runs_pairs_free(struct runs_pairs *pairs)
+{
+	free(pairs->loss);
+	free(pairs->error);
+	*pairs = (struct runs_pairs){NULL, NULL, 0};
+}
+
+int runs_parse_pairs(const char *file, const char *buf, size_t len, struct runs_pairs *out,
+                     char *err, size_t errsize)
+{
+	struct pairs_reader r = {.file = file, .err = err, .errsize = errsize, .out = out};
+	char *text = pairs_text(buf, len);
+	int rc;
+
+	*out = (struct runs_pairs){NULL, NULL, 0};
+	if (text == NULL)
+		return fail(err, errsize, file, 0,
+		            memchr(buf, '\0', len) ? "binary file (NUL byte): runs are CSV text"
+		                                   : "out of memory");
+	rc = read_pair_lines(&r, text);
+	free(text);
+	if (rc != 0)
+		runs_pairs_free(out);
+	return rc;
+}
+
+int runs_load_either(const char *path, double k, struct fit_run **runs, size_t *n,
+                     struct runs_pairs *pairs, char *err, size_t errsize)
+{
+	char why[256];
+	size_t len;
+	unsigned char *buf = read_all(path, RUNS_MAX_BYTES, false, &len, why, sizeof why);
+	int rc;
+
+	if (buf == NULL)
+		return fail(err, errsize, path, 0, "%s", why);
+	if (len > RUNS_MAX_BYTES)
+		rc = fail(err, errsize, path, 0, "larger than 64 MiB");
+	else if (runs_is_downstream((const char *)buf, len))
+		rc = runs_parse_pairs(path, (const char *)buf, len, pairs, err, errsize) == 0 ? 1
+		                                                                              : -1;
+	else
+		rc = runs_parse(path, (const char *)buf, len, k, runs, n, err, errsize);
+	free(buf);
+	return rc;
+}

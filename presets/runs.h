@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "../model/downstream.h"
 #include "../model/fit.h"
 
 /* Largest runs file read: a million runs is far more than anyone trains. */
@@ -30,5 +31,36 @@ int runs_parse(const char *file, const char *buf, size_t len, double k, struct f
 /* Read path ("-" for standard input, named "-" in messages) and parse it. */
 int runs_load(const char *path, double k, struct fit_run **out, size_t *n, char *err,
               size_t errsize);
+
+/*
+ * A downstream file: a loss column (any of the loss names above) and an
+ * accuracy or error column (accuracy, acc, avg_acc, top1; error, err,
+ * avg_err, top1_error), each a fraction between 0 and 1, and no params
+ * column: one model's loss and its average downstream score per line, what
+ * Gadre et al. 2024 fit Err = epsilon - k exp(-gamma L) to. Accuracy is read
+ * as error = 1 - accuracy.
+ */
+struct runs_pairs {
+	double *loss;  /* nats per token, malloc'ed */
+	double *error; /* average top-1 error, in [0, 1], malloc'ed */
+	size_t n;
+};
+
+/* Parse a downstream file from memory; on error -1 and err ("FILE:LINE: what is wrong"). */
+int runs_parse_pairs(const char *file, const char *buf, size_t len, struct runs_pairs *out,
+                     char *err, size_t errsize);
+
+/* Whether the header (the first line that is not blank or a comment) makes a downstream file. */
+int runs_is_downstream(const char *buf, size_t len);
+
+/*
+ * Read path once and parse it as what its header says: training runs
+ * (returns 0, *runs and *n set) or (loss, error) pairs (returns 1, *pairs
+ * set); -1 and err on error.
+ */
+int runs_load_either(const char *path, double k, struct fit_run **runs, size_t *n,
+                     struct runs_pairs *pairs, char *err, size_t errsize);
+
+void runs_pairs_free(struct runs_pairs *pairs);
 
 #endif

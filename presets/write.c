@@ -154,6 +154,28 @@ void preset_of_law(struct preset *p, const struct preset *base, const struct law
 		snprintf(p->dataset, sizeof p->dataset, "%s", o->dataset);
 }
 
+void preset_write_downstream(FILE *fp, const struct preset *p, const char *comment)
+{
+	char buf[32];
+
+	fprintf(fp, "# %s\nid: %s\nname: ", comment, p->id);
+	quoted(fp, p->name);
+	fprintf(fp, "\nepsilon: %s\n", exact(p->ds.epsilon, buf, sizeof buf));
+	fprintf(fp, "k: %s\n", exact(p->ds.k, buf, sizeof buf));
+	fprintf(fp, "gamma: %s\n", exact(p->ds.gamma, buf, sizeof buf));
+	if (p->ds.loss.hi > p->ds.loss.lo) {
+		fputs("fitted_range:\n", fp);
+		range(fp, "loss", &p->ds.loss);
+	}
+	fputs("source: ", fp);
+	quoted(fp, p->source);
+	if (p->note[0]) {
+		fputs("\nnote: ", fp);
+		quoted(fp, p->note);
+	}
+	fputc('\n', fp);
+}
+
 void preset_write_law(FILE *fp, const struct preset *p, const char *comment)
 {
 	const struct law *law = &p->law;

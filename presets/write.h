@@ -36,6 +36,13 @@ void preset_of_law(struct preset *p, const struct preset *base, const struct law
 void preset_write_law(FILE *fp, const struct preset *p, const char *comment);
 
 /*
+ * The text of a downstream map preset (kind downstream) that preset_load
+ * reads back to the same constants: id, name, epsilon, k, gamma, the fitted
+ * range of losses where known, source, note.
+ */
+void preset_write_downstream(FILE *fp, const struct preset *p, const char *comment);
+
+/*
  * What is at path when a write may not take its name even with leave to
  * replace ("a directory", "a FIFO", "a character device", "a block device",
  * "a socket", or "a symlink to" one of them, such as /dev/stderr); NULL when

@@ -109,7 +109,7 @@ for row in a100,3.12e+14 h100,9.89e+14 h200,9.89e+14 b200,2.25e+15 tpu-v4,2.75e+
 	if printf '%s\n' "$out" | grep -q "^accelerator,$id,.*,$peak,"; then ok "accelerator $id ships at $peak FLOP/s"; else no "accelerator $id ships at $peak FLOP/s" "$(printf '%s\n' "$out" | grep "^accelerator,$id,")"; fi
 done
 expect_match "presets lists accelerators in text" '^h100 +9\.89e14 +6\.88 +700  NVIDIA H100 SXM$' presets accelerators
-expect_error "presets: an unknown section" "isoflop: presets: expected laws, models, accelerators, stocks, trends or testtime, not 'gpus'" presets gpus
+expect_error "presets: an unknown section" "isoflop: presets: expected laws, models, accelerators, stocks, trends, testtime or downstream, not 'gpus'" presets gpus
 
 # an 80-column terminal: names and datasets are cut ("..."), ids and numbers never;
 # a pipe with no COLUMNS gets every row whole
@@ -292,7 +292,7 @@ expect_error "no such runs file" "$tmp/none.csv: cannot open: No such file or di
 expect_error "fit takes one file" "isoflop: fit takes one runs file (or - for standard input)" fit
 expect_error "bad method" "isoflop: --method: expected parametric or isoflop, not 'magic'" fit "$runs" --method magic
 expect_error "bad bootstrap count" "isoflop: --bootstrap: expected a whole number from 0 to 100000, not '-3'" fit "$runs" --bootstrap -3
-expect_match "isoflop fit: CSV header" '^method,points,budgets,a,b,k_params,k_tokens$' fit "$runs" --method isoflop --format csv
+expect_match "isoflop fit: CSV header" '^method,points,budgets,a,b,k_params,k_tokens,holdout_compute,holdout_params_predicted,holdout_params_factor,holdout_params_measured$' fit "$runs" --method isoflop --format csv
 run fit "$runs" --method isoflop --format csv
 a=$(printf '%s\n' "$out" | awk -F, 'NR == 2 { print $4 }')
 if awk -v a="$a" 'BEGIN { exit !(a > 0.48 && a < 0.54) }'; then ok "isoflop fit: a = $a, the generating law's 0.513 within 0.03"; else no "isoflop fit exponent" "$out"; fi

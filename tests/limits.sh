@@ -96,6 +96,6 @@ if [ "$out" = villalobos2024 ]; then ok "completion ids stocks"; else no "comple
 run completion ids trends
 if [ "$out" = epoch2024 ]; then ok "completion ids trends"; else no "completion ids trends" "$out" "$err"; fi
 expect_error "presets: one section at most" \
-	"isoflop: presets takes at most one of laws, models, accelerators, stocks, trends, testtime" presets stocks trends
+	"isoflop: presets takes at most one of laws, models, accelerators, stocks, trends, testtime, downstream" presets stocks trends
 
 echo "1..$n"

@@ -59,11 +59,11 @@ else
 fi
 
 expect_error "presets: the kinds named in the error" \
-	"isoflop: presets: expected laws, models, accelerators, stocks, trends or testtime, not 'testtimes'" \
+	"isoflop: presets: expected laws, models, accelerators, stocks, trends, testtime or downstream, not 'testtimes'" \
 	presets testtimes
 
 run --help
-if printf '%s\n' "$out" | grep -qF 'isoflop presets [laws|models|accelerators|stocks|trends|testtime]'; then
+if printf '%s\n' "$out" | grep -qF 'isoflop presets [laws|models|accelerators|stocks|trends|testtime|'; then
 	ok "--help: presets takes testtime"
 else
 	no "--help: presets takes testtime" "$out"

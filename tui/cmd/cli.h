@@ -78,6 +78,14 @@
 #define OPT_SAMPLES     (1ull << 46)
 #define OPT_TARGET      (1ull << 47)
 #define OPT_DOMAIN      (1ull << 48)
+#define OPT_BUDGET      (1ull << 49)
+#define OPT_NOISE       (1ull << 50)
+#define OPT_REPLICAS    (1ull << 51)
+#define OPT_SIZES       (1ull << 52)
+#define OPT_NBUDGETS    (1ull << 53)
+/* plan's options: the sweep's budget and shape, and its simulation */
+#define OPT_PLAN       (OPT_BUDGET | OPT_NOISE | OPT_REPLICAS | OPT_SIZES | OPT_NBUDGETS)
+#define OPT_DOWNSTREAM (1ull << 58) /* high, away from the bits other options take next */
 /* the test-time options: the plane's point, its problems, a coverage law's samples */
 #define OPT_TESTTIME (OPT_TT_LAW | OPT_TRAIN | OPT_TEST | OPT_PROBLEMS | OPT_SAMPLES | OPT_TARGET)
 /*
@@ -158,6 +166,7 @@ struct cli {
 	const char *record;     /* --record FILE: the tour 'r' appends steps to */
 	const char *notes;      /* --notes PATH: the tour's speaker notes, at each step */
 	const char *stock;      /* --stock ID: a data stock (the band, epochs, the data wall) */
+	const char *downstream; /* --downstream ID: a loss-to-error map (Gadre et al. 2024) */
 	const char *trend;      /* --trend ID: a compute trend preset (timeline) */
 	const char *tt_law;     /* --tt-law ID: a test-time law preset */
 	const char *domain;     /* --domain NAME: laws of one domain (presets, plot domains) */
@@ -166,6 +175,11 @@ struct cli {
 	double problems;        /* --problems Q: problems served, >= 1 */
 	double samples;         /* --samples K: samples per problem, >= 1 */
 	double target;          /* --target P: a performance (or coverage) to reach */
+	double plan_budget;     /* plan --budget FLOPS: what the whole sweep may spend */
+	double noise;           /* plan --noise SIGMA: sd of log loss between runs */
+	long replicas;          /* plan --replicas R: simulated sweeps, >= 2 */
+	long sizes;             /* plan --sizes S: runs per budget */
+	long plan_budgets;      /* plan --budgets K: compute budgets in the sweep */
 	bool force;             /* --force: overwrite files a command writes */
 	const char *config_dir; /* $XDG_CONFIG_HOME/isoflop or ~/.config/isoflop; NULL if none */
 	char config_dir_buf[4096];
@@ -248,6 +262,7 @@ int cmd_tour(const struct cli *cli);
 int cmd_fit(const struct cli *cli);
 int cmd_testtime(const struct cli *cli);
 int cmd_optimum(const struct cli *cli);
+int cmd_plan(const struct cli *cli);
 int cmd_presets(const struct cli *cli);
 int cmd_timeline(const struct cli *cli);
 int cmd_compare(const struct cli *cli);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../model/fit.h"
+#include "../../model/uncertainty.h"
 #include "../../presets/runs.h"
 #include "../../presets/write.h"
 
@@ -19,6 +20,7 @@
 #include "../../model/units.h"
 #include "../explore/app.h"
 #include "cli.h"
+#include "downstream_cols.h"
 #include "../explore/explorer.h"
 #include "../explore/record.h"
 #include "../explore/screen.h"
@@ -170,6 +172,35 @@ static int start_point(const struct cli *cli, struct app *a)
 #define RUNS_LAW_ID "runs"
 static char runs_law_id[16] = RUNS_LAW_ID;
 
+/* --bootstrap N with --runs: the fit's bootstrap laws, kept for the explorer's life. */
+static struct law *boot_laws;
+static int nboot;
+
+/*
+ * Refit N resamples of the runs from their fit, once, before the first
+ * frame: the band, the profiles' interval and the readout's read them at
+ * every C. 0 or EXIT_USAGE.
+ */
+static int start_bootstrap(const struct cli *cli, const struct fit_run *runs, size_t n,
+                           const struct fit_parametric *fit)
+{
+	if (cli->bootstrap <= 0)
+		return 0;
+	if ((boot_laws = malloc(sizeof *boot_laws * (size_t)cli->bootstrap)) == NULL)
+		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
+	nboot = fit_bootstrap_laws(runs, n, LAW_K_TRAINING, (int)cli->bootstrap,
+	                           (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1, fit,
+	                           boot_laws);
+	if (nboot < 0)
+		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
+	if (nboot < 2)
+		return cli_error("--bootstrap %ld: %s of the resampled runs refitted; no band to "
+		                 "draw (isoflop fit %s --bootstrap %ld says more)",
+		                 cli->bootstrap, nboot == 0 ? "none" : "one", cli->runs,
+		                 cli->bootstrap);
+	return 0;
+}
+
 /*
  * --runs FILE|-: read the runs (a pipe before the terminal opens, then keys
  * come from /dev/tty), fit Approach 3 and add the law to the catalog.
@@ -215,6 +246,8 @@ static int load_runs(const struct cli *cli, struct fit_run **runs, size_t *n)
 		snprintf(runs_law_id, sizeof runs_law_id, "%s-%d", RUNS_LAW_ID, i);
 	char name[sizeof p.name], source[sizeof p.source];
 	struct law law = fit_parametric_law(&fit, LAW_K_TRAINING);
+	/* the range isoflop fit --output saves: the map shades and the readout warns past it */
+	fit_runs_range(*runs, *n, LAW_K_TRAINING, &law);
 	snprintf(name, sizeof name, "Fit of %.100s", cli->runs);
 	snprintf(source, sizeof source,
 	         "isoflop fit of %.200s: %zu runs, Approach 3 (Hoffmann et al. 2022, "
@@ -227,7 +260,10 @@ static int load_runs(const struct cli *cli, struct fit_run **runs, size_t *n)
 		return cli_error(
 		        "--runs: no free id for the fitted law (runs to runs-99 are taken)");
 	}
-	return 0;
+	int rc = start_bootstrap(cli, *runs, *n, &fit);
+	if (rc != 0)
+		free(*runs);
+	return rc;
 }
 
 /* A number as people write it, to 3 significant digits: 0.01, 3650, 1.72e4. */
@@ -302,6 +338,18 @@ static void start_cost(const struct cli *cli, struct app *a)
 		app_set_watts(a, cli->watts);
 	if (cli->given & OPT_PUE)
 		app_set_pue(a, cli->pue);
+}
+
+/*
+ * --downstream ID: the readout's error line and, as plot contour draws them,
+ * the map's contours of that error ('A' turns them back to L).
+ */
+static int start_downstream(const struct cli *cli, struct app *a)
+{
+	if (cli_downstream(cli, &a->downstream) != 0)
+		return EXIT_USAGE;
+	a->error_contours = a->downstream != NULL;
+	return 0;
 }
 
 /* --stock ID|none: the data view's stock of text, the view open to show it. */
@@ -559,6 +607,10 @@ int cmd_explore(const struct cli *cli)
 		return cli_error("the explorer shows one law: --law ID");
 	if ((rc = cli_serve_options(cli)) != 0)
 		return rc;
+	if ((cli->given & OPT_BOOTSTRAP) && cli->runs == NULL)
+		return cli_error("--bootstrap resamples your runs: give them with --runs FILE");
+	if ((cli->given & OPT_SEED) && !(cli->given & OPT_BOOTSTRAP))
+		return cli_error("--seed seeds the bootstrap: give --runs FILE --bootstrap N too");
 	struct fit_run *runs = NULL;
 	size_t nruns = 0;
 	if (cli->runs != NULL && (rc = load_runs(cli, &runs, &nruns)) != 0)
@@ -590,22 +642,29 @@ int cmd_explore(const struct cli *cli)
 	if (cli->given & OPT_UNIQUE)
 		app_toggle_data(&a);
 	app_set_runs(&a, runs, nruns);
+	if (boot_laws != NULL)
+		app_set_draws(
+		        &a, boot_laws, nboot,
+		        (size_t)(catalog_law(cli->catalog, runs_law_id) - cli->catalog->laws));
 	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_testtime(cli, &a)) != 0 ||
-	    (rc = start_point(cli, &a)) != 0 || (rc = start_views(cli, &a)) != 0 ||
-	    (rc = start_notes(cli, &a)) != 0 || (rc = start_tour(cli, &a)) != 0 ||
-	    (rc = start_record(cli, &a)) != 0)
+	    (rc = start_downstream(cli, &a)) != 0 || (rc = start_point(cli, &a)) != 0 ||
+	    (rc = start_views(cli, &a)) != 0 || (rc = start_notes(cli, &a)) != 0 ||
+	    (rc = start_tour(cli, &a)) != 0 || (rc = start_record(cli, &a)) != 0)
 		return rc;
 	if (cli->dump) {
 		rc = dump_frame(cli, &a);
 		free(runs);
+		free(boot_laws);
 		return rc;
 	}
 	if ((why = no_terminal()) != NULL) {
 		free(runs);
+		free(boot_laws);
 		return cli_error(
 		        "%s; for text output try: isoflop plot contour (or isoflop --help)", why);
 	}
 	rc = screen_run(&a, cli_use_color(cli), cli->unicode);
 	free(runs);
+	free(boot_laws);
 	return rc;
 }

@@ -15,11 +15,13 @@
 #include <unistd.h>
 
 #include "../../model/fit.h"
+#include "../../model/fit_holdout.h"
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../../presets/runs.h"
 #include "../../presets/write.h"
 #include "cli.h"
+#include "fit_downstream.h"
 
 #define MAX_WARNINGS 16
 
@@ -42,6 +44,8 @@ struct report {
 	/* isoflop with one usable budget: its optimum, and no frontier (parametric at one D:
 	 * r.p.one_d) */
 	const struct fit_budget *one_budget;
+	struct fit_holdout holdout; /* leave-one-budget-out; holdout_tried when it was asked */
+	bool holdout_tried;
 };
 
 /* Whether the report has something to say about value k of the bootstrap's. */
@@ -76,12 +80,6 @@ static void additive_at(const struct report *r, const struct fit_parametric *p, 
 	struct law law = fit_parametric_law(p, r->k);
 
 	optimum_additive(&law, r->at_compute, n, d);
-}
-
-/* A run's compute, k N D. */
-static double run_compute(const struct report *r, const struct fit_run *run)
-{
-	return law_compute(&(const struct law){.k = r->k}, run->params, run->tokens);
 }
 
 /* One bootstrap refit (fit_bootstrap runs them on several threads: r is only read). */
@@ -134,6 +132,62 @@ static void print_starts(const struct report *r)
 		       "refined on all runs (%d converged)\n",
 		       r->p.scouted_on, r->points, r->p.polished,
 		       r->p.polished == 1 ? "um was" : "a were", r->p.polished_converged);
+}
+
+/* Why leave-one-budget-out has no numbers, for people. */
+static const char *holdout_absence(const struct report *r)
+{
+	switch (r->holdout.absent) {
+	case FIT_HOLDOUT_FEW_BUDGETS:
+		return "it needs 3 compute budgets (runs within 5% of each other's 6ND), one to "
+		       "hold out and two to fit";
+	case FIT_HOLDOUT_FEW_RUNS:
+		return "the other budgets hold fewer than 5 runs, too few to refit";
+	case FIT_HOLDOUT_NO_REFIT:
+		return "the refit on the other budgets failed";
+	case FIT_HOLDOUT_NO_MINIMUM:
+		return "the largest budget has no minimum inside its sweep";
+	case FIT_HOLDOUT_FEW_MINIMA:
+		return "fewer than two of the other budgets have a minimum inside their sweep";
+	case FIT_HOLDOUT_ONE_D:
+		return "every run has the same D: the law has no D term to predict with";
+	default:
+		return "?";
+	}
+}
+
+/*
+ * The leave-one-budget-out line: the largest budget predicted from the
+ * others, or why there is no such line.
+ */
+static void print_holdout(const struct report *r)
+{
+	const struct fit_holdout *h = &r->holdout;
+	char cb[16], pb[16], mb[16];
+
+	if (!r->holdout_tried)
+		return;
+	if (h->absent != FIT_HOLDOUT_DONE) {
+		printf("leave-one-budget-out: not done (%d budget%s): %s\n", h->budgets,
+		       h->budgets == 1 ? "" : "s", holdout_absence(r));
+		return;
+	}
+	units_format_compute(h->compute, cb, sizeof cb);
+	if (r->parametric) {
+		printf("leave-one-budget-out: your largest budget's runs (C = %s), predicted from "
+		       "the others, land at L = %.3f +/- %.3f; they measured %.3f (mean of %d)\n",
+		       cb, h->predicted, h->spread, h->measured, h->runs);
+		printf("  (+/- is the refit's RMS residual on the other budgets' runs; the "
+		       "prediction's RMS error on these runs is %.3f)\n",
+		       h->rms_error);
+		return;
+	}
+	units_format_count(h->params_predicted, pb, sizeof pb);
+	units_format_count(h->params_measured, mb, sizeof mb);
+	printf("leave-one-budget-out: your largest budget's N* (C = %s), predicted from the "
+	       "others' frontier, is %s (x/ %.3f); its parabola's minimum is %s\n",
+	       cb, pb, h->params_factor, mb);
+	printf("  (x/ is exp of the RMS residual of the others' frontier in ln N*)\n");
 }
 
 static void print_text(const struct report *r)
@@ -189,12 +243,13 @@ static void print_text(const struct report *r)
 				printf("%-10s %11.4g %11.4g %11.4g %11.4g\n", names[k],
 				       r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5);
 	}
+	print_holdout(r);
 	for (int i = 0; i < r->nwarnings; i++)
 		printf("warning: %s\n", r->warnings[i]);
 }
 
 /* A record for scripts, filled a field at a time (table.c prints it). */
-#define MAX_FIELDS 24
+#define MAX_FIELDS 32
 
 struct fields {
 	struct column cols[MAX_FIELDS];
@@ -351,11 +406,45 @@ static void bootstrap_fields(const struct report *r, struct bootstrap_json *b)
 	b->top_rec = record_of(&b->top);
 }
 
+static const char *const holdout_loss_keys[5] = {"holdout_compute", "holdout_loss_predicted",
+                                                 "holdout_loss_spread", "holdout_loss_measured",
+                                                 "holdout_loss_rms_error"};
+static const char *const holdout_params_keys[4] = {"holdout_compute", "holdout_params_predicted",
+                                                   "holdout_params_factor",
+                                                   "holdout_params_measured"};
+
+/* Leave-one-budget-out for scripts: empty (null) when it was not done. */
+static void holdout_fields(const struct report *r, struct fields *f)
+{
+	const struct fit_holdout *h = &r->holdout;
+
+	if (!r->holdout_tried || h->absent != FIT_HOLDOUT_DONE) {
+		if (r->parametric)
+			numbers_none(f, holdout_loss_keys, 5);
+		else
+			numbers_none(f, holdout_params_keys, 4);
+		return;
+	}
+	number(f, "holdout_compute", h->compute);
+	if (r->parametric) {
+		number(f, "holdout_loss_predicted", h->predicted);
+		number(f, "holdout_loss_spread", h->spread);
+		number(f, "holdout_loss_measured", h->measured);
+		number(f, "holdout_loss_rms_error", h->rms_error);
+	} else {
+		number(f, "holdout_params_predicted", h->params_predicted);
+		number(f, "holdout_params_factor", h->params_factor);
+		number(f, "holdout_params_measured", h->params_measured);
+	}
+}
+
 static void print_csv(const struct report *r)
 {
 	struct fields f = {.n = 0};
 
 	csv_fields(r, &f);
+	if (!(r->parametric && r->p.one_d)) /* L(N) at one D has a row of its own shape */
+		holdout_fields(r, &f);
 	struct record rec = record_of(&f);
 	table_print_record(&rec, FORMAT_CSV, stdout);
 	for (int i = 0; i < r->nwarnings; i++)
@@ -374,6 +463,7 @@ static void print_json(const struct report *r)
 	memset(&b, 0, sizeof b);
 	json_law_fields(r, &f, &budget, &nested);
 	number(&f, "at_compute", r->at_compute);
+	holdout_fields(r, &f);
 	if (r->samples > 0) {
 		bootstrap_fields(r, &b);
 		field(&f, "bootstrap", COL_OBJECT, cell_object(&b.top_rec));
@@ -723,18 +813,31 @@ static int output_preset(const struct cli *cli, const struct report *r)
 	return rc;
 }
 
-/* The runs, less the --exclude-top worst; the report's file, budget and k. */
+/* load_runs' status when the file was a downstream one, fitted and reported already. */
+#define LOAD_RUNS_DONE (-1)
+
+/*
+ * The runs, less the --exclude-top worst; the report's file, budget and k.
+ * A file of (loss, error) pairs is fitted here instead (LOAD_RUNS_DONE).
+ */
 static int load_runs(const struct cli *cli, struct report *r, struct fit_run **runs, size_t *n)
 {
 	char err[1024];
+	struct runs_pairs pairs;
+	int kind;
 
 	r->file = cli->args[0];
 	r->parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
 	r->at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
 	r->k = LAW_K_TRAINING;
-	if (runs_load(r->file, r->k, runs, n, err, sizeof err) != 0) {
+	if ((kind = runs_load_either(r->file, r->k, runs, n, &pairs, err, sizeof err)) < 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
+	}
+	if (kind == 1) { /* (loss, error) pairs: Gadre et al.'s map, not a scaling law */
+		int rc = fit_downstream(cli, r->file, &pairs);
+		runs_pairs_free(&pairs);
+		return rc == 0 ? LOAD_RUNS_DONE : rc;
 	}
 	if (cli->exclude_top > 0) {
 		if ((size_t)cli->exclude_top + RUNS_MIN > *n) {
@@ -753,17 +856,14 @@ static int load_runs(const struct cli *cli, struct report *r, struct fit_run **r
 /* The range the runs cover, and a warning when N spans too little of it. */
 static void cover(struct report *r, const struct fit_run *runs, size_t n)
 {
+	struct law range = {.k = r->k};
+
 	r->points = n;
-	r->n_lo = r->d_lo = r->c_lo = INFINITY;
-	for (size_t i = 0; i < n; i++) {
-		r->n_lo = fmin(r->n_lo, runs[i].params);
-		r->n_hi = fmax(r->n_hi, runs[i].params);
-		r->d_lo = fmin(r->d_lo, runs[i].tokens);
-		r->d_hi = fmax(r->d_hi, runs[i].tokens);
-		r->c_lo = fmin(r->c_lo, run_compute(r, &runs[i]));
-		r->c_hi = fmax(r->c_hi, run_compute(r, &runs[i]));
-	}
-	if (r->n_hi < 100 * r->n_lo)
+	fit_runs_range(runs, n, r->k, &range);
+	r->n_lo = range.params.lo, r->n_hi = range.params.hi;
+	r->d_lo = range.tokens.lo, r->d_hi = range.tokens.hi;
+	r->c_lo = range.compute.lo, r->c_hi = range.compute.hi;
+	if (law_range_narrow(&range.params))
 		warn(r,
 		     "the runs cover less than two decades of N (%.2g to %.2g): the exponents are "
 		     "poorly determined",
@@ -831,6 +931,24 @@ static int partial_fit(const struct cli *cli, struct report *r)
 	return 0;
 }
 
+/*
+ * Approach 2's bias when the budgets' minima sit off centre in their
+ * sweeps (fit_isoflop_biased): said even without --bootstrap, which
+ * resamples the same biased parabolas and so cannot show it.
+ */
+static void warn_biased(struct report *r)
+{
+	double lo, hi;
+
+	if (r->one_budget != NULL || !fit_isoflop_biased(&r->f, &lo, &hi))
+		return;
+	warn(r,
+	     "the budgets' minima sit off centre in their sweeps (%+.2f to %+.2f of the "
+	     "half-width): Approach 2's parabolas are biased there and N* may be far off; "
+	     "centre the sizes on each minimum",
+	     lo, hi);
+}
+
 /* The warnings users have learned to need: a spurious minimum, budgets left out. */
 static void warn_fit(struct report *r)
 {
@@ -841,6 +959,7 @@ static void warn_fit(struct report *r)
 		     r->p.at_best, r->p.starts);
 	if (r->parametric)
 		return;
+	warn_biased(r);
 	for (int i = 0; i < r->f.nbudgets; i++) {
 		const struct fit_budget *b = &r->f.budgets[i];
 		if (b->runs < 3)
@@ -859,6 +978,23 @@ static void warn_fit(struct report *r)
 			     "up): left out",
 			     b->compute);
 	}
+}
+
+/*
+ * Leave-one-budget-out (model/fit_holdout.h): the largest budget predicted
+ * from the others, by the fit's own method. Its absence is no error.
+ */
+static void holdout(struct report *r, const struct fit_run *runs, size_t n)
+{
+	r->holdout_tried = true;
+	if (r->parametric && r->p.one_d) {
+		r->holdout.absent = FIT_HOLDOUT_ONE_D;
+		return;
+	}
+	if (r->parametric)
+		fit_holdout_parametric(runs, n, r->k, r->p.theta, &r->holdout);
+	else
+		fit_holdout_isoflop(runs, n, r->k, &r->holdout);
 }
 
 /* Percentile intervals from --bootstrap refits (r->draws freed by the caller). */
@@ -907,6 +1043,7 @@ static int fit_report(const struct cli *cli, struct report *r, const struct fit_
 	if ((rc = partial_fit(cli, r)) != 0)
 		return rc;
 	warn_fit(r);
+	holdout(r, runs, n);
 	return cli->bootstrap > 0 ? bootstrap(cli, r, runs, n) : 0;
 }
 
@@ -940,7 +1077,7 @@ int cmd_fit(const struct cli *cli)
 	if (cli->output != NULL && (rc = output_check(cli)) != 0)
 		return rc;
 	if ((rc = load_runs(cli, &r, &runs, &n)) != 0)
-		return rc;
+		return rc == LOAD_RUNS_DONE ? 0 : rc;
 	if ((rc = fit_report(cli, &r, runs, n)) == 0)
 		rc = print_report(cli, &r);
 	for (int k = 0; k < 9; k++)

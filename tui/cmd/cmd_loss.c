@@ -8,9 +8,11 @@
 
 #include "../../model/optimum.h"
 #include "../../model/units.h"
+#include "beyond.h"
 #include "cli.h"
 #include "../explore/stocks.h"
 #include "power_args.h"
+#include "downstream_cols.h"
 #include "stock_cols.h"
 
 /*
@@ -101,8 +103,11 @@ struct loss_notes {
 	char derived[256];       /* optima isoflop derived, not the paper's */
 	char broken[256];        /* losses below where the paper says its law breaks down */
 	double broken_at;
-	char power[512];   /* power laws of one variable, left out of a table of L(N, D) */
-	int shown, failed; /* rows, and laws that could not answer (all) */
+	char power[512];            /* power laws of one variable, left out of a table of L(N, D) */
+	int shown, failed;          /* rows, and laws that could not answer (all) */
+	const struct preset *map;   /* --downstream: the error column's map, or NULL */
+	bool outside;               /* some row's loss lies outside the map's fitted losses */
+	struct beyond_notes beyond; /* rows past their law's fitted range */
 };
 
 static void note_law(struct loss_notes *nt, const struct preset *p, double loss)
@@ -177,7 +182,7 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 	struct allocation here; /* the compute-optimal run at this point's own C */
 	bool have_opt = optimum_at_compute(law, law_compute(law, n, d), u, &here) == MODEL_OK &&
 	                here.has_loss;
-	struct cell row[NCOLS + NSTOCK] = {
+	struct cell row[NCOLS + NSTOCK + 1] = {
 	        cell_text(p->id),
 	        cell_num(n),
 	        cell_num(d),
@@ -190,9 +195,13 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 	};
 	if (stock != NULL)
 		stock_cells(stock, d, row + NCOLS);
+	if (nt->map != NULL) /* the last column, after the stock's */
+		row[NCOLS + (stock != NULL ? NSTOCK : 0)] =
+		        downstream_cell(nt->map, true, loss, &nt->outside);
 	if (table_add(t, row) < 0)
 		return cli_error("out of memory");
 	note_law(nt, p, loss);
+	beyond_note(&nt->beyond, p->id, law, n, d, law_compute(law, n, d));
 	return 0;
 }
 
@@ -205,8 +214,8 @@ static int power_question(const struct cli *cli, const struct preset *p, bool *b
 {
 	unsigned long long asked = cli->given & (OPT_PARAMS | OPT_COMPUTE);
 
-	if (cli->given & (OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_STOCK) || asked == 0 ||
-	    asked == (OPT_PARAMS | OPT_COMPUTE))
+	if (cli->given & (OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_STOCK | OPT_DOWNSTREAM) ||
+	    asked == 0 || asked == (OPT_PARAMS | OPT_COMPUTE))
 		return cli_error("loss: '%s' is a power law of one variable: give --params N for "
 		                 "L(N) or --compute C for L(C), alone",
 		                 p->id);
@@ -290,20 +299,26 @@ static void print_notes(const struct cli *cli, const struct loss_notes *nt,
 		       nt->power);
 	if (all && (cli->given & OPT_UNIQUE))
 		printf("--unique-tokens applies to data-constrained laws only.\n");
+	beyond_print(&nt->beyond);
 }
 
 /*
  * The table's columns into cols: the loss's (with --law all, the gap and
- * efficiency in CSV too), then the stock's with --stock; how many.
+ * efficiency in CSV too), then the stock's with --stock, then the error
+ * with --downstream; how many.
  */
-static int columns(bool stock, bool all, struct column *cols)
+static int columns(bool stock, bool error, bool all, struct column *cols)
 {
+	int n = NCOLS + (stock ? NSTOCK : 0);
+
 	memcpy(cols, loss_columns, sizeof loss_columns);
 	for (int i = COMPARE_FIRST; all && i < NCOLS; i++)
 		cols[i].text_only = false;
 	if (stock)
 		memcpy(cols + NCOLS, stock_columns, sizeof stock_columns);
-	return NCOLS + (stock ? NSTOCK : 0);
+	if (error)
+		cols[n++] = downstream_column;
+	return n;
 }
 
 /* --stock ID into *st, or one line and EXIT_USAGE; *use NULL without it. */
@@ -321,7 +336,7 @@ static int stock_of(const struct cli *cli, struct stock_numbers *st,
 
 int cmd_loss(const struct cli *cli)
 {
-	struct column cols[NCOLS + NSTOCK];
+	struct column cols[NCOLS + NSTOCK + 1];
 	struct stock_numbers stock;
 	const struct stock_numbers *st;
 	const struct catalog_entry *laws[256], *model;
@@ -343,11 +358,12 @@ int cmd_loss(const struct cli *cli)
 		                 one != NULL ? one->preset.id
 		                 : all       ? "all"
 		                             : CLI_DEFAULT_LAW);
-	if ((rc = point(cli, &n, &d, &model)) != 0 || (rc = stock_of(cli, &stock, &st)) != 0)
+	if ((rc = point(cli, &n, &d, &model)) != 0 || (rc = stock_of(cli, &stock, &st)) != 0 ||
+	    (rc = cli_downstream(cli, &nt.map)) != 0)
 		return rc;
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
 		return EXIT_USAGE;
-	table_init(&t, cols, columns(st != NULL, all, cols));
+	table_init(&t, cols, columns(st != NULL, nt.map != NULL, all, cols));
 	t.width = cli_text_width();
 	t.drop = loss_drop;
 	t.ndrop = (int)(sizeof loss_drop / sizeof *loss_drop);
@@ -358,7 +374,9 @@ int cmd_loss(const struct cli *cli)
 	if (rc == 0)
 		table_print(&t, cli->format, stdout);
 	table_free(&t);
-	if (rc == 0 && cli->format == FORMAT_TEXT)
+	if (rc == 0 && cli->format == FORMAT_TEXT) {
 		print_notes(cli, &nt, model, n, d, all);
+		downstream_note(nt.map, nt.outside);
+	}
 	return rc;
 }

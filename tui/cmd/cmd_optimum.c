@@ -12,11 +12,14 @@
 #include <string.h>
 
 #include "../../model/hardware.h"
+#include "../../model/hyper.h"
 #include "../../model/lifecost.h"
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../explore/stocks.h"
+#include "downstream_cols.h"
 #include "stock_cols.h"
+#include "beyond.h"
 #include "cli.h"
 #include "power_args.h"
 
@@ -33,6 +36,10 @@ enum {
 	COL_SAVINGS,
 	COL_U,
 	COL_EPOCHS,
+	COL_LR, /* a law with a scaling law of hyperparameters (hyper.h): eta_opt and B_opt */
+	COL_BATCH,
+	COL_HYPER_OUT, /* CSV and JSON: the budget lies outside the compute eta and B were fitted on
+	                */
 	COL_GPU,
 	COL_NGPU,
 	COL_MFU,
@@ -51,6 +58,7 @@ enum {
 	COL_USD_D,
 	COL_USD_LIFE,
 	COL_USD_SAVED,
+	COL_ERROR, /* --downstream: the error the map derives from the loss */
 	NCOLS,
 };
 
@@ -68,6 +76,9 @@ static const struct column all_columns[NCOLS] = {
         [COL_SAVINGS] = {"savings", "savings", COL_SHARE, false},
         [COL_U] = {"unique_tokens", "unique", COL_COUNT, false},
         [COL_EPOCHS] = {"epochs", "epochs", COL_RATIO, false},
+        [COL_LR] = {"lr", "lr", COL_NUMBER, false},
+        [COL_BATCH] = {"batch_tokens", "batch", COL_COUNT, false},
+        [COL_HYPER_OUT] = {"hyper_extrapolated", "", COL_BOOL, false},
         [COL_GPU] = {"accelerator", "gpu", COL_TEXT, false},
         [COL_NGPU] = {"count", "count", COL_WHOLE, false},
         [COL_MFU] = {"mfu", "MFU", COL_SHARE, false},
@@ -110,6 +121,10 @@ struct hardware {
 
 struct layout {
 	const struct stock_numbers *stock; /* --stock, or NULL: set before layout_init */
+	bool hyper;                        /* some law has eta_opt(C), B_opt(C): set before init */
+	const struct hyper_law *law_hyper; /* the current law's relation, or NULL: set per law */
+	const struct preset *map;          /* --downstream, or NULL: set before layout_init */
+	bool *outside;                     /* set when a row's loss is outside the map's fit */
 	struct column cols[NCOLS];
 	int index[NCOLS]; /* position of each column, -1 when not printed */
 	int ncols;
@@ -129,8 +144,14 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 			on = inference;
 		else if (c == COL_U || c == COL_EPOCHS)
 			on = unique;
+		else if (c == COL_LR || c == COL_BATCH)
+			on = l->hyper;
+		else if (c == COL_HYPER_OUT)
+			on = l->hyper && !text; /* text says it under the table */
 		else if (c >= COL_STOCK && c <= COL_STOCK_HIGH)
 			on = l->stock != NULL;
+		else if (c == COL_ERROR)
+			on = l->map != NULL;
 		else if (c == COL_CO2E)
 			on = hardware && grid;
 		else if (c == COL_LIFE_USD || c == COL_USD_SAVINGS)
@@ -143,7 +164,8 @@ static void layout_init(struct layout *l, bool inference, bool unique, bool hard
 		if (on)
 			l->cols[l->ncols++] = c >= COL_STOCK && c <= COL_STOCK_HIGH
 			                              ? stock_columns[c - COL_STOCK]
-			                              : all_columns[c];
+			                      : c == COL_ERROR ? downstream_column
+			                                       : all_columns[c];
 	}
 }
 
@@ -217,6 +239,18 @@ static void put_lifetime(const struct layout *l, struct cell *row, const struct 
 }
 
 /* With --stock, the epochs of d tokens over it (stock_cols.h). */
+/* The near-optimal learning rate and batch at compute c, where the law gives them. */
+static void put_hyper(const struct layout *l, struct cell *row, double c)
+{
+	struct hyper_point h;
+
+	if (l->law_hyper == NULL || hyper_at_compute(l->law_hyper, c, &h) != MODEL_OK)
+		return;
+	put(l, row, COL_LR, cell_num(h.lr));
+	put(l, row, COL_BATCH, cell_num(h.batch));
+	put(l, row, COL_HYPER_OUT, cell_num(h.extrapolated));
+}
+
 static void put_stock(const struct layout *l, struct cell *row, double d)
 {
 	struct cell s[STOCK_NCOLS];
@@ -251,6 +285,9 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 	put(l, row, COL_U, u > 0 ? cell_num(u) : cell_none());
 	put(l, row, COL_EPOCHS, u > 0 ? cell_num(a->tokens / u) : cell_none());
 	put_stock(l, row, a->tokens);
+	put_hyper(l, row, a->compute);
+	if (l->map != NULL)
+		put(l, row, COL_ERROR, downstream_cell(l->map, a->has_loss, a->loss, l->outside));
 	if (hw->gpu != NULL) {
 		enum model_status st = hardware_plan(hw, a->compute, &p);
 		if (st != MODEL_OK)
@@ -598,8 +635,24 @@ struct notes {
 	char overspent[256]; /* a frontier whose N and D fits do not multiply back to C */
 	char power[512];     /* power laws: N_opt(C) fitted, D derived, loss their L(C) */
 	char skipped[512];   /* --law all: laws with no allocation at a compute */
-	double k;            /* the laws' FLOPs per parameter per token; -1 when they differ */
+	char hyper_out[256]; /* eta_opt and B_opt read outside the compute they were fitted on */
+	const struct hyper_law *hyper; /* the last law's with such a relation, for its footer */
+	double k; /* the laws' FLOPs per parameter per token; -1 when they differ */
+	struct beyond_notes beyond; /* optima past their law's fitted range */
 };
+
+/* Where a law's learning rate and batch come from, and whether they are extrapolated. */
+static void note_hyper(double compute, const struct preset *p, struct notes *nt)
+{
+	struct hyper_point h;
+
+	if (!hyper_given(&p->hyper))
+		return;
+	nt->hyper = &p->hyper;
+	if (hyper_at_compute(&p->hyper, compute, &h) == MODEL_OK && h.extrapolated &&
+	    !strstr(nt->hyper_out, p->id))
+		cli_append_id(nt->hyper_out, sizeof nt->hyper_out, p->id);
+}
 
 /* What one law's row needs said under the table. */
 static void note_law(const struct cli *cli, double compute, const struct preset *p,
@@ -609,6 +662,7 @@ static void note_law(const struct cli *cli, double compute, const struct preset 
 	struct allocation a;
 
 	nt->k = nt->k == 0 || nt->k == law->k ? law->k : -1;
+	note_hyper(compute, p, nt);
 	if (law_optimum_derived(law))
 		cli_append_id(nt->derived, sizeof nt->derived, p->id);
 	if (law->family == LAW_POWER && !strstr(nt->power, p->id))
@@ -626,6 +680,20 @@ static void note_law(const struct cli *cli, double compute, const struct preset 
 	}
 	if (fabs(law_compute(law, a.params, a.tokens) / compute - 1) > 0.01)
 		cli_append_id(nt->overspent, sizeof nt->overspent, p->id);
+	beyond_note(&nt->beyond, p->id, law, a.params, a.tokens, compute);
+}
+
+/* Where lr and batch come from: the relation, its fitted compute, the laws read beyond it. */
+static void print_hyper_note(const struct notes *nt)
+{
+	char lo[16], hi[16];
+
+	units_format_compute(nt->hyper->compute.lo, lo, sizeof lo);
+	units_format_compute(nt->hyper->compute.hi, hi, sizeof hi);
+	printf("lr, batch: peak learning rate and tokens per step (%s), fitted on\n"
+	       "%s to %s FLOPs%s%s.\n",
+	       nt->hyper->label, lo, hi, nt->hyper_out[0] ? "; extrapolated here: " : "",
+	       nt->hyper_out);
 }
 
 static void print_notes(const struct notes *nt)
@@ -648,10 +716,13 @@ static void print_notes(const struct notes *nt)
 		printf("Power laws fit N_opt(C) alone: D = C/(kN) is derived and the loss is\n"
 		       "their L(C): %s.\n",
 		       nt->power);
+	if (nt->hyper != NULL)
+		print_hyper_note(nt);
 	if (nt->skipped[0])
 		printf("Left out, as their fits cannot answer this (L(N) or L(C) alone, or\n"
 		       "exponents only): %s.\n",
 		       nt->skipped);
+	beyond_print(&nt->beyond);
 }
 
 /* Where the dollars and MWh come from, and what they leave out. */
@@ -805,12 +876,14 @@ int cmd_optimum(const struct cli *cli)
 	struct hardware hw;
 	struct notes notes = {0};
 	double compute = cli->given & OPT_COMPUTE ? cli->compute : 0;
+	bool outside = false;
 
 	if (cli->nargs > 0)
 		return cli_error("optimum takes no operand '%s'", cli->args[0]);
 	if ((rc = one_question(cli)) != 0 || (rc = hardware_options(cli, &hw, &compute)) != 0 ||
-	    (rc = stock_option(cli, &stock, &l)) != 0)
+	    (rc = stock_option(cli, &stock, &l)) != 0 || (rc = cli_downstream(cli, &l.map)) != 0)
 		return rc;
+	l.outside = &outside;
 	if (!(compute > 0) && !(cli->given & (OPT_LOSS | OPT_PARAMS | OPT_TOKENS)))
 		return cli_error("optimum needs one of --compute C, --loss L, --params N or "
 		                 "--tokens D");
@@ -819,6 +892,10 @@ int cmd_optimum(const struct cli *cli)
 	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
 		return EXIT_USAGE;
 
+	l.hyper = false; /* the columns only where a law that answers has them */
+	for (int i = 0; i < nlaws; i++)
+		l.hyper |= hyper_given(&laws[i]->preset.hyper) &&
+		           unfit(cli, &laws[i]->preset.law, all) == NULL;
 	layout_init(&l, cli->given & OPT_INFERENCE, cli->given & OPT_UNIQUE, hw.gpu != NULL,
 	            cli->given & OPT_GRID, hw.life.serve_mfu > 0, cli->format == FORMAT_TEXT);
 	table_init(&t, l.cols, l.ncols);
@@ -840,6 +917,7 @@ int cmd_optimum(const struct cli *cli)
 			table_free(&t);
 			return cli_error("'%s' %s", p->id, why);
 		}
+		l.law_hyper = hyper_given(&p->hyper) ? &p->hyper : NULL;
 		if ((rc = law_rows(cli, compute, p, &l, &t, &hw, &notes)) != 0) {
 			if (!all) {
 				table_free(&t);
@@ -861,6 +939,7 @@ int cmd_optimum(const struct cli *cli)
 			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		print_notes(&notes);
 		serving_footers(cli, &notes, &hw, shown);
+		downstream_note(l.map, outside);
 	}
 	return shown > 0 ? 0 : EXIT_USAGE;
 }

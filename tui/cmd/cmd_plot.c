@@ -11,6 +11,7 @@
 #include "../../model/optimum.h"
 #include "../plot/canvas.h"
 #include "cli.h"
+#include "downstream_cols.h"
 #include "power_args.h"
 #include "../plot/map.h"
 #include "../plot/profiles.h"
@@ -105,6 +106,28 @@ static int cost_lines(const struct cli *cli, struct map_spec *spec)
 	return 0;
 }
 
+/* --downstream ID: contours of the error it derives from L, in place of L's. */
+static int error_option(const struct cli *cli, const struct preset *law, struct map_spec *spec)
+{
+	const struct preset *map;
+
+	if (cli->downstream == NULL)
+		return 0;
+	if (cli->delta)
+		return cli_error(
+		        "--downstream maps a loss to an error; --delta maps a difference of "
+		        "losses: give one");
+	if (!law_has_surface(&law->law))
+		return cli_error(
+		        "--downstream draws contours of the error of L(N, D); '%s' is a %s "
+		        "law, with no loss surface",
+		        law->id, preset_family_name(law->law.family));
+	if (cli_downstream(cli, &map) != 0)
+		return EXIT_USAGE;
+	spec->error_map = &map->ds;
+	return 0;
+}
+
 /* --frontier ID: a second frontier on the map, from a law that fits an allocation. */
 static int frontier_option(const struct cli *cli, struct map_spec *spec)
 {
@@ -145,7 +168,8 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 
 	if ((rc = collect_markers(cli, markers, max, &spec.nmarkers)) != 0)
 		return rc;
-	if ((rc = stock_band(cli, &spec)) != 0 || (rc = cost_lines(cli, &spec)) != 0)
+	if ((rc = stock_band(cli, &spec)) != 0 || (rc = cost_lines(cli, &spec)) != 0 ||
+	    (rc = error_option(cli, law, &spec)) != 0)
 		return rc;
 	if ((rc = current_point(cli, &law->law, &spec.point_n, &spec.point_d, &spec.has_point)) !=
 	    0)

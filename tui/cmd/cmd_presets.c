@@ -1,5 +1,5 @@
 /*
- * cmd_presets.c: `isoflop presets [laws|models|accelerators|stocks|trends|testtime]`:
+ * cmd_presets.c: `isoflop presets [laws|models|accelerators|stocks|trends|testtime|downstream]`:
  * what isoflop
  * knows and where each number comes from. With --preset FILE it lists only
  * what FILE defines, which is how a user checks a preset they wrote.
@@ -137,6 +137,8 @@ static int add_entry(struct table *t, const struct catalog_entry *e, bool text)
 		row[C_LEVEL] = cell_num(p->level);
 		row[C_FROM] = cell_num(p->from);
 		row[C_TO] = cell_num(p->to);
+	} else if (p->kind == PRESET_DOWNSTREAM) {
+		/* its constants are in its file; the listing names it and its source */
 	} else if (p->kind == PRESET_TESTTIME) {
 		row[C_FORM] = cell_text(preset_tt_form_name(p->tt.form));
 		row[C_UNITS] = text_or_none(p->tt.units); /* a flops-match law has none */
@@ -160,6 +162,7 @@ static const int stock_text[] = {C_ID, C_STOCK, C_STOCK_LOW, C_STOCK_HIGH, C_LEV
 static const int trend_text[] = {C_ID,    C_GROWTH, C_GROWTH_LOW, C_GROWTH_HIGH,
                                  C_LEVEL, C_FROM,   C_TO,         C_NAME};
 static const int testtime_text[] = {C_ID, C_FORM, C_UNITS, C_TASK, C_NAME};
+static const int downstream_text[] = {C_ID, C_NAME};
 
 /*
  * On a narrow terminal, what goes first (positions in the lists above) once
@@ -334,23 +337,25 @@ int cmd_presets(const struct cli *cli)
 	         cat->ntrends},
 	        {"testtime", "TEST-TIME LAWS", KEEP(testtime_text), KEEP(testtime_drop), C_TASK,
 	         cat->testtimes, cat->ntesttimes},
+	        {"downstream", "DOWNSTREAM MAPS", KEEP(downstream_text), NULL, 0, C_SRC,
+	         cat->downstreams, cat->ndownstreams},
 	};
 	const size_t nsections = sizeof sections / sizeof *sections;
-	bool on[6] = {true, true, true, true, true, true};
+	bool on[7] = {true, true, true, true, true, true, true};
 	int rc;
 
 	_Static_assert(sizeof on / sizeof *on == sizeof sections / sizeof *sections,
 	               "a flag per section");
 	if (cli->nargs > 1)
 		return cli_error("presets takes at most one of laws, models, accelerators, stocks, "
-		                 "trends, testtime");
+		                 "trends, testtime, downstream");
 	if (cli->nargs == 1) {
 		bool any = false;
 		for (size_t i = 0; i < nsections; i++)
 			any |= on[i] = strcmp(cli->args[0], sections[i].word) == 0;
 		if (!any)
 			return cli_error("presets: expected laws, models, accelerators, stocks, "
-			                 "trends or testtime, not '%s'",
+			                 "trends, testtime or downstream, not '%s'",
 			                 cli->args[0]);
 	}
 

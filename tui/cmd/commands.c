@@ -12,8 +12,8 @@
 	(OPT_LAW | OPT_WIDTH | OPT_HEIGHT | OPT_RANGE | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE |    \
 	 OPT_UNIQUE | OPT_COLOR)
 
-static const char *const presets_words[] = {
-        "laws", "models", "accelerators", "stocks", "trends", "testtime", NULL};
+static const char *const presets_words[] = {"laws",   "models",   "accelerators", "stocks",
+                                            "trends", "testtime", "downstream",   NULL};
 static const char *const shell_words[] = {"bash", "zsh", "fish", NULL};
 
 /* In --help's order of usage lines; the first is the command without a name. */
@@ -24,20 +24,22 @@ const struct cli_command cli_commands[] = {
          "               [--gpu ID --gpus N --mfu F --days D] [--price USD] [--watts W]\n"
          "               [--pue X] [--stock ID] [--serve-mfu F [--serve-price USD]]\n"
          "               [--color WHEN] [--unicode]\n"
-         "               [--tour ID|FILE [--notes PATH]] [--record FILE] [--runs FILE|-]\n"
-         "               [--range R] [--domain NAME] [--dump [--width W --height H]]\n",
+         "               [--tour ID|FILE [--notes PATH]] [--record FILE]\n"
+         "               [--runs FILE|- [--bootstrap N [--seed S]]]\n"
+         "               [--range R] [--domain NAME] [--downstream ID]\n"
+         "               [--dump [--width W --height H]]\n",
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
                  OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_RECORD |
                  OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE | OPT_STOCK | OPT_SERVE |
-                 OPT_TESTTIME | OPT_DOMAIN,
+                 OPT_TESTTIME | OPT_DOMAIN | OPT_BOOTSTRAP | OPT_SEED | OPT_DOWNSTREAM,
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
-         "                       [--unique-tokens U] [--stock ID]\n"
+         "                       [--unique-tokens U] [--stock ID] [--downstream ID]\n"
          "       isoflop loss    --law POWER-LAW (--params N | --compute C)\n",
          OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT | OPT_STOCK |
-                 OPT_COMPUTE,
+                 OPT_COMPUTE | OPT_DOWNSTREAM,
          cmd_loss, COMPLETE_NONE, NULL},
         {"optimum", NULL, "optimum",
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"
@@ -50,7 +52,7 @@ const struct cli_command cli_commands[] = {
          "       isoflop optimum [--law ID|all] --gpu ID --mfu F --gpus N --days D\n",
          OPT_LAW | OPT_COMPUTE | OPT_LOSS | OPT_UNIQUE | OPT_INFERENCE | OPT_FORMAT | OPT_GPU |
                  OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_PARAMS | OPT_TOKENS | OPT_BUDGETS | OPT_COST |
-                 OPT_STOCK | OPT_SERVE,
+                 OPT_STOCK | OPT_SERVE | OPT_DOWNSTREAM,
          cmd_optimum, COMPLETE_NONE, NULL},
         {"compare", NULL, "compare",
          "       isoflop compare [--law A] --compare B\n"
@@ -61,19 +63,19 @@ const struct cli_command cli_commands[] = {
                  OPT_FORMAT,
          cmd_compare, COMPLETE_NONE, NULL},
         {"presets", NULL, "presets",
-         "       isoflop presets [laws|models|accelerators|stocks|trends|testtime]\n"
-         "                       [--domain NAME]\n",
+         "       isoflop presets [laws|models|accelerators|stocks|trends|testtime|\n"
+         "                       downstream] [--domain NAME]\n",
          OPT_FORMAT | OPT_DOMAIN, cmd_presets, COMPLETE_WORDS, presets_words},
         {"plot", "contour", "plot contour",
          "       isoflop plot contour  [--law ID] [--width W] [--height H] [--range R]\n"
          "                             [--model ID|all]... [--frontier ID]\n"
          "                             [--compare ID [--delta]] [--inference-tokens T]\n"
-         "                             [--unique-tokens U] [--stock ID]\n"
+         "                             [--unique-tokens U] [--stock ID] [--downstream ID]\n"
          "                             [--gpu ID --mfu F --serve-mfu F [--price USD]\n"
          "                             [--serve-price USD]]\n"
          "                             [--params N --tokens D | --compute C]\n",
          PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE |
-                 OPT_STOCK | OPT_GPU | OPT_MFU | OPT_PRICE | OPT_SERVE,
+                 OPT_STOCK | OPT_GPU | OPT_MFU | OPT_PRICE | OPT_SERVE | OPT_DOWNSTREAM,
          cmd_plot_contour, COMPLETE_NONE, NULL},
         {"plot", "profiles", "plot profiles",
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"
@@ -115,6 +117,13 @@ const struct cli_command cli_commands[] = {
          OPT_METHOD | OPT_BOOTSTRAP | OPT_SEED | OPT_EXCLUDE | OPT_OUTPUT | OPT_FORCE | OPT_FORMAT |
                  OPT_AT_COMPUTE,
          cmd_fit, COMPLETE_FILE, NULL},
+        {"plan", NULL, "plan",
+         "       isoflop plan [--law ID] --budget FLOPS --target C [--budgets K]\n"
+         "                    [--sizes S] [--noise SIGMA] [--replicas R] [--seed S]\n"
+         "                    [--width W] [--height H] [--format text|csv|json]\n",
+         OPT_LAW | OPT_PLAN | OPT_TARGET | OPT_SEED | OPT_FORMAT | OPT_WIDTH | OPT_HEIGHT |
+                 OPT_COLOR,
+         cmd_plan, COMPLETE_NONE, NULL},
         {"test-time", NULL, "test-time",
          "       isoflop test-time (--params N --tokens D | --model ID)\n"
          "                         --inference-tokens T [--larger M] [--tt-law snell2024]\n"
@@ -168,6 +177,10 @@ static const char usage_commands[] =
         "  tour       --dump: one text frame per step of a tour, for slides\n"
         "  fit        fit a law to your runs (CSV: params, loss, tokens or flops):\n"
         "             Chinchilla's Approach 3 from 4,500 starts, or Approach 2\n"
+        "  plan       propose an IsoFLOP sweep (budgets x sizes) that spends --budget\n"
+        "             FLOPs, simulate fitting it with a law as the truth, report the\n"
+        "             error of the exponents and of N* at --target, and suggest the\n"
+        "             next run\n"
         "  test-time  how much more compute per served token equals, in total FLOPs,\n"
         "             a model M times larger (Snell et al. 2024); with --tt-law, a\n"
         "             test-time law's rows: performance, the cheapest train and test\n"

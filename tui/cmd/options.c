@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../../model/law.h"
+#include "../../model/plan.h"
 #include "options.h"
 
 /* KIND_CHOICE stores a word's index: each word sits at its enum's value */
@@ -297,7 +298,8 @@ const struct cli_option cli_options[] = {
          .what = "performance",
          .help = "test-time laws: a performance to reach, in the law's\n"
                  "units (Elo; a coverage in (0, 1)); in the explorer,\n"
-                 "view K's coverage target"},
+                 "view K's coverage target; plan: the compute (FLOPs) whose\n"
+                 "N* the sweep is to predict"},
         {.name = "format",
          .arg = "F",
          .kind = KIND_CHOICE,
@@ -353,6 +355,16 @@ const struct cli_option cli_options[] = {
                  "across the tokens axis; loss and optimum add the\nepochs of it "
                  "that D is; the explorer opens the data\nview on it (none: no band); "
                  "timeline: the stock\nthat sets the data wall"},
+        {.name = "downstream",
+         .arg = "ID",
+         .kind = KIND_TEXT,
+         .field = FIELD(downstream),
+         .bit = OPT_DOWNSTREAM,
+         .help = "a loss-to-error map (gadre2024, or one fit FILE\n"
+                 "--output writes from (loss, accuracy) pairs): loss and\n"
+                 "optimum add the top-1 error it derives (derived); the\n"
+                 "explorer's readout gives it; the explorer and plot\n"
+                 "contour draw its contours (A toggles)"},
         {.name = "delta",
          .kind = KIND_FLAG,
          .field = FIELD(delta),
@@ -438,15 +450,18 @@ const struct cli_option cli_options[] = {
          .field = FIELD(bootstrap),
          .bit = OPT_BOOTSTRAP,
          .hi = 100000,
-         .help = "fit: N resamples for percentile intervals (default 0);\ncompare: k's "
-                 "10-90% interval across N refits of --runs"},
+         .help = "fit: N resamples for percentile intervals (default 0);\n"
+                 "explorer with --runs: the 10-90% band of N* on the map,\n"
+                 "the optimum's interval on the profiles and the readout;\n"
+                 "compare: k's 10-90% interval over N refits of --runs"},
         {.name = "seed",
          .arg = "S",
          .kind = KIND_WHOLE,
          .field = FIELD(seed),
          .bit = OPT_SEED,
          .hi = 2147483647L,
-         .help = "fit, compare: the bootstrap's random seed (default 1)"},
+         .help = "fit, plan, explorer, compare: the bootstrap's or\nsimulation's random seed "
+                 "(default 1)"},
         {.name = "exclude-top",
          .arg = "K",
          .kind = KIND_WHOLE,
@@ -480,6 +495,51 @@ const struct cli_option cli_options[] = {
          .complete = COMPLETE_FILE,
          .help = "explorer: your runs drawn as x, their fit as law 'runs';\ncompare: "
                  "their fit as law 'runs'"},
+        {.name = "budget",
+         .arg = "FLOPS",
+         .kind = KIND_NUMBER,
+         .field = FIELD(plan_budget),
+         .bit = OPT_BUDGET,
+         .units = UNITS_COMPUTE,
+         .lo = LAW_COMPUTE_MIN,
+         .hi = LAW_COMPUTE_MAX,
+         .what = "FLOPs",
+         .help = "plan: FLOPs the whole sweep may spend (sum of 6ND)"},
+        {.name = "budgets",
+         .arg = "K",
+         .kind = KIND_WHOLE,
+         .field = FIELD(plan_budgets),
+         .bit = OPT_NBUDGETS,
+         .lo = 2,
+         .hi = PLAN_MAX_BUDGETS,
+         .help = "plan: compute budgets in the sweep (default 3)"},
+        {.name = "sizes",
+         .arg = "S",
+         .kind = KIND_WHOLE,
+         .field = FIELD(sizes),
+         .bit = OPT_SIZES,
+         .lo = PLAN_MIN_SIZES,
+         .hi = PLAN_MAX_SIZES,
+         .help = "plan: model sizes per budget (default 5)"},
+        {.name = "noise",
+         .arg = "SIGMA",
+         .kind = KIND_NUMBER,
+         .field = FIELD(noise),
+         .bit = OPT_NOISE,
+         .units = UNITS_PLAIN,
+         .lo = 0,
+         .hi = PLAN_MAX_NOISE,
+         .open_lo = true,
+         .what = "sd of log loss",
+         .help = "plan: run-to-run noise, sd of log loss (default 0.005)"},
+        {.name = "replicas",
+         .arg = "R",
+         .kind = KIND_WHOLE,
+         .field = FIELD(replicas),
+         .bit = OPT_REPLICAS,
+         .lo = 2,
+         .hi = 100000,
+         .help = "plan: simulated sweeps to fit (default 200)"},
         {.name = "larger",
          .arg = "M",
          .kind = KIND_NUMBER,

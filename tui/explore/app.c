@@ -107,6 +107,11 @@ void app_say_lacks(struct app *a)
 	   surface": the key hints stay; the laws that lack more say what */
 	if (p->law.family == LAW_POWER || law_view_exponent_only(&p->law, exps, sizeof exps))
 		law_view_lacks(p, APP_STATUS_COLUMNS, a->status, sizeof a->status);
+	else if (law_range_narrow(&p->law.params)) /* isoflop fit's warning, said here too */
+		app_status(a,
+		           "%.20s: fitted on under two decades of N: its exponents are poorly "
+		           "determined",
+		           p->id);
 }
 
 /* Where the value of a slider of its own (not N, D, C) is kept. */
@@ -678,6 +683,21 @@ void app_set_runs(struct app *a, const struct fit_run *runs, size_t n)
 {
 	a->runs = runs;
 	a->nruns = n;
+}
+
+void app_set_draws(struct app *a, const struct law *draws, int n, size_t law)
+{
+	a->draws = draws;
+	a->ndraws = n;
+	a->draws_law = law;
+}
+
+const struct law *app_draws(const struct app *a, int *n)
+{
+	bool mine = a->draws != NULL && a->scene.law == a->draws_law && !a->scene.edited;
+
+	*n = mine ? a->ndraws : 0;
+	return mine ? a->draws : NULL;
 }
 
 void app_set_unique_given(struct app *a, double u)

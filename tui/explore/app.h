@@ -212,9 +212,12 @@ struct app {
 	bool clip_pending;                 /* clip waits for the screen to send it */
 	const struct fit_run *runs;        /* the user's runs (--runs), drawn on the map */
 	size_t nruns;
-	long compare; /* the law compared with (c), -1 for none */
-	bool delta;   /* the map shows L(law) - L(compare) (d) */
-	bool big;     /* 'b': the readout's L, efficiency and C in big digits */
+	const struct law *draws; /* bootstrap laws of the runs' fit (--bootstrap), or NULL */
+	int ndraws;
+	size_t draws_law; /* the law (catalog->laws) they resample */
+	long compare;     /* the law compared with (c), -1 for none */
+	bool delta;       /* the map shows L(law) - L(compare) (d) */
+	bool big;         /* 'b': the readout's L, efficiency and C in big digits */
 	/* the views' own state; which views are open is scene.views (app_views.h) */
 	long accel; /* the accelerator (catalog->accelerators), -1 when none loaded */
 	enum hw_unknown hw_follow; /* which of budget, count, days follows ('f') */
@@ -231,6 +234,10 @@ struct app {
 
 	/* the data view's stock of text (its band, epochs and window); stock.stock 0: none */
 	struct stock_numbers stock;
+
+	/* --downstream: a loss-to-error map (the readout's error line, 'A' its contours); NULL */
+	const struct preset *downstream;
+	bool error_contours; /* 'A': the map's contours are of the error it derives, not of L */
 };
 
 /* Steps of a slider, in decades. */
@@ -242,8 +249,9 @@ void app_init(struct app *a, const struct catalog *cat, size_t law);
 
 /*
  * What the current law cannot show (law_view.h), in the status line: a
- * power law or an exponent-only frontier says so when picked or started on;
- * other laws leave the status line as it was.
+ * power law or an exponent-only frontier says so when picked or started on,
+ * and a law fitted on under two decades of N (law_range_narrow) that its
+ * exponents are poorly determined; other laws leave the status line as it was.
  */
 void app_say_lacks(struct app *a);
 
@@ -492,6 +500,10 @@ void app_set_record_path(struct app *a, const char *path);
 /* Where 's' saves; the user's runs drawn on the map; --unique-tokens for the data view. */
 void app_set_save_dir(struct app *a, const char *dir);
 void app_set_runs(struct app *a, const struct fit_run *runs, size_t n);
+/* The bootstrap laws of law `law`'s fit (the caller keeps them), for the band and intervals. */
+void app_set_draws(struct app *a, const struct law *draws, int n, size_t law);
+/* Those laws while the explorer shows their law unedited, with *n set; else NULL and 0. */
+const struct law *app_draws(const struct app *a, int *n);
 void app_set_unique_given(struct app *a, double u);
 
 /*

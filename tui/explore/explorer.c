@@ -12,6 +12,7 @@
 #include "../../model/hardware.h"
 #include "../../model/optimum.h"
 #include "../../model/testtime.h"
+#include "../../model/uncertainty.h"
 #include "../../model/units.h"
 #include "app_views.h"
 #include "explorer.h"
@@ -112,6 +113,8 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	                                                : NULL);
 
 	app_map_window(a, &w);
+	int ndraws;
+	const struct law *draws = app_draws(a, &ndraws);
 	struct lifecost life;
 	double usd_train = 0, usd_serve = 0; /* the iso-cost lines, when priced */
 	if (app_lifecost(a, &life))
@@ -151,12 +154,20 @@ static struct map_spec map_spec_of(const struct explorer *e, const struct app *a
 	        .stock_name = a->stock.name,
 	        .usd_train_flop = usd_train,
 	        .usd_serve_flop = usd_serve,
+	        .draws = draws,
+	        .ndraws = ndraws,
+	        .error_map = a->error_contours && a->downstream != NULL ? &a->downstream->ds : NULL,
 	};
 }
 
 static struct profiles_spec profiles_spec_of(const struct app *a)
 {
 	const struct preset *p = &a->catalog->laws[a->scene.law].preset;
+	struct fit_spread np = {0, 0, 0}; /* the optimum's interval at this C, when bootstrapped */
+	int ndraws;
+	const struct law *draws = app_draws(a, &ndraws);
+	if (draws != NULL)
+		optimum_spread(draws, ndraws, app_value(a, SLIDER_C), &np, NULL, NULL);
 
 	return (struct profiles_spec){
 	        .law = app_law(a),
@@ -172,6 +183,8 @@ static struct profiles_spec profiles_spec_of(const struct app *a)
 	        .current_c = app_value(a, SLIDER_C),
 	        .current_n = a->scene.n,
 	        .zoom = a->scene.zoom,
+	        .spread_lo = np.p10,
+	        .spread_hi = np.p90,
 	};
 }
 
@@ -239,6 +252,7 @@ static void key_of(const struct app *a, struct explorer_key *k)
 	/* the T slider moves the frontier only in that view */
 	k->t = app_view_on(a, TOUR_VIEW_INFERENCE) ? a->t : 0;
 	k->u = a->scene.u;
+	k->error_contours = a->error_contours && a->downstream != NULL;
 	k->nsliders = app_sliders(a, on);
 	app_map_window(a, &k->window); /* + - . 0 and a point that leaves it rebuild the map */
 	if (app_view_on(a, TOUR_VIEW_COMPUTE) || law_view_panel(app_law(a)) == LAW_PANEL_COMPUTE)

@@ -51,6 +51,7 @@ struct explorer_key {
 	int nsliders;
 	struct app_window window; /* the map's, as shown */
 	double c_lo, c_hi;        /* the compute view's window of C */
+	bool error_contours;      /* 'A': the map's contours are of the derived error */
 	/* last: a change from here on redraws the profiles' base alone */
 	int zoom;      /* the profiles' zoom as asked: 1, 0, -1 auto */
 	double zoom_c; /* the budget a zoom (or auto) follows; 0 with zoom off */

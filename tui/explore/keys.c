@@ -116,6 +116,21 @@ static enum key_result toggle_delta(struct app *a, int key)
 	return KEY_HANDLED;
 }
 
+/* 'A': the map's contours of the error --downstream derives from L, or of L again. */
+static enum key_result toggle_error_contours(struct app *a, int key)
+{
+	(void)key;
+	if (a->downstream == NULL) {
+		app_status(a,
+		           "A: no downstream map: start with --downstream gadre2024 (or your own)");
+		return KEY_HANDLED;
+	}
+	a->error_contours = !a->error_contours;
+	app_status(a, "%s",
+	           a->error_contours ? "contours: top-1 error (derived)" : "contours: loss");
+	return KEY_HANDLED;
+}
+
 static enum key_result toggle_markers(struct app *a, int key)
 {
 	(void)key;
@@ -259,6 +274,10 @@ const struct key_binding key_table[] = {
         {"c", "compare with a second law (its frontier: #)", {'c'}, pick_compare},
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
+        {"A",
+         "map contours of top-1 error (--downstream) or of loss",
+         {'A'},
+         toggle_error_contours},
         {"z", "profiles: zoom on this C's curve, or every budget", {'z'}, toggle_zoom},
         {"+ -", "zoom the map in or out about the point", {'+', '-'}, window_key},
         {".", "centre the map on the point", {'.'}, window_key},

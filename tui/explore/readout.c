@@ -6,15 +6,19 @@
  * readout ('b') for projectors, in a three-row digit font drawn into the
  * canvas.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../../model/compare.h"
+#include "../../model/downstream.h"
+#include "../../model/hyper.h"
 #include "../../model/optimum.h"
 #include "../../model/lifecost.h"
 #include "../../model/returns.h"
+#include "../../model/uncertainty.h"
 #include "../../model/units.h"
 #include "law_view.h"
 #include "readout.h"
@@ -42,7 +46,8 @@ enum {
 	DROP_ALSO = 11,      /* C in PF-days, the published compute */
 	DROP_LABEL = 12,     /* "at this C:", "same L, lifetime FLOPs:" */
 	DROP_WORDS = 13,     /* what the efficiency means */
-	DROP_COMPARE = 14,   /* compare view: the compute multiplier, on a row of its own if free */
+	DROP_BEYOND = 14,    /* the second axis past the fit, when N and D both are */
+	DROP_COMPARE = 15,   /* compare view: the compute multiplier, on a row of its own if free */
 };
 
 /* What the fields are made of. */
@@ -314,11 +319,51 @@ static void fields_timeline_of(struct readout_state *s)
 	timeline_view_free(&v);
 }
 
+/*
+ * A count and its interval, " 9.02B (8.62-9.51B)": the unit once when both
+ * ends share it. Without an interval (p10 not finite), the count alone.
+ */
+static void count_with_spread(double v, const struct fit_spread *sp, char *buf, size_t size)
+{
+	char vb[16], lo[16], hi[16];
+	size_t ll, lh;
+
+	units_format_count(v, vb, sizeof vb);
+	if (sp == NULL || !isfinite(sp->p10) || !isfinite(sp->p90)) {
+		snprintf(buf, size, "%s", vb);
+		return;
+	}
+	units_format_count(sp->p10, lo, sizeof lo);
+	units_format_count(sp->p90, hi, sizeof hi);
+	ll = strlen(lo);
+	lh = strlen(hi);
+	/* "8.62B-9.51B" reads as "8.62-9.51B" */
+	if (ll > 1 && lh > 1 && lo[ll - 1] == hi[lh - 1] && !isdigit((unsigned char)lo[ll - 1]))
+		lo[ll - 1] = '\0';
+	snprintf(buf, size, "%s (%s-%s)", vb, lo, hi);
+}
+
+/*
+ * The optimum's intervals at this C across the bootstrap laws (--runs with
+ * --bootstrap), when the explorer shows the fit they resample; false otherwise.
+ */
+static bool optimum_spreads(const struct readout_state *s, struct fit_spread sp[3])
+{
+	int n;
+	const struct law *draws = app_draws(s->a, &n);
+
+	if (draws == NULL)
+		return false;
+	optimum_spread(draws, n, s->cflops, &sp[0], &sp[1], &sp[2]);
+	return isfinite(sp[0].p10);
+}
+
 /* Line 2: the optimum at this C, labelled. */
 static void fields_optimum(struct readout_state *s)
 {
 	struct allocation opt;
-	char nb[16], db[16], lsb[32], dlb[32];
+	struct fit_spread sp[3];
+	char nb[40], db[40], lsb[32], dlb[32];
 
 	if (optimum_at_compute(s->law, s->cflops, s->a->scene.u, &opt) != MODEL_OK) {
 		char what[64];
@@ -332,14 +377,16 @@ static void fields_optimum(struct readout_state *s)
 			add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "no optimum at this C");
 		return;
 	}
-	units_format_count(opt.params, nb, sizeof nb);
-	units_format_count(opt.tokens, db, sizeof db);
+	bool spread = optimum_spreads(s, sp);
+	count_with_spread(opt.params, spread ? &sp[0] : NULL, nb, sizeof nb);
+	count_with_spread(opt.tokens, spread ? &sp[1] : NULL, db, sizeof db);
 	bool loss = s->surface && opt.has_loss;
 	add(s, "   ", s->law->family == LAW_POWER ? DROP_NOTE : DROP_LABEL, READOUT_LINE,
 	    READOUT_WITH_NEXT, "%s",
 	    s->law->family == LAW_POWER ? "law's N_opt(C):"
 	    : !loss                     ? "frontier at this C:"
 	    : s->derived                ? "Eq. 1.5:"
+	    : spread                    ? "at this C (10-90%):"
 	                                : "at this C:");
 	add(s, " ", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "N* = %s", nb);
 	/* a power law's paper fits N_opt alone: its D is C/(kN), isoflop's */
@@ -350,12 +397,33 @@ static void fields_optimum(struct readout_state *s)
 		add(s, "  ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "D* = %s", db);
 	if (!loss)
 		return;
-	add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
-	    loss_text(opt.loss, false, lsb, sizeof lsb));
+	if (spread)
+		add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s (%.3f-%.3f)",
+		    loss_text(opt.loss, false, lsb, sizeof lsb), sp[2].p10, sp[2].p90);
+	else
+		add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
+		    loss_text(opt.loss, false, lsb, sizeof lsb));
 	add(s, "  ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
 	    loss_text(s->loss - opt.loss, true, dlb, sizeof dlb));
 	if (app_view_on(s->a, TOUR_VIEW_COMPUTE))
 		fields_returns(s);
+}
+
+/*
+ * With --downstream: the average top-1 error the map derives from the
+ * point's loss. Labelled derived (the map holds for its own eval loss, not
+ * necessarily this law's), and extrapolated outside the losses it was fitted on.
+ */
+static void fields_downstream(struct readout_state *s)
+{
+	const struct preset *map = s->a->downstream;
+
+	if (map == NULL || !s->surface)
+		return;
+	bool gadre = strcmp(map->id, "gadre2024") == 0;
+	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "top-1 error %.2f (%s, derived%s)",
+	    downstream_error(&map->ds, s->loss), gadre ? "Gadre et al. 2024" : map->id,
+	    downstream_outside(&map->ds, s->loss) ? ", extrapolated" : "");
 }
 
 /* Line 3: the compute efficiency and what it means, while it fits. */
@@ -380,6 +448,78 @@ static void fields_efficiency(struct readout_state *s)
 		    "an optimal%s run reaches this loss with %s", s->moe ? " dense" : "", ob);
 }
 
+/* What past the fitted range of each axis is called, and how far the point is. */
+struct beyond_axis {
+	double factor;     /* point / largest fitted value; 0 inside */
+	double hi;         /* the largest fitted value */
+	const char *words; /* "the largest fitted model" */
+	bool compute;      /* hi is FLOPs (else a count) */
+};
+
+/* One axis's extrapolation, "x8.08 beyond the largest fitted model (126B)". */
+static void beyond_text(const struct beyond_axis *ax, char *buf, size_t size)
+{
+	char fb[16], hb[16];
+
+	units_format_factor(ax->factor, fb, sizeof fb);
+	if (ax->compute)
+		units_format_compute(ax->hi, hb, sizeof hb);
+	else
+		units_format_count(ax->hi, hb, sizeof hb);
+	snprintf(buf, size, "x%s beyond %s (%s)", fb, ax->words, hb);
+}
+
+/*
+ * How far the point lies past the law's fitted N, D or compute
+ * (law_beyond_fit): the larger factor first; when both N and D are past,
+ * the other follows while the row has room.
+ */
+static void fields_beyond(struct readout_state *s)
+{
+	const struct law *law = s->law;
+	struct law_beyond b = law_beyond_fit(law, s->a->scene.n, s->a->scene.d, s->cflops);
+	struct beyond_axis ax[3] = {
+	        {b.params, law->params.hi, "the largest fitted model", false},
+	        {b.tokens, law->tokens.hi, "the most tokens fitted", false},
+	        {b.compute, law->compute.hi, "the largest fitted compute", true},
+	};
+	char tb[80];
+	int first = -1, other = -1;
+
+	for (int i = 0; i < 3; i++)
+		if (ax[i].factor > 0 && (first < 0 || ax[i].factor > ax[first].factor))
+			first = i;
+	for (int i = 0; i < 3; i++)
+		if (ax[i].factor > 0 && i != first)
+			other = i;
+	if (first < 0)
+		return;
+	beyond_text(&ax[first], tb, sizeof tb);
+	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s", tb);
+	if (other >= 0) {
+		beyond_text(&ax[other], tb, sizeof tb);
+		add(s, ", ", DROP_BEYOND, READOUT_FLOW, READOUT_ALONE, "and %s", tb);
+	}
+}
+
+/*
+ * A law fitted on under two decades of N (law_range_narrow, the rule
+ * isoflop fit warns by): its exponents are poorly determined wherever the
+ * point is.
+ */
+static void fields_narrow(struct readout_state *s)
+{
+	const struct law_range *r = &s->law->params;
+	char lo[16], hi[16];
+
+	if (!law_range_narrow(r))
+		return;
+	units_format_count(r->lo, lo, sizeof lo);
+	units_format_count(r->hi, hi, sizeof hi);
+	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+	    "fitted on under two decades of N (%s to %s): exponents poorly determined", lo, hi);
+}
+
 /*
  * Beyond the law's fitted range the numbers are extrapolation: how far, or
  * where the paper says the law itself fails. Where the law's paper
@@ -389,7 +529,6 @@ static void fields_efficiency(struct readout_state *s)
 static void fields_notes(struct readout_state *s)
 {
 	const struct app *a = s->a;
-	const struct law_range *rn = &s->law->params, *rd = &s->law->tokens;
 	const struct preset *lp = &a->catalog->laws[a->scene.law].preset;
 	const struct catalog_entry *paper = lp->paper_frontier[0] && !a->scene.edited
 	                                            ? catalog_law(a->catalog, lp->paper_frontier)
@@ -412,17 +551,49 @@ static void fields_notes(struct readout_state *s)
 		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
 		    "L < %g (~): past where the paper says this law breaks down",
 		    s->law->breakdown_loss);
-	} else if (rn->hi > 0 && a->scene.n > rn->hi) {
-		units_format_count(rn->hi, ob, sizeof ob);
-		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
-		    "extrapolating x%.3g beyond the largest fitted model (%s)", a->scene.n / rn->hi,
-		    ob);
-	} else if (rd->hi > 0 && a->scene.d > rd->hi) {
-		units_format_count(rd->hi, ob, sizeof ob);
-		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
-		    "extrapolating x%.3g beyond the most tokens fitted (%s)", a->scene.d / rd->hi,
-		    ob);
+	} else {
+		fields_beyond(s);
 	}
+	fields_narrow(s);
+}
+
+/* A learning rate as papers print it, two digits and a short exponent: 4.2e-4. */
+static void lr_text(double lr, char *buf, size_t size)
+{
+	int e = (int)floor(log10(lr));
+	double m = lr / pow(10, e);
+
+	if (m >= 9.95) { /* rounds up to the next decade */
+		m /= 10;
+		e++;
+	}
+	snprintf(buf, size, "%.2ge%d", m, e);
+}
+
+/*
+ * The near-optimal peak learning rate and batch at the point's C, where the
+ * law carries a scaling law of hyperparameters (DeepSeek LLM Eq. 1), and
+ * whether C lies outside the budgets it was fitted on.
+ */
+static void fields_hyper(struct readout_state *s)
+{
+	const struct hyper_law *h = &s->a->catalog->laws[s->a->scene.law].preset.hyper;
+	struct hyper_point hp;
+	char lb[16], bb[16], edge[16], where[48];
+
+	if (hyper_at_compute(h, s->cflops, &hp) != MODEL_OK)
+		return;
+	lr_text(hp.lr, lb, sizeof lb);
+	units_format_count(hp.batch, bb, sizeof bb);
+	/* short, to share the optimum's row: the fitted budgets are in the man page */
+	snprintf(where, sizeof where, "%s", h->label);
+	if (hp.extrapolated) {
+		bool past = s->cflops > h->compute.hi;
+		units_format_compute(past ? h->compute.hi : h->compute.lo, edge, sizeof edge);
+		snprintf(where, sizeof where, "extrapolated %s %s", past ? "past" : "below", edge);
+	}
+	add(s, "   ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "lr %s  batch %s tokens (%s)", lb, bb,
+	    where);
 }
 
 /*
@@ -656,7 +827,9 @@ int readout_fields_with(const struct app *a, const struct timeline_view *tv,
 		return s.n;
 	}
 	fields_optimum(&s);
+	fields_hyper(&s); /* beside the optimum it is for, before the notes push it off */
 	fields_efficiency(&s);
+	fields_downstream(&s);
 	fields_notes(&s);
 	if (a->compare >= 0)
 		fields_compare(&s);

@@ -19,6 +19,7 @@
 #include "../../model/units.h"
 #include "map.h"
 #include "map_cost.h"
+#include "map_spread.h"
 #include "map_stock.h"
 
 _Static_assert(MAP_ISOFLOP_GLYPH == MAP_STOCK_ISOFLOP_DOT, "the stock's median covers the dots");
@@ -40,6 +41,12 @@ static struct map_costs costs_of(const struct map_spec *s)
 	                          s->n_hi,
 	                          s->d_lo,
 	                          s->d_hi};
+}
+
+/* The frontier's bootstrap band of s, as map_spread.c takes it. */
+static struct map_spread spread_of(const struct map_spec *s)
+{
+	return (struct map_spread){s->law, s->draws, s->ndraws, s->u};
 }
 
 /* The stock band of s, as map_stock.c takes it. */
@@ -97,6 +104,12 @@ static bool label_fits(const struct canvas *c, const struct rect *a, int x, int 
 
 /* ---- contours ---- */
 
+/* Whether the contours are of the error a downstream map derives, not of L. */
+static bool error_contours(const struct map_spec *s)
+{
+	return s->error_map != NULL && s->delta_law == NULL;
+}
+
 /* L at every grid corner, row-major from the bottom-left; NaN where undefined. */
 static double *corner_grid(const struct map_spec *s, const struct frame *f)
 {
@@ -113,7 +126,8 @@ static double *corner_grid(const struct map_spec *s, const struct frame *f)
 			    (s->delta_law != NULL &&
 			     law_loss(s->delta_law, n, d, s->u, &l2) != MODEL_OK))
 				l = NAN;
-			z[j * (w + 1) + i] = l - l2;
+			z[j * (w + 1) + i] =
+			        error_contours(s) ? downstream_error(s->error_map, l) : l - l2;
 		}
 	}
 	return z;
@@ -134,7 +148,8 @@ static void choose_levels(const struct map_spec *s, const double *z, int ncorner
 			hi = fmax(hi, z[i]);
 		}
 	want = want < 4 ? 4 : want > 9 ? 9 : want;
-	if (s->delta_law != NULL) { /* a difference: round, evenly spaced, signed levels */
+	/* a difference, or an error: round, evenly spaced levels (0.5, 0.45, 0.4 ...) */
+	if (s->delta_law != NULL || error_contours(s)) {
 		double lv[64];
 		int dec, n = isfinite(lo) ? contour_levels_linear(lo, hi, want, lv, &dec) : 0;
 		m->nlevels = n < CANVAS_MAX_LEVELS ? n : CANVAS_MAX_LEVELS;
@@ -622,13 +637,17 @@ static void draw_markers(struct canvas *c, const struct map_spec *s, const struc
  * drawn, then one per marker.
  */
 static int legend_entries(const struct map_spec *s, const enum marker_place *places,
-                          bool has_surface, int hidden, char (*out)[96], int max)
+                          const struct map *m, int hidden, char (*out)[96], int max)
 {
+	bool has_surface = m->has_surface;
 	int n = 0;
 
 	/* a law compared with is what the viewer asked for: named before all else */
 	if (s->frontier2 != NULL && s->compared && n < max)
 		snprintf(out[n++], 96, "# %s", s->frontier2_name);
+	/* error contours replace the loss's: the legend says what the numbers are */
+	if (error_contours(s) && has_surface && n < max)
+		snprintf(out[n++], 96, "contours: top-1 error (derived)");
 	/* models left off a crowded map: first, so that a full legend never drops the count */
 	if (hidden > 0 && n < max)
 		snprintf(out[n++], 96, "%d models not drawn", hidden);
@@ -656,6 +675,9 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		         !has_surface                  ? "* frontier"
 		         : law_optimum_derived(s->law) ? "* Eq.1.5 optimum"
 		                                       : "* optimal");
+	struct map_spread spread = spread_of(s);
+	if (has_surface)
+		n += map_spread_legend(&spread, m->band_cells, out + n, max - n);
 	if (s->frontier2 != NULL && !s->compared && n < max)
 		snprintf(out[n++], 96, "o %s", s->frontier2_name);
 	/* the stock before the dots: its interval is drawn unlabelled */
@@ -663,10 +685,11 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	n += map_stock_legend(&band, out + n, max - n);
 	if (n < max)
 		snprintf(out[n++], 96, ". FLOPs");
-	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
-		snprintf(out[n++], 96, "` beyond the fit");
+	/* the runs before the fit's edge: they are the data the edge is drawn around */
 	if (s->nruns > 0 && n < max)
 		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
+	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
+		snprintf(out[n++], 96, "` beyond the fit");
 	if (s->has_point && n < max)
 		snprintf(out[n++], 96, "@ point");
 	for (int i = 0; i < s->nmarkers && n < max; i++)
@@ -722,6 +745,10 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 	if (s->inference_t > 0 && m->has_surface)
 		draw_frontier(c, &m->frame, s, s->law, s->inference_t, '%', STYLE_FRONTIER2);
 	draw_frontier(c, &m->frame, s, s->law, 0, '*', STYLE_FRONTIER);
+	if (m->has_surface) { /* around the frontier, never over it */
+		struct map_spread spread = spread_of(s);
+		m->band_cells = map_spread_draw(c, &m->frame, &spread);
+	}
 	/* the runs show where the law is data and where it is extrapolation */
 	for (int i = 0; i < s->nruns; i++) {
 		int cx, cy;
@@ -818,12 +845,12 @@ static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, 
 		max_lines = 1;
 	for (int i = 0; i < s->nmarkers; i++)
 		places[i] = MARKER_TAG;
-	int n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
+	int n = legend_entries(s, places, m, hidden, entries, MAX_ENTRIES);
 	int lines = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 	for (int attempt = 0; attempt < 3; attempt++) {
 		if (draw_layers(c, r, s, m, places, lines) != 0)
 			return -1;
-		n = legend_entries(s, places, m->has_surface, hidden, entries, MAX_ENTRIES);
+		n = legend_entries(s, places, m, hidden, entries, MAX_ENTRIES);
 		int need = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
 		if (need <= lines)
 			break;

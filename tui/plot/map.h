@@ -10,6 +10,7 @@
 #ifndef ISOFLOP_MAP_H
 #define ISOFLOP_MAP_H
 
+#include "../../model/downstream.h"
 #include "../../model/fit.h"
 #include "../../model/law.h"
 #include "canvas.h"
@@ -69,6 +70,12 @@ struct map_spec {
 	bool compared; /* frontier2 is a law compared with: '#', named first in the legend */
 	const struct law *delta_law; /* contours of L(law) - L(delta_law) instead of L, or NULL */
 	const char *delta_name;
+	/*
+	 * contours of the average top-1 error this map derives from L (Gadre et
+	 * al. 2024's form), labelled by error, instead of L; NULL: L. Ignored
+	 * with delta_law. The legend says the error is derived.
+	 */
+	const struct downstream *error_map;
 	const struct map_marker *markers;
 	int nmarkers;
 	const struct fit_run *runs; /* the user's training runs, drawn as x; NULL for none */
@@ -88,6 +95,12 @@ struct map_spec {
 	 * frontier '&'; 0: none
 	 */
 	double usd_train_flop, usd_serve_flop;
+	/*
+	 * bootstrap laws of the runs law is fitted to (model/uncertainty.h):
+	 * the frontier's 10-90% band in '^'; NULL: none
+	 */
+	const struct law *draws;
+	int ndraws;
 };
 
 /*
@@ -113,6 +126,7 @@ struct map {
 	int nlegend;                      /* legend lines */
 	int dropped;                      /* legend entries that did not fit */
 	int hidden;                       /* markers past MAP_MAX_MARKERS, not drawn */
+	int band_cells;                   /* cells of the frontier's band outside its '*' */
 	int ntags;                        /* markers given a place, in map_spec's order */
 	struct map_tag tags[MAP_MAX_MARKERS];
 	/* what the last map_draw_overlay changed over the base */

@@ -237,6 +237,38 @@ int profiles_draw_base(struct canvas *c, struct rect r, const struct profiles_sp
 	return 0;
 }
 
+/* Put ch at (n, its loss on budget c's curve), or beside the cell at x `inside` (the minimum's). */
+static bool mark_on_curve(struct canvas *c, const struct profiles_spec *s, const struct frame *f,
+                          double n, char ch, int inside, int away)
+{
+	double l;
+	int cx, cy;
+
+	if (profile_loss(s->law, s->current_c, n, s->u, &l) != MODEL_OK ||
+	    !frame_cell(f, n, l, &cx, &cy))
+		return false;
+	if (cx == inside) /* narrower than a cell: bracket the minimum's '*' */
+		cx += away;
+	if (cx < f->area.x || cx >= f->area.x + f->area.w)
+		return false;
+	canvas_put(c, cx, cy, ch, STYLE_FRONTIER);
+	return true;
+}
+
+/* '[' and ']' at the ends of the optimum's interval on the current curve; whether drawn. */
+static bool mark_spread(struct canvas *c, const struct profiles_spec *s, const struct frame *f,
+                        const struct allocation *opt)
+{
+	int cx, cy;
+
+	if (!(s->spread_lo > 0 && s->spread_hi >= s->spread_lo) || !opt->has_loss ||
+	    !frame_cell(f, opt->params, opt->loss, &cx, &cy))
+		return false;
+	bool lo = mark_on_curve(c, s, f, s->spread_lo, '[', cx, -1);
+	bool hi = mark_on_curve(c, s, f, s->spread_hi, ']', cx, +1);
+	return lo || hi;
+}
+
 void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profiles_spec *s,
                            const struct profiles *p)
 {
@@ -259,6 +291,7 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 
 	int key_row = p->frame.area.y + p->frame.area.h + 2;
 	int len = snprintf(key, sizeof key, s->has_current ? "* min" : "* minimum");
+	bool spread = false;
 	if (s->has_current) {
 		double l;
 		struct allocation a;
@@ -269,16 +302,20 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 			/* its own minimum, whether or not a decade budget's '*' is in view */
 			if (a.has_loss && frame_cell(&p->frame, a.params, a.loss, &cx, &cy))
 				canvas_put(c, cx, cy, '*', STYLE_FRONTIER);
+			spread = mark_spread(c, s, &p->frame, &a);
 		}
 		len += snprintf(key + len, sizeof key - len, "  o C=%s", cbuf);
 		if (profile_loss(s->law, s->current_c, s->current_n, s->u, &l) == MODEL_OK &&
 		    frame_cell(&p->frame, s->current_n, l, &cx, &cy)) {
 			canvas_put(c, cx, cy, '@', STYLE_CURRENT);
-			snprintf(key + len, sizeof key - len, "  @ N=%s", nbuf);
+			len += snprintf(key + len, sizeof key - len, "  @ N=%s", nbuf);
 		} else {
-			snprintf(key + len, sizeof key - len, "  @ N=%s off panel", nbuf);
+			len += snprintf(key + len, sizeof key - len, "  @ N=%s off panel", nbuf);
 		}
 	}
+	/* last, and only whole: the readout and the map's legend say 10-90% too */
+	if (spread && len + 11 <= r.w)
+		snprintf(key + len, sizeof key - len, "  [] 10-90%%");
 	canvas_fill_rect(c, (struct rect){r.x, key_row, r.w, 1}, ' ', STYLE_BLANK);
 	canvas_text(c, r.x, key_row, key, r.w, STYLE_TEXT);
 }

@@ -26,6 +26,11 @@ struct profiles_spec {
 	 * curve would span fewer than PROFILES_ZOOM_ROWS rows of the whole panel.
 	 */
 	int zoom;
+	/*
+	 * The 10-90% interval of current_c's optimum N* across bootstrap laws,
+	 * marked '[' and ']' on its curve; both 0: none
+	 */
+	double spread_lo, spread_hi;
 };
 
 #define PROFILES_ZOOM_AUTO (-1)

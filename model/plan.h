@@ -1,0 +1,154 @@
+/*
+ * plan.h: planning an IsoFLOP sweep before running it. Given a law taken as
+ * the truth, a budget of FLOPs for the whole sweep and a target compute, it
+ * proposes the runs (budgets x sizes), simulates fitting them (the truth's
+ * loss at each run times log-normal noise, refitted many times on the
+ * machine's cores with GSL's MT19937) and reports how far the fitted
+ * exponents and N* at the target land from the truth; and it tries candidate
+ * extra runs to say which one shrinks that error most per FLOP. Pure: no I/O.
+ */
+#ifndef ISOFLOP_PLAN_H
+#define ISOFLOP_PLAN_H
+
+#include "fit.h"
+#include "law.h"
+
+/* Budgets of a sweep (K) and sizes per budget (S) a plan takes at most. */
+#define PLAN_MAX_BUDGETS 8
+#define PLAN_MAX_SIZES   15
+#define PLAN_MIN_SIZES   3 /* a parabola in log N needs three points */
+/* the proposed runs plus the largest candidate (a new budget of S runs) */
+#define PLAN_MAX_RUNS ((PLAN_MAX_BUDGETS + 1) * PLAN_MAX_SIZES)
+
+/* Starts each simulated Approach 3 fit runs from (plan.c: starts_of). */
+#define PLAN_STARTS 3
+
+/* Fewest runs a sweep may have: Approach 3 fits five parameters. */
+#define PLAN_MIN_RUNS 5
+
+/* The defaults: 3 budgets x 5 sizes, the 15-run sweep. */
+#define PLAN_DEFAULT_BUDGETS 3
+#define PLAN_DEFAULT_SIZES   5
+
+/*
+ * Sizes span N*(C)/4 .. 4 N*(C), log-spaced: both sides of the minimum
+ * (Approach 2's parabola needs them), yet near enough that the loss there
+ * is within a few percent of the minimum, so the curvature is not lost in
+ * noise. (A choice of this tool, not a paper's.)
+ */
+#define PLAN_SPREAD 4.0
+
+/*
+ * The budgets span two decades, log-spaced, ending at the largest the money
+ * allows: Approach 2 fits a line in log C, and its slope is only as good as
+ * the lever arm, while every decade lower costs a tenth as much. (A choice
+ * of this tool, not a paper's.)
+ */
+#define PLAN_SPAN_DECADES 2.0
+
+/*
+ * The smallest sensible run when the truth law names no fitted range: below
+ * a million parameters the law's form is nowhere tested.
+ */
+#define PLAN_MIN_PARAMS 1e6
+
+/*
+ * The default noise, as a standard deviation of log loss: 0.005 (0.5%).
+ * An assumption, not a measured figure (the noise tests/unit/test_fit.c
+ * draws its synthetic sweeps with); the user should give the spread of
+ * final loss they see between seeds.
+ */
+#define PLAN_DEFAULT_NOISE 0.005
+#define PLAN_MAX_NOISE     0.5 /* beyond this the loss is noise: refused */
+
+/* The shape of a sweep; zeros take the defaults above. */
+struct plan_design {
+	int budgets;    /* K */
+	int sizes;      /* S per budget */
+	double spread;  /* sizes from N* / spread to spread N* */
+	double decades; /* span of the budgets in log10 C */
+};
+
+/* One proposed run. */
+struct plan_run {
+	int budget;        /* the index of its budget */
+	double compute;    /* its budget C, FLOPs */
+	double params;     /* N */
+	double tokens;     /* D = C / (k N) */
+	double flops;      /* k N D: its cost */
+	double cumulative; /* cost of this run and every one before it */
+};
+
+struct plan_sweep {
+	struct plan_design design; /* as used, defaults filled in */
+	int nbudgets;
+	double budgets[PLAN_MAX_BUDGETS]; /* C of each, ascending */
+	int nruns;
+	struct plan_run runs[PLAN_MAX_RUNS];
+	double cost;  /* sum of k N D over the runs */
+	double floor; /* the smallest N a run may have */
+};
+
+/*
+ * The sweep that spends at most `budget` FLOPs: K budgets spaced evenly over
+ * `decades` in log C, the largest as large as the money allows, S sizes
+ * each around the truth's N*(C). MODEL_ENOSURFACE when the truth has no
+ * L(N, D); MODEL_EDOM when the smallest run would fall below the floor (the
+ * law's fitted N, or PLAN_MIN_PARAMS), with *least the budget that would do.
+ */
+enum model_status plan_propose(const struct law *truth, double budget,
+                               const struct plan_design *design, struct plan_sweep *out,
+                               double *least);
+
+/* How far an estimate lands from the truth over the replicas: relative errors. */
+struct plan_error {
+	double truth;         /* the value the truth law gives */
+	double p10, p50, p90; /* percentiles of (estimate - truth) / truth */
+	double bias;          /* their mean */
+	double rms;           /* their root mean square */
+	int n;                /* replicas whose fit gave one */
+};
+
+struct plan_summary {
+	int replicas;
+	double noise;                  /* sigma of log loss */
+	struct plan_error a, b, nstar; /* Approach 3: N* ~ C^a, D* ~ C^b, N* at the target */
+	struct plan_error a2, nstar2;  /* Approach 2 (fit_isoflop): n 0 when it fits nothing */
+};
+
+/*
+ * Simulate `replicas` fits of runs[0..n): the truth's loss times
+ * exp(noise z), z standard normal (one stream per replica from the seed,
+ * so the answer does not depend on the threads), fitted by Approach 3 from
+ * a few starts (the truth's own theta and perturbed ones; not the
+ * 4,500-start grid, for speed) and by Approach 2. 0, or -1 when memory runs
+ * out or the truth has no N* at the target.
+ */
+int plan_simulate(const struct law *truth, const struct plan_run *runs, int n, double target,
+                  double noise, int replicas, unsigned long seed, struct plan_summary *out);
+
+/* A candidate next step: one more run, or a new budget of S runs. */
+struct plan_candidate {
+	int budget; /* the budget it adds to; nbudgets: a new one */
+	int nruns;  /* runs it adds */
+	struct plan_run runs[PLAN_MAX_SIZES];
+	double cost; /* their FLOPs */
+	double rms;  /* N* at the target: rms relative error with it */
+	double gain; /* (rms before - rms with it) / cost, per FLOP */
+};
+
+#define PLAN_MAX_CANDIDATES (2 * PLAN_MAX_BUDGETS + 1)
+
+/*
+ * Candidates: one size beyond each end of every budget (above the largest N,
+ * below the smallest while at or over the floor) and a new budget one step
+ * above the largest (below the target), each re-simulated with the same
+ * noise draws as the sweep (common random numbers, so differences are the
+ * run's, not the dice's). *best: the one whose N* error falls most per
+ * FLOP, or -1 when none lowers it. Returns the count, or -1 (memory).
+ */
+int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double target,
+                 double noise, int replicas, unsigned long seed, double rms_before,
+                 struct plan_candidate *out, int *best);
+
+#endif

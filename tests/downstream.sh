@@ -1,0 +1,117 @@
+#!/bin/sh
+# downstream.sh: loss to downstream error, the form of Gadre et al. 2024
+# (arXiv:2403.08540), Err = epsilon - k exp(-gamma L). Pairs made here from
+# known constants, noise-free, must fit back to them; the fit written with
+# --output loads as a downstream preset and gives loss and optimum their
+# error column, equal to the closed form at the row's loss; bad files and
+# bad uses are one line and exit 2, and nothing is written over.
+. "$(dirname "$0")/lib.sh"
+
+# pairs FILE HEADER SCORE: 10 losses 2.5 to 4.75, and SCORE (error or accuracy) from
+# epsilon 0.85, k 2, gamma 0.75
+pairs() {
+	awk -v h="$2" -v s="$3" 'BEGIN { print h; for (i = 0; i < 10; i++) { l = 2.5 + 0.25 * i;
+		e = 0.85 - 2 * exp(-0.75 * l); printf "%.17g,%.17g\n", l, s == "acc" ? 1 - e : e } }' >"$1"
+}
+
+# near GOT WANT TOL: |GOT - WANT| <= TOL
+near() { awk -v g="$1" -v w="$2" -v t="$3" 'BEGIN { d = g - w; exit !(d <= t && -d <= t) }'; }
+
+# recovers NAME FILE: the fit's CSV gives epsilon 0.85, k 2, gamma 0.75
+recovers() {
+	run fit "$2" --format csv
+	set -- "$1" $(printf '%s\n' "$out" | sed -n 2p | tr ',' ' ')
+	if [ "$rc" = 0 ] && [ $# -ge 4 ] && near "$2" 0.85 1e-6 && near "$3" 2 1e-5 && near "$4" 0.75 1e-6; then
+		ok "$1: recovers epsilon, k, gamma"
+	else
+		no "$1: recovers epsilon, k, gamma" "exit $rc" "$err" "$out"
+	fi
+}
+
+pairs "$tmp/err.csv" "eval_loss,error" err
+recovers "loss and error" "$tmp/err.csv"
+pairs "$tmp/acc.csv" "L,Accuracy" acc
+recovers "L and accuracy (case-insensitive)" "$tmp/acc.csv"
+{ printf '\357\273\277'; sed 's/[^,]*/"&"/g' "$tmp/acc.csv"; } >"$tmp/quoted.csv"
+recovers "BOM and quoted fields" "$tmp/quoted.csv"
+
+run fit "$tmp/err.csv"
+case $out in
+*"Gadre et al. 2024"*"epsilon  0.85"*"k        2"*"gamma    0.75 per nat"*) ok "the text report names the form and the constants" ;;
+*) no "the text report" "$out" ;;
+esac
+
+# --output writes a preset the loader reads; never over an existing file
+run fit "$tmp/err.csv" --output "$tmp/mine.yaml"
+if [ "$rc" = 0 ] && grep -q '^gamma: 0.75' "$tmp/mine.yaml" && grep -q 'loss: \[2.5, 4.75\]' "$tmp/mine.yaml"; then
+	ok "--output writes a downstream preset"
+else
+	no "--output writes a downstream preset" "exit $rc" "$err" "$(cat "$tmp/mine.yaml" 2>/dev/null)"
+fi
+cp "$tmp/mine.yaml" "$tmp/before.yaml"
+expect_error "--output refuses an existing file" "isoflop: $tmp/mine.yaml: File exists (--force overwrites)" \
+	fit "$tmp/err.csv" --output "$tmp/mine.yaml"
+if cmp -s "$tmp/mine.yaml" "$tmp/before.yaml"; then ok "the existing file is untouched"; else no "the existing file is untouched"; fi
+
+# the error column: the closed form at the row's loss, labelled derived
+run loss --preset "$tmp/mine.yaml" --downstream mine --params 1e9 --tokens 2e10 --format csv
+set -- $(printf '%s\n' "$out" | sed -n 2p | tr ',' ' ')
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -1)" = "law,params,tokens,compute,loss,error" ] &&
+	near "$6" "$(awk -v l="$5" 'BEGIN { printf "%.10g", 0.85 - 2 * exp(-0.75 * l) }')" 1e-8; then
+	ok "loss --downstream: error = epsilon - k exp(-gamma L) at the row's loss"
+else
+	no "loss --downstream error column" "exit $rc" "$err" "$out"
+fi
+run optimum --preset "$tmp/mine.yaml" --downstream mine --compute 1e21 --format json
+case $out in *'"error": 0.'*) ok "optimum --downstream: JSON has error" ;; *) no "optimum JSON error" "$err" "$out" ;; esac
+run optimum --preset "$tmp/mine.yaml" --downstream mine --compute 1e21
+case $out in
+*"error (derived)"*"cross-dataset extrapolation"*"error (extrapolated)"*) ok "the text notes say derived, and extrapolated outside the fitted losses" ;;
+*) no "the text notes" "$out" ;;
+esac
+run optimum --compute 1e21 --format csv
+case $out in *error*) no "without --downstream no error column" "$out" ;; *) ok "without --downstream no error column" ;; esac
+
+# the shipped map is the fit of the authors' six released points, to its digits
+run fit tests/runs/gadre2024-c4-17task.csv --format csv
+set -- $(printf '%s\n' "$out" | sed -n 2p | tr ',' ' ')
+want=$(sed -n 's/^\(epsilon\|k\|gamma\): //p' presets/downstream/gadre2024.yaml | tr '\n' ' ')
+set -- "$@" $want
+if [ "$rc" = 0 ] && [ $# = 10 ] && near "$1" "$8" 5e-7 && near "$2" "$9" 5e-6 && near "$3" "${10}" 5e-7; then
+	ok "gadre2024 is the fit of tests/runs/gadre2024-c4-17task.csv"
+else
+	no "gadre2024 is the fit of the released points" "exit $rc" "$err" "$out" "preset: $want"
+fi
+run presets downstream
+case $out in *gadre2024*derived*) ok "presets downstream lists gadre2024, derived" ;; *) no "presets downstream" "$out" ;; esac
+# at C4 eval loss 3, the closed form of the shipped constants
+run loss --law hoffmann2022 --downstream gadre2024 --params 1e9 --tokens 2e10 --format csv
+set -- $(printf '%s\n' "$out" | sed -n 2p | tr ',' ' ')
+if [ "$rc" = 0 ] && near "$6" "$(awk -v l="$5" 'BEGIN { printf "%.10g", 0.849742 - 2.07890 * exp(-0.756119 * l) }')" 1e-8; then
+	ok "loss --downstream gadre2024: the shipped constants' closed form"
+else
+	no "loss --downstream gadre2024" "exit $rc" "$err" "$out"
+fi
+
+# --- what is refused ------------------------------------------------------------
+expect_error "an unknown map" \
+	"isoflop: --downstream: unknown downstream map 'nope' (known: gadre2024; isoflop fit FILE --output F.yaml makes one from (loss, accuracy) pairs, --preset F.yaml loads it)" \
+	loss --downstream nope --params 1e9 --tokens 2e10
+printf 'loss,accuracy\n3,45\n' >"$tmp/percent.csv"
+expect_error "accuracy in percent" \
+	"$tmp/percent.csv:2: accuracy: 45 is out of range: a fraction from 0 to 1 (a percentage? divide by 100)" fit "$tmp/percent.csv"
+printf 'loss,error\n3,0.5\n3.2,0.55\n3.4,0.6\n' >"$tmp/three.csv"
+expect_error "too few pairs" "$tmp/three.csv:4: 3 (loss, error) pairs: a downstream fit needs at least 4" fit "$tmp/three.csv"
+printf 'loss,error\n3,0.5\n3,0.55\n3,0.6\n3,0.62\n' >"$tmp/flat.csv"
+expect_error "one loss" "isoflop: $tmp/flat.csv: every pair has the same loss: a downstream fit needs several" fit "$tmp/flat.csv"
+printf 'loss,error\n2,0.8\n3,0.7\n4,0.6\n5,0.5\n' >"$tmp/falls.csv"
+expect_error "error falling as the loss rises" \
+	"isoflop: $tmp/falls.csv: the downstream fit failed: the error does not fall as the loss falls (no k > 0, gamma > 0 fits)" fit "$tmp/falls.csv"
+expect_error "--bootstrap on pairs" \
+	"isoflop: $tmp/err.csv holds (loss, error) pairs: --bootstrap, --exclude-top and --method apply to training runs (params, tokens, loss)" \
+	fit "$tmp/err.csv" --bootstrap 10
+printf 'loss,error\n3,"0.5\n' >"$tmp/quote.csv"
+expect_error "an unterminated quote" \
+	"$tmp/quote.csv:2: field 2: unterminated quote: a quoted field ends with \" on the same line" fit "$tmp/quote.csv"
+
+echo "1..$n"

@@ -1,0 +1,139 @@
+#!/bin/sh
+# plan.sh: `isoflop plan`: the proposed runs stay within the budget and lie
+# on their budgets' iso-FLOP lines (C = 6ND, checked here by arithmetic), the
+# CSV has the documented columns, the simulation with noise near zero lands
+# on the truth it knows, the picture fits its size, and bad input is one
+# line and exit 2.
+. "$(dirname "$0")/lib.sh"
+
+# --- CSV for a scheduler ---------------------------------------------------------
+run plan --budget 1e22 --target 1e24 --replicas 20 --format csv
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -1)" = "budget,params,tokens,flops,cumulative,next" ]; then
+	ok "csv: the documented header"
+else
+	no "csv: the documented header" "exit $rc" "$out" "$err"
+fi
+# every row: six fields, 6ND = its budget = its flops, cumulative the running sum,
+# the proposed runs (next false) within --budget, then the suggested run(s)
+check=$(printf '%s\n' "$out" | awk -F, -v budget=1e22 '
+	NR == 1 { next }
+	NF != 6 { print "row " NR ": " NF " fields"; next }
+	{ c = 6 * $2 * $3
+	  if (c < $1 * (1 - 1e-6) || c > $1 * (1 + 1e-6)) print "row " NR ": 6ND " c " != budget " $1
+	  if ($4 < c * (1 - 1e-6) || $4 > c * (1 + 1e-6)) print "row " NR ": flops " $4 " != 6ND " c
+	  sum += $4
+	  if ($5 < sum * (1 - 1e-6) || $5 > sum * (1 + 1e-6)) print "row " NR ": cumulative " $5 " != " sum
+	  if ($6 == "false") { if (seen) print "row " NR ": a proposed run after the next"; cost = sum; runs++ }
+	  else if ($6 == "true") { seen++ } else print "row " NR ": next is " $6 }
+	END { if (cost > budget) print "cost " cost " > budget"
+	      if (runs != 15) print runs " proposed runs, not 15"
+	      if (seen < 1) print "no next run" }')
+if [ -z "$check" ]; then
+	ok "csv: 15 runs on their iso-FLOP lines, cost within --budget, the next run marked"
+else
+	no "csv: 15 runs on their iso-FLOP lines, cost within --budget, the next run marked" "$check"
+fi
+
+run plan --budget 3e23 --target 1e25 --budgets 4 --sizes 7 --replicas 10 --format csv
+runs=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $6 == "false"' | wc -l)
+budgets=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $6 == "false" { print $1 }' | sort -u | wc -l)
+if [ "$rc" = 0 ] && [ "$runs" = 28 ] && [ "$budgets" = 4 ]; then
+	ok "--budgets 4 --sizes 7: 28 runs in 4 budgets"
+else
+	no "--budgets 4 --sizes 7: 28 runs in 4 budgets" "exit $rc, $runs runs, $budgets budgets" "$err"
+fi
+
+# --- the simulation against its own truth ------------------------------------------
+# besiroglu2024's a = beta / (alpha + beta) = 0.3658 / (0.3478 + 0.3658) (its preset)
+run plan --budget 1e22 --target 1e24 --noise 1e-9 --replicas 8 --format json
+check=$(printf '%s\n' "$out" | awk '
+	/"quantity": "(a|b|nstar)"/ {
+		q = $0; sub(/.*"quantity": "/, "", q); sub(/".*/, "", q)
+		split("p10 p90 bias rms", keys, " ")
+		for (k in keys) {
+			v = $0; sub(".*\"" keys[k] "\": ", "", v); sub(/[,}].*/, "", v)
+			lim = (q == "nstar") ? 0.01 : 0.002
+			if (v + 0 > lim || v + 0 < -lim) print q " " keys[k] " = " v
+		}
+		found++
+	}
+	/"quantity": "a"/ { t = $0; sub(/.*"truth": /, "", t); sub(/,.*/, "", t)
+		want = 0.3658 / (0.3478 + 0.3658)
+		if (t - want > 1e-4 || want - t > 1e-4) print "truth a " t " != " want }
+	END { if (found != 3) print found " of 3 quantities" }')
+if [ "$rc" = 0 ] && [ -z "$check" ]; then
+	ok "noise 1e-9: exponents and N* at the target land on the truth"
+else
+	no "noise 1e-9: exponents and N* at the target land on the truth" "exit $rc" "$check" "$err"
+fi
+if command -v python3 >/dev/null 2>&1; then
+	if printf '%s\n' "$out" | python3 -c 'import json, sys; d = json.load(sys.stdin); assert set(d) == {"runs", "errors", "summary"} and len(d["runs"]) >= 15'; then
+		ok "json: runs, errors and summary parse"
+	else
+		no "json: runs, errors and summary parse" "$out"
+	fi
+else
+	ok "# SKIP no python3 to parse JSON"
+fi
+
+# --- text: the map at its size, then the table and the summary ---------------------
+run plan --budget 1e22 --target 1e24 --replicas 20
+map=$(printf '%s\n' "$out" | head -24)
+wide=$(printf '%s\n' "$map" | awk 'length > 80' | wc -l)
+if [ "$rc" = 0 ] && [ "$wide" = 0 ] && printf '%s\n' "$map" | grep -q 'x runs (15)' &&
+	printf '%s\n' "$map" | grep -q 'T N\* at the target' && printf '%s\n' "$out" | grep -q '^next run' &&
+	printf '%s\n' "$out" | grep -q '^N\* at target'; then
+	ok "text: an 80x24 map with the runs, T and @, the table and the summary"
+else
+	no "text: an 80x24 map with the runs, T and @, the table and the summary" "exit $rc" "$out" "$err"
+fi
+run plan --budget 1e22 --target 1e24 --replicas 4 --width 60 --height 16
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -16 | awk 'length > 60' | wc -l)" = 0 ] &&
+	printf '%s\n' "$out" | sed -n 17p | grep -q '^$'; then
+	ok "--width 60 --height 16: the map keeps to it"
+else
+	no "--width 60 --height 16: the map keeps to it" "$out"
+fi
+
+# --- bad input: one line, exit 2 ---------------------------------------------------
+expect_error "a budget too small for the runs" \
+	"isoflop: plan: --budget 1e+18 FLOPs is too small for 3 budgets x 5 sizes: the smallest run would have N = 789K, below 57M (where the law was fitted); give --budget 4.23e21 or more" \
+	plan --budget 1e18 --target 1e24
+expect_error "a target below the sweep" \
+	"isoflop: plan: --target 1e21 is not above the sweep's largest budget, 1.8e21 FLOPs: give a larger --target or a smaller --budget" \
+	plan --budget 1e22 --target 1e21
+expect_error "a frontier law as the truth" \
+	"isoflop: plan: 'llama3-2024' is a frontier law: the simulation needs a loss surface L(N, D) as the truth (try --law besiroglu2024)" \
+	plan --law llama3-2024 --budget 1e22 --target 1e24
+expect_error "a power law as the truth" \
+	"isoflop: plan: 'henighan2020-image8' is a power law: the simulation needs a loss surface L(N, D) as the truth (try --law besiroglu2024)" \
+	plan --law henighan2020-image8 --budget 1e22 --target 1e24
+expect_error "noise 0" "isoflop: --noise must be positive sd of log loss, not 0" \
+	plan --budget 1e22 --target 1e24 --noise 0
+expect_error "noise -0.1" "isoflop: --noise must be positive sd of log loss, not -0.1" \
+	plan --budget 1e22 --target 1e24 --noise -0.1
+expect_error "absurd noise" \
+	"isoflop: --noise: out of range (more than 0 and at most 0.5 sd of log loss): '0.9'" \
+	plan --budget 1e22 --target 1e24 --noise 0.9
+expect_error "one replica" "isoflop: --replicas: expected a whole number from 2 to 100000, not '1'" \
+	plan --budget 1e22 --target 1e24 --replicas 1
+expect_error "no budget" "isoflop: plan needs --budget FLOPS: the FLOPs the whole sweep may spend" \
+	plan --target 1e24
+expect_error "no target" \
+	"isoflop: plan needs --target C: the compute (FLOPs) whose N* the sweep is to predict" \
+	plan --budget 1e22
+expect_error "one budget" "isoflop: --budgets: expected a whole number from 2 to 8, not '1'" \
+	plan --budget 1e22 --target 1e24 --budgets 1
+expect_error "--law all" \
+	"isoflop: plan takes one law as the truth: --law ID (isoflop presets laws lists them)" \
+	plan --law all --budget 1e22 --target 1e24
+
+# --- the shells know it -----------------------------------------------------------
+run completion bash
+if printf '%s\n' "$out" | grep -q 'plan' && printf '%s\n' "$out" | grep -q -- '--replicas'; then
+	ok "completion offers plan and its options"
+else
+	no "completion offers plan and its options"
+fi
+
+echo "1..$n"

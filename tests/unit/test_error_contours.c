@@ -1,0 +1,135 @@
+/*
+ * test_error_contours.c: --downstream in the explorer and on the map. The
+ * readout gives the error the shipped gadre2024 map derives from the point's
+ * loss (its closed form, labelled derived), 'A' turns the map's contours
+ * between that error and the loss, and the map labels error levels.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/downstream.h"
+#include "../../tui/explore/app.h"
+#include "../../tui/explore/explorer.h"
+#include "../../tui/explore/keys.h"
+#include "../../tui/plot/map.h"
+#include "fixtures.h"
+#include "catalog_fixture.h"
+
+/* Chinchilla's point under hoffmann2022, with the shipped map. */
+static void start(struct app *a, bool with_map)
+{
+	const struct catalog_entry *e = catalog_law(&cat, "hoffmann2022");
+	const struct catalog_entry *m = catalog_downstream(&cat, "gadre2024");
+
+	assert_non_null(e);
+	assert_non_null(m);
+	app_init(a, &cat, (size_t)(e - cat.laws));
+	a->downstream = with_map ? &m->preset : NULL;
+	a->error_contours = with_map;
+}
+
+/* State a's frame at 80x24 as text, into a malloc'ed string. */
+static char *frame_text(const struct app *a)
+{
+	struct explorer e;
+	struct canvas c;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	assert_non_null(fp);
+	explorer_init(&e);
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(explorer_frame(&e, a, &c), 0);
+	canvas_print(&c, fp, false);
+	fclose(fp);
+	canvas_free(&c);
+	explorer_free(&e);
+	return text;
+}
+
+/* The readout's error is epsilon - k exp(-gamma L) at the point's loss, two decimals. */
+static void readout_gives_the_closed_form(void **state)
+{
+	struct app a;
+	double loss;
+	char want[64];
+
+	(void)state;
+	start(&a, true);
+	assert_int_equal(law_loss(app_law(&a), a.scene.n, a.scene.d, 0, &loss), MODEL_OK);
+	snprintf(want, sizeof want, "top-1 error %.2f (Gadre et al. 2024, derived",
+	         0.849742 - 2.07890 * exp(-0.756119 * loss));
+	char *text = frame_text(&a);
+	if (strstr(text, want) == NULL)
+		fail_msg("no '%s' in\n%s", want, text);
+	assert_non_null(strstr(text, "contours: top-1 error (derived)"));
+	free(text);
+}
+
+/* 'A' turns the contours back to loss and again to error; without a map it says how. */
+static void a_toggles_the_contours(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, true);
+	assert_int_equal(app_key(&a, 'A'), KEY_HANDLED);
+	assert_false(a.error_contours);
+	char *text = frame_text(&a);
+	assert_null(strstr(text, "contours: top-1 error"));
+	assert_non_null(strstr(text, "top-1 error")); /* the readout stays */
+	free(text);
+	assert_int_equal(app_key(&a, 'A'), KEY_HANDLED);
+	assert_true(a.error_contours);
+
+	start(&a, false);
+	assert_int_equal(app_key(&a, 'A'), KEY_HANDLED);
+	assert_false(a.error_contours);
+	assert_non_null(strstr(a.status, "--downstream"));
+	text = frame_text(&a);
+	assert_null(strstr(text, "top-1 error"));
+	free(text);
+}
+
+/* The map's levels are errors, round and inside (0, epsilon), labelled with two decimals. */
+static void map_levels_are_errors(void **state)
+{
+	const struct catalog_entry *l = catalog_law(&cat, "hoffmann2022");
+	const struct catalog_entry *m = catalog_downstream(&cat, "gadre2024");
+	struct map_spec s = {.law = &l->preset.law,
+	                     .law_name = "h",
+	                     .dataset = "",
+	                     .n_lo = 1e7,
+	                     .n_hi = 1e13,
+	                     .d_lo = 1e8,
+	                     .d_hi = 1e14,
+	                     .error_map = &m->preset.ds};
+	struct canvas c;
+	struct map map;
+
+	(void)state;
+	assert_int_equal(canvas_init(&c, 80, 24), 0);
+	assert_int_equal(map_draw_base(&c, (struct rect){0, 0, 80, 24}, &s, &map), 0);
+	assert_true(map.nlevels >= 4);
+	for (int k = 0; k < map.nlevels; k++) {
+		assert_true(map.levels[k] > 0 && map.levels[k] < m->preset.ds.epsilon);
+		/* round: a multiple of 0.05 at most two decimals */
+		double hundredths = map.levels[k] * 100;
+		assert_true(fabs(hundredths - round(hundredths)) < 1e-9);
+	}
+	canvas_free(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(readout_gives_the_closed_form),
+	        cmocka_unit_test(a_toggles_the_contours),
+	        cmocka_unit_test(map_levels_are_errors),
+	};
+
+	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
+}

@@ -1,0 +1,99 @@
+/*
+ * test_holdout.c: leave-one-budget-out (model/fit_holdout.h) on runs whose
+ * truth is known: made here from Chinchilla's published law (Hoffmann et
+ * al. 2022, App. D.2: E 1.69, A 406.4, B 410.7, alpha 0.34, beta 0.28) with
+ * no noise, so the refit on the smaller budgets must predict the largest
+ * exactly; and the absence when there are too few budgets.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "../../model/fit_holdout.h"
+
+#define SIZES 9
+
+static double truth(double n, double d)
+{
+	return 1.69 + 406.4 / pow(n, 0.34) + 410.7 / pow(d, 0.28);
+}
+
+/* SIZES runs at each of nb budgets from 1e18 up a decade each, N from a 16th of N* up 16x. */
+static size_t sweep(struct fit_run *runs, int nb)
+{
+	size_t n = 0;
+
+	for (int b = 0; b < nb; b++) {
+		double c = 1e18 * pow(10, b), mid = 0.6 * pow(c / 6, 0.4516); /* near N* */
+		for (int i = 0; i < SIZES; i++) {
+			double p = mid * pow(2, i - SIZES / 2);
+			double d = c / (6 * p);
+			runs[n++] = (struct fit_run){p, d, truth(p, d)};
+		}
+	}
+	return n;
+}
+
+/* Approach 3 on noise-free runs: the prediction is the measurement, the spread nothing. */
+static void parametric_predicts_the_truth(void **state)
+{
+	struct fit_run runs[4 * SIZES];
+	size_t n = sweep(runs, 4);
+	struct fit_parametric p;
+	struct fit_holdout h;
+
+	(void)state;
+	assert_int_equal(fit_parametric(runs, n, &p), MODEL_OK);
+	assert_int_equal(fit_holdout_parametric(runs, n, 6, p.theta, &h), MODEL_OK);
+	assert_int_equal(h.absent, FIT_HOLDOUT_DONE);
+	assert_int_equal(h.budgets, 4);
+	assert_int_equal(h.runs, SIZES);
+	assert_true(fabs(h.compute / 1e21 - 1) < 1e-9);
+	assert_true(fabs(h.predicted - h.measured) < 1e-3);
+	assert_true(h.rms_error < 1e-3);
+	assert_true(h.spread < 1e-3);
+}
+
+/* Approach 2 on noise-free runs: the others' frontier lands on the largest budget's minimum. */
+static void isoflop_predicts_the_minimum(void **state)
+{
+	struct fit_run runs[4 * SIZES];
+	size_t n = sweep(runs, 4);
+	struct fit_holdout h;
+
+	(void)state;
+	assert_int_equal(fit_holdout_isoflop(runs, n, 6, &h), MODEL_OK);
+	assert_int_equal(h.absent, FIT_HOLDOUT_DONE);
+	assert_true(fabs(h.params_predicted / h.params_measured - 1) < 1e-2);
+	assert_true(h.params_factor >= 1 && h.params_factor < 1.01);
+}
+
+/* Two budgets: one to hold out leaves one to fit, so there is no prediction. */
+static void two_budgets_are_too_few(void **state)
+{
+	struct fit_run runs[2 * SIZES];
+	size_t n = sweep(runs, 2);
+	struct fit_parametric p;
+	struct fit_holdout h;
+
+	(void)state;
+	assert_int_equal(fit_parametric(runs, n, &p), MODEL_OK);
+	assert_int_equal(fit_holdout_parametric(runs, n, 6, p.theta, &h), MODEL_EDOM);
+	assert_int_equal(h.absent, FIT_HOLDOUT_FEW_BUDGETS);
+	assert_int_equal(h.budgets, 2);
+	assert_int_equal(fit_holdout_isoflop(runs, n, 6, &h), MODEL_EDOM);
+	assert_int_equal(h.absent, FIT_HOLDOUT_FEW_BUDGETS);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(parametric_predicts_the_truth),
+	        cmocka_unit_test(isoflop_predicts_the_minimum),
+	        cmocka_unit_test(two_budgets_are_too_few),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,200 @@
+/*
+ * test_plan.c: the planned sweep and its simulation against the ground
+ * truth the simulation knows: the truth law's own closed forms (Hoffmann et
+ * al. 2022 App. D: N* = G (C/6)^a, a = beta / (alpha + beta),
+ * G = (alpha A / (beta B))^(1 / (alpha + beta))), never our printed output.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "../../model/plan.h"
+#include "fixtures.h"
+
+/* N* of an additive law at C, in closed form. */
+static double closed_nstar(const struct law *l, double c)
+{
+	double a = l->beta / (l->alpha + l->beta);
+	double g = pow(l->alpha * l->A / (l->beta * l->B), 1 / (l->alpha + l->beta));
+	return g * pow(c / l->k, a);
+}
+
+/* The sweep spends no more than its budget; each run is on its budget's iso-FLOP line. */
+static void cost_within_budget(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	static const double budgets[] = {2e22, 1e23, 3.3e23, 1e25};
+	static const struct plan_design designs[] = {{0, 0, 0, 0}, {4, 9, 0, 0}, {2, 3, 0, 0}};
+
+	for (size_t i = 0; i < sizeof budgets / sizeof *budgets; i++)
+		for (size_t k = 0; k < sizeof designs / sizeof *designs; k++) {
+			struct plan_sweep s;
+			double least, sum = 0;
+			assert_int_equal(plan_propose(&l, budgets[i], &designs[k], &s, &least),
+			                 MODEL_OK);
+			assert_int_equal(s.nruns, s.design.budgets * s.design.sizes);
+			for (int r = 0; r < s.nruns; r++) {
+				const struct plan_run *p = &s.runs[r];
+				assert_rel(6 * p->params * p->tokens, p->compute, 1e-12);
+				sum += p->flops;
+				assert_rel(p->cumulative, sum, 1e-12);
+			}
+			assert_rel(s.cost, sum, 1e-12);
+			assert_true(s.cost <= budgets[i]);
+			assert_true(s.cost > 0.999 * budgets[i]); /* and spends it */
+		}
+}
+
+/* Sizes are N* / 4 .. 4 N* of the truth, two decades of budgets. */
+static void sizes_around_the_truth(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_sweep s;
+	double least;
+
+	assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
+	assert_int_equal(s.nruns, 15);
+	assert_rel(s.budgets[2] / s.budgets[0], 100, 1e-12);
+	for (int b = 0; b < 3; b++) {
+		double nstar = closed_nstar(&l, s.budgets[b]);
+		assert_rel(s.runs[5 * b].params, nstar / 4, 1e-6);
+		assert_rel(s.runs[5 * b + 2].params, nstar, 1e-6);
+		assert_rel(s.runs[5 * b + 4].params, nstar * 4, 1e-6);
+	}
+}
+
+/* With noise near zero the simulated fits land on the truth. */
+static void noiseless_recovers_the_truth(void **state)
+{
+	(void)state;
+	static const char *const ids[] = {"besiroglu2024", "hoffmann2022"};
+
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		struct law l = fixture_law(ids[i]);
+		struct plan_sweep s;
+		struct plan_summary sum;
+		double least, a = l.beta / (l.alpha + l.beta);
+		assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
+		assert_int_equal(plan_simulate(&l, s.runs, s.nruns, 1e24, 1e-9, 8, 7, &sum), 0);
+		assert_rel(sum.a.truth, a, 1e-6);
+		assert_rel(sum.nstar.truth, closed_nstar(&l, 1e24), 1e-6);
+		assert_int_equal(sum.a.n, 8);
+		assert_int_equal(sum.nstar.n, 8);
+		/* exponents within 1e-3, N* within 1%, every quantile and on average */
+		const struct plan_error *e[3] = {&sum.a, &sum.b, &sum.nstar};
+		double tol[3] = {1e-3 / a, 1e-3 / (1 - a), 0.01};
+		for (int k = 0; k < 3; k++) {
+			assert_true(fabs(e[k]->p10) < tol[k] && fabs(e[k]->p90) < tol[k]);
+			assert_true(fabs(e[k]->bias) < tol[k] && e[k]->rms < tol[k]);
+		}
+	}
+}
+
+/* rms relative error of N* at 1e25 for a sweep of 3 budgets. */
+static double nstar_rms(const struct law *l, double budget, int sizes)
+{
+	struct plan_design d = {.sizes = sizes};
+	struct plan_sweep s;
+	struct plan_summary sum;
+	double least;
+
+	assert_int_equal(plan_propose(l, budget, &d, &s, &least), MODEL_OK);
+	assert_int_equal(plan_simulate(l, s.runs, s.nruns, 1e25, 0.005, 300, 3, &sum), 0);
+	return sum.nstar.rms;
+}
+
+/*
+ * More sizes per budget narrow N*, and less noise does. (A larger budget
+ * at the same shape does not, with noise a fixed fraction of the loss:
+ * the profiles flatten against E as compute grows, so the same 0.5% hides
+ * more of their curvature than the shorter extrapolation saves.)
+ */
+static void more_runs_shrink_the_error(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	double five = nstar_rms(&l, 3e22, 5), fifteen = nstar_rms(&l, 3e22, 15);
+	struct plan_sweep s;
+	struct plan_summary quiet;
+	double least;
+
+	assert_true(fifteen < 0.9 * five);
+	assert_int_equal(plan_propose(&l, 3e22, NULL, &s, &least), MODEL_OK);
+	assert_int_equal(plan_simulate(&l, s.runs, s.nruns, 1e25, 0.001, 300, 3, &quiet), 0);
+	assert_true(quiet.nstar.rms < 0.5 * five);
+}
+
+/* The same seed gives the same answer, whatever the threads did. */
+static void the_seed_decides(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_sweep s;
+	struct plan_summary x, y;
+	double least;
+
+	assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
+	assert_int_equal(plan_simulate(&l, s.runs, s.nruns, 1e24, 0.005, 40, 11, &x), 0);
+	assert_int_equal(plan_simulate(&l, s.runs, s.nruns, 1e24, 0.005, 40, 11, &y), 0);
+	assert_true(x.nstar.rms == y.nstar.rms && x.a.p10 == y.a.p10 &&
+	            x.nstar2.p90 == y.nstar2.p90);
+}
+
+/* Too small a budget, a law without L(N, D): refused, and the least budget is right. */
+static void refusals(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024"), f = fixture_law("llama3-2024");
+	struct plan_sweep s;
+	double least;
+
+	assert_int_equal(plan_propose(&f, 1e22, NULL, &s, &least), MODEL_ENOSURFACE);
+	assert_int_equal(plan_propose(&l, 1e18, NULL, &s, &least), MODEL_EDOM);
+	assert_true(least > 1e18 && isfinite(least));
+	assert_int_equal(plan_propose(&l, least * 0.99, NULL, &s, &least), MODEL_EDOM);
+	assert_int_equal(plan_propose(&l, least * 1.001, NULL, &s, &least), MODEL_OK);
+	assert_true(s.runs[0].params >= l.params.lo); /* the floor: where the truth was fitted */
+	struct plan_design two = {.budgets = 1, .sizes = 3};
+	assert_int_equal(plan_propose(&l, 1e22, &two, &s, &least), MODEL_EDOM); /* 3 runs < 5 */
+}
+
+/* The suggestion lowers N*'s error, on the same noise, and is among the candidates. */
+static void suggestion_narrows(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_sweep s;
+	struct plan_summary sum;
+	struct plan_candidate c[PLAN_MAX_CANDIDATES];
+	double least;
+	int best;
+
+	assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
+	assert_int_equal(plan_simulate(&l, s.runs, s.nruns, 1e24, 0.005, 100, 5, &sum), 0);
+	int m = plan_suggest(&l, &s, 1e24, 0.005, 100, 5, sum.nstar.rms, c, &best);
+	assert_true(m >= 4 && m <= PLAN_MAX_CANDIDATES);
+	assert_true(best >= 0 && best < m);
+	assert_true(c[best].rms < sum.nstar.rms);
+	for (int i = 0; i < m; i++) {
+		assert_true(c[i].cost > 0 && c[i].gain <= c[best].gain);
+		assert_true(c[i].runs[0].params >= s.floor);
+	}
+}
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(cost_within_budget),
+	        cmocka_unit_test(sizes_around_the_truth),
+	        cmocka_unit_test(noiseless_recovers_the_truth),
+	        cmocka_unit_test(more_runs_shrink_the_error),
+	        cmocka_unit_test(the_seed_decides),
+	        cmocka_unit_test(refusals),
+	        cmocka_unit_test(suggestion_narrows),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

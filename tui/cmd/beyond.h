@@ -1,0 +1,37 @@
+/*
+ * beyond.h: the note under loss's and optimum's text tables naming the laws
+ * whose rows lie past their fitted range (law_beyond_fit), with how far at
+ * the farthest row: "Extrapolated by besiroglu2024: D x46.5 past its fitted
+ * 318B, N x2.28 past 16.2B." The explorer's readout says the same per point.
+ */
+#ifndef ISOFLOP_BEYOND_H
+#define ISOFLOP_BEYOND_H
+
+#include "../../model/law.h"
+
+#define BEYOND_MAX_LAWS 32
+
+/* Past this many laws (--law all) the note is one line of factors. */
+#define BEYOND_LINES 3
+
+/* One law's farthest row past its fit. */
+struct beyond_law {
+	const char *id; /* the preset's id (the catalog outlives the note) */
+	const struct law *law;
+	struct law_beyond b;
+};
+
+/* The laws a table extrapolates, in the order their rows came. */
+struct beyond_notes {
+	struct beyond_law laws[BEYOND_MAX_LAWS];
+	int n;
+};
+
+/* A row of law `id` at (n, d, c): kept when it lies farther past the fit than the law's others. */
+void beyond_note(struct beyond_notes *nt, const char *id, const struct law *law, double n, double d,
+                 double c);
+
+/* One line per law that extrapolates; nothing when none does. */
+void beyond_print(const struct beyond_notes *nt);
+
+#endif

@@ -1,0 +1,401 @@
+/*
+ * cmd_plan.c: `isoflop plan`: an IsoFLOP sweep proposed for a budget of
+ * FLOPs, with a law as the truth: the runs on the truth's map, their table
+ * and cost, the simulated error of fitting them (model/plan.c) and the next
+ * run that narrows N* at the target most per FLOP. CSV is the runs, one a
+ * row, for a scheduler; JSON is the runs and the summary.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../model/optimum.h"
+#include "../../model/plan.h"
+#include "../../model/units.h"
+#include "../plot/canvas.h"
+#include "../plot/map.h"
+#include "cli.h"
+
+/* Replicas simulated unless --replicas says: the 200 fits. */
+#define PLAN_DEFAULT_REPLICAS 200
+
+/* What the command was asked and what it found. */
+struct plan_job {
+	const struct preset *law;
+	double budget, target, noise;
+	int replicas;
+	unsigned long seed;
+	struct plan_sweep sweep;
+	struct plan_summary sum;
+	struct plan_candidate cands[PLAN_MAX_CANDIDATES];
+	int ncands, best; /* best: the suggested candidate, or -1 */
+};
+
+/* The truth law: one, with a loss surface L(N, D) to simulate runs from. */
+static int find_truth(const struct cli *cli, struct plan_job *j)
+{
+	const struct catalog_entry *laws[1];
+
+	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
+		return cli_error("plan takes one law as the truth: --law ID (isoflop presets laws "
+		                 "lists them)");
+	if (cli_laws(cli, laws, 1) < 0)
+		return EXIT_USAGE;
+	j->law = &laws[0]->preset;
+	if (!law_has_surface(&j->law->law))
+		return cli_error("plan: '%s' is a %s law: the simulation needs a loss surface L(N, "
+		                 "D) as the truth (try --law " CLI_DEFAULT_LAW ")",
+		                 j->law->id, preset_family_name(j->law->law.family));
+	return 0;
+}
+
+/* --budget and --target, both required, and the simulation's settings. */
+static int read_numbers(const struct cli *cli, struct plan_job *j)
+{
+	if (!(cli->given & OPT_BUDGET))
+		return cli_error("plan needs --budget FLOPS: the FLOPs the whole sweep may spend");
+	if (!(cli->given & OPT_TARGET))
+		return cli_error("plan needs --target C: the compute (FLOPs) whose N* the sweep "
+		                 "is to predict");
+	if (!(cli->target >= LAW_COMPUTE_MIN && cli->target <= LAW_COMPUTE_MAX))
+		return cli_error("plan: --target %g is not a compute from %g to %g FLOPs",
+		                 cli->target, LAW_COMPUTE_MIN, LAW_COMPUTE_MAX);
+	j->budget = cli->plan_budget;
+	j->target = cli->target;
+	j->noise = (cli->given & OPT_NOISE) ? cli->noise : PLAN_DEFAULT_NOISE;
+	j->replicas = (cli->given & OPT_REPLICAS) ? (int)cli->replicas : PLAN_DEFAULT_REPLICAS;
+	j->seed = (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1;
+	return 0;
+}
+
+/* The sweep for the budget, or the one line that says why there is none. */
+static int propose(const struct cli *cli, struct plan_job *j)
+{
+	struct plan_design d = {.budgets = (cli->given & OPT_NBUDGETS) ? (int)cli->plan_budgets : 0,
+	                        .sizes = (cli->given & OPT_SIZES) ? (int)cli->sizes : 0};
+	char least[32], floor[32], small[32], top[32], given[32], target[32];
+	double need;
+
+	units_format_compute(j->budget, given, sizeof given);
+	units_format_compute(j->target, target, sizeof target);
+	if (plan_propose(&j->law->law, j->budget, &d, &j->sweep, &need) != MODEL_OK) {
+		const struct plan_design *u = &j->sweep.design;
+		units_format_compute(need, least, sizeof least);
+		units_format_count(j->sweep.floor, floor, sizeof floor);
+		units_format_count(j->sweep.nruns ? j->sweep.runs[0].params : 0, small,
+		                   sizeof small);
+		return cli_error(
+		        "plan: --budget %g FLOPs is too small for %d budgets x %d sizes: the "
+		        "smallest run would have N = %s, below %s (%s); give --budget %s "
+		        "or more",
+		        j->budget, u->budgets, u->sizes, small, floor,
+		        j->law->law.params.lo > 0 ? "where the law was fitted"
+		                                  : "the smallest sensible run",
+		        least);
+	}
+	if (!(j->target > j->sweep.budgets[j->sweep.nbudgets - 1])) {
+		units_format_compute(j->sweep.budgets[j->sweep.nbudgets - 1], top, sizeof top);
+		return cli_error("plan: --target %s is not above the sweep's largest budget, %s "
+		                 "FLOPs: give a larger --target or a smaller --budget",
+		                 target, top);
+	}
+	return 0;
+}
+
+/* The simulation of the sweep, then of each candidate next run. */
+static int simulate(struct plan_job *j)
+{
+	const struct law *t = &j->law->law;
+
+	if (plan_simulate(t, j->sweep.runs, j->sweep.nruns, j->target, j->noise, j->replicas,
+	                  j->seed, &j->sum) != 0)
+		return cli_error("plan: '%s' gives no N* at %g FLOPs to simulate against",
+		                 j->law->id, j->target);
+	j->ncands = plan_suggest(t, &j->sweep, j->target, j->noise, j->replicas, j->seed,
+	                         j->sum.nstar.rms, j->cands, &j->best);
+	if (j->ncands < 0)
+		return cli_error("out of memory");
+	return 0;
+}
+
+/* ---- the runs as a table ---- */
+
+static const struct column run_cols[] = {
+        {"budget", "budget C", COL_COMPUTE, false},
+        {"params", "N", COL_COUNT, false},
+        {"tokens", "D", COL_COUNT, false},
+        {"flops", "FLOPs 6ND", COL_COMPUTE, false},
+        {"cumulative", "cumulative", COL_COMPUTE, false},
+        {"next", "next", COL_BOOL, false},
+};
+#define RUN_NCOLS ((int)(sizeof run_cols / sizeof *run_cols))
+
+static int add_run(struct table *t, const struct plan_run *r, double cumulative, bool next)
+{
+	struct cell row[RUN_NCOLS] = {cell_num(r->compute), cell_num(r->params),
+	                              cell_num(r->tokens),  cell_num(r->flops),
+	                              cell_num(cumulative), cell_bool(next)};
+	return table_add(t, row);
+}
+
+/* The proposed runs, then the suggested next run(s), marked next. */
+static int fill_runs(struct table *t, const struct plan_job *j)
+{
+	int rc = 0;
+
+	table_init(t, run_cols, RUN_NCOLS);
+	for (int i = 0; i < j->sweep.nruns && rc == 0; i++)
+		rc = add_run(t, &j->sweep.runs[i], j->sweep.runs[i].cumulative, false);
+	double sum = j->sweep.cost;
+	for (int i = 0; j->best >= 0 && i < j->cands[j->best].nruns && rc == 0; i++) {
+		sum += j->cands[j->best].runs[i].flops;
+		rc = add_run(t, &j->cands[j->best].runs[i], sum, true);
+	}
+	return rc;
+}
+
+/* ---- the summary ---- */
+
+static const struct column err_cols[] = {
+        {"quantity", "relative error of", COL_TEXT, false},
+        {"truth", "truth", COL_NUMBER, false},
+        {"p10", "10%", COL_SHARE, false},
+        {"p50", "50%", COL_SHARE, false},
+        {"p90", "90%", COL_SHARE, false},
+        {"bias", "bias", COL_SHARE, false},
+        {"rms", "rms", COL_SHARE, false},
+        {"fits", "fits", COL_WHOLE, false},
+};
+#define ERR_NCOLS ((int)(sizeof err_cols / sizeof *err_cols))
+
+static void error_row(const struct plan_error *e, const char *what, struct cell *row)
+{
+	row[0] = cell_text(what);
+	row[1] = cell_num(e->truth);
+	double v[5] = {e->p10, e->p50, e->p90, e->bias, e->rms};
+	for (int k = 0; k < 5; k++)
+		row[2 + k] = isfinite(v[k]) ? cell_num(v[k]) : cell_none();
+	row[7] = cell_num(e->n);
+}
+
+/* The five estimates' rows: Approach 3's a, b and N*, Approach 2's a and N*. */
+static int fill_errors(struct table *t, const struct plan_summary *s, bool for_people)
+{
+	const struct plan_error *e[5] = {&s->a, &s->b, &s->nstar, &s->a2, &s->nstar2};
+	static const char *const titles[5] = {"a (N* ~ C^a)", "b (D* ~ C^b)", "N* at target",
+	                                      "a, Approach 2", "N*, Approach 2"};
+	static const char *const keys[5] = {"a", "b", "nstar", "a_approach2", "nstar_approach2"};
+	const char *const *names = for_people ? titles : keys;
+	struct cell row[ERR_NCOLS];
+	int rc = 0;
+
+	table_init(t, err_cols, ERR_NCOLS);
+	for (int k = 0; k < 5 && rc == 0; k++) {
+		error_row(e[k], names[k], row);
+		rc = table_add(t, row);
+	}
+	return rc;
+}
+
+/* ---- text ---- */
+
+/* The map's window: every run and the target's optimum, with a margin. */
+static void map_window(const struct plan_job *j, const struct allocation *at, double w[4])
+{
+	w[0] = w[2] = INFINITY;
+	w[1] = at->params;
+	w[3] = at->tokens;
+	for (int i = 0; i < j->sweep.nruns; i++) {
+		w[0] = fmin(w[0], j->sweep.runs[i].params);
+		w[1] = fmax(w[1], j->sweep.runs[i].params);
+		w[2] = fmin(w[2], j->sweep.runs[i].tokens);
+		w[3] = fmax(w[3], j->sweep.runs[i].tokens);
+	}
+	w[0] /= 4, w[2] /= 4, w[1] *= 4, w[3] *= 4;
+}
+
+/* The truth's map with the runs as x, N* at the target as T and the next run as @. */
+static int draw_map(const struct cli *cli, const struct plan_job *j, struct fit_run *runs)
+{
+	struct allocation at;
+	struct canvas c;
+	struct map m;
+	double w[4];
+
+	optimum_at_compute(&j->law->law, j->target, 0, &at);
+	map_window(j, &at, w);
+	for (int i = 0; i < j->sweep.nruns; i++)
+		runs[i] = (struct fit_run){j->sweep.runs[i].params, j->sweep.runs[i].tokens, 0};
+	struct map_marker target = {"T", "N* at the target", at.params, at.tokens, MAP_MARKED};
+	struct map_spec spec = {.law = &j->law->law,
+	                        .law_name = j->law->name,
+	                        .law_id = j->law->id,
+	                        .dataset = j->law->dataset,
+	                        .n_lo = w[0],
+	                        .n_hi = w[1],
+	                        .d_lo = w[2],
+	                        .d_hi = w[3],
+	                        .markers = &target,
+	                        .nmarkers = 1,
+	                        .runs = runs,
+	                        .nruns = j->sweep.nruns,
+	                        .point_label = "next run"};
+	if (j->best >= 0) {
+		spec.has_point = true;
+		spec.point_n = j->cands[j->best].runs[0].params;
+		spec.point_d = j->cands[j->best].runs[0].tokens;
+	}
+	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
+		return cli_error("out of memory");
+	int rc = map_draw_base(&c, (struct rect){0, 0, c.w, c.h}, &spec, &m);
+	if (rc == 0) {
+		map_draw_overlay(&c, (struct rect){0, 0, c.w, c.h}, &spec, &m);
+		canvas_print(&c, stdout, cli_use_color(cli));
+	}
+	canvas_free(&c);
+	return rc == 0 ? 0 : cli_error("out of memory");
+}
+
+/* The sweep's one-line account and the simulation's settings. */
+static void print_heading(const struct plan_job *j)
+{
+	char lo[32], hi[32], cost[32], budget[32];
+
+	units_format_compute(j->sweep.budgets[0], lo, sizeof lo);
+	units_format_compute(j->sweep.budgets[j->sweep.nbudgets - 1], hi, sizeof hi);
+	units_format_compute(j->sweep.cost, cost, sizeof cost);
+	units_format_compute(j->budget, budget, sizeof budget);
+	printf("\n%d runs: %d budgets from %s to %s FLOPs x %d sizes (N*/%g to %gN*), "
+	       "cost %s of %s FLOPs\n",
+	       j->sweep.nruns, j->sweep.nbudgets, lo, hi, j->sweep.design.sizes,
+	       j->sweep.design.spread, j->sweep.design.spread, cost, budget);
+}
+
+/* What the simulation assumed. */
+static void print_simulation(const struct plan_job *j)
+{
+	char target[32];
+
+	units_format_compute(j->target, target, sizeof target);
+	printf("\nsimulated: %d replicas, truth %s, noise %g of log loss, target %s FLOPs;\n"
+	       "Approach 3 refitted from %d starts near the truth (not the 4,500-start grid)\n",
+	       j->sum.replicas, j->law->id, j->noise, target, PLAN_STARTS);
+}
+
+/* The suggested next run, or why there is none. */
+static void print_next(const struct plan_job *j)
+{
+	char n[32], c[32], cost[32];
+
+	if (j->best < 0) {
+		printf("next run: none of %d candidates narrows N* at the target in this "
+		       "simulation\n",
+		       j->ncands);
+		return;
+	}
+	const struct plan_candidate *k = &j->cands[j->best];
+	units_format_count(k->runs[0].params, n, sizeof n);
+	units_format_compute(k->runs[0].compute, c, sizeof c);
+	units_format_compute(k->cost, cost, sizeof cost);
+	if (k->nruns == 1)
+		printf("next run (@): N = %s at %s FLOPs", n, c);
+	else
+		printf("next runs (@ the first): a new budget of %s FLOPs, %d sizes", c, k->nruns);
+	printf(", +%s FLOPs: N* error %.1f%% -> %.1f%% rms\n"
+	       "  (the most narrowing per FLOP of %d candidates)\n",
+	       cost, j->sum.nstar.rms * 100, k->rms * 100, j->ncands);
+}
+
+static int print_text(const struct cli *cli, const struct plan_job *j)
+{
+	struct fit_run runs[PLAN_MAX_RUNS];
+	struct table t;
+	int rc;
+
+	if ((rc = draw_map(cli, j, runs)) != 0)
+		return rc;
+	print_heading(j);
+	if (fill_runs(&t, j) == 0)
+		table_print(&t, FORMAT_TEXT, stdout);
+	table_free(&t);
+	print_simulation(j);
+	if (fill_errors(&t, &j->sum, true) == 0)
+		table_print(&t, FORMAT_TEXT, stdout);
+	table_free(&t);
+	print_next(j);
+	return 0;
+}
+
+/* ---- JSON ---- */
+
+#define SUM_FIELDS 10
+
+/* The summary as one JSON object: the settings, the errors, the next run. */
+static void print_summary_json(const struct plan_job *j)
+{
+	static const struct column cols[SUM_FIELDS] = {
+	        {"law", "", COL_TEXT, false},        {"budget", "", COL_COMPUTE, false},
+	        {"target", "", COL_COMPUTE, false},  {"cost", "", COL_COMPUTE, false},
+	        {"noise", "", COL_NUMBER, false},    {"replicas", "", COL_WHOLE, false},
+	        {"seed", "", COL_WHOLE, false},      {"starts", "", COL_WHOLE, false},
+	        {"nstar_rms", "", COL_SHARE, false}, {"next_rms", "", COL_SHARE, false},
+	};
+	struct cell cells[SUM_FIELDS] = {
+	        cell_text(j->law->id),
+	        cell_num(j->budget),
+	        cell_num(j->target),
+	        cell_num(j->sweep.cost),
+	        cell_num(j->noise),
+	        cell_num(j->replicas),
+	        cell_num((double)j->seed),
+	        cell_num(PLAN_STARTS),
+	        cell_num(j->sum.nstar.rms),
+	        j->best >= 0 ? cell_num(j->cands[j->best].rms) : cell_none()};
+	struct record r = {cols, cells, SUM_FIELDS};
+
+	table_print_record(&r, FORMAT_JSON, stdout);
+}
+
+static int print_json(const struct plan_job *j)
+{
+	struct table runs, errs;
+	int rc = fill_runs(&runs, j) | fill_errors(&errs, &j->sum, false);
+
+	if (rc == 0) {
+		fputs("{\"runs\":", stdout);
+		table_print(&runs, FORMAT_JSON, stdout);
+		fputs(",\"errors\":", stdout);
+		table_print(&errs, FORMAT_JSON, stdout);
+		fputs(",\"summary\":", stdout);
+		print_summary_json(j);
+		fputs("}\n", stdout);
+	}
+	table_free(&runs);
+	table_free(&errs);
+	return rc == 0 ? 0 : cli_error("out of memory");
+}
+
+int cmd_plan(const struct cli *cli)
+{
+	static struct plan_job j; /* sweeps and candidates: too large for the stack */
+	int rc;
+
+	memset(&j, 0, sizeof j);
+	if (cli->nargs > 0)
+		return cli_error("plan takes no operand '%s'", cli->args[0]);
+	if ((rc = find_truth(cli, &j)) != 0 || (rc = read_numbers(cli, &j)) != 0 ||
+	    (rc = propose(cli, &j)) != 0 || (rc = simulate(&j)) != 0)
+		return rc;
+	if (cli->format == FORMAT_JSON)
+		return print_json(&j);
+	if (cli->format == FORMAT_CSV) {
+		struct table t;
+		rc = fill_runs(&t, &j);
+		if (rc == 0)
+			table_print(&t, FORMAT_CSV, stdout);
+		table_free(&t);
+		return rc == 0 ? 0 : cli_error("out of memory");
+	}
+	return print_text(cli, &j);
+}
