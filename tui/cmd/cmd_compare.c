@@ -250,11 +250,12 @@ static void print_notes(const struct cli *cli, const struct compare_job *job, co
 		const struct cell *row = &t->cells[0];
 		units_format_compute(row[2].value, cb, sizeof cb);
 		units_format_compute(row[4].value, bb, sizeof bb);
-		printf("At %s FLOPs %s's compute-optimal run reaches L = %.4f;\n%s reaches it "
+		printf("At %s FLOPs the compute-optimal run of %s reaches L = %.4f;\n%s reaches it "
 		       "with %.3gx the compute, %s FLOPs (derived).\n",
 		       cb, job->a->id, row[3].value, job->b->id, row[5].value, bb);
 	} else {
-		printf("k: %s needs k x C to reach the loss %s's\ncompute-optimal run reaches at "
+		printf("k: %s needs k x C to reach the loss the compute-optimal run\nof %s reaches "
+		       "at "
 		       "C (derived).\n",
 		       job->b->id, job->a->id);
 	}

@@ -117,8 +117,11 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	case COL_WHOLE:
 		units_format_fixed(v->value, 0, buf, size);
 		break;
-	case COL_NUMBER:
-		snprintf(buf, size, "%.4g", v->value);
+	case COL_NUMBER: /* %g writes 5.5e-4 as 0.0005545: an exponent reads sooner */
+		if (v->value != 0 && fabs(v->value) < 1e-3)
+			snprintf(buf, size, "%.3e", v->value);
+		else
+			snprintf(buf, size, "%.4g", v->value);
 		break;
 	case COL_BOOL:
 		snprintf(buf, size, "%s", v->value != 0 ? "true" : "false");
