@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "../../model/fit.h"
-#include "../../model/uncertainty.h"
 
 #include "../../model/optimum.h"
 #include "../../model/units.h"
@@ -175,31 +174,6 @@ static struct law *boot_laws;
 static int nboot;
 
 /*
- * Refit N resamples of the runs from their fit, once, before the first
- * frame: the band, the profiles' interval and the readout's read them at
- * every C. 0 or EXIT_USAGE.
- */
-static int start_bootstrap(const struct cli *cli, const struct fit_run *runs, size_t n,
-                           const struct fit_parametric *fit)
-{
-	if (cli->bootstrap <= 0)
-		return 0;
-	if ((boot_laws = malloc(sizeof *boot_laws * (size_t)cli->bootstrap)) == NULL)
-		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
-	nboot = fit_bootstrap_laws(runs, n, LAW_K_TRAINING, (int)cli->bootstrap,
-	                           (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1, fit,
-	                           boot_laws);
-	if (nboot < 0)
-		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
-	if (nboot < 2)
-		return cli_error("--bootstrap %ld: %s of the resampled runs refitted; no band to "
-		                 "draw (isoflop fit %s --bootstrap %ld says more)",
-		                 cli->bootstrap, nboot == 0 ? "none" : "one", cli->runs,
-		                 cli->bootstrap);
-	return 0;
-}
-
-/*
  * --runs FILE|-: read the runs (a pipe before the terminal opens, then keys
  * come from /dev/tty), fit Approach 3 and add the law to the catalog.
  */
@@ -219,7 +193,7 @@ static int load_runs(const struct cli *cli, struct fit_run **runs, size_t *n)
 	}
 	if ((rc = runs_law_fit(cli, "draw", &runs_law)) != 0)
 		return rc;
-	if ((rc = start_bootstrap(cli, runs_law.runs, runs_law.n, &runs_law.fit)) != 0) {
+	if ((rc = runs_law_bootstrap(cli, &runs_law, &boot_laws, &nboot)) != 0) {
 		free(runs_law.runs);
 		return rc;
 	}
@@ -476,6 +450,29 @@ static int start_views(const struct cli *cli, struct app *a)
 	return 0;
 }
 
+/* --compare ID: the compare view ('c') open on that law from the first frame. */
+static int start_compare(const struct cli *cli, struct app *a)
+{
+	const struct catalog_entry *b;
+
+	if (cli->compare == NULL)
+		return 0;
+	if ((b = catalog_law(cli->catalog, cli->compare)) == NULL)
+		return strcmp(cli->compare, RUNS_LAW_DEFAULT_ID) == 0 && cli->runs == NULL
+		               ? cli_error("--compare: law 'runs' is the fit of --runs FILE: give "
+		                           "--runs")
+		               : cli_error("--compare: unknown law '%s' (isoflop presets laws "
+		                           "lists them)",
+		                           cli->compare);
+	size_t i = (size_t)(b - cli->catalog->laws);
+	if (i == a->scene.law)
+		return cli_error("--compare: '%s' is the law shown; compare it with another (--law "
+		                 "ID sets the one shown)",
+		                 cli->compare);
+	app_set_compare(a, (long)i);
+	return 0;
+}
+
 /* --notes PATH: where the tour's speaker notes go, checked before the first step. */
 static int start_notes(const struct cli *cli, struct app *a)
 {
@@ -610,8 +607,9 @@ int cmd_explore(const struct cli *cli)
 		        (size_t)(catalog_law(cli->catalog, runs_law.id) - cli->catalog->laws));
 	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_testtime(cli, &a)) != 0 ||
 	    (rc = start_downstream(cli, &a)) != 0 || (rc = start_point(cli, &a)) != 0 ||
-	    (rc = start_views(cli, &a)) != 0 || (rc = start_notes(cli, &a)) != 0 ||
-	    (rc = start_tour(cli, &a)) != 0 || (rc = start_record(cli, &a)) != 0)
+	    (rc = start_views(cli, &a)) != 0 || (rc = start_compare(cli, &a)) != 0 ||
+	    (rc = start_notes(cli, &a)) != 0 || (rc = start_tour(cli, &a)) != 0 ||
+	    (rc = start_record(cli, &a)) != 0)
 		return rc;
 	if (cli->dump) {
 		rc = dump_frame(cli, &a);

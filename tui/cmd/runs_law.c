@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../../model/uncertainty.h"
 #include "../../presets/runs.h"
 #include "../../presets/write.h"
 #include "runs_law.h"
@@ -90,4 +91,26 @@ int runs_law_load(const struct cli *cli, const char *use, struct runs_law *out)
 	int rc = runs_law_read(cli, out);
 
 	return rc != 0 ? rc : runs_law_fit(cli, use, out);
+}
+
+int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct law **draws, int *n)
+{
+	*draws = NULL;
+	*n = 0;
+	if (cli->bootstrap <= 0)
+		return 0;
+	if ((*draws = malloc(sizeof **draws * (size_t)cli->bootstrap)) == NULL)
+		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
+	*n = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap,
+	                        (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1, &r->fit,
+	                        *draws);
+	if (*n >= 2)
+		return 0;
+	free(*draws);
+	*draws = NULL;
+	if (*n < 0)
+		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
+	return cli_error("--bootstrap %ld: %s of the resampled runs refitted; no band to draw "
+	                 "(isoflop fit %s --bootstrap %ld says more)",
+	                 cli->bootstrap, *n == 0 ? "none" : "one", cli->runs, cli->bootstrap);
 }

@@ -33,6 +33,14 @@ int runs_law_read(const struct cli *cli, struct runs_law *out);
  */
 int runs_law_fit(const struct cli *cli, const char *use, struct runs_law *out);
 
+/*
+ * --bootstrap N: refit N resamples of the runs from their fit, once, for
+ * the band, the profiles' interval and the readout; *draws (free() them)
+ * and *n how many refitted; NULL and 0 without --bootstrap. 0, or
+ * EXIT_USAGE after one line when under two refit (nothing to free then).
+ */
+int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct law **draws, int *n);
+
 /* runs_law_read, then runs_law_fit. */
 int runs_law_load(const struct cli *cli, const char *use, struct runs_law *out);
 
