@@ -90,6 +90,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 	@ISOFLOP=$(abspath $(BIN)) VTERM_SCREEN=$(abspath build/vterm_screen) sh tests/run.sh \
 		$(BUILD)/counts $(UNIT_BIN) tests/cli.sh tests/fit.sh tests/bad.sh tests/docs.sh \
 		tests/runs-input.sh \
+		tests/runs-plot.sh \
 		tests/compare.sh \
 		tests/band.sh \
 		tests/golden.sh tests/e2e.sh tests/vterm.sh tests/files.sh tests/numbers.sh \

@@ -315,7 +315,7 @@ int cmd_compare(const struct cli *cli)
 		return cli_error(
 		        "compare --bootstrap N and --seed S refit --runs FILE: give --runs");
 	if (cli->runs != NULL) {
-		if ((rc = runs_law_load(cli, &runs)) != 0)
+		if ((rc = runs_law_load(cli, "compare", &runs)) != 0)
 			return rc;
 		job.runs_id = runs.id;
 	}

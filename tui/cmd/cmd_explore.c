@@ -12,15 +12,13 @@
 #include <unistd.h>
 
 #include "../../model/fit.h"
-#include "../../model/uncertainty.h"
-#include "../../presets/runs.h"
-#include "../../presets/write.h"
 
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../explore/app.h"
 #include "cli.h"
 #include "downstream_cols.h"
+#include "runs_law.h"
 #include "../explore/explorer.h"
 #include "../explore/record.h"
 #include "../explore/screen.h"
@@ -167,39 +165,13 @@ static int start_point(const struct cli *cli, struct app *a)
 	return rc;
 }
 
-/* The id of the law fitted to --runs, offered in the law picker: "runs", or
- * "runs-2", "runs-3"... when a user's preset has taken it. */
-#define RUNS_LAW_ID "runs"
-static char runs_law_id[16] = RUNS_LAW_ID;
+/* The law fitted to --runs: its id ("runs", or "runs-2"... when a user's
+ * preset has taken it) is offered in the law picker. */
+static struct runs_law runs_law;
 
 /* --bootstrap N with --runs: the fit's bootstrap laws, kept for the explorer's life. */
 static struct law *boot_laws;
 static int nboot;
-
-/*
- * Refit N resamples of the runs from their fit, once, before the first
- * frame: the band, the profiles' interval and the readout's read them at
- * every C. 0 or EXIT_USAGE.
- */
-static int start_bootstrap(const struct cli *cli, const struct fit_run *runs, size_t n,
-                           const struct fit_parametric *fit)
-{
-	if (cli->bootstrap <= 0)
-		return 0;
-	if ((boot_laws = malloc(sizeof *boot_laws * (size_t)cli->bootstrap)) == NULL)
-		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
-	nboot = fit_bootstrap_laws(runs, n, LAW_K_TRAINING, (int)cli->bootstrap,
-	                           (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1, fit,
-	                           boot_laws);
-	if (nboot < 0)
-		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
-	if (nboot < 2)
-		return cli_error("--bootstrap %ld: %s of the resampled runs refitted; no band to "
-		                 "draw (isoflop fit %s --bootstrap %ld says more)",
-		                 cli->bootstrap, nboot == 0 ? "none" : "one", cli->runs,
-		                 cli->bootstrap);
-	return 0;
-}
 
 /*
  * --runs FILE|-: read the runs (a pipe before the terminal opens, then keys
@@ -207,63 +179,27 @@ static int start_bootstrap(const struct cli *cli, const struct fit_run *runs, si
  */
 static int load_runs(const struct cli *cli, struct fit_run **runs, size_t *n)
 {
-	char err[1024];
-	struct fit_parametric fit;
-	static struct preset p;
+	int rc = runs_law_read(cli, &runs_law);
 
-	if (runs_load(cli->runs, LAW_K_TRAINING, runs, n, err, sizeof err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		return EXIT_USAGE;
-	}
+	if (rc != 0)
+		return rc;
 	if (strcmp(cli->runs, "-") == 0 && !cli->dump) {
 		int fd = open("/dev/tty", O_RDONLY);
 		if (fd < 0 || dup2(fd, STDIN_FILENO) < 0) {
-			free(*runs);
+			free(runs_law.runs);
 			return cli_error("--runs -: no terminal to read keys from after the pipe");
 		}
 		close(fd);
 	}
-	/* the map needs L(N, D): what fit reports on such runs, here a refusal */
-	enum model_status st = fit_parametric_with(*runs, *n, NULL, &fit);
-	char flat = st == MODEL_OK ? fit_parametric_flat_term(&fit, *runs, *n) : 0;
-	if (st != MODEL_OK || fit.one_d || flat != 0) {
-		char db[16];
-		units_format_count((*runs)[0].tokens, db, sizeof db);
-		free(*runs);
-		if (st == MODEL_OK && fit.one_d)
-			return cli_error(
-			        "%s: every run has D = %s: no L(N, D) to draw (isoflop fit "
-			        "%s fits L(N) alone)",
-			        cli->runs, db, cli->runs);
-		if (flat != 0)
-			return cli_error("%s: the loss does not fall with %c across the runs: no "
-			                 "law to draw (isoflop fit %s says more)",
-			                 cli->runs, flat, cli->runs);
-		return cli_error("%s: no fit with positive exponents; try isoflop fit %s",
-		                 cli->runs, cli->runs);
+	if ((rc = runs_law_fit(cli, "draw", &runs_law)) != 0)
+		return rc;
+	if ((rc = runs_law_bootstrap(cli, &runs_law, &boot_laws, &nboot)) != 0) {
+		free(runs_law.runs);
+		return rc;
 	}
-	for (int i = 2; catalog_law(cli->catalog, runs_law_id) != NULL && i < 100; i++)
-		snprintf(runs_law_id, sizeof runs_law_id, "%s-%d", RUNS_LAW_ID, i);
-	char name[sizeof p.name], source[sizeof p.source];
-	struct law law = fit_parametric_law(&fit, LAW_K_TRAINING);
-	/* the range isoflop fit --output saves: the map shades and the readout warns past it */
-	fit_runs_range(*runs, *n, LAW_K_TRAINING, &law);
-	snprintf(name, sizeof name, "Fit of %.100s", cli->runs);
-	snprintf(source, sizeof source,
-	         "isoflop fit of %.200s: %zu runs, Approach 3 (Hoffmann et al. 2022, "
-	         "arXiv:2203.15556)",
-	         cli->runs, *n);
-	preset_of_law(&p, NULL, &law, &(struct law_origin){runs_law_id, name, source, "your runs"});
-	snprintf(p.file, sizeof p.file, "%.1000s", cli->runs);
-	if (catalog_add_law(cli->catalog, &p) < 0) {
-		free(*runs);
-		return cli_error(
-		        "--runs: no free id for the fitted law (runs to runs-99 are taken)");
-	}
-	int rc = start_bootstrap(cli, *runs, *n, &fit);
-	if (rc != 0)
-		free(*runs);
-	return rc;
+	*runs = runs_law.runs;
+	*n = runs_law.n;
+	return 0;
 }
 
 /* A number as people write it, to 3 significant digits: 0.01, 3650, 1.72e4. */
@@ -514,6 +450,29 @@ static int start_views(const struct cli *cli, struct app *a)
 	return 0;
 }
 
+/* --compare ID: the compare view ('c') open on that law from the first frame. */
+static int start_compare(const struct cli *cli, struct app *a)
+{
+	const struct catalog_entry *b;
+
+	if (cli->compare == NULL)
+		return 0;
+	if ((b = catalog_law(cli->catalog, cli->compare)) == NULL)
+		return strcmp(cli->compare, RUNS_LAW_DEFAULT_ID) == 0 && cli->runs == NULL
+		               ? cli_error("--compare: law 'runs' is the fit of --runs FILE: give "
+		                           "--runs")
+		               : cli_error("--compare: unknown law '%s' (isoflop presets laws "
+		                           "lists them)",
+		                           cli->compare);
+	size_t i = (size_t)(b - cli->catalog->laws);
+	if (i == a->scene.law)
+		return cli_error("--compare: '%s' is the law shown; compare it with another (--law "
+		                 "ID sets the one shown)",
+		                 cli->compare);
+	app_set_compare(a, (long)i);
+	return 0;
+}
+
 /* --notes PATH: where the tour's speaker notes go, checked before the first step. */
 static int start_notes(const struct cli *cli, struct app *a)
 {
@@ -619,7 +578,7 @@ int cmd_explore(const struct cli *cli)
 	if (cli->domain != NULL && (domain = cli_domain(cli->domain)) < 0)
 		return 2;
 	const struct catalog_entry *law = catalog_law(cli->catalog, cli->law    ? cli->law
-	                                                            : cli->runs ? runs_law_id
+	                                                            : cli->runs ? runs_law.id
 	                                                                        : CLI_DEFAULT_LAW);
 	if (domain >= 0 && cli->law == NULL && !cli->runs &&
 	    (law = domain_first(cli, domain)) == NULL)
@@ -645,11 +604,12 @@ int cmd_explore(const struct cli *cli)
 	if (boot_laws != NULL)
 		app_set_draws(
 		        &a, boot_laws, nboot,
-		        (size_t)(catalog_law(cli->catalog, runs_law_id) - cli->catalog->laws));
+		        (size_t)(catalog_law(cli->catalog, runs_law.id) - cli->catalog->laws));
 	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_testtime(cli, &a)) != 0 ||
 	    (rc = start_downstream(cli, &a)) != 0 || (rc = start_point(cli, &a)) != 0 ||
-	    (rc = start_views(cli, &a)) != 0 || (rc = start_notes(cli, &a)) != 0 ||
-	    (rc = start_tour(cli, &a)) != 0 || (rc = start_record(cli, &a)) != 0)
+	    (rc = start_views(cli, &a)) != 0 || (rc = start_compare(cli, &a)) != 0 ||
+	    (rc = start_notes(cli, &a)) != 0 || (rc = start_tour(cli, &a)) != 0 ||
+	    (rc = start_record(cli, &a)) != 0)
 		return rc;
 	if (cli->dump) {
 		rc = dump_frame(cli, &a);

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "downstream_cols.h"
 #include "power_args.h"
+#include "runs_law.h"
 #include "../plot/map.h"
 #include "../plot/profiles.h"
 #include "../explore/markers.h"
@@ -20,6 +21,17 @@
 
 /* The default window: 10M to 10T parameters, 100M to 100T tokens. */
 static const double default_range[4] = {1e7, 1e13, 1e8, 1e14};
+
+/*
+ * plot contour --runs FILE: the runs drawn as x and their fit as law 'runs'
+ * (the law drawn unless --law names another); with --bootstrap N the
+ * refits' 10-90% band of the frontier, as the explorer draws them.
+ */
+struct plot_runs {
+	struct runs_law law; /* law.runs is NULL without --runs */
+	struct law *draws;   /* the refits, or NULL */
+	int ndraws;
+};
 
 /* The current point, from two of N, D, C, or the optimum at C alone. */
 static int current_point(const struct cli *cli, const struct law *law, double *n, double *d,
@@ -147,7 +159,8 @@ static int frontier_option(const struct cli *cli, struct map_spec *spec)
 }
 
 static int draw_contour(const struct cli *cli, const struct preset *law, const double range[4],
-                        struct canvas *c, struct map_marker *markers, int max)
+                        const struct plot_runs *runs, struct canvas *c, struct map_marker *markers,
+                        int max)
 {
 	struct map_spec spec = {
 	        .law = &law->law,
@@ -162,6 +175,10 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 	        .d_lo = range[2],
 	        .d_hi = range[3],
 	        .markers = markers,
+	        .runs = runs->law.runs,
+	        .nruns = (int)runs->law.n,
+	        .draws = runs->draws,
+	        .ndraws = runs->ndraws,
 	};
 	struct map m;
 	int rc;
@@ -217,7 +234,7 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 }
 
 static int plot_contour(const struct cli *cli, const struct preset *law, const double range[4],
-                        struct canvas *c)
+                        const struct plot_runs *runs, struct canvas *c)
 {
 	/* serving's tokens move an L(N, D) optimum; a one-variable law has none to move */
 	if (law->law.family == LAW_POWER && (cli->given & OPT_INFERENCE))
@@ -241,13 +258,13 @@ static int plot_contour(const struct cli *cli, const struct preset *law, const d
 
 	if (markers == NULL)
 		return cli_error("out of memory");
-	int rc = draw_contour(cli, law, range, c, markers, max);
+	int rc = draw_contour(cli, law, range, runs, c, markers, max);
 	free(markers);
 	return rc;
 }
 
 static int plot_profiles(const struct cli *cli, const struct preset *law, const double range[4],
-                         struct canvas *c)
+                         const struct plot_runs *runs, struct canvas *c)
 {
 	struct profiles_spec spec = {
 	        .law = &law->law,
@@ -261,6 +278,8 @@ static int plot_profiles(const struct cli *cli, const struct preset *law, const 
 	struct profiles p;
 	double n = 0, d = 0;
 	int rc;
+
+	(void)runs; /* profiles take no --runs */
 
 	if (law->law.family == LAW_POWER)
 		return power_map_refusal("plot profiles", law);
@@ -282,21 +301,61 @@ static int plot_profiles(const struct cli *cli, const struct preset *law, const 
 }
 
 typedef int draw_fn(const struct cli *cli, const struct preset *law, const double range[4],
-                    struct canvas *c);
+                    const struct plot_runs *runs, struct canvas *c);
 
-/* One law's picture, drawn by `draw` and printed; the law is checked first. */
-static int plot(const struct cli *cli, draw_fn *draw)
+/*
+ * --runs FILE [--bootstrap N [--seed S]]: the runs read and fitted into the
+ * catalog, and the refits. 0, or EXIT_USAGE after one line.
+ */
+static int load_runs(const struct cli *cli, struct plot_runs *r)
+{
+	if ((cli->given & OPT_BOOTSTRAP) && cli->runs == NULL)
+		return cli_error("--bootstrap resamples your runs: give them with --runs FILE");
+	if ((cli->given & OPT_SEED) && !(cli->given & OPT_BOOTSTRAP))
+		return cli_error("--seed seeds the bootstrap: give --runs FILE --bootstrap N too");
+	if (cli->runs == NULL)
+		return 0;
+	int rc = runs_law_load(cli, "draw", &r->law);
+	if (rc == 0 && (rc = runs_law_bootstrap(cli, &r->law, &r->draws, &r->ndraws)) != 0) {
+		free(r->law.runs);
+		r->law.runs = NULL;
+	}
+	return rc;
+}
+
+/* The law drawn: --law ID, or the runs' fit with --runs, or the default. */
+static const struct preset *law_to_draw(const struct cli *cli, const struct plot_runs *r)
 {
 	const struct catalog_entry *laws[1];
+
+	if (cli->law == NULL && r->law.runs != NULL)
+		return &catalog_law(cli->catalog, r->law.id)->preset;
+	if (cli_laws(cli, laws, 1) < 0)
+		return NULL;
+	/* the band is the runs' fit's spread: around another law's frontier it means nothing */
+	if (r->draws != NULL && strcmp(laws[0]->preset.id, r->law.id) != 0) {
+		cli_error("--bootstrap draws the band of '%s', the fit of %s; --law %s is "
+		          "another law",
+		          r->law.id, cli->runs, laws[0]->preset.id);
+		return NULL;
+	}
+	return &laws[0]->preset;
+}
+
+/* One law's picture, drawn by `draw` and printed; the law is checked first. */
+static int plot(const struct cli *cli, draw_fn *draw, struct plot_runs *runs)
+{
 	const double *range = (cli->given & OPT_RANGE) ? cli->range : default_range;
 	struct canvas c;
 	int rc;
 
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error("plot draws one law: --law ID (isoflop presets laws lists them)");
-	if (cli_laws(cli, laws, 1) < 0)
+	if ((rc = load_runs(cli, runs)) != 0)
+		return rc;
+	const struct preset *law = law_to_draw(cli, runs);
+	if (law == NULL)
 		return EXIT_USAGE;
-	const struct preset *law = &laws[0]->preset;
 	if ((cli->given & OPT_UNIQUE) && law->law.family != LAW_DATA_CONSTRAINED)
 		return cli_error("--unique-tokens needs a data-constrained law such as "
 		                 "muennighoff2023; '%s' is %s",
@@ -304,7 +363,7 @@ static int plot(const struct cli *cli, draw_fn *draw)
 
 	if (canvas_init(&c, cli->width ? cli->width : 80, cli->height ? cli->height : 24) != 0)
 		return cli_error("out of memory");
-	rc = draw(cli, law, range, &c);
+	rc = draw(cli, law, range, runs, &c);
 	if (rc == 0)
 		canvas_print(&c, stdout, cli_use_color(cli));
 	canvas_free(&c);
@@ -313,10 +372,17 @@ static int plot(const struct cli *cli, draw_fn *draw)
 
 int cmd_plot_contour(const struct cli *cli)
 {
-	return plot(cli, plot_contour);
+	struct plot_runs runs = {0};
+	int rc = plot(cli, plot_contour, &runs);
+
+	free(runs.law.runs);
+	free(runs.draws);
+	return rc;
 }
 
 int cmd_plot_profiles(const struct cli *cli)
 {
-	return plot(cli, plot_profiles);
+	struct plot_runs none = {0};
+
+	return plot(cli, plot_profiles, &none);
 }

@@ -25,14 +25,15 @@ const struct cli_command cli_commands[] = {
          "               [--pue X] [--stock ID] [--serve-mfu F [--serve-price USD]]\n"
          "               [--color WHEN] [--unicode]\n"
          "               [--tour ID|FILE [--notes PATH]] [--record FILE]\n"
-         "               [--runs FILE|- [--bootstrap N [--seed S]]]\n"
+         "               [--runs FILE|- [--bootstrap N [--seed S]]] [--compare ID]\n"
          "               [--range R] [--domain NAME] [--downstream ID]\n"
          "               [--dump [--width W --height H]]\n",
          OPT_LAW | OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE | OPT_COLOR |
                  OPT_DUMP | OPT_WIDTH | OPT_HEIGHT | OPT_UNICODE | OPT_TOUR | OPT_RUNS |
                  OPT_INFERENCE | OPT_LARGER | OPT_GPU | OPT_GPUS | OPT_MFU | OPT_DAYS | OPT_RECORD |
                  OPT_PRICE | OPT_WATTS | OPT_PUE | OPT_NOTES | OPT_RANGE | OPT_STOCK | OPT_SERVE |
-                 OPT_TESTTIME | OPT_DOMAIN | OPT_BOOTSTRAP | OPT_SEED | OPT_DOWNSTREAM,
+                 OPT_TESTTIME | OPT_DOMAIN | OPT_BOOTSTRAP | OPT_SEED | OPT_DOWNSTREAM |
+                 OPT_COMPARE,
          cmd_explore, COMPLETE_NONE, NULL},
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
@@ -73,9 +74,11 @@ const struct cli_command cli_commands[] = {
          "                             [--unique-tokens U] [--stock ID] [--downstream ID]\n"
          "                             [--gpu ID --mfu F --serve-mfu F [--price USD]\n"
          "                             [--serve-price USD]]\n"
-         "                             [--params N --tokens D | --compute C]\n",
+         "                             [--params N --tokens D | --compute C]\n"
+         "                             [--runs FILE|- [--bootstrap N [--seed S]]]\n",
          PLOT_OPTIONS | OPT_MODEL | OPT_FRONTIER | OPT_COMPARE | OPT_DELTA | OPT_INFERENCE |
-                 OPT_STOCK | OPT_GPU | OPT_MFU | OPT_PRICE | OPT_SERVE | OPT_DOWNSTREAM,
+                 OPT_STOCK | OPT_GPU | OPT_MFU | OPT_PRICE | OPT_SERVE | OPT_DOWNSTREAM | OPT_RUNS |
+                 OPT_BOOTSTRAP | OPT_SEED,
          cmd_plot_contour, COMPLETE_NONE, NULL},
         {"plot", "profiles", "plot profiles",
          "       isoflop plot profiles [--law ID] [--width W] [--height H] [--range R]\n"

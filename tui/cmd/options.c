@@ -345,7 +345,8 @@ const struct cli_option cli_options[] = {
          .bit = OPT_COMPARE,
          .complete = COMPLETE_LAW,
          .help = "compare: the law B whose compute is counted;\nplot contour: a second "
-                 "law's frontier (#), in the legend;"},
+                 "law's frontier (#), in the legend;\nexplorer: opens comparing with it "
+                 "(c)"},
         {.name = "stock",
          .arg = "ID",
          .kind = KIND_TEXT,
@@ -452,16 +453,17 @@ const struct cli_option cli_options[] = {
          .hi = 100000,
          .help = "fit: N resamples for percentile intervals (default 0);\n"
                  "explorer with --runs: the 10-90% band of N* on the map,\n"
-                 "the optimum's interval on the profiles and the readout;\n"
-                 "compare: k's 10-90% interval over N refits of --runs"},
+                 "the optimum's interval on the profiles and the readout\n"
+                 "(and the compare line's k); plot contour with --runs:\n"
+                 "the band; compare: k's 10-90% interval over N refits"},
         {.name = "seed",
          .arg = "S",
          .kind = KIND_WHOLE,
          .field = FIELD(seed),
          .bit = OPT_SEED,
          .hi = 2147483647L,
-         .help = "fit, plan, explorer, compare: the bootstrap's or\nsimulation's random seed "
-                 "(default 1)"},
+         .help = "fit, plan, explorer, plot contour, compare: the\nbootstrap's or "
+                 "simulation's random seed (default 1)"},
         {.name = "exclude-top",
          .arg = "K",
          .kind = KIND_WHOLE,
@@ -493,8 +495,8 @@ const struct cli_option cli_options[] = {
          .field = FIELD(runs),
          .bit = OPT_RUNS,
          .complete = COMPLETE_FILE,
-         .help = "explorer: your runs drawn as x, their fit as law 'runs';\ncompare: "
-                 "their fit as law 'runs'"},
+         .help = "explorer, plot contour: your runs drawn as x, their\nfit as law "
+                 "'runs'; compare: their fit as law 'runs'"},
         {.name = "budget",
          .arg = "FLOPS",
          .kind = KIND_NUMBER,

@@ -1,29 +1,32 @@
 /*
- * runs_law.c: the user's runs as a law in the catalog for batch commands
- * (compare): read, fitted by Approach 3, refused in one line where the
- * runs pin down no L(N, D), and added under an id no preset has.
+ * runs_law.c: the user's runs as a law in the catalog for the explorer,
+ * plot contour and compare: read, fitted by Approach 3, refused in one line
+ * where the runs pin down no L(N, D), and added under an id no preset has
+ * with the runs' range as its fitted range.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../../model/uncertainty.h"
 #include "../../presets/runs.h"
 #include "../../presets/write.h"
 #include "runs_law.h"
 
 /* One line on why the runs give no law: one D, a flat term, or no fit. */
-static int no_law(const struct cli *cli, const struct runs_law *r, enum model_status st)
+static int no_law(const struct cli *cli, const char *use, const struct runs_law *r,
+                  enum model_status st)
 {
 	char db[16];
 
 	units_format_count(r->runs[0].tokens, db, sizeof db);
 	if (st == MODEL_OK && r->fit.one_d)
-		return cli_error("%s: every run has D = %s: no L(N, D) to compare (isoflop fit "
+		return cli_error("%s: every run has D = %s: no L(N, D) to %s (isoflop fit "
 		                 "%s fits L(N) alone)",
-		                 cli->runs, db, cli->runs);
+		                 cli->runs, db, use, cli->runs);
 	if (st == MODEL_OK)
 		return cli_error("%s: the loss does not fall with %c across the runs: no law to "
-		                 "compare (isoflop fit %s says more)",
-		                 cli->runs, fit_parametric_flat_term(&r->fit, r->runs, r->n),
+		                 "%s (isoflop fit %s says more)",
+		                 cli->runs, fit_parametric_flat_term(&r->fit, r->runs, r->n), use,
 		                 cli->runs);
 	return cli_error("%s: no fit with positive exponents; try isoflop fit %s", cli->runs,
 	                 cli->runs);
@@ -35,6 +38,9 @@ static int add_law(const struct cli *cli, struct runs_law *r)
 	static struct preset p;
 	char name[sizeof p.name], source[sizeof p.source];
 	struct law law = fit_parametric_law(&r->fit, LAW_K_TRAINING);
+
+	/* the range isoflop fit --output saves: the map shades and the readout warns past it */
+	fit_runs_range(r->runs, r->n, LAW_K_TRAINING, &law);
 
 	snprintf(r->id, sizeof r->id, "%s", RUNS_LAW_DEFAULT_ID);
 	for (int i = 2; catalog_law(cli->catalog, r->id) != NULL && i < 100; i++)
@@ -52,7 +58,7 @@ static int add_law(const struct cli *cli, struct runs_law *r)
 	return 0;
 }
 
-int runs_law_load(const struct cli *cli, struct runs_law *out)
+int runs_law_read(const struct cli *cli, struct runs_law *out)
 {
 	char err[1024];
 
@@ -60,11 +66,17 @@ int runs_law_load(const struct cli *cli, struct runs_law *out)
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
 	}
+	return 0;
+}
+
+int runs_law_fit(const struct cli *cli, const char *use, struct runs_law *out)
+{
+	/* the law must give L(N, D): what fit reports on such runs, here a refusal */
 	enum model_status st = fit_parametric_with(out->runs, out->n, NULL, &out->fit);
 	int rc = 0;
 	if (st != MODEL_OK || out->fit.one_d ||
 	    fit_parametric_flat_term(&out->fit, out->runs, out->n) != 0)
-		rc = no_law(cli, out, st);
+		rc = no_law(cli, use, out, st);
 	else
 		rc = add_law(cli, out);
 	if (rc != 0) {
@@ -72,4 +84,33 @@ int runs_law_load(const struct cli *cli, struct runs_law *out)
 		out->runs = NULL;
 	}
 	return rc;
+}
+
+int runs_law_load(const struct cli *cli, const char *use, struct runs_law *out)
+{
+	int rc = runs_law_read(cli, out);
+
+	return rc != 0 ? rc : runs_law_fit(cli, use, out);
+}
+
+int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct law **draws, int *n)
+{
+	*draws = NULL;
+	*n = 0;
+	if (cli->bootstrap <= 0)
+		return 0;
+	if ((*draws = malloc(sizeof **draws * (size_t)cli->bootstrap)) == NULL)
+		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
+	*n = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap,
+	                        (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1, &r->fit,
+	                        *draws);
+	if (*n >= 2)
+		return 0;
+	free(*draws);
+	*draws = NULL;
+	if (*n < 0)
+		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
+	return cli_error("--bootstrap %ld: %s of the resampled runs refitted; no band to draw "
+	                 "(isoflop fit %s --bootstrap %ld says more)",
+	                 cli->bootstrap, *n == 0 ? "none" : "one", cli->runs, cli->bootstrap);
 }

@@ -1,8 +1,9 @@
 /*
- * runs_law.h: --runs FILE as a law a batch command can name: the runs read,
+ * runs_law.h: --runs FILE as a law a command can name: the runs read,
  * fitted by Approach 3 and added to the catalog as law 'runs' (runs-2 ...
- * when a preset has that id), as the explorer's --runs does, with the same
- * one-line refusals where the runs give no L(N, D).
+ * when a preset has that id), its fitted range the runs' own (so the map
+ * shades and the readout warns past it), with one-line refusals where the
+ * runs give no L(N, D). The explorer, plot contour and compare share it.
  */
 #ifndef ISOFLOP_RUNS_LAW_H
 #define ISOFLOP_RUNS_LAW_H
@@ -22,10 +23,25 @@ struct runs_law {
 	char id[16];               /* the law's id in the catalog */
 };
 
+/* Read cli->runs into out. 0, or EXIT_USAGE after one line on stderr. */
+int runs_law_read(const struct cli *cli, struct runs_law *out);
+
 /*
- * Read and fit cli->runs, and add the law to cli->catalog. 0, or EXIT_USAGE
- * after one line on stderr (nothing to free then).
+ * Fit the runs read and add the law to cli->catalog. `use` is what the
+ * command would do with it ("draw", "compare"), named in the refusals.
+ * 0, or EXIT_USAGE after one line on stderr (the runs freed then).
  */
-int runs_law_load(const struct cli *cli, struct runs_law *out);
+int runs_law_fit(const struct cli *cli, const char *use, struct runs_law *out);
+
+/*
+ * --bootstrap N: refit N resamples of the runs from their fit, once, for
+ * the band, the profiles' interval and the readout; *draws (free() them)
+ * and *n how many refitted; NULL and 0 without --bootstrap. 0, or
+ * EXIT_USAGE after one line when under two refit (nothing to free then).
+ */
+int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct law **draws, int *n);
+
+/* runs_law_read, then runs_law_fit. */
+int runs_law_load(const struct cli *cli, const char *use, struct runs_law *out);
 
 #endif

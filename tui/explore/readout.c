@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../model/compare.h"
@@ -596,26 +597,80 @@ static void fields_hyper(struct readout_state *s)
 	    where);
 }
 
+/* A compute multiplier as the compare line writes it: 0.985, 12.3, or 2.5e4 past the usual. */
+static void format_multiplier(double k, char *buf, size_t size)
+{
+	if (k >= 1e-3 && k < 1e4)
+		snprintf(buf, size, "%.3g", k);
+	else
+		units_format_compute(k, buf, size);
+}
+
+/*
+ * k's 10-90% interval across the bootstrap laws of the runs' fit, each in
+ * place of the law that is the runs' (A through app_draws, unedited; or B,
+ * the compared law); false without draws or when under two reach L*.
+ */
+static bool compare_interval(const struct readout_state *s, const struct law *b,
+                             struct fit_interval *iv)
+{
+	const struct app *a = s->a;
+	int n = 0;
+	const struct law *draws_a = app_draws(a, &n);
+	bool b_runs = a->draws != NULL && a->compare >= 0 && (size_t)a->compare == a->draws_law;
+	const struct law *draws = draws_a != NULL ? draws_a : b_runs ? a->draws : NULL;
+
+	if (draws == NULL)
+		return false;
+	n = a->ndraws;
+	double *k = malloc(sizeof *k * (size_t)n);
+	size_t m = 0;
+	if (k == NULL)
+		return false;
+	for (int i = 0; i < n; i++) {
+		const struct law *la = draws_a != NULL ? &draws[i] : s->law;
+		const struct law *lb = b_runs ? &draws[i] : b;
+		if (compute_multiplier(la, lb, s->cflops, &k[m]) == MODEL_OK)
+			m++;
+	}
+	if (m >= 2)
+		*iv = fit_interval_of(k, m);
+	free(k);
+	return m >= 2;
+}
+
 /*
  * The compare view ('c'): how many times this C the compared law's own
- * optimum needs to reach the L* line 2 shows (model/compare.h), derived;
- * or why it has none. Nothing when this law has no L* itself. It goes
- * first when rows run short, so that it never costs the others a field.
+ * optimum needs to reach the L* line 2 shows (model/compare.h), derived,
+ * with its 10-90% interval when one of the two is the runs' fit and
+ * --bootstrap refitted it; or why it has none. Nothing when this law has
+ * no L* itself. It goes first when rows run short, so that it never costs
+ * the others a field.
  */
+#define LINE_COMPARE "%s needs %sx%s%s the compute to reach L* at this C (derived)"
+
 static void fields_compare(struct readout_state *s)
 {
 	const struct preset *b = &s->a->catalog->laws[s->a->compare].preset;
 	double k;
-	char kb[16];
+	char kb[16], lo[16], hi[16], range[48] = "";
+	struct fit_interval iv;
 
 	switch (compute_multiplier(s->law, &b->law, s->cflops, &k)) {
 	case MODEL_OK:
-		if (k >= 1e-3 && k < 1e4)
-			snprintf(kb, sizeof kb, "%.3g", k);
-		else
-			units_format_compute(k, kb, sizeof kb);
-		add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE,
-		    "%s needs %sx the compute to reach L* at this C (derived)", b->id, kb);
+		format_multiplier(k, kb, sizeof kb);
+		if (compare_interval(s, &b->law, &iv)) {
+			format_multiplier(iv.p10, lo, sizeof lo);
+			format_multiplier(iv.p90, hi, sizeof hi);
+			snprintf(range, sizeof range, "(10-90%%: %s-%sx)", lo, hi);
+		}
+		/* the interval beside k; after the line when a long id leaves no room for both */
+		bool inside = range[0] && snprintf(NULL, 0, LINE_COMPARE, b->id, kb, " ", range) <
+		                                  READOUT_FIELD_MAX;
+		add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE, LINE_COMPARE, b->id, kb,
+		    inside ? " " : "", inside ? range : "");
+		if (range[0] && !inside)
+			add(s, " ", DROP_COMPARE, READOUT_FLOW, READOUT_WITH_PREV, "%s", range);
 		break;
 	case MODEL_ENOSURFACE:
 	case MODEL_ENOFIT: /* said only of B: line 2 says what this law lacks */
