@@ -1,6 +1,6 @@
 /*
  * test_compare_readout.c: the compare view's readout line, "B needs k x the
- * compute to reach L* at this C (derived)", against the compute multipliers
+ * compute for L* at this C (derived)", against the compute multipliers
  * worked out apart from model/ (tests/unit/test_compare.c: Hoffmann et al.
  * 2022 Eq. 10 at Gopher's 5.76e23 FLOPs reaches 1.930748, which the
  * Besiroglu et al. 2024 refit's optimum reaches with 6.209x the compute),
@@ -50,9 +50,9 @@ static void multiplier_at_gopher_compute(void **state)
 
 	(void)state;
 	start(&a, "hoffmann2022", 5.76e23, "besiroglu2024");
-	has_field(&a, "besiroglu2024 needs 6.21x the compute to reach L* at this C (derived)");
+	has_field(&a, "besiroglu2024 needs 6.21x the compute for L* at this C (derived)");
 	start(&a, "besiroglu2024", 5.76e23, "hoffmann2022");
-	has_field(&a, "hoffmann2022 needs 0.338x the compute to reach L* at this C (derived)");
+	has_field(&a, "hoffmann2022 needs 0.338x the compute for L* at this C (derived)");
 }
 
 static void refusals_said(void **state)

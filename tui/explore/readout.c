@@ -42,13 +42,14 @@ enum {
 	DROP_RATIO = 6,      /* D/N */
 	DROP_MOE = 7,        /* a mixture of experts' active and total parameters */
 	DROP_VIEW = 8,       /* epochs (data view), GPU-hours (hardware view) */
-	DROP_OPT_L = 9,      /* L* */
-	DROP_NOTE = 10,      /* extrapolation, breakdown, the paper's own allocation */
-	DROP_ALSO = 11,      /* C in PF-days, the published compute */
-	DROP_LABEL = 12,     /* "at this C:", "same L, lifetime FLOPs:" */
-	DROP_WORDS = 13,     /* what the efficiency means */
-	DROP_BEYOND = 14,    /* the second axis past the fit, when N and D both are */
-	DROP_COMPARE = 15,   /* compare view: the compute multiplier, on a row of its own if free */
+	DROP_COMPARE = 9,    /* compare view: the compute multiplier, the view's own number */
+	DROP_OPT_L = 10,     /* L* */
+	DROP_NOTE = 11,      /* extrapolation, breakdown, the paper's own allocation; compare
+	                        view: dL and the efficiency too, to leave the multiplier a row */
+	DROP_ALSO = 12,      /* C in PF-days, the published compute */
+	DROP_LABEL = 13,     /* "at this C:", "same L, lifetime FLOPs:" */
+	DROP_WORDS = 14,     /* what the efficiency means */
+	DROP_BEYOND = 15,    /* the second axis past the fit, when N and D both are */
 };
 
 /* What the fields are made of. */
@@ -404,7 +405,7 @@ static void fields_optimum(struct readout_state *s)
 	else
 		add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
 		    loss_text(opt.loss, false, lsb, sizeof lsb));
-	add(s, "  ", DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
+	add(s, "  ", s->a->compare >= 0 ? DROP_NOTE : DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
 	    loss_text(s->loss - opt.loss, true, dlb, sizeof dlb));
 	if (app_view_on(s->a, TOUR_VIEW_COMPUTE))
 		fields_returns(s);
@@ -439,7 +440,8 @@ static void fields_efficiency(struct readout_state *s)
 	    optimum_efficiency(s->law, a->scene.n, a->scene.d, a->scene.u, &eff, &same) != MODEL_OK)
 		return;
 	units_format_compute(same.compute, ob, sizeof ob);
-	add(s, "   ", DROP_EFFICIENCY, READOUT_SOFT, READOUT_ALONE, "%sefficiency %.1f%%",
+	add(s, "   ", s->a->compare >= 0 ? DROP_NOTE : DROP_EFFICIENCY, READOUT_SOFT, READOUT_ALONE,
+	    "%sefficiency %.1f%%",
 	    s->moe ? "dense-eq. " : "", 100 * eff);
 	if (s->derived)
 		add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV,
@@ -644,10 +646,10 @@ static bool compare_interval(const struct readout_state *s, const struct law *b,
  * optimum needs to reach the L* line 2 shows (model/compare.h), derived,
  * with its 10-90% interval when one of the two is the runs' fit and
  * --bootstrap refitted it; or why it has none. Nothing when this law has
- * no L* itself. It goes first when rows run short, so that it never costs
- * the others a field.
+ * no L* itself. It is the compare view's own number: when rows run short
+ * it stays and the efficiency and dL go.
  */
-#define LINE_COMPARE "%s needs %sx%s%s the compute to reach L* at this C (derived)"
+#define LINE_COMPARE "%s needs %sx%s%s the compute for L* at this C (derived)"
 
 static void fields_compare(struct readout_state *s)
 {
@@ -662,7 +664,7 @@ static void fields_compare(struct readout_state *s)
 		if (compare_interval(s, &b->law, &iv)) {
 			format_multiplier(iv.p10, lo, sizeof lo);
 			format_multiplier(iv.p90, hi, sizeof hi);
-			snprintf(range, sizeof range, "(10-90%%: %s-%sx)", lo, hi);
+			snprintf(range, sizeof range, "(%s-%sx)", lo, hi); /* 10-90%, as N*'s */
 		}
 		/* the interval beside k; after the line when a long id leaves no room for both */
 		bool inside = range[0] && snprintf(NULL, 0, LINE_COMPARE, b->id, kb, " ", range) <
