@@ -100,4 +100,14 @@ if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -q '10-90%'; then
 else
 	no "another law shown: no band, no intervals" "$out" "$err"
 fi
+
+# narrow intervals past the runs must not hide that they are extrapolated:
+# at 80x24 the intervals take a row, and dL and the efficiency give it up
+run --runs "$sweeps" --bootstrap 100 --compute 1e25 --dump
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q 'N\* = 312B (' &&
+	printf '%s\n' "$out" | grep -q 'extrapolating x2.48 beyond the largest fitted model (126B)'; then
+	ok "80x24 past the runs: the intervals and the extrapolation note both show"
+else
+	no "80x24 past the runs: the intervals and the extrapolation note both show" "$out" "$err"
+fi
 echo "1..$n"

@@ -44,9 +44,10 @@ enum {
 	DROP_VIEW = 8,       /* epochs (data view), GPU-hours (hardware view) */
 	DROP_COMPARE = 9,    /* compare view: the compute multiplier, the view's own number */
 	DROP_OPT_L = 10,     /* L* */
-	DROP_NOTE = 11,      /* extrapolation, breakdown, the paper's own allocation; compare
-	                        view: dL and the efficiency too, to leave the multiplier a row */
-	DROP_ALSO = 12,      /* C in PF-days, the published compute */
+	DROP_NOTE = 11,      /* extrapolation, breakdown, the paper's own allocation; in the
+	                        compare view dL and the efficiency too (added first, kept longer) */
+	DROP_ALSO = 12,      /* C in PF-days, the published compute; dL and the efficiency
+	                        where the compare line or the bootstrap's intervals need rows */
 	DROP_LABEL = 13,     /* "at this C:", "same L, lifetime FLOPs:" */
 	DROP_WORDS = 14,     /* what the efficiency means */
 	DROP_BEYOND = 15,    /* the second axis past the fit, when N and D both are */
@@ -63,6 +64,7 @@ struct readout_state {
 	bool moe;                       /* the point is a mixture of experts' */
 	bool derived;                   /* the optimum is isoflop's derivation (Kaplan's Eq. 1.5) */
 	const struct timeline_view *tv; /* the timeline view's derivation, or NULL */
+	int gap_drop; /* dL's and the efficiency's: later than the notes where a view needs rows */
 	struct readout_field *f;
 	int n;
 };
@@ -380,6 +382,13 @@ static void fields_optimum(struct readout_state *s)
 		return;
 	}
 	bool spread = optimum_spreads(s, sp);
+	/* the intervals or the compare line take a row: dL and the efficiency give
+	 * it up rather than the extrapolation note (narrow intervals past the runs
+	 * without a word would mislead) or the view's multiplier */
+	if (spread)
+		s->gap_drop = DROP_ALSO;
+	else if (s->a->compare >= 0) /* a tie with the notes, added later: they go first */
+		s->gap_drop = DROP_NOTE;
 	count_with_spread(opt.params, spread ? &sp[0] : NULL, nb, sizeof nb);
 	count_with_spread(opt.tokens, spread ? &sp[1] : NULL, db, sizeof db);
 	bool loss = s->surface && opt.has_loss;
@@ -405,7 +414,7 @@ static void fields_optimum(struct readout_state *s)
 	else
 		add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
 		    loss_text(opt.loss, false, lsb, sizeof lsb));
-	add(s, "  ", s->a->compare >= 0 ? DROP_NOTE : DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
+	add(s, "  ", s->gap_drop ? s->gap_drop : DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
 	    loss_text(s->loss - opt.loss, true, dlb, sizeof dlb));
 	if (app_view_on(s->a, TOUR_VIEW_COMPUTE))
 		fields_returns(s);
@@ -440,7 +449,7 @@ static void fields_efficiency(struct readout_state *s)
 	    optimum_efficiency(s->law, a->scene.n, a->scene.d, a->scene.u, &eff, &same) != MODEL_OK)
 		return;
 	units_format_compute(same.compute, ob, sizeof ob);
-	add(s, "   ", s->a->compare >= 0 ? DROP_NOTE : DROP_EFFICIENCY, READOUT_SOFT, READOUT_ALONE,
+	add(s, "   ", s->gap_drop ? s->gap_drop : DROP_EFFICIENCY, READOUT_SOFT, READOUT_ALONE,
 	    "%sefficiency %.1f%%",
 	    s->moe ? "dense-eq. " : "", 100 * eff);
 	if (s->derived)
