@@ -136,7 +136,14 @@ enum model_status downstream_fit(const double *loss, const double *error, size_t
 	if (best >= 0)
 		profile_ssr(gamma, &p); /* epsilon and k at the gamma returned */
 	free(p.x);
-	if (best < 0 || !(p.k > 0))
+	/*
+	 * A gamma at the grid's end is no minimum but the search running out: a
+	 * straight line (gamma -> 0, epsilon and k growing without bound) or a
+	 * step; and an epsilon, the error of an infinite loss, outside (0, 1]
+	 * is no error rate. Either way the pairs do not have this curve's shape.
+	 */
+	if (best < 0 || best == 0 || best == GAMMA_GRID || !(p.k > 0) || !(p.epsilon > 0) ||
+	    p.epsilon > 1)
 		return MODEL_ENOFIT;
 	*out = (struct downstream){p.epsilon, p.k, gamma, {lo, hi}};
 	*rms = sqrt(p.ssr / (double)n);

@@ -48,7 +48,9 @@ int downstream_outside(const struct downstream *d, double loss);
  * the other two. The fitted range is the losses' span. *rms: the root mean
  * square residual. MODEL_EDOM for fewer than DOWNSTREAM_FIT_MIN pairs or
  * losses that do not vary; MODEL_ENOFIT when the error does not fall with
- * the loss (no k > 0, gamma > 0 fits).
+ * the loss (no k > 0, gamma > 0 fits), or falls without the curve's shape:
+ * the best gamma at its search range's end (1e-3 or 30 per nat), or an
+ * epsilon outside (0, 1].
  */
 enum model_status downstream_fit(const double *loss, const double *error, size_t n,
                                  struct downstream *out, double *rms);

@@ -493,16 +493,18 @@ static char *first_content_line(char **at)
 }
 
 /* Which field holds each pair column (-1: none), from the header's fields. */
-static void pair_columns(char **fields, int nf, int col[NPAIR], bool *has_params)
+static void pair_columns(char **fields, int nf, int col[NPAIR], bool *has_run_column)
 {
 	for (int c = 0; c < NPAIR; c++)
 		col[c] = -1;
-	*has_params = false;
+	*has_run_column = false;
 	for (int i = 0; i < nf; i++) {
 		int c = pair_column_named(fields[i]);
 		if (c >= 0 && col[c] < 0)
 			col[c] = i;
-		*has_params |= column_named(fields[i]) == COL_PARAMS;
+		/* params, tokens or flops: a file of runs, whose missing column is named */
+		*has_run_column |=
+		        column_named(fields[i]) >= 0 && column_named(fields[i]) != COL_LOSS;
 	}
 }
 
@@ -525,15 +527,15 @@ int runs_is_downstream(const char *buf, size_t len)
 {
 	char *text = pairs_text(buf, len), *at = text, *line, *fields[MAX_FIELDS];
 	int col[NPAIR], nf, bad, yes = 0;
-	bool has_params;
+	bool has_run_column;
 	const char *why;
 
 	if (text == NULL)
 		return 0;
 	if ((line = first_content_line(&at)) != NULL &&
 	    (nf = split(line, fields, MAX_FIELDS, &bad, &why)) > 0) {
-		pair_columns(fields, nf < MAX_FIELDS ? nf : MAX_FIELDS, col, &has_params);
-		yes = !has_params && col[PAIR_LOSS] >= 0 &&
+		pair_columns(fields, nf < MAX_FIELDS ? nf : MAX_FIELDS, col, &has_run_column);
+		yes = !has_run_column && col[PAIR_LOSS] >= 0 &&
 		      (col[PAIR_ACCURACY] >= 0 || col[PAIR_ERROR] >= 0);
 	}
 	free(text);
@@ -606,9 +608,9 @@ static int read_pair(struct pairs_reader *r, char **fields, int nf)
 static int read_pair_header(struct pairs_reader *r, char **fields, int nf)
 {
 	char found[200] = "";
-	bool has_params;
+	bool has_run_column;
 
-	pair_columns(fields, nf, r->col, &has_params);
+	pair_columns(fields, nf, r->col, &has_run_column);
 	if (r->col[PAIR_LOSS] >= 0 && (r->col[PAIR_ACCURACY] >= 0 || r->col[PAIR_ERROR] >= 0))
 		return 0;
 	join(found, sizeof found, (const char *const *)fields, nf);

@@ -106,7 +106,15 @@ printf 'loss,error\n3,0.5\n3,0.55\n3,0.6\n3,0.62\n' >"$tmp/flat.csv"
 expect_error "one loss" "isoflop: $tmp/flat.csv: every pair has the same loss: a downstream fit needs several" fit "$tmp/flat.csv"
 printf 'loss,error\n2,0.8\n3,0.7\n4,0.6\n5,0.5\n' >"$tmp/falls.csv"
 expect_error "error falling as the loss rises" \
-	"isoflop: $tmp/falls.csv: the downstream fit failed: the error does not fall as the loss falls (no k > 0, gamma > 0 fits)" fit "$tmp/falls.csv"
+	"isoflop: $tmp/falls.csv: no Err = epsilon - k exp(-gamma L) fits: the error must fall as the loss falls, and bend (a straight line gives no epsilon)" fit "$tmp/falls.csv"
+# a straight line: the best gamma runs to its search's end (epsilon 100 was printed, exit 0)
+printf 'loss,error\n2.5,0.5\n3,0.55\n3.5,0.6\n4,0.65\n4.5,0.7\n' >"$tmp/line.csv"
+expect_error "error straight in the loss" \
+	"isoflop: $tmp/line.csv: no Err = epsilon - k exp(-gamma L) fits: the error must fall as the loss falls, and bend (a straight line gives no epsilon)" fit "$tmp/line.csv"
+# a runs file with a misnamed params column is a runs file, not (loss, accuracy) pairs
+printf 'model_size,tokens,loss,accuracy\n1e8,2e9,3.1,0.4\n2e8,4e9,2.9,0.45\n4e8,8e9,2.7,0.5\n8e8,1.6e10,2.5,0.55\n1.6e9,3.2e10,2.4,0.6\n' >"$tmp/runs-acc.csv"
+expect_error "runs with accuracy and no params column" \
+	"$tmp/runs-acc.csv:1: no params column: found model_size, tokens, loss, accuracy; a params column is one of N, n_params, params" fit "$tmp/runs-acc.csv"
 expect_error "--bootstrap on pairs" \
 	"isoflop: $tmp/err.csv holds (loss, error) pairs: --bootstrap, --exclude-top and --method apply to training runs (params, tokens, loss)" \
 	fit "$tmp/err.csv" --bootstrap 10

@@ -145,8 +145,8 @@ int fit_downstream(const struct cli *cli, const char *file, const struct runs_pa
 		return cli_error("%s: every pair has the same loss: a downstream fit needs several",
 		                 file);
 	if (st != MODEL_OK)
-		return cli_error("%s: the downstream fit failed: the error does not fall as the "
-		                 "loss falls (no k > 0, gamma > 0 fits)",
+		return cli_error("%s: no Err = epsilon - k exp(-gamma L) fits: the error must fall "
+		                 "as the loss falls, and bend (a straight line gives no epsilon)",
 		                 file);
 	int rc = cli->output != NULL ? output(cli, &r) : 0;
 	if (rc != 0 || (cli->output != NULL && strcmp(cli->output, "-") == 0))

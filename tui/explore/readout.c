@@ -450,8 +450,7 @@ static void fields_efficiency(struct readout_state *s)
 		return;
 	units_format_compute(same.compute, ob, sizeof ob);
 	add(s, "   ", s->gap_drop ? s->gap_drop : DROP_EFFICIENCY, READOUT_SOFT, READOUT_ALONE,
-	    "%sefficiency %.1f%%",
-	    s->moe ? "dense-eq. " : "", 100 * eff);
+	    "%sefficiency %.1f%%", s->moe ? "dense-eq. " : "", 100 * eff);
 	if (s->derived)
 		add(s, " ", DROP_WORDS, READOUT_FLOW, READOUT_WITH_PREV,
 		    "against Eq. 1.5's optimum, which needs %s", ob);
