@@ -43,7 +43,7 @@ fi
 run optimum --law deepseek2024 --compute 1e22
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | head -n 1 | grep -q ' lr  batch$' &&
 	printf '%s\n' "$out" | grep -q '^lr, batch: .*(DeepSeek Eq. 1)' &&
-	printf '%s\n' "$out" | grep -q '1e17 to 2e19 FLOPs; extrapolated here: deepseek2024.'; then
+	printf '%s\n' "$out" | grep -q '1e17 to 2e19 FLOPs; extrapolated in the rows outside it: deepseek2024.'; then
 	ok "optimum text: lr and batch columns, their source and range under the table"
 else
 	no "optimum text with lr and batch" "$out"

@@ -100,6 +100,8 @@ static const char *loss_text(double v, bool sign, char *buf, size_t size)
 {
 	char num[UNITS_FIXED_MAX + 8];
 
+	if (fabs(v) < 5e-5)
+		v = 0; /* a gap that rounds to nothing is +0.0000, not -0.0000 */
 	if (fabs(v) < 1e5)
 		snprintf(num, sizeof num, "%.4f", v);
 	else
