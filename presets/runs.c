@@ -280,6 +280,16 @@ static int no_column(struct reader *r, int c, char **fields, int nf)
 {
 	char found[200] = "", names[80], flops[80];
 
+	/* one field that holds the separators of another dialect: say that, not "no column" */
+	const char *other = nf == 1 ? strpbrk(fields[0], ";\t|") : NULL;
+	if (other != NULL)
+		return fail(r->err, r->errsize, r->file, r->lineno,
+		            "the header is one field, '%.60s': columns are separated by commas, "
+		            "not '%s'",
+		            fields[0],
+		            *other == ';'   ? ";"
+		            : *other == '|' ? "|"
+		                            : "\\t");
 	join(found, sizeof found, (const char *const *)fields, nf);
 	aliases_of(c, names, sizeof names);
 	if (c != COL_TOKENS)

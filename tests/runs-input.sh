@@ -73,6 +73,10 @@ expect_error "no tokens or flops column" \
 	"$tmp/notokens.csv:1: no tokens or flops column: found N, L, steps; a tokens column is one of D, tokens, a flops column one of C, flops, compute" fit "$tmp/notokens.csv"
 printf 'N,params,tokens,loss\n' >"$tmp/twice.csv"
 expect_error "two names of one column" "$tmp/twice.csv:1: two 'params' columns" fit "$tmp/twice.csv"
+# a spreadsheet saved with semicolons (a comma is the decimal mark in much of Europe)
+printf 'N;D;val_loss\n1e8;2e9;3,1\n' >"$tmp/semi.csv"
+expect_error "semicolons: the header is one field, and the message says so" \
+	"$tmp/semi.csv:1: the header is one field, 'N;D;val_loss': columns are separated by commas, not ';'" fit "$tmp/semi.csv"
 expect_error "--runs reads the same way" \
 	"$tmp/open.csv:2: field 1: unterminated quote: a quoted field ends with \" on the same line" --runs "$tmp/open.csv"
 

@@ -692,8 +692,8 @@ static void print_hyper_note(const struct notes *nt)
 	units_format_compute(nt->hyper->compute.hi, hi, sizeof hi);
 	printf("lr, batch: peak learning rate and tokens per step (%s), fitted on\n"
 	       "%s to %s FLOPs%s%s.\n",
-	       nt->hyper->label, lo, hi, nt->hyper_out[0] ? "; extrapolated in the rows outside it: " : "",
-	       nt->hyper_out);
+	       nt->hyper->label, lo, hi,
+	       nt->hyper_out[0] ? "; extrapolated in the rows outside it: " : "", nt->hyper_out);
 }
 
 static void print_notes(const struct notes *nt)
