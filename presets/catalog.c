@@ -11,10 +11,12 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
+#include "text.h"
 
 /* snprintf for messages, where truncating a long path is fine. */
 static void say(char *buf, size_t size, const char *fmt, ...)
@@ -350,4 +352,26 @@ void catalog_free(struct catalog *cat)
 	free(cat->testtimes);
 	free(cat->broken);
 	memset(cat, 0, sizeof *cat);
+}
+
+const char *catalog_law_nearest(const struct catalog *cat, const char *id)
+{
+	const char *best = NULL;
+	size_t best_d = SIZE_MAX;
+
+	for (size_t i = 0; i < cat->nlaws; i++) {
+		const char *name = cat->laws[i].preset.id;
+		size_t d = text_edit_distance(id, name);
+		if (d < best_d && text_near(id, name))
+			best_d = d, best = name;
+	}
+	/* a family's name without its year ("kaplan"): the shortest id it begins */
+	const char *prefix = NULL;
+	for (size_t i = 0; best == NULL && strlen(id) >= 3 && i < cat->nlaws; i++) {
+		const char *name = cat->laws[i].preset.id;
+		if (strncmp(name, id, strlen(id)) == 0 &&
+		    (prefix == NULL || strlen(name) < strlen(prefix)))
+			prefix = name;
+	}
+	return best != NULL ? best : prefix;
 }

@@ -80,6 +80,9 @@ int catalog_load(struct catalog *cat, const struct catalog_options *opt, char *e
 int catalog_add_law(struct catalog *cat, const struct preset *p);
 
 const struct catalog_entry *catalog_law(const struct catalog *cat, const char *id);
+
+/* The law id nearest a mistyped one, when one is near enough to suggest; else NULL. */
+const char *catalog_law_nearest(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_model(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_accelerator(const struct catalog *cat, const char *id);
 const struct catalog_entry *catalog_stock(const struct catalog *cat, const char *id);

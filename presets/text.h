@@ -23,4 +23,13 @@ void text_printable(char *msg);
 /* Characters in a valid UTF-8 string: the bytes that start one. */
 size_t text_utf8_length(const char *s);
 
+/* Levenshtein distance of two short strings, for "did you mean"; SIZE_MAX past 64 bytes. */
+size_t text_edit_distance(const char *a, const char *b);
+
+/*
+ * Whether a typed word is near enough to a name to suggest it: a few edits,
+ * fewer for short words ("hofmann2022" for "hoffmann2022", never "all" for "gpu").
+ */
+bool text_near(const char *typed, const char *name);
+
 #endif

@@ -211,40 +211,13 @@ const char *yaml_walk_key_name(const struct yaml_keys *keys, size_t i)
 	return *(const char *const *)(const void *)((const char *)keys->rows + i * keys->stride);
 }
 
-/* Levenshtein distance, for "did you mean" (keys are short: 64 is plenty). */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[65];
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t best = diag + cost;
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 const char *yaml_walk_nearest(const struct yaml_keys *keys, const char *key)
 {
 	const char *best = yaml_walk_key_name(keys, 0);
 	size_t best_d = (size_t)-1;
 
 	for (size_t i = 0; i < keys->count; i++) {
-		size_t d = edit_distance(key, yaml_walk_key_name(keys, i));
+		size_t d = text_edit_distance(key, yaml_walk_key_name(keys, i));
 		if (d < best_d) {
 			best_d = d;
 			best = yaml_walk_key_name(keys, i);

@@ -41,8 +41,10 @@ expect_error "explorer: start outside the window" "isoflop: the start point lies
 expect_error "explorer: a hardware budget past the window" "isoflop: 1.56e+31 FLOPs put the optimum outside the window (N 10M..10T, D 100M..100T)" --gpus 100000000 --days 3650 --mfu 0.5 --dump
 expect_match "--dump prints the first frame" '^> N params .* 70B' --dump
 expect_match "--dump starts at a model" '^Chinchilla replication \(Epoch AI refit\): @ GPT-3 175B, L = 2\.0086' --dump --model gpt3 --width 120 --height 40
-expect_error "unknown command" "isoflop: unknown command 'lose' (see isoflop --help)" lose
+expect_error "unknown command" "isoflop: unknown command 'frobnicate' (see isoflop --help)" frobnicate
+expect_error "a mistyped command: the nearest" "isoflop: unknown command 'lose' (did you mean 'loss'? see isoflop --help)" lose
 expect_error "unknown option" "isoflop: unknown option '--bogus' (see isoflop --help)" loss --bogus
+expect_error "a mistyped option: the nearest" "isoflop: unknown option '--metod' (did you mean '--method'? see isoflop --help)" fit x.csv --metod isoflop
 expect_error "option without value" "isoflop: --params needs a value" loss --params
 expect_error "bad number" "isoflop: --params: not a number: 'seventy'" loss --params seventy --tokens 1T
 expect_error "bad unit" "isoflop: --tokens: unknown unit (use K, M, B or T): '1.4Q'" loss --params 70B --tokens 1.4Q
@@ -52,6 +54,8 @@ expect_error "bad format" "isoflop: --format: expected text, csv or json, not 'x
 expect_error "option of another command" "isoflop: --gpu does not apply to 'loss' (see isoflop --help)" loss --gpu h100
 expect_error "loss needs N and D" "isoflop: loss needs --params N and --tokens D, or --model ID" loss --params 70B
 expect_error "unknown law" "isoflop: unknown law 'chinchila' (isoflop presets laws lists them)" loss --law chinchila --params 70B --tokens 1T
+expect_error "a mistyped law: the nearest id" "isoflop: unknown law 'hofmann2022' (did you mean 'hoffmann2022'? isoflop presets laws lists them)" loss --law hofmann2022 --params 70B --tokens 1T
+expect_error "a law without its year: the id it begins" "isoflop: --compare: unknown law 'kaplan' (did you mean 'kaplan2020'? isoflop presets laws lists them)" plot contour --compare kaplan
 expect_error "frontier has no loss" "isoflop: 'kaplan2020-frontier' is a frontier law: it gives allocations only and has no loss surface (try: isoflop optimum --law kaplan2020-frontier --compute C)" loss --law kaplan2020-frontier --params 1B --tokens 20B
 expect_error "frontier has no --loss" "isoflop: 'hoffmann2022-approach1' is a frontier law: it has no loss surface, so --loss means nothing to it (use --compute)" optimum --law hoffmann2022-approach1 --loss 2.0
 expect_error "optimum needs C or L" "isoflop: optimum needs one of --compute C, --loss L, --params N or --tokens D" optimum --law hoffmann2022

@@ -26,6 +26,18 @@ int cli_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_unknown_law(const struct cli *cli, const char *option, const char *id)
+{
+	const char *near = catalog_law_nearest(cli->catalog, id);
+
+	if (near != NULL)
+		return cli_error(
+		        "%sunknown law '%s' (did you mean '%s'? isoflop presets laws lists "
+		        "them)",
+		        option, id, near);
+	return cli_error("%sunknown law '%s' (isoflop presets laws lists them)", option, id);
+}
+
 int cli_whole(const char *option, const char *arg, long lo, long hi, long *out)
 {
 	char *end;
@@ -55,7 +67,7 @@ int cli_laws(const struct cli *cli, const struct catalog_entry **out, int max)
 	}
 	out[0] = catalog_law(cli->catalog, id);
 	if (out[0] == NULL) {
-		cli_error("unknown law '%s' (isoflop presets laws lists them)", id);
+		cli_unknown_law(cli, "", id);
 		return -1;
 	}
 	return 1;

@@ -190,6 +190,12 @@ struct cli {
 /* Print "isoflop: message" on stderr and return EXIT_USAGE. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * "unknown law 'ID'" after `option` ("--compare: ", or "" for --law), with
+ * the nearest id when one is near: returns 2, as cli_error.
+ */
+int cli_unknown_law(const struct cli *cli, const char *option, const char *id);
+
 /* A whole number within [lo, hi], no blanks around it; 0 or EXIT_USAGE. */
 int cli_whole(const char *option, const char *arg, long lo, long hi, long *out);
 

@@ -56,7 +56,7 @@ static int pick_laws(const struct cli *cli, const struct preset **out, int max)
 		snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), s);
 		const struct catalog_entry *e = catalog_law(cli->catalog, id);
 		if (e == NULL) {
-			cli_error("unknown law '%s' (isoflop presets laws lists them)", id);
+			cli_unknown_law(cli, "", id);
 			return -1;
 		}
 		if (n == max) {

@@ -461,9 +461,7 @@ static int start_compare(const struct cli *cli, struct app *a)
 		return strcmp(cli->compare, RUNS_LAW_DEFAULT_ID) == 0 && cli->runs == NULL
 		               ? cli_error("--compare: law 'runs' is the fit of --runs FILE: give "
 		                           "--runs")
-		               : cli_error("--compare: unknown law '%s' (isoflop presets laws "
-		                           "lists them)",
-		                           cli->compare);
+		               : cli_unknown_law(cli, "--compare: ", cli->compare);
 	size_t i = (size_t)(b - cli->catalog->laws);
 	if (i == a->scene.law)
 		return cli_error("--compare: '%s' is the law shown; compare it with another (--law "
@@ -587,7 +585,7 @@ int cmd_explore(const struct cli *cli)
 		        "lists them)",
 		        cli->domain);
 	if (law == NULL)
-		return cli_error("unknown law '%s' (isoflop presets laws lists them)", cli->law);
+		return cli_unknown_law(cli, "", cli->law);
 	if ((cli->given & OPT_UNIQUE) && law->preset.law.family != LAW_DATA_CONSTRAINED)
 		return cli_error("--unique-tokens needs a data-constrained law such as "
 		                 "muennighoff2023; '%s' is %s",

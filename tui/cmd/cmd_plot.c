@@ -146,8 +146,7 @@ static int frontier_option(const struct cli *cli, struct map_spec *spec)
 	const struct catalog_entry *f = catalog_law(cli->catalog, cli->frontier);
 
 	if (f == NULL)
-		return cli_error("--frontier: unknown law '%s' (isoflop presets laws lists them)",
-		                 cli->frontier);
+		return cli_unknown_law(cli, "--frontier: ", cli->frontier);
 	/* a law without an allocation draws no line: a legend entry would promise one */
 	if (!law_fits_allocation(&f->preset.law))
 		return cli_error("--frontier: '%s' fits no compute-optimal allocation to draw "
@@ -198,9 +197,7 @@ static int draw_contour(const struct cli *cli, const struct preset *law, const d
 	if (cli->compare != NULL) {
 		const struct catalog_entry *b = catalog_law(cli->catalog, cli->compare);
 		if (b == NULL)
-			return cli_error(
-			        "--compare: unknown law '%s' (isoflop presets laws lists them)",
-			        cli->compare);
+			return cli_unknown_law(cli, "--compare: ", cli->compare);
 		spec.frontier2 = &b->preset.law;
 		spec.frontier2_name = b->preset.id;
 		spec.compared = true;

@@ -37,7 +37,7 @@ static int params_law(const struct cli *cli, const struct preset **out)
 		return cli_error("plot params draws one law: --law ID (isoflop presets laws lists "
 		                 "them)");
 	if ((e = catalog_law(cli->catalog, id)) == NULL)
-		return cli_error("unknown law '%s' (isoflop presets laws lists them)", id);
+		return cli_unknown_law(cli, "", id);
 	if (!params_has_curve(&e->preset.law))
 		return power_no_params_refusal("plot params", &e->preset);
 	*out = &e->preset;

@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "../../presets/text.h"
 #include "cli.h"
 #include "options.h"
 
@@ -49,6 +51,30 @@ static int exe_dir(const char *argv0, char *buf, size_t size)
 	return 0;
 }
 
+/*
+ * "unknown option '--metod'" with the nearest option or command when one is
+ * near ("did you mean '--method'?"): what = "option" or "command".
+ */
+static int unknown_word(const char *what, const char *typed)
+{
+	bool option = strcmp(what, "option") == 0;
+	const char *word = typed + (option ? strspn(typed, "-") : 0), *near = NULL;
+	size_t len = strcspn(word, "="); /* --metod=isoflop: the name */
+	char name[64];
+
+	snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), word);
+	for (size_t i = 0; option && i < cli_noptions && near == NULL; i++)
+		if (text_near(name, cli_options[i].name))
+			near = cli_options[i].name;
+	for (size_t i = 0; !option && i < cli_ncommands && near == NULL; i++)
+		if (text_near(name, cli_commands[i].name))
+			near = cli_commands[i].name;
+	if (near != NULL)
+		return cli_error("unknown %s '%s' (did you mean '%s%s'? see isoflop --help)", what,
+		                 typed, option ? "--" : "", near);
+	return cli_error("unknown %s '%s' (see isoflop --help)", what, typed);
+}
+
 /* A row of the option table stands for c: run its action, or parse its value. */
 static int take_option(int c, char **argv, struct cli *cli)
 {
@@ -57,7 +83,7 @@ static int take_option(int c, char **argv, struct cli *cli)
 	if (c == ':')
 		return cli_error("%s needs a value", argv[optind - 1]);
 	if (o == NULL)
-		return cli_error("unknown option '%s' (see isoflop --help)", argv[optind - 1]);
+		return unknown_word("option", argv[optind - 1]);
 	if (o->kind == KIND_ACTION) {
 		o->action();
 		exit(stdout_status(0));
@@ -144,7 +170,7 @@ static int run_command(const char *name, struct cli *cli, const char *argv0)
 	int rc;
 
 	if (c == NULL)
-		return cli_error("unknown command '%s' (see isoflop --help)", name);
+		return unknown_word("command", name);
 	if ((rc = load_catalog(cli, &catalog, argv0)) != 0)
 		return rc;
 	cli->catalog = &catalog;
