@@ -128,7 +128,7 @@ static int start_point(const struct cli *cli, struct app *a)
 {
 	unsigned long long g = cli->given & (OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE);
 	const struct law *law = app_law(a);
-	double n, d;
+	double n, d, c = cli->compute;
 
 	if (cli->model != NULL) {
 		const struct catalog_entry *m;
@@ -148,20 +148,27 @@ static int start_point(const struct cli *cli, struct app *a)
 		app_clear_status(a);
 		return 0;
 	}
+	if (g == 0 && cli->runs != NULL && cli->law == NULL && law->compute.hi > 0) {
+		/* your runs' fit opens on your largest budget, not on Chinchilla */
+		g = OPT_COMPUTE;
+		c = law->compute.hi;
+	}
 	if (g == 0)
 		return 0;
-	enum model_status st = optimum_point(
-	        law, g & OPT_PARAMS ? cli->params : 0, g & OPT_TOKENS ? cli->tokens : 0,
-	        g & OPT_COMPUTE ? cli->compute : 0, a->scene.u, &n, &d);
+	enum model_status st = optimum_point(law, g & OPT_PARAMS ? cli->params : 0,
+	                                     g & OPT_TOKENS ? cli->tokens : 0,
+	                                     g & OPT_COMPUTE ? c : 0, a->scene.u, &n, &d);
 	if (st == MODEL_EDOM)
 		return cli_error("give two of --params, --tokens, --compute (or --compute alone "
 		                 "for the optimum)");
 	if (st != MODEL_OK)
-		return cli_error("--compute: no optimum at %g FLOPs under %s", cli->compute,
+		return cli_error("--compute: no optimum at %g FLOPs under %s", c,
 		                 a->catalog->laws[a->scene.law].preset.id);
 	int rc = in_window(a, n, d, "the start point lies");
-	if (rc == 0)
+	if (rc == 0) {
 		app_move_to(a, n, d);
+		app_say_lacks(a); /* moving cleared what the law's status says of it */
+	}
 	return rc;
 }
 
