@@ -255,8 +255,10 @@ static int refit_parabola(const struct fit_run *sample, size_t n, double *values
 /*
  * Bootstrap both N*s: the frontier of the kept runs at the held-out compute
  * (params_p10..p90), the held-out parabola's minimum (params_measured_p10..
- * p90), and whether the 10-90% of their ratio over paired resamples holds 1.
- * -1 when too few refits succeed or memory runs out.
+ * p90), and whether the 10-90% of their ratio over paired resamples holds 1
+ * (when the held-out parabola cannot be refitted, NaN for its interval and
+ * whether the prediction's holds the minimum). -1 when too few refits of the
+ * frontier succeed or memory runs out.
  */
 static int params_interval(const struct fit_run *kept, size_t nk, const struct fit_run *held,
                            size_t nh, double k, int samples, unsigned long seed,
@@ -271,18 +273,24 @@ static int params_interval(const struct fit_run *kept, size_t nk, const struct f
 	a = fit_bootstrap(kept, nk, samples, seed, 1, refit_frontier, &at, &v);
 	b = fit_bootstrap(held, nh, samples, seed + 1, 1, refit_parabola, &at, &w);
 	int m = a < b ? a : b;
-	if (m >= 2) {
-		for (int i = 0; i < m; i++)
-			q[i] = v[i] / w[i];
-		struct fit_interval iv = fit_interval_of(q, (size_t)m);
-		out->within = iv.p10 <= 1 && 1 <= iv.p90;
-		iv = fit_interval_of(v, (size_t)a);
+	for (int i = 0; i < m; i++) /* paired before fit_interval_of sorts v and w */
+		q[i] = v[i] / w[i];
+	if (a >= 2) {
+		struct fit_interval iv = fit_interval_of(v, (size_t)a);
 		out->params_p10 = iv.p10;
 		out->params_p90 = iv.p90;
+		/* too few runs for its parabolas to refit: judged by the prediction's interval
+		 * alone */
+		out->params_measured_p10 = out->params_measured_p90 = NAN;
+		out->within = iv.p10 <= out->params_measured && out->params_measured <= iv.p90;
+		rc = 0;
+	}
+	if (a >= 2 && m >= 2) {
+		struct fit_interval iv = fit_interval_of(q, (size_t)m);
+		out->within = iv.p10 <= 1 && 1 <= iv.p90;
 		iv = fit_interval_of(w, (size_t)b);
 		out->params_measured_p10 = iv.p10;
 		out->params_measured_p90 = iv.p90;
-		rc = 0;
 	}
 	free(v);
 	return rc;

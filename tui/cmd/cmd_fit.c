@@ -198,6 +198,8 @@ static void print_holdout(const struct report *r)
 	units_format_count(h->params_measured, mb, sizeof mb);
 	units_format_count(h->params_measured_p10, ml, sizeof ml);
 	units_format_count(h->params_measured_p90, mh, sizeof mh);
+	if (!isfinite(h->params_measured_p10)) /* its runs too few to resample */
+		snprintf(ml, sizeof ml, "?"), snprintf(mh, sizeof mh, "?");
 	printf("leave-one-budget-out: your largest budget's N* (C = %s), predicted by the "
 	       "others' frontier,\n  is %s (%s..%s); its parabola's minimum is %s (%s..%s): %s\n",
 	       cb, pb, pl, ph, mb, ml, mh, verdict(h));
