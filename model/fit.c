@@ -932,11 +932,27 @@ static int parabola(const double *x, const double *y, size_t m, double c[3])
 	return rc;
 }
 
+int fit_budgets(const double *sorted, size_t n, size_t end[FIT_MAX_BUDGETS])
+{
+	int count = 0;
+
+	for (size_t i = 0; i < n && count < FIT_MAX_BUDGETS;) {
+		size_t j = i;
+		while (j < n && sorted[j] <= sorted[i] * 1.05)
+			j++;
+		end[count++] = j;
+		i = j;
+	}
+	return count;
+}
+
 enum model_status fit_isoflop(const struct fit_run *runs, size_t n, double k,
                               struct fit_isoflop *out)
 {
 	double(*r)[4] = malloc(sizeof *r * n); /* compute, log N, loss, tokens */
-	double *lx = malloc(sizeof *lx * n * 2), *ly = lx ? lx + n : NULL;
+	double *lx = malloc(sizeof *lx * n * 3), *ly = lx ? lx + n : NULL,
+	       *cs = lx ? lx + 2 * n : NULL;
+	size_t end[FIT_MAX_BUDGETS];
 	double lc[FIT_MAX_BUDGETS], ln[FIT_MAX_BUDGETS], ld[FIT_MAX_BUDGETS];
 	enum model_status status = MODEL_OK;
 
@@ -953,12 +969,14 @@ enum model_status fit_isoflop(const struct fit_run *runs, size_t n, double k,
 		r[i][3] = runs[i].tokens;
 	}
 	qsort(r, n, sizeof *r, by_compute);
+	for (size_t i = 0; i < n; i++)
+		cs[i] = r[i][0];
 
-	/* a budget: runs whose compute is within 5% of the budget's first (smallest) */
-	for (size_t i = 0; i < n && out->nbudgets < FIT_MAX_BUDGETS;) {
-		size_t j = i;
+	int nb = fit_budgets(cs, n, end);
+	for (size_t i = 0; out->nbudgets < nb;) {
+		size_t j = i, last = end[out->nbudgets];
 		double sum = 0, lo = INFINITY, hi = -INFINITY;
-		while (j < n && r[j][0] <= r[i][0] * 1.05) {
+		while (j < last) {
 			lx[j - i] = r[j][1];
 			ly[j - i] = r[j][2];
 			sum += r[j][0];

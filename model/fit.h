@@ -144,6 +144,14 @@ struct fit_isoflop {
 };
 
 /*
+ * The budgets of computes sorted ascending, as Approach 2 forms them: from
+ * the smallest up, a budget takes every run within 5% of its first, up to
+ * FIT_MAX_BUDGETS (runs past the last are in none). Budget i holds
+ * sorted[end[i-1]..end[i]) (end[-1] taken as 0); returns how many.
+ */
+int fit_budgets(const double *sorted, size_t n, size_t end[FIT_MAX_BUDGETS]);
+
+/*
  * Approach 2 with k FLOPs per parameter-token. Budgets with fewer than 3 runs
  * or no minimum are kept in out->budgets but not used. MODEL_EDOM when fewer
  * than two budgets can be used.

@@ -2,15 +2,19 @@
  * fit_holdout.c: leave-one-budget-out (fit_holdout.h). The runs are split
  * by fit_isoflop's own budgets (so both methods hold out the same runs),
  * the law is refitted on the rest with fit.h's functions, and the held-out
- * budget is predicted. The spread stated with a prediction comes from the
- * refit alone, never from the runs it predicts: how far the law leaves the
- * runs it was fitted on.
+ * budget is predicted. The interval stated with a prediction comes from the
+ * kept runs alone (bootstrap refits, and their scatter about the refit for
+ * the noise of a measured mean), never from the runs it predicts.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
 #include "fit_holdout.h"
+#include "uncertainty.h"
 
 /* A run's k N D. */
 static double run_compute(const struct fit_run *r, double k)
@@ -25,28 +29,24 @@ static int by_value(const void *pa, const void *pb)
 }
 
 /*
- * The budgets of the runs, as fit_isoflop forms them (from the smallest
- * compute up, a budget takes every run within 5% of its first), and *first,
- * the compute of the largest budget's first run: the held-out runs are those
- * at or above it. -1 when memory runs out.
+ * The budgets of the runs (fit_budgets, as fit_isoflop forms them), and
+ * *first and *last, the compute of the largest budget's first and last
+ * runs: the held-out runs lie between them. -1 when memory runs out.
  */
-static int budgets_of(const struct fit_run *runs, size_t n, double k, double *first)
+static int budgets_of(const struct fit_run *runs, size_t n, double k, double *first, double *last)
 {
 	double *c = malloc(sizeof *c * n);
-	int count = 0;
+	size_t end[FIT_MAX_BUDGETS];
 
 	if (c == NULL)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		c[i] = run_compute(&runs[i], k);
 	qsort(c, n, sizeof *c, by_value);
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j < n && c[j] <= c[i] * 1.05)
-			j++;
-		*first = c[i];
-		count++;
-		i = j;
+	int count = fit_budgets(c, n, end);
+	if (count > 0) {
+		*first = c[count > 1 ? end[count - 2] : 0];
+		*last = c[end[count - 1] - 1];
 	}
 	free(c);
 	return count;
@@ -60,17 +60,20 @@ static int budgets_of(const struct fit_run *runs, size_t n, double k, double *fi
 static int split(const struct fit_run *runs, size_t n, double k, struct fit_run **kept, size_t *nk,
                  struct fit_run **held, size_t *nh, struct fit_holdout *out)
 {
-	double first = 0, sum = 0;
+	double first = 0, last = 0, sum = 0;
 
 	memset(out, 0, sizeof *out);
 	*kept = NULL;
-	if ((out->budgets = budgets_of(runs, n, k, &first)) < 0 ||
+	if ((out->budgets = budgets_of(runs, n, k, &first, &last)) < 0 ||
 	    (*kept = malloc(sizeof **kept * (n + 1))) == NULL)
 		return -1;
 	*nk = *nh = 0;
 	*held = *kept + n; /* grows down from the end of the block */
 	for (size_t i = 0; i < n; i++) {
-		if (run_compute(&runs[i], k) >= first) {
+		double c = run_compute(&runs[i], k);
+		if (c > last) /* past fit_budgets' cap: in no budget */
+			continue;
+		if (c >= first) {
 			*held -= 1;
 			**held = runs[i];
 			(*nh)++;
@@ -84,14 +87,26 @@ static int split(const struct fit_run *runs, size_t n, double k, struct fit_run 
 	return 0;
 }
 
-/* The additive law's loss at a run. */
-static double law_at(const struct fit_parametric *p, const struct fit_run *r)
+/* A law's loss at a run; NaN when it has none there. */
+static double law_at(const struct law *law, const struct fit_run *r)
 {
-	return p->E + p->A / pow(r->params, p->alpha) + p->B / pow(r->tokens, p->beta);
+	double loss;
+
+	return law_loss(law, r->params, r->tokens, 0, &loss) == MODEL_OK ? loss : NAN;
+}
+
+/* A law's mean loss over runs. */
+static double mean_at(const struct law *law, const struct fit_run *runs, size_t n)
+{
+	double sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		sum += law_at(law, &runs[i]) / (double)n;
+	return sum;
 }
 
 /* RMS of measured - predicted over runs. */
-static double rms_residual(const struct fit_parametric *p, const struct fit_run *runs, size_t n)
+static double rms_residual(const struct law *p, const struct fit_run *runs, size_t n)
 {
 	double ss = 0;
 
@@ -110,7 +125,7 @@ static enum model_status absent(struct fit_holdout *out, enum fit_holdout_absenc
 }
 
 /* The refit's predictions of the held-out runs, against what they measured. */
-static void predict_held(const struct fit_parametric *p, const struct fit_run *held, size_t nh,
+static void predict_held(const struct law *p, const struct fit_run *held, size_t nh,
                          struct fit_holdout *out)
 {
 	double ss = 0;
@@ -124,8 +139,43 @@ static void predict_held(const struct fit_parametric *p, const struct fit_run *h
 	out->rms_error = sqrt(ss / (double)nh);
 }
 
+/*
+ * The 10-90% of where the held-out runs' measured mean loss should land:
+ * each bootstrap law of the kept runs (refitted from p) predicts their mean,
+ * and a normal draw of sigma / sqrt(nh) adds the noise of a mean of nh runs
+ * whose scatter about the law is sigma. -1 when too few refits succeed.
+ */
+static int loss_interval(const struct fit_run *kept, size_t nk, const struct fit_run *held,
+                         size_t nh, double k, const struct fit_parametric *p, double sigma,
+                         int samples, unsigned long seed, struct fit_holdout *out)
+{
+	struct law *laws = malloc(sizeof *laws * (size_t)samples);
+	double *v = malloc(sizeof *v * (size_t)samples);
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	int got = laws && v && rng ? fit_bootstrap_laws(kept, nk, k, samples, seed, p, laws) : -1;
+	size_t m = 0;
+
+	if (rng != NULL)
+		gsl_rng_set(rng, seed);
+	for (int i = 0; i < got; i++) {
+		double mean = mean_at(&laws[i], held, nh);
+		if (isfinite(mean))
+			v[m++] = mean + gsl_ran_gaussian(rng, sigma / sqrt((double)nh));
+	}
+	if (m >= 2) {
+		struct fit_interval iv = fit_interval_of(v, m);
+		out->loss_p10 = iv.p10;
+		out->loss_p90 = iv.p90;
+	}
+	free(laws);
+	free(v);
+	gsl_rng_free(rng);
+	return m >= 2 ? 0 : -1;
+}
+
 enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, double k,
-                                         const double theta0[5], struct fit_holdout *out)
+                                         const double theta0[5], int samples, unsigned long seed,
+                                         struct fit_holdout *out)
 {
 	struct fit_run *kept, *held;
 	size_t nk, nh;
@@ -143,10 +193,13 @@ enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, d
 	else if (fit_parametric_from(kept, nk, theta0, &p) != MODEL_OK || p.one_d)
 		st = absent(out, FIT_HOLDOUT_NO_REFIT);
 	if (st == MODEL_OK) {
-		out->spread = rms_residual(&p, kept, nk);
-		predict_held(&p, held, nh, out);
-		if (!isfinite(out->predicted) || !isfinite(out->spread))
+		struct law law = fit_parametric_law(&p, k);
+		out->spread = rms_residual(&law, kept, nk);
+		predict_held(&law, held, nh, out);
+		if (!isfinite(out->predicted) || !isfinite(out->spread) ||
+		    loss_interval(kept, nk, held, nh, k, &p, out->spread, samples, seed, out) < 0)
 			st = absent(out, FIT_HOLDOUT_NO_REFIT);
+		out->within = out->loss_p10 <= out->measured && out->measured <= out->loss_p90;
 	}
 	free(kept);
 	return st;
@@ -169,8 +222,82 @@ static double frontier_factor(const struct fit_isoflop *f)
 	return m > 0 ? exp(sqrt(ss / m)) : 1;
 }
 
-enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, double k,
-                                      struct fit_holdout *out)
+/* What a bootstrap refit predicts at a compute with k FLOPs per parameter-token. */
+struct at_compute {
+	double k, compute;
+};
+
+/* fit_bootstrap's refit: the frontier of the kept runs' resample at the held-out compute. */
+static int refit_frontier(const struct fit_run *sample, size_t n, double *values, const void *ctx)
+{
+	const struct at_compute *at = ctx;
+	struct fit_isoflop f;
+
+	if (fit_isoflop(sample, n, at->k, &f) != MODEL_OK)
+		return -1;
+	values[0] = f.k_params * pow(at->compute, f.a);
+	return isfinite(values[0]) ? 0 : -1;
+}
+
+/* fit_bootstrap's refit: the held-out budget's parabola minimum on a resample of its runs. */
+static int refit_parabola(const struct fit_run *sample, size_t n, double *values, const void *ctx)
+{
+	const struct at_compute *at = ctx;
+	struct fit_isoflop f;
+
+	fit_isoflop(sample, n, at->k, &f); /* one budget: MODEL_EDOM, its minimum still found */
+	if (f.nbudgets != 1 || f.used != 1)
+		return -1;
+	values[0] = f.budgets[0].params;
+	return 0;
+}
+
+/*
+ * Bootstrap both N*s: the frontier of the kept runs at the held-out compute
+ * (params_p10..p90), the held-out parabola's minimum (params_measured_p10..
+ * p90), and whether the 10-90% of their ratio over paired resamples holds 1
+ * (when the held-out parabola cannot be refitted, NaN for its interval and
+ * whether the prediction's holds the minimum). -1 when too few refits of the
+ * frontier succeed or memory runs out.
+ */
+static int params_interval(const struct fit_run *kept, size_t nk, const struct fit_run *held,
+                           size_t nh, double k, int samples, unsigned long seed,
+                           struct fit_holdout *out)
+{
+	double *v = malloc(sizeof *v * (size_t)samples * 3), *w = v + samples, *q = w + samples;
+	struct at_compute at = {k, out->compute};
+	int a = -1, b = -1, rc = -1;
+
+	if (v == NULL)
+		return -1;
+	a = fit_bootstrap(kept, nk, samples, seed, 1, refit_frontier, &at, &v);
+	b = fit_bootstrap(held, nh, samples, seed + 1, 1, refit_parabola, &at, &w);
+	int m = a < b ? a : b;
+	for (int i = 0; i < m; i++) /* paired before fit_interval_of sorts v and w */
+		q[i] = v[i] / w[i];
+	if (a >= 2) {
+		struct fit_interval iv = fit_interval_of(v, (size_t)a);
+		out->params_p10 = iv.p10;
+		out->params_p90 = iv.p90;
+		/* too few runs for its parabolas to refit: judged by the prediction's interval
+		 * alone */
+		out->params_measured_p10 = out->params_measured_p90 = NAN;
+		out->within = iv.p10 <= out->params_measured && out->params_measured <= iv.p90;
+		rc = 0;
+	}
+	if (a >= 2 && m >= 2) {
+		struct fit_interval iv = fit_interval_of(q, (size_t)m);
+		out->within = iv.p10 <= 1 && 1 <= iv.p90;
+		iv = fit_interval_of(w, (size_t)b);
+		out->params_measured_p10 = iv.p10;
+		out->params_measured_p90 = iv.p90;
+	}
+	free(v);
+	return rc;
+}
+
+enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, double k, int samples,
+                                      unsigned long seed, struct fit_holdout *out)
 {
 	struct fit_run *kept, *held;
 	size_t nk, nh;
@@ -196,6 +323,8 @@ enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, doub
 		out->params_measured = top->params;
 		out->params_predicted = rest.k_params * pow(top->compute, rest.a);
 		out->params_factor = frontier_factor(&rest);
+		if (params_interval(kept, nk, held, nh, k, samples, seed, out) < 0)
+			st = absent(out, FIT_HOLDOUT_NO_REFIT);
 	}
 	free(kept);
 	return st;

@@ -1,8 +1,11 @@
 /*
  * fit_holdout.h: leave-one-budget-out, the check a researcher trusts before
  * a fit's extrapolation: refit the runs without the largest compute budget
- * and predict that budget from the others. Budgets are fit_isoflop's: runs
- * whose k N D lies within 5% of the smallest of them. Pure functions over
+ * and predict that budget from the others. Budgets are fit_isoflop's
+ * (fit_budgets). The interval stated with a prediction is a prediction
+ * interval: bootstrap refits of the other budgets' runs (GSL's MT19937 from
+ * a seed: the same seed, the same interval), each predicting the held-out
+ * budget, plus the noise of what that budget measured. Pure functions over
  * arrays; no I/O.
  */
 #ifndef ISOFLOP_FIT_HOLDOUT_H
@@ -14,6 +17,9 @@
 
 /* Budgets a leave-one-budget-out needs: one to hold out, two to fit. */
 #define FIT_HOLDOUT_MIN_BUDGETS 3
+
+/* Bootstrap refits behind a holdout's interval: ~0.1-0.3 s on two cores. */
+#define FIT_HOLDOUT_SAMPLES 200
 
 /* Why there is no prediction (the status says the kind, this the detail). */
 enum fit_holdout_absence {
@@ -36,26 +42,45 @@ struct fit_holdout {
 	double measured;  /* mean measured loss over them */
 	double spread;    /* RMS residual of the refit on the runs it was fitted on */
 	double rms_error; /* RMS of measured - predicted over the held-out runs */
+	/*
+	 * 10-90% of where the measured mean should land: each bootstrap refit's
+	 * predicted mean plus a normal draw of spread / sqrt(runs), the noise
+	 * of a mean of that many runs about the law
+	 */
+	double loss_p10, loss_p90;
 	/* Approach 2: the held-out budget's N* */
-	double params_predicted; /* k_params C^a of the other budgets' frontier */
-	double params_measured;  /* the held-out budget's parabola minimum */
-	double params_factor;    /* exp of the frontier's RMS residual in ln N*: x/ this */
+	double params_predicted;       /* k_params C^a of the other budgets' frontier */
+	double params_measured;        /* the held-out budget's parabola minimum */
+	double params_factor;          /* exp of the frontier's RMS residual in ln N*: x/ this */
+	double params_p10, params_p90; /* 10-90% of the predicted N* over bootstrap refits */
+	/* 10-90% of the held-out parabola's minimum over resamples of its runs */
+	double params_measured_p10, params_measured_p90;
+	/* both methods: the measurement lies within what the others predict */
+	int within;
 };
 
 /*
  * Approach 3 held out: refit E + A/N^alpha + B/D^beta without the largest
  * budget's runs, from theta0 (the full fit's theta: the bootstrap's fast
  * refit), and predict those runs. k is the runs' FLOPs per parameter-token.
- * MODEL_EDOM with out->absent set when it cannot be done.
+ * The interval: `samples` bootstrap refits of the kept runs from the refit
+ * (uncertainty.h fit_bootstrap_laws), each predicting the held-out runs'
+ * mean loss, plus the noise of a measured mean (loss_p10 above); within
+ * when the measured mean lies in it. MODEL_EDOM with out->absent set when
+ * it cannot be done.
  */
 enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, double k,
-                                         const double theta0[5], struct fit_holdout *out);
+                                         const double theta0[5], int samples, unsigned long seed,
+                                         struct fit_holdout *out);
 
 /*
  * Approach 2 held out: the frontier of the other budgets at the largest
- * budget's compute, against that budget's own parabola minimum.
+ * budget's compute, against that budget's own parabola minimum. Both are
+ * bootstrapped `samples` times (the kept runs refitted by fit_isoflop, the
+ * held-out runs' parabola refitted); within when the 10-90% of the ratio
+ * predicted / measured over paired resamples contains 1.
  */
-enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, double k,
-                                      struct fit_holdout *out);
+enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, double k, int samples,
+                                      unsigned long seed, struct fit_holdout *out);
 
 #endif

@@ -3,9 +3,10 @@
 # Runs made here from Chinchilla's law (Hoffmann et al. 2022, App. D.2: E
 # 1.69, A 406.4, B 410.7, alpha 0.34, beta 0.28) with no noise: the largest
 # budget, predicted from the others, is what it measured. On the noisy
-# sweeps of tests/runs/besiroglu-sweeps.csv the measured mean lies within the
-# stated +/- (the refit's RMS residual on the other budgets' runs). With two
-# budgets the line says why there is none, and the fit still succeeds.
+# sweeps of tests/runs/besiroglu-sweeps.csv the 10-90% interval holds the
+# truth at the largest budget, computed here from the constants in the file's
+# header (its runs' mean loss; N* in closed form), and the measurement. With
+# two budgets the line says why there is none, and the fit still succeeds.
 . "$(dirname "$0")/lib.sh"
 
 # truth FILE BUDGETS: 9 noise-free runs a budget from 1e18 up a decade each, around N*
@@ -50,25 +51,71 @@ else
 	no "isoflop holdout on the truth" "$out" "$err"
 fi
 
+# the truth of besiroglu-sweeps.csv from its header: E A B alpha beta
+constants=$(sed -n 's/.*(arXiv:2404.10102; E \([0-9.]*\), A \([0-9.]*\), B \([0-9.]*\),.*/\1 \2 \3/p; s/^# alpha \([0-9.]*\), beta \([0-9.]*\)).*/\1 \2/p' tests/runs/besiroglu-sweeps.csv | tr '\n' ' ')
+# truth_at C: the truth's mean loss over the runs at C (within 5%) and its N* there
+truth_at() {
+	awk -F, -v k="$constants" -v c="$1" 'BEGIN { split(k, t, " ") }
+		/^[0-9]/ && $2 >= c / 1.05 && $2 <= c * 1.05 {
+			d = $2 / (6 * $1); s += t[1] + t[2] / $1 ^ t[4] + t[3] / d ^ t[5]; m++ }
+		END { g = (t[4] * t[2] / (t[5] * t[3])) ^ (1 / (t[4] + t[5]))
+			print s / m, g * (c / 6) ^ (t[5] / (t[4] + t[5])) }' tests/runs/besiroglu-sweeps.csv
+}
+set -- $(truth_at 1.9e22)
+true_loss=$1 true_params=$2
+# between V LO HI: LO <= V <= HI
+between() {
+	awk -v v="$1" -v l="$2" -v h="$3" 'BEGIN { exit !(v != "" && l <= v && v <= h) }'
+}
 run fit tests/runs/besiroglu-sweeps.csv --format csv
-p=$(csv_field holdout_loss_predicted) m=$(csv_field holdout_loss_measured)
-s=$(csv_field holdout_loss_spread)
-if [ "$rc" = 0 ] && within "$m" "$p" "$s" && within "$(csv_field holdout_compute)" 1.9e22 1e21; then
-	ok "besiroglu sweeps: the measured mean $m lies within $p +/- $s"
+lo=$(csv_field holdout_loss_p10) hi=$(csv_field holdout_loss_p90) m=$(csv_field holdout_loss_measured)
+if [ "$rc" = 0 ] && [ "$true_loss" != "" ] && between "$true_loss" "$lo" "$hi" &&
+	between "$m" "$lo" "$hi" && within "$(csv_field holdout_compute)" 1.9e22 1e21; then
+	seed1=$lo
+	ok "besiroglu sweeps: the truth's mean loss $true_loss and the measured $m lie in $lo..$hi"
 else
-	no "besiroglu sweeps holdout" "$out" "$err"
+	no "besiroglu sweeps holdout (truth $true_loss)" "$out" "$err"
+fi
+run fit tests/runs/besiroglu-sweeps.csv --method isoflop --format csv
+lo=$(csv_field holdout_params_p10) hi=$(csv_field holdout_params_p90)
+if [ "$rc" = 0 ] && [ "$true_params" != "" ] && between "$true_params" "$lo" "$hi"; then
+	ok "besiroglu sweeps, isoflop: the truth's N* $true_params lies in $lo..$hi"
+else
+	no "besiroglu sweeps isoflop holdout (truth N* $true_params)" "$out" "$err"
+fi
+run fit tests/runs/besiroglu-sweeps.csv --seed 7 --format csv
+a=$(csv_field holdout_loss_p10)
+run fit tests/runs/besiroglu-sweeps.csv --seed 7 --format csv
+if [ "$rc" = 0 ] && [ "$a" = "$(csv_field holdout_loss_p10)" ] && [ "$a" != "${seed1-}" ]; then
+	ok "the interval is the seed's: the same --seed, the same interval"
+else
+	no "holdout interval and --seed" "$a" "$out"
 fi
 run fit tests/runs/besiroglu-sweeps.csv
-line=$(printf '%s\n' "$out" | grep '^leave-one-budget-out: ')
-if printf '%s\n' "$line" | grep -Eq "^leave-one-budget-out: your largest budget's runs \(C = 1.9e22\), predicted from the others, land at L = [0-9.]+ \+/- [0-9.]+; they measured [0-9.]+ \(mean of 12\)$" &&
-	printf '%s\n' "$out" | grep -q "^  (+/- is the refit's RMS residual on the other budgets' runs"; then
-	ok "text: the leave-one-budget-out line, and what its +/- is"
+if printf '%s\n' "$out" | grep -qx "leave-one-budget-out: your largest budget's runs (C = 1.9e22), predicted from the others," &&
+	printf '%s\n' "$out" | grep -Eqx "  land at L = [0-9.]+ \([0-9.]+\.\.[0-9.]+\); they measured [0-9.]+ \(mean of 12\): within the interval" &&
+	printf '%s\n' "$out" | grep -qx "  (10-90% of 200 bootstrap refits of the other runs, plus the noise of a mean of 12 runs)"; then
+	ok "text: the leave-one-budget-out lines, their verdict, and what the interval is"
 else
 	no "text holdout line" "$out"
 fi
+run fit tests/runs/besiroglu-sweeps.csv --method isoflop
+if printf '%s\n' "$out" | grep -Eqx "  is [0-9.]+B \([0-9.]+B\.\.[0-9.]+B\); its parabola's minimum is [0-9.]+B \([0-9.]+B\.\.[0-9.]+B\): within the interval"; then
+	ok "text, isoflop: both N*s with their intervals, and the verdict"
+else
+	no "text isoflop holdout line" "$out"
+fi
+# a largest budget that does not follow the others: its losses 3% up
+awk -F, '/^[0-9]/ && $2 > 1.5e22 { $3 = $3 * 1.03 } { print }' OFS=, tests/runs/besiroglu-sweeps.csv >"$tmp/off.csv"
+run fit "$tmp/off.csv"
+if printf '%s\n' "$out" | grep -q "): outside it: the largest budget does not follow the others$"; then
+	ok "a largest budget 3% off the others' law is outside the interval"
+else
+	no "outside verdict" "$out"
+fi
 run fit tests/runs/besiroglu-sweeps.csv --method isoflop --format json
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"holdout_compute": 1.89737e+22, "holdout_params_predicted": [0-9.e+]*, "holdout_params_factor": [0-9.]*, "holdout_params_measured": [0-9.e+]*'; then
-	ok "json, isoflop: the held-out budget's predicted and measured N*"
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"holdout_compute": 1.89737e+22, "holdout_params_predicted": [0-9.e+]*, "holdout_params_p10": [0-9.e+]*, "holdout_params_p90": [0-9.e+]*, "holdout_params_factor": [0-9.]*, "holdout_params_measured": [0-9.e+]*, "holdout_params_measured_p10": [0-9.e+]*, "holdout_params_measured_p90": [0-9.e+]*'; then
+	ok "json, isoflop: the held-out budget's predicted and measured N* with their intervals"
 else
 	no "json isoflop holdout" "$out"
 fi

@@ -156,6 +156,13 @@ static const char *holdout_absence(const struct report *r)
 	}
 }
 
+/* Whether the held-out budget follows the others (fit_holdout.h's within). */
+static const char *verdict(const struct fit_holdout *h)
+{
+	return h->within ? "within the interval"
+	                 : "outside it: the largest budget does not follow the others";
+}
+
 /*
  * The leave-one-budget-out line: the largest budget predicted from the
  * others, or why there is no such line.
@@ -175,19 +182,30 @@ static void print_holdout(const struct report *r)
 	units_format_compute(h->compute, cb, sizeof cb);
 	if (r->parametric) {
 		printf("leave-one-budget-out: your largest budget's runs (C = %s), predicted from "
-		       "the others, land at L = %.3f +/- %.3f; they measured %.3f (mean of %d)\n",
-		       cb, h->predicted, h->spread, h->measured, h->runs);
-		printf("  (+/- is the refit's RMS residual on the other budgets' runs; the "
-		       "prediction's RMS error on these runs is %.3f)\n",
-		       h->rms_error);
+		       "the others,\n  land at L = %.3f (%.3f..%.3f); they measured %.3f (mean of "
+		       "%d): %s\n",
+		       cb, h->predicted, h->loss_p10, h->loss_p90, h->measured, h->runs,
+		       verdict(h));
+		printf("  (10-90%% of %d bootstrap refits of the other runs, plus the noise of a "
+		       "mean of %d runs)\n",
+		       FIT_HOLDOUT_SAMPLES, h->runs);
 		return;
 	}
+	char pl[16], ph[16], ml[16], mh[16];
 	units_format_count(h->params_predicted, pb, sizeof pb);
+	units_format_count(h->params_p10, pl, sizeof pl);
+	units_format_count(h->params_p90, ph, sizeof ph);
 	units_format_count(h->params_measured, mb, sizeof mb);
-	printf("leave-one-budget-out: your largest budget's N* (C = %s), predicted from the "
-	       "others' frontier, is %s (x/ %.3f); its parabola's minimum is %s\n",
-	       cb, pb, h->params_factor, mb);
-	printf("  (x/ is exp of the RMS residual of the others' frontier in ln N*)\n");
+	units_format_count(h->params_measured_p10, ml, sizeof ml);
+	units_format_count(h->params_measured_p90, mh, sizeof mh);
+	if (!isfinite(h->params_measured_p10)) /* its runs too few to resample */
+		snprintf(ml, sizeof ml, "?"), snprintf(mh, sizeof mh, "?");
+	printf("leave-one-budget-out: your largest budget's N* (C = %s), predicted by the "
+	       "others' frontier,\n  is %s (%s..%s); its parabola's minimum is %s (%s..%s): %s\n",
+	       cb, pb, pl, ph, mb, ml, mh, verdict(h));
+	printf("  (10-90%% of %d bootstrap refits: of the other runs for N*, of its own runs for "
+	       "its minimum)\n",
+	       FIT_HOLDOUT_SAMPLES);
 }
 
 static void print_text(const struct report *r)
@@ -406,12 +424,18 @@ static void bootstrap_fields(const struct report *r, struct bootstrap_json *b)
 	b->top_rec = record_of(&b->top);
 }
 
-static const char *const holdout_loss_keys[5] = {"holdout_compute", "holdout_loss_predicted",
-                                                 "holdout_loss_spread", "holdout_loss_measured",
+static const char *const holdout_loss_keys[7] = {"holdout_compute",       "holdout_loss_predicted",
+                                                 "holdout_loss_p10",      "holdout_loss_p90",
+                                                 "holdout_loss_spread",   "holdout_loss_measured",
                                                  "holdout_loss_rms_error"};
-static const char *const holdout_params_keys[4] = {"holdout_compute", "holdout_params_predicted",
+static const char *const holdout_params_keys[8] = {"holdout_compute",
+                                                   "holdout_params_predicted",
+                                                   "holdout_params_p10",
+                                                   "holdout_params_p90",
                                                    "holdout_params_factor",
-                                                   "holdout_params_measured"};
+                                                   "holdout_params_measured",
+                                                   "holdout_params_measured_p10",
+                                                   "holdout_params_measured_p90"};
 
 /* Leave-one-budget-out for scripts: empty (null) when it was not done. */
 static void holdout_fields(const struct report *r, struct fields *f)
@@ -420,21 +444,27 @@ static void holdout_fields(const struct report *r, struct fields *f)
 
 	if (!r->holdout_tried || h->absent != FIT_HOLDOUT_DONE) {
 		if (r->parametric)
-			numbers_none(f, holdout_loss_keys, 5);
+			numbers_none(f, holdout_loss_keys, 7);
 		else
-			numbers_none(f, holdout_params_keys, 4);
+			numbers_none(f, holdout_params_keys, 8);
 		return;
 	}
 	number(f, "holdout_compute", h->compute);
 	if (r->parametric) {
 		number(f, "holdout_loss_predicted", h->predicted);
+		number(f, "holdout_loss_p10", h->loss_p10);
+		number(f, "holdout_loss_p90", h->loss_p90);
 		number(f, "holdout_loss_spread", h->spread);
 		number(f, "holdout_loss_measured", h->measured);
 		number(f, "holdout_loss_rms_error", h->rms_error);
 	} else {
 		number(f, "holdout_params_predicted", h->params_predicted);
+		number(f, "holdout_params_p10", h->params_p10);
+		number(f, "holdout_params_p90", h->params_p90);
 		number(f, "holdout_params_factor", h->params_factor);
 		number(f, "holdout_params_measured", h->params_measured);
+		number(f, "holdout_params_measured_p10", h->params_measured_p10);
+		number(f, "holdout_params_measured_p90", h->params_measured_p90);
 	}
 }
 
@@ -982,19 +1012,24 @@ static void warn_fit(struct report *r)
 
 /*
  * Leave-one-budget-out (model/fit_holdout.h): the largest budget predicted
- * from the others, by the fit's own method. Its absence is no error.
+ * from the others, by the fit's own method, its interval from
+ * FIT_HOLDOUT_SAMPLES bootstrap refits seeded by --seed. Its absence is no
+ * error.
  */
-static void holdout(struct report *r, const struct fit_run *runs, size_t n)
+static void holdout(const struct cli *cli, struct report *r, const struct fit_run *runs, size_t n)
 {
+	unsigned long seed = (cli->given & OPT_SEED) ? cli->seed : 1;
+
 	r->holdout_tried = true;
 	if (r->parametric && r->p.one_d) {
 		r->holdout.absent = FIT_HOLDOUT_ONE_D;
 		return;
 	}
 	if (r->parametric)
-		fit_holdout_parametric(runs, n, r->k, r->p.theta, &r->holdout);
+		fit_holdout_parametric(runs, n, r->k, r->p.theta, FIT_HOLDOUT_SAMPLES, seed,
+		                       &r->holdout);
 	else
-		fit_holdout_isoflop(runs, n, r->k, &r->holdout);
+		fit_holdout_isoflop(runs, n, r->k, FIT_HOLDOUT_SAMPLES, seed, &r->holdout);
 }
 
 /* Percentile intervals from --bootstrap refits (r->draws freed by the caller). */
@@ -1043,7 +1078,7 @@ static int fit_report(const struct cli *cli, struct report *r, const struct fit_
 	if ((rc = partial_fit(cli, r)) != 0)
 		return rc;
 	warn_fit(r);
-	holdout(r, runs, n);
+	holdout(cli, r, runs, n);
 	return cli->bootstrap > 0 ? bootstrap(cli, r, runs, n) : 0;
 }
 
