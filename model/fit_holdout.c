@@ -140,7 +140,7 @@ static void predict_held(const struct law *p, const struct fit_run *held, size_t
 }
 
 /*
- * The 10-90% of where the held-out runs' measured mean loss should land:
+ * The 2.5-97.5% of where the held-out runs' measured mean loss should land:
  * each bootstrap law of the kept runs (refitted from p) predicts their mean,
  * and a normal draw of sigma / sqrt(nh) adds the noise of a mean of nh runs
  * whose scatter about the law is sigma. -1 when too few refits succeed.
@@ -164,8 +164,8 @@ static int loss_interval(const struct fit_run *kept, size_t nk, const struct fit
 	}
 	if (m >= 2) {
 		struct fit_interval iv = fit_interval_of(v, m);
-		out->loss_p10 = iv.p10;
-		out->loss_p90 = iv.p90;
+		out->loss_lo = iv.p2_5;
+		out->loss_hi = iv.p97_5;
 	}
 	free(laws);
 	free(v);
@@ -199,7 +199,7 @@ enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, d
 		if (!isfinite(out->predicted) || !isfinite(out->spread) ||
 		    loss_interval(kept, nk, held, nh, k, &p, out->spread, samples, seed, out) < 0)
 			st = absent(out, FIT_HOLDOUT_NO_REFIT);
-		out->within = out->loss_p10 <= out->measured && out->measured <= out->loss_p90;
+		out->within = out->loss_lo <= out->measured && out->measured <= out->loss_hi;
 	}
 	free(kept);
 	return st;
@@ -254,8 +254,8 @@ static int refit_parabola(const struct fit_run *sample, size_t n, double *values
 
 /*
  * Bootstrap both N*s: the frontier of the kept runs at the held-out compute
- * (params_p10..p90), the held-out parabola's minimum (params_measured_p10..
- * p90), and whether the 10-90% of their ratio over paired resamples holds 1
+ * (params_lo..p90), the held-out parabola's minimum (params_measured_lo..
+ * p90), and whether the 2.5-97.5% of their ratio over paired resamples holds 1
  * (when the held-out parabola cannot be refitted, NaN for its interval and
  * whether the prediction's holds the minimum). -1 when too few refits of the
  * frontier succeed or memory runs out.
@@ -277,20 +277,20 @@ static int params_interval(const struct fit_run *kept, size_t nk, const struct f
 		q[i] = v[i] / w[i];
 	if (a >= 2) {
 		struct fit_interval iv = fit_interval_of(v, (size_t)a);
-		out->params_p10 = iv.p10;
-		out->params_p90 = iv.p90;
+		out->params_lo = iv.p2_5;
+		out->params_hi = iv.p97_5;
 		/* too few runs for its parabolas to refit: judged by the prediction's interval
 		 * alone */
-		out->params_measured_p10 = out->params_measured_p90 = NAN;
-		out->within = iv.p10 <= out->params_measured && out->params_measured <= iv.p90;
+		out->params_measured_lo = out->params_measured_hi = NAN;
+		out->within = iv.p2_5 <= out->params_measured && out->params_measured <= iv.p97_5;
 		rc = 0;
 	}
 	if (a >= 2 && m >= 2) {
 		struct fit_interval iv = fit_interval_of(q, (size_t)m);
-		out->within = iv.p10 <= 1 && 1 <= iv.p90;
+		out->within = iv.p2_5 <= 1 && 1 <= iv.p97_5;
 		iv = fit_interval_of(w, (size_t)b);
-		out->params_measured_p10 = iv.p10;
-		out->params_measured_p90 = iv.p90;
+		out->params_measured_lo = iv.p2_5;
+		out->params_measured_hi = iv.p97_5;
 	}
 	free(v);
 	return rc;

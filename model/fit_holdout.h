@@ -43,18 +43,18 @@ struct fit_holdout {
 	double spread;    /* RMS residual of the refit on the runs it was fitted on */
 	double rms_error; /* RMS of measured - predicted over the held-out runs */
 	/*
-	 * 10-90% of where the measured mean should land: each bootstrap refit's
+	 * 2.5-97.5% of where the measured mean should land: each bootstrap refit's
 	 * predicted mean plus a normal draw of spread / sqrt(runs), the noise
 	 * of a mean of that many runs about the law
 	 */
-	double loss_p10, loss_p90;
+	double loss_lo, loss_hi;
 	/* Approach 2: the held-out budget's N* */
-	double params_predicted;       /* k_params C^a of the other budgets' frontier */
-	double params_measured;        /* the held-out budget's parabola minimum */
-	double params_factor;          /* exp of the frontier's RMS residual in ln N*: x/ this */
-	double params_p10, params_p90; /* 10-90% of the predicted N* over bootstrap refits */
-	/* 10-90% of the held-out parabola's minimum over resamples of its runs */
-	double params_measured_p10, params_measured_p90;
+	double params_predicted;     /* k_params C^a of the other budgets' frontier */
+	double params_measured;      /* the held-out budget's parabola minimum */
+	double params_factor;        /* exp of the frontier's RMS residual in ln N*: x/ this */
+	double params_lo, params_hi; /* 2.5-97.5% of the predicted N* over bootstrap refits */
+	/* 2.5-97.5% of the held-out parabola's minimum over resamples of its runs */
+	double params_measured_lo, params_measured_hi;
 	/* both methods: the measurement lies within what the others predict */
 	int within;
 };
@@ -65,7 +65,7 @@ struct fit_holdout {
  * refit), and predict those runs. k is the runs' FLOPs per parameter-token.
  * The interval: `samples` bootstrap refits of the kept runs from the refit
  * (uncertainty.h fit_bootstrap_laws), each predicting the held-out runs'
- * mean loss, plus the noise of a measured mean (loss_p10 above); within
+ * mean loss, plus the noise of a measured mean (loss_lo above); within
  * when the measured mean lies in it. MODEL_EDOM with out->absent set when
  * it cannot be done.
  */
@@ -77,7 +77,7 @@ enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, d
  * Approach 2 held out: the frontier of the other budgets at the largest
  * budget's compute, against that budget's own parabola minimum. Both are
  * bootstrapped `samples` times (the kept runs refitted by fit_isoflop, the
- * held-out runs' parabola refitted); within when the 10-90% of the ratio
+ * held-out runs' parabola refitted); within when the 2.5-97.5% of the ratio
  * predicted / measured over paired resamples contains 1.
  */
 enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, double k, int samples,

@@ -3,7 +3,7 @@
 # Runs made here from Chinchilla's law (Hoffmann et al. 2022, App. D.2: E
 # 1.69, A 406.4, B 410.7, alpha 0.34, beta 0.28) with no noise: the largest
 # budget, predicted from the others, is what it measured. On the noisy
-# sweeps of tests/runs/besiroglu-sweeps.csv the 10-90% interval holds the
+# sweeps of tests/runs/besiroglu-sweeps.csv the 2.5-97.5% interval holds the
 # truth at the largest budget, computed here from the constants in the file's
 # header (its runs' mean loss; N* in closed form), and the measurement. With
 # two budgets the line says why there is none, and the fit still succeeds.
@@ -68,7 +68,7 @@ between() {
 	awk -v v="$1" -v l="$2" -v h="$3" 'BEGIN { exit !(v != "" && l <= v && v <= h) }'
 }
 run fit tests/runs/besiroglu-sweeps.csv --format csv
-lo=$(csv_field holdout_loss_p10) hi=$(csv_field holdout_loss_p90) m=$(csv_field holdout_loss_measured)
+lo=$(csv_field holdout_loss_lo) hi=$(csv_field holdout_loss_hi) m=$(csv_field holdout_loss_measured)
 if [ "$rc" = 0 ] && [ "$true_loss" != "" ] && between "$true_loss" "$lo" "$hi" &&
 	between "$m" "$lo" "$hi" && within "$(csv_field holdout_compute)" 1.9e22 1e21; then
 	seed1=$lo
@@ -77,16 +77,16 @@ else
 	no "besiroglu sweeps holdout (truth $true_loss)" "$out" "$err"
 fi
 run fit tests/runs/besiroglu-sweeps.csv --method isoflop --format csv
-lo=$(csv_field holdout_params_p10) hi=$(csv_field holdout_params_p90)
+lo=$(csv_field holdout_params_lo) hi=$(csv_field holdout_params_hi)
 if [ "$rc" = 0 ] && [ "$true_params" != "" ] && between "$true_params" "$lo" "$hi"; then
 	ok "besiroglu sweeps, isoflop: the truth's N* $true_params lies in $lo..$hi"
 else
 	no "besiroglu sweeps isoflop holdout (truth N* $true_params)" "$out" "$err"
 fi
 run fit tests/runs/besiroglu-sweeps.csv --seed 7 --format csv
-a=$(csv_field holdout_loss_p10)
+a=$(csv_field holdout_loss_lo)
 run fit tests/runs/besiroglu-sweeps.csv --seed 7 --format csv
-if [ "$rc" = 0 ] && [ "$a" = "$(csv_field holdout_loss_p10)" ] && [ "$a" != "${seed1-}" ]; then
+if [ "$rc" = 0 ] && [ "$a" = "$(csv_field holdout_loss_lo)" ] && [ "$a" != "${seed1-}" ]; then
 	ok "the interval is the seed's: the same --seed, the same interval"
 else
 	no "holdout interval and --seed" "$a" "$out"
@@ -94,7 +94,7 @@ fi
 run fit tests/runs/besiroglu-sweeps.csv
 if printf '%s\n' "$out" | grep -qx "leave-one-budget-out: your largest budget's runs (C = 1.9e22), predicted from the others," &&
 	printf '%s\n' "$out" | grep -Eqx "  land at L = [0-9.]+ \([0-9.]+\.\.[0-9.]+\); they measured [0-9.]+ \(mean of 12\): within the interval" &&
-	printf '%s\n' "$out" | grep -qx "  (10-90% of 200 bootstrap refits of the other runs, plus the noise of a mean of 12 runs)"; then
+	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of 200 bootstrap refits of the other runs, plus the noise of a mean of 12 runs)"; then
 	ok "text: the leave-one-budget-out lines, their verdict, and what the interval is"
 else
 	no "text holdout line" "$out"
@@ -114,7 +114,7 @@ else
 	no "outside verdict" "$out"
 fi
 run fit tests/runs/besiroglu-sweeps.csv --method isoflop --format json
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"holdout_compute": 1.89737e+22, "holdout_params_predicted": [0-9.e+]*, "holdout_params_p10": [0-9.e+]*, "holdout_params_p90": [0-9.e+]*, "holdout_params_factor": [0-9.]*, "holdout_params_measured": [0-9.e+]*, "holdout_params_measured_p10": [0-9.e+]*, "holdout_params_measured_p90": [0-9.e+]*'; then
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"holdout_compute": 1.89737e+22, "holdout_params_predicted": [0-9.e+]*, "holdout_params_lo": [0-9.e+]*, "holdout_params_hi": [0-9.e+]*, "holdout_params_factor": [0-9.]*, "holdout_params_measured": [0-9.e+]*, "holdout_params_measured_lo": [0-9.e+]*, "holdout_params_measured_hi": [0-9.e+]*'; then
 	ok "json, isoflop: the held-out budget's predicted and measured N* with their intervals"
 else
 	no "json isoflop holdout" "$out"

@@ -82,8 +82,8 @@ static void parametric_predicts_the_truth(void **state)
 	assert_true(fabs(h.compute / 1e21 - 1) < 1e-9);
 	double want = truth_mean(runs + 3 * SIZES, SIZES); /* the largest budget's */
 	assert_true(fabs(h.predicted - want) < 1e-3);
-	assert_true(inside(want, h.loss_p10, h.loss_p90, 1e-4));
-	assert_true(h.loss_p90 - h.loss_p10 < 1e-3);
+	assert_true(inside(want, h.loss_lo, h.loss_hi, 1e-4));
+	assert_true(h.loss_hi - h.loss_lo < 1e-3);
 	assert_true(h.within);
 	assert_true(h.rms_error < 1e-3);
 	assert_true(h.spread < 1e-3);
@@ -107,7 +107,7 @@ static void isoflop_predicts_the_minimum(void **state)
 	 */
 	assert_true(fabs(h.params_predicted / want - 1) < 2e-2);
 	assert_true(fabs(h.params_measured / want - 1) < 2e-2);
-	assert_true(inside(want, h.params_p10, h.params_p90, 1e-2 * want));
+	assert_true(inside(want, h.params_lo, h.params_hi, 1e-2 * want));
 	assert_true(h.within);
 	assert_true(h.params_factor >= 1 && h.params_factor < 1.01);
 }

@@ -184,26 +184,27 @@ static void print_holdout(const struct report *r)
 		printf("leave-one-budget-out: your largest budget's runs (C = %s), predicted from "
 		       "the others,\n  land at L = %.3f (%.3f..%.3f); they measured %.3f (mean of "
 		       "%d): %s\n",
-		       cb, h->predicted, h->loss_p10, h->loss_p90, h->measured, h->runs,
-		       verdict(h));
-		printf("  (10-90%% of %d bootstrap refits of the other runs, plus the noise of a "
+		       cb, h->predicted, h->loss_lo, h->loss_hi, h->measured, h->runs, verdict(h));
+		printf("  (2.5-97.5%% of %d bootstrap refits of the other runs, plus the noise of "
+		       "a "
 		       "mean of %d runs)\n",
 		       FIT_HOLDOUT_SAMPLES, h->runs);
 		return;
 	}
 	char pl[16], ph[16], ml[16], mh[16];
 	units_format_count(h->params_predicted, pb, sizeof pb);
-	units_format_count(h->params_p10, pl, sizeof pl);
-	units_format_count(h->params_p90, ph, sizeof ph);
+	units_format_count(h->params_lo, pl, sizeof pl);
+	units_format_count(h->params_hi, ph, sizeof ph);
 	units_format_count(h->params_measured, mb, sizeof mb);
-	units_format_count(h->params_measured_p10, ml, sizeof ml);
-	units_format_count(h->params_measured_p90, mh, sizeof mh);
-	if (!isfinite(h->params_measured_p10)) /* its runs too few to resample */
+	units_format_count(h->params_measured_lo, ml, sizeof ml);
+	units_format_count(h->params_measured_hi, mh, sizeof mh);
+	if (!isfinite(h->params_measured_lo)) /* its runs too few to resample */
 		snprintf(ml, sizeof ml, "?"), snprintf(mh, sizeof mh, "?");
 	printf("leave-one-budget-out: your largest budget's N* (C = %s), predicted by the "
 	       "others' frontier,\n  is %s (%s..%s); its parabola's minimum is %s (%s..%s): %s\n",
 	       cb, pb, pl, ph, mb, ml, mh, verdict(h));
-	printf("  (10-90%% of %d bootstrap refits: of the other runs for N*, of its own runs for "
+	printf("  (2.5-97.5%% of %d bootstrap refits: of the other runs for N*, of its own runs "
+	       "for "
 	       "its minimum)\n",
 	       FIT_HOLDOUT_SAMPLES);
 }
@@ -424,18 +425,17 @@ static void bootstrap_fields(const struct report *r, struct bootstrap_json *b)
 	b->top_rec = record_of(&b->top);
 }
 
-static const char *const holdout_loss_keys[7] = {"holdout_compute",       "holdout_loss_predicted",
-                                                 "holdout_loss_p10",      "holdout_loss_p90",
-                                                 "holdout_loss_spread",   "holdout_loss_measured",
-                                                 "holdout_loss_rms_error"};
+static const char *const holdout_loss_keys[7] = {
+        "holdout_compute",     "holdout_loss_predicted", "holdout_loss_lo",       "holdout_loss_hi",
+        "holdout_loss_spread", "holdout_loss_measured",  "holdout_loss_rms_error"};
 static const char *const holdout_params_keys[8] = {"holdout_compute",
                                                    "holdout_params_predicted",
-                                                   "holdout_params_p10",
-                                                   "holdout_params_p90",
+                                                   "holdout_params_lo",
+                                                   "holdout_params_hi",
                                                    "holdout_params_factor",
                                                    "holdout_params_measured",
-                                                   "holdout_params_measured_p10",
-                                                   "holdout_params_measured_p90"};
+                                                   "holdout_params_measured_lo",
+                                                   "holdout_params_measured_hi"};
 
 /* Leave-one-budget-out for scripts: empty (null) when it was not done. */
 static void holdout_fields(const struct report *r, struct fields *f)
@@ -452,19 +452,19 @@ static void holdout_fields(const struct report *r, struct fields *f)
 	number(f, "holdout_compute", h->compute);
 	if (r->parametric) {
 		number(f, "holdout_loss_predicted", h->predicted);
-		number(f, "holdout_loss_p10", h->loss_p10);
-		number(f, "holdout_loss_p90", h->loss_p90);
+		number(f, "holdout_loss_lo", h->loss_lo);
+		number(f, "holdout_loss_hi", h->loss_hi);
 		number(f, "holdout_loss_spread", h->spread);
 		number(f, "holdout_loss_measured", h->measured);
 		number(f, "holdout_loss_rms_error", h->rms_error);
 	} else {
 		number(f, "holdout_params_predicted", h->params_predicted);
-		number(f, "holdout_params_p10", h->params_p10);
-		number(f, "holdout_params_p90", h->params_p90);
+		number(f, "holdout_params_lo", h->params_lo);
+		number(f, "holdout_params_hi", h->params_hi);
 		number(f, "holdout_params_factor", h->params_factor);
 		number(f, "holdout_params_measured", h->params_measured);
-		number(f, "holdout_params_measured_p10", h->params_measured_p10);
-		number(f, "holdout_params_measured_p90", h->params_measured_p90);
+		number(f, "holdout_params_measured_lo", h->params_measured_lo);
+		number(f, "holdout_params_measured_hi", h->params_measured_hi);
 	}
 }
 
