@@ -118,6 +118,7 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/hyper.sh \
 		tests/holdout.sh \
 		tests/downstream.sh \
+		tests/downstream2.sh \
 		tests/extrapolation.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
@@ -177,9 +178,10 @@ build/fuzz/fuzz_tour: tests/fuzz/fuzz_tour.c presets/tour.c presets/yaml_walk.c 
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) -o $@ $^ $(FUZZ_LIBS)
 
-build/fuzz/fuzz_runs: tests/fuzz/fuzz_runs.c presets/runs.c presets/readall.c model/units.c
+build/fuzz/fuzz_runs: tests/fuzz/fuzz_runs.c presets/runs.c presets/readall.c model/units.c \
+		model/downstream.c model/law.c
 	@mkdir -p $(@D)
-	clang $(FUZZ_FLAGS) -o $@ $^ $(FUZZ_LIBS)
+	clang $(FUZZ_FLAGS) -o $@ $^ $(FUZZ_LIBS) -lgsl -lgslcblas
 
 fuzz-suite: build/fuzz/fuzz_preset build/fuzz/fuzz_tour build/fuzz/fuzz_runs
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh build/fuzz

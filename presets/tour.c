@@ -249,11 +249,25 @@ static int set_markers(struct yaml_walk *w, const struct tour_field *f, const ya
 	return 0;
 }
 
+/* contours: loss or error into an int, 0 or 1; -1 (keep) when the step leaves it. */
+static int set_contours(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                        void *obj)
+{
+	size_t i;
+
+	if (choice(w, ev, f->key, tour_contours_names, 2, &i) < 0)
+		return -1;
+	*(int *)field_at(f, obj) = (int)i;
+	return 0;
+}
+
 static int set_difference(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
                           void *obj)
 {
 	return set_markers(w, f, ev, obj); /* the same true/false, and -1 for keep */
 }
+
+const char *const tour_contours_names[3] = {"loss", "error", NULL};
 
 const char *const tour_view_names[TOUR_VIEW_COUNT + 1] = {
         [TOUR_VIEW_KEEP] = "",
@@ -438,6 +452,10 @@ static const struct tour_field step_fields[] = {
         {"problems", set_number, STEP(problems), 0, STEP(problems_at), UNITS_COUNT, 0, 0, false},
         {"samples", set_number, STEP(samples), 0, STEP(samples_at), UNITS_COUNT, 0, 0, false},
         {"target", set_number, STEP(target), 0, STEP(target_at), UNITS_PLAIN, 0, 0, false},
+        /* a downstream preset's id, checked when played; none drops the map */
+        {"downstream", set_text, STEP_TEXT(downstream), STEP(downstream_at), UNITS_PLAIN, 0, 0,
+         false},
+        {"contours", set_contours, STEP(contours), 0, STEP(contours_at), UNITS_PLAIN, 0, 0, false},
         {"notes", set_notes, STEP_TEXT(notes), 0, UNITS_PLAIN, 0, 0, false},
         {"zoom", set_markers, STEP(zoom), 0, 0, UNITS_PLAIN, 0, 0, false},
         {"models", set_models, 0, 0, 0, UNITS_PLAIN, 0, 0, false},
@@ -542,6 +560,7 @@ void tour_step_init(struct tour_step *s)
 	memset(s, 0, sizeof *s);
 	s->markers = -1;
 	s->difference = -1;
+	s->contours = -1;
 	s->zoom = -1;
 	s->nmodels = -1;
 }

@@ -123,6 +123,14 @@ struct tour_step {
 	char tt_law[64];
 	double train, test, problems, samples, target;
 	struct tour_mark tt_law_at, train_at, test_at, problems_at, samples_at, target_at;
+	/*
+	 * The loss-to-error map (--downstream): a downstream preset's id, which
+	 * also turns its error contours on, "none" to drop it, "" to keep; and
+	 * the map's contours ('A'): 1 of the error, 0 of the loss, -1 keep.
+	 */
+	char downstream[64];
+	int contours;
+	struct tour_mark downstream_at, contours_at;
 
 	struct tour_mark at, law_at, model_at; /* the step, its law and model values */
 	/* where the values checked when the tour is played were written (a new
@@ -143,6 +151,8 @@ struct tour {
 /* The names steps give views and panels, by their enums; NULL-terminated. */
 extern const char *const tour_view_names[];
 extern const char *const tour_panel_names[];
+/* The map's contours a step names, by the value of its contours field: loss 0, error 1. */
+extern const char *const tour_contours_names[];
 
 /*
  * A step that names nothing, as the loader starts each one: every field

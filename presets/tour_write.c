@@ -106,6 +106,11 @@ static void switch_print(FILE *fp, const void *at)
 	fputs(*(const int *)at ? "true" : "false", fp);
 }
 
+static void contours_print(FILE *fp, const void *at)
+{
+	fputs(tour_contours_names[*(const int *)at ? 1 : 0], fp);
+}
+
 static bool panel_given(const void *at)
 {
 	return *(const enum tour_panel *)at != TOUR_PANEL_BOTH;
@@ -197,6 +202,8 @@ static const struct step_writer step_writers[] = {
         {"problems", STEP(problems), number_given, number_print},
         {"samples", STEP(samples), number_given, number_print},
         {"target", STEP(target), number_given, number_print},
+        {"downstream", STEP(downstream), text_given, text_print},
+        {"contours", STEP(contours), switch_given, contours_print},
         {"notes", STEP(notes), text_given, text_print},
         {"zoom", STEP(zoom), switch_given, switch_print},
         {"models", 0, models_given, models_print},
@@ -243,7 +250,7 @@ static bool same_step(const struct tour_step *a, const struct tour_step *b)
 		                                t->serve_mfu_at = t->serve_price_at =
 		                                        (struct tour_mark){0, 0};
 		t->tt_law_at = t->train_at = t->test_at = t->problems_at = t->samples_at =
-		        t->target_at = (struct tour_mark){0, 0};
+		        t->target_at = t->downstream_at = t->contours_at = (struct tour_mark){0, 0};
 		memset(t->models_at, 0, sizeof t->models_at);
 	}
 	return memcmp(&x, &y, sizeof x) == 0;

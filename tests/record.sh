@@ -75,6 +75,33 @@ for step in 3:x 4:k; do
 	fi
 done
 
+# the loss-to-error map and 'A': a step records both and the dump replays them
+T kill-session -t e 2>/dev/null
+T new-session -d -s e -x 80 -y 24 \
+	"env LC_ALL=C.UTF-8 TERM=xterm NO_COLOR=1 HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' '$ISOFLOP' --record '$tmp/ds.yaml' --law hoffmann2022 --model chinchilla --downstream gadre2024"
+if wait_for 'Tab:slider' && T send-keys -t e A && wait_for 'contours: loss' &&
+	T send-keys -t e r && wait_for '^caption: _' &&
+	T send-keys -t e -l 'the map, its contours off' && T send-keys -t e Enter &&
+	wait_for 'step 1 recorded' && T send-keys -t e A && wait_for 'contours: top-1 error' &&
+	T send-keys -t e r && wait_for '^caption: _' &&
+	T send-keys -t e -l 'and on' && T send-keys -t e Enter && wait_for 'step 2 recorded'; then
+	ok "r with --downstream, A off then on: two steps recorded"
+else
+	no "r with --downstream, A off then on: two steps recorded" "$(screen)"
+fi
+T send-keys -t e q
+rm -rf "$tmp/slides"
+run tour --dump "$tmp/ds.yaml" "$tmp/slides"
+if [ "$rc" = 0 ] && grep -q 'downstream: "gadre2024"' "$tmp/ds.yaml" &&
+	[ "$(grep -c 'contours: loss' "$tmp/ds.yaml")" = 1 ] &&
+	! grep -q 'contours: top-1 error' "$tmp/slides/step-01.txt" &&
+	grep -q 'contours: top-1 error' "$tmp/slides/step-02.txt"; then
+	ok "the steps carry downstream: and contours:, and replay the map and its contours"
+else
+	no "the steps carry downstream: and contours:, and replay the map and its contours" \
+		"exit $rc: $err" "$(cat "$tmp/ds.yaml" 2>&1)" "$(cat "$tmp/slides/step-01.txt")"
+fi
+
 printf 'id: x\ntitle: no steps\n' >"$tmp/broken.yaml"
 expect_error "--record refuses a file that is no tour" \
 	"$tmp/broken.yaml:1:1: missing required key 'steps' in the tour" \

@@ -106,7 +106,7 @@ struct loss_notes {
 	char power[512];            /* power laws of one variable, left out of a table of L(N, D) */
 	int shown, failed;          /* rows, and laws that could not answer (all) */
 	const struct preset *map;   /* --downstream: the error column's map, or NULL */
-	bool outside;               /* some row's loss lies outside the map's fitted losses */
+	struct downstream_rows ds;  /* what the error column holds, for its note */
 	struct beyond_notes beyond; /* rows past their law's fitted range */
 };
 
@@ -197,7 +197,7 @@ static int loss_row(const struct cli *cli, struct table *t, struct loss_notes *n
 		stock_cells(stock, d, row + NCOLS);
 	if (nt->map != NULL) /* the last column, after the stock's */
 		row[NCOLS + (stock != NULL ? NSTOCK : 0)] =
-		        downstream_cell(nt->map, true, loss, &nt->outside);
+		        downstream_cell(nt->map, true, loss, &nt->ds);
 	if (table_add(t, row) < 0)
 		return cli_error("out of memory");
 	note_law(nt, p, loss);
@@ -376,7 +376,7 @@ int cmd_loss(const struct cli *cli)
 	table_free(&t);
 	if (rc == 0 && cli->format == FORMAT_TEXT) {
 		print_notes(cli, &nt, model, n, d, all);
-		downstream_note(nt.map, nt.outside);
+		downstream_note(nt.map, &nt.ds);
 	}
 	return rc;
 }

@@ -124,7 +124,7 @@ struct layout {
 	bool hyper;                        /* some law has eta_opt(C), B_opt(C): set before init */
 	const struct hyper_law *law_hyper; /* the current law's relation, or NULL: set per law */
 	const struct preset *map;          /* --downstream, or NULL: set before layout_init */
-	bool *outside;                     /* set when a row's loss is outside the map's fit */
+	struct downstream_rows *ds;        /* what the error column holds, for its note */
 	struct column cols[NCOLS];
 	int index[NCOLS]; /* position of each column, -1 when not printed */
 	int ncols;
@@ -287,7 +287,7 @@ static int add_row(struct table *t, const struct layout *l, const char *law, con
 	put_stock(l, row, a->tokens);
 	put_hyper(l, row, a->compute);
 	if (l->map != NULL)
-		put(l, row, COL_ERROR, downstream_cell(l->map, a->has_loss, a->loss, l->outside));
+		put(l, row, COL_ERROR, downstream_cell(l->map, a->has_loss, a->loss, l->ds));
 	if (hw->gpu != NULL) {
 		enum model_status st = hardware_plan(hw, a->compute, &p);
 		if (st != MODEL_OK)
@@ -876,14 +876,14 @@ int cmd_optimum(const struct cli *cli)
 	struct hardware hw;
 	struct notes notes = {0};
 	double compute = cli->given & OPT_COMPUTE ? cli->compute : 0;
-	bool outside = false;
+	struct downstream_rows ds = {0, false};
 
 	if (cli->nargs > 0)
 		return cli_error("optimum takes no operand '%s'", cli->args[0]);
 	if ((rc = one_question(cli)) != 0 || (rc = hardware_options(cli, &hw, &compute)) != 0 ||
 	    (rc = stock_option(cli, &stock, &l)) != 0 || (rc = cli_downstream(cli, &l.map)) != 0)
 		return rc;
-	l.outside = &outside;
+	l.ds = &ds;
 	if (!(compute > 0) && !(cli->given & (OPT_LOSS | OPT_PARAMS | OPT_TOKENS)))
 		return cli_error("optimum needs one of --compute C, --loss L, --params N or "
 		                 "--tokens D");
@@ -939,7 +939,7 @@ int cmd_optimum(const struct cli *cli)
 			printf("Non-embedding parameters only: %s.\n", non_embedding);
 		print_notes(&notes);
 		serving_footers(cli, &notes, &hw, shown);
-		downstream_note(l.map, outside);
+		downstream_note(l.map, &ds);
 	}
 	return shown > 0 ? 0 : EXIT_USAGE;
 }

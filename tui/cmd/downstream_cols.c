@@ -30,17 +30,19 @@ int cli_downstream(const struct cli *cli, const struct preset **out)
 	                               sizeof ids));
 }
 
-struct cell downstream_cell(const struct preset *map, bool has_loss, double loss, bool *outside)
+struct cell downstream_cell(const struct preset *map, bool has_loss, double loss,
+                            struct downstream_rows *rows)
 {
 	if (map == NULL || !has_loss)
 		return cell_none();
-	*outside |= downstream_outside(&map->ds, loss);
+	rows->errors++;
+	rows->outside |= downstream_outside(&map->ds, loss);
 	return cell_num(downstream_error(&map->ds, loss));
 }
 
-void downstream_note(const struct preset *map, bool outside)
+void downstream_note(const struct preset *map, const struct downstream_rows *rows)
 {
-	if (map == NULL)
+	if (map == NULL || rows->errors == 0)
 		return;
 	printf("error (derived): average top-1 error from the loss through %s, the form\n"
 	       "Err = epsilon - k exp(-gamma L) of Gadre et al. 2024. It assumes the loss is\n"
@@ -48,7 +50,7 @@ void downstream_note(const struct preset *map, bool outside)
 	       "source), not on this law's data: a cross-dataset extrapolation, not a\n"
 	       "published number.\n",
 	       map->id);
-	if (outside)
+	if (rows->outside)
 		printf("error (extrapolated): a loss outside the map's fitted %.4g to %.4g.\n",
 		       map->ds.loss.lo, map->ds.loss.hi);
 }

@@ -19,11 +19,20 @@ extern const struct column downstream_column;
  */
 int cli_downstream(const struct cli *cli, const struct preset **out);
 
-/* The error at loss through map (none without a map or a loss); *outside set when beyond its fit.
- */
-struct cell downstream_cell(const struct preset *map, bool has_loss, double loss, bool *outside);
+/* What the error column held: the note under a table speaks of what its rows show. */
+struct downstream_rows {
+	int errors;   /* rows given an error (a row without a loss, a frontier's, has none) */
+	bool outside; /* some row's loss lies outside the map's fitted losses */
+};
 
-/* The note under a text table: what the error is, what it assumes, and any extrapolation. */
-void downstream_note(const struct preset *map, bool outside);
+/* The error at loss through map (none without a map or a loss), counted in *rows. */
+struct cell downstream_cell(const struct preset *map, bool has_loss, double loss,
+                            struct downstream_rows *rows);
+
+/*
+ * The note under a text table: what the error is, what it assumes, and any
+ * extrapolation; nothing when no row has an error.
+ */
+void downstream_note(const struct preset *map, const struct downstream_rows *rows);
 
 #endif

@@ -172,7 +172,9 @@ struct app_tour_start {
 	long compare, accel;
 	enum hw_unknown hw_follow;
 	double t, m;
-	struct stock_numbers stock; /* a step may name another (stock:) */
+	struct stock_numbers stock;      /* a step may name another (stock:) */
+	const struct preset *downstream; /* and another loss-to-error map (downstream:) */
+	bool error_contours;
 };
 
 struct notes; /* notes.h: where a tour's speaker notes go (--notes) */

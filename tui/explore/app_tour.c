@@ -18,6 +18,23 @@
 
 /* ---- tours ---- */
 
+/* A step's loss-to-error map, which turns its contours on as --downstream does, and 'A'. */
+static void apply_downstream(struct app *a, const struct tour_step *s)
+{
+	const struct catalog_entry *e;
+
+	if (strcmp(s->downstream, "none") == 0) {
+		a->downstream = NULL;
+		a->error_contours = false;
+	} else if (s->downstream[0] &&
+	           (e = catalog_downstream(a->catalog, s->downstream)) != NULL) {
+		a->downstream = &e->preset;
+		a->error_contours = true;
+	}
+	if (s->contours >= 0 && a->downstream != NULL)
+		a->error_contours = s->contours == 1;
+}
+
 /* A step's view and comparison; what cannot show is left for tour_play.c to refuse. */
 static void apply_views(struct app *a, const struct tour_step *s)
 {
@@ -35,6 +52,7 @@ static void apply_views(struct app *a, const struct tour_step *s)
 		app_set_compare(a, (long)(e - a->catalog->laws));
 	if (s->difference >= 0)
 		app_set_delta(a, s->difference);
+	apply_downstream(a, s);
 }
 
 /*
@@ -158,6 +176,8 @@ void app_tour_begin(struct app *a, const struct tour *t)
 	        .t = a->t,
 	        .m = a->m,
 	        .stock = a->stock,
+	        .downstream = a->downstream,
+	        .error_contours = a->error_contours,
 	};
 }
 
@@ -174,6 +194,8 @@ void app_tour_rewind(struct app *a, int i)
 	a->t = o->t;
 	a->m = o->m;
 	a->stock = o->stock;
+	a->downstream = o->downstream;
+	a->error_contours = o->error_contours;
 	a->detoured = false;
 }
 

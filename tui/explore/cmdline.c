@@ -215,6 +215,8 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	add_id(&l, "law", a->catalog->laws[a->scene.law].preset.id);
 	bool marks = add_point(&l, a);
 	add_views(&l, a, data_law);
+	if (a->downstream != NULL) /* which turns its error contours on */
+		add_id(&l, "downstream", a->downstream->id);
 	if (msize > 0)
 		missing[0] = '\0';
 	left_out(missing, msize, !marks, "the marked models");
@@ -222,6 +224,7 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	left_out(missing, msize, a->scene.lock != SLIDER_C, "the lock");
 	left_out(missing, msize, a->compare >= 0, "the comparison");
 	left_out(missing, msize, !a->scene.markers, "markers off");
+	left_out(missing, msize, a->downstream != NULL && !a->error_contours, "loss contours (A)");
 	left_out(missing, msize, a->scene.panel != TOUR_PANEL_BOTH, "one panel");
 	/* no option opens it: a tour's `view: compute` does */
 	left_out(missing, msize, app_view_on(a, TOUR_VIEW_COMPUTE), "the compute view");

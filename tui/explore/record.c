@@ -149,6 +149,23 @@ static int part_views(const struct app *a, struct tour_step *s, char *why, size_
 }
 
 /*
+ * The loss-to-error map and, when 'A' turned them off, its contours: the
+ * map turns them on as a step replays it. No key drops the map, so a
+ * session without one writes nothing.
+ */
+static int part_downstream(const struct app *a, struct tour_step *s, char *why, size_t whysize)
+{
+	(void)why;
+	(void)whysize;
+	if (a->downstream == NULL)
+		return 0;
+	snprintf(s->downstream, sizeof s->downstream, "%s", a->downstream->id);
+	if (!a->error_contours)
+		s->contours = 0;
+	return 0;
+}
+
+/*
  * The point: its model if it sits at one, C alone if it is the optimum
  * there (as the step replays it, to the last bit), else N and D.
  */
@@ -200,7 +217,7 @@ static int part_switches(const struct app *a, struct tour_step *s, char *why, si
 
 /* In the order app_apply_step applies them: the point reads the law and U. */
 static const record_part record_parts[] = {
-        part_law, part_unique, part_views, part_point, part_switches,
+        part_law, part_unique, part_views, part_downstream, part_point, part_switches,
 };
 
 int record_step_of(const struct app *a, const char *caption, struct tour_step *s, char *why,

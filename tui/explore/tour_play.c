@@ -61,6 +61,12 @@ static int step_error(const struct app *probe, const struct tour *t, const struc
 		        "unknown stock '%s' (isoflop presets stocks lists them; none hides "
 		        "the band)",
 		        s->stock);
+	if (s->downstream[0] && strcmp(s->downstream, "none") != 0 &&
+	    catalog_downstream(cat, s->downstream) == NULL)
+		return step_fail(t, s->downstream_at, err, errsize,
+		                 "unknown downstream map '%s' (isoflop presets downstream lists "
+		                 "them; none drops the map)",
+		                 s->downstream);
 	if (s->tt_law[0] && catalog_testtime(cat, s->tt_law) == NULL)
 		return step_fail(t, s->tt_law_at, err, errsize,
 		                 "unknown test-time law '%s' (isoflop presets testtime lists them)",
@@ -259,6 +265,10 @@ static int reached_error(const struct app *p, const struct tour *t, const struct
 		                                  "'compare: ID' to this step or one before"
 		                                : "difference needs two laws with a loss surface, "
 		                                  "such as hoffmann2022 and besiroglu2024");
+	if (s->contours == 1 && p->downstream == NULL)
+		return step_fail(t, s->contours_at, err, errsize,
+		                 "contours: error needs a downstream map: add 'downstream: ID' "
+		                 "to this step or one before");
 	if (tt_view_error(p, t, s, err, errsize) || tt_point_error(p, t, s, err, errsize))
 		return -1;
 	return sliders_error(p, t, s, err, errsize);

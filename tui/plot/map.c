@@ -941,11 +941,29 @@ static void draw_point(struct canvas *c, const struct map_spec *s, struct map *m
 	canvas_put(c, cx, cy, '@', STYLE_CURRENT);
 }
 
+/*
+ * With error contours, the error at the point after its loss, when the
+ * title keeps the law's id beside it in width w: the contours' numbers
+ * then read against the point's.
+ */
+static void error_tail(const struct map_spec *s, double loss, int w, char *tail, size_t size)
+{
+	const char *id = s->law_id != NULL ? s->law_id : s->law_name;
+	size_t len = strlen(tail);
+
+	if (!error_contours(s))
+		return;
+	snprintf(tail + len, size - len, ", error %.2f (%s)", downstream_error(s->error_map, loss),
+	         downstream_outside(s->error_map, loss) ? "extrapolated" : "derived");
+	if ((int)(strlen(id) + strlen(tail)) > w)
+		tail[len] = '\0';
+}
+
 void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m)
 {
 	char tail[128] = "", nbuf[16], dbuf[16], title[512];
 	int cx, cy;
-	double loss;
+	double loss = NAN;
 
 	m->point_x = m->point_y = m->pushed = -1;
 
@@ -969,6 +987,8 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 	} else if (!m->has_surface) {
 		snprintf(tail, sizeof tail, ": no loss surface, frontier only");
 	}
+	if (m->has_surface && s->has_point && isfinite(loss))
+		error_tail(s, loss, r.w, tail, sizeof tail);
 	if (m->delta) {
 		/* the title names the difference; its value at the point leads */
 		char dtitle[256];
