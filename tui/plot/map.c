@@ -646,8 +646,15 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	if (s->frontier2 != NULL && s->compared && n < max)
 		snprintf(out[n++], 96, "# %s", s->frontier2_name);
 	/* error contours replace the loss's: the legend says what the numbers are */
-	if (error_contours(s) && has_surface && n < max)
-		snprintf(out[n++], 96, "contours: top-1 error (derived)");
+	if (error_contours(s) && has_surface && n < max) {
+		/* the map holds for the losses it was fitted on; a law's lower losses,
+		   the common case, are extrapolation: say where the fit ends */
+		const struct law_range *r = &s->error_map->loss;
+		if (r->hi > r->lo)
+			snprintf(out[n++], 96, "contours: error (derived, fit L>=%.2f)", r->lo);
+		else
+			snprintf(out[n++], 96, "contours: top-1 error (derived)");
+	}
 	/* models left off a crowded map: first, so that a full legend never drops the count */
 	if (hidden > 0 && n < max)
 		snprintf(out[n++], 96, "%d models not drawn", hidden);
