@@ -1,6 +1,6 @@
 /*
  * runs_law.c: the user's runs as a law in the catalog for batch commands
- * (compare): read, fitted by Approach 3, refused in one line where the
+ * (compare, plan): read, fitted by Approach 3, refused in one line where the
  * runs pin down no L(N, D), and added under an id no preset has.
  */
 #include <stdio.h>
@@ -14,16 +14,17 @@
 static int no_law(const struct cli *cli, const struct runs_law *r, enum model_status st)
 {
 	char db[16];
+	const char *use = r->use != NULL ? r->use : "compare";
 
 	units_format_count(r->runs[0].tokens, db, sizeof db);
 	if (st == MODEL_OK && r->fit.one_d)
-		return cli_error("%s: every run has D = %s: no L(N, D) to compare (isoflop fit "
+		return cli_error("%s: every run has D = %s: no L(N, D) to %s (isoflop fit "
 		                 "%s fits L(N) alone)",
-		                 cli->runs, db, cli->runs);
+		                 cli->runs, db, use, cli->runs);
 	if (st == MODEL_OK)
 		return cli_error("%s: the loss does not fall with %c across the runs: no law to "
-		                 "compare (isoflop fit %s says more)",
-		                 cli->runs, fit_parametric_flat_term(&r->fit, r->runs, r->n),
+		                 "%s (isoflop fit %s says more)",
+		                 cli->runs, fit_parametric_flat_term(&r->fit, r->runs, r->n), use,
 		                 cli->runs);
 	return cli_error("%s: no fit with positive exponents; try isoflop fit %s", cli->runs,
 	                 cli->runs);

@@ -20,6 +20,8 @@ struct runs_law {
 	size_t n;
 	struct fit_parametric fit; /* the best fit: the refits start from its theta */
 	char id[16];               /* the law's id in the catalog */
+	const char *use;           /* set by the caller: what refusals say there is no law
+	                              to do ("plan from"); NULL: "compare" */
 };
 
 /*
