@@ -95,33 +95,82 @@ static int add_budget(const struct law *truth, struct plan_sweep *s, double c)
 	return 0;
 }
 
+/* The budgets' shape is legal: enough sizes for a parabola, within the arrays. */
+static bool design_fits(const struct plan_design *d, bool alone)
+{
+	return d->budgets <= PLAN_MAX_BUDGETS && d->sizes <= PLAN_MAX_SIZES &&
+	       d->sizes >= PLAN_MIN_SIZES && (!alone || d->budgets * d->sizes >= PLAN_MIN_RUNS);
+}
+
+/* K budgets at ratio r ending at `top`, S runs each, into the sweep. */
+static enum model_status fill_budgets(const struct law *truth, struct plan_sweep *out, double top,
+                                      double r)
+{
+	for (int i = out->design.budgets - 1; i >= 0; i--)
+		if (add_budget(truth, out, top / pow(r, i)) != 0)
+			return MODEL_EDOM;
+	return out->runs[0].params < out->floor * (1 - 1e-9) ? MODEL_EDOM : MODEL_OK;
+}
+
 enum model_status plan_propose(const struct law *truth, double budget,
                                const struct plan_design *design, struct plan_sweep *out,
                                double *least)
 {
+	return plan_propose_above(truth, budget, 0, design, out, least);
+}
+
+/*
+ * Above the user's runs: the budgets keep the design's ratio and end at the
+ * largest the money allows; the lowest ones that would not be above `above`
+ * are dropped (the money then buys larger ones), down to one new budget.
+ */
+enum model_status plan_propose_above(const struct law *truth, double budget, double above,
+                                     const struct plan_design *design, struct plan_sweep *out,
+                                     double *least)
+{
 	memset(out, 0, sizeof *out);
 	design_defaults(design, &out->design);
-	const struct plan_design *d = &out->design;
+	struct plan_design d = out->design;
 
 	if (!law_has_surface(truth))
 		return MODEL_ENOSURFACE;
-	if (d->budgets > PLAN_MAX_BUDGETS || d->sizes > PLAN_MAX_SIZES ||
-	    d->sizes < PLAN_MIN_SIZES || d->budgets * d->sizes < PLAN_MIN_RUNS)
+	if (!design_fits(&d, above <= 0))
 		return MODEL_EDOM;
 	out->floor = params_floor(truth);
-	*least = least_budget(truth, d, out->floor);
-	/* the largest budget the money allows: S C_K sum r^-i = budget */
-	double top = budget / (d->sizes * budget_weight(d)) * (1 - 1e-9); /* never over */
-	double r = budget_ratio(d);
-	for (int i = d->budgets - 1; i >= 0; i--)
-		if (add_budget(truth, out, top / pow(r, i)) != 0)
-			return MODEL_EDOM;
-	if (out->runs[0].params < out->floor * (1 - 1e-9))
-		return MODEL_EDOM;
-	return MODEL_OK;
+	*least = least_budget(truth, &d, out->floor);
+	double r = budget_ratio(&d);
+	out->ratio = r;
+	if (above > 0) /* one new budget of S runs just above the user's largest */
+		*least = fmax(least_budget(truth, &(struct plan_design){1, d.sizes, d.spread, 1},
+		                           out->floor),
+		              d.sizes * above * (1 + 1e-6));
+	for (int k = d.budgets; k >= 1; k--) {
+		out->design.budgets = k;
+		/* the largest budget the money allows: S C_K sum r^-i = budget */
+		double w = 0;
+		for (int i = 0; i < k; i++)
+			w += pow(r, -i);
+		double top = budget / (d.sizes * w) * (1 - 1e-9); /* never over */
+		if (above <= 0 || top / pow(r, k - 1) > above)
+			return fill_budgets(truth, out, top, r);
+	}
+	out->design.budgets = d.budgets;
+	return MODEL_EDOM;
 }
 
 /* ---- the truth the simulation knows ---- */
+
+double plan_residual_rms(const struct law *fit, const struct fit_run *runs, size_t n)
+{
+	double sq = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double l = NAN;
+		law_loss(fit, runs[i].params, runs[i].tokens, 0, &l);
+		sq += pow(log(runs[i].loss / l), 2);
+	}
+	return n > 0 ? sqrt(sq / (double)n) : NAN;
+}
 
 /*
  * N*(C) ~ C^a near the target: the slope of ln N* over ln C, by central
@@ -429,7 +478,7 @@ static int budget_candidate(const struct law *truth, const struct plan_sweep *s,
                             struct plan_candidate *out)
 {
 	struct plan_sweep more = *s;
-	double c = s->budgets[s->nbudgets - 1] * budget_ratio(&s->design);
+	double c = s->budgets[s->nbudgets - 1] * s->ratio;
 
 	if (c >= target || s->nbudgets >= PLAN_MAX_BUDGETS)
 		return 0;
@@ -442,27 +491,26 @@ static int budget_candidate(const struct law *truth, const struct plan_sweep *s,
 	return 1;
 }
 
-int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double target,
+/* Each candidate simulated with the base runs: its rms of N* and narrowing per FLOP. */
+static int score(const struct law *truth, const struct plan_run *base, int nbase, double target,
                  double noise, int replicas, unsigned long seed, double rms_before,
-                 struct plan_candidate *out, int *best)
+                 struct plan_candidate *out, int m, int *best)
 {
-	int m = size_candidates(truth, sweep, out);
-	struct plan_run *runs = malloc(sizeof *runs * PLAN_MAX_RUNS);
+	struct plan_run *runs = malloc(sizeof *runs * (size_t)(nbase + PLAN_MAX_SIZES));
 
-	m += budget_candidate(truth, sweep, target, out + m);
 	*best = -1;
 	if (runs == NULL)
 		return -1;
 	for (int i = 0; i < m; i++) {
 		struct plan_summary s;
-		memcpy(runs, sweep->runs, sizeof *runs * (size_t)sweep->nruns);
-		memcpy(runs + sweep->nruns, out[i].runs, sizeof *runs * (size_t)out[i].nruns);
+		memcpy(runs, base, sizeof *runs * (size_t)nbase);
+		memcpy(runs + nbase, out[i].runs, sizeof *runs * (size_t)out[i].nruns);
 		out[i].cost = 0;
 		for (int k = 0; k < out[i].nruns; k++)
 			out[i].cost += out[i].runs[k].flops;
-		/* the same seed: the sweep's runs see the same noise, the new ones draw after */
-		if (plan_simulate(truth, runs, sweep->nruns + out[i].nruns, target, noise, replicas,
-		                  seed, &s) != 0) {
+		/* the same seed: the base runs see the same noise, the new ones draw after */
+		if (plan_simulate(truth, runs, nbase + out[i].nruns, target, noise, replicas, seed,
+		                  &s) != 0) {
 			free(runs);
 			return -1;
 		}
@@ -473,4 +521,32 @@ int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double
 	}
 	free(runs);
 	return m;
+}
+
+int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double target,
+                 double noise, int replicas, unsigned long seed, double rms_before,
+                 struct plan_candidate *out, int *best)
+{
+	int m = size_candidates(truth, sweep, out);
+
+	m += budget_candidate(truth, sweep, target, out + m);
+	return score(truth, sweep->runs, sweep->nruns, target, noise, replicas, seed, rms_before,
+	             out, m, best);
+}
+
+int plan_suggest_first(const struct law *truth, const struct plan_run *existing, int nexisting,
+                       const struct plan_sweep *sweep, double target, double noise, int replicas,
+                       unsigned long seed, double rms_before, struct plan_candidate *out, int *best)
+{
+	int m = 0, sizes = sweep->design.sizes;
+
+	/* each budget's smallest, middle and largest run: the shapes a choice is between */
+	for (int b = 0; b < sweep->nbudgets; b++)
+		for (int k = 0; k < 3; k++) {
+			int i = b * sizes + (k == 0 ? 0 : k == 1 ? sizes / 2 : sizes - 1);
+			out[m] = (struct plan_candidate){.budget = b, .nruns = 1};
+			out[m++].runs[0] = sweep->runs[i];
+		}
+	return score(truth, existing, nexisting, target, noise, replicas, seed, rms_before, out, m,
+	             best);
 }

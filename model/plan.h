@@ -87,6 +87,7 @@ struct plan_sweep {
 	struct plan_run runs[PLAN_MAX_RUNS];
 	double cost;  /* sum of k N D over the runs */
 	double floor; /* the smallest N a run may have */
+	double ratio; /* of one budget to the next below it */
 };
 
 /*
@@ -99,6 +100,25 @@ struct plan_sweep {
 enum model_status plan_propose(const struct law *truth, double budget,
                                const struct plan_design *design, struct plan_sweep *out,
                                double *least);
+
+/*
+ * The same above the user's runs: every budget above `above` (the largest
+ * of their runs' C), keeping the design's ratio between budgets; the lowest
+ * that would not be above it are dropped, and the money buys larger ones, down
+ * to one new budget (the user's runs give the others). above 0: plan_propose.
+ * MODEL_EDOM when not even one budget of S runs fits above it, with *least
+ * the sweep budget that would do.
+ */
+enum model_status plan_propose_above(const struct law *truth, double budget, double above,
+                                     const struct plan_design *design, struct plan_sweep *out,
+                                     double *least);
+
+/*
+ * The scatter of the user's runs about their fit: the RMS of
+ * ln(loss / fitted loss) over the runs, the noise to simulate them with
+ * (the same measure as --noise). NAN when a run has no fitted loss.
+ */
+double plan_residual_rms(const struct law *fit, const struct fit_run *runs, size_t n);
 
 /* How far an estimate lands from the truth over the replicas: relative errors. */
 struct plan_error {
@@ -137,7 +157,7 @@ struct plan_candidate {
 	double gain; /* (rms before - rms with it) / cost, per FLOP */
 };
 
-#define PLAN_MAX_CANDIDATES (2 * PLAN_MAX_BUDGETS + 1)
+#define PLAN_MAX_CANDIDATES (3 * PLAN_MAX_BUDGETS) /* >= 2 K + 1 of plan_suggest */
 
 /*
  * Candidates: one size beyond each end of every budget (above the largest N,
@@ -150,5 +170,17 @@ struct plan_candidate {
 int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double target,
                  double noise, int replicas, unsigned long seed, double rms_before,
                  struct plan_candidate *out, int *best);
+
+/*
+ * With the user's runs: which one of the sweep's runs to train first. Each
+ * budget's smallest, middle and largest run is tried alone with the existing
+ * runs (which come first, so they see the same noise in every trial) and
+ * *best is the one whose N* error at the target falls most per FLOP below
+ * rms_before (the existing runs' alone), or -1. Returns the count, or -1.
+ */
+int plan_suggest_first(const struct law *truth, const struct plan_run *existing, int nexisting,
+                       const struct plan_sweep *sweep, double target, double noise, int replicas,
+                       unsigned long seed, double rms_before, struct plan_candidate *out,
+                       int *best);
 
 #endif

@@ -95,19 +95,26 @@ expect_error "--runs on a flat loss: no nonsense optimum, and why" \
 	"isoflop: $tmp/flat.csv: the loss does not fall with N across the runs: no law to draw (isoflop fit $tmp/flat.csv says more)" \
 	--dump --runs "$tmp/flat.csv"
 
-# Approach 2 on one compute budget: the first sweep of the shipped runs
+# Approach 2 on one compute budget: the first sweep of the shipped runs; refused,
+# there is no frontier to fit (issue 18's "a sweep with one budget: one line, exit 2")
 grep -v '^#' tests/runs/besiroglu-sweeps.csv | head -n 13 >"$tmp/one-budget.csv"
-run fit "$tmp/one-budget.csv" --method isoflop
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^isoflop +12 +1 +6e18 ' &&
+expect_error "Approach 2 on one budget: refused" \
+	"isoflop: $tmp/one-budget.csv: the runs form one compute budget (C = 6e18 FLOPs): Approach 2 fits N* ~ C^a across two or more; add runs at another budget" \
+	fit "$tmp/one-budget.csv" --method isoflop
+# two budgets, only the first with a minimum (the second's four smallest sizes):
+# that budget's optimum, and no frontier
+{ cat "$tmp/one-budget.csv"; grep -v '^#' tests/runs/besiroglu-sweeps.csv | sed -n 14,17p; } >"$tmp/one-min.csv"
+run fit "$tmp/one-min.csv" --method isoflop
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^isoflop +16 +1 +6e18 ' &&
 	printf '%s\n' "$out" | grep -q '^warning: only the budget at 6e18 FLOPs has a minimum inside its sweep: a and b need two or more, so no frontier' &&
 	! printf '%s\n' "$out" | grep -q 'k_params'; then
-	ok "one budget: its optimum, and no frontier"
+	ok "one budget with a minimum: its optimum, and no frontier"
 else
-	no "one budget report" "exit $rc" "$out" "$err"
+	no "one budget with a minimum report" "exit $rc" "$out" "$err"
 fi
-expect_error "one budget with --output: no frontier to write" \
-	"isoflop: $tmp/one-budget.csv: only one compute budget (6e18 FLOPs) has a minimum: with a and b unknown there is no frontier to write to $tmp/ob.yaml" \
-	fit "$tmp/one-budget.csv" --method isoflop --output "$tmp/ob.yaml"
+expect_error "one budget with a minimum, --output: no frontier to write" \
+	"isoflop: $tmp/one-min.csv: only one compute budget (6e18 FLOPs) has a minimum: with a and b unknown there is no frontier to write to $tmp/ob.yaml" \
+	fit "$tmp/one-min.csv" --method isoflop --output "$tmp/ob.yaml"
 
 # --- progress: a line on a terminal, nothing on a pipe -----------------------------
 awk 'BEGIN { print "params,tokens,loss"; for (i = 0; i < 1200; i++) { n = 1e7 * 10^(4 * ((i * 0.618034) % 1)); d = 1e9 * 10^(4 * ((i * 0.414214) % 1));

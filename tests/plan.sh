@@ -8,23 +8,26 @@
 
 # --- CSV for a scheduler ---------------------------------------------------------
 run plan --budget 1e22 --target 1e24 --replicas 20 --format csv
-if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -1)" = "budget,params,tokens,flops,cumulative,next" ]; then
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -1)" = "kind,budget,params,tokens,flops,cumulative" ]; then
 	ok "csv: the documented header"
 else
 	no "csv: the documented header" "exit $rc" "$out" "$err"
 fi
-# every row: six fields, 6ND = its budget = its flops, cumulative the running sum,
-# the proposed runs (next false) within --budget, then the suggested run(s)
+# every row: six fields, 6ND = its budget = its flops, cumulative the running sum
+# of the proposed runs (kind proposed) within --budget, then the suggested run(s),
+# beyond the budget and so with no cumulative
 check=$(printf '%s\n' "$out" | awk -F, -v budget=1e22 '
 	NR == 1 { next }
 	NF != 6 { print "row " NR ": " NF " fields"; next }
-	{ c = 6 * $2 * $3
-	  if (c < $1 * (1 - 1e-6) || c > $1 * (1 + 1e-6)) print "row " NR ": 6ND " c " != budget " $1
-	  if ($4 < c * (1 - 1e-6) || $4 > c * (1 + 1e-6)) print "row " NR ": flops " $4 " != 6ND " c
-	  sum += $4
-	  if ($5 < sum * (1 - 1e-6) || $5 > sum * (1 + 1e-6)) print "row " NR ": cumulative " $5 " != " sum
-	  if ($6 == "false") { if (seen) print "row " NR ": a proposed run after the next"; cost = sum; runs++ }
-	  else if ($6 == "true") { seen++ } else print "row " NR ": next is " $6 }
+	{ c = 6 * $3 * $4
+	  if (c < $2 * (1 - 1e-6) || c > $2 * (1 + 1e-6)) print "row " NR ": 6ND " c " != budget " $2
+	  if ($5 < c * (1 - 1e-6) || $5 > c * (1 + 1e-6)) print "row " NR ": flops " $5 " != 6ND " c
+	  if ($1 == "proposed") {
+		sum += $5
+		if ($6 < sum * (1 - 1e-6) || $6 > sum * (1 + 1e-6)) print "row " NR ": cumulative " $6 " != " sum
+		if (seen) print "row " NR ": a proposed run after the next"; cost = sum; runs++ }
+	  else if ($1 == "next") { seen++; if ($6 != "") print "row " NR ": the next run in the cumulative" }
+	  else print "row " NR ": kind " $1 }
 	END { if (cost > budget) print "cost " cost " > budget"
 	      if (runs != 15) print runs " proposed runs, not 15"
 	      if (seen < 1) print "no next run" }')
@@ -35,8 +38,8 @@ else
 fi
 
 run plan --budget 3e23 --target 1e25 --budgets 4 --sizes 7 --replicas 10 --format csv
-runs=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $6 == "false"' | wc -l)
-budgets=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $6 == "false" { print $1 }' | sort -u | wc -l)
+runs=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $1 == "proposed"' | wc -l)
+budgets=$(printf '%s\n' "$out" | awk -F, 'NR > 1 && $1 == "proposed" { print $2 }' | sort -u | wc -l)
 if [ "$rc" = 0 ] && [ "$runs" = 28 ] && [ "$budgets" = 4 ]; then
 	ok "--budgets 4 --sizes 7: 28 runs in 4 budgets"
 else
@@ -94,6 +97,78 @@ if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -16 | awk 'length > 60' | w
 else
 	no "--width 60 --height 16: the map keeps to it" "$out"
 fi
+
+# --- text for people: kinds in words, errors to two significant digits ------------
+run plan --budget 1e22 --target 1e24 --replicas 20
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^run  *budget C' &&
+	printf '%s\n' "$out" | grep -Eq '^next, beyond budget .* -$' &&
+	! printf '%s\n' "$out" | grep -Eq 'true|false' &&
+	[ -z "$(printf '%s\n' "$out" | sed -n '/^relative error of/,/^N\*, Approach 2/p' |
+		tr -s ' ' '\n' | grep '%$' | grep -v '^[0-9]*%$' | tr -d -- '-.%' | sed 's/^0*//' | grep '...')" ] &&
+	printf '%s\n' "$out" | head -24 | grep -q '@ next run'; then
+	ok "text: the next run is named, beyond the budget and out of the cumulative; 2-digit errors"
+else
+	no "text: the next run is named, beyond the budget and out of the cumulative; 2-digit errors" "exit $rc" "$out" "$err"
+fi
+
+# --- --runs: the researcher's own runs as the truth -----------------------------------
+# 3 budgets x 7 sizes from besiroglu2024's L(N, D) (E 1.8172, A 482.01, B 2085.43,
+# alpha 0.3478, beta 0.3658) with a 1e-4 wobble: their fit is that law
+awk 'BEGIN { print "params,tokens,loss"; split("1e18 1e19 1e20", cs, " ")
+	for (b = 1; b <= 3; b++) for (i = 0; i < 7; i++) {
+		n = 3e6 * 10^(b - 1) * 10^(i / 2); d = cs[b] / (6 * n)
+		printf "%.8g,%.8g,%.8g\n", n, d, (1.8172 + 482.01 / n^0.3478 + 2085.43 / d^0.3658) * (1 + 1e-4 * sin(7 * (7 * b + i))) } }' >"$tmp/known.csv"
+run plan --runs "$tmp/known.csv" --budget 1e22 --target 1e24 --noise 1e-9 --replicas 8 --format json
+check=$(printf '%s\n' "$out" | awk '
+	/"quantity": "(a|nstar)"/ {
+		q = $0; sub(/.*"quantity": "/, "", q); sub(/".*/, "", q)
+		t = $0; sub(/.*"truth": /, "", t); sub(/,.*/, "", t)
+		al = 0.3478; be = 0.3658; a = be / (al + be)
+		want = (q == "a") ? a : (al * 482.01 / (be * 2085.43))^(1 / (al + be)) * (1e24 / 6)^a
+		if ((t - want) / want > 0.01 || (want - t) / want > 0.01) print q ": truth " t ", the law " want
+		r = $0; sub(/.*"rms": /, "", r); sub(/[,}].*/, "", r)
+		if (r + 0 > 0.002) print q ": rms " r " with noise 1e-9"
+		found++ }
+	END { if (found != 2) print found " of 2 quantities" }')
+if [ "$rc" = 0 ] && [ -z "$check" ]; then
+	ok "--runs: the truth is the fit of the runs (the law they came from), recovered"
+else
+	no "--runs: the truth is the fit of the runs (the law they came from), recovered" "exit $rc" "$check" "$err"
+fi
+run plan --runs "$tmp/known.csv" --budget 1e22 --target 1e24 --replicas 10 --format csv
+check=$(printf '%s\n' "$out" | awk -F, -v budget=1e22 '
+	NR == 1 { next }
+	$1 == "existing" { mine++; if ($6 != "") print "row " NR ": an existing run costs"; if ($2 > top) top = $2; next }
+	$1 == "proposed" || $1 == "next" { cost += $5; if ($2 <= top) print "row " NR ": budget " $2 " not above " top
+		if ($1 == "next") next_++; next }
+	{ print "row " NR ": kind " $1 }
+	END { if (mine != 21) print mine " existing runs, not 21"
+	      if (cost > budget) print "cost " cost " > " budget
+	      if (next_ != 1) print next_ " next runs" }')
+if [ "$rc" = 0 ] && [ -z "$check" ]; then
+	ok "--runs csv: the 21 runs as existing, new budgets above them within --budget, one next"
+else
+	no "--runs csv: the 21 runs as existing, new budgets above them within --budget, one next" "exit $rc" "$check" "$err"
+fi
+run plan --runs "$tmp/known.csv" --budget 1e22 --target 1e24 --replicas 10
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | head -24 | grep -q 'x your runs (21)' &&
+	printf '%s\n' "$out" | head -24 | grep -q '+ proposed (' &&
+	printf '%s\n' "$out" | grep -q '^noise: the RMS of your runs' &&
+	printf '%s\n' "$out" | grep -q '^next <- first' && printf '%s\n' "$out" | grep -q '^yours '; then
+	ok "--runs text: yours as x, proposed as +, the noise's source said, the first run marked"
+else
+	no "--runs text: yours as x, proposed as +, the noise's source said, the first run marked" "exit $rc" "$out" "$err"
+fi
+printf 'params,tokens,loss\n1e8,2e10,3.0\n2e8,2e10,2.9\n4e8,2e10,2.8\n8e8,2e10,2.75\n1.6e9,2e10,2.7\n3e9,2e10,2.68\n' >"$tmp/one-d.csv"
+expect_error "--runs that give no L(N, D)" \
+	"isoflop: $tmp/one-d.csv: every run has D = 20B: no L(N, D) to plan from (isoflop fit $tmp/one-d.csv fits L(N) alone)" \
+	plan --runs "$tmp/one-d.csv" --budget 1e22 --target 1e24
+expect_error "--runs: a budget too small for runs above them" \
+	"isoflop: plan: --budget 4e+20 FLOPs is too small for 5 new runs above your largest budget, 1e20 FLOPs: give --budget 5e20 or more" \
+	plan --runs "$tmp/known.csv" --budget 4e20 --target 1e24
+expect_error "--runs with --law" \
+	"isoflop: plan: --runs FILE makes the fit of your runs the truth; --law names another: give one of them" \
+	plan --runs "$tmp/known.csv" --law hoffmann2022 --budget 1e22 --target 1e24
 
 # --- bad input: one line, exit 2 ---------------------------------------------------
 expect_error "a budget too small for the runs" \

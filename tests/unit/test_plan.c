@@ -184,6 +184,122 @@ static void suggestion_narrows(void **state)
 	}
 }
 
+/* The user's runs: a 3 x 5 grid of the truth's own runs at 1e19, 1e20 and 1e21 FLOPs. */
+static int user_runs(const struct law *l, struct plan_run *out)
+{
+	struct plan_sweep s;
+	double least;
+	struct plan_design d = {3, 5, 0, 2};
+
+	/* the sweep whose largest budget is 1e21: 5 x (1e21 + 1e20 + 1e19) FLOPs */
+	assert_int_equal(plan_propose(l, 5 * 1.11e21 / (1 - 1e-9), &d, &s, &least), MODEL_OK);
+	for (int i = 0; i < s.nruns; i++) {
+		out[i] = s.runs[i];
+		out[i].budget = -1;
+	}
+	return s.nruns;
+}
+
+/* Above the user's runs: every new budget above theirs, within the money, lowest dropped. */
+static void proposed_above_the_runs(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_sweep s;
+	double least;
+
+	assert_int_equal(plan_propose_above(&l, 1e22, 1e19, NULL, &s, &least), MODEL_OK);
+	assert_int_equal(s.nbudgets, 3); /* 1.8e19 clears 1e19: as without runs */
+	assert_int_equal(plan_propose_above(&l, 1e22, 1e20, NULL, &s, &least), MODEL_OK);
+	assert_true(s.nbudgets == 2 && s.budgets[0] > 1e20); /* 1.8e19 dropped */
+	assert_rel(s.budgets[1] / s.budgets[0], 10, 1e-9);   /* the design's ratio kept */
+	for (int b = 0; b < 3; b++) {
+		static const double above[3] = {1e19, 1e20, 1.9e21};
+		assert_int_equal(plan_propose_above(&l, 1e22, above[b], NULL, &s, &least),
+		                 MODEL_OK);
+		double sum = 0;
+		for (int i = 0; i < s.nruns; i++) {
+			assert_true(s.runs[i].compute > above[b]);
+			sum += s.runs[i].flops;
+		}
+		assert_true(sum <= 1e22 && sum > 0.999e22);
+	}
+	/* 5 runs above 2.5e21 cost 1.25e22: refused below, and least says so */
+	assert_int_equal(plan_propose_above(&l, 1e22, 2.5e21, NULL, &s, &least), MODEL_EDOM);
+	assert_rel(least, 1.25e22, 1e-5);
+	assert_int_equal(plan_propose_above(&l, least * 1.001, 2.5e21, NULL, &s, &least), MODEL_OK);
+	assert_true(s.nbudgets == 1 && s.nruns == 5);
+}
+
+/* The user's runs kept in every replica: with noise near zero, the truth comes back. */
+static void user_runs_in_the_simulation(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_run runs[PLAN_MAX_RUNS * 2];
+	struct plan_sweep s;
+	struct plan_summary alone, with;
+	double least, a = l.beta / (l.alpha + l.beta);
+	int n = user_runs(&l, runs);
+
+	assert_int_equal(n, 15);
+	assert_int_equal(plan_propose_above(&l, 1e23, runs[n - 1].compute, NULL, &s, &least),
+	                 MODEL_OK);
+	memcpy(runs + n, s.runs, sizeof *runs * (size_t)s.nruns);
+	assert_int_equal(plan_simulate(&l, runs, n, 1e25, 1e-9, 8, 3, &alone), 0);
+	assert_int_equal(plan_simulate(&l, runs, n + s.nruns, 1e25, 1e-9, 8, 3, &with), 0);
+	assert_rel(with.a.truth, a, 1e-6);
+	assert_rel(with.nstar.truth, closed_nstar(&l, 1e25), 1e-6);
+	assert_true(with.nstar.rms < 0.01 && alone.nstar.rms < 0.01);
+	assert_true(fabs(with.a.bias) < 1e-3 / a);
+	/* with real noise, more runs above theirs narrow N* at the target */
+	assert_int_equal(plan_simulate(&l, runs, n, 1e25, 0.005, 100, 3, &alone), 0);
+	assert_int_equal(plan_simulate(&l, runs, n + s.nruns, 1e25, 0.005, 100, 3, &with), 0);
+	assert_true(with.nstar.rms < alone.nstar.rms);
+}
+
+/* The runs' own scatter: ln(loss / fitted) of +-0.01 is an RMS of 0.01. */
+static void residual_rms_of_the_runs(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct fit_run r[4];
+
+	for (int i = 0; i < 4; i++) {
+		double n = 1e8 * (i + 1), d = 2e10, loss;
+		law_loss(&l, n, d, 0, &loss);
+		r[i] = (struct fit_run){n, d, loss * exp(i % 2 ? 0.01 : -0.01)};
+	}
+	assert_rel(plan_residual_rms(&l, r, 4), 0.01, 1e-9);
+}
+
+/* The first run to train is one of the sweep's, and it narrows N* given the user's runs. */
+static void first_run_is_proposed(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_run runs[PLAN_MAX_RUNS];
+	struct plan_sweep s;
+	struct plan_summary alone;
+	struct plan_candidate c[PLAN_MAX_CANDIDATES];
+	double least;
+	int n = user_runs(&l, runs), best;
+
+	assert_int_equal(plan_propose_above(&l, 1e23, runs[n - 1].compute, NULL, &s, &least),
+	                 MODEL_OK);
+	assert_int_equal(plan_simulate(&l, runs, n, 1e25, 0.005, 100, 5, &alone), 0);
+	int m = plan_suggest_first(&l, runs, n, &s, 1e25, 0.005, 100, 5, alone.nstar.rms, c, &best);
+	assert_int_equal(m, 3 * s.nbudgets);
+	assert_true(best >= 0 && c[best].rms < alone.nstar.rms);
+	for (int i = 0; i < m; i++) {
+		int found = 0;
+		for (int k = 0; k < s.nruns; k++)
+			found |= c[i].runs[0].params == s.runs[k].params &&
+			         c[i].runs[0].compute == s.runs[k].compute;
+		assert_true(found && c[i].nruns == 1 && c[i].gain <= c[best].gain);
+	}
+}
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -195,6 +311,10 @@ int main(void)
 	        cmocka_unit_test(the_seed_decides),
 	        cmocka_unit_test(refusals),
 	        cmocka_unit_test(suggestion_narrows),
+	        cmocka_unit_test(proposed_above_the_runs),
+	        cmocka_unit_test(user_runs_in_the_simulation),
+	        cmocka_unit_test(residual_rms_of_the_runs),
+	        cmocka_unit_test(first_run_is_proposed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -911,6 +911,14 @@ static int run_fit(struct report *r, const struct fit_run *runs, size_t n)
 	enum model_status st = r->parametric ? fit_parametric_with(runs, n, &opt, &r->p)
 	                                     : fit_isoflop(runs, n, r->k, &r->f);
 	end_progress(&pl);
+	if (!r->parametric && st == MODEL_EDOM && r->f.nbudgets == 1) {
+		/* no frontier, and a budget's own optimum is no reason to run Approach 2 */
+		char c[16];
+		units_format_compute(r->f.budgets[0].compute, c, sizeof c);
+		return cli_error("%s: the runs form one compute budget (C = %s FLOPs): Approach 2 "
+		                 "fits N* ~ C^a across two or more; add runs at another budget",
+		                 r->file, c);
+	}
 	if (!r->parametric && st == MODEL_EDOM && r->f.used == 1) {
 		/* one budget has a minimum: report it, with no frontier */
 		for (int i = 0; i < r->f.nbudgets; i++)

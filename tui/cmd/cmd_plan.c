@@ -2,8 +2,11 @@
  * cmd_plan.c: `isoflop plan`: an IsoFLOP sweep proposed for a budget of
  * FLOPs, with a law as the truth: the runs on the truth's map, their table
  * and cost, the simulated error of fitting them (model/plan.c) and the next
- * run that narrows N* at the target most per FLOP. CSV is the runs, one a
- * row, for a scheduler; JSON is the runs and the summary.
+ * run that narrows N* at the target most per FLOP. With --runs FILE the
+ * truth is the fit of the user's runs, which stay in every simulated sweep
+ * (trained already, their noise drawn at their own points), the new budgets
+ * lie above theirs and the next run is the sweep's run to train first. CSV
+ * is the runs, one a row, for a scheduler; JSON is the runs and the summary.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +19,7 @@
 #include "../plot/canvas.h"
 #include "../plot/map.h"
 #include "cli.h"
+#include "runs_law.h"
 
 /* Replicas simulated unless --replicas says: the 200 fits. */
 #define PLAN_DEFAULT_REPLICAS 200
@@ -26,16 +30,55 @@ struct plan_job {
 	double budget, target, noise;
 	int replicas;
 	unsigned long seed;
+	struct runs_law user;  /* --runs: the user's runs and their fit; user.n 0 without */
+	struct plan_run *base; /* the user's runs, then the sweep's: what is simulated */
+	double above;          /* the user's largest C; 0 without --runs */
+	bool noise_from_fit;   /* --runs without --noise: the runs' own scatter */
 	struct plan_sweep sweep;
+	struct plan_summary alone; /* the user's runs alone (--runs) */
 	struct plan_summary sum;
 	struct plan_candidate cands[PLAN_MAX_CANDIDATES];
 	int ncands, best; /* best: the suggested candidate, or -1 */
 };
 
+/* The user's runs as plan runs, first in the simulated sweep; their largest C. */
+static int keep_user_runs(struct plan_job *j)
+{
+	double k = j->law->law.k;
+
+	j->base = malloc(sizeof *j->base * (j->user.n + PLAN_MAX_RUNS));
+	if (j->base == NULL)
+		return cli_error("out of memory");
+	for (size_t i = 0; i < j->user.n; i++) {
+		const struct fit_run *r = &j->user.runs[i];
+		double c = k * r->params * r->tokens;
+		j->base[i] = (struct plan_run){-1, c, r->params, r->tokens, c, 0};
+		j->above = fmax(j->above, c);
+	}
+	return 0;
+}
+
+/* --runs FILE: its fit is the truth (runs_law.c refuses runs that give none). */
+static int truth_of_runs(const struct cli *cli, struct plan_job *j)
+{
+	int rc;
+
+	if (cli->given & OPT_LAW)
+		return cli_error("plan: --runs FILE makes the fit of your runs the truth; --law "
+		                 "names another: give one of them");
+	if ((rc = runs_law_load(cli, "plan from", &j->user)) != 0)
+		return rc;
+	j->law = &catalog_law(cli->catalog, j->user.id)->preset;
+	return keep_user_runs(j);
+}
+
 /* The truth law: one, with a loss surface L(N, D) to simulate runs from. */
 static int find_truth(const struct cli *cli, struct plan_job *j)
 {
 	const struct catalog_entry *laws[1];
+
+	if (cli->given & OPT_RUNS)
+		return truth_of_runs(cli, j);
 
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error("plan takes one law as the truth: --law ID (isoflop presets laws "
@@ -64,6 +107,16 @@ static int read_numbers(const struct cli *cli, struct plan_job *j)
 	j->budget = cli->plan_budget;
 	j->target = cli->target;
 	j->noise = (cli->given & OPT_NOISE) ? cli->noise : PLAN_DEFAULT_NOISE;
+	if (j->user.n > 0 && !(cli->given & OPT_NOISE)) {
+		j->noise = plan_residual_rms(&j->law->law, j->user.runs, j->user.n);
+		j->noise_from_fit = true;
+		if (!(j->noise <= PLAN_MAX_NOISE))
+			return cli_error(
+			        "%s: the runs scatter %.3g in log loss about their fit, more "
+			        "than %g: too noisy to plan from (give --noise to "
+			        "override)",
+			        cli->runs, j->noise, PLAN_MAX_NOISE);
+	}
 	j->replicas = (cli->given & OPT_REPLICAS) ? (int)cli->replicas : PLAN_DEFAULT_REPLICAS;
 	j->seed = (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1;
 	return 0;
@@ -79,7 +132,16 @@ static int propose(const struct cli *cli, struct plan_job *j)
 
 	units_format_compute(j->budget, given, sizeof given);
 	units_format_compute(j->target, target, sizeof target);
-	if (plan_propose(&j->law->law, j->budget, &d, &j->sweep, &need) != MODEL_OK) {
+	enum model_status st =
+	        plan_propose_above(&j->law->law, j->budget, j->above, &d, &j->sweep, &need);
+	if (st != MODEL_OK && j->above > 0) {
+		units_format_compute(need, least, sizeof least);
+		units_format_compute(j->above, top, sizeof top);
+		return cli_error("plan: --budget %g FLOPs is too small for %d new runs above "
+		                 "your largest budget, %s FLOPs: give --budget %s or more",
+		                 j->budget, j->sweep.design.sizes, top, least);
+	}
+	if (st != MODEL_OK) {
 		const struct plan_design *u = &j->sweep.design;
 		units_format_compute(need, least, sizeof least);
 		units_format_count(j->sweep.floor, floor, sizeof floor);
@@ -103,11 +165,32 @@ static int propose(const struct cli *cli, struct plan_job *j)
 	return 0;
 }
 
+/* With --runs: the user's runs alone, then with the sweep, then each first run. */
+static int simulate_with_runs(struct plan_job *j)
+{
+	const struct law *t = &j->law->law;
+	int n = (int)j->user.n;
+
+	memcpy(j->base + n, j->sweep.runs, sizeof *j->base * (size_t)j->sweep.nruns);
+	if (plan_simulate(t, j->base, n, j->target, j->noise, j->replicas, j->seed, &j->alone) !=
+	            0 ||
+	    plan_simulate(t, j->base, n + j->sweep.nruns, j->target, j->noise, j->replicas, j->seed,
+	                  &j->sum) != 0)
+		return cli_error("plan: the fit of your runs gives no N* at %g FLOPs to simulate "
+		                 "against",
+		                 j->target);
+	j->ncands = plan_suggest_first(t, j->base, n, &j->sweep, j->target, j->noise, j->replicas,
+	                               j->seed, j->alone.nstar.rms, j->cands, &j->best);
+	return j->ncands < 0 ? cli_error("out of memory") : 0;
+}
+
 /* The simulation of the sweep, then of each candidate next run. */
 static int simulate(struct plan_job *j)
 {
 	const struct law *t = &j->law->law;
 
+	if (j->user.n > 0)
+		return simulate_with_runs(j);
 	if (plan_simulate(t, j->sweep.runs, j->sweep.nruns, j->target, j->noise, j->replicas,
 	                  j->seed, &j->sum) != 0)
 		return cli_error("plan: '%s' gives no N* at %g FLOPs to simulate against",
@@ -122,36 +205,58 @@ static int simulate(struct plan_job *j)
 /* ---- the runs as a table ---- */
 
 static const struct column run_cols[] = {
+        {"kind", "run", COL_TEXT, false},
         {"budget", "budget C", COL_COMPUTE, false},
         {"params", "N", COL_COUNT, false},
         {"tokens", "D", COL_COUNT, false},
         {"flops", "FLOPs 6ND", COL_COMPUTE, false},
         {"cumulative", "cumulative", COL_COMPUTE, false},
-        {"next", "next", COL_BOOL, false},
 };
 #define RUN_NCOLS ((int)(sizeof run_cols / sizeof *run_cols))
 
-static int add_run(struct table *t, const struct plan_run *r, double cumulative, bool next)
+/* A run's kind: for people (first) and for a machine (second). */
+enum run_kind { RUN_EXISTING, RUN_PROPOSED, RUN_NEXT, RUN_NEXT_EXTRA };
+static const char *const kind_names[][2] = {
+        {"yours", "existing"},
+        {"proposed", "proposed"},
+        {"next <- first", "next"},
+        {"next, beyond budget", "next"},
+};
+
+/* One row; cumulative NAN (the user's runs, a run beyond the budget) prints none. */
+static int add_run(struct table *t, const struct plan_run *r, double cumulative, enum run_kind kind,
+                   bool for_people)
 {
-	struct cell row[RUN_NCOLS] = {cell_num(r->compute), cell_num(r->params),
-	                              cell_num(r->tokens),  cell_num(r->flops),
-	                              cell_num(cumulative), cell_bool(next)};
+	struct cell row[RUN_NCOLS] = {cell_text(kind_names[kind][for_people ? 0 : 1]),
+	                              cell_num(r->compute),
+	                              cell_num(r->params),
+	                              cell_num(r->tokens),
+	                              cell_num(r->flops),
+	                              isfinite(cumulative) ? cell_num(cumulative) : cell_none()};
 	return table_add(t, row);
 }
 
-/* The proposed runs, then the suggested next run(s), marked next. */
-static int fill_runs(struct table *t, const struct plan_job *j)
+/*
+ * The user's runs (spent: no cumulative), the proposed runs (with --runs the
+ * one to train first marked next), then without --runs the suggested extra
+ * run(s), beyond the budget and so out of the cumulative.
+ */
+static int fill_runs(struct table *t, const struct plan_job *j, bool for_people)
 {
+	const struct plan_candidate *next = j->best >= 0 ? &j->cands[j->best] : NULL;
 	int rc = 0;
 
 	table_init(t, run_cols, RUN_NCOLS);
-	for (int i = 0; i < j->sweep.nruns && rc == 0; i++)
-		rc = add_run(t, &j->sweep.runs[i], j->sweep.runs[i].cumulative, false);
-	double sum = j->sweep.cost;
-	for (int i = 0; j->best >= 0 && i < j->cands[j->best].nruns && rc == 0; i++) {
-		sum += j->cands[j->best].runs[i].flops;
-		rc = add_run(t, &j->cands[j->best].runs[i], sum, true);
+	for (size_t i = 0; i < j->user.n && rc == 0; i++)
+		rc = add_run(t, &j->base[i], NAN, RUN_EXISTING, for_people);
+	for (int i = 0; i < j->sweep.nruns && rc == 0; i++) {
+		const struct plan_run *r = &j->sweep.runs[i];
+		bool first = j->user.n > 0 && next != NULL && next->runs[0].params == r->params &&
+		             next->runs[0].compute == r->compute;
+		rc = add_run(t, r, r->cumulative, first ? RUN_NEXT : RUN_PROPOSED, for_people);
 	}
+	for (int i = 0; j->user.n == 0 && next != NULL && i < next->nruns && rc == 0; i++)
+		rc = add_run(t, &next->runs[i], NAN, RUN_NEXT_EXTRA, for_people);
 	return rc;
 }
 
@@ -160,11 +265,11 @@ static int fill_runs(struct table *t, const struct plan_job *j)
 static const struct column err_cols[] = {
         {"quantity", "relative error of", COL_TEXT, false},
         {"truth", "truth", COL_NUMBER, false},
-        {"p10", "10%", COL_SHARE, false},
-        {"p50", "50%", COL_SHARE, false},
-        {"p90", "90%", COL_SHARE, false},
-        {"bias", "bias", COL_SHARE, false},
-        {"rms", "rms", COL_SHARE, false},
+        {"p10", "10%", COL_SPREAD, false},
+        {"p50", "50%", COL_SPREAD, false},
+        {"p90", "90%", COL_SPREAD, false},
+        {"bias", "bias", COL_SPREAD, false},
+        {"rms", "rms", COL_SPREAD, false},
         {"fits", "fits", COL_WHOLE, false},
 };
 #define ERR_NCOLS ((int)(sizeof err_cols / sizeof *err_cols))
@@ -212,10 +317,19 @@ static void map_window(const struct plan_job *j, const struct allocation *at, do
 		w[2] = fmin(w[2], j->sweep.runs[i].tokens);
 		w[3] = fmax(w[3], j->sweep.runs[i].tokens);
 	}
+	for (size_t i = 0; i < j->user.n; i++) {
+		w[0] = fmin(w[0], j->user.runs[i].params);
+		w[1] = fmax(w[1], j->user.runs[i].params);
+		w[2] = fmin(w[2], j->user.runs[i].tokens);
+		w[3] = fmax(w[3], j->user.runs[i].tokens);
+	}
 	w[0] /= 4, w[2] /= 4, w[1] *= 4, w[3] *= 4;
 }
 
-/* The truth's map with the runs as x, N* at the target as T and the next run as @. */
+/*
+ * The truth's map with the runs as x (with --runs: the user's as x, the
+ * proposed as +), N* at the target as T and the next run as @.
+ */
 static int draw_map(const struct cli *cli, const struct plan_job *j, struct fit_run *runs)
 {
 	struct allocation at;
@@ -240,7 +354,15 @@ static int draw_map(const struct cli *cli, const struct plan_job *j, struct fit_
 	                        .nmarkers = 1,
 	                        .runs = runs,
 	                        .nruns = j->sweep.nruns,
-	                        .point_label = "next run"};
+	                        .point_label = "next run",
+	                        .point_legend = "next run"};
+	if (j->user.n > 0) {
+		spec.runs = j->user.runs;
+		spec.nruns = (int)j->user.n;
+		spec.runs_legend = "your runs";
+		spec.proposed = runs;
+		spec.nproposed = j->sweep.nruns;
+	}
 	if (j->best >= 0) {
 		spec.has_point = true;
 		spec.point_n = j->cands[j->best].runs[0].params;
@@ -266,9 +388,15 @@ static void print_heading(const struct plan_job *j)
 	units_format_compute(j->sweep.budgets[j->sweep.nbudgets - 1], hi, sizeof hi);
 	units_format_compute(j->sweep.cost, cost, sizeof cost);
 	units_format_compute(j->budget, budget, sizeof budget);
-	printf("\n%d runs: %d budgets from %s to %s FLOPs x %d sizes (N*/%g to %gN*), "
-	       "cost %s of %s FLOPs\n",
-	       j->sweep.nruns, j->sweep.nbudgets, lo, hi, j->sweep.design.sizes,
+	if (j->user.n > 0)
+		printf("\nyour %zu runs (x, the truth's fit) and %d new ones (+) above them:",
+		       j->user.n, j->sweep.nruns);
+	if (j->sweep.nbudgets == 1)
+		printf("\n%d runs: 1 budget of %s FLOPs", j->sweep.nruns, hi);
+	else
+		printf("\n%d runs: %d budgets from %s to %s FLOPs", j->sweep.nruns,
+		       j->sweep.nbudgets, lo, hi);
+	printf(" x %d sizes (N*/%g to %gN*), cost %s of %s FLOPs\n", j->sweep.design.sizes,
 	       j->sweep.design.spread, j->sweep.design.spread, cost, budget);
 }
 
@@ -278,9 +406,17 @@ static void print_simulation(const struct plan_job *j)
 	char target[32];
 
 	units_format_compute(j->target, target, sizeof target);
-	printf("\nsimulated: %d replicas, truth %s, noise %g of log loss, target %s FLOPs;\n"
+	printf("\nsimulated: %d replicas, truth %s, noise %.3g of log loss, target %s FLOPs;\n"
 	       "Approach 3 refitted from %d starts near the truth (not the 4,500-start grid)\n",
 	       j->sum.replicas, j->law->id, j->noise, target, PLAN_STARTS);
+	if (j->user.n == 0)
+		return;
+	if (j->noise_from_fit)
+		printf("noise: the RMS of your runs' log residuals about their fit (--noise to "
+		       "change it)\n");
+	printf("your runs are in every replica, their noise drawn at their own points;\n"
+	       "N* error at the target with your runs alone: %.2g%% rms\n",
+	       j->alone.nstar.rms * 100);
 }
 
 /* The suggested next run, or why there is none. */
@@ -298,12 +434,19 @@ static void print_next(const struct plan_job *j)
 	units_format_count(k->runs[0].params, n, sizeof n);
 	units_format_compute(k->runs[0].compute, c, sizeof c);
 	units_format_compute(k->cost, cost, sizeof cost);
+	if (j->user.n > 0) {
+		printf("next run (@, train it first): N = %s at %s FLOPs, %s FLOPs of the budget:\n"
+		       "  N* error %.2g%% -> %.2g%% rms with your runs\n"
+		       "  (the most narrowing per FLOP of %d of the proposed runs)\n",
+		       n, c, cost, j->alone.nstar.rms * 100, k->rms * 100, j->ncands);
+		return;
+	}
 	if (k->nruns == 1)
 		printf("next run (@): N = %s at %s FLOPs", n, c);
 	else
 		printf("next runs (@ the first): a new budget of %s FLOPs, %d sizes", c, k->nruns);
-	printf(", +%s FLOPs: N* error %.1f%% -> %.1f%% rms\n"
-	       "  (the most narrowing per FLOP of %d candidates)\n",
+	printf(", +%s FLOPs beyond the budget:\n"
+	       "  N* error %.2g%% -> %.2g%% rms (the most narrowing per FLOP of %d candidates)\n",
 	       cost, j->sum.nstar.rms * 100, k->rms * 100, j->ncands);
 }
 
@@ -316,7 +459,7 @@ static int print_text(const struct cli *cli, const struct plan_job *j)
 	if ((rc = draw_map(cli, j, runs)) != 0)
 		return rc;
 	print_heading(j);
-	if (fill_runs(&t, j) == 0)
+	if (fill_runs(&t, j, true) == 0)
 		table_print(&t, FORMAT_TEXT, stdout);
 	table_free(&t);
 	print_simulation(j);
@@ -360,7 +503,7 @@ static void print_summary_json(const struct plan_job *j)
 static int print_json(const struct plan_job *j)
 {
 	struct table runs, errs;
-	int rc = fill_runs(&runs, j) | fill_errors(&errs, &j->sum, false);
+	int rc = fill_runs(&runs, j, false) | fill_errors(&errs, &j->sum, false);
 
 	if (rc == 0) {
 		fputs("{\"runs\":", stdout);
@@ -376,26 +519,39 @@ static int print_json(const struct plan_job *j)
 	return rc == 0 ? 0 : cli_error("out of memory");
 }
 
+static int plan_run_job(const struct cli *cli, struct plan_job *j);
+
+/* The job, then its memory freed whichever way it ended. */
 int cmd_plan(const struct cli *cli)
 {
 	static struct plan_job j; /* sweeps and candidates: too large for the stack */
-	int rc;
 
 	memset(&j, 0, sizeof j);
+	int rc = plan_run_job(cli, &j);
+	free(j.user.runs);
+	free(j.base);
+	return rc;
+}
+
+/* The plan asked for, printed in the format asked for. */
+static int plan_run_job(const struct cli *cli, struct plan_job *j)
+{
+	int rc;
+
 	if (cli->nargs > 0)
 		return cli_error("plan takes no operand '%s'", cli->args[0]);
-	if ((rc = find_truth(cli, &j)) != 0 || (rc = read_numbers(cli, &j)) != 0 ||
-	    (rc = propose(cli, &j)) != 0 || (rc = simulate(&j)) != 0)
+	if ((rc = find_truth(cli, j)) != 0 || (rc = read_numbers(cli, j)) != 0 ||
+	    (rc = propose(cli, j)) != 0 || (rc = simulate(j)) != 0)
 		return rc;
 	if (cli->format == FORMAT_JSON)
-		return print_json(&j);
+		return print_json(j);
 	if (cli->format == FORMAT_CSV) {
 		struct table t;
-		rc = fill_runs(&t, &j);
+		rc = fill_runs(&t, j, false);
 		if (rc == 0)
 			table_print(&t, FORMAT_CSV, stdout);
 		table_free(&t);
 		return rc == 0 ? 0 : cli_error("out of memory");
 	}
-	return print_text(cli, &j);
+	return print_text(cli, j);
 }

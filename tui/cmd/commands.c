@@ -121,11 +121,12 @@ const struct cli_command cli_commands[] = {
                  OPT_AT_COMPUTE,
          cmd_fit, COMPLETE_FILE, NULL},
         {"plan", NULL, "plan",
-         "       isoflop plan [--law ID] --budget FLOPS --target C [--budgets K]\n"
-         "                    [--sizes S] [--noise SIGMA] [--replicas R] [--seed S]\n"
+         "       isoflop plan [--law ID | --runs FILE] --budget FLOPS --target C\n"
+         "                    [--budgets K] [--sizes S] [--noise SIGMA] [--replicas R]\n"
+         "                    [--seed S]\n"
          "                    [--width W] [--height H] [--format text|csv|json]\n",
-         OPT_LAW | OPT_PLAN | OPT_TARGET | OPT_SEED | OPT_FORMAT | OPT_WIDTH | OPT_HEIGHT |
-                 OPT_COLOR,
+         OPT_LAW | OPT_RUNS | OPT_PLAN | OPT_TARGET | OPT_SEED | OPT_FORMAT | OPT_WIDTH |
+                 OPT_HEIGHT | OPT_COLOR,
          cmd_plan, COMPLETE_NONE, NULL},
         {"test-time", NULL, "test-time",
          "       isoflop test-time (--params N --tokens D | --model ID)\n"
@@ -183,7 +184,8 @@ static const char usage_commands[] =
         "  plan       propose an IsoFLOP sweep (budgets x sizes) that spends --budget\n"
         "             FLOPs, simulate fitting it with a law as the truth, report the\n"
         "             error of the exponents and of N* at --target, and suggest the\n"
-        "             next run\n"
+        "             next run; with --runs FILE, the truth is your runs' fit and the\n"
+        "             new runs lie above them\n"
         "  test-time  how much more compute per served token equals, in total FLOPs,\n"
         "             a model M times larger (Snell et al. 2024); with --tt-law, a\n"
         "             test-time law's rows: performance, the cheapest train and test\n"

@@ -496,7 +496,8 @@ const struct cli_option cli_options[] = {
          .bit = OPT_RUNS,
          .complete = COMPLETE_FILE,
          .help = "explorer, plot contour: your runs drawn as x, their\nfit as law "
-                 "'runs'; compare: their fit as law 'runs'"},
+                 "'runs'; compare: their fit as law 'runs';\nplan: their fit as the truth, "
+                 "the new runs above theirs"},
         {.name = "budget",
          .arg = "FLOPS",
          .kind = KIND_NUMBER,
@@ -533,7 +534,8 @@ const struct cli_option cli_options[] = {
          .hi = PLAN_MAX_NOISE,
          .open_lo = true,
          .what = "sd of log loss",
-         .help = "plan: run-to-run noise, sd of log loss (default 0.005)"},
+         .help = "plan: run-to-run noise, sd of log loss (default 0.005;\nwith --runs, "
+                 "their RMS log residual about their fit)"},
         {.name = "replicas",
          .arg = "R",
          .kind = KIND_WHOLE,

@@ -1,8 +1,8 @@
 /*
  * runs_law.c: the user's runs as a law in the catalog for the explorer,
- * plot contour and compare: read, fitted by Approach 3, refused in one line
- * where the runs pin down no L(N, D), and added under an id no preset has
- * with the runs' range as its fitted range.
+ * plot contour, compare and plan: read, fitted by Approach 3, refused in one
+ * line where the runs pin down no L(N, D), and added under an id no preset
+ * has with the runs' range as its fitted range.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * fitted by Approach 3 and added to the catalog as law 'runs' (runs-2 ...
  * when a preset has that id), its fitted range the runs' own (so the map
  * shades and the readout warns past it), with one-line refusals where the
- * runs give no L(N, D). The explorer, plot contour and compare share it.
+ * runs give no L(N, D). The explorer, plot contour, compare and plan share it.
  */
 #ifndef ISOFLOP_RUNS_LAW_H
 #define ISOFLOP_RUNS_LAW_H

@@ -694,11 +694,14 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 		snprintf(out[n++], 96, ". FLOPs");
 	/* the runs before the fit's edge: they are the data the edge is drawn around */
 	if (s->nruns > 0 && n < max)
-		snprintf(out[n++], 96, "x runs (%d)", s->nruns);
+		snprintf(out[n++], 96, "x %s (%d)", s->runs_legend ? s->runs_legend : "runs",
+		         s->nruns);
+	if (s->nproposed > 0 && n < max)
+		snprintf(out[n++], 96, "+ proposed (%d)", s->nproposed);
 	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
 		snprintf(out[n++], 96, "` beyond the fit");
 	if (s->has_point && n < max)
-		snprintf(out[n++], 96, "@ point");
+		snprintf(out[n++], 96, "@ %s", s->point_legend ? s->point_legend : "point");
 	for (int i = 0; i < s->nmarkers && n < max; i++)
 		snprintf(out[n++], 96, "%s%s %s%s", s->markers[i].tag,
 		         places[i] == MARKER_COLLISION ? "(+)" : "", s->markers[i].name,
@@ -761,6 +764,11 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 		int cx, cy;
 		if (frame_cell(&m->frame, s->runs[i].params, s->runs[i].tokens, &cx, &cy))
 			canvas_put(c, cx, cy, 'x', STYLE_RUN);
+	}
+	for (int i = 0; i < s->nproposed; i++) { /* over the user's where they meet */
+		int cx, cy;
+		if (frame_cell(&m->frame, s->proposed[i].params, s->proposed[i].tokens, &cx, &cy))
+			canvas_put(c, cx, cy, '+', STYLE_RUN);
 	}
 	place_markers(&m->frame, s, m);
 	for (int i = 0; i < m->ntags; i++)

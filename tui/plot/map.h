@@ -80,11 +80,15 @@ struct map_spec {
 	int nmarkers;
 	const struct fit_run *runs; /* the user's training runs, drawn as x; NULL for none */
 	int nruns;
+	const char *runs_legend;        /* the legend's word for x ("your runs"); NULL: "runs" */
+	const struct fit_run *proposed; /* runs not yet trained (plan), drawn as +; NULL for none */
+	int nproposed;
 	int max_legend; /* legend lines at most; 0: up to a third of the height */
 	bool has_point; /* draw '@' at (point_n, point_d) and its loss in the title */
 	double point_n, point_d;
 	const char *point_label; /* the model at the point, named in the title ("@ Chinchilla 70B"),
 	                            or NULL */
+	const char *point_legend; /* the legend's word for @ ("next run"); NULL: "point" */
 	/* a stock of data (tokens) as a band across the tokens axis; stock 0: none */
 	double stock, stock_low, stock_high; /* its median and interval, tokens */
 	double stock_level;                  /* the interval's confidence (0.9), 0 when unknown */

@@ -108,6 +108,15 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	case COL_RATIO:
 		units_format_fixed(v->value, 1, buf, size);
 		break;
+	case COL_SPREAD: {
+		/* 2 significant digits whatever the size, so 37% and 0.0074% read alike */
+		char e[32];
+		snprintf(e, sizeof e, "%.1e", 100 * v->value); /* 9.96 is 1.0e+01: "10%" */
+		double pc = strtod(e, NULL);
+		int decimals = pc == 0 ? 0 : 1 - (int)floor(log10(fabs(pc)));
+		snprintf(buf, size, "%.*f%%", decimals < 0 ? 0 : decimals > 8 ? 8 : decimals, pc);
+		break;
+	}
 	case COL_SHARE: {
 		char pct[32];
 		units_format_fixed(100 * v->value, 1, pct, sizeof pct);

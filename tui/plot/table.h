@@ -23,6 +23,7 @@ enum column_kind {
 	COL_LOSS,    /* nats per token, 4 decimals */
 	COL_RATIO,   /* tokens per parameter, epochs: 1 decimal */
 	COL_SHARE,   /* a fraction, shown as a percentage in text */
+	COL_SPREAD,  /* a fraction, shown as a percentage to 2 significant digits: 37%, 0.74% */
 	COL_WHOLE,   /* a whole number, written out: 1024 accelerators */
 	COL_NUMBER,  /* any other number: 4 significant digits in text */
 	COL_BOOL,    /* true or false */
