@@ -119,9 +119,12 @@ enum model_status plan_propose(const struct law *truth, double budget,
 	return plan_propose_above(truth, budget, 0, design, out, least);
 }
 
+/* How far above the user's largest budget the lowest new one must be. */
+#define PLAN_ABOVE 2.0
+
 /*
  * Above the user's runs: the budgets keep the design's ratio and end at the
- * largest the money allows; the lowest ones that would not be above `above`
+ * largest the money allows; the lowest ones that would not be PLAN_ABOVE x `above`
  * are dropped (the money then buys larger ones), down to one new budget.
  */
 enum model_status plan_propose_above(const struct law *truth, double budget, double above,
@@ -140,7 +143,10 @@ enum model_status plan_propose_above(const struct law *truth, double budget, dou
 	*least = least_budget(truth, &d, out->floor);
 	double r = budget_ratio(&d);
 	out->ratio = r;
-	if (above > 0) /* one new budget of S runs just above the user's largest */
+	/* a new budget within x2 of one the user has adds little lever arm on the
+	   exponent: new budgets start at PLAN_ABOVE times the largest */
+	above *= PLAN_ABOVE;
+	if (above > 0) /* one new budget of S runs that far above the user's largest */
 		*least = fmax(least_budget(truth, &(struct plan_design){1, d.sizes, d.spread, 1},
 		                           out->floor),
 		              d.sizes * above * (1 + 1e-6));

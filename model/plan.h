@@ -102,8 +102,8 @@ enum model_status plan_propose(const struct law *truth, double budget,
                                double *least);
 
 /*
- * The same above the user's runs: every budget above `above` (the largest
- * of their runs' C), keeping the design's ratio between budgets; the lowest
+ * The same above the user's runs: every budget at least twice `above` (the
+ * largest of their runs' C: a budget closer adds little lever arm), keeping the design's ratio between budgets; the lowest
  * that would not be above it are dropped, and the money buys larger ones, down
  * to one new budget (the user's runs give the others). above 0: plan_propose.
  * MODEL_EDOM when not even one budget of S runs fits above it, with *least

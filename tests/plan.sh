@@ -164,7 +164,7 @@ expect_error "--runs that give no L(N, D)" \
 	"isoflop: $tmp/one-d.csv: every run has D = 20B: no L(N, D) to plan from (isoflop fit $tmp/one-d.csv fits L(N) alone)" \
 	plan --runs "$tmp/one-d.csv" --budget 1e22 --target 1e24
 expect_error "--runs: a budget too small for runs above them" \
-	"isoflop: plan: --budget 4e+20 FLOPs is too small for 5 new runs above your largest budget, 1e20 FLOPs: give --budget 5e20 or more" \
+	"isoflop: plan: --budget 4e+20 FLOPs is too small for 5 new runs above your largest budget, 1e20 FLOPs: give --budget 1e21 or more" \
 	plan --runs "$tmp/known.csv" --budget 4e20 --target 1e24
 expect_error "--runs with --law" \
 	"isoflop: plan: --runs FILE makes the fit of your runs the truth; --law names another: give one of them" \

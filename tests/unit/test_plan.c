@@ -208,25 +208,26 @@ static void proposed_above_the_runs(void **state)
 	struct plan_sweep s;
 	double least;
 
+	/* new budgets start at twice the user's largest (PLAN_ABOVE) */
+	assert_int_equal(plan_propose_above(&l, 1e22, 5e18, NULL, &s, &least), MODEL_OK);
+	assert_int_equal(s.nbudgets, 3); /* 1.8e19 clears 2 x 5e18: as without runs */
 	assert_int_equal(plan_propose_above(&l, 1e22, 1e19, NULL, &s, &least), MODEL_OK);
-	assert_int_equal(s.nbudgets, 3); /* 1.8e19 clears 1e19: as without runs */
-	assert_int_equal(plan_propose_above(&l, 1e22, 1e20, NULL, &s, &least), MODEL_OK);
-	assert_true(s.nbudgets == 2 && s.budgets[0] > 1e20); /* 1.8e19 dropped */
+	assert_true(s.nbudgets == 2 && s.budgets[0] > 2e19); /* 1.8e19 dropped */
 	assert_rel(s.budgets[1] / s.budgets[0], 10, 1e-9);   /* the design's ratio kept */
 	for (int b = 0; b < 3; b++) {
-		static const double above[3] = {1e19, 1e20, 1.9e21};
+		static const double above[3] = {5e18, 8e19, 9e20};
 		assert_int_equal(plan_propose_above(&l, 1e22, above[b], NULL, &s, &least),
 		                 MODEL_OK);
 		double sum = 0;
 		for (int i = 0; i < s.nruns; i++) {
-			assert_true(s.runs[i].compute > above[b]);
+			assert_true(s.runs[i].compute >= 2 * above[b]);
 			sum += s.runs[i].flops;
 		}
 		assert_true(sum <= 1e22 && sum > 0.999e22);
 	}
-	/* 5 runs above 2.5e21 cost 1.25e22: refused below, and least says so */
+	/* 5 runs at twice 2.5e21 cost 2.5e22: refused below, and least says so */
 	assert_int_equal(plan_propose_above(&l, 1e22, 2.5e21, NULL, &s, &least), MODEL_EDOM);
-	assert_rel(least, 1.25e22, 1e-5);
+	assert_rel(least, 2.5e22, 1e-5);
 	assert_int_equal(plan_propose_above(&l, least * 1.001, 2.5e21, NULL, &s, &least), MODEL_OK);
 	assert_true(s.nbudgets == 1 && s.nruns == 5);
 }
