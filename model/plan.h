@@ -103,11 +103,10 @@ enum model_status plan_propose(const struct law *truth, double budget,
 
 /*
  * The same above the user's runs: every budget at least twice `above` (the
- * largest of their runs' C: a budget closer adds little lever arm), keeping the design's ratio between budgets; the lowest
- * that would not be above it are dropped, and the money buys larger ones, down
- * to one new budget (the user's runs give the others). above 0: plan_propose.
- * MODEL_EDOM when not even one budget of S runs fits above it, with *least
- * the sweep budget that would do.
+ * largest of their runs' C: a budget closer adds little lever arm), keeping the design's ratio
+ * between budgets; the lowest that would not be above it are dropped, and the money buys larger
+ * ones, down to one new budget (the user's runs give the others). above 0: plan_propose. MODEL_EDOM
+ * when not even one budget of S runs fits above it, with *least the sweep budget that would do.
  */
 enum model_status plan_propose_above(const struct law *truth, double budget, double above,
                                      const struct plan_design *design, struct plan_sweep *out,

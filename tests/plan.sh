@@ -154,10 +154,11 @@ run plan --runs "$tmp/known.csv" --budget 1e22 --target 1e24 --replicas 10
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | head -24 | grep -q 'x your runs (21)' &&
 	printf '%s\n' "$out" | head -24 | grep -q '+ proposed (' &&
 	printf '%s\n' "$out" | grep -q '^noise: the RMS of your runs' &&
-	printf '%s\n' "$out" | grep -q '^next <- first' && printf '%s\n' "$out" | grep -q '^yours '; then
-	ok "--runs text: yours as x, proposed as +, the noise's source said, the first run marked"
+	printf '%s\n' "$out" | grep -q '^next <- first' && ! printf '%s\n' "$out" | grep -q '^yours ' &&
+	printf '%s\n' "$out" | grep -q '^your 21 runs (x, the truth.s fit; --format csv lists them)'; then
+	ok "--runs text: yours as x (counted, not listed), proposed as +, the noise's source said, the first run marked"
 else
-	no "--runs text: yours as x, proposed as +, the noise's source said, the first run marked" "exit $rc" "$out" "$err"
+	no "--runs text: yours as x (counted, not listed), proposed as +, the noise's source said, the first run marked" "exit $rc" "$out" "$err"
 fi
 printf 'params,tokens,loss\n1e8,2e10,3.0\n2e8,2e10,2.9\n4e8,2e10,2.8\n8e8,2e10,2.75\n1.6e9,2e10,2.7\n3e9,2e10,2.68\n' >"$tmp/one-d.csv"
 expect_error "--runs that give no L(N, D)" \

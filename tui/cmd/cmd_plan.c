@@ -237,7 +237,7 @@ static int add_run(struct table *t, const struct plan_run *r, double cumulative,
 }
 
 /*
- * The user's runs (spent: no cumulative), the proposed runs (with --runs the
+ * The user's runs (spent: no cumulative; for scripts only), the proposed runs (with --runs the
  * one to train first marked next), then without --runs the suggested extra
  * run(s), beyond the budget and so out of the cumulative.
  */
@@ -247,7 +247,9 @@ static int fill_runs(struct table *t, const struct plan_job *j, bool for_people)
 	int rc = 0;
 
 	table_init(t, run_cols, RUN_NCOLS);
-	for (size_t i = 0; i < j->user.n && rc == 0; i++)
+	/* people see the runs they have on the map and in the heading: a table of
+	   96 known rows would bury the five new ones; scripts get them all */
+	for (size_t i = 0; !for_people && i < j->user.n && rc == 0; i++)
 		rc = add_run(t, &j->base[i], NAN, RUN_EXISTING, for_people);
 	for (int i = 0; i < j->sweep.nruns && rc == 0; i++) {
 		const struct plan_run *r = &j->sweep.runs[i];
@@ -389,7 +391,8 @@ static void print_heading(const struct plan_job *j)
 	units_format_compute(j->sweep.cost, cost, sizeof cost);
 	units_format_compute(j->budget, budget, sizeof budget);
 	if (j->user.n > 0)
-		printf("\nyour %zu runs (x, the truth's fit) and %d new ones (+) above them:",
+		printf("\nyour %zu runs (x, the truth's fit; --format csv lists them) and %d new "
+		       "ones (+) above them:",
 		       j->user.n, j->sweep.nruns);
 	if (j->sweep.nbudgets == 1)
 		printf("\n%d runs: 1 budget of %s FLOPs", j->sweep.nruns, hi);
