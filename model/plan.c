@@ -74,10 +74,22 @@ static double least_budget(const struct law *truth, const struct plan_design *d,
 }
 
 /* Add budget C's S runs to the sweep. */
+/*
+ * x to three significant digits, down: a scheduler is given 2e23 FLOPs and
+ * 10.5B parameters, not 1.999999998e23 and 10513190710 (the slack of "never
+ * over the money" is a hair, so a hair's tolerance keeps 2e23 at 2e23).
+ */
+static double three_digits_down(double x)
+{
+	double unit = pow(10, floor(log10(x)) - 2);
+	return floor(x / unit + 1e-6) * unit;
+}
+
 static int add_budget(const struct law *truth, struct plan_sweep *s, double c)
 {
 	struct allocation a;
 
+	c = three_digits_down(c);
 	if (optimum_at_compute(truth, c, 0, &a) != MODEL_OK)
 		return -1;
 	s->budgets[s->nbudgets] = c;
@@ -85,8 +97,8 @@ static int add_budget(const struct law *truth, struct plan_sweep *s, double c)
 		struct plan_run *r = &s->runs[s->nruns++];
 		r->budget = s->nbudgets;
 		r->compute = c;
-		r->params = size_at(&s->design, a.params, i);
-		r->tokens = c / (truth->k * r->params);
+		r->params = three_digits_down(size_at(&s->design, a.params, i));
+		r->tokens = floor(c / (truth->k * r->params)); /* whole tokens, within C */
 		r->flops = truth->k * r->params * r->tokens;
 		s->cost += r->flops;
 		r->cumulative = s->cost;

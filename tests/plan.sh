@@ -165,7 +165,7 @@ expect_error "--runs that give no L(N, D)" \
 	"isoflop: $tmp/one-d.csv: every run has D = 20B: no L(N, D) to plan from (isoflop fit $tmp/one-d.csv fits L(N) alone)" \
 	plan --runs "$tmp/one-d.csv" --budget 1e22 --target 1e24
 expect_error "--runs: a budget too small for runs above them" \
-	"isoflop: plan: --budget 4e+20 FLOPs is too small for 5 new runs above your largest budget, 1e20 FLOPs: give --budget 1e21 or more" \
+	"isoflop: plan: --budget 4e20 FLOPs is too small for 5 new runs at twice your largest budget, 1e20 FLOPs: give --budget 1e21 or more" \
 	plan --runs "$tmp/known.csv" --budget 4e20 --target 1e24
 expect_error "--runs with --law" \
 	"isoflop: plan: --runs FILE makes the fit of your runs the truth; --law names another: give one of them" \
@@ -173,7 +173,7 @@ expect_error "--runs with --law" \
 
 # --- bad input: one line, exit 2 ---------------------------------------------------
 expect_error "a budget too small for the runs" \
-	"isoflop: plan: --budget 1e+18 FLOPs is too small for 3 budgets x 5 sizes: the smallest run would have N = 789K, below 57M (where the law was fitted); give --budget 4.23e21 or more" \
+	"isoflop: plan: --budget 1e18 FLOPs is too small for 3 budgets x 5 sizes: the smallest run would have N = 788K, below 57M (where the law was fitted); give --budget 4.23e21 or more" \
 	plan --budget 1e18 --target 1e24
 expect_error "a target below the sweep" \
 	"isoflop: plan: --target 1e21 is not above the sweep's largest budget, 1.8e21 FLOPs: give a larger --target or a smaller --budget" \

@@ -37,13 +37,14 @@ static void cost_within_budget(void **state)
 			assert_int_equal(s.nruns, s.design.budgets * s.design.sizes);
 			for (int r = 0; r < s.nruns; r++) {
 				const struct plan_run *p = &s.runs[r];
-				assert_rel(6 * p->params * p->tokens, p->compute, 1e-12);
+				/* whole tokens: within a token of the budget */
+				assert_rel(6 * p->params * p->tokens, p->compute, 1e-6);
 				sum += p->flops;
 				assert_rel(p->cumulative, sum, 1e-12);
 			}
 			assert_rel(s.cost, sum, 1e-12);
 			assert_true(s.cost <= budgets[i]);
-			assert_true(s.cost > 0.999 * budgets[i]); /* and spends it */
+			assert_true(s.cost > 0.99 * budgets[i]); /* and spends it, to 3 digits */
 		}
 }
 
@@ -57,12 +58,13 @@ static void sizes_around_the_truth(void **state)
 
 	assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
 	assert_int_equal(s.nruns, 15);
-	assert_rel(s.budgets[2] / s.budgets[0], 100, 1e-12);
+	assert_rel(s.budgets[2] / s.budgets[0], 100, 1e-2);
 	for (int b = 0; b < 3; b++) {
 		double nstar = closed_nstar(&l, s.budgets[b]);
-		assert_rel(s.runs[5 * b].params, nstar / 4, 1e-6);
-		assert_rel(s.runs[5 * b + 2].params, nstar, 1e-6);
-		assert_rel(s.runs[5 * b + 4].params, nstar * 4, 1e-6);
+		/* sizes are given to three digits, rounded down */
+		assert_rel(s.runs[5 * b].params, nstar / 4, 1e-2);
+		assert_rel(s.runs[5 * b + 2].params, nstar, 1e-2);
+		assert_rel(s.runs[5 * b + 4].params, nstar * 4, 1e-2);
 	}
 }
 
@@ -223,7 +225,7 @@ static void proposed_above_the_runs(void **state)
 			assert_true(s.runs[i].compute >= 2 * above[b]);
 			sum += s.runs[i].flops;
 		}
-		assert_true(sum <= 1e22 && sum > 0.999e22);
+		assert_true(sum <= 1e22 && sum > 0.99e22);
 	}
 	/* 5 runs at twice 2.5e21 cost 2.5e22: refused below, and least says so */
 	assert_int_equal(plan_propose_above(&l, 1e22, 2.5e21, NULL, &s, &least), MODEL_EDOM);

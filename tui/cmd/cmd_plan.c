@@ -137,9 +137,9 @@ static int propose(const struct cli *cli, struct plan_job *j)
 	if (st != MODEL_OK && j->above > 0) {
 		units_format_compute(need, least, sizeof least);
 		units_format_compute(j->above, top, sizeof top);
-		return cli_error("plan: --budget %g FLOPs is too small for %d new runs above "
+		return cli_error("plan: --budget %s FLOPs is too small for %d new runs at twice "
 		                 "your largest budget, %s FLOPs: give --budget %s or more",
-		                 j->budget, j->sweep.design.sizes, top, least);
+		                 given, j->sweep.design.sizes, top, least);
 	}
 	if (st != MODEL_OK) {
 		const struct plan_design *u = &j->sweep.design;
@@ -148,10 +148,10 @@ static int propose(const struct cli *cli, struct plan_job *j)
 		units_format_count(j->sweep.nruns ? j->sweep.runs[0].params : 0, small,
 		                   sizeof small);
 		return cli_error(
-		        "plan: --budget %g FLOPs is too small for %d budgets x %d sizes: the "
+		        "plan: --budget %s FLOPs is too small for %d budgets x %d sizes: the "
 		        "smallest run would have N = %s, below %s (%s); give --budget %s "
 		        "or more",
-		        j->budget, u->budgets, u->sizes, small, floor,
+		        given, u->budgets, u->sizes, small, floor,
 		        j->law->law.params.lo > 0 ? "where the law was fitted"
 		                                  : "the smallest sensible run",
 		        least);
