@@ -212,4 +212,13 @@ else
 	no "completion offers plan and its options"
 fi
 
+# 96 runs already pin N* at 1e25: the next run's gain is within the simulation's
+# noise, and plan says so rather than urge it; and the starts' caveat is printed
+run plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e25
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx "  a gain under 2% of the error: within the simulation's own noise at 200 replicas" &&
+	printf '%s\n' "$out" | grep -qx "the errors it finds are a lower bound)"; then
+	ok "a gain within the simulation's noise is called that; the errors a lower bound"
+else
+	no "a gain within the simulation's noise is called that" "exit $rc" "$out" "$err"
+fi
 echo "1..$n"

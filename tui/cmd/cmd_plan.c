@@ -410,7 +410,8 @@ static void print_simulation(const struct plan_job *j)
 
 	units_format_compute(j->target, target, sizeof target);
 	printf("\nsimulated: %d replicas, truth %s, noise %.3g of log loss, target %s FLOPs;\n"
-	       "Approach 3 refitted from %d starts near the truth (not the 4,500-start grid)\n",
+	       "Approach 3 refitted from %d starts near the truth (not the 4,500-start grid:\nthe "
+	       "errors it finds are a lower bound)\n",
 	       j->sum.replicas, j->law->id, j->noise, target, PLAN_STARTS);
 	if (j->user.n == 0)
 		return;
@@ -420,6 +421,19 @@ static void print_simulation(const struct plan_job *j)
 	printf("your runs are in every replica, their noise drawn at their own points;\n"
 	       "N* error at the target with your runs alone: %.2g%% rms\n",
 	       j->alone.nstar.rms * 100);
+}
+
+/*
+ * An rms from R replicas is itself uncertain by about rms / sqrt(2R) (5% of
+ * it at 200); the candidates share their noise draws, which narrows their
+ * differences, but a gain under 2% of the error is not one to act on.
+ */
+static void print_small_gain(const struct plan_job *j, double before, double after)
+{
+	if (before - after < 0.02 * before)
+		printf("  a gain under 2%% of the error: within the simulation's own noise at %d "
+		       "replicas\n",
+		       j->replicas);
 }
 
 /* The suggested next run, or why there is none. */
@@ -437,11 +451,13 @@ static void print_next(const struct plan_job *j)
 	units_format_count(k->runs[0].params, n, sizeof n);
 	units_format_compute(k->runs[0].compute, c, sizeof c);
 	units_format_compute(k->cost, cost, sizeof cost);
+	double before = j->user.n > 0 ? j->alone.nstar.rms : j->sum.nstar.rms;
 	if (j->user.n > 0) {
 		printf("next run (@, train it first): N = %s at %s FLOPs, %s FLOPs of the budget:\n"
 		       "  N* error %.2g%% -> %.2g%% rms with your runs\n"
 		       "  (the most narrowing per FLOP of %d of the proposed runs)\n",
-		       n, c, cost, j->alone.nstar.rms * 100, k->rms * 100, j->ncands);
+		       n, c, cost, before * 100, k->rms * 100, j->ncands);
+		print_small_gain(j, before, k->rms);
 		return;
 	}
 	if (k->nruns == 1)
@@ -450,7 +466,8 @@ static void print_next(const struct plan_job *j)
 		printf("next runs (@ the first): a new budget of %s FLOPs, %d sizes", c, k->nruns);
 	printf(", +%s FLOPs beyond the budget:\n"
 	       "  N* error %.2g%% -> %.2g%% rms (the most narrowing per FLOP of %d candidates)\n",
-	       cost, j->sum.nstar.rms * 100, k->rms * 100, j->ncands);
+	       cost, before * 100, k->rms * 100, j->ncands);
+	print_small_gain(j, before, k->rms);
 }
 
 static int print_text(const struct cli *cli, const struct plan_job *j)
