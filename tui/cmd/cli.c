@@ -26,6 +26,11 @@ int cli_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+unsigned long cli_seed(const struct cli *cli)
+{
+	return (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1;
+}
+
 int cli_whole(const char *option, const char *arg, long lo, long hi, long *out)
 {
 	char *end;

@@ -190,6 +190,9 @@ struct cli {
 /* Print "isoflop: message" on stderr and return EXIT_USAGE. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* --seed S, or 1 when not given: the bootstrap's and the simulation's seed. */
+unsigned long cli_seed(const struct cli *cli);
+
 /* A whole number within [lo, hi], no blanks around it; 0 or EXIT_USAGE. */
 int cli_whole(const char *option, const char *arg, long lo, long hi, long *out);
 
