@@ -6,6 +6,7 @@
  * form C = x0 / (L - L_inf)^(1/alpha) for a power law's L(C).
  */
 #include <math.h>
+#include <stddef.h>
 
 #include "compare.h"
 #include "optimum.h"
@@ -16,12 +17,49 @@ double compare_floor(const struct law *b)
 	return returns_floor(b, 0);
 }
 
-/* Why a law has no compute-optimal loss to compare, or MODEL_OK. */
-static enum model_status comparable(const struct law *law)
+enum model_status compare_status(const struct law *law)
 {
 	if (law->family == LAW_POWER)
 		return law->by_compute.scale > 0 ? MODEL_OK : MODEL_ENOFIT;
 	return law_has_surface(law) ? MODEL_OK : MODEL_ENOSURFACE;
+}
+
+const char *compare_lacks(enum model_status status)
+{
+	switch (status) {
+	case MODEL_ENOSURFACE:
+		return "no loss";
+	case MODEL_ENOFIT:
+		return "no L(C)";
+	default:
+		return NULL;
+	}
+}
+
+static bool past(const struct law_beyond *b)
+{
+	return b->params > 0 || b->tokens > 0 || b->compute > 0;
+}
+
+bool compare_extrapolated(const struct compare_point *p)
+{
+	return past(&p->beyond_a) || past(&p->beyond_b);
+}
+
+/*
+ * A law's optimum at c and how far it lies past the fit; a power law that
+ * fits no N_opt(C) counts by its compute alone.
+ */
+static struct law_beyond optimum_beyond(const struct law *law, double c, double *n, double *d)
+{
+	struct allocation opt;
+
+	*n = *d = 0;
+	if (optimum_at_compute(law, c, 0, &opt) == MODEL_OK) {
+		*n = opt.params;
+		*d = opt.tokens;
+	}
+	return law_beyond_fit(law, *n, *d, c);
 }
 
 /*
@@ -60,7 +98,7 @@ enum model_status compare_at(const struct law *a, const struct law *b, double co
 {
 	enum model_status st;
 
-	if ((st = comparable(a)) != MODEL_OK || (st = comparable(b)) != MODEL_OK)
+	if ((st = compare_status(a)) != MODEL_OK || (st = compare_status(b)) != MODEL_OK)
 		return st;
 	if (!isfinite(compute) || compute < LAW_COMPUTE_MIN || compute > LAW_COMPUTE_MAX)
 		return MODEL_EDOM;
@@ -69,6 +107,8 @@ enum model_status compare_at(const struct law *a, const struct law *b, double co
 	    (st = compute_for_loss(b, out->loss, &out->compute_b)) != MODEL_OK)
 		return st;
 	out->k = out->compute_b / compute;
+	out->beyond_a = optimum_beyond(a, compute, &out->n_a, &out->d_a);
+	out->beyond_b = optimum_beyond(b, out->compute_b, &out->n_b, &out->d_b);
 	return MODEL_OK;
 }
 

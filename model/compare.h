@@ -17,6 +17,11 @@ struct compare_point {
 	double loss;      /* L*_A(C): the loss of A's compute-optimal run at C */
 	double compute_b; /* the compute B's compute-optimal run needs to reach that loss */
 	double k;         /* compute_b / C */
+	/* how far each side's optimum lies past its law's fitted N, D or C (law_beyond_fit) */
+	struct law_beyond beyond_a; /* A's optimum at C */
+	struct law_beyond beyond_b; /* B's optimum at compute_b */
+	double n_a, d_a;            /* A's optimal N and D at C; 0 when its law fits none */
+	double n_b, d_b;            /* B's at compute_b */
 };
 
 /*
@@ -31,6 +36,23 @@ struct compare_point {
  */
 enum model_status compare_at(const struct law *a, const struct law *b, double compute,
                              struct compare_point *out);
+
+/*
+ * Whether a law has a compute-optimal loss to compare: MODEL_OK, or the
+ * status compare_at refuses it with (MODEL_ENOSURFACE, MODEL_ENOFIT). The
+ * one test of it: compare_at, `isoflop compare` and the explorer all ask it.
+ */
+enum model_status compare_status(const struct law *law);
+
+/*
+ * What a law refused by compare_status lacks, for the caller's sentence:
+ * "no loss" (a frontier law), "no L(C)" (a power law fitting L(N) only);
+ * NULL for any other status.
+ */
+const char *compare_lacks(enum model_status status);
+
+/* Whether either side of a compared point lies past its law's fitted range. */
+bool compare_extrapolated(const struct compare_point *p);
 
 /* B needs *k x compute to reach A's compute-optimal loss at compute (compare_at). */
 enum model_status compute_multiplier(const struct law *a, const struct law *b, double compute,

@@ -38,7 +38,7 @@ multiplier() {
 field() { printf '%s\n' "$1" | cut -d, -f"$2"; }
 
 run compare --law hoffmann2022 --compare besiroglu2024 --compute 5.76e23,1e24 --format csv
-if [ "$(printf '%s\n' "$out" | sed -n 1p)" = "law,compare,compute,loss,compare_compute,multiplier" ]; then
+if [ "$(printf '%s\n' "$out" | sed -n 1p)" = "law,compare,compute,loss,compare_compute,multiplier,extrapolated" ]; then
 	ok "the CSV header names its columns"
 else
 	no "the CSV header names its columns" "$(printf '%s\n' "$out" | sed -n 1p)"
@@ -63,16 +63,77 @@ else
 	no "the refit against Eq. 10 at 5.76e23" "$out" "want k $3"
 fi
 
-run compare --law kaplan2020 --compare kaplan2020 --compute 1e20:1e26 --format csv
-bad=$(printf '%s\n' "$out" | sed 1d | awk -F, '{ if ($6 < 1 - 1e-7 || $6 > 1 + 1e-7) print }')
-if [ "$rc" = 0 ] && [ -z "$bad" ] && [ "$(printf '%s\n' "$out" | wc -l)" = 8 ]; then
-	ok "a law against itself: k = 1 at every decade"
+expect_error "a law against itself: one line" \
+	"isoflop: compare: --law and --compare name the same law 'kaplan2020': nothing to compare" \
+	compare --law kaplan2020 --compare kaplan2020 --compute 1e20:1e26 --format csv
+expect_error "the runs against themselves (--law defaults to runs): one line" \
+	"isoflop: compare: --law and --compare name the same law 'runs': nothing to compare" \
+	compare --runs tests/runs/besiroglu-sweeps.csv --compare runs
+
+# Extrapolation: A's optimum at C and B's at C_B against each preset's
+# fitted_range (hoffmann2022: N to 16B, D to 500B; besiroglu2024: N to
+# 16.2B, D to 318B), each side's N and D by Eq. 4 as multiplier() has them.
+# farthest "CONSTANTS" C NHI DHI: N/NHI and D/DHI of the optimum at C
+farthest() {
+	awk -v p="$1" -v c="$2" -v nh="$3" -v dh="$4" 'BEGIN {
+		split(p, q, " "); g = (q[4] * q[2] / (q[5] * q[3])) ^ (1 / (q[4] + q[5]))
+		n = g * (c / 6) ^ (q[5] / (q[4] + q[5])); d = (c / 6) ^ (q[4] / (q[4] + q[5])) / g
+		printf "%.6g %.6g\n", n / nh, d / dh }'
+}
+# note_factor NOTE LAW AXIS: the factor the note gives LAW on AXIS (N or D)
+note_factor() {
+	printf '%s\n' "$1" | sed -n "s/^Extrapolated by $2: //p" | tr ',' '\n' |
+		sed -n "s/^ *$3 x\([0-9.]*\) past.*/\1/p"
+}
+run compare --law hoffmann2022 --compare besiroglu2024 --compute 1e25
+set -- $(multiplier "$H" "$BE" 1e25)
+cb=$2
+set -- $(farthest "$H" 1e25 16e9 500e9) $(farthest "$BE" "$cb" 16.2e9 318e9)
+if printf '%s\n' "$out" | grep -q "(derived; extrapolated)\.$" &&
+	near "$(note_factor "$out" hoffmann2022 N)" "$1" 5e-3 &&
+	near "$(note_factor "$out" hoffmann2022 D)" "$2" 5e-3 &&
+	near "$(note_factor "$out" besiroglu2024 N)" "$3" 5e-3 &&
+	near "$(note_factor "$out" besiroglu2024 D)" "$4" 5e-3; then
+	ok "1e25: both optima past their fits, said with their factors (A: N x$1 D x$2; B: N x$3 D x$4)"
 else
-	no "a law against itself: k = 1 at every decade" "$bad" "$out"
+	no "1e25: both optima past their fits, said with their factors" "$out" "want A: N x$1 D x$2; B: N x$3 D x$4"
+fi
+run compare --law hoffmann2022 --compare besiroglu2024 --compute 1e21,1e25 --format csv
+if [ "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f7)" = false ] &&
+	[ "$(printf '%s\n' "$out" | sed -n 3p | cut -d, -f7)" = true ]; then
+	ok "CSV: extrapolated false inside both fits (1e21), true past them (1e25)"
+else
+	no "CSV: extrapolated false inside both fits (1e21), true past them (1e25)" "$out"
+fi
+run compare --law hoffmann2022 --compare besiroglu2024 --compute 1e21
+if ! printf '%s\n' "$out" | grep -q -i extrapolated && printf '%s\n' "$out" | grep -q "(derived)\.$"; then
+	ok "inside both fits: no extrapolation said"
+else
+	no "inside both fits: no extrapolation said" "$out"
+fi
+run compare --runs tests/runs/besiroglu-sweeps.csv --compare hoffmann2022 --compute 1e21:1e25 --format json
+if printf '%s\n' "$out" | grep -q '"extrapolated": *false' && printf '%s\n' "$out" | grep -q '"extrapolated": *true'; then
+	ok "JSON: the runs' fit is extrapolated past the sweep's budgets, not inside"
+else
+	no "JSON: the runs' fit is extrapolated past the sweep's budgets, not inside" "$out"
+fi
+run compare --runs tests/runs/besiroglu-sweeps.csv --compare hoffmann2022 --compute 1e21:1e25
+if printf '%s\n' "$out" | grep -q "^Extrapolated by runs: "; then
+	ok "text: the note names the runs' fit past its range"
+else
+	no "text: the note names the runs' fit past its range" "$out"
 fi
 
+# --bootstrap 1: no interval anywhere, one line for every command
+b1="isoflop: --bootstrap: 1 resample gives no interval: give 2 or more (200 is usual)"
+expect_error "fit --bootstrap 1: one line" "$b1" fit tests/runs/besiroglu-sweeps.csv --bootstrap 1
+expect_error "compare --bootstrap 1: one line" "$b1" \
+	compare --runs tests/runs/besiroglu-sweeps.csv --compare hoffmann2022 --bootstrap 1
+expect_error "explorer --bootstrap 1: one line" "$b1" \
+	--runs tests/runs/besiroglu-sweeps.csv --bootstrap 1 --dump
+
 run compare --law hoffmann2022 --compare besiroglu2024 --compute 5.76e23
-if printf '%s\n' "$out" | grep -q "^besiroglu2024 reaches it with 6.21x the compute, 3.58e24 FLOPs (derived)\.$"; then
+if printf '%s\n' "$out" | grep -q "^besiroglu2024 reaches it with 6.21x the compute, 3.58e24 FLOPs (derived; extrapolated)\.$"; then
 	ok "text says B reaches A's loss with k x the compute, derived"
 else
 	no "text says B reaches A's loss with k x the compute, derived" "$out"
@@ -100,7 +161,7 @@ fi
 sweep=tests/runs/besiroglu-sweeps.csv
 run compare --runs "$sweep" --compare besiroglu2024 --compute 1e21,1e22 --bootstrap 60 --seed 3 --format csv
 first=$out
-if [ "$(printf '%s\n' "$out" | sed -n 1p)" = "law,compare,compute,loss,compare_compute,multiplier,multiplier_p10,multiplier_p90" ] &&
+if [ "$(printf '%s\n' "$out" | sed -n 1p)" = "law,compare,compute,loss,compare_compute,multiplier,multiplier_p10,multiplier_p90,extrapolated" ] &&
 	printf '%s\n' "$out" | sed 1d | awk -F, '$1 != "runs" || !($7 <= 1 && 1 <= $8 && $7 <= $6 && $6 <= $8) { bad = 1 } END { exit bad }'; then
 	ok "bootstrap: k's 10-90% interval holds the truth's 1 and the best fit's k"
 else

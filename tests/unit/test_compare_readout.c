@@ -49,10 +49,23 @@ static void multiplier_at_gopher_compute(void **state)
 	struct app a;
 
 	(void)state;
+	/* Gopher's budget is past both fits (N* 32B > 16B): the line says so */
 	start(&a, "hoffmann2022", 5.76e23, "besiroglu2024");
-	has_field(&a, "besiroglu2024 needs 6.21x the compute for L* at this C (derived)");
+	has_field(&a, "besiroglu2024 needs 6.21x the compute for L* at this C (derived, "
+	              "extrapolated)");
 	start(&a, "besiroglu2024", 5.76e23, "hoffmann2022");
-	has_field(&a, "hoffmann2022 needs 0.338x the compute for L* at this C (derived)");
+	has_field(&a, "hoffmann2022 needs 0.338x the compute for L* at this C (derived, "
+	              "extrapolated)");
+}
+
+/* Inside both fits (1e21: N* 1.8B, D* 91B) the line carries no mark. */
+static void multiplier_inside_the_fits(void **state)
+{
+	struct app a;
+
+	(void)state;
+	start(&a, "hoffmann2022", 1e21, "besiroglu2024");
+	has_field(&a, "besiroglu2024 needs 0.769x the compute for L* at this C (derived)");
 }
 
 static void refusals_said(void **state)
@@ -100,6 +113,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(multiplier_at_gopher_compute),
+	        cmocka_unit_test(multiplier_inside_the_fits),
 	        cmocka_unit_test(refusals_said),
 	        cmocka_unit_test(on_screen_at_80x24),
 	};

@@ -38,6 +38,11 @@ int cli_unknown_law(const struct cli *cli, const char *option, const char *id)
 	return cli_error("%sunknown law '%s' (isoflop presets laws lists them)", option, id);
 }
 
+unsigned long cli_seed(const struct cli *cli)
+{
+	return (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1;
+}
+
 int cli_whole(const char *option, const char *arg, long lo, long hi, long *out)
 {
 	char *end;

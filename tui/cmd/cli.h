@@ -196,6 +196,9 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 int cli_unknown_law(const struct cli *cli, const char *option, const char *id);
 
+/* --seed S, or 1 when not given: the bootstrap's and the simulation's seed. */
+unsigned long cli_seed(const struct cli *cli);
+
 /* A whole number within [lo, hi], no blanks around it; 0 or EXIT_USAGE. */
 int cli_whole(const char *option, const char *arg, long lo, long hi, long *out);
 

@@ -3,7 +3,8 @@
  * loss A's compute-optimal run reaches and the compute B's own optimum
  * needs for it, k = C_B / C (model/compare.h). With --runs FILE either law
  * may be the fit of the user's runs ('runs'), and --bootstrap N gives k's
- * 10-90% interval across refits of resamples of the runs.
+ * 10-90% interval across refits of resamples of the runs. Optima past
+ * their law's fitted range are said (beyond.h) and flagged per row.
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "../../model/compare.h"
 #include "../../model/returns.h"
 #include "../../model/uncertainty.h"
+#include "beyond.h"
 #include "cli.h"
 #include "runs_law.h"
 
@@ -35,6 +37,12 @@ static const struct column compare_columns[] = {
 #define NCOLS_POINT 6
 #define NCOLS_BAND  8
 
+/*
+ * CSV and JSON only: whether A's optimum at C or B's at its compute lies
+ * past its law's fit (in text the note under the table says it).
+ */
+static const struct column extrapolated_column = {"extrapolated", "", COL_BOOL, false};
+
 /* What the command works with: the two laws, the budgets, the refits. */
 struct compare_job {
 	const struct preset *a, *b;
@@ -43,7 +51,12 @@ struct compare_job {
 	int nboot;           /* how many */
 	double budgets[CLI_MAX_BUDGETS];
 	int nbudgets;
-	int missing; /* rows whose loss B cannot reach */
+	int missing;               /* rows whose loss B cannot reach */
+	int beyond;                /* rows with either optimum past its law's fit */
+	struct beyond_notes notes; /* those optima, for the note under the text table */
+	struct column cols[NCOLS_BAND + 1];
+	int ncols;
+	int extrapolated_col; /* its index in cols, -1 in text */
 };
 
 /* A law by id ('runs' only with --runs), or NULL after one line on stderr. */
@@ -56,26 +69,27 @@ static const struct preset *find_law(const struct cli *cli, const char *id, cons
 		return NULL;
 	}
 	if (e == NULL) {
-		cli_error("unknown law '%s' (isoflop presets laws lists them)", id);
+		cli_unknown_law(cli, "", id);
 		return NULL;
 	}
 	return &e->preset;
 }
 
-/* A law that has no compute-optimal loss: one line, EXIT_USAGE; 0 when it has one. */
+/* A law with no compute-optimal loss (compare_status): one line, EXIT_USAGE; 0 when it has one. */
 static int no_loss(const struct preset *p)
 {
-	const struct law *law = &p->law;
-
-	if (law->family == LAW_POWER && !(law->by_compute.scale > 0))
+	switch (compare_status(&p->law)) {
+	case MODEL_OK:
+		return 0;
+	case MODEL_ENOFIT:
 		return cli_error("compare: '%s' fits no L(C), so no compute-optimal loss to "
 		                 "compare (its paper fits L(N) only)",
 		                 p->id);
-	if (law->family != LAW_POWER && !law_has_surface(law))
+	default:
 		return cli_error("compare: '%s' is a frontier law: it gives allocations only, no "
 		                 "loss to compare (laws with a loss: isoflop presets laws)",
 		                 p->id);
-	return 0;
+	}
 }
 
 /* The loss's units of a law, "nats per token" when the preset says none. */
@@ -97,6 +111,10 @@ static int pick_laws(const struct cli *cli, struct compare_job *job)
 	if ((job->a = find_law(cli, a, job->runs_id)) == NULL ||
 	    (job->b = find_law(cli, cli->compare, job->runs_id)) == NULL)
 		return EXIT_USAGE;
+	if (strcmp(job->a->id, job->b->id) == 0)
+		return cli_error("compare: --law and --compare name the same law '%s': nothing to "
+		                 "compare",
+		                 job->a->id);
 	int rc = no_loss(job->a);
 	if (rc != 0 || (rc = no_loss(job->b)) != 0)
 		return rc;
@@ -137,9 +155,8 @@ static int bootstrap(const struct cli *cli, const struct runs_law *r, struct com
 		                 job->runs_id, cli->runs);
 	if ((job->boot = malloc((size_t)cli->bootstrap * sizeof *job->boot)) == NULL)
 		return cli_error("out of memory");
-	unsigned long seed = (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1;
-	job->nboot = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap, seed,
-	                                &r->fit, job->boot);
+	job->nboot = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap,
+	                                cli_seed(cli), &r->fit, job->boot);
 	if (job->nboot < 0)
 		return cli_error("out of memory");
 	return 0;
@@ -168,15 +185,27 @@ static bool interval(const struct compare_job *job, double c, double *p10, doubl
 	return m >= 2;
 }
 
+/* Either optimum of the point past its law's fit: counted, and kept for the note. */
+static bool note_beyond(struct compare_job *job, const struct compare_point *p)
+{
+	if (!compare_extrapolated(p))
+		return false;
+	job->beyond++;
+	beyond_note(&job->notes, job->a->id, &job->a->law, p->n_a, p->d_a, p->compute);
+	beyond_note(&job->notes, job->b->id, &job->b->law, p->n_b, p->d_b, p->compute_b);
+	return true;
+}
+
 /* One budget's row; a budget B cannot reach A's loss at leaves k empty. */
 static int add_row(struct table *t, struct compare_job *job, double c)
 {
 	struct compare_point p;
-	struct cell row[NCOLS_BAND] = {cell_text(job->a->id), cell_text(job->b->id), cell_num(c)};
+	struct cell row[NCOLS_BAND + 1] = {cell_text(job->a->id), cell_text(job->b->id),
+	                                   cell_num(c)};
 	enum model_status st = compare_at(&job->a->law, &job->b->law, c, &p);
 	double p10, p90;
 
-	for (int i = 3; i < NCOLS_BAND; i++)
+	for (int i = 3; i < job->ncols; i++)
 		row[i] = cell_none();
 	double l;
 
@@ -185,6 +214,9 @@ static int add_row(struct table *t, struct compare_job *job, double c)
 	if (st == MODEL_OK) {
 		row[4] = cell_num(p.compute_b);
 		row[5] = cell_num(p.k);
+		bool past = note_beyond(job, &p);
+		if (job->extrapolated_col >= 0)
+			row[job->extrapolated_col] = cell_bool(past);
 	} else {
 		job->missing++;
 	}
@@ -251,8 +283,9 @@ static void print_notes(const struct cli *cli, const struct compare_job *job, co
 		units_format_compute(row[2].value, cb, sizeof cb);
 		units_format_compute(row[4].value, bb, sizeof bb);
 		printf("At %s FLOPs the compute-optimal run of %s reaches L = %.4f;\n%s reaches it "
-		       "with %.3gx the compute, %s FLOPs (derived).\n",
-		       cb, job->a->id, row[3].value, job->b->id, row[5].value, bb);
+		       "with %.3gx the compute, %s FLOPs (derived%s).\n",
+		       cb, job->a->id, row[3].value, job->b->id, row[5].value, bb,
+		       job->beyond > 0 ? "; extrapolated" : "");
 	} else {
 		printf("k: %s needs k x C to reach the loss the compute-optimal run\nof %s reaches "
 		       "at "
@@ -265,12 +298,13 @@ static void print_notes(const struct cli *cli, const struct compare_job *job, co
 		       job->b->id, compare_floor(lb));
 	if (job->boot != NULL)
 		printf("k p10, p90: across %d bootstrap refits of %s (--seed %ld).\n", job->nboot,
-		       cli->runs, (cli->given & OPT_SEED) ? cli->seed : 1L);
+		       cli->runs, (long)cli_seed(cli));
 	else if (job->runs_id != NULL)
 		printf("k from the best fit of %s alone;\n--bootstrap N gives its 10-90%% "
 		       "interval.\n",
 		       cli->runs);
 	print_kaplan_notes(job, t);
+	beyond_print(&job->notes);
 	if (strcmp(job->a->dataset, job->b->dataset) != 0)
 		printf("The laws measure loss on different data (%s; %s):\nk compares their "
 		       "numbers, not one model's.\n",
@@ -284,7 +318,14 @@ static int print_table(const struct cli *cli, struct compare_job *job)
 	struct table t;
 	int rc = 0;
 
-	table_init(&t, compare_columns, job->boot != NULL ? NCOLS_BAND : NCOLS_POINT);
+	job->ncols = job->boot != NULL ? NCOLS_BAND : NCOLS_POINT;
+	memcpy(job->cols, compare_columns, sizeof *job->cols * (size_t)job->ncols);
+	job->extrapolated_col = -1;
+	if (cli->format != FORMAT_TEXT) {
+		job->extrapolated_col = job->ncols;
+		job->cols[job->ncols++] = extrapolated_column;
+	}
+	table_init(&t, job->cols, job->ncols);
 	for (int i = 0; i < job->nbudgets && rc == 0; i++)
 		if (add_row(&t, job, job->budgets[i]) < 0)
 			rc = cli_error("out of memory");

@@ -1026,7 +1026,7 @@ static void warn_fit(struct report *r)
  */
 static void holdout(const struct cli *cli, struct report *r, const struct fit_run *runs, size_t n)
 {
-	unsigned long seed = (cli->given & OPT_SEED) ? cli->seed : 1;
+	unsigned long seed = cli_seed(cli);
 
 	r->holdout_tried = true;
 	if (r->parametric && r->p.one_d) {
@@ -1052,8 +1052,8 @@ static int bootstrap(const struct cli *cli, struct report *r, const struct fit_r
 	for (int k = 0; k < nk; k++)
 		if ((r->draws[k] = malloc(sizeof(double) * (size_t)cli->bootstrap)) == NULL)
 			return cli_error("out of memory");
-	r->samples = fit_bootstrap(runs, n, (int)cli->bootstrap,
-	                           (cli->given & OPT_SEED) ? cli->seed : 1, nk, refit, r, r->draws);
+	r->samples =
+	        fit_bootstrap(runs, n, (int)cli->bootstrap, cli_seed(cli), nk, refit, r, r->draws);
 	if (r->samples < 0)
 		return cli_error("out of memory");
 	if (r->parametric && !r->p.one_d && r->samples >= 3) {

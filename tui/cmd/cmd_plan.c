@@ -118,7 +118,7 @@ static int read_numbers(const struct cli *cli, struct plan_job *j)
 			        cli->runs, j->noise, PLAN_MAX_NOISE);
 	}
 	j->replicas = (cli->given & OPT_REPLICAS) ? (int)cli->replicas : PLAN_DEFAULT_REPLICAS;
-	j->seed = (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1;
+	j->seed = cli_seed(cli);
 	return 0;
 }
 

@@ -451,7 +451,7 @@ const struct cli_option cli_options[] = {
          .field = FIELD(bootstrap),
          .bit = OPT_BOOTSTRAP,
          .hi = 100000,
-         .help = "fit: N resamples for percentile intervals (default 0);\n"
+         .help = "fit: N resamples (N >= 2) for intervals (default 0);\n"
                  "explorer with --runs: the 10-90% band of N* on the map,\n"
                  "the optimum's interval on the profiles and the readout\n"
                  "(and the compare line's k); plot contour with --runs:\n"
@@ -775,6 +775,19 @@ static int parse_list(const struct cli_option *o, const char *arg, struct cli *c
 	return 0;
 }
 
+/*
+ * --bootstrap 1: a single resample has no spread, yet fit would print a
+ * zero-width interval and compare a blank one; refused here for every
+ * command (0 stays: fit's "none").
+ */
+static int check_bootstrap(const struct cli *cli)
+{
+	if (cli->bootstrap == 1)
+		return cli_error("--bootstrap: 1 resample gives no interval: give 2 or more (200 "
+		                 "is usual)");
+	return 0;
+}
+
 int options_parse(const struct cli_option *o, const char *arg, struct cli *cli)
 {
 	void *field = (char *)cli + o->field;
@@ -793,6 +806,8 @@ int options_parse(const struct cli_option *o, const char *arg, struct cli *cli)
 	case KIND_WHOLE:
 	case KIND_SIZE:
 		rc = parse_whole(o, arg, field);
+		if (rc == 0 && o->bit == OPT_BOOTSTRAP)
+			rc = check_bootstrap(cli);
 		break;
 	case KIND_CHOICE:
 	case KIND_WORD:

@@ -101,9 +101,8 @@ int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct l
 		return 0;
 	if ((*draws = malloc(sizeof **draws * (size_t)cli->bootstrap)) == NULL)
 		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
-	*n = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap,
-	                        (cli->given & OPT_SEED) ? (unsigned long)cli->seed : 1, &r->fit,
-	                        *draws);
+	*n = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap, cli_seed(cli),
+	                        &r->fit, *draws);
 	if (*n >= 2)
 		return 0;
 	free(*draws);

@@ -659,39 +659,64 @@ static bool compare_interval(const struct readout_state *s, const struct law *b,
  * no L* itself. It is the compare view's own number: when rows run short
  * it stays and the efficiency and dL go.
  */
-#define LINE_COMPARE "%s needs %sx%s%s the compute for L* at this C (derived)"
+#define LINE_COMPARE "%s needs %sx%s%s the compute for L* at this C (derived%s)"
+
+/* The width the compare line must fit in one piece: the 80x24 terminal's. */
+#define COMPARE_LINE_COLS 80
+
+/* Whether the compare line with this interval and mark fits COMPARE_LINE_COLS. */
+static bool compare_fits(const char *id, const char *kb, const char *range, const char *past)
+{
+	return snprintf(NULL, 0, LINE_COMPARE, id, kb, range[0] ? " " : "", range, past) <=
+	       COMPARE_LINE_COLS;
+}
+
+/*
+ * k's line: the interval beside k and ", extrapolated" in the brackets when
+ * they fit; else the interval follows the line, and when even the mark does
+ * not fit (a long id) it follows too, as its own word.
+ */
+static void add_compare_line(struct readout_state *s, const char *id, const char *kb,
+                             const char *range, const char *past)
+{
+	bool inside = range[0] && compare_fits(id, kb, range, past);
+	bool marked = past[0] && compare_fits(id, kb, inside ? range : "", past);
+
+	add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE, LINE_COMPARE, id, kb,
+	    inside ? " " : "", inside ? range : "", marked ? past : "");
+	if (range[0] && !inside)
+		add(s, " ", DROP_COMPARE, READOUT_FLOW, READOUT_WITH_PREV, "%s", range);
+	if (past[0] && !marked)
+		add(s, " ", DROP_COMPARE, READOUT_FLOW, READOUT_WITH_PREV, "(extrapolated)");
+}
 
 static void fields_compare(struct readout_state *s)
 {
 	const struct preset *b = &s->a->catalog->laws[s->a->compare].preset;
-	double k;
+	struct compare_point p;
 	char kb[16], lo[16], hi[16], range[48] = "";
 	struct fit_interval iv;
+	enum model_status st = compare_at(s->law, &b->law, s->cflops, &p);
+	const char *lacks = compare_lacks(compare_status(&b->law));
 
-	switch (compute_multiplier(s->law, &b->law, s->cflops, &k)) {
-	case MODEL_OK:
-		format_multiplier(k, kb, sizeof kb);
+	switch (st) {
+	case MODEL_OK: {
+		/* either optimum past its law's fit: said on the line itself */
+		const char *past = compare_extrapolated(&p) ? ", extrapolated" : "";
+		format_multiplier(p.k, kb, sizeof kb);
 		if (compare_interval(s, &b->law, &iv)) {
 			format_multiplier(iv.p10, lo, sizeof lo);
 			format_multiplier(iv.p90, hi, sizeof hi);
 			snprintf(range, sizeof range, "(%s-%sx)", lo, hi); /* 10-90%, as N*'s */
 		}
-		/* the interval beside k; after the line when a long id leaves no room for both */
-		bool inside = range[0] && snprintf(NULL, 0, LINE_COMPARE, b->id, kb, " ", range) <
-		                                  READOUT_FIELD_MAX;
-		add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE, LINE_COMPARE, b->id, kb,
-		    inside ? " " : "", inside ? range : "");
-		if (range[0] && !inside)
-			add(s, " ", DROP_COMPARE, READOUT_FLOW, READOUT_WITH_PREV, "%s", range);
+		add_compare_line(s, b->id, kb, range, past);
 		break;
+	}
 	case MODEL_ENOSURFACE:
-	case MODEL_ENOFIT: /* said only of B: line 2 says what this law lacks */
-		if (!law_has_surface(&b->law) && b->law.family != LAW_POWER)
+	case MODEL_ENOFIT: /* said only of B (compare_status): line 2 says what this law lacks */
+		if (lacks != NULL)
 			add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE,
-			    "%s has no loss: no compute multiplier", b->id);
-		else if (b->law.family == LAW_POWER && !(b->law.by_compute.scale > 0))
-			add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE,
-			    "%s has no L(C): no compute multiplier", b->id);
+			    "%s has %s: no compute multiplier", b->id, lacks);
 		break;
 	default:
 		add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE,
