@@ -104,7 +104,8 @@ else no "explorer readout labels DeepSeek-V3's loss dense-equivalent" "$(printf 
 
 # --- tour step 2: 60.9% is GPT-3's efficiency under Epoch's refit (Besiroglu
 # et al. 2024); Hoffmann et al.'s constants give 33.6% and 41.6%
-eff() { "$ISOFLOP" loss --law "$1" --model gpt3 | sed -n 2p | awk '{ print $6 }'; }
+eff() { "$ISOFLOP" loss --law "$1" --model gpt3 |
+	awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "efficiency") c = i } NR == 2 { print $c }'; }
 t=presets/tours/chinchilla-story.yaml
 step2=$(awk '/^  - caption/ { k++ } k == 2' "$t")
 if [ "$(eff besiroglu2024)" = 60.9% ] && [ "$(eff hoffmann2022)" = 33.6% ] &&
