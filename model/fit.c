@@ -946,6 +946,19 @@ int fit_budgets(const double *sorted, size_t n, size_t end[FIT_MAX_BUDGETS])
 	return count;
 }
 
+bool fit_one_budget(const struct fit_run *runs, size_t n, double k, double *compute)
+{
+	double lo = HUGE_VAL, hi = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double c = k * runs[i].params * runs[i].tokens;
+		lo = fmin(lo, c);
+		hi = fmax(hi, c);
+	}
+	*compute = lo;
+	return n > 1 && hi <= lo * 1.05; /* fit_budgets' rule: within 5% of the smallest */
+}
+
 enum model_status fit_isoflop(const struct fit_run *runs, size_t n, double k,
                               struct fit_isoflop *out)
 {

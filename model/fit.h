@@ -152,6 +152,13 @@ struct fit_isoflop {
 int fit_budgets(const double *sorted, size_t n, size_t end[FIT_MAX_BUDGETS]);
 
 /*
+ * Whether all n runs form one budget by that rule (every k N D within 5% of
+ * the smallest), *compute the smallest: along one iso-FLOP line N and D move
+ * together, so no fit can tell A/N^alpha from B/D^beta (or find N* ~ C^a).
+ */
+bool fit_one_budget(const struct fit_run *runs, size_t n, double k, double *compute);
+
+/*
  * Approach 2 with k FLOPs per parameter-token. Budgets with fewer than 3 runs
  * or no minimum are kept in out->budgets but not used. MODEL_EDOM when fewer
  * than two budgets can be used.

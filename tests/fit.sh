@@ -101,6 +101,13 @@ grep -v '^#' tests/runs/besiroglu-sweeps.csv | head -n 13 >"$tmp/one-budget.csv"
 expect_error "Approach 2 on one budget: refused" \
 	"isoflop: $tmp/one-budget.csv: the runs form one compute budget (C = 6e18 FLOPs): Approach 2 fits N* ~ C^a across two or more; add runs at another budget" \
 	fit "$tmp/one-budget.csv" --method isoflop
+# Approach 3 on it printed E = 0.04 and a = 0.40 (the truth: 1.82, 0.513) and exit 0
+expect_error "Approach 3 on one budget: refused, and why" \
+	"isoflop: $tmp/one-budget.csv: the runs form one compute budget (C = 6e18 FLOPs): along it N and D move together, so A/N^alpha and B/D^beta cannot be told apart; add runs at another budget" \
+	fit "$tmp/one-budget.csv"
+expect_error "--runs on one budget: refused" \
+	"isoflop: $tmp/one-budget.csv: the runs form one compute budget (C = 6e18 FLOPs): no L(N, D) to draw (isoflop fit $tmp/one-budget.csv says why)" \
+	--dump --runs "$tmp/one-budget.csv"
 # two budgets, only the first with a minimum (the second's four smallest sizes):
 # that budget's optimum, and no frontier
 { cat "$tmp/one-budget.csv"; grep -v '^#' tests/runs/besiroglu-sweeps.csv | sed -n 14,17p; } >"$tmp/one-min.csv"

@@ -906,8 +906,17 @@ static int run_fit(struct report *r, const struct fit_run *runs, size_t n)
 	struct progress_line pl = {n, 0, 0};
 	struct fit_options opt = {FIT_SCOUT_ROWS, NULL, &pl};
 
+	double one;
 	if (n >= PROGRESS_ROWS && isatty(STDERR_FILENO))
 		opt.progress = show_progress;
+	if (r->parametric && fit_one_budget(runs, n, r->k, &one)) {
+		char c[16];
+		units_format_compute(one, c, sizeof c);
+		return cli_error("%s: the runs form one compute budget (C = %s FLOPs): along it N "
+		                 "and D move together, so A/N^alpha and B/D^beta cannot be told "
+		                 "apart; add runs at another budget",
+		                 r->file, c);
+	}
 	enum model_status st = r->parametric ? fit_parametric_with(runs, n, &opt, &r->p)
 	                                     : fit_isoflop(runs, n, r->k, &r->f);
 	end_progress(&pl);

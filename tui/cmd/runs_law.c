@@ -72,6 +72,16 @@ int runs_law_read(const struct cli *cli, struct runs_law *out)
 int runs_law_fit(const struct cli *cli, const char *use, struct runs_law *out)
 {
 	/* the law must give L(N, D): what fit reports on such runs, here a refusal */
+	double one;
+	if (fit_one_budget(out->runs, out->n, LAW_K_TRAINING, &one)) {
+		char c[16];
+		units_format_compute(one, c, sizeof c);
+		free(out->runs);
+		out->runs = NULL;
+		return cli_error("%s: the runs form one compute budget (C = %s FLOPs): no L(N, D) "
+		                 "to %s (isoflop fit %s says why)",
+		                 cli->runs, c, use, cli->runs);
+	}
 	enum model_status st = fit_parametric_with(out->runs, out->n, NULL, &out->fit);
 	int rc = 0;
 	if (st != MODEL_OK || out->fit.one_d ||
