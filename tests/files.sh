@@ -107,11 +107,11 @@ said_error "runs at one token count: no preset, and why" \
 	"isoflop: $tmp/oned.csv: every run has D = 10B: with B and beta unknown there is no law to write to $tmp/oned.yaml"
 if [ ! -e "$tmp/oned.yaml" ] && [ -z "$(leftovers "$tmp")" ]; then ok "nothing written for them"; else no "a file for runs at one token count" "$(ls -l "$tmp")"; fi
 
-# runs at one compute budget fit a parametric law, but it has no compute range
+# runs at one compute budget: refused before any fit (no L(N, D) along one iso-FLOP line), nothing written
 grep -v '^#' tests/runs/besiroglu-sweeps.csv | head -n 13 >"$tmp/one-budget.csv"
 run fit "$tmp/one-budget.csv" --output "$tmp/ob.yaml"
 said_error "runs at one budget: no preset, and why, naming the file not written" \
-	"isoflop: $tmp/ob.yaml: no preset written: all runs share one compute budget, so the law has no fitted compute range"
+	"isoflop: $tmp/one-budget.csv: the runs form one compute budget (C = 6e18 FLOPs): along it N and D move together, so A/N^alpha and B/D^beta cannot be told apart; add runs at another budget"
 if [ ! -e "$tmp/ob.yaml" ]; then ok "nothing written for one budget"; else no "a file for runs at one budget"; fi
 
 # runs whose fit underflows (E and A of 0): the loader's own reason, or the

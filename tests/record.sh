@@ -94,8 +94,8 @@ rm -rf "$tmp/slides"
 run tour --dump "$tmp/ds.yaml" "$tmp/slides"
 if [ "$rc" = 0 ] && grep -q 'downstream: "gadre2024"' "$tmp/ds.yaml" &&
 	[ "$(grep -c 'contours: loss' "$tmp/ds.yaml")" = 1 ] &&
-	! grep -q 'contours: top-1 error' "$tmp/slides/step-01.txt" &&
-	grep -q 'contours: top-1 error' "$tmp/slides/step-02.txt"; then
+	! grep -q 'contours: error (derived' "$tmp/slides/step-01.txt" &&
+	grep -q 'contours: error (derived' "$tmp/slides/step-02.txt"; then
 	ok "the steps carry downstream: and contours:, and replay the map and its contours"
 else
 	no "the steps carry downstream: and contours:, and replay the map and its contours" \
