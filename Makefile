@@ -168,13 +168,14 @@ valgrind: deps
 
 FUZZ_FLAGS = $(WARN) $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
              $(shell pkg-config --cflags yaml-0.1)
-FUZZ_LIBS  = $(shell pkg-config --libs yaml-0.1) -lm
+FUZZ_LIBS  = $(shell pkg-config --libs yaml-0.1 gsl) -lm
 build/fuzz/fuzz_preset: tests/fuzz/fuzz_preset.c presets/preset.c presets/yaml_walk.c presets/readall.c \
-		presets/text.c model/units.c model/law.c model/traintest.c
+		presets/text.c model/units.c model/law.c model/traintest.c model/downstream.c model/hyper.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) -o $@ $^ $(FUZZ_LIBS)
 build/fuzz/fuzz_tour: tests/fuzz/fuzz_tour.c presets/tour.c presets/yaml_walk.c presets/preset.c \
-		presets/readall.c presets/text.c model/units.c model/law.c
+		presets/readall.c presets/text.c model/units.c model/law.c model/traintest.c \
+		model/downstream.c model/hyper.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) -o $@ $^ $(FUZZ_LIBS)
 
