@@ -264,12 +264,13 @@ static int params_interval(const struct fit_run *kept, size_t nk, const struct f
                            size_t nh, double k, int samples, unsigned long seed,
                            struct fit_holdout *out)
 {
-	double *v = malloc(sizeof *v * (size_t)samples * 3), *w = v + samples, *q = w + samples;
+	double *v = malloc(sizeof *v * (size_t)samples * 3);
 	struct at_compute at = {k, out->compute};
 	int a = -1, b = -1, rc = -1;
 
-	if (v == NULL)
+	if (v == NULL) /* before any arithmetic on v: NULL + n is undefined */
 		return -1;
+	double *w = v + samples, *q = w + samples;
 	a = fit_bootstrap(kept, nk, samples, seed, 1, refit_frontier, &at, &v);
 	b = fit_bootstrap(held, nh, samples, seed + 1, 1, refit_parabola, &at, &w);
 	int m = a < b ? a : b;

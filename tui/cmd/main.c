@@ -7,6 +7,7 @@
 #include <libgen.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,12 +64,13 @@ static int unknown_word(const char *what, const char *typed)
 	char name[64];
 
 	snprintf(name, sizeof name, "%.*s", (int)(len < 63 ? len : 63), word);
-	for (size_t i = 0; option && i < cli_noptions && near == NULL; i++)
-		if (text_near(name, cli_options[i].name))
-			near = cli_options[i].name;
-	for (size_t i = 0; !option && i < cli_ncommands && near == NULL; i++)
-		if (text_near(name, cli_commands[i].name))
-			near = cli_commands[i].name;
+	size_t count = option ? cli_noptions : cli_ncommands, best = SIZE_MAX;
+	for (size_t i = 0; i < count; i++) { /* the nearest, as catalog_law_nearest */
+		const char *cand = option ? cli_options[i].name : cli_commands[i].name;
+		size_t d = text_edit_distance(name, cand);
+		if (d < best && text_near(name, cand))
+			best = d, near = cand;
+	}
 	if (near != NULL)
 		return cli_error("unknown %s '%s' (did you mean '%s%s'? see isoflop --help)", what,
 		                 typed, option ? "--" : "", near);
