@@ -81,6 +81,24 @@ struct cell cell_strings(const char *const *s, int n)
 	return (struct cell){.strings = s, .nstrings = n};
 }
 
+void table_format_spread(double x, char *buf, size_t size)
+{
+	/* 9.96 is 1.0e+01: "10%" */
+	char e[32];
+	snprintf(e, sizeof e, "%.1e", 100 * x);
+	double pc = strtod(e, NULL);
+	if (fabs(pc) > 999) {
+		snprintf(buf, size, "%s999%%", pc > 0 ? ">" : "<-");
+		return;
+	}
+	if (fabs(pc) < 1e-4) { /* never "-0%" */
+		snprintf(buf, size, "0%%");
+		return;
+	}
+	int decimals = 1 - (int)floor(log10(fabs(pc)));
+	snprintf(buf, size, "%.*f%%", decimals < 0 ? 0 : decimals, pc);
+}
+
 /* The text form of a cell for people. */
 static void format_text(const struct column *c, const struct cell *v, char *buf, size_t size)
 {
@@ -108,15 +126,9 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 	case COL_RATIO:
 		units_format_fixed(v->value, 1, buf, size);
 		break;
-	case COL_SPREAD: {
-		/* 2 significant digits whatever the size, so 37% and 0.0074% read alike */
-		char e[32];
-		snprintf(e, sizeof e, "%.1e", 100 * v->value); /* 9.96 is 1.0e+01: "10%" */
-		double pc = strtod(e, NULL);
-		int decimals = pc == 0 ? 0 : 1 - (int)floor(log10(fabs(pc)));
-		snprintf(buf, size, "%.*f%%", decimals < 0 ? 0 : decimals > 8 ? 8 : decimals, pc);
+	case COL_SPREAD:
+		table_format_spread(v->value, buf, size);
 		break;
-	}
 	case COL_SHARE: {
 		char pct[32];
 		units_format_fixed(100 * v->value, 1, pct, sizeof pct);
@@ -308,6 +320,22 @@ static void json_string(const char *s, FILE *out)
 	fputc('"', out);
 }
 
+/*
+ * A number for scripts: 10 significant digits, but a count (COL_COUNT) that
+ * is a whole number in full, so that 6 N D from the printed N and D is the
+ * run's own (35650623880 tokens, not 3.565062388e+10, rounded up past the
+ * budget); past 2^53, where every double is whole, the shortest exact form.
+ */
+static void print_number(const struct column *c, double x, FILE *out)
+{
+	if (c->kind == COL_COUNT && x == floor(x) && fabs(x) < 0x1p53)
+		fprintf(out, "%.0f", x);
+	else if (c->kind == COL_COUNT && fabs(x) >= 0x1p53)
+		fprintf(out, "%.17g", x);
+	else
+		fprintf(out, "%.10g", x);
+}
+
 static void csv_header(const struct column *cols, int ncols, FILE *out)
 {
 	bool first = true;
@@ -338,7 +366,7 @@ static void csv_row(const struct column *cols, const struct cell *row, int ncols
 		else if (cols[j].kind == COL_BOOL)
 			fputs(v->value != 0 ? "true" : "false", out);
 		else if (cols[j].kind != COL_OBJECT && cols[j].kind != COL_STRINGS) /* JSON only */
-			fprintf(out, "%.10g", v->value);
+			print_number(&cols[j], v->value, out);
 	}
 	fputc('\n', out);
 }
@@ -379,7 +407,7 @@ static void json_value(const struct column *c, const struct cell *v, FILE *out)
 		fputc(']', out);
 		break;
 	default:
-		fprintf(out, "%.10g", v->value);
+		print_number(c, v->value, out);
 		break;
 	}
 }

@@ -72,6 +72,13 @@ void table_init(struct table *t, const struct column *cols, int ncols);
 /* Append a row of ncols cells; texts are copied. Returns -1 when out of memory. */
 int table_add(struct table *t, const struct cell *row);
 
+/*
+ * A fraction as COL_SPREAD shows it to people: a percentage to 2 significant
+ * digits (37%, 0.74%), bounded: ">999%" and "<-999%" past 999%, "0%" under
+ * 0.0001%, never "-0%".
+ */
+void table_format_spread(double x, char *buf, size_t size);
+
 void table_print(const struct table *t, enum table_format format, FILE *out);
 
 void table_free(struct table *t);
