@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -39,12 +40,12 @@ static double budget_ratio(const struct plan_design *d)
 	return d->budgets > 1 ? pow(10, d->decades / (d->budgets - 1)) : 1;
 }
 
-/* Sum over the budgets of C_i / C_K: the sweep costs S C_K times this. */
-static double budget_weight(const struct plan_design *d)
+/* Sum over k budgets at ratio r of C_i / C_K: a sweep costs S C_K times this. */
+static double budget_weight(double r, int k)
 {
-	double r = budget_ratio(d), w = 0;
+	double w = 0;
 
-	for (int i = 0; i < d->budgets; i++)
+	for (int i = 0; i < k; i++)
 		w += pow(r, -i);
 	return w;
 }
@@ -62,34 +63,72 @@ static double params_floor(const struct law *truth)
 	return truth->params.lo > 0 ? truth->params.lo : PLAN_MIN_PARAMS;
 }
 
-/* The least sweep budget whose smallest run stays at or above the floor. */
-static double least_budget(const struct law *truth, const struct plan_design *d, double floor)
+/*
+ * A lower bound on the least sweep budget whose smallest run stays at or above
+ * the floor, before rounding: where N*(C_1) / spread = floor (rounding only
+ * lowers the runs, so the least that works is at or above this).
+ */
+static double least_estimate(const struct law *truth, const struct plan_design *d, double floor)
 {
 	struct allocation a;
 
-	/* the smallest run is N*(C_1) / spread: C_1 is the budget where N* = floor spread */
 	if (optimum_for_size(truth, OPTIMUM_PARAMS, floor * d->spread, 0, &a) != MODEL_OK)
 		return INFINITY;
-	return a.compute * pow(budget_ratio(d), d->budgets - 1) * d->sizes * budget_weight(d);
+	return a.compute * pow(budget_ratio(d), d->budgets - 1) * d->sizes *
+	       budget_weight(budget_ratio(d), d->budgets);
 }
 
-/* Add budget C's S runs to the sweep. */
+/* The power of ten of x's third significant digit. */
+static double third_digit(double x)
+{
+	return pow(10, floor(log10(x)) - 2);
+}
+
 /*
  * x to three significant digits, down: a scheduler is given 2e23 FLOPs and
- * 10.5B parameters, not 1.999999998e23 and 10513190710 (the slack of "never
- * over the money" is a hair, so a hair's tolerance keeps 2e23 at 2e23).
+ * 10.5B parameters, not 1.999999998e23 and 10513190710. slack: how far
+ * below a three-digit value x may be and still be given it (a hair keeps 2e23
+ * at 2e23 when it can; 0 when the sum must stay within the money).
  */
-static double three_digits_down(double x)
+static double three_digits_down(double x, double slack)
 {
-	double unit = pow(10, floor(log10(x)) - 2);
-	return floor(x / unit + 1e-6) * unit;
+	double unit = third_digit(x);
+	return floor(x / unit + slack) * unit;
 }
 
-static int add_budget(const struct law *truth, struct plan_sweep *s, double c)
+/*
+ * The double a user gets typing three-digit x ("4.23e21"): 423 x 1e19 may
+ * differ from it in the last bit, and the least budget tested must be the
+ * one given back.
+ */
+static double as_typed(double x)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%.2e", x);
+	return strtod(buf, NULL);
+}
+
+/* The three-digit value next above x: the least's next step up. */
+static double three_digits_next(double x)
+{
+	double unit = third_digit(x);
+	return as_typed((floor(x / unit + 1e-6) + 1) * unit);
+}
+
+/* x to three significant digits, up (a hair's tolerance keeps 4.23e21 at 4.23e21). */
+static double three_digits_up(double x)
+{
+	double unit = third_digit(x);
+	return as_typed(ceil(x / unit - 1e-6) * unit);
+}
+
+/* Add budget C's S runs to the sweep, C and N to three digits down (slack: three_digits_down). */
+static int add_budget(const struct law *truth, struct plan_sweep *s, double c, double slack)
 {
 	struct allocation a;
 
-	c = three_digits_down(c);
+	c = three_digits_down(c, slack);
 	if (optimum_at_compute(truth, c, 0, &a) != MODEL_OK)
 		return -1;
 	s->budgets[s->nbudgets] = c;
@@ -97,7 +136,7 @@ static int add_budget(const struct law *truth, struct plan_sweep *s, double c)
 		struct plan_run *r = &s->runs[s->nruns++];
 		r->budget = s->nbudgets;
 		r->compute = c;
-		r->params = three_digits_down(size_at(&s->design, a.params, i));
+		r->params = three_digits_down(size_at(&s->design, a.params, i), 1e-6);
 		r->tokens = floor(c / (truth->k * r->params)); /* whole tokens, within C */
 		r->flops = truth->k * r->params * r->tokens;
 		s->cost += r->flops;
@@ -114,13 +153,27 @@ static bool design_fits(const struct plan_design *d, bool alone)
 	       d->sizes >= PLAN_MIN_SIZES && (!alone || d->budgets * d->sizes >= PLAN_MIN_RUNS);
 }
 
-/* K budgets at ratio r ending at `top`, S runs each, into the sweep. */
+/*
+ * K budgets at ratio r ending at `top`, S runs each, into the sweep: with a
+ * hair's slack in the rounding first, and when that spends more than `money`
+ * (a budget a hair under a three-digit value rounded up to it), without.
+ */
 static enum model_status fill_budgets(const struct law *truth, struct plan_sweep *out, double top,
-                                      double r)
+                                      double r, double money)
 {
-	for (int i = out->design.budgets - 1; i >= 0; i--)
-		if (add_budget(truth, out, top / pow(r, i)) != 0)
-			return MODEL_EDOM;
+	static const double slacks[2] = {1e-6, 0};
+
+	for (int k = 0; k < 2; k++) {
+		out->nbudgets = out->nruns = 0;
+		out->cost = 0;
+		for (int i = out->design.budgets - 1; i >= 0; i--)
+			if (add_budget(truth, out, top / pow(r, i), slacks[k]) != 0)
+				return MODEL_EDOM;
+		if (out->cost <= money)
+			break;
+	}
+	if (out->cost > money)
+		return MODEL_EDOM;
 	return out->runs[0].params < out->floor * (1 - 1e-9) ? MODEL_EDOM : MODEL_OK;
 }
 
@@ -135,6 +188,69 @@ enum model_status plan_propose(const struct law *truth, double budget,
 #define PLAN_ABOVE 2.0
 
 /*
+ * The sweep for `budget` (design d, defaults filled in): without runs, the
+ * design's K budgets; above them (`lowest` = PLAN_ABOVE x their largest C),
+ * the most budgets, K down to 1, whose lowest, once rounded, is still at or
+ * above `lowest`. On MODEL_EDOM without runs, *out holds the sweep that failed
+ * (its smallest run names the floor it fell under).
+ */
+static enum model_status propose_sweep(const struct law *truth, double budget, double lowest,
+                                       const struct plan_design *d, struct plan_sweep *out)
+{
+	double r = budget_ratio(d);
+
+	memset(out, 0, sizeof *out);
+	out->design = *d;
+	out->floor = params_floor(truth);
+	out->ratio = r;
+	for (int k = d->budgets; k >= 1; k--) {
+		out->design.budgets = k;
+		/* the largest budget the money allows: S C_K sum r^-i = budget */
+		double top =
+		        budget / (d->sizes * budget_weight(r, k)) * (1 - 1e-9); /* never over */
+		if (lowest > 0 && top / pow(r, k - 1) < lowest * (1 - 1e-3))
+			continue; /* cannot clear it even before rounding down */
+		enum model_status st = fill_budgets(truth, out, top, r, budget);
+		if (lowest <= 0)
+			return st;
+		/* checked after rounding: a rounded budget may land under the bar */
+		if (st == MODEL_OK && out->budgets[0] >= lowest)
+			return MODEL_OK;
+	}
+	out->design.budgets = d->budgets;
+	return MODEL_EDOM;
+}
+
+/* Steps up a least budget takes at most: a three-digit step is 0.1% to 1%. */
+#define PLAN_LEAST_STEPS 1000
+
+/*
+ * The least sweep budget that proposes a sweep, to three digits: the bound
+ * from the formula rounded up, then stepped up one third digit at a time
+ * until the sweep's own rounding (of budgets and sizes) passes, so that the
+ * budget a refusal names is accepted when given. INFINITY when none does.
+ */
+static double least_budget(const struct law *truth, double lowest, const struct plan_design *d)
+{
+	struct plan_sweep trial;
+	double c;
+
+	if (lowest > 0) /* one new budget of S runs at the bar */
+		c = fmax(least_estimate(truth, &(struct plan_design){1, d->sizes, d->spread, 1},
+		                        params_floor(truth)),
+		         d->sizes * lowest);
+	else
+		c = least_estimate(truth, d, params_floor(truth));
+	if (!isfinite(c) || !(c > 0))
+		return INFINITY;
+	c = three_digits_up(c);
+	for (int i = 0; i < PLAN_LEAST_STEPS; i++, c = three_digits_next(c))
+		if (propose_sweep(truth, c, lowest, d, &trial) == MODEL_OK)
+			return c;
+	return INFINITY;
+}
+
+/*
  * Above the user's runs: the budgets keep the design's ratio and end at the
  * largest the money allows; the lowest ones that would not be PLAN_ABOVE x `above`
  * are dropped (the money then buys larger ones), down to one new budget.
@@ -143,37 +259,23 @@ enum model_status plan_propose_above(const struct law *truth, double budget, dou
                                      const struct plan_design *design, struct plan_sweep *out,
                                      double *least)
 {
-	memset(out, 0, sizeof *out);
-	design_defaults(design, &out->design);
-	struct plan_design d = out->design;
+	struct plan_design d;
 
+	memset(out, 0, sizeof *out);
+	design_defaults(design, &d);
+	out->design = d;
+	*least = INFINITY;
 	if (!law_has_surface(truth))
 		return MODEL_ENOSURFACE;
 	if (!design_fits(&d, above <= 0))
 		return MODEL_EDOM;
-	out->floor = params_floor(truth);
-	*least = least_budget(truth, &d, out->floor);
-	double r = budget_ratio(&d);
-	out->ratio = r;
 	/* a new budget within x2 of one the user has adds little lever arm on the
 	   exponent: new budgets start at PLAN_ABOVE times the largest */
-	above *= PLAN_ABOVE;
-	if (above > 0) /* one new budget of S runs that far above the user's largest */
-		*least = fmax(least_budget(truth, &(struct plan_design){1, d.sizes, d.spread, 1},
-		                           out->floor),
-		              d.sizes * above * (1 + 1e-6));
-	for (int k = d.budgets; k >= 1; k--) {
-		out->design.budgets = k;
-		/* the largest budget the money allows: S C_K sum r^-i = budget */
-		double w = 0;
-		for (int i = 0; i < k; i++)
-			w += pow(r, -i);
-		double top = budget / (d.sizes * w) * (1 - 1e-9); /* never over */
-		if (above <= 0 || top / pow(r, k - 1) > above)
-			return fill_budgets(truth, out, top, r);
-	}
-	out->design.budgets = d.budgets;
-	return MODEL_EDOM;
+	double lowest = above > 0 ? above * PLAN_ABOVE : 0;
+	enum model_status st = propose_sweep(truth, budget, lowest, &d, out);
+	if (st != MODEL_OK)
+		*least = least_budget(truth, lowest, &d);
+	return st;
 }
 
 /* ---- the truth the simulation knows ---- */
@@ -182,12 +284,14 @@ double plan_residual_rms(const struct law *fit, const struct fit_run *runs, size
 {
 	double sq = 0;
 
+	if (n <= PLAN_MIN_RUNS) /* five parameters fitted: no degree of freedom left */
+		return NAN;
 	for (size_t i = 0; i < n; i++) {
 		double l = NAN;
 		law_loss(fit, runs[i].params, runs[i].tokens, 0, &l);
 		sq += pow(log(runs[i].loss / l), 2);
 	}
-	return n > 0 ? sqrt(sq / (double)n) : NAN;
+	return sqrt(sq / (double)(n - PLAN_MIN_RUNS));
 }
 
 /*
@@ -462,10 +566,14 @@ int plan_simulate(const struct law *truth, const struct plan_run *runs, int n, d
 
 /* ---- the next run ---- */
 
-/* One run of budget b at N: its tokens and cost follow from C = k N D. */
+/*
+ * One run of budget b near N, rounded as the sweep's are (N to three digits
+ * down, whole tokens D = floor(C / (k N))), so that it costs no more than C.
+ */
 static struct plan_run one_run(const struct law *truth, int b, double c, double n)
 {
-	double d = c / (truth->k * n);
+	n = three_digits_down(n, 1e-6);
+	double d = floor(c / (truth->k * n));
 	return (struct plan_run){b, c, n, d, truth->k * n * d, 0};
 }
 
@@ -482,9 +590,10 @@ static int size_candidates(const struct law *truth, const struct plan_sweep *s,
 		out[m] = (struct plan_candidate){.budget = b, .nruns = 1};
 		out[m].runs[0] = one_run(truth, b, hi->compute, hi->params * step);
 		m++;
-		if (lo->params / step >= s->floor) {
+		struct plan_run below = one_run(truth, b, lo->compute, lo->params / step);
+		if (below.params >= s->floor * (1 - 1e-9)) {
 			out[m] = (struct plan_candidate){.budget = b, .nruns = 1};
-			out[m].runs[0] = one_run(truth, b, lo->compute, lo->params / step);
+			out[m].runs[0] = below;
 			m++;
 		}
 	}
@@ -502,7 +611,7 @@ static int budget_candidate(const struct law *truth, const struct plan_sweep *s,
 		return 0;
 	more.nruns = 0;
 	more.nbudgets = s->nbudgets;
-	if (add_budget(truth, &more, c) != 0)
+	if (add_budget(truth, &more, c, 1e-6) != 0)
 		return 0;
 	*out = (struct plan_candidate){.budget = s->nbudgets, .nruns = more.nruns};
 	memcpy(out->runs, more.runs, sizeof *more.runs * (size_t)more.nruns);

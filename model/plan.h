@@ -113,9 +113,11 @@ enum model_status plan_propose_above(const struct law *truth, double budget, dou
                                      double *least);
 
 /*
- * The scatter of the user's runs about their fit: the RMS of
- * ln(loss / fitted loss) over the runs, the noise to simulate them with
- * (the same measure as --noise). NAN when a run has no fitted loss.
+ * The scatter of the user's runs about their fit, the noise to simulate
+ * them with (the same measure as --noise): sqrt(sum ln(loss / fitted)^2 /
+ * (n - 5)), the fit's five parameters taking five degrees of freedom (over
+ * n, a fit that nearly interpolates its runs would call them noiseless).
+ * NAN when n <= 5 (no degree of freedom left) or a run has no fitted loss.
  */
 double plan_residual_rms(const struct law *fit, const struct fit_run *runs, size_t n);
 

@@ -165,7 +165,7 @@ expect_error "--runs that give no L(N, D)" \
 	"isoflop: $tmp/one-d.csv: every run has D = 20B: no L(N, D) to plan from (isoflop fit $tmp/one-d.csv fits L(N) alone)" \
 	plan --runs "$tmp/one-d.csv" --budget 1e22 --target 1e24
 expect_error "--runs: a budget too small for runs above them" \
-	"isoflop: plan: --budget 4e20 FLOPs is too small for 5 new runs at twice your largest budget, 1e20 FLOPs: give --budget 1e21 or more" \
+	"isoflop: plan: --budget 4e20 FLOPs is too small for 5 new runs at twice your largest budget, 1e20 FLOPs: give --budget 1.01e21 or more" \
 	plan --runs "$tmp/known.csv" --budget 4e20 --target 1e24
 expect_error "--runs with --law" \
 	"isoflop: plan: --runs FILE makes the fit of your runs the truth; --law names another: give one of them" \
@@ -213,12 +213,113 @@ else
 fi
 
 # 96 runs already pin N* at 1e25: the next run's gain is within the simulation's
-# noise, and plan says so rather than urge it; and the starts' caveat is printed
+# noise, and plan says so rather than urge it; and the starts' caveat is printed.
+# The cut-off is 2 standard errors of a difference of two rms over R replicas,
+# 2 / sqrt(R): 14% at 200
 run plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e25
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx "  a gain under 2% of the error: within the simulation's own noise at 200 replicas" &&
-	printf '%s\n' "$out" | grep -qx "the errors it finds are a lower bound)"; then
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx "  a gain under 14% of the error: within the simulation's own noise at 200" &&
+	printf '%s\n' "$out" | grep -qx "(not the 4,500-start grid: the errors it finds are a lower bound)"; then
 	ok "a gain within the simulation's noise is called that; the errors a lower bound"
 else
 	no "a gain within the simulation's noise is called that" "exit $rc" "$out" "$err"
+fi
+
+# --- rounding against the money (the least budget, 2x the runs, the sum) -----------
+# the least budget a refusal names is accepted when given, with and without --runs
+check=""
+for args in "--budget 1e18" "--budget 4.229e21" "--budget 3.84e21 --budgets 2" \
+	"--budget 4.2e21 --budgets 5 --sizes 7" "--budget 3e20 --sizes 3" \
+	"--runs $tmp/known.csv --budget 4e20" "--runs $tmp/known.csv --budget 4e20 --sizes 3" \
+	"--runs $tmp/known.csv --budget 1.1e21 --sizes 9"; do
+	# shellcheck disable=SC2086 # the options are words
+	run plan $args --target 1e26 --replicas 2 --format csv
+	least=$(printf '%s\n' "$err" | sed -n 's/.*give --budget \([^ ]*\) or more$/\1/p')
+	if [ "$rc" != 2 ] || [ -z "$least" ]; then
+		check="$check; $args: exit $rc, $err"
+		continue
+	fi
+	# shellcheck disable=SC2086
+	run plan $(printf '%s\n' "$args" | sed "s/--budget [^ ]*/--budget $least/") --target 1e26 --replicas 2 --format csv
+	[ "$rc" = 0 ] || check="$check; $args: the least named, $least, refused: $err"
+done
+if [ -z "$check" ]; then
+	ok "the least budget a refusal names is accepted when given"
+else
+	no "the least budget a refusal names is accepted when given" "$check"
+fi
+expect_error "the budget refused is the one given, not rounded to the least" \
+	"isoflop: plan: --budget 4.229e21 FLOPs is too small for 3 budgets x 5 sizes: the smallest run would have N = 56.9M, below 57M (where the law was fitted); give --budget 4.23e21 or more" \
+	plan --budget 4.229e21 --target 1e24
+
+# every row, proposed and next: whole N and D printed in full (an 11-digit D in
+# %.10g rounded up past the budget), 6ND within its budget C, and the proposed
+# runs' 6ND summed within --budget, to the FLOP (1.00999999596e22 once rounded
+# its top budget up to 2e21 and spent 1.01e22)
+check=""
+for b in 1e22 3.3e23 1.00999999596e22 7.77e24 5.1e21; do
+	for k in 2 3; do
+		run plan --budget "$b" --budgets "$k" --target 1e27 --replicas 4 --format csv
+		[ "$rc" = 0 ] || { check="$check; --budget $b --budgets $k: exit $rc $err"; continue; }
+		check="$check$(printf '%s\n' "$out" | awk -F, -v budget="$b" -v k="$k" '
+			NR == 1 { next }
+			$3 !~ /^[0-9]+$/ || $4 !~ /^[0-9]+$/ { print "; " budget ": row " NR ": N " $3 ", D " $4 " not whole" }
+			6 * $3 * $4 > $2 + 0 { print "; " budget ": row " NR ": 6ND " 6 * $3 * $4 " > C " $2 }
+			$1 == "proposed" { sum += 6 * $3 * $4 }
+			END { if (sum > budget + 0) printf "; %s x%d: 6ND summed %.17g > --budget", budget, k, sum }')"
+	done
+done
+if [ -z "$check" ]; then
+	ok "csv: whole N and D, 6ND within each budget C and the sum within --budget"
+else
+	no "csv: whole N and D, 6ND within each budget C and the sum within --budget" "$check"
+fi
+
+# --- the noise of a few runs --------------------------------------------------------
+printf 'params,tokens,loss\n1e8,1.6e9,3.40\n3e8,5.5e8,3.45\n5e7,3.3e9,3.50\n1e9,1.6e9,3.05\n3e9,5.5e8,3.20\n' >"$tmp/five.csv"
+expect_error "five runs and no --noise: their fit interpolates them" \
+	"isoflop: $tmp/five.csv: 5 runs leave no degree of freedom for their scatter about a 5-parameter fit: give --noise" \
+	plan --runs "$tmp/five.csv" --budget 1e22 --target 1e24
+
+# --- percentages bounded --------------------------------------------------------------
+# a sweep two decades short of a target 1e31 misses N* by more than 10x: ">999%", and
+# no cell wider than "-0.0012%"; noise 1e-9: zeros with no sign
+run plan --budget 1e30 --target 1e31 --replicas 10
+cells=$(printf '%s\n' "$out" | sed -n '/^relative error of/,/^N\*, Approach 2/p' | tr -s ' ' '\n' | grep '%$')
+if [ "$rc" = 0 ] && printf '%s\n' "$cells" | grep -qx '>999%' &&
+	[ -z "$(printf '%s\n' "$cells" | awk 'length > 8')" ]; then
+	ok "text: a percentage past 999% is >999%, none wider than 8 characters"
+else
+	no "text: a percentage past 999% is >999%, none wider than 8 characters" "exit $rc" "$out"
+fi
+run plan --budget 1e22 --target 1e24 --noise 1e-9 --replicas 8
+if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -Eq -- '-0(\.0*)?%'; then
+	ok "text: no negative zero percentage"
+else
+	no "text: no negative zero percentage" "$out"
+fi
+
+# --- --runs: budgets dropped below them, a target inside them --------------------------
+run plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e25 --budgets 8 --replicas 10
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx '6 of the 8 budgets would fall below 2x your largest run (C=1.9e22): planned 2'; then
+	ok "--runs --budgets 8: the budgets dropped below 2x the runs are said"
+else
+	no "--runs --budgets 8: the budgets dropped below 2x the runs are said" "exit $rc" "$out" "$err"
+fi
+expect_error "--runs: a target inside the runs' range" \
+	"isoflop: plan: --target 1e22 is inside your runs' range (up to 1.9e22 FLOPs): their fit already covers N* there (isoflop fit tests/runs/besiroglu-sweeps.csv); a sweep is for a --target above it" \
+	plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e22
+expect_error "--runs: a target under twice the runs (no smaller budget helps)" \
+	"isoflop: plan: --target 3e22 is not above 3.79e22 FLOPs, twice your largest run, where new budgets start: give a larger --target" \
+	plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 3e22
+
+# --- the cut-off moves with --replicas: 2 / sqrt(R) ------------------------------------
+run plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e25 --replicas 16
+few=$(printf '%s\n' "$out" | sed -n 's/^  a gain under \([0-9.]*\)% of the error.*/\1/p')
+run plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e25 --replicas 64
+many=$(printf '%s\n' "$out" | sed -n 's/^  a gain under \([0-9.]*\)% of the error.*/\1/p')
+if [ "$few" = 50 ] && [ "$many" = 25 ]; then
+	ok "the noise cut-off is 2/sqrt(R): 50% at 16 replicas, 25% at 64"
+else
+	no "the noise cut-off is 2/sqrt(R): 50% at 16 replicas, 25% at 64" "16: '$few', 64: '$many'"
 fi
 echo "1..$n"

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 
 #include "../../model/plan.h"
 #include "fixtures.h"
@@ -261,19 +263,156 @@ static void user_runs_in_the_simulation(void **state)
 	assert_true(with.nstar.rms < alone.nstar.rms);
 }
 
-/* The runs' own scatter: ln(loss / fitted) of +-0.01 is an RMS of 0.01. */
+/* The runs' own scatter: ln(loss / fitted) of +-0.01 over 10 runs, 5 fitted: 0.01 sqrt(10 / 5). */
 static void residual_rms_of_the_runs(void **state)
 {
 	(void)state;
 	struct law l = fixture_law("besiroglu2024");
-	struct fit_run r[4];
+	struct fit_run r[10];
 
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 10; i++) {
 		double n = 1e8 * (i + 1), d = 2e10, loss;
 		law_loss(&l, n, d, 0, &loss);
 		r[i] = (struct fit_run){n, d, loss * exp(i % 2 ? 0.01 : -0.01)};
 	}
-	assert_rel(plan_residual_rms(&l, r, 4), 0.01, 1e-9);
+	assert_rel(plan_residual_rms(&l, r, 10), 0.01 * sqrt(2), 1e-9);
+	/* five runs leave a 5-parameter fit no degree of freedom: no noise to read */
+	assert_true(isnan(plan_residual_rms(&l, r, 5)));
+}
+
+/*
+ * The ground truth: runs drawn with noise sigma about the truth and fitted,
+ * their scatter about the fit recovers sigma (its square on average). Over n,
+ * it would not: 12 runs, 5 fitted, give sigma^2 7/12 on average. sigma under
+ * the Huber delta (1e-3), where the fit is least squares.
+ */
+static void residual_rms_recovers_the_noise(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_sweep s;
+	struct plan_design d = {3, 4, 0, 0};
+	double least, theta[5] = {log(l.A), log(l.B), log(l.E), l.alpha, l.beta}, sq = 0;
+	const double sigma = 2e-4;
+	const int draws = 100;
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	struct fit_run r[12];
+
+	assert_int_equal(plan_propose(&l, 1e22, &d, &s, &least), MODEL_OK);
+	assert_int_equal(s.nruns, 12);
+	gsl_rng_set(rng, 17);
+	for (int k = 0; k < draws; k++) {
+		for (int i = 0; i < 12; i++) {
+			double loss;
+			law_loss(&l, s.runs[i].params, s.runs[i].tokens, 0, &loss);
+			r[i] = (struct fit_run){s.runs[i].params, s.runs[i].tokens,
+			                        loss * exp(sigma * gsl_ran_gaussian(rng, 1))};
+		}
+		struct fit_parametric p;
+		assert_int_equal(fit_parametric_from(r, 12, theta, &p), MODEL_OK);
+		struct law fitted = fit_parametric_law(&p, l.k);
+		sq += pow(plan_residual_rms(&fitted, r, 12), 2);
+	}
+	gsl_rng_free(rng);
+	/* the mean of 100 draws of sigma^2 chi2(7) / 7: within 4 standard errors (0.05) */
+	assert_rel(sq / draws, sigma * sigma, 0.2);
+}
+
+/* The least budget a refusal names is one that proposes a sweep, after rounding. */
+static void least_is_accepted(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	static const double budgets[] = {1e18, 3e20, 4.2e21, 4.229e21, 4.2304e21, 7.7e21};
+	static const struct plan_design designs[] = {
+	        {0, 0, 0, 0}, {2, 0, 0, 0}, {5, 7, 0, 0}, {0, 3, 0, 0}, {8, 15, 0, 0}};
+	static const double above[] = {0, 1e19, 1.000000008e20, 3.3e21};
+	int refused = 0;
+
+	for (size_t a = 0; a < sizeof above / sizeof *above; a++)
+		for (size_t i = 0; i < sizeof budgets / sizeof *budgets; i++)
+			for (size_t k = 0; k < sizeof designs / sizeof *designs; k++) {
+				struct plan_sweep s;
+				double least, again;
+				if (plan_propose_above(&l, budgets[i], above[a], &designs[k], &s,
+				                       &least) == MODEL_OK)
+					continue;
+				refused++;
+				assert_true(isfinite(least) && least > budgets[i]);
+				assert_int_equal(plan_propose_above(&l, least, above[a],
+				                                    &designs[k], &s, &again),
+				                 MODEL_OK);
+			}
+	assert_true(refused > 20);
+}
+
+/* Rounded down, no new budget lands under twice the user's largest. */
+static void rounded_budgets_clear_twice_above(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	static const struct plan_design designs[] = {{0, 0, 0, 0}, {4, 3, 0, 0}, {8, 5, 0, 0}};
+
+	for (size_t k = 0; k < sizeof designs / sizeof *designs; k++)
+		for (int i = 0; i < 1500; i++) {
+			double above = 1e20 * pow(1.0011, i), least;
+			struct plan_sweep s;
+			if (plan_propose_above(&l, 3e23, above, &designs[k], &s, &least) !=
+			    MODEL_OK)
+				continue;
+			for (int b = 0; b < s.nbudgets; b++)
+				if (!(s.budgets[b] >= 2 * above))
+					fail_msg("above %.10g: budget %.10g < 2x", above,
+					         s.budgets[b]);
+			assert_true(s.cost <= 3e23);
+		}
+}
+
+/* A budget a hair under a three-digit value: the sweep still spends no more than it. */
+static void cost_within_the_money(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	static const double budgets[] = {1.00999999596e22, 1.10999999e22, 5.54999999e23};
+	static const struct plan_design designs[] = {{2, 0, 0, 0}, {3, 0, 0, 0}};
+
+	for (size_t i = 0; i < sizeof budgets / sizeof *budgets; i++)
+		for (size_t k = 0; k < sizeof designs / sizeof *designs; k++) {
+			struct plan_sweep s;
+			double least, sum = 0;
+			assert_int_equal(plan_propose(&l, budgets[i], &designs[k], &s, &least),
+			                 MODEL_OK);
+			for (int r = 0; r < s.nruns; r++)
+				sum += 6 * s.runs[r].params * s.runs[r].tokens;
+			if (!(sum <= budgets[i] && s.cost <= budgets[i]))
+				fail_msg("budget %.12g: cost %.17g", budgets[i], sum);
+		}
+}
+
+/* The extra runs plan_suggest names are rounded as the sweep's: 3-digit N, whole D, within C. */
+static void candidates_rounded(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_sweep s;
+	struct plan_summary sum;
+	struct plan_candidate c[PLAN_MAX_CANDIDATES];
+	double least;
+	int best;
+
+	assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
+	assert_int_equal(plan_simulate(&l, s.runs, s.nruns, 1e24, 0.005, 10, 5, &sum), 0);
+	int m = plan_suggest(&l, &s, 1e24, 0.005, 10, 5, sum.nstar.rms, c, &best);
+	assert_true(m > 0);
+	for (int i = 0; i < m; i++)
+		for (int k = 0; k < c[i].nruns; k++) {
+			const struct plan_run *r = &c[i].runs[k];
+			double unit = pow(10, floor(log10(r->params)) - 2);
+			assert_true(r->tokens == floor(r->tokens));
+			assert_rel(r->params / unit, round(r->params / unit), 1e-9);
+			assert_true(6 * r->params * r->tokens <= r->compute);
+			assert_true(r->flops <= r->compute);
+		}
 }
 
 /* The first run to train is one of the sweep's, and it narrows N* given the user's runs. */
@@ -317,6 +456,11 @@ int main(void)
 	        cmocka_unit_test(proposed_above_the_runs),
 	        cmocka_unit_test(user_runs_in_the_simulation),
 	        cmocka_unit_test(residual_rms_of_the_runs),
+	        cmocka_unit_test(residual_rms_recovers_the_noise),
+	        cmocka_unit_test(least_is_accepted),
+	        cmocka_unit_test(rounded_budgets_clear_twice_above),
+	        cmocka_unit_test(cost_within_the_money),
+	        cmocka_unit_test(candidates_rounded),
 	        cmocka_unit_test(first_run_is_proposed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -34,6 +34,7 @@ struct plan_job {
 	struct plan_run *base; /* the user's runs, then the sweep's: what is simulated */
 	double above;          /* the user's largest C; 0 without --runs */
 	bool noise_from_fit;   /* --runs without --noise: the runs' own scatter */
+	int asked;             /* budgets the design asked for (--budgets or the default) */
 	struct plan_sweep sweep;
 	struct plan_summary alone; /* the user's runs alone (--runs) */
 	struct plan_summary sum;
@@ -108,6 +109,10 @@ static int read_numbers(const struct cli *cli, struct plan_job *j)
 	j->target = cli->target;
 	j->noise = (cli->given & OPT_NOISE) ? cli->noise : PLAN_DEFAULT_NOISE;
 	if (j->user.n > 0 && !(cli->given & OPT_NOISE)) {
+		if (j->user.n <= PLAN_MIN_RUNS)
+			return cli_error("%s: %zu runs leave no degree of freedom for their "
+			                 "scatter about a 5-parameter fit: give --noise",
+			                 cli->runs, j->user.n);
 		j->noise = plan_residual_rms(&j->law->law, j->user.runs, j->user.n);
 		j->noise_from_fit = true;
 		if (!(j->noise <= PLAN_MAX_NOISE))
@@ -122,15 +127,40 @@ static int read_numbers(const struct cli *cli, struct plan_job *j)
 	return 0;
 }
 
+/*
+ * x in the compute style (4.229e21), with the fewest digits that give x back:
+ * a budget as the user gave it, not rounded to three digits and then refused.
+ */
+static void format_exact(double x, char *buf, size_t size)
+{
+	char tmp[32], *e;
+
+	for (int p = 2; p < 17; p++) {
+		snprintf(tmp, sizeof tmp, "%.*e", p, x);
+		if (strtod(tmp, NULL) == x)
+			break;
+	}
+	e = strchr(tmp, 'e');
+	int exp = atoi(e + 1);
+	char *end = e; /* the mantissa's trailing zeros, and its point if nothing follows */
+	while (end[-1] == '0')
+		end--;
+	if (end[-1] == '.')
+		end--;
+	*end = '\0';
+	snprintf(buf, size, "%se%d", tmp, exp);
+}
+
 /* The sweep for the budget, or the one line that says why there is none. */
 static int propose(const struct cli *cli, struct plan_job *j)
 {
 	struct plan_design d = {.budgets = (cli->given & OPT_NBUDGETS) ? (int)cli->plan_budgets : 0,
 	                        .sizes = (cli->given & OPT_SIZES) ? (int)cli->sizes : 0};
-	char least[32], floor[32], small[32], top[32], given[32], target[32];
+	char least[32], floor[32], small[32], top[32], given[64], target[32];
 	double need;
 
-	units_format_compute(j->budget, given, sizeof given);
+	j->asked = d.budgets > 0 ? d.budgets : PLAN_DEFAULT_BUDGETS;
+	format_exact(j->budget, given, sizeof given);
 	units_format_compute(j->target, target, sizeof target);
 	enum model_status st =
 	        plan_propose_above(&j->law->law, j->budget, j->above, &d, &j->sweep, &need);
@@ -155,6 +185,19 @@ static int propose(const struct cli *cli, struct plan_job *j)
 		        j->law->law.params.lo > 0 ? "where the law was fitted"
 		                                  : "the smallest sensible run",
 		        least);
+	}
+	if (j->above > 0 && !(j->target > j->above)) {
+		units_format_compute(j->above, top, sizeof top);
+		return cli_error("plan: --target %s is inside your runs' range (up to %s FLOPs): "
+		                 "their fit already covers N* there (isoflop fit %s); a sweep is "
+		                 "for a --target above it",
+		                 target, top, cli->runs);
+	}
+	if (j->above > 0 && !(j->target > 2 * j->above)) { /* no smaller --budget helps */
+		units_format_compute(2 * j->above, top, sizeof top);
+		return cli_error("plan: --target %s is not above %s FLOPs, twice your largest run, "
+		                 "where new budgets start: give a larger --target",
+		                 target, top);
 	}
 	if (!(j->target > j->sweep.budgets[j->sweep.nbudgets - 1])) {
 		units_format_compute(j->sweep.budgets[j->sweep.nbudgets - 1], top, sizeof top);
@@ -381,26 +424,34 @@ static int draw_map(const struct cli *cli, const struct plan_job *j, struct fit_
 	return rc == 0 ? 0 : cli_error("out of memory");
 }
 
-/* The sweep's one-line account and the simulation's settings. */
+/* The sweep's account (80 columns) and, with --runs, the budgets dropped below them. */
 static void print_heading(const struct plan_job *j)
 {
-	char lo[32], hi[32], cost[32], budget[32];
+	char lo[32], hi[32], cost[32], budget[64];
 
 	units_format_compute(j->sweep.budgets[0], lo, sizeof lo);
 	units_format_compute(j->sweep.budgets[j->sweep.nbudgets - 1], hi, sizeof hi);
 	units_format_compute(j->sweep.cost, cost, sizeof cost);
-	units_format_compute(j->budget, budget, sizeof budget);
+	format_exact(j->budget, budget, sizeof budget);
 	if (j->user.n > 0)
-		printf("\nyour %zu runs (x, the truth's fit; --format csv lists them) and %d new "
-		       "ones (+) above them:",
+		printf("\nyour %zu runs (x, the truth's fit; --format csv lists them); %d new "
+		       "above "
+		       "(+):",
 		       j->user.n, j->sweep.nruns);
 	if (j->sweep.nbudgets == 1)
 		printf("\n%d runs: 1 budget of %s FLOPs", j->sweep.nruns, hi);
 	else
 		printf("\n%d runs: %d budgets from %s to %s FLOPs", j->sweep.nruns,
 		       j->sweep.nbudgets, lo, hi);
-	printf(" x %d sizes (N*/%g to %gN*), cost %s of %s FLOPs\n", j->sweep.design.sizes,
-	       j->sweep.design.spread, j->sweep.design.spread, cost, budget);
+	printf(" x %d sizes (N*/%g to %gN*),\ncost %s of the %s FLOPs budget\n",
+	       j->sweep.design.sizes, j->sweep.design.spread, j->sweep.design.spread, cost, budget);
+	if (j->user.n > 0 && j->sweep.nbudgets < j->asked) {
+		char above[32];
+		units_format_compute(j->above, above, sizeof above);
+		printf("%d of the %d budgets would fall below 2x your largest run (C=%s): "
+		       "planned %d\n",
+		       j->asked - j->sweep.nbudgets, j->asked, above, j->sweep.nbudgets);
+	}
 }
 
 /* What the simulation assumed. */
@@ -409,37 +460,51 @@ static void print_simulation(const struct plan_job *j)
 	char target[32];
 
 	units_format_compute(j->target, target, sizeof target);
-	printf("\nsimulated: %d replicas, truth %s, noise %.3g of log loss, target %s FLOPs;\n"
-	       "Approach 3 refitted from %d starts near the truth (not the 4,500-start grid:\nthe "
-	       "errors it finds are a lower bound)\n",
-	       j->sum.replicas, j->law->id, j->noise, target, PLAN_STARTS);
+	printf("\nsimulated: %d replicas of the truth %s, target %s FLOPs,\n"
+	       "noise %.3g of log loss; Approach 3 refitted from %d starts near the truth\n"
+	       "(not the 4,500-start grid: the errors it finds are a lower bound)\n",
+	       j->sum.replicas, j->law->id, target, j->noise, PLAN_STARTS);
 	if (j->user.n == 0)
 		return;
 	if (j->noise_from_fit)
-		printf("noise: the RMS of your runs' log residuals about their fit (--noise to "
-		       "change it)\n");
+		printf("noise: the RMS of your runs' log residuals about their fit, over n - 5\n"
+		       "degrees of freedom (--noise to change it)\n");
+	char alone[32];
+	table_format_spread(j->alone.nstar.rms, alone, sizeof alone);
 	printf("your runs are in every replica, their noise drawn at their own points;\n"
-	       "N* error at the target with your runs alone: %.2g%% rms\n",
-	       j->alone.nstar.rms * 100);
+	       "N* error at the target with your runs alone: %s rms\n",
+	       alone);
 }
 
 /*
- * An rms from R replicas is itself uncertain by about rms / sqrt(2R) (5% of
- * it at 200); the candidates share their noise draws, which narrows their
- * differences, but a gain under 2% of the error is not one to act on.
+ * The least gain in N*'s rms error, as a fraction of it, that the
+ * simulation resolves: an rms from R replicas is uncertain by about
+ * rms / sqrt(2R) (the standard error of a standard deviation), so the
+ * difference of two is by rms / sqrt(R) taken as independent, and a gain
+ * under two of those, 2 / sqrt(R), is within the simulation's own noise.
+ * (The candidates share their noise draws, which narrows their differences:
+ * the cut-off errs on the side of not urging a run.)
  */
-static void print_small_gain(const struct plan_job *j, double before, double after)
+static double gain_cutoff(int replicas)
 {
-	if (before - after < 0.02 * before)
-		printf("  a gain under 2%% of the error: within the simulation's own noise at %d "
-		       "replicas\n",
-		       j->replicas);
+	return 2 / sqrt((double)replicas);
 }
 
-/* The suggested next run, or why there is none. */
+/* Say so when the gain is under the cut-off, and what the cut-off is. */
+static void print_small_gain(const struct plan_job *j, double before, double after)
+{
+	double cut = gain_cutoff(j->replicas);
+
+	if (before - after < cut * before)
+		printf("  a gain under %.2g%% of the error: within the simulation's own noise at "
+		       "%d\n  replicas (2 standard errors of a difference of two rms, 2/sqrt(R))\n",
+		       100 * cut, j->replicas);
+}
+
+/* The suggested next run, or why there is none (80 columns). */
 static void print_next(const struct plan_job *j)
 {
-	char n[32], c[32], cost[32];
+	char n[32], c[32], cost[32], was[32], now[32];
 
 	if (j->best < 0) {
 		printf("next run: none of %d candidates narrows N* at the target in this "
@@ -452,21 +517,25 @@ static void print_next(const struct plan_job *j)
 	units_format_compute(k->runs[0].compute, c, sizeof c);
 	units_format_compute(k->cost, cost, sizeof cost);
 	double before = j->user.n > 0 ? j->alone.nstar.rms : j->sum.nstar.rms;
+	table_format_spread(before, was, sizeof was);
+	table_format_spread(k->rms, now, sizeof now);
 	if (j->user.n > 0) {
-		printf("next run (@, train it first): N = %s at %s FLOPs, %s FLOPs of the budget:\n"
-		       "  N* error %.2g%% -> %.2g%% rms with your runs\n"
+		printf("next run (@, train it first): N = %s at %s FLOPs, in the budget:\n"
+		       "  N* error %s -> %s rms with your runs\n"
 		       "  (the most narrowing per FLOP of %d of the proposed runs)\n",
-		       n, c, cost, before * 100, k->rms * 100, j->ncands);
+		       n, c, was, now, j->ncands);
 		print_small_gain(j, before, k->rms);
 		return;
 	}
 	if (k->nruns == 1)
-		printf("next run (@): N = %s at %s FLOPs", n, c);
+		printf("next run (@): N = %s at %s FLOPs, +%s FLOPs beyond the budget:\n", n, c,
+		       cost);
 	else
-		printf("next runs (@ the first): a new budget of %s FLOPs, %d sizes", c, k->nruns);
-	printf(", +%s FLOPs beyond the budget:\n"
-	       "  N* error %.2g%% -> %.2g%% rms (the most narrowing per FLOP of %d candidates)\n",
-	       cost, before * 100, k->rms * 100, j->ncands);
+		printf("next runs (@ the first): a new budget of %s FLOPs, %d sizes,\n"
+		       "  +%s FLOPs beyond the budget:\n",
+		       c, k->nruns, cost);
+	printf("  N* error %s -> %s rms (the most narrowing per FLOP of %d candidates)\n", was, now,
+	       j->ncands);
 	print_small_gain(j, before, k->rms);
 }
 

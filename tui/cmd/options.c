@@ -535,7 +535,8 @@ const struct cli_option cli_options[] = {
          .open_lo = true,
          .what = "sd of log loss",
          .help = "plan: run-to-run noise, sd of log loss (default 0.005;\nwith --runs, "
-                 "their RMS log residual about their fit)"},
+                 "their RMS log residual about their\nfit over n - 5: "
+                 "needed with 5 runs or fewer)"},
         {.name = "replicas",
          .arg = "R",
          .kind = KIND_WHOLE,
