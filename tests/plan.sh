@@ -217,7 +217,7 @@ fi
 # The cut-off is 2 standard errors of a difference of two rms over R replicas,
 # 2 / sqrt(R): 14% at 200
 run plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e25
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx "  a gain under 14% of the error: within the simulation's own noise at 200" &&
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx "  that gain is under 14% of the error: within the simulation's own noise" &&
 	printf '%s\n' "$out" | grep -qx "(not the 4,500-start grid: the errors it finds are a lower bound)"; then
 	ok "a gain within the simulation's noise is called that; the errors a lower bound"
 else
@@ -314,9 +314,9 @@ expect_error "--runs: a target under twice the runs (no smaller budget helps)" \
 
 # --- the cut-off moves with --replicas: 2 / sqrt(R) ------------------------------------
 run plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e25 --replicas 16
-few=$(printf '%s\n' "$out" | sed -n 's/^  a gain under \([0-9.]*\)% of the error.*/\1/p')
+few=$(printf '%s\n' "$out" | sed -n 's/^  that gain is under \([0-9.]*\)% of the error.*/\1/p')
 run plan --runs tests/runs/besiroglu-sweeps.csv --budget 1e24 --target 1e25 --replicas 64
-many=$(printf '%s\n' "$out" | sed -n 's/^  a gain under \([0-9.]*\)% of the error.*/\1/p')
+many=$(printf '%s\n' "$out" | sed -n 's/^  that gain is under \([0-9.]*\)% of the error.*/\1/p')
 if [ "$few" = 50 ] && [ "$many" = 25 ]; then
 	ok "the noise cut-off is 2/sqrt(R): 50% at 16 replicas, 25% at 64"
 else

@@ -496,8 +496,8 @@ static void print_small_gain(const struct plan_job *j, double before, double aft
 	double cut = gain_cutoff(j->replicas);
 
 	if (before - after < cut * before)
-		printf("  a gain under %.2g%% of the error: within the simulation's own noise at "
-		       "%d\n  replicas (2 standard errors of a difference of two rms, 2/sqrt(R))\n",
+		printf("  that gain is under %.2g%% of the error: within the simulation's own noise\n"
+		       "  at %d replicas (2 standard errors of a difference of two rms, 2/sqrt(R))\n",
 		       100 * cut, j->replicas);
 }
 
