@@ -188,7 +188,7 @@ enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, d
 	enum model_status st = MODEL_OK;
 	if (out->budgets < FIT_HOLDOUT_MIN_BUDGETS)
 		st = absent(out, FIT_HOLDOUT_FEW_BUDGETS);
-	else if (nk < 5) /* fit_parametric's least: five constants */
+	else if (nk < FIT_CONSTANTS) /* fit_parametric's least */
 		st = absent(out, FIT_HOLDOUT_FEW_RUNS);
 	else if (fit_parametric_from(kept, nk, theta0, &p) != MODEL_OK || p.one_d)
 		st = absent(out, FIT_HOLDOUT_NO_REFIT);

@@ -22,6 +22,7 @@
 #include "../../presets/write.h"
 #include "cli.h"
 #include "fit_downstream.h"
+#include "runs_law.h"
 
 #define MAX_WARNINGS 16
 
@@ -1130,6 +1131,11 @@ int cmd_fit(const struct cli *cli)
 		return rc;
 	if ((rc = load_runs(cli, &r, &runs, &n)) != 0)
 		return rc == LOAD_RUNS_DONE ? 0 : rc;
+	/* Approach 3's refits of no more runs than constants interpolate: refused before the fit */
+	if (r.parametric && (rc = runs_law_bootstrap_check(cli, r.file, n)) != 0) {
+		free(runs);
+		return rc;
+	}
 	if ((rc = fit_report(cli, &r, runs, n)) == 0)
 		rc = print_report(cli, &r);
 	for (int k = 0; k < 9; k++)
