@@ -296,7 +296,7 @@ expect_error "no such runs file" "$tmp/none.csv: cannot open: No such file or di
 expect_error "fit takes one file" "isoflop: fit takes one runs file (or - for standard input)" fit
 expect_error "bad method" "isoflop: --method: expected parametric or isoflop, not 'magic'" fit "$runs" --method magic
 expect_error "bad bootstrap count" "isoflop: --bootstrap: expected a whole number from 0 to 100000, not '-3'" fit "$runs" --bootstrap -3
-expect_match "isoflop fit: CSV header" '^method,points,budgets,a,b,k_params,k_tokens,holdout_compute,holdout_params_predicted,holdout_params_lo,holdout_params_hi,holdout_params_factor,holdout_params_measured,holdout_params_measured_lo,holdout_params_measured_hi$' fit "$runs" --method isoflop --format csv
+expect_match "isoflop fit: CSV header" '^method,points,budgets,a,b,k_params,k_tokens,holdout_compute,holdout_params_predicted,holdout_params_lo,holdout_params_hi,holdout_params_factor,holdout_params_measured,holdout_params_measured_lo,holdout_params_measured_hi,holdout_params_ratio,holdout_params_ratio_lo,holdout_params_ratio_hi,holdout_within$' fit "$runs" --method isoflop --format csv
 run fit "$runs" --method isoflop --format csv
 a=$(printf '%s\n' "$out" | awk -F, 'NR == 2 { print $4 }')
 if awk -v a="$a" 'BEGIN { exit !(a > 0.48 && a < 0.54) }'; then ok "isoflop fit: a = $a, the generating law's 0.513 within 0.03"; else no "isoflop fit exponent" "$out"; fi
