@@ -777,7 +777,7 @@ static enum model_status fit_from_starts(const struct fit_run *runs, size_t n,
 	int finished, best;
 
 	memset(out, 0, sizeof *out);
-	if (n < 5)
+	if (n < FIT_CONSTANTS)
 		return MODEL_EDOM;
 	f.phases = (nstarts < 64 ? 1 : 2) + f.sampled;
 	if (work_alloc(&f.w, n, f.sampled ? opt->scout_rows : 0, nstarts) != 0)

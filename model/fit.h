@@ -28,6 +28,13 @@ struct fit_run {
 	double loss;   /* final loss, nats per token */
 };
 
+/*
+ * Constants Approach 3 fits (E, A, B, alpha, beta): it needs at least as
+ * many runs, and a bootstrap more (with no more runs than constants every
+ * refit interpolates its resample and the interval means nothing).
+ */
+#define FIT_CONSTANTS 5
+
 /* The Huber threshold of Hoffmann et al. 2022, App. D.2. */
 #define FIT_HUBER_DELTA 1e-3
 
@@ -74,7 +81,8 @@ struct fit_options {
 };
 
 /*
- * Approach 3 from the grid of starts. MODEL_EDOM when fewer than 5 runs, a
+ * Approach 3 from the grid of starts. MODEL_EDOM when fewer than
+ * FIT_CONSTANTS runs, a
  * value is not positive and finite, or every run has the same D (see
  * fit_parametric_with); MODEL_ENOCONV when no start ends at positive
  * exponents.

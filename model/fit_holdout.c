@@ -188,7 +188,7 @@ enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, d
 	enum model_status st = MODEL_OK;
 	if (out->budgets < FIT_HOLDOUT_MIN_BUDGETS)
 		st = absent(out, FIT_HOLDOUT_FEW_BUDGETS);
-	else if (nk < 5) /* fit_parametric's least: five constants */
+	else if (nk < FIT_CONSTANTS) /* fit_parametric's least */
 		st = absent(out, FIT_HOLDOUT_FEW_RUNS);
 	else if (fit_parametric_from(kept, nk, theta0, &p) != MODEL_OK || p.one_d)
 		st = absent(out, FIT_HOLDOUT_NO_REFIT);
@@ -254,10 +254,11 @@ static int refit_parabola(const struct fit_run *sample, size_t n, double *values
 
 /*
  * Bootstrap both N*s: the frontier of the kept runs at the held-out compute
- * (params_lo..p90), the held-out parabola's minimum (params_measured_lo..
- * p90), and whether the 2.5-97.5% of their ratio over paired resamples holds 1
- * (when the held-out parabola cannot be refitted, NaN for its interval and
- * whether the prediction's holds the minimum). -1 when too few refits of the
+ * (params_lo..hi), the held-out parabola's minimum (params_measured_lo..
+ * hi), and whether the 2.5-97.5% of their ratio over paired resamples
+ * (params_ratio_lo..hi) holds 1 (when the held-out parabola cannot be
+ * refitted, NaN for its interval and the ratio's, and whether the
+ * prediction's holds the minimum). -1 when too few refits of the
  * frontier succeed or memory runs out.
  */
 static int params_interval(const struct fit_run *kept, size_t nk, const struct fit_run *held,
@@ -286,8 +287,11 @@ static int params_interval(const struct fit_run *kept, size_t nk, const struct f
 		out->within = iv.p2_5 <= out->params_measured && out->params_measured <= iv.p97_5;
 		rc = 0;
 	}
+	out->params_ratio_lo = out->params_ratio_hi = NAN;
 	if (a >= 2 && m >= 2) {
 		struct fit_interval iv = fit_interval_of(q, (size_t)m);
+		out->params_ratio_lo = iv.p2_5;
+		out->params_ratio_hi = iv.p97_5;
 		out->within = iv.p2_5 <= 1 && 1 <= iv.p97_5;
 		iv = fit_interval_of(w, (size_t)b);
 		out->params_measured_lo = iv.p2_5;
@@ -323,6 +327,7 @@ enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, doub
 	if (st == MODEL_OK) {
 		out->params_measured = top->params;
 		out->params_predicted = rest.k_params * pow(top->compute, rest.a);
+		out->params_ratio = out->params_predicted / out->params_measured;
 		out->params_factor = frontier_factor(&rest);
 		if (params_interval(kept, nk, held, nh, k, samples, seed, out) < 0)
 			st = absent(out, FIT_HOLDOUT_NO_REFIT);

@@ -503,18 +503,17 @@ static char *first_content_line(char **at)
 }
 
 /* Which field holds each pair column (-1: none), from the header's fields. */
-static void pair_columns(char **fields, int nf, int col[NPAIR], bool *has_run_column)
+static void pair_columns(char **fields, int nf, int col[NPAIR], bool *has_params)
 {
 	for (int c = 0; c < NPAIR; c++)
 		col[c] = -1;
-	*has_run_column = false;
+	*has_params = false;
 	for (int i = 0; i < nf; i++) {
 		int c = pair_column_named(fields[i]);
 		if (c >= 0 && col[c] < 0)
 			col[c] = i;
-		/* params, tokens or flops: a file of runs, whose missing column is named */
-		*has_run_column |=
-		        column_named(fields[i]) >= 0 && column_named(fields[i]) != COL_LOSS;
+		/* every file of runs has params: without it, tokens or flops are a pair's extras */
+		*has_params |= column_named(fields[i]) == COL_PARAMS;
 	}
 }
 
@@ -537,16 +536,16 @@ int runs_is_downstream(const char *buf, size_t len)
 {
 	char *text = pairs_text(buf, len), *at = text, *line, *fields[MAX_FIELDS];
 	int col[NPAIR], nf, bad, yes = 0;
-	bool has_run_column;
+	bool has_params;
 	const char *why;
 
 	if (text == NULL)
 		return 0;
 	if ((line = first_content_line(&at)) != NULL &&
 	    (nf = split(line, fields, MAX_FIELDS, &bad, &why)) > 0) {
-		pair_columns(fields, nf < MAX_FIELDS ? nf : MAX_FIELDS, col, &has_run_column);
-		yes = !has_run_column && col[PAIR_LOSS] >= 0 &&
-		      (col[PAIR_ACCURACY] >= 0 || col[PAIR_ERROR] >= 0);
+		pair_columns(fields, nf < MAX_FIELDS ? nf : MAX_FIELDS, col, &has_params);
+		/* a score and no params: pairs (a missing loss column is then named as theirs) */
+		yes = !has_params && (col[PAIR_ACCURACY] >= 0 || col[PAIR_ERROR] >= 0);
 	}
 	free(text);
 	return yes;
@@ -618,9 +617,12 @@ static int read_pair(struct pairs_reader *r, char **fields, int nf)
 static int read_pair_header(struct pairs_reader *r, char **fields, int nf)
 {
 	char found[200] = "";
-	bool has_run_column;
+	bool has_params;
 
-	pair_columns(fields, nf, r->col, &has_run_column);
+	pair_columns(fields, nf, r->col, &has_params);
+	for (int i = 0; i < nf && r->out->unused[0] == '\0'; i++)
+		if (column_named(fields[i]) == COL_TOKENS || column_named(fields[i]) == COL_FLOPS)
+			snprintf(r->out->unused, sizeof r->out->unused, "%s", fields[i]);
 	if (r->col[PAIR_LOSS] >= 0 && (r->col[PAIR_ACCURACY] >= 0 || r->col[PAIR_ERROR] >= 0))
 		return 0;
 	join(found, sizeof found, (const char *const *)fields, nf);
@@ -668,7 +670,7 @@ void runs_pairs_free(struct runs_pairs *pairs)
 {
 	free(pairs->loss);
 	free(pairs->error);
-	*pairs = (struct runs_pairs){NULL, NULL, 0};
+	*pairs = (struct runs_pairs){.n = 0};
 }
 
 int runs_parse_pairs(const char *file, const char *buf, size_t len, struct runs_pairs *out,
@@ -678,7 +680,7 @@ int runs_parse_pairs(const char *file, const char *buf, size_t len, struct runs_
 	char *text = pairs_text(buf, len);
 	int rc;
 
-	*out = (struct runs_pairs){NULL, NULL, 0};
+	*out = (struct runs_pairs){.n = 0};
 	if (text == NULL)
 		return fail(err, errsize, file, 0,
 		            memchr(buf, '\0', len) ? "binary file (NUL byte): runs are CSV text"

@@ -44,13 +44,23 @@ struct runs_pairs {
 	double *loss;  /* nats per token, malloc'ed */
 	double *error; /* average top-1 error, in [0, 1], malloc'ed */
 	size_t n;
+	/*
+	 * the header's name of a tokens or flops column the pairs leave unused
+	 * ("" when none): a file of runs whose params column is misnamed reads
+	 * as pairs, and the fit says so
+	 */
+	char unused[32];
 };
 
 /* Parse a downstream file from memory; on error -1 and err ("FILE:LINE: what is wrong"). */
 int runs_parse_pairs(const char *file, const char *buf, size_t len, struct runs_pairs *out,
                      char *err, size_t errsize);
 
-/* Whether the header (the first line that is not blank or a comment) makes a downstream file. */
+/*
+ * Whether the header (the first line that is not blank or a comment) makes a
+ * downstream file: an accuracy or error column and no params column (a file
+ * of runs always has params; tokens or flops beside a score are extras).
+ */
 int runs_is_downstream(const char *buf, size_t len);
 
 /*

@@ -30,31 +30,37 @@ size_t text_utf8_length(const char *s)
 	return n;
 }
 
-/* Keys and ids are short: 64 bytes is plenty. */
+/*
+ * The optimal-string-alignment distance: Levenshtein's insertions,
+ * deletions and substitutions plus a swap of two adjacent characters, each
+ * costing 1, so "plna" is 1 from "plan", not 2 (Damerau 1964; no substring
+ * is edited twice). Keys and ids are short: 64 bytes is plenty.
+ */
 size_t text_edit_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b), row[65];
+	size_t la = strlen(a), lb = strlen(b), rows[3][65];
 
 	if (la > 64 || lb > 64)
 		return SIZE_MAX;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
+		rows[0][j] = j;
 	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
+		/* rows[(i + 1) % 3]: row i - 2; rows[(i + 2) % 3]: i - 1; rows[i % 3]: i */
+		size_t *two = rows[(i + 1) % 3], *up = rows[(i + 2) % 3], *row = rows[i % 3];
 		row[0] = i;
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t best = diag + cost;
-			if (up + 1 < best)
-				best = up + 1;
+			size_t best = up[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+			if (up[j] + 1 < best)
+				best = up[j] + 1;
 			if (row[j - 1] + 1 < best)
 				best = row[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    two[j - 2] + 1 < best)
+				best = two[j - 2] + 1;
 			row[j] = best;
-			diag = up;
 		}
 	}
-	return row[lb];
+	return rows[la % 3][lb];
 }
 
 bool text_near(const char *typed, const char *name)

@@ -23,7 +23,11 @@ void text_printable(char *msg);
 /* Characters in a valid UTF-8 string: the bytes that start one. */
 size_t text_utf8_length(const char *s);
 
-/* Levenshtein distance of two short strings, for "did you mean"; SIZE_MAX past 64 bytes. */
+/*
+ * Optimal-string-alignment distance of two short strings, for "did you
+ * mean": Levenshtein with a swap of adjacent characters as one edit;
+ * SIZE_MAX past 64 bytes.
+ */
 size_t text_edit_distance(const char *a, const char *b);
 
 /*

@@ -43,6 +43,10 @@ expect_match "--dump prints the first frame" '^> N params .* 70B' --dump
 expect_match "--dump starts at a model" '^Chinchilla replication \(Epoch AI refit\): @ GPT-3 175B, L = 2\.0086' --dump --model gpt3 --width 120 --height 40
 expect_error "unknown command" "isoflop: unknown command 'frobnicate' (see isoflop --help)" frobnicate
 expect_error "a mistyped command: the nearest" "isoflop: unknown command 'lose' (did you mean 'loss'? see isoflop --help)" lose
+# two letters swapped are one edit (optimal string alignment), not two: a short
+# word's one edit finds it, and the swap beats a substitution of equal Levenshtein cost
+expect_error "a command with two letters swapped: the nearest" "isoflop: unknown command 'plna' (did you mean 'plan'? see isoflop --help)" plna
+expect_error "an option with two letters swapped: the nearest" "isoflop: unknown option '--bugdet' (did you mean '--budget'? see isoflop --help)" plan --bugdet 1e21
 expect_error "unknown option" "isoflop: unknown option '--bogus' (see isoflop --help)" loss --bogus
 expect_error "a mistyped option: the nearest" "isoflop: unknown option '--metod' (did you mean '--method'? see isoflop --help)" fit x.csv --metod isoflop
 expect_error "option without value" "isoflop: --params needs a value" loss --params
@@ -55,6 +59,7 @@ expect_error "option of another command" "isoflop: --gpu does not apply to 'loss
 expect_error "loss needs N and D" "isoflop: loss needs --params N and --tokens D, or --model ID" loss --params 70B
 expect_error "unknown law" "isoflop: unknown law 'chinchila' (isoflop presets laws lists them)" loss --law chinchila --params 70B --tokens 1T
 expect_error "a mistyped law: the nearest id" "isoflop: unknown law 'hofmann2022' (did you mean 'hoffmann2022'? isoflop presets laws lists them)" loss --law hofmann2022 --params 70B --tokens 1T
+expect_error "a law id with two letters swapped: that id, not one a substitution away" "isoflop: unknown law 'hoffmann2022-approac2h' (did you mean 'hoffmann2022-approach2'? isoflop presets laws lists them)" optimum --law hoffmann2022-approac2h --compute 1e21
 expect_error "a law without its year: the id it begins" "isoflop: --compare: unknown law 'kaplan' (did you mean 'kaplan2020'? isoflop presets laws lists them)" plot contour --compare kaplan
 expect_error "frontier has no loss" "isoflop: 'kaplan2020-frontier' is a frontier law: it gives allocations only and has no loss surface (try: isoflop optimum --law kaplan2020-frontier --compute C)" loss --law kaplan2020-frontier --params 1B --tokens 20B
 expect_error "frontier has no --loss" "isoflop: 'hoffmann2022-approach1' is a frontier law: it has no loss surface, so --loss means nothing to it (use --compute)" optimum --law hoffmann2022-approach1 --loss 2.0
@@ -296,7 +301,7 @@ expect_error "no such runs file" "$tmp/none.csv: cannot open: No such file or di
 expect_error "fit takes one file" "isoflop: fit takes one runs file (or - for standard input)" fit
 expect_error "bad method" "isoflop: --method: expected parametric or isoflop, not 'magic'" fit "$runs" --method magic
 expect_error "bad bootstrap count" "isoflop: --bootstrap: expected a whole number from 0 to 100000, not '-3'" fit "$runs" --bootstrap -3
-expect_match "isoflop fit: CSV header" '^method,points,budgets,a,b,k_params,k_tokens,holdout_compute,holdout_params_predicted,holdout_params_lo,holdout_params_hi,holdout_params_factor,holdout_params_measured,holdout_params_measured_lo,holdout_params_measured_hi$' fit "$runs" --method isoflop --format csv
+expect_match "isoflop fit: CSV header" '^method,points,budgets,a,b,k_params,k_tokens,holdout_compute,holdout_params_predicted,holdout_params_lo,holdout_params_hi,holdout_params_factor,holdout_params_measured,holdout_params_measured_lo,holdout_params_measured_hi,holdout_params_ratio,holdout_params_ratio_lo,holdout_params_ratio_hi,holdout_within$' fit "$runs" --method isoflop --format csv
 run fit "$runs" --method isoflop --format csv
 a=$(printf '%s\n' "$out" | awk -F, 'NR == 2 { print $4 }')
 if awk -v a="$a" 'BEGIN { exit !(a > 0.48 && a < 0.54) }'; then ok "isoflop fit: a = $a, the generating law's 0.513 within 0.03"; else no "isoflop fit exponent" "$out"; fi

@@ -100,4 +100,28 @@ if [ "$rc" = 0 ] && printf '%s\n' "$out" | head -n 1 | grep -q ': L(1B, 20B) = 2
 else
 	no "56 columns: the title is the loss's" "exit $rc: $err" "$out"
 fi
+
+# which fit a file gets: pairs when it has an accuracy or error column and no
+# params column (every file of runs has params), whatever else it carries.
+# (loss, accuracy, flops): pairs, fitted to the constants they were made from
+# (epsilon 0.85, k 2, gamma 0.75); (params, tokens, loss, accuracy): runs, fitted
+# by Approach 3 to the law they were made from (Hoffmann et al. 2022, App. D.2).
+awk 'BEGIN { print "eval_loss,accuracy,flops"; for (i = 0; i < 11; i++) { l = 2.6 + 0.1 * i
+	printf "%.2f,%.4f,%g\n", l, 1 - (0.85 - 2 * exp(-0.75 * l)), 1e18 * 2^i } }' >"$tmp/pairs-flops.csv"
+run fit "$tmp/pairs-flops.csv" --format csv
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | head -n 1 | cut -d, -f1-3)" = epsilon,k,gamma ] &&
+	printf '%s\n' "$err" | grep -q '^isoflop: note: .*: column flops not used: read as (loss, accuracy) pairs' &&
+	printf '%s\n' "$out" | awk -F, 'NR == 2 { exit !($1 > 0.845 && $1 < 0.855 && $2 > 1.98 && $2 < 2.02 && $3 > 0.745 && $3 < 0.755) }'; then
+	ok "(loss, accuracy, flops): a downstream fit, to epsilon 0.85, k 2, gamma 0.75"
+else
+	no "(loss, accuracy, flops) is pairs" "exit $rc" "$out" "$err"
+fi
+awk 'BEGIN { print "params,tokens,loss,accuracy"; for (i = 0; i < 3; i++) for (j = 0; j < 3; j++) {
+	n = 1e8 * 4^i; d = 2e9 * 4^j; printf "%g,%g,%.6f,0.5\n", n, d, 1.69 + 406.4 / n^0.34 + 410.7 / d^0.28 } }' >"$tmp/runs-acc.csv"
+run fit "$tmp/runs-acc.csv" --format csv
+if [ "$rc" = 0 ] && ! printf '%s\n' "$err" | grep -q 'note:' && printf '%s\n' "$out" | awk -F, 'NR == 2 { exit !($1 == "parametric" && $3 > 1.68 && $3 < 1.70 && $6 > 0.33 && $6 < 0.35 && $7 > 0.27 && $7 < 0.29) }'; then
+	ok "(params, tokens, loss, accuracy): runs, fitted to E 1.69, alpha 0.34, beta 0.28"
+else
+	no "(params, tokens, loss, accuracy) is runs" "exit $rc" "$out" "$err"
+fi
 echo "1..$n"

@@ -95,6 +95,31 @@ expect_error "--runs on a flat loss: no nonsense optimum, and why" \
 	"isoflop: $tmp/flat.csv: the loss does not fall with N across the runs: no law to draw (isoflop fit $tmp/flat.csv says more)" \
 	--dump --runs "$tmp/flat.csv"
 
+# --bootstrap on no more runs than Approach 3's 5 constants: each refit
+# interpolates its resample and the interval would come out near zero width,
+# certainty that is not there; every command that refits the runs refuses it
+printf 'params,tokens,loss\n1e8,2e9,3.20\n4e8,2e9,2.95\n1e8,8e9,3.00\n4e8,8e9,2.70\n1e9,2e10,2.45\n' >"$tmp/five.csv"
+five="isoflop: --bootstrap needs more runs than the law's 5 parameters; $tmp/five.csv has 5"
+expect_error "fit --bootstrap on 5 runs: refused" "$five" fit "$tmp/five.csv" --bootstrap 50
+expect_error "explorer --runs --bootstrap on 5 runs: refused" "$five" --dump --runs "$tmp/five.csv" --bootstrap 50
+expect_error "plot contour --runs --bootstrap on 5 runs: refused" "$five" \
+	plot contour --runs "$tmp/five.csv" --bootstrap 50
+expect_error "compare --runs --bootstrap on 5 runs: refused" "$five" \
+	compare --runs "$tmp/five.csv" --compare hoffmann2022 --bootstrap 50
+run fit "$tmp/five.csv"
+if [ "$rc" = 0 ]; then ok "5 runs without --bootstrap: the fit itself is made"; else no "5 runs, no bootstrap" "$err"; fi
+cp "$tmp/five.csv" "$tmp/six.csv"
+echo "2e9,4e10,2.35" >>"$tmp/six.csv"
+expect_error "fit --bootstrap on 6 runs less --exclude-top 1: refused, and why 5" \
+	"isoflop: --bootstrap needs more runs than the law's 5 parameters; $tmp/six.csv has 5 after --exclude-top" \
+	fit "$tmp/six.csv" --exclude-top 1 --bootstrap 50
+run fit "$tmp/six.csv" --bootstrap 50
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^bootstrap: [0-9]* resamples'; then
+	ok "fit --bootstrap on 6 runs: made"
+else
+	no "fit --bootstrap on 6 runs" "exit $rc" "$out" "$err"
+fi
+
 # Approach 2 on one compute budget: the first sweep of the shipped runs; refused,
 # there is no frontier to fit (issue 18's "a sweep with one budget: one line, exit 2")
 grep -v '^#' tests/runs/besiroglu-sweeps.csv | head -n 13 >"$tmp/one-budget.csv"

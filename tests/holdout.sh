@@ -91,19 +91,62 @@ if [ "$rc" = 0 ] && [ "$a" = "$(csv_field holdout_loss_lo)" ] && [ "$a" != "${se
 else
 	no "holdout interval and --seed" "$a" "$out"
 fi
+# wide: the leave-one-budget-out lines of $out longer than 80 columns
+wide() {
+	printf '%s\n' "$out" | awk '/^leave-one-budget-out/ { on = 1 } /^warning/ { on = 0 } on && length > 80'
+}
 run fit tests/runs/besiroglu-sweeps.csv
-if printf '%s\n' "$out" | grep -qx "leave-one-budget-out: your largest budget's runs (C = 1.9e22), predicted from the others," &&
-	printf '%s\n' "$out" | grep -Eqx "  land at L = [0-9.]+ \([0-9.]+\.\.[0-9.]+\); they measured [0-9.]+ \(mean of 12\): within the interval" &&
-	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of 200 bootstrap refits of the other runs, plus the noise of a mean of 12 runs)"; then
-	ok "text: the leave-one-budget-out lines, their verdict, and what the interval is"
+if printf '%s\n' "$out" | grep -qx "leave-one-budget-out: your largest budget's runs (C = 1.9e22), predicted" &&
+	printf '%s\n' "$out" | grep -Eqx "  from the others, land at L = [0-9.]+ \([0-9.]+\.\.[0-9.]+\); they measured [0-9.]+" &&
+	printf '%s\n' "$out" | grep -qx "  (mean of 12): within the interval" &&
+	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of 200 bootstrap refits of the other runs, plus the noise of" &&
+	printf '%s\n' "$out" | grep -qx "  a mean of 12 runs)" && [ -z "$(wide)" ]; then
+	ok "text: the leave-one-budget-out lines, their verdict, and what the interval is, in 80 columns"
 else
 	no "text holdout line" "$out"
 fi
 run fit tests/runs/besiroglu-sweeps.csv --method isoflop
-if printf '%s\n' "$out" | grep -Eqx "  is [0-9.]+B \([0-9.]+B\.\.[0-9.]+B\); its parabola's minimum is [0-9.]+B \([0-9.]+B\.\.[0-9.]+B\): within the interval"; then
-	ok "text, isoflop: both N*s with their intervals, and the verdict"
+if printf '%s\n' "$out" | grep -Eqx "  the others' frontier, is [0-9.]+B \([0-9.]+B\.\.[0-9.]+B\); its parabola's minimum is" &&
+	printf '%s\n' "$out" | grep -Eqx "  [0-9.]+B \([0-9.]+B\.\.[0-9.]+B\); predicted / minimum = [0-9.]+ \(95%: [0-9.]+\.\.[0-9.]+\):" &&
+	printf '%s\n' "$out" | grep -qx "  within the interval" && [ -z "$(wide)" ]; then
+	ok "text, isoflop: both N*s with their intervals, their ratio's interval, and the verdict"
 else
 	no "text isoflop holdout line" "$out"
+fi
+
+# Approach 2's verdict reads the interval of the ratio predicted / minimum over
+# paired resamples: the text and the fields give that interval, and it holds 1
+# exactly when the verdict is within. On the shipped sweeps it is within; with
+# the largest budget's N 1.6x what the runs had (C = 6ND kept, so D / 1.6) its
+# minimum moves 1.6x up while the others predict what they did: outside.
+# ratio_verdict NAME: the CSV in $out has a ratio interval and a verdict that agree
+ratio_verdict() {
+	r=$(csv_field holdout_params_ratio) lo=$(csv_field holdout_params_ratio_lo) hi=$(csv_field holdout_params_ratio_hi)
+	w=$(csv_field holdout_within) p=$(csv_field holdout_params_predicted) m=$(csv_field holdout_params_measured)
+	if [ "$rc" = 0 ] && between "$r" "$lo" "$hi" && within "$r" "$(awk -v p="$p" -v m="$m" 'BEGIN { printf "%.10g", p / m }')" 1e-8 &&
+		{ { [ "$w" = true ] && between 1 "$lo" "$hi"; } || { [ "$w" = false ] && ! between 1 "$lo" "$hi"; }; }; then
+		ok "$1: ratio $r ($lo..$hi), holdout_within $w"
+	else
+		no "$1" "exit $rc" "$out" "$err"
+	fi
+}
+run fit tests/runs/besiroglu-sweeps.csv --method isoflop --format csv
+ratio_verdict "isoflop, CSV: the ratio's interval is the verdict's"
+if [ "$(csv_field holdout_within)" = true ]; then ok "isoflop, the shipped sweeps: within"; else no "isoflop within" "$out"; fi
+awk -F, '/^[0-9]/ && $2 > 1.5e22 { $1 = $1 * 1.6 } { print }' OFS=, tests/runs/besiroglu-sweeps.csv >"$tmp/n16.csv"
+run fit "$tmp/n16.csv" --method isoflop --format csv
+ratio_verdict "isoflop, N x1.6 at the largest budget, CSV: the ratio's interval is the verdict's"
+if [ "$(csv_field holdout_within)" = false ] && between "$(csv_field holdout_params_ratio_hi)" 0 1; then
+	ok "isoflop, N x1.6 at the largest budget: outside, the ratio's interval below 1"
+else
+	no "isoflop outside" "$out"
+fi
+run fit "$tmp/n16.csv" --method isoflop
+if printf '%s\n' "$out" | grep -Eqx "  [0-9.]+B \([0-9.]+B\.\.[0-9.]+B\); predicted / minimum = 0\.[0-9]+ \(95%: 0\.[0-9]+\.\.0\.[0-9]+\):" &&
+	printf '%s\n' "$out" | grep -qx "  outside it: the largest budget does not follow the others" && [ -z "$(wide)" ]; then
+	ok "text, isoflop, N x1.6: the ratio's interval below 1 and outside"
+else
+	no "text isoflop outside" "$out"
 fi
 # a largest budget that does not follow the others: its losses 3% up
 awk -F, '/^[0-9]/ && $2 > 1.5e22 { $3 = $3 * 1.03 } { print }' OFS=, tests/runs/besiroglu-sweeps.csv >"$tmp/off.csv"
@@ -114,8 +157,8 @@ else
 	no "outside verdict" "$out"
 fi
 run fit tests/runs/besiroglu-sweeps.csv --method isoflop --format json
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"holdout_compute": 1.89737e+22, "holdout_params_predicted": [0-9.e+]*, "holdout_params_lo": [0-9.e+]*, "holdout_params_hi": [0-9.e+]*, "holdout_params_factor": [0-9.]*, "holdout_params_measured": [0-9.e+]*, "holdout_params_measured_lo": [0-9.e+]*, "holdout_params_measured_hi": [0-9.e+]*'; then
-	ok "json, isoflop: the held-out budget's predicted and measured N* with their intervals"
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"holdout_compute": 1.89737e+22, "holdout_params_predicted": [0-9.e+]*, "holdout_params_lo": [0-9.e+]*, "holdout_params_hi": [0-9.e+]*, "holdout_params_factor": [0-9.]*, "holdout_params_measured": [0-9.e+]*, "holdout_params_measured_lo": [0-9.e+]*, "holdout_params_measured_hi": [0-9.e+]*, "holdout_params_ratio": [0-9.]*, "holdout_params_ratio_lo": [0-9.]*, "holdout_params_ratio_hi": [0-9.]*, "holdout_within": true'; then
+	ok "json, isoflop: the held-out budget's predicted and measured N*, their ratio, with their intervals, and the verdict"
 else
 	no "json isoflop holdout" "$out"
 fi

@@ -110,6 +110,32 @@ static void isoflop_predicts_the_minimum(void **state)
 	assert_true(inside(want, h.params_lo, h.params_hi, 1e-2 * want));
 	assert_true(h.within);
 	assert_true(h.params_factor >= 1 && h.params_factor < 1.01);
+	/* the verdict reads the ratio's interval, which holds the ratio */
+	assert_true(fabs(h.params_ratio - h.params_predicted / h.params_measured) < 1e-12);
+	assert_true(inside(h.params_ratio, h.params_ratio_lo, h.params_ratio_hi, 0));
+	assert_true(inside(1, h.params_ratio_lo, h.params_ratio_hi, 0));
+}
+
+/*
+ * Approach 2 with the largest budget's N 1.6x what its runs had (C = 6ND
+ * kept, so D / 1.6, the losses as measured): its minimum moves 1.6x up, the
+ * others predict what they did, so the ratio is 1/1.6 and its interval,
+ * the one the verdict reads, lies below 1: outside.
+ */
+static void isoflop_shifted_budget_is_outside(void **state)
+{
+	struct fit_run runs[4 * SIZES];
+	size_t n = sweep(runs, 4);
+	struct fit_holdout h;
+
+	(void)state;
+	for (size_t i = 3 * SIZES; i < n; i++)
+		runs[i].params *= 1.6, runs[i].tokens /= 1.6;
+	assert_int_equal(fit_holdout_isoflop(runs, n, 6, 100, 1, &h), MODEL_OK);
+	assert_true(fabs(h.params_ratio * 1.6 - 1) < 2e-2);
+	assert_true(inside(h.params_ratio, h.params_ratio_lo, h.params_ratio_hi, 0));
+	assert_true(h.params_ratio_hi < 1);
+	assert_false(h.within);
 }
 
 /* Two budgets: one to hold out leaves one to fit, so there is no prediction. */
@@ -134,6 +160,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(parametric_predicts_the_truth),
 	        cmocka_unit_test(isoflop_predicts_the_minimum),
+	        cmocka_unit_test(isoflop_shifted_budget_is_outside),
 	        cmocka_unit_test(two_budgets_are_too_few),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

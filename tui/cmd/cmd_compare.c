@@ -153,6 +153,9 @@ static int bootstrap(const struct cli *cli, const struct runs_law *r, struct com
 		return cli_error("compare --bootstrap N: neither --law nor --compare is '%s', the "
 		                 "fit of %s",
 		                 job->runs_id, cli->runs);
+	int rc = runs_law_bootstrap_check(cli, cli->runs, r->n);
+	if (rc != 0)
+		return rc;
 	if ((job->boot = malloc((size_t)cli->bootstrap * sizeof *job->boot)) == NULL)
 		return cli_error("out of memory");
 	job->nboot = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap,

@@ -22,6 +22,7 @@
 #include "../../presets/write.h"
 #include "cli.h"
 #include "fit_downstream.h"
+#include "runs_law.h"
 
 #define MAX_WARNINGS 16
 
@@ -164,8 +165,9 @@ static const char *verdict(const struct fit_holdout *h)
 }
 
 /*
- * The leave-one-budget-out line: the largest budget predicted from the
- * others, or why there is no such line.
+ * The leave-one-budget-out lines: the largest budget predicted from the
+ * others and the verdict, with the interval the verdict reads, or why there
+ * are none. Within 80 columns.
  */
 static void print_holdout(const struct report *r)
 {
@@ -181,13 +183,12 @@ static void print_holdout(const struct report *r)
 	}
 	units_format_compute(h->compute, cb, sizeof cb);
 	if (r->parametric) {
-		printf("leave-one-budget-out: your largest budget's runs (C = %s), predicted from "
-		       "the others,\n  land at L = %.3f (%.3f..%.3f); they measured %.3f (mean of "
-		       "%d): %s\n",
+		printf("leave-one-budget-out: your largest budget's runs (C = %s), predicted\n"
+		       "  from the others, land at L = %.3f (%.3f..%.3f); they measured %.3f\n"
+		       "  (mean of %d): %s\n",
 		       cb, h->predicted, h->loss_lo, h->loss_hi, h->measured, h->runs, verdict(h));
-		printf("  (2.5-97.5%% of %d bootstrap refits of the other runs, plus the noise of "
-		       "a "
-		       "mean of %d runs)\n",
+		printf("  (2.5-97.5%% of %d bootstrap refits of the other runs, plus the noise of\n"
+		       "  a mean of %d runs)\n",
 		       FIT_HOLDOUT_SAMPLES, h->runs);
 		return;
 	}
@@ -198,14 +199,21 @@ static void print_holdout(const struct report *r)
 	units_format_count(h->params_measured, mb, sizeof mb);
 	units_format_count(h->params_measured_lo, ml, sizeof ml);
 	units_format_count(h->params_measured_hi, mh, sizeof mh);
-	if (!isfinite(h->params_measured_lo)) /* its runs too few to resample */
-		snprintf(ml, sizeof ml, "?"), snprintf(mh, sizeof mh, "?");
-	printf("leave-one-budget-out: your largest budget's N* (C = %s), predicted by the "
-	       "others' frontier,\n  is %s (%s..%s); its parabola's minimum is %s (%s..%s): %s\n",
-	       cb, pb, pl, ph, mb, ml, mh, verdict(h));
-	printf("  (2.5-97.5%% of %d bootstrap refits: of the other runs for N*, of its own runs "
-	       "for "
-	       "its minimum)\n",
+	printf("leave-one-budget-out: your largest budget's N* (C = %s), predicted by\n"
+	       "  the others' frontier, is %s (%s..%s); its parabola's minimum is\n",
+	       cb, pb, pl, ph);
+	if (!isfinite(h->params_ratio_lo)) { /* its runs too few to resample: N*'s interval */
+		printf("  %s, too few runs to resample; judged by N*'s interval:\n  %s\n", mb,
+		       verdict(h));
+		printf("  (2.5-97.5%% of %d bootstrap refits of the other runs)\n",
+		       FIT_HOLDOUT_SAMPLES);
+		return;
+	}
+	/* the verdict reads the ratio's interval, so it is the one printed with it */
+	printf("  %s (%s..%s); predicted / minimum = %.2f (95%%: %.2f..%.2f):\n  %s\n", mb, ml, mh,
+	       h->params_ratio, h->params_ratio_lo, h->params_ratio_hi, verdict(h));
+	printf("  (2.5-97.5%% of %d bootstrap refits: of the other runs for N*, of its own\n"
+	       "  runs for its minimum, and of their ratio over paired resamples)\n",
 	       FIT_HOLDOUT_SAMPLES);
 }
 
@@ -425,47 +433,53 @@ static void bootstrap_fields(const struct report *r, struct bootstrap_json *b)
 	b->top_rec = record_of(&b->top);
 }
 
-static const char *const holdout_loss_keys[7] = {
-        "holdout_compute",     "holdout_loss_predicted", "holdout_loss_lo",       "holdout_loss_hi",
-        "holdout_loss_spread", "holdout_loss_measured",  "holdout_loss_rms_error"};
-static const char *const holdout_params_keys[8] = {"holdout_compute",
-                                                   "holdout_params_predicted",
-                                                   "holdout_params_lo",
-                                                   "holdout_params_hi",
-                                                   "holdout_params_factor",
-                                                   "holdout_params_measured",
-                                                   "holdout_params_measured_lo",
-                                                   "holdout_params_measured_hi"};
+/* A field of the holdout for scripts: its key, kind and value. */
+struct holdout_field {
+	const char *key;
+	enum column_kind kind; /* COL_NUMBER, or COL_BOOL for the verdict */
+	double value;
+};
 
-/* Leave-one-budget-out for scripts: empty (null) when it was not done. */
+/*
+ * Leave-one-budget-out for scripts, CSV and JSON alike: one table of the
+ * method's fields, empty (null) when it was not done or a value is unknown.
+ */
 static void holdout_fields(const struct report *r, struct fields *f)
 {
 	const struct fit_holdout *h = &r->holdout;
+	bool done = r->holdout_tried && h->absent == FIT_HOLDOUT_DONE;
+	const struct holdout_field loss[] = {
+	        {"holdout_compute", COL_NUMBER, h->compute},
+	        {"holdout_loss_predicted", COL_NUMBER, h->predicted},
+	        {"holdout_loss_lo", COL_NUMBER, h->loss_lo},
+	        {"holdout_loss_hi", COL_NUMBER, h->loss_hi},
+	        {"holdout_loss_spread", COL_NUMBER, h->spread},
+	        {"holdout_loss_measured", COL_NUMBER, h->measured},
+	        {"holdout_loss_rms_error", COL_NUMBER, h->rms_error},
+	        {"holdout_within", COL_BOOL, h->within},
+	};
+	const struct holdout_field params[] = {
+	        {"holdout_compute", COL_NUMBER, h->compute},
+	        {"holdout_params_predicted", COL_NUMBER, h->params_predicted},
+	        {"holdout_params_lo", COL_NUMBER, h->params_lo},
+	        {"holdout_params_hi", COL_NUMBER, h->params_hi},
+	        {"holdout_params_factor", COL_NUMBER, h->params_factor},
+	        {"holdout_params_measured", COL_NUMBER, h->params_measured},
+	        {"holdout_params_measured_lo", COL_NUMBER, h->params_measured_lo},
+	        {"holdout_params_measured_hi", COL_NUMBER, h->params_measured_hi},
+	        {"holdout_params_ratio", COL_NUMBER, h->params_ratio},
+	        {"holdout_params_ratio_lo", COL_NUMBER, h->params_ratio_lo},
+	        {"holdout_params_ratio_hi", COL_NUMBER, h->params_ratio_hi},
+	        {"holdout_within", COL_BOOL, h->within},
+	};
+	const struct holdout_field *t = r->parametric ? loss : params;
+	size_t nt = r->parametric ? sizeof loss / sizeof *loss : sizeof params / sizeof *params;
 
-	if (!r->holdout_tried || h->absent != FIT_HOLDOUT_DONE) {
-		if (r->parametric)
-			numbers_none(f, holdout_loss_keys, 7);
-		else
-			numbers_none(f, holdout_params_keys, 8);
-		return;
-	}
-	number(f, "holdout_compute", h->compute);
-	if (r->parametric) {
-		number(f, "holdout_loss_predicted", h->predicted);
-		number(f, "holdout_loss_lo", h->loss_lo);
-		number(f, "holdout_loss_hi", h->loss_hi);
-		number(f, "holdout_loss_spread", h->spread);
-		number(f, "holdout_loss_measured", h->measured);
-		number(f, "holdout_loss_rms_error", h->rms_error);
-	} else {
-		number(f, "holdout_params_predicted", h->params_predicted);
-		number(f, "holdout_params_lo", h->params_lo);
-		number(f, "holdout_params_hi", h->params_hi);
-		number(f, "holdout_params_factor", h->params_factor);
-		number(f, "holdout_params_measured", h->params_measured);
-		number(f, "holdout_params_measured_lo", h->params_measured_lo);
-		number(f, "holdout_params_measured_hi", h->params_measured_hi);
-	}
+	for (size_t i = 0; i < nt; i++)
+		field(f, t[i].key, t[i].kind,
+		      !done                   ? cell_none()
+		      : t[i].kind == COL_BOOL ? cell_bool(t[i].value != 0)
+		                              : cell_num(t[i].value));
 }
 
 static void print_csv(const struct report *r)
@@ -1130,6 +1144,11 @@ int cmd_fit(const struct cli *cli)
 		return rc;
 	if ((rc = load_runs(cli, &r, &runs, &n)) != 0)
 		return rc == LOAD_RUNS_DONE ? 0 : rc;
+	/* Approach 3's refits of no more runs than constants interpolate: refused before the fit */
+	if (r.parametric && (rc = runs_law_bootstrap_check(cli, r.file, n)) != 0) {
+		free(runs);
+		return rc;
+	}
 	if ((rc = fit_report(cli, &r, runs, n)) == 0)
 		rc = print_report(cli, &r);
 	for (int k = 0; k < 9; k++)

@@ -149,6 +149,12 @@ int fit_downstream(const struct cli *cli, const char *file, const struct runs_pa
 		                 "as the loss falls, and bend (a straight line gives no epsilon)",
 		                 file);
 	int rc = cli->output != NULL ? output(cli, &r) : 0;
+	/* a file of runs whose params column is misnamed reads as pairs: say what was left */
+	if (rc == 0 && pairs->unused[0] != '\0')
+		fprintf(stderr,
+		        "isoflop: note: %s: column %s not used: read as (loss, accuracy) pairs "
+		        "(a file of runs needs a params column: N, n_params, params)\n",
+		        file, pairs->unused);
 	if (rc != 0 || (cli->output != NULL && strcmp(cli->output, "-") == 0))
 		return rc;
 	if (cli->format == FORMAT_CSV)

@@ -103,12 +103,26 @@ int runs_law_load(const struct cli *cli, const char *use, struct runs_law *out)
 	return rc != 0 ? rc : runs_law_fit(cli, use, out);
 }
 
+int runs_law_bootstrap_check(const struct cli *cli, const char *file, size_t n)
+{
+	if (cli->bootstrap <= 0 || n > FIT_CONSTANTS)
+		return 0;
+	return cli_error("--bootstrap needs more runs than the law's %d parameters; %s has "
+	                 "%zu%s",
+	                 FIT_CONSTANTS, file, n,
+	                 cli->exclude_top > 0 ? " after --exclude-top" : "");
+}
+
 int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct law **draws, int *n)
 {
+	int rc;
+
 	*draws = NULL;
 	*n = 0;
 	if (cli->bootstrap <= 0)
 		return 0;
+	if ((rc = runs_law_bootstrap_check(cli, cli->runs, r->n)) != 0)
+		return rc;
 	if ((*draws = malloc(sizeof **draws * (size_t)cli->bootstrap)) == NULL)
 		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
 	*n = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap, cli_seed(cli),

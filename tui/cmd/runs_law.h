@@ -34,10 +34,20 @@ int runs_law_read(const struct cli *cli, struct runs_law *out);
 int runs_law_fit(const struct cli *cli, const char *use, struct runs_law *out);
 
 /*
+ * --bootstrap N on n runs of file: refused (one line, EXIT_USAGE) when n is
+ * no more than the FIT_CONSTANTS Approach 3 fits, for every refit would
+ * then interpolate its resample and the interval would look like certainty.
+ * 0 otherwise, or without --bootstrap. Every command that refits the
+ * user's runs asks this one check.
+ */
+int runs_law_bootstrap_check(const struct cli *cli, const char *file, size_t n);
+
+/*
  * --bootstrap N: refit N resamples of the runs from their fit, once, for
  * the band, the profiles' interval and the readout; *draws (free() them)
  * and *n how many refitted; NULL and 0 without --bootstrap. 0, or
- * EXIT_USAGE after one line when under two refit (nothing to free then).
+ * EXIT_USAGE after one line when the runs are too few
+ * (runs_law_bootstrap_check) or under two refit (nothing to free then).
  */
 int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct law **draws, int *n);
 
