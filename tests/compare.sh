@@ -174,6 +174,20 @@ else
 	no "bootstrap: the same seed gives the same interval" "$first" "$out"
 fi
 
+# the explorer past the sweep (1e25, N* 312B > its 126B) at 80x24: the
+# compare line keeps k's interval and the extrapolated mark both, and the
+# interval holds the truth's 1 (the runs are besiroglu2024's)
+run --runs "$sweep" --bootstrap 200 --compare besiroglu2024 --compute 1e25 --dump
+line=$(printf '%s\n' "$out" | grep '^besiroglu2024 needs ')
+set -- $(printf '%s\n' "$line" | sed -n 's/.* (\([0-9.e]*\)-\([0-9.e]*\)x) .*/\1 \2/p')
+if [ "$rc" = 0 ] && [ "${#line}" -le 80 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 24 ] &&
+	printf '%s\n' "$line" | grep -q '(derived, extrapolated)$' &&
+	awk -v l="${1:-2}" -v h="${2:-0}" 'BEGIN { exit !(l <= 1 && 1 <= h) }'; then
+	ok "80x24 past the runs: k's interval ($1-$2, holds 1) and 'extrapolated' on one line"
+else
+	no "80x24 past the runs: k's interval and 'extrapolated' on one line" "$out" "$err"
+fi
+
 expect_error "a frontier law: one line" \
 	"isoflop: compare: 'llama3-2024' is a frontier law: it gives allocations only, no loss to compare (laws with a loss: isoflop presets laws)" \
 	compare --compare llama3-2024

@@ -661,26 +661,42 @@ static bool compare_interval(const struct readout_state *s, const struct law *b,
  */
 #define LINE_COMPARE "%s needs %sx%s%s the compute for L* at this C (derived%s)"
 
+/*
+ * The same in fewer words, for when the interval and ", extrapolated" do
+ * not both fit the line above at 80 columns (past the runs' fit with
+ * --bootstrap): "hoffmann2022 needs 0.11x (0.102-0.118x) this C for L*
+ * (derived, extrapolated)" keeps both, 77 columns.
+ */
+#define LINE_COMPARE_SHORT "%s needs %sx%s%s this C for L* (derived%s)"
+
 /* The width the compare line must fit in one piece: the 80x24 terminal's. */
 #define COMPARE_LINE_COLS 80
 
-/* Whether the compare line with this interval and mark fits COMPARE_LINE_COLS. */
-static bool compare_fits(const char *id, const char *kb, const char *range, const char *past)
+/* Whether the compare line in wording fmt with this interval and mark fits COMPARE_LINE_COLS. */
+static bool compare_fits(const char *fmt, const char *id, const char *kb, const char *range,
+                         const char *past)
 {
-	return snprintf(NULL, 0, LINE_COMPARE, id, kb, range[0] ? " " : "", range, past) <=
+	return snprintf(NULL, 0, fmt, id, kb, range[0] ? " " : "", range, past) <=
 	       COMPARE_LINE_COLS;
 }
 
 /*
- * k's line: the interval beside k and ", extrapolated" in the brackets when
- * they fit; else the interval follows the line, and when even the mark does
- * not fit (a long id) it follows too, as its own word.
+ * k's line: the interval beside k and ", extrapolated" in the brackets,
+ * in the long wording when both fit, else in the short one; when neither
+ * holds both (a long id) the interval follows the line, and when even the
+ * mark does not fit it follows too, as its own word.
  */
 static void add_compare_line(struct readout_state *s, const char *id, const char *kb,
                              const char *range, const char *past)
 {
-	bool inside = range[0] && compare_fits(id, kb, range, past);
-	bool marked = past[0] && compare_fits(id, kb, inside ? range : "", past);
+	if (range[0] && past[0] && !compare_fits(LINE_COMPARE, id, kb, range, past) &&
+	    compare_fits(LINE_COMPARE_SHORT, id, kb, range, past)) {
+		add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE, LINE_COMPARE_SHORT, id, kb,
+		    " ", range, past);
+		return;
+	}
+	bool inside = range[0] && compare_fits(LINE_COMPARE, id, kb, range, past);
+	bool marked = past[0] && compare_fits(LINE_COMPARE, id, kb, inside ? range : "", past);
 
 	add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE, LINE_COMPARE, id, kb,
 	    inside ? " " : "", inside ? range : "", marked ? past : "");
