@@ -455,7 +455,9 @@ const struct cli_option cli_options[] = {
                  "explorer with --runs: the 10-90% band of N* on the map,\n"
                  "the optimum's interval on the profiles and the readout\n"
                  "(and the compare line's k); plot contour with --runs:\n"
-                 "the band; compare: k's 10-90% interval over N refits"},
+                 "the band; compare: k's 10-90% interval over N refits.\n"
+                 "The runs' scatter alone: past the runs, not the error\n"
+                 "of the law's form"},
         {.name = "seed",
          .arg = "S",
          .kind = KIND_WHOLE,

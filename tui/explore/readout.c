@@ -46,11 +46,13 @@ enum {
 	DROP_OPT_L = 10,     /* L* */
 	DROP_NOTE = 11,      /* extrapolation, breakdown, the paper's own allocation; in the
 	                        compare view dL and the efficiency too (added first, kept longer) */
-	DROP_ALSO = 12,      /* C in PF-days, the published compute; dL and the efficiency
+	DROP_FITTED = 12,    /* the note's fitted value "(126B)" when the bootstrap's caution
+	                        shares its row */
+	DROP_ALSO = 13,      /* C in PF-days, the published compute; dL and the efficiency
 	                        where the compare line or the bootstrap's intervals need rows */
-	DROP_LABEL = 13,     /* "at this C:", "same L, lifetime FLOPs:" */
-	DROP_WORDS = 14,     /* what the efficiency means */
-	DROP_BEYOND = 15,    /* the second axis past the fit, when N and D both are */
+	DROP_LABEL = 14,     /* "at this C:", "same L, lifetime FLOPs:" */
+	DROP_WORDS = 15,     /* what the efficiency means */
+	DROP_BEYOND = 16,    /* the second axis past the fit, when N and D both are */
 };
 
 /* What the fields are made of. */
@@ -63,6 +65,7 @@ struct readout_state {
 	bool surface;                   /* the law has a loss at the point */
 	bool moe;                       /* the point is a mixture of experts' */
 	bool derived;                   /* the optimum is isoflop's derivation (Kaplan's Eq. 1.5) */
+	bool spread;                    /* line 2 gives the bootstrap's 10-90% intervals */
 	const struct timeline_view *tv; /* the timeline view's derivation, or NULL */
 	int gap_drop; /* dL's and the efficiency's: later than the notes where a view needs rows */
 	struct readout_field *f;
@@ -383,7 +386,7 @@ static void fields_optimum(struct readout_state *s)
 			add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "no optimum at this C");
 		return;
 	}
-	bool spread = optimum_spreads(s, sp);
+	bool spread = s->spread = optimum_spreads(s, sp);
 	/* the intervals or the compare line take a row: dL and the efficiency give
 	 * it up rather than the extrapolation note (narrow intervals past the runs
 	 * without a word would mislead) or the view's multiplier */
@@ -469,23 +472,28 @@ struct beyond_axis {
 	bool compute;      /* hi is FLOPs (else a count) */
 };
 
-/* One axis's extrapolation, "x8.08 beyond the largest fitted model (126B)". */
-static void beyond_text(const struct beyond_axis *ax, char *buf, size_t size)
+/* One axis's extrapolation, "x8.08 beyond the largest fitted model", and its value "(126B)". */
+static void beyond_text(const struct beyond_axis *ax, char *buf, size_t size, char *hb,
+                        size_t hsize)
 {
-	char fb[16], hb[16];
+	char fb[16];
 
 	units_format_factor(ax->factor, fb, sizeof fb);
 	if (ax->compute)
-		units_format_compute(ax->hi, hb, sizeof hb);
+		units_format_compute(ax->hi, hb, hsize);
 	else
-		units_format_count(ax->hi, hb, sizeof hb);
-	snprintf(buf, size, "x%s beyond %s (%s)", fb, ax->words, hb);
+		units_format_count(ax->hi, hb, hsize);
+	snprintf(buf, size, "x%s beyond %s", fb, ax->words);
 }
 
 /*
  * How far the point lies past the law's fitted N, D or compute
  * (law_beyond_fit): the larger factor first; when both N and D are past,
- * the other follows while the row has room.
+ * the other follows while the row has room. With the bootstrap's
+ * intervals on line 2 the note adds that they (and the map's '^' band)
+ * are the runs' scatter alone: past the runs the error of the law's form
+ * dominates, which no resample of the same runs shows. At 80 columns the
+ * fitted value "(126B)" gives way to it.
  */
 static void fields_beyond(struct readout_state *s)
 {
@@ -496,7 +504,7 @@ static void fields_beyond(struct readout_state *s)
 	        {b.tokens, law->tokens.hi, "the most tokens fitted", false},
 	        {b.compute, law->compute.hi, "the largest fitted compute", true},
 	};
-	char tb[80];
+	char tb[80], hb[16];
 	int first = -1, other = -1;
 
 	for (int i = 0; i < 3; i++)
@@ -507,12 +515,21 @@ static void fields_beyond(struct readout_state *s)
 			other = i;
 	if (first < 0)
 		return;
-	beyond_text(&ax[first], tb, sizeof tb);
-	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s", tb);
-	if (other >= 0) {
-		beyond_text(&ax[other], tb, sizeof tb);
-		add(s, ", ", DROP_BEYOND, READOUT_FLOW, READOUT_ALONE, "and %s", tb);
+	beyond_text(&ax[first], tb, sizeof tb, hb, sizeof hb);
+	if (s->spread) {
+		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s", tb);
+		/* after dL and the efficiency, before the note and its caution */
+		add(s, " ", DROP_FITTED, READOUT_FLOW, READOUT_WITH_PREV, "(%s)", hb);
+	} else {
+		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s (%s)", tb,
+		    hb);
 	}
+	if (other >= 0) {
+		beyond_text(&ax[other], tb, sizeof tb, hb, sizeof hb);
+		add(s, ", ", DROP_BEYOND, READOUT_FLOW, READOUT_ALONE, "and %s (%s)", tb, hb);
+	}
+	if (s->spread)
+		add(s, "; ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "%s", READOUT_SCATTER_ONLY);
 }
 
 /*
