@@ -65,10 +65,10 @@ double law_compute(const struct law *law, double n, double d)
 	return law->k * n * d;
 }
 
-/* x / hi when past a range's high end, else 0. */
+/* x / hi when past a range's high end by more than round-off (LAW_BEYOND_TOL), else 0. */
 static double beyond_hi(const struct law_range *r, double x)
 {
-	return r->hi > 0 && x > r->hi ? x / r->hi : 0;
+	return r->hi > 0 && x > r->hi * (1 + LAW_BEYOND_TOL) ? x / r->hi : 0;
 }
 
 struct law_beyond law_beyond_fit(const struct law *law, double n, double d, double c)

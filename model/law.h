@@ -201,8 +201,13 @@ void law_additive_allocation(const struct law *law, double *g, double *a, double
  * inside or the law gives no range. Compute is k N D, the product of the
  * other two: it is reported (nonzero) only when neither N nor D is past,
  * as for a frontier fitted in compute alone (DeepSeek LLM 2024) or a law
- * giving N and C ranges but no tokens (Llama 3 2024).
+ * giving N and C ranges but no tokens (Llama 3 2024). A point within
+ * LAW_BEYOND_TOL (relative) of the high end is inside: the explorer opens
+ * --runs on the largest budget as k N* D*, which round-off puts a hair
+ * above it ("extrapolating x1 beyond the largest fitted compute").
  */
+#define LAW_BEYOND_TOL 1e-6
+
 struct law_beyond {
 	double params;  /* N / largest fitted N */
 	double tokens;  /* D / most tokens fitted */

@@ -101,13 +101,30 @@ else
 	no "another law shown: no band, no intervals" "$out" "$err"
 fi
 
-# narrow intervals past the runs must not hide that they are extrapolated:
-# at 80x24 the intervals take a row, and dL and the efficiency give it up
+# narrow intervals past the runs must not hide that they are extrapolated,
+# nor that they are the runs' scatter alone (not the error of the law's
+# form): at 80x24 the intervals take a row, dL and the efficiency give it
+# up, and the note's fitted value gives way to the caution
 run --runs "$sweeps" --bootstrap 100 --compute 1e25 --dump
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q 'N\* = 312B (' &&
-	printf '%s\n' "$out" | grep -q 'extrapolating x2.48 beyond the largest fitted model (126B)'; then
-	ok "80x24 past the runs: the intervals and the extrapolation note both show"
+	printf '%s\n' "$out" | grep -qx 'extrapolating x2.48 beyond the largest fitted model; 10-90%: fit scatter only'; then
+	ok "80x24 past the runs: the intervals, the extrapolation note and its caution all show"
 else
-	no "80x24 past the runs: the intervals and the extrapolation note both show" "$out" "$err"
+	no "80x24 past the runs: the intervals, the extrapolation note and its caution all show" "$out" "$err"
 fi
+run --runs "$sweeps" --bootstrap 100 --compute 1e25 --dump --width 120 --height 30
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q 'extrapolating x2.48 beyond the largest fitted model (126B); 10-90%: fit scatter only'; then
+	ok "wider, the note keeps its fitted value beside the caution"
+else
+	no "wider, the note keeps its fitted value beside the caution" "$out" "$err"
+fi
+for args in "--bootstrap 100 --compute 1e22" "--compute 1e25"; do
+	# shellcheck disable=SC2086 # the arguments are plain words
+	run --runs "$sweeps" $args --dump --width 120 --height 30
+	if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -q 'fit scatter'; then
+		ok "no caution without intervals past the fit ($args)"
+	else
+		no "no caution without intervals past the fit ($args)" "$out" "$err"
+	fi
+done
 echo "1..$n"

@@ -82,7 +82,7 @@ farthest() {
 }
 # note_factor NOTE LAW AXIS: the factor the note gives LAW on AXIS (N or D)
 note_factor() {
-	printf '%s\n' "$1" | sed -n "s/^Extrapolated by $2: //p" | tr ',' '\n' |
+	printf '%s\n' "$1" | sed -n "s/^Extrapolated by $2\( at [^:]*\)\{0,1\}: //p" | tr ',' '\n' |
 		sed -n "s/^ *$3 x\([0-9.]*\) past.*/\1/p"
 }
 run compare --law hoffmann2022 --compare besiroglu2024 --compute 1e25
@@ -97,6 +97,19 @@ if printf '%s\n' "$out" | grep -q "(derived; extrapolated)\.$" &&
 	ok "1e25: both optima past their fits, said with their factors (A: N x$1 D x$2; B: N x$3 D x$4)"
 else
 	no "1e25: both optima past their fits, said with their factors" "$out" "want A: N x$1 D x$2; B: N x$3 D x$4"
+fi
+# note_at NOTE LAW: the "C = X" or "B's C = X" the note names LAW's row at, as "LABEL|X"
+note_at() {
+	printf '%s\n' "$1" | sed -n "s/^Extrapolated by $2 at \(.*\) = \([0-9.e]*\): .*/\1|\2/p"
+}
+# D is the farther axis for A, N for B: the note still says at which budget,
+# A's the table's C, B's the compute its optimum needs (bisection above)
+run compare --law hoffmann2022 --compare besiroglu2024 --compute 1e21:1e25
+a_at=$(note_at "$out" hoffmann2022) b_at=$(note_at "$out" besiroglu2024)
+if [ "$a_at" = "C|1e25" ] && [ "${b_at%%|*}" = "B's C" ] && near "${b_at#*|}" "$cb" 5e-3; then
+	ok "the note names each law's budget: A at C = 1e25, B at B's C = ${b_at#*|} (bisection $cb)"
+else
+	no "the note names each law's budget" "$out" "want A at C|1e25, B at B's C|$cb"
 fi
 run compare --law hoffmann2022 --compare besiroglu2024 --compute 1e21,1e25 --format csv
 if [ "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f7)" = false ] &&
@@ -118,10 +131,12 @@ else
 	no "JSON: the runs' fit is extrapolated past the sweep's budgets, not inside" "$out"
 fi
 run compare --runs tests/runs/besiroglu-sweeps.csv --compare hoffmann2022 --compute 1e21:1e25
-if printf '%s\n' "$out" | grep -q "^Extrapolated by runs: "; then
-	ok "text: the note names the runs' fit past its range"
+# the farthest row is 1e25's (N past the sweep's 126B; C x526 past its 1.9e22),
+# not 1e24's, whose C factor (x52.7) is the larger number of another axis
+if printf '%s\n' "$out" | grep -q "^Extrapolated by runs at C = 1e25: N x[0-9.]* past its fitted 126B"; then
+	ok "text: the note names the runs' fit past its range, at its farthest row 1e25"
 else
-	no "text: the note names the runs' fit past its range" "$out"
+	no "text: the note names the runs' fit past its range, at its farthest row 1e25" "$out"
 fi
 
 # --bootstrap 1: no interval anywhere, one line for every command
@@ -172,6 +187,20 @@ if [ "$out" = "$first" ]; then
 	ok "bootstrap: the same seed gives the same interval"
 else
 	no "bootstrap: the same seed gives the same interval" "$first" "$out"
+fi
+
+# the explorer past the sweep (1e25, N* 312B > its 126B) at 80x24: the
+# compare line keeps k's interval and the extrapolated mark both, and the
+# interval holds the truth's 1 (the runs are besiroglu2024's)
+run --runs "$sweep" --bootstrap 200 --compare besiroglu2024 --compute 1e25 --dump
+line=$(printf '%s\n' "$out" | grep '^besiroglu2024 needs ')
+set -- $(printf '%s\n' "$line" | sed -n 's/.* (\([0-9.e]*\)-\([0-9.e]*\)x) .*/\1 \2/p')
+if [ "$rc" = 0 ] && [ "${#line}" -le 80 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 24 ] &&
+	printf '%s\n' "$line" | grep -q '(derived, extrapolated)$' &&
+	awk -v l="${1:-2}" -v h="${2:-0}" 'BEGIN { exit !(l <= 1 && 1 <= h) }'; then
+	ok "80x24 past the runs: k's interval ($1-$2, holds 1) and 'extrapolated' on one line"
+else
+	no "80x24 past the runs: k's interval and 'extrapolated' on one line" "$out" "$err"
 fi
 
 expect_error "a frontier law: one line" \

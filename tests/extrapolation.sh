@@ -116,6 +116,18 @@ has "and the readout, while it has room" \
 run --runs "$runs" --dump
 lacks "three decades: no warning" "two decades"
 
+# 4b. --runs opens on the largest budget, k N* D*, which round-off put a hair
+# above it ("extrapolating x1"); half as much again is past it, by x1.5
+sweep "1e18 1e19 1e20" 7 0 0 1 >"$tmp/top.csv"
+run --runs "$tmp/top.csv" --dump --width 160 --height 40
+lacks "at the runs' largest budget (1e20): no extrapolation said" "extrapolating"
+run --runs "$tmp/top.csv" --compute 1.5e20 --dump --width 160 --height 40
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qF "extrapolating x1.5 beyond the largest fitted compute (1e20)"; then
+	ok "at 1.5 times the largest budget: x1.5 said"
+else
+	no "at 1.5 times the largest budget: x1.5 said" "$out" "$err"
+fi
+
 # 5. Approach 2's bias: minima off centre in their sweeps
 truth=$(sweep "" 0 | tail -n 1)
 sweep "1e18 1e19 1e20" 5 1e7 1e9 >"$tmp/fixed.csv"

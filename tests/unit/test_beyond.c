@@ -61,6 +61,33 @@ static void a_frontier_in_compute_alone(void **state)
 	assert_true(b.params == 0 && b.tokens == 0 && b.compute == 0);
 }
 
+/*
+ * At the largest fitted budget itself, as round-off computes it (k N* D*
+ * lands a hair above), nothing is past; at 1.5 times it, C is, by 1.5.
+ */
+static void the_largest_budget_is_inside(void **state)
+{
+	(void)state;
+	struct law law = {.family = LAW_ADDITIVE, .k = 6};
+	law.params = (struct law_range){1e7, 126e9};
+	law.tokens = (struct law_range){1e8, 5e12};
+	law.compute = (struct law_range){1e18, 1.9e22};
+
+	struct law_beyond b = law_beyond_fit(&law, 12.6e9, 251e9, 1.9e22);
+	assert_true(b.params == 0 && b.tokens == 0 && b.compute == 0);
+	b = law_beyond_fit(&law, 12.6e9, 251e9, nextafter(1.9e22, INFINITY));
+	assert_true(b.compute == 0);
+	b = law_beyond_fit(&law, 12.6e9, 251e9, 1.9e22 * (1 + 1e-9));
+	assert_true(b.compute == 0);
+	b = law_beyond_fit(&law, 12.6e9, 251e9, 1.5 * 1.9e22);
+	assert_rel(b.compute, 1.5, 1e-12);
+	/* the same on the counts: 126B itself is the largest fitted model */
+	b = law_beyond_fit(&law, nextafter(126e9, INFINITY), 1e9, 1e19);
+	assert_true(b.params == 0);
+	b = law_beyond_fit(&law, 1.5 * 126e9, 1e9, 1e19);
+	assert_rel(b.params, 1.5, 1e-12);
+}
+
 static void two_decades(void **state)
 {
 	(void)state;
@@ -152,6 +179,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(tokens_count_as_well_as_params),
 	        cmocka_unit_test(a_frontier_in_compute_alone),
+	        cmocka_unit_test(the_largest_budget_is_inside),
 	        cmocka_unit_test(two_decades),
 	        cmocka_unit_test(factors_as_people_read_them),
 	        cmocka_unit_test(the_range_runs_cover),

@@ -20,14 +20,7 @@
 #include "../../tui/explore/tour_play.h"
 #include "fixtures.h"
 #include "catalog_fixture.h"
-
-static void start(struct app *a, const char *law)
-{
-	const struct catalog_entry *e = catalog_law(&cat, law);
-
-	assert_non_null(e);
-	app_init(a, &cat, (size_t)(e - cat.laws));
-}
+#include "app_fixture.h"
 
 /* As --downstream ID starts the explorer: the map, and its contours on. */
 static void with_map(struct app *a, const char *id)
@@ -45,31 +38,6 @@ static void at_model(struct app *a, const char *id)
 
 	assert_non_null(e);
 	app_jump_model(a, (size_t)(e - cat.models));
-}
-
-/* State a's frame at 80x24 as text, explore mode and no message, into a malloc'ed string. */
-static char *frame_text(const struct app *a)
-{
-	static struct app shown;
-	struct explorer e;
-	struct canvas c;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
-
-	assert_non_null(fp);
-	shown = *a;
-	shown.mode = MODE_EXPLORE;
-	shown.tour = NULL;
-	shown.status[0] = '\0';
-	explorer_init(&e);
-	assert_int_equal(canvas_init(&c, 80, 24), 0);
-	assert_int_equal(explorer_frame(&e, &shown, &c), 0);
-	canvas_print(&c, fp, false);
-	fclose(fp);
-	canvas_free(&c);
-	explorer_free(&e);
-	return text;
 }
 
 /* ---- 'y': the command line draws the same frame ---- */
@@ -91,22 +59,15 @@ static void line_of(struct app *a, char *line, size_t size, const char *want_opt
 static void the_command_line_carries_the_map(void **state)
 {
 	(void)state;
-	char line[APP_CLIP_MAX], cmd[APP_CLIP_MAX + 256];
-	const char *isoflop = getenv("ISOFLOP") ? getenv("ISOFLOP") : "./isoflop";
+	char line[APP_CLIP_MAX];
 	struct app a;
 
-	start(&a, "hoffmann2022");
+	app_fixture_start(&a, "hoffmann2022");
 	with_map(&a, "gadre2024");
 	at_model(&a, "chinchilla");
 	line_of(&a, line, sizeof line, " --downstream gadre2024", "");
-	snprintf(cmd, sizeof cmd, "'%s'%s --dump 2>&1", isoflop, line + strlen("isoflop"));
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	char *got = calloc(1, 1 << 16);
-	size_t n = fread(got, 1, (1 << 16) - 1, p);
-	pclose(p);
-	got[n] = '\0';
-	char *want = frame_text(&a);
+	char *got = app_fixture_dump(line);
+	char *want = app_fixture_frame_shown(&a);
 	if (strcmp(got, want) != 0)
 		fail_msg("%s --dump draws:\n%s\nnot the state's frame:\n%s", line, got, want);
 	free(got);
@@ -115,7 +76,7 @@ static void the_command_line_carries_the_map(void **state)
 	a.error_contours = false;
 	line_of(&a, line, sizeof line, " --downstream gadre2024", "loss contours (A)");
 	/* without a map, nothing */
-	start(&a, "hoffmann2022");
+	app_fixture_start(&a, "hoffmann2022");
 	line_of(&a, line, sizeof line, "isoflop", "");
 	assert_null(strstr(line, "downstream"));
 }
@@ -151,10 +112,10 @@ static void recorded_map_and_contours_replay(void **state)
 
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/ds.yaml", dir);
-	start(&a, "hoffmann2022");
+	app_fixture_start(&a, "hoffmann2022");
 	for (int i = 0; i < NSTATES; i++) {
 		reach_state(&a, i);
-		want[i] = frame_text(&a);
+		want[i] = app_fixture_frame_shown(&a);
 		if (record_append(&a, "a step", path, msg, sizeof msg) != i + 1)
 			fail_msg("step %d: %s", i + 1, msg);
 	}
@@ -168,12 +129,12 @@ static void recorded_map_and_contours_replay(void **state)
 	/* the frames differ where the contours do: their legend */
 	assert_non_null(strstr(want[0], "contours: error (derived"));
 	assert_null(strstr(want[1], "contours: error (derived"));
-	start(&b, "hoffmann2022"); /* a session without the map: the steps bring it */
+	app_fixture_start(&b, "hoffmann2022"); /* a session without the map: the steps bring it */
 	if (tour_play_start(&b, &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	for (int i = NSTATES - 1; i >= 0; i--) {
 		tour_play_show(&b, i);
-		char *got = frame_text(&b);
+		char *got = app_fixture_frame_shown(&b);
 		if (strcmp(got, want[i]) != 0)
 			fail_msg("step %d replays to another frame:\n%s\nwant\n%s", i + 1, got,
 			         want[i]);
@@ -207,7 +168,7 @@ static void steps_set_and_rewind_forgets(void **state)
 	      "  - caption: c\n    contours: loss\n"
 	      "  - caption: d\n    downstream: none\n",
 	      &t);
-	start(&a, "hoffmann2022");
+	app_fixture_start(&a, "hoffmann2022");
 	assert_int_equal(tour_play_start(&a, &t, err, sizeof err), 0);
 	tour_play_show(&a, 1);
 	assert_non_null(a.downstream);
@@ -232,7 +193,7 @@ static void load_error(const char *step, const char *want)
 	snprintf(buf, sizeof buf, "id: x\ntitle: x\nsteps:\n  - caption: c\n    %s\n", step);
 	if (tour_parse("t.yaml", (const unsigned char *)buf, strlen(buf), &t, err, sizeof err) ==
 	    0) {
-		start(&a, "hoffmann2022");
+		app_fixture_start(&a, "hoffmann2022");
 		assert_int_not_equal(tour_play_start(&a, &t, err, sizeof err), 0);
 	}
 	if (strcmp(err, want) != 0)
@@ -262,22 +223,22 @@ static void the_title_gives_the_error_where_it_fits(void **state)
 	(void)state;
 	struct app a;
 
-	start(&a, "hoffmann2022");
+	app_fixture_start(&a, "hoffmann2022");
 	with_map(&a, "gadre2024");
 	at_model(&a, "chinchilla");
 	a.scene.panel = TOUR_PANEL_MAP; /* 80 columns: it fits */
-	char *f = frame_text(&a);
+	char *f = app_fixture_frame_shown(&a);
 	if (!starts(f, "hoffmann2022: @ Chinchilla 70B, L = 1.9366, error 0.37 (extrapolated)\n"))
 		fail_msg("the title is not the error's:\n%s", f);
 	free(f);
 	a.error_contours = false; /* 'A': the loss's contours, no error in the title */
-	f = frame_text(&a);
+	f = app_fixture_frame_shown(&a);
 	if (!starts(f, "Chinchilla Approach 3 (Eq. 10 as printed): @ Chinchilla 70B, L = 1.9366\n"))
 		fail_msg("the loss's title changed:\n%s", f);
 	free(f);
 	a.error_contours = true;
 	a.scene.panel = TOUR_PANEL_BOTH; /* half the width: the title stays the loss's */
-	f = frame_text(&a);
+	f = app_fixture_frame_shown(&a);
 	if (!starts(f, "hoffmann2022: @ Chinchilla 70B, L = 1.9366  "))
 		fail_msg("the narrow title is cut, not left:\n%s", f);
 	free(f);

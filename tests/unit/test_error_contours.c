@@ -16,38 +16,17 @@
 #include "../../tui/plot/map.h"
 #include "fixtures.h"
 #include "catalog_fixture.h"
+#include "app_fixture.h"
 
-/* Chinchilla's point under hoffmann2022, with the shipped map. */
-static void start(struct app *a, bool with_map)
+/* Chinchilla's point under hoffmann2022 (the fixture's start), with the shipped map or none. */
+static void start_chinchilla(struct app *a, bool with_map)
 {
-	const struct catalog_entry *e = catalog_law(&cat, "hoffmann2022");
 	const struct catalog_entry *m = catalog_downstream(&cat, "gadre2024");
 
-	assert_non_null(e);
 	assert_non_null(m);
-	app_init(a, &cat, (size_t)(e - cat.laws));
+	app_fixture_start(a, "hoffmann2022");
 	a->downstream = with_map ? &m->preset : NULL;
 	a->error_contours = with_map;
-}
-
-/* State a's frame at 80x24 as text, into a malloc'ed string. */
-static char *frame_text(const struct app *a)
-{
-	struct explorer e;
-	struct canvas c;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
-
-	assert_non_null(fp);
-	explorer_init(&e);
-	assert_int_equal(canvas_init(&c, 80, 24), 0);
-	assert_int_equal(explorer_frame(&e, a, &c), 0);
-	canvas_print(&c, fp, false);
-	fclose(fp);
-	canvas_free(&c);
-	explorer_free(&e);
-	return text;
 }
 
 /* The readout's error is epsilon - k exp(-gamma L) at the point's loss, two decimals. */
@@ -58,11 +37,11 @@ static void readout_gives_the_closed_form(void **state)
 	char want[64];
 
 	(void)state;
-	start(&a, true);
+	start_chinchilla(&a, true);
 	assert_int_equal(law_loss(app_law(&a), a.scene.n, a.scene.d, 0, &loss), MODEL_OK);
 	snprintf(want, sizeof want, "top-1 error %.2f (Gadre et al. 2024, derived",
 	         0.849742 - 2.07890 * exp(-0.756119 * loss));
-	char *text = frame_text(&a);
+	char *text = app_fixture_frame(&a);
 	if (strstr(text, want) == NULL)
 		fail_msg("no '%s' in\n%s", want, text);
 	assert_non_null(strstr(text, "contours: error (derived, fit L>=2.66)"));
@@ -75,21 +54,21 @@ static void a_toggles_the_contours(void **state)
 	struct app a;
 
 	(void)state;
-	start(&a, true);
+	start_chinchilla(&a, true);
 	assert_int_equal(app_key(&a, 'A'), KEY_HANDLED);
 	assert_false(a.error_contours);
-	char *text = frame_text(&a);
+	char *text = app_fixture_frame(&a);
 	assert_null(strstr(text, "contours: error (derived"));
 	assert_non_null(strstr(text, "top-1 error")); /* the readout stays */
 	free(text);
 	assert_int_equal(app_key(&a, 'A'), KEY_HANDLED);
 	assert_true(a.error_contours);
 
-	start(&a, false);
+	start_chinchilla(&a, false);
 	assert_int_equal(app_key(&a, 'A'), KEY_HANDLED);
 	assert_false(a.error_contours);
 	assert_non_null(strstr(a.status, "--downstream"));
-	text = frame_text(&a);
+	text = app_fixture_frame(&a);
 	assert_null(strstr(text, "top-1 error"));
 	free(text);
 }

@@ -15,16 +15,9 @@
 #include "../../tui/explore/tour_play.h"
 #include "fixtures.h"
 #include "catalog_fixture.h"
+#include "app_fixture.h"
 
 #define STORY "presets/tours/chinchilla-story.yaml"
-
-static void start(struct app *a, const char *law)
-{
-	const struct catalog_entry *e = catalog_law(&cat, law);
-
-	assert_non_null(e);
-	app_init(a, &cat, (size_t)(e - cat.laws));
-}
 
 static void press(struct app *a, int key, enum key_result want)
 {
@@ -39,29 +32,9 @@ static void story(struct app *a)
 
 	if (tour_load(STORY, &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
-	start(a, "besiroglu2024");
+	app_fixture_start(a, "besiroglu2024");
 	if (tour_play_start(a, &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
-}
-
-/* State a's frame at 80x24 as text, into a malloc'ed string. */
-static char *frame_text(const struct app *a)
-{
-	struct explorer e;
-	struct canvas c;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
-
-	assert_non_null(fp);
-	explorer_init(&e);
-	assert_int_equal(canvas_init(&c, 80, 24), 0);
-	assert_int_equal(explorer_frame(&e, a, &c), 0);
-	canvas_print(&c, fp, false);
-	fclose(fp);
-	canvas_free(&c);
-	explorer_free(&e);
-	return text;
 }
 
 /* ---- Esc and q ---- */
@@ -72,7 +45,7 @@ static void esc_never_quits(void **state)
 	(void)state;
 	struct app a;
 
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	press(&a, KEYC_ESC, KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_EXPLORE);
 	assert_non_null(strstr(a.status, "q quits"));
@@ -147,9 +120,9 @@ static void no_key_is_ignored_in_a_tour(void **state)
 			int key = key_table[i].codes[j];
 			story(&a);
 			press(&a, ' ', KEY_HANDLED); /* step 2: one to go back to */
-			char *before = frame_text(&a);
+			char *before = app_fixture_frame(&a);
 			enum key_result r = app_key(&a, key);
-			char *after = frame_text(&a);
+			char *after = app_fixture_frame(&a);
 			if (r == KEY_IGNORED || (a.mode == MODE_TOUR && strcmp(before, after) == 0))
 				fail_msg("key %d (%s) does nothing in a tour:\n%s", key,
 				         key_table[i].names, after);
@@ -198,25 +171,25 @@ static void enter_returns_from_a_detour(void **state)
 	story(&a);
 	press(&a, ' ', KEY_HANDLED);
 	press(&a, ' ', KEY_HANDLED);
-	char *step3 = frame_text(&a);
+	char *step3 = app_fixture_frame(&a);
 	press(&a, ' ', KEY_HANDLED);
-	char *step4 = frame_text(&a);
+	char *step4 = app_fixture_frame(&a);
 	press(&a, KEYC_BACKSPACE, KEY_HANDLED);
 	for (size_t i = 0; i < sizeof detour / sizeof *detour; i++)
 		press(&a, detour[i], KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_TOUR);
 	assert_true(a.detoured);
-	char *away = frame_text(&a);
+	char *away = app_fixture_frame(&a);
 	assert_string_not_equal(away, step3);
 	press(&a, KEYC_RIGHT, KEY_HANDLED); /* the status line says how to come back */
 	assert_string_equal(a.status, "detour from step 3: Enter returns, Space goes on");
 	press(&a, KEYC_ENTER, KEY_HANDLED);
 	assert_false(a.detoured);
-	char *back = frame_text(&a);
+	char *back = app_fixture_frame(&a);
 	assert_string_equal(back, step3);
 	press(&a, 'o', KEY_HANDLED);
 	press(&a, ' ', KEY_HANDLED); /* Space goes on from the step left */
-	char *on = frame_text(&a);
+	char *on = app_fixture_frame(&a);
 	assert_string_equal(on, step4);
 	free(step3);
 	free(step4);
@@ -230,22 +203,15 @@ static void enter_returns_from_a_detour(void **state)
 /* The line for a, run with --dump by the isoflop under test: a's own frame. */
 static void assert_line_redraws(struct app *a)
 {
-	char line[APP_CLIP_MAX], missing[96], cmd[APP_CLIP_MAX + 256];
-	const char *isoflop = getenv("ISOFLOP") ? getenv("ISOFLOP") : "./isoflop";
+	char line[APP_CLIP_MAX], missing[96];
 
 	app_focus(a, SLIDER_N); /* where a command line's explorer starts */
 	app_clear_status(a);
 	assert_true(cmdline_of(a, line, sizeof line, missing, sizeof missing));
 	assert_string_equal(missing, "");
 	assert_int_equal(strncmp(line, "isoflop --law ", 14), 0);
-	snprintf(cmd, sizeof cmd, "'%s'%s --dump 2>&1", isoflop, line + strlen("isoflop"));
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	char *got = calloc(1, 1 << 16);
-	size_t n = fread(got, 1, (1 << 16) - 1, p);
-	pclose(p);
-	got[n] = '\0';
-	char *want = frame_text(a);
+	char *got = app_fixture_dump(line);
+	char *want = app_fixture_frame(a);
 	if (strcmp(got, want) != 0)
 		fail_msg("%s --dump draws:\n%s\nnot the state's frame:\n%s", line, got, want);
 	free(got);
@@ -257,7 +223,7 @@ static void the_command_line_redraws_the_view(void **state)
 	(void)state;
 	struct app a;
 
-	start(&a, "besiroglu2024"); /* the default start */
+	app_fixture_start(&a, "besiroglu2024"); /* the default start */
 	assert_line_redraws(&a);
 	/* at a marked model (--model M marks M: an unmarked one is named as left out) */
 	app_jump_model(&a, (size_t)(catalog_model(a.catalog, "gopher") - a.catalog->models));
@@ -268,7 +234,7 @@ static void the_command_line_redraws_the_view(void **state)
 	app_toggle_inference(&a);
 	app_set(&a, SLIDER_T, 3e13);
 	assert_line_redraws(&a);
-	start(&a, "besiroglu2024"); /* test time with no inference tokens */
+	app_fixture_start(&a, "besiroglu2024"); /* test time with no inference tokens */
 	app_toggle_testtime(&a);
 	app_set(&a, SLIDER_M, 12);
 	assert_line_redraws(&a);
@@ -278,7 +244,7 @@ static void the_command_line_redraws_the_view(void **state)
 	app_set(&a, SLIDER_GPUS, 4096);
 	app_set(&a, SLIDER_MFU, 0.35);
 	assert_line_redraws(&a);
-	start(&a, "muennighoff2023");
+	app_fixture_start(&a, "muennighoff2023");
 	app_toggle_data(&a);
 	app_set(&a, SLIDER_U, 2e11);
 	assert_line_redraws(&a);
@@ -291,7 +257,7 @@ static void the_command_line_carries_the_serving_terms(void **state)
 	struct app a;
 	char line[APP_CLIP_MAX], missing[96];
 
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	app_toggle_inference(&a);
 	app_set(&a, SLIDER_T, 2e13);
 	app_set_serve(&a, 0.2, 2);
@@ -316,7 +282,7 @@ static void the_command_line_leaves_the_timeline_out(void **state)
 	struct app a;
 	char line[APP_CLIP_MAX], missing[96];
 
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	assert_true(app_toggle_view(&a, TOUR_VIEW_TIMELINE));
 	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
 	assert_string_equal(missing, "the timeline view");
@@ -332,7 +298,7 @@ static void the_command_line_names_what_it_leaves_out(void **state)
 	struct app a;
 	char line[APP_CLIP_MAX], missing[96];
 
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	app_cycle_lock(&a);
 	app_toggle_markers(&a);
 	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
@@ -380,7 +346,7 @@ static void the_command_line_carries_the_plane(void **state)
 	char line[APP_CLIP_MAX], missing[128];
 
 	(void)state;
-	start(&a, "hoffmann2022");
+	app_fixture_start(&a, "hoffmann2022");
 	press(&a, 'X', KEY_HANDLED);
 	assert_true(app_set_train(&a, 1e15));
 	assert_true(app_set_test(&a, 1e8));
@@ -401,7 +367,7 @@ static void w_picks_a_test_time_law(void **state)
 	struct app a;
 
 	(void)state;
-	start(&a, "hoffmann2022");
+	app_fixture_start(&a, "hoffmann2022");
 	long before = a.scene.tt.law;
 	press(&a, 'W', KEY_HANDLED);
 	assert_int_equal(a.mode, MODE_PICK_TT);

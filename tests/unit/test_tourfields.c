@@ -20,39 +20,7 @@
 #include "../../tui/explore/tour_play.h"
 #include "fixtures.h"
 #include "catalog_fixture.h"
-
-static void start(struct app *a, const char *law)
-{
-	const struct catalog_entry *e = catalog_law(&cat, law);
-
-	assert_non_null(e);
-	app_init(a, &cat, (size_t)(e - cat.laws));
-}
-
-/* State a's frame at 80x24 as text, explore mode and no message, into a malloc'ed string. */
-static char *frame_text(const struct app *a)
-{
-	static struct app shown;
-	struct explorer e;
-	struct canvas c;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
-
-	assert_non_null(fp);
-	shown = *a;
-	shown.mode = MODE_EXPLORE;
-	shown.tour = NULL;
-	shown.status[0] = '\0';
-	explorer_init(&e);
-	assert_int_equal(canvas_init(&c, 80, 24), 0);
-	assert_int_equal(explorer_frame(&e, &shown, &c), 0);
-	canvas_print(&c, fp, false);
-	fclose(fp);
-	canvas_free(&c);
-	explorer_free(&e);
-	return text;
-}
+#include "app_fixture.h"
 
 static size_t accel_index(const char *id)
 {
@@ -70,7 +38,7 @@ static void a_price_given_stays_with_its_accelerator(void **state)
 	struct app a;
 	size_t h100 = accel_index("h100");
 
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	assert_true(app_toggle_hardware(&a));
 	app_set_accelerator(&a, h100);
 	app_set_price(&a, 2.5);
@@ -97,8 +65,7 @@ static void a_price_given_stays_with_its_accelerator(void **state)
 
 static void assert_line_redraws(struct app *a, const char *want_option)
 {
-	char line[APP_CLIP_MAX], missing[96], cmd[APP_CLIP_MAX + 256];
-	const char *isoflop = getenv("ISOFLOP") ? getenv("ISOFLOP") : "./isoflop";
+	char line[APP_CLIP_MAX], missing[96];
 
 	app_focus(a, SLIDER_N); /* where a command line's explorer starts */
 	app_clear_status(a);
@@ -106,14 +73,8 @@ static void assert_line_redraws(struct app *a, const char *want_option)
 	assert_string_equal(missing, "");
 	if (strstr(line, want_option) == NULL)
 		fail_msg("no '%s' in %s", want_option, line);
-	snprintf(cmd, sizeof cmd, "'%s'%s --dump 2>&1", isoflop, line + strlen("isoflop"));
-	FILE *p = popen(cmd, "r");
-	assert_non_null(p);
-	char *got = calloc(1, 1 << 16);
-	size_t n = fread(got, 1, (1 << 16) - 1, p);
-	pclose(p);
-	got[n] = '\0';
-	char *want = frame_text(a);
+	char *got = app_fixture_dump(line);
+	char *want = app_fixture_frame_shown(a);
 	if (strcmp(got, want) != 0)
 		fail_msg("%s --dump draws:\n%s\nnot the state's frame:\n%s", line, got, want);
 	free(got);
@@ -125,7 +86,7 @@ static void the_command_line_carries_cost_and_stock(void **state)
 	(void)state;
 	struct app a;
 
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	assert_true(app_toggle_hardware(&a));
 	app_set_accelerator(&a, accel_index("h100"));
 	app_set_price(&a, 2.5);
@@ -134,13 +95,13 @@ static void the_command_line_carries_cost_and_stock(void **state)
 	app_set_pue(&a, 1.25);
 	assert_line_redraws(&a, " --watts 6.5e+02 --pue 1.25");
 	/* the data view under an additive law: --stock opens it */
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	assert_true(app_toggle_data(&a));
 	assert_line_redraws(&a, " --stock villalobos2024");
 	assert_true(app_set_stock(&a, "none"));
 	assert_line_redraws(&a, " --stock none");
 	/* under a data-constrained law --unique-tokens opens it; none is named */
-	start(&a, "muennighoff2023");
+	app_fixture_start(&a, "muennighoff2023");
 	assert_true(app_toggle_data(&a));
 	assert_true(app_set_stock(&a, "none"));
 	assert_line_redraws(&a, " --stock none");
@@ -198,10 +159,10 @@ static void recorded_cost_and_stock_replay(void **state)
 
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/fields.yaml", dir);
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	for (int i = 0; i < NSTATES; i++) {
 		reach_state(&a, i);
-		want[i] = frame_text(&a);
+		want[i] = app_fixture_frame_shown(&a);
 		if (record_append(&a, "a step", path, msg, sizeof msg) != i + 1) {
 			static struct tour_step st;
 			record_step_of(&a, "a step", &st, msg, sizeof msg);
@@ -217,12 +178,12 @@ static void recorded_cost_and_stock_replay(void **state)
 	assert_string_equal(t.steps[4].stock, "villalobos2024");
 	assert_true(t.steps[5].serve_mfu == 0.2 && t.steps[5].serve_price == 0);
 	assert_non_null(strstr(want[5], "lifetime $")); /* priced, so its replay is too */
-	start(&b, "besiroglu2024");
+	app_fixture_start(&b, "besiroglu2024");
 	if (tour_play_start(&b, &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	for (int i = 0; i < NSTATES; i++) {
 		tour_play_show(&b, i);
-		char *got = frame_text(&b);
+		char *got = app_fixture_frame_shown(&b);
 		if (strcmp(got, want[i]) != 0)
 			fail_msg("step %d replays to another frame:\n%s\nwant\n%s", i + 1, got,
 			         want[i]);
@@ -268,10 +229,10 @@ static void recorded_tt_views_replay(void **state)
 
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/tt.yaml", dir);
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	for (int i = 0; i < 2; i++) {
 		reach_tt_state(&a, i);
-		want[i] = frame_text(&a);
+		want[i] = app_fixture_frame_shown(&a);
 		if (record_append(&a, "a step", path, msg, sizeof msg) != i + 1)
 			fail_msg("step %d: %s", i + 1, msg);
 	}
@@ -284,12 +245,12 @@ static void recorded_tt_views_replay(void **state)
 	assert_int_equal(t.steps[1].view, TOUR_VIEW_COVERAGE);
 	assert_string_equal(t.steps[1].tt_law, "brown2024-llama3-8b-math");
 	assert_true(t.steps[1].samples == 250 && t.steps[1].target == 0.8 && t.steps[1].train == 0);
-	start(&b, "besiroglu2024");
+	app_fixture_start(&b, "besiroglu2024");
 	if (tour_play_start(&b, &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	for (int i = 0; i < 2; i++) {
 		tour_play_show(&b, i);
-		char *got = frame_text(&b);
+		char *got = app_fixture_frame_shown(&b);
 		if (strcmp(got, want[i]) != 0)
 			fail_msg("step %d replays to another frame:\n%s\nwant\n%s", i + 1, got,
 			         want[i]);
@@ -308,7 +269,7 @@ static void recording_x_needs_the_total_locked(void **state)
 	char why[256] = "";
 	struct app a;
 
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	assert_true(app_set_view(&a, TOUR_VIEW_TRAINTEST));
 	app_tt_cycle_lock(&a); /* train */
 	assert_int_equal(record_step_of(&a, "c", &st, why, sizeof why), -1);
@@ -331,7 +292,7 @@ static void tt_point_is_set_outside_its_view(void **state)
 	if (tour_parse("t.yaml", (const unsigned char *)yaml, strlen(yaml), &t, err, sizeof err) !=
 	    0)
 		fail_msg("%s", err);
-	start(&a, "besiroglu2024");
+	app_fixture_start(&a, "besiroglu2024");
 	if (tour_play_start(&a, &t, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	assert_false(app_view_on(&a, TOUR_VIEW_TRAINTEST));
@@ -353,7 +314,7 @@ static void load_error(const char *step, const char *want)
 	snprintf(buf, sizeof buf, "id: x\ntitle: x\nsteps:\n  - caption: c\n    %s\n", step);
 	if (tour_parse("t.yaml", (const unsigned char *)buf, strlen(buf), &t, err, sizeof err) ==
 	    0) {
-		start(&a, "besiroglu2024");
+		app_fixture_start(&a, "besiroglu2024");
 		assert_int_not_equal(tour_play_start(&a, &t, err, sizeof err), 0);
 	}
 	if (strcmp(err, want) != 0)

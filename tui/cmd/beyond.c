@@ -16,8 +16,22 @@ static double farthest(const struct law_beyond *b)
 	return f > b->compute ? f : b->compute;
 }
 
-void beyond_note(struct beyond_notes *nt, const char *id, const struct law *law, double n, double d,
-                 double c)
+/*
+ * How far a row lies past the fit, to keep a law's farthest row: its
+ * largest factor, or its compute's when the law gives a fitted compute.
+ * law_beyond_fit leaves C out when N or D is past; comparing a row's N
+ * factor with another's C factor kept 1e24 (C x52.7) over 1e25 (N x2.48,
+ * C x526) for the runs' fit.
+ */
+static double reach(const struct law *law, const struct law_beyond *b, double c)
+{
+	double f = farthest(b);
+
+	return law->compute.hi > 0 && c / law->compute.hi > f ? c / law->compute.hi : f;
+}
+
+void beyond_note_at(struct beyond_notes *nt, const char *id, const struct law *law, double n,
+                    double d, double c, const char *c_label)
 {
 	struct law_beyond b = law_beyond_fit(law, n, d, c);
 	int i = 0;
@@ -29,9 +43,17 @@ void beyond_note(struct beyond_notes *nt, const char *id, const struct law *law,
 	if (i == BEYOND_MAX_LAWS)
 		return;
 	if (i == nt->n)
-		nt->laws[nt->n++] = (struct beyond_law){id, law, b};
-	else if (farthest(&b) > farthest(&nt->laws[i].b))
+		nt->laws[nt->n++] = (struct beyond_law){id, law, b, c, c_label};
+	else if (reach(law, &b, c) > reach(law, &nt->laws[i].b, nt->laws[i].c)) {
 		nt->laws[i].b = b;
+		nt->laws[i].c = c;
+	}
+}
+
+void beyond_note(struct beyond_notes *nt, const char *id, const struct law *law, double n, double d,
+                 double c)
+{
+	beyond_note_at(nt, id, law, n, d, c, NULL);
 }
 
 /* "N x2.28 past 16.2B" for one axis, "" inside; `its` adds "its fitted " to the first. */
@@ -70,7 +92,12 @@ static void print_law(const struct beyond_law *l)
 	axis_text(d_first ? 'N' : 'D', d_first ? l->b.params : l->b.tokens, second->hi, !axes[0][0],
 	          axes[1], sizeof axes[1]);
 	axis_text('C', l->b.compute, l->law->compute.hi, true, axes[2], sizeof axes[2]);
-	printf("Extrapolated by %s: %s%s%s%s.\n", l->id, axes[0],
+	char at[48] = "", cb[16];
+	if (l->c_label != NULL) {
+		units_format_compute(l->c, cb, sizeof cb);
+		snprintf(at, sizeof at, " at %s = %s", l->c_label, cb);
+	}
+	printf("Extrapolated by %s%s: %s%s%s%s.\n", l->id, at, axes[0],
 	       axes[0][0] && axes[1][0] ? ", " : "", axes[1], axes[2]);
 }
 

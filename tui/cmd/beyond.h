@@ -19,6 +19,8 @@ struct beyond_law {
 	const char *id; /* the preset's id (the catalog outlives the note) */
 	const struct law *law;
 	struct law_beyond b;
+	double c;            /* the row's compute */
+	const char *c_label; /* names c in the note ("C", "B's C"); NULL: c unsaid */
 };
 
 /* The laws a table extrapolates, in the order their rows came. */
@@ -30,6 +32,15 @@ struct beyond_notes {
 /* A row of law `id` at (n, d, c): kept when it lies farther past the fit than the law's others. */
 void beyond_note(struct beyond_notes *nt, const char *id, const struct law *law, double n, double d,
                  double c);
+
+/*
+ * As beyond_note, the note naming the row's compute too, as the table's
+ * column c_label: "Extrapolated by besiroglu2024 at B's C = 8.98e27: N x629
+ * past its fitted 16.2B, D x462 past 318B." (compare: its A's and B's C
+ * differ, and N or D past says nothing of which budget).
+ */
+void beyond_note_at(struct beyond_notes *nt, const char *id, const struct law *law, double n,
+                    double d, double c, const char *c_label);
 
 /* One line per law that extrapolates; nothing when none does. */
 void beyond_print(const struct beyond_notes *nt);

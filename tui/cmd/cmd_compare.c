@@ -194,8 +194,10 @@ static bool note_beyond(struct compare_job *job, const struct compare_point *p)
 	if (!compare_extrapolated(p))
 		return false;
 	job->beyond++;
-	beyond_note(&job->notes, job->a->id, &job->a->law, p->n_a, p->d_a, p->compute);
-	beyond_note(&job->notes, job->b->id, &job->b->law, p->n_b, p->d_b, p->compute_b);
+	/* each at its own budget, named as the table's columns: N or D past says not which */
+	beyond_note_at(&job->notes, job->a->id, &job->a->law, p->n_a, p->d_a, p->compute, "C");
+	beyond_note_at(&job->notes, job->b->id, &job->b->law, p->n_b, p->d_b, p->compute_b,
+	               "B's C");
 	return true;
 }
 

@@ -46,11 +46,13 @@ enum {
 	DROP_OPT_L = 10,     /* L* */
 	DROP_NOTE = 11,      /* extrapolation, breakdown, the paper's own allocation; in the
 	                        compare view dL and the efficiency too (added first, kept longer) */
-	DROP_ALSO = 12,      /* C in PF-days, the published compute; dL and the efficiency
+	DROP_FITTED = 12,    /* the note's fitted value "(126B)" when the bootstrap's caution
+	                        shares its row */
+	DROP_ALSO = 13,      /* C in PF-days, the published compute; dL and the efficiency
 	                        where the compare line or the bootstrap's intervals need rows */
-	DROP_LABEL = 13,     /* "at this C:", "same L, lifetime FLOPs:" */
-	DROP_WORDS = 14,     /* what the efficiency means */
-	DROP_BEYOND = 15,    /* the second axis past the fit, when N and D both are */
+	DROP_LABEL = 14,     /* "at this C:", "same L, lifetime FLOPs:" */
+	DROP_WORDS = 15,     /* what the efficiency means */
+	DROP_BEYOND = 16,    /* the second axis past the fit, when N and D both are */
 };
 
 /* What the fields are made of. */
@@ -63,6 +65,7 @@ struct readout_state {
 	bool surface;                   /* the law has a loss at the point */
 	bool moe;                       /* the point is a mixture of experts' */
 	bool derived;                   /* the optimum is isoflop's derivation (Kaplan's Eq. 1.5) */
+	bool spread;                    /* line 2 gives the bootstrap's 10-90% intervals */
 	const struct timeline_view *tv; /* the timeline view's derivation, or NULL */
 	int gap_drop; /* dL's and the efficiency's: later than the notes where a view needs rows */
 	struct readout_field *f;
@@ -383,7 +386,7 @@ static void fields_optimum(struct readout_state *s)
 			add(s, "", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "no optimum at this C");
 		return;
 	}
-	bool spread = optimum_spreads(s, sp);
+	bool spread = s->spread = optimum_spreads(s, sp);
 	/* the intervals or the compare line take a row: dL and the efficiency give
 	 * it up rather than the extrapolation note (narrow intervals past the runs
 	 * without a word would mislead) or the view's multiplier */
@@ -469,23 +472,28 @@ struct beyond_axis {
 	bool compute;      /* hi is FLOPs (else a count) */
 };
 
-/* One axis's extrapolation, "x8.08 beyond the largest fitted model (126B)". */
-static void beyond_text(const struct beyond_axis *ax, char *buf, size_t size)
+/* One axis's extrapolation, "x8.08 beyond the largest fitted model", and its value "(126B)". */
+static void beyond_text(const struct beyond_axis *ax, char *buf, size_t size, char *hb,
+                        size_t hsize)
 {
-	char fb[16], hb[16];
+	char fb[16];
 
 	units_format_factor(ax->factor, fb, sizeof fb);
 	if (ax->compute)
-		units_format_compute(ax->hi, hb, sizeof hb);
+		units_format_compute(ax->hi, hb, hsize);
 	else
-		units_format_count(ax->hi, hb, sizeof hb);
-	snprintf(buf, size, "x%s beyond %s (%s)", fb, ax->words, hb);
+		units_format_count(ax->hi, hb, hsize);
+	snprintf(buf, size, "x%s beyond %s", fb, ax->words);
 }
 
 /*
  * How far the point lies past the law's fitted N, D or compute
  * (law_beyond_fit): the larger factor first; when both N and D are past,
- * the other follows while the row has room.
+ * the other follows while the row has room. With the bootstrap's
+ * intervals on line 2 the note adds that they (and the map's '^' band)
+ * are the runs' scatter alone: past the runs the error of the law's form
+ * dominates, which no resample of the same runs shows. At 80 columns the
+ * fitted value "(126B)" gives way to it.
  */
 static void fields_beyond(struct readout_state *s)
 {
@@ -496,7 +504,7 @@ static void fields_beyond(struct readout_state *s)
 	        {b.tokens, law->tokens.hi, "the most tokens fitted", false},
 	        {b.compute, law->compute.hi, "the largest fitted compute", true},
 	};
-	char tb[80];
+	char tb[80], hb[16];
 	int first = -1, other = -1;
 
 	for (int i = 0; i < 3; i++)
@@ -507,12 +515,21 @@ static void fields_beyond(struct readout_state *s)
 			other = i;
 	if (first < 0)
 		return;
-	beyond_text(&ax[first], tb, sizeof tb);
-	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s", tb);
-	if (other >= 0) {
-		beyond_text(&ax[other], tb, sizeof tb);
-		add(s, ", ", DROP_BEYOND, READOUT_FLOW, READOUT_ALONE, "and %s", tb);
+	beyond_text(&ax[first], tb, sizeof tb, hb, sizeof hb);
+	if (s->spread) {
+		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s", tb);
+		/* after dL and the efficiency, before the note and its caution */
+		add(s, " ", DROP_FITTED, READOUT_FLOW, READOUT_WITH_PREV, "(%s)", hb);
+	} else {
+		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s (%s)", tb,
+		    hb);
 	}
+	if (other >= 0) {
+		beyond_text(&ax[other], tb, sizeof tb, hb, sizeof hb);
+		add(s, ", ", DROP_BEYOND, READOUT_FLOW, READOUT_ALONE, "and %s (%s)", tb, hb);
+	}
+	if (s->spread)
+		add(s, "; ", DROP_NOTE, READOUT_FLOW, READOUT_ALONE, "%s", READOUT_SCATTER_ONLY);
 }
 
 /*
@@ -661,26 +678,42 @@ static bool compare_interval(const struct readout_state *s, const struct law *b,
  */
 #define LINE_COMPARE "%s needs %sx%s%s the compute for L* at this C (derived%s)"
 
+/*
+ * The same in fewer words, for when the interval and ", extrapolated" do
+ * not both fit the line above at 80 columns (past the runs' fit with
+ * --bootstrap): "hoffmann2022 needs 0.11x (0.102-0.118x) this C for L*
+ * (derived, extrapolated)" keeps both, 77 columns.
+ */
+#define LINE_COMPARE_SHORT "%s needs %sx%s%s this C for L* (derived%s)"
+
 /* The width the compare line must fit in one piece: the 80x24 terminal's. */
 #define COMPARE_LINE_COLS 80
 
-/* Whether the compare line with this interval and mark fits COMPARE_LINE_COLS. */
-static bool compare_fits(const char *id, const char *kb, const char *range, const char *past)
+/* Whether the compare line in wording fmt with this interval and mark fits COMPARE_LINE_COLS. */
+static bool compare_fits(const char *fmt, const char *id, const char *kb, const char *range,
+                         const char *past)
 {
-	return snprintf(NULL, 0, LINE_COMPARE, id, kb, range[0] ? " " : "", range, past) <=
+	return snprintf(NULL, 0, fmt, id, kb, range[0] ? " " : "", range, past) <=
 	       COMPARE_LINE_COLS;
 }
 
 /*
- * k's line: the interval beside k and ", extrapolated" in the brackets when
- * they fit; else the interval follows the line, and when even the mark does
- * not fit (a long id) it follows too, as its own word.
+ * k's line: the interval beside k and ", extrapolated" in the brackets,
+ * in the long wording when both fit, else in the short one; when neither
+ * holds both (a long id) the interval follows the line, and when even the
+ * mark does not fit it follows too, as its own word.
  */
 static void add_compare_line(struct readout_state *s, const char *id, const char *kb,
                              const char *range, const char *past)
 {
-	bool inside = range[0] && compare_fits(id, kb, range, past);
-	bool marked = past[0] && compare_fits(id, kb, inside ? range : "", past);
+	if (range[0] && past[0] && !compare_fits(LINE_COMPARE, id, kb, range, past) &&
+	    compare_fits(LINE_COMPARE_SHORT, id, kb, range, past)) {
+		add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE, LINE_COMPARE_SHORT, id, kb,
+		    " ", range, past);
+		return;
+	}
+	bool inside = range[0] && compare_fits(LINE_COMPARE, id, kb, range, past);
+	bool marked = past[0] && compare_fits(LINE_COMPARE, id, kb, inside ? range : "", past);
 
 	add(s, "   ", DROP_COMPARE, READOUT_LINE, READOUT_ALONE, LINE_COMPARE, id, kb,
 	    inside ? " " : "", inside ? range : "", marked ? past : "");

@@ -15,6 +15,13 @@
 #define READOUT_MAX_FIELDS 24
 #define READOUT_FIELD_MAX  96
 
+/*
+ * Past the runs' fit, beside the extrapolation note: the bootstrap's
+ * intervals and the map's band are the runs' scatter, not the error of
+ * extrapolating the law's form.
+ */
+#define READOUT_SCATTER_ONLY "10-90%: fit scatter only"
+
 /* Where a field starts: on the row of the one before, or on a new line. */
 enum readout_break {
 	READOUT_FLOW, /* after the field before, on a new row only when it does not fit */
