@@ -69,3 +69,43 @@ bool text_near(const char *typed, const char *name)
 
 	return text_edit_distance(typed, name) <= (len < 6 ? 1 : len < 12 ? 2 : 3);
 }
+
+/* Characters in the first n bytes of a UTF-8 string. */
+static size_t utf8_columns(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+void text_wrap(FILE *fp, const char *prefix, const char *msg, const char *indent, int width)
+{
+	size_t col = text_utf8_length(prefix), room = width > 0 ? (size_t)width : SIZE_MAX;
+	size_t lead = text_utf8_length(indent);
+	bool fresh = true; /* nothing but the prefix or indent on the line yet */
+
+	fputs(prefix, fp);
+	for (const char *p = msg; *p != '\0';) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		size_t len = strcspn(p, " "), w = utf8_columns(p, len);
+		if (!fresh && col + 1 + w > room) {
+			fprintf(fp, "\n%s", indent);
+			col = lead;
+			fresh = true;
+		}
+		if (!fresh) {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(p, 1, len, fp);
+		col += w;
+		fresh = false;
+		p += len;
+	}
+	fputc('\n', fp);
+}

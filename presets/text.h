@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * Whether s (n bytes) starts with a C1 control, U+0080..U+009F (UTF-8 C2 80
@@ -35,5 +36,13 @@ size_t text_edit_distance(const char *a, const char *b);
  * fewer for short words ("hofmann2022" for "hoffmann2022", never "all" for "gpu").
  */
 bool text_near(const char *typed, const char *name);
+
+/*
+ * Print prefix and msg to fp as lines of at most width characters, broken
+ * at spaces (a word longer than a line stands alone on one), each after the
+ * first starting with indent; a newline ends the last. The messages a
+ * command prints about its result (fit's warnings) wrap as its text does.
+ */
+void text_wrap(FILE *fp, const char *prefix, const char *msg, const char *indent, int width);
 
 #endif

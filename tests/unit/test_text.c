@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -65,12 +67,46 @@ static void near_takes_a_swap_in_a_short_word(void **state)
 	assert_false(text_near("plot", "plan"));
 }
 
+/* text_wrap of msg after prefix at width, as a string (free() it). */
+static char *wrapped(const char *prefix, const char *msg, int width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	text_wrap(fp, prefix, msg, "  ", width);
+	fclose(fp);
+	return buf;
+}
+
+/* Lines break at the last space that fits, later ones indented; words are never split. */
+static void wrap_breaks_at_spaces(void **state)
+{
+	(void)state;
+	char *a = wrapped("warning: ", "one two three four", 18);
+	/* "warning: one two" is 16 columns; " three" would make 22 */
+	assert_string_equal(a, "warning: one two\n  three four\n");
+	free(a);
+	char *b = wrapped("w: ", "short", 80);
+	assert_string_equal(b, "w: short\n");
+	free(b);
+	char *c = wrapped("w: ", "a verylongwordindeed b", 8);
+	assert_string_equal(c, "w: a\n  verylongwordindeed\n  b\n");
+	free(c);
+	/* characters, not bytes: "é" is one column, so "w: é é" (6) fits in 6 */
+	char *d = wrapped("w: ", "\xc3\xa9 \xc3\xa9", 6);
+	assert_string_equal(d, "w: \xc3\xa9 \xc3\xa9\n");
+	free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(distance_counts_a_swap_as_one),
 	        cmocka_unit_test(distance_of_long_strings_is_none),
 	        cmocka_unit_test(near_takes_a_swap_in_a_short_word),
+	        cmocka_unit_test(wrap_breaks_at_spaces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
