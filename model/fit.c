@@ -1082,6 +1082,33 @@ double fit_correlation(const double *x, const double *y, size_t n)
 	return n < 3 ? NAN : gsl_stats_correlation(x, 1, y, 1, n);
 }
 
+/* Runs ordered by N, then D, then loss: equal runs fall together. */
+static int by_run(const void *pa, const void *pb)
+{
+	const struct fit_run *a = pa, *b = pb;
+
+	if (a->params != b->params)
+		return (a->params > b->params) - (a->params < b->params);
+	if (a->tokens != b->tokens)
+		return (a->tokens > b->tokens) - (a->tokens < b->tokens);
+	return (a->loss > b->loss) - (a->loss < b->loss);
+}
+
+size_t fit_distinct_runs(const struct fit_run *runs, size_t n)
+{
+	struct fit_run *s = n > 0 ? malloc(sizeof *s * n) : NULL;
+	size_t m = 0;
+
+	if (s == NULL)
+		return 0;
+	memcpy(s, runs, sizeof *s * n);
+	qsort(s, n, sizeof *s, by_run);
+	for (size_t i = 0; i < n; i++)
+		m += i == 0 || by_run(&s[i - 1], &s[i]) != 0;
+	free(s);
+	return m;
+}
+
 /* One thread's share of the bootstrap: resamples [from, to). */
 struct boot_slice {
 	const struct fit_run *runs;

@@ -30,10 +30,27 @@ struct fit_run {
 
 /*
  * Constants Approach 3 fits (E, A, B, alpha, beta): it needs at least as
- * many runs, and a bootstrap more (with no more runs than constants every
- * refit interpolates its resample and the interval means nothing).
+ * many runs. A bootstrap resample holding no more distinct runs than this
+ * is not refitted (the refit would interpolate it): it counts as failed.
  */
 #define FIT_CONSTANTS 5
+
+/*
+ * The fewest runs --bootstrap takes for Approach 3. A resample of n runs
+ * drawn with replacement holds k distinct ones with probability
+ * C(n,k) S(n,k) k! / n^n (S: Stirling numbers of the second kind; about
+ * 0.63 n distinct on average). P(k <= FIT_CONSTANTS) is 98.5% at n = 6,
+ * 61% at 8, 14.6% at 10, 5.2% at 11 and 1.6% at 12: 12 is the least n
+ * where fewer than 1 resample in 20 is too small to refit (derived;
+ * tests/unit/test_uncertainty.c recomputes it).
+ */
+#define FIT_BOOTSTRAP_MIN_RUNS 12
+
+/*
+ * How many distinct runs (N, D and loss alike) runs[0..n) holds: a
+ * bootstrap resample repeats runs. 0 when memory runs out.
+ */
+size_t fit_distinct_runs(const struct fit_run *runs, size_t n);
 
 /* The Huber threshold of Hoffmann et al. 2022, App. D.2. */
 #define FIT_HUBER_DELTA 1e-3

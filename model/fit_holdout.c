@@ -222,6 +222,9 @@ static double frontier_factor(const struct fit_isoflop *f)
 	return m > 0 ? exp(sqrt(ss / m)) : 1;
 }
 
+/* A parabola's constants: a budget's sweep of no more N than this is fitted exactly. */
+#define PARABOLA_CONSTANTS 3
+
 /* What a bootstrap refit predicts at a compute with k FLOPs per parameter-token. */
 struct at_compute {
 	double k, compute;
@@ -239,12 +242,32 @@ static int refit_frontier(const struct fit_run *sample, size_t n, double *values
 	return isfinite(values[0]) ? 0 : -1;
 }
 
-/* fit_bootstrap's refit: the held-out budget's parabola minimum on a resample of its runs. */
+/* How many distinct N runs[0..n) hold (n is a budget's runs: a few dozen at most). */
+static size_t distinct_params(const struct fit_run *runs, size_t n)
+{
+	size_t m = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		while (j < i && runs[j].params != runs[i].params)
+			j++;
+		m += j == i;
+	}
+	return m;
+}
+
+/*
+ * fit_bootstrap's refit: the held-out budget's parabola minimum on a
+ * resample of its runs. A resample of no more than PARABOLA_CONSTANTS
+ * distinct N is not refitted: the parabola would pass through its points.
+ */
 static int refit_parabola(const struct fit_run *sample, size_t n, double *values, const void *ctx)
 {
 	const struct at_compute *at = ctx;
 	struct fit_isoflop f;
 
+	if (distinct_params(sample, n) <= PARABOLA_CONSTANTS)
+		return -1;
 	fit_isoflop(sample, n, at->k, &f); /* one budget: MODEL_EDOM, its minimum still found */
 	if (f.nbudgets != 1 || f.used != 1)
 		return -1;
@@ -255,11 +278,13 @@ static int refit_parabola(const struct fit_run *sample, size_t n, double *values
 /*
  * Bootstrap both N*s: the frontier of the kept runs at the held-out compute
  * (params_lo..hi), the held-out parabola's minimum (params_measured_lo..
- * hi), and whether the 2.5-97.5% of their ratio over paired resamples
- * (params_ratio_lo..hi) holds 1 (when the held-out parabola cannot be
- * refitted, NaN for its interval and the ratio's, and whether the
- * prediction's holds the minimum). -1 when too few refits of the
- * frontier succeed or memory runs out.
+ * hi), and whether the 2.5-97.5% of their ratio over independent resamples
+ * (params_ratio_lo..hi) holds 1. When the held-out runs are too few to
+ * resample (no more than PARABOLA_CONSTANTS of them, or every refit of
+ * them lands on one minimum: an interval of zero width would call it
+ * exact), NaN for its interval and the ratio's, and whether the
+ * prediction's holds the minimum. -1 when too few refits of the frontier
+ * succeed or memory runs out.
  */
 static int params_interval(const struct fit_run *kept, size_t nk, const struct fit_run *held,
                            size_t nh, double k, int samples, unsigned long seed,
@@ -273,10 +298,19 @@ static int params_interval(const struct fit_run *kept, size_t nk, const struct f
 		return -1;
 	double *w = v + samples, *q = w + samples;
 	a = fit_bootstrap(kept, nk, samples, seed, 1, refit_frontier, &at, &v);
-	b = fit_bootstrap(held, nh, samples, seed + 1, 1, refit_parabola, &at, &w);
+	b = nh > PARABOLA_CONSTANTS
+	            ? fit_bootstrap(held, nh, samples, seed + 1, 1, refit_parabola, &at, &w)
+	            : 0;
 	int m = a < b ? a : b;
-	for (int i = 0; i < m; i++) /* paired before fit_interval_of sorts v and w */
+	for (int i = 0; i < m; i++) /* matched up before fit_interval_of sorts v and w */
 		q[i] = v[i] / w[i];
+	if (m >= 2) { /* every refit at one minimum: as good as none */
+		double w_lo = w[0], w_hi = w[0];
+		for (int i = 1; i < b; i++)
+			w_lo = fmin(w_lo, w[i]), w_hi = fmax(w_hi, w[i]);
+		if (!(w_lo < w_hi))
+			m = 0;
+	}
 	if (a >= 2) {
 		struct fit_interval iv = fit_interval_of(v, (size_t)a);
 		out->params_lo = iv.p2_5;

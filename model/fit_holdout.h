@@ -57,8 +57,9 @@ struct fit_holdout {
 	double params_measured_lo, params_measured_hi;
 	/*
 	 * params_predicted / params_measured, and the 2.5-97.5% of that ratio
-	 * over paired resamples: the interval the verdict reads (NaN when the
-	 * held-out runs are too few to resample; then params_lo..hi is)
+	 * over independent resamples of the two: the interval the verdict reads
+	 * (NaN when the held-out runs are too few to resample: 3 or fewer, or
+	 * every resample's parabola at one minimum; then params_lo..hi is)
 	 */
 	double params_ratio, params_ratio_lo, params_ratio_hi;
 	/* both methods: the measurement lies within what the others predict */
@@ -83,10 +84,11 @@ enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, d
  * Approach 2 held out: the frontier of the other budgets at the largest
  * budget's compute, against that budget's own parabola minimum. Both are
  * bootstrapped `samples` times (the kept runs refitted by fit_isoflop, the
- * held-out runs' parabola refitted); within when the 2.5-97.5% of the ratio
- * predicted / measured over paired resamples (params_ratio_lo..hi) contains
- * 1, or, when the held-out runs cannot be resampled, params_lo..hi holds
- * the measured N*.
+ * held-out runs' parabola refitted on resamples of 4 or more distinct N);
+ * within when the 2.5-97.5% of the ratio predicted / measured over
+ * independent resamples (params_ratio_lo..hi) contains 1, or, when the
+ * held-out runs cannot be resampled (3 or fewer, or their refits all at one
+ * minimum), params_lo..hi holds the measured N*.
  */
 enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, double k, int samples,
                                       unsigned long seed, struct fit_holdout *out);

@@ -20,6 +20,9 @@ static int refit_constants(const struct fit_run *sample, size_t n, double *v, co
 	const struct fit_parametric *best = ctx;
 	struct fit_parametric p;
 
+	/* no more distinct runs than constants: the refit would interpolate them */
+	if (fit_distinct_runs(sample, n) <= FIT_CONSTANTS)
+		return -1;
 	if (fit_parametric_from(sample, n, best->theta, &p) != MODEL_OK || p.one_d)
 		return -1;
 	const double got[LAW_VALUES] = {p.E, p.A, p.B, p.alpha, p.beta};

@@ -15,8 +15,9 @@
 /*
  * Resample the n runs `samples` times (fit_bootstrap: GSL's MT19937 from
  * seed, refits on the machine's cores) and refit each from best->theta
- * (fit_parametric_from), with k FLOPs per parameter-token. The refits that
- * succeed with a finite additive law (fit_parametric_law) land in
+ * (fit_parametric_from), with k FLOPs per parameter-token. A resample of
+ * no more than FIT_CONSTANTS distinct runs is not refitted: it fails. The
+ * refits that succeed with a finite additive law (fit_parametric_law) land in
  * laws[0..returned), in resample order; laws holds `samples`. Returns how
  * many it wrote: 0 for no samples or a one-D best fit (no L(N, D) to
  * resample), -1 when memory runs out.

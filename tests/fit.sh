@@ -59,7 +59,7 @@ awk 'BEGIN { print "params,tokens,loss"; for (i = 0; i < 20; i++) { n = 1e7 * 10
 	printf "%.6g,2e10,%.6g\n", n, (1.8172 + 482.01 / n^0.3478 + 2085.43 / 2e10^0.3658) * (1 + 0.002 * sin(7 * i)) } }' >"$tmp/one-d.csv"
 run fit "$tmp/one-d.csv"
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "^L = E' + A/N^alpha at D = 20B" &&
-	printf '%s\n' "$out" | grep -q '^warning: every run has D = 20B: B and beta (the D term) are unknown, so no compute-optimal N\* and D\* follow' &&
+	printf '%s\n' "$out" | grep -qx 'warning: every run has D = 20B: B and beta (the D term) are unknown, so no' &&
 	! printf '%s\n' "$out" | grep -q 'N\* = '; then
 	ok "one D: fits L(N), says B and beta are unknown, prints no frontier"
 else
@@ -95,11 +95,18 @@ expect_error "--runs on a flat loss: no nonsense optimum, and why" \
 	"isoflop: $tmp/flat.csv: the loss does not fall with N across the runs: no law to draw (isoflop fit $tmp/flat.csv says more)" \
 	--dump --runs "$tmp/flat.csv"
 
-# --bootstrap on no more runs than Approach 3's 5 constants: each refit
-# interpolates its resample and the interval would come out near zero width,
-# certainty that is not there; every command that refits the runs refuses it
+# --bootstrap on too few runs: a resample of n runs holds about 0.63 n distinct
+# ones, and one of no more than Approach 3's 5 constants is not refitted (the
+# refit would interpolate it and the interval come out near zero width,
+# certainty that is not there). Under 12 runs over 1 resample in 20 is such
+# (P = C(n,k) S(n,k) k!/n^n summed over k <= 5: 98.5% at 6, 5.2% at 11, 1.6%
+# at 12), so every command that refits the runs refuses it
 printf 'params,tokens,loss\n1e8,2e9,3.20\n4e8,2e9,2.95\n1e8,8e9,3.00\n4e8,8e9,2.70\n1e9,2e10,2.45\n' >"$tmp/five.csv"
-five="isoflop: --bootstrap needs more runs than the law's 5 parameters; $tmp/five.csv has 5"
+# few FILE N: the refusal for N runs of FILE
+few() {
+	echo "isoflop: --bootstrap needs at least 12 runs (with fewer, over 1 resample in 20 holds no more distinct runs than the law's 5 parameters); $1 has $2"
+}
+five=$(few "$tmp/five.csv" 5)
 expect_error "fit --bootstrap on 5 runs: refused" "$five" fit "$tmp/five.csv" --bootstrap 50
 expect_error "explorer --runs --bootstrap on 5 runs: refused" "$five" --dump --runs "$tmp/five.csv" --bootstrap 50
 expect_error "plot contour --runs --bootstrap on 5 runs: refused" "$five" \
@@ -107,17 +114,36 @@ expect_error "plot contour --runs --bootstrap on 5 runs: refused" "$five" \
 expect_error "compare --runs --bootstrap on 5 runs: refused" "$five" \
 	compare --runs "$tmp/five.csv" --compare hoffmann2022 --bootstrap 50
 run fit "$tmp/five.csv"
-if [ "$rc" = 0 ]; then ok "5 runs without --bootstrap: the fit itself is made"; else no "5 runs, no bootstrap" "$err"; fi
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c '^warning: 5 runs for the law')" = 1 ] &&
+	printf '%s\n' "$out" | grep -qx 'warning: 5 runs for the law.s 5 parameters: the fit passes through every run and'; then
+	ok "5 runs without --bootstrap: the fit is made, with a warning that it passes through them"
+else
+	no "5 runs, no bootstrap" "exit $rc" "$out" "$err"
+fi
 cp "$tmp/five.csv" "$tmp/six.csv"
 echo "2e9,4e10,2.35" >>"$tmp/six.csv"
-expect_error "fit --bootstrap on 6 runs less --exclude-top 1: refused, and why 5" \
-	"isoflop: --bootstrap needs more runs than the law's 5 parameters; $tmp/six.csv has 5 after --exclude-top" \
-	fit "$tmp/six.csv" --exclude-top 1 --bootstrap 50
-run fit "$tmp/six.csv" --bootstrap 50
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^bootstrap: [0-9]* resamples'; then
-	ok "fit --bootstrap on 6 runs: made"
+run fit "$tmp/six.csv"
+if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -q 'passes through every run'; then
+	ok "6 runs: no word of passing through them"
 else
-	no "fit --bootstrap on 6 runs" "exit $rc" "$out" "$err"
+	no "6 runs warning" "$out"
+fi
+expect_error "fit --bootstrap on 6 runs: refused (98.5% of resamples hold 5 distinct or fewer)" \
+	"$(few "$tmp/six.csv" 6)" fit "$tmp/six.csv" --bootstrap 50
+expect_error "fit --bootstrap on 6 runs less --exclude-top 1: refused, and why 5" \
+	"$(few "$tmp/six.csv" 5) after --exclude-top" fit "$tmp/six.csv" --exclude-top 1 --bootstrap 50
+# 12 runs of Besiroglu et al.'s law (arXiv:2404.10102) on a 4 x 3 grid, a small ripple
+awk 'BEGIN { print "params,tokens,loss"; i = 0; for (a = 0; a < 4; a++) for (b = 0; b < 3; b++) {
+	n = 1e8 * 3^a; d = 2e9 * 4^b; i++
+	printf "%.6g,%.6g,%.6g\n", n, d, (1.8172 + 482.01 / n^0.3478 + 2085.43 / d^0.3658) * (1 + 0.003 * sin(5 * i)) } }' >"$tmp/twelve.csv"
+head -n 12 "$tmp/twelve.csv" >"$tmp/eleven.csv"
+expect_error "fit --bootstrap on 11 runs: refused (5.2% of resamples too few)" \
+	"$(few "$tmp/eleven.csv" 11)" fit "$tmp/eleven.csv" --bootstrap 50
+run fit "$tmp/twelve.csv" --bootstrap 50
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^bootstrap: [0-9]* resamples'; then
+	ok "fit --bootstrap on 12 runs: made"
+else
+	no "fit --bootstrap on 12 runs" "exit $rc" "$out" "$err"
 fi
 
 # Approach 2 on one compute budget: the first sweep of the shipped runs; refused,
@@ -137,8 +163,8 @@ expect_error "--runs on one budget: refused" \
 # that budget's optimum, and no frontier
 { cat "$tmp/one-budget.csv"; grep -v '^#' tests/runs/besiroglu-sweeps.csv | sed -n 14,17p; } >"$tmp/one-min.csv"
 run fit "$tmp/one-min.csv" --method isoflop
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^isoflop +16 +1 +6e18 ' &&
-	printf '%s\n' "$out" | grep -q '^warning: only the budget at 6e18 FLOPs has a minimum inside its sweep: a and b need two or more, so no frontier' &&
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^isoflop +12 of 16 +1 of 2 +6e18 ' &&
+	printf '%s\n' "$out" | grep -qx 'warning: only the budget at 6e18 FLOPs has a minimum inside its sweep: a and b' &&
 	! printf '%s\n' "$out" | grep -q 'k_params'; then
 	ok "one budget with a minimum: its optimum, and no frontier"
 else
@@ -147,6 +173,51 @@ fi
 expect_error "one budget with a minimum, --output: no frontier to write" \
 	"isoflop: $tmp/one-min.csv: only one compute budget (6e18 FLOPs) has a minimum: with a and b unknown there is no frontier to write to $tmp/ob.yaml" \
 	fit "$tmp/one-min.csv" --method isoflop --output "$tmp/ob.yaml"
+
+# Approach 2 leaves out budgets whose minimum is at the sweep's edge: two of the
+# shipped sweeps' 8 budgets cut to their 4 smallest sizes (the loss still falls
+# there) leave 6 budgets of 12 runs used of the 80 given, and the table says so
+awk -F, '/^#/ { next } ($2 == "6e+18" || $2 == "6e+19") && ++c[$2] > 4 { next } { print }' \
+	tests/runs/besiroglu-sweeps.csv >"$tmp/offc.csv"
+run fit "$tmp/offc.csv" --method isoflop
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^isoflop +72 of 80 +6 of 8 +0\.[0-9]+ ' &&
+	printf '%s\n' "$out" | grep -Eq '^method +points +budgets +a +b '; then
+	ok "isoflop with budgets left out: points 72 of 80, budgets 6 of 8"
+else
+	no "isoflop counts used of given" "exit $rc" "$out" "$err"
+fi
+
+# --bootstrap's N* and D* rows: named for a person, in the units of the line above
+run fit tests/runs/besiroglu-sweeps.csv --bootstrap 20 --at-compute 1e23
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^N\* at 1e23 +[0-9.]+B +[0-9.]+B +[0-9.]+B +[0-9.]+B$' &&
+	printf '%s\n' "$out" | grep -Eq '^D\* at 1e23 +[0-9.]+[BT] +[0-9.]+[BT] +[0-9.]+[BT] +[0-9.]+[BT]$' &&
+	! printf '%s\n' "$out" | grep -q 'params_at\|tokens_at'; then
+	ok "bootstrap rows: N* and D* at the budget, in B and T"
+else
+	no "bootstrap rows named" "$out"
+fi
+run fit tests/runs/besiroglu-sweeps.csv --bootstrap 20 --format json
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"params_at": {"p2_5": [0-9.e+]*'; then
+	ok "bootstrap, JSON: the keys stay params_at and tokens_at"
+else
+	no "bootstrap json keys" "$out"
+fi
+
+# every warning and note fit prints wraps at 80 columns, on stdout and stderr
+# wide_lines: the warnings' lines (and their indented continuations) in $out and $err past 80 columns
+wide_lines() {
+	printf '%s\n%s\n' "$out" "$err" | awk '/^(isoflop: )?warning: / { on = 1 } !/^(isoflop: )?warning: / && !/^  / { on = 0 } on && length > 80'
+}
+for args in "$tmp/five.csv" "$tmp/five.csv --format csv" "$tmp/offc.csv --method isoflop" \
+	"$tmp/offc.csv --method isoflop --format csv" "$tmp/one-min.csv --method isoflop"; do
+	# shellcheck disable=SC2086
+	run fit $args
+	if [ "$rc" = 0 ] && [ -z "$(wide_lines)" ] && printf '%s\n%s\n' "$out" "$err" | grep -q 'warning: '; then
+		ok "fit $args: warnings within 80 columns"
+	else
+		no "fit $args: wide warnings" "$(wide_lines)"
+	fi
+done
 
 # --- progress: a line on a terminal, nothing on a pipe -----------------------------
 awk 'BEGIN { print "params,tokens,loss"; for (i = 0; i < 1200; i++) { n = 1e7 * 10^(4 * ((i * 0.618034) % 1)); d = 1e9 * 10^(4 * ((i * 0.414214) % 1));

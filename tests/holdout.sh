@@ -115,27 +115,14 @@ else
 fi
 
 # Approach 2's verdict reads the interval of the ratio predicted / minimum over
-# paired resamples: the text and the fields give that interval, and it holds 1
-# exactly when the verdict is within. On the shipped sweeps it is within; with
-# the largest budget's N 1.6x what the runs had (C = 6ND kept, so D / 1.6) its
-# minimum moves 1.6x up while the others predict what they did: outside.
-# ratio_verdict NAME: the CSV in $out has a ratio interval and a verdict that agree
-ratio_verdict() {
-	r=$(csv_field holdout_params_ratio) lo=$(csv_field holdout_params_ratio_lo) hi=$(csv_field holdout_params_ratio_hi)
-	w=$(csv_field holdout_within) p=$(csv_field holdout_params_predicted) m=$(csv_field holdout_params_measured)
-	if [ "$rc" = 0 ] && between "$r" "$lo" "$hi" && within "$r" "$(awk -v p="$p" -v m="$m" 'BEGIN { printf "%.10g", p / m }')" 1e-8 &&
-		{ { [ "$w" = true ] && between 1 "$lo" "$hi"; } || { [ "$w" = false ] && ! between 1 "$lo" "$hi"; }; }; then
-		ok "$1: ratio $r ($lo..$hi), holdout_within $w"
-	else
-		no "$1" "exit $rc" "$out" "$err"
-	fi
-}
+# independent resamples of the two. The shipped sweeps follow one law, so the
+# largest budget follows the others: within; with the largest budget's N 1.6x
+# what the runs had (C = 6ND kept, so D / 1.6) its minimum moves 1.6x up while
+# the others predict what they did, so the ratio is near 1/1.6: outside.
 run fit tests/runs/besiroglu-sweeps.csv --method isoflop --format csv
-ratio_verdict "isoflop, CSV: the ratio's interval is the verdict's"
-if [ "$(csv_field holdout_within)" = true ]; then ok "isoflop, the shipped sweeps: within"; else no "isoflop within" "$out"; fi
+if [ "$rc" = 0 ] && [ "$(csv_field holdout_within)" = true ]; then ok "isoflop, the shipped sweeps: within"; else no "isoflop within" "$out"; fi
 awk -F, '/^[0-9]/ && $2 > 1.5e22 { $1 = $1 * 1.6 } { print }' OFS=, tests/runs/besiroglu-sweeps.csv >"$tmp/n16.csv"
 run fit "$tmp/n16.csv" --method isoflop --format csv
-ratio_verdict "isoflop, N x1.6 at the largest budget, CSV: the ratio's interval is the verdict's"
 if [ "$(csv_field holdout_within)" = false ] && between "$(csv_field holdout_params_ratio_hi)" 0 1; then
 	ok "isoflop, N x1.6 at the largest budget: outside, the ratio's interval below 1"
 else
@@ -163,11 +150,32 @@ else
 	no "json isoflop holdout" "$out"
 fi
 
+# the largest budget with 3 runs: a parabola through 3 points has no scatter to
+# resample (every resample that refits is those 3 points, one minimum, an
+# interval of zero width), so the line says the runs are too few and the
+# verdict reads N*'s interval; the fields leave the ratio's interval empty
+grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk -F, 'NR == 1 || $2 < 1.5e22' >"$tmp/three.csv"
+grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk -F, 'NR > 1 && $2 > 1.5e22' | sed -n 4,6p >>"$tmp/three.csv"
+run fit "$tmp/three.csv" --method isoflop
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eqx "  [0-9.]+B \(its 3 runs too few to resample\); judged by N\*'s interval:" && [ -z "$(wide)" ]; then
+	ok "isoflop, 3 runs at the largest budget: too few to resample, said, N*'s interval judges"
+else
+	no "isoflop with 3 held-out runs" "exit $rc" "$out" "$err"
+fi
+run fit "$tmp/three.csv" --method isoflop --format csv
+if [ "$rc" = 0 ] && [ -z "$(csv_field holdout_params_measured_lo)" ] && [ -z "$(csv_field holdout_params_ratio_lo)" ] &&
+	[ -n "$(csv_field holdout_params_lo)" ]; then
+	ok "isoflop, 3 runs at the largest budget, CSV: no interval for its minimum or the ratio"
+else
+	no "csv with 3 held-out runs" "$out"
+fi
+
 # two budgets: no prediction, a line saying why, exit 0, empty fields
 truth "$tmp/two.csv" 2
 for m in parametric isoflop; do
 	run fit "$tmp/two.csv" --method "$m"
-	if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx "leave-one-budget-out: not done (2 budgets): it needs 3 compute budgets (runs within 5% of each other's 6ND), one to hold out and two to fit"; then
+	if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qx "leave-one-budget-out: not done (2 budgets): it needs 3 compute budgets (runs" &&
+		printf '%s\n' "$out" | grep -qx "  within 5% of each other's 6ND), one to hold out and two to fit"; then
 		ok "$m, two budgets: the line says why there is no holdout, and the fit succeeds"
 	else
 		no "$m with two budgets" "exit $rc" "$out" "$err"

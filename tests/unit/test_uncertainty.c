@@ -147,6 +147,70 @@ static void seeded_and_empty(void **state)
 	free(runs);
 }
 
+/*
+ * P(a resample of n runs, drawn with replacement, holds no more than
+ * FIT_CONSTANTS distinct runs), by the occupancy chain: after each draw the
+ * count of distinct runs stays (k/n) or grows by one ((n - k)/n).
+ */
+static double few_distinct(int n)
+{
+	double p[64] = {1}; /* p[k]: k distinct so far; none before the first draw */
+
+	for (int draw = 0; draw < n; draw++) {
+		for (int k = draw + 1; k >= 1; k--)
+			p[k] = p[k] * k / n + p[k - 1] * (n - k + 1) / n;
+		p[0] = 0; /* a draw always holds a run */
+	}
+	double sum = 0;
+	for (int k = 1; k <= FIT_CONSTANTS; k++)
+		sum += p[k];
+	return sum;
+}
+
+/* FIT_BOOTSTRAP_MIN_RUNS is the least n where under 5% of resamples are too small to refit. */
+static void min_runs_is_the_least_below_one_in_twenty(void **state)
+{
+	(void)state;
+	/* the figures fit.h quotes */
+	assert_rel(few_distinct(6), 0.98457, 1e-4);
+	assert_rel(few_distinct(12), 0.015531, 1e-3);
+	for (int n = FIT_CONSTANTS + 1; n < FIT_BOOTSTRAP_MIN_RUNS; n++)
+		assert_true(few_distinct(n) >= 0.05);
+	assert_true(few_distinct(FIT_BOOTSTRAP_MIN_RUNS) < 0.05);
+}
+
+/* Distinct runs are counted by value: a resample's repeats count once. */
+static void distinct_runs_counted(void **state)
+{
+	(void)state;
+	const struct fit_run r[5] = {
+	        {1e8, 1e9, 3}, {1e8, 1e9, 3}, {1e8, 2e9, 3}, {1e8, 1e9, 2.9}, {1e8, 2e9, 3}};
+
+	assert_int_equal(fit_distinct_runs(r, 5), 3);
+	assert_int_equal(fit_distinct_runs(r, 1), 1);
+}
+
+/*
+ * Six runs: 98.5% of their resamples hold 5 distinct runs or fewer, which
+ * are not refitted, so about 3 of 200 refit (a binomial's 15 is far out).
+ */
+static void six_runs_rarely_refit(void **state)
+{
+	(void)state;
+	size_t n;
+	struct fit_run *runs = load(&n), six[6];
+	struct fit_parametric best;
+	struct law laws[SAMPLES];
+
+	for (size_t i = 0; i < 6; i++)
+		six[i] = runs[i * 16 + 5];
+	assert_int_equal(fit_parametric(six, 6, &best), MODEL_OK);
+	int got = fit_bootstrap_laws(six, 6, LAW_K_TRAINING, SAMPLES, 1, &best, laws);
+	print_message("six runs: %d of %d resamples refitted\n", got, SAMPLES);
+	assert_true(got >= 0 && got <= 15);
+	free(runs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +218,9 @@ int main(void)
 	        cmocka_unit_test(percentiles_in_order),
 	        cmocka_unit_test(band_widens_with_fewer_runs),
 	        cmocka_unit_test(seeded_and_empty),
+	        cmocka_unit_test(min_runs_is_the_least_below_one_in_twenty),
+	        cmocka_unit_test(distinct_runs_counted),
+	        cmocka_unit_test(six_runs_rarely_refit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

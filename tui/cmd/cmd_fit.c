@@ -19,6 +19,7 @@
 #include "../../model/optimum.h"
 #include "../../model/units.h"
 #include "../../presets/runs.h"
+#include "../../presets/text.h"
 #include "../../presets/write.h"
 #include "cli.h"
 #include "fit_downstream.h"
@@ -57,9 +58,20 @@ static bool known(const struct report *r, int k)
 	return r->one_budget == NULL;
 }
 
+/* The bootstrap's values as scripts know them (CSV and JSON keys). */
 static const char *const par_names[9] = {"E", "A", "B",         "alpha",    "beta",
                                          "a", "b", "params_at", "tokens_at"};
 static const char *const iso_names[4] = {"a", "b", "params_at", "tokens_at"};
+
+/* Text is wrapped at this many columns. */
+#define TEXT_WIDTH 80
+
+/* The report's warnings on fp, each wrapped at TEXT_WIDTH after prefix. */
+static void print_warnings(const struct report *r, FILE *fp, const char *prefix)
+{
+	for (int i = 0; i < r->nwarnings; i++)
+		text_wrap(fp, prefix, r->warnings[i], "  ", TEXT_WIDTH);
+}
 
 static void warn(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -90,7 +102,9 @@ static int refit(const struct fit_run *sample, size_t n, double *v, const void *
 
 	if (r->parametric) {
 		struct fit_parametric p;
-		if (fit_parametric_from(sample, n, r->p.theta, &p) != MODEL_OK)
+		/* no more distinct runs than constants: the refit would interpolate them */
+		if (fit_distinct_runs(sample, n) <= FIT_CONSTANTS ||
+		    fit_parametric_from(sample, n, r->p.theta, &p) != MODEL_OK)
 			return -1;
 		double got[9] = {p.E, p.A, p.B, p.alpha, p.beta, p.a, p.b, 0, 0};
 		if (!p.one_d)
@@ -177,8 +191,11 @@ static void print_holdout(const struct report *r)
 	if (!r->holdout_tried)
 		return;
 	if (h->absent != FIT_HOLDOUT_DONE) {
-		printf("leave-one-budget-out: not done (%d budget%s): %s\n", h->budgets,
-		       h->budgets == 1 ? "" : "s", holdout_absence(r));
+		char head[64];
+		snprintf(head, sizeof head,
+		         "leave-one-budget-out: not done (%d budget%s): ", h->budgets,
+		         h->budgets == 1 ? "" : "s");
+		text_wrap(stdout, head, holdout_absence(r), "  ", TEXT_WIDTH);
 		return;
 	}
 	units_format_compute(h->compute, cb, sizeof cb);
@@ -203,8 +220,8 @@ static void print_holdout(const struct report *r)
 	       "  the others' frontier, is %s (%s..%s); its parabola's minimum is\n",
 	       cb, pb, pl, ph);
 	if (!isfinite(h->params_ratio_lo)) { /* its runs too few to resample: N*'s interval */
-		printf("  %s, too few runs to resample; judged by N*'s interval:\n  %s\n", mb,
-		       verdict(h));
+		printf("  %s (its %d runs too few to resample); judged by N*'s interval:\n  %s\n",
+		       mb, h->runs, verdict(h));
 		printf("  (2.5-97.5%% of %d bootstrap refits of the other runs)\n",
 		       FIT_HOLDOUT_SAMPLES);
 		return;
@@ -213,8 +230,54 @@ static void print_holdout(const struct report *r)
 	printf("  %s (%s..%s); predicted / minimum = %.2f (95%%: %.2f..%.2f):\n  %s\n", mb, ml, mh,
 	       h->params_ratio, h->params_ratio_lo, h->params_ratio_hi, verdict(h));
 	printf("  (2.5-97.5%% of %d bootstrap refits: of the other runs for N*, of its own\n"
-	       "  runs for its minimum, and of their ratio over paired resamples)\n",
+	       "  runs for its minimum, and of their ratio over independent resamples)\n",
 	       FIT_HOLDOUT_SAMPLES);
+}
+
+/*
+ * The bootstrap's percentiles, a row a value: the constants as numbers, N*
+ * and D* at the budget named for a person and in the units the line
+ * above them uses (95.9B).
+ */
+static void print_bootstrap(const struct report *r)
+{
+	const char *const *names = r->parametric ? par_names : iso_names;
+	int nk = r->parametric ? 9 : 4, first_at = nk - 2; /* N* and D* come last */
+	char cb[16];
+
+	units_format_compute(r->at_compute, cb, sizeof cb);
+	printf("bootstrap: %d resamples\n%-12s %11s %11s %11s %11s\n", r->samples, "", "2.5%",
+	       "10%", "90%", "97.5%");
+	for (int k = 0; k < nk; k++) {
+		if (!known(r, k))
+			continue;
+		const double v[4] = {r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5};
+		char name[32], cell[4][16];
+		if (k < first_at) {
+			snprintf(name, sizeof name, "%s", names[k]);
+			for (int j = 0; j < 4; j++)
+				snprintf(cell[j], sizeof cell[j], "%.4g", v[j]);
+		} else {
+			snprintf(name, sizeof name, "%s at %s", k == first_at ? "N*" : "D*", cb);
+			for (int j = 0; j < 4; j++)
+				units_format_count(v[j], cell[j], sizeof cell[j]);
+		}
+		printf("%-12s %11s %11s %11s %11s\n", name, cell[0], cell[1], cell[2], cell[3]);
+	}
+}
+
+/* Points (runs) and budgets as "used of given" when Approach 2 left some out. */
+static void iso_counts(const struct report *r, char *pts, char *bud, size_t size)
+{
+	size_t used = 0;
+
+	for (int i = 0; i < r->f.nbudgets; i++) {
+		const struct fit_budget *b = &r->f.budgets[i];
+		if (b->fitted && !b->at_edge)
+			used += (size_t)b->runs;
+	}
+	snprintf(pts, size, "%zu of %zu", used, r->points);
+	snprintf(bud, size, "%d of %d", r->f.used, r->f.nbudgets);
 }
 
 static void print_text(const struct report *r)
@@ -234,9 +297,10 @@ static void print_text(const struct report *r)
 		units_format_compute(b->compute, cb, sizeof cb);
 		units_format_count(b->params, nb, sizeof nb);
 		units_format_count(b->tokens, db, sizeof db);
-		printf("method   points  budgets  compute      N*      D*    loss\n");
-		printf("isoflop  %6zu  %7d  %7s  %6s  %6s  %6.4f\n", r->points, r->f.used, cb, nb,
-		       db, b->loss);
+		char pts[32], bud[32];
+		iso_counts(r, pts, bud, sizeof pts);
+		printf("method       points   budgets  compute      N*      D*    loss\n");
+		printf("isoflop  %10s  %8s  %7s  %6s  %6s  %6.4f\n", pts, bud, cb, nb, db, b->loss);
 	} else if (r->parametric) {
 		double n, d;
 		additive_at(r, &r->p, &n, &d);
@@ -254,25 +318,18 @@ static void print_text(const struct report *r)
 	} else {
 		units_format_count(r->f.k_params * pow(r->at_compute, r->f.a), nb, sizeof nb);
 		units_format_count(r->f.k_tokens * pow(r->at_compute, r->f.b), db, sizeof db);
-		printf("method   points  budgets      a      b   k_params   k_tokens\n");
-		printf("isoflop  %6zu  %7d  %5.3f  %5.3f  %9.4g  %9.4g\n", r->points, r->f.used,
-		       r->f.a, r->f.b, r->f.k_params, r->f.k_tokens);
+		char pts[32], bud[32];
+		iso_counts(r, pts, bud, sizeof pts);
+		printf("method       points   budgets      a      b   k_params   k_tokens\n");
+		printf("isoflop  %10s  %8s  %5.3f  %5.3f  %9.4g  %9.4g\n", pts, bud, r->f.a, r->f.b,
+		       r->f.k_params, r->f.k_tokens);
 		printf("N* = k_params C^a, D* = k_tokens C^b; at C = %s: N* = %s, D* = %s\n", cb,
 		       nb, db);
 	}
-	if (r->samples > 0) {
-		const char *const *names = r->parametric ? par_names : iso_names;
-		int nk = r->parametric ? 9 : 4;
-		printf("bootstrap: %d resamples\n%-10s %11s %11s %11s %11s\n", r->samples, "",
-		       "2.5%", "10%", "90%", "97.5%");
-		for (int k = 0; k < nk; k++)
-			if (known(r, k))
-				printf("%-10s %11.4g %11.4g %11.4g %11.4g\n", names[k],
-				       r->iv[k].p2_5, r->iv[k].p10, r->iv[k].p90, r->iv[k].p97_5);
-	}
+	if (r->samples > 0)
+		print_bootstrap(r);
 	print_holdout(r);
-	for (int i = 0; i < r->nwarnings; i++)
-		printf("warning: %s\n", r->warnings[i]);
+	print_warnings(r, stdout, "warning: ");
 }
 
 /* A record for scripts, filled a field at a time (table.c prints it). */
@@ -491,8 +548,7 @@ static void print_csv(const struct report *r)
 		holdout_fields(r, &f);
 	struct record rec = record_of(&f);
 	table_print_record(&rec, FORMAT_CSV, stdout);
-	for (int i = 0; i < r->nwarnings; i++)
-		fprintf(stderr, "isoflop: warning: %s\n", r->warnings[i]);
+	print_warnings(r, stderr, "isoflop: warning: ");
 }
 
 static void print_json(const struct report *r)
@@ -841,8 +897,8 @@ static int output_preset(const struct cli *cli, const struct report *r)
 		return rc;
 	if (output_is_stdout(cli->output)) {
 		rc = output_to_stdout(&t);
-		for (int i = 0; i < r->nwarnings && rc == 0; i++)
-			fprintf(stderr, "isoflop: warning: %s\n", r->warnings[i]);
+		if (rc == 0)
+			print_warnings(r, stderr, "isoflop: warning: ");
 	} else if (write_file_atomic(cli->output, cli->force, write_fitted, &t) != 0) {
 		int err = errno;
 		const char *what = write_unreplaceable(cli->output);
@@ -1013,6 +1069,12 @@ static void warn_biased(struct report *r)
 /* The warnings users have learned to need: a spurious minimum, budgets left out. */
 static void warn_fit(struct report *r)
 {
+	/* as many runs as constants: the fit interpolates them, whatever their noise */
+	if (r->parametric && !r->p.one_d && r->points == FIT_CONSTANTS)
+		warn(r,
+		     "%d runs for the law's %d parameters: the fit passes through every run and "
+		     "says nothing of their noise",
+		     FIT_CONSTANTS, FIT_CONSTANTS);
 	if (r->parametric && r->p.at_best < 5)
 		warn(r,
 		     "only %d of %d starts reached the best fit: it may be a narrow or spurious "
@@ -1089,7 +1151,12 @@ static int bootstrap(const struct cli *cli, struct report *r, const struct fit_r
 	}
 	for (int k = 0; k < nk; k++)
 		r->iv[k] = fit_interval_of(r->draws[k], (size_t)r->samples);
-	if (r->samples < cli->bootstrap)
+	if (r->samples < cli->bootstrap && r->parametric)
+		warn(r,
+		     "%ld of %ld bootstrap refits failed (a resample of no more distinct runs than "
+		     "the law's %d parameters is not refitted)",
+		     cli->bootstrap - r->samples, cli->bootstrap, FIT_CONSTANTS);
+	else if (r->samples < cli->bootstrap)
 		warn(r, "%ld of %ld bootstrap refits failed", cli->bootstrap - r->samples,
 		     cli->bootstrap);
 	return 0;
@@ -1144,7 +1211,7 @@ int cmd_fit(const struct cli *cli)
 		return rc;
 	if ((rc = load_runs(cli, &r, &runs, &n)) != 0)
 		return rc == LOAD_RUNS_DONE ? 0 : rc;
-	/* Approach 3's refits of no more runs than constants interpolate: refused before the fit */
+	/* resamples of too few distinct runs for Approach 3's refits: refused before the fit */
 	if (r.parametric && (rc = runs_law_bootstrap_check(cli, r.file, n)) != 0) {
 		free(runs);
 		return rc;

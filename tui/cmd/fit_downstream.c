@@ -12,6 +12,7 @@
 
 #include "../../model/downstream.h"
 #include "../../presets/preset.h"
+#include "../../presets/text.h"
 #include "../../presets/write.h"
 
 /* The fit and where it came from, for every output. */
@@ -150,11 +151,14 @@ int fit_downstream(const struct cli *cli, const char *file, const struct runs_pa
 		                 file);
 	int rc = cli->output != NULL ? output(cli, &r) : 0;
 	/* a file of runs whose params column is misnamed reads as pairs: say what was left */
-	if (rc == 0 && pairs->unused[0] != '\0')
-		fprintf(stderr,
-		        "isoflop: note: %s: column %s not used: read as (loss, accuracy) pairs "
-		        "(a file of runs needs a params column: N, n_params, params)\n",
-		        file, pairs->unused);
+	if (rc == 0 && pairs->unused[0] != '\0') {
+		char note[1400];
+		snprintf(note, sizeof note,
+		         "%s: column %s not used: read as (loss, accuracy) pairs (a file of runs "
+		         "needs a params column: N, n_params, params)",
+		         file, pairs->unused);
+		text_wrap(stderr, "isoflop: note: ", note, "  ", 80); /* as fit's warnings */
+	}
 	if (rc != 0 || (cli->output != NULL && strcmp(cli->output, "-") == 0))
 		return rc;
 	if (cli->format == FORMAT_CSV)

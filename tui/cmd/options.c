@@ -456,7 +456,8 @@ const struct cli_option cli_options[] = {
                  "the optimum's interval on the profiles and the readout\n"
                  "(and the compare line's k); plot contour with --runs:\n"
                  "the band; compare: k's 10-90% interval over N refits;\n"
-                 "refused on no more runs than the law's 5 parameters.\n"
+                 "refused on fewer than 12 runs (resamples of fewer too\n"
+                 "often hold no more distinct runs than the law's 5).\n"
                  "The runs' scatter alone: past the runs, not the error\n"
                  "of the law's form"},
         {.name = "seed",

@@ -105,11 +105,11 @@ int runs_law_load(const struct cli *cli, const char *use, struct runs_law *out)
 
 int runs_law_bootstrap_check(const struct cli *cli, const char *file, size_t n)
 {
-	if (cli->bootstrap <= 0 || n > FIT_CONSTANTS)
+	if (cli->bootstrap <= 0 || n >= FIT_BOOTSTRAP_MIN_RUNS)
 		return 0;
-	return cli_error("--bootstrap needs more runs than the law's %d parameters; %s has "
-	                 "%zu%s",
-	                 FIT_CONSTANTS, file, n,
+	return cli_error("--bootstrap needs at least %d runs (with fewer, over 1 resample in 20 "
+	                 "holds no more distinct runs than the law's %d parameters); %s has %zu%s",
+	                 FIT_BOOTSTRAP_MIN_RUNS, FIT_CONSTANTS, file, n,
 	                 cli->exclude_top > 0 ? " after --exclude-top" : "");
 }
 

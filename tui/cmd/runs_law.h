@@ -35,8 +35,9 @@ int runs_law_fit(const struct cli *cli, const char *use, struct runs_law *out);
 
 /*
  * --bootstrap N on n runs of file: refused (one line, EXIT_USAGE) when n is
- * no more than the FIT_CONSTANTS Approach 3 fits, for every refit would
- * then interpolate its resample and the interval would look like certainty.
+ * under FIT_BOOTSTRAP_MIN_RUNS: 1 resample in 20 or more would then hold no
+ * more distinct runs than the FIT_CONSTANTS Approach 3 fits, which are not
+ * refitted (a refit would interpolate them and look like certainty).
  * 0 otherwise, or without --bootstrap. Every command that refits the
  * user's runs asks this one check.
  */
