@@ -141,6 +141,10 @@ else
 	no "the 3 x 5 sweep on sizes 1e7..1e9 puts N* at 1e24 far from the truth" "got $got, truth $truth"
 fi
 run fit "$tmp/fixed.csv" --method isoflop --at-compute 1e24
+# fit wraps its warnings at 80 columns: each read back as one line
+out=$(printf '%s\n' "$out" | awk '/^warning: / { if (w != "") print w; w = $0; next }
+	w != "" && /^  / { sub(/^ +/, ""); w = w " " $0; next }
+	{ if (w != "") print w; w = ""; print } END { if (w != "") print w }')
 has "and Approach 2 warns without --bootstrap" \
 	"warning: the budgets' minima sit off centre in their sweeps (-0.10 to +0.82 of the half-width): Approach 2's parabolas are biased there and N* may be far off; centre the sizes on each minimum"
 run fit "$runs" --method isoflop
