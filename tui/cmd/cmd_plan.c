@@ -250,8 +250,8 @@ static int simulate(struct plan_job *j)
 static const struct column run_cols[] = {
         {"kind", "run", COL_TEXT, false},
         {"budget", "budget C", COL_COMPUTE, false},
-        {"params", "N", COL_COUNT, false},
-        {"tokens", "D", COL_COUNT, false},
+        {"params", "N", COL_RUNS, false},
+        {"tokens", "D", COL_RUNS, false},
         {"flops", "FLOPs 6ND", COL_COMPUTE, false},
         {"cumulative", "cumulative", COL_COMPUTE, false},
 };
