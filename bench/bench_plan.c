@@ -52,7 +52,7 @@ int main(int argc, char **argv)
 	struct plan_candidate c[PLAN_MAX_CANDIDATES];
 	int best;
 	start = now();
-	int m = plan_suggest(&p.law, &sweep, 1e24, PLAN_DEFAULT_NOISE, 200, 1, s.nstar.rms, c,
+	int m = plan_suggest(&p.law, &sweep, 1e24, PLAN_DEFAULT_NOISE, 200, 1, s.nstar.rms, NULL, c,
 	                     &best);
 	printf("%-34s %-24s %10.2f s (%d candidates)\n", "  the next run: each candidate too",
 	       "besiroglu2024", now() - start, m);

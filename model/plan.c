@@ -18,6 +18,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "optimum.h"
+#include "units.h"
 
 /* ---- proposing the sweep ---- */
 
@@ -105,7 +106,7 @@ static double as_typed(double x)
 {
 	char buf[32];
 
-	snprintf(buf, sizeof buf, "%.2e", x);
+	units_format_exact(x, 3, buf, sizeof buf);
 	return strtod(buf, NULL);
 }
 
@@ -129,8 +130,10 @@ static int add_budget(const struct law *truth, struct plan_sweep *s, double c, d
 	struct allocation a;
 
 	c = three_digits_down(c, slack);
-	if (optimum_at_compute(truth, c, 0, &a) != MODEL_OK)
+	if (optimum_at_compute(truth, c, 0, &a) != MODEL_OK) {
+		s->unreached = c;
 		return -1;
+	}
 	s->budgets[s->nbudgets] = c;
 	for (int i = 0; i < s->design.sizes; i++) {
 		struct plan_run *r = &s->runs[s->nruns++];
@@ -183,9 +186,6 @@ enum model_status plan_propose(const struct law *truth, double budget,
 {
 	return plan_propose_above(truth, budget, 0, design, out, least);
 }
-
-/* How far above the user's largest budget the lowest new one must be. */
-#define PLAN_ABOVE 2.0
 
 /*
  * The sweep for `budget` (design d, defaults filled in): without runs, the
@@ -284,14 +284,14 @@ double plan_residual_rms(const struct law *fit, const struct fit_run *runs, size
 {
 	double sq = 0;
 
-	if (n <= PLAN_MIN_RUNS) /* five parameters fitted: no degree of freedom left */
+	if (n <= FIT_CONSTANTS) /* as many constants as runs: no degree of freedom left */
 		return NAN;
 	for (size_t i = 0; i < n; i++) {
 		double l = NAN;
 		law_loss(fit, runs[i].params, runs[i].tokens, 0, &l);
 		sq += pow(log(runs[i].loss / l), 2);
 	}
-	return sqrt(sq / (double)(n - PLAN_MIN_RUNS));
+	return sqrt(sq / (double)(n - FIT_CONSTANTS));
 }
 
 /*
@@ -534,8 +534,18 @@ static void summarise(const double *values, int replicas, double a, double nstar
 	error_of(values, replicas, V_NSTAR2, nstar, buf, &out->nstar2);
 }
 
-int plan_simulate(const struct law *truth, const struct plan_run *runs, int n, double target,
-                  double noise, int replicas, unsigned long seed, struct plan_summary *out)
+/* Each replica's squared relative error of N* (column V_NSTAR) against the truth. */
+static void squared_errors(const double *values, int replicas, double truth, double *e2)
+{
+	for (int r = 0; r < replicas; r++) {
+		double v = values[(size_t)r * V_COUNT + V_NSTAR];
+		e2[r] = isfinite(v) ? pow((v - truth) / truth, 2) : NAN;
+	}
+}
+
+int plan_simulate_paired(const struct law *truth, const struct plan_run *runs, int n, double target,
+                         double noise, int replicas, unsigned long seed, struct plan_summary *out,
+                         double *e2)
 {
 	struct sim_job job = {truth, runs, n, target, noise, {{0}}};
 	struct allocation at;
@@ -556,12 +566,40 @@ int plan_simulate(const struct law *truth, const struct plan_run *runs, int n, d
 	if (seeds != NULL && values != NULL && buf != NULL &&
 	    run_replicas(&job, seeds, replicas, values) == 0) {
 		summarise(values, replicas, a, at.params, buf, out);
+		if (e2 != NULL)
+			squared_errors(values, replicas, at.params, e2);
 		rc = 0;
 	}
 	free(seeds);
 	free(values);
 	free(buf);
 	return rc;
+}
+
+int plan_simulate(const struct law *truth, const struct plan_run *runs, int n, double target,
+                  double noise, int replicas, unsigned long seed, struct plan_summary *out)
+{
+	return plan_simulate_paired(truth, runs, n, target, noise, replicas, seed, out, NULL);
+}
+
+/*
+ * The fall of the squared N* error from before to after, paired replica by
+ * replica (the same noise draws on the shared runs) over those where both
+ * fits gave N*: its mean and standard error. Paired, the dice's part of the
+ * two errors cancels, and a gain is resolved far finer than two rms from
+ * independent draws would allow.
+ */
+static void paired_drop(const double *before, const double *after, int replicas, double *diff,
+                        struct plan_candidate *c)
+{
+	int n = 0;
+
+	for (int r = 0; r < replicas; r++)
+		if (isfinite(before[r]) && isfinite(after[r]))
+			diff[n++] = before[r] - after[r];
+	c->paired = n;
+	c->drop = n > 0 ? gsl_stats_mean(diff, 1, (size_t)n) : NAN;
+	c->drop_se = n > 1 ? gsl_stats_sd(diff, 1, (size_t)n) / sqrt((double)n) : NAN;
 }
 
 /* ---- the next run ---- */
@@ -618,17 +656,23 @@ static int budget_candidate(const struct law *truth, const struct plan_sweep *s,
 	return 1;
 }
 
-/* Each candidate simulated with the base runs: its rms of N* and narrowing per FLOP. */
+/*
+ * Each candidate simulated with the base runs: its rms of N*, narrowing per
+ * FLOP and, paired with e2_before, the fall of the squared error.
+ */
 static int score(const struct law *truth, const struct plan_run *base, int nbase, double target,
                  double noise, int replicas, unsigned long seed, double rms_before,
-                 struct plan_candidate *out, int m, int *best)
+                 const double *e2_before, struct plan_candidate *out, int m, int *best)
 {
 	struct plan_run *runs = malloc(sizeof *runs * (size_t)(nbase + PLAN_MAX_SIZES));
+	double *e2 = malloc(sizeof *e2 * (size_t)replicas);
+	double *diff = malloc(sizeof *diff * (size_t)replicas);
+	int rc = m;
 
 	*best = -1;
-	if (runs == NULL)
-		return -1;
-	for (int i = 0; i < m; i++) {
+	if (runs == NULL || e2 == NULL || diff == NULL)
+		rc = -1;
+	for (int i = 0; i < m && rc >= 0; i++) {
 		struct plan_summary s;
 		memcpy(runs, base, sizeof *runs * (size_t)nbase);
 		memcpy(runs + nbase, out[i].runs, sizeof *runs * (size_t)out[i].nruns);
@@ -636,34 +680,41 @@ static int score(const struct law *truth, const struct plan_run *base, int nbase
 		for (int k = 0; k < out[i].nruns; k++)
 			out[i].cost += out[i].runs[k].flops;
 		/* the same seed: the base runs see the same noise, the new ones draw after */
-		if (plan_simulate(truth, runs, nbase + out[i].nruns, target, noise, replicas, seed,
-		                  &s) != 0) {
-			free(runs);
-			return -1;
+		if (plan_simulate_paired(truth, runs, nbase + out[i].nruns, target, noise, replicas,
+		                         seed, &s, e2) != 0) {
+			rc = -1;
+			break;
 		}
 		out[i].rms = s.nstar.rms;
 		out[i].gain = (rms_before - s.nstar.rms) / out[i].cost;
+		out[i].drop = out[i].drop_se = NAN;
+		out[i].paired = 0;
+		if (e2_before != NULL)
+			paired_drop(e2_before, e2, replicas, diff, &out[i]);
 		if (out[i].gain > 0 && (*best < 0 || out[i].gain > out[*best].gain))
 			*best = i;
 	}
 	free(runs);
-	return m;
+	free(e2);
+	free(diff);
+	return rc;
 }
 
 int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double target,
                  double noise, int replicas, unsigned long seed, double rms_before,
-                 struct plan_candidate *out, int *best)
+                 const double *e2_before, struct plan_candidate *out, int *best)
 {
 	int m = size_candidates(truth, sweep, out);
 
 	m += budget_candidate(truth, sweep, target, out + m);
 	return score(truth, sweep->runs, sweep->nruns, target, noise, replicas, seed, rms_before,
-	             out, m, best);
+	             e2_before, out, m, best);
 }
 
 int plan_suggest_first(const struct law *truth, const struct plan_run *existing, int nexisting,
                        const struct plan_sweep *sweep, double target, double noise, int replicas,
-                       unsigned long seed, double rms_before, struct plan_candidate *out, int *best)
+                       unsigned long seed, double rms_before, const double *e2_before,
+                       struct plan_candidate *out, int *best)
 {
 	int m = 0, sizes = sweep->design.sizes;
 
@@ -674,6 +725,6 @@ int plan_suggest_first(const struct law *truth, const struct plan_run *existing,
 			out[m] = (struct plan_candidate){.budget = b, .nruns = 1};
 			out[m++].runs[0] = sweep->runs[i];
 		}
-	return score(truth, existing, nexisting, target, noise, replicas, seed, rms_before, out, m,
-	             best);
+	return score(truth, existing, nexisting, target, noise, replicas, seed, rms_before,
+	             e2_before, out, m, best);
 }

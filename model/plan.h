@@ -23,8 +23,15 @@
 /* Starts each simulated Approach 3 fit runs from (plan.c: starts_of). */
 #define PLAN_STARTS 3
 
-/* Fewest runs a sweep may have: Approach 3 fits five parameters. */
-#define PLAN_MIN_RUNS 5
+/* Fewest runs a sweep may have: one per constant Approach 3 fits. */
+#define PLAN_MIN_RUNS FIT_CONSTANTS
+
+/*
+ * How far above the user's largest budget the lowest new one must be: a
+ * budget within x2 of one they have adds little lever arm on the exponent.
+ * (A choice of this tool, not a paper's.)
+ */
+#define PLAN_ABOVE 2.0
 
 /* The defaults: 3 budgets x 5 sizes, the 15-run sweep. */
 #define PLAN_DEFAULT_BUDGETS 3
@@ -85,9 +92,10 @@ struct plan_sweep {
 	double budgets[PLAN_MAX_BUDGETS]; /* C of each, ascending */
 	int nruns;
 	struct plan_run runs[PLAN_MAX_RUNS];
-	double cost;  /* sum of k N D over the runs */
-	double floor; /* the smallest N a run may have */
-	double ratio; /* of one budget to the next below it */
+	double cost;      /* sum of k N D over the runs */
+	double floor;     /* the smallest N a run may have */
+	double unreached; /* a budget tried that gave no N* (past the law's compute range), or 0 */
+	double ratio;     /* of one budget to the next below it */
 };
 
 /*
@@ -115,9 +123,10 @@ enum model_status plan_propose_above(const struct law *truth, double budget, dou
 /*
  * The scatter of the user's runs about their fit, the noise to simulate
  * them with (the same measure as --noise): sqrt(sum ln(loss / fitted)^2 /
- * (n - 5)), the fit's five parameters taking five degrees of freedom (over
- * n, a fit that nearly interpolates its runs would call them noiseless).
- * NAN when n <= 5 (no degree of freedom left) or a run has no fitted loss.
+ * (n - FIT_CONSTANTS)), the fit's constants taking as many degrees of
+ * freedom (over n, a fit that nearly interpolates its runs would call them
+ * noiseless). NAN when n <= FIT_CONSTANTS (no degree of freedom left) or a
+ * run has no fitted loss.
  */
 double plan_residual_rms(const struct law *fit, const struct fit_run *runs, size_t n);
 
@@ -148,6 +157,16 @@ struct plan_summary {
 int plan_simulate(const struct law *truth, const struct plan_run *runs, int n, double target,
                   double noise, int replicas, unsigned long seed, struct plan_summary *out);
 
+/*
+ * The same, with each replica's squared relative error of N* at the target
+ * in e2[0..replicas) (NAN where its fit gave none): two sweeps simulated
+ * with the same seed share their replicas' noise on the runs they share, so
+ * their errors pair replica by replica (plan_candidate's drop).
+ */
+int plan_simulate_paired(const struct law *truth, const struct plan_run *runs, int n, double target,
+                         double noise, int replicas, unsigned long seed, struct plan_summary *out,
+                         double *e2);
+
 /* A candidate next step: one more run, or a new budget of S runs. */
 struct plan_candidate {
 	int budget; /* the budget it adds to; nbudgets: a new one */
@@ -156,6 +175,10 @@ struct plan_candidate {
 	double cost; /* their FLOPs */
 	double rms;  /* N* at the target: rms relative error with it */
 	double gain; /* (rms before - rms with it) / cost, per FLOP */
+	/* paired over the replicas where both fits gave N*: the squared error's mean fall */
+	double drop;    /* mean of e2 before - e2 with it */
+	double drop_se; /* its standard error: sd / sqrt(paired); NAN under 2 */
+	int paired;     /* replicas in the pairing */
 };
 
 #define PLAN_MAX_CANDIDATES (3 * PLAN_MAX_BUDGETS) /* >= 2 K + 1 of plan_suggest */
@@ -166,22 +189,25 @@ struct plan_candidate {
  * above the largest (below the target), each re-simulated with the same
  * noise draws as the sweep (common random numbers, so differences are the
  * run's, not the dice's). *best: the one whose N* error falls most per
- * FLOP, or -1 when none lowers it. Returns the count, or -1 (memory).
+ * FLOP, or -1 when none lowers it. e2_before: the sweep's own per-replica
+ * errors (plan_simulate_paired, same seed), which each candidate's drop is
+ * paired with. Returns the count, or -1 (memory).
  */
 int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double target,
                  double noise, int replicas, unsigned long seed, double rms_before,
-                 struct plan_candidate *out, int *best);
+                 const double *e2_before, struct plan_candidate *out, int *best);
 
 /*
  * With the user's runs: which one of the sweep's runs to train first. Each
  * budget's smallest, middle and largest run is tried alone with the existing
  * runs (which come first, so they see the same noise in every trial) and
  * *best is the one whose N* error at the target falls most per FLOP below
- * rms_before (the existing runs' alone), or -1. Returns the count, or -1.
+ * rms_before (the existing runs' alone, with per-replica errors e2_before),
+ * or -1. Returns the count, or -1.
  */
 int plan_suggest_first(const struct law *truth, const struct plan_run *existing, int nexisting,
                        const struct plan_sweep *sweep, double target, double noise, int replicas,
-                       unsigned long seed, double rms_before, struct plan_candidate *out,
-                       int *best);
+                       unsigned long seed, double rms_before, const double *e2_before,
+                       struct plan_candidate *out, int *best);
 
 #endif

@@ -244,6 +244,50 @@ void units_format_short(double x, char *buf, size_t size)
 	snprintf(buf, size, "%.*se%d", len, tmp, atoi(e + 1));
 }
 
+void units_format_exact(double x, int digits, char *buf, size_t size)
+{
+	char tmp[64], *e;
+
+	if (!isfinite(x)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	if (digits < 1)
+		digits = 1;
+	if (digits > 17)
+		digits = 17;
+	for (int p = 0; p < digits; p++) {
+		snprintf(tmp, sizeof tmp, "%.*e", p, x);
+		if (strtod(tmp, NULL) == x)
+			break;
+	}
+	e = strchr(tmp, 'e');
+	int exp = atoi(e + 1);
+	char *end = e; /* the mantissa's trailing zeros, and its point if nothing follows */
+	while (strchr(tmp, '.') != NULL && end[-1] == '0')
+		end--;
+	if (end[-1] == '.')
+		end--;
+	*end = '\0';
+	snprintf(buf, size, "%se%d", tmp, exp);
+}
+
+double units_round_up(double x, int digits)
+{
+	char buf[64];
+	double unit = pow(10, floor(log10(x)) - (digits - 1));
+	double v = ceil(x / unit) * unit;
+
+	/* unit and the product may be a bit off: retype, and step up while below */
+	for (int i = 0; i < 3; i++, v += unit) {
+		units_format_exact(v, digits, buf, sizeof buf);
+		double typed = strtod(buf, NULL);
+		if (typed >= x)
+			return typed;
+	}
+	return v;
+}
+
 const char *units_format_year(double y, char *buf, size_t size)
 {
 	if (isfinite(y))

@@ -78,6 +78,23 @@ void units_format_compute(double x, char *buf, size_t size);
  */
 void units_format_fixed(double x, int decimals, char *buf, size_t size);
 
+/*
+ * x as a user would type it, in the compute style (4.229e21, 1e23): the
+ * fewest significant digits, at most `digits` (17 gives any double back),
+ * that parse back to x, else `digits` of them. So a budget is echoed as it
+ * was given, and with 3 a computed 423 x 1e19 becomes the double "4.23e21"
+ * gives. Not bounded to UNITS_FIXED_MAX characters: for messages and
+ * scripts, not columns. "-" for inf or nan.
+ */
+void units_format_exact(double x, int digits, char *buf, size_t size);
+
+/*
+ * The least value of `digits` significant digits, as a user types it
+ * (units_format_exact), at or above x: a lower bound an error prints, which
+ * the user can give back. x must be finite and positive.
+ */
+double units_round_up(double x, int digits);
+
 /* A decimal year as people read it off an axis, 2031.4; "never" when not finite. */
 const char *units_format_year(double y, char *buf, size_t size);
 

@@ -12,6 +12,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "../../model/plan.h"
+#include "../../model/units.h"
 #include "fixtures.h"
 
 /* N* of an additive law at C, in closed form. */
@@ -178,7 +179,7 @@ static void suggestion_narrows(void **state)
 
 	assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
 	assert_int_equal(plan_simulate(&l, s.runs, s.nruns, 1e24, 0.005, 100, 5, &sum), 0);
-	int m = plan_suggest(&l, &s, 1e24, 0.005, 100, 5, sum.nstar.rms, c, &best);
+	int m = plan_suggest(&l, &s, 1e24, 0.005, 100, 5, sum.nstar.rms, NULL, c, &best);
 	assert_true(m >= 4 && m <= PLAN_MAX_CANDIDATES);
 	assert_true(best >= 0 && best < m);
 	assert_true(c[best].rms < sum.nstar.rms);
@@ -318,7 +319,20 @@ static void residual_rms_recovers_the_noise(void **state)
 	assert_rel(sq / draws, sigma * sigma, 0.2);
 }
 
-/* The least budget a refusal names is one that proposes a sweep, after rounding. */
+/* The three-digit value one step below three-digit x, as a user types it: 9.99e21 below 1e22. */
+static double step_below(double x)
+{
+	char buf[32];
+	double unit = pow(10, floor(log10(nextafter(x, 0))) - 2);
+
+	units_format_exact(x - unit, 3, buf, sizeof buf);
+	return strtod(buf, NULL);
+}
+
+/*
+ * The least budget a refusal names is one that proposes a sweep, after
+ * rounding, and the least: a value 10x too large would pass the first check.
+ */
 static void least_is_accepted(void **state)
 {
 	(void)state;
@@ -342,8 +356,73 @@ static void least_is_accepted(void **state)
 				assert_int_equal(plan_propose_above(&l, least, above[a],
 				                                    &designs[k], &s, &again),
 				                 MODEL_OK);
+				/* and it is the least: one third digit below is refused */
+				if (step_below(least) > budgets[i])
+					assert_int_not_equal(
+					        plan_propose_above(&l, step_below(least), above[a],
+					                           &designs[k], &s, &again),
+					        MODEL_OK);
 			}
 	assert_true(refused > 20);
+}
+
+/*
+ * Past the laws' compute: runs above 1e35 / 2 have no budget twice theirs,
+ * and the least is INFINITY, never a number; under 1e10 FLOPs the budget
+ * that failed is named (unreached) for the refusal to say so.
+ */
+static void least_past_the_compute(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_sweep s;
+	double least;
+
+	assert_int_equal(plan_propose_above(&l, 1e35, 6e34, NULL, &s, &least), MODEL_EDOM);
+	assert_true(isinf(least));
+	assert_int_equal(plan_propose(&l, 1e12, NULL, &s, &least), MODEL_EDOM);
+	assert_true(s.unreached > 0 && s.unreached < LAW_COMPUTE_MIN);
+	assert_true(isfinite(least) && least > 1e12);
+	assert_int_equal(plan_propose(&l, 1e18, NULL, &s, &least), MODEL_EDOM);
+	assert_true(s.unreached == 0); /* refused for the size floor, not the compute */
+}
+
+/*
+ * The paired fall of N*'s squared error: each replica's e2 averages to the
+ * summary's rms^2, and when every replica pairs, the mean fall is exactly
+ * rms_before^2 - rms_after^2 (the identity of means); a new budget two
+ * step up narrows N* by more than 2 of its standard errors.
+ */
+static void paired_drop_of_the_error(void **state)
+{
+	(void)state;
+	struct law l = fixture_law("besiroglu2024");
+	struct plan_sweep s;
+	struct plan_summary sum;
+	struct plan_candidate c[PLAN_MAX_CANDIDATES];
+	double least, e2[100], mean = 0;
+	int best, n = 0;
+
+	assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
+	assert_int_equal(plan_simulate_paired(&l, s.runs, s.nruns, 1e24, 0.005, 100, 5, &sum, e2),
+	                 0);
+	for (int r = 0; r < 100; r++)
+		if (isfinite(e2[r])) {
+			mean += e2[r];
+			n++;
+		}
+	assert_int_equal(n, sum.nstar.n);
+	assert_rel(mean / n, sum.nstar.rms * sum.nstar.rms, 1e-9);
+	int m = plan_suggest(&l, &s, 1e24, 0.005, 100, 5, sum.nstar.rms, e2, c, &best);
+	assert_true(m > 0 && best >= 0);
+	for (int i = 0; i < m; i++) {
+		assert_true(c[i].paired <= 100);
+		if (c[i].paired == 100 && n == 100)
+			assert_rel(c[i].drop, pow(sum.nstar.rms, 2) - pow(c[i].rms, 2), 1e-6);
+	}
+	/* the new budget (the last candidate) narrows N* clearly: the pairing resolves it */
+	assert_int_equal(c[m - 1].nruns, s.design.sizes);
+	assert_true(c[m - 1].drop > 2 * c[m - 1].drop_se);
 }
 
 /* Rounded down, no new budget lands under twice the user's largest. */
@@ -402,7 +481,7 @@ static void candidates_rounded(void **state)
 
 	assert_int_equal(plan_propose(&l, 1e22, NULL, &s, &least), MODEL_OK);
 	assert_int_equal(plan_simulate(&l, s.runs, s.nruns, 1e24, 0.005, 10, 5, &sum), 0);
-	int m = plan_suggest(&l, &s, 1e24, 0.005, 10, 5, sum.nstar.rms, c, &best);
+	int m = plan_suggest(&l, &s, 1e24, 0.005, 10, 5, sum.nstar.rms, NULL, c, &best);
 	assert_true(m > 0);
 	for (int i = 0; i < m; i++)
 		for (int k = 0; k < c[i].nruns; k++) {
@@ -430,7 +509,8 @@ static void first_run_is_proposed(void **state)
 	assert_int_equal(plan_propose_above(&l, 1e23, runs[n - 1].compute, NULL, &s, &least),
 	                 MODEL_OK);
 	assert_int_equal(plan_simulate(&l, runs, n, 1e25, 0.005, 100, 5, &alone), 0);
-	int m = plan_suggest_first(&l, runs, n, &s, 1e25, 0.005, 100, 5, alone.nstar.rms, c, &best);
+	int m = plan_suggest_first(&l, runs, n, &s, 1e25, 0.005, 100, 5, alone.nstar.rms, NULL, c,
+	                           &best);
 	assert_int_equal(m, 3 * s.nbudgets);
 	assert_true(best >= 0 && c[best].rms < alone.nstar.rms);
 	for (int i = 0; i < m; i++) {
@@ -458,6 +538,8 @@ int main(void)
 	        cmocka_unit_test(residual_rms_of_the_runs),
 	        cmocka_unit_test(residual_rms_recovers_the_noise),
 	        cmocka_unit_test(least_is_accepted),
+	        cmocka_unit_test(least_past_the_compute),
+	        cmocka_unit_test(paired_drop_of_the_error),
 	        cmocka_unit_test(rounded_budgets_clear_twice_above),
 	        cmocka_unit_test(cost_within_the_money),
 	        cmocka_unit_test(candidates_rounded),

@@ -2,6 +2,7 @@
  * test_table.c: records, the one-row reports (fit's) that table.c prints
  * for scripts beside its tables.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,11 +62,51 @@ static void record_as_json(void **state)
 	free(text);
 }
 
+/* A spread with no value (NAN, an rms over no fits; inf) prints "?", not log10 of it. */
+static void spread_not_finite(void **state)
+{
+	(void)state;
+	static const double xs[] = {NAN, INFINITY, -INFINITY};
+	char buf[32];
+
+	for (size_t i = 0; i < sizeof xs / sizeof *xs; i++) {
+		table_format_spread(xs[i], buf, sizeof buf);
+		assert_string_equal(buf, "?");
+	}
+	table_format_spread(0.065, buf, sizeof buf);
+	assert_string_equal(buf, "6.5%");
+}
+
+/*
+ * For scripts: a run's whole counts (COL_RUNS) in full, past 2^53 in the
+ * fewest digits that give the double back; an estimate (COL_COUNT) to 10
+ * significant digits, whatever its size.
+ */
+static void run_counts_in_full(void **state)
+{
+	(void)state;
+	static const struct column cols[] = {
+	        {"n", "n", COL_RUNS, false},        {"d", "d", COL_RUNS, false},
+	        {"big", "big", COL_RUNS, false},    {"est", "est", COL_COUNT, false},
+	        {"huge", "huge", COL_COUNT, false},
+	};
+	const struct cell cells[] = {cell_num(10500000000), cell_num(35650623880), cell_num(1e23),
+	                             cell_num(35650623880), cell_num(41722812066829984.0)};
+	struct record r = {cols, cells, 5};
+	char *text = printed(&r, FORMAT_CSV);
+
+	assert_string_equal(text, "n,d,big,est,huge\n10500000000,35650623880,1e23,3.565062388e+10,"
+	                          "4.172281207e+16\n");
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(record_as_csv),
 	        cmocka_unit_test(record_as_json),
+	        cmocka_unit_test(spread_not_finite),
+	        cmocka_unit_test(run_counts_in_full),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,8 @@
  */
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "fixtures.h"
 
 #include "../../model/law.h"
@@ -185,6 +187,42 @@ static void formats_are_bounded(void **state)
 	assert_string_equal(buf, "3e12");
 }
 
+/*
+ * As a user types it: the fewest digits that give the double back (1e23, not
+ * 9.9999999999999992e22), at most `digits`; rounded up, a bound given back
+ * is at or above it (3.7947e22 -> 3.8e22, never 3.79e22).
+ */
+static void formats_as_typed(void **state)
+{
+	(void)state;
+	static const struct {
+		double x;
+		int digits;
+		const char *want;
+	} cases[] = {
+	        {1e23, 17, "1e23"},
+	        {4.229e21, 17, "4.229e21"},
+	        {1.00999999596e22, 17, "1.00999999596e22"},
+	        {423 * 1e19, 3, "4.23e21"},
+	        {3.7947e22, 3, "3.79e22"},
+	        {2e-5, 17, "2e-5"},
+	};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		units_format_exact(cases[i].x, cases[i].digits, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].want);
+		if (cases[i].digits == 17)
+			assert_true(strtod(buf, NULL) == cases[i].x);
+	}
+	assert_true(units_round_up(3.7947e22, 3) == 3.8e22);
+	assert_true(units_round_up(3.79e22, 3) == 3.79e22);
+	assert_true(units_round_up(nextafter(3.79e22, INFINITY), 3) == 3.8e22);
+	assert_true(units_round_up(9.991e21, 3) == 1e22);
+	for (double x = 1.234567e20; x < 1e24; x *= 1.37)
+		assert_true(units_round_up(x, 3) >= x && units_round_up(x, 3) < x * 1.01);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +233,7 @@ int main(void)
 	        cmocka_unit_test(round_trips),
 	        cmocka_unit_test(refuses_blanks_around_a_number),
 	        cmocka_unit_test(formats_are_bounded),
+	        cmocka_unit_test(formats_as_typed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,6 +38,7 @@ struct plan_job {
 	struct plan_sweep sweep;
 	struct plan_summary alone; /* the user's runs alone (--runs) */
 	struct plan_summary sum;
+	double *e2; /* per replica: N*'s squared error before the next run (alone, or the sweep) */
 	struct plan_candidate cands[PLAN_MAX_CANDIDATES];
 	int ncands, best; /* best: the suggested candidate, or -1 */
 };
@@ -109,10 +110,10 @@ static int read_numbers(const struct cli *cli, struct plan_job *j)
 	j->target = cli->target;
 	j->noise = (cli->given & OPT_NOISE) ? cli->noise : PLAN_DEFAULT_NOISE;
 	if (j->user.n > 0 && !(cli->given & OPT_NOISE)) {
-		if (j->user.n <= PLAN_MIN_RUNS)
+		if (j->user.n <= FIT_CONSTANTS)
 			return cli_error("%s: %zu runs leave no degree of freedom for their "
-			                 "scatter about a 5-parameter fit: give --noise",
-			                 cli->runs, j->user.n);
+			                 "scatter about a fit of %d constants: give --noise",
+			                 cli->runs, j->user.n, FIT_CONSTANTS);
 		j->noise = plan_residual_rms(&j->law->law, j->user.runs, j->user.n);
 		j->noise_from_fit = true;
 		if (!(j->noise <= PLAN_MAX_NOISE))
@@ -128,27 +129,65 @@ static int read_numbers(const struct cli *cli, struct plan_job *j)
 }
 
 /*
- * x in the compute style (4.229e21), with the fewest digits that give x back:
- * a budget as the user gave it, not rounded to three digits and then refused.
+ * With --runs, the target against them, before any budget is weighed (no
+ * budget mends a target): above their range, and above PLAN_ABOVE x their
+ * largest, where new budgets start; the bound named is rounded up, so that
+ * given back it passes.
  */
-static void format_exact(double x, char *buf, size_t size)
+static int check_target(const struct cli *cli, const struct plan_job *j)
 {
-	char tmp[32], *e;
+	char target[32], top[32], least[32];
 
-	for (int p = 2; p < 17; p++) {
-		snprintf(tmp, sizeof tmp, "%.*e", p, x);
-		if (strtod(tmp, NULL) == x)
-			break;
+	if (j->above <= 0)
+		return 0;
+	units_format_compute(j->target, target, sizeof target);
+	units_format_compute(j->above, top, sizeof top);
+	if (!(j->target > j->above))
+		return cli_error("plan: --target %s is inside your runs' range (up to %s FLOPs): "
+		                 "their fit already covers N* there (isoflop fit %s); a sweep is "
+		                 "for a --target above it",
+		                 target, top, cli->runs);
+	double bar = PLAN_ABOVE * j->above;
+	if (!(j->target > bar)) {
+		units_format_exact(units_round_up(nextafter(bar, INFINITY), 3), 3, least,
+		                   sizeof least);
+		return cli_error("plan: --target %s is not above %gx your largest run (%s FLOPs), "
+		                 "where new budgets start: give --target %s or more",
+		                 target, PLAN_ABOVE, top, least);
 	}
-	e = strchr(tmp, 'e');
-	int exp = atoi(e + 1);
-	char *end = e; /* the mantissa's trailing zeros, and its point if nothing follows */
-	while (end[-1] == '0')
-		end--;
-	if (end[-1] == '.')
-		end--;
-	*end = '\0';
-	snprintf(buf, size, "%se%d", tmp, exp);
+	return 0;
+}
+
+/* Why no sweep fits the budget without --runs, in one line. */
+static int refuse_budget(const struct plan_job *j, const char *given, double need)
+{
+	const struct plan_design *u = &j->sweep.design;
+	char least[32], floor[32], small[32], low[32], cmin[32], cmax[32];
+
+	units_format_count(j->sweep.floor, floor, sizeof floor);
+	units_format_compute(LAW_COMPUTE_MIN, cmin, sizeof cmin);
+	units_format_compute(LAW_COMPUTE_MAX, cmax, sizeof cmax);
+	if (!isfinite(need))
+		return cli_error("plan: no --budget gives %d budgets x %d sizes with every run at "
+		                 "N >= %s and every budget within %s to %s FLOPs, the compute "
+		                 "isoflop takes: give fewer --budgets or --sizes",
+		                 u->budgets, u->sizes, floor, cmin, cmax);
+	units_format_compute(need, least, sizeof least);
+	if (j->sweep.unreached > 0 && j->sweep.unreached < LAW_COMPUTE_MIN) {
+		units_format_compute(j->sweep.unreached, low, sizeof low);
+		return cli_error("plan: --budget %s FLOPs is too small for %d budgets x %d sizes: "
+		                 "the smallest budget would be %s FLOPs, below %s, the least "
+		                 "compute isoflop takes a law at; give --budget %s or more",
+		                 given, u->budgets, u->sizes, low, cmin, least);
+	}
+	units_format_count(j->sweep.nruns ? j->sweep.runs[0].params : 0, small, sizeof small);
+	return cli_error("plan: --budget %s FLOPs is too small for %d budgets x %d sizes: the "
+	                 "smallest run would have N = %s, below %s (%s); give --budget %s "
+	                 "or more",
+	                 given, u->budgets, u->sizes, small, floor,
+	                 j->law->law.params.lo > 0 ? "where the law was fitted"
+	                                           : "the smallest sensible run",
+	                 least);
 }
 
 /* The sweep for the budget, or the one line that says why there is none. */
@@ -156,49 +195,32 @@ static int propose(const struct cli *cli, struct plan_job *j)
 {
 	struct plan_design d = {.budgets = (cli->given & OPT_NBUDGETS) ? (int)cli->plan_budgets : 0,
 	                        .sizes = (cli->given & OPT_SIZES) ? (int)cli->sizes : 0};
-	char least[32], floor[32], small[32], top[32], given[64], target[32];
+	char least[32], top[32], given[64], target[32];
 	double need;
+	int rc;
 
+	if ((rc = check_target(cli, j)) != 0)
+		return rc;
 	j->asked = d.budgets > 0 ? d.budgets : PLAN_DEFAULT_BUDGETS;
-	format_exact(j->budget, given, sizeof given);
+	units_format_exact(j->budget, 17, given, sizeof given);
 	units_format_compute(j->target, target, sizeof target);
 	enum model_status st =
 	        plan_propose_above(&j->law->law, j->budget, j->above, &d, &j->sweep, &need);
 	if (st != MODEL_OK && j->above > 0) {
-		units_format_compute(need, least, sizeof least);
 		units_format_compute(j->above, top, sizeof top);
-		return cli_error("plan: --budget %s FLOPs is too small for %d new runs at twice "
+		if (!isfinite(need))
+			return cli_error(
+			        "plan: no --budget gives %d new runs at %gx your largest "
+			        "budget, %s FLOPs, within the compute isoflop takes (to %g "
+			        "FLOPs): give fewer --sizes",
+			        j->sweep.design.sizes, PLAN_ABOVE, top, LAW_COMPUTE_MAX);
+		units_format_compute(need, least, sizeof least);
+		return cli_error("plan: --budget %s FLOPs is too small for %d new runs at %gx "
 		                 "your largest budget, %s FLOPs: give --budget %s or more",
-		                 given, j->sweep.design.sizes, top, least);
+		                 given, j->sweep.design.sizes, PLAN_ABOVE, top, least);
 	}
-	if (st != MODEL_OK) {
-		const struct plan_design *u = &j->sweep.design;
-		units_format_compute(need, least, sizeof least);
-		units_format_count(j->sweep.floor, floor, sizeof floor);
-		units_format_count(j->sweep.nruns ? j->sweep.runs[0].params : 0, small,
-		                   sizeof small);
-		return cli_error(
-		        "plan: --budget %s FLOPs is too small for %d budgets x %d sizes: the "
-		        "smallest run would have N = %s, below %s (%s); give --budget %s "
-		        "or more",
-		        given, u->budgets, u->sizes, small, floor,
-		        j->law->law.params.lo > 0 ? "where the law was fitted"
-		                                  : "the smallest sensible run",
-		        least);
-	}
-	if (j->above > 0 && !(j->target > j->above)) {
-		units_format_compute(j->above, top, sizeof top);
-		return cli_error("plan: --target %s is inside your runs' range (up to %s FLOPs): "
-		                 "their fit already covers N* there (isoflop fit %s); a sweep is "
-		                 "for a --target above it",
-		                 target, top, cli->runs);
-	}
-	if (j->above > 0 && !(j->target > 2 * j->above)) { /* no smaller --budget helps */
-		units_format_compute(2 * j->above, top, sizeof top);
-		return cli_error("plan: --target %s is not above %s FLOPs, twice your largest run, "
-		                 "where new budgets start: give a larger --target",
-		                 target, top);
-	}
+	if (st != MODEL_OK)
+		return refuse_budget(j, given, need);
 	if (!(j->target > j->sweep.budgets[j->sweep.nbudgets - 1])) {
 		units_format_compute(j->sweep.budgets[j->sweep.nbudgets - 1], top, sizeof top);
 		return cli_error("plan: --target %s is not above the sweep's largest budget, %s "
@@ -215,15 +237,15 @@ static int simulate_with_runs(struct plan_job *j)
 	int n = (int)j->user.n;
 
 	memcpy(j->base + n, j->sweep.runs, sizeof *j->base * (size_t)j->sweep.nruns);
-	if (plan_simulate(t, j->base, n, j->target, j->noise, j->replicas, j->seed, &j->alone) !=
-	            0 ||
+	if (plan_simulate_paired(t, j->base, n, j->target, j->noise, j->replicas, j->seed,
+	                         &j->alone, j->e2) != 0 ||
 	    plan_simulate(t, j->base, n + j->sweep.nruns, j->target, j->noise, j->replicas, j->seed,
 	                  &j->sum) != 0)
 		return cli_error("plan: the fit of your runs gives no N* at %g FLOPs to simulate "
 		                 "against",
 		                 j->target);
 	j->ncands = plan_suggest_first(t, j->base, n, &j->sweep, j->target, j->noise, j->replicas,
-	                               j->seed, j->alone.nstar.rms, j->cands, &j->best);
+	                               j->seed, j->alone.nstar.rms, j->e2, j->cands, &j->best);
 	return j->ncands < 0 ? cli_error("out of memory") : 0;
 }
 
@@ -232,14 +254,17 @@ static int simulate(struct plan_job *j)
 {
 	const struct law *t = &j->law->law;
 
+	j->e2 = malloc(sizeof *j->e2 * (size_t)j->replicas);
+	if (j->e2 == NULL)
+		return cli_error("out of memory");
 	if (j->user.n > 0)
 		return simulate_with_runs(j);
-	if (plan_simulate(t, j->sweep.runs, j->sweep.nruns, j->target, j->noise, j->replicas,
-	                  j->seed, &j->sum) != 0)
+	if (plan_simulate_paired(t, j->sweep.runs, j->sweep.nruns, j->target, j->noise, j->replicas,
+	                         j->seed, &j->sum, j->e2) != 0)
 		return cli_error("plan: '%s' gives no N* at %g FLOPs to simulate against",
 		                 j->law->id, j->target);
 	j->ncands = plan_suggest(t, &j->sweep, j->target, j->noise, j->replicas, j->seed,
-	                         j->sum.nstar.rms, j->cands, &j->best);
+	                         j->sum.nstar.rms, j->e2, j->cands, &j->best);
 	if (j->ncands < 0)
 		return cli_error("out of memory");
 	return 0;
@@ -250,8 +275,8 @@ static int simulate(struct plan_job *j)
 static const struct column run_cols[] = {
         {"kind", "run", COL_TEXT, false},
         {"budget", "budget C", COL_COMPUTE, false},
-        {"params", "N", COL_COUNT, false},
-        {"tokens", "D", COL_COUNT, false},
+        {"params", "N", COL_RUNS, false},
+        {"tokens", "D", COL_RUNS, false},
         {"flops", "FLOPs 6ND", COL_COMPUTE, false},
         {"cumulative", "cumulative", COL_COMPUTE, false},
 };
@@ -432,12 +457,11 @@ static void print_heading(const struct plan_job *j)
 	units_format_compute(j->sweep.budgets[0], lo, sizeof lo);
 	units_format_compute(j->sweep.budgets[j->sweep.nbudgets - 1], hi, sizeof hi);
 	units_format_compute(j->sweep.cost, cost, sizeof cost);
-	format_exact(j->budget, budget, sizeof budget);
+	units_format_exact(j->budget, 17, budget, sizeof budget);
 	if (j->user.n > 0)
-		printf("\nyour %zu runs (x, the truth's fit; --format csv lists them); %d new "
-		       "above "
-		       "(+):",
-		       j->user.n, j->sweep.nruns);
+		printf("\nyour %zu runs (x; --format csv lists them): their fit is taken as the "
+		       "truth\nnew runs (+), above yours:",
+		       j->user.n);
 	if (j->sweep.nbudgets == 1)
 		printf("\n%d runs: 1 budget of %s FLOPs", j->sweep.nruns, hi);
 	else
@@ -448,9 +472,10 @@ static void print_heading(const struct plan_job *j)
 	if (j->user.n > 0 && j->sweep.nbudgets < j->asked) {
 		char above[32];
 		units_format_compute(j->above, above, sizeof above);
-		printf("%d of the %d budgets would fall below 2x your largest run (C=%s): "
-		       "planned %d\n",
-		       j->asked - j->sweep.nbudgets, j->asked, above, j->sweep.nbudgets);
+		printf("planned %d of the %d budgets asked for: the lowest %d would be under "
+		       "%gx your\nlargest run (%s FLOPs), where new budgets start\n",
+		       j->sweep.nbudgets, j->asked, j->asked - j->sweep.nbudgets, PLAN_ABOVE,
+		       above);
 	}
 }
 
@@ -460,45 +485,44 @@ static void print_simulation(const struct plan_job *j)
 	char target[32];
 
 	units_format_compute(j->target, target, sizeof target);
-	printf("\nsimulated: %d replicas of the truth %s, target %s FLOPs,\n"
-	       "noise %.3g of log loss; Approach 3 refitted from %d starts near the truth\n"
+	if (j->user.n > 0)
+		printf("\nsimulated: %d replicas; each draws your runs and the proposed ones from\n"
+		       "your fit (the truth) with noise and refits them, for N* at %s FLOPs\n",
+		       j->sum.replicas, target);
+	else
+		printf("\nsimulated: %d replicas; each draws the runs from the law taken as the "
+		       "truth,\n%s, with noise and refits them, for N* at %s FLOPs\n",
+		       j->sum.replicas, j->law->id, target);
+	printf("noise %.3g of log loss; Approach 3 refitted from %d starts near the truth\n"
 	       "(not the 4,500-start grid: the errors it finds are a lower bound)\n",
-	       j->sum.replicas, j->law->id, target, j->noise, PLAN_STARTS);
+	       j->noise, PLAN_STARTS);
 	if (j->user.n == 0)
 		return;
 	if (j->noise_from_fit)
-		printf("noise: the RMS of your runs' log residuals about their fit, over n - 5\n"
-		       "degrees of freedom (--noise to change it)\n");
+		printf("noise: the RMS of your runs' log residuals about their fit, over n - %d\n"
+		       "degrees of freedom (--noise to change it)\n",
+		       FIT_CONSTANTS);
 	char alone[32];
 	table_format_spread(j->alone.nstar.rms, alone, sizeof alone);
-	printf("your runs are in every replica, their noise drawn at their own points;\n"
-	       "N* error at the target with your runs alone: %s rms\n",
-	       alone);
+	printf("N* error at the target with your runs alone: %s rms", alone);
+	if (!isfinite(j->alone.nstar.rms))
+		printf(" (no replica's fit of them alone gave N*)");
+	printf("\n");
 }
 
 /*
- * The least gain in N*'s rms error, as a fraction of it, that the
- * simulation resolves: an rms from R replicas is uncertain by about
- * rms / sqrt(2R) (the standard error of a standard deviation), so the
- * difference of two is by rms / sqrt(R) taken as independent, and a gain
- * under two of those, 2 / sqrt(R), is within the simulation's own noise.
- * (The candidates share their noise draws, which narrows their differences:
- * the cut-off errs on the side of not urging a run.)
+ * Say so when the next run's gain is within the simulation's own noise: its
+ * mean fall of N*'s squared error, paired replica by replica (the same noise
+ * draws with and without it), under 2 standard errors of that mean. The
+ * pairing cancels the dice's share of both errors, so a gain is resolved far
+ * finer than two independent rms would allow (2/sqrt(R) of the error).
  */
-static double gain_cutoff(int replicas)
+static void print_small_gain(const struct plan_candidate *k)
 {
-	return 2 / sqrt((double)replicas);
-}
-
-/* Say so when the gain is under the cut-off, and what the cut-off is. */
-static void print_small_gain(const struct plan_job *j, double before, double after)
-{
-	double cut = gain_cutoff(j->replicas);
-
-	if (before - after < cut * before)
-		printf("  that gain is under %.2g%% of the error: within the simulation's own noise\n"
-		       "  at %d replicas (2 standard errors of a difference of two rms, 2/sqrt(R))\n",
-		       100 * cut, j->replicas);
+	if (!(k->drop > 2 * k->drop_se))
+		printf("  that gain is within the simulation's own noise (paired over %d "
+		       "replicas:\n  less than 2 standard errors)\n",
+		       k->paired);
 }
 
 /* The suggested next run, or why there is none (80 columns). */
@@ -521,10 +545,11 @@ static void print_next(const struct plan_job *j)
 	table_format_spread(k->rms, now, sizeof now);
 	if (j->user.n > 0) {
 		printf("next run (@, train it first): N = %s at %s FLOPs, in the budget:\n"
-		       "  N* error %s -> %s rms with your runs\n"
-		       "  (the most narrowing per FLOP of %d of the proposed runs)\n",
+		       "  N* error %s -> %s rms, your runs alone -> with it; of the %d proposed\n"
+		       "  runs tried (each budget's smallest, middle and largest), it narrows N*\n"
+		       "  most per FLOP\n",
 		       n, c, was, now, j->ncands);
-		print_small_gain(j, before, k->rms);
+		print_small_gain(k);
 		return;
 	}
 	if (k->nruns == 1)
@@ -536,7 +561,7 @@ static void print_next(const struct plan_job *j)
 		       c, k->nruns, cost);
 	printf("  N* error %s -> %s rms (the most narrowing per FLOP of %d candidates)\n", was, now,
 	       j->ncands);
-	print_small_gain(j, before, k->rms);
+	print_small_gain(k);
 }
 
 static int print_text(const struct cli *cli, const struct plan_job *j)
@@ -619,6 +644,7 @@ int cmd_plan(const struct cli *cli)
 	int rc = plan_run_job(cli, &j);
 	free(j.user.runs);
 	free(j.base);
+	free(j.e2);
 	return rc;
 }
 

@@ -1,8 +1,8 @@
 /*
  * table.c: print rows as aligned text, RFC 4180 CSV or a JSON array.
  *
- * Text uses the short units of model/units; CSV and JSON carry full
- * precision (%.10g) so that scripts lose nothing.
+ * Text uses the short units of model/units; CSV and JSON carry 10
+ * significant digits (%.10g), and a run's whole counts (COL_RUNS) in full.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -85,6 +85,10 @@ void table_format_spread(double x, char *buf, size_t size)
 {
 	/* 9.96 is 1.0e+01: "10%" */
 	char e[32];
+	if (!isfinite(x)) { /* log10 of it below is undefined */
+		snprintf(buf, size, "?");
+		return;
+	}
 	snprintf(e, sizeof e, "%.1e", 100 * x);
 	double pc = strtod(e, NULL);
 	if (fabs(pc) > 999) {
@@ -111,6 +115,7 @@ static void format_text(const struct column *c, const struct cell *v, char *buf,
 		snprintf(buf, size, "%s", v->text ? v->text : "");
 		break;
 	case COL_COUNT:
+	case COL_RUNS:
 		units_format_count(v->value, buf, size);
 		break;
 	case COL_COMPUTE:
@@ -321,19 +326,23 @@ static void json_string(const char *s, FILE *out)
 }
 
 /*
- * A number for scripts: 10 significant digits, but a count (COL_COUNT) that
- * is a whole number in full, so that 6 N D from the printed N and D is the
- * run's own (35650623880 tokens, not 3.565062388e+10, rounded up past the
- * budget); past 2^53, where every double is whole, the shortest exact form.
+ * A number for scripts: 10 significant digits (an estimate has no more), but
+ * a run's count (COL_RUNS), a whole number, in full, so that 6 N D from the
+ * printed N and D is the run's own (35650623880 tokens, not 3.565062388e+10,
+ * rounded up past the budget); past 2^53, where every double is whole, the
+ * fewest digits that give it back (1e23, not 9.9999999999999992e+22).
  */
 static void print_number(const struct column *c, double x, FILE *out)
 {
-	if (c->kind == COL_COUNT && x == floor(x) && fabs(x) < 0x1p53)
+	if (c->kind == COL_RUNS && x == floor(x) && fabs(x) < 0x1p53) {
 		fprintf(out, "%.0f", x);
-	else if (c->kind == COL_COUNT && fabs(x) >= 0x1p53)
-		fprintf(out, "%.17g", x);
-	else
+	} else if (c->kind == COL_RUNS && isfinite(x) && fabs(x) >= 0x1p53) {
+		char buf[64];
+		units_format_exact(x, 17, buf, sizeof buf);
+		fputs(buf, out);
+	} else {
 		fprintf(out, "%.10g", x);
+	}
 }
 
 static void csv_header(const struct column *cols, int ncols, FILE *out)

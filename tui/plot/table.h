@@ -18,7 +18,8 @@ enum table_format {
 
 enum column_kind {
 	COL_TEXT,    /* a string */
-	COL_COUNT,   /* parameters or tokens: 175B */
+	COL_COUNT,   /* parameters or tokens: 175B; an estimate, 10 digits for scripts */
+	COL_RUNS,    /* a run's whole parameters or tokens: 175B, in full for scripts */
 	COL_COMPUTE, /* FLOPs: 5.76e23 */
 	COL_LOSS,    /* nats per token, 4 decimals */
 	COL_RATIO,   /* tokens per parameter, epochs: 1 decimal */
@@ -75,7 +76,7 @@ int table_add(struct table *t, const struct cell *row);
 /*
  * A fraction as COL_SPREAD shows it to people: a percentage to 2 significant
  * digits (37%, 0.74%), bounded: ">999%" and "<-999%" past 999%, "0%" under
- * 0.0001%, never "-0%".
+ * 0.0001%, never "-0%"; "?" when x is not finite (no value to show).
  */
 void table_format_spread(double x, char *buf, size_t size);
 
