@@ -150,10 +150,10 @@ struct tour_step {
  * 'runs', their fit, with its band and intervals.
  */
 struct tour_runs {
-	char file[1024];    /* the CSV file: relative to the tour file's directory; "" for none */
-	char written[1024]; /* the path as the tour writes it */
-	long bootstrap;     /* resamples; 0 when not given */
-	long seed;          /* the bootstrap's seed; -1 when not given */
+	char file[1024];     /* the CSV file: relative to the tour file's directory; "" for none */
+	char written[1024];  /* the path as the tour writes it */
+	long bootstrap;      /* resamples; 0 when not given */
+	long seed;           /* the bootstrap's seed; -1 when not given */
 	struct tour_mark at; /* where runs: was written, for the file's errors */
 };
 
@@ -161,7 +161,7 @@ struct tour {
 	char file[1024];
 	char id[64]; /* [a-z0-9][a-z0-9.-]*, as a preset's */
 	char title[128];
-	char source[640]; /* optional: the papers the captions quote */
+	char source[640];      /* optional: the papers the captions quote */
 	struct tour_runs runs; /* optional: the runs the tour is played with */
 	int nsteps;
 	struct tour_step steps[TOUR_MAX_STEPS];

@@ -254,7 +254,8 @@ static int runs_path_for(const char *tour_path, const char *file, char *out, siz
 	char dir[4096], real_dir[PATH_MAX], real_file[PATH_MAX];
 	const char *slash = strrchr(tour_path, '/');
 
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - tour_path) + (slash == tour_path) : 1,
+	snprintf(dir, sizeof dir, "%.*s",
+	         slash ? (int)(slash - tour_path) + (slash == tour_path) : 1,
 	         slash ? tour_path : ".");
 	if (realpath(dir, real_dir) == NULL || realpath(file, real_file) == NULL)
 		return -1;
@@ -263,7 +264,7 @@ static int runs_path_for(const char *tour_path, const char *file, char *out, siz
 	if (strcmp(real_dir, "/") == 0)
 		under = false; /* the root: absolute is as short */
 	return (size_t)snprintf(out, size, "%s", under ? real_file + n + 1 : real_file) < size ? 0
-	                                                                                    : -1;
+	                                                                                       : -1;
 }
 
 /* The bootstrap's seed as played: -1, not given, is the default 1 (tui/cmd/cli.c). */
@@ -296,7 +297,8 @@ static int runs_for(const char *path, const struct tour *old, const struct tour_
 
 	*out = runs != NULL ? *runs : none;
 	if (runs != NULL && strcmp(runs->file, "-") == 0) {
-		snprintf(msg, msgsize, "a tour names its runs' file: start with --runs FILE, not -");
+		snprintf(msg, msgsize,
+		         "a tour names its runs' file: start with --runs FILE, not -");
 		return -1;
 	}
 	if (runs != NULL && old == NULL &&
@@ -399,8 +401,7 @@ static bool reads_back(const struct tour *old, const struct tour *new, const str
 	if (old == NULL)
 		return true;
 	if (strcmp(old->id, new->id) != 0 || strcmp(old->title, new->title) != 0 ||
-	    strcmp(old->source, new->source) != 0 ||
-	    strcmp(old->runs.file, new->runs.file) != 0 ||
+	    strcmp(old->source, new->source) != 0 || strcmp(old->runs.file, new->runs.file) != 0 ||
 	    old->runs.bootstrap != new->runs.bootstrap || old->runs.seed != new->runs.seed)
 		return false;
 	for (int i = 0; i < n; i++)

@@ -19,7 +19,8 @@
  */
 void tour_write_step(FILE *fp, const struct tour_step *s, int indent);
 
-/* A new tour's head, up to its "steps:" line: with runs' runs:, bootstrap: and seed: unless NULL. */
+/* A new tour's head, up to its "steps:" line: with runs' runs:, bootstrap: and seed: unless NULL.
+ */
 void tour_write_head(FILE *fp, const char *id, const char *title, const struct tour_runs *runs);
 
 /*
