@@ -173,7 +173,7 @@ build/fuzz/fuzz_preset: tests/fuzz/fuzz_preset.c presets/preset.c presets/yaml_w
 		presets/text.c model/units.c model/law.c model/traintest.c model/downstream.c model/hyper.c
 	@mkdir -p $(@D)
 	clang $(FUZZ_FLAGS) -o $@ $^ $(FUZZ_LIBS)
-build/fuzz/fuzz_tour: tests/fuzz/fuzz_tour.c presets/tour.c presets/yaml_walk.c presets/preset.c \
+build/fuzz/fuzz_tour: tests/fuzz/fuzz_tour.c presets/tour.c presets/yaml_walk.c presets/preset.c presets/runs.c \
 		presets/readall.c presets/text.c model/units.c model/law.c model/traintest.c \
 		model/downstream.c model/hyper.c
 	@mkdir -p $(@D)

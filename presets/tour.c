@@ -16,6 +16,7 @@
 #include "../model/units.h"
 #include "preset.h"
 #include "readall.h"
+#include "runs.h"
 #include "text.h"
 #include "tour.h"
 #include "yaml_walk.h"
@@ -396,6 +397,48 @@ static int set_window(struct yaml_walk *w, const struct tour_field *f, const yam
 	                       out + 2);
 }
 
+/*
+ * runs: a CSV file, its path relative to the tour file's directory unless
+ * absolute, as a preset's file is its own; read when the tour is loaded.
+ */
+static int set_runs(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                    void *obj)
+{
+	struct tour_runs *r = &((struct tour *)obj)->runs;
+	const char *file = ((struct tour *)obj)->file, *slash = strrchr(file, '/');
+
+	if (text(w, ev, f->key, r->written, sizeof r->written) < 0)
+		return -1;
+	if (strcmp(r->written, "-") == 0)
+		return fail(w, ev->start_mark,
+		            "'%s' names a CSV file: a tour reads no runs from standard input",
+		            f->key);
+	int dir = r->written[0] == '/' || slash == NULL ? 0 : (int)(slash - file) + 1;
+	if ((size_t)snprintf(r->file, sizeof r->file, "%.*s%s", dir, file, r->written) >=
+	    sizeof r->file)
+		return fail(w, ev->start_mark, "'%s': the path is too long", f->key);
+	r->at = (struct tour_mark){(int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1};
+	return 0;
+}
+
+/* A whole number in [f->lo, f->hi], as the option of the same name takes it. */
+static int set_whole(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
+                     void *obj)
+{
+	char buf[32], *end;
+
+	if (text(w, ev, f->key, buf, sizeof buf) < 0)
+		return -1;
+	long v = strtol(buf, &end, 10);
+	if (*end != '\0' || end == buf || !(buf[0] >= '0' && buf[0] <= '9'))
+		return fail(w, ev->start_mark, "'%s' takes a whole number, not '%s'", f->key, buf);
+	if (v < (long)f->lo || v > (long)f->hi)
+		return fail(w, ev->start_mark, "'%s' must lie between %.0f and %.0f, not %s",
+		            f->key, f->lo, f->hi, buf);
+	*(long *)field_at(f, obj) = v;
+	return 0;
+}
+
 static int set_steps(struct yaml_walk *w, const struct tour_field *f, const yaml_event_t *ev,
                      void *obj);
 
@@ -466,6 +509,11 @@ static const struct tour_field tour_fields[] = {
         {"id", set_id, TOUR_TEXT(id), 0, UNITS_PLAIN, 0, 0, true},
         {"title", set_text, TOUR_TEXT(title), 0, UNITS_PLAIN, 0, 0, true},
         {"source", set_text, TOUR_TEXT(source), 0, UNITS_PLAIN, 0, 0, false},
+        /* the runs the tour is played with, as --runs, --bootstrap and --seed */
+        {"runs", set_runs, 0, 0, 0, UNITS_PLAIN, 0, 0, false},
+        {"bootstrap", set_whole, TOUR(runs.bootstrap), 0, 0, UNITS_PLAIN, TOUR_BOOTSTRAP_LO,
+         TOUR_BOOTSTRAP_HI, false},
+        {"seed", set_whole, TOUR(runs.seed), 0, 0, UNITS_PLAIN, 0, TOUR_SEED_HI, false},
         {"steps", set_steps, 0, 0, 0, UNITS_PLAIN, 0, 0, true},
 };
 
@@ -515,6 +563,15 @@ static size_t step_row(const char *key)
 {
 	for (size_t i = 0; i < sizeof step_fields / sizeof *step_fields; i++)
 		if (strcmp(step_fields[i].key, key) == 0)
+			return i;
+	abort();
+}
+
+/* Row of a tour key, as step_row. */
+static size_t tour_row(const char *key)
+{
+	for (size_t i = 0; i < sizeof tour_fields / sizeof *tour_fields; i++)
+		if (strcmp(tour_fields[i].key, key) == 0)
 			return i;
 	abort();
 }
@@ -626,6 +683,13 @@ static int walk_tour(struct yaml_walk *w, const yaml_event_t *root, struct tour 
 	missing = missing_key(tour_fields, sizeof tour_fields / sizeof *tour_fields, &seen);
 	if (missing != NULL)
 		return fail(w, root->start_mark, "missing required key '%s' in the tour", missing);
+	/* as the options: --bootstrap resamples runs, --seed seeds the bootstrap */
+	if (seen.on[tour_row("bootstrap")] && !seen.on[tour_row("runs")])
+		return fail(w, seen.at[tour_row("bootstrap")],
+		            "'bootstrap' resamples the tour's runs: give 'runs: FILE' too");
+	if (seen.on[tour_row("seed")] && !seen.on[tour_row("bootstrap")])
+		return fail(w, seen.at[tour_row("seed")],
+		            "'seed' seeds the bootstrap: give 'bootstrap: N' too");
 	return 0;
 }
 
@@ -637,6 +701,7 @@ int tour_parse(const char *file, const unsigned char *buf, size_t len, struct to
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
+	out->runs.seed = -1; /* not given: the bootstrap's default */
 	snprintf(out->file, sizeof out->file, "%s", file);
 	if (yaml_walk_open(&w, file, buf, len, "tour", err, errsize) == 0 &&
 	    yaml_walk_root(&w, &root, "tour", "a tour is a mapping (id, title, steps)") == 0) {
@@ -647,6 +712,23 @@ int tour_parse(const char *file, const unsigned char *buf, size_t len, struct to
 	}
 	yaml_walk_close(&w);
 	return rc;
+}
+
+int tour_check_runs(const struct tour *t, char *err, size_t errsize)
+{
+	struct fit_run *runs = NULL;
+	char why[512];
+	size_t n;
+
+	if (t->runs.file[0] == '\0')
+		return 0;
+	if (runs_load(t->runs.file, LAW_K_TRAINING, &runs, &n, why, sizeof why) == 0) {
+		free(runs);
+		return 0;
+	}
+	snprintf(err, errsize, "%s:%d:%d: 'runs': %s", t->file, t->runs.at.line, t->runs.at.col,
+	         why);
+	return -1;
 }
 
 int tour_load(const char *path, struct tour *out, char *err, size_t errsize)

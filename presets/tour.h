@@ -139,11 +139,30 @@ struct tour_step {
 	        accelerator_at, gpus_at, days_at, mfu_at;
 };
 
+/* A tour's bootstrap, as --bootstrap takes it: 2 resamples or more (1 gives no interval). */
+#define TOUR_BOOTSTRAP_LO 2
+#define TOUR_BOOTSTRAP_HI 100000
+#define TOUR_SEED_HI      2147483647L
+
+/*
+ * The runs a tour is played with (its runs:, bootstrap: and seed:), as if
+ * --runs FILE --bootstrap N --seed S were given: steps may then show law
+ * 'runs', their fit, with its band and intervals.
+ */
+struct tour_runs {
+	char file[1024];     /* the CSV file: relative to the tour file's directory; "" for none */
+	char written[1024];  /* the path as the tour writes it */
+	long bootstrap;      /* resamples; 0 when not given */
+	long seed;           /* the bootstrap's seed; -1 when not given */
+	struct tour_mark at; /* where runs: was written, for the file's errors */
+};
+
 struct tour {
 	char file[1024];
 	char id[64]; /* [a-z0-9][a-z0-9.-]*, as a preset's */
 	char title[128];
-	char source[640]; /* optional: the papers the captions quote */
+	char source[640];      /* optional: the papers the captions quote */
+	struct tour_runs runs; /* optional: the runs the tour is played with */
 	int nsteps;
 	struct tour_step steps[TOUR_MAX_STEPS];
 };
@@ -167,5 +186,12 @@ int tour_parse(const char *file, const unsigned char *buf, size_t len, struct to
 
 /* Read and parse the file at path (at most 1 MiB). */
 int tour_load(const char *path, struct tour *out, char *err, size_t errsize);
+
+/*
+ * Whether the tour's runs: file (if any) reads as runs (presets/runs.h): 0,
+ * or -1 and "FILE:LINE:COL: 'runs': why" at the runs: key. Asked when the
+ * tour is played with its runs, not when the command line's --runs wins.
+ */
+int tour_check_runs(const struct tour *t, char *err, size_t errsize);
 
 #endif

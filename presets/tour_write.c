@@ -5,6 +5,7 @@
  * the result with tour.c before a byte is written.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,11 +227,94 @@ void tour_write_step(FILE *fp, const struct tour_step *s, int indent)
 	}
 }
 
-void tour_write_head(FILE *fp, const char *id, const char *title)
+void tour_write_head(FILE *fp, const char *id, const char *title, const struct tour_runs *runs)
 {
 	fprintf(fp, "id: %s\ntitle: ", id);
 	print_quoted(fp, title);
-	fputs("\nsteps:\n", fp);
+	fputc('\n', fp);
+	if (runs != NULL && runs->written[0]) {
+		fputs("runs: ", fp);
+		print_quoted(fp, runs->written);
+		fputc('\n', fp);
+		if (runs->bootstrap > 0)
+			fprintf(fp, "bootstrap: %ld\n", runs->bootstrap);
+		if (runs->bootstrap > 0 && runs->seed >= 0)
+			fprintf(fp, "seed: %ld\n", runs->seed);
+	}
+	fputs("steps:\n", fp);
+}
+
+/*
+ * The runs file at `file` as a tour at tour_path writes it: relative to
+ * the tour's directory when it lies there or below (the two move
+ * together), else absolute. -1 when either cannot be resolved.
+ */
+static int runs_path_for(const char *tour_path, const char *file, char *out, size_t size)
+{
+	char dir[4096], real_dir[PATH_MAX], real_file[PATH_MAX];
+	const char *slash = strrchr(tour_path, '/');
+
+	snprintf(dir, sizeof dir, "%.*s",
+	         slash ? (int)(slash - tour_path) + (slash == tour_path) : 1,
+	         slash ? tour_path : ".");
+	if (realpath(dir, real_dir) == NULL || realpath(file, real_file) == NULL)
+		return -1;
+	size_t n = strlen(real_dir);
+	bool under = strncmp(real_file, real_dir, n) == 0 && real_file[n] == '/';
+	if (strcmp(real_dir, "/") == 0)
+		under = false; /* the root: absolute is as short */
+	return (size_t)snprintf(out, size, "%s", under ? real_file + n + 1 : real_file) < size ? 0
+	                                                                                       : -1;
+}
+
+/* The bootstrap's seed as played: -1, not given, is the default 1 (tui/cmd/cli.c). */
+static long seed_played(const struct tour_runs *r)
+{
+	return r->bootstrap > 0 ? (r->seed >= 0 ? r->seed : 1) : -1;
+}
+
+/* Whether two tours' runs are the same file, resampled the same way. */
+static bool same_runs(const struct tour_runs *a, const struct tour_runs *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+
+	if (!a->file[0] || !b->file[0])
+		return !a->file[0] && !b->file[0];
+	return realpath(a->file, ra) != NULL && realpath(b->file, rb) != NULL &&
+	       strcmp(ra, rb) == 0 && a->bootstrap == b->bootstrap &&
+	       seed_played(a) == seed_played(b);
+}
+
+/*
+ * A step recorded with runs (NULL: none) into old (NULL: a new tour) plays
+ * as it was only if the tour is played with the same runs: the runs of a
+ * new tour into out, as it writes them; 0, or -1 and why in msg.
+ */
+static int runs_for(const char *path, const struct tour *old, const struct tour_runs *runs,
+                    struct tour_runs *out, char *msg, size_t msgsize)
+{
+	static const struct tour_runs none = {.seed = -1};
+
+	*out = runs != NULL ? *runs : none;
+	if (runs != NULL && strcmp(runs->file, "-") == 0) {
+		snprintf(msg, msgsize,
+		         "a tour names its runs' file: start with --runs FILE, not -");
+		return -1;
+	}
+	if (runs != NULL && old == NULL &&
+	    runs_path_for(path, runs->file, out->written, sizeof out->written) != 0) {
+		snprintf(msg, msgsize, "%s: %s", runs->file, strerror(errno));
+		return -1;
+	}
+	if (old == NULL || same_runs(&old->runs, out))
+		return 0;
+	if (!old->runs.file[0])
+		snprintf(msg, msgsize, "%s plays without runs: record into a new tour (--record)",
+		         path);
+	else
+		snprintf(msg, msgsize, "%s plays %s%s: start isoflop with them", path,
+		         old->runs.written, old->runs.bootstrap > 0 ? " with its bootstrap" : "");
+	return -1;
 }
 
 /* Whether two steps set the same, wherever they were written. */
@@ -289,14 +373,15 @@ static void write_text(FILE *fp, const void *ctx)
 
 /* The new text: old (len bytes, NULL for a new tour) and the step after its last one. */
 static int new_text(const unsigned char *old, size_t len, int indent, const struct tour_step *s,
-                    const char *id, const char *title, struct text *out)
+                    const char *id, const char *title, const struct tour_runs *runs,
+                    struct text *out)
 {
 	FILE *fp = open_memstream(&out->buf, &out->len);
 
 	if (fp == NULL)
 		return -1;
 	if (old == NULL) {
-		tour_write_head(fp, id, title);
+		tour_write_head(fp, id, title, runs);
 	} else {
 		fwrite(old, 1, len, fp);
 		if (len > 0 && old[len - 1] != '\n')
@@ -316,7 +401,8 @@ static bool reads_back(const struct tour *old, const struct tour *new, const str
 	if (old == NULL)
 		return true;
 	if (strcmp(old->id, new->id) != 0 || strcmp(old->title, new->title) != 0 ||
-	    strcmp(old->source, new->source) != 0)
+	    strcmp(old->source, new->source) != 0 || strcmp(old->runs.file, new->runs.file) != 0 ||
+	    old->runs.bootstrap != new->runs.bootstrap || old->runs.seed != new->runs.seed)
 		return false;
 	for (int i = 0; i < n; i++)
 		if (!same_step(&old->steps[i], &new->steps[i]))
@@ -436,8 +522,9 @@ static int load_existing(const char *path, struct stat *st, struct tour **old, u
 }
 
 int tour_append_step(const char *path, const struct tour_step *s, const char *id, const char *title,
-                     char *msg, size_t msgsize)
+                     const struct tour_runs *runs, char *msg, size_t msgsize)
 {
+	struct tour_runs head;
 	struct tour *old = NULL, *new = malloc(sizeof *new);
 	struct text text = {NULL, 0};
 	unsigned char *buf = NULL;
@@ -450,7 +537,9 @@ int tour_append_step(const char *path, const struct tour_step *s, const char *id
 		snprintf(msg, msgsize, "%s: %s", path, strerror(ENOMEM));
 	else if (exists > 0 && (indent = list_indent(old, buf, len)) < 0)
 		snprintf(msg, msgsize, "%s: its steps are no '- caption:' list to add to", path);
-	else if (exists >= 0 && new_text(buf, len, indent, s, id, title, &text) != 0)
+	else if (exists >= 0 && runs_for(path, old, runs, &head, msg, msgsize) != 0)
+		exists = -1;
+	else if (exists >= 0 && new_text(buf, len, indent, s, id, title, &head, &text) != 0)
 		snprintf(msg, msgsize, "%s: %s", path, strerror(errno));
 	else if (exists >= 0 && check_text(path, &text, old, s, new, msg, msgsize) == 0 &&
 	         commit(path, &text, exists ? &st : NULL, msg, msgsize) == 0)

@@ -19,8 +19,9 @@
  */
 void tour_write_step(FILE *fp, const struct tour_step *s, int indent);
 
-/* A new tour's head, up to its "steps:" line. */
-void tour_write_head(FILE *fp, const char *id, const char *title);
+/* A new tour's head, up to its "steps:" line: with runs' runs:, bootstrap: and seed: unless NULL.
+ */
+void tour_write_head(FILE *fp, const char *id, const char *title, const struct tour_runs *runs);
 
 /*
  * Append step s to the tour at path, or create it as tour `id` titled
@@ -29,9 +30,13 @@ void tour_write_head(FILE *fp, const char *id, const char *title);
  * result is loaded before it is written and must read back as the old
  * steps plus s, so nothing is written when the old file is not a tour, not
  * a regular file, full or laid out so that the step cannot follow its last
- * one. How many steps it has now, or -1 and why in msg.
+ * one. runs (NULL: none) are the runs the step was recorded with, file as
+ * the session names it: a new tour is played with them (runs: relative to
+ * its directory when the file lies there or below), an old one must be
+ * played with the same (file, bootstrap and seed) or nothing is written.
+ * How many steps it has now, or -1 and why in msg.
  */
 int tour_append_step(const char *path, const struct tour_step *s, const char *id, const char *title,
-                     char *msg, size_t msgsize);
+                     const struct tour_runs *runs, char *msg, size_t msgsize);
 
 #endif

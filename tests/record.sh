@@ -111,4 +111,83 @@ expect_error "--record refuses a directory" \
 expect_error "--record needs its directory" \
 	"isoflop: --record $tmp/no/t.yaml: no directory $tmp/no to make it in" \
 	--record "$tmp/no/t.yaml" --dump
+
+# a runs view (--runs FILE --bootstrap N --seed S, a space in the path): the
+# tour records runs:, bootstrap: and seed: with the step's law: runs, and
+# replays (--tour, tour --dump) with the runs' fit, its band and intervals
+# the optimum and its 10-90% interval as the readout shows it, whatever the row's layout
+nstar() { grep -o 'N\* = [^ ]* ([^)]*)'; }
+mkdir -p "$tmp/my talk"
+cp tests/runs/besiroglu-sweeps.csv "$tmp/my talk/my runs.csv"
+T kill-session -t e 2>/dev/null
+T new-session -d -s e -x 80 -y 24 \
+	"env LC_ALL=C.UTF-8 TERM=xterm NO_COLOR=1 HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' '$ISOFLOP' --runs '$tmp/my talk/my runs.csv' --bootstrap 50 --seed 3 --record '$tmp/my talk/rec.yaml'"
+if wait_for 'Tab:slider' && T send-keys -t e Right Right Up && wait_for 'D/N = 12' &&
+	screen | nstar >"$tmp/runs.want" &&
+	T send-keys -t e r && wait_for '^caption: _' &&
+	T send-keys -t e -l 'your runs, off the optimum' && T send-keys -t e Enter &&
+	wait_for 'step 1 recorded'; then
+	ok "r in a runs view: a step recorded"
+else
+	no "r in a runs view: a step recorded" "$(screen)"
+fi
+T send-keys -t e q
+if grep -q '^runs: "my runs.csv"$' "$tmp/my talk/rec.yaml" &&
+	grep -q '^bootstrap: 50$' "$tmp/my talk/rec.yaml" &&
+	grep -q '^seed: 3$' "$tmp/my talk/rec.yaml" &&
+	grep -q 'law: "runs"' "$tmp/my talk/rec.yaml"; then
+	ok "the tour names its runs beside it, its bootstrap and seed"
+else
+	no "the tour names its runs beside it, its bootstrap and seed" \
+		"$(cat "$tmp/my talk/rec.yaml" 2>&1)"
+fi
+run --tour "$tmp/my talk/rec.yaml" --dump
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | nstar | cmp -s - "$tmp/runs.want" &&
+	grep -q '(' "$tmp/runs.want"; then
+	ok "--tour plays the step with the runs' fit and its intervals, as recorded"
+else
+	no "--tour plays the step with the runs' fit and its intervals, as recorded" \
+		"exit $rc: $err" "want: $(cat "$tmp/runs.want")" "$out"
+fi
+rm -rf "$tmp/slides"
+run tour --dump "$tmp/my talk/rec.yaml" "$tmp/slides"
+if [ "$rc" = 0 ] && nstar <"$tmp/slides/step-01.txt" | cmp -s - "$tmp/runs.want"; then
+	ok "tour --dump plays it the same, from any directory"
+else
+	no "tour --dump plays it the same, from any directory" "exit $rc: $err" \
+		"want: $(cat "$tmp/runs.want")" "$(cat "$tmp/slides/step-01.txt" 2>&1)"
+fi
+# the command line's --runs wins over the tour's runs:, which is then not read
+mv "$tmp/my talk/my runs.csv" "$tmp/moved.csv"
+expect_error "a tour's runs: file gone: file:line:col, one line" \
+	"$tmp/my talk/rec.yaml:3:7: 'runs': $tmp/my talk/my runs.csv: cannot open: No such file or directory" \
+	--tour "$tmp/my talk/rec.yaml" --dump
+run --tour "$tmp/my talk/rec.yaml" --runs "$tmp/moved.csv" --dump
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q 'your runs, off the optimum'; then
+	ok "--runs FILE plays a tour whose runs: moved"
+else
+	no "--runs FILE plays a tour whose runs: moved" "exit $rc: $err"
+fi
+# a step of law runs needs runs; a tour without them takes no step from a runs view
+printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n    law: runs\n' >"$tmp/nor.yaml"
+expect_error "law runs without runs: says where they are given" \
+	"$tmp/nor.yaml:5:10: law 'runs' is the fit of your runs: give the tour 'runs: FILE' (or --runs FILE)" \
+	--tour "$tmp/nor.yaml" --dump
+printf 'id: t\ntitle: T\nseed: 4\nsteps:\n  - caption: a\n' >"$tmp/seed.yaml"
+expect_error "seed: without bootstrap: is refused where written" \
+	"$tmp/seed.yaml:3:1: 'seed' seeds the bootstrap: give 'bootstrap: N' too" \
+	tour --dump "$tmp/seed.yaml" "$tmp/s2"
+printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n' >"$tmp/plain.yaml"
+cp "$tmp/plain.yaml" "$tmp/plain.want"
+T kill-session -t e 2>/dev/null
+T new-session -d -s e -x 80 -y 24 \
+	"env LC_ALL=C.UTF-8 TERM=xterm NO_COLOR=1 HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' '$ISOFLOP' --runs '$tmp/moved.csv' --record '$tmp/plain.yaml'"
+if wait_for 'Tab:slider' && T send-keys -t e r && wait_for '^caption: _' &&
+	T send-keys -t e -l 'x' && T send-keys -t e Enter &&
+	wait_for 'not recorded: .*plays without runs' && cmp -s "$tmp/plain.yaml" "$tmp/plain.want"; then
+	ok "a runs view is not recorded into a tour played without runs, which is kept"
+else
+	no "a runs view is not recorded into a tour played without runs, which is kept" "$(screen)"
+fi
+T send-keys -t e q
 echo "1..$n"

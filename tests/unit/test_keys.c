@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../../presets/text.h"
+#include "../../tui/cmd/runs_law.h"
 #include "../../tui/explore/app.h"
 #include "../../tui/explore/cmdline.h"
 #include "../../tui/explore/explorer.h"
@@ -312,8 +315,94 @@ static void the_command_line_names_what_it_leaves_out(void **state)
 	press(&a, 'y', KEY_HANDLED);
 	assert_true(a.clip_pending);
 	assert_string_equal(a.clip, line);
-	assert_non_null(strstr(a.status, line));
-	assert_non_null(strstr(a.status, "without the lock, markers off"));
+	/* what is left out first, then the line, all within the narrowest status line */
+	assert_int_equal(strncmp(a.status, "copied, not the lock, markers off: isoflop --law ", 49),
+	                 0);
+	assert_true(text_utf8_length(a.status) <= APP_STATUS_COLUMNS);
+	const char *shown = strstr(a.status, ": isoflop") + 2;
+	size_t len = strlen(shown);
+	if (len >= 3 && strcmp(shown + len - 3, "...") == 0)
+		len -= 3; /* cut: what is shown is the line's start */
+	assert_int_equal(strncmp(shown, line, len), 0);
+}
+
+/* The status line after 'y': a long list of what is left out is counted, the line cut. */
+static void the_status_line_fits_80_columns(void **state)
+{
+	char out[APP_STATUS_MAX];
+	const char *line =
+	        "isoflop --runs tests/runs/besiroglu-sweeps.csv --bootstrap 50 --compute "
+	        "7.56e+24 --params 1.26e+10 --downstream gadre2024";
+
+	(void)state;
+	cmdline_status(line, "the comparison, loss contours (A)", 80, out, sizeof out);
+	assert_string_equal(out, "copied, not the comparison +1: isoflop --runs "
+	                         "tests/runs/besiroglu-sweeps.csv...");
+	assert_int_equal(strlen(out), 80);
+	cmdline_status("isoflop --law chinchilla", "", 80, out, sizeof out);
+	assert_string_equal(out, "copied: isoflop --law chinchilla");
+	/* a path in UTF-8 is cut between characters, never inside one */
+	cmdline_status("isoflop --runs 'données/ééééééééééééééééééééééééééééééééééééééééééééééééé"
+	               "éééééééééééééééééééééé.csv'",
+	               "", 80, out, sizeof out);
+	assert_int_equal(text_utf8_length(out), 80);
+}
+
+/*
+ * A runs view (--runs FILE --bootstrap N --seed S): the line carries them
+ * (the path quoted, for it has a space), no --law runs, numbers without
+ * float noise, and run with --dump it draws the same frame: the band and
+ * the readout's intervals.
+ */
+static void the_command_line_of_a_runs_view(void **state)
+{
+	static struct cli cli;
+	static struct app a;
+	struct runs_law r = {0};
+	struct law *draws = NULL;
+	int ndraws = 0;
+	char dir[] = "/tmp/isoflop-y-XXXXXX", path[128], cmd[400], line[APP_CLIP_MAX], missing[96];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/my runs.csv", dir);
+	snprintf(cmd, sizeof cmd, "cp tests/runs/besiroglu-sweeps.csv '%s'", path);
+	assert_int_equal(system(cmd), 0);
+	cli.catalog = &cat;
+	cli.runs = path;
+	cli.bootstrap = 50;
+	cli.seed = 3;
+	cli.given = OPT_RUNS | OPT_BOOTSTRAP | OPT_SEED;
+	assert_int_equal(runs_law_load(&cli, "draw", &r), 0);
+	assert_int_equal(runs_law_bootstrap(&cli, &r, &draws, &ndraws), 0);
+	size_t law = (size_t)(catalog_law(&cat, r.id) - cat.laws);
+	app_init(&a, &cat, law);
+	app_set_runs(&a, r.runs, r.n);
+	app_set_draws(&a, draws, ndraws, law);
+	app_set_runs_from(&a, &(struct app_runs_from){path, 50, 3, law});
+	app_step(&a, SLIDER_N, 0.35); /* C locked, moved along its line: float noise */
+	app_step(&a, SLIDER_C, 0.4);
+	app_focus(&a, SLIDER_N);
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	snprintf(cmd, sizeof cmd, "isoflop --runs '%s' --bootstrap 50 --seed 3 --compute ", path);
+	if (strncmp(line, cmd, strlen(cmd)) != 0 || strstr(line, "--law") != NULL)
+		fail_msg("%s", line);
+	/* seven significant digits at most: no 7.560000000000008e+24 */
+	for (const char *c = strstr(line, "--compute"); *c; c++)
+		assert_false(strspn(c, "0123456789") > 7);
+	char *got = app_fixture_dump(line);
+	char *want = app_fixture_frame(&a);
+	if (strcmp(got, want) != 0)
+		fail_msg("%s --dump draws:\n%s\nnot the state's frame:\n%s", line, got, want);
+	/* the readout's interval, as in the view: N* = 12.6B (12-13.2B) */
+	size_t at = strcspn(want, "*");
+	assert_true(want[at] != '\0' && strchr(want + at, '(') != NULL);
+	free(got);
+	free(want);
+	free(draws);
+	free(r.runs);
+	unlink(path);
+	rmdir(dir);
 }
 
 /* ESC ] 52 ; c ; BASE64 BEL, base64 padded as RFC 4648 says. */
@@ -399,6 +488,9 @@ int main(void)
 	        cmocka_unit_test(osc52_bytes),
 	        cmocka_unit_test(the_command_line_carries_the_plane),
 	        cmocka_unit_test(w_picks_a_test_time_law),
+	        cmocka_unit_test(the_status_line_fits_80_columns),
+	        /* last: it adds law 'runs' to the group's catalog */
+	        cmocka_unit_test(the_command_line_of_a_runs_view),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

@@ -224,7 +224,8 @@ int cli_text_width(void)
 	return 0;
 }
 
-int cli_load_tour(const struct cli *cli, const char *name, struct tour *out)
+/* The tour named by id or path, as cli_load_tour finds it. */
+static int load_tour_file(const struct cli *cli, const char *name, struct tour *out)
 {
 	char path[4200], err[1024];
 	size_t len = strlen(name);
@@ -251,4 +252,17 @@ int cli_load_tour(const struct cli *cli, const char *name, struct tour *out)
 	return cli_error("no tour '%s' (the shipped one is chinchilla-story; a file path "
 	                 "plays your own)",
 	                 name);
+}
+
+int cli_load_tour(const struct cli *cli, const char *name, struct tour *out)
+{
+	char err[1024];
+	int rc = load_tour_file(cli, name, out);
+
+	/* its runs: are read when it is played with them: --runs wins (runs_law.h) */
+	if (rc == 0 && cli->runs == NULL && tour_check_runs(out, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return EXIT_USAGE;
+	}
+	return rc;
 }

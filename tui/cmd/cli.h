@@ -278,7 +278,8 @@ int cmd_compare(const struct cli *cli);
 
 /*
  * Load a tour named by id (searched in the tours/ folder of the preset
- * directories) or by path (anything with a '/' or ending in .yaml).
+ * directories) or by path (anything with a '/' or ending in .yaml), and
+ * its runs: file unless --runs gives the runs (tour_check_runs).
  * Returns 0, or EXIT_USAGE after printing the error.
  */
 int cli_load_tour(const struct cli *cli, const char *name, struct tour *out);

@@ -494,20 +494,30 @@ static int start_notes(const struct cli *cli, struct app *a)
 	return 0;
 }
 
-/* --tour ID|FILE: its first step, checked against the catalog. */
-static int start_tour(const struct cli *cli, struct app *a)
+/* --tour ID|FILE: the tour, loaded before the runs its runs: names (cmd_explore). */
+static struct tour tour; /* 150 KB with its notes: not on the stack */
+
+/* --tour ID|FILE: load it, and play it with its runs unless the command line gives them. */
+static int load_tour(const struct cli *cli, struct cli *played)
 {
-	static struct tour tour; /* 150 KB with its notes: not on the stack */
-	char err[1024];
 	int rc;
 
-	if (cli->tour == NULL)
-		return 0;
 	if (cli->given & (OPT_MODEL | OPT_PARAMS | OPT_TOKENS | OPT_COMPUTE | OPT_UNIQUE))
 		return cli_error("a tour sets its own point: --tour takes no --model, "
 		                 "--params, --tokens, --compute or --unique-tokens");
 	if ((rc = cli_load_tour(cli, cli->tour, &tour)) != 0)
 		return rc;
+	runs_law_with_tour(cli, &tour, played);
+	return 0;
+}
+
+/* --tour ID|FILE: its first step, checked against the catalog. */
+static int start_tour(const struct cli *cli, struct app *a)
+{
+	char err[1024];
+
+	if (cli->tour == NULL)
+		return 0;
 	if (tour_play_start(a, &tour, err, sizeof err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
@@ -571,6 +581,12 @@ int cmd_explore(const struct cli *cli)
 		return cli_error("the explorer shows one law: --law ID");
 	if ((rc = cli_serve_options(cli)) != 0)
 		return rc;
+	static struct cli played; /* with a tour's runs: as if given */
+	if (cli->tour != NULL) {
+		if ((rc = load_tour(cli, &played)) != 0)
+			return rc;
+		cli = &played;
+	}
 	if ((cli->given & OPT_BOOTSTRAP) && cli->runs == NULL)
 		return cli_error("--bootstrap resamples your runs: give them with --runs FILE");
 	if ((cli->given & OPT_SEED) && !(cli->given & OPT_BOOTSTRAP))
@@ -606,10 +622,16 @@ int cmd_explore(const struct cli *cli)
 	if (cli->given & OPT_UNIQUE)
 		app_toggle_data(&a);
 	app_set_runs(&a, runs, nruns);
-	if (boot_laws != NULL)
-		app_set_draws(
-		        &a, boot_laws, nboot,
-		        (size_t)(catalog_law(cli->catalog, runs_law.id) - cli->catalog->laws));
+	if (cli->runs != NULL) {
+		size_t fitted =
+		        (size_t)(catalog_law(cli->catalog, runs_law.id) - cli->catalog->laws);
+		/* where they came from, for 'y' and 'r' */
+		app_set_runs_from(&a, &(struct app_runs_from){
+		                              cli->runs, boot_laws != NULL ? cli->bootstrap : 0,
+		                              (cli->given & OPT_SEED) ? cli->seed : -1, fitted});
+		if (boot_laws != NULL)
+			app_set_draws(&a, boot_laws, nboot, fitted);
+	}
 	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_testtime(cli, &a)) != 0 ||
 	    (rc = start_downstream(cli, &a)) != 0 || (rc = start_point(cli, &a)) != 0 ||
 	    (rc = start_views(cli, &a)) != 0 || (rc = start_compare(cli, &a)) != 0 ||

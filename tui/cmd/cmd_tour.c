@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include "../explore/app.h"
 #include "../explore/tour_play.h"
 #include "cli.h"
+#include "runs_law.h"
 #include "../explore/explorer.h"
 
 static void write_canvas(FILE *fp, const void *c)
@@ -69,14 +71,40 @@ static int commit_frames(struct write_temp *t, int n, bool force)
 	                 err == EEXIST && !force ? " (--force overwrites)" : "");
 }
 
+/* The tour being dumped (150 KB with its notes: not on the stack). */
+static struct tour tour;
+
+/*
+ * The runs the tour is played with (its runs:, or --runs), read and fitted
+ * as the explorer does (runs_law.h), and --bootstrap's draws; nothing
+ * without runs. 0 or EXIT_USAGE.
+ */
+static int load_runs(const struct cli *cli, struct runs_law *runs, struct law **draws, int *n)
+{
+	int rc;
+
+	if ((cli->given & OPT_BOOTSTRAP) && cli->runs == NULL)
+		return cli_error("--bootstrap resamples your runs: give them with --runs FILE");
+	if ((cli->given & OPT_SEED) && !(cli->given & OPT_BOOTSTRAP))
+		return cli_error("--seed seeds the bootstrap: give --runs FILE --bootstrap N too");
+	if (cli->runs == NULL)
+		return 0;
+	if (strcmp(cli->runs, "-") == 0)
+		return cli_error("tour --dump: --runs takes a file here, not -");
+	if ((rc = runs_law_load(cli, "draw", runs)) != 0)
+		return rc;
+	if ((rc = runs_law_bootstrap(cli, runs, draws, n)) != 0) {
+		free(runs->runs);
+		runs->runs = NULL;
+	}
+	return rc;
+}
+
+static int dump_tour(const struct cli *cli, const char *dir, const struct runs_law *runs,
+                     const struct law *draws, int ndraws);
+
 int cmd_tour(const struct cli *cli)
 {
-	static struct tour tour;
-	static struct write_temp temps[TOUR_MAX_STEPS];
-	struct explorer e;
-	struct canvas c;
-	struct app a;
-	char err[1024], path[4200];
 	int rc;
 
 	if (!cli->dump || cli->nargs != 2)
@@ -86,10 +114,43 @@ int cmd_tour(const struct cli *cli)
 	const char *dir = cli->args[1];
 	if ((rc = cli_load_tour(cli, cli->args[0], &tour)) != 0)
 		return rc;
+	static struct cli played; /* with the tour's runs: as if given */
+	runs_law_with_tour(cli, &tour, &played);
+	struct runs_law runs = {0};
+	struct law *draws = NULL;
+	int ndraws = 0;
+	if ((rc = load_runs(&played, &runs, &draws, &ndraws)) != 0)
+		return rc;
+	rc = dump_tour(&played, dir, &runs, draws, ndraws);
+	free(runs.runs);
+	free(draws);
+	return rc;
+}
+
+/* The frames of the loaded tour into dir, played with runs (law 'runs' and its draws). */
+static int dump_tour(const struct cli *cli, const char *dir, const struct runs_law *runs,
+                     const struct law *draws, int ndraws)
+{
+	static struct write_temp temps[TOUR_MAX_STEPS];
+	struct explorer e;
+	struct canvas c;
+	struct app a;
+	char err[1024], path[4200];
+	int rc;
+
 	const struct catalog_entry *law = catalog_law(cli->catalog, CLI_DEFAULT_LAW);
 	if (law == NULL)
 		return cli_error("the default law %s is missing", CLI_DEFAULT_LAW);
 	app_init(&a, cli->catalog, (size_t)(law - cli->catalog->laws));
+	if (cli->runs != NULL) { /* as the explorer shows them: cmd_explore.c */
+		size_t fitted = (size_t)(catalog_law(cli->catalog, runs->id) - cli->catalog->laws);
+		app_set_runs(&a, runs->runs, runs->n);
+		app_set_runs_from(&a, &(struct app_runs_from){
+		                              cli->runs, draws != NULL ? cli->bootstrap : 0,
+		                              (cli->given & OPT_SEED) ? cli->seed : -1, fitted});
+		if (draws != NULL)
+			app_set_draws(&a, draws, ndraws, fitted);
+	}
 	if (tour_play_start(&a, &tour, err, sizeof err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;

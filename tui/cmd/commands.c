@@ -111,8 +111,11 @@ const struct cli_command cli_commands[] = {
         {"plot", "domains", "plot domains",
          "       isoflop plot domains  [--domain NAME] [--width W] [--height H]\n",
          OPT_DOMAIN | OPT_WIDTH | OPT_HEIGHT | OPT_COLOR, cmd_plot_domains, COMPLETE_NONE, NULL},
-        {"tour", NULL, "tour", "       isoflop tour --dump ID|FILE DIR [--force]\n",
-         OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT, cmd_tour, COMPLETE_TOURS, NULL},
+        {"tour", NULL, "tour",
+         "       isoflop tour --dump ID|FILE DIR [--force] [--runs FILE [--bootstrap N]\n"
+         "                   [--seed S]]\n",
+         OPT_DUMP | OPT_FORCE | OPT_WIDTH | OPT_HEIGHT | OPT_RUNS | OPT_BOOTSTRAP | OPT_SEED,
+         cmd_tour, COMPLETE_TOURS, NULL},
         {"fit", NULL, "fit",
          "       isoflop fit FILE|- [--method parametric|isoflop] [--bootstrap N]\n"
          "                   [--seed S] [--exclude-top K] [--at-compute C]\n"

@@ -499,7 +499,7 @@ const struct cli_option cli_options[] = {
          .field = FIELD(runs),
          .bit = OPT_RUNS,
          .complete = COMPLETE_FILE,
-         .help = "explorer, plot contour: your runs drawn as x, their\nfit as law "
+         .help = "explorer, tour --dump, plot contour: your runs drawn\nas x, their fit as law "
                  "'runs'; compare: their fit as law 'runs';\nplan: their fit as the truth, "
                  "the new runs above theirs"},
         {.name = "budget",

@@ -9,6 +9,7 @@
 
 #include "../../model/uncertainty.h"
 #include "../../presets/runs.h"
+#include "../../presets/tour.h"
 #include "../../presets/write.h"
 #include "runs_law.h"
 
@@ -136,4 +137,23 @@ int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct l
 	return cli_error("--bootstrap %ld: %s of the resampled runs refitted; no band to draw "
 	                 "(isoflop fit %s --bootstrap %ld says more)",
 	                 cli->bootstrap, *n == 0 ? "none" : "one", cli->runs, cli->bootstrap);
+}
+
+void runs_law_with_tour(const struct cli *cli, const struct tour *t, struct cli *out)
+{
+	const struct tour_runs *r = &t->runs;
+
+	*out = *cli;
+	if (cli->runs != NULL || !r->file[0])
+		return;
+	out->runs = r->file;
+	out->given |= OPT_RUNS;
+	if (!(cli->given & OPT_BOOTSTRAP) && r->bootstrap > 0) {
+		out->bootstrap = r->bootstrap;
+		out->given |= OPT_BOOTSTRAP;
+	}
+	if (!(cli->given & OPT_SEED) && r->seed >= 0) {
+		out->seed = r->seed;
+		out->given |= OPT_SEED;
+	}
 }

@@ -52,6 +52,15 @@ int runs_law_bootstrap_check(const struct cli *cli, const char *file, size_t n);
  */
 int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct law **draws, int *n);
 
+struct tour;
+
+/*
+ * cli as a tour plays it, into out: the tour's runs:, bootstrap: and seed:
+ * as if given with --runs, --bootstrap and --seed. The command line wins:
+ * its --runs replaces all three, its --bootstrap and --seed their own.
+ */
+void runs_law_with_tour(const struct cli *cli, const struct tour *t, struct cli *out);
+
 /* runs_law_read, then runs_law_fit. */
 int runs_law_load(const struct cli *cli, const char *use, struct runs_law *out);
 

@@ -67,6 +67,7 @@ void app_init(struct app *a, const struct catalog *cat, size_t law)
 	memset(a, 0, sizeof *a);
 	a->catalog = cat;
 	a->scene.law = law;
+	a->runs_from.seed = -1; /* no --seed: the bootstrap's default */
 	/* the window every tour step is checked against when it loads (presets/tour.h) */
 	a->n_lo = TOUR_WINDOW_PARAMS_LO;
 	a->n_hi = TOUR_WINDOW_PARAMS_HI;
@@ -683,6 +684,11 @@ void app_set_runs(struct app *a, const struct fit_run *runs, size_t n)
 {
 	a->runs = runs;
 	a->nruns = n;
+}
+
+void app_set_runs_from(struct app *a, const struct app_runs_from *from)
+{
+	a->runs_from = *from;
 }
 
 void app_set_draws(struct app *a, const struct law *draws, int n, size_t law)

@@ -217,9 +217,19 @@ struct app {
 	const struct law *draws; /* bootstrap laws of the runs' fit (--bootstrap), or NULL */
 	int ndraws;
 	size_t draws_law; /* the law (catalog->laws) they resample */
-	long compare;     /* the law compared with (c), -1 for none */
-	bool delta;       /* the map shows L(law) - L(compare) (d) */
-	bool big;         /* 'b': the readout's L, efficiency and C in big digits */
+	/*
+	 * Where the runs came from, as 'y' copies and 'r' records them: --runs
+	 * FILE as given (or a tour's runs:), --bootstrap N (0: none), --seed S
+	 * (-1: not given) and the law fitted to them; file NULL without runs.
+	 */
+	struct app_runs_from {
+		const char *file;
+		long bootstrap, seed;
+		size_t law;
+	} runs_from;
+	long compare; /* the law compared with (c), -1 for none */
+	bool delta;   /* the map shows L(law) - L(compare) (d) */
+	bool big;     /* 'b': the readout's L, efficiency and C in big digits */
 	/* the views' own state; which views are open is scene.views (app_views.h) */
 	long accel; /* the accelerator (catalog->accelerators), -1 when none loaded */
 	enum hw_unknown hw_follow; /* which of budget, count, days follows ('f') */
@@ -502,6 +512,8 @@ void app_set_record_path(struct app *a, const char *path);
 /* Where 's' saves; the user's runs drawn on the map; --unique-tokens for the data view. */
 void app_set_save_dir(struct app *a, const char *dir);
 void app_set_runs(struct app *a, const struct fit_run *runs, size_t n);
+/* Where the runs came from (the caller keeps from.file), for 'y' and 'r'. */
+void app_set_runs_from(struct app *a, const struct app_runs_from *from);
 /* The bootstrap laws of law `law`'s fit (the caller keeps them), for the band and intervals. */
 void app_set_draws(struct app *a, const struct law *draws, int n, size_t law);
 /* Those laws while the explorer shows their law unedited, with *n set; else NULL and 0. */

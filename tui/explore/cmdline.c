@@ -2,11 +2,13 @@
  * cmdline.c: the command line of the view on screen and the OSC 52 bytes
  * that copy it (cmdline.h).
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../presets/text.h"
 #include "cmdline.h"
 
 /* A growing line: appends stop at the end of buf and say so in ok. */
@@ -34,8 +36,10 @@ static void add(struct line *l, const char *fmt, ...)
 }
 
 /*
- * v in the fewest significant digits that read back as v itself, so that
- * the line is short and yet puts the point exactly where it was.
+ * v in the fewest significant digits that read back within a millionth of
+ * v: short, free of the float noise a slider's steps leave (7.56e+24, not
+ * 7.560000000000008e+24), and yet on the same point to every digit the
+ * frame shows.
  */
 static void add_number(struct line *l, const char *option, double v)
 {
@@ -43,10 +47,32 @@ static void add_number(struct line *l, const char *option, double v)
 
 	for (int digits = 1; digits <= 17; digits++) {
 		snprintf(b, sizeof b, "%.*g", digits, v);
-		if (strtod(b, NULL) == v)
+		if (fabs(strtod(b, NULL) - v) <= 1e-6 * fabs(v))
 			break;
 	}
 	add(l, " --%s %s", option, b);
+}
+
+/*
+ * A path as one shell word: as it is when every byte is one no shell
+ * reads specially, else in single quotes, a quote in it as '\''.
+ */
+static void add_path(struct line *l, const char *option, const char *path)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                            "0123456789._+,-/:=@%";
+
+	if (path[0] != '\0' && strspn(path, plain) == strlen(path)) {
+		add(l, " --%s %s", option, path);
+		return;
+	}
+	add(l, " --%s '", option);
+	for (const char *c = path; *c; c++)
+		if (*c == '\'')
+			add(l, "'\\''");
+		else
+			add(l, "%c", *c);
+	add(l, "'");
 }
 
 /* Preset ids as a shell word: quoted unless letters, digits and . _ + , - */
@@ -60,6 +86,26 @@ static void add_id(struct line *l, const char *option, const char *id)
 		add(l, " --%s '%s'", option, id);
 	else
 		l->ok = false; /* an id with a quote: the loader takes none, so never here */
+}
+
+/*
+ * The law, and the runs the session read: --runs FILE alone when the law
+ * is their fit (the explorer starts on it; its id may be runs-2, which
+ * --law would not name), with --bootstrap and --seed as they were given.
+ */
+static void add_law(struct line *l, const struct app *a)
+{
+	const struct app_runs_from *r = &a->runs_from;
+
+	if (r->file == NULL || a->scene.law != r->law)
+		add_id(l, "law", a->catalog->laws[a->scene.law].preset.id);
+	if (r->file == NULL)
+		return;
+	add_path(l, "runs", r->file);
+	if (r->bootstrap > 0)
+		add(l, " --bootstrap %ld", r->bootstrap);
+	if (r->bootstrap > 0 && r->seed >= 0)
+		add(l, " --seed %ld", r->seed);
 }
 
 /* Name what no option carries, comma-separated, into missing. */
@@ -212,7 +258,7 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	if (size > 0)
 		buf[0] = '\0';
 	add(&l, "isoflop");
-	add_id(&l, "law", a->catalog->laws[a->scene.law].preset.id);
+	add_law(&l, a);
 	bool marks = add_point(&l, a);
 	add_views(&l, a, data_law);
 	if (a->downstream != NULL) /* which turns its error contours on */
@@ -246,6 +292,49 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	         app_view_on(a, TOUR_VIEW_TRAINTEST) && a->scene.tt.lock != SLIDER_TOTAL,
 	         "the plane's lock");
 	return l.ok;
+}
+
+/* The bytes of s's first `chars` UTF-8 characters. */
+static size_t utf8_bytes(const char *s, size_t chars)
+{
+	size_t i = 0;
+
+	for (; s[i] && chars > 0; chars--)
+		for (i++; ((unsigned char)s[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
+void cmdline_status(const char *line, const char *missing, size_t width, char *out, size_t size)
+{
+	char head[CMDLINE_HEAD_MAX + 32] = "copied: ";
+	size_t len = 0, items = 0, shown = 0;
+
+	if (missing[0] != '\0') {
+		/* the first items that fit a short head, the rest counted: the line is what matters
+		 */
+		len = (size_t)snprintf(head, sizeof head, "copied, not ");
+		for (const char *at = missing; at != NULL; items++) {
+			const char *next = strstr(at, ", ");
+			size_t n = next != NULL ? (size_t)(next - at) : strlen(at);
+			if (shown == items && len + n + 2 <= CMDLINE_HEAD_MAX) {
+				len += (size_t)snprintf(head + len, sizeof head - len, "%s%.*s",
+				                        shown ? ", " : "", (int)n, at);
+				shown++;
+			}
+			at = next != NULL ? next + 2 : NULL;
+		}
+		if (items > shown)
+			len += (size_t)snprintf(head + len, sizeof head - len, "%s+%zu",
+			                        shown ? " " : "", items - shown);
+		snprintf(head + len, sizeof head - len, ": ");
+	}
+	len = strlen(head);
+	size_t room = width > len + 4 ? width - len : 4;
+	if (text_utf8_length(line) <= room)
+		snprintf(out, size, "%s%s", head, line);
+	else
+		snprintf(out, size, "%s%.*s...", head, (int)utf8_bytes(line, room - 3), line);
 }
 
 /* RFC 4648 base64 of n bytes of in into out (4 characters per 3 bytes, padded). */

@@ -12,7 +12,8 @@
 #include "app.h"
 
 /*
- * "isoflop --law ID ..." for state a into buf: the law, the point (--model
+ * "isoflop --law ID ..." for state a into buf: the law (--runs FILE, with
+ * --bootstrap and --seed as given, for the fit of the session's runs), the point (--model
  * at a model, else --compute with --params, or --params and --tokens when N
  * or D is locked) and the views' options (--inference-tokens,
  * --unique-tokens, --larger, --gpu, --gpus, --mfu). Running it with --dump
@@ -21,6 +22,17 @@
  * out. False when buf is too small.
  */
 bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size_t msize);
+
+/* Columns the status line's head takes at most before the command. */
+#define CMDLINE_HEAD_MAX 36
+
+/*
+ * The status line after 'y', at most `width` characters into out: a
+ * short head ("copied: ", or "copied, not the lock +1: " naming what the
+ * line leaves out, the first items and how many more), then the command
+ * line, cut with "..." where it does not fit (the clipboard has it all).
+ */
+void cmdline_status(const char *line, const char *missing, size_t width, char *out, size_t size);
 
 /*
  * The OSC 52 sequence that sets the clipboard to text, ESC ] 5 2 ; c ;

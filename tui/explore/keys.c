@@ -213,7 +213,7 @@ static enum key_result help(struct app *a, int key)
 /* 'y': the command line of this view to the clipboard (OSC 52) and the status line. */
 static enum key_result copy_cmdline(struct app *a, int key)
 {
-	char line[APP_CLIP_MAX], missing[96];
+	char line[APP_CLIP_MAX], missing[96], status[APP_STATUS_MAX];
 
 	(void)key;
 	if (!cmdline_of(a, line, sizeof line, missing, sizeof missing)) {
@@ -221,10 +221,9 @@ static enum key_result copy_cmdline(struct app *a, int key)
 		return KEY_HANDLED;
 	}
 	app_copy(a, line);
-	if (missing[0])
-		app_status(a, "copied (without %s): %s", missing, line);
-	else
-		app_status(a, "copied: %s", line);
+	/* what is left out named first, briefly; the line cut to the narrowest status line */
+	cmdline_status(line, missing, APP_STATUS_COLUMNS, status, sizeof status);
+	app_status(a, "%s", status);
 	return KEY_HANDLED;
 }
 

@@ -259,7 +259,12 @@ int record_append(const struct app *a, const char *caption, const char *path, ch
 		snprintf(msg, msgsize, "%s: %s", dir, strerror(errno));
 		return -1;
 	}
-	return tour_append_step(path, &s, id, "Recorded in the isoflop explorer", msg, msgsize);
+	/* the runs on the map, and law 'runs' if a step names it, play as the tour's runs: */
+	struct tour_runs runs = {.bootstrap = a->runs_from.bootstrap, .seed = a->runs_from.seed};
+	if (a->runs_from.file != NULL)
+		snprintf(runs.file, sizeof runs.file, "%s", a->runs_from.file);
+	return tour_append_step(path, &s, id, "Recorded in the isoflop explorer",
+	                        a->runs_from.file != NULL ? &runs : NULL, msg, msgsize);
 }
 
 void record_entry_done(struct app *a)

@@ -37,6 +37,13 @@ static int step_error(const struct app *probe, const struct tour *t, const struc
 {
 	const struct catalog *cat = probe->catalog;
 
+	/* law 'runs' is the fit of runs the tour names (or --runs gives), as in the explorer */
+	if (s->law[0] && catalog_law(cat, s->law) == NULL && strncmp(s->law, "runs", 4) == 0 &&
+	    probe->runs == NULL)
+		return step_fail(t, s->law_at, err, errsize,
+		                 "law '%s' is the fit of your runs: give the tour 'runs: FILE' "
+		                 "(or --runs FILE)",
+		                 s->law);
 	if (s->law[0] && catalog_law(cat, s->law) == NULL)
 		return step_fail(t, s->law_at, err, errsize,
 		                 "unknown law '%s' (isoflop presets laws lists them)", s->law);
