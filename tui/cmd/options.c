@@ -499,9 +499,9 @@ const struct cli_option cli_options[] = {
          .field = FIELD(runs),
          .bit = OPT_RUNS,
          .complete = COMPLETE_FILE,
-         .help = "explorer, tour --dump, plot contour: your runs drawn\nas x, their fit as law "
-                 "'runs'; compare: their fit as law 'runs';\nplan: their fit as the truth, "
-                 "the new runs above theirs"},
+         .help = "explorer, tour --dump, plot contour: your runs drawn\n"
+                 "as x, their fit as law 'runs'; compare: that fit too;\n"
+                 "plan: their fit as the truth, the new runs above theirs"},
         {.name = "budget",
          .arg = "FLOPS",
          .kind = KIND_NUMBER,
