@@ -499,7 +499,8 @@ const struct cli_option cli_options[] = {
          .bit = OPT_RUNS,
          .complete = COMPLETE_FILE,
          .help = "explorer, plot contour: your runs drawn as x, their\nfit as law "
-                 "'runs'; compare: their fit as law 'runs';\nplan: their fit as the truth, "
+                 "'runs'; compare, loss: their fit as law 'runs'\n(loss's default law, "
+                 "one more row of --law all);\nplan: their fit as the truth, "
                  "the new runs above theirs"},
         {.name = "budget",
          .arg = "FLOPS",
