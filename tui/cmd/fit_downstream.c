@@ -152,8 +152,8 @@ int fit_downstream(const struct cli *cli, const char *file, const struct runs_pa
 	/* a file of runs whose params column is misnamed reads as pairs: say what was left */
 	if (rc == 0 && pairs->unused[0] != '\0')
 		fprintf(stderr,
-		        "isoflop: note: %s: column %s not used: read as (loss, accuracy) pairs "
-		        "(a file of runs needs a params column: N, n_params, params)\n",
+		        "isoflop: note: %s: column %s not used: read as " RUNS_PAIRS_HINT
+		        " (a file of runs needs a params column: N, n_params, params)\n",
 		        file, pairs->unused);
 	if (rc != 0 || (cli->output != NULL && strcmp(cli->output, "-") == 0))
 		return rc;
