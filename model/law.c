@@ -65,18 +65,39 @@ double law_compute(const struct law *law, double n, double d)
 	return law->k * n * d;
 }
 
-/* x / hi when past a range's high end by more than round-off (LAW_BEYOND_TOL), else 0. */
-static double beyond_hi(const struct law_range *r, double x)
+/*
+ * How far x lies outside r: x / hi above the high end, lo / x below the low
+ * end, each by more than round-off (LAW_BEYOND_TOL), else 0. An x that is
+ * not a positive finite number (an optimum that did not solve) is never
+ * outside.
+ */
+static double beyond_range(const struct law_range *r, double x, bool *below)
 {
-	return r->hi > 0 && x > r->hi * (1 + LAW_BEYOND_TOL) ? x / r->hi : 0;
+	*below = false;
+	if (!(x > 0) || !isfinite(x))
+		return 0;
+	if (r->hi > 0 && x > r->hi * (1 + LAW_BEYOND_TOL))
+		return x / r->hi;
+	if (r->lo > 0 && x < r->lo * (1 - LAW_BEYOND_TOL)) {
+		*below = true;
+		return r->lo / x;
+	}
+	return 0;
+}
+
+double law_beyond_compute(const struct law *law, double c, bool *below)
+{
+	return beyond_range(&law->compute, c, below);
 }
 
 struct law_beyond law_beyond_fit(const struct law *law, double n, double d, double c)
 {
-	struct law_beyond b = {beyond_hi(&law->params, n), beyond_hi(&law->tokens, d), 0};
+	struct law_beyond b = {0};
 
+	b.params = beyond_range(&law->params, n, &b.params_below);
+	b.tokens = beyond_range(&law->tokens, d, &b.tokens_below);
 	if (b.params == 0 && b.tokens == 0)
-		b.compute = beyond_hi(&law->compute, c);
+		b.compute = beyond_range(&law->compute, c, &b.compute_below);
 	return b;
 }
 

@@ -196,26 +196,38 @@ double law_training_compute(double n, double d);
 void law_additive_allocation(const struct law *law, double *g, double *a, double *b);
 
 /*
- * How far past the high end of a law's fitted range a point lies: the
- * ratio point / largest fitted value on each axis, 0 where the point is
- * inside or the law gives no range. Compute is k N D, the product of the
- * other two: it is reported (nonzero) only when neither N nor D is past,
- * as for a frontier fitted in compute alone (DeepSeek LLM 2024) or a law
- * giving N and C ranges but no tokens (Llama 3 2024). A point within
- * LAW_BEYOND_TOL (relative) of the high end is inside: the explorer opens
+ * How far outside a law's fitted range a point lies, on each axis the
+ * farther of point / largest fitted value (above) and smallest fitted
+ * value / point (below), 0 where the point is inside or the law gives no
+ * range: Chinchilla's law at 1e15 FLOPs puts N* = 3.56M x19.7 below its
+ * smallest fitted 70M. Compute is k N D, the product of the other two: it
+ * is reported (nonzero) only when neither N nor D is outside, as for a
+ * frontier fitted in compute alone (DeepSeek LLM 2024) or a law giving N
+ * and C ranges but no tokens (Llama 3 2024). A point within
+ * LAW_BEYOND_TOL (relative) of either end is inside: the explorer opens
  * --runs on the largest budget as k N* D*, which round-off puts a hair
- * above it ("extrapolating x1 beyond the largest fitted compute").
+ * above it ("extrapolating x1 beyond the largest fitted compute"), and the
+ * smallest budget a hair below.
  */
 #define LAW_BEYOND_TOL 1e-6
 
 struct law_beyond {
-	double params;  /* N / largest fitted N */
-	double tokens;  /* D / most tokens fitted */
-	double compute; /* C / largest fitted compute */
+	double params;  /* N / largest fitted N, or smallest / N when below */
+	double tokens;  /* D / most tokens fitted, or fewest / D when below */
+	double compute; /* C / largest fitted compute, or smallest / C when below */
+	bool params_below, tokens_below, compute_below; /* the factor is under the low end */
 };
 
 /* The point (n, d, c) against law's fitted range; see struct law_beyond. */
 struct law_beyond law_beyond_fit(const struct law *law, double n, double d, double c);
+
+/*
+ * How far compute c lies outside the law's fitted compute (either end,
+ * within LAW_BEYOND_TOL inside), 0 inside or with no range; *below says
+ * which end. For comparing rows whose N or D is outside (law_beyond_fit
+ * then leaves C out).
+ */
+double law_beyond_compute(const struct law *law, double c, bool *below);
 
 /*
  * Fewest decades of N a fit's runs should span: below it the exponents are

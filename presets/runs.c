@@ -48,13 +48,20 @@ static int fail(char *err, size_t errsize, const char *file, size_t line, const 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	for (char *p = msg; *p; p++) /* quoted input stays one printable line */
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
+	/* quoted input stays one printable line: a tab as \t (a tab-separated header), else '?' */
+	char shown[2 * sizeof msg], *w = shown;
+	for (const char *p = msg; *p; p++) {
+		if (*p == '\t') {
+			*w++ = '\\';
+			*w++ = 't';
+		} else
+			*w++ = (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p;
+	}
+	*w = '\0';
 	if (line > 0)
-		snprintf(err, errsize, "%s:%zu: %s", file, line, msg);
+		snprintf(err, errsize, "%s:%zu: %s", file, line, shown);
 	else
-		snprintf(err, errsize, "%s: %s", file, msg);
+		snprintf(err, errsize, "%s: %s", file, shown);
 	return -1;
 }
 
@@ -197,6 +204,7 @@ struct reader {
 	struct fit_run *runs;
 	size_t count, cap;
 	size_t last; /* the last line with a run, where a message about them all points */
+	struct runs_skipped skipped; /* rows with no loss (NA), left out */
 };
 
 /* The buffer as a string to cut in place; NULL (and err set) when it cannot be one. */
@@ -272,30 +280,37 @@ static void aliases_of(int c, char *buf, size_t size)
 	join(buf, size, col_aliases[c], n);
 }
 
+static bool header_is_pairs(char **fields, int nf);
+
 /*
  * A missing column, said with what the header has and what it could have
- * called it: a header written for another tool is then one rename away.
+ * called it: a header written for another tool is then one rename away. A
+ * header of a loss and a score and no params is a downstream file, said as
+ * fit says it (RUNS_PAIRS_HINT).
  */
 static int no_column(struct reader *r, int c, char **fields, int nf)
 {
 	char found[200] = "", names[80], flops[80];
+	bool pairs = c == COL_PARAMS && header_is_pairs(fields, nf);
 
 	/* one field that holds the separators of another dialect: say that, not "no column" */
 	const char *other = nf == 1 ? strpbrk(fields[0], ";\t|") : NULL;
 	if (other != NULL)
 		return fail(r->err, r->errsize, r->file, r->lineno,
 		            "the header is one field, '%.60s': columns are separated by commas, "
-		            "not '%s'",
+		            "not %s",
 		            fields[0],
-		            *other == ';'   ? ";"
-		            : *other == '|' ? "|"
-		                            : "\\t");
+		            *other == ';'   ? "';'"
+		            : *other == '|' ? "'|'"
+		                            : "tabs (a tab-separated file)");
 	join(found, sizeof found, (const char *const *)fields, nf);
 	aliases_of(c, names, sizeof names);
 	if (c != COL_TOKENS)
 		return fail(r->err, r->errsize, r->file, r->lineno,
-		            "no %s column: found %s; a %s column is one of %s", col_names[c], found,
-		            col_names[c], names);
+		            "no %s column: found %s; a %s column is one of %s%s%s%s", col_names[c],
+		            found, col_names[c], names,
+		            pairs ? "; it reads as " RUNS_PAIRS_HINT ", which isoflop fit " : "",
+		            pairs ? r->file : "", pairs ? " fits" : "");
 	aliases_of(COL_FLOPS, flops, sizeof flops);
 	return fail(r->err, r->errsize, r->file, r->lineno,
 	            "no tokens or flops column: found %s; a tokens column is one of %s, a flops "
@@ -327,13 +342,76 @@ static int read_header(struct reader *r, char **fields, int nf)
 	return 0;
 }
 
+/* Whether a field is R's NA, NaN (pandas, numpy) or empty: a value not recorded. */
+static bool missing_value(const char *f)
+{
+	return f[0] == '\0' || strcasecmp(f, "NA") == 0 || strcasecmp(f, "NaN") == 0;
+}
+
+/*
+ * A number with thousands separators, as a spreadsheet quotes it
+ * ("20,177,000", "1,500.5"): 1 to 3 digits, then groups of a comma and 3
+ * digits, then anything but a digit or comma (a fraction, an exponent, a
+ * unit). Unambiguous: a field only holds a comma when quoted, and no other
+ * number reads so. Into out without the commas; false when the commas
+ * group nothing so (a decimal comma "3,2").
+ */
+static bool ungroup(const char *f, char *out, size_t size)
+{
+	const char *p = f;
+	size_t lead = 0, w = 0;
+
+	while (isdigit((unsigned char)p[lead]))
+		lead++;
+	if (lead < 1 || lead > 3 || p[lead] != ',')
+		return false;
+	for (p += lead; *p == ','; p += 4)
+		for (int i = 1; i <= 3; i++)
+			if (!isdigit((unsigned char)p[i]))
+				return false;
+	if (isdigit((unsigned char)*p) || strchr(p, ',') != NULL)
+		return false;
+	for (p = f; *p && w + 1 < size; p++)
+		if (*p != ',')
+			out[w++] = *p;
+	out[w] = '\0';
+	return *p == '\0';
+}
+
+/*
+ * A field as a number of kind: thousands separators read (ungroup), a
+ * decimal comma refused as such. False and why when it is no number.
+ */
+static bool field_number(const char *f, enum units_kind kind, double *v, const char **why)
+{
+	char plain[64];
+
+	if (strchr(f, ',') == NULL)
+		return units_parse(f, kind, v, why);
+	if (!ungroup(f, plain, sizeof plain)) {
+		*why = "a comma inside a number: thousands separators group digits in threes "
+		       "(20,177,000); a decimal comma is not read (write 3.2, not 3,2)";
+		return false;
+	}
+	return units_parse(plain, kind, v, why);
+}
+
 /*
  * The numbers of a row's columns in v, in the units each takes (a loss is
  * plain, flops may be written as compute). Flops are read only when there
- * is no tokens column to read.
+ * is no tokens column to read. 1 when the loss is not recorded (NA, NaN,
+ * empty): the row is skipped and counted; a run's params, tokens or flops
+ * missing are an error, for the row says nothing without them.
  */
 static int read_numbers(struct reader *r, char **fields, int nf, double v[NCOLS])
 {
+	int lc = r->col[COL_LOSS];
+
+	if (lc < nf && missing_value(fields[lc])) {
+		if (r->skipped.rows++ == 0)
+			r->skipped.first_line = r->lineno;
+		return 1;
+	}
 	for (int c = 0; c < NCOLS; c++) {
 		const char *why;
 		if (r->col[c] < 0 || (c == COL_FLOPS && r->col[COL_TOKENS] >= 0))
@@ -341,23 +419,33 @@ static int read_numbers(struct reader *r, char **fields, int nf, double v[NCOLS]
 		if (r->col[c] >= nf)
 			return fail(r->err, r->errsize, r->file, r->lineno,
 			            "no value for '%s' (%d fields)", col_names[c], nf);
+		const char *f = fields[r->col[c]];
+		if (missing_value(f) && f[0] != '\0')
+			return fail(r->err, r->errsize, r->file, r->lineno,
+			            "%s (field %d): no value ('%s'): a run needs its %s; only rows "
+			            "with no loss are skipped",
+			            col_names[c], r->col[c] + 1, f, col_names[c]);
 		enum units_kind kind = c == COL_LOSS    ? UNITS_PLAIN
 		                       : c == COL_FLOPS ? UNITS_COMPUTE
 		                                        : UNITS_COUNT;
-		if (!units_parse(fields[r->col[c]], kind, &v[c], &why))
+		if (!field_number(f, kind, &v[c], &why))
 			return fail(r->err, r->errsize, r->file, r->lineno, "%s: %s: '%.40s'",
-			            col_names[c], why, fields[r->col[c]]);
+			            col_names[c], why, f);
 	}
 	return 0;
 }
 
-/* A run from a row: its numbers, tokens from flops where needed, each in its range. */
+/*
+ * A run from a row: its numbers, tokens from flops where needed, each in
+ * its range. 0, 1 for a row skipped (no loss), -1 on error.
+ */
 static int read_run(struct reader *r, char **fields, int nf, double v[NCOLS])
 {
 	char range[200];
+	int rc = read_numbers(r, fields, nf, v);
 
-	if (read_numbers(r, fields, nf, v) != 0)
-		return -1;
+	if (rc != 0)
+		return rc; /* -1: an error; 1: a row with no loss, skipped */
 	if (r->col[COL_TOKENS] < 0) {
 		v[COL_TOKENS] = v[COL_FLOPS] / (r->k * v[COL_PARAMS]);
 		/* extreme values can underflow or overflow the quotient */
@@ -403,8 +491,9 @@ static int read_line(struct reader *r, char *line)
 		nf = MAX_FIELDS;
 	if (!r->header)
 		return read_header(r, fields, nf);
-	if (read_run(r, fields, nf, v) != 0)
-		return -1;
+	int rc = read_run(r, fields, nf, v);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
 	return add_run(r, v);
 }
 
@@ -426,8 +515,9 @@ static int check_fittable(struct reader *r)
 	            "every run has N = %s: a fit needs several model sizes", nb);
 }
 
-int runs_parse(const char *file, const char *buf, size_t len, double k, struct fit_run **out,
-               size_t *n, char *err, size_t errsize)
+/* runs_parse, the rows skipped for want of a loss into *skipped (may be NULL). */
+static int parse_runs(const char *file, const char *buf, size_t len, double k, struct fit_run **out,
+                      size_t *n, struct runs_skipped *skipped, char *err, size_t errsize)
 {
 	struct reader r = {
 	        .file = file, .k = k, .err = err, .errsize = errsize, .col = {-1, -1, -1, -1}};
@@ -452,11 +542,29 @@ int runs_parse(const char *file, const char *buf, size_t len, double k, struct f
 	}
 	*out = r.runs;
 	*n = r.count;
+	if (skipped != NULL)
+		*skipped = r.skipped;
 	return 0;
 }
 
-int runs_load(const char *path, double k, struct fit_run **out, size_t *n, char *err,
-              size_t errsize)
+int runs_parse(const char *file, const char *buf, size_t len, double k, struct fit_run **out,
+               size_t *n, char *err, size_t errsize)
+{
+	return parse_runs(file, buf, len, k, out, n, NULL, err, errsize);
+}
+
+int runs_skipped_note(const char *file, const struct runs_skipped *s, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (s->rows == 0)
+		return 0;
+	snprintf(buf, size, "%s: skipped %zu row%s with no loss (NA), first at line %zu", file,
+	         s->rows, s->rows == 1 ? "" : "s", s->first_line);
+	return 1;
+}
+
+int runs_load(const char *path, double k, struct fit_run **out, size_t *n,
+              struct runs_skipped *skipped, char *err, size_t errsize)
 {
 	char why[256];
 	size_t len;
@@ -464,9 +572,9 @@ int runs_load(const char *path, double k, struct fit_run **out, size_t *n, char 
 
 	if (buf == NULL)
 		return fail(err, errsize, path, 0, "%s", why);
-	int rc = len > RUNS_MAX_BYTES
-	                 ? fail(err, errsize, path, 0, "larger than 64 MiB")
-	                 : runs_parse(path, (const char *)buf, len, k, out, n, err, errsize);
+	int rc = len > RUNS_MAX_BYTES ? fail(err, errsize, path, 0, "larger than 64 MiB")
+	                              : parse_runs(path, (const char *)buf, len, k, out, n, skipped,
+	                                           err, errsize);
 	free(buf);
 	return rc;
 }
@@ -515,6 +623,17 @@ static void pair_columns(char **fields, int nf, int col[NPAIR], bool *has_params
 		/* every file of runs has params: without it, tokens or flops are a pair's extras */
 		*has_params |= column_named(fields[i]) == COL_PARAMS;
 	}
+}
+
+/* Whether a header's fields make a downstream file: a score column and no params
+ * (runs_is_downstream). */
+static bool header_is_pairs(char **fields, int nf)
+{
+	int col[NPAIR];
+	bool has_params;
+
+	pair_columns(fields, nf, col, &has_params);
+	return !has_params && (col[PAIR_ACCURACY] >= 0 || col[PAIR_ERROR] >= 0);
 }
 
 /* The text after a byte order mark, as a string to cut in place (malloc'ed), or NULL. */
@@ -572,7 +691,7 @@ static int pair_value(struct pairs_reader *r, char **fields, int nf, int c, doub
 	if (r->col[c] >= nf)
 		return fail(r->err, r->errsize, r->file, r->lineno, "no value for '%s' (%d fields)",
 		            names[c], nf);
-	if (!units_parse(fields[r->col[c]], UNITS_PLAIN, v, &why))
+	if (!field_number(fields[r->col[c]], UNITS_PLAIN, v, &why))
 		return fail(r->err, r->errsize, r->file, r->lineno, "%s: %s: '%.40s'", names[c],
 		            why, fields[r->col[c]]);
 	if (*v >= lo && *v <= hi)
@@ -693,7 +812,8 @@ int runs_parse_pairs(const char *file, const char *buf, size_t len, struct runs_
 }
 
 int runs_load_either(const char *path, double k, struct fit_run **runs, size_t *n,
-                     struct runs_pairs *pairs, char *err, size_t errsize)
+                     struct runs_skipped *skipped, struct runs_pairs *pairs, char *err,
+                     size_t errsize)
 {
 	char why[256];
 	size_t len;
@@ -708,7 +828,7 @@ int runs_load_either(const char *path, double k, struct fit_run **runs, size_t *
 		rc = runs_parse_pairs(path, (const char *)buf, len, pairs, err, errsize) == 0 ? 1
 		                                                                              : -1;
 	else
-		rc = runs_parse(path, (const char *)buf, len, k, runs, n, err, errsize);
+		rc = parse_runs(path, (const char *)buf, len, k, runs, n, skipped, err, errsize);
 	free(buf);
 	return rc;
 }

@@ -21,6 +21,28 @@
 #define RUNS_MIN 5
 
 /*
+ * What a file of a loss and an accuracy or error column and no params is,
+ * in the words isoflop fit's note and the runs reader's refusal share.
+ */
+#define RUNS_PAIRS_HINT "(loss, accuracy) pairs: a loss-to-error map for --downstream"
+
+/*
+ * Rows left out for want of a loss: R's NA, NaN or an empty field in the
+ * loss column (a run that diverged or was not evaluated). A missing params,
+ * tokens or flops is an error instead.
+ */
+struct runs_skipped {
+	size_t rows;       /* how many */
+	size_t first_line; /* the first one's line */
+};
+
+/*
+ * The note on skipped rows, "FILE: skipped 3 rows with no loss (NA), first
+ * at line 7", into buf; 1 when there is one, 0 (buf "") when none.
+ */
+int runs_skipped_note(const char *file, const struct runs_skipped *s, char *buf, size_t size);
+
+/*
  * Parse runs from memory; k is the FLOPs per parameter-token that turn a
  * flops column into tokens (D = C / (k N)). On success *out (malloc'ed, the
  * caller frees) holds *n runs; on error -1 and err.
@@ -28,9 +50,12 @@
 int runs_parse(const char *file, const char *buf, size_t len, double k, struct fit_run **out,
                size_t *n, char *err, size_t errsize);
 
-/* Read path ("-" for standard input, named "-" in messages) and parse it. */
-int runs_load(const char *path, double k, struct fit_run **out, size_t *n, char *err,
-              size_t errsize);
+/*
+ * Read path ("-" for standard input, named "-" in messages) and parse it;
+ * the rows skipped for want of a loss into *skipped (may be NULL).
+ */
+int runs_load(const char *path, double k, struct fit_run **out, size_t *n,
+              struct runs_skipped *skipped, char *err, size_t errsize);
 
 /*
  * A downstream file: a loss column (any of the loss names above) and an
@@ -69,7 +94,8 @@ int runs_is_downstream(const char *buf, size_t len);
  * set); -1 and err on error.
  */
 int runs_load_either(const char *path, double k, struct fit_run **runs, size_t *n,
-                     struct runs_pairs *pairs, char *err, size_t errsize);
+                     struct runs_skipped *skipped, struct runs_pairs *pairs, char *err,
+                     size_t errsize);
 
 void runs_pairs_free(struct runs_pairs *pairs);
 

@@ -722,7 +722,7 @@ int tour_check_runs(const struct tour *t, char *err, size_t errsize)
 
 	if (t->runs.file[0] == '\0')
 		return 0;
-	if (runs_load(t->runs.file, LAW_K_TRAINING, &runs, &n, why, sizeof why) == 0) {
+	if (runs_load(t->runs.file, LAW_K_TRAINING, &runs, &n, NULL, why, sizeof why) == 0) {
 		free(runs);
 		return 0;
 	}

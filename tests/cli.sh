@@ -291,7 +291,7 @@ csv_case "no loss column" "1: no loss column: found params, tokens; a loss colum
 csv_case "no tokens or flops" "1: no tokens or flops column: found params, loss; a tokens column is one of D, tokens, a flops column one of C, flops, compute" 'params,loss\n1e8,3\n'
 csv_case "not a number" "3: loss: not a number: 'abc'" 'params,tokens,loss\n1e8,1e9,3\n2e8,1e9,abc\n'
 csv_case "zero" "2: params: must be positive: '0'" 'params,tokens,loss\n0,1e9,3\n'
-csv_case "NaN" "2: tokens: not a number: 'nan'" 'params,tokens,loss\n1e8,nan,3\n'
+csv_case "NaN" "2: tokens (field 2): no value ('nan'): a run needs its tokens; only rows with no loss are skipped" 'params,tokens,loss\n1e8,nan,3\n'
 csv_case "a missing field" "2: no value for 'loss' (2 fields)" 'params,tokens,loss\n1e8,1e9\n'
 csv_case "too few runs" "6: 4 runs: a fit needs at least 5" '# four\nparams,tokens,loss\n1e8,1e9,3\n2e8,1e9,2.9\n4e8,1e9,2.8\n8e8,1e9,2.7\n'
 csv_case "a single N" "6: every run has N = 100M: a fit needs several model sizes" 'params,tokens,loss\n1e8,1e9,3\n1e8,2e9,2.9\n1e8,4e9,2.8\n1e8,8e9,2.7\n1e8,16e9,2.6\n\n'

@@ -255,6 +255,45 @@ else
 	no "loss text shows L*(C), dL and the efficiency" "$out"
 fi
 
+# the law fitted to --runs is 'runs' in the table, "your runs' fit" in prose
+run compare --runs tests/runs/besiroglu-sweeps.csv --compare hoffmann2022 --compute 1e20
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qF "At 1e20 FLOPs the compute-optimal run of your runs' fit reaches" &&
+	! printf '%s\n' "$out" | grep -qF "run of runs"; then
+	ok "compare's prose names the runs' law as your runs' fit (A)"
+else
+	no "compare's prose names the runs' law as your runs' fit (A)" "$out" "$err"
+fi
+run compare --runs tests/runs/besiroglu-sweeps.csv --law hoffmann2022 --compare runs --compute 1e20,1e21
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qF "k: your runs' fit needs k x C"; then
+	ok "compare's prose names the runs' law as your runs' fit (B)"
+else
+	no "compare's prose names the runs' law as your runs' fit (B)" "$out" "$err"
+fi
+
+# loss --runs FILE: the runs' fit is law 'runs', loss's default then and one
+# more row of --law all. The sweeps are Besiroglu et al. 2024's law with 0.5%
+# noise: at (1B, 20B) the fit lies within 0.5% of the law itself
+runs=tests/runs/besiroglu-sweeps.csv
+truth=$(awk 'BEGIN { printf "%.10g\n", 1.8172 + 482.01 / 1e9 ^ 0.3478 + 2085.43 / 2e10 ^ 0.3658 }')
+run loss --runs "$runs" --params 1B --tokens 20B --format csv
+line=$(printf '%s\n' "$out" | sed -n 2p)
+if [ "$rc" = 0 ] && [ "$(field "$line" 1)" = runs ] && near "$(field "$line" 5)" "$truth" 5e-3; then
+	ok "loss --runs: the runs' fit by default, within 0.5% of Besiroglu's $truth"
+else
+	no "loss --runs: the runs' fit by default" "exit $rc" "$out" "$err" "want about $truth"
+fi
+want=$(field "$line" 5)
+run loss --runs "$runs" --law all --params 1B --tokens 20B --format csv
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -c '^hoffmann2022,')" = 1 ] &&
+	[ "$(field "$(printf '%s\n' "$out" | grep '^runs,')" 5)" = "$want" ]; then
+	ok "loss --runs --law all: the presets and one row of the runs' fit"
+else
+	no "loss --runs --law all: the presets and one row of the runs' fit" "exit $rc" "$out" "$err"
+fi
+expect_error "loss --law runs without --runs says to give it" \
+	"isoflop: loss: law 'runs' is the fit of --runs FILE: give --runs" \
+	loss --law runs --params 1B --tokens 20B
+
 run completion bash
 if printf '%s\n' "$out" | grep -q "(compare:\*) _isoflop_words='--law --compute --format --compare"; then
 	ok "completion knows compare and its options"

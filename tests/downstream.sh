@@ -117,7 +117,7 @@ expect_error "error straight in the loss" \
 printf 'model_size,tokens,loss,accuracy\n1e8,2e9,3.1,0.4\n2e8,4e9,2.9,0.45\n4e8,8e9,2.7,0.5\n8e8,1.6e10,2.5,0.55\n1.6e9,3.2e10,2.4,0.6\n' >"$tmp/runs-acc.csv"
 run fit "$tmp/runs-acc.csv"
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "^downstream fit of $tmp/runs-acc.csv: 5 (loss, error) pairs" &&
-	[ "$(printf '%s\n' "$err" | awk 'NR > 1 { sub(/^  /, " ") } { printf "%s", $0 }')" = "isoflop: note: $tmp/runs-acc.csv: column tokens not used: read as (loss, accuracy) pairs (a file of runs needs a params column: N, n_params, params)" ] &&
+	[ "$(printf '%s\n' "$err" | awk 'NR > 1 { sub(/^  /, " ") } { printf "%s", $0 }')" = "isoflop: note: $tmp/runs-acc.csv: column tokens not used: read as (loss, accuracy) pairs: a loss-to-error map for --downstream (a file of runs needs a params column: N, n_params, params)" ] &&
 	[ -z "$(printf '%s\n' "$err" | awk 'length > 80')" ]; then
 	ok "accuracy and no params column: pairs, with a note naming the tokens column left unused, in 80 columns"
 else

@@ -155,4 +155,48 @@ lacks "a 3 x 5 sweep centred on each budget's N* does not warn" "off centre"
 run fit "$tmp/fixed.csv"
 lacks "Approach 3 is not said to be biased" "off centre"
 
+# 6. below the fit as above it. Chinchilla's optimum at C by its Eq. 4
+# closed form (G, a, b from the preset's E, A, B, alpha, beta), against the
+# abstract's 70M..16B parameters on 5B..500B tokens
+chin() {
+	awk -v C="$1" -v W="$2" 'BEGIN {
+		A = 406.4; B = 410.7; al = 0.34; be = 0.28; s = al + be
+		G = (al * A / (be * B)) ^ (1 / s); n = G * (C / 6) ^ (be / s); d = C / (6 * n)
+		if (W == "n") printf "%.3g\n", 70e6 / n; else printf "%.3g\n", 5e9 / d
+	}'
+}
+fn=$(chin 1e15 n) fd=$(chin 1e15 d)
+run optimum --law hoffmann2022 --compute 1e15
+has "optimum says how far below its smallest fitted N and D (x$fd, x$fn)" \
+	"Extrapolated by hoffmann2022: D x$fd below its smallest fitted 5B, N x$fn below 70M."
+run loss --law hoffmann2022 --params 70M --tokens 5B
+lacks "at the fitted low ends themselves: no note" "Extrapolated"
+run loss --law hoffmann2022 --params 35M --tokens 5B
+has "N half the smallest fitted: x2 below" \
+	"Extrapolated by hoffmann2022: N x2 below its smallest fitted 70M."
+run loss --law hoffmann2022 --params 35M --tokens 2T
+has "N below and D above, each against its own end" \
+	"Extrapolated by hoffmann2022: D x4 past its fitted 500B, N x2 below 70M."
+run optimum --law deepseek2024 --compute 1e15
+has "a frontier in compute alone: 1e17 / 1e15" \
+	"Extrapolated by deepseek2024: C x100 below its smallest fitted 1e17."
+run optimum --law deepseek2024 --compute 1e17
+lacks "at its smallest budget itself: no note" "Extrapolated"
+fn=$(chin 1e17 n) fd=$(chin 1e17 d)
+run --law hoffmann2022 --compute 1e17 --dump --width 160 --height 40
+has "the readout says below, both axes where there is room" \
+	"extrapolating x$fd below the fewest tokens fitted (5B), and x$fn below the smallest fitted model (70M)"
+run compare --runs "$runs" --compare hoffmann2022 --compute 1e16,1e19 --format csv
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | cut -d, -f7 | tr '\n' ' ')" = "extrapolated true false " ]; then
+	ok "compare flags 1e16, 600x under the runs' smallest budget, and not 1e19"
+else
+	no "compare flags 1e16, 600x under the runs' smallest budget, and not 1e19" "$out" "$err"
+fi
+run compare --runs "$runs" --compare hoffmann2022 --compute 1e16
+case $out in
+*"(derived; extrapolated)"*"Extrapolated by runs at C = 1e16: N x"*" below its smallest fitted "*)
+	ok "compare's text says so, below the runs' smallest model" ;;
+*) no "compare's text says so, below the runs' smallest model" "$out" ;;
+esac
+
 echo "1..$n"

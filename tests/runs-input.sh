@@ -55,6 +55,42 @@ want=$out
 run fit "$tmp/nd.csv" --format csv
 if [ "$rc" = 0 ] && [ -n "$want" ] && [ "$out" = "$want" ]; then ok "n, d, l: fits as params, tokens, loss"; else no "n, d, l" "exit $rc" "$err" "got:  $out" "want: $want"; fi
 
+
+# thousands separators, as a spreadsheet quotes them: "20,177,000" is 20177000
+{ sed -n 1p "$plain"; body | awk -F, '{
+	n = sprintf("%.0f", $1); g = ""
+	while (length(n) > 3) { g = "," substr(n, length(n) - 2) g; n = substr(n, 1, length(n) - 3) }
+	printf "\"%s%s\",%s,%s\n", n, g, $2, $3 }'; } >"$tmp/thousands.csv"
+{ sed -n 1p "$plain"; body | awk -F, '{ printf "%.0f,%s,%s\n", $1, $2, $3 }'; } >"$tmp/whole.csv"
+if grep -q '"20,177,000"' "$tmp/thousands.csv"; then ok "the thousands file holds \"20,177,000\""; else no "the thousands file" "$(head -3 "$tmp/thousands.csv")"; fi
+run fit "$tmp/whole.csv" --format csv
+want=$out
+run fit "$tmp/thousands.csv" --format csv
+if [ "$rc" = 0 ] && [ -n "$want" ] && [ "$out" = "$want" ]; then
+	ok "\"20,177,000\" (thousands separators) fits as 20177000"
+else
+	no "\"20,177,000\" (thousands separators) fits as 20177000" "exit $rc" "$err" "got:  $out" "want: $want"
+fi
+
+# R's NA (and NaN, an empty field) in the loss column: the row is left out, said once
+awk -F, 'NR == 7 || NR == 9 { print $1 "," $2 ",NA"; next } NR == 20 { print $1 "," $2 ","; next } NR == 30 { print $1 "," $2 ",NaN"; next } { print }' "$plain" >"$tmp/na.csv"
+awk 'NR != 7 && NR != 9 && NR != 20 && NR != 30' "$plain" >"$tmp/na-dropped.csv"
+run fit "$tmp/na-dropped.csv" --format csv
+want=$out
+run fit "$tmp/na.csv" --format csv
+if [ "$rc" = 0 ] && [ -n "$want" ] && [ "$out" = "$want" ] &&
+	[ "$err" = "isoflop: note: $tmp/na.csv: skipped 4 rows with no loss (NA), first at line 7" ]; then
+	ok "NA, NaN and empty losses: 4 rows skipped with one note, the fit the rest's"
+else
+	no "NA, NaN and empty losses skipped with one note" "exit $rc" "stderr: $err" "got:  $out" "want: $want"
+fi
+run --runs "$tmp/na.csv" --dump
+if [ "$rc" = 0 ] && [ "$err" = "isoflop: note: $tmp/na.csv: skipped 4 rows with no loss (NA), first at line 7" ]; then
+	ok "--runs says the same note"
+else
+	no "--runs says the same note" "exit $rc" "stderr: $err"
+fi
+
 # --- what is refused ------------------------------------------------------------
 printf 'params,flops,loss\n"2e7,6e18,3.4\n' >"$tmp/open.csv"
 expect_error "an unterminated quote" \
@@ -79,5 +115,18 @@ expect_error "semicolons: the header is one field, and the message says so" \
 	"$tmp/semi.csv:1: the header is one field, 'N;D;val_loss': columns are separated by commas, not ';'" fit "$tmp/semi.csv"
 expect_error "--runs reads the same way" \
 	"$tmp/open.csv:2: field 1: unterminated quote: a quoted field ends with \" on the same line" --runs "$tmp/open.csv"
+
+awk -F, 'NR == 7 { print "NA," $2 "," $3; next } { print }' "$plain" >"$tmp/na-params.csv"
+expect_error "NA in params is an error, not a skip" \
+	"$tmp/na-params.csv:7: params (field 1): no value ('NA'): a run needs its params; only rows with no loss are skipped" fit "$tmp/na-params.csv"
+printf 'params,tokens,loss\n"3,2",1e9,3.2\n' >"$tmp/decimal.csv"
+expect_error "a decimal comma is said to be one" \
+	"$tmp/decimal.csv:2: params: a comma inside a number: thousands separators group digits in threes (20,177,000); a decimal comma is not read (write 3.2, not 3,2): '3,2'" fit "$tmp/decimal.csv"
+printf 'params\ttokens\tloss\n1e7\t1e9\t3.2\n' >"$tmp/tab.csv"
+expect_error "a tab-separated header: the tabs shown as backslash-t, the file said tab-separated" \
+	"$tmp/tab.csv:1: the header is one field, 'params\\ttokens\\tloss': columns are separated by commas, not tabs (a tab-separated file)" fit "$tmp/tab.csv"
+printf 'loss,accuracy,flops\n3.2,0.4,1e18\n' >"$tmp/pairs.csv"
+expect_error "--runs on a (loss, accuracy) file: the hint fit's note gives" \
+	"$tmp/pairs.csv:1: no params column: found loss, accuracy, flops; a params column is one of N, n_params, params; it reads as (loss, accuracy) pairs: a loss-to-error map for --downstream, which isoflop fit $tmp/pairs.csv fits" --runs "$tmp/pairs.csv" --dump
 
 echo "1..$n"

@@ -88,6 +88,62 @@ static void the_largest_budget_is_inside(void **state)
 	assert_rel(b.params, 1.5, 1e-12);
 }
 
+/*
+ * Below the fit as above it: Chinchilla's optimum at 1e15 FLOPs (N* =
+ * 3.56M, D* = 46.8M, Hoffmann et al.'s own law) lies 70M / 3.56M below its
+ * smallest fitted model and 5B / 46.8M below its fewest tokens; at the low
+ * ends themselves (and round-off under them) nothing is outside.
+ */
+static void below_the_smallest_fitted(void **state)
+{
+	(void)state;
+	struct law law = {.family = LAW_ADDITIVE, .k = 6};
+	law.params = (struct law_range){70e6, 16e9};
+	law.tokens = (struct law_range){5e9, 500e9};
+
+	struct law_beyond b = law_beyond_fit(&law, 3.56e6, 46.8e6, 1e15);
+	assert_rel(b.params, 70e6 / 3.56e6, 1e-12);
+	assert_rel(b.tokens, 5e9 / 46.8e6, 1e-12);
+	assert_true(b.params_below && b.tokens_below);
+	assert_true(b.compute == 0);
+	b = law_beyond_fit(&law, 70e6, 5e9, 6 * 70e6 * 5e9);
+	assert_true(b.params == 0 && b.tokens == 0 && b.compute == 0);
+	b = law_beyond_fit(&law, 70e6 * (1 - 1e-9), nextafter(5e9, 0), 2e18);
+	assert_true(b.params == 0 && b.tokens == 0);
+	/* small and overtrained: N below, D above, each with its own end */
+	b = law_beyond_fit(&law, 35e6, 2e12, 4.2e20);
+	assert_rel(b.params, 2, 1e-12);
+	assert_true(b.params_below);
+	assert_rel(b.tokens, 4, 1e-12);
+	assert_false(b.tokens_below);
+	/* no optimum (N = D = 0) is not "infinitely below" */
+	b = law_beyond_fit(&law, 0, 0, 1e15);
+	assert_true(b.params == 0 && b.tokens == 0);
+}
+
+/*
+ * Compute alone below DeepSeek LLM's smallest budget 1e17: 1e17 / 1.7e14
+ * (x588), named with its end; the budget 1e17 itself is inside.
+ */
+static void compute_below_its_smallest_budget(void **state)
+{
+	(void)state;
+	struct law law = {.family = LAW_FRONTIER, .k = 6};
+	law.compute = (struct law_range){1e17, 3e20};
+	bool below = false;
+
+	struct law_beyond b = law_beyond_fit(&law, 1e7, 1e8, 1.7e14);
+	assert_rel(b.compute, 1e17 / 1.7e14, 1e-12);
+	assert_true(b.compute_below);
+	assert_rel(law_beyond_compute(&law, 1.7e14, &below), 1e17 / 1.7e14, 1e-12);
+	assert_true(below);
+	b = law_beyond_fit(&law, 1e7, 1e8, 1e17 * (1 - 1e-9));
+	assert_true(b.compute == 0);
+	assert_true(law_beyond_compute(&law, 1e17, &below) == 0);
+	assert_rel(law_beyond_compute(&law, 6e20, &below), 2, 1e-12);
+	assert_false(below);
+}
+
 static void two_decades(void **state)
 {
 	(void)state;
@@ -180,6 +236,8 @@ int main(void)
 	        cmocka_unit_test(tokens_count_as_well_as_params),
 	        cmocka_unit_test(a_frontier_in_compute_alone),
 	        cmocka_unit_test(the_largest_budget_is_inside),
+	        cmocka_unit_test(below_the_smallest_fitted),
+	        cmocka_unit_test(compute_below_its_smallest_budget),
 	        cmocka_unit_test(two_decades),
 	        cmocka_unit_test(factors_as_people_read_them),
 	        cmocka_unit_test(the_range_runs_cover),

@@ -21,7 +21,7 @@ static struct fit_run *load(size_t *n)
 	struct fit_run *runs;
 	char err[1024];
 
-	if (runs_load(SWEEPS, LAW_K_TRAINING, &runs, n, err, sizeof err) != 0)
+	if (runs_load(SWEEPS, LAW_K_TRAINING, &runs, n, NULL, err, sizeof err) != 0)
 		fail_msg("%s", err);
 	return runs;
 }

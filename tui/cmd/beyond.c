@@ -17,17 +17,18 @@ static double farthest(const struct law_beyond *b)
 }
 
 /*
- * How far a row lies past the fit, to keep a law's farthest row: its
+ * How far a row lies outside the fit, to keep a law's farthest row: its
  * largest factor, or its compute's when the law gives a fitted compute.
- * law_beyond_fit leaves C out when N or D is past; comparing a row's N
+ * law_beyond_fit leaves C out when N or D is outside; comparing a row's N
  * factor with another's C factor kept 1e24 (C x52.7) over 1e25 (N x2.48,
  * C x526) for the runs' fit.
  */
 static double reach(const struct law *law, const struct law_beyond *b, double c)
 {
-	double f = farthest(b);
+	bool below;
+	double f = farthest(b), fc = law_beyond_compute(law, c, &below);
 
-	return law->compute.hi > 0 && c / law->compute.hi > f ? c / law->compute.hi : f;
+	return fc > f ? fc : f;
 }
 
 void beyond_note_at(struct beyond_notes *nt, const char *id, const struct law *law, double n,
@@ -56,42 +57,64 @@ void beyond_note(struct beyond_notes *nt, const char *id, const struct law *law,
 	beyond_note_at(nt, id, law, n, d, c, NULL);
 }
 
-/* "N x2.28 past 16.2B" for one axis, "" inside; `its` adds "its fitted " to the first. */
-static void axis_text(char axis, double factor, double hi, bool its, char *buf, size_t size)
+/*
+ * "N x2.28 past 16.2B" or "N x19.7 below 70M" for one axis, "" inside;
+ * `its` adds "its fitted " ("its smallest fitted ") to the first.
+ */
+static void axis_text(char axis, double factor, bool below, const struct law_range *r, bool its,
+                      char *buf, size_t size)
 {
 	char fb[16], hb[16];
+	double end = below ? r->lo : r->hi;
 
 	buf[0] = '\0';
 	if (!(factor > 0))
 		return;
 	units_format_factor(factor, fb, sizeof fb);
 	if (axis == 'C')
-		units_format_compute(hi, hb, sizeof hb);
+		units_format_compute(end, hb, sizeof hb);
 	else
-		units_format_count(hi, hb, sizeof hb);
-	snprintf(buf, size, "%c x%s past %s%s", axis, fb, its ? "its fitted " : "", hb);
+		units_format_count(end, hb, sizeof hb);
+	snprintf(buf, size, "%c x%s %s %s%s", axis, fb, below ? "below" : "past",
+	         its ? (below ? "its smallest fitted " : "its fitted ") : "", hb);
 }
 
-/* The axis a law's row is farthest past, and that factor. */
-static char farthest_axis(const struct law_beyond *b, double *factor)
+/* The axis a law's row is farthest outside, that factor, and whether it is below the fit. */
+static char farthest_axis(const struct law_beyond *b, double *factor, bool *below)
 {
 	*factor = farthest(b);
-	return *factor == b->params ? 'N' : *factor == b->tokens ? 'D' : 'C';
+	if (*factor == b->params) {
+		*below = b->params_below;
+		return 'N';
+	}
+	if (*factor == b->tokens) {
+		*below = b->tokens_below;
+		return 'D';
+	}
+	*below = b->compute_below;
+	return 'C';
 }
 
-/* One law's line: its axes past the fit, the larger factor first as the readout names it. */
+/* One law's line: its axes outside the fit, the larger factor first as the readout names it. */
 static void print_law(const struct beyond_law *l)
 {
-	bool d_first = l->b.tokens > l->b.params;
-	const struct law_range *first = d_first ? &l->law->tokens : &l->law->params;
-	const struct law_range *second = d_first ? &l->law->params : &l->law->tokens;
+	const struct law_beyond *b = &l->b;
+	bool d_first = b->tokens > b->params;
 	char axes[3][80];
 
-	axis_text(d_first ? 'D' : 'N', d_first ? l->b.tokens : l->b.params, first->hi, true,
-	          axes[0], sizeof axes[0]);
-	axis_text(d_first ? 'N' : 'D', d_first ? l->b.params : l->b.tokens, second->hi, !axes[0][0],
-	          axes[1], sizeof axes[1]);
-	axis_text('C', l->b.compute, l->law->compute.hi, true, axes[2], sizeof axes[2]);
+	if (d_first) {
+		axis_text('D', b->tokens, b->tokens_below, &l->law->tokens, true, axes[0],
+		          sizeof axes[0]);
+		axis_text('N', b->params, b->params_below, &l->law->params, !axes[0][0], axes[1],
+		          sizeof axes[1]);
+	} else {
+		axis_text('N', b->params, b->params_below, &l->law->params, true, axes[0],
+		          sizeof axes[0]);
+		axis_text('D', b->tokens, b->tokens_below, &l->law->tokens, !axes[0][0], axes[1],
+		          sizeof axes[1]);
+	}
+	axis_text('C', b->compute, b->compute_below, &l->law->compute, true, axes[2],
+	          sizeof axes[2]);
 	char at[48] = "", cb[16];
 	if (l->c_label != NULL) {
 		units_format_compute(l->c, cb, sizeof cb);
@@ -106,12 +129,14 @@ static void print_many(const struct beyond_notes *nt)
 {
 	char fb[16];
 	double f;
+	bool below;
 
-	printf("Extrapolated past their fitted range (farthest axis):");
+	printf("Extrapolated outside their fitted range (farthest axis):");
 	for (int i = 0; i < nt->n; i++) {
-		char axis = farthest_axis(&nt->laws[i].b, &f);
+		char axis = farthest_axis(&nt->laws[i].b, &f, &below);
 		units_format_factor(f, fb, sizeof fb);
-		printf("%s %s %c x%s", i ? "," : "", nt->laws[i].id, axis, fb);
+		printf("%s %s %c x%s%s", i ? "," : "", nt->laws[i].id, axis, fb,
+		       below ? " below" : "");
 	}
 	printf(".\n");
 }

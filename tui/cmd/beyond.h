@@ -1,8 +1,10 @@
 /*
  * beyond.h: the note under loss's and optimum's text tables naming the laws
- * whose rows lie past their fitted range (law_beyond_fit), with how far at
- * the farthest row: "Extrapolated by besiroglu2024: D x46.5 past its fitted
- * 318B, N x2.28 past 16.2B." The explorer's readout says the same per point.
+ * whose rows lie outside their fitted range (law_beyond_fit), above or
+ * below, with how far at the farthest row: "Extrapolated by besiroglu2024:
+ * D x46.5 past its fitted 318B, N x2.28 past 16.2B.", "Extrapolated by
+ * hoffmann2022: D x107 below its smallest fitted 5B, N x19.7 below 70M."
+ * The explorer's readout says the same per point.
  */
 #ifndef ISOFLOP_BEYOND_H
 #define ISOFLOP_BEYOND_H

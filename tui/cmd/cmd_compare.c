@@ -277,6 +277,16 @@ static void print_kaplan_notes(const struct compare_job *job, const struct table
 		       below);
 }
 
+/*
+ * A law as the notes' prose names it: its id, or "your runs' fit" for the
+ * law fitted to --runs (its id 'runs' read as a word: "the compute-optimal
+ * run of runs").
+ */
+static const char *prose_name(const struct compare_job *job, const struct preset *p)
+{
+	return job->runs_id != NULL && strcmp(p->id, job->runs_id) == 0 ? "your runs' fit" : p->id;
+}
+
 /* What a reader must know under the text table. */
 static void print_notes(const struct cli *cli, const struct compare_job *job, const struct table *t)
 {
@@ -289,18 +299,18 @@ static void print_notes(const struct cli *cli, const struct compare_job *job, co
 		units_format_compute(row[4].value, bb, sizeof bb);
 		printf("At %s FLOPs the compute-optimal run of %s reaches L = %.4f;\n%s reaches it "
 		       "with %.3gx the compute, %s FLOPs (derived%s).\n",
-		       cb, job->a->id, row[3].value, job->b->id, row[5].value, bb,
-		       job->beyond > 0 ? "; extrapolated" : "");
+		       cb, prose_name(job, job->a), row[3].value, prose_name(job, job->b),
+		       row[5].value, bb, job->beyond > 0 ? "; extrapolated" : "");
 	} else {
 		printf("k: %s needs k x C to reach the loss the compute-optimal run\nof %s reaches "
 		       "at "
 		       "C (derived).\n",
-		       job->b->id, job->a->id);
+		       prose_name(job, job->b), prose_name(job, job->a));
 	}
 	if (job->missing > 0)
 		printf("-: %s never reaches that loss (its floor is %.4f),\nor only outside 1e10 "
 		       "to 1e35 FLOPs.\n",
-		       job->b->id, compare_floor(lb));
+		       prose_name(job, job->b), compare_floor(lb));
 	if (job->boot != NULL)
 		printf("k p10, p90: across %d bootstrap refits of %s (--seed %ld).\n", job->nboot,
 		       cli->runs, (long)cli_seed(cli));

@@ -566,12 +566,9 @@ static const struct catalog_entry *domain_first(const struct cli *cli, int domai
 	return NULL;
 }
 
-int cmd_explore(const struct cli *cli)
+/* The options the explorer refuses before it loads anything. */
+static int check_options(const struct cli *cli)
 {
-	struct app a;
-	const char *why;
-	int rc;
-
 	if (cli->nargs > 0)
 		return cli_error("the explorer takes no operand '%s'", cli->args[0]);
 	if ((cli->given & (OPT_WIDTH | OPT_HEIGHT)) && !cli->dump)
@@ -579,7 +576,30 @@ int cmd_explore(const struct cli *cli)
 		        "--width and --height size a --dump; the explorer fills the terminal");
 	if (cli->law != NULL && strcmp(cli->law, "all") == 0)
 		return cli_error("the explorer shows one law: --law ID");
-	if ((rc = cli_serve_options(cli)) != 0)
+	return cli_serve_options(cli);
+}
+
+/* The user's runs on the map, where they came from (for 'y' and 'r') and their bootstrap laws. */
+static void start_runs(const struct cli *cli, struct app *a, struct fit_run *runs, size_t nruns)
+{
+	app_set_runs(a, runs, nruns);
+	if (cli->runs == NULL)
+		return;
+	size_t fitted = (size_t)(catalog_law(cli->catalog, runs_law.id) - cli->catalog->laws);
+	app_set_runs_from(
+	        a, &(struct app_runs_from){cli->runs, boot_laws != NULL ? cli->bootstrap : 0,
+	                                   (cli->given & OPT_SEED) ? cli->seed : -1, fitted});
+	if (boot_laws != NULL)
+		app_set_draws(a, boot_laws, nboot, fitted);
+}
+
+int cmd_explore(const struct cli *cli)
+{
+	struct app a;
+	const char *why;
+	int rc;
+
+	if ((rc = check_options(cli)) != 0)
 		return rc;
 	static struct cli played; /* with a tour's runs: as if given */
 	if (cli->tour != NULL) {
@@ -621,17 +641,7 @@ int cmd_explore(const struct cli *cli)
 	app_set_unique_given(&a, cli->unique);
 	if (cli->given & OPT_UNIQUE)
 		app_toggle_data(&a);
-	app_set_runs(&a, runs, nruns);
-	if (cli->runs != NULL) {
-		size_t fitted =
-		        (size_t)(catalog_law(cli->catalog, runs_law.id) - cli->catalog->laws);
-		/* where they came from, for 'y' and 'r' */
-		app_set_runs_from(&a, &(struct app_runs_from){
-		                              cli->runs, boot_laws != NULL ? cli->bootstrap : 0,
-		                              (cli->given & OPT_SEED) ? cli->seed : -1, fitted});
-		if (boot_laws != NULL)
-			app_set_draws(&a, boot_laws, nboot, fitted);
-	}
+	start_runs(cli, &a, runs, nruns);
 	if ((rc = start_stock(cli, &a)) != 0 || (rc = start_testtime(cli, &a)) != 0 ||
 	    (rc = start_downstream(cli, &a)) != 0 || (rc = start_point(cli, &a)) != 0 ||
 	    (rc = start_views(cli, &a)) != 0 || (rc = start_compare(cli, &a)) != 0 ||

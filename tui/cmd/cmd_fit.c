@@ -930,10 +930,14 @@ static int load_runs(const struct cli *cli, struct report *r, struct fit_run **r
 	r->parametric = cli->method == NULL || strcmp(cli->method, "parametric") == 0;
 	r->at_compute = (cli->given & OPT_AT_COMPUTE) ? cli->at_compute : 1e24;
 	r->k = LAW_K_TRAINING;
-	if ((kind = runs_load_either(r->file, r->k, runs, n, &pairs, err, sizeof err)) < 0) {
+	struct runs_skipped skipped = {0};
+	if ((kind = runs_load_either(r->file, r->k, runs, n, &skipped, &pairs, err, sizeof err)) <
+	    0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
 	}
+	if (runs_skipped_note(r->file, &skipped, err, sizeof err))
+		fprintf(stderr, "isoflop: note: %s\n", err);
 	if (kind == 1) { /* (loss, error) pairs: Gadre et al.'s map, not a scaling law */
 		int rc = fit_downstream(cli, r->file, &pairs);
 		runs_pairs_free(&pairs);

@@ -4,6 +4,7 @@
  * allocation would need for the same loss).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../model/optimum.h"
@@ -13,6 +14,7 @@
 #include "../explore/stocks.h"
 #include "power_args.h"
 #include "downstream_cols.h"
+#include "runs_law.h"
 #include "stock_cols.h"
 
 /*
@@ -334,7 +336,45 @@ static int stock_of(const struct cli *cli, struct stock_numbers *st,
 	return 0;
 }
 
+/*
+ * The laws asked: --law's (all: every preset, then the runs' fit), or with
+ * --runs FILE and no --law the runs' fit alone (runs_id). How many, or -1
+ * after one line on stderr.
+ */
+static int loss_laws(const struct cli *cli, const char *runs_id, const struct catalog_entry **out,
+                     int max)
+{
+	if (cli->law == NULL && runs_id != NULL) {
+		out[0] = catalog_law(cli->catalog, runs_id);
+		return 1;
+	}
+	if (runs_id == NULL && cli->law != NULL && strcmp(cli->law, RUNS_LAW_DEFAULT_ID) == 0 &&
+	    catalog_law(cli->catalog, cli->law) == NULL) {
+		cli_error("loss: law 'runs' is the fit of --runs FILE: give --runs");
+		return -1;
+	}
+	return cli_laws(cli, out, max);
+}
+
+/* The table and its notes, for the laws asked (loss_laws); runs_id as there. */
+static int loss_table(const struct cli *cli, const char *runs_id);
+
 int cmd_loss(const struct cli *cli)
+{
+	struct runs_law runs = {0};
+	int rc;
+
+	if (cli->runs == NULL)
+		return loss_table(cli, NULL);
+	/* --runs FILE: the fit of the user's runs is law 'runs', as compare's */
+	if ((rc = runs_law_load(cli, "ask a loss of", &runs)) != 0)
+		return rc;
+	rc = loss_table(cli, runs.id);
+	free(runs.runs);
+	return rc;
+}
+
+static int loss_table(const struct cli *cli, const char *runs_id)
 {
 	struct column cols[NCOLS + NSTOCK + 1];
 	struct stock_numbers stock;
@@ -361,7 +401,7 @@ int cmd_loss(const struct cli *cli)
 	if ((rc = point(cli, &n, &d, &model)) != 0 || (rc = stock_of(cli, &stock, &st)) != 0 ||
 	    (rc = cli_downstream(cli, &nt.map)) != 0)
 		return rc;
-	if ((nlaws = cli_laws(cli, laws, 256)) < 0)
+	if ((nlaws = loss_laws(cli, runs_id, laws, 256)) < 0)
 		return EXIT_USAGE;
 	table_init(&t, cols, columns(st != NULL, nt.map != NULL, all, cols));
 	t.width = cli_text_width();

@@ -38,9 +38,10 @@ const struct cli_command cli_commands[] = {
         {"loss", NULL, "loss",
          "       isoflop loss    [--law ID|all] (--params N --tokens D | --model ID)\n"
          "                       [--unique-tokens U] [--stock ID] [--downstream ID]\n"
+         "                       [--runs FILE|-]\n"
          "       isoflop loss    --law POWER-LAW (--params N | --compute C)\n",
          OPT_LAW | OPT_PARAMS | OPT_TOKENS | OPT_MODEL | OPT_UNIQUE | OPT_FORMAT | OPT_STOCK |
-                 OPT_COMPUTE | OPT_DOWNSTREAM,
+                 OPT_COMPUTE | OPT_DOWNSTREAM | OPT_RUNS,
          cmd_loss, COMPLETE_NONE, NULL},
         {"optimum", NULL, "optimum",
          "       isoflop optimum [--law ID|all] (--compute C | --loss L)\n"

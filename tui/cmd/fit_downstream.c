@@ -154,8 +154,8 @@ int fit_downstream(const struct cli *cli, const char *file, const struct runs_pa
 	if (rc == 0 && pairs->unused[0] != '\0') {
 		char note[1400];
 		snprintf(note, sizeof note,
-		         "%s: column %s not used: read as (loss, accuracy) pairs (a file of runs "
-		         "needs a params column: N, n_params, params)",
+		         "%s: column %s not used: read as " RUNS_PAIRS_HINT
+		         " (a file of runs needs a params column: N, n_params, params)",
 		         file, pairs->unused);
 		text_wrap(stderr, "isoflop: note: ", note, "  ", 80); /* as fit's warnings */
 	}

@@ -500,7 +500,8 @@ const struct cli_option cli_options[] = {
          .bit = OPT_RUNS,
          .complete = COMPLETE_FILE,
          .help = "explorer, tour --dump, plot contour: your runs drawn\n"
-                 "as x, their fit as law 'runs'; compare: that fit too;\n"
+                 "as x, their fit as law 'runs'; compare, loss: that fit\n"
+                 "(loss's default law, one more row of --law all);\n"
                  "plan: their fit as the truth, the new runs above theirs"},
         {.name = "budget",
          .arg = "FLOPS",

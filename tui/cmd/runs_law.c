@@ -62,11 +62,15 @@ static int add_law(const struct cli *cli, struct runs_law *r)
 int runs_law_read(const struct cli *cli, struct runs_law *out)
 {
 	char err[1024];
+	struct runs_skipped skipped;
 
-	if (runs_load(cli->runs, LAW_K_TRAINING, &out->runs, &out->n, err, sizeof err) != 0) {
+	if (runs_load(cli->runs, LAW_K_TRAINING, &out->runs, &out->n, &skipped, err, sizeof err) !=
+	    0) {
 		fprintf(stderr, "%s\n", err);
 		return EXIT_USAGE;
 	}
+	if (runs_skipped_note(cli->runs, &skipped, err, sizeof err))
+		fprintf(stderr, "isoflop: note: %s\n", err);
 	return 0;
 }
 

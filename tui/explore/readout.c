@@ -464,15 +464,19 @@ static void fields_efficiency(struct readout_state *s)
 		    "an optimal%s run reaches this loss with %s", s->moe ? " dense" : "", ob);
 }
 
-/* What past the fitted range of each axis is called, and how far the point is. */
+/* What outside the fitted range of each axis is called, and how far the point is. */
 struct beyond_axis {
-	double factor;     /* point / largest fitted value; 0 inside */
-	double hi;         /* the largest fitted value */
-	const char *words; /* "the largest fitted model" */
-	bool compute;      /* hi is FLOPs (else a count) */
+	double factor; /* point / largest fitted value, or smallest / point; 0 inside */
+	double end;    /* the fitted end the point is past */
+	const char
+	        *words; /* "beyond the largest fitted model", "below the smallest fitted model" */
+	bool compute;   /* end is FLOPs (else a count) */
 };
 
-/* One axis's extrapolation, "x8.08 beyond the largest fitted model", and its value "(126B)". */
+/*
+ * One axis's extrapolation, "x8.08 beyond the largest fitted model" or
+ * "x19.7 below the smallest fitted model", and its value "(126B)".
+ */
 static void beyond_text(const struct beyond_axis *ax, char *buf, size_t size, char *hb,
                         size_t hsize)
 {
@@ -480,15 +484,15 @@ static void beyond_text(const struct beyond_axis *ax, char *buf, size_t size, ch
 
 	units_format_factor(ax->factor, fb, sizeof fb);
 	if (ax->compute)
-		units_format_compute(ax->hi, hb, hsize);
+		units_format_compute(ax->end, hb, hsize);
 	else
-		units_format_count(ax->hi, hb, hsize);
-	snprintf(buf, size, "x%s beyond %s", fb, ax->words);
+		units_format_count(ax->end, hb, hsize);
+	snprintf(buf, size, "x%s %s", fb, ax->words);
 }
 
 /*
- * How far the point lies past the law's fitted N, D or compute
- * (law_beyond_fit): the larger factor first; when both N and D are past,
+ * How far the point lies outside the law's fitted N, D or compute
+ * (law_beyond_fit), above or below: the larger factor first; when both N and D are past,
  * the other follows while the row has room. With the bootstrap's
  * intervals on line 2 the note adds that they (and the map's '^' band)
  * are the runs' scatter alone: past the runs the error of the law's form
@@ -500,9 +504,18 @@ static void fields_beyond(struct readout_state *s)
 	const struct law *law = s->law;
 	struct law_beyond b = law_beyond_fit(law, s->a->scene.n, s->a->scene.d, s->cflops);
 	struct beyond_axis ax[3] = {
-	        {b.params, law->params.hi, "the largest fitted model", false},
-	        {b.tokens, law->tokens.hi, "the most tokens fitted", false},
-	        {b.compute, law->compute.hi, "the largest fitted compute", true},
+	        b.params_below ? (struct beyond_axis){b.params, law->params.lo,
+	                                              "below the smallest fitted model", false}
+	                       : (struct beyond_axis){b.params, law->params.hi,
+	                                              "beyond the largest fitted model", false},
+	        b.tokens_below ? (struct beyond_axis){b.tokens, law->tokens.lo,
+	                                              "below the fewest tokens fitted", false}
+	                       : (struct beyond_axis){b.tokens, law->tokens.hi,
+	                                              "beyond the most tokens fitted", false},
+	        b.compute_below ? (struct beyond_axis){b.compute, law->compute.lo,
+	                                               "below the smallest fitted compute", true}
+	                        : (struct beyond_axis){b.compute, law->compute.hi,
+	                                               "beyond the largest fitted compute", true},
 	};
 	char tb[80], hb[16];
 	int first = -1, other = -1;
