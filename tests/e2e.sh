@@ -267,7 +267,7 @@ if wait_for '^EXIT=0'; then ok "tour: q y quits"; else no "tour quit" "$(screen 
 # --- your runs through a pipe, then keys from the terminal ---------------------
 session 80 24 \
 	"cat tests/runs/besiroglu-sweeps.csv | env TERM=xterm '$ISOFLOP' --runs -; echo EXIT=\$?; sleep 600"
-if wait_for 'x runs \(96\)' 90 && T send-keys -t e w && wait_for 'runs +language +additive +Fit of -'; then
+if wait_for 'x runs \(96\)' 90 && T send-keys -t e w && wait_for '> runs +Fit of -'; then
 	ok "--runs -: reads the pipe, then the keys; the fit is in the law picker"
 else
 	no "--runs -" "$(screen | tail -n 6)"

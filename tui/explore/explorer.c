@@ -881,7 +881,7 @@ static void draw_help(struct canvas *c, const struct app *a)
 	size_t len = key_help_len(a);
 	int want = (int)len + 3, rows = c->h - 2 - 3;
 	bool scrolls = want > c->h - 2;
-	struct rect in = box(c, 76, want,
+	struct rect in = box(c, KEY_HELP_COLS + 4, want,
 	                     scrolls ? " keys (j k scroll, any other key closes) "
 	                             : " keys (any key closes) ");
 	size_t first = a->pick;
@@ -959,12 +959,62 @@ static int law_id_width(const struct app *a)
 	return (int)w;
 }
 
-/* Row k of the open picker (a law's index for the law pickers), or its header (k < 0). */
-static void picker_line(const struct app *a, long k, char *line, size_t size)
+/* A picker's last column (a name, a task) in room cells: whole, or cut at a word with "...". */
+static void picker_fit(const char *text, int room, char *out, size_t size)
+{
+	int len = (int)strlen(text);
+
+	if (len <= room || room < 4) {
+		snprintf(out, size, "%.*s", room < 0 ? 0 : room, text);
+		return;
+	}
+	int cut = room - 3; /* the last word that ends with room for "..." */
+	while (cut > 0 && text[cut] != ' ')
+		cut--;
+	while (cut > 0 && (text[cut - 1] == ' ' || text[cut - 1] == ',' || text[cut - 1] == '('))
+		cut--;
+	snprintf(out, size, "%.*s...", cut, text);
+}
+
+/* Which of a law picker's middle columns fit beside the names (the family goes first). */
+struct law_columns {
+	bool domain, family;
+	int name_w;  /* the names' room */
+	int longest; /* the longest name */
+};
+
+/* The law pickers' columns in a row of w cells: the names whole where dropping columns can. */
+static struct law_columns law_columns(const struct app *a, int w)
+{
+	size_t longest = 4;
+	int id_w = law_id_width(a);
+
+	for (size_t i = 0; i < a->catalog->nlaws; i++)
+		if (strlen(a->catalog->laws[i].preset.name) > longest)
+			longest = strlen(a->catalog->laws[i].preset.name);
+	struct law_columns c = {true, true, 0, (int)longest};
+	for (;;) {
+		c.name_w = w - (id_w + 1) - (c.domain ? 11 : 0) - (c.family ? 17 : 0);
+		if ((size_t)c.name_w >= longest || !c.domain)
+			return c;
+		if (c.family)
+			c.family = false;
+		else
+			c.domain = false;
+	}
+}
+
+/*
+ * Row k of the open picker (a law's index for the law pickers), or its
+ * header (k < 0), for a row w cells wide after the selection's mark.
+ */
+static void picker_line(const struct app *a, long k, int w, char *line, size_t size)
 {
 	bool marks = a->mode == MODE_PICK_MARKS, models = a->mode == MODE_PICK_MODEL || marks;
 	/* the marks' [x] takes its room from the name, so the numbers stay whole */
 	int name_w = marks ? 20 : 24;
+	struct law_columns lc = law_columns(a, w);
+	char last[128];
 
 	if (k < 0 && models)
 		snprintf(line, size, "%s%-4s %-*s %9s %7s %8s %8s", marks ? "    " : "", "tag",
@@ -972,21 +1022,33 @@ static void picker_line(const struct app *a, long k, char *line, size_t size)
 	else if (k < 0 && a->mode == MODE_PICK_TT)
 		snprintf(line, size, "%-*s %-11s %s", tt_id_width(a), "id", "form", "task");
 	else if (k < 0)
-		snprintf(line, size, "%-*s %-10s %-16s %s", law_id_width(a), "id", "domain",
-		         "family", "name");
+		snprintf(line, size, "%-*s %s%s%s%s%s", law_id_width(a), "id",
+		         lc.domain ? "domain     " : "", lc.family ? "family           " : "",
+		         "name", "", "");
 	else if (models)
 		picker_model_line(a, (size_t)k, name_w, line, size);
 	else if (a->mode == MODE_PICK_TT) {
 		const struct preset *p = &a->catalog->testtimes[k].preset;
+		picker_fit(p->task, w - tt_id_width(a) - 13, last, sizeof last);
 		snprintf(line, size, "%-*s %-11s %s", tt_id_width(a), p->id,
-		         preset_tt_form_name(p->tt.form), p->task);
+		         preset_tt_form_name(p->tt.form), last);
 	} else {
 		const struct preset *p = &a->catalog->laws[k].preset;
-		snprintf(line, size, "%-*s %-10s %-16s %s", law_id_width(a), p->id,
-		         preset_domain_name(p->domain), preset_family_name(p->law.family), p->name);
+		char dom[16] = "", fam[24] = "";
+		if (lc.domain)
+			snprintf(dom, sizeof dom, "%-10s ", preset_domain_name(p->domain));
+		if (lc.family)
+			snprintf(fam, sizeof fam, "%-16s ", preset_family_name(p->law.family));
+		picker_fit(p->name, lc.name_w, last, sizeof last);
+		snprintf(line, size, "%-*s %s%s%s", law_id_width(a), p->id, dom, fam, last);
 	}
 }
 
+/*
+ * The open picker: its rows in a box, the selected one marked '>' as well
+ * as shown in reverse, so that it shows in a terminal without reverse
+ * video and in a capture of the screen's text.
+ */
 static void draw_picker(struct canvas *c, const struct app *a)
 {
 	bool models = a->mode == MODE_PICK_MODEL || a->mode == MODE_PICK_MARKS;
@@ -994,27 +1056,34 @@ static void draw_picker(struct canvas *c, const struct app *a)
 	size_t n = models                    ? a->catalog->nmodels
 	           : a->mode == MODE_PICK_TT ? a->catalog->ntesttimes
 	                                     : app_law_rows(a);
-	char title[96 + APP_ENTRY_MAX], line[256];
+	char title[96 + APP_ENTRY_MAX], line[512];
 
 	picker_title(a, title, sizeof title);
 	/* the test-time laws' tasks ("CodeContests, Llama-3-70B-Instruct") and the laws'
-	   domain column want the width */
-	struct rect in = box(c, models ? 70 : 78, (int)n + 3, title);
+	   domain column want the width; two cells more for the selection's mark */
+	int want = models ? 72 : 78;
+	if (laws) { /* every column and the longest name whole where the terminal has room */
+		int full = law_id_width(a) + 1 + 11 + 17 + law_columns(a, 0).longest;
+		want = full + 2 + 4 > want ? full + 2 + 4 : want;
+	}
+	struct rect in = box(c, want, (int)n + 3, title);
 	int rows = in.h - 1;
 	/* a law picker lists by domain: the highlighted law's row, not its index */
 	long at = laws ? app_law_row(a, a->pick) : (long)a->pick;
 	size_t row = at >= 0 ? (size_t)at : 0;
 	size_t first = row >= (size_t)rows ? row - (size_t)rows + 1 : 0;
 
-	picker_line(a, -1, line, sizeof line);
-	canvas_text(c, in.x, in.y, line, in.w, STYLE_TICK);
+	picker_line(a, -1, in.w - 2, line, sizeof line);
+	canvas_text(c, in.x + 2, in.y, line, in.w - 2, STYLE_TICK);
 	for (int i = 0; i < rows && first + (size_t)i < n; i++) {
 		size_t k = first + (size_t)i;
-		picker_line(a, laws ? app_law_at(a, k) : (long)k, line, sizeof line);
+		char marked[520];
+		picker_line(a, laws ? app_law_at(a, k) : (long)k, in.w - 2, line, sizeof line);
+		snprintf(marked, sizeof marked, "%s%s", k == row ? "> " : "  ", line);
 		int style = k == row ? STYLE_CURRENT : STYLE_TEXT;
-		int len = (int)strlen(line) < in.w ? (int)strlen(line) : in.w;
+		int len = (int)strlen(marked) < in.w ? (int)strlen(marked) : in.w;
 		for (int x = 0; x < in.w; x++)
-			canvas_put(c, in.x + x, in.y + 1 + i, x < len ? line[x] : ' ', style);
+			canvas_put(c, in.x + x, in.y + 1 + i, x < len ? marked[x] : ' ', style);
 	}
 }
 

@@ -60,6 +60,9 @@ extern const struct key_binding key_table[];
 extern const size_t key_table_len;
 
 /* The help's lines: in a tour its own keys, then the explore table's. */
+/* The help box's inside at 80 columns: every help line fits it whole. */
+#define KEY_HELP_COLS 72
+
 size_t key_help_len(const struct app *a);
 void key_help_line(const struct app *a, size_t i, char *buf, size_t size);
 

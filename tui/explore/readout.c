@@ -402,8 +402,11 @@ static void fields_optimum(struct readout_state *s)
 	    s->law->family == LAW_POWER ? "law's N_opt(C):"
 	    : !loss                     ? "frontier at this C:"
 	    : s->derived                ? "Eq. 1.5:"
-	    : spread                    ? "at this C (10-90%):"
+	    : spread                    ? "at this C,"
 	                                : "at this C:");
+	/* the intervals' label stays as long as N*'s interval does: "at this C" goes first */
+	if (spread && loss && !s->derived && s->law->family != LAW_POWER)
+		add(s, " ", DROP_OPT_N, READOUT_LINE, READOUT_WITH_NEXT, "10-90%%:");
 	add(s, " ", DROP_OPT_N, READOUT_LINE, READOUT_ALONE, "N* = %s", nb);
 	/* a power law's paper fits N_opt alone: its D is C/(kN), isoflop's */
 	if (s->law->family == LAW_POWER)

@@ -237,19 +237,42 @@ void frame_walk(const struct frame *f, double x0, double y0, double x1, double y
 int frame_legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int n, int max_lines,
                       int *dropped)
 {
+	return frame_legend_wrap_short(c, x, y, w, e, NULL, n, max_lines, dropped);
+}
+
+/*
+ * As frame_legend_wrap; on the last line an entry that does not fit whole
+ * beside the count of what is left gives its short form (shorts[i], "" for
+ * none) before it gives way to the count: "` beyond fit" keeps its glyph
+ * keyed where "` beyond the fit" would not.
+ */
+int frame_legend_wrap_short(struct canvas *c, int x, int y, int w, char (*e)[96],
+                            char (*shorts)[96], int n, int max_lines, int *dropped)
+{
 	int line = 0, col = 0;
 
 	*dropped = 0;
 	for (int i = 0; i < n; i++) {
-		int len = (int)strlen(e[i]) < w ? (int)strlen(e[i]) : w;
+		const char *text = e[i];
+		int len = (int)strlen(text) < w ? (int)strlen(text) : w;
 		int sep = col > 0 ? 2 : 0;
 		char more[24];
 		int mlen = snprintf(more, sizeof more, "+%d more", n - i - 1);
 		/*
 		 * On the last line an entry must leave room to say what else there
-		 * is; when it cannot, the count of what is left takes its place.
+		 * is; when it cannot, its short form may, else the count of what is
+		 * left takes its place.
 		 */
 		bool last = line == max_lines - 1;
+		if (last && shorts != NULL && shorts[i][0] &&
+		    (col + sep + len > w || (i + 1 < n && col + sep + len + 2 + mlen > w))) {
+			int slen = (int)strlen(shorts[i]);
+			if (col + sep + slen <= w &&
+			    (i + 1 >= n || col + sep + slen + 2 + mlen <= w)) {
+				text = shorts[i];
+				len = slen;
+			}
+		}
 		if (last &&
 		    (col + sep + len > w || (i + 1 < n && col + sep + len + 2 + mlen > w))) {
 			snprintf(more, sizeof more, "+%d more", n - i);
@@ -272,7 +295,7 @@ int frame_legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int 
 			}
 		}
 		if (c != NULL)
-			canvas_text(c, x + col + sep, y + line, e[i], len, STYLE_TEXT);
+			canvas_text(c, x + col + sep, y + line, text, len, STYLE_TEXT);
 		col += sep + len;
 	}
 	return n == 0 ? 0 : line + 1;

@@ -89,4 +89,12 @@ void frame_pen_cell(int x, int y, void *ctx);
 int frame_legend_wrap(struct canvas *c, int x, int y, int w, char (*e)[96], int n, int max_lines,
                       int *dropped);
 
+/*
+ * As frame_legend_wrap, with a short form for each entry (shorts[i], ""
+ * for none; shorts NULL: none) that the last line takes when the entry
+ * does not fit whole beside the count of what is left.
+ */
+int frame_legend_wrap_short(struct canvas *c, int x, int y, int w, char (*e)[96],
+                            char (*shorts)[96], int n, int max_lines, int *dropped);
+
 #endif

@@ -10,6 +10,7 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -632,83 +633,165 @@ static void draw_markers(struct canvas *c, const struct map_spec *s, const struc
 			canvas_put(c, m->tags[i].cx, m->tags[i].cy, '+', STYLE_COLLISION);
 }
 
+/* The legend's entries as they are collected: each with its short form and whether it shows. */
+struct legend_list {
+	char (*out)[96];
+	char (*shorts)[96];
+	bool *seen; /* its glyph is on the map (or it is no glyph's: a count, a name) */
+	int n, max;
+};
+
+static void legend_add(struct legend_list *l, bool seen, const char *shortf, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+
+/* Append an entry (and its short form, or NULL), while there is room. */
+static void legend_add(struct legend_list *l, bool seen, const char *shortf, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (l->n >= l->max)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(l->out[l->n], 96, fmt, ap);
+	va_end(ap);
+	snprintf(l->shorts[l->n], 96, "%s", shortf != NULL ? shortf : "");
+	l->seen[l->n++] = seen;
+}
+
+/*
+ * Entries whose glyph is on the map first, in their order, then the rest
+ * (a band within '*', markers off the map): a full legend gives up what
+ * the reader cannot see before what they can.
+ */
+static void legend_seen_first(struct legend_list *l)
+{
+	char tmp[96], tmps[96];
+
+	for (int done = 0, i = 0; i < l->n; i++) {
+		if (!l->seen[i])
+			continue;
+		/* move entry i down to done, shifting the unseen ones up: stable */
+		memcpy(tmp, l->out[i], 96);
+		memcpy(tmps, l->shorts[i], 96);
+		for (int j = i; j > done; j--) {
+			memcpy(l->out[j], l->out[j - 1], 96);
+			memcpy(l->shorts[j], l->shorts[j - 1], 96);
+			l->seen[j] = l->seen[j - 1];
+		}
+		memcpy(l->out[done], tmp, 96);
+		memcpy(l->shorts[done], tmps, 96);
+		l->seen[done++] = true;
+	}
+}
+
 /*
  * The legend's entries: a key to the glyphs, how many markers were not
- * drawn, then one per marker.
+ * drawn, then one per marker; with their short forms into shorts. With
+ * runs, the runs come right after the optimum, then the band, then the
+ * fit's edge '`' (listed only when a '`' is on the map): they are what a
+ * map of one's own fit is about.
  */
 static int legend_entries(const struct map_spec *s, const enum marker_place *places,
-                          const struct map *m, int hidden, char (*out)[96], int max)
+                          const struct map *m, int hidden, char (*out)[96], char (*shorts)[96],
+                          int max)
 {
 	bool has_surface = m->has_surface;
-	int n = 0;
+	bool seen[MAP_MAX_MARKERS + 20];
+	struct legend_list l = {out, shorts, seen, 0,
+	                        max < MAP_MAX_MARKERS + 20 ? max : MAP_MAX_MARKERS + 20};
+	bool ranged = s->law->params.hi > 0 || s->law->tokens.hi > 0;
+	bool beyond = ranged && m->beyond_cells > 0;
 
 	/* a law compared with is what the viewer asked for: named before all else */
-	if (s->frontier2 != NULL && s->compared && n < max)
-		snprintf(out[n++], 96, "# %s", s->frontier2_name);
+	if (s->frontier2 != NULL && s->compared)
+		legend_add(&l, true, NULL, "# %s", s->frontier2_name);
 	/* error contours replace the loss's: the legend says what the numbers are */
-	if (error_contours(s) && has_surface && n < max) {
+	if (error_contours(s) && has_surface) {
 		/* the map holds for the losses it was fitted on; a law's lower losses,
 		   the common case, are extrapolation: say where the fit ends */
 		const struct law_range *r = &s->error_map->loss;
 		if (r->hi > r->lo)
-			snprintf(out[n++], 96, "contours: error (derived, fit L>=%.2f)", r->lo);
+			legend_add(&l, true, NULL, "contours: error (derived, fit L>=%.2f)", r->lo);
 		else
-			snprintf(out[n++], 96, "contours: top-1 error (derived)");
+			legend_add(&l, true, NULL, "contours: top-1 error (derived)");
 	}
 	/* models left off a crowded map: first, so that a full legend never drops the count */
-	if (hidden > 0 && n < max)
-		snprintf(out[n++], 96, "%d models not drawn", hidden);
+	if (hidden > 0)
+		legend_add(&l, true, NULL, "%d models not drawn", hidden);
 	/* what a view adds comes next: it is what the viewer just asked for */
-	if (s->inference_t > 0 && has_surface && n < max) {
+	if (s->inference_t > 0 && has_surface) {
 		char tb[16];
 		units_format_count(s->inference_t, tb, sizeof tb);
-		snprintf(out[n++], 96, "%% inference-aware, T = %s", tb);
+		legend_add(&l, true, NULL, "%% inference-aware, T = %s", tb);
 	}
-	if (priced(s) && has_surface && n < max)
-		snprintf(out[n++], 96, "& USD-optimal (derived)");
-	if (priced(s) && n < max)
-		snprintf(out[n++], 96, "$ lifetime USD");
-	if (s->wall_u > 0 && n < max)
-		snprintf(out[n++], 96, "= 4 epochs");
-	if (s->wall_u > 0 && s->law->family == LAW_DATA_CONSTRAINED && n < max)
-		snprintf(out[n++], 96, ": D > U(1+R_D*)");
+	if (priced(s) && has_surface)
+		legend_add(&l, true, NULL, "& USD-optimal (derived)");
+	if (priced(s))
+		legend_add(&l, true, NULL, "$ lifetime USD");
+	if (s->wall_u > 0)
+		legend_add(&l, true, NULL, "= 4 epochs");
+	if (s->wall_u > 0 && s->law->family == LAW_DATA_CONSTRAINED)
+		legend_add(&l, true, NULL, ": D > U(1+R_D*)");
 	/* before the common glyphs: where the law is said to fail matters more than dots */
-	if (below_breakdown(s) && n < max)
-		snprintf(out[n++], 96, "~ L<%g invalid", s->law->breakdown_loss);
+	if (below_breakdown(s))
+		legend_add(&l, true, NULL, "~ L<%g invalid", s->law->breakdown_loss);
 	/* the frontiers next: on a narrow map they are the story, the dots are labelled;
 	   a law that fits no allocation (L(N) alone, exponents alone) draws none to key */
-	if (n < max && (has_surface || law_fits_allocation(s->law)))
-		snprintf(out[n++], 96, "%s",
-		         !has_surface                  ? "* frontier"
-		         : law_optimum_derived(s->law) ? "* Eq.1.5 optimum"
-		                                       : "* optimal");
+	if (has_surface || law_fits_allocation(s->law))
+		legend_add(&l, true, NULL, "%s",
+		           !has_surface                  ? "* frontier"
+		           : law_optimum_derived(s->law) ? "* Eq.1.5 optimum"
+		                                         : "* optimal");
+	/* a difference map's lines are of dL, not of L: its '/' and '-' are no new glyph */
+	if (m->delta && m->nlevels > 0)
+		legend_add(&l, true, "/ dL", "/ dL contours");
+	/* the user's runs: the data the band and the fit's edge are drawn around */
+	if (s->nruns > 0)
+		legend_add(&l, m->run_cells > 0, NULL, "x %s (%d)",
+		           s->runs_legend ? s->runs_legend : "runs", s->nruns);
+	if (s->nproposed > 0)
+		legend_add(&l, true, NULL, "+ proposed (%d)", s->nproposed);
 	struct map_spread spread = spread_of(s);
-	if (has_surface)
-		n += map_spread_legend(&spread, m->band_cells, out + n, max - n);
-	if (s->frontier2 != NULL && !s->compared && n < max)
-		snprintf(out[n++], 96, "o %s", s->frontier2_name);
+	char band[1][96];
+	if (has_surface && map_spread_legend(&spread, m->band_cells, band, 1) == 1)
+		legend_add(&l, m->band_cells > 0, NULL, "%s", band[0]);
+	if (beyond && s->nruns > 0)
+		legend_add(&l, true, "` beyond fit", "` beyond the fit");
+	if (s->frontier2 != NULL && !s->compared)
+		legend_add(&l, true, NULL, "o %s", s->frontier2_name);
 	/* the stock before the dots: its interval is drawn unlabelled */
-	struct map_band band = band_of(s);
-	n += map_stock_legend(&band, out + n, max - n);
-	if (n < max)
-		snprintf(out[n++], 96, ". FLOPs");
-	/* the runs before the fit's edge: they are the data the edge is drawn around */
-	if (s->nruns > 0 && n < max)
-		snprintf(out[n++], 96, "x %s (%d)", s->runs_legend ? s->runs_legend : "runs",
-		         s->nruns);
-	if (s->nproposed > 0 && n < max)
-		snprintf(out[n++], 96, "+ proposed (%d)", s->nproposed);
-	if ((s->law->params.hi > 0 || s->law->tokens.hi > 0) && n < max)
-		snprintf(out[n++], 96, "` beyond the fit");
-	if (s->has_point && n < max)
-		snprintf(out[n++], 96, "@ %s", s->point_legend ? s->point_legend : "point");
-	for (int i = 0; i < s->nmarkers && n < max; i++)
-		snprintf(out[n++], 96, "%s%s %s%s", s->markers[i].tag,
-		         places[i] == MARKER_COLLISION ? "(+)" : "", s->markers[i].name,
-		         places[i] == MARKER_OFF_MAP   ? " (off map)"
-		         : places[i] == MARKER_YIELDED ? " (hidden)"
-		                                       : "");
-	return n;
+	struct map_band stock = band_of(s);
+	char sk[4][96];
+	int ns = map_stock_legend(&stock, sk, 4);
+	for (int i = 0; i < ns; i++)
+		legend_add(&l, true, NULL, "%s", sk[i]);
+	legend_add(&l, true, NULL, ". FLOPs");
+	if (beyond && s->nruns == 0)
+		legend_add(&l, true, "` beyond fit", "` beyond the fit");
+	if (s->has_point)
+		legend_add(&l, true, NULL, "@ %s", s->point_legend ? s->point_legend : "point");
+	for (int i = 0; i < s->nmarkers; i++)
+		legend_add(&l, places[i] != MARKER_OFF_MAP && places[i] != MARKER_YIELDED, NULL,
+		           "%s%s %s%s", s->markers[i].tag,
+		           places[i] == MARKER_COLLISION ? "(+)" : "", s->markers[i].name,
+		           places[i] == MARKER_OFF_MAP   ? " (off map)"
+		           : places[i] == MARKER_YIELDED ? " (hidden)"
+		                                         : "");
+	legend_seen_first(&l);
+	return l.n;
+}
+
+/* How many cells of the plot show glyph ch in style, after every layer. */
+static int cells_showing(const struct canvas *c, const struct rect *a, char ch, int style)
+{
+	int k = 0;
+
+	for (int y = a->y; y < a->y + a->h; y++)
+		for (int x = a->x; x < a->x + a->w; x++) {
+			struct glyph g = canvas_get(c, x, y);
+			k += g.ch == ch && g.style == style;
+		}
+	return k;
 }
 
 /* Everything but the legend, into a frame laid out for `lines` legend lines. */
@@ -778,6 +861,9 @@ static int draw_layers(struct canvas *c, struct rect r, const struct map_spec *s
 		label_contours(c, &m->frame, m, decimals);
 	map_cost_label(c, &m->frame, &costs);
 	label_isoflops(c, &m->frame, s);
+	/* what the legend keys is what shows: labels and tags may have covered it */
+	m->beyond_cells = cells_showing(c, &m->frame.area, '`', STYLE_SHADE);
+	m->run_cells = cells_showing(c, &m->frame.area, 'x', STYLE_RUN);
 	return 0;
 }
 
@@ -836,7 +922,7 @@ static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, 
                      int hidden)
 {
 	enum { MAX_ENTRIES = MAP_MAX_MARKERS + 20 };
-	char entries[MAX_ENTRIES][96];
+	char entries[MAX_ENTRIES][96], shorts[MAX_ENTRIES][96];
 	enum marker_place places[MAP_MAX_MARKERS]; /* the legend's view of m->tags */
 
 	memset(m, 0, sizeof *m);
@@ -860,19 +946,25 @@ static int draw_base(struct canvas *c, struct rect r, const struct map_spec *s, 
 		max_lines = 1;
 	for (int i = 0; i < s->nmarkers; i++)
 		places[i] = MARKER_TAG;
-	int n = legend_entries(s, places, m, hidden, entries, MAX_ENTRIES);
-	int lines = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
+	/* the guess: the runs and the fit's edge show */
+	m->beyond_cells = 1;
+	m->run_cells = s->nruns;
+	int n = legend_entries(s, places, m, hidden, entries, shorts, MAX_ENTRIES);
+	int lines = frame_legend_wrap_short(NULL, 0, 0, r.w, entries, shorts, n, max_lines,
+	                                    &m->dropped);
 	for (int attempt = 0; attempt < 3; attempt++) {
 		if (draw_layers(c, r, s, m, places, lines) != 0)
 			return -1;
-		n = legend_entries(s, places, m, hidden, entries, MAX_ENTRIES);
-		int need = frame_legend_wrap(NULL, 0, 0, r.w, entries, n, max_lines, &m->dropped);
+		n = legend_entries(s, places, m, hidden, entries, shorts, MAX_ENTRIES);
+		int need = frame_legend_wrap_short(NULL, 0, 0, r.w, entries, shorts, n, max_lines,
+		                                   &m->dropped);
 		if (need <= lines)
 			break;
 		lines = need;
 	}
 	int legend_y = m->frame.area.y + m->frame.area.h + 2;
-	m->nlegend = frame_legend_wrap(c, r.x, legend_y, r.w, entries, n, lines, &m->dropped);
+	m->nlegend = frame_legend_wrap_short(c, r.x, legend_y, r.w, entries, shorts, n, lines,
+	                                     &m->dropped);
 	return 0;
 }
 
@@ -1016,6 +1108,16 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 			units_format_fixed(l1 - l2, 4, lbuf, sizeof lbuf);
 			snprintf(tail, sizeof tail, ": %s%s at (%s, %s)", l1 >= l2 ? "+" : "", lbuf,
 			         nbuf, dbuf);
+			snprintf(dtitle, sizeof dtitle, "dL = %s - %s",
+			         s->law_id ? s->law_id : s->law_name, s->delta_name);
+			/* too long: the point's place goes (the sliders say it), then the value */
+			if ((int)(strlen(dtitle) + strlen(tail)) > r.w)
+				snprintf(tail, sizeof tail, ": %s%s at @", l1 >= l2 ? "+" : "",
+				         lbuf);
+			if ((int)(strlen(dtitle) + strlen(tail)) > r.w)
+				snprintf(tail, sizeof tail, ": %s%s", l1 >= l2 ? "+" : "", lbuf);
+			if ((int)(strlen(dtitle) + strlen(tail)) > r.w)
+				tail[0] = '\0';
 		}
 		snprintf(dtitle, sizeof dtitle, "dL = %s - %s", s->law_id ? s->law_id : s->law_name,
 		         s->delta_name);

@@ -131,6 +131,8 @@ struct map {
 	int dropped;                      /* legend entries that did not fit */
 	int hidden;                       /* markers past MAP_MAX_MARKERS, not drawn */
 	int band_cells;                   /* cells of the frontier's band outside its '*' */
+	int beyond_cells;                 /* cells of '`' (beyond the fit) left showing */
+	int run_cells;                    /* cells of the runs' 'x' left showing */
 	int ntags;                        /* markers given a place, in map_spec's order */
 	struct map_tag tags[MAP_MAX_MARKERS];
 	/* what the last map_draw_overlay changed over the base */

@@ -94,7 +94,12 @@ static void choose_budgets(const struct profiles_spec *s, struct profiles *p, in
 	}
 }
 
-/* A budget label above its minimum, or below, where it covers only blanks. */
+/*
+ * A budget label above its minimum, or below, where it covers only blanks
+ * and curves and has a blank either side: drawn after every marker, so that
+ * a '[', '@' or '*' is never covered and no label reads into one
+ * ("1e2[@]1e24"); where neither side has room it is left out.
+ */
 static void label_budget(struct canvas *c, const struct frame *f, double budget, int cx, int cy)
 {
 	char text[16];
@@ -107,7 +112,9 @@ static void label_budget(struct canvas *c, const struct frame *f, double budget,
 		bool ok = x >= a->x && x + len <= a->x + a->w && y >= a->y && y < a->y + a->h;
 		for (int i = -1; ok && i <= len; i++)
 			ok = canvas_get(c, x + i, y).style == STYLE_BLANK ||
-			     (i >= 0 && i < len && canvas_get(c, x + i, y).style == STYLE_CURVE);
+			     (i >= 0 && i < len &&
+			      (canvas_get(c, x + i, y).style == STYLE_CURVE ||
+			       canvas_get(c, x + i, y).style == STYLE_HIGHLIGHT));
 		if (ok) {
 			canvas_text(c, x, y, text, len, STYLE_TEXT);
 			return;
@@ -229,12 +236,7 @@ int profiles_draw_base(struct canvas *c, struct rect r, const struct profiles_sp
 			canvas_put(c, cx, cy, '*', STYLE_FRONTIER);
 		draw_curve(c, &p->frame, s, p->budgets[i], p->min_n[i], '.', STYLE_CURVE);
 	}
-	for (int i = 0; i < p->nbudgets; i++) {
-		int cx, cy;
-		if (frame_cell(&p->frame, p->min_n[i], p->min_loss[i], &cx, &cy))
-			label_budget(c, &p->frame, p->budgets[i], cx, cy);
-	}
-	return 0;
+	return 0; /* the budgets' labels: the overlay's, after its markers */
 }
 
 /* Put ch at (n, its loss on budget c's curve), or beside the cell at x `inside` (the minimum's). */
@@ -305,14 +307,29 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 			spread = mark_spread(c, s, &p->frame, &a);
 		}
 		len += snprintf(key + len, sizeof key - len, "  o C=%s", cbuf);
+		char at[64];
 		if (profile_loss(s->law, s->current_c, s->current_n, s->u, &l) == MODEL_OK &&
 		    frame_cell(&p->frame, s->current_n, l, &cx, &cy)) {
 			canvas_put(c, cx, cy, '@', STYLE_CURRENT);
-			len += snprintf(key + len, sizeof key - len, "  @ N=%s", nbuf);
+			snprintf(at, sizeof at, "  @ N=%s", nbuf);
 		} else {
-			len += snprintf(key + len, sizeof key - len, "  @ N=%s off panel", nbuf);
+			snprintf(at, sizeof at, "  @ N=%s off panel", nbuf);
 		}
+		/* the key stays whole: "@ N=10T off panel" gives its N (the slider says
+		 * it), then "* min" goes, never half a word */
+		if (len + (int)strlen(at) > r.w && strstr(at, "off panel") != NULL)
+			snprintf(at, sizeof at, "  @ off panel");
+		if (len + (int)strlen(at) > r.w && strncmp(key, "* min  ", 7) == 0) {
+			memmove(key, key + 7, strlen(key + 7) + 1);
+			len -= 7;
+		}
+		if (len + (int)strlen(at) <= r.w)
+			len += snprintf(key + len, sizeof key - len, "%s", at);
 	}
+	/* after every marker, beside none of them */
+	for (int i = 0; i < p->nbudgets; i++)
+		if (frame_cell(&p->frame, p->min_n[i], p->min_loss[i], &cx, &cy))
+			label_budget(c, &p->frame, p->budgets[i], cx, cy);
 	/* last, and only whole: the readout and the map's legend say 10-90% too */
 	if (spread && len + 11 <= r.w)
 		snprintf(key + len, sizeof key - len, "  [] 10-90%%");
