@@ -119,7 +119,8 @@ test-suite: $(BIN) $(UNIT_BIN) build/vterm_screen
 		tests/holdout.sh \
 		tests/downstream.sh \
 		tests/downstream2.sh \
-		tests/extrapolation.sh
+		tests/extrapolation.sh \
+		tests/screen80.sh
 
 # the terminal emulator the golden screens are checked in besides tmux: a
 # test tool, built plain for both trees

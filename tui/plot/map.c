@@ -684,6 +684,27 @@ static void legend_seen_first(struct legend_list *l)
 	}
 }
 
+/* The legend's entries a view adds (inference, prices, epochs, where the law fails). */
+static void legend_view_entries(struct legend_list *l, const struct map_spec *s, bool has_surface)
+{
+	if (s->inference_t > 0 && has_surface) {
+		char tb[16];
+		units_format_count(s->inference_t, tb, sizeof tb);
+		legend_add(l, true, NULL, "%% inference-aware, T = %s", tb);
+	}
+	if (priced(s) && has_surface)
+		legend_add(l, true, NULL, "& USD-optimal (derived)");
+	if (priced(s))
+		legend_add(l, true, NULL, "$ lifetime USD");
+	if (s->wall_u > 0)
+		legend_add(l, true, NULL, "= 4 epochs");
+	if (s->wall_u > 0 && s->law->family == LAW_DATA_CONSTRAINED)
+		legend_add(l, true, NULL, ": D > U(1+R_D*)");
+	/* before the common glyphs: where the law is said to fail matters more than dots */
+	if (below_breakdown(s))
+		legend_add(l, true, NULL, "~ L<%g invalid", s->law->breakdown_loss);
+}
+
 /*
  * The legend's entries: a key to the glyphs, how many markers were not
  * drawn, then one per marker; with their short forms into shorts. With
@@ -719,22 +740,7 @@ static int legend_entries(const struct map_spec *s, const enum marker_place *pla
 	if (hidden > 0)
 		legend_add(&l, true, NULL, "%d models not drawn", hidden);
 	/* what a view adds comes next: it is what the viewer just asked for */
-	if (s->inference_t > 0 && has_surface) {
-		char tb[16];
-		units_format_count(s->inference_t, tb, sizeof tb);
-		legend_add(&l, true, NULL, "%% inference-aware, T = %s", tb);
-	}
-	if (priced(s) && has_surface)
-		legend_add(&l, true, NULL, "& USD-optimal (derived)");
-	if (priced(s))
-		legend_add(&l, true, NULL, "$ lifetime USD");
-	if (s->wall_u > 0)
-		legend_add(&l, true, NULL, "= 4 epochs");
-	if (s->wall_u > 0 && s->law->family == LAW_DATA_CONSTRAINED)
-		legend_add(&l, true, NULL, ": D > U(1+R_D*)");
-	/* before the common glyphs: where the law is said to fail matters more than dots */
-	if (below_breakdown(s))
-		legend_add(&l, true, NULL, "~ L<%g invalid", s->law->breakdown_loss);
+	legend_view_entries(&l, s, has_surface);
 	/* the frontiers next: on a narrow map they are the story, the dots are labelled;
 	   a law that fits no allocation (L(N) alone, exponents alone) draws none to key */
 	if (has_surface || law_fits_allocation(s->law))
@@ -1066,6 +1072,32 @@ static void error_tail(const struct map_spec *s, double loss, int w, char *tail,
 		tail[len] = '\0';
 }
 
+/* A difference map's title: it names the difference, and its value at the point leads, the
+ * point's place giving way first (the sliders say it), then the value, never cut mid-word. */
+static void delta_title(const struct map_spec *s, const char *nbuf, const char *dbuf, int w,
+                        char *title, size_t size)
+{
+	char dtitle[256], tail[128] = "", lbuf[32];
+	double l1, l2;
+
+	snprintf(dtitle, sizeof dtitle, "dL = %s - %s", s->law_id ? s->law_id : s->law_name,
+	         s->delta_name);
+	if (s->has_point && law_loss(s->law, s->point_n, s->point_d, s->u, &l1) == MODEL_OK &&
+	    law_loss(s->delta_law, s->point_n, s->point_d, s->u, &l2) == MODEL_OK &&
+	    isfinite(l1 - l2)) {
+		const char *sign = l1 >= l2 ? "+" : "";
+		units_format_fixed(l1 - l2, 4, lbuf, sizeof lbuf);
+		snprintf(tail, sizeof tail, ": %s%s at (%s, %s)", sign, lbuf, nbuf, dbuf);
+		if ((int)(strlen(dtitle) + strlen(tail)) > w)
+			snprintf(tail, sizeof tail, ": %s%s at @", sign, lbuf);
+		if ((int)(strlen(dtitle) + strlen(tail)) > w)
+			snprintf(tail, sizeof tail, ": %s%s", sign, lbuf);
+		if ((int)(strlen(dtitle) + strlen(tail)) > w)
+			tail[0] = '\0';
+	}
+	snprintf(title, size, "%s%s", dtitle, tail);
+}
+
 void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s, struct map *m)
 {
 	char tail[128] = "", nbuf[16], dbuf[16], title[512];
@@ -1097,31 +1129,7 @@ void map_draw_overlay(struct canvas *c, struct rect r, const struct map_spec *s,
 	if (m->has_surface && s->has_point && isfinite(loss))
 		error_tail(s, loss, r.w, tail, sizeof tail);
 	if (m->delta) {
-		/* the title names the difference; its value at the point leads */
-		char dtitle[256];
-		double l1, l2;
-		if (s->has_point &&
-		    law_loss(s->law, s->point_n, s->point_d, s->u, &l1) == MODEL_OK &&
-		    law_loss(s->delta_law, s->point_n, s->point_d, s->u, &l2) == MODEL_OK &&
-		    isfinite(l1 - l2)) {
-			char lbuf[32];
-			units_format_fixed(l1 - l2, 4, lbuf, sizeof lbuf);
-			snprintf(tail, sizeof tail, ": %s%s at (%s, %s)", l1 >= l2 ? "+" : "", lbuf,
-			         nbuf, dbuf);
-			snprintf(dtitle, sizeof dtitle, "dL = %s - %s",
-			         s->law_id ? s->law_id : s->law_name, s->delta_name);
-			/* too long: the point's place goes (the sliders say it), then the value */
-			if ((int)(strlen(dtitle) + strlen(tail)) > r.w)
-				snprintf(tail, sizeof tail, ": %s%s at @", l1 >= l2 ? "+" : "",
-				         lbuf);
-			if ((int)(strlen(dtitle) + strlen(tail)) > r.w)
-				snprintf(tail, sizeof tail, ": %s%s", l1 >= l2 ? "+" : "", lbuf);
-			if ((int)(strlen(dtitle) + strlen(tail)) > r.w)
-				tail[0] = '\0';
-		}
-		snprintf(dtitle, sizeof dtitle, "dL = %s - %s", s->law_id ? s->law_id : s->law_name,
-		         s->delta_name);
-		snprintf(title, sizeof title, "%s%s", dtitle, tail);
+		delta_title(s, nbuf, dbuf, r.w, title, sizeof title);
 		canvas_fill_rect(c, (struct rect){r.x, r.y, r.w, 1}, ' ', STYLE_BLANK);
 		canvas_text(c, r.x, r.y, title, r.w, STYLE_TEXT);
 		if (s->has_point && frame_cell(&m->frame, s->point_n, s->point_d, &cx, &cy))
