@@ -79,15 +79,15 @@ expect_line "presets models CSV header, as before stocks and trends" 1 "kind,id,
 
 # --- numbers against the papers ---------------------------------------------
 # Kaplan et al. 2020 Eq. 1.5, Table 2 constants: L(1e9, 1e10) = 2.4197
-expect_match "Kaplan Eq. 1.5 through the CLI" '^kaplan2020,1000000000,1e\+10,6e\+19,2\.419[67]' loss --law kaplan2020 --params 1e9 --tokens 1e10 --format csv
+expect_match "Kaplan Eq. 1.5 through the CLI" '^kaplan2020,1000000000,10000000000,6e\+19,2\.419[67]' loss --law kaplan2020 --params 1e9 --tokens 1e10 --format csv
 # Hoffmann et al. 2022: the unrounded fit puts Gopher's budget (5.76e23) at 40B
 expect_match "Chinchilla's 40B at Gopher compute" '^hoffmann2022-unrounded,5\.76e\+23,4\.0[0-9]*e\+10,' optimum --law hoffmann2022-unrounded --compute 5.76e23 --format csv
 # GPT-3's 3.64e3 PF-days (Brown et al. 2020, Table D.1) is 3.14e23 FLOPs
 expect_match "PF-days in" '^besiroglu2024,3\.14496e\+23,' optimum --compute 3.64e3pfd --format csv
 # Muennighoff et al. 2023 README: 1e22 FLOPs, 25B unique tokens -> 9.49 epochs
-expect_match "data-constrained epochs" ',2\.5e\+10,9\.4[89]' optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
+expect_match "data-constrained epochs" ',25000000000,9\.4[89]' optimum --law muennighoff2023 --compute 1e22 --unique-tokens 25B --format csv
 expect_match "short units in text" '^besiroglu2024 +5\.76e23 +72\.2B +1\.33T +18\.4 +1\.9744' optimum --compute 5.76e23
-expect_match "inference-aware is smaller" '^hoffmann2022,.*,2e\+12,' optimum --law hoffmann2022 --compute 7.74e22 --inference-tokens 2T --format csv
+expect_match "inference-aware is smaller" '^hoffmann2022,.*,2000000000000,' optimum --law hoffmann2022 --compute 7.74e22 --inference-tokens 2T --format csv
 run optimum --law all --compute 1e23 --format csv
 rows=$(printf '%s\n' "$out" | tail -n +2 | wc -l)
 # 10 language laws and the 10 of Henighan et al. 2020 that fit N_opt(C); exponent-only frontiers and L(N)-only power laws fit none
@@ -157,7 +157,7 @@ printf 'id: x1\nname: X1\nsource: S\npeak_flops: 1e15\n' >"$tmp/dir/accelerators
 expect_match "a user's accelerator loads from --preset-dir" '^accelerator,x1,X1,,,,S,1e\+15,,,,$' presets accelerators --preset-dir "$tmp/dir" --format csv
 rm -rf "$tmp/dir"
 expect_error "model and params together" "isoflop: give --model or --params/--tokens, not both" loss --model gpt3 --params 1B
-expect_match "MoE uses active parameters" '^besiroglu2024,3\.7e\+10,1\.48e\+13,' loss --model deepseek-v3 --format csv
+expect_match "MoE uses active parameters" '^besiroglu2024,37000000000,14800000000000,' loss --model deepseek-v3 --format csv
 
 # --- preset search path -----------------------------------------------------
 mkdir -p "$XDG_CONFIG_HOME/isoflop/laws" "$XDG_CONFIG_HOME/isoflop/models"
@@ -346,7 +346,7 @@ expect_error "--runs with a bad file" "$tmp/runs.csv:2: params: must be positive
 
 # --- test-time ---------------------------------------------------------------
 expect_match "test-time: CSV header" '^params,tokens,inference_tokens,larger,multiplier$' test-time --params 8B --tokens 15T --inference-tokens 2.4T --format csv
-expect_match "test-time at Snell's R = 0.16, 14x larger" '^8000000000,1\.5e\+13,2\.4e\+12,14,257\.75$' test-time --params 8B --tokens 15T --inference-tokens 2.4T --larger 14 --format csv
+expect_match "test-time at Snell's R = 0.16, 14x larger" '^8000000000,15000000000000,2400000000000,14,257\.75$' test-time --params 8B --tokens 15T --inference-tokens 2.4T --larger 14 --format csv
 run test-time --model llama3-8b --inference-tokens 1T --format csv
 if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 4 ]; then ok "test-time: M = 2, 4, 14 by default"; else no "test-time default rows" "$out" "$err"; fi
 expect_error "test-time needs inference tokens" "isoflop: test-time needs --inference-tokens T: the tokens the model serves" test-time --params 8B --tokens 15T

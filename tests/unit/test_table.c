@@ -88,15 +88,17 @@ static void run_counts_in_full(void **state)
 	static const struct column cols[] = {
 	        {"n", "n", COL_RUNS, false},        {"d", "d", COL_RUNS, false},
 	        {"big", "big", COL_RUNS, false},    {"est", "est", COL_COUNT, false},
-	        {"huge", "huge", COL_COUNT, false},
+	        {"huge", "huge", COL_COUNT, false}, {"typed", "typed", COL_COUNT, false},
 	};
-	const struct cell cells[] = {cell_num(10500000000), cell_num(35650623880), cell_num(1e23),
-	                             cell_num(35650623880), cell_num(41722812066829984.0)};
-	struct record r = {cols, cells, 5};
+	/* a count's estimate (not whole), one past 1e15 (whole by chance), one typed (whole) */
+	const struct cell cells[] = {
+	        cell_num(10500000000),   cell_num(35650623880),         cell_num(1e23),
+	        cell_num(35650623880.4), cell_num(41722812066829984.0), cell_num(35650623881)};
+	struct record r = {cols, cells, 6};
 	char *text = printed(&r, FORMAT_CSV);
 
-	assert_string_equal(text, "n,d,big,est,huge\n10500000000,35650623880,1e23,3.565062388e+10,"
-	                          "4.172281207e+16\n");
+	assert_string_equal(text, "n,d,big,est,huge,typed\n10500000000,35650623880,1e23,"
+	                          "3.565062388e+10,4.172281207e+16,35650623881\n");
 	free(text);
 }
 

@@ -327,16 +327,23 @@ static void json_string(const char *s, FILE *out)
 
 /*
  * A number for scripts: 10 significant digits (an estimate has no more), but
- * a run's count (COL_RUNS), a whole number, in full, so that 6 N D from the
- * printed N and D is the run's own (35650623880 tokens, not 3.565062388e+10,
- * rounded up past the budget); past 2^53, where every double is whole, the
- * fewest digits that give it back (1e23, not 9.9999999999999992e+22).
+ * a count that is a whole number below 1e15 in full: what the user typed
+ * (--params 35650623881) or a run's own N and D, so that 6 N D from the
+ * printed values is the run's (35650623880 tokens, not 3.565062388e+10,
+ * rounded up past the budget). An estimate is whole only by chance, and from
+ * 2^52 up every double is: those keep 10 digits, bar a run's count
+ * (COL_RUNS), which gets the fewest digits that give it back (1e23, not
+ * 9.9999999999999992e+22).
  */
+#define TABLE_WHOLE_MAX 1e15
+
 static void print_number(const struct column *c, double x, FILE *out)
 {
-	if (c->kind == COL_RUNS && x == floor(x) && fabs(x) < 0x1p53) {
+	bool count = c->kind == COL_RUNS || c->kind == COL_COUNT;
+
+	if (count && x == floor(x) && fabs(x) < TABLE_WHOLE_MAX) {
 		fprintf(out, "%.0f", x);
-	} else if (c->kind == COL_RUNS && isfinite(x) && fabs(x) >= 0x1p53) {
+	} else if (c->kind == COL_RUNS && isfinite(x) && x == floor(x)) {
 		char buf[64];
 		units_format_exact(x, 17, buf, sizeof buf);
 		fputs(buf, out);
