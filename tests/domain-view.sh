@@ -75,8 +75,8 @@ T send-keys -t e q
 
 explorer --domain image
 if wait_for '^henighan2020-image16 fits' && T send-keys -t e w && wait_for 'laws: Enter switches' &&
-	still && [ "$(grep -c ' image      power ' "$tmp/screen")" = 5 ] &&
-	! grep -q ' language ' "$tmp/screen"; then
+	still && [ "$(grep -cE '\| (>| ) henighan2020-(image|vq)[0-9]+ ' "$tmp/screen")" = 5 ] &&
+	[ "$(grep -cE '\| (>| ) [a-z]+[0-9]{4}' "$tmp/screen")" = 5 ]; then
 	ok "--domain image starts on its first law and the picker lists its 5 laws alone"
 else
 	no "--domain image" "$(screen)"
