@@ -157,13 +157,20 @@ static const struct {
         {COL_LOSS, UNITS_LOSS_MIN, UNITS_LOSS_MAX, "nats"},
 };
 
-/* Whether a value of the run is outside its range; msg says which and why. */
-static bool out_of_range(const double *v, double k, bool tokens_from_flops, char *msg, size_t size)
+static const char *comma_hint(const char *f, double v, char *buf, size_t size);
+
+/*
+ * Whether a value of the run is outside its range; msg says which and why,
+ * and how the field was read when it has thousands separators (src: each
+ * column's field as written, "" when none).
+ */
+static bool out_of_range(const double *v, const char *const src[NCOLS], double k,
+                         bool tokens_from_flops, char *msg, size_t size)
 {
 	for (size_t i = 0; i < sizeof run_ranges / sizeof run_ranges[0]; i++) {
 		int c = run_ranges[i].col;
 		double x = v[c];
-		char lo[32], hi[32];
+		char lo[32], hi[32], hint[320];
 		if (x >= run_ranges[i].lo && x <= run_ranges[i].hi)
 			continue;
 		units_format_short(run_ranges[i].lo, lo, sizeof lo);
@@ -172,20 +179,29 @@ static bool out_of_range(const double *v, double k, bool tokens_from_flops, char
 			snprintf(
 			        msg, size,
 			        "flops / (%g params) gives %.3g tokens: out of range: a run has %s "
-			        "to %s tokens",
-			        k, x, lo, hi);
+			        "to %s tokens%s",
+			        k, x, lo, hi,
+			        comma_hint(src[COL_FLOPS], v[COL_FLOPS], hint, sizeof hint));
 		else
-			snprintf(msg, size, "%s: %.3g is out of range: a run has %s to %s %s",
-			         col_names[c], x, lo, hi, run_ranges[i].unit);
+			snprintf(msg, size, "%s: %.3g is out of range: a run has %s to %s %s%s",
+			         col_names[c], x, lo, hi, run_ranges[i].unit,
+			         comma_hint(src[c], x, hint, sizeof hint));
 		return true;
 	}
 	return false;
 }
 
+/*
+ * Whether a line is blank or a comment ('#'); a row starting with Excel's
+ * #N/A (a loss column first) is a row, not a comment.
+ */
 static bool blank_or_comment(const char *s)
 {
 	while (isspace((unsigned char)*s))
 		s++;
+	if (strncasecmp(s, "#N/A", 4) == 0 &&
+	    (s[4] == ',' || s[4] == '\0' || isspace((unsigned char)s[4])))
+		return false;
 	return *s == '\0' || *s == '#';
 }
 
@@ -200,6 +216,7 @@ struct reader {
 	size_t errsize;
 	size_t lineno;
 	bool header;
+	int fields; /* the header's, which no row may exceed */
 	int col[NCOLS];
 	struct fit_run *runs;
 	size_t count, cap;
@@ -342,19 +359,67 @@ static int read_header(struct reader *r, char **fields, int nf)
 	return 0;
 }
 
-/* Whether a field is R's NA, NaN (pandas, numpy) or empty: a value not recorded. */
+/*
+ * Whether a field is R's NA, NaN (pandas, numpy), Excel's #N/A, N/A or
+ * empty: a value not recorded.
+ */
 static bool missing_value(const char *f)
 {
-	return f[0] == '\0' || strcasecmp(f, "NA") == 0 || strcasecmp(f, "NaN") == 0;
+	return f[0] == '\0' || strcasecmp(f, "NA") == 0 || strcasecmp(f, "NaN") == 0 ||
+	       strcasecmp(f, "#N/A") == 0 || strcasecmp(f, "N/A") == 0;
+}
+
+/*
+ * Whether a row is left out for the missing value f (a loss, or a
+ * downstream file's score): counted, its line kept when it is the first.
+ * The one rule runs and pairs files share.
+ */
+static bool skip_missing(struct runs_skipped *s, size_t line, const char *f)
+{
+	if (!missing_value(f))
+		return false;
+	if (s->rows++ == 0)
+		s->first_line = line;
+	return true;
+}
+
+/* " (3 more skipped with no loss)" for a count of runs or pairs, or "" when none were. */
+static const char *skipped_more(const struct runs_skipped *s, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (s->rows > 0)
+		snprintf(buf, size, " (%zu more skipped with no %s)", s->rows,
+		         s->no_score == 0         ? "loss"
+		         : s->no_score == s->rows ? "score"
+		                                  : "loss or score");
+	return buf;
+}
+
+/*
+ * A row with more fields than the header: an unquoted comma inside a value,
+ * most often a number's thousands separators, which would shift or drop
+ * columns without a word. R's write.csv gives its row names a header field
+ * ("") of their own, so its rows count as many fields as its header.
+ */
+static int too_many_fields(const char *file, size_t line, int nf, int header, char *err,
+                           size_t errsize)
+{
+	return fail(err, errsize, file, line,
+	            "%d fields, the header has %d (a number with thousands separators must be "
+	            "quoted: \"2,000,000,000\")",
+	            nf, header);
 }
 
 /*
  * A number with thousands separators, as a spreadsheet quotes it
  * ("20,177,000", "1,500.5"): 1 to 3 digits, then groups of a comma and 3
  * digits, then anything but a digit or comma (a fraction, an exponent, a
- * unit). Unambiguous: a field only holds a comma when quoted, and no other
- * number reads so. Into out without the commas; false when the commas
- * group nothing so (a decimal comma "3,2").
+ * unit). Not unambiguous where the comma is the decimal mark: "1,500B" is
+ * read as 1500B (1.5e12), though it may mean 1.5B, and "3,200" as 3200,
+ * not 3.2; the range checks catch most such misreadings and their message
+ * then says how the field was read. A lead group starting with 0 ("0,456")
+ * is no thousands grouping: a decimal comma. Into out without the commas;
+ * false when the commas group nothing so (a decimal comma "3,2").
  */
 static bool ungroup(const char *f, char *out, size_t size)
 {
@@ -363,7 +428,7 @@ static bool ungroup(const char *f, char *out, size_t size)
 
 	while (isdigit((unsigned char)p[lead]))
 		lead++;
-	if (lead < 1 || lead > 3 || p[lead] != ',')
+	if (lead < 1 || lead > 3 || p[lead] != ',' || p[0] == '0')
 		return false;
 	for (p += lead; *p == ','; p += 4)
 		for (int i = 1; i <= 3; i++)
@@ -376,6 +441,32 @@ static bool ungroup(const char *f, char *out, size_t size)
 			out[w++] = *p;
 	out[w] = '\0';
 	return *p == '\0';
+}
+
+/*
+ * What a range error adds when the field was read with thousands
+ * separators: how it was read and that a decimal comma is not; "" when the
+ * field has no comma.
+ */
+static const char *comma_hint(const char *f, double v, char *buf, size_t size)
+{
+	const char *comma = strchr(f, ',');
+
+	buf[0] = '\0';
+	if (comma == NULL)
+		return buf;
+	if (strchr(comma + 1, ',') == NULL)
+		snprintf(
+		        buf, size,
+		        " ('%.40s' read as %g, its comma a thousands separator; a decimal comma is "
+		        "not read: write %.*s.%.20s)",
+		        f, v, (int)(comma - f), f, comma + 1);
+	else
+		snprintf(buf, size,
+		         " ('%.40s' read as %g, its commas thousands separators; a decimal comma "
+		         "is not read)",
+		         f, v);
+	return buf;
 }
 
 /*
@@ -397,29 +488,53 @@ static bool field_number(const char *f, enum units_kind kind, double *v, const c
 }
 
 /*
- * The numbers of a row's columns in v, in the units each takes (a loss is
- * plain, flops may be written as compute). Flops are read only when there
- * is no tokens column to read. 1 when the loss is not recorded (NA, NaN,
- * empty): the row is skipped and counted; a run's params, tokens or flops
- * missing are an error, for the row says nothing without them.
+ * A flops column beside tokens: read when it is a number (tokens are what
+ * the fit uses) and, when it is not k N D within RUNS_FLOPS_TOLERANCE,
+ * counted for runs_flops_note, the largest difference kept.
  */
-static int read_numbers(struct reader *r, char **fields, int nf, double v[NCOLS])
+static void check_flops(struct reader *r, const char *f, const double v[NCOLS])
+{
+	double flops, knd = r->k * v[COL_PARAMS] * v[COL_TOKENS], off;
+	const char *why;
+
+	if (missing_value(f) || !field_number(f, UNITS_COMPUTE, &flops, &why) || !(knd > 0) ||
+	    !isfinite(knd))
+		return;
+	off = fabs(flops / knd - 1);
+	if (!(off > RUNS_FLOPS_TOLERANCE))
+		return;
+	struct runs_skipped *s = &r->skipped;
+	if (s->flops_rows++ == 0 || off > fabs(s->flops / s->knd - 1)) {
+		s->flops_line = r->lineno;
+		s->flops = flops;
+		s->knd = knd;
+	}
+}
+
+/*
+ * The numbers of a row's columns in v, in the units each takes (a loss is
+ * plain, flops may be written as compute), each field as written in src.
+ * Flops are read only when there is no tokens column to read (beside one,
+ * they are checked: check_flops). 1 when the loss is not recorded (NA, NaN,
+ * #N/A, empty): the row is skipped and counted; a run's params, tokens or
+ * flops missing are an error, for the row says nothing without them.
+ */
+static int read_numbers(struct reader *r, char **fields, int nf, double v[NCOLS],
+                        const char *src[NCOLS])
 {
 	int lc = r->col[COL_LOSS];
 
-	if (lc < nf && missing_value(fields[lc])) {
-		if (r->skipped.rows++ == 0)
-			r->skipped.first_line = r->lineno;
+	if (lc < nf && skip_missing(&r->skipped, r->lineno, fields[lc]))
 		return 1;
-	}
 	for (int c = 0; c < NCOLS; c++) {
 		const char *why;
+		src[c] = "";
 		if (r->col[c] < 0 || (c == COL_FLOPS && r->col[COL_TOKENS] >= 0))
 			continue;
 		if (r->col[c] >= nf)
 			return fail(r->err, r->errsize, r->file, r->lineno,
 			            "no value for '%s' (%d fields)", col_names[c], nf);
-		const char *f = fields[r->col[c]];
+		const char *f = src[c] = fields[r->col[c]];
 		if (missing_value(f) && f[0] != '\0')
 			return fail(r->err, r->errsize, r->file, r->lineno,
 			            "%s (field %d): no value ('%s'): a run needs its %s; only rows "
@@ -441,11 +556,14 @@ static int read_numbers(struct reader *r, char **fields, int nf, double v[NCOLS]
  */
 static int read_run(struct reader *r, char **fields, int nf, double v[NCOLS])
 {
-	char range[200];
-	int rc = read_numbers(r, fields, nf, v);
+	char range[640];
+	const char *src[NCOLS];
+	int rc = read_numbers(r, fields, nf, v, src);
 
 	if (rc != 0)
 		return rc; /* -1: an error; 1: a row with no loss, skipped */
+	if (r->col[COL_TOKENS] >= 0 && r->col[COL_FLOPS] >= 0 && r->col[COL_FLOPS] < nf)
+		check_flops(r, fields[r->col[COL_FLOPS]], v);
 	if (r->col[COL_TOKENS] < 0) {
 		v[COL_TOKENS] = v[COL_FLOPS] / (r->k * v[COL_PARAMS]);
 		/* extreme values can underflow or overflow the quotient */
@@ -453,7 +571,7 @@ static int read_run(struct reader *r, char **fields, int nf, double v[NCOLS])
 			return fail(r->err, r->errsize, r->file, r->lineno,
 			            "flops / (%g params) gives no usable token count", r->k);
 	}
-	if (out_of_range(v, r->k, r->col[COL_TOKENS] < 0, range, sizeof range))
+	if (out_of_range(v, src, r->k, r->col[COL_TOKENS] < 0, range, sizeof range))
 		return fail(r->err, r->errsize, r->file, r->lineno, "%s", range);
 	return 0;
 }
@@ -487,6 +605,10 @@ static int read_line(struct reader *r, char *line)
 	nf = split(line, fields, MAX_FIELDS, &bad, &why);
 	if (nf < 0)
 		return fail(r->err, r->errsize, r->file, r->lineno, "field %d: %s", bad, why);
+	if (r->header && nf > r->fields)
+		return too_many_fields(r->file, r->lineno, nf, r->fields, r->err, r->errsize);
+	if (!r->header)
+		r->fields = nf;
 	if (nf > MAX_FIELDS)
 		nf = MAX_FIELDS;
 	if (!r->header)
@@ -500,13 +622,14 @@ static int read_line(struct reader *r, char *line)
 /* Whether the runs can make a fit: a header, enough runs, more than one model size. */
 static int check_fittable(struct reader *r)
 {
-	char nb[16];
+	char nb[16], more[80];
 
 	if (!r->header)
 		return fail(r->err, r->errsize, r->file, 0, "empty: no header and no runs");
 	if (r->count < RUNS_MIN)
 		return fail(r->err, r->errsize, r->file, r->last,
-		            "%zu runs: a fit needs at least %d", r->count, RUNS_MIN);
+		            "%zu runs%s: a fit needs at least %d", r->count,
+		            skipped_more(&r->skipped, more, sizeof more), RUNS_MIN);
 	for (size_t i = 1; i < r->count; i++)
 		if (r->runs[i].params != r->runs[0].params)
 			return 0;
@@ -558,8 +681,26 @@ int runs_skipped_note(const char *file, const struct runs_skipped *s, char *buf,
 	buf[0] = '\0';
 	if (s->rows == 0)
 		return 0;
-	snprintf(buf, size, "%s: skipped %zu row%s with no loss (NA), first at line %zu", file,
-	         s->rows, s->rows == 1 ? "" : "s", s->first_line);
+	snprintf(buf, size, "%s: skipped %zu row%s with no %s (NA), first at line %zu", file,
+	         s->rows, s->rows == 1 ? "" : "s",
+	         s->no_score == 0         ? "loss"
+	         : s->no_score == s->rows ? "score"
+	                                  : "loss or score",
+	         s->first_line);
+	return 1;
+}
+
+int runs_flops_note(const char *file, double k, const struct runs_skipped *s, char *buf,
+                    size_t size)
+{
+	buf[0] = '\0';
+	if (s->flops_rows == 0)
+		return 0;
+	snprintf(buf, size,
+	         "%s: flops is not %gND (%g x params x tokens) in %zu row%s, by up to %.0f%% "
+	         "(line %zu: flops %.3g, %gND %.3g): the fit uses tokens",
+	         file, k, k, s->flops_rows, s->flops_rows == 1 ? "" : "s",
+	         100 * fabs(s->flops / s->knd - 1), s->flops_line, s->flops, k, s->knd);
 	return 1;
 }
 
@@ -677,6 +818,7 @@ struct pairs_reader {
 	size_t errsize;
 	size_t lineno, last;
 	int col[NPAIR];
+	int fields; /* the header's, which no row may exceed */
 	struct runs_pairs *out;
 	size_t cap;
 };
@@ -701,8 +843,11 @@ static int pair_value(struct pairs_reader *r, char **fields, int nf, int c, doub
 		            "%s: %g is out of range: a fraction from 0 to 1 (a percentage? divide "
 		            "by 100)",
 		            names[c], *v);
-	return fail(r->err, r->errsize, r->file, r->lineno, "%s: %.3g is out of range: %g to %g%s",
-	            names[c], *v, lo, hi, c == PAIR_LOSS ? " nats" : "");
+	char hint[320];
+	return fail(r->err, r->errsize, r->file, r->lineno,
+	            "%s: %.3g is out of range: %g to %g%s%s", names[c], *v, lo, hi,
+	            c == PAIR_LOSS ? " nats" : "",
+	            comma_hint(fields[r->col[c]], *v, hint, sizeof hint));
 }
 
 /* One row: its loss and its error (1 - accuracy when the file gives accuracy). */
@@ -710,7 +855,15 @@ static int read_pair(struct pairs_reader *r, char **fields, int nf)
 {
 	double loss, score;
 	int c = r->col[PAIR_ERROR] >= 0 ? PAIR_ERROR : PAIR_ACCURACY;
+	struct runs_skipped *s = &r->out->skipped;
 
+	/* a model with no loss or no score is left out, as a run with no loss is */
+	if (r->col[PAIR_LOSS] < nf && skip_missing(s, r->lineno, fields[r->col[PAIR_LOSS]]))
+		return 0;
+	if (r->col[c] < nf && skip_missing(s, r->lineno, fields[r->col[c]])) {
+		s->no_score++;
+		return 0;
+	}
 	if (pair_value(r, fields, nf, PAIR_LOSS, UNITS_LOSS_MIN, UNITS_LOSS_MAX, &loss) != 0 ||
 	    pair_value(r, fields, nf, c, 0, 1, &score) != 0)
 		return -1;
@@ -767,6 +920,11 @@ static int read_pair_lines(struct pairs_reader *r, char *at)
 		if ((nf = split(line, fields, MAX_FIELDS, &bad, &why)) < 0)
 			return fail(r->err, r->errsize, r->file, r->lineno, "field %d: %s", bad,
 			            why);
+		if (header && nf > r->fields)
+			return too_many_fields(r->file, r->lineno, nf, r->fields, r->err,
+			                       r->errsize);
+		if (!header)
+			r->fields = nf;
 		nf = nf > MAX_FIELDS ? MAX_FIELDS : nf;
 		if (!header) {
 			if (read_pair_header(r, fields, nf) != 0)
@@ -778,10 +936,12 @@ static int read_pair_lines(struct pairs_reader *r, char *at)
 	}
 	if (!header)
 		return fail(r->err, r->errsize, r->file, 0, "empty: no header and no pairs");
+	char more[80];
 	if (r->out->n < DOWNSTREAM_FIT_MIN)
 		return fail(r->err, r->errsize, r->file, r->last,
-		            "%zu (loss, error) pairs: a downstream fit needs at least %d",
-		            r->out->n, DOWNSTREAM_FIT_MIN);
+		            "%zu (loss, error) pairs%s: a downstream fit needs at least %d",
+		            r->out->n, skipped_more(&r->out->skipped, more, sizeof more),
+		            DOWNSTREAM_FIT_MIN);
 	return 0;
 }
 
@@ -824,10 +984,12 @@ int runs_load_either(const char *path, double k, struct fit_run **runs, size_t *
 		return fail(err, errsize, path, 0, "%s", why);
 	if (len > RUNS_MAX_BYTES)
 		rc = fail(err, errsize, path, 0, "larger than 64 MiB");
-	else if (runs_is_downstream((const char *)buf, len))
+	else if (runs_is_downstream((const char *)buf, len)) {
 		rc = runs_parse_pairs(path, (const char *)buf, len, pairs, err, errsize) == 0 ? 1
 		                                                                              : -1;
-	else
+		if (rc == 1 && skipped != NULL)
+			*skipped = pairs->skipped;
+	} else
 		rc = parse_runs(path, (const char *)buf, len, k, runs, n, skipped, err, errsize);
 	free(buf);
 	return rc;

@@ -27,20 +27,39 @@
 #define RUNS_PAIRS_HINT "(loss, accuracy) pairs: a loss-to-error map for --downstream"
 
 /*
- * Rows left out for want of a loss: R's NA, NaN or an empty field in the
- * loss column (a run that diverged or was not evaluated). A missing params,
- * tokens or flops is an error instead.
+ * What a file holds that the reader leaves out, for the notes below. Rows
+ * with no loss: R's NA, NaN, Excel's #N/A, N/A or an empty field in the loss
+ * column (a run that diverged or was not evaluated), or in a downstream
+ * file's loss or score column. A missing params, tokens or flops is an error
+ * instead. And a flops column beside a tokens column that disagrees with
+ * k N D by more than RUNS_FLOPS_TOLERANCE: tokens are used, the flops
+ * column is not (a profiler's FLOPs count attention, which 6ND leaves out).
  */
 struct runs_skipped {
-	size_t rows;       /* how many */
+	size_t rows;       /* how many rows were skipped */
 	size_t first_line; /* the first one's line */
+	size_t no_score;   /* of them, downstream rows with a loss but no score */
+	size_t flops_rows; /* rows whose flops are not k N D */
+	size_t flops_line; /* the row that differs most */
+	double flops, knd; /* its flops and its k N D */
 };
+
+/* How far a flops column may be from k N D before the note says so: 1%. */
+#define RUNS_FLOPS_TOLERANCE 0.01
 
 /*
  * The note on skipped rows, "FILE: skipped 3 rows with no loss (NA), first
  * at line 7", into buf; 1 when there is one, 0 (buf "") when none.
  */
 int runs_skipped_note(const char *file, const struct runs_skipped *s, char *buf, size_t size);
+
+/*
+ * The note on a flops column that disagrees with k N D beside a tokens
+ * column (tokens used), with the largest difference, into buf; 1 when there
+ * is one, 0 (buf "") when none.
+ */
+int runs_flops_note(const char *file, double k, const struct runs_skipped *s, char *buf,
+                    size_t size);
 
 /*
  * Parse runs from memory; k is the FLOPs per parameter-token that turn a
@@ -75,6 +94,7 @@ struct runs_pairs {
 	 * as pairs, and the fit says so
 	 */
 	char unused[32];
+	struct runs_skipped skipped; /* rows with no loss or score, left out */
 };
 
 /* Parse a downstream file from memory; on error -1 and err ("FILE:LINE: what is wrong"). */

@@ -285,7 +285,7 @@ expect_error "tour needs --dump" "isoflop: usage: isoflop tour --dump ID|FILE DI
 runs=tests/runs/besiroglu-sweeps.csv
 csv_case() { # NAME MESSAGE CONTENT
 	printf '%b' "$3" >"$tmp/runs.csv"
-	expect_error "bad runs: $1" "$tmp/runs.csv:$2" fit "$tmp/runs.csv"
+	expect_error "bad runs: $1" "isoflop: $tmp/runs.csv:$2" fit "$tmp/runs.csv"
 }
 csv_case "no loss column" "1: no loss column: found params, tokens; a loss column is one of L, loss, val_loss, eval_loss" 'params,tokens\n1e8,1e9\n'
 csv_case "no tokens or flops" "1: no tokens or flops column: found params, loss; a tokens column is one of D, tokens, a flops column one of C, flops, compute" 'params,loss\n1e8,3\n'
@@ -297,7 +297,7 @@ csv_case "too few runs" "6: 4 runs: a fit needs at least 5" '# four\nparams,toke
 csv_case "a single N" "6: every run has N = 100M: a fit needs several model sizes" 'params,tokens,loss\n1e8,1e9,3\n1e8,2e9,2.9\n1e8,4e9,2.8\n1e8,8e9,2.7\n1e8,16e9,2.6\n\n'
 csv_case "flops too small for params" "2: flops / (6 params) gives no usable token count" 'params,flops,loss\n1e300,1e-300,3\n'
 csv_case "two params columns" "1: two 'params' columns" 'params,params,tokens,loss\n'
-expect_error "no such runs file" "$tmp/none.csv: cannot open: No such file or directory" fit "$tmp/none.csv"
+expect_error "no such runs file" "isoflop: $tmp/none.csv: cannot open: No such file or directory" fit "$tmp/none.csv"
 expect_error "fit takes one file" "isoflop: fit takes one runs file (or - for standard input)" fit
 expect_error "bad method" "isoflop: --method: expected parametric or isoflop, not 'magic'" fit "$runs" --method magic
 expect_error "bad bootstrap count" "isoflop: --bootstrap: expected a whole number from 0 to 100000, not '-3'" fit "$runs" --bootstrap -3
@@ -315,7 +315,7 @@ awk -F, '/^#/ || NR == 5 || ($1 >= 1e9 && $1 <= 3e10)' "$runs" >"$tmp/narrow.csv
 run fit "$tmp/narrow.csv"
 if printf '%s\n' "$out$err" | grep -q 'less than two decades of N'; then ok "warns when N spans less than two decades"; else no "narrow N warning" "$out" "$err"; fi
 truncate -s 65M "$tmp/big.csv"
-expect_error "a runs file over 64 MiB" "$tmp/big.csv: larger than 64 MiB" fit "$tmp/big.csv"
+expect_error "a runs file over 64 MiB" "isoflop: $tmp/big.csv: larger than 64 MiB" fit "$tmp/big.csv"
 rm -f "$tmp/big.csv"
 mkdir -p "$tmp/taken/isoflop/laws"
 sed 's/^id: .*/id: runs/' presets/laws/besiroglu2024.yaml >"$tmp/taken/isoflop/laws/runs.yaml"
@@ -342,7 +342,7 @@ else
 	no "--runs" "exit $rc" "$err" "$(printf '%s\n' "$out" | head -n 3)"
 fi
 printf 'params,tokens,loss\n0,1e9,3\n' >"$tmp/runs.csv"
-expect_error "--runs with a bad file" "$tmp/runs.csv:2: params: must be positive: '0'" --dump --runs "$tmp/runs.csv"
+expect_error "--runs with a bad file" "isoflop: $tmp/runs.csv:2: params: must be positive: '0'" --dump --runs "$tmp/runs.csv"
 
 # --- test-time ---------------------------------------------------------------
 expect_match "test-time: CSV header" '^params,tokens,inference_tokens,larger,multiplier$' test-time --params 8B --tokens 15T --inference-tokens 2.4T --format csv

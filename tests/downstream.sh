@@ -99,9 +99,9 @@ expect_error "an unknown map" \
 	loss --downstream nope --params 1e9 --tokens 2e10
 printf 'loss,accuracy\n3,45\n' >"$tmp/percent.csv"
 expect_error "accuracy in percent" \
-	"$tmp/percent.csv:2: accuracy: 45 is out of range: a fraction from 0 to 1 (a percentage? divide by 100)" fit "$tmp/percent.csv"
+	"isoflop: $tmp/percent.csv:2: accuracy: 45 is out of range: a fraction from 0 to 1 (a percentage? divide by 100)" fit "$tmp/percent.csv"
 printf 'loss,error\n3,0.5\n3.2,0.55\n3.4,0.6\n' >"$tmp/three.csv"
-expect_error "too few pairs" "$tmp/three.csv:4: 3 (loss, error) pairs: a downstream fit needs at least 4" fit "$tmp/three.csv"
+expect_error "too few pairs" "isoflop: $tmp/three.csv:4: 3 (loss, error) pairs: a downstream fit needs at least 4" fit "$tmp/three.csv"
 printf 'loss,error\n3,0.5\n3,0.55\n3,0.6\n3,0.62\n' >"$tmp/flat.csv"
 expect_error "one loss" "isoflop: $tmp/flat.csv: every pair has the same loss: a downstream fit needs several" fit "$tmp/flat.csv"
 printf 'loss,error\n2,0.8\n3,0.7\n4,0.6\n5,0.5\n' >"$tmp/falls.csv"
@@ -128,6 +128,25 @@ expect_error "--bootstrap on pairs" \
 	fit "$tmp/err.csv" --bootstrap 10
 printf 'loss,error\n3,"0.5\n' >"$tmp/quote.csv"
 expect_error "an unterminated quote" \
-	"$tmp/quote.csv:2: field 2: unterminated quote: a quoted field ends with \" on the same line" fit "$tmp/quote.csv"
+	"isoflop: $tmp/quote.csv:2: field 2: unterminated quote: a quoted field ends with \" on the same line" fit "$tmp/quote.csv"
+
+# NA in a pairs file, as in a runs file: a row with R's NA, NaN, Excel's #N/A, N/A or an
+# empty loss or score is left out with one note, and the fit is the rest's
+awk -F, 'NR == 3 { print "NA," $2; next } NR == 5 { print $1 ",#N/A"; next } NR == 8 { print $1 ",n/a"; next } { print }' "$tmp/err.csv" >"$tmp/na-pairs.csv"
+recovers "NA, #N/A and n/a rows left out" "$tmp/na-pairs.csv"
+if [ "$err" = "isoflop: note: $tmp/na-pairs.csv: skipped 3 rows with no loss or score (NA), first at line 3" ]; then
+	ok "the pairs file's skipped rows get the runs file's note"
+else
+	no "the pairs file's skipped rows get the runs file's note" "stderr: $err"
+fi
+printf 'loss,error\n3,0.5\n3.2,0.55\n3.4,0.6\n3.6,NA\n3.8,NaN\n' >"$tmp/three-na.csv"
+expect_error "too few pairs after skipping: the skipped count said" \
+	"isoflop: $tmp/three-na.csv:4: 3 (loss, error) pairs (2 more skipped with no score): a downstream fit needs at least 4" fit "$tmp/three-na.csv"
+printf 'loss,error\n3,0.5\n3.2,0,55\n' >"$tmp/extra.csv"
+expect_error "a row with more fields than the header (an unquoted comma)" \
+	"isoflop: $tmp/extra.csv:3: 3 fields, the header has 2 (a number with thousands separators must be quoted: \"2,000,000,000\")" fit "$tmp/extra.csv"
+printf 'loss,error\n"2,500",0.5\n' >"$tmp/comma-loss.csv"
+expect_error "a loss read with a thousands separator out of range: how it was read, and the decimal comma" \
+	"isoflop: $tmp/comma-loss.csv:2: loss: 2.5e+03 is out of range: 0.001 to 20 nats ('2,500' read as 2500, its comma a thousands separator; a decimal comma is not read: write 2.500)" fit "$tmp/comma-loss.csv"
 
 echo "1..$n"

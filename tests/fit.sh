@@ -28,23 +28,23 @@ runs() {
 # --- ranges at load ------------------------------------------------------------
 runs "$tmp/denormal.csv" 1e-320 1e-320 1e-320 1e-320 1e-320
 expect_error "a denormal loss is refused at its line" \
-	"$tmp/denormal.csv:2: loss: 1e-320 is out of range: a run has 0.001 to 20 nats" fit "$tmp/denormal.csv"
+	"isoflop: $tmp/denormal.csv:2: loss: 1e-320 is out of range: a run has 0.001 to 20 nats" fit "$tmp/denormal.csv"
 no_nan "denormal loss"
 runs "$tmp/big-loss.csv" 3 2.9 2.8 25 2.6
 expect_error "a loss over 20 nats" \
-	"$tmp/big-loss.csv:5: loss: 25 is out of range: a run has 0.001 to 20 nats" fit "$tmp/big-loss.csv"
+	"isoflop: $tmp/big-loss.csv:5: loss: 25 is out of range: a run has 0.001 to 20 nats" fit "$tmp/big-loss.csv"
 printf 'params,tokens,loss\n1e-320,1e9,3\n' >"$tmp/params.csv"
 expect_error "denormal params" \
-	"$tmp/params.csv:2: params: 1e-320 is out of range: a run has 100 to 1e16 parameters" fit "$tmp/params.csv"
+	"isoflop: $tmp/params.csv:2: params: 1e-320 is out of range: a run has 100 to 1e16 parameters" fit "$tmp/params.csv"
 printf 'params,tokens,loss\n1e8,2e18,3\n' >"$tmp/tokens.csv"
 expect_error "too many tokens" \
-	"$tmp/tokens.csv:2: tokens: 2e+18 is out of range: a run has 1000 to 1e18 tokens" fit "$tmp/tokens.csv"
+	"isoflop: $tmp/tokens.csv:2: tokens: 2e+18 is out of range: a run has 1000 to 1e18 tokens" fit "$tmp/tokens.csv"
 printf 'params,flops,loss\n1e4,1e30,3\n' >"$tmp/flops.csv"
 expect_error "tokens from flops out of range" \
-	"$tmp/flops.csv:2: flops / (6 params) gives 1.67e+25 tokens: out of range: a run has 1000 to 1e18 tokens" fit "$tmp/flops.csv" --method isoflop
+	"isoflop: $tmp/flops.csv:2: flops / (6 params) gives 1.67e+25 tokens: out of range: a run has 1000 to 1e18 tokens" fit "$tmp/flops.csv" --method isoflop
 printf 'params,flops,loss\n1e4,1e12,3\n1e4,1e7,3\n' >"$tmp/flops.csv"
 expect_error "tokens below the range" \
-	"$tmp/flops.csv:3: flops / (6 params) gives 167 tokens: out of range: a run has 1000 to 1e18 tokens" fit "$tmp/flops.csv"
+	"isoflop: $tmp/flops.csv:3: flops / (6 params) gives 167 tokens: out of range: a run has 1000 to 1e18 tokens" fit "$tmp/flops.csv"
 
 # --- degenerate data -------------------------------------------------------------
 runs "$tmp/flat.csv" 3 3 3 3 3 3

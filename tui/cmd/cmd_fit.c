@@ -932,11 +932,11 @@ static int load_runs(const struct cli *cli, struct report *r, struct fit_run **r
 	r->k = LAW_K_TRAINING;
 	struct runs_skipped skipped = {0};
 	if ((kind = runs_load_either(r->file, r->k, runs, n, &skipped, &pairs, err, sizeof err)) <
-	    0) {
-		fprintf(stderr, "%s\n", err);
-		return EXIT_USAGE;
-	}
+	    0)
+		return cli_error("%s", err);
 	if (runs_skipped_note(r->file, &skipped, err, sizeof err))
+		fprintf(stderr, "isoflop: note: %s\n", err);
+	if (runs_flops_note(r->file, r->k, &skipped, err, sizeof err))
 		fprintf(stderr, "isoflop: note: %s\n", err);
 	if (kind == 1) { /* (loss, error) pairs: Gadre et al.'s map, not a scaling law */
 		int rc = fit_downstream(cli, r->file, &pairs);

@@ -65,11 +65,11 @@ int runs_law_read(const struct cli *cli, struct runs_law *out)
 	struct runs_skipped skipped;
 
 	if (runs_load(cli->runs, LAW_K_TRAINING, &out->runs, &out->n, &skipped, err, sizeof err) !=
-	    0) {
-		fprintf(stderr, "%s\n", err);
-		return EXIT_USAGE;
-	}
+	    0)
+		return cli_error("%s", err);
 	if (runs_skipped_note(cli->runs, &skipped, err, sizeof err))
+		fprintf(stderr, "isoflop: note: %s\n", err);
+	if (runs_flops_note(cli->runs, LAW_K_TRAINING, &skipped, err, sizeof err))
 		fprintf(stderr, "isoflop: note: %s\n", err);
 	return 0;
 }
