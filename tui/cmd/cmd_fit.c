@@ -220,8 +220,9 @@ static void print_holdout(const struct report *r)
 	       "  the others' frontier, is %s (%s..%s); its parabola's minimum is\n",
 	       cb, pb, pl, ph);
 	if (!isfinite(h->params_ratio_lo)) { /* its runs too few to resample: N*'s interval */
-		printf("  %s (its %d runs too few to resample); judged by N*'s interval:\n  %s\n",
-		       mb, h->runs, verdict(h));
+		printf("  %s (its %d runs too few to resample: %d or more); judged by N*'s\n"
+		       "  interval: %s\n",
+		       mb, h->runs, FIT_HOLDOUT_PARABOLA_MIN_RUNS, verdict(h));
 		printf("  (2.5-97.5%% of %d bootstrap refits of the other runs)\n",
 		       FIT_HOLDOUT_SAMPLES);
 		return;
