@@ -99,8 +99,8 @@ run fit tests/runs/besiroglu-sweeps.csv
 if printf '%s\n' "$out" | grep -qx "leave-one-budget-out: your largest budget's runs (C = 1.9e22), predicted" &&
 	printf '%s\n' "$out" | grep -Eqx "  from the others, land at L = [0-9.]+ \([0-9.]+\.\.[0-9.]+\); they measured [0-9.]+" &&
 	printf '%s\n' "$out" | grep -qx "  (mean of 12): within the interval" &&
-	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of 200 bootstrap refits of the other runs, plus the noise of" &&
-	printf '%s\n' "$out" | grep -qx "  a mean of 12 runs)" && [ -z "$(wide)" ]; then
+	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of its own 200 bootstrap refits of the other runs, plus the" &&
+	printf '%s\n' "$out" | grep -qx "  noise of a mean of 12 runs)" && [ -z "$(wide)" ]; then
 	ok "text: the leave-one-budget-out lines, their verdict, and what the interval is, in 80 columns"
 else
 	no "text holdout line" "$out"
@@ -148,6 +148,24 @@ if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '"holdout_compute": 1.89737e+
 	ok "json, isoflop: the held-out budget's predicted and measured N*, their ratio, with their intervals, and the verdict"
 else
 	no "json isoflop holdout" "$out"
+fi
+
+# --bootstrap 50 does not change the holdout's refits: 200 of its own, said so,
+# and the same interval as without it
+run fit tests/runs/besiroglu-sweeps.csv --format csv
+lo=$(csv_field holdout_loss_lo)
+run fit tests/runs/besiroglu-sweeps.csv --bootstrap 50
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^bootstrap: 50 resamples' &&
+	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of its own 200 bootstrap refits of the other runs, plus the"; then
+	ok "--bootstrap 50: the holdout's 200 refits are said to be its own"
+else
+	no "--bootstrap 50 and the holdout's refits" "exit $rc" "$out" "$err"
+fi
+run fit tests/runs/besiroglu-sweeps.csv --bootstrap 50 --format csv
+if [ "$rc" = 0 ] && [ -n "$lo" ] && [ "$(csv_field holdout_loss_lo)" = "$lo" ]; then
+	ok "--bootstrap 50: the holdout's interval is the one without it"
+else
+	no "--bootstrap and the holdout interval" "$lo" "$out"
 fi
 
 # the largest budget with 3 runs: a parabola through 3 points has no scatter to
