@@ -280,8 +280,9 @@ static int refit_parabola(const struct fit_run *sample, size_t n, double *values
  * (params_lo..hi), the held-out parabola's minimum (params_measured_lo..
  * hi), and whether the 2.5-97.5% of their ratio over independent resamples
  * (params_ratio_lo..hi) holds 1. When the held-out runs are too few to
- * resample (no more than PARABOLA_CONSTANTS of them, or every refit of
- * them lands on one minimum: an interval of zero width would call it
+ * resample (fewer than FIT_HOLDOUT_PARABOLA_MIN_RUNS: too many resamples
+ * dropped, the rest a biased subset; or every refit of them lands on one
+ * minimum: an interval of zero width would call it
  * exact), NaN for its interval and the ratio's, and whether the
  * prediction's holds the minimum. -1 when too few refits of the frontier
  * succeed or memory runs out.
@@ -298,7 +299,7 @@ static int params_interval(const struct fit_run *kept, size_t nk, const struct f
 		return -1;
 	double *w = v + samples, *q = w + samples;
 	a = fit_bootstrap(kept, nk, samples, seed, 1, refit_frontier, &at, &v);
-	b = nh > PARABOLA_CONSTANTS
+	b = nh >= FIT_HOLDOUT_PARABOLA_MIN_RUNS
 	            ? fit_bootstrap(held, nh, samples, seed + 1, 1, refit_parabola, &at, &w)
 	            : 0;
 	int m = a < b ? a : b;

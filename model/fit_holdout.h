@@ -18,6 +18,21 @@
 /* Budgets a leave-one-budget-out needs: one to hold out, two to fit. */
 #define FIT_HOLDOUT_MIN_BUDGETS 3
 
+/*
+ * The fewest runs at the held-out budget whose parabola the bootstrap
+ * resamples (Approach 2). A resample of no more than 3 distinct N (a
+ * parabola's constants) is not refitted, for the parabola would pass
+ * through it; a resample of n runs drawn with replacement holds k distinct
+ * ones with probability C(n,k) S(n,k) k! / n^n (S: Stirling numbers of the
+ * second kind). P(k <= 3) is 57.8% at n = 5 (plan's default runs a
+ * budget), 25.1% at 6, 8.0% at 7 and 2.0% at 8: 8 is the least n where
+ * fewer than 1 resample in 20 is dropped, so the interval is not that of
+ * a biased subset (derived, as fit.h FIT_BOOTSTRAP_MIN_RUNS;
+ * tests/unit/test_holdout.c recomputes it). Below it the verdict reads
+ * the prediction's interval alone.
+ */
+#define FIT_HOLDOUT_PARABOLA_MIN_RUNS 8
+
 /* Bootstrap refits behind a holdout's interval: ~0.1-0.3 s on two cores. */
 #define FIT_HOLDOUT_SAMPLES 200
 
@@ -58,8 +73,9 @@ struct fit_holdout {
 	/*
 	 * params_predicted / params_measured, and the 2.5-97.5% of that ratio
 	 * over independent resamples of the two: the interval the verdict reads
-	 * (NaN when the held-out runs are too few to resample: 3 or fewer, or
-	 * every resample's parabola at one minimum; then params_lo..hi is)
+	 * (NaN when the held-out runs are too few to resample: fewer than
+	 * FIT_HOLDOUT_PARABOLA_MIN_RUNS, or every resample's parabola at one
+	 * minimum; then params_lo..hi is)
 	 */
 	double params_ratio, params_ratio_lo, params_ratio_hi;
 	/* both methods: the measurement lies within what the others predict */
@@ -87,8 +103,9 @@ enum model_status fit_holdout_parametric(const struct fit_run *runs, size_t n, d
  * held-out runs' parabola refitted on resamples of 4 or more distinct N);
  * within when the 2.5-97.5% of the ratio predicted / measured over
  * independent resamples (params_ratio_lo..hi) contains 1, or, when the
- * held-out runs cannot be resampled (3 or fewer, or their refits all at one
- * minimum), params_lo..hi holds the measured N*.
+ * held-out runs cannot be resampled (fewer than
+ * FIT_HOLDOUT_PARABOLA_MIN_RUNS, or their refits all at one minimum),
+ * params_lo..hi holds the measured N*.
  */
 enum model_status fit_holdout_isoflop(const struct fit_run *runs, size_t n, double k, int samples,
                                       unsigned long seed, struct fit_holdout *out);

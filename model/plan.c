@@ -602,6 +602,38 @@ static void paired_drop(const double *before, const double *after, int replicas,
 	c->drop_se = n > 1 ? gsl_stats_sd(diff, 1, (size_t)n) / sqrt((double)n) : NAN;
 }
 
+int plan_confirm(const struct law *truth, const struct plan_run *base, int nbase, double target,
+                 double noise, int replicas, unsigned long seed, struct plan_candidate *c)
+{
+	struct plan_run *runs = malloc(sizeof *runs * (size_t)(nbase + PLAN_MAX_SIZES));
+	double *e2 = malloc(sizeof *e2 * (size_t)replicas * 3);
+	struct plan_summary s;
+	int rc = -1;
+
+	c->fresh_drop = c->fresh_se = NAN;
+	c->fresh_paired = 0;
+	if (runs != NULL && e2 != NULL) {
+		double *before = e2 + replicas, *diff = before + replicas;
+		struct plan_candidate fresh = *c;
+		memcpy(runs, base, sizeof *runs * (size_t)nbase);
+		memcpy(runs + nbase, c->runs, sizeof *runs * (size_t)c->nruns);
+		/* seed + 1: replicas the choice never saw, the same for a given seed */
+		if (plan_simulate_paired(truth, base, nbase, target, noise, replicas, seed + 1, &s,
+		                         before) == 0 &&
+		    plan_simulate_paired(truth, runs, nbase + c->nruns, target, noise, replicas,
+		                         seed + 1, &s, e2) == 0) {
+			paired_drop(before, e2, replicas, diff, &fresh);
+			c->fresh_drop = fresh.drop;
+			c->fresh_se = fresh.drop_se;
+			c->fresh_paired = fresh.paired;
+			rc = 0;
+		}
+	}
+	free(runs);
+	free(e2);
+	return rc;
+}
+
 /* ---- the next run ---- */
 
 /*
@@ -691,9 +723,14 @@ static int score(const struct law *truth, const struct plan_run *base, int nbase
 		out[i].paired = 0;
 		if (e2_before != NULL)
 			paired_drop(e2_before, e2, replicas, diff, &out[i]);
+		out[i].fresh_drop = out[i].fresh_se = NAN;
+		out[i].fresh_paired = 0;
 		if (out[i].gain > 0 && (*best < 0 || out[i].gain > out[*best].gain))
 			*best = i;
 	}
+	/* the best was chosen on these replicas: test it on fresh ones (a failure leaves NAN) */
+	if (rc >= 0 && *best >= 0 && e2_before != NULL)
+		plan_confirm(truth, base, nbase, target, noise, replicas, seed, &out[*best]);
 	free(runs);
 	free(e2);
 	free(diff);

@@ -179,8 +179,25 @@ struct plan_candidate {
 	double drop;    /* mean of e2 before - e2 with it */
 	double drop_se; /* its standard error: sd / sqrt(paired); NAN under 2 */
 	int paired;     /* replicas in the pairing */
+	/*
+	 * The same fall for the best candidate only, on fresh replicas (the
+	 * seed + 1: plan_confirm): chosen as the best on the replicas above,
+	 * its drop there is biased up (the most of many noisy falls), so the
+	 * test of whether it narrows N* at all reads these. NAN/0 for the rest.
+	 */
+	double fresh_drop, fresh_se;
+	int fresh_paired;
 };
 
+/*
+ * The best candidate c re-simulated with the base runs on fresh replicas,
+ * seed + 1 (a stream of replica seeds of its own, so for a given seed the
+ * answer is the same), and the base alone on the same: the paired fall of
+ * N*'s squared error into c->fresh_drop, fresh_se, fresh_paired, free of
+ * the selection that picked c. 0, or -1 (memory, or no N* to compare).
+ */
+int plan_confirm(const struct law *truth, const struct plan_run *base, int nbase, double target,
+                 double noise, int replicas, unsigned long seed, struct plan_candidate *c);
 #define PLAN_MAX_CANDIDATES (3 * PLAN_MAX_BUDGETS) /* >= 2 K + 1 of plan_suggest */
 
 /*
@@ -191,7 +208,8 @@ struct plan_candidate {
  * run's, not the dice's). *best: the one whose N* error falls most per
  * FLOP, or -1 when none lowers it. e2_before: the sweep's own per-replica
  * errors (plan_simulate_paired, same seed), which each candidate's drop is
- * paired with. Returns the count, or -1 (memory).
+ * paired with; given, the best is then re-tested on fresh replicas
+ * (plan_confirm). Returns the count, or -1 (memory).
  */
 int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double target,
                  double noise, int replicas, unsigned long seed, double rms_before,
@@ -203,7 +221,8 @@ int plan_suggest(const struct law *truth, const struct plan_sweep *sweep, double
  * runs (which come first, so they see the same noise in every trial) and
  * *best is the one whose N* error at the target falls most per FLOP below
  * rms_before (the existing runs' alone, with per-replica errors e2_before),
- * or -1. Returns the count, or -1.
+ * or -1; given e2_before, the best is re-tested as plan_suggest's. Returns
+ * the count, or -1.
  */
 int plan_suggest_first(const struct law *truth, const struct plan_run *existing, int nexisting,
                        const struct plan_sweep *sweep, double target, double noise, int replicas,

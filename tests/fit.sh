@@ -104,7 +104,7 @@ expect_error "--runs on a flat loss: no nonsense optimum, and why" \
 printf 'params,tokens,loss\n1e8,2e9,3.20\n4e8,2e9,2.95\n1e8,8e9,3.00\n4e8,8e9,2.70\n1e9,2e10,2.45\n' >"$tmp/five.csv"
 # few FILE N: the refusal for N runs of FILE
 few() {
-	echo "isoflop: --bootstrap needs at least 12 runs (with fewer, over 1 resample in 20 holds no more distinct runs than the law's 5 parameters); $1 has $2"
+	echo "isoflop: --bootstrap needs 12 runs or more; $1 has $2 (man isoflop: --bootstrap)"
 }
 five=$(few "$tmp/five.csv" 5)
 expect_error "fit --bootstrap on 5 runs: refused" "$five" fit "$tmp/five.csv" --bootstrap 50
@@ -123,15 +123,25 @@ fi
 cp "$tmp/five.csv" "$tmp/six.csv"
 echo "2e9,4e10,2.35" >>"$tmp/six.csv"
 run fit "$tmp/six.csv"
-if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -q 'passes through every run'; then
-	ok "6 runs: no word of passing through them"
+if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -q 'passes through every run' &&
+	printf '%s\n' "$out" | grep -qx "warning: 6 runs for the law's 5 parameters: 1 degree of freedom; the fit says" &&
+	printf '%s\n' "$out" | grep -qx "  little about the noise (12 or more runs for --bootstrap)"; then
+	ok "6 runs: no word of passing through them, but of their 1 degree of freedom"
 else
 	no "6 runs warning" "$out"
+fi
+# the warnings' numbers in the units every other line uses: 100M to 2B, not 1e+08
+if printf '%s\n' "$out" | grep -qx "warning: the runs cover less than two decades of N (100M to 2B): the exponents" &&
+	! printf '%s\n' "$out" | grep -q 'e+'; then
+	ok "6 runs: the narrow-N warning in units"
+else
+	no "narrow-N warning in units" "$out"
 fi
 expect_error "fit --bootstrap on 6 runs: refused (98.5% of resamples hold 5 distinct or fewer)" \
 	"$(few "$tmp/six.csv" 6)" fit "$tmp/six.csv" --bootstrap 50
 expect_error "fit --bootstrap on 6 runs less --exclude-top 1: refused, and why 5" \
-	"$(few "$tmp/six.csv" 5) after --exclude-top" fit "$tmp/six.csv" --exclude-top 1 --bootstrap 50
+	"isoflop: --bootstrap needs 12 runs or more; $tmp/six.csv has 5 after --exclude-top (man isoflop: --bootstrap)" \
+	fit "$tmp/six.csv" --exclude-top 1 --bootstrap 50
 # 12 runs of Besiroglu et al.'s law (arXiv:2404.10102) on a 4 x 3 grid, a small ripple
 awk 'BEGIN { print "params,tokens,loss"; i = 0; for (a = 0; a < 4; a++) for (b = 0; b < 3; b++) {
 	n = 1e8 * 3^a; d = 2e9 * 4^b; i++
@@ -139,8 +149,14 @@ awk 'BEGIN { print "params,tokens,loss"; i = 0; for (a = 0; a < 4; a++) for (b =
 head -n 12 "$tmp/twelve.csv" >"$tmp/eleven.csv"
 expect_error "fit --bootstrap on 11 runs: refused (5.2% of resamples too few)" \
 	"$(few "$tmp/eleven.csv" 11)" fit "$tmp/eleven.csv" --bootstrap 50
+run fit "$tmp/eleven.csv"
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "^warning: 11 runs for the law's 5 parameters: 6 degrees of freedom; the fit"; then
+	ok "11 runs: their 6 degrees of freedom said"
+else
+	no "11 runs warning" "exit $rc" "$out" "$err"
+fi
 run fit "$tmp/twelve.csv" --bootstrap 50
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^bootstrap: [0-9]* resamples'; then
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^bootstrap: [0-9]* resamples' && ! printf '%s\n' "$out" | grep -q 'degrees* of freedom'; then
 	ok "fit --bootstrap on 12 runs: made"
 else
 	no "fit --bootstrap on 12 runs" "exit $rc" "$out" "$err"
@@ -183,6 +199,13 @@ run fit "$tmp/offc.csv" --method isoflop
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eq '^isoflop +72 of 80 +6 of 8 +0\.[0-9]+ ' &&
 	printf '%s\n' "$out" | grep -Eq '^method +points +budgets +a +b '; then
 	ok "isoflop with budgets left out: points 72 of 80, budgets 6 of 8"
+else
+	no "isoflop counts used of given" "exit $rc" "$out" "$err"
+fi
+# the warning names the budget as every other line does: 6e18, not 6e+18
+if printf '%s\n' "$out" | grep -qx 'warning: the budget at 6e18 FLOPs has its minimum at the edge of its sweep: left' &&
+	! printf '%s\n' "$out" | grep -q '^warning.*e+'; then
+	ok "isoflop: the budget left out named in units (6e18)"
 else
 	no "isoflop counts used of given" "exit $rc" "$out" "$err"
 fi

@@ -99,8 +99,8 @@ run fit tests/runs/besiroglu-sweeps.csv
 if printf '%s\n' "$out" | grep -qx "leave-one-budget-out: your largest budget's runs (C = 1.9e22), predicted" &&
 	printf '%s\n' "$out" | grep -Eqx "  from the others, land at L = [0-9.]+ \([0-9.]+\.\.[0-9.]+\); they measured [0-9.]+" &&
 	printf '%s\n' "$out" | grep -qx "  (mean of 12): within the interval" &&
-	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of 200 bootstrap refits of the other runs, plus the noise of" &&
-	printf '%s\n' "$out" | grep -qx "  a mean of 12 runs)" && [ -z "$(wide)" ]; then
+	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of its own 200 bootstrap refits of the other runs, plus the" &&
+	printf '%s\n' "$out" | grep -qx "  noise of a mean of 12 runs)" && [ -z "$(wide)" ]; then
 	ok "text: the leave-one-budget-out lines, their verdict, and what the interval is, in 80 columns"
 else
 	no "text holdout line" "$out"
@@ -150,6 +150,24 @@ else
 	no "json isoflop holdout" "$out"
 fi
 
+# --bootstrap 50 does not change the holdout's refits: 200 of its own, said so,
+# and the same interval as without it
+run fit tests/runs/besiroglu-sweeps.csv --format csv
+lo=$(csv_field holdout_loss_lo)
+run fit tests/runs/besiroglu-sweeps.csv --bootstrap 50
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^bootstrap: 50 resamples' &&
+	printf '%s\n' "$out" | grep -qx "  (2.5-97.5% of its own 200 bootstrap refits of the other runs, plus the"; then
+	ok "--bootstrap 50: the holdout's 200 refits are said to be its own"
+else
+	no "--bootstrap 50 and the holdout's refits" "exit $rc" "$out" "$err"
+fi
+run fit tests/runs/besiroglu-sweeps.csv --bootstrap 50 --format csv
+if [ "$rc" = 0 ] && [ -n "$lo" ] && [ "$(csv_field holdout_loss_lo)" = "$lo" ]; then
+	ok "--bootstrap 50: the holdout's interval is the one without it"
+else
+	no "--bootstrap and the holdout interval" "$lo" "$out"
+fi
+
 # the largest budget with 3 runs: a parabola through 3 points has no scatter to
 # resample (every resample that refits is those 3 points, one minimum, an
 # interval of zero width), so the line says the runs are too few and the
@@ -157,7 +175,8 @@ fi
 grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk -F, 'NR == 1 || $2 < 1.5e22' >"$tmp/three.csv"
 grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk -F, 'NR > 1 && $2 > 1.5e22' | sed -n 4,6p >>"$tmp/three.csv"
 run fit "$tmp/three.csv" --method isoflop
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eqx "  [0-9.]+B \(its 3 runs too few to resample\); judged by N\*'s interval:" && [ -z "$(wide)" ]; then
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eqx "  [0-9.]+B \(its 3 runs too few to resample: 8 or more\); judged by N\*'s" &&
+	printf '%s\n' "$out" | grep -Eq "^  interval: (within|outside)" && [ -z "$(wide)" ]; then
 	ok "isoflop, 3 runs at the largest budget: too few to resample, said, N*'s interval judges"
 else
 	no "isoflop with 3 held-out runs" "exit $rc" "$out" "$err"
@@ -168,6 +187,27 @@ if [ "$rc" = 0 ] && [ -z "$(csv_field holdout_params_measured_lo)" ] && [ -z "$(
 	ok "isoflop, 3 runs at the largest budget, CSV: no interval for its minimum or the ratio"
 else
 	no "csv with 3 held-out runs" "$out"
+fi
+
+# the largest budget with 5 runs (plan's default): 58% of resamples hold 3
+# distinct N or fewer and are dropped, the rest a biased subset with too narrow
+# an interval; under 8 runs (fit_holdout.h: the least n with under 5% dropped)
+# the runs are too few to resample, said, and N*'s interval judges
+grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk -F, 'NR == 1 || $2 < 1.5e22' >"$tmp/five.csv"
+grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk -F, 'NR > 1 && $2 > 1.5e22' | sed -n 4,8p >>"$tmp/five.csv"
+run fit "$tmp/five.csv" --method isoflop
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -Eqx "  [0-9.]+B \(its 5 runs too few to resample: 8 or more\); judged by N\*'s" && [ -z "$(wide)" ]; then
+	ok "isoflop, 5 runs at the largest budget: under 8, too few to resample, said"
+else
+	no "isoflop with 5 held-out runs" "exit $rc" "$out" "$err"
+fi
+grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk -F, 'NR == 1 || $2 < 1.5e22' >"$tmp/eight.csv"
+grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk -F, 'NR > 1 && $2 > 1.5e22' | sed -n 3,10p >>"$tmp/eight.csv"
+run fit "$tmp/eight.csv" --method isoflop --format csv
+if [ "$rc" = 0 ] && [ -n "$(csv_field holdout_params_measured_lo)" ] && [ -n "$(csv_field holdout_params_ratio_lo)" ]; then
+	ok "isoflop, 8 runs at the largest budget: its minimum and the ratio have intervals"
+else
+	no "csv with 8 held-out runs" "$out"
 fi
 
 # two budgets: no prediction, a line saying why, exit 0, empty fields

@@ -159,6 +159,65 @@ static void three_held_runs_are_not_resampled(void **state)
 	assert_true(h.within);
 }
 
+/*
+ * P(a resample of n runs, drawn with replacement, holds no more than 3
+ * distinct N: a parabola's constants), by the occupancy chain, not
+ * fit_holdout.h's Stirling formula: after each draw the count of distinct
+ * runs stays (k/n) or grows by one ((n - k)/n).
+ */
+static double few_distinct(int n)
+{
+	double p[64] = {1}; /* p[k]: k distinct so far; none before the first draw */
+
+	for (int draw = 0; draw < n; draw++) {
+		for (int k = draw + 1; k >= 1; k--)
+			p[k] = p[k] * k / n + p[k - 1] * (n - k + 1) / n;
+		p[0] = 0; /* a draw always holds a run */
+	}
+	return p[1] + p[2] + p[3];
+}
+
+/* FIT_HOLDOUT_PARABOLA_MIN_RUNS is the least n where under 5% of resamples are dropped. */
+static void parabola_min_runs_is_the_least_below_one_in_twenty(void **state)
+{
+	(void)state;
+	/* the figures fit_holdout.h quotes */
+	assert_true(fabs(few_distinct(5) / 0.5776 - 1) < 1e-3);
+	assert_true(fabs(few_distinct(7) / 0.0800 - 1) < 1e-2);
+	assert_true(fabs(few_distinct(8) / 0.0199 - 1) < 2e-2);
+	for (int n = 4; n < FIT_HOLDOUT_PARABOLA_MIN_RUNS; n++)
+		assert_true(few_distinct(n) >= 0.05);
+	assert_true(few_distinct(FIT_HOLDOUT_PARABOLA_MIN_RUNS) < 0.05);
+}
+
+/*
+ * The largest budget with 5 runs (plan's default) and with 8: with 5, 58%
+ * of resamples hold 3 distinct N or fewer and are dropped, so the rest are
+ * a biased subset: too few to resample, judged by the prediction's
+ * interval; with 8 the minimum has its interval and the ratio its own.
+ */
+static void held_runs_below_the_minimum_are_not_resampled(void **state)
+{
+	struct fit_run runs[4 * SIZES];
+	struct fit_holdout h;
+
+	(void)state;
+	for (int keep = 5; keep <= 8; keep += 3) {
+		size_t n = sweep(runs, 4), from = 3 * SIZES + (size_t)(SIZES - keep) / 2;
+		for (int i = 0; i < keep; i++) /* the largest budget's middle keep sizes */
+			runs[3 * SIZES + i] = runs[from + (size_t)i];
+		n = 3 * SIZES + (size_t)keep;
+		assert_int_equal(fit_holdout_isoflop(runs, n, 6, 100, 1, &h), MODEL_OK);
+		assert_int_equal(h.runs, keep);
+		if (keep < FIT_HOLDOUT_PARABOLA_MIN_RUNS) {
+			assert_true(isnan(h.params_measured_lo) && isnan(h.params_ratio_lo));
+		} else {
+			assert_true(isfinite(h.params_measured_lo) && isfinite(h.params_ratio_lo));
+		}
+		assert_true(h.params_lo < h.params_hi);
+	}
+}
+
 /* Two budgets: one to hold out leaves one to fit, so there is no prediction. */
 static void two_budgets_are_too_few(void **state)
 {
@@ -183,6 +242,8 @@ int main(void)
 	        cmocka_unit_test(isoflop_predicts_the_minimum),
 	        cmocka_unit_test(isoflop_shifted_budget_is_outside),
 	        cmocka_unit_test(three_held_runs_are_not_resampled),
+	        cmocka_unit_test(parabola_min_runs_is_the_least_below_one_in_twenty),
+	        cmocka_unit_test(held_runs_below_the_minimum_are_not_resampled),
 	        cmocka_unit_test(two_budgets_are_too_few),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -204,8 +204,8 @@ static void print_holdout(const struct report *r)
 		       "  from the others, land at L = %.3f (%.3f..%.3f); they measured %.3f\n"
 		       "  (mean of %d): %s\n",
 		       cb, h->predicted, h->loss_lo, h->loss_hi, h->measured, h->runs, verdict(h));
-		printf("  (2.5-97.5%% of %d bootstrap refits of the other runs, plus the noise of\n"
-		       "  a mean of %d runs)\n",
+		printf("  (2.5-97.5%% of its own %d bootstrap refits of the other runs, plus the\n"
+		       "  noise of a mean of %d runs)\n",
 		       FIT_HOLDOUT_SAMPLES, h->runs);
 		return;
 	}
@@ -220,17 +220,19 @@ static void print_holdout(const struct report *r)
 	       "  the others' frontier, is %s (%s..%s); its parabola's minimum is\n",
 	       cb, pb, pl, ph);
 	if (!isfinite(h->params_ratio_lo)) { /* its runs too few to resample: N*'s interval */
-		printf("  %s (its %d runs too few to resample); judged by N*'s interval:\n  %s\n",
-		       mb, h->runs, verdict(h));
-		printf("  (2.5-97.5%% of %d bootstrap refits of the other runs)\n",
+		printf("  %s (its %d runs too few to resample: %d or more); judged by N*'s\n"
+		       "  interval: %s\n",
+		       mb, h->runs, FIT_HOLDOUT_PARABOLA_MIN_RUNS, verdict(h));
+		printf("  (2.5-97.5%% of its own %d bootstrap refits of the other runs)\n",
 		       FIT_HOLDOUT_SAMPLES);
 		return;
 	}
 	/* the verdict reads the ratio's interval, so it is the one printed with it */
 	printf("  %s (%s..%s); predicted / minimum = %.2f (95%%: %.2f..%.2f):\n  %s\n", mb, ml, mh,
 	       h->params_ratio, h->params_ratio_lo, h->params_ratio_hi, verdict(h));
-	printf("  (2.5-97.5%% of %d bootstrap refits: of the other runs for N*, of its own\n"
-	       "  runs for its minimum, and of their ratio over independent resamples)\n",
+	printf("  (2.5-97.5%% of its own %d bootstrap refits: of the other runs for N*, of\n"
+	       "  the budget's runs for its minimum, and of their ratio over independent\n"
+	       "  resamples)\n",
 	       FIT_HOLDOUT_SAMPLES);
 }
 
@@ -967,11 +969,15 @@ static void cover(struct report *r, const struct fit_run *runs, size_t n)
 	r->n_lo = range.params.lo, r->n_hi = range.params.hi;
 	r->d_lo = range.tokens.lo, r->d_hi = range.tokens.hi;
 	r->c_lo = range.compute.lo, r->c_hi = range.compute.hi;
-	if (law_range_narrow(&range.params))
+	if (law_range_narrow(&range.params)) {
+		char lo[16], hi[16]; /* in the units every other line uses: 160M, not 1.6e+08 */
+		units_format_count(r->n_lo, lo, sizeof lo);
+		units_format_count(r->n_hi, hi, sizeof hi);
 		warn(r,
-		     "the runs cover less than two decades of N (%.2g to %.2g): the exponents are "
+		     "the runs cover less than two decades of N (%s to %s): the exponents are "
 		     "poorly determined",
-		     r->n_lo, r->n_hi);
+		     lo, hi);
+	}
 }
 
 /* The fit itself, with the progress line; one budget with a minimum is a report too. */
@@ -1079,6 +1085,14 @@ static void warn_fit(struct report *r)
 		     "%d runs for the law's %d parameters: the fit passes through every run and "
 		     "says nothing of their noise",
 		     FIT_CONSTANTS, FIT_CONSTANTS);
+	/* a few more: the fit is made, but the residuals have few degrees of freedom */
+	else if (r->parametric && !r->p.one_d && r->points < FIT_BOOTSTRAP_MIN_RUNS) {
+		int dof = (int)r->points - FIT_CONSTANTS;
+		warn(r,
+		     "%zu runs for the law's %d parameters: %d degree%s of freedom; the fit says "
+		     "little about the noise (%d or more runs for --bootstrap)",
+		     r->points, FIT_CONSTANTS, dof, dof == 1 ? "" : "s", FIT_BOOTSTRAP_MIN_RUNS);
+	}
 	if (r->parametric && r->p.at_best < 5)
 		warn(r,
 		     "only %d of %d starts reached the best fit: it may be a narrow or spurious "
@@ -1089,29 +1103,32 @@ static void warn_fit(struct report *r)
 	warn_biased(r);
 	for (int i = 0; i < r->f.nbudgets; i++) {
 		const struct fit_budget *b = &r->f.budgets[i];
+		char c[16]; /* 6e18, as every other line says it */
+		units_format_compute(b->compute, c, sizeof c);
 		if (b->runs < 3)
 			warn(r,
-			     "the budget at %.3g FLOPs has %d run%s: at least 3 are needed for "
+			     "the budget at %s FLOPs has %d run%s: at least 3 are needed for "
 			     "its parabola",
-			     b->compute, b->runs, b->runs == 1 ? "" : "s");
+			     c, b->runs, b->runs == 1 ? "" : "s");
 		else if (b->fitted && b->at_edge)
 			warn(r,
-			     "the budget at %.3g FLOPs has its minimum at the edge of its sweep: "
+			     "the budget at %s FLOPs has its minimum at the edge of its sweep: "
 			     "left out",
-			     b->compute);
+			     c);
 		else if (!b->fitted)
 			warn(r,
-			     "the budget at %.3g FLOPs has no minimum (its loss does not curve "
+			     "the budget at %s FLOPs has no minimum (its loss does not curve "
 			     "up): left out",
-			     b->compute);
+			     c);
 	}
 }
 
 /*
  * Leave-one-budget-out (model/fit_holdout.h): the largest budget predicted
  * from the others, by the fit's own method, its interval from
- * FIT_HOLDOUT_SAMPLES bootstrap refits seeded by --seed. Its absence is no
- * error.
+ * FIT_HOLDOUT_SAMPLES bootstrap refits seeded by --seed, its own whatever
+ * --bootstrap asks (the verdict does not move with it; the line says "its
+ * own"). Its absence is no error.
  */
 static void holdout(const struct cli *cli, struct report *r, const struct fit_run *runs, size_t n)
 {

@@ -35,6 +35,8 @@ struct plan_job {
 	double above;          /* the user's largest C; 0 without --runs */
 	bool noise_from_fit;   /* --runs without --noise: the runs' own scatter */
 	int asked;             /* budgets the design asked for (--budgets or the default) */
+	bool asked_given;      /* --budgets gave them */
+	bool law_default;      /* no --law nor --runs: the default law is the truth */
 	struct plan_sweep sweep;
 	struct plan_summary alone; /* the user's runs alone (--runs) */
 	struct plan_summary sum;
@@ -88,6 +90,7 @@ static int find_truth(const struct cli *cli, struct plan_job *j)
 	if (cli_laws(cli, laws, 1) < 0)
 		return EXIT_USAGE;
 	j->law = &laws[0]->preset;
+	j->law_default = !(cli->given & OPT_LAW);
 	if (!law_has_surface(&j->law->law))
 		return cli_error("plan: '%s' is a %s law: the simulation needs a loss surface L(N, "
 		                 "D) as the truth (try --law " CLI_DEFAULT_LAW ")",
@@ -202,6 +205,7 @@ static int propose(const struct cli *cli, struct plan_job *j)
 	if ((rc = check_target(cli, j)) != 0)
 		return rc;
 	j->asked = d.budgets > 0 ? d.budgets : PLAN_DEFAULT_BUDGETS;
+	j->asked_given = d.budgets > 0;
 	units_format_exact(j->budget, 17, given, sizeof given);
 	units_format_compute(j->target, target, sizeof target);
 	enum model_status st =
@@ -283,13 +287,30 @@ static const struct column run_cols[] = {
 #define RUN_NCOLS ((int)(sizeof run_cols / sizeof *run_cols))
 
 /* A run's kind: for people (first) and for a machine (second). */
-enum run_kind { RUN_EXISTING, RUN_PROPOSED, RUN_NEXT, RUN_NEXT_EXTRA };
+enum run_kind { RUN_EXISTING, RUN_PROPOSED, RUN_NEXT, RUN_NEXT_EXTRA, RUN_NOISY, RUN_NOISY_EXTRA };
+/*
+ * The best candidate whose gain is within the simulation's noise stays a
+ * "next" row for scripts (the CSV and JSON keep it: the summary's
+ * next_in_noise says so) but is not named the next run for people.
+ */
 static const char *const kind_names[][2] = {
-        {"yours", "existing"},
-        {"proposed", "proposed"},
-        {"next <- first", "next"},
-        {"next, beyond budget", "next"},
+        {"yours", "existing"},       {"proposed", "proposed"},
+        {"next <- first", "next"},   {"next, beyond budget", "next"},
+        {"best (in noise)", "next"}, {"best (in noise), beyond", "next"},
 };
+
+/*
+ * Whether the best candidate's gain is within the simulation's own noise:
+ * its mean fall of N*'s squared error, paired replica by replica on fresh
+ * replicas (plan_confirm: not those it was chosen on, which flatter the
+ * winner), under 2 standard errors of that mean. The pairing cancels the
+ * dice's share of both errors, so a gain is resolved far finer than two
+ * independent rms would allow (2/sqrt(R) of the error).
+ */
+static bool in_noise(const struct plan_candidate *k)
+{
+	return !(k->fresh_drop > 2 * k->fresh_se);
+}
 
 /* One row; cumulative NAN (the user's runs, a run beyond the budget) prints none. */
 static int add_run(struct table *t, const struct plan_run *r, double cumulative, enum run_kind kind,
@@ -312,6 +333,7 @@ static int add_run(struct table *t, const struct plan_run *r, double cumulative,
 static int fill_runs(struct table *t, const struct plan_job *j, bool for_people)
 {
 	const struct plan_candidate *next = j->best >= 0 ? &j->cands[j->best] : NULL;
+	bool noisy = next != NULL && in_noise(next);
 	int rc = 0;
 
 	table_init(t, run_cols, RUN_NCOLS);
@@ -323,10 +345,15 @@ static int fill_runs(struct table *t, const struct plan_job *j, bool for_people)
 		const struct plan_run *r = &j->sweep.runs[i];
 		bool first = j->user.n > 0 && next != NULL && next->runs[0].params == r->params &&
 		             next->runs[0].compute == r->compute;
-		rc = add_run(t, r, r->cumulative, first ? RUN_NEXT : RUN_PROPOSED, for_people);
+		rc = add_run(t, r, r->cumulative,
+		             !first  ? RUN_PROPOSED
+		             : noisy ? RUN_NOISY
+		                     : RUN_NEXT,
+		             for_people);
 	}
 	for (int i = 0; j->user.n == 0 && next != NULL && i < next->nruns && rc == 0; i++)
-		rc = add_run(t, &next->runs[i], NAN, RUN_NEXT_EXTRA, for_people);
+		rc = add_run(t, &next->runs[i], NAN, noisy ? RUN_NOISY_EXTRA : RUN_NEXT_EXTRA,
+		             for_people);
 	return rc;
 }
 
@@ -344,10 +371,37 @@ static const struct column err_cols[] = {
 };
 #define ERR_NCOLS ((int)(sizeof err_cols / sizeof *err_cols))
 
-static void error_row(const struct plan_error *e, const char *what, struct cell *row)
+/*
+ * For people the truth is text (the N*s in units, 312B, as every other
+ * line; the exponents to 4 digits), padded to `width` so that it lines up
+ * right; scripts get the number.
+ */
+static const struct column err_cols_people[] = {
+        {"quantity", "relative error of", COL_TEXT, false},
+        {"truth", "truth", COL_TEXT, false},
+        {"p10", "10%", COL_SPREAD, false},
+        {"p50", "50%", COL_SPREAD, false},
+        {"p90", "90%", COL_SPREAD, false},
+        {"bias", "bias", COL_SPREAD, false},
+        {"rms", "rms", COL_SPREAD, false},
+        {"fits", "fits", COL_WHOLE, false},
+};
+
+/* An estimate's truth for people: N in units (312B), an exponent to 4 digits. */
+static void truth_text(double v, bool count, char *buf, size_t size)
+{
+	if (count)
+		units_format_count(v, buf, size);
+	else
+		snprintf(buf, size, "%.4g", v);
+}
+
+/* One estimate's row; truth (people: its text) NULL for scripts' number. */
+static void error_row(const struct plan_error *e, const char *what, const char *truth,
+                      struct cell *row)
 {
 	row[0] = cell_text(what);
-	row[1] = cell_num(e->truth);
+	row[1] = truth != NULL ? cell_text(truth) : cell_num(e->truth);
 	double v[5] = {e->p10, e->p50, e->p90, e->bias, e->rms};
 	for (int k = 0; k < 5; k++)
 		row[2 + k] = isfinite(v[k]) ? cell_num(v[k]) : cell_none();
@@ -363,11 +417,17 @@ static int fill_errors(struct table *t, const struct plan_summary *s, bool for_p
 	static const char *const keys[5] = {"a", "b", "nstar", "a_approach2", "nstar_approach2"};
 	const char *const *names = for_people ? titles : keys;
 	struct cell row[ERR_NCOLS];
-	int rc = 0;
+	char raw[5][32], truth[5][40];
+	int rc = 0, width = 0;
 
-	table_init(t, err_cols, ERR_NCOLS);
+	for (int k = 0; k < 5; k++) { /* N* is k 2 and 4 */
+		truth_text(e[k]->truth, k == 2 || k == 4, raw[k], sizeof raw[k]);
+		width = (int)fmax(width, (double)strlen(raw[k]));
+	}
+	table_init(t, for_people ? err_cols_people : err_cols, ERR_NCOLS);
 	for (int k = 0; k < 5 && rc == 0; k++) {
-		error_row(e[k], names[k], row);
+		snprintf(truth[k], sizeof truth[k], "%*s", width, raw[k]);
+		error_row(e[k], names[k], for_people ? truth[k] : NULL, row);
 		rc = table_add(t, row);
 	}
 	return rc;
@@ -435,6 +495,8 @@ static int draw_map(const struct cli *cli, const struct plan_job *j, struct fit_
 	}
 	if (j->best >= 0) {
 		spec.has_point = true;
+		if (in_noise(&j->cands[j->best])) /* not suggested: print_in_noise */
+			spec.point_label = spec.point_legend = "best (in noise)";
 		spec.point_n = j->cands[j->best].runs[0].params;
 		spec.point_d = j->cands[j->best].runs[0].tokens;
 	}
@@ -458,6 +520,8 @@ static void print_heading(const struct plan_job *j)
 	units_format_compute(j->sweep.budgets[j->sweep.nbudgets - 1], hi, sizeof hi);
 	units_format_compute(j->sweep.cost, cost, sizeof cost);
 	units_format_exact(j->budget, 17, budget, sizeof budget);
+	if (j->law_default)
+		printf("\ntruth: %s (the default; --law ID to change)", j->law->id);
 	if (j->user.n > 0)
 		printf("\nyour %zu runs (x; --format csv lists them): their fit is taken as the "
 		       "truth\nnew runs (+), above yours:",
@@ -472,10 +536,17 @@ static void print_heading(const struct plan_job *j)
 	if (j->user.n > 0 && j->sweep.nbudgets < j->asked) {
 		char above[32];
 		units_format_compute(j->above, above, sizeof above);
-		printf("planned %d of the %d budgets asked for: the lowest %d would be under "
-		       "%gx your\nlargest run (%s FLOPs), where new budgets start\n",
-		       j->sweep.nbudgets, j->asked, j->asked - j->sweep.nbudgets, PLAN_ABOVE,
-		       above);
+		if (j->asked_given)
+			printf("planned %d of the %d budgets asked for: the lowest %d would be "
+			       "under %gx your\nlargest run (%s FLOPs), where new budgets start\n",
+			       j->sweep.nbudgets, j->asked, j->asked - j->sweep.nbudgets,
+			       PLAN_ABOVE, above);
+		else
+			printf("planned %d of the design's %d budgets (--budgets): the lowest %d "
+			       "would be under\n%gx your largest run (%s FLOPs), where new budgets "
+			       "start\n",
+			       j->sweep.nbudgets, j->asked, j->asked - j->sweep.nbudgets,
+			       PLAN_ABOVE, above);
 	}
 }
 
@@ -511,18 +582,22 @@ static void print_simulation(const struct plan_job *j)
 }
 
 /*
- * Say so when the next run's gain is within the simulation's own noise: its
- * mean fall of N*'s squared error, paired replica by replica (the same noise
- * draws with and without it), under 2 standard errors of that mean. The
- * pairing cancels the dice's share of both errors, so a gain is resolved far
- * finer than two independent rms would allow (2/sqrt(R) of the error).
+ * When the best candidate's gain is within the simulation's noise
+ * (in_noise), no run is suggested: the best is named, with why not and
+ * what would tell (80 columns).
  */
-static void print_small_gain(const struct plan_candidate *k)
+static void print_in_noise(const struct plan_candidate *k, const char *was, const char *now)
 {
-	if (!(k->drop > 2 * k->drop_se))
-		printf("  that gain is within the simulation's own noise (paired over %d "
-		       "replicas:\n  less than 2 standard errors)\n",
-		       k->paired);
+	char n[32], c[32];
+
+	units_format_count(k->runs[0].params, n, sizeof n);
+	units_format_compute(k->runs[0].compute, c, sizeof c);
+	printf("no run is worth suggesting: the best %s (N = %s at %s FLOPs)\n"
+	       "  narrows N* by less than the simulation's noise (N* error %s -> %s rms;\n"
+	       "  paired over %d fresh replicas, under 2 standard errors); more replicas\n"
+	       "  (--replicas) would tell\n",
+	       k->nruns == 1 ? "candidate" : "new budget, first run", n, c, was, now,
+	       k->fresh_paired);
 }
 
 /* The suggested next run, or why there is none (80 columns). */
@@ -543,13 +618,16 @@ static void print_next(const struct plan_job *j)
 	double before = j->user.n > 0 ? j->alone.nstar.rms : j->sum.nstar.rms;
 	table_format_spread(before, was, sizeof was);
 	table_format_spread(k->rms, now, sizeof now);
+	if (in_noise(k)) {
+		print_in_noise(k, was, now);
+		return;
+	}
 	if (j->user.n > 0) {
 		printf("next run (@, train it first): N = %s at %s FLOPs, in the budget:\n"
 		       "  N* error %s -> %s rms, your runs alone -> with it; of the %d proposed\n"
 		       "  runs tried (each budget's smallest, middle and largest), it narrows N*\n"
 		       "  most per FLOP\n",
 		       n, c, was, now, j->ncands);
-		print_small_gain(k);
 		return;
 	}
 	if (k->nruns == 1)
@@ -561,7 +639,6 @@ static void print_next(const struct plan_job *j)
 		       c, k->nruns, cost);
 	printf("  N* error %s -> %s rms (the most narrowing per FLOP of %d candidates)\n", was, now,
 	       j->ncands);
-	print_small_gain(k);
 }
 
 static int print_text(const struct cli *cli, const struct plan_job *j)
@@ -577,6 +654,8 @@ static int print_text(const struct cli *cli, const struct plan_job *j)
 		table_print(&t, FORMAT_TEXT, stdout);
 	table_free(&t);
 	print_simulation(j);
+	printf("%s\n", j->user.n > 0 ? "with your runs and the proposed ones, the fits land:"
+	                             : "with the proposed runs, the fits land:");
 	if (fill_errors(&t, &j->sum, true) == 0)
 		table_print(&t, FORMAT_TEXT, stdout);
 	table_free(&t);
@@ -586,17 +665,18 @@ static int print_text(const struct cli *cli, const struct plan_job *j)
 
 /* ---- JSON ---- */
 
-#define SUM_FIELDS 10
+#define SUM_FIELDS 11
 
 /* The summary as one JSON object: the settings, the errors, the next run. */
 static void print_summary_json(const struct plan_job *j)
 {
 	static const struct column cols[SUM_FIELDS] = {
-	        {"law", "", COL_TEXT, false},        {"budget", "", COL_COMPUTE, false},
-	        {"target", "", COL_COMPUTE, false},  {"cost", "", COL_COMPUTE, false},
-	        {"noise", "", COL_NUMBER, false},    {"replicas", "", COL_WHOLE, false},
-	        {"seed", "", COL_WHOLE, false},      {"starts", "", COL_WHOLE, false},
-	        {"nstar_rms", "", COL_SHARE, false}, {"next_rms", "", COL_SHARE, false},
+	        {"law", "", COL_TEXT, false},           {"budget", "", COL_COMPUTE, false},
+	        {"target", "", COL_COMPUTE, false},     {"cost", "", COL_COMPUTE, false},
+	        {"noise", "", COL_NUMBER, false},       {"replicas", "", COL_WHOLE, false},
+	        {"seed", "", COL_WHOLE, false},         {"starts", "", COL_WHOLE, false},
+	        {"nstar_rms", "", COL_SHARE, false},    {"next_rms", "", COL_SHARE, false},
+	        {"next_in_noise", "", COL_BOOL, false},
 	};
 	struct cell cells[SUM_FIELDS] = {
 	        cell_text(j->law->id),
@@ -608,7 +688,8 @@ static void print_summary_json(const struct plan_job *j)
 	        cell_num((double)j->seed),
 	        cell_num(PLAN_STARTS),
 	        cell_num(j->sum.nstar.rms),
-	        j->best >= 0 ? cell_num(j->cands[j->best].rms) : cell_none()};
+	        j->best >= 0 ? cell_num(j->cands[j->best].rms) : cell_none(),
+	        j->best >= 0 ? cell_bool(in_noise(&j->cands[j->best])) : cell_none()};
 	struct record r = {cols, cells, SUM_FIELDS};
 
 	table_print_record(&r, FORMAT_JSON, stdout);

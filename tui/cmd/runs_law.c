@@ -112,9 +112,10 @@ int runs_law_bootstrap_check(const struct cli *cli, const char *file, size_t n)
 {
 	if (cli->bootstrap <= 0 || n >= FIT_BOOTSTRAP_MIN_RUNS)
 		return 0;
-	return cli_error("--bootstrap needs at least %d runs (with fewer, over 1 resample in 20 "
-	                 "holds no more distinct runs than the law's %d parameters); %s has %zu%s",
-	                 FIT_BOOTSTRAP_MIN_RUNS, FIT_CONSTANTS, file, n,
+	/* the fact first and short; the why (resamples too few to refit) is in the man page */
+	return cli_error("--bootstrap needs %d runs or more; %s has %zu%s (man isoflop: "
+	                 "--bootstrap)",
+	                 FIT_BOOTSTRAP_MIN_RUNS, file, n,
 	                 cli->exclude_top > 0 ? " after --exclude-top" : "");
 }
 
