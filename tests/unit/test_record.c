@@ -399,6 +399,52 @@ static void stdin_runs_refuse_only_their_steps(void **state)
 	assert_false(tour_law_is_runs("runs-2x"));
 }
 
+/*
+ * A budget a slider's steps left noisy is written short (1e24, not
+ * 9.999999999999996e23) and still replays to the frame; a runs path longer
+ * than a tour holds is refused whole, nothing written.
+ */
+static void numbers_short_paths_whole(void **state)
+{
+	(void)state;
+	static struct app a;
+	static struct tour t;
+	char path[192], msg[512], *text, *want, *got;
+	static char longpath[1100];
+	size_t len;
+
+	start(&a, "kaplan2020");
+	app_set(&a, SLIDER_C, 1e23);
+	for (int i = 0; i < 20; i++) /* fine steps in log C: 1e24, within float noise */
+		app_step(&a, SLIDER_C, APP_STEP_FINE);
+	app_snap_optimum(&a);
+	snprintf(path, sizeof path, "%s/short.yaml", dir);
+	assert_int_equal(record_append(&a, "c", path, msg, sizeof msg), 1);
+	text = (char *)read_all(path, 1 << 20, true, &len, msg, sizeof msg);
+	assert_non_null(text);
+	char *c = strstr(text, "compute: ");
+	assert_non_null(c);
+	assert_true(strcspn(c, "\n") <= strlen("compute: ") + 12);
+	free(text);
+	assert_int_equal(tour_load(path, &t, msg, sizeof msg), 0);
+	want = frame_of(&a);
+	static struct app b;
+	start(&b, "besiroglu2024");
+	assert_int_equal(tour_play_start(&b, &t, msg, sizeof msg), 0);
+	tour_play_show(&b, 0);
+	got = frame_of(&b);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	memset(longpath, 'x', sizeof longpath - 1);
+	a.runs_from.file = longpath;
+	snprintf(path, sizeof path, "%s/long/talk.yaml", dir);
+	assert_int_equal(record_append(&a, "c", path, msg, sizeof msg), -1);
+	assert_string_equal(msg, "the runs' path is longer than 1023 bytes: a tour names it whole");
+	snprintf(path, sizeof path, "%s/long", dir);
+	assert_int_equal(access(path, F_OK), -1);
+}
+
 /* 'r', a caption with blanks, Enter: a step; Esc: none; an empty caption: none. */
 static void the_r_key_asks_a_caption(void **state)
 {
@@ -442,6 +488,7 @@ int main(void)
 	        cmocka_unit_test(the_r_key_asks_a_caption),
 	        cmocka_unit_test(runs_names_read_back_as_meant),
 	        cmocka_unit_test(stdin_runs_refuse_only_their_steps),
+	        cmocka_unit_test(numbers_short_paths_whole),
 	};
 	int setup = make_dir(NULL) || load_catalog(NULL);
 	int rc = setup ? 1 : cmocka_run_group_tests(tests, NULL, free_catalog);
