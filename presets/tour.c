@@ -538,8 +538,8 @@ static const struct tour_field tour_fields[] = {
         {"source", set_text, TOUR_TEXT(source), 0, UNITS_PLAIN, 0, 0, false},
         /* the runs the tour is played with, as --runs, --bootstrap and --seed */
         {"runs", set_runs, 0, 0, 0, UNITS_PLAIN, 0, 0, false},
-        {"bootstrap", set_whole, TOUR(runs.bootstrap), 0, 0, UNITS_PLAIN, TOUR_BOOTSTRAP_LO,
-         TOUR_BOOTSTRAP_HI, false},
+        {"bootstrap", set_whole, TOUR(runs.bootstrap), 0, TOUR(runs.bootstrap_at), UNITS_PLAIN,
+         TOUR_BOOTSTRAP_LO, TOUR_BOOTSTRAP_HI, false},
         {"seed", set_whole, TOUR(runs.seed), 0, 0, UNITS_PLAIN, 0, TOUR_SEED_HI, false},
         {"steps", set_steps, 0, 0, 0, UNITS_PLAIN, 0, 0, true},
 };

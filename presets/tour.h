@@ -156,6 +156,7 @@ struct tour_runs {
 	long bootstrap;      /* resamples; 0 when not given */
 	long seed;           /* the bootstrap's seed; -1 when not given */
 	struct tour_mark at; /* where runs: was written, for the file's errors */
+	struct tour_mark bootstrap_at; /* where bootstrap: was written, for its refusals */
 };
 
 struct tour {

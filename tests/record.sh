@@ -177,6 +177,23 @@ printf 'id: t\ntitle: T\nseed: 4\nsteps:\n  - caption: a\n' >"$tmp/seed.yaml"
 expect_error "seed: without bootstrap: is refused where written" \
 	"$tmp/seed.yaml:3:1: 'seed' seeds the bootstrap: give 'bootstrap: N' too" \
 	tour --dump "$tmp/seed.yaml" "$tmp/s2"
+# a tour's own bootstrap: is refused where it is written, not as --bootstrap
+{
+	grep '^#' tests/runs/besiroglu-sweeps.csv
+	grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk 'NR == 1 || NR % 9 == 2'
+} >"$tmp/few.csv"
+printf 'id: t\ntitle: T\nruns: few.csv\nbootstrap: 50\nsteps:\n  - caption: a\n' >"$tmp/few.yaml"
+expect_error "a tour's bootstrap: on too few runs: file:line:col, one line" \
+	"$tmp/few.yaml:4:12: 'bootstrap: 50' needs at least 12 runs (with fewer, over 1 resample in 20 holds no more distinct runs than the law's 5 parameters); $tmp/few.csv has 11" \
+	tour --dump "$tmp/few.yaml" "$tmp/f2"
+expect_error "--bootstrap on too few runs is named as the option" \
+	"isoflop: --bootstrap 50 needs at least 12 runs (with fewer, over 1 resample in 20 holds no more distinct runs than the law's 5 parameters); $tmp/few.csv has 11" \
+	--tour "$tmp/few.yaml" --runs "$tmp/few.csv" --bootstrap 50 --dump
+# law runsx is a typo, not the fit of runs
+printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n    law: runsx\n' >"$tmp/typo.yaml"
+expect_error "law runsx: an unknown law, not a runs law" \
+	"$tmp/typo.yaml:5:10: unknown law 'runsx' (isoflop presets laws lists them)" \
+	--tour "$tmp/typo.yaml" --dump
 printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n' >"$tmp/plain.yaml"
 cp "$tmp/plain.yaml" "$tmp/plain.want"
 T kill-session -t e 2>/dev/null
