@@ -189,6 +189,14 @@ expect_error "a tour's bootstrap: on too few runs: file:line:col, one line" \
 expect_error "--bootstrap on too few runs is named as the option" \
 	"isoflop: --bootstrap 50 needs at least 12 runs (with fewer, over 1 resample in 20 holds no more distinct runs than the law's 5 parameters); $tmp/few.csv has 11" \
 	--tour "$tmp/few.yaml" --runs "$tmp/few.csv" --bootstrap 50 --dump
+# one step: one frame, not "1 frames"
+printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n' >"$tmp/one.yaml"
+run tour --dump "$tmp/one.yaml" "$tmp/one"
+if [ "$rc" = 0 ] && [ "$out" = "1 frame of 'T' in $tmp/one" ]; then
+	ok "tour --dump counts one frame in the singular"
+else
+	no "tour --dump counts one frame in the singular" "exit $rc: $out $err"
+fi
 # law runsx is a typo, not the fit of runs
 printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n    law: runsx\n' >"$tmp/typo.yaml"
 expect_error "law runsx: an unknown law, not a runs law" \

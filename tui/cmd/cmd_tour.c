@@ -189,6 +189,7 @@ static int dump_tour(const struct cli *cli, const char *dir, const struct runs_l
 	canvas_free(&c);
 	explorer_free(&e);
 	if (rc == 0)
-		printf("%d frames of '%s' in %s\n", tour.nsteps, tour.title, dir);
+		printf("%d frame%s of '%s' in %s\n", tour.nsteps, tour.nsteps == 1 ? "" : "s",
+		       tour.title, dir);
 	return rc;
 }
