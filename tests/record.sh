@@ -197,6 +197,16 @@ if [ "$rc" = 0 ] && [ "$out" = "1 frame of 'T' in $tmp/one" ]; then
 else
 	no "tour --dump counts one frame in the singular" "exit $rc: $out $err"
 fi
+# at 80x24 a one-line caption leaves its second row to the readout: the
+# comparison's line, which says what the comparison is for, shows
+printf 'id: t\ntitle: T\nsteps:\n  - caption: one line\n    law: besiroglu2024\n    compare: hoffmann2022\n' >"$tmp/cmp.yaml"
+run --tour "$tmp/cmp.yaml" --dump
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 24 ] &&
+	printf '%s\n' "$out" | grep -q '^hoffmann2022 needs .*x the compute for L\* at this C'; then
+	ok "a one-line caption at 80x24 keeps the readout's comparison line"
+else
+	no "a one-line caption at 80x24 keeps the readout's comparison line" "exit $rc: $err" "$out"
+fi
 # law runsx is a typo, not the fit of runs
 printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n    law: runsx\n' >"$tmp/typo.yaml"
 expect_error "law runsx: an unknown law, not a runs law" \
