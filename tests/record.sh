@@ -187,7 +187,7 @@ expect_error "a tour's bootstrap: on too few runs: file:line:col, one line" \
 	"$tmp/few.yaml:4:12: 'bootstrap: 50' needs at least 12 runs (with fewer, over 1 resample in 20 holds no more distinct runs than the law's 5 parameters); $tmp/few.csv has 11" \
 	tour --dump "$tmp/few.yaml" "$tmp/f2"
 expect_error "--bootstrap on too few runs is named as the option" \
-	"isoflop: --bootstrap 50 needs at least 12 runs (with fewer, over 1 resample in 20 holds no more distinct runs than the law's 5 parameters); $tmp/few.csv has 11" \
+	"isoflop: --bootstrap needs at least 12 runs (with fewer, over 1 resample in 20 holds no more distinct runs than the law's 5 parameters); $tmp/few.csv has 11" \
 	--tour "$tmp/few.yaml" --runs "$tmp/few.csv" --bootstrap 50 --dump
 # one step: one frame, not "1 frames"
 printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n' >"$tmp/one.yaml"

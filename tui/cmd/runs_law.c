@@ -119,13 +119,13 @@ int runs_law_options_check(const struct cli *cli)
 }
 
 /*
- * Refuse the bootstrap: "isoflop: --bootstrap N" and why, or, for a
- * tour's, "FILE:LINE:COL: 'bootstrap: N'" and why, as the tour's other
- * errors are printed (tui/cmd/cli.c). EXIT_USAGE.
+ * Refuse the bootstrap: "isoflop: --bootstrap" (with N when with_n) and
+ * why, or, for a tour's, "FILE:LINE:COL: 'bootstrap: N'" and why, as the
+ * tour's other errors are printed (tui/cmd/cli.c). EXIT_USAGE.
  */
-static int bootstrap_refuse(const struct cli *cli, const char *fmt, ...)
-        __attribute__((format(printf, 2, 3)));
-static int bootstrap_refuse(const struct cli *cli, const char *fmt, ...)
+static int bootstrap_refuse(const struct cli *cli, bool with_n, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+static int bootstrap_refuse(const struct cli *cli, bool with_n, const char *fmt, ...)
 {
 	const struct tour *t = cli->bootstrap_tour;
 	char why[1024];
@@ -134,6 +134,8 @@ static int bootstrap_refuse(const struct cli *cli, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
+	if (t == NULL && !with_n)
+		return cli_error("--bootstrap%s", why);
 	if (t == NULL)
 		return cli_error("--bootstrap %ld%s", cli->bootstrap, why);
 	fprintf(stderr, "%s:%d:%d: 'bootstrap: %ld'%s\n", t->file, t->runs.bootstrap_at.line,
@@ -146,7 +148,7 @@ int runs_law_bootstrap_check(const struct cli *cli, const char *file, size_t n)
 	if (cli->bootstrap <= 0 || n >= FIT_BOOTSTRAP_MIN_RUNS)
 		return 0;
 	return bootstrap_refuse(
-	        cli,
+	        cli, false,
 	        " needs at least %d runs (with fewer, over 1 resample in 20 "
 	        "holds no more distinct runs than the law's %d parameters); %s has %zu%s",
 	        FIT_BOOTSTRAP_MIN_RUNS, FIT_CONSTANTS, file, n,
@@ -164,7 +166,7 @@ int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct l
 	if ((rc = runs_law_bootstrap_check(cli, cli->runs, r->n)) != 0)
 		return rc;
 	if ((*draws = malloc(sizeof **draws * (size_t)cli->bootstrap)) == NULL)
-		return bootstrap_refuse(cli, ": out of memory");
+		return bootstrap_refuse(cli, true, ": out of memory");
 	*n = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap, cli_seed(cli),
 	                        &r->fit, *draws);
 	if (*n >= 2)
@@ -172,8 +174,8 @@ int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct l
 	free(*draws);
 	*draws = NULL;
 	if (*n < 0)
-		return bootstrap_refuse(cli, ": out of memory");
-	return bootstrap_refuse(cli,
+		return bootstrap_refuse(cli, true, ": out of memory");
+	return bootstrap_refuse(cli, true,
 	                        ": %s of the resampled runs refitted; no band to draw "
 	                        "(isoflop fit %s --bootstrap %ld says more)",
 	                        *n == 0 ? "none" : "one", cli->runs, cli->bootstrap);
