@@ -398,6 +398,33 @@ static int set_window(struct yaml_walk *w, const struct tour_field *f, const yam
 }
 
 /*
+ * A scalar path for key into dst (size bytes), byte for byte: a file's name
+ * may end in blanks, which text() would trim, and a newline in it would
+ * fold into a blank that names another file; control characters refused.
+ */
+static int path_text(struct yaml_walk *w, const yaml_event_t *ev, const char *key, char *dst,
+                     size_t size)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+
+	if (ev->type != YAML_SCALAR_EVENT)
+		return fail(w, ev->start_mark, "'%s' takes a single value, not %s", key,
+		            yaml_walk_noun(ev->type));
+	if (n == 0)
+		return fail(w, ev->start_mark, "'%s' is empty", key);
+	if (n >= size)
+		return fail(w, ev->start_mark, "'%s' is longer than %zu characters", key, size - 1);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f || text_is_c1(v + i, n - i))
+			return fail(w, ev->start_mark,
+			            "'%s': the file's name contains a control character", key);
+	memcpy(dst, v, n);
+	dst[n] = '\0';
+	return 0;
+}
+
+/*
  * runs: a CSV file, its path relative to the tour file's directory unless
  * absolute, as a preset's file is its own; read when the tour is loaded.
  */
@@ -407,7 +434,7 @@ static int set_runs(struct yaml_walk *w, const struct tour_field *f, const yaml_
 	struct tour_runs *r = &((struct tour *)obj)->runs;
 	const char *file = ((struct tour *)obj)->file, *slash = strrchr(file, '/');
 
-	if (text(w, ev, f->key, r->written, sizeof r->written) < 0)
+	if (path_text(w, ev, f->key, r->written, sizeof r->written) < 0)
 		return -1;
 	if (strcmp(r->written, "-") == 0)
 		return fail(w, ev->start_mark,
@@ -511,8 +538,8 @@ static const struct tour_field tour_fields[] = {
         {"source", set_text, TOUR_TEXT(source), 0, UNITS_PLAIN, 0, 0, false},
         /* the runs the tour is played with, as --runs, --bootstrap and --seed */
         {"runs", set_runs, 0, 0, 0, UNITS_PLAIN, 0, 0, false},
-        {"bootstrap", set_whole, TOUR(runs.bootstrap), 0, 0, UNITS_PLAIN, TOUR_BOOTSTRAP_LO,
-         TOUR_BOOTSTRAP_HI, false},
+        {"bootstrap", set_whole, TOUR(runs.bootstrap), 0, TOUR(runs.bootstrap_at), UNITS_PLAIN,
+         TOUR_BOOTSTRAP_LO, TOUR_BOOTSTRAP_HI, false},
         {"seed", set_whole, TOUR(runs.seed), 0, 0, UNITS_PLAIN, 0, TOUR_SEED_HI, false},
         {"steps", set_steps, 0, 0, 0, UNITS_PLAIN, 0, 0, true},
 };
@@ -744,4 +771,18 @@ int tour_load(const char *path, struct tour *out, char *err, size_t errsize)
 	int rc = tour_parse(path, buf, len, out, err, errsize);
 	free(buf);
 	return rc;
+}
+
+bool tour_law_is_runs(const char *law)
+{
+	if (strncmp(law, "runs", 4) != 0)
+		return false;
+	if (law[4] == '\0')
+		return true;
+	if (law[4] != '-' || law[5] == '\0')
+		return false;
+	for (const char *c = law + 5; *c; c++)
+		if (*c < '0' || *c > '9')
+			return false;
+	return true;
 }

@@ -10,6 +10,7 @@
 #define ISOFLOP_TOUR_H
 
 #include <stddef.h>
+#include <stdbool.h>
 
 #include "../model/law.h"
 
@@ -155,6 +156,7 @@ struct tour_runs {
 	long bootstrap;      /* resamples; 0 when not given */
 	long seed;           /* the bootstrap's seed; -1 when not given */
 	struct tour_mark at; /* where runs: was written, for the file's errors */
+	struct tour_mark bootstrap_at; /* where bootstrap: was written, for its refusals */
 };
 
 struct tour {
@@ -193,5 +195,11 @@ int tour_load(const char *path, struct tour *out, char *err, size_t errsize);
  * tour is played with its runs, not when the command line's --runs wins.
  */
 int tour_check_runs(const struct tour *t, char *err, size_t errsize);
+
+/*
+ * Whether law is the id the fit of runs takes (tui/cmd/runs_law.h): "runs",
+ * or "runs-N" when a preset has that id; not "runsx".
+ */
+bool tour_law_is_runs(const char *law);
 
 #endif

@@ -247,24 +247,47 @@ void tour_write_head(FILE *fp, const char *id, const char *title, const struct t
 /*
  * The runs file at `file` as a tour at tour_path writes it: relative to
  * the tour's directory when it lies there or below (the two move
- * together), else absolute. -1 when either cannot be resolved.
+ * together), else absolute. The file's directory is resolved, not the file:
+ * a symlinked runs file is named as given, not as the file it points to.
+ * 0; -1 (errno) when a directory cannot be resolved; -2 when too long.
  */
 static int runs_path_for(const char *tour_path, const char *file, char *out, size_t size)
 {
-	char dir[4096], real_dir[PATH_MAX], real_file[PATH_MAX];
-	const char *slash = strrchr(tour_path, '/');
+	char dir[4096], fdir[4096], real_dir[PATH_MAX], real_fdir[PATH_MAX], real_file[PATH_MAX];
+	const char *slash = strrchr(tour_path, '/'), *fslash = strrchr(file, '/');
 
 	snprintf(dir, sizeof dir, "%.*s",
 	         slash ? (int)(slash - tour_path) + (slash == tour_path) : 1,
 	         slash ? tour_path : ".");
-	if (realpath(dir, real_dir) == NULL || realpath(file, real_file) == NULL)
+	snprintf(fdir, sizeof fdir, "%.*s", fslash ? (int)(fslash - file) + (fslash == file) : 1,
+	         fslash ? file : ".");
+	if (realpath(dir, real_dir) == NULL || realpath(fdir, real_fdir) == NULL)
 		return -1;
+	const char *base = fslash ? fslash + 1 : file;
+	if ((size_t)snprintf(real_file, sizeof real_file, "%s%s%s", real_fdir,
+	                     strcmp(real_fdir, "/") == 0 ? "" : "/", base) >= sizeof real_file)
+		return -2;
 	size_t n = strlen(real_dir);
 	bool under = strncmp(real_file, real_dir, n) == 0 && real_file[n] == '/';
 	if (strcmp(real_dir, "/") == 0)
 		under = false; /* the root: absolute is as short */
 	return (size_t)snprintf(out, size, "%s", under ? real_file + n + 1 : real_file) < size ? 0
-	                                                                                       : -1;
+	                                                                                       : -2;
+}
+
+/* Whether s holds a control character, which a tour's one-line runs: refuses. */
+static bool has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return true;
+	return false;
+}
+
+/* Whether step s shows the fit of the runs: its law or its comparison is theirs. */
+static bool needs_runs(const struct tour_step *s)
+{
+	return tour_law_is_runs(s->law) || tour_law_is_runs(s->compare);
 }
 
 /* The bootstrap's seed as played: -1, not given, is the default 1 (tui/cmd/cli.c). */
@@ -286,24 +309,39 @@ static bool same_runs(const struct tour_runs *a, const struct tour_runs *b)
 }
 
 /*
- * A step recorded with runs (NULL: none) into old (NULL: a new tour) plays
+ * Step s recorded with runs (NULL: none) into old (NULL: a new tour) plays
  * as it was only if the tour is played with the same runs: the runs of a
- * new tour into out, as it writes them; 0, or -1 and why in msg.
+ * new tour into out, as it writes them; 0, or -1 and why in msg. Runs read
+ * from standard input have no name to write: a step that needs them is
+ * refused, another is recorded without them.
  */
-static int runs_for(const char *path, const struct tour *old, const struct tour_runs *runs,
-                    struct tour_runs *out, char *msg, size_t msgsize)
+static int runs_for(const char *path, const struct tour *old, const struct tour_step *s,
+                    const struct tour_runs *runs, struct tour_runs *out, char *msg, size_t msgsize)
 {
 	static const struct tour_runs none = {.seed = -1};
 
-	*out = runs != NULL ? *runs : none;
 	if (runs != NULL && strcmp(runs->file, "-") == 0) {
+		if (needs_runs(s)) {
+			snprintf(msg, msgsize,
+			         "a tour names its runs' file: start with --runs FILE, "
+			         "not -");
+			return -1;
+		}
+		runs = NULL;
+	}
+	*out = runs != NULL ? *runs : none;
+	if (runs != NULL && has_control(runs->file)) {
 		snprintf(msg, msgsize,
-		         "a tour names its runs' file: start with --runs FILE, not -");
+		         "the runs' file name has a control character: a tour "
+		         "writes it on one line (rename it)");
 		return -1;
 	}
-	if (runs != NULL && old == NULL &&
-	    runs_path_for(path, runs->file, out->written, sizeof out->written) != 0) {
-		snprintf(msg, msgsize, "%s: %s", runs->file, strerror(errno));
+	int rc = runs != NULL && old == NULL
+	                 ? runs_path_for(path, runs->file, out->written, sizeof out->written)
+	                 : 0;
+	if (rc != 0) {
+		snprintf(msg, msgsize, "%s: %s", runs->file,
+		         rc == -2 ? "the path is too long for a tour" : strerror(errno));
 		return -1;
 	}
 	if (old == NULL || same_runs(&old->runs, out))
@@ -391,15 +429,22 @@ static int new_text(const unsigned char *old, size_t len, int indent, const stru
 	return fclose(fp) == 0 ? 0 : -1;
 }
 
-/* Whether new reads as the steps of old (none when NULL), then s, with old's id and title. */
-static bool reads_back(const struct tour *old, const struct tour *new, const struct tour_step *s)
+/*
+ * Whether new reads as the steps of old (none when NULL), then s, with old's id and title;
+ * a new tour with the runs meant.
+ */
+static bool reads_back(const struct tour *old, const struct tour *new, const struct tour_step *s,
+                       const struct tour_runs *meant)
 {
 	int n = old != NULL ? old->nsteps : 0;
 
 	if (new->nsteps != n + 1 || !same_step(&new->steps[n], s))
 		return false;
+	/* the runs as written read back as meant: a name is no other file's */
 	if (old == NULL)
-		return true;
+		return strcmp(new->runs.written, meant->written) == 0 &&
+		       new->runs.bootstrap == meant->bootstrap &&seed_played(&new->runs) ==
+		               seed_played(meant);
 	if (strcmp(old->id, new->id) != 0 || strcmp(old->title, new->title) != 0 ||
 	    strcmp(old->source, new->source) != 0 || strcmp(old->runs.file, new->runs.file) != 0 ||
 	    old->runs.bootstrap != new->runs.bootstrap || old->runs.seed != new->runs.seed)
@@ -454,15 +499,16 @@ static int commit(const char *path, const struct text *text, const struct stat *
 	return 0;
 }
 
-/* Load text as the tour at path and check that it is old's steps and s. */
+/* Load text as the tour at path and check that it is old's steps and s, with meant's runs. */
 static int check_text(const char *path, const struct text *text, const struct tour *old,
-                      const struct tour_step *s, struct tour *new, char *msg, size_t msgsize)
+                      const struct tour_step *s, const struct tour_runs *meant, struct tour *new,
+                      char *msg, size_t msgsize)
 {
 	char err[512];
 
 	if (tour_parse(path, (const unsigned char *)text->buf, text->len, new, err, sizeof err) !=
 	            0 ||
-	    !reads_back(old, new, s)) {
+	    !reads_back(old, new, s, meant)) {
 		snprintf(msg, msgsize,
 		         "%s: a step after its last would not read back (keep 'steps:' last, "
 		         "as a '- caption:' list)",
@@ -537,11 +583,11 @@ int tour_append_step(const char *path, const struct tour_step *s, const char *id
 		snprintf(msg, msgsize, "%s: %s", path, strerror(ENOMEM));
 	else if (exists > 0 && (indent = list_indent(old, buf, len)) < 0)
 		snprintf(msg, msgsize, "%s: its steps are no '- caption:' list to add to", path);
-	else if (exists >= 0 && runs_for(path, old, runs, &head, msg, msgsize) != 0)
+	else if (exists >= 0 && runs_for(path, old, s, runs, &head, msg, msgsize) != 0)
 		exists = -1;
 	else if (exists >= 0 && new_text(buf, len, indent, s, id, title, &head, &text) != 0)
 		snprintf(msg, msgsize, "%s: %s", path, strerror(errno));
-	else if (exists >= 0 && check_text(path, &text, old, s, new, msg, msgsize) == 0 &&
+	else if (exists >= 0 && check_text(path, &text, old, s, &head, new, msg, msgsize) == 0 &&
 	         commit(path, &text, exists ? &st : NULL, msg, msgsize) == 0)
 		rc = new->nsteps;
 	free(text.buf);

@@ -177,6 +177,41 @@ printf 'id: t\ntitle: T\nseed: 4\nsteps:\n  - caption: a\n' >"$tmp/seed.yaml"
 expect_error "seed: without bootstrap: is refused where written" \
 	"$tmp/seed.yaml:3:1: 'seed' seeds the bootstrap: give 'bootstrap: N' too" \
 	tour --dump "$tmp/seed.yaml" "$tmp/s2"
+# a tour's own bootstrap: is refused where it is written, not as --bootstrap
+{
+	grep '^#' tests/runs/besiroglu-sweeps.csv
+	grep -v '^#' tests/runs/besiroglu-sweeps.csv | awk 'NR == 1 || NR % 9 == 2'
+} >"$tmp/few.csv"
+printf 'id: t\ntitle: T\nruns: few.csv\nbootstrap: 50\nsteps:\n  - caption: a\n' >"$tmp/few.yaml"
+expect_error "a tour's bootstrap: on too few runs: file:line:col, one line" \
+	"$tmp/few.yaml:4:12: 'bootstrap: 50' needs 12 runs or more; $tmp/few.csv has 11 (man isoflop: --bootstrap)" \
+	tour --dump "$tmp/few.yaml" "$tmp/f2"
+expect_error "--bootstrap on too few runs is named as the option" \
+	"isoflop: --bootstrap needs 12 runs or more; $tmp/few.csv has 11 (man isoflop: --bootstrap)" \
+	--tour "$tmp/few.yaml" --runs "$tmp/few.csv" --bootstrap 50 --dump
+# one step: one frame, not "1 frames"
+printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n' >"$tmp/one.yaml"
+run tour --dump "$tmp/one.yaml" "$tmp/one"
+if [ "$rc" = 0 ] && [ "$out" = "1 frame of 'T' in $tmp/one" ]; then
+	ok "tour --dump counts one frame in the singular"
+else
+	no "tour --dump counts one frame in the singular" "exit $rc: $out $err"
+fi
+# at 80x24 a one-line caption leaves its second row to the readout: the
+# comparison's line, which says what the comparison is for, shows
+printf 'id: t\ntitle: T\nsteps:\n  - caption: one line\n    law: besiroglu2024\n    compare: hoffmann2022\n' >"$tmp/cmp.yaml"
+run --tour "$tmp/cmp.yaml" --dump
+if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | wc -l)" = 24 ] &&
+	printf '%s\n' "$out" | grep -q '^hoffmann2022 needs .*x the compute for L\* at this C'; then
+	ok "a one-line caption at 80x24 keeps the readout's comparison line"
+else
+	no "a one-line caption at 80x24 keeps the readout's comparison line" "exit $rc: $err" "$out"
+fi
+# law runsx is a typo, not the fit of runs
+printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n    law: runsx\n' >"$tmp/typo.yaml"
+expect_error "law runsx: an unknown law, not a runs law" \
+	"$tmp/typo.yaml:5:10: unknown law 'runsx' (isoflop presets laws lists them)" \
+	--tour "$tmp/typo.yaml" --dump
 printf 'id: t\ntitle: T\nsteps:\n  - caption: a\n' >"$tmp/plain.yaml"
 cp "$tmp/plain.yaml" "$tmp/plain.want"
 T kill-session -t e 2>/dev/null

@@ -336,8 +336,8 @@ static void the_status_line_fits_80_columns(void **state)
 
 	(void)state;
 	cmdline_status(line, "the comparison, loss contours (A)", 80, out, sizeof out);
-	assert_string_equal(out, "copied, not the comparison +1: isoflop --runs "
-	                         "tests/runs/besiroglu-sweeps.csv...");
+	assert_string_equal(out, "copied, not the comparison and 1 more: isoflop --runs "
+	                         "tests/runs/besiroglu-sw...");
 	assert_int_equal(strlen(out), 80);
 	cmdline_status("isoflop --law chinchilla", "", 80, out, sizeof out);
 	assert_string_equal(out, "copied: isoflop --law chinchilla");
@@ -403,6 +403,50 @@ static void the_command_line_of_a_runs_view(void **state)
 	free(r.runs);
 	unlink(path);
 	rmdir(dir);
+}
+
+/* c: 'y' carries --compare ID, which redraws the compare view; d's map is named left out. */
+static void the_command_line_carries_the_comparison(void **state)
+{
+	struct app a;
+	char line[APP_CLIP_MAX], missing[96];
+
+	(void)state;
+	app_fixture_start(&a, "besiroglu2024");
+	app_set_compare(&a, catalog_law(a.catalog, "hoffmann2022") - a.catalog->laws);
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	if (strstr(line, " --compare hoffmann2022") == NULL)
+		fail_msg("%s", line);
+	assert_line_redraws(&a);
+	assert_true(app_set_delta(&a, true));
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	assert_string_equal(missing, "the difference map (d)");
+}
+
+/*
+ * Runs read from standard input: a pasted --runs - would wait on the
+ * terminal, so they are named left out; a path starting with '=' (zsh
+ * expands =cmd) is quoted.
+ */
+static void the_command_line_leaves_piped_runs_out(void **state)
+{
+	struct app a;
+	char line[APP_CLIP_MAX], missing[96];
+	size_t law = (size_t)(catalog_law(&cat, "hoffmann2022") - cat.laws);
+
+	(void)state;
+	app_fixture_start(&a, "besiroglu2024");
+	app_set_runs_from(&a, &(struct app_runs_from){"-", 0, -1, law});
+	app_set_compare(&a, (long)law);
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	if (strstr(line, "--runs") != NULL || strstr(line, "--compare") != NULL)
+		fail_msg("%s", line);
+	assert_string_equal(missing, "the runs from standard input, the comparison");
+	app_set_compare(&a, -1);
+	app_set_runs_from(&a, &(struct app_runs_from){"=x.csv", 0, -1, law});
+	assert_true(cmdline_of(&a, line, sizeof line, missing, sizeof missing));
+	if (strstr(line, " --runs '=x.csv'") == NULL)
+		fail_msg("%s", line);
 }
 
 /* ESC ] 52 ; c ; BASE64 BEL, base64 padded as RFC 4648 says. */
@@ -491,6 +535,8 @@ int main(void)
 	        cmocka_unit_test(the_status_line_fits_80_columns),
 	        /* last: it adds law 'runs' to the group's catalog */
 	        cmocka_unit_test(the_command_line_of_a_runs_view),
+	        cmocka_unit_test(the_command_line_carries_the_comparison),
+	        cmocka_unit_test(the_command_line_leaves_piped_runs_out),
 	};
 	return cmocka_run_group_tests(tests, load_catalog, free_catalog);
 }

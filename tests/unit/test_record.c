@@ -300,6 +300,151 @@ static void refusals_write_nothing(void **state)
 	assert_int_equal(entries(sub), 2); /* adir and broken.yaml */
 }
 
+/* A step of law `law` recorded with runs from file into path: tour_append_step's result. */
+static int append_with_runs(const char *path, const char *law, const char *file, char *msg,
+                            size_t msgsize)
+{
+	struct tour_step s;
+	struct tour_runs runs = {.seed = -1};
+
+	tour_step_init(&s);
+	snprintf(s.caption[0], sizeof s.caption[0], "c");
+	snprintf(s.law, sizeof s.law, "%s", law);
+	snprintf(runs.file, sizeof runs.file, "%s", file);
+	return tour_append_step(path, &s, "t", "T", &runs, msg, msgsize);
+}
+
+/* An empty file at path. */
+static void touch(const char *path)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fclose(fp);
+}
+
+/*
+ * A runs file's name is written and read back byte for byte: a newline in
+ * it is refused (it would fold into a blank that names another file),
+ * trailing blanks are kept, a symlink is named as given, not its target.
+ */
+static void runs_names_read_back_as_meant(void **state)
+{
+	(void)state;
+	static struct tour t;
+	char sub[128], path[192], file[192], msg[512];
+
+	snprintf(sub, sizeof sub, "%s/runsnames", dir);
+	assert_int_equal(mkdir(sub, 0777), 0);
+	snprintf(file, sizeof file, "%s/a\nb.csv", sub);
+	touch(file);
+	snprintf(file, sizeof file, "%s/a b.csv", sub); /* the decoy the folded name names */
+	touch(file);
+	snprintf(path, sizeof path, "%s/lf.yaml", sub);
+	snprintf(file, sizeof file, "%s/a\nb.csv", sub);
+	assert_int_equal(append_with_runs(path, "runs", file, msg, sizeof msg), -1);
+	assert_non_null(strstr(msg, "control character"));
+	assert_int_equal(access(path, F_OK), -1);
+	/* a hand-written runs: with a newline: one line, file:line:col */
+	const char *lf = "id: t\ntitle: T\nruns: \"a\\nb.csv\"\nsteps:\n  - caption: c\n";
+	assert_int_equal(
+	        tour_parse("lf.yaml", (const unsigned char *)lf, strlen(lf), &t, msg, sizeof msg),
+	        -1);
+	assert_string_equal(msg, "lf.yaml:3:7: 'runs': the file's name contains a control "
+	                         "character");
+	/* trailing blanks are part of the name */
+	snprintf(file, sizeof file, "%s/trail.csv ", sub);
+	touch(file);
+	snprintf(path, sizeof path, "%s/trail.yaml", sub);
+	assert_int_equal(append_with_runs(path, "runs", file, msg, sizeof msg), 1);
+	assert_int_equal(tour_load(path, &t, msg, sizeof msg), 0);
+	assert_string_equal(t.runs.written, "trail.csv ");
+	/* a symlink to runs elsewhere: the tour names the link beside it */
+	char target[192];
+	snprintf(target, sizeof target, "%s/elsewhere", dir);
+	assert_int_equal(mkdir(target, 0777), 0);
+	snprintf(target, sizeof target, "%s/elsewhere/real.csv", dir);
+	touch(target);
+	snprintf(file, sizeof file, "%s/link.csv", sub);
+	assert_int_equal(symlink(target, file), 0);
+	snprintf(path, sizeof path, "%s/link.yaml", sub);
+	assert_int_equal(append_with_runs(path, "runs", file, msg, sizeof msg), 1);
+	assert_int_equal(tour_load(path, &t, msg, sizeof msg), 0);
+	assert_string_equal(t.runs.written, "link.csv");
+}
+
+/*
+ * Runs from standard input have no name a tour can write: a step of law
+ * runs is refused, a step of another law recorded without runs.
+ */
+static void stdin_runs_refuse_only_their_steps(void **state)
+{
+	(void)state;
+	static struct tour t;
+	char path[192], msg[512];
+
+	snprintf(path, sizeof path, "%s/stdin.yaml", dir);
+	assert_int_equal(append_with_runs(path, "runs", "-", msg, sizeof msg), -1);
+	assert_non_null(strstr(msg, "--runs FILE, not -"));
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(append_with_runs(path, "besiroglu2024", "-", msg, sizeof msg), 1);
+	assert_int_equal(tour_load(path, &t, msg, sizeof msg), 0);
+	assert_string_equal(t.runs.written, "");
+	assert_string_equal(t.steps[0].law, "besiroglu2024");
+	/* the fit of runs is 'runs' or 'runs-N', not a typo beside it */
+	assert_true(tour_law_is_runs("runs"));
+	assert_true(tour_law_is_runs("runs-2"));
+	assert_false(tour_law_is_runs("runsx"));
+	assert_false(tour_law_is_runs("runs-"));
+	assert_false(tour_law_is_runs("runs-2x"));
+}
+
+/*
+ * A budget a slider's steps left noisy is written short (1e24, not
+ * 9.999999999999996e23) and still replays to the frame; a runs path longer
+ * than a tour holds is refused whole, nothing written.
+ */
+static void numbers_short_paths_whole(void **state)
+{
+	(void)state;
+	static struct app a;
+	static struct tour t;
+	char path[192], msg[512], *text, *want, *got;
+	static char longpath[1100];
+	size_t len;
+
+	start(&a, "kaplan2020");
+	app_set(&a, SLIDER_C, 1e23);
+	for (int i = 0; i < 20; i++) /* fine steps in log C: 1e24, within float noise */
+		app_step(&a, SLIDER_C, APP_STEP_FINE);
+	app_snap_optimum(&a);
+	snprintf(path, sizeof path, "%s/short.yaml", dir);
+	assert_int_equal(record_append(&a, "c", path, msg, sizeof msg), 1);
+	text = (char *)read_all(path, 1 << 20, true, &len, msg, sizeof msg);
+	assert_non_null(text);
+	char *c = strstr(text, "compute: ");
+	assert_non_null(c);
+	assert_true(strcspn(c, "\n") <= strlen("compute: ") + 12);
+	free(text);
+	assert_int_equal(tour_load(path, &t, msg, sizeof msg), 0);
+	want = frame_of(&a);
+	static struct app b;
+	start(&b, "besiroglu2024");
+	assert_int_equal(tour_play_start(&b, &t, msg, sizeof msg), 0);
+	tour_play_show(&b, 0);
+	got = frame_of(&b);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	memset(longpath, 'x', sizeof longpath - 1);
+	a.runs_from.file = longpath;
+	snprintf(path, sizeof path, "%s/long/talk.yaml", dir);
+	assert_int_equal(record_append(&a, "c", path, msg, sizeof msg), -1);
+	assert_string_equal(msg, "the runs' path is longer than 1023 bytes: a tour names it whole");
+	snprintf(path, sizeof path, "%s/long", dir);
+	assert_int_equal(access(path, F_OK), -1);
+}
+
 /* 'r', a caption with blanks, Enter: a step; Esc: none; an empty caption: none. */
 static void the_r_key_asks_a_caption(void **state)
 {
@@ -341,6 +486,9 @@ int main(void)
 	        cmocka_unit_test(appending_keeps_the_old_bytes),
 	        cmocka_unit_test(refusals_write_nothing),
 	        cmocka_unit_test(the_r_key_asks_a_caption),
+	        cmocka_unit_test(runs_names_read_back_as_meant),
+	        cmocka_unit_test(stdin_runs_refuse_only_their_steps),
+	        cmocka_unit_test(numbers_short_paths_whole),
 	};
 	int setup = make_dir(NULL) || load_catalog(NULL);
 	int rc = setup ? 1 : cmocka_run_group_tests(tests, NULL, free_catalog);

@@ -185,6 +185,8 @@ struct cli {
 	char config_dir_buf[4096];
 	const char *tour_dirs[3]; /* where tours live: config, share, beside */
 	char tour_dir_buf[3][4096];
+	/* the tour whose bootstrap: is played, its refusals at FILE:LINE:COL; NULL: --bootstrap */
+	const struct tour *bootstrap_tour;
 };
 
 /* Print "isoflop: message" on stderr and return EXIT_USAGE. */

@@ -607,10 +607,8 @@ int cmd_explore(const struct cli *cli)
 			return rc;
 		cli = &played;
 	}
-	if ((cli->given & OPT_BOOTSTRAP) && cli->runs == NULL)
-		return cli_error("--bootstrap resamples your runs: give them with --runs FILE");
-	if ((cli->given & OPT_SEED) && !(cli->given & OPT_BOOTSTRAP))
-		return cli_error("--seed seeds the bootstrap: give --runs FILE --bootstrap N too");
+	if ((rc = runs_law_options_check(cli)) != 0)
+		return rc;
 	struct fit_run *runs = NULL;
 	size_t nruns = 0;
 	if (cli->runs != NULL && (rc = load_runs(cli, &runs, &nruns)) != 0)

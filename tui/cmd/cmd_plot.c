@@ -306,13 +306,11 @@ typedef int draw_fn(const struct cli *cli, const struct preset *law, const doubl
  */
 static int load_runs(const struct cli *cli, struct plot_runs *r)
 {
-	if ((cli->given & OPT_BOOTSTRAP) && cli->runs == NULL)
-		return cli_error("--bootstrap resamples your runs: give them with --runs FILE");
-	if ((cli->given & OPT_SEED) && !(cli->given & OPT_BOOTSTRAP))
-		return cli_error("--seed seeds the bootstrap: give --runs FILE --bootstrap N too");
-	if (cli->runs == NULL)
-		return 0;
-	int rc = runs_law_load(cli, "draw", &r->law);
+	int rc = runs_law_options_check(cli);
+
+	if (rc != 0 || cli->runs == NULL)
+		return rc;
+	rc = runs_law_load(cli, "draw", &r->law);
 	if (rc == 0 && (rc = runs_law_bootstrap(cli, &r->law, &r->draws, &r->ndraws)) != 0) {
 		free(r->law.runs);
 		r->law.runs = NULL;

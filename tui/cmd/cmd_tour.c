@@ -83,10 +83,8 @@ static int load_runs(const struct cli *cli, struct runs_law *runs, struct law **
 {
 	int rc;
 
-	if ((cli->given & OPT_BOOTSTRAP) && cli->runs == NULL)
-		return cli_error("--bootstrap resamples your runs: give them with --runs FILE");
-	if ((cli->given & OPT_SEED) && !(cli->given & OPT_BOOTSTRAP))
-		return cli_error("--seed seeds the bootstrap: give --runs FILE --bootstrap N too");
+	if ((rc = runs_law_options_check(cli)) != 0)
+		return rc;
 	if (cli->runs == NULL)
 		return 0;
 	if (strcmp(cli->runs, "-") == 0)
@@ -191,6 +189,7 @@ static int dump_tour(const struct cli *cli, const char *dir, const struct runs_l
 	canvas_free(&c);
 	explorer_free(&e);
 	if (rc == 0)
-		printf("%d frames of '%s' in %s\n", tour.nsteps, tour.title, dir);
+		printf("%d frame%s of '%s' in %s\n", tour.nsteps, tour.nsteps == 1 ? "" : "s",
+		       tour.title, dir);
 	return rc;
 }

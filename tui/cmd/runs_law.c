@@ -4,6 +4,7 @@
  * line where the runs pin down no L(N, D), and added under an id no preset
  * has with the runs' range as its fitted range.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -108,15 +109,49 @@ int runs_law_load(const struct cli *cli, const char *use, struct runs_law *out)
 	return rc != 0 ? rc : runs_law_fit(cli, use, out);
 }
 
+int runs_law_options_check(const struct cli *cli)
+{
+	if ((cli->given & OPT_BOOTSTRAP) && cli->runs == NULL)
+		return cli_error("--bootstrap resamples your runs: give them with --runs FILE");
+	if ((cli->given & OPT_SEED) && !(cli->given & OPT_BOOTSTRAP))
+		return cli_error("--seed seeds the bootstrap: give --runs FILE --bootstrap N too");
+	return 0;
+}
+
+/*
+ * Refuse the bootstrap: "isoflop: --bootstrap" (with N when with_n) and
+ * why, or, for a tour's, "FILE:LINE:COL: 'bootstrap: N'" and why, as the
+ * tour's other errors are printed (tui/cmd/cli.c). EXIT_USAGE.
+ */
+static int bootstrap_refuse(const struct cli *cli, bool with_n, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+static int bootstrap_refuse(const struct cli *cli, bool with_n, const char *fmt, ...)
+{
+	const struct tour *t = cli->bootstrap_tour;
+	char why[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	if (t == NULL && !with_n)
+		return cli_error("--bootstrap%s", why);
+	if (t == NULL)
+		return cli_error("--bootstrap %ld%s", cli->bootstrap, why);
+	fprintf(stderr, "%s:%d:%d: 'bootstrap: %ld'%s\n", t->file, t->runs.bootstrap_at.line,
+	        t->runs.bootstrap_at.col, cli->bootstrap, why);
+	return EXIT_USAGE;
+}
+
 int runs_law_bootstrap_check(const struct cli *cli, const char *file, size_t n)
 {
 	if (cli->bootstrap <= 0 || n >= FIT_BOOTSTRAP_MIN_RUNS)
 		return 0;
 	/* the fact first and short; the why (resamples too few to refit) is in the man page */
-	return cli_error("--bootstrap needs %d runs or more; %s has %zu%s (man isoflop: "
-	                 "--bootstrap)",
-	                 FIT_BOOTSTRAP_MIN_RUNS, file, n,
-	                 cli->exclude_top > 0 ? " after --exclude-top" : "");
+	return bootstrap_refuse(cli, false,
+	                        " needs %d runs or more; %s has %zu%s (man isoflop: --bootstrap)",
+	                        FIT_BOOTSTRAP_MIN_RUNS, file, n,
+	                        cli->exclude_top > 0 ? " after --exclude-top" : "");
 }
 
 int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct law **draws, int *n)
@@ -130,7 +165,7 @@ int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct l
 	if ((rc = runs_law_bootstrap_check(cli, cli->runs, r->n)) != 0)
 		return rc;
 	if ((*draws = malloc(sizeof **draws * (size_t)cli->bootstrap)) == NULL)
-		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
+		return bootstrap_refuse(cli, true, ": out of memory");
 	*n = fit_bootstrap_laws(r->runs, r->n, LAW_K_TRAINING, (int)cli->bootstrap, cli_seed(cli),
 	                        &r->fit, *draws);
 	if (*n >= 2)
@@ -138,10 +173,11 @@ int runs_law_bootstrap(const struct cli *cli, const struct runs_law *r, struct l
 	free(*draws);
 	*draws = NULL;
 	if (*n < 0)
-		return cli_error("--bootstrap %ld: out of memory", cli->bootstrap);
-	return cli_error("--bootstrap %ld: %s of the resampled runs refitted; no band to draw "
-	                 "(isoflop fit %s --bootstrap %ld says more)",
-	                 cli->bootstrap, *n == 0 ? "none" : "one", cli->runs, cli->bootstrap);
+		return bootstrap_refuse(cli, true, ": out of memory");
+	return bootstrap_refuse(cli, true,
+	                        ": %s of the resampled runs refitted; no band to draw "
+	                        "(isoflop fit %s --bootstrap %ld says more)",
+	                        *n == 0 ? "none" : "one", cli->runs, cli->bootstrap);
 }
 
 void runs_law_with_tour(const struct cli *cli, const struct tour *t, struct cli *out)
@@ -156,6 +192,7 @@ void runs_law_with_tour(const struct cli *cli, const struct tour *t, struct cli 
 	if (!(cli->given & OPT_BOOTSTRAP) && r->bootstrap > 0) {
 		out->bootstrap = r->bootstrap;
 		out->given |= OPT_BOOTSTRAP;
+		out->bootstrap_tour = t;
 	}
 	if (!(cli->given & OPT_SEED) && r->seed >= 0) {
 		out->seed = r->seed;

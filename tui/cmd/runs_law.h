@@ -34,10 +34,19 @@ int runs_law_read(const struct cli *cli, struct runs_law *out);
 int runs_law_fit(const struct cli *cli, const char *use, struct runs_law *out);
 
 /*
+ * --bootstrap and --seed's prerequisites, as every command that takes
+ * them asks: --bootstrap needs --runs, --seed needs --bootstrap. 0, or
+ * EXIT_USAGE after one line. A tour's own bootstrap: and seed: are
+ * checked where the tour is read (presets/tour.c), at FILE:LINE:COL.
+ */
+int runs_law_options_check(const struct cli *cli);
+
+/*
  * --bootstrap N on n runs of file: refused (one line, EXIT_USAGE) when n is
  * under FIT_BOOTSTRAP_MIN_RUNS: 1 resample in 20 or more would then hold no
  * more distinct runs than the FIT_CONSTANTS Approach 3 fits, which are not
  * refitted (a refit would interpolate them and look like certainty).
+ * A tour's bootstrap: is named where it was written, FILE:LINE:COL.
  * 0 otherwise, or without --bootstrap. Every command that refits the
  * user's runs asks this one check.
  */

@@ -62,7 +62,8 @@ static void add_path(struct line *l, const char *option, const char *path)
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	                            "0123456789._+,-/:=@%";
 
-	if (path[0] != '\0' && strspn(path, plain) == strlen(path)) {
+	/* zsh expands a word that starts with '=' to a command's path, as shells do '~' */
+	if (path[0] != '\0' && path[0] != '=' && strspn(path, plain) == strlen(path)) {
 		add(l, " --%s %s", option, path);
 		return;
 	}
@@ -88,10 +89,18 @@ static void add_id(struct line *l, const char *option, const char *id)
 		l->ok = false; /* an id with a quote: the loader takes none, so never here */
 }
 
+/* Whether the session read its runs from standard input: no command can read them again. */
+static bool runs_piped(const struct app *a)
+{
+	return a->runs_from.file != NULL && strcmp(a->runs_from.file, "-") == 0;
+}
+
 /*
  * The law, and the runs the session read: --runs FILE alone when the law
  * is their fit (the explorer starts on it; its id may be runs-2, which
  * --law would not name), with --bootstrap and --seed as they were given.
+ * Runs from standard input are left out (a pasted --runs - would wait on
+ * the terminal), and with them their fit as the law.
  */
 static void add_law(struct line *l, const struct app *a)
 {
@@ -99,13 +108,24 @@ static void add_law(struct line *l, const struct app *a)
 
 	if (r->file == NULL || a->scene.law != r->law)
 		add_id(l, "law", a->catalog->laws[a->scene.law].preset.id);
-	if (r->file == NULL)
+	if (r->file == NULL || runs_piped(a))
 		return;
 	add_path(l, "runs", r->file);
 	if (r->bootstrap > 0)
 		add(l, " --bootstrap %ld", r->bootstrap);
 	if (r->bootstrap > 0 && r->seed >= 0)
 		add(l, " --seed %ld", r->seed);
+}
+
+/* --compare ID, the law c compares with, unless it is the fit of runs no command reads. */
+static bool add_compare(struct line *l, const struct app *a)
+{
+	if (a->compare < 0)
+		return true;
+	if (runs_piped(a) && (size_t)a->compare == a->runs_from.law)
+		return false;
+	add_id(l, "compare", a->catalog->laws[a->compare].preset.id);
+	return true;
 }
 
 /* Name what no option carries, comma-separated, into missing. */
@@ -263,12 +283,16 @@ bool cmdline_of(const struct app *a, char *buf, size_t size, char *missing, size
 	add_views(&l, a, data_law);
 	if (a->downstream != NULL) /* which turns its error contours on */
 		add_id(&l, "downstream", a->downstream->id);
+	bool compared = add_compare(&l, a);
 	if (msize > 0)
 		missing[0] = '\0';
+	left_out(missing, msize, runs_piped(a), "the runs from standard input");
 	left_out(missing, msize, !marks, "the marked models");
 	left_out(missing, msize, a->scene.edited, "the edits");
 	left_out(missing, msize, a->scene.lock != SLIDER_C, "the lock");
-	left_out(missing, msize, a->compare >= 0, "the comparison");
+	left_out(missing, msize, !compared, "the comparison");
+	/* no option opens the difference map: d does */
+	left_out(missing, msize, a->compare >= 0 && a->delta, "the difference map (d)");
 	left_out(missing, msize, !a->scene.markers, "markers off");
 	left_out(missing, msize, a->downstream != NULL && !a->error_contours, "loss contours (A)");
 	left_out(missing, msize, a->scene.panel != TOUR_PANEL_BOTH, "one panel");
@@ -325,8 +349,8 @@ void cmdline_status(const char *line, const char *missing, size_t width, char *o
 			at = next != NULL ? next + 2 : NULL;
 		}
 		if (items > shown)
-			len += (size_t)snprintf(head + len, sizeof head - len, "%s+%zu",
-			                        shown ? " " : "", items - shown);
+			len += (size_t)snprintf(head + len, sizeof head - len, "%s%zu more",
+			                        shown ? " and " : "", items - shown);
 		snprintf(head + len, sizeof head - len, ": ");
 	}
 	len = strlen(head);

@@ -1165,6 +1165,25 @@ static void draw_view_panels(struct canvas *out, struct explorer *e, const struc
 	}
 }
 
+/*
+ * A step whose caption is one line leaves its second row to the readout
+ * where the readout gave it up (a tour below 30 rows): at 80x24 the
+ * readout's third line, the comparison's, then shows under a one-line
+ * caption. The panels keep their rows: steps do not shift the map.
+ */
+static void caption_rows(const struct explorer *e, const struct app *a, struct rect *caption,
+                         struct rect *readout)
+{
+	*caption = e->lay.caption;
+	*readout = e->lay.readout;
+	if (a->tour == NULL || a->tour->steps[a->step].caption[1][0] != '\0' ||
+	    caption->h != TOUR_CAPTION_LINES || readout->h >= 3 || readout->h == 0)
+		return;
+	caption->h--;
+	readout->y--;
+	readout->h++;
+}
+
 int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 {
 	struct explorer_key key;
@@ -1210,12 +1229,14 @@ int explorer_frame(struct explorer *e, const struct app *a, struct canvas *out)
 	draw_params(out, a, e->lay.profiles);
 	draw_view_panels(out, e, a);
 	draw_sliders(out, a, e->lay.sliders);
+	struct rect caption, readout;
+	caption_rows(e, a, &caption, &readout);
 	if (a->tour != NULL)
-		draw_caption(out, a, e->lay.caption);
+		draw_caption(out, a, caption);
 	draw_readout(out, a,
 	             app_view_on(a, TOUR_VIEW_TIMELINE) ? timeline_cache_get(&e->timeline, a)
 	                                                : NULL,
-	             e->lay.readout);
+	             readout);
 	draw_status(out, a, e->lay.status);
 	if (a->mode == MODE_HELP)
 		draw_help(out, a);

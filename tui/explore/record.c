@@ -6,9 +6,11 @@
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../model/optimum.h"
+#include "../../model/units.h"
 #include "../../presets/tour_write.h"
 #include "app_views.h"
 #include "record.h"
@@ -166,6 +168,20 @@ static int part_downstream(const struct app *a, struct tour_step *s, char *why, 
 }
 
 /*
+ * x in the fewest of 12 significant digits that read back to it: a
+ * slider's steps leave float noise (9.999999999999996e23) that a tour need
+ * not carry; 12 digits lie far inside any slider's step and any digit a
+ * frame shows.
+ */
+static double record_short(double x)
+{
+	char buf[64];
+
+	units_format_exact(x, 12, buf, sizeof buf);
+	return strtod(buf, NULL);
+}
+
+/*
  * The point: its model if it sits at one, C alone if it is the optimum
  * there (as the step replays it, to the last bit), else N and D.
  */
@@ -183,10 +199,10 @@ static int part_point(const struct app *a, struct tour_step *s, char *why, size_
 		         a->catalog->models[a->scene.model].preset.id);
 	} else if (optimum_point(law, 0, 0, c, s->unique_tokens, &on, &od) == MODEL_OK && on == n &&
 	           od == d) {
-		s->compute = c;
+		s->compute = record_short(c);
 	} else {
-		s->params = n;
-		s->tokens = d;
+		s->params = record_short(n);
+		s->tokens = record_short(d);
 	}
 	return 0;
 }
@@ -253,16 +269,21 @@ int record_append(const struct app *a, const char *caption, const char *path, ch
 
 	if (record_step_of(a, caption, &s, msg, msgsize) != 0)
 		return -1;
+	/* the runs on the map, and law 'runs' if a step names it, play as the tour's runs: */
+	struct tour_runs runs = {.bootstrap = a->runs_from.bootstrap, .seed = a->runs_from.seed};
+	if (a->runs_from.file != NULL && (size_t)snprintf(runs.file, sizeof runs.file, "%s",
+	                                                  a->runs_from.file) >= sizeof runs.file) {
+		snprintf(msg, msgsize,
+		         "the runs' path is longer than %zu bytes: a tour names it whole",
+		         sizeof runs.file - 1);
+		return -1;
+	}
 	new_tour_id(path, id, sizeof id);
 	snprintf(dir, sizeof dir, "%s", path);
 	if (save_make_dirs(dirname(dir)) != 0) {
 		snprintf(msg, msgsize, "%s: %s", dir, strerror(errno));
 		return -1;
 	}
-	/* the runs on the map, and law 'runs' if a step names it, play as the tour's runs: */
-	struct tour_runs runs = {.bootstrap = a->runs_from.bootstrap, .seed = a->runs_from.seed};
-	if (a->runs_from.file != NULL)
-		snprintf(runs.file, sizeof runs.file, "%s", a->runs_from.file);
 	return tour_append_step(path, &s, id, "Recorded in the isoflop explorer",
 	                        a->runs_from.file != NULL ? &runs : NULL, msg, msgsize);
 }

@@ -38,7 +38,7 @@ static int step_error(const struct app *probe, const struct tour *t, const struc
 	const struct catalog *cat = probe->catalog;
 
 	/* law 'runs' is the fit of runs the tour names (or --runs gives), as in the explorer */
-	if (s->law[0] && catalog_law(cat, s->law) == NULL && strncmp(s->law, "runs", 4) == 0 &&
+	if (s->law[0] && catalog_law(cat, s->law) == NULL && tour_law_is_runs(s->law) &&
 	    probe->runs == NULL)
 		return step_fail(t, s->law_at, err, errsize,
 		                 "law '%s' is the fit of your runs: give the tour 'runs: FILE' "
