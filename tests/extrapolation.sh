@@ -112,9 +112,17 @@ esac
 run --runs "$tmp/narrow.csv" --dump
 has "the explorer's status line says so" \
 	"runs: fitted on under two decades of N: its exponents are poorly determined"
-run --runs "$tmp/narrow.csv" --params 1e9 --tokens 2e10 --dump
-has "and the readout, while it has room" \
-	"fitted on under two decades of N (300M to 15B): exponents poorly determined"
+# once: the readout leaves it to the status line while that says it
+for args in "" "--params 1e9 --tokens 2e10" "--width 160 --height 40"; do
+	# shellcheck disable=SC2086 # the arguments are plain words
+	run --runs "$tmp/narrow.csv" $args --dump
+	k=$(printf '%s\n' "$out" | grep -c 'under two decades of N')
+	if [ "$rc" = 0 ] && [ "$k" = 1 ]; then
+		ok "said once, not in the readout and the status line both (${args:-as opened})"
+	else
+		no "said once, not in the readout and the status line both (${args:-as opened})" "$out" "$err"
+	fi
+done
 run --runs "$runs" --dump
 lacks "three decades: no warning" "two decades"
 

@@ -560,19 +560,20 @@ static void fields_beyond(struct readout_state *s)
 /*
  * A law fitted on under two decades of N (law_range_narrow, the rule
  * isoflop fit warns by): its exponents are poorly determined wherever the
- * point is.
+ * point is. Said once: not while the status line says it (app_say_lacks,
+ * on opening the law; the next key clears it and the readout takes over).
  */
 static void fields_narrow(struct readout_state *s)
 {
 	const struct law_range *r = &s->law->params;
 	char lo[16], hi[16];
 
-	if (!law_range_narrow(r))
+	if (!law_range_narrow(r) || strstr(s->a->status, APP_NARROW_WORDS) != NULL)
 		return;
 	units_format_count(r->lo, lo, sizeof lo);
 	units_format_count(r->hi, hi, sizeof hi);
 	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
-	    "fitted on under two decades of N (%s to %s): exponents poorly determined", lo, hi);
+	    APP_NARROW_WORDS " (%s to %s): exponents poorly determined", lo, hi);
 }
 
 /*
