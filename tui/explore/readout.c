@@ -425,10 +425,11 @@ static void fields_optimum(struct readout_state *s)
 	    loss_text(opt.loss, false, lsb, sizeof lsb));
 	/* L*'s interval beside it, a row of their own while there is one; short of
 	 * rows (80x24 past the runs, where D*'s interval is wider) it goes first,
-	 * L* keeping the optimum's row and the extrapolation note its own */
+	 * L* keeping the optimum's row and the extrapolation note its own; in the
+	 * compare view, whose line marks "extrapolated", it stays as long as L* */
 	if (spread)
-		add(s, " ", DROP_FITTED, READOUT_FLOW, READOUT_BESIDE_PREV, "(%.3f-%.3f)",
-		    sp[2].p10, sp[2].p90);
+		add(s, " ", s->a->compare >= 0 ? DROP_OPT_L : DROP_FITTED, READOUT_FLOW,
+		    READOUT_BESIDE_PREV, "(%.3f-%.3f)", sp[2].p10, sp[2].p90);
 	add(s, "  ", s->gap_drop ? s->gap_drop : DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
 	    loss_text(s->loss - opt.loss, true, dlb, sizeof dlb));
 	if (app_view_on(s->a, TOUR_VIEW_COMPUTE))
