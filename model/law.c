@@ -67,7 +67,7 @@ double law_compute(const struct law *law, double n, double d)
 
 /*
  * How far x lies outside r: x / hi above the high end, lo / x below the low
- * end, each by more than round-off (LAW_BEYOND_TOL), else 0. An x that is
+ * end, each by more than the ends' shown precision (LAW_BEYOND_TOL), else 0. An x that is
  * not a positive finite number (an optimum that did not solve) is never
  * outside.
  */
@@ -96,8 +96,7 @@ struct law_beyond law_beyond_fit(const struct law *law, double n, double d, doub
 
 	b.params = beyond_range(&law->params, n, &b.params_below);
 	b.tokens = beyond_range(&law->tokens, d, &b.tokens_below);
-	if (b.params == 0 && b.tokens == 0)
-		b.compute = beyond_range(&law->compute, c, &b.compute_below);
+	b.compute = beyond_range(&law->compute, c, &b.compute_below);
 	return b;
 }
 

@@ -200,16 +200,20 @@ void law_additive_allocation(const struct law *law, double *g, double *a, double
  * farther of point / largest fitted value (above) and smallest fitted
  * value / point (below), 0 where the point is inside or the law gives no
  * range: Chinchilla's law at 1e15 FLOPs puts N* = 3.56M x19.7 below its
- * smallest fitted 70M. Compute is k N D, the product of the other two: it
- * is reported (nonzero) only when neither N nor D is outside, as for a
- * frontier fitted in compute alone (DeepSeek LLM 2024) or a law giving N
- * and C ranges but no tokens (Llama 3 2024). A point within
- * LAW_BEYOND_TOL (relative) of either end is inside: the explorer opens
- * --runs on the largest budget as k N* D*, which round-off puts a hair
- * above it ("extrapolating x1 beyond the largest fitted compute"), and the
- * smallest budget a hair below.
+ * smallest fitted 70M. Every axis is reported, compute too when N or D is
+ * past: the note names the largest factor, and the runs' fit at 1e25 FLOPs
+ * is x2.48 past its largest model but x527 past its largest budget (naming
+ * N alone read as less extrapolation than 1e24's C x52.7).
+ *
+ * A point within LAW_BEYOND_TOL (relative) of either end is inside. The
+ * ends are shown to three significant digits (1.9e22 for 1.89737e22,
+ * 12.6B) and people type what they see: --compute 1.9e22 is x1.0014 past,
+ * which the note's three-digit factor prints as "x1". Half a unit in the
+ * third digit (0.5%) is the most a shown end can differ from the fitted
+ * one, so a factor that would print as x1 (or x1.00) counts as inside; it
+ * also covers round-off (k N* D* lands a hair past the largest budget).
  */
-#define LAW_BEYOND_TOL 1e-6
+#define LAW_BEYOND_TOL 5e-3
 
 struct law_beyond {
 	double params;  /* N / largest fitted N, or smallest / N when below */
@@ -224,8 +228,7 @@ struct law_beyond law_beyond_fit(const struct law *law, double n, double d, doub
 /*
  * How far compute c lies outside the law's fitted compute (either end,
  * within LAW_BEYOND_TOL inside), 0 inside or with no range; *below says
- * which end. For comparing rows whose N or D is outside (law_beyond_fit
- * then leaves C out).
+ * which end. For a law giving compute alone, or a point with no N and D.
  */
 double law_beyond_compute(const struct law *law, double c, bool *below);
 

@@ -109,16 +109,36 @@ fi
 # up, and the note's fitted value gives way to the caution
 run --runs "$sweeps" --bootstrap 100 --compute 1e25 --dump
 if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q 'N\* = 312B (' &&
-	printf '%s\n' "$out" | grep -qx 'extrapolating x2.48 beyond the largest fitted model; 10-90%: fit scatter only'; then
+	printf '%s\n' "$out" | grep -qx 'extrapolating x527 beyond the largest fitted compute; 10-90%: fit scatter only'; then
 	ok "80x24 past the runs: the intervals, the extrapolation note and its caution all show"
 else
 	no "80x24 past the runs: the intervals, the extrapolation note and its caution all show" "$out" "$err"
 fi
 run --runs "$sweeps" --bootstrap 100 --compute 1e25 --dump --width 120 --height 30
-if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q 'extrapolating x2.48 beyond the largest fitted model (126B); 10-90%: fit scatter only'; then
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q 'extrapolating x527 beyond the largest fitted compute (1.9e22); 10-90%: fit scatter only'; then
 	ok "wider, the note keeps its fitted value beside the caution"
 else
 	no "wider, the note keeps its fitted value beside the caution" "$out" "$err"
+fi
+# at 80x24 the note outlasts L*'s interval, dL and the efficiency, from
+# just past the runs (3e23, where D*'s interval is wider) to 1e25, and names
+# the farthest axis: compute, C / the sweep's largest budget (from the file)
+cmax=$(grep -v '^#' "$sweeps" | awk -F, 'NR > 1 && $2 > m { m = $2 } END { printf "%.17g", m }')
+for c in 3e23 1e24 2e24 1e25; do
+	f=$(awk -v c="$c" -v m="$cmax" 'BEGIN { printf "%.3g", c / m }')
+	run --runs "$sweeps" --bootstrap 50 --compute "$c" --dump
+	if [ "$rc" = 0 ] && printf '%s\n' "$out" | tail -4 | grep -q "^extrapolating x$f beyond the largest fitted compute"; then
+		ok "80x24 at C = $c: the note says x$f past the fitted compute"
+	else
+		no "80x24 at C = $c: the note says x$f past the fitted compute" "$out" "$err"
+	fi
+done
+run --runs "$sweeps" --bootstrap 50 --compute 1e24 --downstream gadre2024 --dump
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^top-1 error .*, extrapolated)' &&
+	printf '%s\n' "$out" | grep -q '^extrapolating x[0-9.]* beyond the largest fitted compute'; then
+	ok "80x24 at 1e24 with --downstream: both extrapolation notes show"
+else
+	no "80x24 at 1e24 with --downstream: both extrapolation notes show" "$out" "$err"
 fi
 for args in "--bootstrap 100 --compute 1e22" "--compute 1e25"; do
 	# shellcheck disable=SC2086 # the arguments are plain words

@@ -131,12 +131,30 @@ else
 	no "JSON: the runs' fit is extrapolated past the sweep's budgets, not inside" "$out"
 fi
 run compare --runs tests/runs/besiroglu-sweeps.csv --compare hoffmann2022 --compute 1e21:1e25
-# the farthest row is 1e25's (N past the sweep's 126B; C x526 past its 1.9e22),
-# not 1e24's, whose C factor (x52.7) is the larger number of another axis
-if printf '%s\n' "$out" | grep -q "^Extrapolated by runs at C = 1e25: N x[0-9.]* past its fitted 126B"; then
+# the farthest row is 1e25's, named by its largest factor first (C x527 past
+# the sweep's 1.9e22, before N x2.48 past its 126B), not N's alone: that read
+# as less extrapolation than 1e24's C x52.7
+if printf '%s\n' "$out" | grep -q "^Extrapolated by runs at C = 1e25: C x527 past its fitted 1.9e22, N x2.48 past 126B"; then
 	ok "text: the note names the runs' fit past its range, at its farthest row 1e25"
 else
 	no "text: the note names the runs' fit past its range, at its farthest row 1e25" "$out"
+fi
+
+# the largest fitted budget is 1.89737e22, shown as 1.9e22: at it and at what
+# the screen shows nothing is extrapolated (it said "C x1 past"); at 1.5x it is
+for c in 1.89737e22 1.9e22; do
+	run compare --runs tests/runs/besiroglu-sweeps.csv --compare hoffmann2022 --compute "$c"
+	if [ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -qi 'extrapolat'; then
+		ok "C = $c, the fitted budget as shown: not extrapolated"
+	else
+		no "C = $c, the fitted budget as shown: not extrapolated" "$out" "$err"
+	fi
+done
+run compare --runs tests/runs/besiroglu-sweeps.csv --compare hoffmann2022 --compute 2.846e22
+if printf '%s\n' "$out" | grep -q "^Extrapolated by runs at C = 2.85e22: C x1.5 past its fitted 1.9e22"; then
+	ok "C = 1.5x the fitted budget: C x1.5 past it"
+else
+	no "C = 1.5x the fitted budget: C x1.5 past it" "$out" "$err"
 fi
 
 # --bootstrap 1: no interval anywhere, one line for every command

@@ -38,8 +38,8 @@ saved=$(printf '%s\n' "$out" | grep 'extrapolating')
 run --runs "$runs" --compute 1e26 --dump
 has "--runs warns as the law saved from the same fit" "$saved"
 case $saved in
-*"beyond the largest fitted model (126B)"*) ok "the saved law's note names the runs' largest N" ;;
-*) no "the saved law's note names the runs' largest N" "$saved" ;;
+*"x5270 beyond the largest fitted compute (1.9e22)"*) ok "the saved law's note names the runs' largest budget, its farthest axis" ;;
+*) no "the saved law's note names the runs' largest budget, its farthest axis" "$saved" ;;
 esac
 run --runs "$runs" --compute 1e26 --dump --width 120 --height 30
 if printf '%s\n' "$out" | grep -q 'x runs (96)  ` beyond the fit'; then
@@ -62,8 +62,10 @@ lacks "CSV keeps its columns and no note" "Extrapolated"
 
 # 3. tokens count: DeepSeek-V3, 37B active on 14.8T tokens (its preset)
 run --model deepseek-v3 --dump
-has "tokens past besiroglu2024's 318B: x46.5, the larger factor" \
-	"extrapolating x46.5 beyond the most tokens fitted (318B)"
+# besiroglu2024's fitted compute (its preset: 1.3e22) is the farthest axis:
+# 6 x 37B x 14.8T = 3.29e24 is x253 past it, D x46.5 past 318B the nearer
+has "DeepSeek-V3 past besiroglu2024's budgets: x253, the largest factor" \
+	"extrapolating x$(awk 'BEGIN { printf "%.3g", 6 * 37e9 * 14.8e12 / 1.3e22 }') beyond the largest fitted compute (1.3e22)"
 run --law hoffmann2022 --model deepseek-v3 --dump
 has "tokens past hoffmann2022's 500B: x29.6" \
 	"extrapolating x29.6 beyond the most tokens fitted (500B)"
@@ -110,9 +112,17 @@ esac
 run --runs "$tmp/narrow.csv" --dump
 has "the explorer's status line says so" \
 	"runs: fitted on under two decades of N: its exponents are poorly determined"
-run --runs "$tmp/narrow.csv" --params 1e9 --tokens 2e10 --dump
-has "and the readout, while it has room" \
-	"fitted on under two decades of N (300M to 15B): exponents poorly determined"
+# once: the readout leaves it to the status line while that says it
+for args in "" "--params 1e9 --tokens 2e10" "--width 160 --height 40"; do
+	# shellcheck disable=SC2086 # the arguments are plain words
+	run --runs "$tmp/narrow.csv" $args --dump
+	k=$(printf '%s\n' "$out" | grep -c 'under two decades of N')
+	if [ "$rc" = 0 ] && [ "$k" = 1 ]; then
+		ok "said once, not in the readout and the status line both (${args:-as opened})"
+	else
+		no "said once, not in the readout and the status line both (${args:-as opened})" "$out" "$err"
+	fi
+done
 run --runs "$runs" --dump
 lacks "three decades: no warning" "two decades"
 
@@ -194,7 +204,7 @@ else
 fi
 run compare --runs "$runs" --compare hoffmann2022 --compute 1e16
 case $out in
-*"(derived; extrapolated)"*"Extrapolated by runs at C = 1e16: N x"*" below its smallest fitted "*)
+*"(derived; extrapolated)"*"Extrapolated by runs at C = 1e16: C x600 below its smallest fitted 6e18, N x"*" below "*)
 	ok "compare's text says so, below the runs' smallest model" ;;
 *) no "compare's text says so, below the runs' smallest model" "$out" ;;
 esac

@@ -115,4 +115,18 @@ if printf '%s\n' "$s" | grep -Eq '\| > [a-z]' &&
 else
 	no "compare picker: '>' marks the selected row, names whole" "$s"
 fi
+# (5) the law picker at 50 columns: the middle columns give way, the names
+# stay (a negative room for them, compared unsigned, once kept every column)
+end_tmux
+T new -d -s e -x 50 -y 24 "TERM=xterm NO_COLOR=1 '$ISOFLOP'"
+note_panes
+wait_for 'Tab:slider' || echo "# the explorer did not start at 50 columns"
+keys w
+s=$(screen)
+if printf '%s\n' "$s" | grep -q 'hoffmann2022  *Chinchilla' &&
+	printf '%s\n' "$s" | grep -q 'deepseek2024  *DeepSeek'; then
+	ok "law picker at 50 columns: each id with its name"
+else
+	no "law picker at 50 columns: each id with its name" "$s"
+fi
 echo "1..$n"

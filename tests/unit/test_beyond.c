@@ -26,7 +26,12 @@ static void assert_rel(double got, double want, double tol)
 		fail_msg("got %.17g, want %.17g", got, want);
 }
 
-/* DeepSeek-V3 (37B active, 14.8T tokens) under Hoffmann's ranges: both axes, no compute. */
+/*
+ * DeepSeek-V3 (37B active, 14.8T tokens) under Hoffmann's ranges: every
+ * axis past, compute (3.29e24 / 3e21, x1093) the farthest, so the note names
+ * it first: naming N or D alone read as less extrapolation than a smaller
+ * budget's C.
+ */
 static void tokens_count_as_well_as_params(void **state)
 {
 	(void)state;
@@ -38,7 +43,7 @@ static void tokens_count_as_well_as_params(void **state)
 	struct law_beyond b = law_beyond_fit(&law, 37e9, 14.8e12, 6 * 37e9 * 14.8e12);
 	assert_rel(b.params, 37.0 / 16, 1e-12);
 	assert_rel(b.tokens, 14.8e12 / 500e9, 1e-12);
-	assert_true(b.compute == 0); /* the product of two axes already named */
+	assert_rel(b.compute, 6 * 37e9 * 14.8e12 / 3e21, 1e-12);
 	b = law_beyond_fit(&law, 1e9, 20e9, 1.2e20);
 	assert_true(b.params == 0 && b.tokens == 0 && b.compute == 0);
 	/* N and D inside, their product past the largest budget: compute is named */
@@ -62,27 +67,45 @@ static void a_frontier_in_compute_alone(void **state)
 }
 
 /*
- * At the largest fitted budget itself, as round-off computes it (k N* D*
- * lands a hair above), nothing is past; at 1.5 times it, C is, by 1.5.
+ * The runs' largest fitted budget is 1.89737e22, shown everywhere as
+ * 1.9e22: at it, as round-off computes it (k N* D* lands a hair above), and
+ * at the 1.9e22 people type from the screen (x1.0014, which the note's
+ * three digits print as "x1"), nothing is past; at 1.5 times it, C is, by
+ * 1.5. A factor that prints as x1.01 (1.006) is past.
  */
 static void the_largest_budget_is_inside(void **state)
 {
 	(void)state;
 	struct law law = {.family = LAW_ADDITIVE, .k = 6};
+	char fb[16];
 	law.params = (struct law_range){1e7, 126e9};
 	law.tokens = (struct law_range){1e8, 5e12};
-	law.compute = (struct law_range){1e18, 1.9e22};
+	law.compute = (struct law_range){1e18, 1.89737e22};
 
-	struct law_beyond b = law_beyond_fit(&law, 12.6e9, 251e9, 1.9e22);
+	struct law_beyond b = law_beyond_fit(&law, 12.6e9, 251e9, 1.89737e22);
 	assert_true(b.params == 0 && b.tokens == 0 && b.compute == 0);
-	b = law_beyond_fit(&law, 12.6e9, 251e9, nextafter(1.9e22, INFINITY));
+	b = law_beyond_fit(&law, 12.6e9, 251e9, nextafter(1.89737e22, INFINITY));
 	assert_true(b.compute == 0);
-	b = law_beyond_fit(&law, 12.6e9, 251e9, 1.9e22 * (1 + 1e-9));
+	units_format_compute(1.89737e22, fb, sizeof fb);
+	assert_string_equal(fb, "1.9e22"); /* what the screen shows */
+	b = law_beyond_fit(&law, 12.6e9, 251e9, 1.9e22);
 	assert_true(b.compute == 0);
-	b = law_beyond_fit(&law, 12.6e9, 251e9, 1.5 * 1.9e22);
+	units_format_factor(1.9e22 / 1.89737e22, fb, sizeof fb);
+	assert_string_equal(fb, "1"); /* it would have said "x1 past" */
+	b = law_beyond_fit(&law, 12.6e9, 251e9, 1.006 * 1.89737e22);
+	assert_rel(b.compute, 1.006, 1e-12);
+	b = law_beyond_fit(&law, 12.6e9, 251e9, 1.5 * 1.89737e22);
 	assert_rel(b.compute, 1.5, 1e-12);
+	/* below: 1e18 shown, 0.997e18 typed is inside, 1e18 / 1.5 is not */
+	b = law_beyond_fit(&law, 12.6e9, 251e9, 0.997e18);
+	assert_true(b.compute == 0);
+	b = law_beyond_fit(&law, 1e9, 1e10, 1e18 / 1.5);
+	assert_rel(b.compute, 1.5, 1e-12);
+	assert_true(b.compute_below);
 	/* the same on the counts: 126B itself is the largest fitted model */
 	b = law_beyond_fit(&law, nextafter(126e9, INFINITY), 1e9, 1e19);
+	assert_true(b.params == 0);
+	b = law_beyond_fit(&law, 126.4e9, 1e9, 1e19); /* shown as 126B */
 	assert_true(b.params == 0);
 	b = law_beyond_fit(&law, 1.5 * 126e9, 1e9, 1e19);
 	assert_rel(b.params, 1.5, 1e-12);

@@ -16,21 +16,6 @@ static double farthest(const struct law_beyond *b)
 	return f > b->compute ? f : b->compute;
 }
 
-/*
- * How far a row lies outside the fit, to keep a law's farthest row: its
- * largest factor, or its compute's when the law gives a fitted compute.
- * law_beyond_fit leaves C out when N or D is outside; comparing a row's N
- * factor with another's C factor kept 1e24 (C x52.7) over 1e25 (N x2.48,
- * C x526) for the runs' fit.
- */
-static double reach(const struct law *law, const struct law_beyond *b, double c)
-{
-	bool below;
-	double f = farthest(b), fc = law_beyond_compute(law, c, &below);
-
-	return fc > f ? fc : f;
-}
-
 void beyond_note_at(struct beyond_notes *nt, const char *id, const struct law *law, double n,
                     double d, double c, const char *c_label)
 {
@@ -45,7 +30,7 @@ void beyond_note_at(struct beyond_notes *nt, const char *id, const struct law *l
 		return;
 	if (i == nt->n)
 		nt->laws[nt->n++] = (struct beyond_law){id, law, b, c, c_label};
-	else if (reach(law, &b, c) > reach(law, &nt->laws[i].b, nt->laws[i].c)) {
+	else if (farthest(&b) > farthest(&nt->laws[i].b)) {
 		nt->laws[i].b = b;
 		nt->laws[i].c = c;
 	}
@@ -95,33 +80,42 @@ static char farthest_axis(const struct law_beyond *b, double *factor, bool *belo
 	return 'C';
 }
 
-/* One law's line: its axes outside the fit, the larger factor first as the readout names it. */
+/*
+ * One law's line: its axes outside the fit, the largest factor first as the
+ * readout names it (1e25 FLOPs on the runs' fit: C x527 before N x2.48).
+ */
 static void print_law(const struct beyond_law *l)
 {
 	const struct law_beyond *b = &l->b;
-	bool d_first = b->tokens > b->params;
-	char axes[3][80];
+	struct {
+		char axis;
+		double f;
+		bool below;
+		const struct law_range *r;
+	} ax[3] = {{'N', b->params, b->params_below, &l->law->params},
+	           {'D', b->tokens, b->tokens_below, &l->law->tokens},
+	           {'C', b->compute, b->compute_below, &l->law->compute}};
+	char text[3][80], line[256] = "", at[48] = "", cb[16];
+	bool used[3] = {false, false, false};
 
-	if (d_first) {
-		axis_text('D', b->tokens, b->tokens_below, &l->law->tokens, true, axes[0],
-		          sizeof axes[0]);
-		axis_text('N', b->params, b->params_below, &l->law->params, !axes[0][0], axes[1],
-		          sizeof axes[1]);
-	} else {
-		axis_text('N', b->params, b->params_below, &l->law->params, true, axes[0],
-		          sizeof axes[0]);
-		axis_text('D', b->tokens, b->tokens_below, &l->law->tokens, !axes[0][0], axes[1],
-		          sizeof axes[1]);
+	for (int k = 0; k < 3; k++) { /* largest factor first, the rest as they come */
+		int m = -1;
+		for (int i = 0; i < 3; i++)
+			if (!used[i] && ax[i].f > 0 && (m < 0 || ax[i].f > ax[m].f))
+				m = i;
+		if (m < 0)
+			break;
+		used[m] = true;
+		axis_text(ax[m].axis, ax[m].f, ax[m].below, ax[m].r, k == 0, text[k],
+		          sizeof text[k]);
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s", k ? ", " : "",
+		         text[k]);
 	}
-	axis_text('C', b->compute, b->compute_below, &l->law->compute, true, axes[2],
-	          sizeof axes[2]);
-	char at[48] = "", cb[16];
 	if (l->c_label != NULL) {
 		units_format_compute(l->c, cb, sizeof cb);
 		snprintf(at, sizeof at, " at %s = %s", l->c_label, cb);
 	}
-	printf("Extrapolated by %s%s: %s%s%s%s.\n", l->id, at, axes[0],
-	       axes[0][0] && axes[1][0] ? ", " : "", axes[1], axes[2]);
+	printf("Extrapolated by %s%s: %s.\n", l->id, at, line);
 }
 
 /* Many laws (--law all): one line, each law's farthest axis and factor. */

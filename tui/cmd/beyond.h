@@ -1,10 +1,11 @@
 /*
  * beyond.h: the note under loss's and optimum's text tables naming the laws
  * whose rows lie outside their fitted range (law_beyond_fit), above or
- * below, with how far at the farthest row: "Extrapolated by besiroglu2024:
- * D x46.5 past its fitted 318B, N x2.28 past 16.2B.", "Extrapolated by
- * hoffmann2022: D x107 below its smallest fitted 5B, N x19.7 below 70M."
- * The explorer's readout says the same per point.
+ * below, every axis past with the largest factor first: "Extrapolated by
+ * runs at C = 1e25: C x527 past its fitted 1.9e22, N x2.48 past 126B, D
+ * x2.12 past 2.52T.", "Extrapolated by hoffmann2022: D x107 below its
+ * smallest fitted 5B, N x19.7 below 70M." The explorer's readout says the
+ * same per point.
  */
 #ifndef ISOFLOP_BEYOND_H
 #define ISOFLOP_BEYOND_H
@@ -37,8 +38,8 @@ void beyond_note(struct beyond_notes *nt, const char *id, const struct law *law,
 
 /*
  * As beyond_note, the note naming the row's compute too, as the table's
- * column c_label: "Extrapolated by besiroglu2024 at B's C = 8.98e27: N x629
- * past its fitted 16.2B, D x462 past 318B." (compare: its A's and B's C
+ * column c_label: "Extrapolated by runs at C = 1e25: C x527 past its fitted
+ * 1.9e22, N x2.48 past 126B, D x2.12 past 2.52T." (compare: its A's and B's C
  * differ, and N or D past says nothing of which budget).
  */
 void beyond_note_at(struct beyond_notes *nt, const char *id, const struct law *law, double n,

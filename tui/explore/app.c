@@ -109,9 +109,7 @@ void app_say_lacks(struct app *a)
 	if (p->law.family == LAW_POWER || law_view_exponent_only(&p->law, exps, sizeof exps))
 		law_view_lacks(p, APP_STATUS_COLUMNS, a->status, sizeof a->status);
 	else if (law_range_narrow(&p->law.params)) /* isoflop fit's warning, said here too */
-		app_status(a,
-		           "%.20s: fitted on under two decades of N: its exponents are poorly "
-		           "determined",
+		app_status(a, "%.20s: " APP_NARROW_WORDS ": its exponents are poorly determined",
 		           p->id);
 }
 

@@ -267,6 +267,9 @@ void app_init(struct app *a, const struct catalog *cat, size_t law);
  */
 void app_say_lacks(struct app *a);
 
+/* The words of that warning, for the readout to leave out while the status line says them. */
+#define APP_NARROW_WORDS "fitted on under two decades of N"
+
 /*
  * The law pickers' rows (w, c): the laws grouped by domain, language first
  * and each domain in the catalog's order, of --domain's alone when given.

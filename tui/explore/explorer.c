@@ -995,7 +995,8 @@ static struct law_columns law_columns(const struct app *a, int w)
 	struct law_columns c = {true, true, 0, (int)longest};
 	for (;;) {
 		c.name_w = w - (id_w + 1) - (c.domain ? 11 : 0) - (c.family ? 17 : 0);
-		if ((size_t)c.name_w >= longest || !c.domain)
+		if (c.name_w >= (int)longest ||
+		    !c.domain) /* signed: a narrow row leaves name_w < 0 */
 			return c;
 		if (c.family)
 			c.family = false;

@@ -270,7 +270,7 @@ const struct key_binding key_table[] = {
         {"p", "pick a model and jump to it", {'p'}, pick_model},
         {"M", "mark models: always labelled whole (Space toggles)", {'M'}, pick_marks},
         {"w", "pick a law", {'w'}, pick_law},
-        {"c", "compare with a second law (its frontier: #)", {'c'}, pick_compare},
+        {"c", "compare with a law, or this law to stop (frontier: #)", {'c'}, pick_compare},
         {"d", "map the difference of the two laws' losses", {'d'}, toggle_delta},
         {"m", "model markers on or off", {'m'}, toggle_markers},
         {"A",

@@ -33,26 +33,32 @@
  * sliders show too, and L and the efficiency last.
  */
 enum {
-	DROP_NEVER = 0,      /* L */
-	DROP_EFFICIENCY = 1, /* inference view: this model's extra FLOPs */
-	DROP_GAP = 2,        /* dL; inference view: the aware model's saving; C view: next 10x */
-	DROP_COMPUTE = 3,    /* C; inference view: the lifetime FLOPs */
-	DROP_OPT_N = 4,      /* N*; inference view: the Chinchilla model */
-	DROP_OPT_D = 5,      /* D*; inference view: the aware model; data view: stock epochs */
-	DROP_RATIO = 6,      /* D/N */
-	DROP_MOE = 7,        /* a mixture of experts' active and total parameters */
-	DROP_VIEW = 8,       /* epochs (data view), GPU-hours (hardware view) */
-	DROP_COMPARE = 9,    /* compare view: the compute multiplier, the view's own number */
-	DROP_OPT_L = 10,     /* L* */
-	DROP_NOTE = 11,      /* extrapolation, breakdown, the paper's own allocation; in the
-	                        compare view dL and the efficiency too (added first, kept longer) */
-	DROP_FITTED = 12,    /* the note's fitted value "(126B)" when the bootstrap's caution
-	                        shares its row */
-	DROP_ALSO = 13,      /* C in PF-days, the published compute; dL and the efficiency
-	                        where the compare line or the bootstrap's intervals need rows */
-	DROP_LABEL = 14,     /* "at this C:", "same L, lifetime FLOPs:" */
-	DROP_WORDS = 15,     /* what the efficiency means */
-	DROP_BEYOND = 16,    /* the second axis past the fit, when N and D both are */
+	DROP_NEVER = 0,        /* L */
+	DROP_EXTRAPOLATED = 1, /* the note that the point lies past the law's fitted range: kept
+	                          past every number but L: intervals that look tight past the
+	                          runs mislead without it (80x24, --runs --bootstrap, C = 1e24) */
+	DROP_DOWNSTREAM_OUT =
+	        2,           /* the downstream error, extrapolated past its map's fitted losses */
+	DROP_COST = 2,       /* hardware view: GPU-hours, dollars, MWh: the view's own numbers */
+	DROP_EFFICIENCY = 3, /* inference view: this model's extra FLOPs */
+	DROP_GAP = 4,        /* dL; inference view: the aware model's saving; C view: next 10x */
+	DROP_COMPUTE = 5,    /* C; inference view: the lifetime FLOPs */
+	DROP_OPT_N = 6,      /* N*; inference view: the Chinchilla model */
+	DROP_OPT_D = 7,      /* D*; inference view: the aware model; data view: stock epochs */
+	DROP_RATIO = 8,      /* D/N */
+	DROP_MOE = 9,        /* a mixture of experts' active and total parameters */
+	DROP_VIEW = 10,      /* epochs (data view), GPU-hours (hardware view) */
+	DROP_COMPARE = 11,   /* compare view: the compute multiplier, the view's own number */
+	DROP_OPT_L = 12,     /* L* */
+	DROP_NOTE = 13,   /* breakdown, the paper's own allocation, the bootstrap's caution; in the
+	                     compare view dL and the efficiency too (added first, kept longer) */
+	DROP_FITTED = 14, /* the note's fitted value "(126B)" when the bootstrap's caution
+	                     shares its row; L*'s interval (added first, kept longer) */
+	DROP_ALSO = 15,   /* C in PF-days, the published compute; dL and the efficiency
+	                     where the compare line or the bootstrap's intervals need rows */
+	DROP_LABEL = 16,  /* "at this C:", "same L, lifetime FLOPs:" */
+	DROP_WORDS = 17,  /* what the efficiency means */
+	DROP_BEYOND = 18, /* the second axis past the fit, when N and D both are */
 };
 
 /* What the fields are made of. */
@@ -196,28 +202,31 @@ static void fields_cost(struct readout_state *s, const struct hw_plan *hw)
 	/* a price or power given (--price, a step's price) is named, the preset's is not */
 	const struct app_cost_given *g = &s->a->scene.given;
 	bool own = g->accel == s->a->accel;
+	/* the hardware view's own numbers, kept as long as the note that the point is past
+	   the fit; beside the inference view's lifetime dollars they are the lesser ones */
+	int level = app_view_on(s->a, TOUR_VIEW_INFERENCE) ? DROP_VIEW : DROP_COST;
 
 	units_format_count(hw_gpu_hours(hw), hb, sizeof hb);
-	add(s, "   ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s GPU-hours", hb);
+	add(s, "   ", level, READOUT_FLOW, READOUT_ALONE, "%s GPU-hours", hb);
 	if (hw_plan_dollars(hw, &usd) == MODEL_OK) {
 		units_format_count(usd, ub, sizeof ub);
 		if (own && g->price > 0) /* one field: a cost without its price would mislead */
-			add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$%s at given $%.3g/h",
-			    ub, hw->price);
+			add(s, "  ", level, READOUT_FLOW, READOUT_ALONE, "$%s at given $%.3g/h", ub,
+			    hw->price);
 		else
-			add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$%s", ub);
+			add(s, "  ", level, READOUT_FLOW, READOUT_ALONE, "$%s", ub);
 	} else {
-		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "$ unknown");
+		add(s, "  ", level, READOUT_FLOW, READOUT_ALONE, "$ unknown");
 	}
 	if (hw_plan_energy(hw, &mwh) == MODEL_OK) {
 		units_format_count(mwh, mb, sizeof mb);
 		if (own && g->watts > 0)
-			add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE,
-			    "%s MWh at given %.3g W", mb, hw->watts);
+			add(s, "  ", level, READOUT_FLOW, READOUT_ALONE, "%s MWh at given %.3g W",
+			    mb, hw->watts);
 		else
-			add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "%s MWh", mb);
+			add(s, "  ", level, READOUT_FLOW, READOUT_ALONE, "%s MWh", mb);
 	} else {
-		add(s, "  ", DROP_VIEW, READOUT_FLOW, READOUT_ALONE, "MWh unknown");
+		add(s, "  ", level, READOUT_FLOW, READOUT_ALONE, "MWh unknown");
 	}
 }
 
@@ -416,12 +425,15 @@ static void fields_optimum(struct readout_state *s)
 		add(s, "  ", DROP_OPT_D, READOUT_FLOW, READOUT_ALONE, "D* = %s", db);
 	if (!loss)
 		return;
+	add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
+	    loss_text(opt.loss, false, lsb, sizeof lsb));
+	/* L*'s interval beside it, a row of their own while there is one; short of
+	 * rows (80x24 past the runs, where D*'s interval is wider) it goes first,
+	 * L* keeping the optimum's row and the extrapolation note its own; in the
+	 * compare view, whose line marks "extrapolated", it stays as long as L* */
 	if (spread)
-		add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s (%.3f-%.3f)",
-		    loss_text(opt.loss, false, lsb, sizeof lsb), sp[2].p10, sp[2].p90);
-	else
-		add(s, "  ", DROP_OPT_L, READOUT_FLOW, READOUT_ALONE, "L* = %s",
-		    loss_text(opt.loss, false, lsb, sizeof lsb));
+		add(s, " ", s->a->compare >= 0 ? DROP_OPT_L : DROP_FITTED, READOUT_FLOW,
+		    READOUT_BESIDE_PREV, "(%.3f-%.3f)", sp[2].p10, sp[2].p90);
 	add(s, "  ", s->gap_drop ? s->gap_drop : DROP_GAP, READOUT_FLOW, READOUT_ALONE, "dL = %s",
 	    loss_text(s->loss - opt.loss, true, dlb, sizeof dlb));
 	if (app_view_on(s->a, TOUR_VIEW_COMPUTE))
@@ -440,9 +452,10 @@ static void fields_downstream(struct readout_state *s)
 	if (map == NULL || !s->surface)
 		return;
 	bool gadre = strcmp(map->id, "gadre2024") == 0;
-	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "top-1 error %.2f (%s, derived%s)",
-	    downstream_error(&map->ds, s->loss), gadre ? "Gadre et al. 2024" : map->id,
-	    downstream_outside(&map->ds, s->loss) ? ", extrapolated" : "");
+	bool outside = downstream_outside(&map->ds, s->loss);
+	add(s, "   ", outside ? DROP_DOWNSTREAM_OUT : DROP_NOTE, READOUT_LINE, READOUT_ALONE,
+	    "top-1 error %.2f (%s, derived%s)", downstream_error(&map->ds, s->loss),
+	    gadre ? "Gadre et al. 2024" : map->id, outside ? ", extrapolated" : "");
 }
 
 /* Line 3: the compute efficiency and what it means, while it fits. */
@@ -522,6 +535,8 @@ static void fields_beyond(struct readout_state *s)
 	};
 	char tb[80], hb[16];
 	int first = -1, other = -1;
+	/* in the compare view its line marks "extrapolated" itself, and is the view's number */
+	int drop = s->a->compare >= 0 ? DROP_NOTE : DROP_EXTRAPOLATED;
 
 	for (int i = 0; i < 3; i++)
 		if (ax[i].factor > 0 && (first < 0 || ax[i].factor > ax[first].factor))
@@ -533,12 +548,11 @@ static void fields_beyond(struct readout_state *s)
 		return;
 	beyond_text(&ax[first], tb, sizeof tb, hb, sizeof hb);
 	if (s->spread) {
-		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s", tb);
+		add(s, "   ", drop, READOUT_LINE, READOUT_ALONE, "extrapolating %s", tb);
 		/* after dL and the efficiency, before the note and its caution */
 		add(s, " ", DROP_FITTED, READOUT_FLOW, READOUT_WITH_PREV, "(%s)", hb);
 	} else {
-		add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE, "extrapolating %s (%s)", tb,
-		    hb);
+		add(s, "   ", drop, READOUT_LINE, READOUT_ALONE, "extrapolating %s (%s)", tb, hb);
 	}
 	if (other >= 0) {
 		beyond_text(&ax[other], tb, sizeof tb, hb, sizeof hb);
@@ -551,19 +565,20 @@ static void fields_beyond(struct readout_state *s)
 /*
  * A law fitted on under two decades of N (law_range_narrow, the rule
  * isoflop fit warns by): its exponents are poorly determined wherever the
- * point is.
+ * point is. Said once: not while the status line says it (app_say_lacks,
+ * on opening the law; the next key clears it and the readout takes over).
  */
 static void fields_narrow(struct readout_state *s)
 {
 	const struct law_range *r = &s->law->params;
 	char lo[16], hi[16];
 
-	if (!law_range_narrow(r))
+	if (!law_range_narrow(r) || strstr(s->a->status, APP_NARROW_WORDS) != NULL)
 		return;
 	units_format_count(r->lo, lo, sizeof lo);
 	units_format_count(r->hi, hi, sizeof hi);
 	add(s, "   ", DROP_NOTE, READOUT_LINE, READOUT_ALONE,
-	    "fitted on under two decades of N (%s to %s): exponents poorly determined", lo, hi);
+	    APP_NARROW_WORDS " (%s to %s): exponents poorly determined", lo, hi);
 }
 
 /*
@@ -995,7 +1010,8 @@ static bool placeable(const struct readout_field *f, int n, const bool *keep, in
 		return false;
 	if (f[i].glue == READOUT_WITH_NEXT && (i + 1 >= n || !keep[i + 1]))
 		return false;
-	return f[i].glue != READOUT_WITH_PREV || prev == i - 1;
+	return (f[i].glue != READOUT_WITH_PREV && f[i].glue != READOUT_BESIDE_PREV) ||
+	       prev == i - 1;
 }
 
 /*
@@ -1019,11 +1035,12 @@ static bool flow(const struct readout_field *f, int n, const bool *keep, bool so
 			x = 0;
 		}
 		int sep = x > 0 ? text_len(f[i].sep) : 0, len = text_len(f[i].text);
-		int next = f[i].glue == READOUT_WITH_NEXT
+		bool beside = i + 1 < n && keep[i + 1] && f[i + 1].glue == READOUT_BESIDE_PREV;
+		int next = f[i].glue == READOUT_WITH_NEXT || beside
 		                   ? text_len(f[i + 1].sep) + text_len(f[i + 1].text)
 		                   : 0;
 		if (x > 0 && x + sep + len + next > w) {
-			if (f[i].glue == READOUT_WITH_PREV)
+			if (f[i].glue == READOUT_WITH_PREV || f[i].glue == READOUT_BESIDE_PREV)
 				continue; /* an explanation goes rather than stand alone */
 			y++;
 			x = sep = 0;

@@ -32,8 +32,10 @@ enum readout_break {
 /* A field that only makes sense beside its neighbour: a label, an explanation. */
 enum readout_glue {
 	READOUT_ALONE,
-	READOUT_WITH_PREV, /* shown only on the row of the field before it */
-	READOUT_WITH_NEXT, /* shown only with the field after it on its row */
+	READOUT_WITH_PREV,   /* shown only on the row of the field before it */
+	READOUT_WITH_NEXT,   /* shown only with the field after it on its row */
+	READOUT_BESIDE_PREV, /* as READOUT_WITH_PREV, but the field before moves to a new row to
+	                        keep it there (an interval beside its value) */
 };
 
 struct readout_field {
