@@ -45,12 +45,9 @@ struct tour_field {
 	bool required;
 };
 
-/* A scalar value for key into dst (size bytes): one printable line, but for a caption's or notes'
- * lines. */
-static int text(struct yaml_walk *w, const yaml_event_t *ev, const char *key, char *dst,
-                size_t size)
+/* Whether ev is one non-empty scalar that fits size bytes with its NUL: else the error. */
+static int scalar_fits(struct yaml_walk *w, const yaml_event_t *ev, const char *key, size_t size)
 {
-	const char *v = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 
 	if (ev->type != YAML_SCALAR_EVENT)
@@ -60,6 +57,19 @@ static int text(struct yaml_walk *w, const yaml_event_t *ev, const char *key, ch
 		return fail(w, ev->start_mark, "'%s' is empty", key);
 	if (n >= size)
 		return fail(w, ev->start_mark, "'%s' is longer than %zu characters", key, size - 1);
+	return 0;
+}
+
+/* A scalar value for key into dst (size bytes): one printable line, but for a caption's or notes'
+ * lines. */
+static int text(struct yaml_walk *w, const yaml_event_t *ev, const char *key, char *dst,
+                size_t size)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+
+	if (scalar_fits(w, ev, key, size) != 0)
+		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (((unsigned char)v[i] < 0x20 && v[i] != '\n') || v[i] == 0x7f ||
 		    text_is_c1(v + i, n - i))
@@ -408,13 +418,8 @@ static int path_text(struct yaml_walk *w, const yaml_event_t *ev, const char *ke
 	const char *v = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 
-	if (ev->type != YAML_SCALAR_EVENT)
-		return fail(w, ev->start_mark, "'%s' takes a single value, not %s", key,
-		            yaml_walk_noun(ev->type));
-	if (n == 0)
-		return fail(w, ev->start_mark, "'%s' is empty", key);
-	if (n >= size)
-		return fail(w, ev->start_mark, "'%s' is longer than %zu characters", key, size - 1);
+	if (scalar_fits(w, ev, key, size) != 0)
+		return -1;
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f || text_is_c1(v + i, n - i))
 			return fail(w, ev->start_mark,
