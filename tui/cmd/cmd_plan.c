@@ -296,7 +296,7 @@ enum run_kind { RUN_EXISTING, RUN_PROPOSED, RUN_NEXT, RUN_NEXT_EXTRA, RUN_NOISY,
 static const char *const kind_names[][2] = {
         {"yours", "existing"},       {"proposed", "proposed"},
         {"next <- first", "next"},   {"next, beyond budget", "next"},
-        {"best (in noise)", "next"}, {"best (in noise), beyond", "next"},
+        {"best (in noise)", "next"}, {"in noise, beyond budget", "next"},
 };
 
 /*
