@@ -230,7 +230,9 @@ int profiles_draw_base(struct canvas *c, struct rect r, const struct profiles_sp
 
 	canvas_fill_rect(c, r, ' ', STYLE_BLANK);
 	frame_draw_axes(&p->frame, c);
-	for (int i = 0; i < p->nbudgets; i++) {
+	/* zoomed, the panel is this C's curve alone: another budget's '*' would pass for its
+	 * minimum */
+	for (int i = 0; i < p->nbudgets && !p->zoomed; i++) {
 		int cx, cy;
 		if (frame_cell(&p->frame, p->min_n[i], p->min_loss[i], &cx, &cy))
 			canvas_put(c, cx, cy, '*', STYLE_FRONTIER);
@@ -327,7 +329,7 @@ void profiles_draw_overlay(struct canvas *c, struct rect r, const struct profile
 			len += snprintf(key + len, sizeof key - len, "%s", at);
 	}
 	/* after every marker, beside none of them */
-	for (int i = 0; i < p->nbudgets; i++)
+	for (int i = 0; i < p->nbudgets && !p->zoomed; i++)
 		if (frame_cell(&p->frame, p->min_n[i], p->min_loss[i], &cx, &cy))
 			label_budget(c, &p->frame, p->budgets[i], cx, cy);
 	/* last, and only whole: the readout and the map's legend say 10-90% too */
