@@ -34,9 +34,10 @@
  */
 enum {
 	DROP_NEVER = 0,        /* L */
-	DROP_EXTRAPOLATED = 1, /* the note that the point lies past the law's fitted range: kept
-	                          past every number but L: intervals that look tight past the
-	                          runs mislead without it (80x24, --runs --bootstrap, C = 1e24) */
+	DROP_EXTRAPOLATED = 1, /* beside the bootstrap's intervals, the note that the point lies
+	                          past the fitted range: kept past every number but L: intervals
+	                          that look tight past the runs mislead without it (80x24,
+	                          --runs --bootstrap, C = 1e24) */
 	DROP_DOWNSTREAM_OUT =
 	        2,           /* the downstream error, extrapolated past its map's fitted losses */
 	DROP_COST = 2,       /* hardware view: GPU-hours, dollars, MWh: the view's own numbers */
@@ -535,8 +536,13 @@ static void fields_beyond(struct readout_state *s)
 	};
 	char tb[80], hb[16];
 	int first = -1, other = -1;
-	/* in the compare view its line marks "extrapolated" itself, and is the view's number */
-	int drop = s->a->compare >= 0 ? DROP_NOTE : DROP_EXTRAPOLATED;
+	/*
+	 * Beside the bootstrap's intervals the note is kept past every number but L: intervals
+	 * that look tight past the runs mislead without it. Elsewhere it drops with the notes, as
+	 * the numbers a tour's caption cites come first; in the compare view its line marks
+	 * "extrapolated" itself, and is the view's number.
+	 */
+	int drop = s->spread && s->a->compare < 0 ? DROP_EXTRAPOLATED : DROP_NOTE;
 
 	for (int i = 0; i < 3; i++)
 		if (ax[i].factor > 0 && (first < 0 || ax[i].factor > ax[first].factor))
